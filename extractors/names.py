@@ -1,0 +1,335 @@
+"""Rules that find persons and organisations in news text without a trained model.
+
+A person name is a run of capitalised tokens (with initials and particles) that is not
+a known country, place or organisation, and that has evidence of being a person: a
+known first name (``gender-guesser``'s list), a title or role before it ("Foreign
+Minister", "Mr."), a speech verb or an age next to it, or a naming phrase ("a man
+named", "identified himself as"). Later bare surnames of found persons become mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
+
+PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
+             "du", "dos", "das", "del", "ter", "ten", "y", "abu", "bint"}
+NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$")
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+HYPHENS = {"-", "‑"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
+               "her", "my", "your"}
+NAMING_CUES = (
+    ("named",), ("called",), ("identified", "himself", "as"), ("identified", "herself", "as"),
+    ("identified", "himself", "only", "as"), ("identified", "herself", "only", "as"),
+    ("identified", "only", "as"), ("identified", "as"), ("known", "as"), ("name", "is"),
+    ("gave", "his", "name", "as"), ("gave", "her", "name", "as"), ("introduced", "himself", "as"),
+    ("introduced", "herself", "as"),
+)
+WEEKDAYS_MONTHS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+}
+
+
+@cache
+def _first_names():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    """'male' / 'female' / 'andy' for a known given name, else None."""
+    if not word[:1].isupper() or len(word) < 2:
+        return None
+    guess = _first_names().get_gender(word)
+    if guess == "unknown":
+        return None
+    return {"mostly_male": "male", "mostly_female": "female"}.get(guess, guess)
+
+
+@cache
+def _sets():
+    lex = lexicon()
+    orgs = load_json("organizations.json")
+    return {
+        "roles": {w.lower() for w in lex["role_words"]},
+        "role_heads": {w.lower() for w in lex["role_heads"]},
+        "honorifics": set(lex["honorifics"]),
+        "speech": set(lex["speech_verbs"]),
+        "org_heads": set(orgs["org_head_nouns"]),
+        "org_nouns": {w.lower() for w in orgs["org_common_nouns"]},
+        "person_nouns": set(lex["person_nouns"]),
+    }
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
+
+
+def is_speech_token(token: Token) -> bool:
+    lemma = (token.lemma_ or token.text).lower()
+    return lemma in _sets()["speech"] or token.lower_ in {"said", "says", "told", "added"}
+
+
+def _in_ranges(token: Token, ranges) -> bool:
+    return any(start <= token.idx < end for start, end in ranges or ())
+
+
+def _taken(doc: Doc) -> set[int]:
+    taken = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+    return taken
+
+
+def _runs(doc: Doc, taken: set[int]):
+    """Maximal runs of name-like tokens that no entity covers yet."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if i in taken or not is_name_token(token) or token._.in_boilerplate:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            t = doc[j]
+            if is_name_token(t) and not t.is_sent_start:
+                j += 1
+            elif (t.text in HYPHENS and not doc[j - 1].whitespace_ and not t.whitespace_
+                  and j + 1 < n and is_name_token(doc[j + 1]) and j + 1 not in taken):
+                j += 2  # "Jean-Pierre": spaCy splits the hyphen off
+            elif (t.lower_ in PARTICLES and j + 1 < n and is_name_token(doc[j + 1])
+                  and j + 1 not in taken):
+                j += 1
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _role_prefix_length(tokens: list[Token]) -> int:
+    """How many leading tokens are a title or role ("Foreign Minister", "Mr.", "Sen.")."""
+    sets = _sets()
+    k = 0
+    while k < len(tokens) - 1:
+        low = tokens[k].lower_
+        if low in sets["honorifics"] or low in sets["roles"] or low in sets["role_heads"]:
+            k += 1
+        else:
+            break
+    return k
+
+
+def _preceding_role(doc: Doc, start: int) -> tuple[int, str | None]:
+    """A lower-case role right before a name ("press secretary Karine ..."), returns its start."""
+    sets = _sets()
+    k = start
+    while k > 0 and doc[k - 1].lower_ in (sets["roles"] | sets["role_heads"]) and not doc[k - 1].is_punct:
+        k -= 1
+    if k == start:
+        return start, None
+    words = [t.text for t in doc[k:start]]
+    while words and words[0].lower() in {"the", "of", "and", "for"}:
+        words.pop(0)
+        k += 1
+    if not any(w.lower() in sets["role_heads"] for w in words):
+        return start, None
+    return k, " ".join(words)
+
+
+def _followed_by_org_noun(doc: Doc, end: int) -> bool:
+    nouns = _sets()["org_nouns"]
+    if end < len(doc) and doc[end].lower_ in nouns:
+        return True
+    return end + 1 < len(doc) and f"{doc[end].lower_} {doc[end + 1].lower_}" in nouns
+
+
+def _context_evidence(doc: Doc, start: int, end: int) -> set[str]:
+    evidence = set()
+    n = len(doc)
+    after = doc[end] if end < n else None
+    before = doc[start - 1] if start > 0 else None
+    if after is not None and is_speech_token(after):
+        evidence.add("speech_after")
+    if after is not None and after.text == "," and end + 1 < n:
+        nxt = doc[end + 1]
+        if nxt.is_digit or nxt.lower_ in {"who", "whose"}:
+            evidence.add("apposition")
+        if nxt.lower_ in {"a", "an", "the"} and end + 2 < n and (
+            doc[end + 2].lower_ in _sets()["person_nouns"] or doc[end + 2].like_num
+            or doc[end + 2].lower_ in _sets()["role_heads"] or "-year-old" in doc[end + 2].text
+            or (end + 3 < n and doc[end + 3].lower_ in _sets()["person_nouns"])
+        ):
+            evidence.add("apposition")
+        if nxt.lower_ in {"said", "says", "told"} or (end + 2 < n and is_speech_token(doc[end + 2])
+                                                    and nxt.lower_ in {"he", "she"}):
+            evidence.add("speech_after")
+    if before is not None and (is_speech_token(before) and before.lower_ in {"said", "says", "told", "added", "asked", "wrote"}):
+        evidence.add("speech_before")
+    for cue in NAMING_CUES:
+        k = len(cue)
+        if start - k >= 0 and tuple(t.lower_ for t in doc[start - k:start]) == cue:
+            evidence.add("naming")
+    if before is not None and before.lower_ in {"by", "with", "from", "and"} and False:
+        evidence.add("weak")
+    return evidence
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
+    sets = _sets()
+    gaz = gazetteer()
+    taken = _taken(doc)
+    found: list[Span] = []
+    for start, end in _runs(doc, taken):
+        tokens = list(doc[start:end])
+        k = _role_prefix_length(tokens)
+        role_words = [t.text for t in tokens[:k]]
+        name_start = start + k
+        name_tokens = tokens[k:]
+        # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
+        while len(name_tokens) > 1 and name_tokens[0].is_sent_start and is_common_word(
+                name_tokens[0].text) and first_name_gender(name_tokens[0].text) is None:
+            name_tokens = name_tokens[1:]
+            name_start += 1
+        if not name_tokens:
+            continue
+        if name_tokens[-1].text in sets["org_heads"] or any(
+                t.text in sets["org_heads"] for t in name_tokens):
+            continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
+        text = doc[name_start:end].text
+        if text in gaz.places or text in gaz.country_by_surface or text in gaz.organizations:
+            continue
+        if _in_ranges(name_tokens[0], doc._.bylines):
+            continue
+        evidence = _context_evidence(doc, name_start, end)
+        prefix_start, lower_role = _preceding_role(doc, start)
+        if role_words and any(w.lower() in sets["role_heads"] | sets["honorifics"] for w in role_words):
+            evidence.add("title")
+        if lower_role:
+            evidence.add("title")
+        first = name_tokens[0].text
+        given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
+        all_common = all(is_common_word(t.text) for t in name_tokens if not INITIAL_RE.match(t.text))
+        determiner_before = start > 0 and doc[start - 1].lower_ in DETERMINERS
+        if _followed_by_org_noun(doc, end) or (determiner_before and "title" not in evidence):
+            continue
+        if all_common and not (evidence & {"title", "naming"}):
+            continue
+        if len(name_tokens) == 1 and name_tokens[0].is_sent_start and not (evidence - {"speech_after"}) and not given:
+            continue
+        accept = False
+        if len(name_tokens) >= 2 and (given or evidence or not any(
+                is_common_word(t.text) for t in name_tokens)):
+            accept = True
+        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before"}
+                                        or (given and evidence)):
+            accept = True
+        if not accept:
+            continue
+        span = Span(doc, name_start, end, label="PERSON")
+        role = " ".join(role_words) if role_words else lower_role
+        span._.role = role
+        span._.source = "rules"
+        found.append(span)
+    found += _surname_mentions(doc, found, taken)
+    return found
+
+
+def _surname_mentions(doc: Doc, persons: list[Span], taken: set[int]) -> list[Span]:
+    """Later mentions by surname ("Putin") or by the whole name, outside found spans."""
+    forms: set[str] = set()
+    for span in [*persons, *(e for e in doc.ents if e.label_ == "PERSON")]:
+        forms.add(span.text)
+        surname = surname_of(span)
+        if surname and surname != span.text:
+            forms.add(surname)
+    covered = set(taken)
+    for span in persons:
+        covered.update(range(span.start, span.end))
+    extra = []
+    for start, end in _runs(doc, covered):
+        span = doc[start:end]
+        if span.text not in forms or _in_ranges(span[0], doc._.bylines):
+            continue
+        alias = Span(doc, start, end, label="PERSON")
+        alias._.source = "rules-alias"
+        extra.append(alias)
+    return extra
+
+
+def surname_of(span: Span) -> str | None:
+    """The last name of a multi-word name, keeping hyphenated parts together ("Jean-Pierre")."""
+    text = span.text
+    parts = [p for p in text.split() if not INITIAL_RE.match(p)]
+    if len(parts) < 2:
+        return None
+    return parts[-1]
+
+
+def organization_spans(doc: Doc) -> list[Span]:
+    """Organisations named by pattern: "Ministry of Defense", "the Finnish border guard(s)".
+
+    A nationality adjective followed by a state body ("Finnish border guards",
+    "Polish government") is an organisation of that country.
+    """
+    spans: list[Span] = []
+    gaz = gazetteer()
+    sets = _sets()
+    bodies = ("border guard", "border guards", "border guard service", "border police", "coast guard",
+              "government", "authorities", "police", "army", "military", "navy", "security services",
+              "security service", "foreign ministry", "interior ministry", "defense ministry",
+              "defence ministry", "ministry", "embassy", "parliament", "foreign office", "interior minister")
+    body_tokens = [tuple(b.split()) for b in bodies]
+    n = len(doc)
+    for token in doc:
+        if token.text in gaz.demonym_by_surface and not token._.in_boilerplate:
+            for words in sorted(body_tokens, key=len, reverse=True):
+                k = len(words)
+                if token.i + k < n + 0 and tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + k]) == words:
+                    if words[-1] == "minister":
+                        break
+                    span = Span(doc, token.i, token.i + 1 + k, label="ORG")
+                    span._.iso = gaz.demonym_by_surface[token.text]
+                    span._.canonical = span.text
+                    span._.source = "rules"
+                    spans.append(span)
+                    break
+    # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
+    i = 0
+    while i < n:
+        token = doc[i]
+        if token.text in sets["org_heads"] and token.text[:1].isupper() and not token._.in_boilerplate:
+            start = i
+            while start > 0 and is_name_token(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1
+            end = i + 1
+            if end + 1 < n and doc[end].lower_ in {"of", "for"} and is_name_token(doc[end + 1]):
+                end += 2
+                while end < n and (is_name_token(doc[end]) or doc[end].lower_ in {"and", "of"}
+                                   and end + 1 < n and is_name_token(doc[end + 1])):
+                    end += 1
+            while start < i and doc[start].is_sent_start and is_common_word(doc[start].text) and doc[start].text not in gaz.demonym_by_surface:
+                start += 1
+            if end - start >= 2 and doc[start:end].text not in gaz.organizations:
+                span = Span(doc, start, end, label="ORG")
+                iso = None
+                for t in span:
+                    iso = iso or gaz.demonym_by_surface.get(t.text) or gaz.country_by_surface.get(t.text)
+                span._.iso = iso
+                span._.canonical = span.text
+                span._.source = "rules"
+                spans.append(span)
+                i = end
+                continue
+        i += 1
+    return spans
