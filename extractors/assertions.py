@@ -75,3 +75,12 @@ class DocumentAssertions:
     quotations: list[Quotation] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    token_entities: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Token index -> (kind, key) of the entity a PERSON/ORG/GPE/NORP/LOC mention belongs to."""
+
+    def entity(self, kind: str, key: str) -> Entity:
+        return self.entities[(kind, key)]
+
+    def entity_at_token(self, index: int) -> Entity | None:
+        found = self.token_entities.get(index)
+        return self.entities.get(found) if found else None
