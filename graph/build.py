@@ -1,0 +1,129 @@
+"""Building the graph: read sources, run the pipeline and extractors, write RDF and a report."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, discover, read_document
+from graph.rdf import DocumentWriter, new_graph, serialize_turtle
+from graph.vocab import MIG
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    documents: list[Document] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    per_document: dict[str, dict[str, int]] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def report(self) -> dict:
+        counts = Counter()
+        for s, o in self.graph.subject_objects(RDF.type):
+            if str(o).startswith(str(MIG)):
+                counts[str(o)[len(str(MIG)):]] += 1
+        return {
+            "documents": len(self.documents),
+            "triples": len(self.graph),
+            "counts": dict(sorted(counts.items())),
+            "per_document": dict(sorted(self.per_document.items())),
+            "errors": [{"file": e.path, "problem": e.problem} for e in self.errors],
+            "timings_seconds": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def extract_document(nlp, document: Document):
+    """Run the pipeline and every extractor over one document."""
+    from extractors.quotes import extract_quotes
+
+    from extractors.entities import extract_entities
+
+    doc = nlp(document.text)
+    assertions = extract_entities(doc)
+    quotations = extract_quotes(doc, assertions)
+    return assertions, quotations
+
+
+def build(sources: list[str | Path], *, model: str | None = None, encoding: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False, published: date | None = None,
+          progress: bool = False) -> BuildResult:
+    """Build the graph of all sources; raises InputError on the first bad file unless keep_going."""
+    from extractors.pipeline import build_pipeline
+
+    started = time.perf_counter()
+    paths = discover(sources)
+    result = BuildResult(graph=new_graph())
+    documents = []
+    for path in paths:
+        try:
+            documents.append(read_document(path, encoding=encoding, max_bytes=max_bytes, published=published))
+        except InputError as error:
+            if not keep_going:
+                raise
+            result.errors.append(error)
+    if not documents:
+        raise InputError(", ".join(str(s) for s in sources), "no usable documents")
+    seen: dict[str, Document] = {}
+    result.timings["read"] = time.perf_counter() - started
+    t = time.perf_counter()
+    nlp = build_pipeline(model)
+    result.timings["load_pipeline"] = time.perf_counter() - t
+    t = time.perf_counter()
+    iterator = documents
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(documents, desc="extracting", unit="doc", disable=None)
+    for document in iterator:
+        if document.sha256 in seen:  # the same text twice: one document node
+            continue
+        seen[document.sha256] = document
+        assertions, quotations = extract_document(nlp, document)
+        DocumentWriter(result.graph, document).write_all(assertions, quotations)
+        result.documents.append(document)
+        kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
+        kinds["Quotation"] = len(quotations)
+        kinds["Sentence"] = len(assertions.sentences)
+        result.per_document[document.name] = dict(sorted(kinds.items()))
+    result.timings["extract"] = time.perf_counter() - t
+    result.timings["total"] = time.perf_counter() - started
+    return result
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
+    """Serialise everything first, then rename into place, so a failure leaves no partial set."""
+    turtle = serialize_turtle(result.graph)
+    report = json.dumps(result.report(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    outputs = {"graph.ttl": turtle, "report.json": report}
+    paths = {}
+    for name, data in outputs.items():
+        target = out_dir / name
+        write_atomic(target, data)
+        paths[name] = target
+    return paths

@@ -1,0 +1,36 @@
+"""Read a built graph back into the gold-annotation format, through the canned queries.
+
+Scoring through SPARQL (rather than the extractors' Python objects) checks the whole
+chain — extraction, RDF, queries — the way a user sees it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Graph, URIRef
+
+from graph.query import resolve_query, rows_as_dicts, run_query
+from graph.vocab import MIG
+
+
+def predictions_from_graph(graph: Graph) -> dict[str, dict]:
+    """Per document file name: {"quotes": [...], "persons": [...], "countries": [...]}."""
+    out: dict[str, dict] = defaultdict(lambda: {"quotes": [], "persons": [], "countries": []})
+    for row in rows_as_dicts(run_query(graph, resolve_query("quotes"))):
+        out[row["document"]]["quotes"].append({
+            "speaker": row["speaker"],
+            "speaker_description": row.get("speakerDescription"),
+            "text": row["quote"],
+            "kind": {"PartialQuote": "partial", "UnclosedQuote": "direct_unclosed"}.get(row["kind"], "direct"),
+        })
+    for row in rows_as_dicts(run_query(graph, resolve_query("persons"))):
+        aliases = sorted(str(a) for a in graph.objects(URIRef(row["person"]), MIG.alias))
+        out[row["document"]]["persons"].append({
+            "name": row["name"], "aliases": aliases, "role": row["role"], "country": row["country"],
+        })
+    for row in rows_as_dicts(run_query(graph, resolve_query("countries"))):
+        out[row["document"]]["countries"].append(row["name"])
+    for name, prediction in out.items():
+        prediction["document"] = name
+    return dict(out)
