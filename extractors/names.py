@@ -66,6 +66,8 @@ def _sets():
         "org_heads": set(orgs["org_head_nouns"]),
         "org_nouns": {w.lower() for w in orgs["org_common_nouns"]},
         "person_nouns": set(lex["person_nouns"]),
+        "regional": set(lex["regional_adjectives"]),
+        "kinship": {w.lower() for w in lex["kinship_nouns"]},
     }
 
 
@@ -74,9 +76,28 @@ def is_name_token(token: Token) -> bool:
     return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
 
 
+def is_all_caps(token: Token) -> bool:
+    """"ISTANBUL", "UNHCR": datelines, acronyms and shouted headlines, not parts of person names."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _is_run_token(token: Token) -> bool:
+    return is_name_token(token) and not is_all_caps(token)
+
+
 def is_speech_token(token: Token) -> bool:
     lemma = (token.lemma_ or token.text).lower()
     return lemma in _sets()["speech"] or token.lower_ in {"said", "says", "told", "added"}
+
+
+def person_cue_before(doc: Doc, start: int) -> bool:
+    """A lower-case kinship noun or an honorific right before ("her daughter Sophia", "Mr. Paris")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    sets = _sets()
+    return (before.text.islower() and before.lower_ in sets["kinship"]) or before.lower_ in sets["honorifics"]
 
 
 def _in_ranges(token: Token, ranges) -> bool:
@@ -96,20 +117,29 @@ def _runs(doc: Doc, taken: set[int]):
     n = len(doc)
     while i < n:
         token = doc[i]
-        if i in taken or not is_name_token(token) or token._.in_boilerplate:
+        if i in taken or not _is_run_token(token) or token._.in_boilerplate:
             i += 1
             continue
         j = i + 1
         while j < n and j not in taken:
             t = doc[j]
-            if is_name_token(t) and not t.is_sent_start:
+            if _is_run_token(t) and not t.is_sent_start:
                 j += 1
             elif (t.text in HYPHENS and not doc[j - 1].whitespace_ and not t.whitespace_
-                  and j + 1 < n and is_name_token(doc[j + 1]) and j + 1 not in taken):
+                  and j + 1 < n and _is_run_token(doc[j + 1]) and j + 1 not in taken):
                 j += 2  # "Jean-Pierre": spaCy splits the hyphen off
-            elif (t.lower_ in PARTICLES and j + 1 < n and is_name_token(doc[j + 1])
-                  and j + 1 not in taken):
-                j += 1
+            elif t.lower_ in PARTICLES and not t.is_sent_start:
+                # "von der Leyen", "de la Cruz", "bin Abdul": one or more particles, then a name
+                k = j
+                while k < n and k - j < 3 and doc[k].lower_ in PARTICLES and k not in taken:
+                    k += 1
+                if (k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_
+                        and not doc[k].whitespace_ and _is_run_token(doc[k + 1]) and k + 1 not in taken):
+                    j = k + 2  # "al-Baghdadi"
+                elif k < n and k not in taken and _is_run_token(doc[k]) and not doc[k].is_sent_start:
+                    j = k
+                else:
+                    break
             else:
                 break
         yield i, j
@@ -135,8 +165,8 @@ def _preceding_role(doc: Doc, start: int) -> tuple[int, str | None]:
     k = start
     while k > 0 and doc[k - 1].lower_ in (sets["roles"] | sets["role_heads"]) and not doc[k - 1].is_punct:
         k -= 1
-    if k == start:
-        return start, None
+    if k == start or doc[start - 1].lower_ not in sets["role_heads"]:
+        return start, None  # "Secretary of Defense", "founder of Refugee ...": not a name after a role
     words = [t.text for t in doc[k:start]]
     while words and words[0].lower() in {"the", "of", "and", "for"}:
         words.pop(0)
@@ -173,8 +203,15 @@ def _context_evidence(doc: Doc, start: int, end: int) -> set[str]:
         if nxt.lower_ in {"said", "says", "told"} or (end + 2 < n and is_speech_token(doc[end + 2])
                                                     and nxt.lower_ in {"he", "she"}):
             evidence.add("speech_after")
-    if before is not None and (is_speech_token(before) and before.lower_ in {"said", "says", "told", "added", "asked", "wrote"}):
-        evidence.add("speech_before")
+    if before is not None and before.lower_ in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
+        evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
+    # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
+    kin = _sets()["kinship"]
+    if before is not None and before.text.islower() and before.lower_ in kin:
+        evidence.add("kinship")
+    elif (before is not None and before.text == "," and start >= 2 and doc[start - 2].text.islower()
+          and doc[start - 2].lower_ in kin and after is not None and after.text in {",", "."}):
+        evidence.add("kinship")
     for cue in NAMING_CUES:
         k = len(cue)
         if start - k >= 0 and tuple(t.lower_ for t in doc[start - k:start]) == cue:
@@ -201,13 +238,26 @@ def person_spans(doc: Doc) -> list[Span]:
                 name_tokens[0].text) and first_name_gender(name_tokens[0].text) is None:
             name_tokens = name_tokens[1:]
             name_start += 1
+        # Drop leading regional adjectives ("Eastern European ..."), unless a given name ("Christian").
+        while len(name_tokens) > 1 and name_tokens[0].text in sets["regional"] and first_name_gender(
+                name_tokens[0].text) is None:
+            name_tokens = name_tokens[1:]
+            name_start += 1
         if not name_tokens:
+            continue
+        if all(t.text in sets["regional"] or t.lower_ in sets["roles"] | sets["role_heads"] | sets["honorifics"]
+               or t.text in gaz.demonym_by_surface for t in name_tokens):
+            continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
+        place = _place_before_country(doc, name_start, end)
+        if place is not None:
+            found.append(place)
             continue
         if name_tokens[-1].text in sets["org_heads"] or any(
                 t.text in sets["org_heads"] for t in name_tokens):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
         text = doc[name_start:end].text
-        if text in gaz.places or text in gaz.country_by_surface or text in gaz.organizations:
+        if (text in gaz.places and not person_cue_before(doc, name_start)) or text in gaz.country_by_surface \
+                or text in gaz.organizations:
             continue
         if _in_ranges(name_tokens[0], doc._.bylines):
             continue
@@ -223,7 +273,7 @@ def person_spans(doc: Doc) -> list[Span]:
         determiner_before = start > 0 and doc[start - 1].lower_ in DETERMINERS
         if _followed_by_org_noun(doc, end) or (determiner_before and "title" not in evidence):
             continue
-        if all_common and not (evidence & {"title", "naming"}):
+        if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
             continue
         if len(name_tokens) == 1 and name_tokens[0].is_sent_start and not (evidence - {"speech_after"}) and not given:
             continue
@@ -231,7 +281,7 @@ def person_spans(doc: Doc) -> list[Span]:
         if len(name_tokens) >= 2 and (given or evidence or not any(
                 is_common_word(t.text) for t in name_tokens)):
             accept = True
-        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before"}
+        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship"}
                                         or (given and evidence)):
             accept = True
         if not accept:
@@ -258,6 +308,14 @@ def _surname_mentions(doc: Doc, persons: list[Span], taken: set[int]) -> list[Sp
         covered.update(range(span.start, span.end))
     extra = []
     for start, end in _runs(doc, covered):
+        if doc[start].is_sent_start and end - start > 1 and doc[start + 1:end].text in forms and is_common_word(
+                doc[start].text):
+            start += 1  # "Then Putin ..."
+        while start > 1 and doc[start - 1].lower_ in PARTICLES and start - 1 not in covered and (
+                doc[start - 1:end].text in forms or doc[start - 2].lower_ in PARTICLES):
+            start -= 1  # "von der Leyen"
+        while doc[start].lower_ in PARTICLES and doc[start:end].text not in forms:
+            start += 1
         span = doc[start:end]
         if span.text not in forms or _in_ranges(span[0], doc._.bylines):
             continue
@@ -273,7 +331,31 @@ def surname_of(span: Span) -> str | None:
     parts = [p for p in text.split() if not INITIAL_RE.match(p)]
     if len(parts) < 2:
         return None
-    return parts[-1]
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1].lower() in PARTICLES:
+        k -= 1  # "von der Leyen", "de la Cruz"
+    return " ".join(parts[k:])
+
+
+def _place_before_country(doc: Doc, start: int, end: int) -> Span | None:
+    """"Grodno, Belarus" / "near Siret, Romania,": an unknown place located by the country after it."""
+    gaz = gazetteer()
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    country = doc[end + 1]
+    iso = gaz.country_by_surface.get(country.text)
+    if iso is None or (end + 2 < len(doc) and doc[end + 2].text in {"'s", "’s", "'", "’"}):
+        return None
+    if end + 2 < len(doc) and not (doc[end + 2].is_punct or doc[end + 2].is_space
+                                   or doc[end + 2].text in WEEKDAYS_MONTHS or doc[end + 2].like_num):
+        return None
+    words = doc[start:end].text.split()
+    name = " ".join(dict.fromkeys(words)) if len(set(words)) == 1 else " ".join(words)
+    span = Span(doc, start, end, label="LOC")
+    span._.iso = iso
+    span._.canonical = name
+    span._.source = "rules"
+    return span
 
 
 def organization_spans(doc: Doc) -> list[Span]:
@@ -318,7 +400,8 @@ def organization_spans(doc: Doc) -> list[Span]:
                 while end < n and (is_name_token(doc[end]) or doc[end].lower_ in {"and", "of"}
                                    and end + 1 < n and is_name_token(doc[end + 1])):
                     end += 1
-            while start < i and doc[start].is_sent_start and is_common_word(doc[start].text) and doc[start].text not in gaz.demonym_by_surface:
+            while (start < i and doc[start].is_sent_start and is_common_word(doc[start].text)
+                   and doc[start].text not in gaz.demonym_by_surface):
                 start += 1
             if end - start >= 2 and doc[start:end].text not in gaz.organizations:
                 span = Span(doc, start, end, label="ORG")

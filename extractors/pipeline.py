@@ -149,6 +149,9 @@ def match_gazetteer(doc: Doc) -> Doc:
             span._.iso = org.country or None
             span._.canonical = org.name
         span._.source = "gazetteer"
+        if label == "LOC" and (_next_to_name(doc, span) or (
+                len(span) == 1 and names.person_cue_before(doc, start) and names.first_name_gender(surface))):
+            continue  # "her daughter Sophia": a person, not Sofia
         if label == "LOC" and _next_to_name(doc, span):
             continue  # "Nancy Faeser", "Vanessa Gera": a person, not the city
         spans.append(span)
