@@ -1,0 +1,717 @@
+"""Quotations: spans between quotation marks, their kind and who said them.
+
+``extract_quotes(doc, entities)`` works on the rule pipeline's output (sentences, entity
+spans, lookup lemmas) without a parser, so attribution is pattern based:
+
+1. Find the article's quotation convention (double marks, or single marks when the article
+   uses those) and pair marks per paragraph; an unpaired opener becomes a
+   ``direct_unclosed`` quote bounded by its paragraph (or, in one-paragraph articles, by the
+   first sentence that reads as narration), so a stray mark never swallows the article.
+2. Drop scare quotes and names of things (after "so-called", "a scheme called", title-case
+   spans without a speaker).
+3. Attribute: the clause after the closing mark (", she said"), the narration before the
+   opener ("X said: ..."), "according to X", sentence-level speech verbs for partial quotes,
+   and continuation of the previous quote's speaker for bare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from extractors.assertions import DocumentAssertions, Entity, Quotation
+from extractors.entities import evidence_for
+from extractors.gazetteer import lexicon, load_json
+from extractors.names import first_name_gender
+
+EXTRACTOR = "migraph.quotes"
+DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»"}
+SINGLE_MARKS = {"'", "‘", "’"}
+OPEN_PUNCT = set("([{—–-/")
+CLOSE_PUNCT = set(".,;:!?)]}—–-/…")
+TERMINAL_CHARS = ".!?…"
+
+
+@dataclass
+class Mark:
+    """A quotation-mark candidate; role is 'open', 'close', 'either' or 'weak' (maybe a possessive)."""
+
+    pos: int
+    role: str
+
+
+@dataclass
+class Span_:
+    """A paired (or unclosed) quotation before attribution."""
+
+    open_pos: int  # offset of the opening mark
+    start: int  # text start
+    end: int  # text end (exclusive)
+    close_pos: int | None  # offset of the closing mark, None if unclosed
+    paragraph: int
+
+
+@dataclass
+class Speaker:
+    """Who said it: an entity, or a description for unnamed speakers."""
+
+    entity: Entity | None = None
+    description: str | None = None
+    kind: str | None = None
+    cue: str | None = None
+    position: int = -1  # token index of the speaker mention
+    gender: str | None = None
+
+
+@cache
+def cues() -> dict:
+    """Cue lists (data/quotes.json) merged with the shared lexicon's speech verbs."""
+    data = load_json("quotes.json")
+    lex = lexicon()
+    data["speech_lemmas"] = set(lex["speech_verbs"]) | set(data["extra_speech_verbs"])
+    data["person_nouns"] = {w.lower() for w in lex["person_nouns"]} | set(data["generic_person_nouns"])
+    data["role_words"] = {w.lower() for w in lex["role_words"]}
+    data["pronoun_gender"] = lex["pronouns"]
+    for key in ("speech_forms", "name_verbs", "thing_nouns", "org_nouns", "determiners", "generic_person_nouns",
+                "plural_person_nouns", "prepositions", "first_second_person", "scare_markers"):
+        data[key] = set(data[key])
+    return data
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _classify(text: str, i: int, single: bool) -> str | None:
+    """Role of the mark at ``i`` from its neighbours; None when it is an apostrophe."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    quote_chars = DOUBLE_MARKS | SINGLE_MARKS
+    left_open = _is_space(prev) or prev in OPEN_PUNCT or prev in quote_chars
+    right_open = _is_space(nxt) or nxt in CLOSE_PUNCT or nxt in quote_chars
+    if single:
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don't, Russia’s
+        if re.match(r"\d\ds\b|\d\d\b", text[i + 1:i + 4]) and ch != "‘":
+            return None  # ’90s
+        if ch in "’'" and prev.lower() == "s" and _is_space(nxt) and text[i + 2:i + 3].islower():
+            return "weak"  # plural possessive or a closing mark
+        if ch in "’'" and re.match(r"(?:em|til|cause|n)\b", text[i + 1:i + 6]):
+            return None
+    if ch in "“„«" or ch == "‘":
+        return "close" if (not left_open and right_open) else "open"
+    if ch in "”»" or ch == "’":
+        if left_open and not right_open:
+            return "open"
+        return "close"
+    # straight marks
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    return "either"
+
+
+def _convention(text: str) -> bool:
+    """True when the article uses single marks for quotations (few double marks, several single pairs)."""
+    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+    singles_open = sum(1 for i, c in enumerate(text) if c in SINGLE_MARKS and _classify(text, i, True) == "open")
+    singles_close = sum(1 for i, c in enumerate(text) if c in SINGLE_MARKS and _classify(text, i, True) == "close")
+    if singles_open == 0 or singles_close == 0:
+        return False
+    return doubles < 2 or singles_open >= 2 * max(1, doubles // 2) + 2
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of non-empty lines."""
+    result = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            result.append((offset, offset + len(line.rstrip("\r\n"))))
+        offset += len(line)
+    return result
+
+
+def find_spans(doc: Doc) -> list[Span_]:
+    """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
+    text = doc.text
+    single = _convention(text)
+    marks_set = SINGLE_MARKS if single else DOUBLE_MARKS
+    paragraphs = _paragraphs(text)
+    one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
+    boiler = doc._.boilerplate or []
+    spans: list[Span_] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        if any(a <= p_start < b for a, b in boiler):
+            continue
+        marks = []
+        for i in range(p_start, p_end):
+            if text[i] in marks_set:
+                role = _classify(text, i, single)
+                if role is not None:
+                    marks.append(Mark(i, role))
+        opened: Mark | None = None
+        for k, mark in enumerate(marks):
+            if opened is None:
+                if mark.role in {"open", "either"}:
+                    opened = mark
+                continue
+            if mark.role == "weak":
+                later_close = any(m.role in {"close", "either"} for m in marks[k + 1:]
+                                  if not any(o.role == "open" and o.pos < m.pos for o in marks[k + 1:]))
+                if later_close:
+                    continue
+            if mark.role in {"close", "either", "weak"}:
+                spans.append(Span_(opened.pos, opened.pos + 1, mark.pos, mark.pos, p_index))
+                opened = None
+            else:  # a second opener: the first one was never closed
+                end = _unclosed_end(doc, opened.pos, mark.pos, bounded=True)
+                spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
+                opened = mark
+        if opened is not None:
+            end = _unclosed_end(doc, opened.pos, p_end, bounded=one_paragraph)
+            spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
+    result = []
+    for span in spans:
+        start, end = _trim(text, span.start, span.end, span.close_pos is not None)
+        if end > start:
+            span.start, span.end = start, end
+            result.append(span)
+    return result
+
+
+def _trim(text: str, start: int, end: int, closed: bool) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if closed and end > start and text[end - 1] == ",":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def _unclosed_end(doc: Doc, open_pos: int, limit: int, bounded: bool) -> int:
+    """End of an unclosed quote: ``limit``, or the last quoted-looking sentence before it."""
+    if not bounded:
+        return limit
+    c = cues()
+    first = doc.char_span(open_pos, open_pos + 1, alignment_mode="expand")
+    if first is None:
+        return limit
+    sent = first.sent
+    end = min(sent.end_char, limit)
+    while sent.end < len(doc) and sent.end_char < limit:
+        sent = doc[sent.end].sent
+        if sent.start_char >= limit:
+            break
+        words = {t.lower_ for t in sent}
+        quoted_voice = bool(words & c["first_second_person"])
+        narration = (any(t.text in DOUBLE_MARKS | SINGLE_MARKS for t in sent)
+                     or any(_is_speech_verb(t) for t in sent)
+                     or any(e.label_ == "PERSON" for e in sent.ents))
+        if not quoted_voice or narration:
+            break
+        end = min(sent.end_char, limit)
+    return end
+
+
+# --------------------------------------------------------------------------- tokens helpers
+
+
+def _is_speech_verb(token) -> bool:
+    c = cues()
+    low = token.lower_
+    if low in c["speech_forms"]:
+        return True
+    if not token.text.isalpha() or token.text[0].isupper() and token.i > 0 and not token.is_sent_start:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in c["speech_lemmas"]:
+        return False
+    # a lemma match on a bare noun ("the call", "a report") is not a verb: require a verb-like form
+    return low != lemma or low in {"say", "tell", "add", "write"} or low.endswith(("ed", "ing", "s"))
+
+
+class _Context:
+    """Per-document state: token map, quote membership, speaker history."""
+
+    def __init__(self, doc: Doc, entities: DocumentAssertions, spans: list[Span_]):
+        self.doc = doc
+        self.entities = entities
+        self.char_to_token = [0] * (len(doc.text) + 1)
+        for token in doc:
+            for ch in range(token.idx, token.idx + max(1, len(token.text))):
+                if ch < len(self.char_to_token):
+                    self.char_to_token[ch] = token.i
+        for ch in range(1, len(self.char_to_token)):
+            if self.char_to_token[ch] == 0 and ch > 0 and doc.text[ch - 1:ch].isspace():
+                self.char_to_token[ch] = self.char_to_token[ch - 1]
+        self.in_quote = [False] * len(doc)
+        self.mark_tokens: set[int] = set()
+        for span in spans:
+            a = self.tok(span.start)
+            b = self.tok(max(span.start, span.end - 1))
+            for i in range(a, b + 1):
+                self.in_quote[i] = True
+            self.mark_tokens.add(self.tok(span.open_pos))
+            if span.close_pos is not None:
+                self.mark_tokens.add(self.tok(span.close_pos))
+        self.events: list[Speaker] = []  # speakers found so far, in text order
+
+    def tok(self, char: int) -> int:
+        return self.char_to_token[min(char, len(self.char_to_token) - 1)]
+
+    def entity(self, i: int) -> Entity | None:
+        entity = self.entities.entity_at_token(i)
+        if entity is not None and entity.kind in {"Person", "Organization"}:
+            return entity
+        return None
+
+    def entity_span(self, i: int) -> tuple[int, int]:
+        key = self.entities.token_entities.get(i)
+        a = b = i
+        while a - 1 >= 0 and self.entities.token_entities.get(a - 1) == key:
+            a -= 1
+        while b + 1 < len(self.doc) and self.entities.token_entities.get(b + 1) == key:
+            b += 1
+        return a, b + 1
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _gender_of(entity: Entity) -> str | None:
+    gender = entity.attributes.get("gender")
+    if gender in {"male", "female"}:
+        return gender
+    first = entity.name.split()[0] if entity.name else ""
+    guess = first_name_gender(first) if first else None
+    return guess if guess in {"male", "female"} else None
+
+
+def _is_object(ctx: _Context, i: int) -> bool:
+    """Whether the mention at ``i`` follows a preposition or 'told' (then it is not a subject)."""
+    c = cues()
+    k = i - 1
+    while k >= 0 and ctx.doc[k].lower_ in {"the", "a", "an"}:
+        k -= 1
+    if k < 0:
+        return False
+    prev = ctx.doc[k]
+    return prev.lower_ in c["prepositions"] or prev.lemma_.lower() == "tell" or prev.lower_ in {"told", "tells"}
+
+
+def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
+    """The last fitting person (he/she) or organisation (it/they) before token ``i``."""
+    gender = cues()["pronoun_gender"].get(pronoun)
+    want_org = gender in {"neuter", "plural"}
+    best: Speaker | None = None
+    k = i - 1
+    while k >= 0:
+        if ctx.in_quote[k] or k in ctx.mark_tokens:
+            k -= 1
+            continue
+        entity = ctx.entity(k)
+        if entity is not None:
+            a, _ = ctx.entity_span(k)
+            fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
+            if fits and not want_org:
+                g = _gender_of(entity)
+                fits = g is None or g == gender
+            if fits and not _is_object(ctx, a):
+                best = Speaker(entity=entity, kind=entity.kind, position=a)
+                break
+            k = a - 1
+            continue
+        k -= 1
+    for event in reversed(ctx.events):
+        if event.position >= i or (best is not None and event.position <= best.position):
+            continue
+        if event.entity is None and event.description:
+            head = event.description.split()[-1].lower()
+            is_org = event.kind == "Organization"
+            if want_org and is_org or (not want_org and not is_org and _noun_gender(head) in {None, gender}):
+                return Speaker(description=event.description, kind=event.kind, position=event.position)
+        break
+    return best
+
+
+def _noun_gender(noun: str) -> str | None:
+    if noun in {"man", "boy", "father", "grandfather", "husband", "son", "brother", "spokesman"}:
+        return "male"
+    if noun in {"woman", "girl", "mother", "grandmother", "wife", "daughter", "sister", "spokeswoman"}:
+        return "female"
+    return None
+
+
+def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None:
+    """A speaker-like noun phrase starting at token ``i`` (before ``stop``): entity, pronoun or description."""
+    doc = ctx.doc
+    c = cues()
+    if i >= stop or ctx.in_quote[i] or i in ctx.mark_tokens:
+        return None
+    entity = ctx.entity(i)
+    if entity is not None:
+        a, b = ctx.entity_span(i)
+        if a == i:
+            return Speaker(entity=entity, kind=entity.kind, position=i), b
+    low = doc[i].lower_
+    if low in {"he", "she", "it", "they"}:
+        found = _resolve_pronoun(ctx, i, low)
+        return (found or Speaker(description=None, position=i)), i + 1
+    # determiner + modifiers + head noun
+    k = i
+    if low in c["determiners"]:
+        k += 1
+    j = k
+    last_head = None
+    while j < min(stop, k + 6):
+        token = doc[j]
+        if ctx.in_quote[j] or token.is_punct and token.text != "-":
+            break
+        word = token.lower_
+        if word in c["person_nouns"] or word in c["plural_person_nouns"] or word in c["org_nouns"] \
+                or word in c["role_words"] and word not in {"of", "for", "foreign", "state", "home"}:
+            last_head = j
+        elif last_head is not None:
+            break
+        elif _is_speech_verb(token):
+            break
+        j += 1
+    if last_head is None or (k == i and doc[last_head].lower_ not in c["plural_person_nouns"]
+                             and doc[last_head].lower_ not in c["org_nouns"]):
+        return None
+    # include an entity inside the phrase ("the Finnish border guard")
+    for m in range(i, last_head + 1):
+        entity = ctx.entity(m)
+        if entity is not None and entity.kind == "Organization":
+            return Speaker(entity=entity, kind=entity.kind, position=m), last_head + 1
+    phrase = doc[i:last_head + 1].text
+    head = doc[last_head].lower_
+    return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
+
+
+def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: str) -> Speaker:
+    """Tie a described speaker to an entity when the article already named it."""
+    c = cues()
+    doc = ctx.doc
+    definite = doc[i].lower_ in {"the", "its", "this", "that"}
+    is_org = head in c["org_nouns"] and head not in c["person_nouns"]
+    if is_org:
+        singular = head[:-1] if head.endswith("s") else head
+        best = None
+        for entity in ctx.entities.entities.values():
+            if entity.kind != "Organization":
+                continue
+            last = entity.name.split()[-1].lower()
+            if last.rstrip("s") == singular.rstrip("s") and entity.mentions:
+                first = min(m.start for m in entity.mentions)
+                if first < doc[i].idx and (best is None or first > best[0]):
+                    best = (first, entity)
+        if best is not None and definite:
+            return Speaker(entity=best[1], kind="Organization", position=i)
+        return Speaker(description=phrase, kind="Organization", position=i)
+    # "said the man, who identified himself as X"
+    j = head_i + 1
+    limit = min(len(doc), head_i + 12)
+    while j < limit and not (doc[j].text in TERMINAL_CHARS and j > head_i + 1) and not ctx.in_quote[j]:
+        if doc[j].lower_ in c["identified_as"] and j + 1 < len(doc):
+            entity = ctx.entity(j + 1)
+            if entity is not None and entity.kind == "Person":
+                return Speaker(entity=entity, kind="Person", position=j + 1)
+        j += 1
+    if definite:
+        for event in reversed(ctx.events):
+            if event.entity is None and event.description and head in event.description.lower().split():
+                return Speaker(description=event.description, kind=event.kind, position=i)
+            if event.entity is not None and head in str(event.entity.attributes.get("role", "")).lower().split():
+                return Speaker(entity=event.entity, kind=event.entity.kind, position=i)
+        for entity in ctx.entities.entities.values():
+            if entity.kind == "Person" and head in str(entity.attributes.get("role", "")).lower().split():
+                return Speaker(entity=entity, kind="Person", position=i)
+        if head not in c["generic_person_nouns"] and head not in c["plural_person_nouns"]:
+            found = _resolve_pronoun(ctx, i, "he")
+            female = _resolve_pronoun(ctx, i, "she")
+            candidates = [s for s in (found, female) if s is not None and s.entity is not None]
+            if candidates:
+                return max(candidates, key=lambda s: s.position)
+    return Speaker(description=phrase, kind=None, position=i)
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
+    """Subject of the speech verb at ``verb`` among tokens [start, verb)."""
+    candidates: list[tuple[Speaker, int]] = []
+    i = start
+    while i < verb:
+        found = _noun_phrase(ctx, i, verb)
+        if found is not None:
+            candidates.append(found)
+            i = max(found[1], i + 1)
+        else:
+            i += 1
+    candidates = [(s, e) for s, e in candidates if s.entity is not None or s.description]
+    if not candidates:
+        return None
+    k = verb - 1
+    while k > start and ctx.doc[k].lower_ in {"also", "recently", "later", "then", "has", "have", "had", "was",
+                                               "once", "previously", "further", "again", "separately"}:
+        k -= 1
+    if ctx.doc[k].text == ",":
+        with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","]
+        if with_comma:
+            return with_comma[0]
+    subjects = [s for s, _ in candidates if not _is_object(ctx, s.position)]
+    return (subjects or [s for s, _ in candidates])[-1]
+
+
+def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
+    """Inverted attribution: 'said the man' / 'said X'."""
+    i = verb + 1
+    while i < stop and ctx.doc[i].lower_ in {"on", "in", "last", "this", "today", "yesterday", "late", "early",
+                                               "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                               "saturday", "sunday", "week", "month", "year", ","}:
+        i += 1
+    found = _noun_phrase(ctx, i, stop)
+    if found is not None and (found[0].entity is not None or found[0].description):
+        return found[0]
+    return None
+
+
+def _clause_end(ctx: _Context, start: int) -> int:
+    """First token index at or after ``start`` that ends the attribution clause."""
+    doc = ctx.doc
+    i = start
+    while i < len(doc):
+        token = doc[i]
+        if i in ctx.mark_tokens or ctx.in_quote[i] or token.text in {";"} or "\n" in token.text:
+            return i
+        if token.text in TERMINAL_CHARS or token.text == "...":
+            return i
+        i += 1
+    return i
+
+
+def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
+    doc = ctx.doc
+    for i in range(start, end - 1):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and not ctx.in_quote[i]:
+            found = _noun_phrase(ctx, i + 2, _clause_end(ctx, i + 2))
+            if found is not None and (found[0].entity is not None or found[0].description):
+                found[0].cue = "according to"
+                return found[0]
+    return None
+
+
+def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
+    """Find the speaker of one quote; returns (speaker, where) with where in after/before/sentence/none."""
+    doc = ctx.doc
+    open_tok = ctx.tok(span.open_pos)
+    sent = doc[open_tok].sent
+    # 1. right after the closing mark: ', she said' / ', said X' / 'X told reporters'
+    if span.close_pos is not None:
+        after = ctx.tok(span.close_pos) + 1
+        end = _clause_end(ctx, after)
+        start = after + (1 if after < len(doc) and doc[after].text == "," else 0)
+        for v in range(start, min(end, start + 16)):
+            if _is_speech_verb(doc[v]) and not ctx.in_quote[v]:
+                if v == start:
+                    found = _subject_after(ctx, v, end)
+                else:
+                    found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
+                if found is not None:
+                    found.cue = found.cue or doc[v].text
+                    return found, "after"
+                break
+            if doc[v].text == "," and v > start and not _noun_phrase_ahead(ctx, v + 1, end):
+                break
+    # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
+    sent_start = sent.start
+    for k in range(open_tok - 1, sent_start - 1, -1):
+        if k in ctx.mark_tokens and not ctx.in_quote[k]:
+            sent_start = k + 1
+            break
+    if open_tok >= 2 and doc[open_tok - 1].text == ":":
+        entity = ctx.entity(open_tok - 2)
+        if entity is not None:
+            return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
+    for v in range(open_tok - 1, sent_start - 1, -1):
+        if _is_speech_verb(doc[v]) and not ctx.in_quote[v]:
+            found = _subject_before(ctx, sent_start, v)
+            if found is None:
+                found = _subject_after(ctx, v, open_tok)
+            if found is not None:
+                found.cue = doc[v].text
+                return found, "before"
+    # 3. 'according to X' anywhere in the sentence
+    found = _according_to(ctx, sent.start, sent.end)
+    if found is not None:
+        return found, "sentence"
+    # 4. a speech verb later in the sentence: '..."fortifications"..., X, the party secretary, revealed.'
+    close_tok = ctx.tok(span.close_pos) if span.close_pos is not None else ctx.tok(span.end)
+    for v in range(close_tok + 1, sent.end):
+        if ctx.in_quote[v]:
+            break
+        if _is_speech_verb(doc[v]):
+            found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
+            if found is not None:
+                found.cue = doc[v].text
+                return found, "sentence"
+    return None, "none"
+
+
+def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
+    """Whether an attribution clause may go on after a comma (appositive or the speaker itself)."""
+    return i < end
+
+
+# --------------------------------------------------------------------------- kinds and filters
+
+
+def _kind(ctx: _Context, span: Span_) -> str:
+    if span.close_pos is None:
+        return "direct_unclosed"
+    text = ctx.doc.text
+    before = text[:span.open_pos].rstrip()
+    prev_char = before[-1:] if before else ""
+    open_tok = ctx.tok(span.open_pos)
+    sent = ctx.doc[open_tok].sent
+    at_start = all(t.is_space or t.i in ctx.mark_tokens or t.is_punct for t in ctx.doc[sent.start:open_tok])
+    first = text[span.start:span.start + 1]
+    if at_start or prev_char in {":", ""} or prev_char in TERMINAL_CHARS:
+        return "direct"
+    if prev_char == "," and (first.isupper() or first in "([") :
+        return "direct"
+    return "partial"
+
+
+def _is_title_case(words: list[str]) -> bool:
+    small = {"of", "the", "for", "and", "a", "an", "in", "on", "to", "de", "la", "du", "der", "von", "pour"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previous_rejected: Span_ | None) -> bool:
+    """Scare quotes and names of things (schemes, titles, nicknames) are not quotations."""
+    if span.close_pos is None:
+        return False
+    c = cues()
+    doc = ctx.doc
+    text = doc.text[span.start:span.end]
+    words = re.findall(r"[\w’'-]+", text)
+    if not words:
+        return True
+    open_tok = ctx.tok(span.open_pos)
+    close_tok = ctx.tok(span.close_pos)
+    before = [t for t in doc[max(0, open_tok - 4):open_tok] if not t.is_space]
+    before_low = [t.lower_ for t in before]
+    joined = " ".join(before_low)
+    if any(marker in joined for marker in c["scare_markers"]):
+        return True
+    if previous_rejected is not None and previous_rejected.close_pos is not None:
+        gap = doc.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
+        if gap in {"or", "(", "or the", "aka", "also known as"}:
+            return True
+    title = _is_title_case(words)
+    terminal = text.rstrip()[-1:] in TERMINAL_CHARS
+    # "a scheme called X", "named X", "known as X"
+    for k, token in enumerate(before):
+        if token.lower_ in c["name_verbs"]:
+            owner = before[k - 1].lower_ if k > 0 else (doc[open_tok - 5].lower_ if open_tok >= 5 else "")
+            if title or owner in c["thing_nouns"]:
+                return True
+    after = doc[close_tok + 1].lower_ if close_tok + 1 < len(doc) else ""
+    if title and not terminal and (after in c["thing_nouns"] or before_low[-1:] and before_low[-1] in c["thing_nouns"]
+                                   or before_low[-1:] == ["the"]):
+        return True
+    if len(words) <= 4 and title and not terminal and speaker is None:
+        return True
+    if len(words) == 1 and words[0][:1].isupper() and not terminal and (speaker is None or speaker.cue is None):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- main
+
+
+def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
+    """Quotations of the document in text order, attributed where the text allows."""
+    spans = find_spans(doc)
+    ctx = _Context(doc, entities, spans)
+    quotes: list[Quotation] = []
+    previous: tuple[Span_, Speaker | None] | None = None
+    rejected: Span_ | None = None
+    sentence_starts = sorted({s.start_char for s in doc.sents})
+    for span in spans:
+        _record_narration_speakers(ctx, previous[0].end if previous else 0, span.open_pos)
+        speaker, where = _attribute(ctx, span)
+        kind = _kind(ctx, span)
+        if where in {"sentence", "none"} and kind != "partial" and previous is not None:
+            prev_span, prev_speaker = previous
+            if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
+                speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
+                                  kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
+        if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
+            rejected = span
+            continue
+        if kind == "partial" and speaker is None and len(doc.text[span.start:span.end].split()) <= 3:
+            rejected = span
+            continue  # a short phrase in marks with nobody saying it: emphasis, not a quotation
+        rejected = None
+        if speaker is not None:
+            ctx.events.append(speaker)
+        quotes.append(_quotation(doc, span, kind, speaker))
+        previous = (span, speaker)
+    return quotes
+
+
+def _is_continuation(ctx: _Context, prev: Span_, span: Span_, sentence_starts: list[int]) -> bool:
+    """A bare quote right after an attributed one (same or next paragraph, at most one sentence between)."""
+    if span.paragraph - prev.paragraph > 1:
+        return False
+    between = [s for s in sentence_starts if prev.end < s < span.open_pos]
+    return len(between) <= 1 or span.paragraph != prev.paragraph
+
+
+def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) -> None:
+    """Speakers of speech verbs in narration between quotes, for later anaphora ("the official said")."""
+    doc = ctx.doc
+    a, b = ctx.tok(start_char), ctx.tok(end_char)
+    for sent_start in range(a, b):
+        token = doc[sent_start]
+        if ctx.in_quote[sent_start]:
+            continue
+        if token.lower_ == "according" and sent_start + 1 < b and doc[sent_start + 1].lower_ == "to":
+            found = _noun_phrase(ctx, sent_start + 2, b)
+            if found is not None and (found[0].entity is not None or found[0].description):
+                ctx.events.append(found[0])
+        elif _is_speech_verb(token):
+            found = _subject_before(ctx, max(token.sent.start, a), sent_start)
+            if found is not None:
+                ctx.events.append(found)
+
+
+def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quotation:
+    evidence = evidence_for(doc, span.start, span.end, EXTRACTOR)
+    quote = Quotation(text=doc.text[span.start:span.end], kind=kind, evidence=evidence)
+    if speaker is not None:
+        if speaker.entity is not None:
+            quote.speaker_key = speaker.entity.key
+            quote.speaker_kind = speaker.entity.kind
+        else:
+            quote.speaker_description = speaker.description
+            quote.speaker_kind = speaker.kind
+        quote.cue = speaker.cue
+    return quote
