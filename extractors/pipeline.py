@@ -32,11 +32,45 @@ OPENING_QUOTES = {'"', "“", "‘", "'", "«", "„", "(", "["}
 CLOSING_QUOTES = {'"', "”", "’", "'", "»", ")", "]"}
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|van|von|der|de|la|al|el|bin))*"
 BYLINE_RE = re.compile(
-    r"(?im)^(?:[^\n]{0,80}\b(?:writers?|reporters?|correspondents?|journalists?)\b[^\n]*"
-    r"\bcontributed\b[^\n]*|By [A-Z][^\n]{0,80}|\(AP Photo/[^)\n]*\)|\([A-Z][A-Za-z ]{1,20} Photo/[^)\n]*\))"
+    # "Associated Press writers X and Y contributed to this report."
+    r"(?m)^(?i:[^\n]{0,80}\b(?:writers?|reporters?|correspondents?|journalists?)\b[^\n]*\bcontributed\b[^\n]*)"
+    # "By Jane Doe", "By Jane Doe and John Roe, Reuters" at the start of a line (not "By Tuesday, ...")
+    rf"|^By (?!(?:{'|'.join(names.WEEKDAYS_MONTHS).replace('.', '[.]')}|The|Then|Now|Last|Late|Early|Mid)\b)"
+    rf"{_NAME}(?:,? (?:and|&) {_NAME})*"
+    # "ABC News' Jane Doe contributed", "Reuters' Jane Doe reported from Kyiv"
+    rf"|\b[A-Z][\w.]*(?:'s|’s|'|’) {_NAME} (?:contributed|reports|reported|reporting)\b"
+    rf"|{_NAME} (?:reported|reporting|reports) from\b"
+    r"|\(AP Photo/[^)\n]*\)|\([A-Z][A-Za-z ]{1,20} Photo/[^)\n]*\)",
 )
-PHOTO_CREDIT_RE = re.compile(r"\((?:AP|AFP|Reuters|Getty)[^()\n]{0,20}Photo/[^)\n]*\)|\(Photo by [^)\n]*\)")
+PHOTO_CREDIT_RE = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty)[^()\n]{0,20}Photo/[^)\n]*\)|\((?:Photo|Image|Credit)(?: by|:) [^)\n]*\)"
+    r"|\b(?:Photo|Image|Picture|Credit)(?: by|:) [A-Z][^\n.;|]{0,60}"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}/(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Anadolu|Sipa|NurPhoto"
+    r"|Bloomberg|Alamy|TASS|Sputnik|SOPA|LightRocket|Pool)\b"
+)
+BYLINE_CUE_RE = None
+
+
+def _byline_cue_re() -> re.Pattern:
+    global BYLINE_CUE_RE
+    if BYLINE_CUE_RE is None:
+        cues = sorted(lexicon()["byline_cues"], key=len, reverse=True)
+        BYLINE_CUE_RE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+    return BYLINE_CUE_RE
+
+
+_SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?][\"”’']?(?=\s)|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The rough sentence (by punctuation, not splitting after initials) holding text[start:end]."""
+    begin = 0
+    for match in _SENTENCE_END_RE.finditer(text, 0, start):
+        begin = match.end()
+    after = _SENTENCE_END_RE.search(text, end)
+    return begin, after.end() if after else len(text)
 
 
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
@@ -59,6 +93,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
     spans = [m.span() for m in BYLINE_RE.finditer(text)]
+    spans += [_sentence_around(text, *m.span()) for m in _byline_cue_re().finditer(text)]
     spans += [m.span() for m in PHOTO_CREDIT_RE.finditer(text)]
     return sorted(set(spans))
 
@@ -122,42 +157,118 @@ def news_sentencizer(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("migraph_gazetteer")
-def match_gazetteer(doc: Doc) -> Doc:
-    """Countries, demonyms, places and organisations, keyed to their canonical records."""
-    matcher = _phrase_matcher(doc.vocab)
-    spans = list(doc.ents)
+GAZETTEER_LABELS = ("GPE", "NORP", "LOC", "ORG")
+
+
+@Language.factory("migraph_gazetteer", default_config={"labels": list(GAZETTEER_LABELS), "datelines": True})
+def make_gazetteer_matcher(nlp: Language, name: str, labels: list[str], datelines: bool) -> GazetteerMatcher:
+    """Countries, demonyms, places and organisations; the PhraseMatcher is built once, here."""
+    return GazetteerMatcher(nlp, labels=labels, datelines=datelines)
+
+
+class GazetteerMatcher:
+    """Match gazetteer surfaces and key each span to its canonical record (ISO code, name)."""
+
+    def __init__(self, nlp: Language, labels=GAZETTEER_LABELS, datelines: bool = True):
+        from spacy.matcher import PhraseMatcher
+
+        gaz = gazetteer()
+        self.datelines = datelines
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tables = {"GPE": gaz.country_by_surface, "NORP": gaz.demonym_by_surface, "LOC": gaz.places,
+                  "ORG": gaz.organizations}
+        for label in labels:
+            surfaces = sorted(tables[label])
+            self.matcher.add(label, list(nlp.tokenizer.pipe(surfaces, batch_size=1000)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = gazetteer()
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            span = Span(doc, start, end, label=label)
+            surface = span.text
+            if any(t._.in_boilerplate for t in span):
+                continue
+            if label == "GPE":
+                span._.iso = gaz.country_by_surface[surface]
+                span._.canonical = gaz.country_name(span._.iso)
+            elif label == "NORP":
+                span._.iso = gaz.demonym_by_surface[surface]
+                span._.canonical = gaz.country_name(span._.iso)
+            elif label == "LOC":
+                place = gaz.places[surface]
+                span._.iso = place.country or None
+                span._.canonical = place.name
+            elif label == "ORG":
+                org = gaz.organizations[surface]
+                span._.iso = org.country or None
+                span._.canonical = org.name
+            span._.source = "gazetteer"
+            if label == "LOC" and (_next_to_name(doc, span) or (
+                    len(span) == 1 and names.person_cue_before(doc, start) and names.first_name_gender(surface))):
+                continue  # "Nancy Faeser", "her daughter Sophia": a person, not the city
+            spans.append(span)
+        if self.datelines:
+            spans += dateline_spans(doc)
+        spans += names.organization_spans(doc)
+        # Gazetteer spans first: on equal length they win over a trained model's entities,
+        # whose GPE/NORP spans are keyed to the gazetteer when their text is known.
+        model_ents = [_key_model_entity(ent) for ent in doc.ents]
+        doc.ents = _merge(doc, spans + model_ents)
+        return doc
+
+
+def _key_model_entity(ent: Span) -> Span:
     gaz = gazetteer()
-    for match_id, start, end in matcher(doc):
-        label = doc.vocab.strings[match_id]
-        span = Span(doc, start, end, label=label)
-        surface = span.text
-        if any(t._.in_boilerplate for t in span):
+    if ent._.source is None:
+        ent._.source = "model"
+    if ent._.iso is None:
+        if ent.text in gaz.country_by_surface:
+            ent._.iso = gaz.country_by_surface[ent.text]
+            ent._.canonical = gaz.country_name(ent._.iso)
+        elif ent.text in gaz.demonym_by_surface:
+            ent._.iso = gaz.demonym_by_surface[ent.text]
+            ent._.canonical = gaz.country_name(ent._.iso)
+        elif ent.text in gaz.places and ent.label_ in {"GPE", "LOC", "FAC"}:
+            ent._.iso = gaz.places[ent.text].country or None
+            ent._.canonical = gaz.places[ent.text].name
+    return ent
+
+
+DATELINE_TAIL = {"(", "—", "–", "-", "--", ",", ":"}
+
+
+def dateline_spans(doc: Doc) -> list[Span]:
+    """The place of an all-caps dateline: "ISTANBUL (AP) —", "KYIV, Ukraine (AP) —", "NEW YORK --"."""
+    gaz = gazetteer()
+    spans = []
+    for token in doc:
+        if not (token.i == 0 or ("\n" in doc[token.i - 1].text and doc[token.i - 1].is_space)):
             continue
-        if label == "GPE":
-            span._.iso = gaz.country_by_surface[surface]
+        end = token.i
+        while end < len(doc) and names.is_all_caps(doc[end]) and doc[end].is_alpha:
+            end += 1
+        if end == token.i or end >= len(doc) or doc[end].text not in DATELINE_TAIL:
+            continue
+        if any(t._.in_boilerplate for t in doc[token.i:end]):
+            continue
+        title = " ".join(t.text.title() for t in doc[token.i:end])
+        span = Span(doc, token.i, end, label="LOC")
+        span._.source = "dateline"
+        if title in gaz.country_by_surface:
+            span = Span(doc, token.i, end, label="GPE")
+            span._.iso = gaz.country_by_surface[title]
             span._.canonical = gaz.country_name(span._.iso)
-        elif label == "NORP":
-            span._.iso = gaz.demonym_by_surface[surface]
-            span._.canonical = gaz.country_name(span._.iso)
-        elif label == "LOC":
-            place = gaz.places[surface]
-            span._.iso = place.country or None
-            span._.canonical = place.name
-        elif label == "ORG":
-            org = gaz.organizations[surface]
-            span._.iso = org.country or None
-            span._.canonical = org.name
-        span._.source = "gazetteer"
-        if label == "LOC" and (_next_to_name(doc, span) or (
-                len(span) == 1 and names.person_cue_before(doc, start) and names.first_name_gender(surface))):
-            continue  # "her daughter Sophia": a person, not Sofia
-        if label == "LOC" and _next_to_name(doc, span):
-            continue  # "Nancy Faeser", "Vanessa Gera": a person, not the city
+        elif title in gaz.places:
+            span._.iso = gaz.places[title].country or None
+            span._.canonical = gaz.places[title].name
+        else:
+            span._.canonical = title
+            if doc[end].text == "," and end + 1 < len(doc):
+                span._.iso = gaz.country_by_surface.get(doc[end + 1].text)
         spans.append(span)
-    spans += names.organization_spans(doc)
-    doc.ents = _merge(doc, spans)
-    return doc
+    return spans
 
 
 def _next_to_name(doc: Doc, span: Span) -> bool:
@@ -189,28 +300,6 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
     """Non-overlapping entities: longest wins, then gazetteer over model, then earliest."""
     keep = filter_spans(spans)
     return sorted(keep, key=lambda s: s.start)
-
-
-_MATCHERS: dict[int, object] = {}
-
-
-def _phrase_matcher(vocab):
-    key = id(vocab)
-    if key not in _MATCHERS:
-        from spacy.matcher import PhraseMatcher
-
-        gaz = gazetteer()
-        tokenizer = spacy.blank("en").tokenizer
-        matcher = PhraseMatcher(vocab, attr="ORTH")
-        for label, surfaces in (
-            ("GPE", gaz.country_by_surface),
-            ("NORP", gaz.demonym_by_surface),
-            ("LOC", gaz.places),
-            ("ORG", gaz.organizations),
-        ):
-            matcher.add(label, [tokenizer(s) for s in sorted(surfaces)])
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
 
 
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")
