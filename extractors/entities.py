@@ -19,7 +19,7 @@ from graph.vocab import slugify
 
 EXTRACTOR = "migraph.entities"
 AGE_AFTER_RE = re.compile(r"^,\s*(\d{1,3})\s*,")
-AGE_BEFORE_RE = re.compile(r"(\d{1,3})-year-old\s+(?:\w+\s+){0,2}$")
+AGE_BEFORE_RE = re.compile(r"(\d{1,3})-year-old\s+(?:(?:[a-z]+\s+){0,2}(?:named|called)\s+)?$")
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -182,10 +182,57 @@ def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: E
                 _relate(result, "Person", entity.key, "country", "Country", iso, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
+    _apposition_role(doc, span, entity, result, evidence, gaz)
     after = doc.text[span.end_char:span.end_char + 8]
     match = AGE_AFTER_RE.match(after)
+    if not match:  # "a 41-year-old father named X"
+        sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+        match = AGE_BEFORE_RE.search(doc.text[max(sent_start, span.start_char - 60):span.start_char])
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
+
+
+def _apposition_role(doc: Doc, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
+    """"X, a spokesman for the Norwegian police," / "X, Russia's ambassador to ...": role and affiliation."""
+    lex = lexicon()
+    roles = {w.lower() for w in lex["role_words"]} | {w.lower() for w in lex["role_heads"]}
+    heads = {w.lower() for w in lex["role_heads"]}
+    n = len(doc)
+    i = span.end
+    if i + 1 >= n or doc[i].text != ",":
+        return
+    i += 1
+    owner_at = None
+    if doc[i].lower_ in {"a", "an", "the"}:
+        i += 1
+    elif i + 1 < n and doc[i + 1].text in {"'s", "’s"}:
+        owner_at = i  # "Russia's ambassador"
+        i += 2
+    start = i
+    while i < n and doc[i].lower_ in roles and doc[i].lower_ not in {"of", "for"} and i - start < 5:
+        i += 1
+    words = [t for t in doc[start:i]]
+    while words and words[-1].lower_ not in heads:
+        words.pop()
+    if not words:
+        return
+    entity.attributes.setdefault("role", " ".join(t.text for t in words))
+    i = start + len(words)
+    if owner_at is None and i + 1 < n and doc[i].lower_ in {"for", "of", "at", "with", "in"}:
+        owner_at = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    if owner_at is None or owner_at >= n:
+        return
+    owner = result.entity_at_token(owner_at)
+    if owner is not None and owner.kind == "Country":
+        entity.attributes.setdefault("country", owner.key)
+        _relate(result, "Person", entity.key, "country", "Country", owner.key, evidence, gaz)
+    elif owner is not None and owner.kind == "Organization":
+        entity.attributes.setdefault("affiliation", owner.key)
+        _relate(result, "Person", entity.key, "affiliation", "Organization", owner.key, evidence, gaz)
+        iso = owner.attributes.get("country")
+        if iso:
+            entity.attributes.setdefault("country", iso)
+            _relate(result, "Person", entity.key, "country", "Country", iso, evidence, gaz)
 
 
 def _clean_role(role: str) -> str:
@@ -224,6 +271,9 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
                 start -= 2  # "military-aged"
             elif prev.lower_.endswith("-aged") or prev.lower_.endswith("-age"):
                 start -= 1
+            elif (prev.lower_ in {"aged", "age", "old"} and start >= 3 and doc[start - 2].text == "-"
+                  and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_):
+                start -= 3  # "military-aged", "fighting-age": spaCy splits the hyphen off
             else:
                 break
         span = doc[start:i + match_len]
