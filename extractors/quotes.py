@@ -315,6 +315,11 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     """The last fitting person (he/she) or organisation (it/they) before token ``i``."""
     gender = cues()["pronoun_gender"].get(pronoun)
     want_org = gender in {"neuter", "plural"}
+    if want_org:
+        for event in reversed(ctx.events[-3:]):
+            if event.kind == "Organization" and 0 <= event.position < i and i - event.position < 120:
+                return Speaker(entity=event.entity, description=event.description, kind=event.kind,
+                               position=event.position)
     best: Speaker | None = None
     k = i - 1
     while k >= 0:
@@ -470,11 +475,27 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
                                                "once", "previously", "further", "again", "separately"}:
         k -= 1
     if ctx.doc[k].text == ",":
-        with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","]
+        with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","
+                      and not _is_object(ctx, s.position)]
         if with_comma:
             return with_comma[0]
-    subjects = [s for s, _ in candidates if not _is_object(ctx, s.position)]
-    return (subjects or [s for s, _ in candidates])[-1]
+    subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
+    named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
+    if named:
+        return named[0]
+    return (subjects or candidates)[-1][0]
+
+
+def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool:
+    """'White House press secretary Karine Jean-Pierre': the organisation only qualifies the person."""
+    if speaker.kind != "Organization":
+        return False
+    roles = cues()["role_words"]
+    k = end
+    while k < verb and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]):
+        k += 1
+    entity = ctx.entity(k) if k < verb else None
+    return k > end and entity is not None and entity.kind == "Person"
 
 
 def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
@@ -484,9 +505,15 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
                                                "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
                                                "saturday", "sunday", "week", "month", "year", ","}:
         i += 1
-    found = _noun_phrase(ctx, i, stop)
-    if found is not None and (found[0].entity is not None or found[0].description):
-        return found[0]
+    roles = cues()["role_words"]
+    for k in range(i, min(stop, i + 8)):
+        found = _noun_phrase(ctx, k, stop)
+        if found is not None and (found[0].entity is not None or found[0].description):
+            return found[0]
+        token = ctx.doc[k]
+        kind = ctx.entities.entity_at_token(k)
+        if not (token.lower_ in roles or token.text[:1].isupper() or kind is not None):
+            break
     return None
 
 
@@ -508,10 +535,16 @@ def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
     doc = ctx.doc
     for i in range(start, end - 1):
         if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and not ctx.in_quote[i]:
-            found = _noun_phrase(ctx, i + 2, _clause_end(ctx, i + 2))
+            end = _clause_end(ctx, i + 2)
+            found = _noun_phrase(ctx, i + 2, end)
             if found is not None and (found[0].entity is not None or found[0].description):
                 found[0].cue = "according to"
                 return found[0]
+            for k in range(i + 3, min(end, i + 14)):  # "according to the report, published by X"
+                entity = ctx.entity(k)
+                prev = doc[k - 1] if doc[k - 1].lower_ not in {"the", "a"} else doc[k - 2]
+                if entity is not None and prev.lower_ in {"by", "from"}:
+                    return Speaker(entity=entity, kind=entity.kind, cue="according to", position=k)
     return None
 
 
@@ -521,7 +554,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     open_tok = ctx.tok(span.open_pos)
     sent = doc[open_tok].sent
     # 1. right after the closing mark: ', she said' / ', said X' / 'X told reporters'
-    if span.close_pos is not None:
+    if span.close_pos is not None and _attribution_may_follow(ctx, span):
         after = ctx.tok(span.close_pos) + 1
         end = _clause_end(ctx, after)
         start = after + (1 if after < len(doc) and doc[after].text == "," else 0)
@@ -531,6 +564,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                     found = _subject_after(ctx, v, end)
                 else:
                     found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
+                if found is None and v - start <= 4:
+                    found = _bare_description(ctx, start, v)
                 if found is not None:
                     found.cue = found.cue or doc[v].text
                     return found, "after"
@@ -539,10 +574,6 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 break
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
     sent_start = sent.start
-    for k in range(open_tok - 1, sent_start - 1, -1):
-        if k in ctx.mark_tokens and not ctx.in_quote[k]:
-            sent_start = k + 1
-            break
     if open_tok >= 2 and doc[open_tok - 1].text == ":":
         entity = ctx.entity(open_tok - 2)
         if entity is not None:
@@ -552,9 +583,9 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             found = _subject_before(ctx, sent_start, v)
             if found is None:
                 found = _subject_after(ctx, v, open_tok)
-            if found is not None:
-                found.cue = doc[v].text
-                return found, "before"
+            found = found or Speaker(position=v)
+            found.cue = doc[v].text
+            return found, "before"
     # 3. 'according to X' anywhere in the sentence
     found = _according_to(ctx, sent.start, sent.end)
     if found is not None:
@@ -570,6 +601,34 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found.cue = doc[v].text
                 return found, "sentence"
     return None, "none"
+
+
+def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:
+    """Whether the words after the closing mark can attribute it ('," she said' yes, '." Next...' no)."""
+    doc = ctx.doc
+    inner = doc.text[span.start:span.end].rstrip()
+    after = ctx.tok(span.close_pos) + 1
+    if after >= len(doc):
+        return False
+    nxt = doc[after]
+    if inner.endswith((".", "…")):
+        return False
+    if inner.endswith(("?", "!")) and not nxt.text[:1].islower():
+        return False
+    if doc.text[span.close_pos - 1:span.close_pos] == "," or nxt.text == ",":
+        return True
+    return _is_speech_verb(nxt) or _noun_phrase(ctx, after, len(doc)) is not None \
+        or nxt.lower_ in {"the", "a", "an", "one"}
+
+
+def _bare_description(ctx: _Context, start: int, verb: int) -> Speaker | None:
+    """'the dictator said': an unknown noun after a determiner, read as an anaphor or a description."""
+    doc = ctx.doc
+    words = doc[start:verb]
+    if not words or words[0].lower_ not in cues()["determiners"] or any(not t.is_alpha for t in words):
+        return None
+    head = words[-1].lower_
+    return _resolve_description(ctx, start, verb - 1, words.text, head)
 
 
 def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
@@ -658,7 +717,11 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         _record_narration_speakers(ctx, previous[0].end if previous else 0, span.open_pos)
         speaker, where = _attribute(ctx, span)
         kind = _kind(ctx, span)
-        if where in {"sentence", "none"} and kind != "partial" and previous is not None:
+        same_sentence = previous is not None and doc[ctx.tok(previous[0].open_pos)].sent.start == \
+            doc[ctx.tok(span.open_pos)].sent.start
+        if where == "none" and same_sentence and previous[1] is not None:
+            speaker = previous[1]
+        elif where in {"sentence", "none"} and kind != "partial" and previous is not None:
             prev_span, prev_speaker = previous
             if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
                 speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
