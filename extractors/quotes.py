@@ -308,6 +308,8 @@ def _is_object(ctx: _Context, i: int) -> bool:
     if k < 0:
         return False
     prev = ctx.doc[k]
+    if prev.lower_ == "to" and k > 0 and ctx.doc[k - 1].lower_ == "according":
+        return False  # the source of 'according to X' speaks
     return prev.lower_ in c["prepositions"] or prev.lemma_.lower() == "tell" or prev.lower_ in {"told", "tells"}
 
 
@@ -444,6 +446,9 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
         for entity in ctx.entities.entities.values():
             if entity.kind == "Person" and head in str(entity.attributes.get("role", "")).lower().split():
                 return Speaker(entity=entity, kind="Person", position=i)
+        earlier = _earlier_indefinite(ctx, i, head)
+        if earlier is not None:
+            return Speaker(description=earlier, kind=None, position=i)
         if head not in c["generic_person_nouns"] and head not in c["plural_person_nouns"]:
             found = _resolve_pronoun(ctx, i, "he")
             female = _resolve_pronoun(ctx, i, "she")
@@ -451,6 +456,20 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
             if candidates:
                 return max(candidates, key=lambda s: s.position)
     return Speaker(description=phrase, kind=None, position=i)
+
+
+def _earlier_indefinite(ctx: _Context, i: int, head: str) -> str | None:
+    """'a senior border official ... the official said': the earlier indefinite description."""
+    doc = ctx.doc
+    for k in range(i - 1, max(-1, i - 150), -1):
+        if doc[k].lower_ != head or ctx.in_quote[k]:
+            continue
+        for d in range(k - 1, max(-1, k - 5), -1):
+            if doc[d].lower_ in {"a", "an", "one", "another"}:
+                return doc[d:k + 1].text
+            if not doc[d].is_alpha and doc[d].text != "-":
+                break
+    return None
 
 
 # --------------------------------------------------------------------------- attribution
@@ -477,8 +496,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     if ctx.doc[k].text == ",":
         with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","
                       and not _is_object(ctx, s.position)]
-        if with_comma:
-            return with_comma[0]
+        named = [s for s in with_comma if s.entity is not None]
+        if named or with_comma:
+            return (named or with_comma)[0]
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
     named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
     if named:
@@ -676,8 +696,8 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     close_tok = ctx.tok(span.close_pos)
     before = [t for t in doc[max(0, open_tok - 4):open_tok] if not t.is_space]
     before_low = [t.lower_ for t in before]
-    joined = " ".join(before_low)
-    if any(marker in joined for marker in c["scare_markers"]):
+    joined = doc.text[max(0, span.open_pos - 24):span.open_pos].lower()
+    if any(re.search(r"\b" + re.escape(marker) + r"\s*$", joined) for marker in c["scare_markers"]):
         return True
     if previous_rejected is not None and previous_rejected.close_pos is not None:
         gap = doc.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
@@ -726,6 +746,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
                 speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
                                   kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
+        if speaker is None and kind != "partial":
+            speaker = _previous_sentence_subject(ctx, span)
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
             rejected = span
             continue
@@ -738,6 +760,28 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         quotes.append(_quotation(doc, span, kind, speaker))
         previous = (span, speaker)
     return quotes
+
+
+def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
+    """A bare quote introduced by the sentence before it ('X spoke at the crossing. "..."')."""
+    doc = ctx.doc
+    open_tok = ctx.tok(span.open_pos)
+    start = doc[open_tok].sent.start
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    while prev.start > 0 and not prev.text.strip():
+        prev = doc[prev.start - 1].sent
+    if any(ctx.in_quote[t.i] or t.i in ctx.mark_tokens for t in prev):
+        return None
+    for token in prev:
+        entity = ctx.entity(token.i)
+        if entity is not None and entity.kind == "Person" and not _is_object(ctx, token.i):
+            return Speaker(entity=entity, kind="Person", position=token.i, cue=None)
+        if not (token.text[:1].isupper() or token.is_space or token.lower_ in cues()["role_words"]
+                or token.lower_ in {"the", "a", ","}):
+            break
+    return None
 
 
 def _is_continuation(ctx: _Context, prev: Span_, span: Span_, sentence_starts: list[int]) -> bool:

@@ -1,0 +1,245 @@
+"""Quotation extraction on invented sentences: marks, kinds, filters and speaker attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> list of (text, kind, speaker name or description, quotation)."""
+
+    def _run(text: str):
+        doc = nlp(text)
+        entities = extract_entities(doc)
+        result = []
+        for quote in extract_quotes(doc, entities):
+            assert text[quote.evidence.start:quote.evidence.end] == quote.text
+            if quote.speaker_key:
+                speaker = entities.entity(quote.speaker_kind, quote.speaker_key).name
+            else:
+                speaker = quote.speaker_description
+            result.append((quote.text, quote.kind, speaker, quote))
+        return result
+
+    return _run
+
+
+def texts(quotes) -> list[str]:
+    return [q[0] for q in quotes]
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def test_straight_double_quotes(run):
+    quotes = run('"We will rebuild the bridge before winter," Mayor Tomas Lindqvist said on Monday.')
+    assert texts(quotes) == ["We will rebuild the bridge before winter"]
+    assert quotes[0][1] == "direct"
+    assert quotes[0][2] == "Tomas Lindqvist"
+    assert quotes[0][3].cue == "said"
+
+
+def test_curly_double_quotes(run):
+    quotes = run("“The shelters are full and the nights are cold,” said Margit Halvorsen, a nurse in the camp.")
+    assert texts(quotes) == ["The shelters are full and the nights are cold"]
+    assert quotes[0][2] == "Margit Halvorsen"
+
+
+def test_curly_single_quote_convention(run):
+    text = ("Aid groups expect more arrivals this month.\n\n"
+            "‘We have never seen queues like this,’ said Oskar Brandt, who runs a kitchen near the station.\n\n"
+            "Volunteers’ tents now line the road, and the town’s mayor has asked for help.")
+    quotes = run(text)
+    assert texts(quotes) == ["We have never seen queues like this"]
+    assert quotes[0][2] == "Oskar Brandt"
+
+
+def test_straight_single_quote_convention(run):
+    text = ("Farmers blocked the road on Tuesday. 'We can't sell our grain,' said Ilse Morgenroth. "
+            "The protest's organisers said it would go on.")
+    quotes = run(text)
+    assert texts(quotes) == ["We can't sell our grain"]
+    assert quotes[0][2] == "Ilse Morgenroth"
+
+
+def test_apostrophes_are_not_quotes(run):
+    text = ("The country’s border guards don’t expect the ’90s rules to return, and the migrants’ "
+            "camps stayed open. Officials said the agency's budget was cut.")
+    assert run(text) == []
+
+
+# --------------------------------------------------------------------------- kinds and spans
+
+
+def test_partial_quote(run):
+    quotes = run("Senator Rosalind Achterberg called the new rules a “cruel experiment” on Tuesday.")
+    assert texts(quotes) == ["cruel experiment"]
+    assert quotes[0][1] == "partial"
+    assert quotes[0][2] == "Rosalind Achterberg"
+
+
+def test_split_quote_gives_two_attributed_quotes(run):
+    text = "“The road is closed,” Colonel Pieter Vandermeer told reporters. “Nobody crosses tonight.”"
+    quotes = run(text)
+    assert texts(quotes) == ["The road is closed", "Nobody crosses tonight."]
+    assert [q[2] for q in quotes] == ["Pieter Vandermeer", "Pieter Vandermeer"]
+
+
+def test_multi_sentence_quote_is_one(run):
+    text = ('"The trains are late. The buses are full. We walk," said Hanna Kowalczyk, a teacher.')
+    quotes = run(text)
+    assert texts(quotes) == ["The trains are late. The buses are full. We walk"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end(run):
+    text = ("Lars Eriksen spoke to reporters at the crossing on Friday.\n\n"
+            "“We waited nine hours. My children slept in the car.\n\n"
+            "The border post reopened later that night.")
+    quotes = run(text)
+    assert texts(quotes) == ["We waited nine hours. My children slept in the car."]
+    assert quotes[0][1] == "direct_unclosed"
+    assert quotes[0][2] == "Lars Eriksen"
+
+
+def test_unclosed_quote_in_single_paragraph_stops_at_narration(run):
+    text = ("The minister, Agnieszka Wrobel, said the camp was “full. We cannot take more people in our town. "
+            "The regional council met on Thursday to discuss the budget. Trucks arrived in the evening.")
+    quotes = run(text)
+    assert texts(quotes) == ["full. We cannot take more people in our town."]
+    assert quotes[0][1] == "direct_unclosed"
+    assert quotes[0][2] == "Agnieszka Wrobel"
+
+
+def test_stray_mark_does_not_swallow_the_article(run):
+    text = ("Storms closed the harbour \" on Monday.\n\n"
+            "Ferries stayed in port for two days.\n\n"
+            "“The sea was too rough for the small boats,” said Captain Joakim Lund.")
+    quotes = run(text)
+    assert texts(quotes)[-1] == "The sea was too rough for the small boats"
+    assert quotes[-1][2] == "Joakim Lund"
+    assert all("Ferries" not in q[0] for q in quotes)
+
+
+def test_stray_mark_in_single_paragraph(run):
+    text = ("Storms closed the harbour ” on Monday and ferries stayed in port. "
+            "“The sea was too rough for the small boats,” said Captain Joakim Lund.")
+    quotes = run(text)
+    assert texts(quotes) == ["The sea was too rough for the small boats"]
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_scheme_names_and_scare_quotes_are_rejected(run):
+    text = ("Families arrived through a scheme called “Open Doors for Neighbours” last spring. "
+            "The so-called “green corridor” was closed. Viewers watched the programme “Evening Review”. "
+            "Officials met in “Kestrel”.")
+    assert run(text) == []
+
+
+def test_short_partial_with_speaker_is_kept(run):
+    text = "Emil Sorensen, a driver from Aarhus, said no “reasonable person” would wait that long."
+    quotes = run(text)
+    assert texts(quotes) == ["reasonable person"]
+    assert quotes[0][2] == "Emil Sorensen"
+
+
+def test_calling_something_a_partial_quote(run):
+    text = "Birgitta Lindholm agreed, calling the closure a “shameful decision”."
+    quotes = run(text)
+    assert texts(quotes) == ["shameful decision"]
+    assert quotes[0][2] == "Birgitta Lindholm"
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def test_speaker_before_quote(run):
+    quotes = run("Interior Minister Ruth Abernathy said: “We will add two hundred guards.”")
+    assert quotes[0][2] == "Ruth Abernathy"
+    assert quotes[0][1] == "direct"
+
+
+def test_identified_himself_as(run):
+    text = ("“I left everything behind,” said the man, who identified himself only as Kiril to protect his "
+            "relatives.")
+    quotes = run(text)
+    assert quotes[0][2] == "Kiril"
+
+
+def test_according_to(run):
+    text = "The camp will close in May, according to Helga Brunner, who manages it. “There is no money,” she said."
+    quotes = run(text)
+    assert quotes[0][2] == "Helga Brunner"
+
+
+def test_colon_attribution(run):
+    quotes = run("Matthias Kroll: “We need more buses.”")
+    assert quotes[0][2] == "Matthias Kroll"
+
+
+def test_pronoun_resolved_by_gender(run):
+    text = ("Sofia Lindgren met Marek Nowicki at the station. "
+            "“I came to thank the volunteers,” she said.")
+    quotes = run(text)
+    assert quotes[0][2] == "Sofia Lindgren"
+
+
+def test_bare_quote_paragraph_continues_previous_speaker(run):
+    text = ("“We had to leave at night,” said Anton Petrenko.\n\n"
+            "“The children did not understand what was happening.”\n\n"
+            "The bus left at dawn.")
+    quotes = run(text)
+    assert [q[2] for q in quotes] == ["Anton Petrenko", "Anton Petrenko"]
+
+
+def test_organisation_speaker(run):
+    text = "“Crossings remain open for trucks,” the Ministry of Interior said in a statement."
+    quotes = run(text)
+    assert "Ministry of Interior" in (quotes[0][2] or "")
+    assert quotes[0][3].speaker_kind == "Organization"
+
+
+def test_it_said_refers_to_organisation(run):
+    text = ("The Red Cross opened a second shelter on Sunday. "
+            "“Demand has doubled since last week,” it said.")
+    quotes = run(text)
+    assert quotes[0][3].speaker_kind == "Organization"
+    assert quotes[0][3].speaker_key is not None
+
+
+def test_government_description_without_entity(run):
+    quotes = run("“The checks are temporary,” the government said.")
+    assert quotes[0][3].speaker_key is None
+    assert quotes[0][3].speaker_description == "the government"
+
+
+def test_unnamed_speaker_gets_description(run):
+    text = "“We slept on the floor of the gym,” a woman at the border said."
+    quotes = run(text)
+    assert quotes[0][3].speaker_key is None
+    assert quotes[0][3].speaker_description == "a woman"
+
+
+def test_definite_description_refers_back(run):
+    text = ("The plan was confirmed by a senior border official. "
+            "“We expect the numbers to fall,” the official told reporters.")
+    quotes = run(text)
+    assert quotes[0][3].speaker_description == "a senior border official"
+
+
+def test_partial_quote_takes_narration_subject(run):
+    text = "Deputy Mayor Clara Johansen said the decision was “long overdue” and thanked the volunteers."
+    quotes = run(text)
+    assert texts(quotes) == ["long overdue"]
+    assert quotes[0][2] == "Clara Johansen"
