@@ -231,6 +231,15 @@ def person_spans(doc: Doc) -> list[Span]:
         tokens = list(doc[start:end])
         k = _role_prefix_length(tokens)
         role_words = [t.text for t in tokens[:k]]
+        if k == 0:
+            # "Commission President Greta ...", "Agency Director Jo ...": an organisation, a role, then the name
+            heads = [p for p, t in enumerate(tokens[:-1]) if t.lower_ in sets["role_heads"] | sets["honorifics"]]
+            if heads and any(t.text in sets["org_heads"] for t in tokens[:heads[-1]]):
+                r = heads[-1]
+                while r > 0 and tokens[r - 1].lower_ in sets["roles"] and tokens[r - 1].text not in sets["org_heads"]:
+                    r -= 1
+                role_words = [t.text for t in tokens[r:heads[-1] + 1]]
+                k = heads[-1] + 1
         name_start = start + k
         name_tokens = tokens[k:]
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").

@@ -1,0 +1,110 @@
+"""extract_entities: persons merged per document with roles, countries, ages; groups; places.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import evidence_for, extract_entities
+from extractors.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def run(nlp, text: str):
+    doc = nlp(text)
+    return doc, extract_entities(doc)
+
+
+def persons(result) -> dict[str, object]:
+    return {e.name: e for (kind, _), e in result.entities.items() if kind == "Person"}
+
+
+def countries(result) -> set[str]:
+    return {e.key for (kind, _), e in result.entities.items() if kind == "Country" and e.mentions}
+
+
+def test_role_and_country_before_the_name(nlp):
+    _, result = run(nlp, "Estonian Interior Minister Kaarel Tamm said on Monday the border would stay shut. "
+                         "Tamm added that exceptions were possible.")
+    person = persons(result)["Kaarel Tamm"]
+    assert person.attributes["role"] == "Interior Minister"
+    assert person.attributes["country"] == "EE"
+    assert person.aliases == {"Tamm"}
+    assert len(person.mentions) == 2
+
+
+def test_appositive_role_affiliation_and_age(nlp):
+    _, result = run(nlp, "Jan M. Olsen, a spokesman for the Norwegian police, said the road was closed. "
+                         "Ruslan Hadzhiev, 41, had waited since dawn. A 29-year-old nurse named Iryna Bondar "
+                         "arrived later.")
+    found = persons(result)
+    olsen = found["Jan M. Olsen"]
+    assert olsen.attributes["role"] == "spokesman"
+    assert olsen.attributes["country"] == "NO"
+    assert found["Ruslan Hadzhiev"].attributes["age"] == 41
+    assert found["Iryna Bondar"].attributes["age"] == 29
+
+
+def test_surname_and_hyphenated_aliases_merge(nlp):
+    _, result = run(nlp, "White House press secretary Marlene Jean-Baptiste spoke first. Jean-Baptiste said "
+                         "the plan was ready. Commission President Greta van der Berg agreed, and van der Berg "
+                         "later repeated it.")
+    found = persons(result)
+    assert set(found) == {"Marlene Jean-Baptiste", "Greta van der Berg"}
+    assert "Jean-Baptiste" in found["Marlene Jean-Baptiste"].aliases
+    assert "van der Berg" in found["Greta van der Berg"].aliases
+    assert found["Marlene Jean-Baptiste"].attributes["role"] == "press secretary"
+
+
+def test_bylines_are_not_persons(nlp):
+    _, result = run(nlp, "Farida Osmani, 52, said she had nowhere to go. Radio Nord's Petra Lindqvist "
+                         "contributed to this report.")
+    assert set(persons(result)) == {"Farida Osmani"}
+
+
+def test_countries_keep_only_states(nlp):
+    _, result = run(nlp, "Russian men flew to Kazakhstan and the U.S., while Britain and the European Union "
+                         "debated. Crimea and Texas were mentioned, as was Europe.")
+    assert countries(result) == {"RU", "KZ", "US", "GB"}
+
+
+def test_groups_with_nationality(nlp):
+    _, result = run(nlp, "Russian tourists were turned away, and military-aged men were told to stay. "
+                         "Afghan asylum seekers waited.")
+    groups = {e.name: e.attributes.get("nationality") for (kind, _), e in result.entities.items()
+              if kind == "Group"}
+    assert groups["Russian tourists"] == "RU"
+    assert "military-aged men" in groups and groups["military-aged men"] is None
+    assert groups["Afghan asylum seekers"] == "AF"
+
+
+def test_places_and_organisations_link_to_countries(nlp):
+    _, result = run(nlp, "Buses left Kharkiv. The Ministry of Foreign Affairs said Polish border guards "
+                         "had helped.")
+    places = {e.name: e.attributes.get("country") for (kind, _), e in result.entities.items() if kind == "Place"}
+    orgs = {e.name: e.attributes.get("country") for (kind, _), e in result.entities.items()
+            if kind == "Organization"}
+    assert places["Kharkiv"] == "UA"
+    assert "Ministry of Foreign Affairs" in orgs
+    assert orgs["Polish border guards"] == "PL"
+
+
+def test_entity_at_token_and_evidence(nlp):
+    text = "Police chief Omar Haddad said the camp was full. Haddad left."
+    doc, result = run(nlp, text)
+    index = next(t.i for t in doc if t.text == "Haddad" and t.i > 5)
+    entity = result.entity_at_token(index)
+    assert entity is not None and entity.name == "Omar Haddad"
+    evidence = evidence_for(doc, text.index("Omar"), text.index("Omar") + len("Omar Haddad"))
+    assert text[evidence.sentence_start:evidence.sentence_end] == "Police chief Omar Haddad said the camp was full."
+
+
+def test_boilerplate_yields_nothing(nlp):
+    _, result = run(nlp, "Advertisement\nShare this article\nRead more: Ukrainian refugees in Moldova\n")
+    assert result.entities == {}

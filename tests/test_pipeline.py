@@ -1,0 +1,196 @@
+"""The rule pipeline on spacy.blank("en"): sentences, boilerplate, gazetteer spans, persons, models.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.pipeline import build_pipeline, byline_ranges
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def sents(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def ents(doc, label: str | None = None) -> list[str]:
+    return [e.text for e in doc.ents if label is None or e.label_ == label]
+
+
+# --- sentence segmentation -------------------------------------------------------------
+
+def test_components_are_registered_and_configured(nlp):
+    assert nlp.pipe_names[:2] == ["migraph_boilerplate", "migraph_sentencizer"]
+    assert "migraph_gazetteer" in nlp.pipe_names and nlp.pipe_names[-1] == "migraph_person_rules"
+    assert nlp.get_pipe_config("migraph_gazetteer")["datelines"] is True
+
+
+def test_terminal_punctuation_splits_sentences(nlp):
+    assert sents(nlp, "The crossing closed at noon. Drivers waited overnight! Why?") == [
+        "The crossing closed at noon.", "Drivers waited overnight!", "Why?"]
+
+
+def test_abbreviations_and_initials_do_not_split(nlp):
+    text = "Jan M. Olsen lives on St. Olav Street in the U.S. capital. He left on Monday."
+    assert sents(nlp, text) == ["Jan M. Olsen lives on St. Olav Street in the U.S. capital.", "He left on Monday."]
+
+
+def test_dateline_stays_with_its_sentence(nlp):
+    text = "TALLINN, Estonia (AP) — Hundreds of cars queued at the border. Guards checked papers."
+    assert sents(nlp, text) == ["TALLINN, Estonia (AP) — Hundreds of cars queued at the border.",
+                                "Guards checked papers."]
+
+
+def test_closing_quote_stays_with_its_sentence(nlp):
+    text = '"We waited nine hours. Then they let us go." She smiled.'
+    assert sents(nlp, text) == ['"We waited nine hours.', 'Then they let us go."', "She smiled."]
+
+
+def test_paragraph_break_ends_a_sentence_without_punctuation(nlp):
+    assert sents(nlp, "Border queues grow\n\nThe ministry said nothing.") == [
+        "Border queues grow", "The ministry said nothing."]
+
+
+# --- boilerplate and bylines ------------------------------------------------------------
+
+def test_boilerplate_lines_produce_no_entities(nlp):
+    doc = nlp("Share this article\nRead more: Finland closes its border to Russian tourists\n"
+              "Follow AP's coverage at https://example.org/hub\nPolish guards patrolled the fence.")
+    assert ents(doc) == ["Polish"] or all(not t._.in_boilerplate for e in doc.ents for t in e)
+    assert "Finland" not in ents(doc)
+    assert "Russian" not in ents(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Guards waited. Radio Nord's Petra Lindqvist contributed to this report.", "Petra Lindqvist"),
+    ("Reporting by Tomas Berg in Oslo; Editing by Ann Holm", "Tomas Berg"),
+    ("By Hanna Virtanen and Olli Koski\nThe queue grew.", "Olli Koski"),
+    ("Trucks waited. Karl Ekberg reported from Narva.", "Karl Ekberg"),
+    ("A line of cars. Photo: Aino Salo/AFP via Getty Images", "Aino Salo"),
+])
+def test_byline_ranges_cover_contributors(text, name):
+    offset = text.index(name)
+    assert any(start <= offset < end for start, end in byline_ranges(text))
+
+
+def test_by_with_a_date_is_not_a_byline():
+    assert byline_ranges("By Tuesday, Maria Lind said the queue had gone.") == []
+
+
+# --- gazetteer: countries, places, organisations ---------------------------------------
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("Officials in the U.S. said little.", "U.S.", "US"),
+    ("Flights to Britain resumed.", "Britain", "GB"),
+    ("Russian tourists were turned back.", "Russian", "RU"),
+    ("Finnish guards closed the crossing.", "Finnish", "FI"),
+    ("Belarusian troops moved west.", "Belarusian", "BY"),
+    ("Talks with the U.S were delayed.", "U.S", "US"),
+])
+def test_countries_by_name_abbreviation_and_demonym(nlp, text, surface, iso):
+    doc = nlp(text)
+    found = {e.text: e._.iso for e in doc.ents if e.label_ in {"GPE", "NORP"}}
+    assert found.get(surface) == iso
+
+
+def test_places_carry_their_country(nlp):
+    doc = nlp("Buses left Kharkiv for Przemysl.")
+    places = {e.text: e._.iso for e in doc.ents if e.label_ == "LOC"}
+    assert places.get("Kharkiv") == "UA"
+
+
+def test_unknown_place_is_located_by_the_country_after_it(nlp):
+    doc = nlp("Migrants gathered near Zorvitsa, Belarus, on Tuesday.")
+    found = {e.text: (e.label_, e._.iso) for e in doc.ents}
+    assert found["Zorvitsa"] == ("LOC", "BY")
+
+
+def test_all_caps_dateline_is_a_place_not_a_person(nlp):
+    doc = nlp("KRAVETSK, Ukraine (AP) — Volunteers handed out soup.\nODESA (AP) — Ferries stopped.")
+    found = {e.text: (e.label_, e._.iso) for e in doc.ents}
+    assert found["KRAVETSK"] == ("LOC", "UA")
+    assert found["ODESA"][0] == "LOC"
+    assert not ents(doc, "PERSON")
+
+
+def test_organisations_by_pattern(nlp):
+    doc = nlp("The Ministry of Internal Affairs said Latvian border guards had stopped 40 people.")
+    orgs = {e.text: e._.iso for e in doc.ents if e.label_ == "ORG"}
+    assert "Ministry of Internal Affairs" in orgs
+    assert orgs["Latvian border guards"] == "LV"
+
+
+# --- persons ----------------------------------------------------------------------------
+
+def test_regional_adjectives_and_role_words_are_not_persons(nlp):
+    doc = nlp("Eastern European capitals were crowded. She once served as Deputy Assistant Secretary of "
+              "Defense for European Affairs. African and Asian students left. Refugee groups helped.")
+    assert ents(doc, "PERSON") == []
+
+
+def test_org_names_and_sentence_initial_words_are_not_persons(nlp):
+    doc = nlp("Human Rights Watch criticised the plan. Meanwhile Border Patrol agents waited. Lines grew.")
+    assert ents(doc, "PERSON") == []
+
+
+def test_particles_hyphens_and_initials_stay_inside_names(nlp):
+    doc = nlp("Commission President Greta van der Berg met Jean-Luc Marchetti and Jan M. Olsen on Friday. "
+              "Van der Berg said little. Later van der Berg left.")
+    persons = ents(doc, "PERSON")
+    assert "Greta van der Berg" in persons
+    assert "Jean-Luc Marchetti" in persons
+    assert "Jan M. Olsen" in persons
+    assert "van der Berg" in persons
+
+
+def test_first_name_only_people(nlp):
+    doc = nlp("She crossed with her son Mykola and her daughter Sophia. \"It was cold,\" said Oksana, "
+              "who is 34. Taras, 19, stayed behind.")
+    persons = ents(doc, "PERSON")
+    for name in ("Mykola", "Sophia", "Oksana", "Taras"):
+        assert name in persons
+
+
+def test_trained_model_persons_are_used_alongside_rules(tmp_path):
+    from spacy.training import Example
+    from spacy.util import fix_random_seed
+
+    fix_random_seed(0)
+    trained = spacy.blank("en")
+    trained.add_pipe("ner")
+    data = [
+        ("Qorvath met the delegation.", [(0, 7, "PERSON")]),
+        ("Yesterday Qorvath met the delegation.", [(10, 17, "PERSON")]),
+        ("The delegation met Qorvath today.", [(19, 26, "PERSON")]),
+        ("Officials said the border was closed.", []),
+        ("Trucks waited at the crossing.", []),
+    ]
+    examples = [Example.from_dict(trained.make_doc(text), {"entities": spans}) for text, spans in data]
+    optimizer = trained.initialize(lambda: examples)
+    for _ in range(30):
+        trained.update(examples, sgd=optimizer, drop=0.0)
+    trained.to_disk(tmp_path / "model")
+
+    rules_only = build_pipeline()
+    text = "Qorvath met the delegation. Russian tourists said Anna Kovalenko, 34, left."
+    assert "Qorvath" not in ents(rules_only(text), "PERSON")
+
+    nlp = build_pipeline(model=str(tmp_path / "model"))
+    assert "ner" in nlp.pipe_names
+    doc = nlp(text)
+    persons = {e.text: e._.source for e in doc.ents if e.label_ == "PERSON"}
+    assert persons.get("Qorvath") == "model"
+    assert persons.get("Anna Kovalenko") == "rules"
+    assert {e.text: e._.iso for e in doc.ents}.get("Russian") == "RU"
+
+
+def test_missing_model_is_a_clear_error():
+    with pytest.raises(ValueError, match="not installed"):
+        build_pipeline(model="/nonexistent/migraph-model")
