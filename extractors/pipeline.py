@@ -34,10 +34,9 @@ TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|van|von|der|de|la|al|el|bin))*"
 BYLINE_RE = re.compile(
-    # "Associated Press writers X and Y contributed to this report."
-    r"(?m)^(?i:[^\n]{0,80}\b(?:writers?|reporters?|correspondents?|journalists?)\b[^\n]*\bcontributed\b[^\n]*)"
+    r"(?m)"
     # "By Jane Doe", "By Jane Doe and John Roe, Reuters" at the start of a line (not "By Tuesday, ...")
-    rf"|^By (?!(?:{'|'.join(names.WEEKDAYS_MONTHS).replace('.', '[.]')}|The|Then|Now|Last|Late|Early|Mid)\b)"
+    rf"^By (?!(?:{'|'.join(names.WEEKDAYS_MONTHS).replace('.', '[.]')}|The|Then|Now|Last|Late|Early|Mid)\b)"
     rf"{_NAME}(?:,? (?:and|&) {_NAME})*"
     # "ABC News' Jane Doe contributed", "Reuters' Jane Doe reported from Kyiv"
     rf"|\b[A-Z][\w.]*(?:'s|’s|'|’) {_NAME} (?:contributed|reports|reported|reporting)\b"
@@ -51,6 +50,11 @@ PHOTO_CREDIT_RE = re.compile(
     r"|Bloomberg|Alamy|TASS|Sputnik|SOPA|LightRocket|Pool)\b"
 )
 BYLINE_CUE_RE = None
+# "Associated Press writers X in Warsaw and Y in London contributed." anywhere in a paragraph
+CONTRIBUTORS_RE = re.compile(
+    r"\b(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?|[Ss]tringers?)\b"
+    r"(?:[^.!?\n]|(?<=\b[A-Z])\.){0,200}?\bcontributed\b(?=\s*(?:[.;]|$|to (?:this|the)\b|reporting\b))"
+)
 
 
 def _byline_cue_re() -> re.Pattern:
@@ -94,6 +98,7 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
     spans = [m.span() for m in BYLINE_RE.finditer(text)]
     spans += [_sentence_around(text, *m.span()) for m in _byline_cue_re().finditer(text)]
+    spans += [_sentence_around(text, *m.span()) for m in CONTRIBUTORS_RE.finditer(text)]
     spans += [m.span() for m in PHOTO_CREDIT_RE.finditer(text)]
     return sorted(set(spans))
 

@@ -74,6 +74,8 @@ def test_boilerplate_lines_produce_no_entities(nlp):
     ("By Hanna Virtanen and Olli Koski\nThe queue grew.", "Olli Koski"),
     ("Trucks waited. Karl Ekberg reported from Narva.", "Karl Ekberg"),
     ("A line of cars. Photo: Aino Salo/AFP via Getty Images", "Aino Salo"),
+    ("Cars queued. Associated Press writers Lena Koch in Riga and Jan M. Olsen in Oslo contributed. More.",
+     "Jan M. Olsen"),
 ])
 def test_byline_ranges_cover_contributors(text, name):
     offset = text.index(name)
@@ -82,6 +84,11 @@ def test_byline_ranges_cover_contributors(text, name):
 
 def test_by_with_a_date_is_not_a_byline():
     assert byline_ranges("By Tuesday, Maria Lind said the queue had gone.") == []
+
+
+def test_contributor_sentence_does_not_swallow_its_paragraph():
+    text = "Reporters saw Maria Lind cross. Associated Press writer Lena Koch contributed."
+    assert all(start >= text.index("Associated") - 1 for start, _ in byline_ranges(text))
 
 
 # --- gazetteer: countries, places, organisations ---------------------------------------
