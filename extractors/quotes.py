@@ -347,7 +347,9 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
         if event.entity is None and event.description:
             head = event.description.split()[-1].lower()
             is_org = event.kind == "Organization"
-            if want_org and is_org or (not want_org and not is_org and _noun_gender(head) in {None, gender}):
+            plural = head in cues()["plural_person_nouns"]
+            if want_org and (is_org or plural and pronoun == "they") \
+                    or (not want_org and not is_org and not plural and _noun_gender(head) in {None, gender}):
                 return Speaker(description=event.description, kind=event.kind, position=event.position)
         break
     return best
@@ -428,6 +430,11 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
         return Speaker(description=phrase, kind="Organization", position=i)
+    # "its director, Maria Santos" / "the man, Kiril,"
+    if head_i + 2 < len(doc) and doc[head_i + 1].text == ",":
+        entity = ctx.entity(head_i + 2)
+        if entity is not None and entity.kind == "Person":
+            return Speaker(entity=entity, kind="Person", position=head_i + 2)
     # "said the man, who identified himself as X"
     j = head_i + 1
     limit = min(len(doc), head_i + 12)

@@ -243,3 +243,32 @@ def test_partial_quote_takes_narration_subject(run):
     quotes = run(text)
     assert texts(quotes) == ["long overdue"]
     assert quotes[0][2] == "Clara Johansen"
+
+
+def test_they_said_refers_to_plural_description(run):
+    text = "Rescue workers said they searched the lake twice. “The water was too dark,” they said."
+    quotes = run(text)
+    assert quotes[0][3].speaker_key is None
+    assert quotes[0][3].speaker_description == "Rescue workers"
+
+
+def test_question_quote_with_inverted_attribution(run):
+    quotes = run('"Where will we sleep tonight?" asked Dagny Fossum, who fled with her sister.')
+    assert texts(quotes) == ["Where will we sleep tonight?"]
+    assert quotes[0][2] == "Dagny Fossum"
+
+
+def test_apposition_names_described_speaker(run):
+    text = "“Children are sleeping outside,” said its director, Mirela Costache."
+    quotes = run(text)
+    assert quotes[0][2] == "Mirela Costache"
+
+
+def test_nested_single_marks_inside_double_quotes(run):
+    quotes = run('"She told me \'hurry\' and we ran," said Omid Rahimzadeh.')
+    assert texts(quotes) == ["She told me 'hurry' and we ran"]
+
+
+def test_degenerate_inputs_do_not_crash(run):
+    for text in ['"', '"""', "“", "Ends with a mark ”", "‘", "A ' B ' C"]:
+        run(text)
