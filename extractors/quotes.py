@@ -239,6 +239,9 @@ def _is_speech_verb(token) -> bool:
     if lemma not in c["speech_lemmas"]:
         return False
     # a lemma match on a bare noun ("the call", "a report") is not a verb: require a verb-like form
+    if token.i > 0 and token.doc[token.i - 1].lower_ in {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                       "this", "these", "those", "member"}:
+        return False
     return low != lemma or low in {"say", "tell", "add", "write"} or low.endswith(("ed", "ing", "s"))
 
 
