@@ -29,7 +29,7 @@ class BuildResult:
 
     def report(self) -> dict:
         counts = Counter()
-        for s, o in self.graph.subject_objects(RDF.type):
+        for _s, o in self.graph.subject_objects(RDF.type):
             if str(o).startswith(str(MIG)):
                 counts[str(o)[len(str(MIG)):]] += 1
         return {
@@ -44,9 +44,8 @@ class BuildResult:
 
 def extract_document(nlp, document: Document):
     """Run the pipeline and every extractor over one document."""
-    from extractors.quotes import extract_quotes
-
     from extractors.entities import extract_entities
+    from extractors.quotes import extract_quotes
 
     doc = nlp(document.text)
     assertions = extract_entities(doc)

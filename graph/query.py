@@ -77,7 +77,10 @@ def format_result(result: Result, fmt: str) -> str:
 
 def rows_as_dicts(result: Result) -> list[dict[str, str | None]]:
     names = [str(v) for v in result.vars]
-    return [{name: (None if value is None else str(value)) for name, value in zip(names, row)} for row in result]
+    return [
+        {name: (None if value is None else str(value)) for name, value in zip(names, row, strict=False)}
+        for row in result
+    ]
 
 
 def format_table(result: Result, max_width: int = 60) -> str:
@@ -92,7 +95,7 @@ def format_table(result: Result, max_width: int = 60) -> str:
     widths = [max(len(r[i]) for r in table) for i in range(len(names))]
     out = io.StringIO()
     for n, row in enumerate(table):
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() + "\n")
         if n == 0:
             out.write("  ".join("-" * w for w in widths) + "\n")
     out.write(f"({len(rows)} rows)\n")

@@ -20,7 +20,8 @@ WARSAW (AP) — Hundreds of Ukrainian refugees crossed into Poland on Monday, of
 
 "We left everything behind," said Olena Kovalenko, a 34-year-old teacher from Kharkiv. "We only want safety."
 
-Polish Interior Minister Tomasz Wrobel said the border would stay open. "Everyone fleeing the war is welcome here," Wrobel told reporters.
+Polish Interior Minister Tomasz Wrobel said the border would stay open.
+"Everyone fleeing the war is welcome here," Wrobel told reporters.
 
 Source link
 """
