@@ -169,17 +169,7 @@ def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: E
         role_text = doc[k + 1:span.start].text
         entity.attributes.setdefault("role", _clean_role(role_text))
     if k >= 0:
-        owner = result.entity_at_token(k)
-        if owner is not None and owner.kind == "Country":
-            entity.attributes.setdefault("country", owner.key)
-            _relate(result, "Person", entity.key, "country", "Country", owner.key, evidence, gaz)
-        elif owner is not None and owner.kind == "Organization":
-            entity.attributes.setdefault("affiliation", owner.key)
-            _relate(result, "Person", entity.key, "affiliation", "Organization", owner.key, evidence, gaz)
-            iso = owner.attributes.get("country")
-            if iso:
-                entity.attributes.setdefault("country", iso)
-                _relate(result, "Person", entity.key, "country", "Country", iso, evidence, gaz)
+        _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
     _apposition_role(doc, span, entity, result, evidence, gaz)
@@ -222,17 +212,23 @@ def _apposition_role(doc: Doc, span: Span, entity: Entity, result, evidence: Evi
         owner_at = i + 2 if doc[i + 1].lower_ == "the" else i + 1
     if owner_at is None or owner_at >= n:
         return
-    owner = result.entity_at_token(owner_at)
-    if owner is not None and owner.kind == "Country":
-        entity.attributes.setdefault("country", owner.key)
-        _relate(result, "Person", entity.key, "country", "Country", owner.key, evidence, gaz)
-    elif owner is not None and owner.kind == "Organization":
-        entity.attributes.setdefault("affiliation", owner.key)
-        _relate(result, "Person", entity.key, "affiliation", "Organization", owner.key, evidence, gaz)
+    _attach_owner(result.entity_at_token(owner_at), entity, result, evidence, gaz)
+
+
+def _attach_owner(owner: Entity | None, person: Entity, result, evidence: Evidence, gaz) -> None:
+    """Link a person to the country or organisation named with their role (and its country)."""
+    if owner is None:
+        return
+    if owner.kind == "Country":
+        person.attributes.setdefault("country", owner.key)
+        _relate(result, "Person", person.key, "country", "Country", owner.key, evidence, gaz)
+    elif owner.kind == "Organization":
+        person.attributes.setdefault("affiliation", owner.key)
+        _relate(result, "Person", person.key, "affiliation", "Organization", owner.key, evidence, gaz)
         iso = owner.attributes.get("country")
         if iso:
-            entity.attributes.setdefault("country", iso)
-            _relate(result, "Person", entity.key, "country", "Country", iso, evidence, gaz)
+            person.attributes.setdefault("country", iso)
+            _relate(result, "Person", person.key, "country", "Country", iso, evidence, gaz)
 
 
 def _clean_role(role: str) -> str:
