@@ -9,6 +9,7 @@ the problem; nothing is written); 2 wrong usage (argparse).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from datetime import date
@@ -17,6 +18,11 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+
+# Further subcommands live next to the code they drive; each module has
+# ``register(subparsers)`` that adds its parsers with ``set_defaults(func=...)``.
+# Modules are imported to build the parser, so they import heavy libraries lazily.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _date(value: str) -> date:
@@ -85,6 +91,8 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("sources", nargs="+", metavar="SOURCE", help="the articles the gold describes")
     evaluate.add_argument("--json", type=Path, metavar="FILE", help="also write the scores as JSON")
     _add_source_options(evaluate)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(sub)
     return parser
 
 
@@ -161,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     from graph.query import QueryError
 
     try:
-        return COMMANDS[args.command](args)
+        handler = COMMANDS.get(args.command) or args.func
+        return handler(args)
     except (InputError, QueryError, ValueError) as error:
         print(f"migraph: error: {error}", file=sys.stderr)
         return EXIT_FAILURE

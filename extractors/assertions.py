@@ -67,6 +67,92 @@ class Relation:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date expression as written ("on Friday", "last week") and what it resolves to.
+
+    ``value`` is ISO 8601: a day ("2022-09-23"), a month ("2022-09"), a year ("2022"), or an
+    interval of days ("2022-09-12/2022-09-18" for "last week"); None when it cannot be resolved
+    (no publication date, or too vague).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str  # day | week | month | year | interval | unknown
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written ("10 kilometers (6 miles)", "300,000 reservists", "107%") normalised.
+
+    ``unit`` is a short canonical unit: "km", "m", "percent", "USD", "EUR", "person", "day"…
+    or None for a bare count; ``qualifier`` keeps "more than", "up to", "about", "at least".
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None  # the noun counted, lower-cased ("reservists", "refugees")
+    is_change: bool = False  # "a 107% increase", "doubled": a change, not a level
+
+
+@dataclass
+class Policy:
+    """A measure about people's movement or status taken by a state or organisation.
+
+    ``policy_type`` is the local name of a concept in the policy scheme (``EntryBan``…).
+    Coordinated actors give one Policy each, sharing the evidence.
+    """
+
+    actor_kind: str  # Country | Organization
+    actor_key: str
+    policy_type: str
+    evidence: Evidence
+    status: str = "in_force"  # in_force | announced | planned
+    target: str | None = None  # short description of the group affected, as written
+    target_key: str | None = None  # key of a Group entity when the target is one
+    target_nationality: str | None = None  # ISO alpha-2
+    condition: str | None = None  # "if they risked severe repression"
+    trigger: str | None = None  # the words that state the measure ("refuse", "closed its borders")
+    time: TimeExpression | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Flow:
+    """People moving from an origin country to a destination country, as reported."""
+
+    origin: str | None  # ISO alpha-2
+    destination: str | None  # ISO alpha-2
+    evidence: Evidence
+    via: tuple[str, ...] = ()  # ISO alpha-2 of transit countries
+    group: str | None = None  # as written ("Russian men", "refugees")
+    group_key: str | None = None
+    trigger: str | None = None  # "fled", "crossed into", "seeking asylum in"
+    time: TimeExpression | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A typed happening with roles: Mobilization, Exodus, BorderQueue, Invasion, Protest…"""
+
+    event_type: str  # local name of a mig: event class
+    evidence: Evidence
+    trigger: str | None = None
+    agent: tuple[str, str] | None = None  # (kind, key) of the entity that acts
+    place: tuple[str, str] | None = None  # (kind, key) of a Country or Place
+    affected: str | None = None  # group affected, as written
+    affected_key: str | None = None
+    time: TimeExpression | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+
 @dataclass
 class DocumentAssertions:
     """Everything extracted from one document."""
@@ -75,6 +161,11 @@ class DocumentAssertions:
     quotations: list[Quotation] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
     token_entities: dict[int, tuple[str, str]] = field(default_factory=dict)
     """Token index -> (kind, key) of the entity a PERSON/ORG/GPE/NORP/LOC mention belongs to."""
 
