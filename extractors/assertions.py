@@ -175,3 +175,11 @@ class DocumentAssertions:
     def entity_at_token(self, index: int) -> Entity | None:
         found = self.token_entities.get(index)
         return self.entities.get(found) if found else None
+
+    def times_between(self, start: int, end: int) -> list[TimeExpression]:
+        """Time expressions inside the character range [start, end), e.g. a fact's sentence."""
+        return [t for t in self.times if start <= t.start and t.end <= end]
+
+    def quantities_between(self, start: int, end: int) -> list[Quantity]:
+        """Quantities inside the character range [start, end)."""
+        return [q for q in self.quantities if start <= q.start and q.end <= end]
