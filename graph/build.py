@@ -11,21 +11,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, discover, read_document
-from graph.rdf import DocumentWriter, new_graph, serialize_turtle
+from graph.rdf import DocumentWriter, graph_iri, new_graph, serialize_turtle
 from graph.vocab import MIG
 
 
 @dataclass
 class BuildResult:
+    """``graph`` is the union of all documents; ``graphs`` holds each document's own named graph
+    (IRI ``id/graph/<sha256-16>``), in build order, for TriG/N-Quads export and stores."""
+
     graph: Graph
+    graphs: dict[URIRef, Graph] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     per_document: dict[str, dict[str, int]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset with one named graph per document (default graph = their union when queried)."""
+        from graph.vocab import bind_prefixes
+
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        for iri, graph in self.graphs.items():
+            named = dataset.graph(iri)
+            named += graph
+        return dataset
 
     def report(self) -> dict:
         counts = Counter()
@@ -88,7 +103,10 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
             continue
         seen[document.sha256] = document
         assertions, quotations = extract_document(nlp, document)
-        DocumentWriter(result.graph, document).write_all(assertions, quotations)
+        doc_graph = new_graph()
+        DocumentWriter(doc_graph, document).write_all(assertions, quotations)
+        result.graphs[graph_iri(document)] = doc_graph
+        result.graph += doc_graph
         result.documents.append(document)
         kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
         kinds["Quotation"] = len(quotations)

@@ -45,6 +45,11 @@ def extractor_iri(name: str) -> URIRef:
     return ID[f"extractor/{name}"]
 
 
+def graph_iri(document: Document) -> URIRef:
+    """The named graph holding one document's triples, keyed by its content hash (so re-ingesting is a no-op)."""
+    return ID[f"graph/{document.doc_id}"]
+
+
 class DocumentWriter:
     """Writes one document's assertions into a graph."""
 
