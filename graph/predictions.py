@@ -15,8 +15,9 @@ from graph.vocab import MIG
 
 
 def predictions_from_graph(graph: Graph) -> dict[str, dict]:
-    """Per document file name: {"quotes": [...], "persons": [...], "countries": [...]}."""
-    out: dict[str, dict] = defaultdict(lambda: {"quotes": [], "persons": [], "countries": []})
+    """Per document file name: {"quotes", "persons", "countries", "policies", "flows": [...]}."""
+    out: dict[str, dict] = defaultdict(
+        lambda: {"quotes": [], "persons": [], "countries": [], "policies": [], "flows": []})
     for row in rows_as_dicts(run_query(graph, resolve_query("quotes"))):
         out[row["document"]]["quotes"].append({
             "speaker": row["speaker"],
@@ -31,6 +32,18 @@ def predictions_from_graph(graph: Graph) -> dict[str, dict]:
         })
     for row in rows_as_dicts(run_query(graph, resolve_query("countries"))):
         out[row["document"]]["countries"].append(row["name"])
+    for row in rows_as_dicts(run_query(graph, resolve_query("policies"))):
+        out[row["document"]]["policies"].append({
+            "actor": row["actor"], "type": row["policyType"], "target": row["target"],
+            "target_nationality": row["targetNationalityIso"],
+            "status": {"InForce": "in_force", "Announced": "announced", "Planned": "planned"}.get(row["status"]),
+            "evidence": row["sentence"],
+        })
+    for row in rows_as_dicts(run_query(graph, resolve_query("flows"))):
+        out[row["document"]]["flows"].append({
+            "origin": row["origin"], "destination": row["destination"], "group": row["group"],
+            "evidence": row["sentence"],
+        })
     for name, prediction in out.items():
         prediction["document"] = name
     return dict(out)

@@ -22,6 +22,8 @@ ID = Namespace("https://w3id.org/migraph/id/")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cat/ns/sem#")
 WD = Namespace("http://www.wikidata.org/entity/")
+CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 GEONAMES = Namespace("https://sws.geonames.org/")
 
 PREFIXES: dict[str, Namespace] = {
@@ -37,6 +39,8 @@ PREFIXES: dict[str, Namespace] = {
     "skos": SKOS,
     "xsd": XSD,
     "wd": WD,
+    "crm": CRM,
+    "time": TIME,
     "gn": GEONAMES,
 }
 
@@ -47,6 +51,35 @@ ENTITY_CLASSES = {
     "Organization": MIG.Organization,
     "Group": MIG.Group,
 }
+
+POLICY_TYPES: tuple[str, ...] = (
+    "EntryBan", "BorderBarrier", "VisaRestriction", "VisaFree", "AsylumOffer", "AsylumRestriction",
+    "Admission", "Deportation", "Detention", "FlightBan", "Manhunt", "Mobilization", "Exemption", "Aid",
+    "Sanction", "Relocation",
+)
+"""Top concepts of mig:PolicyTypeScheme; each is ``MIG[name]``, and ``policy_property`` names its direct triple."""
+
+POLICY_STATUSES = {"in_force": MIG.InForce, "announced": MIG.Announced, "planned": MIG.Planned}
+
+EVENT_TYPES: tuple[str, ...] = (
+    "Mobilization", "Exodus", "BorderQueue", "BorderCrossingChange", "Invasion", "Referendum", "Shipwreck",
+    "Protest", "Deportation",
+)
+"""Kinds of event the extractors report; each is the class ``MIG[name + "Event"]``."""
+
+
+def policy_property(policy_type: str):
+    """The direct actor→group property of a policy type: EntryBan → mig:entryBanFor."""
+    return MIG[policy_type[0].lower() + policy_type[1:] + "For"]
+
+
+def event_class(event_type: str):
+    """The mig: class of an event type ("Mobilization" or "MobilizationEvent" → mig:MobilizationEvent)."""
+    name = event_type if event_type.endswith("Event") else event_type + "Event"
+    if name[: -len("Event")] not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}")
+    return MIG[name]
+
 
 ENTITY_PATHS = {
     "Person": "person",

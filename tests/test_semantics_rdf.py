@@ -1,0 +1,126 @@
+"""Policies, flows and events reach RDF and come back through the canned queries unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.assertions import (
+    DocumentAssertions,
+    Entity,
+    Event,
+    Evidence,
+    Flow,
+    Policy,
+    Quantity,
+    TimeExpression,
+)
+from graph.documents import Document
+from graph.predictions import predictions_from_graph
+from graph.query import resolve_query, rows_as_dicts, run_query
+from graph.rdf import DocumentWriter, date_bounds, new_graph, serialize_turtle
+from graph.vocab import MIG, POLICY_TYPES, event_class, policy_property
+
+TEXT = ("Estonia and Latvia decided on Friday to refuse Russian tourists. "
+        "More than 2,000 Russian men crossed into Georgia last week. "
+        "Queues stretched 10 kilometers at the Verkhny Lars crossing.")
+
+
+def _span(phrase: str) -> tuple[int, int]:
+    start = TEXT.index(phrase)
+    return start, start + len(phrase)
+
+
+def _evidence(phrase: str, sentence: str, extractor: str = "test") -> Evidence:
+    s, e = _span(phrase)
+    ss, se = _span(sentence)
+    return Evidence(s, e, ss, se, extractor)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    sentence1 = "Estonia and Latvia decided on Friday to refuse Russian tourists."
+    sentence2 = "More than 2,000 Russian men crossed into Georgia last week."
+    sentence3 = "Queues stretched 10 kilometers at the Verkhny Lars crossing."
+    document = Document(path=Path("semantics.txt"), name="semantics.txt", text=TEXT,
+                        sha256=hashlib.sha256(TEXT.encode()).hexdigest(), published=date(2022, 9, 27))
+    result = DocumentAssertions()
+    group = Entity("Group", "russian-tourists", "Russian tourists", attributes={"nationality": "RU"})
+    group.add_mention(_evidence("Russian tourists", sentence1), "Russian tourists")
+    result.entities[("Group", "russian-tourists")] = group
+    friday = TimeExpression("on Friday", *_span("on Friday"), "2022-09-23", "day")
+    last_week = TimeExpression("last week", *_span("last week"), "2022-09-19/2022-09-25", "interval")
+    men = Quantity("More than 2,000", *_span("More than 2,000"), 2000, qualifier="more than", counted="men")
+    queue = Quantity("10 kilometers", *_span("10 kilometers"), 10, unit="km")
+    for iso in ("EE", "LV"):
+        result.policies.append(Policy("Country", iso, "EntryBan", _evidence("refuse Russian tourists", sentence1),
+                                      target="Russian tourists", target_key="russian-tourists",
+                                      target_nationality="RU", trigger="refuse", time=friday))
+    result.flows.append(Flow("RU", "GE", _evidence("crossed into Georgia", sentence2), group="Russian men",
+                             trigger="crossed into", time=last_week, quantities=[men]))
+    result.events.append(Event("BorderQueue", _evidence("Queues stretched", sentence3), trigger="Queues",
+                               place=("Country", "GE"), quantities=[queue]))
+    graph = new_graph()
+    DocumentWriter(graph, document).write_all(result, [])
+    return graph
+
+
+def test_policies_query_gives_one_row_per_coordinated_actor(graph):
+    rows = rows_as_dicts(run_query(graph, resolve_query("policies")))
+    assert [(r["actor"], r["actorIso"], r["policyType"], r["targetNationalityIso"], r["status"]) for r in rows] == [
+        ("Estonia", "EE", "EntryBan", "RU", "InForce"), ("Latvia", "LV", "EntryBan", "RU", "InForce")]
+    assert rows[0]["date"] == "2022-09-23"
+    assert rows[0]["sentence"].startswith("Estonia and Latvia decided")
+    assert rows[0]["document"] == "semantics.txt"
+
+
+def test_direct_policy_triple_reads_like_the_design(graph):
+    pairs = set(graph.subject_objects(MIG.entryBanFor))
+    assert len(pairs) == 2 and all(str(o).endswith("/group/russian-tourists") for _, o in pairs)
+
+
+def test_flows_query(graph):
+    rows = rows_as_dicts(run_query(graph, resolve_query("flows")))
+    assert [(r["origin"], r["originIso"], r["destination"], r["destinationIso"]) for r in rows] == [
+        ("Russia", "RU", "Georgia", "GE")]
+    assert rows[0]["group"] == "Russian men"
+    assert rows[0]["date"] == "2022-09-19"
+    assert rows[0]["quantity"] == "More than 2,000"
+
+
+def test_events_query(graph):
+    rows = rows_as_dicts(run_query(graph, resolve_query("events")))
+    assert [(r["eventType"], r["place"], r["quantity"]) for r in rows] == [
+        ("BorderQueueEvent", "Georgia", "10 kilometers")]
+
+
+def test_predictions_include_policies_and_flows(graph):
+    predicted = predictions_from_graph(graph)["semantics.txt"]
+    assert {(p["actor"], p["type"]) for p in predicted["policies"]} == {("Estonia", "EntryBan"), ("Latvia", "EntryBan")}
+    assert [(f["origin"], f["destination"]) for f in predicted["flows"]] == [("Russia", "Georgia")]
+
+
+def test_serialisation_is_deterministic(graph):
+    assert serialize_turtle(graph) == serialize_turtle(graph)
+
+
+@pytest.mark.parametrize(("value", "bounds"), [
+    ("2022-09-23", (date(2022, 9, 23), date(2022, 9, 23))),
+    ("2022-02", (date(2022, 2, 1), date(2022, 2, 28))),
+    ("2021", (date(2021, 1, 1), date(2021, 12, 31))),
+    ("2022-09-19/2022-09-25", (date(2022, 9, 19), date(2022, 9, 25))),
+    ("next spring", None),
+])
+def test_date_bounds(value, bounds):
+    assert date_bounds(value) == bounds
+
+
+def test_vocabulary_helpers():
+    assert policy_property("EntryBan") == MIG.entryBanFor
+    assert event_class("Mobilization") == event_class("MobilizationEvent") == MIG.MobilizationEvent
+    assert len(POLICY_TYPES) == 16
+    with pytest.raises(ValueError):
+        event_class("Picnic")
