@@ -1,0 +1,277 @@
+"""Time expressions: find dates as written in news and resolve them against the publication date.
+
+Candidate spans are found with a handful of regular expressions over the document text
+(linear, no per-token lexicon loops); explicit calendar dates are read by ``dateutil``'s
+parser and relative ones ("on Friday", "last week", "two months ago") are computed with
+``dateutil.relativedelta``.  News conventions:
+
+* a bare weekday ("on Friday") is the most recent such day on or before publication, or the
+  next one on or after it when the clause is in the future ("will announce on Friday");
+* "last week" is the previous ISO week as an interval ``YYYY-MM-DD/YYYY-MM-DD``;
+* a month or month-day without a year is the most recent one not after publication (the next
+  one in a future clause);
+* without a publication date, relative expressions keep ``value=None``.
+
+Month names without a day or year need temporal context ("in May", "since March") so that
+"Theresa May" or "march" the verb are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from spacy.tokens import Doc
+
+from extractors.assertions import TimeExpression
+
+EXTRACTOR = "migraph.temporal"
+
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w])"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = "|".join(WEEKDAYS)
+_RD_WEEKDAY = dict(zip(WEEKDAYS, (MO, TU, WE, TH, FR, SA, SU), strict=True))
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_LEAD = r"(?:(?i:on|in|at|during)\s+)?"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CONTEXT_PREP = (r"in|on|since|until|till|by|from|during|through|throughout|before|after|between|"
+                 r"last|next|this|early|late|mid-?|end\s+of|beginning\s+of|start\s+of|middle\s+of")
+
+# (kind, pattern); earlier patterns win ties of equal span.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b{_LEAD}(\d{{4}}-\d{{2}}-\d{{2}})\b")),
+    # "Friday, Sept. 23, 2022", "February 24", "Feb. 24th, 2022"
+    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?:{MONTH})\s*{_DAY}(?![\d:])"
+                        rf"(?:,?\s+{_YEAR}(?!\d))?)(?![\w-])")),
+    # "24 February 2022", "24th of February"
+    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?<![\d,.])(?:[12]\d|3[01]|0?[1-9])"
+                        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})(?:,?\s+{_YEAR}(?!\d))?)")),
+    # "June 2021", "June of 2021"
+    ("month_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?((?:{MONTH})\s+(?:of\s+)?{_YEAR})(?!\d|,\d)")),
+    # "in June last year", "June this year"
+    ("month_rel_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\s+(?:of\s+)?"
+                                  rf"(last|this|next)\s+year\b")),
+    # "last March", "next June"
+    ("month_rel", re.compile(rf"\b((?i:last|next|this))\s+({_MONTH_FULL})\b")),
+    # "in May", "since March", "early June": a month name needs temporal context
+    ("month", re.compile(rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
+                         r"(?!\s+\d)(?![-\w])")),
+    ("season_year", re.compile(rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
+                               rf"start|middle|rest|first\s+half|second\s+half|first\s+quarter)\s+of\s+({_YEAR})\b"
+                               r"(?!\d|,\d)")),
+    ("year", re.compile(rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
+                        rf"\s+(?:(?:early|late|mid-?)\s*)?({_YEAR})\b(?![\d%-]|[,.]\d|\s+(?:percent|per\s+cent))")),
+    ("year_range", re.compile(rf"\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
+    ("weekday", re.compile(rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
+                           r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Star|Night\s+Live|"
+                           r"School|Service|Prayer|Bloody)\b)(?:\s+(?:morning|afternoon|evening|night))?")),
+    ("day_rel", re.compile(r"(?i)\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)\b"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?")),
+    ("period_rel", re.compile(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
+                              r"(week|weekend|month|year)\b(?!['’]s\b)(?!-)")),
+    ("ago", re.compile(rf"(?i)\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
+    ("past_window", re.compile(rf"(?i)\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
+                               rf"(?:({_NUM})\s+)?(day|week|month|year)s?\b(?!['’]s\b)")),
+]
+
+_MAY_CONTEXT = re.compile(
+    r"(?i)(?:in|since|until|till|during|early|late|mid|end|beginning|start|middle|last|next|this)\b")
+_BEFORE_OK = re.compile(r"(?:^|[^\w-])$")  # no letter/digit/hyphen glued before a match
+_MAIL_ON = re.compile(r"Mail\s+on\s+Sunday")
+_FUTURE_BEFORE = re.compile(
+    r"(?i)(?:\bwill\b|['’]ll\b|\bshall\b|\b(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going|slated)\s+to\b"
+    r"|\bplans?\s+to\b|\bplanning\s+to\b|\bto\s+be\s+held\b|\bscheduled\s+for\b|\bplanned\s+for\b)"
+    r"[^.;:!?]{0,60}$")
+_FUTURE_AFTER = re.compile(
+    r"(?i)^[^.;!?]{0,25}?(?:\bwill\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\b)")
+_PAST_VERB_BEFORE = re.compile(r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|wrote|\w+ed)\s+$")
+
+
+def _matches(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """Non-overlapping candidate spans, longest first, earlier patterns winning ties."""
+    found = []
+    for priority, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if start and not _BEFORE_OK.search(text[max(0, start - 1):start]):
+                continue
+            if kind == "weekday" and _MAIL_ON.search(text[max(0, start - 8):end]):
+                continue
+            if kind == "month" and m.group(1) == "May" and not _MAY_CONTEXT.match(m.group(0)):
+                continue  # "by May", "from May": the politician, not the month
+            found.append((start, end, priority, kind, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, _, kind, m in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, kind, m))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of date expressions, for other extractors (quantities skip years and days)."""
+    return [(s, e) for s, e, _, _ in _matches(text)]
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, default_year: int) -> dt.date | None:
+    try:
+        return date_parser.parse(text.replace("of ", ""), default=dt.datetime(default_year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _week(day: dt.date) -> str:
+    monday = day - dt.timedelta(days=day.weekday())
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _is_future(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    before = text[max(sent_start, start - 80):start]
+    if _PAST_VERB_BEFORE.search(before):
+        return False
+    after = text[end:min(sent_end, end + 40)]
+    return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.search(after))
+
+
+_ANY_DAY = dt.date(2000, 1, 3)
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
+    """ISO value and granularity of one candidate."""
+    if kind == "iso":
+        day = _parse_date(m.group(1), 2000)
+        return (day.isoformat() if day else None), "day"
+    if kind == "date":
+        raw = m.group(1)
+        if re.search(rf"{_YEAR}\s*$", raw):
+            day = _parse_date(raw, 2000)
+            return (day.isoformat() if day else None), "day"
+        if pub is None:
+            return None, "day"
+        day = _parse_date(raw, pub.year)
+        if day is None:
+            return None, "day"
+        if future and day < pub:
+            day = _parse_date(raw, pub.year + 1)
+        elif not future and day > pub:
+            day = _parse_date(raw, pub.year - 1)
+        return (day.isoformat() if day else None), "day"
+    if kind == "month_year":
+        day = _parse_date(m.group(1), 2000)
+        return (_month(day) if day else None), "month"
+    if kind in {"month_rel_year", "month_rel", "month"}:
+        if pub is None:
+            return None, "month"
+        if kind == "month_rel_year":
+            month_name, rel = m.group(1), m.group(2)
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[rel]
+            return _month(_parse_date(month_name, year)), "month"
+        if kind == "month_rel":
+            rel, month_name = m.group(1).lower(), m.group(2)
+            month = _parse_date(month_name, pub.year).month
+            if rel == "last":
+                year = pub.year if month < pub.month else pub.year - 1
+            elif rel == "next":
+                year = pub.year if month > pub.month else pub.year + 1
+            else:
+                year = pub.year
+            return f"{year:04d}-{month:02d}", "month"
+        month = _parse_date(m.group(1), pub.year).month
+        if future:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    if kind in {"year", "season_year"}:
+        return m.group(1), "year"
+    if kind == "year_range":
+        return f"{m.group(1)}-01-01/{m.group(2)}-12-31", "interval"
+    if pub is None:  # relative: keep the granularity, drop the value
+        return None, _resolve(kind, m, _ANY_DAY, future)[1]
+    if kind == "weekday":
+        prep, name = (m.group(1) or "").lower(), m.group(2)
+        wd = _RD_WEEKDAY[name]
+        if prep == "last":
+            day = pub - dt.timedelta(days=1) + relativedelta(weekday=wd(-1))
+        elif prep == "next":
+            day = pub + dt.timedelta(days=1) + relativedelta(weekday=wd(+1))
+        elif future and prep not in {"since", "after", "from"}:
+            day = pub + relativedelta(weekday=wd(+1))
+        else:
+            day = pub + relativedelta(weekday=wd(-1))
+        return day.isoformat(), "day"
+    if kind == "day_rel":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group(1).lower()]
+        if m.group(0).lower().startswith(("day before", "the day before")):
+            offset -= 1
+        return (pub + dt.timedelta(days=offset)).isoformat(), "day"
+    if kind == "period_rel":
+        rel, unit = m.group(1).lower(), m.group(2).lower()
+        step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rel]
+        if unit == "week":
+            return _week(pub + relativedelta(weeks=step)), "interval"
+        if unit == "weekend":
+            saturday = pub + relativedelta(weekday=SA(-1 if step < 0 else +1))
+            if step == 0 and pub.weekday() == 6:
+                saturday = pub - dt.timedelta(days=1)
+            return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}", "interval"
+        if unit == "month":
+            return _month(pub + relativedelta(months=step)), "month"
+        return f"{pub.year + step:04d}", "year"
+    if kind == "ago":
+        n, unit = _number(m.group(1)), m.group(2).lower()
+        if unit == "day":
+            return (pub - dt.timedelta(days=n)).isoformat(), "day"
+        if unit == "week":
+            return _week(pub - relativedelta(weeks=n)), "interval"
+        if unit == "month":
+            return _month(pub - relativedelta(months=n)), "month"
+        return f"{pub.year - n:04d}", "year"
+    if kind == "past_window":
+        n, unit = _number(m.group(1)), m.group(2).lower()
+        begin = pub - relativedelta(**{f"{unit}s": n})
+        return f"{begin.isoformat()}/{pub.isoformat()}", "interval"
+    return None, "unknown"
+
+
+def extract_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
+    """Date expressions of ``doc`` in text order, resolved against ``published`` where relative."""
+    text = doc.text
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    times = []
+    for start, end, kind, m in _matches(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[0]._.in_boilerplate:
+            continue
+        sent = span.sent
+        future = _is_future(text, start, end, sent.start_char, sent.end_char)
+        value, granularity = _resolve(kind, m, published, future)
+        times.append(TimeExpression(text[start:end], start, end, value, granularity))
+    return times

@@ -1,0 +1,112 @@
+"""extract_times: date expressions found and resolved against the publication date.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.pipeline import build_pipeline
+from extractors.temporal import extract_times, time_spans
+
+FRIDAY = dt.date(2022, 9, 23)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def times(nlp, text: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.value, t.granularity) for t in extract_times(nlp(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister resigned on Wednesday.", [("on Wednesday", "2022-09-21", "day")]),
+        ("The minister resigned on Friday.", [("on Friday", "2022-09-23", "day")]),  # publication day itself
+        ("The council met on Saturday.", [("on Saturday", "2022-09-17", "day")]),
+        ("The mayor said Monday that the shelter was full.", [("Monday", "2022-09-19", "day")]),
+        ("last Friday", [("last Friday", "2022-09-16", "day")]),
+        ("next Monday", [("next Monday", "2022-09-26", "day")]),
+        ("Traffic doubled last week.", [("last week", "2022-09-12/2022-09-18", "interval")]),
+        ("Arrivals fell last month.", [("last month", "2022-08", "month")]),
+        ("Arrivals fell earlier this month.", [("earlier this month", "2022-09", "month")]),
+        ("Numbers rose last year.", [("last year", "2021", "year")]),
+        ("The talks ended yesterday.", [("yesterday", "2022-09-22", "day")]),
+        ("The fence was finished on February 24.", [("on February 24", "2022-02-24", "day")]),
+        ("The law passed on 24 February 2022.", [("on 24 February 2022", "2022-02-24", "day")]),
+        ("The camp opened in 2021.", [("in 2021", "2021", "year")]),
+        ("They arrived in June last year.", [("in June last year", "2021-06", "month")]),
+        ("The vote took place on Sept. 21.", [("on Sept. 21", "2022-09-21", "day")]),
+        ("The file is dated 2022-09-21.", [("2022-09-21", "2022-09-21", "day")]),
+        # a month after publication's month with no year is last year's
+        ("The border closed in November.", [("in November", "2021-11", "month")]),
+        ("The border closed on Dec. 3.", [("on Dec. 3", "2021-12-03", "day")]),
+        ("The centre opened in May 2019.", [("in May 2019", "2019-05", "month")]),
+        ("The plan dates from the summer of 2015.", [("the summer of 2015", "2015", "year")]),
+        ("Two weeks ago the camp was empty.", [("Two weeks ago", "2022-09-05/2022-09-11", "interval")]),
+        ("Three days ago the camp was empty.", [("Three days ago", "2022-09-20", "day")]),
+        ("In the past three days, 500 people came.", [("In the past three days", "2022-09-20/2022-09-23", "interval")]),
+        ("Visits rose between 2014 and 2016.", [("between 2014 and 2016", "2014-01-01/2016-12-31", "interval")]),
+        ("On Friday, Sept. 23, 2022, the office closed.", [("On Friday, Sept. 23, 2022", "2022-09-23", "day")]),
+    ],
+)
+def test_past_and_explicit_dates(nlp, text, expected):
+    assert times(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president will announce the plan on Thursday.", [("on Thursday", "2022-09-29", "day")]),
+        ("The president on Thursday will announce the plan.", [("on Thursday", "2022-09-29", "day")]),
+        ("The referendum is due to be held on Tuesday.", [("on Tuesday", "2022-09-27", "day")]),
+        ("The summit will take place in October.", [("in October", "2022-10", "month")]),
+        ("The ministers will meet next week.", [("next week", "2022-09-26/2022-10-02", "interval")]),
+        # past speech verb right before the weekday: the clause that follows does not make it future
+        ("He announced on Wednesday that men will be called up.", [("on Wednesday", "2022-09-21", "day")]),
+    ],
+)
+def test_future_clauses_resolve_forward(nlp, text, expected):
+    assert times(nlp, text) == expected
+
+
+def test_without_publication_date_relative_values_are_none(nlp):
+    found = times(nlp, "He left on Friday, came back last week and again on 3 March 2020.", None)
+    assert found == [("on Friday", None, "day"), ("last week", None, "interval"),
+                     ("on 3 March 2020", "2020-03-03", "day")]
+
+
+def test_datetime_publication_is_accepted(nlp):
+    assert times(nlp, "It happened yesterday.", dt.datetime(2022, 9, 23, 14, 0)) == [
+        ("yesterday", "2022-09-22", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said the plan was fair.",
+        "Written by May and her advisers.",
+        "Thousands march through the capital.",
+        "The Mail on Sunday reported the story.",
+        "The Sunday Times reported the story.",
+        "The fund paid 2000 people and 2021 euros.",
+        "Protesters gathered on Fridays for months.",
+        "COVID-19 cases rose among 2,021 residents.",
+    ],
+)
+def test_no_false_times(nlp, text):
+    assert times(nlp, text) == []
+
+
+def test_offsets_point_at_the_text(nlp):
+    text = "Officials said on Tuesday that 300 people crossed in March."
+    doc = nlp(text)
+    for t in extract_times(doc, FRIDAY):
+        assert text[t.start:t.end] == t.text
+    assert time_spans(text) == [(15, 25), (50, 58)]
