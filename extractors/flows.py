@@ -1,0 +1,680 @@
+"""Migration flows: people moving from an origin country to a destination country.
+
+``extract_flows(doc, assertions)`` reads each sentence with token rules (the pipeline has no
+parser): country mentions get a role from the words just before them ("from" → where people
+left from, "into"/"to" after a movement verb → where they went, "through"/"via" → transit,
+a demonym on a group noun → the group's origin), movement verbs negated or put in a
+hypothetical ("would", "plan to", "might") count for nothing, and a sentence yields one Flow
+per (origin, destination) pair it states, with the transit legs it makes explicit. Crowds at
+a border ("migrants gathered at the border between X and Y") give a flow whose direction comes
+from the rest of the document. Lexicons live in ``extractors/data/flows.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
+from extractors.entities import evidence_for
+from extractors.gazetteer import gazetteer, load_json
+
+EXTRACTOR = "migraph.flows"
+GOV_WINDOW = 10  # tokens between a movement verb and the preposition it governs
+WEAK_WINDOW = 3
+BLOCK_WINDOW = 6
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
+PEOPLE_UNITS = {None, "person", "people"}
+
+
+@dataclass(frozen=True)
+class _Lex:
+    kind: dict[str, str]  # trigger word -> depart | move | arrive | admit
+    weak: frozenset[str]
+    particles: dict[str, str]
+    seek_objects: frozenset[str]
+    deport: frozenset[str]
+    block: frozenset[str]
+    military: frozenset[str]
+    flow_groups: frozenset[str]
+    refugee_groups: frozenset[str]
+    ethnic_origin: dict[str, str]
+    region_origin: frozenset[str]
+    fillers: frozenset[str]
+    joiners: frozenset[str]
+    in_fillers: frozenset[str]
+    subject_fillers: frozenset[str]
+    border_words: frozenset[str]
+    border_context: frozenset[str]
+    border_people: frozenset[str]
+    crisis_words: frozenset[str]
+    border_authorities: tuple[tuple[str, ...], ...]
+    receiving: frozenset[str]
+    max_group_len: int
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = load_json("flows.json")
+    kind: dict[str, str] = {}
+    for k in ("move", "depart", "arrive", "admit"):  # later kinds win: "resettle" is admit
+        for word in data["triggers"][k]:
+            kind[word] = k
+    groups = frozenset(data["flow_groups"])
+    return _Lex(
+        kind=kind,
+        weak=frozenset(data["weak_triggers"]),
+        particles=dict(data["admit_particles"]),
+        seek_objects=frozenset(data["seek_objects"]),
+        deport=frozenset(data["deport"]),
+        block=frozenset(data["block"]),
+        military=frozenset(data["military"]),
+        flow_groups=groups,
+        refugee_groups=frozenset(data["refugee_groups"]),
+        ethnic_origin=dict(data["ethnic_origin"]),
+        region_origin=frozenset(data["region_origin"]),
+        fillers=frozenset(data["fillers"]),
+        joiners=frozenset(data["joiners"]),
+        in_fillers=frozenset(data["in_fillers"]),
+        subject_fillers=frozenset(data["subject_fillers"]),
+        border_words=frozenset(data["border_words"]),
+        border_context=frozenset(data["border_context"]),
+        border_people=frozenset(data["border_people"]),
+        crisis_words=frozenset(data["crisis_words"]),
+        border_authorities=tuple(tuple(a.split()) for a in data["border_authorities"]),
+        receiving=frozenset(data["receiving_countries"]),
+        max_group_len=max(len(g.split()) for g in groups),
+    )
+
+
+@dataclass
+class _Mention:
+    """A country named in a sentence, by name, demonym or a place inside it."""
+
+    start: int  # token indices in the doc
+    end: int
+    iso: str
+    kind: str  # name | demonym | place
+    role: str | None = None  # SRC | DST | VIA | NAT | REFIN | LOC | ADJ
+    trigger: int | None = None  # token index of the movement word that gives the role
+    first: bool = False  # "first travelled to X": an earlier leg than the others
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    mentions: list[_Mention]
+    triggers: dict[int, str]  # token index -> kind, unblocked movement words only
+    region_origin: bool
+    has_group: bool
+    military: bool
+
+
+def _word(tok: Token) -> str:
+    return tok.lower_
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
+    """The movement kind of token i, if it is a movement word in this use."""
+    tok = doc[i]
+    word, lemma = _word(tok), _lemma(tok)
+    kind = lex.kind.get(word) or lex.kind.get(lemma)
+    if kind is None:
+        return None
+    if tok.text[:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
+        return None  # "Land Rover", "Welcome Centre": part of a name
+    particle = lex.particles.get(word) or lex.particles.get(lemma)
+    if particle:  # "take in", "let in"
+        following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
+        return "admit" if particle in following else None
+    if lemma in {"seek", "apply"} or word in {"seeking", "sought", "applied"}:
+        following = {_word(t) for t in doc[i + 1:min(i + 4, end)]}
+        return "arrive" if following & lex.seek_objects else None
+    if lemma in {"set"}:
+        following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
+        return "depart" if following & {"off", "out", "sail"} else None
+    if lemma in {"make", "made"}:
+        following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
+        return "move" if "way" in following or following[:1] == ["it"] else None
+    if lemma == "way":
+        prev = {_word(t) for t in doc[max(i - 3, 0):i]}
+        return "move" if prev & {"on", "their", "his", "her", "its", "our"} else None
+    if lemma in {"house", "land", "host", "flood", "stream", "pour", "surge", "flow", "route", "trip", "bound"}:
+        # ambiguous nouns/verbs: "the house", "land border", "host country" are not movement
+        if i > 0 and _word(doc[i - 1]) in {"the", "a", "an", "of", "by", "land", "sea", "air"} and lemma in {
+                "house", "land", "host"}:
+            return None
+    return kind
+
+
+def _blocked(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
+    """A movement word that is negated, hypothetical, planned or prevented."""
+    j = i - 1
+    while j >= start and j >= i - BLOCK_WINDOW:
+        tok = doc[j]
+        if tok.text in CLAUSE_BREAKS or _word(tok) in CLAUSE_BREAKS:
+            break
+        if _word(tok) in lex.block or _lemma(tok) in lex.block:
+            return True
+        j -= 1
+    return i + 1 < len(doc) and _word(doc[i + 1]) in {"not", "n't", "never"}
+
+
+def _mentions(doc: Doc, sent: Span, assertions: DocumentAssertions) -> list[_Mention]:
+    gaz = gazetteer()
+    found = []
+    for ent in sent.ents:
+        iso = ent._.iso
+        if not iso or any(t._.in_boilerplate for t in ent):
+            continue
+        kind_key = assertions.token_entities.get(ent.start)
+        if ent.label_ in {"GPE", "NORP"} and iso in gaz.countries:
+            if kind_key and kind_key[0] not in {"Country", None}:
+                continue
+            found.append(_Mention(ent.start, ent.end, iso, "demonym" if ent.label_ == "NORP" else "name"))
+        elif ent.label_ in {"LOC", "GPE", "FAC"} and iso in gaz.countries and ent.text not in gaz.country_by_surface:
+            found.append(_Mention(ent.start, ent.end, iso, "place"))
+    return found
+
+
+def _group_after(doc: Doc, i: int, end: int, lex: _Lex, skip: int = 2) -> int | None:
+    """Index just past a flow-group noun within ``skip`` modifier tokens of i ("refugees", "asylum seekers")."""
+    j = i
+    for _ in range(skip + 1):
+        if j >= end:
+            return None
+        for n in range(lex.max_group_len, 0, -1):
+            if j + n <= end and " ".join(_word(t) for t in doc[j:j + n]) in lex.flow_groups:
+                return j + n
+        if doc[j].is_punct and doc[j].text != "-":
+            return None
+        j += 1
+    return None
+
+
+def _is_group_word(doc: Doc, i: int, lex: _Lex) -> bool:
+    return _word(doc[i]) in lex.flow_groups or _word(doc[i]).rstrip("s") + "s" in lex.refugee_groups
+
+
+def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW):
+    """The movement word a preposition at i depends on: the nearest one before it, or None if a
+    deportation word or nothing comes first."""
+    j = i - 1
+    while j >= start and j >= i - window:
+        word, lemma = _word(doc[j]), _lemma(doc[j])
+        if word in lex.deport or lemma in lex.deport:
+            return None
+        if word in {".", ";", "said", "says", "told"}:
+            return None
+        if j in triggers:
+            if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2:
+                return None
+            return j
+        j -= 1
+    return None
+
+
+def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
+    start, end = sent.start, sent.end
+    for m in mentions:
+        # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
+        if m.kind == "demonym":
+            surface = doc[m.start:m.end].text
+            plural = surface.endswith("s") and not surface.endswith("ss")
+            nxt = m.end
+            if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
+                m.role = "NAT"
+            elif _group_after(doc, nxt, end, lex) is not None:
+                m.role = "NAT"
+            else:
+                m.role = "ADJ"
+            continue
+        if m.kind == "name" and m.end + 1 < end and doc[m.end].text in {"'s", "’s", "'"} \
+                and _group_after(doc, m.end + 1, end, lex, skip=1) is not None:
+            m.role = "NAT"
+            continue
+        # walk back over fillers to the cue word
+        j = m.start - 1
+        while j >= start and m.start - j <= 6 and _word(doc[j]) in lex.fillers and _word(doc[j]) != "of":
+            j -= 1
+        if j >= start and _word(doc[j]) == "of":
+            if j - 1 >= start and _word(doc[j - 1]) == "out":
+                gov = _governing(doc, j - 1, start, triggers, lex)
+                if gov is not None:
+                    m.role, m.trigger = "SRC", gov
+                continue
+            k = j - 1  # "the coast of Libya", "the border town of Siret": look past the head noun
+            while k >= start and j - k <= 4 and _word(doc[k]) not in {"to", "into", "from", "through", "via", "in",
+                                                                     "off", "toward", "towards"}:
+                k -= 1
+            if k < start or j - k > 4:
+                continue
+            j = k
+        if j < start:
+            continue
+        cue = _word(doc[j])
+        if cue == "from":
+            k = j - 1
+            while k >= start and _word(doc[k]) in {"mostly", "mainly", "predominantly", "largely", "many", "most",
+                                                     "all", "originally", "some", "including", "who", "are", "were",
+                                                     "is", "was", "hail", "hailing", ","}:
+                k -= 1
+            if k >= start and (_is_group_word(doc, k, lex) or _word(doc[k]) in {"come", "came", "comes", "coming"}):
+                m.role = "NAT"
+            else:
+                gov = _governing(doc, j, start, triggers, lex)
+                if gov is not None:
+                    m.role, m.trigger = "SRC", gov
+            continue
+        if cue in {"to", "into", "towards", "toward", "for"}:
+            gov = _governing(doc, j, start, triggers, lex, window=4 if cue == "for" else GOV_WINDOW)
+            if gov is None:
+                continue
+            if cue == "for" and _lemma(doc[gov]) not in {"head", "leave", "left", "depart", "bound", "flee", "set",
+                                                          "sail", "fly", "flew", "board", "escape", "make", "go"}:
+                continue
+            if cue == "to" and triggers[gov] == "depart" and _lemma(doc[gov]) in {"leave", "left", "desert"}:
+                continue  # "left to join", "deserted to": not a destination
+            m.role, m.trigger = "DST", gov
+            m.first = any(_word(t) == "first" for t in doc[max(gov - 3, start):gov])
+            continue
+        if cue == "in":
+            gov = _governing(doc, j, start, triggers, lex, window=4)
+            if gov is not None and triggers[gov] == "depart":
+                m.role, m.trigger = "SRC", gov
+            elif gov is not None and triggers[gov] in {"arrive", "admit"}:
+                m.role, m.trigger = "DST", gov
+            else:
+                k = j - 1
+                while k >= start and j - k <= 4 and _word(doc[k]) in lex.in_fillers:
+                    k -= 1
+                if k >= start and j - k <= 4 and _word(doc[k]) in lex.refugee_groups:
+                    m.role = "REFIN"
+                else:
+                    m.role = "LOC"
+            continue
+        if cue in {"through", "via", "across", "transiting"}:
+            gov = _governing(doc, j, start, triggers, lex)
+            if gov is not None or _word(doc[j]) == "via":
+                m.role, m.trigger = "VIA", gov
+            continue
+        if cue == "off":
+            gov = _governing(doc, j, start, triggers, lex)
+            if gov is not None:
+                m.role, m.trigger = "SRC", gov
+            continue
+        if j in triggers and m.start - j <= 4:  # a country right after the verb: "fled Russia", "entered Finland"
+            lemma = _lemma(doc[j])
+            if triggers[j] == "depart" and lemma not in {"evacuate", "exodus"}:
+                m.role, m.trigger = "SRC", j
+            elif lemma in {"enter", "reach", "flood", "flock", "entered", "reached"}:
+                m.role, m.trigger = "DST", j
+    _admitters(doc, sent, mentions, triggers, lex)
+    _coordinate(doc, mentions, lex)
+
+
+def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
+    """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
+    for m in mentions:
+        if m.role is not None or m.kind != "name":
+            continue
+        j = m.end
+        while j < sent.end and _word(doc[j]) in lex.subject_fillers:
+            j += 1
+        if j < sent.end and triggers.get(j) == "admit":
+            after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
+            if after:
+                m.role, m.trigger = "DST", j
+
+
+def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
+    """Countries coordinated with one that has a role share it: "into Poland and Lithuania"."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if m.role not in {None, "LOC"} or prev.role not in {"SRC", "DST", "VIA", "NAT", "REFIN"}:
+            continue
+        if m.kind == "demonym" or prev.kind == "demonym" and prev.role == "NAT":
+            continue
+        gap = doc[prev.end:m.start]
+        if len(gap) == 0 or len(gap) > 6 or not all(_word(t) in lex.joiners for t in gap):
+            continue
+        if m.end < len(doc) and _lemma(doc[m.end]) in {"say", "tell", "report", "announce", "claim"}:
+            continue
+        m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
+
+
+def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sentence]:
+    out = []
+    for sent in doc.sents:
+        if all(t._.in_boilerplate or t.is_space for t in sent):
+            continue
+        start, end = sent.start, sent.end
+        triggers = {}
+        for i in range(start, end):
+            kind = _trigger_kind(doc, i, end, lex)
+            if kind and not _blocked(doc, i, start, lex):
+                triggers[i] = kind
+        mentions = _mentions(doc, sent, assertions)
+        words = [_word(t) for t in sent]
+        text = " ".join(words)
+        region = any(w in lex.region_origin for w in words) or any(
+            f" {r} " in f" {text} " for r in lex.region_origin if " " in r)
+        has_group = any(_is_group_word(doc, i, lex) for i in range(start, end)) or any(
+            w in {"they", "those", "them"} for w in words)
+        military = any(w in lex.military for w in words)
+        if mentions:
+            _assign_roles(doc, sent, mentions, triggers, lex)
+        out.append(_Sentence(sent, mentions, triggers, region, has_group, military))
+    return out
+
+
+def _ethnic_nationalities(doc: Doc, sent: Span, lex: _Lex) -> list[tuple[int, str]]:
+    return [(t.i, lex.ethnic_origin[_word(t)]) for t in sent if _word(t) in lex.ethnic_origin]
+
+
+def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
+    """The country most people in the document are reported leaving, if one clearly dominates."""
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        doc = s.span.doc
+        for m in s.mentions:
+            if m.role == "NAT" and (s.triggers or any(_word(t) in lex.refugee_groups for t in
+                                                      doc[m.end:min(m.end + 3, s.span.end)])):
+                counts[m.iso] += 1
+            elif m.role == "SRC":
+                counts[m.iso] += 1
+        for _, iso in _ethnic_nationalities(doc, s.span, lex):
+            counts[iso] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+class _Builder:
+    """Collects flows for a document, one per (origin, destination, evidence span)."""
+
+    def __init__(self, doc: Doc, assertions: DocumentAssertions):
+        self.doc = doc
+        self.assertions = assertions
+        self.flows: list[Flow] = []
+        self.seen: set[tuple] = set()
+        self.groups = self._group_index()
+
+    def _group_index(self) -> list[tuple[int, int, str, str]]:
+        spans = []
+        for (kind, key), ent in self.assertions.entities.items():
+            if kind == "Group":
+                for ev in ent.mentions:
+                    spans.append((ev.start, ev.end, key, self.doc.text[ev.start:ev.end]))
+        return sorted(spans)
+
+    def group_near(self, sent: Span, anchor: int) -> tuple[str | None, str | None]:
+        best = None
+        for start, end, key, text in self.groups:
+            if sent.start_char <= start and end <= sent.end_char:
+                dist = abs(start - anchor)
+                if best is None or dist < best[0]:
+                    best = (dist, text, key)
+        return (best[1], best[2]) if best else (None, None)
+
+    def add(self, sent: Span, origin: str, destination: str, tokens: list[int], via: tuple[str, ...] = (),
+            trigger: int | None = None) -> None:
+        if not origin or not destination or origin == destination:
+            return
+        via = tuple(v for v in via if v not in {origin, destination})
+        first, last = min(tokens), max(tokens)
+        start_char, end_char = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        key = (origin, destination, start_char, end_char)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        anchor = self.doc[trigger].idx if trigger is not None else start_char
+        group, group_key = self.group_near(sent, anchor)
+        times = self.assertions.times_between(sent.start_char, sent.end_char)
+        time = min(times, key=lambda t: abs(t.start - anchor)) if times else None
+        self.flows.append(Flow(
+            origin=origin, destination=destination,
+            evidence=evidence_for(self.doc, start_char, end_char, EXTRACTOR),
+            via=via, group=group, group_key=group_key,
+            trigger=self._trigger_text(trigger), time=time,
+            quantities=_people_quantities(self.assertions.quantities_between(sent.start_char, sent.end_char)),
+        ))
+
+    def _trigger_text(self, trigger: int | None) -> str | None:
+        if trigger is None:
+            return None
+        tok = self.doc[trigger]
+        nxt = self.doc[trigger + 1] if trigger + 1 < len(self.doc) else None
+        if nxt is not None and _word(nxt) in {"into", "to", "from", "in", "for", "through", "via", "across"}:
+            return f"{tok.text} {nxt.text}"
+        return tok.text
+
+
+def _people_quantities(quantities: list[Quantity]) -> list[Quantity]:
+    """Counts of people and changes ("a 107% increase"), not distances or money."""
+    return [q for q in quantities if q.is_change or q.unit in PEOPLE_UNITS]
+
+
+def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _Lex) -> list[_Mention]:
+    """The coordinated group origins closest to the movement word: in "a Syrian refugee welcomes Ukrainian
+    families as they enter Romania" the Ukrainians move, not the Syrian."""
+    if len(nat) < 2 or trigger is None:
+        return nat
+    clusters: list[list[_Mention]] = [[nat[0]]]
+    for prev, m in zip(nat, nat[1:], strict=False):
+        gap = doc[prev.end:m.start]
+        if len(gap) <= 4 and all(_word(t) in lex.joiners or _word(t) in lex.flow_groups or _word(t) == "from"
+                                 for t in gap):
+            clusters[-1].append(m)
+        else:
+            clusters.append([m])
+
+    def distance(cluster: list[_Mention]) -> int:
+        return min(abs(m.start - trigger) for m in cluster)
+
+    return min(clusters, key=distance)
+
+
+def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> None:
+    doc, sent = b.doc, s.span
+    ms = s.mentions
+    trig = next((m.trigger for m in ms if m.role in {"DST", "SRC", "VIA"} and m.trigger is not None), None)
+    if trig is None and s.triggers:
+        trig = min(s.triggers)
+    nat = _nearest_cluster([m for m in ms if m.role == "NAT"], trig, doc, lex)
+    nat_isos = list(dict.fromkeys(m.iso for m in nat))
+    for _, iso in _ethnic_nationalities(doc, sent, lex):
+        if iso not in nat_isos:
+            nat_isos.append(iso)
+    src = list(dict.fromkeys(m.iso for m in ms if m.role == "SRC"))
+    via = list(dict.fromkeys(m.iso for m in ms if m.role == "VIA"))
+    dst_m = [m for m in ms if m.role == "DST"]
+    tok = [m.start for m in ms if m.role in {"SRC", "VIA", "DST"}] + [m.start for m in nat]
+    if trig is not None:
+        tok.append(trig)
+    # refugees located in a country: "Ukrainian refugees in Poland", "In France, ... Ukrainian refugees"
+    refin = [m for m in ms if m.role == "REFIN"]
+    if not refin and ms and ms[0].start <= sent.start + 1 and _word(doc[sent.start]) == "in" and ms[0].kind == "name":
+        if any(_word(t) in lex.refugee_groups for t in sent):
+            refin = [ms[0]]
+    for m in refin:
+        for o in nat_isos:
+            b.add(sent, o, m.iso, tok + [m.start], trigger=trig)
+    if not s.triggers:
+        return
+    # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y
+    legs: list[list[str]] = []
+    last_trigger = object()
+    for m in sorted(dst_m, key=lambda m: (not m.first, m.start)):
+        if legs and (m.trigger == last_trigger):
+            if m.iso not in legs[-1]:
+                legs[-1].append(m.iso)
+        else:
+            legs.append([m.iso])
+            last_trigger = m.trigger
+    dests = [d for leg in legs for d in leg]
+    if not dests and src and not nat_isos:
+        # "people entering from Russia", as counted by the Finnish border guards
+        auth = _border_authority(doc, sent, lex)
+        if auth and auth not in src:
+            dests, legs = [auth], [[auth]]
+    if not dests and not (nat_isos and src):
+        return
+    origins = nat_isos or src
+    departure = src if nat_isos else []
+    if not origins and dests and main and not s.region_origin and s.has_group and not s.military:
+        if main not in dests and main not in via:
+            origins = [main]
+    if not origins and not via and len(legs) < 2:
+        return
+    for o in origins:
+        for d in departure:
+            b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
+    for n, leg in enumerate(legs):
+        earlier = [d for lg in legs[:n] for d in lg]
+        for d in leg:
+            for o in origins:
+                b.add(sent, o, d, tok, via=tuple(via + earlier + departure), trigger=trig)
+            for x in departure + via:
+                b.add(sent, x, d, tok, trigger=trig)
+            if earlier:
+                b.add(sent, earlier[-1], d, tok, trigger=trig)
+    if legs:  # "passing through Russia" with no destination says nothing about a country pair
+        for o in origins:
+            for v in via:
+                b.add(sent, o, v, tok, trigger=trig)
+
+
+def _border_authority(doc: Doc, sent: Span, lex: _Lex) -> str | None:
+    """The country of a border authority speaking in the sentence ("Finnish border guards said")."""
+    for ent in sent.ents:
+        if ent.label_ != "ORG" or not ent._.iso:
+            continue
+        words = tuple(_word(t) for t in ent)
+        for auth in lex.border_authorities:
+            n = len(auth)
+            if any(words[k:k + n] == auth for k in range(len(words) - n + 1)):
+                return ent._.iso
+    return None
+
+
+def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[tuple[str, str | None, int]]:
+    """(country, other side or None, token) for each border named in the sentence."""
+    sent = s.span
+    pairs = []
+    ms = [m for m in s.mentions if m.kind != "place"]
+    by_start = {m.start: m for m in ms}
+    by_end = {m.end: m for m in ms}
+    for i in range(sent.start, sent.end):
+        if _word(doc[i]) not in lex.border_words or _word(doc[i]) == "crossing":
+            continue
+        # "X-Y border", "Polish-Belarusian border"
+        left = by_end.get(i)
+        if left and left.start - 2 >= sent.start and doc[left.start - 1].text in {"-", "–", "/"} \
+                and (m0 := by_end.get(left.start - 1)):
+            pairs.append((m0.iso, left.iso, i))
+            continue
+        nxt = i + 1
+        if nxt < sent.end and _word(doc[nxt]) == "between":
+            a = by_start.get(nxt + 1) or by_start.get(nxt + 2)
+            if a and a.end + 1 < sent.end and _word(doc[a.end]) == "and":
+                b = by_start.get(a.end + 1) or by_start.get(a.end + 2)
+                if b:
+                    pairs.append((a.iso, b.iso, i))
+            continue
+        if nxt < sent.end and _word(doc[nxt]) == "with":
+            others = []
+            k = nxt + 1
+            while k < sent.end and k - nxt <= 8:
+                m = by_start.get(k)
+                if m:
+                    others.append(m)
+                    k = m.end
+                elif _word(doc[k]) in lex.joiners or _word(doc[k]) in lex.fillers:
+                    k += 1
+                else:
+                    break
+            if not others:
+                continue
+            # whose border: "Belarusian borders with", "Russia's border with", else the sentence's other country
+            owner = None
+            j = i - 1
+            while j >= sent.start and i - j <= 4 and _word(doc[j]) in {"the", "its", "their", "southern", "northern",
+                                                                        "eastern", "western", "'s", "’s", "land",
+                                                                        "shared", "common", "long"}:
+                j -= 1
+            if j >= sent.start and (m := by_end.get(j + 1)):
+                owner = m.iso
+            elif j >= sent.start and doc[j].text in {"'s", "’s"} and (m := by_end.get(j)):
+                owner = m.iso
+            if owner is None:
+                rest = {m.iso for m in ms if m not in others and m.start < i}
+                if len(rest) == 1:
+                    owner = rest.pop()
+                elif main and main not in {o.iso for o in others}:
+                    owner = main
+            for o in others:
+                pairs.append((owner, o.iso, i) if owner else (o.iso, None, i))
+    return [p for p in pairs if p[1] is not None and p[0] != p[1]]
+
+
+def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
+    words = [_word(t) for t in s.span]
+    people = any(w in lex.border_people for w in words)
+    crisis = any(w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
+    context = any(w in lex.border_context for w in words)
+    return crisis or (people and context)
+
+
+def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
+    """A border mentioned after "would", "potential", "if"...: a feared crisis, not a reported one."""
+    return any(_word(t) in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if",
+                            "prevent", "avoid"} for t in doc[max(s.span.start, i - 10):i])
+
+
+def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex) -> tuple[str, str] | None:
+    """Direction of people moving across the border between a and b."""
+    if (a, b) in explicit and (b, a) not in explicit:
+        return a, b
+    if (b, a) in explicit and (a, b) not in explicit:
+        return b, a
+    if main in {a, b}:
+        return (a, b) if main == a else (b, a)
+    if (a in lex.receiving) != (b in lex.receiving):
+        return (b, a) if a in lex.receiving else (a, b)
+    return None
+
+
+def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
+    """Flows of people between countries stated in the document, with evidence, time and counts."""
+    lex = _lex()
+    sentences = _sentences(doc, assertions, lex)
+    main = _main_origin(sentences, lex)
+    b = _Builder(doc, assertions)
+    for s in sentences:
+        if s.mentions:
+            _sentence_flows(b, s, main, lex)
+    explicit = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) == 0 or not _border_context(doc, s, lex):
+            continue
+        for a, c, i in _border_pairs(doc, s, main, lex):
+            if _hedged_before(doc, s, i):
+                continue
+            oriented = _orient(a, c, explicit, main, lex)
+            if oriented:
+                b.add(s.span, oriented[0], oriented[1], [i] + [m.start for m in s.mentions if m.iso in {a, c}],
+                      trigger=i)
+    return b.flows
+
+
+__all__ = ["extract_flows", "Flow", "TimeExpression"]
