@@ -1,0 +1,949 @@
+"""Policies: measures a state, state body or international organisation takes about people's movement.
+
+``extract_policies(doc, assertions)`` finds trigger phrases ("closed its borders", "will not issue
+visas", "granted refugee status") with a spaCy ``Matcher`` built from ``data/policies.json``, then
+resolves, with token rules only (the pipeline has no parser):
+
+- the actor: the nearest subject-like mention left of the trigger (a country, a state body such
+  as "Finnish border guards", a capital standing for its government, an official with a known
+  country, an international organisation), skipping mentions that are objects of a preposition;
+  coordinated lists give one policy per actor; "the countries", "it", "the government", "his
+  country" are resolved from the context; passive triggers take "by X" / "in X" after them;
+- negation per trigger entry (a negated restriction may be another type, or no policy at all);
+- status (in force, announced, planned) from modal and planning words, the condition
+  ("if they risked severe repression"), the target group and its nationality;
+- leaving out demands by third parties, accusations, questions and hypotheticals.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from extractors.assertions import DocumentAssertions, Entity, Policy
+from extractors.entities import evidence_for
+from extractors.gazetteer import gazetteer
+from graph.vocab import slugify
+
+EXTRACTOR = "migraph.policies"
+DATA_FILE = Path(__file__).with_name("data") / "policies.json"
+MAX_LEFT = 30  # tokens searched left of a trigger for its actor
+SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "‘", "’"}
+
+Actor = tuple[str, str]  # (kind, key): ("Country", "PL") or ("Organization", "european-union")
+
+
+@cache
+def lexicon() -> dict:
+    """The policy data file, read once per process."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data["_sets"] = {
+        name: frozenset(w.lower() for w in data[name])
+        for name in ("state_org_heads", "state_org_names", "body_nouns", "body_of_heads", "group_ref_nouns",
+                     "group_ref_starters", "state_roles", "modifier_nouns", "prepositions", "left_skip",
+                     "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
+                     "announced_cues", "governors", "participles", "people_words", "migrant_words",
+                     "excluded_targets", "quote_we")
+    }
+    org_map = {}
+    for key, aliases in data["international_orgs"].items():
+        for alias in aliases:
+            org_map[alias] = key
+    data["_org_map"] = org_map
+    data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
+    data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
+    return data
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital city name -> ISO code, from the countryinfo data package (a capital can stand for its government)."""
+    import countryinfo
+
+    found: dict[str, str] = {}
+    for path in sorted(Path(countryinfo.__file__).with_name("data").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        iso = (record.get("ISO") or {}).get("alpha2")
+        capital = record.get("capital")
+        if iso and isinstance(capital, str) and capital:
+            found.setdefault(capital, iso)
+    return found
+
+
+def _token_spec(word: str) -> dict:
+    """One token of the pattern mini-language (see the data file's comment)."""
+    spec: dict = {}
+    if word.startswith("*"):
+        return {"TEXT": {"NOT_IN": sorted(SENT_PUNCT | QUOTE_MARKS - {"“", "”", '"'})}, "OP": "?"}
+    optional = word.endswith("?") and len(word) > 1
+    if optional:
+        word = word[:-1]
+    if word.startswith("="):
+        forms = word[1:].split("|")
+        spec["LOWER"] = {"IN": [f.lower() for f in forms]}
+    else:
+        forms = word.split("|")
+        variants = set()
+        for form in forms:
+            variants.update({form, form.lower(), form.capitalize()})
+        spec["LEMMA"] = {"IN": sorted(variants)}
+    if optional:
+        spec["OP"] = "?"
+    return spec
+
+
+def compile_pattern(text: str) -> list[dict]:
+    """Turn one pattern string into a spaCy Matcher token pattern."""
+    tokens: list[dict] = []
+    for word in text.split():
+        if word.startswith("*") and word[1:].isdigit():
+            tokens.extend(_token_spec("*") for _ in range(int(word[1:])))
+        else:
+            tokens.append(_token_spec(word))
+    return tokens
+
+
+_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+
+
+def trigger_matcher(vocab: Vocab) -> Matcher:
+    """The trigger Matcher for a vocabulary, built once and kept (keyed by the vocab's identity)."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    matcher = Matcher(vocab)
+    for entry in lexicon()["triggers"]:
+        matcher.add(entry["id"], [compile_pattern(p) for p in entry["patterns"]], greedy="LONGEST")
+    _MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    """A token range that may name the actor of a policy, or stop the search for one."""
+
+    start: int
+    end: int
+    kind: str  # actor | blocker | demonym | body | group_ref | pronoun | poss_ref | we
+    actor: Actor | None = None
+    count: int | None = None  # for group references ("the three countries")
+
+
+class _Context:
+    """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
+
+    def __init__(self, doc: Doc, assertions: DocumentAssertions):
+        self.doc = doc
+        self.a = assertions
+        self.lex = lexicon()
+        self.sets = self.lex["_sets"]
+        self.gaz = gazetteer()
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.groups = self._group_spans()
+        self.quotes = self._quote_spans()
+        self.mentions: list[Mention] = []
+        self.mention_at: dict[int, Mention] = {}
+        self._build_mentions()
+        self.by_end = sorted(self.mentions, key=lambda m: m.end)
+
+    # ---- tables
+
+    def _group_spans(self) -> dict[int, tuple[int, str]]:
+        """Token start -> (token end, Group key) for Group entity mentions."""
+        spans: dict[int, tuple[int, str]] = {}
+        for (kind, key), entity in self.a.entities.items():
+            if kind != "Group":
+                continue
+            for ev in entity.mentions:
+                span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+                if span is not None:
+                    spans[span.start] = (span.end, key)
+        return spans
+
+    def _quote_spans(self) -> list[tuple[int, int, Actor | None]]:
+        out = []
+        for q in self.a.quotations:
+            speaker = None
+            if q.speaker_key and q.speaker_kind:
+                speaker = self._entity_actor(q.speaker_kind, q.speaker_key, None)
+            out.append((q.evidence.start, q.evidence.end, speaker))
+        return out
+
+    # ---- mention building
+
+    def _add(self, mention: Mention) -> None:
+        if any(i in self.mention_at for i in range(mention.start, mention.end)):
+            return
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.mention_at[i] = mention
+
+    def _build_mentions(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if any(t._.in_boilerplate for t in ent):
+                continue
+            self._add(self._entity_mention(ent))
+        sets = self.sets
+        n = len(doc)
+        two = {tuple(p) for p in self.lex["body_words_two"]}
+        for i, tok in enumerate(doc):
+            if i in self.mention_at or tok._.in_boilerplate:
+                continue
+            low = tok.lower_
+            if i + 1 < n and (low, doc[i + 1].lower_) in two and i + 1 not in self.mention_at:
+                self._add(Mention(i, i + 2, "body"))
+            elif low in self.lex["region_actors"] or tok.text in self.lex["region_actors"]:
+                kind, key = self.lex["region_actors"][tok.text]
+                self._add(Mention(i, i + 1, "actor", (kind, key)))
+            elif low == "bloc" and i > 0 and doc[i - 1].lower_ == "the":
+                self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
+            elif low in sets["group_ref_nouns"]:
+                ref = self._group_ref(i)
+                if ref:
+                    self._add(ref)
+            elif low in sets["body_nouns"]:
+                prev = doc[i - 1] if i > 0 else None
+                if prev is not None and (prev.i in self.mention_at or prev.lower_ in {"'s", "’s"}):
+                    continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
+                self._add(Mention(i, i + 1, "body"))
+            elif low in {"it", "they"}:
+                self._add(Mention(i, i + 1, "pronoun"))
+            elif low in {"his", "her", "their", "its"} and i + 1 < n and doc[i + 1].lower_ in {
+                    "country", "government", "administration", "nation", "state"}:
+                self._add(Mention(i, i + 2, "poss_ref"))
+            elif low in sets["quote_we"] and self._quote_speaker(tok.idx) is not None:
+                self._add(Mention(i, i + 1, "actor", self._quote_speaker(tok.idx)))
+
+    def _group_ref(self, i: int) -> Mention | None:
+        """"the countries", "the three nations", "both countries" (not "EU countries")."""
+        doc = self.doc
+        count = None
+        j = i - 1
+        words = self.lex["number_words"]
+        while j >= max(0, i - 3):
+            low = doc[j].lower_
+            if low in words:
+                count = words[low]
+            elif doc[j].like_num and doc[j].text.isdigit():
+                count = int(doc[j].text)
+            elif low in self.sets["group_ref_starters"]:
+                return Mention(j, i + 1, "group_ref", count=count or (2 if low == "both" else None))
+            elif j in self.mention_at or doc[j].is_punct:
+                return None
+            j -= 1
+        return None
+
+    def _quote_speaker(self, char: int) -> Actor | None:
+        for start, end, speaker in self.quotes:
+            if start <= char < end:
+                return speaker
+        return None
+
+    def _entity_mention(self, ent: Span) -> Mention:
+        label = ent.label_
+        iso = ent._.iso
+        found = self.a.token_entities.get(ent.start)
+        text = ent.text
+        if text in self.lex["metonyms"]:
+            kind, key = self.lex["metonyms"][text]
+            return Mention(ent.start, ent.end, "actor", (kind, key))
+        if label in {"GPE", "NORP"} and iso in self.gaz.countries:
+            if label == "NORP" or (found and found[0] == "Country" and text in self.gaz.demonym_by_surface):
+                nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+                if nxt is not None and nxt.lower_ in self.sets["state_org_heads"]:
+                    return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))
+                return Mention(ent.start, ent.end, "demonym", ("Country", iso))
+            return Mention(ent.start, ent.end, "actor", ("Country", iso))
+        if label in {"LOC", "GPE", "FAC"}:
+            name = ent._.canonical or text
+            if iso and capitals().get(name) == iso:
+                return Mention(ent.start, ent.end, "actor", ("Country", iso))
+            return Mention(ent.start, ent.end, "place")
+        if label == "ORG":
+            if found and found[0] == "Organization":
+                actor = self._entity_actor("Organization", found[1], ent)
+                if actor:
+                    return Mention(ent.start, ent.end, "actor", actor)
+                if self._is_state_org(found[1], text):
+                    return Mention(ent.start, ent.end, "body")
+            return Mention(ent.start, ent.end, "blocker")
+        if label in {"PERSON", "PER"}:
+            if found and found[0] == "Person":
+                entity = self.a.entities.get(found)
+                if entity is not None and self._is_state_person(entity):
+                    actor = self._entity_actor("Person", found[1], ent)
+                    return Mention(ent.start, ent.end, "actor" if actor else "body", actor)
+            return Mention(ent.start, ent.end, "blocker")
+        return Mention(ent.start, ent.end, "place")
+
+    # ---- entity -> actor
+
+    def _is_state_org(self, key: str, text: str) -> bool:
+        last = text.split()[-1].lower() if text.split() else ""
+        return key in self.sets["state_org_names"] or last in self.sets["state_org_heads"] or any(
+            w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split())
+
+    def _is_state_person(self, entity: Entity) -> bool:
+        role = str(entity.attributes.get("role") or "").lower()
+        return bool(set(re.split(r"[\s-]+", role)) & self.sets["state_roles"])
+
+    def _entity_actor(self, kind: str, key: str, span: Span | None) -> Actor | None:
+        """The state or organisation an entity acts for, when known."""
+        org_map = self.lex["_org_map"]
+        if kind == "Country":
+            return ("Country", key)
+        if kind == "Organization":
+            bare = key[4:] if key.startswith("the-") else key
+            if bare in org_map:
+                return ("Organization", org_map[bare])
+            entity = self.a.entities.get((kind, key))
+            iso = entity.attributes.get("country") if entity else None
+            if iso and self._is_state_org(bare, entity.name):
+                return ("Country", iso)
+            return None
+        if kind == "Person":
+            entity = self.a.entities.get((kind, key))
+            if entity is None:
+                return None
+            affiliation = entity.attributes.get("affiliation")
+            if affiliation:
+                via = self._entity_actor("Organization", str(affiliation), None)
+                if via and via[0] == "Organization":
+                    return via
+            iso = entity.attributes.get("country")
+            if iso:
+                return ("Country", str(iso))
+            if affiliation:
+                via = self._entity_actor("Organization", str(affiliation), None)
+                if via:
+                    return via
+            return self._person_owner_before(entity) or self._person_country_from_context(entity)
+        return None
+
+    def _person_owner_before(self, entity: Entity) -> Actor | None:
+        """"EU Home Affairs Commissioner X": an organisation or country among the role words before a name."""
+        doc = self.doc
+        for ev in entity.mentions:
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            j = span.start - 1
+            steps = 0
+            while j >= 0 and steps < 6 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"'s", "’s"}):
+                ent = self._ent_at(j)
+                if ent is not None and ent.label_ in {"ORG", "GPE", "NORP"}:
+                    found = self.a.token_entities.get(ent.start)
+                    if found:
+                        actor = self._entity_actor(found[0], found[1], ent) if found[0] != "Person" else None
+                        if actor:
+                            return actor
+                    if ent._.iso in self.gaz.countries:
+                        return ("Country", ent._.iso)
+                    break
+                j -= 1
+                steps += 1
+        return None
+
+    def _ent_at(self, i: int) -> Span | None:
+        for ent in self.doc.ents:
+            if ent.start <= i < ent.end:
+                return ent
+        return None
+
+    def _person_country_from_context(self, entity: Entity) -> Actor | None:
+        """An official whose country is not stated: the country named in the sentence of their first mention."""
+        doc = self.doc
+        for ev in sorted(entity.mentions, key=lambda e: e.start):
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            best = None
+            for ent in sent.ents:
+                if ent.label_ == "GPE" and ent._.iso in self.gaz.countries:
+                    distance = abs(ent.start - span.start)
+                    if best is None or distance < best[0]:
+                        best = (distance, ent._.iso)
+            if best:
+                return ("Country", best[1])
+        return None
+
+    # ---- syntax-free heuristics
+
+    def is_prepositional(self, m: Mention) -> bool:
+        """True when the mention is (probably) the object of a preposition, so not a subject."""
+        doc = self.doc
+        sets = self.sets
+        j = m.start - 1
+        sent_start = self.sents[self.sent_of[m.start]].start
+        steps = 0
+        while j >= sent_start and steps < 8:
+            tok = doc[j]
+            low = tok.lower_
+            other = self.mention_at.get(j)
+            if other is not None and other is not m:
+                j = other.start - 1
+                steps += 1
+                continue
+            if low in sets["prepositions"]:
+                if low == "of" and j > sent_start and doc[j - 1].lower_ in sets["body_of_heads"]:
+                    return False  # "the Council of the European Union", "the government of Poland"
+                if low == "of" and j > sent_start + 1 and doc[j - 1].lower_ == "the" and False:
+                    return False
+                return True
+            if low in sets["left_skip"] or tok.like_num or (tok.is_title and low not in sets["prepositions"]
+                                                             and j != sent_start):
+                j -= 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def followed_by_modifier(self, m: Mention) -> bool:
+        """"EU countries", "Russian border", "Polish-Belarusian": the mention modifies a noun."""
+        if m.end >= len(self.doc):
+            return False
+        nxt = self.doc[m.end]
+        if nxt.lower_ in {"-", "–"} and not nxt.whitespace_ and m.end + 1 < len(self.doc):
+            return True
+        return nxt.lower_ in self.sets["modifier_nouns"]
+
+    def possessor_of(self, m: Mention, start: int) -> bool:
+        """"the Kremlin's partial mobilization": the mention owns the noun phrase the trigger starts in."""
+        doc = self.doc
+        if m.end >= len(doc) or doc[m.end].lower_ not in {"'s", "’s", "'", "’"}:
+            return False
+        between = doc[m.end + 1:start]
+        return len(between) <= 3 and not any(t.is_punct or t.lower_ in self.sets["prepositions"] for t in between)
+
+    def coordinated(self, m: Mention, limit: int) -> list[Mention]:
+        """The mention with its coordinated neighbours: "Latvia, Lithuania, Estonia and Poland"."""
+        doc = self.doc
+        gap_ok = self.sets["coord_gap"]
+
+        def neighbour(pos: int, step: int) -> Mention | None:
+            j = pos
+            gap = []
+            while 0 <= j < len(doc) and len(gap) <= 6:
+                other = self.mention_at.get(j)
+                if other is not None:
+                    if other.kind == "actor" and gap and any(t in {",", "and", "or", "&"} for t in gap):
+                        return other
+                    return None
+                if doc[j].lower_ not in gap_ok:
+                    return None
+                gap.append(doc[j].lower_)
+                j += step
+            return None
+
+        out = [m]
+        cur = m
+        while True:
+            prev = neighbour(cur.start - 1, -1)
+            if prev is None:
+                break
+            out.insert(0, prev)
+            cur = prev
+        cur = m
+        while True:
+            nxt = neighbour(cur.end, 1)
+            if nxt is None or nxt.end > limit:
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+
+# --------------------------------------------------------------------------- actor resolution
+
+
+def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
+    """Actors for "the government", "it", "the countries", "his country" from the surrounding text."""
+    doc = ctx.doc
+    k = ctx.sent_of[m.start]
+    sent = ctx.sents[k]
+    if m.kind == "poss_ref":
+        for other in reversed([x for x in ctx.by_end if sent.start <= x.start < m.start]):
+            if other.kind == "actor" and other.actor and other.actor[0] == "Country":
+                return [other.actor]
+        return []
+    if m.kind == "group_ref":
+        return _group_from_context(ctx, m)
+    if m.kind == "pronoun":
+        if k == 0:
+            return []
+        prev = ctx.sents[k - 1]
+        for other in ctx.by_end:
+            if prev.start <= other.start < prev.end and other.kind == "actor" and not ctx.is_prepositional(other):
+                if ctx.followed_by_modifier(other):
+                    continue
+                group = ctx.coordinated(other, prev.end)
+                if doc[m.start].lower_ == "they" and len(group) < 2:
+                    return []
+                return [g.actor for g in group if g.actor]
+            if prev.start <= other.start < prev.end and other.kind == "blocker" and not ctx.is_prepositional(other):
+                return []
+        return []
+    # body: "In France, the government ..." then the nearest earlier state actor
+    j = sent.start
+    if doc[j].lower_ == "in" and j + 1 in ctx.mention_at:
+        opener = ctx.mention_at[j + 1]
+        if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
+            return [opener.actor]
+    for other in reversed(ctx.by_end):
+        if other.end > m.start or ctx.sent_of[other.start] < k - 3:
+            continue
+        if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
+                and not ctx.followed_by_modifier(other):
+            return [other.actor]
+    return []
+
+
+def _group_from_context(ctx: _Context, m: Mention) -> list[Actor]:
+    """"The countries" = the latest coordinated list of countries before it (of the stated size)."""
+    k = ctx.sent_of[m.start]
+    first = ctx.sents[max(0, k - 3)].start
+    countries = [x for x in ctx.by_end if first <= x.start and x.end <= m.start
+                 and x.kind == "actor" and x.actor and x.actor[0] == "Country"]
+    seen: set[int] = set()
+    groups: list[list[Mention]] = []
+    for x in reversed(countries):
+        if id(x) in seen:
+            continue
+        group = ctx.coordinated(x, m.start)
+        for g in group:
+            seen.add(id(g))
+        actors = []
+        for g in group:
+            if g.actor and g.actor not in actors:
+                actors.append(g.actor)
+        if len(actors) >= 2 and (m.count is None or len(actors) == m.count):
+            return actors
+        groups.append(group)
+    if m.count:
+        distinct: list[Actor] = []
+        for x in reversed(countries):
+            if x.actor not in distinct:
+                distinct.append(x.actor)
+            if len(distinct) == m.count:
+                return list(reversed(distinct))
+    return []
+
+
+def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[Actor], Mention | None]:
+    """The actors of the trigger doc[start:end] and the mention they were found at."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[start]]
+    # 1. passive triggers: "welcomed in Poland", "announced by the government"
+    after = set(entry.get("actor_after") or ())
+    passive = start > sent.start and doc[start - 1].lemma_.lower() in {"be", "been", "being", "get"}
+    if after or passive:
+        j = end - 1 if after and doc[end - 1].lower_ in after else end
+        for i in range(j, min(sent.end, end + 5)):
+            low = doc[i].lower_
+            if low in (after | {"by"}) and (low != "by" or passive or "by" in after):
+                k = i + 1
+                while k < sent.end and doc[k].lower_ in {"the", "a"}:
+                    k += 1
+                m = ctx.mention_at.get(k)
+                if m is not None and m.kind == "actor":
+                    return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+                break
+    # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
+    i = start - 1
+    while i > sent.start and i not in ctx.mention_at and doc[i].lower_ not in {"where", ";"}:
+        i -= 1
+    if doc[i].lower_ == "where" and i - 2 >= sent.start and doc[i - 1].text == ",":
+        m = ctx.mention_at.get(i - 2)
+        if m is not None and m.kind == "actor":
+            return [x.actor for x in ctx.coordinated(m, i) if x.actor], m
+    # 3. nearest subject-like mention on the left
+    candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
+    for m in reversed(candidates):
+        if m.kind in {"demonym", "place"}:
+            continue
+        possessor = ctx.possessor_of(m, start)
+        if not possessor and (ctx.is_prepositional(m) or ctx.followed_by_modifier(m)):
+            continue
+        if m.kind == "blocker":
+            return [], None
+        if m.kind == "actor":
+            return [x.actor for x in ctx.coordinated(m, start) if x.actor], m
+        resolved = _resolve_reference(ctx, m)
+        return resolved, m if resolved else None
+    # 4. to the right: "is Finland" after a relative clause, or ", X said"
+    for i in range(end, sent.end - 1):
+        low = doc[i].lower_
+        if low in {"is", "was"} and i + 1 in ctx.mention_at:
+            m = ctx.mention_at[i + 1]
+            if m.kind == "actor" and m.actor and m.actor[0] == "Country":
+                return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+        if doc[i].lemma_.lower() in ctx.sets["speech_verbs"] and i > end:
+            window = [ctx.mention_at.get(j) for j in range(max(end, i - 8), min(sent.end, i + 8))]
+            for m in window:
+                if m is not None and m.kind == "actor":
+                    return [m.actor], m
+                if m is not None and m.kind == "body":
+                    resolved = _resolve_reference(ctx, m)
+                    if resolved:
+                        return resolved, m
+            break
+    speaker = ctx._quote_speaker(doc[start].idx)
+    if speaker is not None:
+        return [speaker], None
+    return [], None
+
+
+def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
+    """A call-up with no stated actor: the country named in its sentence (mobilisations concern citizens)."""
+    sent = ctx.sents[ctx.sent_of[start]]
+    best = None
+    for m in ctx.mentions:
+        if sent.start <= m.start < sent.end and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            distance = abs(m.start - start)
+            if best is None or distance < best[0]:
+                best = (distance, m.actor)
+    return [best[1]] if best else []
+
+
+# --------------------------------------------------------------------------- trigger checks
+
+
+def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
+    if not context:
+        return True
+    text = sent.text.lower()
+    return any(word in text for word in ctx.lex["_contexts"][context])
+
+
+def _is_people(ctx: _Context, i: int, migrants: bool) -> tuple[int, int] | None:
+    """The token range of a group of people starting at token i, if any."""
+    doc = ctx.doc
+    words = ctx.sets["migrant_words"] if migrants else ctx.sets["people_words"]
+    if i in ctx.groups:
+        g_end, key = ctx.groups[i]
+        name = key.replace("-", " ")
+        if not migrants or any(w in name for w in words):
+            return i, g_end
+    m = ctx.mention_at.get(i)
+    if m is not None and m.kind == "demonym":
+        j = m.end
+        while j < len(doc) and doc[j].lemma_.lower() in ctx.sets["people_words"]:
+            j += 1
+        if migrants and not any(doc[t].lemma_.lower() in words for t in range(m.end, j)):
+            return None
+        return i, j
+    lemma = doc[i].lemma_.lower()
+    if lemma in words:
+        if lemma == "asylum":
+            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if nxt not in {"seeker", "seekers", "-", "applicants"}:
+                return None
+        j = i + 1
+        while j < len(doc) and (doc[j].lemma_.lower() in ctx.sets["people_words"] or doc[j].lower_ == "-"):
+            j += 1
+        if lemma in {"those", "people"} and j < len(doc) and doc[j].lower_ in {"fleeing", "who", "from", "in",
+                                                                              "affected", "seeking"}:
+            j = min(j + 3, ctx.sents[ctx.sent_of[i]].end)
+            while j > i + 1 and doc[j - 1].is_punct:
+                j -= 1
+        return i, j
+    return None
+
+
+def find_target(ctx: _Context, start: int, end: int, migrants: bool, before: bool = False
+                ) -> tuple[int, int] | None:
+    """The group a measure is about: first group of people in or just after the trigger (or before a passive)."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[start]]
+    if before:
+        for i in range(start - 1, max(sent.start, start - 7) - 1, -1):
+            if doc[i].text in {",", ";"}:
+                break
+            found = _is_people(ctx, i, migrants)
+            if found:
+                g = ctx.groups.get(i)
+                return found if g is None else (i, g[0])
+        # "Ukrainian refugees" may be a group entity starting earlier
+        for s, (e, _key) in ctx.groups.items():
+            if sent.start <= s and e <= start and start - e <= 3:
+                return s, e
+        return None
+    for i in range(start + 1, min(sent.end, end + 7)):
+        if i >= end and doc[i].text in SENT_PUNCT:
+            break
+        found = _is_people(ctx, i, migrants)
+        if found:
+            return found
+    return None
+
+
+def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
+    doc = ctx.doc
+    for i in range(t_start, t_end):
+        if i in ctx.groups:
+            entity = ctx.a.entities.get(("Group", ctx.groups[i][1]))
+            if entity is not None and entity.attributes.get("nationality"):
+                return str(entity.attributes["nationality"])
+        m = ctx.mention_at.get(i)
+        if m is not None and m.actor and m.actor[0] == "Country":
+            return m.actor[1]
+    # "Ukraine's refugees"
+    if t_start >= 2 and doc[t_start - 1].lower_ in {"'s", "’s"}:
+        m = ctx.mention_at.get(t_start - 2)
+        if m is not None and m.actor and m.actor[0] == "Country":
+            return m.actor[1]
+    return None
+
+
+def _negated(ctx: _Context, start: int, lower_bound: int) -> bool:
+    doc = ctx.doc
+    for i in range(max(lower_bound, start - 4), start):
+        low = doc[i].lower_
+        if low in ctx.sets["negators"] and low != "without":
+            if low == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only":
+                continue
+            if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer"):
+                continue
+            return True
+    return False
+
+
+def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
+    """Demands by third parties, accusations, questions and hypotheticals are not policies."""
+    doc = ctx.doc
+    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        return True
+    prefix = doc[sent.start:start]
+    lemmas = [t.lemma_.lower() for t in prefix]
+    lows = [t.lower_ for t in prefix]
+    window_start = 0
+    if actor_start is not None and actor_start >= sent.start:
+        window_start = max(0, actor_start - sent.start - 8)
+    for idx in range(window_start, len(prefix)):
+        lemma = lemmas[idx]
+        if lemma in ctx.sets["demand_cues"]:
+            return True
+        if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
+            return True
+    # hypothetical: inside an if-clause, or "if X were to"
+    for idx, low in enumerate(lows):
+        if low in {"if", "whether", "unless"}:
+            if not any(t in {",", ";"} for t in lows[idx:]):
+                return True
+        if low == "were" and idx + 1 < len(lows) and lows[idx + 1] == "to":
+            return True
+    return False
+
+
+def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str:
+    doc = ctx.doc
+    lo = actor_end if actor_end is not None and sent.start <= actor_end <= start else max(sent.start, start - 8)
+    words = [t.lower_ for t in doc[lo:start]] + [t.lemma_.lower() for t in doc[lo:start]]
+    prefix = {t.lower_ for t in doc[sent.start:start]}
+    if prefix & {"bill", "draft", "proposal", "legislation"} or set(words) & ctx.sets["planned_cues"]:
+        return "planned"
+    if set(words) & ctx.sets["announced_cues"] or any(
+            doc[i].lower_ in {"to"} and doc[i - 1].lower_ in {"going", "set", "is", "are"} for i in range(lo + 1, start)):
+        return "announced"
+    return "in_force"
+
+
+def _condition(ctx: _Context, sent: Span, end: int) -> str | None:
+    doc = ctx.doc
+    cues = [c.split() for c in ctx.lex["condition_cues"]]
+    for i in range(end, sent.end):
+        for cue in cues:
+            if [t.lower_ for t in doc[i:i + len(cue)]] == cue:
+                j = i + len(cue)
+                while j < sent.end and doc[j].text not in {",", ";", ".", "—", "–"}:
+                    j += 1
+                if j - i > len(cue):
+                    return doc[i:j].text
+    return None
+
+
+def _nominal_ok(ctx: _Context, start: int, end: int) -> tuple[bool, int | None]:
+    """A noun trigger needs a link to an actor: a governing verb before it, a possessor, or 'X-ed by'.
+
+    Returns (ok, position to search the actor from)."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[start]]
+    j = start - 1
+    steps = 0
+    while j >= sent.start and steps < 5:
+        tok = doc[j]
+        lemma = tok.lemma_.lower()
+        if lemma in ctx.sets["governors"]:
+            return True, j
+        m = ctx.mention_at.get(j)
+        if m is not None:
+            return (True, start) if ctx.possessor_of(m, start) else (False, None)
+        if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
+            break
+        if lemma in {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more",
+                     "additional", "strict", "tough", "tougher", "further", "sweeping", "its", "his", "her",
+                     "military", "general", "first", "second", "latest", "fresh", "also", "now", "and", "of",
+                     "humanitarian", "mass"} or tok.like_num or lemma in {"'s", "’s"}:
+            j -= 1
+            steps += 1
+            continue
+        break
+    for i in range(end, min(sent.end, end + 5)):
+        if doc[i].lower_ in ctx.sets["participles"]:
+            for k in range(i + 1, min(sent.end, i + 5)):
+                if doc[k].lower_ == "by":
+                    return True, -1  # actor after "by"
+            return False, None
+    return False, None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _ensure_entity(ctx: _Context, actor: Actor, start: int, end: int) -> None:
+    """Actors named only by a region, a capital or 'the bloc' still need their entity in the graph."""
+    if actor in ctx.a.entities:
+        return
+    kind, key = actor
+    if kind == "Country":
+        name = ctx.gaz.country_name(key) if key in ctx.gaz.countries else key
+    else:
+        name = ctx.lex["organization_names"].get(key) or key.replace("-", " ").title()
+    entity = Entity(kind=kind, key=key, name=name)
+    entity.add_mention(evidence_for(ctx.doc, ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1]),
+                                    EXTRACTOR), ctx.doc[start:end].text)
+    ctx.a.entities[actor] = entity
+
+
+def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[end - 1]]
+    for i in range(end, min(sent.end, end + 9)):
+        if doc[i].lower_ == "by":
+            k = i + 1
+            while k < sent.end and (doc[k].lower_ in {"the", "a"} or (doc[k].is_title and k not in ctx.mention_at)):
+                k += 1
+            m = ctx.mention_at.get(k)
+            if m is not None and m.kind == "actor":
+                return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+            if m is not None and m.kind == "body":
+                return _resolve_reference(ctx, m), m
+            return [], None
+    return [], None
+
+
+def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
+    """Policies stated in the document, one per (actor, type, target), in text order."""
+    lex = lexicon()
+    entries = lex["_entries"]
+    ctx = _Context(doc, assertions)
+    matcher = trigger_matcher(doc.vocab)
+    raw = sorted(((doc.vocab.strings[mid], s, e) for mid, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
+    # longest match per entry type wins among overlaps
+    taken: dict[str, list[tuple[int, int]]] = {}
+    matches = []
+    for entry_id, s, e in sorted(raw, key=lambda x: (-(x[2] - x[1]), x[1])):
+        entry = entries[entry_id]
+        label = f"{entry['type']}|{entry.get('negated')}"
+        spans = taken.setdefault(label, [])
+        if any(s < b and a < e for a, b in spans):
+            continue
+        spans.append((s, e))
+        matches.append((entry_id, s, e))
+    matches.sort(key=lambda x: (x[1], x[2]))
+
+    policies: list[Policy] = []
+    seen: set[tuple] = set()
+    for entry_id, start, end in matches:
+        entry = entries[entry_id]
+        if any(t._.in_boilerplate for t in doc[start:end]):
+            continue
+        sent = ctx.sents[ctx.sent_of[start]]
+        if end < len(doc) and doc[end].lower_ in set(entry.get("exclude_next") or ()):
+            continue
+        if not _sentence_has(ctx, sent, entry.get("context")):
+            continue
+        target_kind = entry.get("target")
+        target = find_target(ctx, start, end, migrants=target_kind == "migrants",
+                             before=bool(entry.get("actor_after")))
+        if target_kind and target is None:
+            continue
+        if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
+                                      for i in range(target[0], target[1])):
+            continue
+        search_from = start
+        if entry.get("nominal"):
+            ok, where = _nominal_ok(ctx, start, end)
+            if not ok:
+                continue
+            if where == -1:
+                actors, at = _by_agent(ctx, end)
+            else:
+                search_from = where
+                actors, at = find_actors(ctx, where if where < start else start, end, entry)
+                if not actors and where < start:
+                    actors, at = _by_agent(ctx, end)
+        else:
+            actors, at = find_actors(ctx, start, end, entry)
+        if not actors and entry["type"] == "Mobilization" or (not actors and entry_id == "mobilization_noun"):
+            actors = _mobilization_fallback(ctx, start)
+            at = None
+        if not actors:
+            continue
+        actor_start = at.start if at is not None and at.start < start else None
+        actor_end = at.end if at is not None and at.end <= start else None
+        if _suppressed(ctx, sent, search_from, actor_start):
+            continue
+        negated = _negated(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        policy_type = entry.get("negated") if negated else entry["type"]
+        if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
+            policy_type = None
+        if not policy_type:
+            continue
+        status = _status(ctx, sent, search_from, actor_end)
+        condition = _condition(ctx, sent, end)
+        t_text = t_key = t_nat = None
+        if target is not None:
+            t_text = doc[target[0]:target[1]].text
+            t_nat = _target_nationality(ctx, *target)
+            g = ctx.groups.get(target[0])
+            if g is not None:
+                t_key = g[1]
+        ev_start = min(start, actor_start) if actor_start is not None else start
+        ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
+        evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)
+        times = assertions.times_between(sent.start_char, sent.end_char)
+        trigger_char = doc[start].idx
+        time = min(times, key=lambda t: abs(t.start - trigger_char)) if times else None
+        quantities = assertions.quantities_between(sent.start_char, sent.end_char)
+        for actor in dict.fromkeys(actors):
+            if actor is None:
+                continue
+            key = (actor, policy_type, (t_text or "").lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            _ensure_entity(ctx, actor, at.start if at is not None else start, at.end if at is not None else end)
+            policies.append(Policy(
+                actor_kind=actor[0], actor_key=actor[1], policy_type=policy_type, evidence=evidence,
+                status=status, target=t_text, target_key=t_key, target_nationality=t_nat, condition=condition,
+                trigger=doc[start:end].text, time=time, quantities=list(quantities),
+            ))
+    return policies
