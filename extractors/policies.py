@@ -30,12 +30,14 @@ from spacy.vocab import Vocab
 from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.entities import evidence_for
 from extractors.gazetteer import gazetteer
-from graph.vocab import slugify
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
+GERUND_PREPS = {"of", "about", "on", "against", "over", "from"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
+STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
+               "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "‘", "’"}
 
 Actor = tuple[str, str]  # (kind, key): ("Country", "PL") or ("Organization", "european-union")
@@ -387,13 +389,20 @@ class _Context:
     # ---- syntax-free heuristics
 
     def is_prepositional(self, m: Mention) -> bool:
-        """True when the mention is (probably) the object of a preposition, so not a subject."""
+        """True when the mention (or the list it is part of) is probably the object of a preposition.
+
+        Walks left over determiners, numbers, titles and coordinated mentions; a comma ends the
+        walk ("On Friday, Finland closed"), and after "and"/"or" a few plain words may be the first
+        conjunct ("between its member states and Russia")."""
         doc = self.doc
         sets = self.sets
-        j = m.start - 1
+        group = self.coordinated(m, len(doc))
+        first = group[0] if group else m
+        j = first.start - 1
         sent_start = self.sents[self.sent_of[m.start]].start
         steps = 0
-        while j >= sent_start and steps < 8:
+        after_conj = 0
+        while j >= sent_start and steps < 10:
             tok = doc[j]
             low = tok.lower_
             other = self.mention_at.get(j)
@@ -404,11 +413,20 @@ class _Context:
             if low in sets["prepositions"]:
                 if low == "of" and j > sent_start and doc[j - 1].lower_ in sets["body_of_heads"]:
                     return False  # "the Council of the European Union", "the government of Poland"
-                if low == "of" and j > sent_start + 1 and doc[j - 1].lower_ == "the" and False:
-                    return False
                 return True
-            if low in sets["left_skip"] or tok.like_num or (tok.is_title and low not in sets["prepositions"]
-                                                             and j != sent_start):
+            if low in {",", ";", ":", "(", "“", "\"", "—"}:
+                return False
+            if low in {"and", "or"}:
+                after_conj = 4
+                j -= 1
+                steps += 1
+                continue
+            if low in sets["left_skip"] or tok.like_num or (tok.is_title and j != sent_start):
+                j -= 1
+                steps += 1
+                continue
+            if after_conj > 0 and tok.is_alpha and tok.is_lower:
+                after_conj -= 1
                 j -= 1
                 steps += 1
                 continue
@@ -433,18 +451,20 @@ class _Context:
         return len(between) <= 3 and not any(t.is_punct or t.lower_ in self.sets["prepositions"] for t in between)
 
     def coordinated(self, m: Mention, limit: int) -> list[Mention]:
-        """The mention with its coordinated neighbours: "Latvia, Lithuania, Estonia and Poland"."""
+        """The mention with its coordinated neighbours: "Latvia, Lithuania, Estonia and Poland".
+
+        Needs at least one "and"/"or" link, so "in Europe, Moldova" is no list."""
         doc = self.doc
         gap_ok = self.sets["coord_gap"]
 
-        def neighbour(pos: int, step: int) -> Mention | None:
+        def neighbour(pos: int, step: int) -> tuple[Mention, bool] | None:
             j = pos
             gap = []
             while 0 <= j < len(doc) and len(gap) <= 6:
                 other = self.mention_at.get(j)
                 if other is not None:
                     if other.kind == "actor" and gap and any(t in {",", "and", "or", "&"} for t in gap):
-                        return other
+                        return other, any(t in {"and", "or", "&"} for t in gap)
                     return None
                 if doc[j].lower_ not in gap_ok:
                     return None
@@ -453,21 +473,24 @@ class _Context:
             return None
 
         out = [m]
+        conj = False
         cur = m
         while True:
-            prev = neighbour(cur.start - 1, -1)
-            if prev is None:
+            found = neighbour(cur.start - 1, -1)
+            if found is None:
                 break
-            out.insert(0, prev)
-            cur = prev
+            cur, has_conj = found
+            conj = conj or has_conj
+            out.insert(0, cur)
         cur = m
         while True:
-            nxt = neighbour(cur.end, 1)
-            if nxt is None or nxt.end > limit:
+            found = neighbour(cur.end, 1)
+            if found is None or found[0].end > limit:
                 break
-            out.append(nxt)
-            cur = nxt
-        return out
+            cur, has_conj = found
+            conj = conj or has_conj
+            out.append(cur)
+        return out if conj else [m]
 
 
 # --------------------------------------------------------------------------- actor resolution
@@ -507,7 +530,7 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
     for other in reversed(ctx.by_end):
-        if other.end > m.start or ctx.sent_of[other.start] < k - 3:
+        if other.end > m.start or ctx.sent_of[other.start] < k - 5:
             continue
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
@@ -567,9 +590,10 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 break
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
-    while i > sent.start and i not in ctx.mention_at and doc[i].lower_ not in {"where", ";"}:
+    while entry.get("where_actor") and i > sent.start and doc[i].lower_ not in {"where", ";"} and (
+            i not in ctx.mention_at or ctx.mention_at[i].kind in {"demonym", "place"}):
         i -= 1
-    if doc[i].lower_ == "where" and i - 2 >= sent.start and doc[i - 1].text == ",":
+    if entry.get("where_actor") and doc[i].lower_ == "where" and i - 2 >= sent.start and doc[i - 1].text == ",":
         m = ctx.mention_at.get(i - 2)
         if m is not None and m.kind == "actor":
             return [x.actor for x in ctx.coordinated(m, i) if x.actor], m
@@ -685,8 +709,8 @@ def find_target(ctx: _Context, start: int, end: int, migrants: bool, before: boo
             if sent.start <= s and e <= start and start - e <= 3:
                 return s, e
         return None
-    for i in range(start + 1, min(sent.end, end + 7)):
-        if i >= end and doc[i].text in SENT_PUNCT:
+    for i in range(start + 1, min(sent.end, end + 6)):
+        if i >= end and (doc[i].text in SENT_PUNCT or doc[i].lemma_.lower() in STOP_TARGET):
             break
         found = _is_people(ctx, i, migrants)
         if found:
@@ -713,7 +737,10 @@ def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
 
 
 def _negated(ctx: _Context, start: int, lower_bound: int) -> bool:
+    """A negator shortly before the trigger (a trigger that starts with its own negator is not re-negated)."""
     doc = ctx.doc
+    if doc[start].lower_ in ctx.sets["negators"]:
+        return False
     for i in range(max(lower_bound, start - 4), start):
         low = doc[i].lower_
         if low in ctx.sets["negators"] and low != "without":
@@ -798,7 +825,7 @@ def _nominal_ok(ctx: _Context, start: int, end: int) -> tuple[bool, int | None]:
         if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
             break
         if lemma in {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more",
-                     "additional", "strict", "tough", "tougher", "further", "sweeping", "its", "his", "her",
+                     "additional", "strict", "tough", "tougher", "further", "sweeping", "his", "her",
                      "military", "general", "first", "second", "latest", "fresh", "also", "now", "and", "of",
                      "humanitarian", "mass"} or tok.like_num or lemma in {"'s", "’s"}:
             j -= 1
@@ -888,6 +915,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
                                       for i in range(target[0], target[1])):
             continue
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS:
+            continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start
         if entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end)
