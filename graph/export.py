@@ -27,7 +27,7 @@ DATASET_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".tri
 
 
 def network_export_available() -> bool:
-    """GEXF/GraphML come from ``graph.analysis.write_network`` when that module is installed."""
+    """GEXF/GraphML (the entity network) come from ``graph.analysis``, when that module is present."""
     try:
         from graph.analysis import write_network  # noqa: F401
     except ImportError:
@@ -181,10 +181,62 @@ def _sorted_lines(data: bytes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
+def _has_bnodes(graph: Graph) -> bool:
+    return any(isinstance(s, BNode) or isinstance(o, BNode) for s, _p, o in graph)
+
+
+def bnode_labels(graph: Graph, rounds: int = 3) -> dict[BNode, BNode]:
+    """Stable labels for a graph's blank nodes, from what surrounds them (not from parse order).
+
+    Each blank node is coloured by a hash of its edges, refined a few rounds through neighbouring
+    blank nodes (the idea of rdflib.compare's canonicalisation, but giving a mapping that can be
+    applied to every graph of a dataset alike). Blank nodes that stay indistinguishable are
+    numbered in order, which does not change the output, since they are alike.
+    """
+    import hashlib
+
+    nodes = sorted({t for s, _p, o in graph for t in (s, o) if isinstance(t, BNode)}, key=str)
+    colour = {node: "" for node in nodes}
+    for _ in range(rounds):
+        updated = {}
+        for node in nodes:
+            edges = [f">{p.n3()} {colour[o] if isinstance(o, BNode) else o.n3()}" for _s, p, o in
+                     graph.triples((node, None, None))]
+            edges += [f"<{p.n3()} {colour[s] if isinstance(s, BNode) else s.n3()}" for s, p, _o in
+                      graph.triples((None, None, node))]
+            updated[node] = hashlib.sha1("\n".join(sorted(edges)).encode("utf-8")).hexdigest()[:16]
+        colour = updated
+    labels: dict[BNode, BNode] = {}
+    used: dict[str, int] = {}
+    for node in sorted(nodes, key=lambda n: colour[n]):
+        count = used.get(colour[node], 0)
+        used[colour[node]] = count + 1
+        labels[node] = BNode(f"b{colour[node]}{'' if count == 0 else f'x{count}'}")
+    return labels
+
+
+def _relabel(graph: Graph, labels: dict[BNode, BNode]) -> Graph:
+    result = Graph(identifier=graph.identifier)
+    bind_prefixes(result)
+    for s, p, o in graph:
+        result.add((labels.get(s, s), p, labels.get(o, o)))
+    return result
+
+
+def canonical(graph: Graph) -> Graph:
+    """The graph with blank nodes relabelled stably, so their labels do not change between runs.
+
+    migraph itself writes no blank nodes; this costs one pass then (the graph is returned as is).
+    """
+    if not _has_bnodes(graph):
+        return graph
+    return _relabel(graph, bnode_labels(graph))
+
+
 def serialize(data: Graph | Dataset, fmt: str) -> bytes:
     """Bytes of the export in ``fmt`` (a key of GRAPH_FORMATS or DATASET_FORMATS), deterministic."""
     if fmt in GRAPH_FORMATS:
-        graph = as_graph(data)
+        graph = canonical(as_graph(data))
         if fmt == "ntriples":
             return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
         if fmt == "jsonld":
@@ -192,9 +244,10 @@ def serialize(data: Graph | Dataset, fmt: str) -> bytes:
         return graph.serialize(format="turtle", encoding="utf-8")
     if fmt in DATASET_FORMATS:
         dataset = as_dataset(data)
+        ordered = _ordered_dataset(dataset)
         if fmt == "nquads":
-            return _sorted_lines(dataset.serialize(format="nquads", encoding="utf-8"))
-        return _ordered_dataset(dataset).serialize(format="trig", encoding="utf-8")
+            return _sorted_lines(ordered.serialize(format="nquads", encoding="utf-8"))
+        return ordered.serialize(format="trig", encoding="utf-8")
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -202,12 +255,14 @@ def _ordered_dataset(dataset: Dataset) -> Dataset:
     """A copy whose graphs were created in IRI order, so TriG lists them in a stable order."""
     ordered = Dataset()
     bind_prefixes(ordered)
+    union = as_graph(dataset)
+    labels = bnode_labels(union) if _has_bnodes(union) else {}
     graphs = sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)))
     for named in graphs:
         if len(named) == 0:
             continue
         target = ordered.graph(named.identifier)
-        for triple in named:
+        for triple in (_relabel(named, labels) if labels else named):
             target.add(triple)
     return ordered
 
@@ -218,10 +273,11 @@ def export(source: str | Path, fmt: str, out: Path) -> dict[str, int]:
 
     data = load_input(source)
     if fmt in NETWORK_FORMATS:
-        from graph.analysis import write_network
+        from graph.analysis import entity_graph, write_network
 
-        write_network(as_graph(data), fmt, out)
-        return {"triples": len(as_graph(data))}
+        network = entity_graph(as_graph(data))
+        write_network(network, fmt, out)
+        return {"nodes": network.number_of_nodes(), "edges": network.number_of_edges()}
     payload = serialize(data, fmt)
     write_atomic(out, payload)
     if fmt in DATASET_FORMATS:
