@@ -280,3 +280,24 @@ def test_validate_command_exit_codes_and_readable_output(tmp_path):
 def test_shapes_file_is_the_default():
     assert SHAPES_PATH == ROOT / "ontology" / "shapes.ttl"
     assert (URIRef(MIGSH + "CountryShape"), RDF.type, SH.NodeShape) in load_shapes()
+
+
+def test_ontology_page_is_in_sync_with_the_turtle():
+    """ontology/README.md is generated: after changing migraph.ttl or shapes.ttl run `migraph ontology-docs`."""
+    from ontology.docs import DEFAULT_OUT, render
+
+    assert DEFAULT_OUT.read_text(encoding="utf-8") == render(), \
+        "ontology/README.md is stale: run `.venv/bin/migraph ontology-docs` and commit it"
+
+
+def test_ontology_page_documents_every_term():
+    from ontology.docs import render
+
+    page = render()
+    ontology = Graph().parse(ONTOLOGY)
+    terms = {t for t in ontology.subjects(RDF.type, None) if str(t).startswith(str(MIG))}
+    assert len(terms) > 50
+    for term in terms:
+        assert f'<a id="mig-{str(term)[len(str(MIG)):]}"></a>' in page, term
+    assert "| mig:Document | rdfs:subClassOf | [schema:NewsArticle](https://schema.org/NewsArticle) |" in page
+    assert "`mig:isoCode` [1..1]" in page  # the shapes are shown with their class
