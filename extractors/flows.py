@@ -25,7 +25,10 @@ from extractors.gazetteer import gazetteer, load_json
 EXTRACTOR = "migraph.flows"
 GOV_WINDOW = 10  # tokens between a movement verb and the preposition it governs
 WEAK_WINDOW = 3
-BLOCK_WINDOW = 6
+BLOCK_WINDOW = 9
+NOUN_USE_NEXT = {"and", "or", "who", "have", "has", "had", "are", "were", "from", "in", "to", "into", "fleeing",
+                 "trying", "seeking", "living", "now", "also", "still", "already", "continue", "continued"}
+REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
 PEOPLE_UNITS = {None, "person", "people"}
 
@@ -111,6 +114,7 @@ class _Sentence:
     region_origin: bool
     has_group: bool
     military: bool
+    deport: bool  # a deportation word: "sent to Guatemala" is not where the document's emigrants go
 
 
 def _word(tok: Token) -> str:
@@ -175,6 +179,10 @@ def _mentions(doc: Doc, sent: Span, assertions: DocumentAssertions) -> list[_Men
         if not iso or any(t._.in_boilerplate for t in ent):
             continue
         kind_key = assertions.token_entities.get(ent.start)
+        if ent.start > sent.start and _word(doc[ent.start - 1]) in REGION_PREFIXES and ent.text.startswith("America"):
+            continue  # "Central America", "Latin Americans": a region, not the United States
+        if ent.text in {"American", "Americans"}:
+            iso = "US"
         if ent.label_ in {"GPE", "NORP"} and iso in gaz.countries:
             if kind_key and kind_key[0] not in {"Country", None}:
                 continue
@@ -221,6 +229,16 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
     return None
 
 
+def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> int | None:
+    """A movement word shortly after i in the same clause."""
+    for j in range(i, min(i + 6, end)):
+        if j in triggers:
+            return j
+        if doc[j].text in CLAUSE_BREAKS or _word(doc[j]) in CLAUSE_BREAKS:
+            return None
+    return None
+
+
 def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     start, end = sent.start, sent.end
     for m in mentions:
@@ -231,6 +249,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
                 m.role = "NAT"
+            elif nxt >= end or nxt in triggers or doc[nxt].is_punct or _word(doc[nxt]) in NOUN_USE_NEXT:
+                m.role = "NAT"  # "Sudanese crossed", "Sudanese and Eritreans": the demonym names people
             elif _group_after(doc, nxt, end, lex) is not None:
                 m.role = "NAT"
             else:
@@ -270,6 +290,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role = "NAT"
             else:
                 gov = _governing(doc, j, start, triggers, lex)
+                if gov is None:  # "flights from Sudan have carried families to ..."
+                    gov = _following_trigger(doc, m.end, end, triggers)
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
             continue
@@ -318,6 +340,22 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "DST", j
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
+    _border_compounds(doc, sent, mentions, lex)
+
+
+def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex) -> None:
+    """"fled to the US-Mexico border": of the two countries, only the receiving side is a destination."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if not (b.start == a.end + 1 and doc[a.end].text in {"-", "–", "/"} and b.end < sent.end
+                and _word(doc[b.end]) in lex.border_words):
+            continue
+        if a.role == "DST":
+            receiving = [m for m in (a, b) if m.iso in lex.receiving]
+            for m in (a, b):
+                m.role = "DST" if len(receiving) == 1 and m is receiving[0] else "BORDER"
+                m.trigger = a.trigger
+        elif a.role in {"SRC", "VIA", "REFIN"}:
+            a.role = b.role = "BORDER"
 
 
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
@@ -370,7 +408,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
         military = any(w in lex.military for w in words)
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex)
-        out.append(_Sentence(sent, mentions, triggers, region, has_group, military))
+        deport = any(w in lex.deport for w in words) or any(_lemma(t) in lex.deport for t in sent)
+        out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport))
     return out
 
 
@@ -531,7 +570,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         return
     origins = nat_isos or src
     departure = src if nat_isos else []
-    if not origins and dests and main and not s.region_origin and s.has_group and not s.military:
+    if not origins and dests and main and not s.region_origin and s.has_group and not s.military \
+            and not s.deport:
         if main not in dests and main not in via:
             origins = [main]
     if not origins and not via and len(legs) < 2:

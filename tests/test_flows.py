@@ -1,0 +1,185 @@
+"""extract_flows: origin → destination pairs of people moving, with transit, group, counts and time.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.assertions import Quantity, TimeExpression
+from extractors.entities import extract_entities
+from extractors.flows import extract_flows
+from extractors.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def run(nlp, text: str, quantities: tuple[tuple[str, float, bool], ...] = (), times: tuple[str, ...] = ()):
+    """Flows of ``text``; ``quantities``/``times`` are placed where their words occur, standing in for the
+    number and date extractors so these tests check only how flows pick them up."""
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    for words, value, change in quantities:
+        start = text.index(words)
+        assertions.quantities.append(Quantity(words, start, start + len(words), value, None, None, None, change))
+    for words in times:
+        start = text.index(words)
+        assertions.times.append(TimeExpression(words, start, start + len(words), None, "unknown"))
+    return doc, extract_flows(doc, assertions)
+
+
+def pairs(flows) -> set[tuple[str, str]]:
+    return {(f.origin, f.destination) for f in flows}
+
+
+def test_group_nationality_is_the_origin(nlp):
+    _, flows = run(nlp, "Hundreds of Syrian refugees crossed into Jordan overnight.")
+    assert pairs(flows) == {("SY", "JO")}
+    flow = flows[0]
+    assert flow.group == "Syrian refugees"
+    assert flow.group_key == "syrian-refugees"
+    assert flow.trigger == "crossed into"
+
+
+def test_refugees_located_in_a_country(nlp):
+    _, flows = run(nlp, "Officials said Venezuelan refugees in Colombia now number in the hundreds of thousands.")
+    assert pairs(flows) == {("VE", "CO")}
+
+
+def test_explicit_from_and_to(nlp):
+    _, flows = run(nlp, "The family fled from Eritrea to Sudan when the fighting started.")
+    assert pairs(flows) == {("ER", "SD")}
+
+
+def test_fled_country_then_destination(nlp):
+    _, flows = run(nlp, "Thousands of people have fled Myanmar to neighbouring Bangladesh since August.")
+    assert pairs(flows) == {("MM", "BD")}
+
+
+def test_transit_leg_and_via(nlp):
+    _, flows = run(nlp, "Officials say the migrants came through Turkey to Greece on small boats.")
+    assert ("TR", "GR") in pairs(flows)
+    assert all(f.origin != f.destination for f in flows)
+
+
+def test_group_origin_with_transit_country(nlp):
+    _, flows = run(nlp, "Many Afghans travelled via Iran to Turkey last spring.")
+    assert pairs(flows) == {("AF", "TR"), ("IR", "TR"), ("AF", "IR")}
+    main = next(f for f in flows if (f.origin, f.destination) == ("AF", "TR"))
+    assert main.via == ("IR",)
+
+
+def test_departure_point_of_a_named_nationality(nlp):
+    _, flows = run(nlp, "Most of those who tried to reach the EU from Libya were Sudanese and Eritreans.")
+    assert pairs(flows) == {("SD", "LY"), ("ER", "LY")}
+
+
+def test_one_departure_several_destinations(nlp):
+    _, flows = run(nlp, "Migrants have tried to cross from Serbia into Hungary and Croatia, and to a lesser "
+                        "extent Romania, since the spring.")
+    assert pairs(flows) == {("RS", "HU"), ("RS", "HR"), ("RS", "RO")}
+
+
+def test_coordinated_destinations_such_as(nlp):
+    _, flows = run(nlp, "Charter flights from Sudan have carried families to destinations such as Egypt, Chad "
+                        "and Ethiopia.")
+    assert pairs(flows) == {("SD", "EG"), ("SD", "TD"), ("SD", "ET")}
+
+
+def test_first_leg_before_destination(nlp):
+    _, flows = run(nlp, "Most of those seeking to enter Spain are Africans who first travelled to Morocco.")
+    assert pairs(flows) == {("MA", "ES")}
+
+
+def test_country_admits_a_group(nlp):
+    _, flows = run(nlp, "Last year Canada admitted 3,000 Afghan refugees.",
+                   quantities=(("3,000", 3000.0, False),), times=("Last year",))
+    assert pairs(flows) == {("AF", "CA")}
+    assert [q.text for q in flows[0].quantities] == ["3,000"]
+    assert flows[0].time is not None and flows[0].time.text == "Last year"
+
+
+def test_counts_and_changes_are_attached(nlp):
+    _, flows = run(nlp, "More than 50,000 Sudanese crossed into Chad, a 40% increase on the previous month.",
+                   quantities=(("More than 50,000", 50000.0, False), ("40%", 40.0, True)))
+    assert pairs(flows) == {("SD", "TD")}
+    assert [q.text for q in flows[0].quantities] == ["More than 50,000", "40%"]
+
+
+def test_document_origin_fills_an_unstated_origin(nlp):
+    text = ("Tens of thousands of Ukrainians have fled Ukraine this week. "
+            "The majority of the refugees went to nearby countries, with many people crossing into Hungary.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("UA", "HU")}
+
+
+def test_negation_and_hypotheticals_give_nothing(nlp):
+    for text in (
+        "The Syrian refugees did not cross into Jordan.",
+        "Officials fear that Syrian refugees could cross into Jordan next month.",
+        "The government plans to bring Afghan refugees to Canada.",
+        "Germany will admit 2,000 Afghan refugees.",
+        "The new law aims to prevent Eritreans from travelling to Italy.",
+        "If Libyans fled to Tunisia, the camps would overflow.",
+    ):
+        _, flows = run(nlp, text)
+        assert flows == [], text
+
+
+def test_deportation_is_not_a_flow(nlp):
+    _, flows = run(nlp, "Border guards detained the migrants and pushed them back into Serbia.")
+    assert flows == []
+
+
+def test_unrelated_sentences_give_nothing(nlp):
+    for text in (
+        "France beat Brazil 2-1 in a friendly match in Paris on Tuesday.",
+        "Russian troops crossed into Ukraine in February.",
+        "The minister flew to Washington for talks with her Japanese counterpart.",
+        "Italian exports to Germany rose by 4% last year.",
+        "Refugees from Syria face long waits in Europe.",
+    ):
+        _, flows = run(nlp, text)
+        assert flows == [], text
+
+
+def test_crowds_at_a_border_oriented_towards_the_receiving_country(nlp):
+    _, flows = run(nlp, "Thousands of migrants gathered at the border between Turkey and Greece on Sunday.")
+    assert pairs(flows) == {("TR", "GR")}
+    _, flows = run(nlp, "Migrants were also camped at the Serbian borders with Hungary and Croatia.")
+    assert pairs(flows) == {("RS", "HU"), ("RS", "HR")}
+
+
+def test_border_without_people_moving_is_not_a_flow(nlp):
+    _, flows = run(nlp, "Hungary built a fence along its border with Serbia in 2015.")
+    assert flows == []
+
+
+def test_border_authority_names_the_destination(nlp):
+    _, flows = run(nlp, "Norwegian border guards said the number of people entering from Russia had doubled.")
+    assert pairs(flows) == {("RU", "NO")}
+
+
+def test_region_is_not_a_country(nlp):
+    _, flows = run(nlp, "He left war-torn Syria behind before swimming his way to Europe.")
+    assert flows == []
+    _, flows = run(nlp, "Migrants from Central America walked north to Mexico.")
+    assert ("US", "MX") not in pairs(flows)
+
+
+def test_evidence_is_inside_the_sentence(nlp):
+    doc, flows = run(nlp, "The weather was cold. Some Russian men have also fled to neighboring Kazakhstan.")
+    assert pairs(flows) == {("RU", "KZ")}
+    ev = flows[0].evidence
+    assert ev.extractor == "migraph.flows"
+    assert doc.text[ev.sentence_start:ev.sentence_end] == "Some Russian men have also fled to neighboring Kazakhstan."
+    assert "Kazakhstan" in doc.text[ev.start:ev.end]
+
+
+def test_same_flow_twice_in_one_sentence_is_kept_once(nlp):
+    _, flows = run(nlp, "Eritrean refugees reached Sudan, and Eritrean refugees reached Sudan again.")
+    assert len({(f.origin, f.destination, f.evidence.start, f.evidence.end) for f in flows}) == len(flows)
