@@ -22,7 +22,7 @@ EXIT_USAGE = 2
 # Further subcommands live next to the code they drive; each module has
 # ``register(subparsers)`` that adds its parsers with ``set_defaults(func=...)``.
 # Modules are imported to build the parser, so they import heavy libraries lazily.
-COMMAND_MODULES: tuple[str, ...] = ("graph.cli_rdf",)
+COMMAND_MODULES: tuple[str, ...] = ("graph.cli_rdf", "graph.cli_viz")
 
 
 def _date(value: str) -> date:

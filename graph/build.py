@@ -140,7 +140,10 @@ def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
     """Serialise everything first, then rename into place, so a failure leaves no partial set."""
     turtle = serialize_turtle(result.graph)
     report = json.dumps(result.report(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    outputs = {"graph.ttl": turtle, "report.json": report}
+    from graph.viz import graph_page
+
+    view = graph_page(result.graph, title=f"migraph: {out_dir.name or 'graph'}").html
+    outputs = {"graph.ttl": turtle, "report.json": report, "graph.html": view}
     paths = {}
     for name, data in outputs.items():
         target = out_dir / name
