@@ -97,8 +97,12 @@ _FUTURE_AFTER = re.compile(
 _PAST_VERB_BEFORE = re.compile(r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|wrote|\w+ed)\s+$")
 
 
-def _matches(text: str) -> list[tuple[int, int, str, re.Match]]:
-    """Non-overlapping candidate spans, longest first, earlier patterns winning ties."""
+@lru_cache(maxsize=8)
+def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
+    """Non-overlapping candidate spans, longest first, earlier patterns winning ties.
+
+    Cached for the last few texts: quantities ask for the same document's spans right after.
+    """
     found = []
     for priority, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
@@ -119,7 +123,7 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match]]:
         taken.append((start, end))
         chosen.append((start, end, kind, m))
     chosen.sort(key=lambda c: c[0])
-    return chosen
+    return tuple(chosen)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,373 @@
+"""Quantities: numbers as written in news, normalised to a value, a unit and what they count.
+
+One regular expression finds number cores (digits with thousands separators and scale words,
+number words, "half a", vague plurals such as "thousands of"); the words around each core
+give the qualifier ("more than"), the unit, the counted noun and whether it states a change.
+Number words are read by ``text2num``; unit words are normalised to their short symbol by
+``pint`` (loaded on first use); only the news-specific part — which nouns count people, which
+words make a number a label ("Article 5") — is hand-written, in
+``extractors/data/quantity_lexicon.json``.
+
+Field semantics fixed here:
+
+* ``value`` is the number as stated, scaled by its scale word ("$1 billion" → 1e9) but never
+  converted between units ("6 miles" stays 6 "mi"); a parenthesised conversion right after a
+  quantity ("10 kilometers (6 miles)") is folded into that quantity's text, not a second one.
+* ``unit``: "percent", "percentage_point", an ISO 4217 code for money, a pint symbol for
+  lengths, areas and masses ("km", "mi", "m", "km ** 2", "t"), "hour"/"day"/"week"/"month"/"year"
+  for durations, "times" for multiplicative changes ("doubled"), "person" when the counted
+  noun is a people noun, else None (a bare count: "300 cars").
+* Vague plurals ("dozens of", "hundreds of", "thousands of", "tens of thousands of",
+  "millions of") give value = the stated scale (12, 100, 1000, 10000, 1e6) with qualifier
+  "several", i.e. an unspecified multiple of ``value``.
+* Ages ("34-year-old", "aged 34", "Name, 34,"), years and dates (any overlap with a time
+  expression), clock times, ordinals, labels and glued codes ("COVID-19", "G7") are not quantities;
+  bare numbers with no unit and no counted noun are kept only when they look like amounts
+  (a qualifier, a scale word or ≥ 1,000 written with separators).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from spacy.tokens import Doc
+from text_to_num import text2num
+
+from extractors.assertions import Quantity
+from extractors.gazetteer import gazetteer, load_json
+from extractors.temporal import time_spans
+
+EXTRACTOR = "migraph.quantities"
+
+_UNITS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+          "sixteen|seventeen|eighteen|nineteen")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALES = "hundred|thousand|million|billion|trillion"
+_WORD = rf"(?:{_UNITS}|{_TENS}|{_SCALES})"
+_SCALE_VALUE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3,
+                "hundred": 1e2, "dozen": 12.0}
+_VAGUE_VALUE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "tens of thousands": 1e4,
+                "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "billions": 1e9}
+_QUALIFIERS = (r"more\s+than|well\s+over|just\s+over|just\s+under|over|at\s+least|up\s+to|about|around|nearly|almost|"
+               r"roughly|approximately|an\s+estimated|estimated|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|"
+               r"close\s+to|upwards\s+of|in\s+excess\s+of|no\s+more\s+than|at\s+most|some|under|below|above|"
+               r"only|almost|exactly|a\s+further|another")
+
+CORE_RE = re.compile(
+    r"(?P<cur>US\$|\$|€|£|¥|₽|₴)?\s?"
+    r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|m|k)(?![\w-]))?"
+    rf"|(?i:(?P<half>half\s+an?)\s+(?=[a-z]))"
+    rf"|(?i:(?P<dozen>(?:a|one|half\s+a)\s+dozen))\b"
+    rf"|(?i:(?P<vague>tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands"
+    rf"|millions|billions)\s+of)\b"
+    rf"|(?i:(?P<words>(?:an?\s+(?={_SCALES}|dozen))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*))\b)"
+)
+# Cheap scans for where a number may start; CORE_RE is then matched only there.
+_DIGIT_ANCHOR_RE = re.compile(r"[$€£¥₽₴]|(?<![\d.,])\d")
+_WORD_ANCHOR_RE = re.compile(
+    rf"(?i)\b(?:an?|{_UNITS}|{_TENS}|{_SCALES}|half|dozens?|scores|hundreds|thousands|millions|billions|tens)\b")
+_PERCENT_RE = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)\b)(?!\w)")
+_POINTS_RE = re.compile(r"\s*(?i:percentage\s+points?)\b")
+_UNIT_RE = re.compile(
+    r"[\s-]?(?P<u>(?i:square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?)|sq\.?\s?(?:km|mi)|km2|km²|kilomet(?:er|re)s?|"
+    r"km|miles?|mi|met(?:er|re)s?|feet|foot|ft|yards?|hectares?|acres?|tonnes?|tons?|kilograms?|kg|"
+    r"hours?|hrs|days?|weeks?|months?|years?))(?![\w-])"
+)
+_DURATIONS = {"hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
+              "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year"}
+_CONVERSION_RE = re.compile(r"\s*\((?:about|some|around|roughly|nearly|almost|over|more\s+than|\s)*"
+                            r"[\d.,]+\s*[\w.² ]{1,20}\)")
+_AGE_AFTER_RE = re.compile(r"(?i)^[\s-]*(?:years?|months?)[\s-]*old\b|^\s*(?:yrs?|y\.?o\.?)\b|^s\b")
+_CLOCK_RE = re.compile(
+    r"(?i)^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|gmt\b|bst\b|cet\b|est\b|utc\b|hrs\b|local\s+time)")
+_GLUED_AFTER_RE = re.compile(r"^(?:[:/]\d|-\d|\.\d|[A-Za-z])")
+_CHANGE_AFTER_RE = re.compile(
+    r"(?i)[\s-]*(?P<n>increase|rise|jump|surge|spike|hike|growth|uptick|drop|decrease|decline|fall|reduction|"
+    r"slump|plunge|more|fewer|less|higher|lower)\b")
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:increased|increases?|rose|rises?|risen|jumped|jumps?|surged|surges?|soared|soars?|climbed|climbs?|"
+    r"grew|grows?|grown|fell|falls?|fallen|dropped|drops?|declined|declines?|decreased|decreases?|plunged|plummeted|"
+    r"shrank|shrunk|slumped|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
+    rf"\s+(?:by\s+)?(?:(?:{_QUALIFIERS})\s+)?$")
+_UP_DOWN_BEFORE_RE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?$")
+_OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|these)\s+)?([A-Za-z][\w'’-]*)")
+_MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
+                            r"nine|ten|\d+)[\s-]?fold)\b")
+_MULTIPLIER_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
+_ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
+_WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|whom\s+|them\s+)?)?"
+                      r"([A-Za-z][\w'’-]*)")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_AGE_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SMALL_WORDS = {"a", "an", "one", "zero"}
+
+
+@cache
+def _lexicon() -> dict:
+    data = load_json("quantity_lexicon.json")
+    data["people"] = {w.lower() for w in data["people_nouns"]} | {
+        s.lower() for s in gazetteer().demonym_by_surface if s.endswith("s")}
+    data["demonyms"] = {s.lower() for s in gazetteer().demonym_by_surface}
+    data["labels"] = set(data["label_words"])
+    data["stop"] = set(data["counted_stop"])
+    data["things"] = set(data["count_nouns_not_people"])
+    return data
+
+
+@cache
+def _units():
+    import pint  # noqa: PLC0415 - heavy, only when a unit word occurs
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=256)
+def unit_symbol(word: str) -> str | None:
+    """Short symbol of a length/area/mass unit word ("kilometres" → "km"), via pint."""
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    if word in _DURATIONS:
+        return _DURATIONS[word]
+    word = {"km2": "km ** 2", "km²": "km ** 2"}.get(word, word)
+    match = re.match(r"(?:square|sq\.?) ?(.+)", word)
+    try:
+        if match:
+            unit = _units().parse_units(match.group(1)) ** 2
+        else:
+            unit = _units().parse_units(word)
+    except Exception:  # pint raises several error types for unknown words
+        return None
+    return format(unit, "~")
+
+
+@lru_cache(maxsize=4096)
+def _words_value(words: str) -> float | None:
+    words = re.sub(r"(?i)^an?\s+", "one ", words.strip())
+    try:
+        return float(text2num(words.lower(), "en"))
+    except ValueError:
+        return None
+
+
+def _plural_noun_like(low: str, lex: dict) -> bool:
+    """Without a tagger: a plural-looking word that is not an adjective ("famous") or a demonym."""
+    return (low in lex["things"] or (low.endswith("s") and not low.endswith(("ss", "ous", "us", "is", "'s", "’s"))
+                                      and low not in lex["demonyms"]))
+
+
+def _counted(text: str, pos: int, lex: dict, allow_of: bool = True) -> tuple[str | None, bool, int]:
+    """The counted noun after ``pos``: (noun as written lower-cased, counts people, end offset).
+
+    ``allow_of`` admits "of the"/"of its" before the noun, right for scales ("2 million of the
+    refugees") but not for "one of the senators".
+    """
+    words: list[str] = []
+    end = pos
+    cursor = pos
+    first = True
+    for _ in range(3):
+        m = (_WORD_RE if first and allow_of else _NEXT_WORD_RE).match(text, cursor)
+        if not m:
+            break
+        first = False
+        word = m.group(1)
+        low = word.lower().rstrip("'’")
+        if low in lex["people"] or (low.endswith("s") and low[:-1] in lex["people"]):
+            words.append(word)
+            return " ".join(words).lower(), True, m.end()
+        if low in lex["stop"]:
+            break
+        if word[0].isupper() and low not in lex["demonyms"]:
+            break
+        words.append(word)
+        cursor = m.end()
+        if not words[1:] and _plural_noun_like(low, lex):
+            end = m.end()
+    if end > pos:
+        return words[0].lower(), False, end
+    return None, False, pos
+
+
+def _guarded(text: str, start: int, end: int, lex: dict) -> bool:
+    """True when the number at [start, end) is a label, code, age, clock time or glued to a word."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-/:._#"):
+        return True
+    before = text[max(0, start - 30):start]
+    prev = before.split()[-1] if before.split() else ""
+    if prev in lex["labels"] or prev.rstrip(".") in lex["labels"]:
+        return True
+    after = text[end:end + 20]
+    return bool(_AGE_AFTER_RE.match(after) or _CLOCK_RE.match(after))
+
+
+def extract_quantities(doc: Doc) -> list[Quantity]:
+    """Quantities of ``doc`` in text order (see the module docstring for field semantics)."""
+    text = doc.text
+    lex = _lexicon()
+    blocked = time_spans(text)
+    found: list[Quantity] = []
+    last_end = -1
+    anchors = sorted({m.start() - (2 if text[max(0, m.start() - 2):m.start()] == "US" else 0)
+                      for m in _DIGIT_ANCHOR_RE.finditer(text)} | {m.start() for m in _WORD_ANCHOR_RE.finditer(text)})
+    for anchor in anchors:
+        if anchor < last_end:
+            continue
+        m = CORE_RE.match(text, anchor)
+        if m is None:
+            continue
+        start, end = m.span()
+        if not m.group("num") and not any(m.group(g) for g in ("half", "dozen", "vague", "words")):
+            continue
+        while start < end and text[start].isspace():
+            start += 1
+        if m.group("cur") is None and text[start] in "$€£¥₽₴":
+            start += 1
+        if start < last_end or any(start < b and a < end for a, b in blocked):
+            continue
+        num_start = m.start("num") if m.group("num") else start
+        if _guarded(text, num_start if not m.group("cur") else m.start(), end, lex):
+            continue
+        quantity = _build(text, m, start, end, lex)
+        if quantity is None:
+            continue
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is not None and span[0]._.in_boilerplate:
+            continue
+        found.append(quantity)
+        last_end = quantity.end
+    for m in _MULTIPLIER_RE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        w = m.group("w").lower()
+        n = m.group("n")
+        value = _MULTIPLIER_VALUE.get(w) or (float(n) if n and n.isdigit() else _words_value(n or ""))
+        if value:
+            found.append(Quantity(m.group(0), m.start(), m.end(), value, unit="times", is_change=True))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity | None:
+    unit: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+    is_change = False
+    wordy = False
+    cur = m.group("cur")
+    if m.group("num"):
+        raw = m.group("num")
+        digits = raw.replace(",", "")
+        if len(digits.split(".")[0]) > 12:
+            return None
+        value = float(digits)
+        scale = m.group("scale") or m.group("abbr")
+        if scale:
+            if m.group("abbr") and not cur:
+                # "2m people" is two million; a glued "m"/"k" without money or people is a unit or code
+                counted_after = _counted(text, end, lex)
+                if not counted_after[1]:
+                    return None
+            value *= _SCALE_VALUE[scale.lower()]
+        else:
+            after = text[end:end + 3]
+            if _GLUED_AFTER_RE.match(after) and not _UNIT_RE.match(text, end) and not _PERCENT_RE.match(text, end):
+                return None
+    elif m.group("half"):
+        value, wordy = 0.5, True
+        nxt = re.match(rf"(?i)({_SCALES}|dozen)\b", text[end:])
+        if nxt:
+            value *= _SCALE_VALUE[nxt.group(1).lower()]
+            end += nxt.end()
+    elif m.group("dozen"):
+        value = 6.0 if m.group("dozen").lower().startswith("half") else 12.0
+        wordy = True
+    elif m.group("vague"):
+        key = re.sub(r"\s+", " ", m.group("vague").lower())
+        value, qualifier = _VAGUE_VALUE[key], "several"
+    else:
+        words = re.sub(r"[\s-]+$", "", m.group("words"))
+        end = start + len(words) if not m.group("cur") else m.start("words") + len(words)
+        if words.lower() in _SMALL_WORDS:
+            wordy = True
+        parsed = _words_value(words)
+        if parsed is None:
+            return None
+        value, wordy = parsed, True
+    if cur:
+        unit = lex["currency_symbols"][cur]
+    # what follows the number: percent, unit, currency word, counted noun
+    tail = _POINTS_RE.match(text, end) or _PERCENT_RE.match(text, end)
+    if tail:
+        unit = "percentage_point" if "point" in tail.group(0).lower() else "percent"
+        end = tail.end()
+    elif unit is None:
+        u = _UNIT_RE.match(text, end)
+        cw = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
+        if u and not _AGE_AFTER_RE.match(text[end:end + 20]):
+            symbol = unit_symbol(u.group("u"))
+            if symbol:
+                unit, end = symbol, u.end()
+        elif cw and (cw.group(1).lower() in lex["currency_words"] or cw.group(1) in lex["currency_codes"]):
+            word = cw.group(1)
+            unit = lex["currency_words"].get(word.lower()) or word
+            end += cw.end()
+    if unit and unit not in {"percent", "percentage_point"}:
+        conv = _CONVERSION_RE.match(text, end)
+        if conv:
+            end = conv.end()
+    if unit in {"percent", "percentage_point"}:
+        of = _OF_NOUN_RE.match(text, end)
+        if of and of.group(1).lower() not in lex["stop"]:
+            counted, end = of.group(1).lower(), of.end()
+            for _ in range(2):  # "of federal workers": the noun phrase, up to three words
+                nxt = _NEXT_WORD_RE.match(text, end)
+                if not nxt or nxt.group(1).lower() in lex["stop"] or nxt.group(1)[0].isupper():
+                    break
+                counted, end = f"{counted} {nxt.group(1).lower()}", nxt.end()
+    elif unit is None:
+        big = bool(m.group("scale") or m.group("vague") or (m.group("num") and value >= 1000))
+        noun, people, noun_end = _counted(text, end, lex, allow_of=big)
+        if noun and value == 1 and not people and noun not in lex["things"]:
+            noun = None  # "one keeps": a singular count needs a known noun
+        if noun:
+            counted, end = noun, noun_end
+            if people:
+                unit = "person"
+    if m.group("vague") and counted is None:
+        return None
+    if wordy and unit is None and counted is None:
+        return None
+    if unit is None and counted is None and m.group("num"):
+        raw = m.group("num")
+        if not (m.group("scale") or "," in raw):
+            qual = _QUALIFIER_BEFORE_RE.search(text[max(0, start - 25):start])
+            if not qual:
+                return None
+    if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
+            "percent", "percentage_point"} and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")) and unit != "person":
+        return None  # a bare year
+    if m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and _AGE_COMMA_RE.search(
+            text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
+        return None  # "Name, 34," is an age
+    before = text[max(0, start - 40):start]
+    if qualifier is None:
+        qual = _QUALIFIER_BEFORE_RE.search(before)
+        if qual:
+            qualifier = re.sub(r"\s+", " ", qual.group("q").lower())
+            start -= len(before) - qual.start("q")
+            before = text[max(0, start - 40):start]
+    change_after = _CHANGE_AFTER_RE.match(text, end)
+    if change_after and change_after.group("n").lower() not in {"more", "fewer", "less", "higher", "lower"}:
+        is_change, end = True, change_after.end()
+        art = _ARTICLE_BEFORE_RE.search(before)
+        if art and qualifier is None:
+            start -= len(before) - art.start(1)
+    elif change_after and unit in {"percent", "percentage_point", "times"}:
+        is_change, end = True, change_after.end()
+    elif _CHANGE_BEFORE_RE.search(before) or (
+            unit in {"percent", "percentage_point"} and _UP_DOWN_BEFORE_RE.search(before)):
+        is_change = True
+    return Quantity(text[start:end], start, end, value, unit=unit, qualifier=qualifier, counted=counted,
+                    is_change=is_change)

@@ -1,0 +1,93 @@
+"""extract_quantities: numbers normalised to value, unit, qualifier, counted noun and change flag.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import build_pipeline
+from extractors.quantities import extract_quantities, unit_symbol
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def quantities(nlp, text: str) -> list[tuple]:
+    return [(q.text, q.value, q.unit, q.qualifier, q.counted, q.is_change) for q in extract_quantities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The line of lorries was 10 kilometers (6 miles) long.",
+         [("10 kilometers (6 miles)", 10.0, "km", None, None, False)]),
+        ("The tailback reached 186 kilometres (115 miles) on Sunday.",
+         [("186 kilometres (115 miles)", 186.0, "km", None, None, False)]),
+        ("The camp is half a kilometer from the river.", [("half a kilometer", 0.5, "km", None, None, False)]),
+        ("The walk is 40 miles.", [("40 miles", 40.0, "mi", None, None, False)]),
+        ("The army will draft 300,000 reservists.",
+         [("300,000 reservists", 300000.0, "person", None, "reservists", False)]),
+        ("More than 2 million people have left the region.",
+         [("More than 2 million people", 2e6, "person", "more than", "people", False)]),
+        ("The state will take up to 100,000 Ukrainian refugees.",
+         [("up to 100,000 Ukrainian refugees", 1e5, "person", "up to", "ukrainian refugees", False)]),
+        ("About 2.5 million Syrians live abroad.",
+         [("About 2.5 million Syrians", 2.5e6, "person", "about", "syrians", False)]),
+        ("The tally reached 107% of the quota.", [("107% of the quota", 107.0, "percent", None, "quota", False)]),
+        ("Turnout was 64 percent.", [("64 percent", 64.0, "percent", None, None, False)]),
+        ("Officials saw a 107% increase in crossings.", [("a 107% increase", 107.0, "percent", None, None, True)]),
+        ("Applications rose by 30 per cent.", [("30 per cent", 30.0, "percent", None, None, True)]),
+        ("Arrivals were down 12% in May.", [("12%", 12.0, "percent", None, None, True)]),
+        ("The fund pledged $1 billion in aid.", [("$1 billion", 1e9, "USD", None, None, False)]),
+        ("The council gave £2m and 3 billion euros.",
+         [("£2m", 2e6, "GBP", None, None, False), ("3 billion euros", 3e9, "EUR", None, None, False)]),
+        ("The island lost 15% of its population.",
+         [("15% of its population", 15.0, "percent", None, "population", False)]),
+        ("Two boats capsized and a dozen people drowned.",
+         [("Two boats", 2.0, None, None, "boats", False), ("a dozen people", 12.0, "person", None, "people", False)]),
+        ("Thousands of people marched and tens of thousands of migrants waited.",
+         [("Thousands of people", 1000.0, "person", "several", "people", False),
+          ("tens of thousands of migrants", 10000.0, "person", "several", "migrants", False)]),
+        ("Some 5,000 cars and 300 trucks were stuck.",
+         [("Some 5,000 cars", 5000.0, None, "some", "cars", False),
+          ("300 trucks", 300.0, None, None, "trucks", False)]),
+        ("Drivers waited for 30 hours.", [("30 hours", 30.0, "hour", None, None, False)]),
+        ("Seizures doubled.", [("doubled", 2.0, "times", None, None, True)]),
+        ("The office counted 12,400 in total.", [("12,400", 12400.0, None, None, None, False)]),
+    ],
+)
+def test_quantity_forms(nlp, text, expected):
+    assert quantities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg, 34, said a 34-year-old man was aged 40.",  # ages belong to entities
+        "In 2021 and on February 24, 2022 the office reopened.",  # years and dates
+        "COVID-19 hit the G7 states under Article 5 at 10:30 a.m.",  # codes, labels, clock times
+        "One of the senators said no one came.",
+        "She finished 21st and the match ended 5-3.",
+        "The team scored 3.",  # a bare small number is no amount
+    ],
+)
+def test_not_quantities(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_offsets_point_at_the_text(nlp):
+    text = "Officials said more than 2 million people crossed, a 20% rise, and $5 million was spent."
+    for q in extract_quantities(nlp(text)):
+        assert text[q.start:q.end] == q.text
+
+
+def test_unit_symbols_come_from_pint():
+    assert unit_symbol("kilometres") == "km"
+    assert unit_symbol("miles") == "mi"
+    assert unit_symbol("square kilometers") == "km ** 2"
+    assert unit_symbol("days") == "day"
+    assert unit_symbol("blorps") is None
