@@ -28,6 +28,11 @@ WEAK_WINDOW = 3
 BLOCK_WINDOW = 9
 NOUN_USE_NEXT = {"and", "or", "who", "have", "has", "had", "are", "were", "from", "in", "to", "into", "fleeing",
                  "trying", "seeking", "living", "now", "also", "still", "already", "continue", "continued"}
+MIN_PLACE_POPULATION = 100_000  # geonames places; curated places (population 0) always count
+TRANSPORT_VERBS = {"bring", "brought", "carry", "ferry", "transport", "smuggle", "fly", "flew", "flown"}
+ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", "propose", "proposed", "proposal",
+                "push", "pushing", "urge", "offer", "offered", "ready", "willing", "agree", "agreed"}
+SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
 PEOPLE_UNITS = {None, "person", "people"}
@@ -144,6 +149,13 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if lemma in {"set"}:
         following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
         return "depart" if following & {"off", "out", "sail"} else None
+    if lemma in TRANSPORT_VERBS or word in TRANSPORT_VERBS:
+        # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
+        prev = _word(doc[i - 1]) if i > 0 else ""
+        nxt = [t for t in doc[i + 1:min(i + 4, end)]]
+        passive = prev in {"be", "been", "being", "was", "were", "is", "are", "get", "got", "had", "have", "has"}
+        people = any(_word(t) in {"them", "him", "her", "us", "people"} or _word(t) in lex.flow_groups for t in nxt)
+        return kind if passive or people else None
     if lemma in {"make", "made"}:
         following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
         return "move" if "way" in following or following[:1] == ["it"] else None
@@ -158,7 +170,7 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     return kind
 
 
-def _blocked(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
+def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> bool:
     """A movement word that is negated, hypothetical, planned or prevented."""
     j = i - 1
     while j >= start and j >= i - BLOCK_WINDOW:
@@ -167,6 +179,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
             break
         if _word(tok) in lex.block or _lemma(tok) in lex.block:
             return True
+        if kind == "admit" and (_word(tok) in ADMIT_HEDGES or _lemma(tok) in ADMIT_HEDGES):
+            return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and _word(doc[i + 1]) in {"not", "n't", "never"}
 
@@ -188,6 +202,9 @@ def _mentions(doc: Doc, sent: Span, assertions: DocumentAssertions) -> list[_Men
                 continue
             found.append(_Mention(ent.start, ent.end, iso, "demonym" if ent.label_ == "NORP" else "name"))
         elif ent.label_ in {"LOC", "GPE", "FAC"} and iso in gaz.countries and ent.text not in gaz.country_by_surface:
+            place = gaz.places.get(ent._.canonical or ent.text) or gaz.places.get(ent.text)
+            if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
+                continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
     return found
 
@@ -396,7 +413,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
         triggers = {}
         for i in range(start, end):
             kind = _trigger_kind(doc, i, end, lex)
-            if kind and not _blocked(doc, i, start, lex):
+            if kind and not _blocked(doc, i, start, lex, kind):
                 triggers[i] = kind
         mentions = _mentions(doc, sent, assertions)
         words = [_word(t) for t in sent]
@@ -560,6 +577,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         else:
             legs.append([m.iso])
             last_trigger = m.trigger
+    if len(legs) > 1 and not (any(m.first for m in dst_m) or any(
+            _word(t) in SEQUENCE_CUES or _word(t) == "via" for t in sent)):
+        legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
     if not dests and src and not nat_isos:
         # "people entering from Russia", as counted by the Finnish border guards
@@ -571,7 +591,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     origins = nat_isos or src
     departure = src if nat_isos else []
     if not origins and dests and main and not s.region_origin and s.has_group and not s.military \
-            and not s.deport:
+            and not s.deport and not any(m.role in {None, "LOC"} and m.kind == "name" and m.iso != main
+                                         and m.iso not in dests for m in ms):
         if main not in dests and main not in via:
             origins = [main]
     if not origins and not via and len(legs) < 2:
