@@ -60,11 +60,20 @@ class BuildResult:
 def extract_document(nlp, document: Document):
     """Run the pipeline and every extractor over one document."""
     from extractors.entities import extract_entities
+    from extractors.flows import extract_flows
+    from extractors.policies import extract_policies
+    from extractors.quantities import extract_quantities
     from extractors.quotes import extract_quotes
+    from extractors.temporal import extract_times
 
     doc = nlp(document.text)
     assertions = extract_entities(doc)
     quotations = extract_quotes(doc, assertions)
+    # Dates and numbers first: policies and flows pick theirs from the same sentence.
+    assertions.times = extract_times(doc, document.published)
+    assertions.quantities = extract_quantities(doc)
+    assertions.policies = extract_policies(doc, assertions)
+    assertions.flows = extract_flows(doc, assertions)
     return assertions, quotations
 
 
@@ -111,6 +120,9 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
         kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
         kinds["Quotation"] = len(quotations)
         kinds["Sentence"] = len(assertions.sentences)
+        kinds["Policy"] = len(assertions.policies)
+        kinds["Flow"] = len(assertions.flows)
+        kinds["Event"] = len(assertions.events)
         result.per_document[document.name] = dict(sorted(kinds.items()))
     result.timings["extract"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
