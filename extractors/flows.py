@@ -12,6 +12,7 @@ from the rest of the document. Lexicons live in ``extractors/data/flows.json``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,6 +121,7 @@ class _Sentence:
     has_group: bool
     military: bool
     deport: bool  # a deportation word: "sent to Guatemala" is not where the document's emigrants go
+    ents: list[Span]
 
 
 def _word(tok: Token) -> str:
@@ -185,10 +187,10 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
     return i + 1 < len(doc) and _word(doc[i + 1]) in {"not", "n't", "never"}
 
 
-def _mentions(doc: Doc, sent: Span, assertions: DocumentAssertions) -> list[_Mention]:
+def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions) -> list[_Mention]:
     gaz = gazetteer()
     found = []
-    for ent in sent.ents:
+    for ent in ents:
         iso = ent._.iso
         if not iso or any(t._.in_boilerplate for t in ent):
             continue
@@ -406,16 +408,22 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
 
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sentence]:
     out = []
-    for sent in doc.sents:
-        if all(t._.in_boilerplate or t.is_space for t in sent):
-            continue
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    ents_by_sent: dict[int, list[Span]] = {}
+    for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
+        ents_by_sent.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+    for sent in sents:
+        ents = ents_by_sent.get(sent.start)
+        if not ents or all(t._.in_boilerplate or t.is_space for t in sent):
+            continue  # no country named: nothing to read
         start, end = sent.start, sent.end
         triggers = {}
         for i in range(start, end):
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
                 triggers[i] = kind
-        mentions = _mentions(doc, sent, assertions)
+        mentions = _mentions(doc, sent, ents, assertions)
         words = [_word(t) for t in sent]
         text = " ".join(words)
         region = any(w in lex.region_origin for w in words) or any(
@@ -426,7 +434,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex)
         deport = any(w in lex.deport for w in words) or any(_lemma(t) in lex.deport for t in sent)
-        out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport))
+        out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents))
     return out
 
 
@@ -465,22 +473,25 @@ class _Builder:
         self.seen: set[tuple] = set()
         self.groups = self._group_index()
 
-    def _group_index(self) -> list[tuple[int, int, str, str]]:
+    def _group_index(self) -> list[tuple[int, int, str]]:
         spans = []
         for (kind, key), ent in self.assertions.entities.items():
             if kind == "Group":
                 for ev in ent.mentions:
-                    spans.append((ev.start, ev.end, key, self.doc.text[ev.start:ev.end]))
+                    spans.append((ev.start, ev.end, key))
         return sorted(spans)
 
     def group_near(self, sent: Span, anchor: int) -> tuple[str | None, str | None]:
         best = None
-        for start, end, key, text in self.groups:
+        for start, end, key in self.groups:
             if sent.start_char <= start and end <= sent.end_char:
                 dist = abs(start - anchor)
                 if best is None or dist < best[0]:
-                    best = (dist, text, key)
-        return (best[1], best[2]) if best else (None, None)
+                    best = (dist, start, end, key)
+        if best is None:
+            return None, None
+        span = self.doc.char_span(best[1], best[2], alignment_mode="expand")
+        return (span.text if span is not None else None), best[3]
 
     def add(self, sent: Span, origin: str, destination: str, tokens: list[int], via: tuple[str, ...] = (),
             trigger: int | None = None) -> None:
@@ -583,7 +594,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     dests = [d for leg in legs for d in leg]
     if not dests and src and not nat_isos:
         # "people entering from Russia", as counted by the Finnish border guards
-        auth = _border_authority(doc, sent, lex)
+        auth = _border_authority(s.ents, lex)
         if auth and auth not in src:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
@@ -615,9 +626,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
                 b.add(sent, o, v, tok, trigger=trig)
 
 
-def _border_authority(doc: Doc, sent: Span, lex: _Lex) -> str | None:
+def _border_authority(ents: list[Span], lex: _Lex) -> str | None:
     """The country of a border authority speaking in the sentence ("Finnish border guards said")."""
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ != "ORG" or not ent._.iso:
             continue
         words = tuple(_word(t) for t in ent)
