@@ -244,22 +244,6 @@ def test_concept_lists_in_shapes_match_the_ontology():
     assert _shape_in_list(shapes, RDF.type) == event_classes
 
 
-def test_built_seed_graph_conforms(tmp_path):
-    """The real writer's output, not a hand-made graph, satisfies the shapes."""
-    from graph.build import build
-
-    article = tmp_path / "harbour.txt"
-    article.write_text(
-        "Ferries resume between Norway and Iceland\n\n"
-        "Norwegian Transport Minister Kari Holm said on Monday that the ferry to Iceland would sail again. "
-        "\"We have waited long enough,\" Holm told reporters in Bergen. "
-        "A passenger said the crossing was \"worth every minute\".\n", encoding="utf-8")
-    result = build([article], progress=False)
-    report = validate_graph(result.graph)
-    assert report.conforms, format_report(report)
-    assert len(result.graph) > 50
-
-
 def test_validate_command_exit_codes_and_readable_output(tmp_path):
     good = tmp_path / "good.ttl"
     _valid().serialize(good, format="turtle")
