@@ -1,0 +1,334 @@
+"""Typed events with roles: Mobilization, Exodus, BorderQueue, BorderCrossingChange, Invasion…
+
+Triggers come from ``extractors/data/events.json`` (lemma phrases grouped per event type, with
+sentence-context conditions).  Candidate tokens are found with one vectorised lookup of lemma
+hashes (plus the lemma of the lower-cased form for capitalised words), so cost stays linear in
+the document.  Each trigger gives at most one event of its type per sentence; its roles come
+from what the other extractors already found in that sentence:
+
+* ``agent`` — the nearest Country/Organization/Person before the trigger (a demonym right
+  before it counts: "Russian invasion"), or after "by" — for types that have an agent;
+* ``place`` — a Country/Place after a locative preposition (in, at, into, from, to, near…),
+  right after the trigger for invasions ("invasion of Ukraine"), else the nationality of the
+  affected group, else (for agent types) the agent country;
+* ``affected`` — the nearest Group entity, else the counted people noun of a quantity;
+* ``time`` — the time expression of the sentence nearest the trigger;
+* ``quantities`` — the sentence's quantities whose unit fits the type (see events.json).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from spacy.attrs import IS_TITLE, LEMMA, LOWER
+from spacy.tokens import Doc, Span
+
+from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
+from extractors.entities import evidence_for
+from extractors.gazetteer import load_json
+
+EXTRACTOR = "migraph.events"
+AGENT_KINDS = {"Country", "Organization", "Person"}
+PLACE_KINDS = {"Country", "Place"}
+LOCATIVE = {"in", "at", "into", "from", "to", "near", "across", "on", "inside", "within", "off", "outside", "through",
+            "toward", "towards", "between", "with"}
+NEGATORS = {"no", "not", "never", "without", "nor"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"}
+AGENT_WINDOW = 12  # tokens before the trigger searched for the agent
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    words: tuple[str, ...]
+    context_any: frozenset[str]
+    context_any_2: frozenset[str]
+    not_next: frozenset[str]
+    not_prev: frozenset[str]
+    lowercase_only: bool
+    needs_people: bool
+
+
+@cache
+def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
+    """First trigger word -> triggers starting with it; and per-type settings."""
+    data = load_json("events.json")
+    by_first: dict[str, list[Trigger]] = {}
+    settings = {}
+    for event_type, spec in data.items():
+        if event_type.startswith("_") or not isinstance(spec, dict):
+            continue
+        settings[event_type] = spec
+        for group in spec["groups"]:
+            for phrase in group["triggers"]:
+                words = tuple(w for part in phrase.lower().split() for w in _split_hyphen(part))
+                trigger = Trigger(event_type, words, frozenset(group.get("context_any", ())),
+                                  frozenset(group.get("context_any_2", ())), frozenset(group.get("not_next", ())),
+                                  frozenset(group.get("not_prev", ())),
+                                  bool(group.get("lowercase_only")), bool(group.get("needs_people")))
+                by_first.setdefault(words[0], []).append(trigger)
+    for triggers in by_first.values():
+        triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
+    return by_first, settings
+
+
+def _split_hyphen(word: str) -> list[str]:
+    parts = word.split("-")
+    out = [parts[0]]
+    for part in parts[1:]:
+        out += ["-", part]
+    return out
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return frozenset(load_json("events.json").get("blockers_before", ()))
+
+
+@cache
+def _lemma_table():
+    """spaCy's English lookup lemmas, for capitalised words the lookup lemmatizer leaves as they are."""
+    from spacy.lookups import load_lookups  # noqa: PLC0415 - loaded once, on first use
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _lemmas(doc: Doc, candidates: np.ndarray) -> dict[int, str]:
+    """Lower-cased lemma of the tokens at ``candidates``."""
+    table = _lemma_table()
+    out = {}
+    for i in candidates.tolist():
+        tok = doc[i]
+        if tok.text.islower() or not tok.text.isalpha():
+            out[i] = tok.lemma_.lower()
+        else:
+            out[i] = str(table.get(tok.lower_, tok.lower_)).lower()
+    return out
+
+
+def _lemma(tok) -> str:
+    if tok.text.islower() or not tok.text.isalpha():
+        return tok.lemma_.lower()
+    return str(_lemma_table().get(tok.lower_, tok.lower_)).lower()
+
+
+def _candidates(doc: Doc) -> np.ndarray:
+    by_first, _ = _lexicon()
+    strings = doc.vocab.strings
+    ids = np.array([strings.add(w) for w in by_first], dtype="uint64")
+    arr = doc.to_array([LEMMA, LOWER, IS_TITLE]).astype("uint64")
+    lemma_lower = np.isin(arr[:, 0], ids) | np.isin(arr[:, 1], ids)
+    return np.nonzero(lemma_lower | (arr[:, 2] == 1))[0]
+
+
+def _sentence_lemmas(sent: Span, cache_: dict) -> set[str]:
+    key = sent.start
+    if key not in cache_:
+        cache_[key] = {_lemma(t) for t in sent} | {t.lower_ for t in sent}
+    return cache_[key]
+
+
+def _match(doc: Doc, i: int, trigger: Trigger, first: str) -> int | None:
+    """End token index when ``trigger`` matches at token ``i`` (first word already known to match)."""
+    j = i + 1
+    for word in trigger.words[1:]:
+        if j >= len(doc) or _lemma(doc[j]) != word and doc[j].lower_ != word:
+            return None
+        j += 1
+    return j
+
+
+def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
+    """Typed events of ``doc``, one per (type, sentence), roles filled from ``assertions``."""
+    by_first, settings = _lexicon()
+    candidates = _candidates(doc)
+    if not len(candidates):
+        return []
+    lemmas = _lemmas(doc, candidates)
+    sentence_cache: dict[int, set[str]] = {}
+    group_mentions = _group_mentions(assertions)
+    events: list[Event] = []
+    seen: set[tuple[str, int]] = set()
+    for i in candidates.tolist():
+        first = lemmas[i]
+        triggers = by_first.get(first) or by_first.get(doc[i].lower_)
+        if not triggers:
+            continue
+        tok = doc[i]
+        if tok._.in_boilerplate:
+            continue
+        for trigger in triggers:
+            end = _match(doc, i, trigger, first)
+            if end is None:
+                continue
+            sent = tok.sent
+            if trigger.lowercase_only and not tok.text.islower() and (i != sent.start or tok.text in MONTHS):
+                continue
+            if (trigger.event_type, sent.start) in seen:
+                break
+            if end < len(doc) and (_lemma(doc[end]) in trigger.not_next or doc[end].lower_ in trigger.not_next):
+                continue
+            if i > 0 and (doc[i - 1].lower_ in NEGATORS or _lemma(doc[i - 1]) in trigger.not_prev):
+                continue
+            if any(_lemma(doc[k]) in _blockers() or doc[k].lower_ in _blockers()
+                   for k in range(max(sent.start, i - 3), i)):
+                continue  # "to avoid deportation", "fear of deportations", "could mobilise"
+            context = _sentence_lemmas(sent, sentence_cache)
+            if trigger.context_any and not (trigger.context_any & context):
+                continue
+            if trigger.context_any_2 and not (trigger.context_any_2 & context):
+                continue
+            sent_start, sent_end = sent.start_char, sent.end_char
+            quantities = assertions.quantities_between(sent_start, sent_end)
+            if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
+                continue
+            span = doc[i:end]
+            events.append(_event(doc, assertions, trigger, span, settings[trigger.event_type], quantities,
+                                 group_mentions))
+            seen.add((trigger.event_type, sent.start))
+            break
+    events.sort(key=lambda e: (e.evidence.start, e.event_type))
+    return events
+
+
+def _group_mentions(assertions: DocumentAssertions) -> list[tuple[int, int, str, str]]:
+    out = []
+    for (kind, key), entity in assertions.entities.items():
+        if kind == "Group":
+            for ev in entity.mentions:
+                out.append((ev.start, ev.end, key, entity.name))
+    out.sort()
+    return out
+
+
+def _entity(assertions: DocumentAssertions, i: int) -> tuple[str, str] | None:
+    return assertions.token_entities.get(i)
+
+
+def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Span, spec: dict,
+           quantities: list[Quantity], group_mentions) -> Event:
+    sent = span.sent
+    kinds = frozenset(spec.get("agent_kinds", AGENT_KINDS))
+    agent = _agent(doc, assertions, span, sent, kinds) if spec.get("agent") else None
+    place = _place(doc, assertions, span, sent, spec, agent)
+    affected, affected_key, affected_nationality = _affected(assertions, span, sent, quantities, group_mentions)
+    if place is None and affected_nationality and trigger.event_type in {"Exodus", "DeportationEvent"}:
+        if ("Country", affected_nationality) in assertions.entities and trigger.event_type == "Exodus":
+            place = ("Country", affected_nationality)
+    if place is None and agent and agent[0] == "Country" and trigger.event_type in {"Mobilization", "Referendum"}:
+        place = agent
+    if agent and place == agent and trigger.event_type in {"Invasion"}:
+        place = None
+    return Event(
+        event_type=trigger.event_type,
+        evidence=evidence_for(doc, span.start_char, span.end_char, EXTRACTOR),
+        trigger=span.text,
+        agent=agent,
+        place=place,
+        affected=affected,
+        affected_key=affected_key,
+        time=_time(assertions.times_between(sent.start_char, sent.end_char), span),
+        quantities=_fitting(quantities, spec.get("quantity_units")),
+    )
+
+
+def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
+           kinds: frozenset[str]) -> tuple[str, str] | None:
+    # "the invasion of Ukraine by Russia": an entity right after "by"
+    for j in range(span.end, min(sent.end, span.end + 8)):
+        if doc[j].lower_ == "by" and j + 1 < sent.end:
+            found = _entity(assertions, j + 1) or (_entity(assertions, j + 2) if doc[j + 1].lower_ == "the" else None)
+            if found and found[0] in kinds:
+                return found
+    for j in range(span.start - 1, max(sent.start, span.start - AGENT_WINDOW) - 1, -1):
+        found = _entity(assertions, j)
+        if found is None:
+            continue
+        if found[0] not in kinds:
+            continue
+        # skip the whole mention, then see whether a preposition makes it a place or source,
+        # or "anti-"/"pro-" a target
+        k = j
+        while k > sent.start and _entity(assertions, k - 1) == found:
+            k -= 1
+        if k > sent.start and (doc[k - 1].lower_ in LOCATIVE | {"of", "for", "against", "than"}
+                               or doc[k - 1].text == "-"):
+            continue
+        return found
+    return None
+
+
+def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spec: dict,
+           agent: tuple[str, str] | None) -> tuple[str, str] | None:
+    if spec.get("place_after_trigger"):  # "invaded Ukraine", "invasion of Ukraine", "fled from Syria"
+        j = span.end
+        while j < sent.end and doc[j].lower_ in {"of", "from", "the", "neighbouring", "neighboring"}:
+            j += 1
+        found = _entity(assertions, j) if j < sent.end else None
+        if found and found[0] in PLACE_KINDS:
+            return found
+    best, best_distance = None, None
+    preps = frozenset(spec.get("place_preps", LOCATIVE))
+    for j in range(sent.start, sent.end):
+        found = _entity(assertions, j)
+        if not found or found[0] not in PLACE_KINDS or found == agent:
+            continue
+        if j > sent.start and _entity(assertions, j - 1) == found:
+            continue  # not the first token of the mention
+        k = j - 1
+        while k >= sent.start and doc[k].lower_ in {"the", "a", "border", "of", "northern", "southern", "eastern",
+                                                     "western", "central"} and doc[k].lower_ not in LOCATIVE:
+            k -= 1
+        if k < sent.start or doc[k].lower_ not in preps:
+            continue
+        distance = abs(j - span.start)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = found, distance
+    if best is None and spec.get("fallback_place"):
+        # not "Moscow-backed": a mention glued to a hyphen modifies something else
+        places = [j for j in range(sent.start, sent.end)
+                  if (f := _entity(assertions, j)) and f[0] in PLACE_KINDS and f != agent
+                  and not (j + 1 < len(doc) and doc[j + 1].text == "-")]
+        if places:
+            return _entity(assertions, min(places, key=lambda j: (j < span.start, abs(j - span.start))))
+    return best
+
+
+def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities: list[Quantity],
+              group_mentions) -> tuple[str | None, str | None, str | None]:
+    best = None
+    for start, end, key, name in group_mentions:
+        if start >= sent.start_char and end <= sent.end_char:
+            distance = abs(start - span.start_char)
+            if best is None or distance < best[0]:
+                best = (distance, key, name)
+    if best:
+        entity = assertions.entities.get(("Group", best[1]))
+        nationality = entity.attributes.get("nationality") if entity else None
+        return best[2], best[1], nationality if isinstance(nationality, str) else None
+    people = [q for q in quantities if q.unit == "person" and q.counted]
+    if people:
+        nearest = min(people, key=lambda q: abs(q.start - span.start_char))
+        return nearest.counted, None, None
+    return None, None, None
+
+
+def _time(times: list[TimeExpression], span: Span) -> TimeExpression | None:
+    if not times:
+        return None
+    return min(times, key=lambda t: abs(t.start - span.start_char))
+
+
+def _fitting(quantities: list[Quantity], units: list[str] | None) -> list[Quantity]:
+    if units is None:
+        return list(quantities)
+    allowed = set(units)
+    out = []
+    for q in quantities:
+        if q.unit in allowed or (q.unit is None and q.counted and "count" in allowed) or (
+                q.is_change and "change" in allowed):
+            out.append(q)
+    return out

@@ -1,0 +1,150 @@
+"""extract_events: typed events with agent, place, affected group, time and quantities.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.events import extract_events
+from extractors.pipeline import build_pipeline
+from extractors.quantities import extract_quantities
+from extractors.temporal import extract_times
+
+PUBLISHED = dt.date(2022, 9, 23)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def events(nlp, text: str, published: dt.date | None = PUBLISHED, with_numbers: bool = True):
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    if with_numbers:
+        assertions.times = extract_times(doc, published)
+        assertions.quantities = extract_quantities(doc)
+    return extract_events(doc, assertions)
+
+
+def only(found, event_type: str):
+    assert [e.event_type for e in found] == [event_type], [(e.event_type, e.trigger) for e in found]
+    return found[0]
+
+
+def test_mobilization_with_agent_group_time_and_count(nlp):
+    e = only(events(nlp, "Norway announced a partial mobilization of 300,000 reservists on Wednesday."),
+             "Mobilization")
+    assert e.trigger == "mobilization"
+    assert e.agent == ("Country", "NO")
+    assert e.place == ("Country", "NO")
+    assert e.affected == "reservists"
+    assert e.time is not None and e.time.value == "2022-09-21"
+    assert [(q.value, q.counted) for q in e.quantities] == [(300000.0, "reservists")]
+
+
+def test_exodus_place_is_the_country_left(nlp):
+    e = only(events(nlp, "An exodus of Russian men to Georgia began last week."), "Exodus")
+    assert e.place == ("Country", "RU")
+    assert e.affected == "Russian men" and e.affected_key == "russian-men"
+    assert e.time.value == "2022-09-12/2022-09-18"
+
+
+def test_fleeing_is_an_exodus_only_with_a_count_of_people(nlp):
+    e = only(events(nlp, "More than 2 million people have fled Ukraine since February 24."), "Exodus")
+    assert e.place == ("Country", "UA")
+    assert e.quantities[0].value == 2e6 and e.quantities[0].qualifier == "more than"
+    assert events(nlp, "The minister fled the room.") == []
+
+
+def test_border_queue_with_length(nlp):
+    e = only(events(nlp, "A queue of cars stretched 10 kilometers (6 miles) at the border crossing with Georgia "
+                         "on Sunday."), "BorderQueue")
+    assert e.place == ("Country", "GE")
+    assert [(q.value, q.unit) for q in e.quantities] == [(10.0, "km")]
+    assert e.time.value == "2022-09-18"
+
+
+def test_border_queue_line_needs_border_and_vehicles(nlp):
+    only(events(nlp, "Lines of trucks waited for 30 hours at the Polish border."), "BorderQueue")
+    assert events(nlp, "The company drew a line under the dispute.") == []
+
+
+def test_border_crossing_change(nlp):
+    e = only(events(nlp, "Finland saw a 107% increase in crossings from Russia last week."), "BorderCrossingChange")
+    assert e.place == ("Country", "RU")
+    assert [(q.value, q.unit, q.is_change) for q in e.quantities] == [(107.0, "percent", True)]
+
+
+def test_invasion_agent_and_place(nlp):
+    e = only(events(nlp, "The Russian invasion of Ukraine began on February 24."), "Invasion")
+    assert e.agent == ("Country", "RU") and e.place == ("Country", "UA")
+    assert e.time.value == "2022-02-24"
+    e = only(events(nlp, "Iraq invaded Kuwait in August 1990."), "Invasion")
+    assert e.agent == ("Country", "IQ") and e.place == ("Country", "KW")
+    assert e.time.value == "1990-08"
+
+
+def test_referendum_place_skips_hyphenated_backers(nlp):
+    e = only(events(nlp, "Moscow-backed officials held referendums in four regions of Moldova last week."),
+             "Referendum")
+    assert e.place == ("Country", "MD")
+
+
+def test_shipwreck(nlp):
+    e = only(events(nlp, "A boat carrying 40 migrants capsized off Libya on Tuesday."), "Shipwreck")
+    assert e.place == ("Country", "LY")
+    assert e.affected == "migrants"
+    assert e.time.value == "2022-09-20"
+    assert events(nlp, "Her hopes sank after the vote.") == []
+
+
+def test_protest(nlp):
+    e = only(events(nlp, "Thousands of protesters rallied in Paris on Saturday against the new law."), "Protest")
+    assert e.place == ("Place", "fr-paris")
+    assert e.quantities[0].qualifier == "several"
+    assert events(nlp, "The senator spoke at a campaign rally in Ohio.") == []
+
+
+def test_deportation_event(nlp):
+    e = only(events(nlp, "Britain deported 50 Albanian migrants last month."), "DeportationEvent")
+    assert e.agent == ("Country", "GB")
+    assert e.affected_key == "albanian-migrants"
+    assert e.time.value == "2022-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government published a draft law on taxes.",  # "draft" is no call-up
+        "Stock prices rose 5% on Monday.",  # a change without crossings
+        "There was no queue at the border.",  # negated
+        "Families live in fear of deportation.",  # feared, not happening
+        "The senators pushed back on the proposal.",  # political push-back
+        "In March, the ministers met in Rome.",  # the month is not a march
+        "The plan was a train wreck.",  # no boat
+        "The weather was mild and the harvest was good.",
+    ],
+)
+def test_no_events_for_unrelated_sentences(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_copes_without_times_and_quantities(nlp):
+    e = only(events(nlp, "Iraq invaded Kuwait on Thursday.", with_numbers=False), "Invasion")
+    assert e.time is None and e.quantities == []
+
+
+def test_one_event_per_type_and_sentence_with_evidence(nlp):
+    text = "Protesters marched in Lyon. A protest followed in Marseille on Sunday."
+    found = events(nlp, text)
+    assert [e.event_type for e in found] == ["Protest", "Protest"]
+    for e in found:
+        assert text[e.evidence.start:e.evidence.end] == e.trigger
+        assert e.evidence.extractor == "migraph.events"
+    assert found[1].place == ("Place", "fr-marseille")
