@@ -33,8 +33,9 @@ from extractors.gazetteer import gazetteer
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
+CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
-GERUND_PREPS = {"of", "about", "on", "against", "over", "from"}
+GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -52,7 +53,7 @@ def lexicon() -> dict:
         for name in ("state_org_heads", "state_org_names", "body_nouns", "body_of_heads", "group_ref_nouns",
                      "group_ref_starters", "state_roles", "modifier_nouns", "prepositions", "left_skip",
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
-                     "announced_cues", "governors", "participles", "people_words", "migrant_words",
+                     "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
                      "excluded_targets", "quote_we")
     }
     org_map = {}
@@ -113,19 +114,95 @@ def compile_pattern(text: str) -> list[dict]:
     return tokens
 
 
-_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+def _requirements(pattern: list[dict]) -> tuple[frozenset[str], ...]:
+    """The strings each non-optional token of a pattern accepts: a sentence lacking one cannot match."""
+    out = []
+    for spec in pattern:
+        if spec.get("OP") == "?":
+            continue
+        values = (spec.get("LEMMA") or spec.get("LOWER") or {}).get("IN")
+        if values:
+            out.append(frozenset(values))
+    return tuple(out)
 
 
-def trigger_matcher(vocab: Vocab) -> Matcher:
-    """The trigger Matcher for a vocabulary, built once and kept (keyed by the vocab's identity)."""
+@cache
+def pattern_requirements() -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """Requirements of every trigger pattern by entry, to skip sentences an entry cannot match
+    (running the Matcher is the costly part)."""
+    return {
+        entry["id"]: tuple(_requirements(compile_pattern(p)) for p in entry["patterns"])
+        for entry in lexicon()["triggers"]
+    }
+
+
+ANCHOR_STOP = {"to", "in", "for", "the", "a", "not", "on", "of", "by", "into", "at", "them", "down", "up", "back",
+               "away", "over", "-", "–", "its", "their", "n't", "n’t", "no", "never", "be", "is", "was"}
+
+
+@cache
+def _anchor_index() -> dict[int, list[tuple[str, tuple[frozenset[int], ...]]]]:
+    """Hash of an anchor word -> (entry, requirements as hashes) of the patterns anchored on it.
+
+    Each pattern is anchored on one of its required tokens (a content word when it has one), so a
+    sentence only checks the few patterns whose anchor it contains."""
+    from spacy.strings import hash_string
+
+    index: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
+    for entry_id, patterns in pattern_requirements().items():
+        for reqs in patterns:
+            if not reqs:
+                continue
+            hashed = tuple(frozenset(hash_string(w) for w in req) for req in reqs)
+            content = [k for k, req in enumerate(reqs) if not {w.lower() for w in req} & ANCHOR_STOP]
+            anchor = hashed[content[0] if content else 0]
+            for h in anchor:
+                index.setdefault(h, []).append((entry_id, hashed))
+    return index
+
+
+def _feasible_entries(words: set[int]) -> list[str]:
+    """Entries with a pattern whose every required token occurs in the sentence (as lemma or lower form)."""
+    index = _anchor_index()
+    found: list[str] = []
+    for h in words:
+        for entry_id, reqs in index.get(h, ()):
+            if entry_id not in found and all(not req.isdisjoint(words) for req in reqs):
+                found.append(entry_id)
+    return sorted(found)
+
+
+_MATCHERS: dict[int, tuple[Vocab, dict[str, Matcher]]] = {}
+
+
+def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
+    """One Matcher per trigger entry for a vocabulary, built once (keyed by the vocab's identity)."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1]
-    matcher = Matcher(vocab)
+    matchers = {}
     for entry in lexicon()["triggers"]:
+        matcher = Matcher(vocab)
         matcher.add(entry["id"], [compile_pattern(p) for p in entry["patterns"]], greedy="LONGEST")
-    _MATCHERS[id(vocab)] = (vocab, matcher)
-    return matcher
+        matchers[entry["id"]] = matcher
+    _MATCHERS[id(vocab)] = (vocab, matchers)
+    return matchers
+
+
+def find_triggers(doc: Doc) -> list[tuple[str, int, int]]:
+    """(entry id, start, end) of every trigger match, sentence by sentence."""
+    matchers = trigger_matchers(doc.vocab)
+    from spacy.attrs import LEMMA, LOWER
+
+    raw = []
+    if not len(doc):
+        return raw
+    array = doc.to_array([LOWER, LEMMA])
+    for sent in doc.sents:
+        words = set(array[sent.start:sent.end].ravel().tolist())
+        for entry_id in _feasible_entries(words):
+            raw.extend((entry_id, sent.start + s, sent.start + e) for _mid, s, e in matchers[entry_id](sent))
+    return raw
 
 
 # --------------------------------------------------------------------------- mentions
@@ -145,7 +222,9 @@ class Mention:
 class _Context:
     """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
 
-    def __init__(self, doc: Doc, assertions: DocumentAssertions):
+    def __init__(self, doc: Doc, assertions: DocumentAssertions, triggers: list[int] | None = None):
+        """``triggers``: token positions of trigger matches; mentions are only built in the sentences
+        up to six before each (the context actors are resolved from), which keeps long documents cheap."""
         self.doc = doc
         self.a = assertions
         self.lex = lexicon()
@@ -156,14 +235,34 @@ class _Context:
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
+        self.ents = list(doc.ents)
+        self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self._actor_cache: dict[tuple[str, str], Actor | None] = {}
         self.groups = self._group_spans()
         self.quotes = self._quote_spans()
         self.mentions: list[Mention] = []
         self.mention_at: dict[int, Mention] = {}
+        self.wanted = self._wanted_tokens(triggers)
         self._build_mentions()
         self.by_end = sorted(self.mentions, key=lambda m: m.end)
 
     # ---- tables
+
+    def _wanted_tokens(self, triggers: list[int] | None) -> list[bool]:
+        n = len(self.doc)
+        self.wanted_ranges: list[tuple[int, int]] = []
+        if triggers is None:
+            self.wanted_ranges.append((0, n))
+            return [True] * n
+        wanted = [False] * n
+        for k in sorted({self.sent_of[i] for i in triggers}):
+            a, b = self.sents[max(0, k - CONTEXT_SENTENCES - 1)].start, self.sents[k].end
+            if self.wanted_ranges and self.wanted_ranges[-1][1] >= a:
+                a = self.wanted_ranges.pop()[0]
+            self.wanted_ranges.append((a, b))
+            for i in range(a, b):
+                wanted[i] = True
+        return wanted
 
     def _group_spans(self) -> dict[int, tuple[int, str]]:
         """Token start -> (token end, Group key) for Group entity mentions."""
@@ -197,21 +296,25 @@ class _Context:
 
     def _build_mentions(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
-            if any(t._.in_boilerplate for t in ent):
+        for ent in self.ents:
+            if not self.wanted[ent.start] or ent[0]._.in_boilerplate:
                 continue
             self._add(self._entity_mention(ent))
         sets = self.sets
         n = len(doc)
         two = {tuple(p) for p in self.lex["body_words_two"]}
-        for i, tok in enumerate(doc):
-            if i in self.mention_at or tok._.in_boilerplate:
-                continue
+        region = self.lex["region_actors"]
+        relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
+            "it", "they", "his", "her", "their", "its", "bloc"} | {w[0] for w in two}
+        for i in (i for a, b in self.wanted_ranges for i in range(a, b)):
+            tok = doc[i]
             low = tok.lower_
+            if (low not in relevant and tok.text not in region) or i in self.mention_at or tok._.in_boilerplate:
+                continue
             if i + 1 < n and (low, doc[i + 1].lower_) in two and i + 1 not in self.mention_at:
                 self._add(Mention(i, i + 2, "body"))
-            elif low in self.lex["region_actors"] or tok.text in self.lex["region_actors"]:
-                kind, key = self.lex["region_actors"][tok.text]
+            elif tok.text in region:
+                kind, key = region[tok.text]
                 self._add(Mention(i, i + 1, "actor", (kind, key)))
             elif low == "bloc" and i > 0 and doc[i - 1].lower_ == "the":
                 self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
@@ -320,23 +423,24 @@ class _Context:
                 return ("Country", iso)
             return None
         if kind == "Person":
-            entity = self.a.entities.get((kind, key))
-            if entity is None:
-                return None
-            affiliation = entity.attributes.get("affiliation")
-            if affiliation:
-                via = self._entity_actor("Organization", str(affiliation), None)
-                if via and via[0] == "Organization":
-                    return via
-            iso = entity.attributes.get("country")
-            if iso:
-                return ("Country", str(iso))
-            if affiliation:
-                via = self._entity_actor("Organization", str(affiliation), None)
-                if via:
-                    return via
-            return self._person_owner_before(entity) or self._person_country_from_context(entity)
+            if (kind, key) not in self._actor_cache:
+                self._actor_cache[(kind, key)] = self._person_actor(key)
+            return self._actor_cache[(kind, key)]
         return None
+
+    def _person_actor(self, key: str) -> Actor | None:
+        """An official acts for their organisation (if international) or country, stated or inferred."""
+        entity = self.a.entities.get(("Person", key))
+        if entity is None:
+            return None
+        affiliation = entity.attributes.get("affiliation")
+        via = self._entity_actor("Organization", str(affiliation), None) if affiliation else None
+        if via and via[0] == "Organization":
+            return via
+        iso = entity.attributes.get("country")
+        if iso:
+            return ("Country", str(iso))
+        return via or self._person_owner_before(entity) or self._person_country_from_context(entity)
 
     def _person_owner_before(self, entity: Entity) -> Actor | None:
         """"EU Home Affairs Commissioner X": an organisation or country among the role words before a name."""
@@ -363,10 +467,7 @@ class _Context:
         return None
 
     def _ent_at(self, i: int) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.start <= i < ent.end:
-                return ent
-        return None
+        return self.ent_by_token.get(i)
 
     def _person_country_from_context(self, entity: Entity) -> Actor | None:
         """An official whose country is not stated: the country named in the sentence of their first mention."""
@@ -530,7 +631,7 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
     for other in reversed(ctx.by_end):
-        if other.end > m.start or ctx.sent_of[other.start] < k - 5:
+        if other.end > m.start or ctx.sent_of[other.start] < k - CONTEXT_SENTENCES:
             continue
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
@@ -741,6 +842,11 @@ def _negated(ctx: _Context, start: int, lower_bound: int) -> bool:
     doc = ctx.doc
     if doc[start].lower_ in ctx.sets["negators"]:
         return False
+    for i in range(max(lower_bound, start - 6), start - 1):
+        # "failed to", "refused to", "the EU's failure to force members to accept"
+        if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
+                t.lemma_.lower() in STOP_TARGET for t in doc[i + 2:start]):
+            return True
     for i in range(max(lower_bound, start - 4), start):
         low = doc[i].lower_
         if low in ctx.sets["negators"] and low != "without":
@@ -880,9 +986,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target), in text order."""
     lex = lexicon()
     entries = lex["_entries"]
-    ctx = _Context(doc, assertions)
-    matcher = trigger_matcher(doc.vocab)
-    raw = sorted(((doc.vocab.strings[mid], s, e) for mid, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
+    raw = find_triggers(doc)
+    if not raw:
+        return []
+    ctx = _Context(doc, assertions, [s for _e, s, _t in raw])
     # longest match per entry type wins among overlaps
     taken: dict[str, list[tuple[int, int]]] = {}
     matches = []
