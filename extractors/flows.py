@@ -34,6 +34,7 @@ TRANSPORT_VERBS = {"bring", "brought", "carry", "ferry", "transport", "smuggle",
 ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", "propose", "proposed", "proposal",
                 "push", "pushing", "urge", "offer", "offered", "ready", "willing", "agree", "agreed"}
 SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
+BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
 PEOPLE_UNITS = {None, "person", "people"}
@@ -62,6 +63,8 @@ class _Lex:
     crisis_words: frozenset[str]
     border_authorities: tuple[tuple[str, ...], ...]
     receiving: frozenset[str]
+    waterways: dict[tuple[str, ...], tuple[str, str]]
+    waterway_heads: frozenset[str]
     max_group_len: int
 
 
@@ -95,6 +98,8 @@ def _lex() -> _Lex:
         crisis_words=frozenset(data["crisis_words"]),
         border_authorities=tuple(tuple(a.split()) for a in data["border_authorities"]),
         receiving=frozenset(data["receiving_countries"]),
+        waterways={tuple(k.split()): (v[0], v[1]) for k, v in data["waterways"].items() if not k.startswith("_")},
+        waterway_heads=frozenset(k.split()[0] for k in data["waterways"] if not k.startswith("_")),
         max_group_len=max(len(g.split()) for g in groups),
     )
 
@@ -144,7 +149,11 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
-        return "admit" if particle in following else None
+        if particle in following:
+            return "admit"
+        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 9, 0):i])
+        people = any(_word(t) in {"them", "him", "her"} or _word(t) in lex.flow_groups for t in doc[i + 1:i + 3])
+        return "move" if (passive or people) and "to" in following else None  # "were rescued and taken to Italy"
     if lemma in {"seek", "apply"} or word in {"seeking", "sought", "applied"}:
         following = {_word(t) for t in doc[i + 1:min(i + 4, end)]}
         return "arrive" if following & lex.seek_objects else None
@@ -153,9 +162,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return "depart" if following & {"off", "out", "sail"} else None
     if lemma in TRANSPORT_VERBS or word in TRANSPORT_VERBS:
         # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
-        prev = _word(doc[i - 1]) if i > 0 else ""
         nxt = [t for t in doc[i + 1:min(i + 4, end)]]
-        passive = prev in {"be", "been", "being", "was", "were", "is", "are", "get", "got", "had", "have", "has"}
+        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 3, 0):i])
         people = any(_word(t) in {"them", "him", "her", "us", "people"} or _word(t) in lex.flow_groups for t in nxt)
         return kind if passive or people else None
     if lemma in {"make", "made"}:
@@ -290,9 +298,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                     m.role, m.trigger = "SRC", gov
                 continue
             k = j - 1  # "the coast of Libya", "the border town of Siret": look past the head noun
-            while k >= start and j - k <= 4 and _word(doc[k]) not in {"to", "into", "from", "through", "via", "in",
-                                                                     "off", "toward", "towards"}:
-                k -= 1
+            while k >= start and j - k <= 4 and k not in triggers and _word(doc[k]) not in {
+                    "to", "into", "from", "through", "via", "in", "off", "toward", "towards"}:
+                k -= 1  # "reached the shores of Italy" stops at the verb
             if k < start or j - k > 4:
                 continue
             j = k
@@ -414,9 +422,11 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
         ents_by_sent.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
     for sent in sents:
-        ents = ents_by_sent.get(sent.start)
-        if not ents or all(t._.in_boilerplate or t.is_space for t in sent):
+        ents = ents_by_sent.get(sent.start, [])
+        if not ents and not any(_word(t) in lex.waterway_heads and t.text[:1].isupper() for t in sent):
             continue  # no country named: nothing to read
+        if all(t._.in_boilerplate or t.is_space for t in sent):
+            continue
         start, end = sent.start, sent.end
         triggers = {}
         for i in range(start, end):
@@ -626,6 +636,32 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
                 b.add(sent, o, v, tok, trigger=trig)
 
 
+def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
+    """"Migrants crossed the Channel in small boats": a crossing with fixed sides names the pair."""
+    doc, sent = b.doc, s.span
+    crossing = [i for i in s.triggers if _lemma(doc[i]) in {"cross", "crossing", "crossings", "sail", "swim"}]
+    if not crossing or not any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"}
+                               for t in sent):
+        return
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            key = tuple(_word(t) for t in doc[i:min(i + n, sent.end)])
+            if len(key) == n and key in lex.waterways and (n > 1 or i > sent.start and _word(doc[i - 1]) == "the"):
+                near, far = lex.waterways[key]
+                trig = min(crossing, key=lambda t: abs(t - i))
+                if abs(trig - i) > 6:
+                    break
+                b.add(sent, near, far, [trig, i + n - 1], trigger=trig)
+                nat = [m.iso for m in s.mentions if m.role == "NAT"]
+                for o in dict.fromkeys(nat + [lex.ethnic_origin[w] for w in (_word(t) for t in sent)
+                                              if w in lex.ethnic_origin]):
+                    b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
+                return
+
+
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:
     """The country of a border authority speaking in the sentence ("Finnish border guards said")."""
     for ent in ents:
@@ -735,6 +771,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
     for s in sentences:
         if s.mentions:
             _sentence_flows(b, s, main, lex)
+        _waterway_flows(b, s, lex)
     explicit = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
         if len(s.mentions) == 0 or not _border_context(doc, s, lex):

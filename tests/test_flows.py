@@ -183,3 +183,24 @@ def test_evidence_is_inside_the_sentence(nlp):
 def test_same_flow_twice_in_one_sentence_is_kept_once(nlp):
     _, flows = run(nlp, "Eritrean refugees reached Sudan, and Eritrean refugees reached Sudan again.")
     assert len({(f.origin, f.destination, f.evidence.start, f.evidence.end) for f in flows}) == len(flows)
+
+
+def test_crossing_with_fixed_sides(nlp):
+    _, flows = run(nlp, "About 300 migrants crossed the Channel in small boats on Friday.")
+    assert pairs(flows) == {("FR", "GB")}
+    _, flows = run(nlp, "Albanian migrants crossed the English Channel on Monday.")
+    assert pairs(flows) == {("FR", "GB"), ("AL", "GB")}
+    _, flows = run(nlp, "Fans crossed the Channel to watch the match.")
+    assert flows == []
+
+
+def test_rescued_off_one_coast_and_taken_to_another_country(nlp):
+    _, flows = run(nlp, "The migrants were rescued off the coast of Libya and taken to Italy.")
+    assert pairs(flows) == {("LY", "IT")}
+    _, flows = run(nlp, "Hundreds of Tunisian migrants reached the shores of Italy on Sunday.")
+    assert pairs(flows) == {("TN", "IT")}
+
+
+def test_goods_carried_are_not_people(nlp):
+    _, flows = run(nlp, "He claimed that Mexican immigrants bring drugs and crime to the U.S.")
+    assert flows == []
