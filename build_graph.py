@@ -74,6 +74,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="output folder (default: %(default)s)")
     _add_source_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--no-validate", action="store_true",
+                       help="skip the SHACL check of the output (ontology/shapes.ttl); it fails the build on "
+                            "violations, or only warns with --keep-going")
 
     query = sub.add_parser("query", help="run a SPARQL query over a built graph",
                            description="Run a canned query (by name), a .rq file or inline SPARQL.")
@@ -103,7 +106,7 @@ def cmd_build(args) -> int:
                    keep_going=args.keep_going, published=args.published, progress=not args.quiet)
     for error in result.errors:
         print(f"migraph: skipped {error}", file=sys.stderr)
-    paths = write_outputs(result, args.out)
+    paths = write_outputs(result, args.out, validate=not args.no_validate, strict=not args.keep_going)
     if not args.quiet:
         report = result.report()
         counts = ", ".join(f"{v} {k}" for k, v in report["counts"].items())

@@ -148,8 +148,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Serialise everything first, then rename into place, so a failure leaves no partial set."""
+def write_outputs(result: BuildResult, out_dir: Path, validate: bool = True, strict: bool = True) -> dict[str, Path]:
+    """Serialise everything first, then rename into place, so a failure leaves no partial set.
+
+    With ``validate`` the graph is first checked against ``ontology/shapes.ttl``; violations raise
+    ``graph.validate.ValidationFailed`` (nothing written) when ``strict``, else are printed as a warning.
+    """
+    if validate:
+        from graph.validate import check_build
+
+        check_build(result, out_dir / "graph.ttl", strict=strict)
     turtle = serialize_turtle(result.graph)
     report = json.dumps(result.report(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     from graph.viz import graph_page

@@ -285,3 +285,33 @@ def test_ontology_page_documents_every_term():
         assert f'<a id="mig-{str(term)[len(str(MIG)):]}"></a>' in page, term
     assert "| mig:Document | rdfs:subClassOf | [schema:NewsArticle](https://schema.org/NewsArticle) |" in page
     assert "`mig:isoCode` [1..1]" in page  # the shapes are shown with their class
+
+
+def test_build_outputs_are_validated_before_writing(tmp_path, capsys):
+    import json
+
+    from graph.build import BuildResult, write_outputs
+    from graph.validate import ValidationFailed
+
+    bad = _valid()
+    bad.remove((_iri("country/NO"), MIG.isoCode, None))
+    with pytest.raises(ValidationFailed) as failure:
+        write_outputs(BuildResult(graph=bad), tmp_path / "strict")
+    assert "id:country/NO mig:isoCode" in str(failure.value) and "nothing written" in str(failure.value)
+    assert not (tmp_path / "strict" / "graph.ttl").exists()
+    paths = write_outputs(BuildResult(graph=bad), tmp_path / "lenient", strict=False)
+    assert paths["graph.ttl"].is_file()
+    assert "migraph: warning:" in capsys.readouterr().err
+    write_outputs(BuildResult(graph=bad), tmp_path / "unchecked", validate=False)
+    assert capsys.readouterr().err == ""
+    write_outputs(BuildResult(graph=_valid()), tmp_path / "good")
+    report = json.loads((tmp_path / "good" / "report.json").read_text(encoding="utf-8"))
+    assert "validate" in report["timings_seconds"]
+
+
+def test_build_command_offers_no_validate():
+    import build_graph
+
+    args = build_graph.make_parser().parse_args(["build", "seeds", "--no-validate"])
+    assert args.no_validate is True
+    assert build_graph.make_parser().parse_args(["build"]).no_validate is False
