@@ -60,6 +60,7 @@ class BuildResult:
 def extract_document(nlp, document: Document):
     """Run the pipeline and every extractor over one document."""
     from extractors.entities import extract_entities
+    from extractors.events import extract_events
     from extractors.flows import extract_flows
     from extractors.policies import extract_policies
     from extractors.quantities import extract_quantities
@@ -74,6 +75,7 @@ def extract_document(nlp, document: Document):
     assertions.quantities = extract_quantities(doc)
     assertions.policies = extract_policies(doc, assertions)
     assertions.flows = extract_flows(doc, assertions)
+    assertions.events = extract_events(doc, assertions)
     return assertions, quotations
 
 
