@@ -33,6 +33,8 @@ from extractors.gazetteer import gazetteer
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
+INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
+                     "junta", "presidency", "legislature", "congress", "senate"}
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
@@ -238,6 +240,7 @@ class _Context:
         self.ents = list(doc.ents)
         self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
+        self._main_country: str | None = None
         self.groups = self._group_spans()
         self.quotes = self._quote_spans()
         self.mentions: list[Mention] = []
@@ -470,22 +473,18 @@ class _Context:
         return self.ent_by_token.get(i)
 
     def _person_country_from_context(self, entity: Entity) -> Actor | None:
-        """An official whose country is not stated: the country named in the sentence of their first mention."""
-        doc = self.doc
-        for ev in sorted(entity.mentions, key=lambda e: e.start):
-            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-            if span is None:
-                continue
-            sent = span.sent
-            best = None
-            for ent in sent.ents:
+        """An official whose country is not stated ("President Joe Biden"): the country the document
+        names most often, as news about a leader is mostly about their own country."""
+        if self._main_country is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for ent in self.ents:
                 if ent.label_ == "GPE" and ent._.iso in self.gaz.countries:
-                    distance = abs(ent.start - span.start)
-                    if best is None or distance < best[0]:
-                        best = (distance, ent._.iso)
-            if best:
-                return ("Country", best[1])
-        return None
+                    counts[ent._.iso] = counts.get(ent._.iso, 0) + 1
+                    first.setdefault(ent._.iso, ent.start)
+            ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+            self._main_country = ranked[0] if ranked else ""
+        return ("Country", self._main_country) if self._main_country else None
 
     # ---- syntax-free heuristics
 
@@ -624,7 +623,26 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
             if prev.start <= other.start < prev.end and other.kind == "blocker" and not ctx.is_prepositional(other):
                 return []
         return []
-    # body: "In France, the government ..." then the nearest earlier state actor
+    # body: "U.S. immigration officials" (an owner a word or two before the noun)
+    j = m.start - 1
+    while j >= sent.start and j >= m.start - 3:
+        other = ctx.mention_at.get(j)
+        if other is not None:
+            if other.kind == "actor" and other.actor:
+                return [other.actor]
+            break
+        if not doc[j].is_alpha or doc[j].lower_ in ctx.sets["prepositions"] or doc[j].lower_ in {"the", "a", "an"}:
+            break
+        j -= 1
+    # "the administration" after "the Trump administration", "the government" after "the Polish government"
+    noun = doc[m.end - 1].lower_
+    if noun in INSTITUTION_NOUNS:
+        for other in reversed(ctx.by_end):
+            if other.end > m.start or other.kind != "actor" or not other.actor:
+                continue
+            if doc[other.end - 1].lower_ == noun or (other.end < len(doc) and doc[other.end].lower_ == noun):
+                return [other.actor]
+    # "In France, the government ..." then the nearest earlier state actor
     j = sent.start
     if doc[j].lower_ == "in" and j + 1 in ctx.mention_at:
         opener = ctx.mention_at[j + 1]
@@ -676,7 +694,11 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     sent = ctx.sents[ctx.sent_of[start]]
     # 1. passive triggers: "welcomed in Poland", "announced by the government"
     after = set(entry.get("actor_after") or ())
-    passive = start > sent.start and doc[start - 1].lemma_.lower() in {"be", "been", "being", "get"}
+    before = start - 1
+    if before > sent.start and doc[before].lower_.endswith("ly"):
+        before -= 1  # "were quickly deported"
+    passive = before >= sent.start and doc[before].lemma_.lower() in {"be", "been", "being", "get"} and (
+        doc[start].lower_.endswith(("ed", "en", "wn")) or doc[start].lower_ in {"sent", "held", "built", "put"})
     if after or passive:
         j = end - 1 if after and doc[end - 1].lower_ in after else end
         for i in range(j, min(sent.end, end + 5)):
@@ -689,6 +711,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 if m is not None and m.kind == "actor":
                     return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
                 break
+    if passive and not after and not entry.get("passive_ok"):
+        return [], None  # "X was deported": the subject of a passive is the group affected, not the actor
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
     while entry.get("where_actor") and i > sent.start and doc[i].lower_ not in {"where", ";"} and (
@@ -847,6 +871,10 @@ def _negated(ctx: _Context, start: int, lower_bound: int) -> bool:
         if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
                 t.lemma_.lower() in STOP_TARGET for t in doc[i + 2:start]):
             return True
+    if doc[start].lower_.endswith("ing"):
+        for i in range(max(lower_bound, start - 2), start):
+            if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
+                return True  # "stop returning asylum seekers"
     for i in range(max(lower_bound, start - 4), start):
         low = doc[i].lower_
         if low in ctx.sets["negators"] and low != "without":
@@ -882,6 +910,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
                 return True
         if low == "were" and idx + 1 < len(lows) and lows[idx + 1] == "to":
             return True
+        if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] == "have":
+            return True  # counterfactual: "it would have deported people"
     return False
 
 
