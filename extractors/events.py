@@ -50,6 +50,7 @@ class Trigger:
     not_prev: frozenset[str]
     lowercase_only: bool
     needs_people: bool
+    context_window: int | None
 
 
 @cache
@@ -68,7 +69,8 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
                 trigger = Trigger(event_type, words, frozenset(group.get("context_any", ())),
                                   frozenset(group.get("context_any_2", ())), frozenset(group.get("not_next", ())),
                                   frozenset(group.get("not_prev", ())),
-                                  bool(group.get("lowercase_only")), bool(group.get("needs_people")))
+                                  bool(group.get("lowercase_only")), bool(group.get("needs_people")),
+                                  group.get("context_window"))
                 by_first.setdefault(words[0], []).append(trigger)
     for triggers in by_first.values():
         triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
@@ -84,8 +86,10 @@ def _split_hyphen(word: str) -> list[str]:
 
 
 @cache
-def _blockers() -> frozenset[str]:
-    return frozenset(load_json("events.json").get("blockers_before", ()))
+def _blockers(event_type: str) -> frozenset[str]:
+    """Words before a trigger that make it no event: the shared ones and the type's own."""
+    data = load_json("events.json")
+    return frozenset(data.get("blockers_before", ())) | frozenset(data[event_type].get("blockers_before", ()))
 
 
 @cache
@@ -169,15 +173,21 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
                 continue
             if (trigger.event_type, sent.start) in seen:
                 break
-            if end < len(doc) and (_lemma(doc[end]) in trigger.not_next or doc[end].lower_ in trigger.not_next):
+            if end < len(doc) and (_lemma(doc[end]) in trigger.not_next or doc[end].lower_ in trigger.not_next
+                                   or doc[end].text == "-" and not doc[end].whitespace_ and not tok.whitespace_):
                 continue
             if i > 0 and (doc[i - 1].lower_ in NEGATORS or _lemma(doc[i - 1]) in trigger.not_prev):
                 continue
-            if any(_lemma(doc[k]) in _blockers() or doc[k].lower_ in _blockers()
-                   for k in range(max(sent.start, i - 3), i)):
+            blockers = _blockers(trigger.event_type)
+            if any(_lemma(doc[k]) in blockers or doc[k].lower_ in blockers for k in range(max(sent.start, i - 3), i)):
                 continue  # "to avoid deportation", "fear of deportations", "could mobilise"
             context = _sentence_lemmas(sent, sentence_cache)
-            if trigger.context_any and not (trigger.context_any & context):
+            if trigger.context_window:
+                window = doc[max(sent.start, i - trigger.context_window):min(sent.end, end + trigger.context_window)]
+                near = {_lemma(t) for t in window} | {t.lower_ for t in window}
+                if not (trigger.context_any & near):
+                    continue
+            elif trigger.context_any and not (trigger.context_any & context):
                 continue
             if trigger.context_any_2 and not (trigger.context_any_2 & context):
                 continue
@@ -185,9 +195,15 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
             quantities = assertions.quantities_between(sent_start, sent_end)
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
                 continue
-            span = doc[i:end]
-            events.append(_event(doc, assertions, trigger, span, settings[trigger.event_type], quantities,
-                                 group_mentions))
+            spec = settings[trigger.event_type]
+            if spec.get("needs_place_entity") and not any(
+                    (f := assertions.token_entities.get(j)) and f[0] in PLACE_KINDS
+                    for j in range(sent.start, sent.end)):
+                continue
+            event = _event(doc, assertions, trigger, doc[i:end], spec, quantities, group_mentions)
+            if not (event.agent or event.place or event.affected or event.time or event.quantities):
+                continue  # a topic ("deportation is a legitimate tool"), not a happening
+            events.append(event)
             seen.add((trigger.event_type, sent.start))
             break
     events.sort(key=lambda e: (e.evidence.start, e.event_type))

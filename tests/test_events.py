@@ -129,6 +129,12 @@ def test_deportation_event(nlp):
         "In March, the ministers met in Rome.",  # the month is not a march
         "The plan was a train wreck.",  # no boat
         "The weather was mild and the harvest was good.",
+        "The order shields young people from deportation.",  # protection from it, not a deportation
+        "Deportation is a legitimate tool of enforcement.",  # a topic with no roles
+        "He felt double-crossed by his party.",  # glued compound, no change in crossings
+        "The economy grows stronger while the border wall debate goes on.",  # change word far from crossings
+        "The invasion of microbes changed medicine.",  # no country or place
+        "Unions are mobilizing voters before the election.",
     ],
 )
 def test_no_events_for_unrelated_sentences(nlp, text):
