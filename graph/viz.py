@@ -138,13 +138,16 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
         index = {node: i for i, node in enumerate(order)}
         g = igraph.Graph(n=n, edges=sorted((index[a], index[b]) for a, b in component.edges()))
         rng = random.Random(seed)
-        start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in range(n)]
+        # start spread over igraph's own scale: crowded in a unit box, its grid degenerates to O(n²)
+        r = math.sqrt(n) / 2
+        start = [[rng.uniform(-r, r), rng.uniform(-r, r)] for _ in range(n)]
         igraph.set_random_number_generator(random.Random(seed))
         try:
-            found = g.layout_fruchterman_reingold(seed=start, grid=True, niter=500)
+            found = g.layout_fruchterman_reingold(seed=start, grid=True)
         finally:
             igraph.set_random_number_generator(random)  # igraph's default generator
-        coords = {node: (float(found.coords[i][0]), float(found.coords[i][1])) for node, i in index.items()}
+        points = found.coords  # a property that copies every position: read it once
+        coords = {node: (float(points[i][0]), float(points[i][1])) for node, i in index.items()}
     xs = [c[0] for c in coords.values()]
     ys = [c[1] for c in coords.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -167,7 +170,7 @@ def layout(graph: nx.Graph, seed: int = 42) -> dict[str, tuple[float, float]]:
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     boxes = []
     for members in components:
-        side = 110.0 * math.sqrt(len(members)) + (40.0 if len(members) > 1 else 0.0)  # pixels
+        side = 150.0 * math.sqrt(len(members)) + (40.0 if len(members) > 1 else 0.0)  # pixels
         boxes.append((members, side))
     area = sum((side + 80.0) ** 2 for _, side in boxes)
     row_width = max(math.sqrt(area) * 1.3, boxes[0][1] + 80.0)

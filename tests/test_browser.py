@@ -44,7 +44,8 @@ def browser():
     path = _chromium()
     if path is None:
         pytest.skip("chromium is not installed: run `make browser` (apt-get install chromium) for the browser tests")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="Playwright is not installed (pip install -e '.[dev]')")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
         yield launched
@@ -147,16 +148,17 @@ def test_search_filter_and_tooltip(seed_build, open_page):
     assert opened.errors() == []
 
 
-HOSTILE_ARTICLE = """Border officials in Tallinn described a tense week, the agency reported on Monday.
-
-"<script>window.__pwned = 1</script> we keep the crossing open," said Maria Kask, a spokeswoman for the Interior Ministry.
-
-"<img src=x onerror="window.__pwned = 2"> is what they wrote on the sign," Kask said.
-
-"Click <a href="javascript:window.__pwned = 3">here</a> and \\ then \\" quote," said Peeter Tamm, a lawyer in Narva.
-
-Estonia and Latvia closed their borders to Russian tourists, Tamm said.
-"""
+# Payloads inside quotation marks (the extractor keeps them as quotes) and in a name position;
+# no nested double quotes, which would pair up as quotations of their own.
+HOSTILE_ARTICLE = (
+    "Border officials in Tallinn described a tense week, the agency reported on Monday.\n\n"
+    "\"<script>window.__pwned = 1</script> we keep the crossing open,\" said Maria Kask, "
+    "a spokeswoman for the Interior Ministry.\n\n"
+    "\"<img src=x onerror=window.__pwned=2> is what they wrote on the sign,\" Kask said.\n\n"
+    "\"Click <a href='javascript:window.__pwned=3'>here</a> and \\ then \\' quote,\" said Peeter Tamm, "
+    "a lawyer in Narva.\n\n"
+    "Estonia and Latvia closed their borders to Russian tourists, Tamm said.\n"
+)
 
 
 def _assert_inert(opened: Opened) -> None:
