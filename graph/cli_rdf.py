@@ -58,7 +58,8 @@ def register(subparsers) -> None:
         description="Serve a graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql. "
                     "SPARQL Update, SERVICE and any network access from queries are refused; each query "
                     "runs in a separate process that is stopped at the time limit.")
-    serve.add_argument("graph", metavar="GRAPH_OR_STORE", help="a graph file (graph.ttl) or a build folder")
+    serve.add_argument("graph", metavar="GRAPH_OR_STORE",
+                       help="a graph file (.ttl, .nt, .trig, .nq) or a build folder")
     serve.add_argument("--host", default=DEFAULT_HOST,
                        help="address to listen on (default: %(default)s, this machine only)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
@@ -87,7 +88,7 @@ def register(subparsers) -> None:
         "validate", help="check a graph against migraph's SHACL shapes",
         description="Validate a graph with pySHACL against ontology/shapes.ttl; prints each violation "
                     "(focus node, path, message). Exit 1 when there are violations.")
-    validate.add_argument("graph", metavar="GRAPH", help="a graph file or a build folder")
+    validate.add_argument("graph", metavar="GRAPH", help="a graph file (.ttl, .nt, .trig, .nq) or a build folder")
     validate.add_argument("--shapes", type=Path, metavar="FILE", help="other shapes (default: ontology/shapes.ttl)")
     validate.add_argument("--max-shown", type=_positive_int, default=50, metavar="N",
                           help="violations printed at most (default: %(default)s)")
@@ -145,19 +146,18 @@ def cmd_export(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from graph.query import load_graph
+    from graph.export import as_graph, load_input
     from graph.validate import format_report, validate_graph
 
-    graph = load_graph(args.graph)
+    graph = as_graph(load_input(args.graph))
     report = validate_graph(graph, shapes=args.shapes)
     print(format_report(report, max_shown=args.max_shown, source=str(args.graph)))
     return EXIT_OK if report.conforms else EXIT_FAILURE
 
 
 def cmd_ontology_docs(args) -> int:
-    from ontology.docs import render
-
     from graph.build import write_atomic
+    from ontology.docs import render
 
     write_atomic(args.out, render().encode("utf-8"))
     print(f"wrote {args.out}")

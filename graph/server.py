@@ -100,9 +100,17 @@ class RdflibBackend:
 
     @classmethod
     def load(cls, source: str | Path) -> RdflibBackend:
-        from graph.query import load_graph
+        """A graph file or build folder; a TriG/N-Quads file is served as a dataset whose default
+        graph is the union of its named graphs (``GRAPH ?g`` reaches each document's graph)."""
+        from rdflib import Dataset
 
-        graph = load_graph(source)
+        from graph.export import load_input
+
+        graph = load_input(source)
+        if isinstance(graph, Dataset):
+            graph.default_union = True
+            named = sum(1 for g in graph.graphs() if len(g))
+            return cls(graph, f"{source} ({len(graph)} quads in {named} graphs)")
         return cls(graph, f"{source} ({len(graph)} triples)")
 
     def query(self, sparql: str):

@@ -368,3 +368,21 @@ def test_cli_serve_missing_graph_is_an_error(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "serve", str(tmp_path / "nope")],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 1 and result.stderr.startswith("migraph: error:")
+
+
+def test_serving_a_trig_export_exposes_one_graph_per_document(graph, tmp_path):
+    from graph.export import serialize
+
+    trig = tmp_path / "graph.trig"
+    trig.write_bytes(serialize(graph, "trig"))
+    backend = RdflibBackend.load(trig)
+    assert "graphs" in backend.description
+    server, url = _serve(backend)
+    try:
+        _, _, body = _get(url, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "text/csv")
+        assert "https://w3id.org/migraph/id/graph/aaaa" in body.decode()
+        status, _, body = _get(url, SELECT)  # the default graph is the union: same answers as the flat graph
+        assert status == 200 and "Ilse Varga" in body.decode()
+    finally:
+        server.shutdown()
+        server.server_close()
