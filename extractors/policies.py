@@ -80,6 +80,7 @@ def capitals() -> dict[str, str]:
         capital = record.get("capital")
         if iso and isinstance(capital, str) and capital:
             found.setdefault(capital, iso)
+    found.update(lexicon()["capital_aliases"])
     return found
 
 
@@ -623,17 +624,25 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
             if prev.start <= other.start < prev.end and other.kind == "blocker" and not ctx.is_prepositional(other):
                 return []
         return []
-    # body: "U.S. immigration officials" (an owner a word or two before the noun)
+    # body: "U.S. immigration officials", "Greek border guards" (an owner a word or two before the noun)
     j = m.start - 1
     while j >= sent.start and j >= m.start - 3:
         other = ctx.mention_at.get(j)
         if other is not None:
-            if other.kind == "actor" and other.actor:
+            if other.kind in {"actor", "demonym"} and other.actor:
                 return [other.actor]
             break
         if not doc[j].is_alpha or doc[j].lower_ in ctx.sets["prepositions"] or doc[j].lower_ in {"the", "a", "an"}:
             break
         j -= 1
+    # "parliament in Chile", "the government of Peru"
+    pos = m.end + 1
+    if pos < sent.end and doc[pos].lower_ == "the":
+        pos += 1
+    if m.end < sent.end and doc[m.end].lower_ in {"in", "of"} and pos in ctx.mention_at:
+        owner = ctx.mention_at[pos]
+        if owner.kind == "actor" and owner.actor:
+            return [owner.actor]
     # "the administration" after "the Trump administration", "the government" after "the Polish government"
     noun = doc[m.end - 1].lower_
     if noun in INSTITUTION_NOUNS:
@@ -797,6 +806,8 @@ def _is_people(ctx: _Context, i: int, migrants: bool) -> tuple[int, int] | None:
             j += 1
         if migrants and not any(doc[t].lemma_.lower() in words for t in range(m.end, j)):
             return None
+        if j == m.end and not doc[m.end - 1].lower_.endswith("s"):
+            return None  # "the Serbian border": an adjective, not a group ("Russians" is one)
         return i, j
     lemma = doc[i].lemma_.lower()
     if lemma in words:
@@ -922,8 +933,9 @@ def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str
     prefix = {t.lower_ for t in doc[sent.start:start]}
     if prefix & {"bill", "draft", "proposal", "legislation"} or set(words) & ctx.sets["planned_cues"]:
         return "planned"
-    if set(words) & ctx.sets["announced_cues"] or any(
-            doc[i].lower_ in {"to"} and doc[i - 1].lower_ in {"going", "set", "is", "are"} for i in range(lo + 1, start)):
+    going_to = any(doc[i].lower_ == "to" and doc[i - 1].lower_ in {"going", "set", "is", "are"}
+                   for i in range(lo + 1, start))
+    if set(words) & ctx.sets["announced_cues"] or going_to:
         return "announced"
     return "in_force"
 

@@ -1,0 +1,248 @@
+"""Policy extraction on invented sentences: every policy type, actors, negation, status, conditions, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.assertions import Quantity, TimeExpression
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import compile_pattern, extract_policies, lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> list of policies (assertions are also returned through ``run.last``)."""
+
+    def _run(text: str, times=(), quantities=()):
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        assertions.times = list(times)
+        assertions.quantities = list(quantities)
+        policies = extract_policies(doc, assertions)
+        for p in policies:
+            assert (p.actor_kind, p.actor_key) in assertions.entities, "every actor has its entity"
+            assert 0 <= p.evidence.start < p.evidence.end <= len(text)
+            assert p.evidence.extractor == "migraph.policies"
+        _run.last = (doc, assertions)
+        return policies
+
+    return _run
+
+
+def keys(policies) -> set[tuple[str, str]]:
+    return {(p.actor_key, p.policy_type) for p in policies}
+
+
+# --------------------------------------------------------------------------- every type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway closed its border to Swedish travellers on Monday.", {("NO", "EntryBan")}),
+    ("Greece has finished a 40-kilometre steel fence along its frontier with Turkey.", {("GR", "BorderBarrier")}),
+    ("Spain sent 500 soldiers to its border with Morocco.", {("ES", "BorderBarrier")}),
+    ("Japan suspended the issuing of visas to Chinese students.", {("JP", "VisaRestriction")}),
+    ("Serbia introduced visa-free entry for Indian citizens.", {("RS", "VisaFree")}),
+    ("Canada will grant asylum to Afghan interpreters who worked with its troops.", {("CA", "AsylumOffer")}),
+    ("Denmark has tightened its asylum rules.", {("DK", "AsylumRestriction")}),
+    ("Ireland admitted 3,000 Syrian refugees last year.", {("IE", "Admission")}),
+    ("Italy deported 200 Tunisian migrants in March.", {("IT", "Deportation")}),
+    ("Malta detained 80 migrants who arrived by boat.", {("MT", "Detention")}),
+    ("Morocco suspended all flights to and from France.", {("MA", "FlightBan")}),
+    ("The Iranian security services were told to track down dissidents who had fled abroad.", {("IR", "Manhunt")}),
+    ("Armenia announced a general mobilization on Sunday.", {("AM", "Mobilization")}),
+    ("The Russian defence ministry said that students will be exempt from the call-up.", {("RU", "Exemption")}),
+    ("Sweden pledged $50 million in humanitarian aid for displaced Sudanese families.", {("SE", "Aid")}),
+    ("The European Union imposed sanctions on the airline for flying migrants to the border.",
+     {("european-union", "Sanction")}),
+    ("The EU agreed to relocate 40,000 asylum seekers from Italy and Greece.", {("european-union", "Relocation")}),
+    ("Turkey hosts 3.6 million Syrian refugees.", {("TR", "Admission")}),
+    ("Washington has banned Russian airlines from its airspace.", {("US", "FlightBan")}),
+])
+def test_each_policy_type(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_every_type_in_the_scheme_has_triggers():
+    types = {e["type"] for e in lexicon()["triggers"]} | {e["negated"] for e in lexicon()["triggers"]}
+    assert {"EntryBan", "BorderBarrier", "VisaRestriction", "VisaFree", "AsylumOffer", "AsylumRestriction",
+            "Admission", "Deportation", "Detention", "FlightBan", "Manhunt", "Mobilization", "Exemption", "Aid",
+            "Sanction", "Relocation"} <= types
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def test_target_group_key_and_nationality(run):
+    (policy,) = run("Ireland admitted 3,000 Syrian refugees last year.")
+    assert policy.target == "Syrian refugees"
+    assert policy.target_key == "syrian-refugees"
+    assert policy.target_nationality == "SY"
+    assert policy.trigger == "admitted"
+
+
+def test_adjective_demonym_is_no_target(run):
+    (policy,) = run("Hungarian Prime Minister Viktor Orban ordered the army to build a fence on the Serbian border.")
+    assert (policy.actor_key, policy.policy_type) == ("HU", "BorderBarrier")
+    assert policy.target is None
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def test_coordinated_actors_give_one_policy_each(run):
+    policies = run("Austria, Hungary and Slovenia have closed their borders to migrants.")
+    assert keys(policies) == {("AT", "EntryBan"), ("HU", "EntryBan"), ("SI", "EntryBan")}
+    assert {p.evidence for p in policies} == {policies[0].evidence}
+
+
+def test_the_countries_resolve_to_the_list_just_named(run):
+    policies = run("Refugees tried to enter Hungary and Croatia. The two countries have been detaining migrants "
+                   "at the frontier.")
+    assert keys(policies) == {("HU", "Detention"), ("HR", "Detention")}
+
+
+def test_where_clause_names_the_countries(run):
+    policies = run("Travellers from India can now visit Thailand, Malaysia and Indonesia, where Indians do not "
+                   "need a visa.")
+    assert keys(policies) == {("TH", "VisaFree"), ("MY", "VisaFree"), ("ID", "VisaFree")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norwegian border guards turned back 40 migrants on Tuesday.", {("NO", "EntryBan")}),
+    ("Madrid has deployed extra police officers to the border.", {("ES", "BorderBarrier")}),
+    ("The Council of the European Union approved new rules to deport asylum seekers faster.",
+     {("european-union", "Deportation")}),
+    ("Lithuania's parliament met on Monday. The government will build a wall along the border with Belarus.",
+     {("LT", "BorderBarrier")}),
+    ("Croatia has seen a rise in crossings. It has sent troops to its eastern border.",
+     {("HR", "BorderBarrier")}),
+    ("In Portugal, the government has launched a programme that finds housing for refugees.", {("PT", "Aid")}),
+    ("Hungarian Prime Minister Viktor Orban ordered the army to build a fence on the Serbian border.",
+     {("HU", "BorderBarrier")}),
+])
+def test_state_bodies_capitals_and_references_map_to_their_state(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_organisation_actor(run):
+    policies = run("UNHCR provided shelter and food to 10,000 refugees in Chad.")
+    assert keys(policies) == {("unhcr", "Aid")}
+    assert policies[0].actor_kind == "Organization"
+
+
+def test_region_standing_for_the_union_gets_an_entity(run):
+    policies = run("Europe will not close its doors to people fleeing persecution.")
+    assert keys(policies) == {("european-union", "AsylumOffer")}
+    _doc, assertions = run.last
+    assert assertions.entities[("Organization", "european-union")].name == "European Union"
+
+
+def test_passive_agent_is_the_actor(run):
+    policies = run("Hundreds of migrants were pushed back by Greek border guards.")
+    assert keys(policies) == {("GR", "Deportation")}
+
+
+def test_passive_subject_is_not_the_actor(run):
+    assert run("Thousands of migrants were deported last year.") == []
+    assert run("Ukrainian refugees were welcomed in Slovakia.")[0].actor_key == "SK"
+
+
+def test_object_of_a_preposition_is_not_the_actor(run):
+    policies = run("The EU banned flights between its member states and Belarus, and agreed to limit visas.")
+    assert keys(policies) == {("european-union", "FlightBan"), ("european-union", "VisaRestriction")}
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def test_negated_issuing_is_a_visa_restriction(run):
+    (policy,) = run("Slovakia will not issue visas to Belarusian officials.")
+    assert (policy.actor_key, policy.policy_type, policy.status) == ("SK", "VisaRestriction", "announced")
+
+
+def test_not_closing_a_border_is_no_entry_ban(run):
+    assert run("Romania did not close its border.") == []
+    assert run("They hope that by not opening their borders Moldova will gain time.") == []
+
+
+def test_not_closing_the_door_to_those_in_need_is_an_asylum_offer(run):
+    policies = run("The bloc will not close its doors to people fleeing persecution.")
+    assert keys(policies) == {("european-union", "AsylumOffer")}
+
+
+def test_refusing_to_accept_a_group_is_an_entry_ban(run):
+    assert keys(run("Bangladesh will not accept any more Rohingya refugees.")) == {("BD", "EntryBan")}
+
+
+def test_failure_to_act_is_no_policy(run):
+    assert run("Belgium failed to deport the men.") == []
+
+
+# --------------------------------------------------------------------------- status, condition, time
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Britain plans to deport asylum seekers to a third country.", "planned"),
+    ("Parliament in Chile is considering a bill that would expel migrants who entered illegally.", "planned"),
+    ("The United States will resettle 10,000 Rohingya refugees from Bangladesh.", "announced"),
+    ("Italy deported 200 Tunisian migrants in March.", "in_force"),
+])
+def test_status(run, text, status):
+    policies = run(text)
+    assert policies and {p.status for p in policies} == {status}
+
+
+def test_condition_is_kept(run):
+    (policy,) = run("Germany would grant protection to deserters if they faced persecution at home.")
+    assert (policy.actor_key, policy.policy_type) == ("DE", "AsylumOffer")
+    assert policy.condition == "if they faced persecution at home"
+    assert policy.status == "announced"
+
+
+def test_time_and_quantities_of_the_sentence_are_attached(run):
+    text = "Malta detained 80 migrants on Friday. Italy deported 200 migrants."
+    friday = TimeExpression("on Friday", text.index("on Friday"), text.index("on Friday") + 9, "2020-05-01", "day")
+    eighty = Quantity("80 migrants", 15, 26, 80.0, "person", counted="migrants")
+    two_hundred = Quantity("200 migrants", text.index("200"), text.index("200") + 12, 200.0, "person")
+    malta, italy = run(text, times=[friday], quantities=[eighty, two_hundred])
+    assert malta.time == friday and malta.quantities == [eighty]
+    assert italy.time is None and italy.quantities == [two_hundred]
+
+
+# --------------------------------------------------------------------------- left out
+
+
+@pytest.mark.parametrize("text", [
+    "Activists urged Poland to open its border to refugees.",
+    "Human rights groups called on Greece to stop pushbacks.",
+    "If Italy were to close its ports, migrants would drown.",
+    "Will Spain deport the migrants?",
+    "The company closed its store in Berlin.",
+    "Police arrested three protesters in Paris.",
+    "The committee met behind closed doors in Brussels.",
+    "Critics accused Hungary of pushing migrants back into Serbia.",
+    "Yesterday France won the match against Brazil.",
+    "Russian men who refuse to be drafted fled to Kazakhstan.",
+])
+def test_no_policy(run, text):
+    assert run(text) == []
+
+
+def test_non_state_actors_are_not_policy_actors(run):
+    assert run("A local charity welcomed 40 Ukrainian families in Krakow.") == []
+
+
+# --------------------------------------------------------------------------- pattern language
+
+
+def test_pattern_language():
+    pattern = compile_pattern("close|shut =its? border *2 =to")
+    assert pattern[0]["LEMMA"]["IN"] == sorted({"close", "Close", "shut", "Shut"})
+    assert pattern[1] == {"LOWER": {"IN": ["its"]}, "OP": "?"}
+    assert len(pattern) == 6 and pattern[3]["OP"] == "?" and pattern[5] == {"LOWER": {"IN": ["to"]}}
