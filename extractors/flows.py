@@ -34,6 +34,11 @@ TRANSPORT_VERBS = {"bring", "brought", "carry", "ferry", "transport", "smuggle",
 ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", "propose", "proposed", "proposal",
                 "push", "pushing", "urge", "offer", "offered", "ready", "willing", "agree", "agreed"}
 SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
+HEAD_NEXT = {"to", "for", "towards", "toward", "north", "northward", "south", "southward", "east", "west", "home",
+             "back", "into", "across", "out", "abroad", "off", "straight", "directly", "through", "via", "over"}
+GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "while", "since", "although", "but",
+             "whereas"}
+NAT_WINDOW = 15  # a nationality further than this from the movement word belongs to someone else
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -160,6 +165,12 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if lemma in {"set"}:
         following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
         return "depart" if following & {"off", "out", "sail"} else None
+    nxt_word = _word(doc[i + 1]) if i + 1 < end else ""
+    if lemma == "head" and nxt_word not in HEAD_NEXT:
+        return None  # "heads of state", "head of the agency"
+    if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
+        if i + 2 >= end or _word(doc[i + 2]) not in lex.flow_groups:
+            return None  # "moving the embassy to Jerusalem"
     if lemma in TRANSPORT_VERBS or word in TRANSPORT_VERBS:
         # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
         nxt = [t for t in doc[i + 1:min(i + 4, end)]]
@@ -246,7 +257,7 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
         word, lemma = _word(doc[j]), _lemma(doc[j])
         if word in lex.deport or lemma in lex.deport:
             return None
-        if word in {".", ";", "said", "says", "told"}:
+        if word in GOV_STOPS:
             return None
         if j in triggers:
             if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2:
@@ -567,7 +578,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     trig = next((m.trigger for m in ms if m.role in {"DST", "SRC", "VIA"} and m.trigger is not None), None)
     if trig is None and s.triggers:
         trig = min(s.triggers)
-    nat = _nearest_cluster([m for m in ms if m.role == "NAT"], trig, doc, lex)
+    near = [i for i in s.triggers] + [m.trigger for m in ms if m.trigger is not None]
+    nat = [m for m in ms if m.role == "NAT" and any(abs(m.start - i) <= NAT_WINDOW for i in near)]
+    nat = _nearest_cluster(nat, trig, doc, lex)
     nat_isos = list(dict.fromkeys(m.iso for m in nat))
     for _, iso in _ethnic_nationalities(doc, sent, lex):
         if iso not in nat_isos:
@@ -584,8 +597,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         if any(_word(t) in lex.refugee_groups for t in sent):
             refin = [ms[0]]
     for m in refin:
-        for o in nat_isos:
-            b.add(sent, o, m.iso, tok + [m.start], trigger=trig)
+        initial = m.start <= sent.start + 1
+        located = [n for n in ms if n.role == "NAT" and (initial or abs(n.start - m.start) <= NAT_WINDOW)]
+        ethnic = [iso for _, iso in _ethnic_nationalities(doc, sent, lex)]
+        for o in dict.fromkeys([n.iso for n in located] + ethnic):
+            b.add(sent, o, m.iso, [n.start for n in located] + [m.start], trigger=trig)
     if not s.triggers:
         return
     # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y
@@ -611,7 +627,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         return
     origins = nat_isos or src
     departure = src if nat_isos else []
-    if not origins and dests and main and not s.region_origin and s.has_group and not s.military \
+    admit_only = all(s.triggers.get(m.trigger) == "admit" for m in dst_m)
+    if not origins and dests and main and not s.region_origin and s.has_group and not s.military and not admit_only \
             and not s.deport and not any(m.role in {None, "LOC"} and m.kind == "name" and m.iso != main
                                          and m.iso not in dests for m in ms):
         if main not in dests and main not in via:

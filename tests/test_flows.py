@@ -204,3 +204,24 @@ def test_rescued_off_one_coast_and_taken_to_another_country(nlp):
 def test_goods_carried_are_not_people(nlp):
     _, flows = run(nlp, "He claimed that Mexican immigrants bring drugs and crime to the U.S.")
     assert flows == []
+
+
+def test_ethnic_group_origin(nlp):
+    _, flows = run(nlp, "Aid workers said Rohingya refugees in Bangladesh need more food.")
+    assert pairs(flows) == {("MM", "BD")}
+    _, flows = run(nlp, "More than 700,000 Rohingya have fled to Bangladesh since August.")
+    assert pairs(flows) == {("MM", "BD")}
+
+
+def test_nationality_far_from_the_movement_is_not_its_origin(nlp):
+    _, flows = run(nlp, "The student, who came to Canada from Kenya as a child, spoke about the difficulty of "
+                        "finding work for so many people from the Philippines.")
+    assert pairs(flows) == {("KE", "CA")}
+
+
+def test_non_people_moved_are_not_flows(nlp):
+    for text in ("The government is moving the embassy to Ankara from Istanbul.",
+                 "Heads of state from Chile and Peru met in Lima.",
+                 "Visitors to Cuba rarely travel beyond Havana on their trip to the island."):
+        _, flows = run(nlp, text)
+        assert flows == [], text
