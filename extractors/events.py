@@ -228,8 +228,12 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
            quantities: list[Quantity], group_mentions) -> Event:
     sent = span.sent
     kinds = frozenset(spec.get("agent_kinds", AGENT_KINDS))
-    agent = _agent(doc, assertions, span, sent, kinds) if spec.get("agent") else None
-    place = _place(doc, assertions, span, sent, spec, agent)
+    agent = _agent(doc, assertions, span, sent, kinds, group_mentions) if spec.get("agent") else None
+    home = _home_country(assertions, agent)
+    if spec.get("place_from_agent") and home:
+        place = home
+    else:
+        place = _place(doc, assertions, span, sent, spec, agent)
     affected, affected_key, affected_nationality = _affected(assertions, span, sent, quantities, group_mentions)
     if place is None and affected_nationality and trigger.event_type in {"Exodus", "DeportationEvent"}:
         if ("Country", affected_nationality) in assertions.entities and trigger.event_type == "Exodus":
@@ -251,8 +255,20 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
     )
 
 
+def _home_country(assertions: DocumentAssertions, agent: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The agent if it is a country, else the country a person or organisation is related to."""
+    if agent is None:
+        return None
+    if agent[0] == "Country":
+        return agent
+    for rel in assertions.relations:
+        if (rel.subject_kind, rel.subject_key) == agent and rel.predicate == "country" and rel.object_kind == "Country":
+            return ("Country", rel.object_key)
+    return None
+
+
 def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
-           kinds: frozenset[str]) -> tuple[str, str] | None:
+           kinds: frozenset[str], group_mentions) -> tuple[str, str] | None:
     # "the invasion of Ukraine by Russia": an entity right after "by"
     for j in range(span.end, min(sent.end, span.end + 8)):
         if doc[j].lower_ == "by" and j + 1 < sent.end:
@@ -265,6 +281,9 @@ def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
             continue
         if found[0] not in kinds:
             continue
+        offset = doc[j].idx
+        if any(start <= offset < end for start, end, _, _ in group_mentions):
+            continue  # "Russian men": the nationality of a group, not an actor
         # skip the whole mention, then see whether a preposition makes it a place or source,
         # or "anti-"/"pro-" a target
         k = j

@@ -174,12 +174,12 @@ def _counted(text: str, pos: int, lex: dict, allow_of: bool = True) -> tuple[str
         first = False
         word = m.group(1)
         low = word.lower().rstrip("'’")
+        if word[0].isupper() and low not in lex["demonyms"] and word not in lex["people_nouns"]:
+            break  # "Refugee 4 Refugees": a name, not a count
         if low in lex["people"] or (low.endswith("s") and low[:-1] in lex["people"]):
             words.append(word)
             return " ".join(words).lower(), True, m.end()
         if low in lex["stop"]:
-            break
-        if word[0].isupper() and low not in lex["demonyms"]:
             break
         words.append(word)
         cursor = m.end()

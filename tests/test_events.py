@@ -154,3 +154,18 @@ def test_one_event_per_type_and_sentence_with_evidence(nlp):
         assert text[e.evidence.start:e.evidence.end] == e.trigger
         assert e.evidence.extractor == "migraph.events"
     assert found[1].place == ("Place", "fr-marseille")
+
+
+def test_person_agent_gives_the_place_through_their_country(nlp):
+    e = only(events(nlp, "Russian President Vladimir Putin announced a partial mobilization on Wednesday."),
+             "Mobilization")
+    assert e.agent == ("Person", "vladimir-putin")
+    assert e.place == ("Country", "RU")
+
+
+def test_group_nationality_is_not_the_agent(nlp):
+    found = events(nlp, "Russian men join the exodus, fearful of being called up to fight.")
+    mobilization = [e for e in found if e.event_type == "Mobilization"]
+    assert len(mobilization) == 1
+    assert mobilization[0].agent is None
+    assert mobilization[0].affected_key == "russian-men"
