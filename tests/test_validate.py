@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -244,21 +242,24 @@ def test_concept_lists_in_shapes_match_the_ontology():
     assert _shape_in_list(shapes, RDF.type) == event_classes
 
 
-def test_validate_command_exit_codes_and_readable_output(tmp_path):
+def test_validate_command_exit_codes_and_readable_output(tmp_path, capsys):
+    import build_graph
+
     good = tmp_path / "good.ttl"
     _valid().serialize(good, format="turtle")
     bad_graph = _valid()
     bad_graph.set((_iri("country/NO"), MIG.isoCode, Literal("nor")))
     bad = tmp_path / "bad.ttl"
     bad_graph.serialize(bad, format="turtle")
-    run = [sys.executable, str(ROOT / "build_graph.py"), "validate"]
-    ok = subprocess.run(run + [str(good)], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert ok.returncode == 0 and "conforms" in ok.stdout
-    failed = subprocess.run(run + [str(bad)], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert failed.returncode == 1
-    assert "1 SHACL violation" in failed.stdout
-    assert "id:country/NO mig:isoCode: a country needs exactly one mig:isoCode" in failed.stdout
-    assert "(value 'nor')" in failed.stdout
+    assert build_graph.main(["validate", str(good)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    assert build_graph.main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "1 SHACL violation" in out
+    assert "id:country/NO mig:isoCode: a country needs exactly one mig:isoCode" in out
+    assert "(value 'nor')" in out
+    assert build_graph.main(["validate", str(tmp_path / "missing.ttl")]) == 1
+    assert capsys.readouterr().err.startswith("migraph: error:")
 
 
 def test_shapes_file_is_the_default():
