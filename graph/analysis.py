@@ -122,13 +122,13 @@ def _number(value) -> float | None:
 
 
 def _quantity_people(rdf: Graph, node) -> float | None:
-    """People counted by a mig:quantity: a plain number, or a mig:Quantity counting persons."""
+    """People counted by a mig:quantity: a plain number, or a mig:Quantity whose unit is persons."""
     if isinstance(node, Literal):
         return _number(node)
     if rdf.value(node, MIG.isChange) is not None and bool(rdf.value(node, MIG.isChange).toPython()):
         return None
     unit = rdf.value(node, MIG.unit)
-    if unit is not None and str(unit) not in ("person", "people"):
+    if unit is None or str(unit) not in ("person", "people"):  # "dozens of flights" is a count, not people
         return None
     for prop in (MIG.numericValue, RDF.value):
         value = rdf.value(node, prop)

@@ -75,8 +75,9 @@ id:country/FD mig:entryBanFor id:group/sylvanian-students .
 id:doc/d2/quantity/1 a mig:Quantity ; mig:numericValue 4000 ; mig:unit "person" .
 id:doc/d2/quantity/2 a mig:Quantity ; mig:numericValue 1500 ; mig:unit "person" .
 id:doc/d2/quantity/3 a mig:Quantity ; mig:numericValue 107 ; mig:unit "percent" .
+id:doc/d2/quantity/4 a mig:Quantity ; mig:numericValue 12 ; mig:countedNoun "flights" .
 id:doc/d2/flow/1 a mig:Flow ; mig:origin id:country/SY ; mig:destination id:country/FD ;
-    mig:quantity id:doc/d2/quantity/1 , id:doc/d2/quantity/3 ; mig:groupDescription "Sylvanians" ;
+    mig:quantity id:doc/d2/quantity/1 , id:doc/d2/quantity/3 , id:doc/d2/quantity/4 ; mig:groupDescription "Sylvanians" ;
     mig:document id:doc/d2 ; mig:sentence id:doc/d2/sentence/0-80 .
 id:doc/d1/flow/2 a mig:Flow ; mig:origin id:country/SY ; mig:destination id:country/FD ;
     mig:document id:doc/d1 ; mig:sentence id:doc/d1/sentence/61-120 .
@@ -161,7 +162,7 @@ def test_entity_graph_is_deterministic(rdf):
 def test_flow_network_weights_and_policies(rdf):
     flows = analysis.flow_network(rdf)
     edge = flows.edges[SY, FD, "flow"]
-    assert edge["reports"] == 2 and edge["people"] == 4000  # the percentage is not people
+    assert edge["reports"] == 2 and edge["people"] == 4000  # neither the percentage nor the flights are people
     assert flows.edges[SY, RR, "flow"]["people"] == 1500
     policy = flows.edges[FD, STUDENTS, "policy:entry ban"]
     assert policy["kind"] == "policy" and policy["reports"] == 1

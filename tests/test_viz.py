@@ -195,6 +195,9 @@ def test_cli_viz_query_flows_and_errors(tmp_path, capsys):
     query = "SELECT ?p WHERE { ?p a <https://w3id.org/migraph/ontology#Person> }"
     assert main(["viz", str(source), "--query", query, "-o", str(out)]) == 0
     assert {n["type"] for n in payload_of(out.read_bytes())["nodes"]} == {"Person"}
+    construct = ("CONSTRUCT { ?q <urn:said-by> ?p } WHERE { ?q <https://w3id.org/migraph/ontology#speaker> ?p }")
+    assert main(["viz", str(source), "--query", construct, "-o", str(out)]) == 0
+    assert sorted(n["type"] for n in payload_of(out.read_bytes())["nodes"]) == ["Person", "Quotation"]
     assert main(["viz", str(source), "--flows"]) == 0
     assert (tmp_path / "flows.html").is_file()
     assert main(["viz", str(source), "--max-nodes", "3"]) == 0
