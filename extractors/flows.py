@@ -42,7 +42,8 @@ NAT_WINDOW = 15  # a nationality further than this from the movement word belong
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
-PEOPLE_UNITS = {None, "person", "people"}
+COUNTED_MOVES = {"attempts", "crossings", "arrivals", "entries", "applications", "departures", "apprehensions",
+                 "encounters", "refugees", "migrants", "asylum-seekers", "seekers"}
 
 
 @dataclass(frozen=True)
@@ -548,8 +549,16 @@ class _Builder:
 
 
 def _people_quantities(quantities: list[Quantity]) -> list[Quantity]:
-    """Counts of people and changes ("a 107% increase"), not distances or money."""
-    return [q for q in quantities if q.is_change or q.unit in PEOPLE_UNITS]
+    """Counts of people or crossings and changes ("a 107% increase"), not distances, money or "two leaders"."""
+    lex = _lex()
+    kept = []
+    for q in quantities:
+        counted = (q.counted or "").split()
+        head = counted[-1] if counted else None
+        if q.is_change or q.unit == "person" or (q.unit is None and (
+                head is None or head in lex.flow_groups or head in COUNTED_MOVES)):
+            kept.append(q)
+    return kept
 
 
 def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _Lex) -> list[_Mention]:
