@@ -29,6 +29,7 @@ Field semantics fixed here:
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc
@@ -103,6 +104,7 @@ _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|he
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _AGE_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _SMALL_WORDS = {"a", "an", "one", "zero"}
+_PLURAL_PEOPLE = {"people", "men", "women", "children", "police", "personnel", "staff", "crew", "youth"}
 
 
 @cache
@@ -261,7 +263,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         digits = raw.replace(",", "")
         if len(digits.split(".")[0]) > 12:
             return None
-        value = float(digits)
+        value = Decimal(digits)
         scale = m.group("scale") or m.group("abbr")
         if scale:
             if m.group("abbr") and not cur:
@@ -269,8 +271,9 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
                 counted_after = _counted(text, end, lex)
                 if not counted_after[1]:
                     return None
-            value *= _SCALE_VALUE[scale.lower()]
-        else:
+            value *= Decimal(int(_SCALE_VALUE[scale.lower()]))
+        value = float(value)  # via Decimal: 4.1 million is 4100000, not 4099999.9999999995
+        if not scale:
             after = text[end:end + 3]
             if _GLUED_AFTER_RE.match(after) and not _UNIT_RE.match(text, end) and not _PERCENT_RE.match(text, end):
                 return None
@@ -346,8 +349,9 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
-            "percent", "percentage_point"} and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")) and unit != "person":
-        return None  # a bare year
+            "percent", "percentage_point"} and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")) and not (
+            unit == "person" and counted and (counted.endswith("s") or counted.split()[-1] in _PLURAL_PEOPLE)):
+        return None  # a year, also "the 2015 migrant crisis"
     if m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and _AGE_COMMA_RE.search(
             text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
         return None  # "Name, 34," is an age

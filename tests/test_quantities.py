@@ -58,6 +58,7 @@ def quantities(nlp, text: str) -> list[tuple]:
         ("Drivers waited for 30 hours.", [("30 hours", 30.0, "hour", None, None, False)]),
         ("Seizures doubled.", [("doubled", 2.0, "times", None, None, True)]),
         ("The office counted 12,400 in total.", [("12,400", 12400.0, None, None, None, False)]),
+        ("Over 4.1 million people left.", [("Over 4.1 million people", 4100000.0, "person", "over", "people", False)]),
     ],
 )
 def test_quantity_forms(nlp, text, expected):
@@ -73,6 +74,8 @@ def test_quantity_forms(nlp, text, expected):
         "One of the senators said no one came.",
         "She finished 21st and the match ended 5-3.",
         "The team scored 3.",  # a bare small number is no amount
+        "It recalled the 2015 migrant crisis.",  # a year before a singular noun
+        "Refugee 4 Refugees is a charity.",  # a name
     ],
 )
 def test_not_quantities(nlp, text):
