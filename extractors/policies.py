@@ -56,7 +56,7 @@ def lexicon() -> dict:
                      "group_ref_starters", "state_roles", "modifier_nouns", "prepositions", "left_skip",
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
-                     "excluded_targets", "quote_we")
+                     "excluded_targets", "quote_we", "conscript_words")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -790,10 +790,11 @@ def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
     return any(word in text for word in ctx.lex["_contexts"][context])
 
 
-def _is_people(ctx: _Context, i: int, migrants: bool) -> tuple[int, int] | None:
-    """The token range of a group of people starting at token i, if any."""
+def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
+    """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
-    words = ctx.sets["migrant_words"] if migrants else ctx.sets["people_words"]
+    migrants = kind in {"migrants", "conscripts"}
+    words = ctx.sets[f"{kind[:-1]}_words"] if migrants else ctx.sets["people_words"]
     if i in ctx.groups:
         g_end, key = ctx.groups[i]
         name = key.replace("-", " ")
@@ -827,7 +828,7 @@ def _is_people(ctx: _Context, i: int, migrants: bool) -> tuple[int, int] | None:
     return None
 
 
-def find_target(ctx: _Context, start: int, end: int, migrants: bool, before: bool = False
+def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: bool = False
                 ) -> tuple[int, int] | None:
     """The group a measure is about: first group of people in or just after the trigger (or before a passive)."""
     doc = ctx.doc
@@ -836,7 +837,7 @@ def find_target(ctx: _Context, start: int, end: int, migrants: bool, before: boo
         for i in range(start - 1, max(sent.start, start - 7) - 1, -1):
             if doc[i].text in {",", ";"}:
                 break
-            found = _is_people(ctx, i, migrants)
+            found = _is_people(ctx, i, kind)
             if found:
                 g = ctx.groups.get(i)
                 return found if g is None else (i, g[0])
@@ -846,9 +847,11 @@ def find_target(ctx: _Context, start: int, end: int, migrants: bool, before: boo
                 return s, e
         return None
     for i in range(start + 1, min(sent.end, end + 6)):
+        if doc[i].lower_ in {"'s", "’s"}:
+            continue  # possessive, not "is"
         if i >= end and (doc[i].text in SENT_PUNCT or doc[i].lemma_.lower() in STOP_TARGET):
             break
-        found = _is_people(ctx, i, migrants)
+        found = _is_people(ctx, i, kind)
         if found:
             return found
     return None
@@ -1057,8 +1060,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if not _sentence_has(ctx, sent, entry.get("context")):
             continue
         target_kind = entry.get("target")
-        target = find_target(ctx, start, end, migrants=target_kind == "migrants",
-                             before=bool(entry.get("actor_after")))
+        target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")))
         if target_kind and target is None:
             continue
         if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
@@ -1080,7 +1082,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
                     actors, at = _by_agent(ctx, end)
         else:
             actors, at = find_actors(ctx, start, end, entry)
-        if not actors and entry["type"] == "Mobilization" or (not actors and entry_id == "mobilization_noun"):
+        if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
         if not actors:
