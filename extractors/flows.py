@@ -39,6 +39,8 @@ HEAD_NEXT = {"to", "for", "towards", "toward", "north", "northward", "south", "s
 GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "while", "since", "although", "but",
              "whereas"}
 NAT_WINDOW = 15  # a nationality further than this from the movement word belongs to someone else
+CARRIERS = {"flights", "flight", "boats", "boat", "ships", "ship", "planes", "plane", "buses", "bus", "trains", "train",
+            "dinghies", "dinghy", "vessels", "vessel", "ferries", "ferry", "charters", "caravan", "caravans"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -201,6 +203,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             break
         if _word(tok) in lex.block or _lemma(tok) in lex.block:
             return True
+        if j == i - 1 and _word(tok) == "from":
+            return True  # "banned people from coming", "stop them from entering"
         if kind == "admit" and (_word(tok) in ADMIT_HEDGES or _lemma(tok) in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
@@ -282,6 +286,15 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     start, end = sent.start, sent.end
     for m in mentions:
         # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
+        if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end for o in mentions) \
+                and doc[m.end].text[:8] in {"American", "Americans"}:
+            m.role = "NAT"  # "Indian Americans": origin India; the second demonym is the new home
+            continue
+        if m.kind == "demonym" and m.start > start and any(
+                o.kind == "demonym" and o.end == m.start for o in mentions) and doc[m.start].text[:8] in {
+                "American", "Americans"}:
+            m.role = "ADJ"
+            continue
         if m.kind == "demonym":
             surface = doc[m.start:m.end].text
             plural = surface.endswith("s") and not surface.endswith("ss")
@@ -329,8 +342,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role = "NAT"
             else:
                 gov = _governing(doc, j, start, triggers, lex)
-                if gov is None:  # "flights from Sudan have carried families to ..."
-                    gov = _following_trigger(doc, m.end, end, triggers)
+                if gov is None and k >= start and _word(doc[k]) in CARRIERS:
+                    gov = _following_trigger(doc, m.end, end, triggers)  # "flights from Sudan have carried ..."
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
             continue
@@ -450,6 +463,11 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
         text = " ".join(words)
         region = any(w in lex.region_origin for w in words) or any(
             f" {r} " in f" {text} " for r in lex.region_origin if " " in r)
+        country_starts = {m.start for m in mentions}
+        for k in range(start, end - 1):
+            if _word(doc[k]) == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
+                region = True  # "from affected countries", "from regime areas": an origin that is no country
+                break
         has_group = any(_is_group_word(doc, i, lex) for i in range(start, end)) or any(
             w in {"they", "those", "them"} for w in words)
         military = any(w in lex.military for w in words)

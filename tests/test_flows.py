@@ -225,3 +225,21 @@ def test_non_people_moved_are_not_flows(nlp):
                  "Visitors to Cuba rarely travel beyond Havana on their trip to the island."):
         _, flows = run(nlp, text)
         assert flows == [], text
+
+
+def test_barred_from_coming_is_a_policy_not_a_flow(nlp):
+    _, flows = run(nlp, "That order banned people from Iran, Libya and Sudan from coming to the United States.")
+    assert flows == []
+
+
+def test_deported_people_arriving_home_are_not_a_flow_to_the_deporting_country(nlp):
+    _, flows = run(nlp, "Honduran migrants deported from the United States wait upon their arrival at the airport.")
+    assert flows == []
+
+
+def test_non_country_origin_keeps_the_document_origin_out(nlp):
+    text = ("Thousands of Liberians have fled Liberia this year. Liberian refugees are in Ghana. "
+            "Officials hand leaflets to travelers entering the U.S. from affected countries.")
+    _, flows = run(nlp, text)
+    assert ("LR", "US") not in pairs(flows)
+    assert ("LR", "GH") in pairs(flows)
