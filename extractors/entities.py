@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
+from extractors.doccache import doc_text
 from extractors.gazetteer import gazetteer, lexicon
 from extractors.names import INITIAL_RE, first_name_gender
 from graph.vocab import slugify
@@ -25,8 +26,9 @@ AGE_BEFORE_RE = re.compile(r"(\d{1,3})-year-old\s+(?:(?:[a-z]+\s+){0,2}(?:named|
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences, whitespace-trimmed, boilerplate dropped."""
     bounds = []
+    full = doc_text(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = full[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
         stripped = text.strip()
         if not stripped or all(t._.in_boilerplate or t.is_space for t in sent):
             continue
@@ -39,7 +41,7 @@ def evidence_for(doc: Doc, start: int, end: int, extractor: str = EXTRACTOR) -> 
     sent = doc.char_span(start, end, alignment_mode="expand")
     if sent is not None:
         s = sent.sent
-        text = s.text
+        text = doc_text(doc)[s.start_char:s.end_char]  # == s.text
         s_start = s.start_char + (len(text) - len(text.lstrip()))
         s_end = s_start + len(text.strip())
     else:
@@ -173,11 +175,11 @@ def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: E
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
     _apposition_role(doc, span, entity, result, evidence, gaz)
-    after = doc.text[span.end_char:span.end_char + 8]
+    after = doc_text(doc)[span.end_char:span.end_char + 8]
     match = AGE_AFTER_RE.match(after)
     if not match:  # "a 41-year-old father named X"
         sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
-        match = AGE_BEFORE_RE.search(doc.text[max(sent_start, span.start_char - 60):span.start_char])
+        match = AGE_BEFORE_RE.search(doc_text(doc)[max(sent_start, span.start_char - 60):span.start_char])
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
 
@@ -242,15 +244,22 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
     """Groups of people: "Russian tourists", "military-aged men", "reservists"."""
     lex = lexicon()
     nouns = {tuple(n.split()) for n in lex["group_nouns"]}
+    lengths: dict[str, list[int]] = {}  # first word -> noun lengths, longest first
+    for noun in nouns:
+        if noun:
+            lengths.setdefault(noun[0], []).append(len(noun))
+    for ks in lengths.values():
+        ks.sort(reverse=True)
     modifiers = {m.lower() for m in lex["group_modifiers"]}
+    lowers = [t.lower_ for t in doc]
     n = len(doc)
     i = 0
     while i < n:
         match_len = 0
-        for noun in nouns:
-            k = len(noun)
-            if k > match_len and tuple(t.lower_ for t in doc[i:i + k]) == noun:
+        for k in lengths.get(lowers[i], ()):
+            if tuple(lowers[i:i + k]) in nouns:
                 match_len = k
+                break
         if not match_len or doc[i]._.in_boilerplate:
             i += 1
             continue

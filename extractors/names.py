@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doccache import doc_lowers
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
@@ -115,6 +116,7 @@ def _runs(doc: Doc, taken: set[int]):
     """Maximal runs of name-like tokens that no entity covers yet."""
     i = 0
     n = len(doc)
+    doc = list(doc)  # one Token object per position: indexing a Doc builds a new one on every access
     while i < n:
         token = doc[i]
         if i in taken or not _is_run_token(token) or token._.in_boilerplate:
@@ -212,9 +214,10 @@ def _context_evidence(doc: Doc, start: int, end: int) -> set[str]:
     elif (before is not None and before.text == "," and start >= 2 and doc[start - 2].text.islower()
           and doc[start - 2].lower_ in kin and after is not None and after.text in {",", "."}):
         evidence.add("kinship")
+    lowers = doc_lowers(doc)
     for cue in NAMING_CUES:
         k = len(cue)
-        if start - k >= 0 and tuple(t.lower_ for t in doc[start - k:start]) == cue:
+        if start - k >= 0 and tuple(lowers[start - k:start]) == cue:
             evidence.add("naming")
     if before is not None and before.lower_ in {"by", "with", "from", "and"} and False:
         evidence.add("weak")
@@ -380,13 +383,14 @@ def organization_spans(doc: Doc) -> list[Span]:
               "government", "authorities", "police", "army", "military", "navy", "security services",
               "security service", "foreign ministry", "interior ministry", "defense ministry",
               "defence ministry", "ministry", "embassy", "parliament", "foreign office", "interior minister")
-    body_tokens = [tuple(b.split()) for b in bodies]
+    body_tokens = sorted((tuple(b.split()) for b in bodies), key=len, reverse=True)
     n = len(doc)
+    lowers = doc_lowers(doc)
     for token in doc:
         if token.text in gaz.demonym_by_surface and not token._.in_boilerplate:
-            for words in sorted(body_tokens, key=len, reverse=True):
+            for words in body_tokens:
                 k = len(words)
-                if token.i + k < n + 0 and tuple(t.lower_ for t in doc[token.i + 1:token.i + 1 + k]) == words:
+                if token.i + k < n + 0 and tuple(lowers[token.i + 1:token.i + 1 + k]) == words:
                     if words[-1] == "minister":
                         break
                     span = Span(doc, token.i, token.i + 1 + k, label="ORG")

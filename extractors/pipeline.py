@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
+from extractors.doccache import doc_text
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -105,8 +108,9 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
 
 @Language.component("migraph_boilerplate")
 def mark_boilerplate(doc: Doc) -> Doc:
-    doc._.boilerplate = boilerplate_ranges(doc.text)
-    doc._.bylines = byline_ranges(doc.text)
+    text = doc_text(doc)
+    doc._.boilerplate = boilerplate_ranges(text)
+    doc._.bylines = byline_ranges(text)
     for start, end in doc._.boilerplate:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -131,34 +135,37 @@ def news_sentencizer(doc: Doc) -> Doc:
     """
     if len(doc) == 0:
         return doc
-    for token in doc:
-        token.is_sent_start = token.i == 0
+    # Decide every boundary first, then set them in one from_array call: the Token.is_sent_start
+    # setter checks the whole doc for a parse on each call, which made this quadratic.
+    starts = [True] + [False] * (len(doc) - 1)
     pending = False  # a terminal mark was seen, the sentence may end after closers
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    tokens = list(doc)
+    for token in tokens[1:]:
+        previous = tokens[token.i - 1]
+        i = token.i
         if "\n" in previous.text and previous.is_space:
-            token.is_sent_start = not token.is_space
+            starts[i] = not token.is_space
             pending = False
             continue
         if token.is_space:
-            token.is_sent_start = False
             continue
         if previous.text in TERMINAL:
             pending = True
         elif previous.text not in CLOSING_QUOTES:
             pending = False
         if pending and token.text in CLOSING_QUOTES and token.text not in {'"', "'"}:
-            token.is_sent_start = False
             continue
         if pending and token.text in {'"', "'"}:
             # A straight quote after a full stop closes when glued to it, opens otherwise.
-            token.is_sent_start = bool(previous.whitespace_)
-            if token.is_sent_start:
+            starts[i] = bool(previous.whitespace_)
+            if starts[i]:
                 pending = False
             continue
-        token.is_sent_start = pending and _is_sentence_start_candidate(token)
-        if token.is_sent_start:
+        starts[i] = bool(pending and _is_sentence_start_candidate(token))
+        if starts[i]:
             pending = False
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int32").astype("uint64")
+    doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
 
 

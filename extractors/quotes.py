@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractors.assertions import DocumentAssertions, Entity, Quotation
+from extractors.doccache import doc_text
 from extractors.entities import evidence_for
 from extractors.gazetteer import lexicon, load_json
 from extractors.names import first_name_gender
@@ -142,7 +143,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def find_spans(doc: Doc) -> list[Span_]:
     """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
-    text = doc.text
+    text = doc_text(doc)
     single = _convention(text)
     marks_set = SINGLE_MARKS if single else DOUBLE_MARKS
     paragraphs = _paragraphs(text)
@@ -251,13 +252,16 @@ class _Context:
     def __init__(self, doc: Doc, entities: DocumentAssertions, spans: list[Span_]):
         self.doc = doc
         self.entities = entities
-        self.char_to_token = [0] * (len(doc.text) + 1)
+        text = doc_text(doc)  # Doc.text joins every token on each access: read it once
+        self.char_to_token = [0] * (len(text) + 1)
+        size = len(self.char_to_token)
         for token in doc:
-            for ch in range(token.idx, token.idx + max(1, len(token.text))):
-                if ch < len(self.char_to_token):
-                    self.char_to_token[ch] = token.i
+            a = token.idx
+            b = min(a + max(1, len(token.text)), size)
+            if a < b:
+                self.char_to_token[a:b] = [token.i] * (b - a)
         for ch in range(1, len(self.char_to_token)):
-            if self.char_to_token[ch] == 0 and ch > 0 and doc.text[ch - 1:ch].isspace():
+            if self.char_to_token[ch] == 0 and ch > 0 and text[ch - 1:ch].isspace():
                 self.char_to_token[ch] = self.char_to_token[ch - 1]
         self.in_quote = [False] * len(doc)
         self.mark_tokens: set[int] = set()
@@ -636,7 +640,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
 def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:
     """Whether the words after the closing mark can attribute it ('," she said' yes, '." Next...' no)."""
     doc = ctx.doc
-    inner = doc.text[span.start:span.end].rstrip()
+    inner = doc_text(doc)[span.start:span.end].rstrip()
     after = ctx.tok(span.close_pos) + 1
     if after >= len(doc):
         return False
@@ -645,7 +649,7 @@ def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:
         return False
     if inner.endswith(("?", "!")) and not nxt.text[:1].islower():
         return False
-    if doc.text[span.close_pos - 1:span.close_pos] == "," or nxt.text == ",":
+    if doc_text(doc)[span.close_pos - 1:span.close_pos] == "," or nxt.text == ",":
         return True
     return _is_speech_verb(nxt) or _noun_phrase(ctx, after, len(doc)) is not None \
         or nxt.lower_ in {"the", "a", "an", "one"}
@@ -672,7 +676,7 @@ def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
 def _kind(ctx: _Context, span: Span_) -> str:
     if span.close_pos is None:
         return "direct_unclosed"
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     before = text[:span.open_pos].rstrip()
     prev_char = before[-1:] if before else ""
     open_tok = ctx.tok(span.open_pos)
@@ -698,7 +702,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         return False
     c = cues()
     doc = ctx.doc
-    text = doc.text[span.start:span.end]
+    text = doc_text(doc)[span.start:span.end]
     words = re.findall(r"[\w’'-]+", text)
     if not words:
         return True
@@ -706,11 +710,11 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     close_tok = ctx.tok(span.close_pos)
     before = [t for t in doc[max(0, open_tok - 4):open_tok] if not t.is_space]
     before_low = [t.lower_ for t in before]
-    joined = doc.text[max(0, span.open_pos - 24):span.open_pos].lower()
+    joined = doc_text(doc)[max(0, span.open_pos - 24):span.open_pos].lower()
     if any(re.search(r"\b" + re.escape(marker) + r"\s*$", joined) for marker in c["scare_markers"]):
         return True
     if previous_rejected is not None and previous_rejected.close_pos is not None:
-        gap = doc.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
+        gap = doc_text(doc)[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
         if gap in {"or", "(", "or the", "aka", "also known as"}:
             return True
     title = _is_title_case(words)
@@ -761,7 +765,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
             rejected = span
             continue
-        if kind == "partial" and speaker is None and len(doc.text[span.start:span.end].split()) <= 3:
+        if kind == "partial" and speaker is None and len(doc_text(doc)[span.start:span.end].split()) <= 3:
             rejected = span
             continue  # a short phrase in marks with nobody saying it: emphasis, not a quotation
         rejected = None
@@ -822,7 +826,7 @@ def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) ->
 
 def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quotation:
     evidence = evidence_for(doc, span.start, span.end, EXTRACTOR)
-    quote = Quotation(text=doc.text[span.start:span.end], kind=kind, evidence=evidence)
+    quote = Quotation(text=doc_text(doc)[span.start:span.end], kind=kind, evidence=evidence)
     if speaker is not None:
         if speaker.entity is not None:
             quote.speaker_key = speaker.entity.key
