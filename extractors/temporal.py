@@ -97,6 +97,24 @@ _FUTURE_AFTER = re.compile(
 _PAST_VERB_BEFORE = re.compile(r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|wrote|\w+ed)\s+$")
 
 
+# Every date expression contains one of these; the patterns run only in windows around them.
+_ANCHOR_RE = re.compile(r"(?<!\d)\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+                        r"|(?i:to(?:day|night|morrow)|yesterday|\bdays?\b|week|month|year|ago\b)")
+_WINDOW = 48  # characters kept on each side of an anchor: longer than any lead-in ("in the past three ")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged character ranges around anchors, so the many patterns do not scan the whole text."""
+    windows: list[tuple[int, int]] = []
+    for m in _ANCHOR_RE.finditer(text):
+        a, b = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
 @lru_cache(maxsize=8)
 def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     """Non-overlapping candidate spans, longest first, earlier patterns winning ties.
@@ -104,8 +122,9 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     Cached for the last few texts: quantities ask for the same document's spans right after.
     """
     found = []
+    windows = _windows(text)
     for priority, (kind, pattern) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
+        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if start and not _BEFORE_OK.search(text[max(0, start - 1):start]):
                 continue
