@@ -80,7 +80,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     query = sub.add_parser("query", help="run a SPARQL query over a built graph",
                            description="Run a canned query (by name), a .rq file or inline SPARQL.")
-    query.add_argument("graph", metavar="GRAPH", help="a graph file (graph.ttl) or a build folder")
+    query.add_argument("graph", metavar="GRAPH",
+                       help="a graph file (graph.ttl), a build folder, a --store folder or a SPARQL endpoint URL")
     query.add_argument("query", metavar="QUERY", help="canned query name, .rq file, or SPARQL text")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
@@ -117,11 +118,11 @@ def cmd_build(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from graph.query import format_result, load_graph, resolve_query, run_query
+    from graph.query import format_result, open_source, resolve_query, run_query
 
     sparql = resolve_query(args.query)
-    graph = load_graph(args.graph)
-    sys.stdout.write(format_result(run_query(graph, sparql), args.format))
+    with open_source(args.graph) as graph:
+        sys.stdout.write(format_result(run_query(graph, sparql), args.format))
     return EXIT_OK
 
 

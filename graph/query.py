@@ -36,24 +36,34 @@ def resolve_query(query: str) -> str:
     raise QueryError(f"{query!r} is neither a canned query ({names}), a .rq file, nor SPARQL")
 
 
-def load_graph(source: str | Path) -> Graph:
-    """A graph from a Turtle/N-Triples/... file, or a build folder holding graph.ttl."""
-    path = Path(source)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    if not path.is_file():
-        raise QueryError(f"{source}: no graph file there (expected a .ttl file or a folder with graph.ttl)")
-    from rdflib.util import guess_format
+def open_source(source: str | Path):
+    """A ``graph.store.GraphHandle`` on an RDF file, build folder, Oxigraph store folder or SPARQL endpoint URL.
 
-    graph = Graph()
+    Prefer this over ``load_graph`` for querying: stores and endpoints answer without loading into Python.
+    """
+    from graph.store import StoreError, open_graph
+
     try:
-        graph.parse(path, format=guess_format(str(path)) or "turtle")
-    except Exception as error:  # rdflib raises many parser-specific types
-        raise QueryError(f"{path}: cannot parse graph: {error}") from error
-    return graph
+        return open_graph(source)
+    except StoreError as error:
+        raise QueryError(str(error)) from error
 
 
-def run_query(graph: Graph, sparql: str) -> Result:
+def load_graph(source: str | Path) -> Graph:
+    """The whole graph as an rdflib Graph (union of all documents), from any source ``open_source`` takes."""
+    handle = open_source(source)
+    try:
+        return handle.rdflib_graph()
+    except QueryError:
+        raise
+    except Exception as error:  # network and store errors
+        raise QueryError(f"{source}: cannot read graph: {error}") from error
+    finally:
+        handle.close()
+
+
+def run_query(graph, sparql: str) -> Result:
+    """Run SPARQL on an rdflib Graph/Dataset or a ``graph.store.GraphHandle`` (same Result either way)."""
     try:
         return graph.query(sparql)
     except Exception as error:  # pyparsing and rdflib evaluation errors

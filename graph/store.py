@@ -1,0 +1,389 @@
+"""Where a graph lives, behind one interface: a file, an on-disk Oxigraph store, or a SPARQL endpoint.
+
+Every command that reads a graph calls :func:`open_graph` with what the user typed:
+
+- an RDF file (``graph.ttl``, ``.nt``, ``.trig``, ``.nq``, ``.jsonld``, ...) or a build folder
+  holding ``graph.ttl`` — parsed into rdflib in memory (fine for small graphs);
+- a folder made by ``migraph build --store DIR`` — an Oxigraph (RocksDB) store on disk, queried
+  in Rust without loading anything into Python, for graphs of tens of thousands of articles;
+- an ``http(s)://`` SPARQL 1.1 query endpoint (Oxigraph server, QLever, Virtuoso, GraphDB, Fuseki).
+
+The handle answers ``query(sparql)`` with an ``rdflib.query.Result`` whatever the backend, so
+formatting code (``graph.query.format_result``) works unchanged, and gives an rdflib ``Graph``
+(union of all documents) or ``Dataset`` (one named graph per document) when a command needs one.
+
+:class:`DocumentStore` is the writable side: one named graph per document keyed by its content
+hash, so re-ingesting a document is a no-op and an edited one replaces its previous version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.query import Result
+
+from graph.vocab import ID, MIG, bind_prefixes
+
+STORE_MARKER = "migraph-store.json"
+GRAPH_PREFIX = str(ID) + "graph/"
+DOC_PREFIX = str(ID) + "doc/"
+
+
+class StoreError(Exception):
+    """A graph source that cannot be opened or written; the message names it and the problem."""
+
+
+def is_url(source: str | Path) -> bool:
+    return isinstance(source, str) and source.startswith(("http://", "https://"))
+
+
+def is_store(path: str | Path) -> bool:
+    """True for a folder holding an Oxigraph store (made by migraph, or any RocksDB-backed Oxigraph)."""
+    p = Path(path)
+    return p.is_dir() and ((p / STORE_MARKER).is_file() or (p / "CURRENT").is_file())
+
+
+# --------------------------------------------------------------------------- reading handles
+
+
+class GraphHandle:
+    """Uniform read access: ``query`` returns an rdflib Result; ``rdflib_graph`` the union as a Graph."""
+
+    kind = "abstract"
+    location = ""
+
+    def query(self, sparql: str) -> Result:
+        raise NotImplementedError
+
+    def rdflib_dataset(self) -> Dataset:
+        """All triples, one named graph per document where the source keeps them apart."""
+        raise NotImplementedError
+
+    def rdflib_graph(self) -> Graph:
+        """The union of all documents as one rdflib Graph (what ``graph.ttl`` holds)."""
+        graph = Graph()
+        bind_prefixes(graph)
+        for s, p, o, _g in self.rdflib_dataset().quads((None, None, None, None)):
+            graph.add((s, p, o))
+        return graph
+
+    def triple_count(self) -> int:
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(result))[0])
+
+    def close(self) -> None:
+        """Release files and locks; the handle is unusable afterwards."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class RdflibHandle(GraphHandle):
+    """A graph parsed into memory with rdflib (files; the default for small runs)."""
+
+    kind = "rdflib"
+
+    def __init__(self, graph: Graph | Dataset, location: str = "memory"):
+        self.graph = graph
+        self.location = location
+
+    def query(self, sparql: str) -> Result:
+        return self.graph.query(sparql)
+
+    def rdflib_graph(self) -> Graph:
+        if isinstance(self.graph, Dataset):
+            return super().rdflib_graph()
+        return self.graph
+
+    def rdflib_dataset(self) -> Dataset:
+        if isinstance(self.graph, Dataset):
+            return self.graph
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        dataset.default_context += self.graph
+        return dataset
+
+
+class OxigraphHandle(GraphHandle):
+    """An on-disk Oxigraph store; the default graph is the union of the documents' named graphs."""
+
+    kind = "oxigraph"
+
+    def __init__(self, store, location: str):
+        self.store = store
+        self.location = location
+
+    def query(self, sparql: str) -> Result:
+        return oxigraph_result(self.store.query(sparql, use_default_graph_as_union=True))
+
+    def rdflib_dataset(self) -> Dataset:
+        from pyoxigraph import RdfFormat
+
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        dataset.parse(data=self.store.dump(format=RdfFormat.N_QUADS), format="nquads")
+        return dataset
+
+    def triple_count(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        self.store = None
+
+
+class EndpointHandle(GraphHandle):
+    """A remote SPARQL 1.1 query endpoint, through rdflib's SPARQLStore (plain HTTP, no extra package)."""
+
+    kind = "endpoint"
+
+    def __init__(self, url: str):
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        self.location = url
+        self.graph = Graph(store=SPARQLStore(query_endpoint=url, returnFormat="json"))
+
+    def query(self, sparql: str) -> Result:
+        return self.graph.query(sparql)
+
+    def rdflib_dataset(self) -> Dataset:
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        dataset.default_context += result.graph
+        return dataset
+
+
+def open_graph(source: str | Path, *, read_only: bool = True) -> GraphHandle:
+    """A handle on SOURCE: RDF file, build folder (graph.ttl), Oxigraph store folder, or endpoint URL.
+
+    Raises StoreError naming the source and the problem.
+    """
+    if is_url(source):
+        return EndpointHandle(str(source))
+    path = Path(source)
+    if is_store(path):
+        return OxigraphHandle(_open_oxigraph(path, read_only=read_only), str(path))
+    if path.is_dir():
+        if (path / "graph.ttl").is_file():
+            path = path / "graph.ttl"
+        else:
+            raise StoreError(f"{source}: neither a graph store nor a build folder with graph.ttl")
+    if not path.is_file():
+        raise StoreError(f"{source}: no graph there (expected an RDF file, a build folder, a store or a URL)")
+    return RdflibHandle(_parse_file(path), str(path))
+
+
+def _parse_file(path: Path) -> Graph | Dataset:
+    from rdflib.util import guess_format
+
+    fmt = guess_format(str(path)) or "turtle"
+    graph: Graph | Dataset = Dataset(default_union=True) if fmt in ("trig", "nquads", "trix") else Graph()
+    bind_prefixes(graph)
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise StoreError(f"{path}: cannot parse graph: {error}") from error
+    return graph
+
+
+def _open_oxigraph(path: Path, *, read_only: bool):
+    from pyoxigraph import Store
+
+    try:
+        return Store.read_only(str(path)) if read_only else Store(str(path))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the graph store: {error} "
+                         f"(another migraph process may be writing it)") from error
+
+
+# --------------------------------------------------------------------------- oxigraph <-> rdflib
+
+
+def to_rdflib(term):
+    """An rdflib term for a pyoxigraph term (None stays None)."""
+    from pyoxigraph import BlankNode, NamedNode
+    from pyoxigraph import Literal as OxLiteral
+
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if isinstance(term, OxLiteral):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+    return Literal(str(term))  # RDF-star triple terms: shown as text
+
+
+def oxigraph_result(answer) -> Result:
+    """Wrap a pyoxigraph query answer as an rdflib Result (SELECT, ASK, CONSTRUCT/DESCRIBE)."""
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
+    if isinstance(answer, QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, QuerySolutions):
+        variables = [Variable(v.value) for v in answer.variables]
+        result = Result("SELECT")
+        result.vars = variables
+        rows = []
+        for solution in answer:
+            row = {}
+            for var in variables:
+                value = solution[str(var)]
+                if value is not None:
+                    row[var] = to_rdflib(value)
+            rows.append(row)
+        result.bindings = rows
+        return result
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in answer:
+        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    result = Result("CONSTRUCT")
+    result.graph = graph
+    return result
+
+
+# --------------------------------------------------------------------------- the writable store
+
+
+class DocumentStore:
+    """An Oxigraph store on disk with one named graph per document (``id/graph/<sha256-16>``).
+
+    ``put`` is idempotent: a graph already present is left alone; a document with the same file
+    name (source id) but new content replaces its old graph. Entity IRIs are shared across
+    documents, so the union default graph joins them into one node.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        from pyoxigraph import Store
+
+        self.path = Path(path)
+        if self.path.exists() and not is_store(self.path):
+            if not self.path.is_dir() or any(self.path.iterdir()):
+                raise StoreError(f"{path}: exists and is not a migraph graph store")
+        if not self.path.exists() and not create:
+            raise StoreError(f"{path}: no such graph store")
+        try:
+            self.store = Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the graph store: {error} "
+                             f"(is another migraph process using it?)") from error
+        marker = self.path / STORE_MARKER
+        if not marker.is_file():
+            marker.write_text(json.dumps({"format": "oxigraph", "layout": "one named graph per document",
+                                          "graph_prefix": GRAPH_PREFIX}, indent=2) + "\n", encoding="utf-8")
+
+    # -- reading
+
+    def handle(self) -> OxigraphHandle:
+        return OxigraphHandle(self.store, str(self.path))
+
+    def query(self, sparql: str) -> Result:
+        return self.handle().query(sparql)
+
+    def has_graph(self, graph_iri: str) -> bool:
+        from pyoxigraph import NamedNode
+
+        return self.store.contains_named_graph(NamedNode(str(graph_iri)))
+
+    def graphs_named(self, name: str) -> list[str]:
+        """Graphs holding a document with this file name / source id."""
+        from pyoxigraph import Literal as OxLiteral
+        from pyoxigraph import NamedNode
+
+        quads = self.store.quads_for_pattern(None, NamedNode(str(MIG.fileName)), OxLiteral(name), None)
+        return sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)})
+
+    def documents(self) -> list[dict[str, str]]:
+        """Every document graph with its file name and document IRI."""
+        rows = self.query(
+            "PREFIX mig: <https://w3id.org/migraph/ontology#> SELECT ?g ?d ?name WHERE { "
+            "GRAPH ?g { ?d a mig:Document ; mig:fileName ?name } } ORDER BY ?name ?g")
+        return [{"graph": str(g), "document": str(d), "name": str(n)} for g, d, n in rows]
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # -- writing
+
+    def put(self, graph_iri: str, name: str, ntriples: bytes) -> str:
+        """Store one document's triples; returns 'unchanged', 'added' or 'replaced'."""
+        from pyoxigraph import NamedNode, RdfFormat
+
+        if self.has_graph(graph_iri):
+            return "unchanged"
+        stale = [g for g in self.graphs_named(name) if g != graph_iri]
+        for old in stale:
+            self.store.remove_graph(NamedNode(old))
+        self.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(str(graph_iri)))
+        return "replaced" if stale else "added"
+
+    def resolve(self, key: str) -> list[str]:
+        """Graphs meant by KEY: a graph or document IRI, a document id (sha256 prefix) or a file name."""
+        if key.startswith(GRAPH_PREFIX):
+            return [key] if self.has_graph(key) else []
+        if key.startswith(DOC_PREFIX):
+            key = key[len(DOC_PREFIX):].split("/")[0]
+        if all(c in "0123456789abcdef" for c in key.lower()) and 8 <= len(key) <= 64:
+            prefix = key.lower()[:16]
+            found = [g for g in self.named_graphs() if g.startswith(GRAPH_PREFIX + prefix)]
+            if found:
+                return found
+        name = Path(key).name
+        return self.graphs_named(name) or (self.graphs_named(key) if name != key else [])
+
+    def named_graphs(self) -> list[str]:
+        from pyoxigraph import NamedNode
+
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, NamedNode))
+
+    def remove(self, key: str) -> list[str]:
+        """Drop the document(s) KEY names; returns the removed graph IRIs."""
+        from pyoxigraph import NamedNode
+
+        graphs = self.resolve(key)
+        for graph in graphs:
+            self.store.remove_graph(NamedNode(graph))
+        return graphs
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def close(self) -> None:
+        self.store.flush()
+        self.store = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.store is not None:
+            self.close()
+
+
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """N-Triples for rdflib-term triples (sorted, so a document's bytes are deterministic)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return "".join(sorted(_nt_row(t) for t in triples)).encode("utf-8")
+
+
+def iter_document_graphs(handle: GraphHandle) -> Iterator[tuple[str, Graph]]:
+    """(graph IRI, Graph) for each document graph of a handle (for TriG/N-Quads exporters)."""
+    dataset = handle.rdflib_dataset()
+    for context in sorted(dataset.contexts(), key=lambda c: str(c.identifier)):
+        if str(context.identifier).startswith(GRAPH_PREFIX):
+            yield str(context.identifier), context
