@@ -41,6 +41,10 @@ GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "whil
 NAT_WINDOW = 15  # a nationality further than this from the movement word belongs to someone else
 CARRIERS = {"flights", "flight", "boats", "boat", "ships", "ship", "planes", "plane", "buses", "bus", "trains", "train",
             "dinghies", "dinghy", "vessels", "vessel", "ferries", "ferry", "charters", "caravan", "caravans"}
+PLACE_HEADS = {"coast", "coasts", "shores", "shore", "territory", "town", "city", "village", "region", "island",
+               "islands", "capital", "state", "province", "part", "parts", "side", "soil", "mainland", "republic",
+               "kingdom",
+               "port", "border", "district", "enclave", "exclave", "outskirts", "south", "north", "east", "west"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -295,6 +299,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 "American", "Americans"}:
             m.role = "ADJ"
             continue
+        if m.kind == "demonym" and m.start >= 2 and doc[m.start - 1].text == "-" and _word(doc[m.start - 2]) in {
+                "anti", "pro", "non"}:
+            m.role = "ADJ"  # "anti-American attempts"
+            continue
         if m.kind == "demonym":
             surface = doc[m.start:m.end].text
             plural = surface.endswith("s") and not surface.endswith("ss")
@@ -326,8 +334,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             while k >= start and j - k <= 4 and k not in triggers and _word(doc[k]) not in {
                     "to", "into", "from", "through", "via", "in", "off", "toward", "towards"}:
                 k -= 1  # "reached the shores of Italy" stops at the verb
-            if k < start or j - k > 4:
-                continue
+            if k < start or j - k > 4 or (k not in triggers and not all(
+                    _word(t) in lex.fillers or _word(t) in PLACE_HEADS for t in doc[k + 1:j])):
+                continue  # "boycotts of Israel" is no place people go to
             j = k
         if j < start:
             continue
@@ -623,12 +632,16 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not refin and ms and ms[0].start <= sent.start + 1 and _word(doc[sent.start]) == "in" and ms[0].kind == "name":
         if any(_word(t) in lex.refugee_groups for t in sent):
             refin = [ms[0]]
-    for m in refin:
+    origins_at = [(n.start, n.iso) for n in ms if n.role == "NAT"] + _ethnic_nationalities(doc, sent, lex)
+    previous = sent.start - 1
+    for m in sorted(refin, key=lambda m: m.start):
         initial = m.start <= sent.start + 1
-        located = [n for n in ms if n.role == "NAT" and (initial or abs(n.start - m.start) <= NAT_WINDOW)]
-        ethnic = [iso for _, iso in _ethnic_nationalities(doc, sent, lex)]
-        for o in dict.fromkeys([n.iso for n in located] + ethnic):
-            b.add(sent, o, m.iso, [n.start for n in located] + [m.start], trigger=trig)
+        # "Syrian refugees in Jordan and Rohingya refugees in Bangladesh": each place takes the group just before it
+        located = [(i, iso) for i, iso in origins_at
+                   if initial or (previous < i < m.start and m.start - i <= NAT_WINDOW)]
+        previous = m.start
+        for o in dict.fromkeys(iso for _, iso in located):
+            b.add(sent, o, m.iso, [i for i, _ in located] + [m.start], trigger=trig)
     if not s.triggers:
         return
     # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y

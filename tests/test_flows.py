@@ -243,3 +243,13 @@ def test_non_country_origin_keeps_the_document_origin_out(nlp):
     _, flows = run(nlp, text)
     assert ("LR", "US") not in pairs(flows)
     assert ("LR", "GH") in pairs(flows)
+
+
+def test_each_located_group_keeps_its_own_country(nlp):
+    _, flows = run(nlp, "The agency runs camps for Syrian refugees in Jordan and for Rohingya refugees in Bangladesh.")
+    assert pairs(flows) == {("SY", "JO"), ("MM", "BD")}
+
+
+def test_of_phrase_needs_a_place_noun(nlp):
+    _, flows = run(nlp, "Critics rejected the anti-American attempts to criminalize boycotts of Israel.")
+    assert flows == []
