@@ -480,9 +480,14 @@ class _Context:
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
             for ent in self.ents:
-                if ent.label_ == "GPE" and ent._.iso in self.gaz.countries:
-                    counts[ent._.iso] = counts.get(ent._.iso, 0) + 1
-                    first.setdefault(ent._.iso, ent.start)
+                iso = ent._.iso
+                if iso not in self.gaz.countries:
+                    continue
+                found = self.a.token_entities.get(ent.start)
+                state_org = ent.label_ == "ORG" and found is not None and self._is_state_org(found[1], ent.text)
+                if ent.label_ == "GPE" or state_org:  # "the White House", "Homeland Security Department"
+                    counts[iso] = counts.get(iso, 0) + 1
+                    first.setdefault(iso, ent.start)
             ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
             self._main_country = ranked[0] if ranked else ""
         return ("Country", self._main_country) if self._main_country else None
@@ -610,6 +615,13 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
     if m.kind == "group_ref":
         return _group_from_context(ctx, m)
     if m.kind == "pronoun":
+        # "Mexico says it has deported ...": an actor earlier in the same sentence
+        for other in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= m.start]):
+            if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
+                    and not ctx.followed_by_modifier(other):
+                return [x.actor for x in ctx.coordinated(other, m.start) if x.actor]
+            if other.kind == "blocker":
+                break
         if k == 0:
             return []
         prev = ctx.sents[k - 1]
@@ -875,29 +887,35 @@ def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
     return None
 
 
-def _negated(ctx: _Context, start: int, lower_bound: int) -> bool:
-    """A negator shortly before the trigger (a trigger that starts with its own negator is not re-negated)."""
+def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
+    """How the trigger is negated: "not" (a negator: "will not issue visas"), "failed" (a verb that
+    cancels the act: "failed to deport", "stop returning"), or None. A trigger that starts with its
+    own negator ("do not need a visa") is not re-negated."""
     doc = ctx.doc
     if doc[start].lower_ in ctx.sets["negators"]:
-        return False
+        return None
     for i in range(max(lower_bound, start - 6), start - 1):
         # "failed to", "refused to", "the EU's failure to force members to accept"
         if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
                 t.lemma_.lower() in STOP_TARGET for t in doc[i + 2:start]):
-            return True
+            return "failed"
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
-                return True  # "stop returning asylum seekers"
-    for i in range(max(lower_bound, start - 4), start):
+                return "failed"  # "stop returning asylum seekers"
+    for i in range(max(lower_bound, start - 5), start):
         low = doc[i].lower_
+        if doc[i].is_punct and low not in {"'s", "’s"}:
+            continue
         if low in ctx.sets["negators"] and low != "without":
             if low == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only":
                 continue
             if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer"):
                 continue
-            return True
-    return False
+            if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]):
+                continue
+            return "not"
+    return None
 
 
 def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
@@ -917,6 +935,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             return True
         if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
             return True
+        if lemma == "tell" and "to" in lows[idx + 1:idx + 6] and (idx == 0 or lemmas[idx - 1] != "be"):
+            return True  # "tells Mexico to ship migrants home"
     # hypothetical: inside an if-clause, or "if X were to"
     for idx, low in enumerate(lows):
         if low in {"if", "whether", "unless"}:
@@ -1066,6 +1086,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
                                       for i in range(target[0], target[1])):
             continue
+        noun_use = start > sent.start and doc[start - 1].lower_ in {"a", "an", "the"}
+        if noun_use and not entry.get("nominal") and not entry.get("det_ok"):
+            continue  # "a host of policies", "the return of", "the detained migrants": not the verb
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS:
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start
@@ -1091,7 +1114,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start):
             continue
-        negated = _negated(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        if negation == "failed":
+            continue
+        negated = negation == "not"
         policy_type = entry.get("negated") if negated else entry["type"]
         if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
             policy_type = None
