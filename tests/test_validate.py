@@ -316,3 +316,23 @@ def test_build_command_offers_no_validate():
     args = build_graph.make_parser().parse_args(["build", "seeds", "--no-validate"])
     assert args.no_validate is True
     assert build_graph.make_parser().parse_args(["build"]).no_validate is False
+
+
+def test_flattened_shapes_report_the_same_violations_as_the_file():
+    from pyshacl import validate
+
+    from graph.validate import flatten_shapes
+
+    graph = _valid()
+    for _description, mutate, _focus, _text in BROKEN:
+        mutate(graph)
+    raw = Graph().parse(SHAPES_PATH, format="turtle")
+
+    def results(shapes: Graph) -> set:
+        _conforms, report, _text = validate(graph, shacl_graph=shapes, inference="none", advanced=True)
+        return {(report.value(r, SH.focusNode), report.value(r, SH.resultPath), str(report.value(r, SH.resultMessage)))
+                for r in report.subjects(RDF.type, SH.ValidationResult)}
+
+    nested = results(raw)
+    assert len(nested) >= 30
+    assert results(flatten_shapes(raw)) == nested
