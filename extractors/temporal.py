@@ -283,11 +283,16 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
     return None, "unknown"
 
 
-def extract_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
+def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpression]:
     """Date expressions of ``doc`` in text order, resolved against ``published`` where relative."""
     text = doc.text
     if isinstance(published, dt.datetime):
         published = published.date()
+    elif isinstance(published, str):  # an ISO date from metadata
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            published = None
     times = []
     for start, end, kind, m in _matches(text):
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -82,9 +82,11 @@ def test_without_publication_date_relative_values_are_none(nlp):
                      ("on 3 March 2020", "2020-03-03", "day")]
 
 
-def test_datetime_publication_is_accepted(nlp):
+def test_datetime_and_iso_string_publication_are_accepted(nlp):
     assert times(nlp, "It happened yesterday.", dt.datetime(2022, 9, 23, 14, 0)) == [
         ("yesterday", "2022-09-22", "day")]
+    assert times(nlp, "It happened yesterday.", "2022-09-23") == [("yesterday", "2022-09-22", "day")]
+    assert times(nlp, "It happened yesterday.", "not a date") == [("yesterday", None, "day")]
 
 
 @pytest.mark.parametrize(
