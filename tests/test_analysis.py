@@ -77,7 +77,8 @@ id:doc/d2/quantity/2 a mig:Quantity ; mig:numericValue 1500 ; mig:unit "person" 
 id:doc/d2/quantity/3 a mig:Quantity ; mig:numericValue 107 ; mig:unit "percent" .
 id:doc/d2/quantity/4 a mig:Quantity ; mig:numericValue 12 ; mig:countedNoun "flights" .
 id:doc/d2/flow/1 a mig:Flow ; mig:origin id:country/SY ; mig:destination id:country/FD ;
-    mig:quantity id:doc/d2/quantity/1 , id:doc/d2/quantity/3 , id:doc/d2/quantity/4 ; mig:groupDescription "Sylvanians" ;
+    mig:quantity id:doc/d2/quantity/1 , id:doc/d2/quantity/3 , id:doc/d2/quantity/4 ;
+    mig:groupDescription "Sylvanians" ;
     mig:document id:doc/d2 ; mig:sentence id:doc/d2/sentence/0-80 .
 id:doc/d1/flow/2 a mig:Flow ; mig:origin id:country/SY ; mig:destination id:country/FD ;
     mig:document id:doc/d1 ; mig:sentence id:doc/d1/sentence/61-120 .
@@ -240,4 +241,5 @@ def test_cli_network(graph_file, tmp_path, capsys):
     assert main(["network", str(graph_file), "--format", "graphml", "-o", str(out)]) == 0
     assert nx.read_graphml(out).number_of_nodes() == 10
     assert main(["network", str(tmp_path / "missing.ttl")]) == 1
-    assert "no graph file" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("migraph: error:") and "missing.ttl" in err
