@@ -158,6 +158,11 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return None
     if tok.text[:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
         return None  # "Land Rover", "Welcome Centre": part of a name
+    k = i - 1
+    while k >= 0 and _word(doc[k]) in BE_FORMS | {"had", "has", "have", "been"}:
+        k -= 1
+    if k >= 0 and _word(doc[k]) in lex.military:
+        return None  # "the embassy moved to", "troops crossed into": things and armies, not migrants
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
@@ -189,7 +194,7 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return "move" if "way" in following or following[:1] == ["it"] else None
     if lemma == "way":
         prev = {_word(t) for t in doc[max(i - 3, 0):i]}
-        return "move" if prev & {"on", "their", "his", "her", "its", "our"} else None
+        return "move" if prev & {"on", "their", "his", "her", "our"} else None
     if lemma in {"house", "land", "host", "flood", "stream", "pour", "surge", "flow", "route", "trip", "bound"}:
         # ambiguous nouns/verbs: "the house", "land border", "host country" are not movement
         if i > 0 and _word(doc[i - 1]) in {"the", "a", "an", "of", "by", "land", "sea", "air"} and lemma in {
@@ -309,7 +314,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
                 m.role = "NAT"
-            elif nxt >= end or nxt in triggers or doc[nxt].is_punct or _word(doc[nxt]) in NOUN_USE_NEXT:
+            elif nxt >= end or nxt in triggers or (doc[nxt].is_punct and doc[nxt].text not in {"-", "–", "/"}) \
+                    or _word(doc[nxt]) in NOUN_USE_NEXT:
                 m.role = "NAT"  # "Sudanese crossed", "Sudanese and Eritreans": the demonym names people
             elif _group_after(doc, nxt, end, lex) is not None:
                 m.role = "NAT"
@@ -642,8 +648,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         previous = m.start
         for o in dict.fromkeys(iso for _, iso in located):
             b.add(sent, o, m.iso, [i for i, _ in located] + [m.start], trigger=trig)
-    if not s.triggers:
-        return
+    if not s.triggers or not (nat_isos or s.has_group):
+        return  # planes and embassies move too: a flow needs people in the sentence
     # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y
     legs: list[list[str]] = []
     last_trigger = object()

@@ -253,3 +253,11 @@ def test_each_located_group_keeps_its_own_country(nlp):
 def test_of_phrase_needs_a_place_noun(nlp):
     _, flows = run(nlp, "Critics rejected the anti-American attempts to criminalize boycotts of Israel.")
     assert flows == []
+
+
+def test_planes_and_hyphenated_identities(nlp):
+    for text in ("The plane made an emergency landing in Cairo shortly after taking off on its way to Istanbul.",
+                 "We are going to Lebanon, where we are joined by a Syrian-Canadian writer.",
+                 "After the order, the embassy moved to Jerusalem from Tel Aviv."):
+        _, flows = run(nlp, text)
+        assert flows == [], text
