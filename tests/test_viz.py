@@ -209,3 +209,27 @@ def test_cli_viz_query_flows_and_errors(tmp_path, capsys):
     assert main(["viz", str(source), "--query", "SELECT ?x WHERE { ?x a <urn:nothing> }"]) == 1
     assert "selects no entity" in capsys.readouterr().err
     assert main(["viz", str(tmp_path / "nope.ttl")]) == 1
+
+
+def test_page_and_stats_identical_across_processes(tmp_path):
+    """Hash randomisation must not reach the output: same graph, different PYTHONHASHSEED, same bytes."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from test_analysis import TURTLE
+
+    source = tmp_path / "g.ttl"
+    source.write_text(TURTLE, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for seed in ("1", "2"):
+        page, stats = tmp_path / f"page{seed}.html", tmp_path / f"stats{seed}.json"
+        script = ("import sys; from build_graph import main; "
+                  f"sys.exit(main(['viz', {str(source)!r}, '-o', {str(page)!r}]) "
+                  f"or main(['stats', {str(source)!r}, '--format', 'json', '-o', {str(stats)!r}]))")
+        subprocess.run([sys.executable, "-c", script], check=True, cwd=root, capture_output=True,
+                       env=dict(os.environ, PYTHONHASHSEED=seed))
+        outputs.append((page.read_bytes(), stats.read_bytes()))
+    assert outputs[0] == outputs[1]
