@@ -22,7 +22,7 @@ EXIT_USAGE = 2
 # Further subcommands live next to the code they drive; each module has
 # ``register(subparsers)`` that adds its parsers with ``set_defaults(func=...)``.
 # Modules are imported to build the parser, so they import heavy libraries lazily.
-COMMAND_MODULES: tuple[str, ...] = ("graph.cli_rdf", "graph.cli_viz")
+COMMAND_MODULES: tuple[str, ...] = ("graph.cli_rdf", "graph.cli_viz", "graph.cli_store")
 
 
 def _date(value: str) -> date:
@@ -74,6 +74,12 @@ def make_parser() -> argparse.ArgumentParser:
                        help="output folder (default: %(default)s)")
     _add_source_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                       help="extract with N worker processes (default: %(default)s)")
+    build.add_argument("--store", type=Path, metavar="STORE_DIR",
+                       help="add the documents to an on-disk Oxigraph store (one named graph per document; "
+                            "unchanged documents are skipped, edited ones replaced) instead of building "
+                            "graph.ttl in memory; --out then receives report.json only")
     build.add_argument("--no-validate", action="store_true",
                        help="skip the SHACL check of the output (ontology/shapes.ttl); it fails the build on "
                             "violations, or only warns with --keep-going")
@@ -103,8 +109,11 @@ def make_parser() -> argparse.ArgumentParser:
 def cmd_build(args) -> int:
     from graph.build import build, write_outputs
 
+    if args.store is not None:
+        return _build_into_store(args)
     result = build(args.sources, model=args.model, encoding=args.encoding, max_bytes=args.max_bytes,
-                   keep_going=args.keep_going, published=args.published, progress=not args.quiet)
+                   keep_going=args.keep_going, published=args.published, progress=not args.quiet,
+                   jobs=args.jobs)
     for error in result.errors:
         print(f"migraph: skipped {error}", file=sys.stderr)
     paths = write_outputs(result, args.out, validate=not args.no_validate, strict=not args.keep_going)
@@ -114,6 +123,25 @@ def cmd_build(args) -> int:
         print(f"{report['documents']} documents, {report['triples']} triples ({counts})")
         for path in paths.values():
             print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _build_into_store(args) -> int:
+    from graph.build import write_atomic
+    from graph.ingest import ingest
+
+    result = ingest(args.sources, args.store, model=args.model, encoding=args.encoding, max_bytes=args.max_bytes,
+                    keep_going=args.keep_going, published=args.published, jobs=args.jobs, progress=not args.quiet)
+    for error in result.errors:
+        print(f"migraph: skipped {error}", file=sys.stderr)
+    report = result.report()
+    target = args.out / "report.json"
+    write_atomic(target, json.dumps(report, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
+    if not args.quiet:
+        counts = ", ".join(f"{v} {k}" for k, v in report["counts"].items())
+        print(f"{result.added} added, {result.replaced} replaced, {result.unchanged} unchanged; "
+              f"store {args.store}: {result.triples} triples ({counts})")
+        print(f"wrote {target}")
     return EXIT_OK
 
 

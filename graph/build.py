@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, discover, read_document
+from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, iter_documents
 from graph.rdf import DocumentWriter, graph_iri, new_graph, serialize_turtle
 from graph.vocab import MIG
 
@@ -79,27 +79,39 @@ def extract_document(nlp, document: Document):
     return assertions, quotations
 
 
+def document_kinds(assertions, quotations) -> dict[str, int]:
+    """How many of each kind of thing one document yielded (report.json ``per_document``)."""
+    kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
+    kinds["Quotation"] = len(quotations)
+    kinds["Sentence"] = len(assertions.sentences)
+    kinds["Policy"] = len(assertions.policies)
+    kinds["Flow"] = len(assertions.flows)
+    kinds["Event"] = len(assertions.events)
+    return dict(sorted(kinds.items()))
+
+
 def build(sources: list[str | Path], *, model: str | None = None, encoding: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False, published: date | None = None,
-          progress: bool = False) -> BuildResult:
-    """Build the graph of all sources; raises InputError on the first bad file unless keep_going."""
+          progress: bool = False, jobs: int = 1) -> BuildResult:
+    """Build the graph of all sources in memory; raises InputError on the first bad file unless keep_going.
+
+    ``jobs`` > 1 extracts in that many worker processes (``graph.ingest``); the graph is the same.
+    For corpora too big for memory, use ``graph.ingest.ingest`` into an on-disk store instead.
+    """
     from extractors.pipeline import build_pipeline
 
     started = time.perf_counter()
-    paths = discover(sources)
     result = BuildResult(graph=new_graph())
-    documents = []
-    for path in paths:
-        try:
-            documents.append(read_document(path, encoding=encoding, max_bytes=max_bytes, published=published))
-        except InputError as error:
-            if not keep_going:
-                raise
-            result.errors.append(error)
+    documents = list(iter_documents(sources, encoding=encoding, max_bytes=max_bytes, published=published,
+                                    keep_going=keep_going, errors=result.errors))
     if not documents:
         raise InputError(", ".join(str(s) for s in sources), "no usable documents")
     seen: dict[str, Document] = {}
     result.timings["read"] = time.perf_counter() - started
+    if jobs > 1:
+        _build_parallel(result, documents, model=model, jobs=jobs, keep_going=keep_going, progress=progress)
+        result.timings["total"] = time.perf_counter() - started
+        return result
     t = time.perf_counter()
     nlp = build_pipeline(model)
     result.timings["load_pipeline"] = time.perf_counter() - t
@@ -119,16 +131,34 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
         result.graphs[graph_iri(document)] = doc_graph
         result.graph += doc_graph
         result.documents.append(document)
-        kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
-        kinds["Quotation"] = len(quotations)
-        kinds["Sentence"] = len(assertions.sentences)
-        kinds["Policy"] = len(assertions.policies)
-        kinds["Flow"] = len(assertions.flows)
-        kinds["Event"] = len(assertions.events)
-        result.per_document[document.name] = dict(sorted(kinds.items()))
+        result.per_document[document.name] = document_kinds(assertions, quotations)
     result.timings["extract"] = time.perf_counter() - t
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def _build_parallel(result: BuildResult, documents: list[Document], *, model: str | None, jobs: int,
+                    keep_going: bool, progress: bool) -> None:
+    """Extract in worker processes; each document's N-Triples become its named graph."""
+    from graph.ingest import Failed, extract_stream, progress_bar, unique_documents
+
+    t = time.perf_counter()
+    by_sha = {d.sha256: d for d in documents}
+    stream = extract_stream(unique_documents(documents, set()), model=model, jobs=jobs)
+    for item in progress_bar(stream, enabled=progress, total=len(by_sha)):
+        if isinstance(item, Failed):
+            error = InputError(item.document.path, item.problem)
+            if not keep_going:
+                raise error
+            result.errors.append(error)
+            continue
+        doc_graph = new_graph()
+        doc_graph.parse(data=item.ntriples, format="nt")
+        result.graphs[URIRef(item.graph_iri)] = doc_graph
+        result.graph += doc_graph
+        result.documents.append(by_sha[item.document.sha256])
+        result.per_document[item.document.name] = item.kinds
+    result.timings["extract"] = time.perf_counter() - t
 
 
 def write_atomic(path: Path, data: bytes) -> None:

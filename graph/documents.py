@@ -3,6 +3,14 @@
 Articles are plain-text files. Metadata (title, publication date, URL) comes from a
 sidecar ``ARTICLE.meta.json`` next to ``ARTICLE.txt`` when present; otherwise the title
 is the first line when it is set apart like a headline.
+
+Two more kinds of source are streamed, one document at a time, so a corpus of any size
+needs memory for one article only (:func:`iter_documents`):
+
+- JSON Lines (``.jsonl``, ``.ndjson``, optionally ``.gz``): one article per line,
+  ``{"id", "title", "text", "published"?, "url"?}``; a bad line is reported with its number;
+- HTML pages (``.html``, ``.htm``): the main text is extracted with trafilatura (menus,
+  comments, cookie banners dropped), title/date/URL from the page's metadata.
 """
 
 from __future__ import annotations
@@ -10,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 class InputError(Exception):
@@ -48,10 +59,11 @@ def discover(sources: list[str | Path]) -> list[Path]:
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            files = sorted(p for p in path.rglob("*") if p.is_file() and source_kind(p) is not None
                            and not p.name.startswith("."))
             if not files:
-                raise InputError(path, "folder contains no text files (*.txt, *.text, *.md)")
+                raise InputError(path, "folder contains no text files (*.txt, *.text, *.md), "
+                                       "HTML pages or .jsonl(.gz) files")
             found.extend(files)
         elif path.is_file():
             found.append(path)
@@ -132,3 +144,135 @@ def _headline(text: str) -> str | None:
     if line.endswith((".", ":", ";", ",")) or len(line.split()) < 3:
         return None
     return line
+
+
+def source_kind(path: Path) -> str | None:
+    """'text', 'html' or 'jsonl' by file name; None for anything else (sidecars, images...)."""
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    if path.suffix.lower() in TEXT_SUFFIXES and not name.endswith(".meta.json"):
+        return "text"
+    return None
+
+
+def make_document(name: str, text: str, path: Path, *, title: str | None = None, published: date | None = None,
+                  url: str | None = None) -> Document:
+    """A Document from text already in memory (JSON Lines, HTML): same normalisation as files."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(path=path, name=name, text=text, sha256=sha, title=title or _headline(text),
+                    published=published, url=url)
+
+
+def iter_documents(sources: list[str | Path], *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                   published: date | None = None, keep_going: bool = False,
+                   errors: list[InputError] | None = None) -> Iterator[Document]:
+    """Every document of SOURCES, one at a time, in a stable order (files sorted, JSON Lines in line order).
+
+    A bad file or line raises InputError, or, with keep_going, is appended to ``errors`` and skipped.
+    """
+    for path in discover(sources):
+        kind = source_kind(path) or "text"  # a file named explicitly is read as text whatever its suffix
+        try:
+            if kind == "jsonl":
+                yield from _iter_jsonl(path, max_bytes=max_bytes, published=published, keep_going=keep_going,
+                                       errors=errors)
+            elif kind == "html":
+                yield read_html_document(path, max_bytes=max_bytes, published=published)
+            else:
+                yield read_document(path, encoding=encoding, max_bytes=max_bytes, published=published)
+        except InputError as error:
+            if not keep_going:
+                raise
+            if errors is not None:
+                errors.append(error)
+
+
+def _iter_jsonl(path: Path, *, max_bytes: int, published: date | None, keep_going: bool,
+                errors: list[InputError] | None) -> Iterator[Document]:
+    import gzip
+
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        handle = opener(path, "rt", encoding="utf-8", newline="\n")
+        lines = iter(handle)
+        lineno = 0
+        with handle:
+            while True:
+                try:
+                    line = next(lines)
+                except StopIteration:
+                    break
+                except (OSError, EOFError, UnicodeDecodeError) as error:  # truncated gzip, bad bytes
+                    raise InputError(f"{path}:{lineno + 1}", f"cannot read: {error}") from error
+                lineno += 1
+                if not line.strip():
+                    continue
+                try:
+                    yield _jsonl_document(path, lineno, line, max_bytes=max_bytes, published=published)
+                except InputError as error:
+                    if not keep_going:
+                        raise
+                    if errors is not None:
+                        errors.append(error)
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+
+
+def _jsonl_document(path: Path, lineno: int, line: str, *, max_bytes: int, published: date | None) -> Document:
+    where = f"{path}:{lineno}"
+    if len(line) > max_bytes:
+        raise InputError(where, f"line is {len(line):,} characters, over the limit of {max_bytes:,} (see --max-bytes)")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"not valid JSON: {error.msg} (column {error.colno})") from error
+    if not isinstance(record, dict):
+        raise InputError(where, "each line must be a JSON object with at least \"text\"")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(where, "no \"text\" (or it is empty)")
+    ident = record.get("id")
+    name = str(ident) if ident not in (None, "") else f"{path.name}:{lineno}"
+    pub = published or _parse_date(record.get("published") or record.get("date"), Path(where))
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return make_document(name, text, Path(where), title=title, published=pub, url=url)
+
+
+def read_html_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, published: date | None = None) -> Document:
+    """The main text of an HTML page (boilerplate dropped by trafilatura), with its title, date and URL."""
+    import trafilatura
+
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    if not raw.strip():
+        raise InputError(path, "file is empty")
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True,
+                               deduplicate=True)
+    if not text or not text.strip():
+        raise InputError(path, "no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(raw)
+    title = meta.title if meta is not None else None
+    url = meta.url if meta is not None else None
+    pub = published
+    if pub is None and meta is not None and meta.date:
+        try:
+            pub = date.fromisoformat(str(meta.date)[:10])
+        except ValueError:
+            pub = None
+    sidecar = _read_sidecar(path)
+    title = sidecar.get("title") or title
+    pub = published or _parse_date(sidecar.get("published") or sidecar.get("date"), path) or pub
+    url = sidecar.get("url") or url
+    # Paragraphs as blank-line-separated blocks, as in the plain-text articles the rules expect.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return make_document(path.name, text, path, title=title, published=pub, url=url)

@@ -1,0 +1,222 @@
+"""Streaming, parallel extraction into per-document graphs, and incremental ingestion into a store.
+
+Documents are read one at a time (``graph.documents.iter_documents``), sent to ``jobs`` worker
+processes that each load the spaCy pipeline once, and come back as compact N-Triples bytes —
+never as spaCy Docs — with a few counts. At most ``WINDOW_PER_JOB * jobs`` documents are in
+flight, so memory stays bounded whatever the corpus size; results arrive in input order, so
+the output does not depend on ``jobs``.
+
+``ingest`` writes each document into its own named graph of a :class:`graph.store.DocumentStore`:
+a document already there (same content hash) is skipped before extraction, an edited one
+(same file name / JSON Lines id, new hash) replaces its previous version.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, iter_documents
+
+WINDOW_PER_JOB = 4
+
+
+@dataclass
+class Extracted:
+    """One document's extraction result, small enough to send between processes."""
+
+    document: Document
+    graph_iri: str
+    ntriples: bytes
+    kinds: dict[str, int]
+    words: int
+
+
+@dataclass
+class Failed:
+    """A document whose extraction raised; reported and skipped with --keep-going."""
+
+    document: Document
+    problem: str
+
+
+def extract_ntriples(nlp, document: Document) -> Extracted:
+    """Pipeline + extractors + RDF for one document, serialised as sorted N-Triples."""
+    from graph.build import document_kinds, extract_document
+    from graph.rdf import DocumentWriter, graph_iri
+    from graph.store import ntriples
+
+    assertions, quotations = extract_document(nlp, document)
+    triples: set = set()  # DocumentWriter only adds and tests membership; a set skips rdflib's store overhead
+    DocumentWriter(triples, document).write_all(assertions, quotations)
+    return Extracted(document=_without_text(document), graph_iri=str(graph_iri(document)),
+                     ntriples=ntriples(triples), kinds=document_kinds(assertions, quotations),
+                     words=len(document.text.split()))
+
+
+def _without_text(document: Document) -> Document:
+    """The document's metadata only: the text is not needed once extracted, so it is not shipped back."""
+    from dataclasses import replace
+
+    return replace(document, text="")
+
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: str | None) -> None:
+    """Load the pipeline once per worker process and warm its lazy resources on a short text."""
+    global _WORKER_NLP
+    from extractors.pipeline import build_pipeline
+    from graph.documents import make_document
+
+    _WORKER_NLP = build_pipeline(model)
+    warm = make_document("warm-up", "Warm-up\n\n\"We are ready,\" said John Smith, a minister of France.", Path("-"))
+    extract_ntriples(_WORKER_NLP, warm)
+
+
+def _work(document: Document) -> Extracted | Failed:
+    try:
+        return extract_ntriples(_WORKER_NLP, document)
+    except Exception as error:  # one bad document must not end a long run
+        return Failed(document=_without_text(document), problem=f"extraction failed: {type(error).__name__}: {error}")
+
+
+def extract_stream(documents: Iterable[Document], *, model: str | None = None,
+                   jobs: int = 1) -> Iterator[Extracted | Failed]:
+    """Extract every document, in input order, with ``jobs`` processes (1 = in this process)."""
+    if jobs <= 1:
+        _init_worker(model)
+        for document in documents:
+            yield _work(document)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    window = WINDOW_PER_JOB * jobs
+    with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for document in documents:
+            pending.append(pool.apply_async(_work, (document,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def unique_documents(documents: Iterable[Document], seen: set[str]) -> Iterator[Document]:
+    """Drop repeated texts (same content hash): one document node per text."""
+    for document in documents:
+        if document.sha256 not in seen:
+            seen.add(document.sha256)
+            yield document
+
+
+def progress_bar(iterable, *, enabled: bool, total: int | None = None, desc: str = "extracting"):
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit="doc", total=total, disable=None, smoothing=0.1)
+
+
+@dataclass
+class IngestResult:
+    """What an ingestion did: counts for report.json and the summary line."""
+
+    store: str
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    words: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    per_document: dict[str, dict[str, int]] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    triples: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def report(self) -> dict:
+        return {
+            "store": self.store,
+            "documents": self.added + self.replaced + self.unchanged,
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "words_extracted": self.words,
+            "triples": self.triples,
+            "counts": dict(sorted(self.counts.items())),
+            "per_document": dict(sorted(self.per_document.items())),
+            "errors": [{"file": e.path, "problem": e.problem} for e in self.errors],
+            "timings_seconds": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def ingest(sources: list[str | Path], store_path: str | Path, *, model: str | None = None,
+           encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False,
+           published: date | None = None, jobs: int = 1, progress: bool = False) -> IngestResult:
+    """Add SOURCES to the store at STORE_PATH, one named graph per document; see the module docstring."""
+    from graph.store import DocumentStore
+
+    started = time.perf_counter()
+    result = IngestResult(store=str(store_path))
+    with DocumentStore(store_path) as store:
+        seen: set[str] = set()
+        stream = unique_documents(iter_documents(sources, encoding=encoding, max_bytes=max_bytes, published=published,
+                                                 keep_going=keep_going, errors=result.errors), seen)
+
+        def new_only(documents: Iterable[Document]) -> Iterator[Document]:
+            from graph.rdf import graph_iri
+
+            for document in documents:
+                if store.has_graph(str(graph_iri(document))):
+                    result.unchanged += 1  # same content already stored: nothing to extract or write
+                else:
+                    yield document
+
+        load_seconds = 0.0
+        for item in progress_bar(extract_stream(new_only(stream), model=model, jobs=jobs), enabled=progress):
+            if isinstance(item, Failed):
+                error = InputError(item.document.path, item.problem)
+                if not keep_going:
+                    raise error
+                result.errors.append(error)
+                continue
+            t = time.perf_counter()
+            outcome = store.put(item.graph_iri, item.document.name, item.ntriples)
+            load_seconds += time.perf_counter() - t
+            if outcome == "added":
+                result.added += 1
+            elif outcome == "replaced":
+                result.replaced += 1
+            else:
+                result.unchanged += 1
+            result.words += item.words
+            result.per_document[item.document.name] = item.kinds
+        if not seen and not result.errors:
+            raise InputError(", ".join(str(s) for s in sources), "no usable documents")
+        result.timings["extract_and_store"] = time.perf_counter() - started
+        result.timings["store_writes"] = load_seconds
+        t = time.perf_counter()
+        store.flush()
+        result.triples = len(store)
+        result.counts = class_counts(store)
+        result.timings["count"] = time.perf_counter() - t
+    result.timings["total"] = time.perf_counter() - started
+    return result
+
+
+def class_counts(store) -> dict[str, int]:
+    """Distinct instances per mig: class over the whole store (the union of document graphs)."""
+    from graph.vocab import MIG
+
+    rows = store.query("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t } GROUP BY ?t")
+    counts: Counter = Counter()
+    for t, n in rows:
+        if str(t).startswith(str(MIG)):
+            counts[str(t)[len(str(MIG)):]] = int(n)
+    return dict(sorted(counts.items()))
