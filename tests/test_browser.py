@@ -217,3 +217,31 @@ def test_hostile_labels_headings_and_tooltips_stay_text(tmp_path, open_page):
         page.wait_for_selector("#tooltip:not([hidden])", timeout=5000)
     assert "onerror" in page.inner_text("#tooltip") or "<" in page.inner_text("#tooltip")
     _assert_inert(opened)
+
+
+def test_flow_view_renders_and_explains_an_edge(seed_build, open_page):
+    flows = seed_build / "flows.html"
+    assert main(["viz", str(seed_build), "--flows", "-o", str(flows)]) == 0
+    expected = payload_of(flows.read_bytes())
+    opened = open_page(flows)
+    page = opened.page
+    assert page.evaluate("[migraph.nodes.length, migraph.edges.length]") == [
+        len(expected["nodes"]), len(expected["edges"])]
+    assert opened.errors() == [] and opened.requests == [opened.url]
+    if not expected["edges"]:
+        assert "No migration flows" in page.inner_text("#notice")
+        return
+    # click the middle of the widest flow arrow: the panel explains it with its sentence
+    widest = max(range(len(expected["edges"])), key=lambda i: expected["edges"][i]["width"])
+    point = page.evaluate(
+        f"(() => {{ const e = migraph.edges.get({widest}); const p = migraph.network.getPositions([e.from, e.to]);"
+        " const mid = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};"
+        " migraph.network.moveTo({position: mid, scale: 1.0, animation: false});"
+        " const d = migraph.network.canvasToDOM(mid);"
+        " const r = document.getElementById('network').getBoundingClientRect();"
+        " return [r.left + d.x, r.top + d.y]; })()")
+    page.mouse.click(point[0], point[1])
+    panel = page.inner_text("#panel-body")
+    assert "relations:" in panel and "statements:" in panel
+    if expected["edges"][widest]["evidence"]:
+        assert expected["edges"][widest]["evidence"][0][1][:30] in " ".join(panel.split())
