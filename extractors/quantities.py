@@ -68,15 +68,17 @@ CORE_RE = re.compile(
 # Cheap scans for where a number may start; CORE_RE is then matched only there.
 _DIGIT_ANCHOR_RE = re.compile(r"[$€£¥₽₴]|(?<![\d.,])\d")
 _WORD_ANCHOR_RE = re.compile(
-    rf"(?i)\b(?:an?|{_UNITS}|{_TENS}|{_SCALES}|half|dozens?|scores|hundreds|thousands|millions|billions|tens)\b")
+    rf"(?i)\b(?:an?\s+(?:{_SCALES}|dozen)|{_UNITS}|{_TENS}|{_SCALES}|half|dozens?|scores|hundreds|thousands|millions"
+    rf"|billions|tens)\b")
 _PERCENT_RE = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)\b)(?!\w)")
 _POINTS_RE = re.compile(r"\s*(?i:percentage\s+points?)\b")
 _UNIT_RE = re.compile(
     r"[\s-]?(?P<u>(?i:square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?)|sq\.?\s?(?:km|mi)|km2|km²|kilomet(?:er|re)s?|"
     r"km|miles?|mi|met(?:er|re)s?|feet|foot|ft|yards?|hectares?|acres?|tonnes?|tons?|kilograms?|kg|"
-    r"hours?|hrs|days?|weeks?|months?|years?))(?![\w-])"
+    r"minutes?|hours?|hrs|days?|weeks?|months?|years?))(?![\w-])"
 )
-_DURATIONS = {"hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
+_DURATIONS = {"minute": "minute", "minutes": "minute",
+              "hour": "hour", "hours": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
               "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year"}
 _CONVERSION_RE = re.compile(r"\s*\((?:about|some|around|roughly|nearly|almost|over|more\s+than|\s)*"
                             r"[\d.,]+\s*[\w.² ]{1,20}\)")
@@ -97,6 +99,7 @@ _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|the
 _MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
                             r"nine|ten|\d+)[\s-]?fold)\b")
 _MULTIPLIER_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_SEVERAL_BEFORE_RE = re.compile(r"(?i)\b(?:several|a\s+few|many|some)\s+$")
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
 _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|whom\s+|them\s+)?)?"
@@ -356,6 +359,11 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
         return None  # "Name, 34," is an age
     before = text[max(0, start - 40):start]
+    several = _SEVERAL_BEFORE_RE.search(before)
+    if qualifier is None and several and m.group("words") and m.group("words").strip().lower() in _SCALE_VALUE:
+        qualifier = "several"  # "several hundred people": vague, like "hundreds of"
+        start -= len(before) - several.start()
+        before = text[max(0, start - 40):start]
     if qualifier is None:
         qual = _QUALIFIER_BEFORE_RE.search(before)
         if qual:
