@@ -179,8 +179,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
             if i > 0 and (doc[i - 1].lower_ in NEGATORS or _lemma(doc[i - 1]) in trigger.not_prev):
                 continue
             blockers = _blockers(trigger.event_type)
-            if any(_lemma(doc[k]) in blockers or doc[k].lower_ in blockers for k in range(max(sent.start, i - 3), i)):
-                continue  # "to avoid deportation", "fear of deportations", "could mobilise"
+            if any(_lemma(doc[k]) in blockers or doc[k].lower_ in blockers for k in range(max(sent.start, i - 4), i)):
+                continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
             context = _sentence_lemmas(sent, sentence_cache)
             if trigger.context_window:
                 window = doc[max(sent.start, i - trigger.context_window):min(sent.end, end + trigger.context_window)]

@@ -135,6 +135,9 @@ def test_deportation_event(nlp):
         "The economy grows stronger while the border wall debate goes on.",  # change word far from crossings
         "The invasion of microbes changed medicine.",  # no country or place
         "Unions are mobilizing voters before the election.",
+        "The party relies on the mobilization of its base.",  # political, not military
+        "The U.S. would not have to invade Iran to end it.",  # hypothetical
+        "Cyprus has yet to receive an extradition request.",
     ],
 )
 def test_no_events_for_unrelated_sentences(nlp, text):
