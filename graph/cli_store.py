@@ -8,7 +8,9 @@ JSON Lines id.
 file) to any SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph ``/store``, Fuseki
 ``/DATASET/data``, GraphDB ``/repositories/R/rdf-graphs/service``, Virtuoso
 ``/sparql-graph-crud``): ``PUT ?graph=IRI`` per document (so pushing twice changes nothing), big
-graphs continued with ``POST`` in batches of ``--batch-size`` triples.
+graphs continued with ``POST`` in batches of ``--batch-size`` triples. The union of all documents
+goes to the server's default graph (``PUT ?default``), so plain queries see each fact once, as
+they do locally — no server "union default graph" option is needed.
 """
 
 from __future__ import annotations
@@ -73,24 +75,23 @@ def document_graphs(source: str):
 
     handle = open_graph(source)
     if isinstance(handle, OxigraphHandle):
-        from pyoxigraph import NamedNode, RdfFormat
+        from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 
         graphs = sorted(g.value for g in handle.store.named_graphs() if isinstance(g, NamedNode))
         for graph in graphs:
             yield graph, handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph))
+        yield None, handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
         return
     if handle.kind == "endpoint":
         raise StoreError(f"{source}: push copies from a local store or file, not from an endpoint")
     dataset = handle.rdflib_dataset()
-    named = [c for c in dataset.contexts() if len(c) and str(c.identifier).startswith("https://")]
-    if not named:  # a flat graph.ttl: one graph
-        yield Path(source).resolve().as_uri(), ntriples(handle.rdflib_graph())
-        return
+    named = [c for c in dataset.graphs() if len(c) and str(c.identifier).startswith("https://")]
     for context in sorted(named, key=lambda c: str(c.identifier)):
         yield str(context.identifier), ntriples(context)
+    yield None, ntriples(handle.rdflib_graph())  # the union (all of a flat graph.ttl)
 
 
-def push_graph(url: str, graph: str, data: bytes, *, batch_size: int, timeout: float) -> int:
+def push_graph(url: str, graph: str | None, data: bytes, *, batch_size: int, timeout: float) -> int:
     """PUT the first batch (replacing the graph), POST the rest; returns the number of requests."""
     lines = data.splitlines(keepends=True)
     batches = [b"".join(lines[i:i + batch_size]) for i in range(0, len(lines), batch_size)] or [b""]
@@ -99,20 +100,22 @@ def push_graph(url: str, graph: str, data: bytes, *, batch_size: int, timeout: f
     return len(batches)
 
 
-def _request(url: str, graph: str, body: bytes, *, method: str, timeout: float) -> None:
+def _request(url: str, graph: str | None, body: bytes, *, method: str, timeout: float) -> None:
     from urllib.error import HTTPError, URLError
     from urllib.parse import urlencode
     from urllib.request import Request, urlopen
 
     separator = "&" if "?" in url else "?"
-    request = Request(f"{url}{separator}{urlencode({'graph': graph})}", data=body, method=method,
+    target = "default" if graph is None else urlencode({"graph": graph})
+    request = Request(f"{url}{separator}{target}", data=body, method=method,
                       headers={"Content-Type": "application/n-triples"})
     try:
         with urlopen(request, timeout=timeout) as response:
             response.read()
     except HTTPError as error:
         detail = error.read().decode("utf-8", "replace")[:200]
-        raise PushError(f"{url}: {method} {graph}: HTTP {error.code} {error.reason}: {detail}") from error
+        raise PushError(f"{url}: {method} {graph or 'default graph'}: HTTP {error.code} {error.reason}: "
+                        f"{detail}") from error
     except (URLError, OSError) as error:
         raise PushError(f"{url}: cannot reach the server: {getattr(error, 'reason', error)}") from error
 

@@ -27,6 +27,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+MIN_HTML_WORDS = 5
 
 
 class InputError(Exception):
@@ -258,7 +259,7 @@ def read_html_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, publis
         raise InputError(path, "file is empty")
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True,
                                deduplicate=True)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu or a cookie notice is not an article
         raise InputError(path, "no article text found in the HTML page")
     meta = trafilatura.extract_metadata(raw)
     title = meta.title if meta is not None else None

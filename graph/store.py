@@ -112,16 +112,23 @@ class RdflibHandle(GraphHandle):
 
 
 class OxigraphHandle(GraphHandle):
-    """An on-disk Oxigraph store; the default graph is the union of the documents' named graphs."""
+    """An on-disk Oxigraph store.
+
+    In a migraph store the default graph holds the set union of the document graphs (kept up to
+    date by :class:`DocumentStore`): Oxigraph's own union-default-graph option repeats a triple once
+    per graph that holds it, so shared facts ("France is a Country") would give duplicate rows.
+    Other Oxigraph stores are queried with that option (``union=True``).
+    """
 
     kind = "oxigraph"
 
-    def __init__(self, store, location: str):
+    def __init__(self, store, location: str, *, union: bool = False):
         self.store = store
         self.location = location
+        self.union = union
 
     def query(self, sparql: str) -> Result:
-        return oxigraph_result(self.store.query(sparql, use_default_graph_as_union=True))
+        return oxigraph_result(self.store.query(sparql, use_default_graph_as_union=self.union))
 
     def rdflib_dataset(self) -> Dataset:
         from pyoxigraph import RdfFormat
@@ -130,9 +137,6 @@ class OxigraphHandle(GraphHandle):
         bind_prefixes(dataset)
         dataset.parse(data=self.store.dump(format=RdfFormat.N_QUADS), format="nquads")
         return dataset
-
-    def triple_count(self) -> int:
-        return len(self.store)
 
     def close(self) -> None:
         self.store = None
@@ -169,7 +173,8 @@ def open_graph(source: str | Path, *, read_only: bool = True) -> GraphHandle:
         return EndpointHandle(str(source))
     path = Path(source)
     if is_store(path):
-        return OxigraphHandle(_open_oxigraph(path, read_only=read_only), str(path))
+        return OxigraphHandle(_open_oxigraph(path, read_only=read_only), str(path),
+                              union=not (path / STORE_MARKER).is_file())
     if path.is_dir():
         if (path / "graph.ttl").is_file():
             path = path / "graph.ttl"
@@ -264,7 +269,8 @@ class DocumentStore:
 
     ``put`` is idempotent: a graph already present is left alone; a document with the same file
     name (source id) but new content replaces its old graph. Entity IRIs are shared across
-    documents, so the union default graph joins them into one node.
+    documents, and the default graph is kept as the set union of all document graphs (a triple
+    leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True):
@@ -284,7 +290,9 @@ class DocumentStore:
         marker = self.path / STORE_MARKER
         if not marker.is_file():
             marker.write_text(json.dumps({"format": "oxigraph", "layout": "one named graph per document",
-                                          "graph_prefix": GRAPH_PREFIX}, indent=2) + "\n", encoding="utf-8")
+                                          "graph_prefix": GRAPH_PREFIX,
+                                          "default_graph": "set union of the document graphs"},
+                                         indent=2) + "\n", encoding="utf-8")
 
     # -- reading
 
@@ -315,21 +323,36 @@ class DocumentStore:
         return [{"graph": str(g), "document": str(d), "name": str(n)} for g, d, n in rows]
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Triples in the union (default graph), each counted once."""
+        answer = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # counted in Rust
+        return int(next(iter(answer))[0].value)
 
     # -- writing
 
     def put(self, graph_iri: str, name: str, ntriples: bytes) -> str:
         """Store one document's triples; returns 'unchanged', 'added' or 'replaced'."""
-        from pyoxigraph import NamedNode, RdfFormat
+        from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 
         if self.has_graph(graph_iri):
             return "unchanged"
         stale = [g for g in self.graphs_named(name) if g != graph_iri]
         for old in stale:
-            self.store.remove_graph(NamedNode(old))
+            self._drop(old)
+        # The union first, the named graph last: its presence marks the document as stored.
+        self.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
         self.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(str(graph_iri)))
         return "replaced" if stale else "added"
+
+    def _drop(self, graph_iri: str) -> None:
+        """Remove a document graph, and from the union the triples no other document graph holds."""
+        from pyoxigraph import DefaultGraph, NamedNode, Quad
+
+        graph = NamedNode(graph_iri)
+        triples = [(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, graph)]
+        self.store.remove_graph(graph)
+        for s, p, o in triples:
+            if not any(isinstance(q.graph_name, NamedNode) for q in self.store.quads_for_pattern(s, p, o, None)):
+                self.store.remove(Quad(s, p, o, DefaultGraph()))
 
     def resolve(self, key: str) -> list[str]:
         """Graphs meant by KEY: a graph or document IRI, a document id (sha256 prefix) or a file name."""
@@ -352,11 +375,10 @@ class DocumentStore:
 
     def remove(self, key: str) -> list[str]:
         """Drop the document(s) KEY names; returns the removed graph IRIs."""
-        from pyoxigraph import NamedNode
 
         graphs = self.resolve(key)
         for graph in graphs:
-            self.store.remove_graph(NamedNode(graph))
+            self._drop(graph)
         return graphs
 
     def flush(self) -> None:
@@ -384,6 +406,6 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
 def iter_document_graphs(handle: GraphHandle) -> Iterator[tuple[str, Graph]]:
     """(graph IRI, Graph) for each document graph of a handle (for TriG/N-Quads exporters)."""
     dataset = handle.rdflib_dataset()
-    for context in sorted(dataset.contexts(), key=lambda c: str(c.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda c: str(c.identifier)):
         if str(context.identifier).startswith(GRAPH_PREFIX):
             yield str(context.identifier), context

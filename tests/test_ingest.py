@@ -1,0 +1,134 @@
+"""Incremental ingestion into a store: per-document named graphs, idempotence, edits, removal, --jobs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from build_graph import main
+from graph.build import build
+from graph.ingest import ingest
+from graph.store import DocumentStore, open_graph
+
+ONE = """Ministers meet over border crossings
+
+The French government said on Monday it would send more police to the border with Italy.
+"We will not accept this situation," said Gerald Martin, the interior minister of France.
+
+More than 200 migrants arrived in the port of Calais last week, officials said.
+"""
+
+TWO = """Refugees reach Greek island
+
+Hundreds of Syrian refugees arrived on the Greek island of Lesbos on Sunday.
+"We need help now," said Maria Lopez, a spokeswoman for the United Nations.
+
+France offered to take in some of the families, the Greek authorities said.
+"""
+
+COUNT_DOCS = "PREFIX mig: <https://w3id.org/migraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a mig:Document }"
+FRANCE = "<https://w3id.org/migraph/id/country/FR>"
+
+
+def _count(source, sparql: str = COUNT_DOCS) -> int:
+    with open_graph(source) as handle:
+        return int(next(iter(handle.query(sparql)))[0])
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(ONE, encoding="utf-8")
+    (folder / "two.txt").write_text(TWO, encoding="utf-8")
+    return folder
+
+
+def test_build_keeps_one_named_graph_per_document(sources):
+    result = build([sources])
+    assert len(result.graphs) == 2
+    docs = {d.doc_id: d for d in result.documents}
+    for iri, graph in result.graphs.items():
+        doc_id = str(iri).rsplit("/", 1)[1]
+        assert str(iri).startswith("https://w3id.org/migraph/id/graph/") and doc_id in docs
+        assert len(graph) > 0
+    union = set(result.graph)
+    assert union == set().union(*(set(g) for g in result.graphs.values()))
+    dataset = result.dataset()
+    assert {str(c.identifier) for c in dataset.graphs() if len(c)} == {str(i) for i in result.graphs}
+
+
+def test_ingest_is_idempotent_and_shares_entities(sources, tmp_path):
+    store = tmp_path / "store"
+    first = ingest([sources], store)
+    assert (first.added, first.replaced, first.unchanged) == (2, 0, 0)
+    assert first.triples > 0 and first.counts["Document"] == 2
+    second = ingest([sources], store)
+    assert (second.added, second.replaced, second.unchanged) == (0, 0, 2)
+    assert second.triples == first.triples
+    # France is named in both documents: one node, mentioned in two documents.
+    assert _count(store, f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ {FRANCE} "
+                         f"<https://w3id.org/migraph/ontology#mentionedIn> ?d }}") == 2
+    country = "<https://w3id.org/migraph/ontology#Country>"
+    assert _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {FRANCE} a {country} }}") == 1
+
+
+def test_edited_document_replaces_its_previous_version(sources, tmp_path):
+    store = tmp_path / "store"
+    ingest([sources], store)
+    with DocumentStore(store) as opened:
+        before = opened.graphs_named("one.txt")
+    (sources / "one.txt").write_text(ONE.replace("200 migrants", "250 migrants"), encoding="utf-8")
+    result = ingest([sources], store)
+    assert (result.added, result.replaced, result.unchanged) == (0, 1, 1)
+    with DocumentStore(store) as opened:
+        after = opened.graphs_named("one.txt")
+        assert len(after) == 1 and after != before
+        assert not opened.has_graph(before[0])
+    assert _count(store) == 2
+
+
+def test_remove_by_name_and_by_id_keeps_shared_entities_of_others(sources, tmp_path, capsys):
+    store = tmp_path / "store"
+    ingest([sources], store)
+    assert main(["remove", str(store), "one.txt"]) == 0
+    assert "removed https://w3id.org/migraph/id/graph/" in capsys.readouterr().out
+    assert _count(store) == 1
+    # France is still mentioned by the other document
+    assert _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {FRANCE} a ?t }}") >= 1
+    with DocumentStore(store) as opened:
+        doc_id = opened.documents()[0]["document"].rsplit("/", 1)[1]
+    assert main(["remove", str(store), doc_id]) == 0
+    assert _count(store) == 0
+    assert _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {FRANCE} ?p ?o }}") == 0
+    assert main(["remove", str(store), "one.txt"]) == 1
+    assert "no such document" in capsys.readouterr().err
+
+
+def test_remove_refuses_a_folder_that_is_not_a_store(tmp_path, capsys):
+    assert main(["remove", str(tmp_path), "x"]) == 1
+    assert "not a graph store" in capsys.readouterr().err
+
+
+def test_store_build_via_cli_writes_report(sources, tmp_path):
+    store, out = tmp_path / "store", tmp_path / "out"
+    assert main(["build", str(sources), "--store", str(store), "--out", str(out), "--quiet"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["added"] == 2 and report["triples"] > 0
+    assert not (out / "graph.ttl").exists()
+    assert main(["query", str(store), "quotes", "--format", "csv"]) == 0
+
+
+def test_two_jobs_give_the_same_graph_as_one(sources, tmp_path):
+    out1, out2 = tmp_path / "j1", tmp_path / "j2"
+    assert main(["build", str(sources), "--out", str(out1), "--quiet", "--no-validate"]) == 0
+    assert main(["build", str(sources), "--out", str(out2), "--quiet", "--no-validate", "--jobs", "2"]) == 0
+    assert (out1 / "graph.ttl").read_bytes() == (out2 / "graph.ttl").read_bytes()
+    store1, store2 = tmp_path / "s1", tmp_path / "s2"
+    ingest([sources], store1, jobs=1)
+    ingest([sources], store2, jobs=2)
+    with DocumentStore(store1) as a, DocumentStore(store2) as b:
+        assert a.named_graphs() == b.named_graphs()
+        assert len(a) == len(b)
