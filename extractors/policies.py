@@ -35,6 +35,9 @@ EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
+NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
+                "strict", "tough", "tougher", "further", "sweeping", "his", "her", "military", "general", "first",
+                "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
@@ -88,7 +91,7 @@ def _token_spec(word: str) -> dict:
     """One token of the pattern mini-language (see the data file's comment)."""
     spec: dict = {}
     if word.startswith("*"):
-        return {"TEXT": {"NOT_IN": sorted(SENT_PUNCT | QUOTE_MARKS - {"“", "”", '"'})}, "OP": "?"}
+        return {"TEXT": {"NOT_IN": sorted((SENT_PUNCT - {","}) | QUOTE_MARKS - {"“", "”", '"'})}, "OP": "?"}
     optional = word.endswith("?") and len(word) > 1
     if optional:
         word = word[:-1]
@@ -977,7 +980,7 @@ def _condition(ctx: _Context, sent: Span, end: int) -> str | None:
     return None
 
 
-def _nominal_ok(ctx: _Context, start: int, end: int) -> tuple[bool, int | None]:
+def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) -> tuple[bool, int | None]:
     """A noun trigger needs a link to an actor: a governing verb before it, a possessor, or 'X-ed by'.
 
     Returns (ok, position to search the actor from)."""
@@ -992,13 +995,14 @@ def _nominal_ok(ctx: _Context, start: int, end: int) -> tuple[bool, int | None]:
             return True, j
         m = ctx.mention_at.get(j)
         if m is not None:
-            return (True, start) if ctx.possessor_of(m, start) else (False, None)
+            if possessor_ok and ctx.possessor_of(m, start):
+                return True, start
+            break
         if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
             break
-        if lemma in {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more",
-                     "additional", "strict", "tough", "tougher", "further", "sweeping", "his", "her",
-                     "military", "general", "first", "second", "latest", "fresh", "also", "now", "and", "of",
-                     "humanitarian", "mass"} or tok.like_num or lemma in {"'s", "’s"}:
+        # "launched a family visa scheme": a few plain words between the verb and the noun
+        plain_word = tok.is_lower and tok.is_alpha and steps < 3 and tok.lower_ not in ctx.sets["prepositions"]
+        if plain_word or lemma in NOMINAL_SKIP or tok.like_num or lemma in {"'s", "’s"}:
             j -= 1
             steps += 1
             continue
@@ -1093,7 +1097,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start
         if entry.get("nominal"):
-            ok, where = _nominal_ok(ctx, start, end)
+            ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
             if not ok:
                 continue
             if where == -1:

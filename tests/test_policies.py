@@ -63,6 +63,14 @@ def keys(policies) -> set[tuple[str, str]]:
     ("The EU agreed to relocate 40,000 asylum seekers from Italy and Greece.", {("european-union", "Relocation")}),
     ("Turkey hosts 3.6 million Syrian refugees.", {("TR", "Admission")}),
     ("Washington has banned Russian airlines from its airspace.", {("US", "FlightBan")}),
+    ("Malta refused to let the rescue ship dock in Valletta.", {("MT", "EntryBan")}),
+    ("Russia has banned men of fighting age from leaving the country.", {("RU", "EntryBan")}),
+    ("Turkey banned Iraqis, Syrians and Yemenis from flying to Belarus.", {("TR", "FlightBan")}),
+    ("Georgia kept its border open to Russians fleeing the draft.", {("GE", "Admission")}),
+    ("Britain launched a family visa scheme for Ukrainians.", {("GB", "Admission")}),
+    ("Lithuania legalized pushbacks of migrants at the border with Belarus.", {("LT", "Deportation")}),
+    ("Britain will send asylum seekers to Rwanda under a new plan.", {("GB", "Deportation")}),
+    ("Bangladesh plans to relocate 100,000 Rohingya refugees to a remote island.", {("BD", "Relocation")}),
 ])
 def test_each_policy_type(run, text, expected):
     assert keys(run(text)) == expected
@@ -232,6 +240,22 @@ def test_time_and_quantities_of_the_sentence_are_attached(run):
 ])
 def test_no_policy(run, text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The candidate wants to mobilize young voters in the suburbs.",
+    "Patriot batteries provide a last line of protection against missiles over Japan.",
+    "The administration has enacted a host of new rules on taxes in Canada.",
+    "Lawyers in Texas asked whether the government could legally return to the old rules.",
+])
+def test_everyday_senses_of_trigger_words_are_no_policy(run, text):
+    assert run(text) == []
+
+
+def test_named_policies_need_a_governing_verb(run):
+    assert run("Mexico is no safe third country, lawyers say.") == []
+    assert keys(run("Canada and the United States signed a safe third country agreement.")) == {
+        ("CA", "AsylumRestriction"), ("US", "AsylumRestriction")}
 
 
 def test_non_state_actors_are_not_policy_actors(run):
