@@ -166,8 +166,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
-        if particle in following:
-            return "admit"
+        if following[:1] == [particle] or (following[1:2] == [particle] and (
+                following[0] in {"them", "him", "her", "us"} or following[0] in lex.flow_groups)):
+            return "admit"  # "took in 3,000 refugees", "let them in"; not "took place in"
         passive = any(_word(t) in BE_FORMS for t in doc[max(i - 9, 0):i])
         people = any(_word(t) in {"them", "him", "her"} or _word(t) in lex.flow_groups for t in doc[i + 1:i + 3])
         return "move" if (passive or people) and "to" in following else None  # "were rescued and taken to Italy"
@@ -178,6 +179,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
         return "depart" if following & {"off", "out", "sail"} else None
     nxt_word = _word(doc[i + 1]) if i + 1 < end else ""
+    if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
+        return None  # "those who pass the checks"
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
@@ -614,6 +617,22 @@ def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _L
     return min(clusters, key=distance)
 
 
+def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list[_Mention]) -> bool:
+    """Whether people reaching ``dests`` with no stated origin can be the document's emigrants: not when the
+    sentence names another origin (a region, another nationality, another country where they are), speaks of
+    deportations, armies or things, or only of a state admitting someone."""
+    if s.region_origin or not s.has_group or s.military or s.deport:
+        return False
+    if all(s.triggers.get(m.trigger) == "admit" for m in dst_m):
+        return False
+    for m in s.mentions:
+        if m.iso == main or m.iso in dests:
+            continue
+        if m.role == "NAT" or (m.role in {None, "LOC"} and m.kind == "name"):
+            return False
+    return True
+
+
 def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> None:
     doc, sent = b.doc, s.span
     ms = s.mentions
@@ -673,12 +692,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         return
     origins = nat_isos or src
     departure = src if nat_isos else []
-    admit_only = all(s.triggers.get(m.trigger) == "admit" for m in dst_m)
-    if not origins and dests and main and not s.region_origin and s.has_group and not s.military and not admit_only \
-            and not s.deport and not any(m.role in {None, "LOC"} and m.kind == "name" and m.iso != main
-                                         and m.iso not in dests for m in ms):
-        if main not in dests and main not in via:
-            origins = [main]
+    if not origins and dests and main and main not in dests and main not in via \
+            and _may_take_main_origin(s, main, dests, dst_m):
+        origins = [main]
     if not origins and not via and len(legs) < 2:
         return
     for o in origins:

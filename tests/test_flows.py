@@ -261,3 +261,20 @@ def test_planes_and_hyphenated_identities(nlp):
                  "After the order, the embassy moved to Jerusalem from Tel Aviv."):
         _, flows = run(nlp, text)
         assert flows == [], text
+
+
+def test_another_nationality_keeps_the_document_origin_out(nlp):
+    text = ("Thousands of Syrians have fled Syria this year, and Syrian refugees keep arriving in Greece. "
+            "The Pope embraced a young Nigerian boy who saw his family die beside him while trying to cross over "
+            "to Italy.")
+    _, flows = run(nlp, text)
+    assert ("SY", "IT") not in pairs(flows)
+    assert ("SY", "GR") in pairs(flows)
+    assert ("NG", "IT") in pairs(flows)
+
+
+def test_took_place_is_not_taking_in(nlp):
+    _, flows = run(nlp, "The meeting with Syrian refugees took place in Italy.")
+    assert flows == []
+    _, flows = run(nlp, "Last year Sweden took in 160,000 Syrian refugees.")
+    assert pairs(flows) == {("SY", "SE")}
