@@ -130,6 +130,8 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
                 continue
             if kind == "weekday" and _MAIL_ON.search(text[max(0, start - 8):end]):
                 continue
+            if kind == "day_rel" and m.group(1).isupper():
+                continue  # "USA TODAY", a masthead
             if kind == "month" and m.group(1) == "May" and not _MAY_CONTEXT.match(m.group(0)):
                 continue  # "by May", "from May": the politician, not the month
             found.append((start, end, priority, kind, m))

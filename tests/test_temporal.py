@@ -100,6 +100,7 @@ def test_datetime_and_iso_string_publication_are_accepted(nlp):
         "The fund paid 2000 people and 2021 euros.",
         "Protesters gathered on Fridays for months.",
         "COVID-19 cases rose among 2,021 residents.",
+        "Photo: USA TODAY Sports",
     ],
 )
 def test_no_false_times(nlp, text):
