@@ -1,0 +1,164 @@
+"""One query interface over files, build folders, Oxigraph stores and SPARQL endpoints; push to a real server."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from build_graph import main
+from graph.ingest import ingest
+from graph.query import format_result, resolve_query, rows_as_dicts
+from graph.store import StoreError, open_graph
+
+ARTICLE = """Coast guard rescues families
+
+Italian coast guard crews rescued 40 people from a boat near Lampedusa on Friday, officials said.
+"The sea was very rough," said Paolo Bianchi, a coast guard officer.
+
+Most of the passengers came from Tunisia and Libya, the Italian government said.
+"""
+
+SECOND = """Border checks resume
+
+Austria will resume checks on its border with Slovenia, the Austrian government said on Monday.
+"We must know who enters the country," said Karl Huber, the interior minister of Austria.
+"""
+
+QUERIES = ("quotes", "persons", "countries")
+
+
+def _rows(handle, name: str) -> list[dict]:
+    return sorted(rows_as_dicts(handle.query(resolve_query(name))), key=lambda r: json.dumps(r, sort_keys=True))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("store")
+    sources = root / "articles"
+    sources.mkdir()
+    (sources / "rescue.txt").write_text(ARTICLE, encoding="utf-8")
+    (sources / "border.txt").write_text(SECOND, encoding="utf-8")
+    out = root / "out"
+    assert main(["build", str(sources), "--out", str(out), "--quiet", "--no-validate"]) == 0
+    store = root / "graphstore"
+    ingest([sources], store)
+    from graph.build import build
+
+    trig = root / "graph.trig"
+    trig.write_bytes(build([sources]).dataset().serialize(format="trig", encoding="utf-8"))
+    return {"out": out, "ttl": out / "graph.ttl", "store": store, "trig": trig}
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_source_kind_answers_alike(built, name):
+    with open_graph(built["ttl"]) as reference:
+        expected = _rows(reference, name)
+    assert expected, f"the {name} query should find something in the test articles"
+    for kind in ("out", "store", "trig"):
+        with open_graph(built[kind]) as handle:
+            assert _rows(handle, name) == expected, kind
+
+
+def test_store_counts_shared_facts_once(built):
+    with open_graph(built["store"]) as store, open_graph(built["ttl"]) as file:
+        assert store.kind == "oxigraph" and file.kind == "rdflib"
+        assert store.triple_count() == file.triple_count() == len(file.rdflib_graph())
+
+
+def test_store_ask_construct_and_formats(built):
+    with open_graph(built["store"]) as store:
+        ask = store.query("ASK { ?p a <https://w3id.org/migraph/ontology#Person> }")
+        assert format_result(ask, "table") == "true"
+        graph = store.query("CONSTRUCT { ?c a <https://w3id.org/migraph/ontology#Country> } "
+                            "WHERE { ?c a <https://w3id.org/migraph/ontology#Country> }").graph
+        assert len(graph) >= 2
+        data = json.loads(format_result(store.query(resolve_query("countries")), "json"))
+        assert {b["iso"]["value"] for b in data["results"]["bindings"]} >= {"AT", "TN"}
+        assert "iso" in format_result(store.query(resolve_query("countries")), "csv").splitlines()[0]
+        dataset = store.rdflib_dataset()
+        assert len({g.identifier for g in dataset.graphs() if str(g.identifier).startswith(
+            "https://w3id.org/migraph/id/graph/")}) == 2
+
+
+def test_bad_sources_are_clear_errors(tmp_path, capsys):
+    with pytest.raises(StoreError, match="no graph there"):
+        open_graph(tmp_path / "missing")
+    with pytest.raises(StoreError, match="neither a graph store nor a build folder"):
+        open_graph(tmp_path)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle .", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot parse"):
+        open_graph(broken)
+    assert main(["query", str(tmp_path / "missing"), "quotes"]) == 1
+    assert "migraph: error:" in capsys.readouterr().err
+
+
+def _oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the Oxigraph server binary is not installed (pip install oxigraph)")
+    port = _free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server-data"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"oxigraph server exited: {process.stderr.read().decode()[:300]}")
+                time.sleep(0.1)
+        else:
+            pytest.fail("oxigraph server did not start within 10 s")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_push_to_a_real_oxigraph_server_then_query_it(built, oxigraph_server, capsys):
+    store_url, query_url = f"{oxigraph_server}/store", f"{oxigraph_server}/query"
+    assert main(["push", str(built["store"]), "--to", store_url, "--batch-size", "200"]) == 0
+    assert "pushed 3 graphs" in capsys.readouterr().out  # two documents and the union
+    with open_graph(query_url) as remote, open_graph(built["store"]) as local:
+        assert remote.kind == "endpoint"
+        for name in QUERIES:
+            assert _rows(remote, name) == _rows(local, name), name
+        count = remote.triple_count()
+        assert count == local.triple_count()
+    assert main(["push", str(built["store"]), "--to", store_url, "--quiet"]) == 0  # idempotent
+    with open_graph(query_url) as remote:
+        assert remote.triple_count() == count
+    assert main(["query", query_url, "persons", "--format", "csv"]) == 0
+    assert "Paolo Bianchi" in capsys.readouterr().out
+
+
+def test_push_from_a_turtle_file_and_unreachable_server(built, oxigraph_server, capsys):
+    assert main(["push", str(built["ttl"]), "--to", f"{oxigraph_server}/store", "--quiet"]) == 0
+    with open_graph(f"{oxigraph_server}/query") as remote, open_graph(built["ttl"]) as local:
+        assert remote.triple_count() == local.triple_count()
+    port = _free_port()
+    assert main(["push", str(built["ttl"]), "--to", f"http://127.0.0.1:{port}/store", "--quiet"]) == 1
+    assert "cannot reach the server" in capsys.readouterr().err
