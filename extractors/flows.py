@@ -45,6 +45,11 @@ PLACE_HEADS = {"coast", "coasts", "shores", "shore", "territory", "town", "city"
                "islands", "capital", "state", "province", "part", "parts", "side", "soil", "mainland", "republic",
                "kingdom",
                "port", "border", "district", "enclave", "exclave", "outskirts", "south", "north", "east", "west"}
+SETTLED = {"living", "live", "lives", "lived", "staying", "stay", "stays", "settled", "settle", "sheltering",
+           "residing", "reside", "camps", "camp", "shelters", "shelter", "housed", "stranded", "registered"}
+SPEECH = {"say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "count",
+          "counted", "record", "recorded", "register", "registered", "announce", "announced"}
+SEQUENCE_BREAKS = {"then", "later", "eventually", "finally", "onward", "onwards", "afterwards"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -127,6 +132,7 @@ class _Mention:
     role: str | None = None  # SRC | DST | VIA | NAT | REFIN | LOC | ADJ
     trigger: int | None = None  # token index of the movement word that gives the role
     first: bool = False  # "first travelled to X": an earlier leg than the others
+    after_break: bool = False  # "... and then to X": a later leg than the country before it
 
 
 @dataclass
@@ -189,7 +195,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if lemma in TRANSPORT_VERBS or word in TRANSPORT_VERBS:
         # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
         nxt = [t for t in doc[i + 1:min(i + 4, end)]]
-        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 3, 0):i])
+        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 3, 0):i]) or (
+            lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"}
         people = any(_word(t) in {"them", "him", "her", "us", "people"} or _word(t) in lex.flow_groups for t in nxt)
         return kind if passive or people else None
     if lemma in {"make", "made"}:
@@ -376,6 +383,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 continue  # "left to join", "deserted to": not a destination
             m.role, m.trigger = "DST", gov
             m.first = any(_word(t) == "first" for t in doc[max(gov - 3, start):gov])
+            m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in doc[gov + 1:j])
             continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4)
@@ -383,6 +391,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "SRC", gov
             elif gov is not None and triggers[gov] in {"arrive", "admit"}:
                 m.role, m.trigger = "DST", gov
+            elif j - 1 >= start and _word(doc[j - 1]) in SETTLED and (
+                    earlier := [t for t in triggers if t < j and triggers[t] != "admit"]):
+                m.role, m.trigger = "DST", max(earlier)  # "Russians who left ... are now living in Serbia"
             else:
                 k = j - 1
                 while k >= start and j - k <= 4 and _word(doc[k]) in lex.in_fillers:
@@ -455,6 +466,7 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         if m.end < len(doc) and _lemma(doc[m.end]) in {"say", "tell", "report", "announce", "claim"}:
             continue
         m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
+        m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in gap)  # "to Qatar and then to Germany"
 
 
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sentence]:
@@ -673,7 +685,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     legs: list[list[str]] = []
     last_trigger = object()
     for m in sorted(dst_m, key=lambda m: (not m.first, m.start)):
-        if legs and (m.trigger == last_trigger):
+        if legs and m.trigger == last_trigger and not m.after_break:
             if m.iso not in legs[-1]:
                 legs[-1].append(m.iso)
         else:
@@ -685,7 +697,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     dests = [d for leg in legs for d in leg]
     if not dests and src and not nat_isos:
         # "people entering from Russia", as counted by the Finnish border guards
-        auth = _border_authority(s.ents, lex)
+        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s)
         if auth and auth not in src:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
@@ -739,6 +751,14 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                                               if w in lex.ethnic_origin]):
                     b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
                 return
+
+
+def _reporting_country(doc: Doc, s: _Sentence) -> str | None:
+    """"Poland says 2 million refugees have arrived from Ukraine": the country counting arrivals is where they are."""
+    first = next((m for m in s.mentions if m.kind == "name"), None)
+    if first is None or first.start - s.span.start > 1 or first.end >= s.span.end:
+        return None
+    return first.iso if _word(doc[first.end]) in SPEECH else None
 
 
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:

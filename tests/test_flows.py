@@ -278,3 +278,30 @@ def test_took_place_is_not_taking_in(nlp):
     assert flows == []
     _, flows = run(nlp, "Last year Sweden took in 160,000 Syrian refugees.")
     assert pairs(flows) == {("SY", "SE")}
+
+
+def test_living_in_a_country_after_leaving(nlp):
+    _, flows = run(nlp, "Many Russians who left after the mobilization are now living in Serbia.")
+    assert pairs(flows) == {("RU", "RS")}
+    _, flows = run(nlp, "About 700,000 Rohingya fled a military crackdown in Myanmar and now live in camps in "
+                        "Bangladesh.")
+    assert pairs(flows) == {("MM", "BD")}
+
+
+def test_reporting_country_counts_arrivals(nlp):
+    _, flows = run(nlp, "Hungary says more than 500,000 refugees have arrived from Ukraine since February.")
+    assert pairs(flows) == {("UA", "HU")}
+
+
+def test_and_then_makes_a_second_leg(nlp):
+    _, flows = run(nlp, "Afghan evacuees were flown to Qatar and then to Germany.")
+    assert pairs(flows) == {("AF", "QA"), ("AF", "DE"), ("QA", "DE")}
+    germany = next(f for f in flows if (f.origin, f.destination) == ("AF", "DE"))
+    assert germany.via == ("QA",)
+
+
+def test_intransitive_flying(nlp):
+    _, flows = run(nlp, "Many Iraqi Kurds flew to Belarus on tourist visas.")
+    assert pairs(flows) == {("IQ", "BY")}
+    _, flows = run(nlp, "The airline flew cargo to Belarus.")
+    assert flows == []
