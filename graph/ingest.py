@@ -94,19 +94,27 @@ def extract_stream(documents: Iterable[Document], *, model: str | None = None,
         for document in documents:
             yield _work(document)
         return
+    with worker_pool(jobs, model) as pool:
+        yield from run_windowed(pool, documents, WINDOW_PER_JOB * jobs)
+
+
+def worker_pool(jobs: int, model: str | None = None):
+    """A process pool whose workers each load the pipeline once ('fork' where available)."""
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    window = WINDOW_PER_JOB * jobs
-    with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        pending: deque = deque()
-        for document in documents:
-            pending.append(pool.apply_async(_work, (document,)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
-        while pending:
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,))
+
+
+def run_windowed(pool, documents: Iterable[Document], window: int) -> Iterator[Extracted | Failed]:
+    """Results in input order with at most WINDOW documents in flight (``Pool.imap`` would read all input ahead)."""
+    pending: deque = deque()
+    for document in documents:
+        pending.append(pool.apply_async(_work, (document,)))
+        if len(pending) >= window:
             yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def unique_documents(documents: Iterable[Document], seen: set[str]) -> Iterator[Document]:

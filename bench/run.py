@@ -1,0 +1,459 @@
+"""Scale benchmarks for migraph: extraction throughput, end-to-end store builds, SPARQL latency, load/export.
+
+Run ``.venv/bin/python -m bench`` (or ``bench/run.py``); figures go to ``bench/RESULTS.md`` and
+``bench/results.json``. Articles come from ``/work/shared/corpus/news-37k.jsonl.gz`` (override with
+``--corpus``); they are read into memory or temporary files only, never into the repository.
+
+1. throughput — words/s of the full pipeline (spaCy + rules + every extractor + RDF for the
+   document) against bare ``spacy.blank("en")`` tokenisation of the same texts in the same run,
+   with 1 and 2 worker processes (pool start-up and pipeline loading excluded);
+2. build — ``migraph build CORPUS --store DIR --jobs N`` end to end as a subprocess: wall time,
+   peak RSS summed over the process tree, triples; ``--build-limit`` articles (0 = all, only
+   after an estimate from the throughput run says it fits ``--max-minutes``);
+3. queries — every canned query, median latency on the Oxigraph store and on rdflib in memory
+   (same ``--query-limit`` articles), and on the full build's store when there is one;
+4. load/export — parse and serialise Turtle and N-Triples with rdflib and pyoxigraph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CORPUS = Path("/work/shared/corpus/news-37k.jsonl.gz")
+CORPUS_ARTICLES = 37538
+
+
+def read_articles(corpus: Path, limit: int, offset: int = 0) -> list[dict]:
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in itertools.islice(handle, offset, offset + limit)]
+
+
+def write_subset(corpus: Path, limit: int, target: Path) -> int:
+    """The first LIMIT lines of the corpus as a temporary .jsonl.gz (0 = the corpus itself)."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(target, "wt", encoding="utf-8") as dst:
+        n = 0
+        for line in itertools.islice(src, limit or None):
+            dst.write(line)
+            n += 1
+    return n
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+# --------------------------------------------------------------------------- 1. throughput
+
+
+def bench_throughput(corpus: Path, limit: int, jobs_list: list[int]) -> dict:
+    import spacy
+
+    from graph.documents import make_document
+    from graph.ingest import WINDOW_PER_JOB, _init_worker, _work, run_windowed, worker_pool
+
+    articles = read_articles(corpus, limit, offset=1000)  # away from the articles used in the profiling
+    docs = [make_document(str(a["id"]), a["text"], Path(str(a["id"])), title=a.get("title")) for a in articles]
+    words = sum(len(d.text.split()) for d in docs)
+    blank = spacy.blank("en")
+    for d in docs[:5]:
+        blank(d.text)
+    t = time.perf_counter()
+    for d in docs:
+        blank(d.text)
+    blank_seconds = time.perf_counter() - t
+    result = {"articles": len(docs), "words": words, "blank_words_per_s": words / blank_seconds,
+              "load_before": load_average(), "runs": {}}
+    for jobs in jobs_list:
+        if jobs == 1:
+            _init_worker(None)
+            t = time.perf_counter()
+            failures = sum(1 for d in docs if type(_work(d)).__name__ == "Failed")
+            seconds = time.perf_counter() - t
+        else:
+            with worker_pool(jobs) as pool:
+                pool.map(time.sleep, [2.0] * jobs, chunksize=1)  # every worker loaded and warm
+                t = time.perf_counter()
+                failures = sum(1 for r in run_windowed(pool, docs, WINDOW_PER_JOB * jobs)
+                               if type(r).__name__ == "Failed")
+                seconds = time.perf_counter() - t
+        wps = words / seconds
+        result["runs"][jobs] = {"seconds": seconds, "words_per_s": wps, "docs_per_s": len(docs) / seconds,
+                                "ratio_to_blank": wps / result["blank_words_per_s"], "failures": failures}
+        print(f"  throughput jobs={jobs}: {wps:,.0f} words/s ({len(docs) / seconds:.2f} docs/s), "
+              f"ratio {wps / result['blank_words_per_s']:.3f}", flush=True)
+    # the tokeniser again after the runs, so contention drifting during the run shows
+    t = time.perf_counter()
+    for d in docs:
+        blank(d.text)
+    result["blank_words_per_s_after"] = words / (time.perf_counter() - t)
+    result["load_after"] = load_average()
+    if 1 in result["runs"] and 2 in result["runs"]:
+        result["speedup_2_vs_1"] = result["runs"][2]["words_per_s"] / result["runs"][1]["words_per_s"]
+    return result
+
+
+# --------------------------------------------------------------------------- 2. end-to-end build
+
+
+class TreeRSS(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants (workers included)."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak, self.running = pid, interval, 0, True
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while self.running:
+            try:
+                total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+            except psutil.Error:
+                total = 0
+            self.peak = max(self.peak, total)
+            time.sleep(self.interval)
+
+
+def bench_build(corpus: Path, limit: int, jobs: int, workdir: Path) -> dict:
+    subset = workdir / f"subset-{limit or 'all'}.jsonl.gz"
+    articles = write_subset(corpus, limit, subset) if limit else CORPUS_ARTICLES
+    source = subset if limit else corpus
+    store = workdir / f"store-{limit or 'all'}"
+    out = workdir / f"out-{limit or 'all'}"
+    command = [sys.executable, str(ROOT / "build_graph.py"), "build", str(source), "--store", str(store),
+               "--out", str(out), "--jobs", str(jobs), "--keep-going", "--quiet"]
+    load_before = load_average()
+    t = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    sampler = TreeRSS(process.pid)
+    sampler.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - t
+    sampler.running = False
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"build failed ({process.returncode}): {err[-500:]}")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    result = {"articles": articles, "jobs": jobs, "wall_seconds": wall, "peak_rss_bytes": sampler.peak,
+              "triples": report["triples"], "words": report["words_extracted"],
+              "errors": len(report["errors"]), "timings": report["timings_seconds"],
+              "store_bytes": sum(f.stat().st_size for f in store.rglob("*") if f.is_file()),
+              "load_before": load_before, "load_after": load_average(), "store": str(store)}
+    print(f"  build {articles} articles, jobs={jobs}: {wall:.0f} s, peak RSS {sampler.peak / 2**30:.2f} GiB, "
+          f"{report['triples']:,} triples", flush=True)
+    return result
+
+
+# --------------------------------------------------------------------------- 3. queries
+
+
+def _median_latency(handle, sparql: str, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        result = handle.query(sparql)
+        if result.type == "SELECT":
+            list(result)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> dict:
+    from graph.query import canned_queries
+    from graph.store import open_graph
+
+    out: dict = {"store": str(store), "queries": {}}
+    handle = open_graph(store)
+    memory = None
+    if with_rdflib:
+        t = time.perf_counter()
+        from graph.store import RdflibHandle
+
+        memory = RdflibHandle(handle.rdflib_graph())
+        out["rdflib_load_seconds"] = time.perf_counter() - t
+    for name, path in canned_queries().items():
+        sparql = path.read_text(encoding="utf-8")
+        row = {"oxigraph_s": _median_latency(handle, sparql, repeats)}
+        if memory is not None:
+            row["rdflib_s"] = _median_latency(memory, sparql, repeats)
+            row["ratio"] = row["rdflib_s"] / row["oxigraph_s"] if row["oxigraph_s"] else None
+        out["queries"][name] = row
+    handle.close()
+    ox = [r["oxigraph_s"] for r in out["queries"].values()]
+    out["median_oxigraph_s"] = statistics.median(ox)
+    if memory is not None:
+        out["median_rdflib_s"] = statistics.median(r["rdflib_s"] for r in out["queries"].values())
+    print(f"  queries on {store.name}: median {out['median_oxigraph_s'] * 1000:.1f} ms (oxigraph)"
+          + (f", {out['median_rdflib_s'] * 1000:.1f} ms (rdflib)" if memory is not None else ""), flush=True)
+    return out
+
+
+# --------------------------------------------------------------------------- 4. load / export
+
+
+def bench_io(store: Path, workdir: Path) -> dict:
+    from pyoxigraph import DefaultGraph, RdfFormat, Store
+    from rdflib import Graph
+
+    source = Store.read_only(str(store))
+    nt = source.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    triples = nt.count(b"\n")
+    result = {"triples": triples, "ntriples_bytes": len(nt)}
+
+    def timed(key: str, fn):
+        t = time.perf_counter()
+        value = fn()
+        result[key] = time.perf_counter() - t
+        return value
+
+    graph = timed("rdflib_parse_nt_s", lambda: Graph().parse(data=nt, format="nt"))
+    ttl = timed("rdflib_serialize_ttl_s", lambda: graph.serialize(format="turtle", encoding="utf-8"))
+    timed("rdflib_serialize_nt_s", lambda: graph.serialize(format="nt", encoding="utf-8"))
+    timed("rdflib_parse_ttl_s", lambda: Graph().parse(data=ttl, format="turtle"))
+    memory = Store()
+    timed("oxigraph_load_nt_s", lambda: memory.load(nt, format=RdfFormat.N_TRIPLES))
+    timed("oxigraph_dump_nt_s", lambda: memory.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
+    timed("oxigraph_dump_ttl_s", lambda: memory.dump(format=RdfFormat.TURTLE, from_graph=DefaultGraph()))
+    timed("oxigraph_load_ttl_s", lambda: Store().load(ttl, format=RdfFormat.TURTLE))
+    result["turtle_bytes"] = len(ttl)
+    print(f"  load/export on {triples:,} triples done", flush=True)
+    return result
+
+
+# --------------------------------------------------------------------------- report
+
+
+def versions() -> dict:
+    from importlib.metadata import version
+
+    out = {"python": platform.python_version()}
+    for package in ("spacy", "rdflib", "pyoxigraph", "trafilatura"):
+        try:
+            out[package] = version(package)
+        except Exception:  # not installed
+            out[package] = "n/a"
+    return out
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = 0
+    try:
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory_gib": round(mem / 2**30, 1), "system": platform.platform()}
+
+
+def _ms(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds * 1000:,.1f}"
+
+
+def render(results: dict) -> str:
+    m, v = results["machine"], results["versions"]
+    lines = [
+        "# migraph scale benchmarks",
+        "",
+        f"Run {results['started']} with `{results['command']}`.",
+        "",
+        f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gib']} GiB RAM, {m['system']}. "
+        f"Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
+        "",
+        "**Contention:** the machine is shared with other agents' builds and tests while these figures are "
+        "taken; the load average is recorded next to each figure (2 CPUs: a load above 2 means processes "
+        "waited for a CPU). Ratios measured in the same run (pipeline vs bare tokenisation) are more "
+        "trustworthy than absolute speeds.",
+        "",
+    ]
+    tp = results.get("throughput")
+    if tp:
+        lines += [
+            "## 1. Extraction throughput",
+            "",
+            f"{tp['articles']} corpus articles, {tp['words']:,} words (whitespace-separated). Full pipeline = "
+            "spaCy tokeniser + migraph components + every extractor + the document's RDF as N-Triples. "
+            "Worker pools are started and warmed before timing.",
+            "",
+            "| run | words/s | docs/s | ratio to bare `spacy.blank('en')` |",
+            "| --- | ---: | ---: | ---: |",
+            f"| bare tokenisation (before / after) | {tp['blank_words_per_s']:,.0f} / "
+            f"{tp['blank_words_per_s_after']:,.0f} | | 1 |",
+        ]
+        for jobs, run in sorted(tp["runs"].items(), key=lambda kv: int(kv[0])):
+            lines.append(f"| full pipeline, {jobs} worker(s) | {run['words_per_s']:,.0f} | {run['docs_per_s']:.2f} | "
+                         f"{run['ratio_to_blank']:.3f} |")
+        if "speedup_2_vs_1" in tp:
+            lines += ["", f"2 workers vs 1: **{tp['speedup_2_vs_1']:.2f}×**."]
+        lines += ["", f"Load average before / after: {tp['load_before']} / {tp['load_after']}.", ""]
+    builds = results.get("builds") or []
+    if builds:
+        lines += ["## 2. End-to-end build into an Oxigraph store", "",
+                  "`migraph build CORPUS.jsonl.gz --store DIR --jobs N --keep-going` as a subprocess; peak RSS "
+                  "is the sum over the main process and its workers, sampled every 0.25 s.", "",
+                  "| articles | jobs | wall | peak RSS | triples | store on disk | errors | load before/after |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for b in builds:
+            lines.append(f"| {b['articles']:,} | {b['jobs']} | {b['wall_seconds']:,.0f} s | "
+                         f"{b['peak_rss_bytes'] / 2**30:.2f} GiB | {b['triples']:,} | "
+                         f"{b['store_bytes'] / 2**20:,.0f} MiB | {b['errors']} | "
+                         f"{b['load_before']} / {b['load_after']} |")
+        est = results.get("full_estimate")
+        if est:
+            lines += ["", f"Estimated full corpus ({CORPUS_ARTICLES:,} articles) at that rate: "
+                          f"**{est['minutes']:.0f} min** — {est['decision']}."]
+        lines.append("")
+    for q in results.get("queries") or []:
+        title = "## 3. Canned SPARQL queries" if q is (results.get("queries") or [None])[0] else ""
+        if title:
+            lines += [title, ""]
+        has_rdflib = "median_rdflib_s" in q
+        lines += [f"Store `{Path(q['store']).name}`; median of repeated runs, results fully read.", ""]
+        if has_rdflib:
+            lines += [f"rdflib needed {q['rdflib_load_seconds']:.1f} s to load the same graph into memory.", "",
+                      "| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |", "| --- | ---: | ---: | ---: |"]
+            for name, row in q["queries"].items():
+                ratio = f"{row['ratio']:.1f}" if row.get("ratio") else "—"
+                lines.append(f"| {name} | {_ms(row['oxigraph_s'])} | {_ms(row['rdflib_s'])} | {ratio} |")
+            lines += ["", f"Median over queries: Oxigraph {_ms(q['median_oxigraph_s'])} ms, "
+                          f"rdflib {_ms(q['median_rdflib_s'])} ms.", ""]
+        else:
+            lines += ["| query | Oxigraph ms |", "| --- | ---: |"]
+            for name, row in q["queries"].items():
+                lines.append(f"| {name} | {_ms(row['oxigraph_s'])} |")
+            lines += ["", f"Median over queries: **{_ms(q['median_oxigraph_s'])} ms**.", ""]
+    io = results.get("io")
+    if io:
+        n = io["triples"]
+
+        def rate(key: str) -> str:
+            return f"{n / io[key]:,.0f}" if io.get(key) else "—"
+
+        lines += ["## 4. Load and export", "", f"{n:,} triples ({io['ntriples_bytes'] / 2**20:.1f} MiB N-Triples, "
+                  f"{io['turtle_bytes'] / 2**20:.1f} MiB Turtle); triples per second.", "",
+                  "| operation | rdflib | pyoxigraph (in memory) |", "| --- | ---: | ---: |",
+                  f"| parse N-Triples | {rate('rdflib_parse_nt_s')} | {rate('oxigraph_load_nt_s')} |",
+                  f"| parse Turtle | {rate('rdflib_parse_ttl_s')} | {rate('oxigraph_load_ttl_s')} |",
+                  f"| write N-Triples | {rate('rdflib_serialize_nt_s')} | {rate('oxigraph_dump_nt_s')} |",
+                  f"| write Turtle | {rate('rdflib_serialize_ttl_s')} | {rate('oxigraph_dump_ttl_s')} |", ""]
+    for note in results.get("notes", []):
+        lines.append(f"- {note}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="JSON Lines corpus (.jsonl.gz)")
+    parser.add_argument("--throughput-limit", type=int, default=150, metavar="N",
+                        help="articles for the throughput runs (default: %(default)s)")
+    parser.add_argument("--build-limit", type=int, default=1000, metavar="N",
+                        help="articles for the end-to-end build (default: %(default)s)")
+    parser.add_argument("--full", action="store_true",
+                        help="also build the whole corpus when the estimate fits --max-minutes")
+    parser.add_argument("--max-minutes", type=float, default=40.0,
+                        help="never start a full build estimated to take longer (default: %(default)s)")
+    parser.add_argument("--query-limit", type=int, default=200, metavar="N",
+                        help="articles in the store compared with rdflib in memory (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the builds (default: %(default)s)")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per query (default: %(default)s)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=("throughput", "build", "queries", "io"))
+    parser.add_argument("--workdir", type=Path, help="keep stores here (default: a temporary folder)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"bench: error: {args.corpus}: corpus not found", file=sys.stderr)
+        return 1
+    results: dict = {"started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                     "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
+                     "machine": machine(), "versions": versions(), "notes": []}
+    temp = None
+    if args.workdir is None:
+        temp = tempfile.TemporaryDirectory(prefix="migraph-bench-")
+        workdir = Path(temp.name)
+    else:
+        workdir = args.workdir
+        workdir.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:
+        from graph.build import write_atomic
+
+        write_atomic(args.output, render(results).encode("utf-8"))
+        write_atomic(args.output.with_name("results.json"), json.dumps(results, indent=2, default=str).encode())
+
+    try:
+        if "throughput" not in args.skip:
+            print("throughput…", flush=True)
+            results["throughput"] = bench_throughput(args.corpus, args.throughput_limit, [1, 2])
+            save()
+        results["builds"] = []
+        results["queries"] = []
+        small = None
+        if "queries" not in args.skip or "io" not in args.skip:
+            print(f"build {args.query_limit} articles for queries and I/O…", flush=True)
+            small = bench_build(args.corpus, args.query_limit, args.jobs, workdir)
+            results["builds"].append(small)
+        if "build" not in args.skip and args.build_limit and args.build_limit != args.query_limit:
+            print(f"build {args.build_limit} articles…", flush=True)
+            results["builds"].append(bench_build(args.corpus, args.build_limit, args.jobs, workdir))
+        save()
+        largest = max(results["builds"], key=lambda b: b["articles"], default=None)
+        if largest is not None:
+            minutes = largest["wall_seconds"] / largest["articles"] * CORPUS_ARTICLES / 60
+            fits = minutes <= args.max_minutes
+            decision = ("run" if args.full and fits else
+                        "not run: over the limit" if not fits else "not run (use --full)")
+            results["full_estimate"] = {"minutes": minutes, "decision": decision}
+            if args.full and fits:
+                print(f"full corpus (estimate {minutes:.0f} min)…", flush=True)
+                results["builds"].append(bench_build(args.corpus, 0, args.jobs, workdir))
+            save()
+        if "queries" not in args.skip and small is not None:
+            print("queries…", flush=True)
+            results["queries"].append(bench_queries(Path(small["store"]), args.repeats, with_rdflib=True))
+            biggest = max(results["builds"], key=lambda b: b["articles"])
+            if biggest is not small:
+                results["queries"].append(bench_queries(Path(biggest["store"]), args.repeats, with_rdflib=False))
+            save()
+        if "io" not in args.skip and small is not None:
+            print("load/export…", flush=True)
+            results["io"] = bench_io(Path(small["store"]), workdir)
+            save()
+    finally:
+        save()
+        if temp is not None:
+            temp.cleanup()
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
