@@ -35,6 +35,8 @@ EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
+CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                  "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
                 "strict", "tough", "tougher", "further", "sweeping", "his", "her", "military", "general", "first",
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
@@ -398,9 +400,12 @@ class _Context:
         if label in {"PERSON", "PER"}:
             if found and found[0] == "Person":
                 entity = self.a.entities.get(found)
-                if entity is not None and self._is_state_person(entity):
+                nxt = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+                if entity is not None and (self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
+                    # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
-                    return Mention(ent.start, ent.end, "actor" if actor else "body", actor)
+                    end = ent.end + 1 if nxt in INSTITUTION_NOUNS else ent.end
+                    return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
 
@@ -476,7 +481,7 @@ class _Context:
     def _ent_at(self, i: int) -> Span | None:
         return self.ent_by_token.get(i)
 
-    def _person_country_from_context(self, entity: Entity) -> Actor | None:
+    def _person_country_from_context(self, entity: Entity | None) -> Actor | None:
         """An official whose country is not stated ("President Joe Biden"): the country the document
         names most often, as news about a leader is mostly about their own country."""
         if self._main_country is None:
@@ -530,7 +535,9 @@ class _Context:
                 j -= 1
                 steps += 1
                 continue
-            if low in sets["left_skip"] or tok.like_num or (tok.is_title and j != sent_start):
+            named = m.kind in {"actor", "blocker", "place", "demonym"}  # "Foreign Minister X", not "on Monday it"
+            if low in sets["left_skip"] or tok.like_num or (
+                    named and tok.is_title and j != sent_start and tok.text not in CALENDAR_WORDS):
                 j -= 1
                 steps += 1
                 continue
@@ -623,6 +630,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
             if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                     and not ctx.followed_by_modifier(other):
                 return [x.actor for x in ctx.coordinated(other, m.start) if x.actor]
+            if other.kind == "body" and not ctx.is_prepositional(other):
+                return _resolve_reference(ctx, other)  # "The administration said it would ..."
             if other.kind == "blocker":
                 break
         if k == 0:
@@ -678,6 +687,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
             return [other.actor]
+    if doc[m.end - 1].lower_ in INSTITUTION_NOUNS and ctx._person_country_from_context(None):
+        return [ctx._person_country_from_context(None)]  # "the administration" of the story's country
     return []
 
 
@@ -930,8 +941,15 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     lemmas = [t.lemma_.lower() for t in prefix]
     lows = [t.lower_ for t in prefix]
     window_start = 0
+    anchor = len(prefix)
     if actor_start is not None and actor_start >= sent.start:
         window_start = max(0, actor_start - sent.start - 8)
+        anchor = actor_start - sent.start
+    # a new clause (", and Iraq suspended flights") is not governed by an earlier "accused"/"urged"
+    for idx in range(anchor - 1, 0, -1):
+        if lows[idx] == ";" or (lows[idx - 1] == "," and lows[idx] in {"and", "but", "while", "whereas", "although"}):
+            window_start = max(window_start, idx + 1)
+            break
     for idx in range(window_start, len(prefix)):
         lemma = lemmas[idx]
         if lemma in ctx.sets["demand_cues"]:

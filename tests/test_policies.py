@@ -138,6 +138,19 @@ def test_state_bodies_capitals_and_references_map_to_their_state(run, text, expe
     assert keys(run(text)) == expected
 
 
+def test_pronoun_refers_to_the_subject_of_its_own_sentence(run):
+    policies = run("Mexico said on Monday it had deported 300 Honduran migrants.")
+    assert keys(policies) == {("MX", "Deportation")}
+    policies = run("The Dutch government said on Friday it would take in 500 Afghan refugees.")
+    assert keys(policies) == {("NL", "Admission")}
+
+
+def test_an_accusation_does_not_reach_into_the_next_clause(run):
+    policies = run("The EU imposed sanctions on officials it accused of smuggling migrants, and Iraq suspended "
+                   "flights to Minsk.")
+    assert keys(policies) == {("european-union", "Sanction"), ("IQ", "FlightBan")}
+
+
 def test_organisation_actor(run):
     policies = run("UNHCR provided shelter and food to 10,000 refugees in Chad.")
     assert keys(policies) == {("unhcr", "Aid")}
