@@ -220,7 +220,9 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         tok = doc[j]
         if tok.text in CLAUSE_BREAKS or _word(tok) in CLAUSE_BREAKS:
             break
-        if _word(tok) in lex.block or _lemma(tok) in lex.block:
+        if tok.text[:1].isupper() and j > start:
+            pass  # "May 1939", "Will Smith": names and months, not modals
+        elif _word(tok) in lex.block or _lemma(tok) in lex.block:
             return True
         if j == i - 1 and _word(tok) == "from":
             return True  # "banned people from coming", "stop them from entering"
@@ -273,7 +275,8 @@ def _is_group_word(doc: Doc, i: int, lex: _Lex) -> bool:
     return _word(doc[i]) in lex.flow_groups or _word(doc[i]).rstrip("s") + "s" in lex.refugee_groups
 
 
-def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW):
+def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW,
+               blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
     deportation word or nothing comes first."""
     j = i - 1
@@ -281,8 +284,8 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
         word, lemma = _word(doc[j]), _lemma(doc[j])
         if word in lex.deport or lemma in lex.deport:
             return None
-        if word in GOV_STOPS:
-            return None
+        if word in GOV_STOPS or j in blocked:
+            return None  # "travelled to Cuba in hopes of gaining entry to the US": the hoped-for entry governs
         if j in triggers:
             if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2:
                 return None
@@ -301,7 +304,8 @@ def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> 
     return None
 
 
-def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
+def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex,
+                  blocked: frozenset[int] = frozenset()) -> None:
     start, end = sent.start, sent.end
     for m in mentions:
         # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
@@ -342,7 +346,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             j -= 1
         if j >= start and _word(doc[j]) == "of":
             if j - 1 >= start and _word(doc[j - 1]) == "out":
-                gov = _governing(doc, j - 1, start, triggers, lex)
+                gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
                 continue
@@ -366,14 +370,14 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if k >= start and (_is_group_word(doc, k, lex) or _word(doc[k]) in {"come", "came", "comes", "coming"}):
                 m.role = "NAT"
             else:
-                gov = _governing(doc, j, start, triggers, lex)
+                gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
                 if gov is None and k >= start and _word(doc[k]) in CARRIERS:
                     gov = _following_trigger(doc, m.end, end, triggers)  # "flights from Sudan have carried ..."
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
             continue
         if cue in {"to", "into", "towards", "toward", "for"}:
-            gov = _governing(doc, j, start, triggers, lex, window=4 if cue == "for" else GOV_WINDOW)
+            gov = _governing(doc, j, start, triggers, lex, window=4 if cue == "for" else GOV_WINDOW, blocked=blocked)
             if gov is None:
                 continue
             if cue == "for" and _lemma(doc[gov]) not in {"head", "leave", "left", "depart", "bound", "flee", "set",
@@ -386,7 +390,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in doc[gov + 1:j])
             continue
         if cue == "in":
-            gov = _governing(doc, j, start, triggers, lex, window=4)
+            gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
             if gov is not None and triggers[gov] == "depart":
                 m.role, m.trigger = "SRC", gov
             elif gov is not None and triggers[gov] in {"arrive", "admit"}:
@@ -404,12 +408,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                     m.role = "LOC"
             continue
         if cue in {"through", "via", "across", "transiting"}:
-            gov = _governing(doc, j, start, triggers, lex)
+            gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
             if gov is not None or _word(doc[j]) == "via":
                 m.role, m.trigger = "VIA", gov
             continue
         if cue == "off":
-            gov = _governing(doc, j, start, triggers, lex)
+            gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
             if gov is not None:
                 m.role, m.trigger = "SRC", gov
             continue
@@ -484,10 +488,13 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
             continue
         start, end = sent.start, sent.end
         triggers = {}
+        blocked: set[int] = set()
         for i in range(start, end):
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
                 triggers[i] = kind
+            elif kind:
+                blocked.add(i)
         mentions = _mentions(doc, sent, ents, assertions)
         words = [_word(t) for t in sent]
         text = " ".join(words)
@@ -502,7 +509,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
             w in {"they", "those", "them"} for w in words)
         military = any(w in lex.military for w in words)
         if mentions:
-            _assign_roles(doc, sent, mentions, triggers, lex)
+            _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
         deport = any(w in lex.deport for w in words) or any(_lemma(t) in lex.deport for t in sent)
         out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents))
     return out

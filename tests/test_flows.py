@@ -305,3 +305,9 @@ def test_intransitive_flying(nlp):
     assert pairs(flows) == {("IQ", "BY")}
     _, flows = run(nlp, "The airline flew cargo to Belarus.")
     assert flows == []
+
+
+def test_hoped_for_entry_is_not_a_destination(nlp):
+    _, flows = run(nlp, "In May 1939 a ship carrying 937 German refugees traveled to Cuba in hopes of gaining "
+                        "entry to the United States.")
+    assert pairs(flows) == {("DE", "CU")}
