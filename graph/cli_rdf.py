@@ -59,7 +59,7 @@ def register(subparsers) -> None:
                     "SPARQL Update, SERVICE and any network access from queries are refused; each query "
                     "runs in a separate process that is stopped at the time limit.")
     serve.add_argument("graph", metavar="GRAPH_OR_STORE",
-                       help="a graph file (.ttl, .nt, .trig, .nq) or a build folder")
+                       help="a graph file (.ttl, .nt, .trig, .nq), a build folder or an Oxigraph store folder")
     serve.add_argument("--host", default=DEFAULT_HOST,
                        help="address to listen on (default: %(default)s, this machine only)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT,

@@ -4,8 +4,8 @@ Why it is built this way:
 
 - HTTP is handled by werkzeug (request parsing, form decoding, Accept negotiation, the
   threaded WSGI server); this module only maps SPARQL Protocol requests to queries.
-- The graph lives behind a small interface, :class:`QueryBackend` (``query(sparql) -> Result``),
-  so an on-disk store can serve the same protocol by implementing one method.
+- The graph lives behind a small interface, :class:`QueryBackend` (``query(sparql) -> Result``);
+  ``graph.store``'s handles (rdflib files, build folders, Oxigraph stores) provide it.
 - Every query is checked before it runs (:func:`check_query`): syntax errors are a 400 with the
   parser's message, SPARQL Update is refused (403, the endpoint is read-only) and ``SERVICE``
   is refused (400) whatever the backend.
@@ -117,18 +117,34 @@ class RdflibBackend:
         return self.graph.query(sparql)
 
 
+class HandleBackend:
+    """Any ``graph.store.GraphHandle`` (rdflib file, build folder, Oxigraph store) as a backend."""
+
+    def __init__(self, handle, description: str):
+        self.handle = handle
+        self.description = description
+
+    def query(self, sparql: str):
+        return self.handle.query(sparql)
+
+
 def open_backend(source: str | Path) -> QueryBackend:
-    """A backend for a graph file, a build folder or (when graph.store provides one) a store."""
+    """A backend for a graph file (.ttl, .nt, .trig, .nq), a build folder or an Oxigraph store folder.
+
+    TriG/N-Quads files and stores keep one named graph per document; their default graph is the
+    union, so ``GRAPH ?g`` reaches each document's graph and plain patterns see every fact.
+    """
+    from graph.query import QueryError, open_source
+    from graph.store import is_url
+
+    if is_url(source):
+        raise QueryError(f"{source}: already a SPARQL endpoint; serve a graph file, build folder or store")
+    handle = open_source(source)
     try:
-        from graph import store  # written by the store work; optional here
-    except ImportError:
-        store = None
-    opener = getattr(store, "open_query_backend", None) if store is not None else None
-    if opener is not None:
-        backend = opener(source)
-        if backend is not None:
-            return backend
-    return RdflibBackend.load(source)
+        size = f"{handle.triple_count()} triples"
+    except Exception as error:  # a store that cannot answer is reported before serving
+        raise QueryError(f"{source}: cannot query: {error}") from error
+    return HandleBackend(handle, f"{handle.location} ({handle.kind}, {size})")
 
 
 class EndpointError(Exception):

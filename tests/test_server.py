@@ -386,3 +386,39 @@ def test_serving_a_trig_export_exposes_one_graph_per_document(graph, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_oxigraph_store_serves_the_same_answers(graph, tmp_path):
+    pytest.importorskip("pyoxigraph")
+    from graph.server import open_backend
+    from graph.store import DocumentStore
+
+    store = DocumentStore(tmp_path / "store")
+    store.put("https://w3id.org/migraph/id/graph/aaaa", "harbour.txt", graph.serialize(format="nt", encoding="utf-8"))
+    del store  # close it: the server opens the store itself
+    backend = open_backend(tmp_path / "store")
+    assert "oxigraph" in backend.description
+    server, url = _serve(backend)
+    try:
+        for name in ("persons", "quotes"):
+            sparql = canned_queries()[name].read_text(encoding="utf-8")
+            status, _, body = _get(url, sparql, "application/sparql-results+json")
+            assert status == 200
+            answer = json.loads(body)
+            rows = [{v: (b[v]["value"] if v in b else None) for v in answer["head"]["vars"]}
+                    for b in answer["results"]["bindings"]]
+            assert rows == rows_as_dicts(run_query(graph, sparql))
+        status, _, body = _get(url, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        assert status == 400 and b"SERVICE" in body
+        assert _get(url, "SELECT ?x WHERE { ?x ?y }")[0] == 400
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_url_is_not_served():
+    from graph.query import QueryError
+    from graph.server import open_backend
+
+    with pytest.raises(QueryError, match="already a SPARQL endpoint"):
+        open_backend("http://127.0.0.1:9/sparql")
