@@ -34,3 +34,8 @@ def doc_lowers(doc: Doc) -> list[str]:
         lowers = [t.lower_ for t in doc]
         doc.user_data[_LOWER_KEY] = lowers
     return lowers
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed the cache with the string the Doc was made from (tokenisation keeps it exactly)."""
+    doc.user_data[_TEXT_KEY] = text

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.doccache import doc_text
+from extractors.doccache import doc_text, remember_text
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -317,6 +317,25 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")
 
 
+class TextKeepingTokenizer:
+    """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
+
+    spaCy's tokenisation is non-destructive (``doc.text == text``), but ``Doc.text`` rebuilds the
+    string from every token on each access; keeping the input saves that walk for every component.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        remember_text(doc, text)
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default rule pipeline, or an installed trained pipeline with migraph's rules added."""
     if model:
@@ -331,8 +350,10 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe("migraph_sentencizer", after="migraph_boilerplate")
         nlp.add_pipe("migraph_gazetteer", last=True)
         nlp.add_pipe("migraph_person_rules", last=True)
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
