@@ -93,7 +93,8 @@ def _token_spec(word: str) -> dict:
     """One token of the pattern mini-language (see the data file's comment)."""
     spec: dict = {}
     if word.startswith("*"):
-        return {"TEXT": {"NOT_IN": sorted((SENT_PUNCT - {","}) | QUOTE_MARKS - {"“", "”", '"'})}, "OP": "?"}
+        stops = SENT_PUNCT - {","} if word.endswith(",") else SENT_PUNCT
+        return {"TEXT": {"NOT_IN": sorted(stops | QUOTE_MARKS - {"“", "”", '"'})}, "OP": "?"}
     optional = word.endswith("?") and len(word) > 1
     if optional:
         word = word[:-1]
@@ -115,8 +116,8 @@ def compile_pattern(text: str) -> list[dict]:
     """Turn one pattern string into a spaCy Matcher token pattern."""
     tokens: list[dict] = []
     for word in text.split():
-        if word.startswith("*") and word[1:].isdigit():
-            tokens.extend(_token_spec("*") for _ in range(int(word[1:])))
+        if word.startswith("*") and word[1:].rstrip(",").isdigit():
+            tokens.extend(_token_spec(word[0] + word[-1]) for _ in range(int(word[1:].rstrip(","))))
         else:
             tokens.append(_token_spec(word))
     return tokens
@@ -1052,6 +1053,18 @@ def _ensure_entity(ctx: _Context, actor: Actor, start: int, end: int) -> None:
     ctx.a.entities[actor] = entity
 
 
+def _destinations(ctx: _Context, end: int, sent: Span) -> set[Actor]:
+    """Countries named after "to"/"into" shortly after a trigger."""
+    found = set()
+    doc = ctx.doc
+    for i in range(end, min(sent.end - 1, end + 8)):
+        if doc[i].lower_ in {"to", "into"}:
+            m = ctx.mention_at.get(i + 1)
+            if m is not None and m.actor:
+                found.add(m.actor)
+    return found
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -1161,9 +1174,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         trigger_char = doc[start].idx
         time = min(times, key=lambda t: abs(t.start - trigger_char)) if times else None
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
+        destinations = _destinations(ctx, end, sent) if policy_type == "Deportation" else set()
         for actor in dict.fromkeys(actors):
-            if actor is None:
-                continue
+            if actor is None or actor in destinations:
+                continue  # a state does not deport people to itself ("sending migrants back to Mexico")
             key = (actor, policy_type, (t_text or "").lower())
             if key in seen:
                 continue
