@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: graph test lint clean browser
+.PHONY: graph test lint clean browser bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# Scale benchmarks (minutes; needs ../shared/corpus): writes bench/RESULTS.md
+bench: $(STAMP)
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf out $(VENV)
