@@ -50,6 +50,14 @@ SETTLED = {"living", "live", "lives", "lived", "staying", "stay", "stays", "sett
 SPEECH = {"say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "count",
           "counted", "record", "recorded", "register", "registered", "announce", "announced"}
 SEQUENCE_BREAKS = {"then", "later", "eventually", "finally", "onward", "onwards", "afterwards"}
+ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "attempting", "seek", "sought", "seeking",
+                 "manage", "managed", "continue", "continued", "continuing", "begin", "began", "begun", "start",
+                 "started", "starting", "force", "forced", "decide", "decided", "choose", "chose", "opt", "opted",
+                 "allow", "allowed", "permit", "permitted", "able", "struggle", "struggled", "rush", "rushed",
+                 "scramble", "scrambled", "race", "raced", "go", "went", "used", "pay", "paid", "risk", "risked",
+                 "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
+                 "compelled", "obliged", "made", "got", "get", "getting", "managing",
+                 "moved"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -226,6 +234,9 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True
         if j == i - 1 and _word(tok) == "from":
             return True  # "banned people from coming", "stop them from entering"
+        if j == i - 1 and _word(tok) == "to" and i >= 2 and not (
+                _word(doc[i - 2]) in ATTEMPT_VERBS or _lemma(doc[i - 2]) in ATTEMPT_VERBS):
+            return True  # "the toughest way for a foreigner to enter", "a visa to enter": purpose, not a report
         if kind == "admit" and (_word(tok) in ADMIT_HEDGES or _lemma(tok) in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1

@@ -311,3 +311,12 @@ def test_hoped_for_entry_is_not_a_destination(nlp):
     _, flows = run(nlp, "In May 1939 a ship carrying 937 German refugees traveled to Cuba in hopes of gaining "
                         "entry to the United States.")
     assert pairs(flows) == {("DE", "CU")}
+
+
+def test_purpose_infinitives_are_not_reports(nlp):
+    text = ("Thousands of Syrians have fled Syria this year. "
+            "The refugee program is the toughest way for a foreigner to enter the United States.")
+    _, flows = run(nlp, text)
+    assert flows == []
+    _, flows = run(nlp, "Hundreds of Syrian refugees tried to enter Turkey on Monday.")
+    assert pairs(flows) == {("SY", "TR")}
