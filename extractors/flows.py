@@ -8,6 +8,17 @@ hypothetical ("would", "plan to", "might") count for nothing, and a sentence yie
 per (origin, destination) pair it states, with the transit legs it makes explicit. Crowds at
 a border ("migrants gathered at the border between X and Y") give a flow whose direction comes
 from the rest of the document. Lexicons live in ``extractors/data/flows.json``.
+
+Why each rule exists:
+- the document's main origin (the country most often left or named as refugees' nationality)
+  fills a sentence that names only a destination ("more than 2 million people crossing into
+  Poland"), but never when the sentence names another nationality, a region of origin, a
+  deportation, an army or only a state admitting someone;
+- "first travelled to X ... enter Y" and "to X and then to Y" make X a transit leg of Y;
+- "Afghans ... tried to enter the EU from Belarus" says the Afghans were in Belarus;
+- a border authority or a country that counts arrivals "from X" is where they arrive;
+- crossings with fixed sides (the Channel, the Rio Grande) name their pair;
+- flows need people: planes, embassies, goods and troops move too.
 """
 
 from __future__ import annotations
