@@ -35,6 +35,7 @@ EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
+AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                   "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
@@ -733,6 +734,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     before = start - 1
     if before > sent.start and doc[before].lower_.endswith("ly"):
         before -= 1  # "were quickly deported"
+    if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
+        before -= 2  # "were detained and deported"
     passive = before >= sent.start and doc[before].lemma_.lower() in {"be", "been", "being", "get"} and (
         doc[start].lower_.endswith(("ed", "en", "wn")) or doc[start].lower_ in {"sent", "held", "built", "put"})
     if after or passive:
@@ -1054,11 +1057,11 @@ def _ensure_entity(ctx: _Context, actor: Actor, start: int, end: int) -> None:
 
 
 def _destinations(ctx: _Context, end: int, sent: Span) -> set[Actor]:
-    """Countries named after "to"/"into" shortly after a trigger."""
+    """Countries named after "to"/"into"/"on"/"against" shortly after a trigger: what the measure aims at."""
     found = set()
     doc = ctx.doc
     for i in range(end, min(sent.end - 1, end + 8)):
-        if doc[i].lower_ in {"to", "into"}:
+        if doc[i].lower_ in {"to", "into", "on", "against"}:
             m = ctx.mention_at.get(i + 1)
             if m is not None and m.actor:
                 found.add(m.actor)
@@ -1174,10 +1177,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         trigger_char = doc[start].idx
         time = min(times, key=lambda t: abs(t.start - trigger_char)) if times else None
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
-        destinations = _destinations(ctx, end, sent) if policy_type == "Deportation" else set()
+        destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
         for actor in dict.fromkeys(actors):
             if actor is None or actor in destinations:
-                continue  # a state does not deport people to itself ("sending migrants back to Mexico")
+                continue  # no state deports people to itself, or bans travel from itself ("travel bans on China")
             key = (actor, policy_type, (t_text or "").lower())
             if key in seen:
                 continue

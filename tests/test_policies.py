@@ -174,6 +174,16 @@ def test_passive_subject_is_not_the_actor(run):
     assert run("Ukrainian refugees were welcomed in Slovakia.")[0].actor_key == "SK"
 
 
+def test_passive_chain_without_agent_has_no_actor(run):
+    assert run("Mexico said the migrants were detained and deported.") == []
+
+
+def test_a_state_is_not_the_actor_of_measures_aimed_at_itself(run):
+    # the official's country is unknown, the only country named is the one the ban is aimed at
+    assert run("President Smith has imposed travel bans on Iran.") == []
+    assert keys(run("Canada has imposed travel bans on Iran.")) == {("CA", "EntryBan")}
+
+
 def test_object_of_a_preposition_is_not_the_actor(run):
     policies = run("The EU banned flights between its member states and Belarus, and agreed to limit visas.")
     assert keys(policies) == {("european-union", "FlightBan"), ("european-union", "VisaRestriction")}
