@@ -69,6 +69,8 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
                  "compelled", "obliged", "made", "got", "get", "getting", "managing",
                  "moved"}
+BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
+                  "river", "strip", "checkpoint", "checkpoints"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -724,10 +726,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             _word(t) in SEQUENCE_CUES or _word(t) == "via" for t in sent)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
-    if not dests and src and not nat_isos:
-        # "people entering from Russia", as counted by the Finnish border guards
+    if not dests and (src and not nat_isos or nat_isos and any(k == "arrive" for k in s.triggers.values())):
+        # "people entering from Russia", as counted by the Finnish border guards; "Kazakhstan said 98,000
+        # Russians had arrived"
         auth = _border_authority(s.ents, lex) or _reporting_country(doc, s)
-        if auth and auth not in src:
+        if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
         return
@@ -803,8 +806,8 @@ def _border_authority(ents: list[Span], lex: _Lex) -> str | None:
     return None
 
 
-def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[tuple[str, str | None, int]]:
-    """(country, other side or None, token) for each border named in the sentence."""
+def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[tuple[str, str | None, int, bool]]:
+    """(country, other side or None, token, whether the text says whose border it is) for each border named."""
     sent = s.span
     pairs = []
     ms = [m for m in s.mentions if m.kind != "place"]
@@ -817,15 +820,17 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
         left = by_end.get(i)
         if left and left.start - 2 >= sent.start and doc[left.start - 1].text in {"-", "–", "/"} \
                 and (m0 := by_end.get(left.start - 1)):
-            pairs.append((m0.iso, left.iso, i))
+            pairs.append((m0.iso, left.iso, i, False))
             continue
         nxt = i + 1
+        if nxt + 1 < sent.end and _word(doc[nxt]) in BORDER_OBJECTS and _word(doc[nxt + 1]) == "between":
+            nxt += 1  # "the border fence between Morocco and Spain"
         if nxt < sent.end and _word(doc[nxt]) == "between":
             a = by_start.get(nxt + 1) or by_start.get(nxt + 2)
             if a and a.end + 1 < sent.end and _word(doc[a.end]) == "and":
                 b = by_start.get(a.end + 1) or by_start.get(a.end + 2)
                 if b:
-                    pairs.append((a.iso, b.iso, i))
+                    pairs.append((a.iso, b.iso, i, False))
             continue
         if nxt < sent.end and _word(doc[nxt]) == "with":
             others = []
@@ -848,10 +853,11 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
                                                                         "eastern", "western", "'s", "’s", "land",
                                                                         "shared", "common", "long"}:
                 j -= 1
+            owned = False
             if j >= sent.start and (m := by_end.get(j + 1)):
-                owner = m.iso
+                owner, owned = m.iso, True
             elif j >= sent.start and doc[j].text in {"'s", "’s"} and (m := by_end.get(j)):
-                owner = m.iso
+                owner, owned = m.iso, True
             if owner is None:
                 rest = {m.iso for m in ms if m not in others and m.start < i}
                 if len(rest) == 1:
@@ -859,7 +865,7 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
                 elif main and main not in {o.iso for o in others}:
                     owner = main
             for o in others:
-                pairs.append((owner, o.iso, i) if owner else (o.iso, None, i))
+                pairs.append((owner, o.iso, i, owned) if owner else (o.iso, None, i, False))
     return [p for p in pairs if p[1] is not None and p[0] != p[1]]
 
 
@@ -877,16 +883,24 @@ def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
                             "prevent", "avoid"} for t in doc[max(s.span.start, i - 10):i])
 
 
-def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex) -> tuple[str, str] | None:
-    """Direction of people moving across the border between a and b."""
+def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex, s: _Sentence,
+            owned: bool) -> tuple[str, str] | None:
+    """Direction of people moving across the border between a and b: flows stated elsewhere in the document,
+    the nationality of the people at the border, the document's main origin, the side people usually go to,
+    and last, for an exodus at "Russia's border with Georgia", the owner of the border."""
     if (a, b) in explicit and (b, a) not in explicit:
         return a, b
     if (b, a) in explicit and (a, b) not in explicit:
         return b, a
+    nat = {m.iso for m in s.mentions if m.role == "NAT"} & {a, b}
+    if len(nat) == 1:
+        return (a, b) if a in nat else (b, a)
     if main in {a, b}:
         return (a, b) if main == a else (b, a)
     if (a in lex.receiving) != (b in lex.receiving):
         return (b, a) if a in lex.receiving else (a, b)
+    if owned and any(kind == "depart" for kind in s.triggers.values()):
+        return a, b
     return None
 
 
@@ -904,10 +918,10 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
     for s in sentences:
         if len(s.mentions) == 0 or not _border_context(doc, s, lex):
             continue
-        for a, c, i in _border_pairs(doc, s, main, lex):
+        for a, c, i, owned in _border_pairs(doc, s, main, lex):
             if _hedged_before(doc, s, i):
                 continue
-            oriented = _orient(a, c, explicit, main, lex)
+            oriented = _orient(a, c, explicit, main, lex, s, owned)
             if oriented:
                 b.add(s.span, oriented[0], oriented[1], [i] + [m.start for m in s.mentions if m.iso in {a, c}],
                       trigger=i)

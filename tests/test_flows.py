@@ -320,3 +320,17 @@ def test_purpose_infinitives_are_not_reports(nlp):
     assert flows == []
     _, flows = run(nlp, "Hundreds of Syrian refugees tried to enter Turkey on Monday.")
     assert pairs(flows) == {("SY", "TR")}
+
+
+def test_border_direction_from_nationality_owner_or_fence(nlp):
+    _, flows = run(nlp, "Long queues of cars formed at Russia's border with Georgia as men fled the call-up.")
+    assert pairs(flows) == {("RU", "GE")}
+    _, flows = run(nlp, "Hundreds of migrants stormed the border fence between Morocco and Spain on Friday.")
+    assert pairs(flows) == {("MA", "ES")}
+    _, flows = run(nlp, "Thousands of Syrians waited at the border between Turkey and Syria.")
+    assert pairs(flows) == {("SY", "TR")}
+
+
+def test_country_reporting_arrivals_of_a_nationality(nlp):
+    _, flows = run(nlp, "Kazakhstan said 98,000 Russians had arrived since the mobilization began.")
+    assert pairs(flows) == {("RU", "KZ")}
