@@ -906,9 +906,9 @@ def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
 
 
 def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
-    """How the trigger is negated: "not" (a negator: "will not issue visas"), "failed" (a verb that
-    cancels the act: "failed to deport", "stop returning"), or None. A trigger that starts with its
-    own negator ("do not need a visa") is not re-negated."""
+    """How the trigger is negated: "not" (a negator: "will not issue visas", "stop letting in"),
+    "failed" (a verb that cancels the act: "failed to deport", "refused to allow"), or None.
+    A trigger that starts with its own negator ("do not need a visa") is not re-negated."""
     doc = ctx.doc
     if doc[start].lower_ in ctx.sets["negators"]:
         return None
@@ -920,7 +920,7 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
-                return "failed"  # "stop returning asylum seekers"
+                return "not"  # "stop letting in Russians", "stop issuing visas"
     for i in range(max(lower_bound, start - 5), start):
         low = doc[i].lower_
         if doc[i].is_punct and low not in {"'s", "’s"}:

@@ -71,6 +71,12 @@ def keys(policies) -> set[tuple[str, str]]:
     ("Lithuania legalized pushbacks of migrants at the border with Belarus.", {("LT", "Deportation")}),
     ("Britain will send asylum seekers to Rwanda under a new plan.", {("GB", "Deportation")}),
     ("Bangladesh plans to relocate 100,000 Rohingya refugees to a remote island.", {("BD", "Relocation")}),
+    ("Under the new rules, Russians will be barred from entering Finland.", {("FI", "EntryBan")}),
+    ("Ukraine has banned men aged 18 to 60 from leaving the country.", {("UA", "EntryBan")}),
+    ("Malaysia's navy turned away boats carrying Rohingya.", {("MY", "EntryBan")}),
+    ("Authorities in Lithuania have detained 200 migrants since June.", {("LT", "Detention")}),
+    ("The bloc will stop renewing short-term visas for Russians.", {("european-union", "VisaRestriction")}),
+    ("Finland's decision to close its border angered Russia.", {("FI", "EntryBan")}),
 ])
 def test_each_policy_type(run, text, expected):
     assert keys(run(text)) == expected
@@ -209,6 +215,8 @@ def test_not_closing_the_door_to_those_in_need_is_an_asylum_offer(run):
 
 def test_refusing_to_accept_a_group_is_an_entry_ban(run):
     assert keys(run("Bangladesh will not accept any more Rohingya refugees.")) == {("BD", "EntryBan")}
+    policies = run("Estonia and Poland said they would stop letting in Russians with tourist visas.")
+    assert keys(policies) == {("EE", "EntryBan"), ("PL", "EntryBan")}
 
 
 def test_failure_to_act_is_no_policy(run):
