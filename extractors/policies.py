@@ -766,7 +766,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
             continue
-        possessor = ctx.possessor_of(m, start)
+        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or ctx.followed_by_modifier(m)):
             continue
         if m.kind == "blocker":
@@ -796,6 +796,18 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     if speaker is not None:
         return [speaker], None
     return [], None
+
+
+def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
+    """"weeks after the EU suspended ...": after/before/since/until/as also open clauses, whose
+    subject stands right before the verb."""
+    doc = ctx.doc
+    if m.kind != "actor" or start - m.end > 1 or any(t.is_punct for t in doc[m.end:start]):
+        return False
+    j = m.start - 1
+    while j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in {"after", "before", "since", "until", "as", "once", "when"}
 
 
 def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
@@ -979,7 +991,7 @@ def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str
     lo = actor_end if actor_end is not None and sent.start <= actor_end <= start else max(sent.start, start - 8)
     words = [t.lower_ for t in doc[lo:start]] + [t.lemma_.lower() for t in doc[lo:start]]
     prefix = {t.lower_ for t in doc[sent.start:start]}
-    if prefix & {"bill", "draft", "proposal", "legislation"} or set(words) & ctx.sets["planned_cues"]:
+    if prefix & {"bill", "proposal", "legislation"} or set(words) & ctx.sets["planned_cues"]:
         return "planned"
     going_to = any(doc[i].lower_ == "to" and doc[i - 1].lower_ in {"going", "set", "is", "are"}
                    for i in range(lo + 1, start))
@@ -1086,7 +1098,7 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
 
 
 def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
-    """Policies stated in the document, one per (actor, type, target), in text order."""
+    """Policies stated in the document, one per (actor, type, target, status), in text order."""
     lex = lexicon()
     entries = lex["_entries"]
     raw = find_triggers(doc)
@@ -1181,7 +1193,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         for actor in dict.fromkeys(actors):
             if actor is None or actor in destinations:
                 continue  # no state deports people to itself, or bans travel from itself ("travel bans on China")
-            key = (actor, policy_type, (t_text or "").lower())
+            key = (actor, policy_type, (t_text or "").lower(), status)
             if key in seen:
                 continue
             seen.add(key)

@@ -237,6 +237,18 @@ def test_status(run, text, status):
     assert policies and {p.status for p in policies} == {status}
 
 
+def test_status_of_each_statement_is_kept(run):
+    policies = run("The new rules come weeks after the EU suspended its visa deal with Belarus. The EU will also "
+                   "revoke visas of officials.")
+    assert [(p.actor_key, p.policy_type, p.status) for p in policies] == [
+        ("european-union", "VisaRestriction", "in_force"), ("european-union", "VisaRestriction", "announced")]
+
+
+def test_sought_to_is_no_plan(run):
+    (policy,) = run("Greece has sought to deter crossings, detaining migrants on its islands.")
+    assert (policy.actor_key, policy.policy_type, policy.status) == ("GR", "Detention", "in_force")
+
+
 def test_condition_is_kept(run):
     (policy,) = run("Germany would grant protection to deserters if they faced persecution at home.")
     assert (policy.actor_key, policy.policy_type) == ("DE", "AsylumOffer")
