@@ -426,8 +426,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 k = j - 1
                 while k >= start and j - k <= 4 and _word(doc[k]) in lex.in_fillers:
                     k -= 1
-                if k >= start and j - k <= 4 and _word(doc[k]) in lex.refugee_groups:
-                    m.role = "REFIN"
+                if k >= start and j - k <= 4 and _word(doc[k]) in lex.refugee_groups and not any(
+                        b in blocked for b in range(max(start, k - 6), k)):
+                    m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
                 else:
                     m.role = "LOC"
             continue
@@ -722,8 +723,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         else:
             legs.append([m.iso])
             last_trigger = m.trigger
+    after_first = doc[min(m.start for m in dst_m):sent.end] if dst_m else doc[sent.start:sent.start]
     if len(legs) > 1 and not (any(m.first for m in dst_m) or any(
-            _word(t) in SEQUENCE_CUES or _word(t) == "via" for t in sent)):
+            _word(t) in SEQUENCE_CUES or _word(t) == "via" for t in after_first)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
     if not dests and (src and not nat_isos or nat_isos and any(k == "arrive" for k in s.triggers.values())):

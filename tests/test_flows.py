@@ -334,3 +334,16 @@ def test_border_direction_from_nationality_owner_or_fence(nlp):
 def test_country_reporting_arrivals_of_a_nationality(nlp):
     _, flows = run(nlp, "Kazakhstan said 98,000 Russians had arrived since the mobilization began.")
     assert pairs(flows) == {("RU", "KZ")}
+
+
+def test_sequence_cue_before_the_first_destination_is_not_a_chain(nlp):
+    _, flows = run(nlp, "Thousands of migrants traveling north from Central America finally reached the US border, "
+                        "settling in Tijuana, Mexico.")
+    assert ("US", "MX") not in pairs(flows)
+    _, flows = run(nlp, "Iraqi Kurds first flew to Belarus and finally crossed into Poland.")
+    assert pairs(flows) == {("IQ", "BY"), ("IQ", "PL"), ("BY", "PL")}
+
+
+def test_refugees_a_government_seeks_to_resettle_are_not_located(nlp):
+    _, flows = run(nlp, "The president is seeking to resettle thousands of Syrian refugees in the U.S.")
+    assert flows == []
