@@ -1190,6 +1190,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         time = min(times, key=lambda t: abs(t.start - trigger_char)) if times else None
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
         destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
+        if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
+            destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):
             if actor is None or actor in destinations:
                 continue  # no state deports people to itself, or bans travel from itself ("travel bans on China")

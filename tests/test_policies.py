@@ -188,6 +188,8 @@ def test_a_state_is_not_the_actor_of_measures_aimed_at_itself(run):
     # the official's country is unknown, the only country named is the one the ban is aimed at
     assert run("President Smith has imposed travel bans on Iran.") == []
     assert keys(run("Canada has imposed travel bans on Iran.")) == {("CA", "EntryBan")}
+    # "the administration" has no owner here; Iraq is where the deportees come from, so not the actor
+    assert run("Iraq is unsafe. The administration has tried to deport hundreds of Iraqis.") == []
 
 
 def test_object_of_a_preposition_is_not_the_actor(run):
