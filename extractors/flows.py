@@ -59,7 +59,8 @@ PLACE_HEADS = {"coast", "coasts", "shores", "shore", "territory", "town", "city"
 SETTLED = {"living", "live", "lives", "lived", "staying", "stay", "stays", "settled", "settle", "sheltering",
            "residing", "reside", "camps", "camp", "shelters", "shelter", "housed", "stranded", "registered"}
 SPEECH = {"say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "count",
-          "counted", "record", "recorded", "register", "registered", "announce", "announced"}
+          "counted", "record", "recorded", "register", "registered", "announce", "announced", "seen", "saw", "sees",
+          "received", "receives", "logged", "detected"}
 SEQUENCE_BREAKS = {"then", "later", "eventually", "finally", "onward", "onwards", "afterwards"}
 ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "attempting", "seek", "sought", "seeking",
                  "manage", "managed", "continue", "continued", "continuing", "begin", "began", "begun", "start",
@@ -71,6 +72,8 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "moved"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints"}
+LIST_OPENERS = {"including", "such", "like", "notably", "mainly", "mostly", "especially", "primarily", "chiefly",
+                "particularly", "namely"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -366,8 +369,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             continue
         # walk back over fillers to the cue word
         j = m.start - 1
-        while j >= start and m.start - j <= 6 and _word(doc[j]) in lex.fillers and _word(doc[j]) != "of":
-            j -= 1
+        while j >= start and m.start - j <= 6 and _word(doc[j]) != "of" and (
+                _word(doc[j]) in lex.fillers or doc[j].text == "," and _word(doc[j + 1]) in LIST_OPENERS):
+            j -= 1  # "to neighbouring countries, including Finland"
         if j >= start and _word(doc[j]) == "of":
             if j - 1 >= start and _word(doc[j - 1]) == "out":
                 gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
@@ -765,16 +769,20 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
     """"Migrants crossed the Channel in small boats": a crossing with fixed sides names the pair."""
     doc, sent = b.doc, s.span
     crossing = [i for i in s.triggers if _lemma(doc[i]) in {"cross", "crossing", "crossings", "sail", "swim"}]
-    if not crossing or not any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"}
-                               for t in sent):
+    if not crossing:
         return
+    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"} for t in sent)
     for i in range(sent.start, sent.end):
         tok = doc[i]
         if not tok.text[:1].isupper():
             continue
         for n in (3, 2, 1):
             key = tuple(_word(t) for t in doc[i:min(i + n, sent.end)])
-            if len(key) == n and key in lex.waterways and (n > 1 or i > sent.start and _word(doc[i - 1]) == "the"):
+            compound = i + n < sent.end and _word(doc[i + n]) in {"crossing", "crossings"}  # "Channel crossings"
+            if not (people or compound):
+                continue
+            if len(key) == n and key in lex.waterways and (
+                    n > 1 or compound or i > sent.start and _word(doc[i - 1]) == "the"):
                 near, far = lex.waterways[key]
                 trig = min(crossing, key=lambda t: abs(t - i))
                 if abs(trig - i) > 6:
@@ -792,7 +800,10 @@ def _reporting_country(doc: Doc, s: _Sentence) -> str | None:
     first = next((m for m in s.mentions if m.kind == "name"), None)
     if first is None or first.start - s.span.start > 1 or first.end >= s.span.end:
         return None
-    return first.iso if _word(doc[first.end]) in SPEECH else None
+    k = first.end
+    while k < s.span.end and k - first.end < 2 and _word(doc[k]) in {"has", "have", "had", "also", "already"}:
+        k += 1
+    return first.iso if k < s.span.end and _word(doc[k]) in SPEECH else None
 
 
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:

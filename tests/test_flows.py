@@ -347,3 +347,21 @@ def test_sequence_cue_before_the_first_destination_is_not_a_chain(nlp):
 def test_refugees_a_government_seeks_to_resettle_are_not_located(nlp):
     _, flows = run(nlp, "The president is seeking to resettle thousands of Syrian refugees in the U.S.")
     assert flows == []
+
+
+def test_destinations_listed_after_including(nlp):
+    _, flows = run(nlp, "Over 200,000 Russians have fled to neighboring countries, including Finland, Georgia and "
+                        "Kazakhstan.")
+    assert pairs(flows) == {("RU", "FI"), ("RU", "GE"), ("RU", "KZ")}
+    _, flows = run(nlp, "Refugees fled to safety, Turkey said.")
+    assert flows == []
+
+
+def test_country_that_has_seen_crossings(nlp):
+    _, flows = run(nlp, "Lithuania has seen more than 4,000 migrants cross illegally from Belarus this year.")
+    assert pairs(flows) == {("BY", "LT")}
+
+
+def test_channel_crossings_headline(nlp):
+    _, flows = run(nlp, "Channel crossings: 1,000 people arrive in UK in a single day.")
+    assert pairs(flows) == {("FR", "GB")}
