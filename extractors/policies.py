@@ -292,7 +292,9 @@ class _Context:
         for q in self.a.quotations:
             speaker = None
             if q.speaker_key and q.speaker_kind:
-                speaker = self._entity_actor(q.speaker_kind, q.speaker_key, None)
+                entity = self.a.entities.get((q.speaker_kind, q.speaker_key))
+                official = q.speaker_kind != "Person" or (entity is not None and self._is_state_person(entity))
+                speaker = self._entity_actor(q.speaker_kind, q.speaker_key, None) if official else None
             out.append((q.evidence.start, q.evidence.end, speaker))
         return out
 
@@ -784,10 +786,18 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
         if doc[i].lemma_.lower() in ctx.sets["speech_verbs"] and i > end:
             window = [ctx.mention_at.get(j) for j in range(max(end, i - 8), min(sent.end, i + 8))]
+            seen_ids: set[int] = set()
             for m in window:
-                if m is not None and m.kind == "actor":
+                if m is None or id(m) in seen_ids:
+                    continue
+                seen_ids.add(id(m))
+                if m.kind == "blocker":
+                    break  # "..., said Anna Smith, a volunteer in Greece": not a state speaking
+                if m.kind in {"demonym", "place"} or ctx.is_prepositional(m):
+                    continue
+                if m.kind == "actor":
                     return [m.actor], m
-                if m is not None and m.kind == "body":
+                if m.kind == "body":
                     resolved = _resolve_reference(ctx, m)
                     if resolved:
                         return resolved, m

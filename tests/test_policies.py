@@ -197,6 +197,22 @@ def test_object_of_a_preposition_is_not_the_actor(run):
     assert keys(policies) == {("european-union", "FlightBan"), ("european-union", "VisaRestriction")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“We will close the border to migrants next week,” Greek Migration Minister Nikos Pappas said.",
+     {("GR", "EntryBan")}),
+    ("Greek Migration Minister Nikos Pappas said: “We will deport all those who arrived illegally.”",
+     {("GR", "Deportation")}),
+    ("“We will welcome the refugees,” said Anna Smith, a volunteer in Greece.", set()),
+])
+def test_we_in_a_quotation_is_the_speakers_state(nlp, text, expected):
+    from extractors.quotes import extract_quotes
+
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.quotations = extract_quotes(doc, assertions)
+    assert keys(extract_policies(doc, assertions)) == expected
+
+
 # --------------------------------------------------------------------------- negation
 
 
