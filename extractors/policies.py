@@ -35,6 +35,7 @@ EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
+PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty"}
 AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                   "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -1149,6 +1150,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         noun_use = start > sent.start and doc[start - 1].lower_ in {"a", "an", "the"}
         if noun_use and not entry.get("nominal") and not entry.get("det_ok"):
             continue  # "a host of policies", "the return of", "the detained migrants": not the verb
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in PERMISSION_WORDS:
+            continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS:
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start

@@ -298,6 +298,9 @@ def test_time_and_quantities_of_the_sentence_are_attached(run):
     "Critics accused Hungary of pushing migrants back into Serbia.",
     "Yesterday France won the match against Brazil.",
     "Russian men who refuse to be drafted fled to Kazakhstan.",
+    "The EU said that sovereign countries are allowed to expel migrants.",
+    "Romania says migrant quotas are not the solution.",
+    "Migrants have the right to request asylum in Spain.",
 ])
 def test_no_policy(run, text):
     assert run(text) == []
