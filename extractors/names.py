@@ -310,13 +310,15 @@ def person_spans(doc: Doc) -> list[Span]:
 def _surname_mentions(doc: Doc, persons: list[Span], taken: set[int]) -> list[Span]:
     """Later mentions by surname ("Putin") or by the whole name, outside found spans."""
     forms: set[str] = set()
-    for span in [*persons, *(e for e in doc.ents if e.label_ == "PERSON")]:
+    for span in [*persons, *doc.ents]:
+        if span.label_ != "PERSON":
+            continue  # "Roszke, Hungary" is a place found on the way: its later mentions are no persons
         forms.add(span.text)
         surname = surname_of(span)
         if surname and surname != span.text:
             forms.add(surname)
     covered = set(taken)
-    for span in persons:
+    for span in persons:  # places among them stay covered too
         covered.update(range(span.start, span.end))
     extra = []
     for start, end in _runs(doc, covered):

@@ -34,6 +34,9 @@ SINGLE_MARKS = {"'", "‘", "’"}
 OPEN_PUNCT = set("([{—–-/")
 CLOSE_PUNCT = set(".,;:!?)]}—–-/…")
 TERMINAL_CHARS = ".!?…"
+# Speech the text gives no findable speaker for keeps this description, so every emitted quotation has a
+# speaker or a description (the SHACL shape's rule); scare quotes and titles are dropped before, not labelled.
+UNATTRIBUTED = "unattributed"
 
 
 @dataclass
@@ -160,11 +163,19 @@ def find_spans(doc: Doc) -> list[Span_]:
                 if role is not None:
                     marks.append(Mark(i, role))
         opened: Mark | None = None
+        nested_until = -1
         for k, mark in enumerate(marks):
+            if k <= nested_until:
+                continue  # inside a quotation's own quoted title or phrase: part of its text
             if opened is None:
                 if mark.role in {"open", "either"}:
                     opened = mark
                 continue
+            if mark.role == "open":
+                inner_close = _nested_close(marks, k)
+                if inner_close is not None:
+                    nested_until = inner_close
+                    continue
             if mark.role == "weak":
                 later_close = any(m.role in {"close", "either"} for m in marks[k + 1:]
                                   if not any(o.role == "open" and o.pos < m.pos for o in marks[k + 1:]))
@@ -187,6 +198,16 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _nested_close(marks: list[Mark], k: int) -> int | None:
+    """Index of the mark closing a quotation nested at ``marks[k]``, when the outer one closes after it."""
+    depth = 1
+    for j in range(k + 1, len(marks)):
+        depth += 1 if marks[j].role == "open" else -1
+        if depth == 0:
+            return j if any(m.role != "open" for m in marks[j + 1:]) else None
+    return None
 
 
 def _trim(text: str, start: int, end: int, closed: bool) -> tuple[int, int]:
@@ -507,6 +528,11 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     while k > start and ctx.doc[k].lower_ in {"also", "recently", "later", "then", "has", "have", "had", "was",
                                                "once", "previously", "further", "again", "separately"}:
         k -= 1
+    if ctx.doc[k].lower_ == "who" and k > start:
+        # 'spoke to X, a refugee, who told her': the relative clause's antecedent speaks
+        named = [s for s, e in candidates if s.entity is not None and e <= k]
+        if named:
+            return named[-1]
     if ctx.doc[k].text == ",":
         with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","
                       and not _is_object(ctx, s.position)]
@@ -526,6 +552,8 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
         return False
     roles = cues()["role_words"]
     k = end
+    if k + 2 < verb and ctx.doc[k].text == "(" and ctx.doc[k + 2].text == ")":
+        k += 3  # 'Department of Homeland Security (DHS) Secretary X'
     while k < verb and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]):
         k += 1
     entity = ctx.entity(k) if k < verb else None
@@ -648,11 +676,22 @@ def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:
     if inner.endswith((".", "…")):
         return False
     if inner.endswith(("?", "!")) and not nxt.text[:1].islower():
-        return False
+        return _named_speech_clause(ctx, after)  # '"Why?" Milanovic said.' yes, '"Why?" Next...' no
     if doc_text(doc)[span.close_pos - 1:span.close_pos] == "," or nxt.text == ",":
         return True
     return _is_speech_verb(nxt) or _noun_phrase(ctx, after, len(doc)) is not None \
         or nxt.lower_ in {"the", "a", "an", "one"}
+
+
+def _named_speech_clause(ctx: _Context, i: int) -> bool:
+    """Whether tokens from ``i`` read 'NAME said' / 'he said' (an entity or pronoun, then a speech verb)."""
+    found = _noun_phrase(ctx, i, min(len(ctx.doc), i + 12))
+    if found is None or found[0].entity is None and ctx.doc[i].lower_ not in {"he", "she", "they", "it"}:
+        return False
+    k = found[1]
+    while k < len(ctx.doc) and ctx.doc[k].lower_ in {"also", "later", "then", "has", "had"}:
+        k += 1
+    return k < len(ctx.doc) and _is_speech_verb(ctx.doc[k])
 
 
 def _bare_description(ctx: _Context, start: int, verb: int) -> Speaker | None:
@@ -760,6 +799,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
                 speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
                                   kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
+        if speaker is not None and speaker.entity is None and not speaker.description:
+            speaker = None  # a speech verb without a findable subject ('"...," said in a statement')
         if speaker is None and kind != "partial":
             speaker = _previous_sentence_subject(ctx, span)
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
@@ -835,4 +876,6 @@ def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quo
             quote.speaker_description = speaker.description
             quote.speaker_kind = speaker.kind
         quote.cue = speaker.cue
+    else:
+        quote.speaker_description = UNATTRIBUTED
     return quote
