@@ -74,6 +74,8 @@ BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "
                   "river", "strip", "checkpoint", "checkpoints"}
 LIST_OPENERS = {"including", "such", "like", "notably", "mainly", "mostly", "especially", "primarily", "chiefly",
                 "particularly", "namely"}
+AIRCRAFT = {"flights", "flight", "airlines", "airline", "planes", "plane", "jets", "jet", "aircraft", "airliner",
+            "airliners", "carriers"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
@@ -193,6 +195,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         k -= 1
     if k >= 0 and _word(doc[k]) in lex.military:
         return None  # "the embassy moved to", "troops crossed into": things and armies, not migrants
+    if k >= 0 and _word(doc[k]) in AIRCRAFT and lemma in {"fly", "land", "depart", "head", "arrive", "flew", "flown"}:
+        return None  # "flights flying to and from Tel Aviv": planes, whoever is on them
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]

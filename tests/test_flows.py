@@ -365,3 +365,8 @@ def test_country_that_has_seen_crossings(nlp):
 def test_channel_crossings_headline(nlp):
     _, flows = run(nlp, "Channel crossings: 1,000 people arrive in UK in a single day.")
     assert pairs(flows) == {("FR", "GB")}
+
+
+def test_flights_flying_are_not_people(nlp):
+    _, flows = run(nlp, "The airline canceled all Swiss and Austrian flights flying to Israel on Friday.")
+    assert flows == []
