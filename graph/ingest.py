@@ -23,6 +23,9 @@ from pathlib import Path
 from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, iter_documents
 
 WINDOW_PER_JOB = 4
+WORKER_MAX_DOCS = 2000
+"""Documents per worker process before it is replaced: spaCy's vocabulary grows with every new word, so a
+worker that lived through the whole corpus would keep growing; a fresh one reloads the pipeline (seconds)."""
 
 
 @dataclass
@@ -103,7 +106,8 @@ def worker_pool(jobs: int, model: str | None = None):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,))
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,),
+                                                    maxtasksperchild=WORKER_MAX_DOCS)
 
 
 def run_windowed(pool, documents: Iterable[Document], window: int) -> Iterator[Extracted | Failed]:
