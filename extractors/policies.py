@@ -35,6 +35,7 @@ EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
+ENDING_GOVERNORS = {"end", "lift", "scrap", "rescind", "revoke", "abolish", "repeal", "terminate", "drop", "overturn"}
 PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty"}
 AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -387,6 +388,8 @@ class _Context:
                 nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
                 if nxt is not None and nxt.lower_ in self.sets["state_org_heads"]:
                     return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))
+                if nxt is not None and nxt.lower_ in {"'s", "’s"} and label != "NORP":
+                    return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Myanmar's army"
                 return Mention(ent.start, ent.end, "demonym", ("Country", iso))
             return Mention(ent.start, ent.end, "actor", ("Country", iso))
         if label in {"LOC", "GPE", "FAC"}:
@@ -1178,6 +1181,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if _suppressed(ctx, sent, search_from, actor_start):
             continue
         negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        if entry.get("nominal") and search_from < start and doc[search_from].lemma_.lower() in ENDING_GOVERNORS:
+            negation = "not" if negation is None else None  # "ended Title 42", "lifted the travel ban"
         if negation == "failed":
             continue
         negated = negation == "not"

@@ -77,6 +77,13 @@ def keys(policies) -> set[tuple[str, str]]:
     ("Authorities in Lithuania have detained 200 migrants since June.", {("LT", "Detention")}),
     ("The bloc will stop renewing short-term visas for Russians.", {("european-union", "VisaRestriction")}),
     ("Finland's decision to close its border angered Russia.", {("FI", "EntryBan")}),
+    ("Poland has sealed off the border area with Belarus.", {("PL", "EntryBan")}),
+    ("Myanmar's army drove more than 700,000 Rohingya out of the country.", {("MM", "Deportation")}),
+    ("Spain offered a safe port to the rescue ship.", {("ES", "Admission")}),
+    ("The EU triggered the Temporary Protection Directive for the first time.", {("european-union", "AsylumOffer")}),
+    ("Greece suspended asylum applications for a month.", {("GR", "AsylumRestriction")}),
+    ("Finland said it would significantly restrict the entry of Russian tourists.", {("FI", "EntryBan")}),
+    ("Estonia will not offer asylum to Russians fleeing mobilization.", {("EE", "AsylumRestriction")}),
 ])
 def test_each_policy_type(run, text, expected):
     assert keys(run(text)) == expected
@@ -237,6 +244,11 @@ def test_refusing_to_accept_a_group_is_an_entry_ban(run):
     assert keys(policies) == {("EE", "EntryBan"), ("PL", "EntryBan")}
 
 
+def test_ending_a_measure_is_not_the_measure(run):
+    assert run("Canada lifted its travel ban on Chinese visitors.") == []
+    assert run("The government ended the deportation flights to Haiti in Chile.") == []
+
+
 def test_failure_to_act_is_no_policy(run):
     assert run("Belgium failed to deport the men.") == []
 
@@ -301,6 +313,7 @@ def test_time_and_quantities_of_the_sentence_are_attached(run):
     "The EU said that sovereign countries are allowed to expel migrants.",
     "Romania says migrant quotas are not the solution.",
     "Migrants have the right to request asylum in Spain.",
+    "The company was forced out of the market in Japan.",
 ])
 def test_no_policy(run, text):
     assert run(text) == []
