@@ -359,6 +359,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
                 m.role = "NAT"
+            elif m.start > start and _word(doc[m.start - 1]) in {"to", "into", "in", "from"} \
+                    and surface + "s" in gazetteer().demonym_by_surface:
+                m.role = "ADJ"  # "came to American from Cuba" (sic): a slip for the country, not a group
             elif nxt >= end or nxt in triggers or (doc[nxt].is_punct and doc[nxt].text not in {"-", "–", "/"}) \
                     or _word(doc[nxt]) in NOUN_USE_NEXT:
                 m.role = "NAT"  # "Sudanese crossed", "Sudanese and Eritreans": the demonym names people

@@ -370,3 +370,10 @@ def test_channel_crossings_headline(nlp):
 def test_flights_flying_are_not_people(nlp):
     _, flows = run(nlp, "The airline canceled all Swiss and Austrian flights flying to Israel on Friday.")
     assert flows == []
+
+
+def test_singular_adjective_after_a_preposition_is_not_a_group(nlp):
+    _, flows = run(nlp, "Rubio, whose parents came to American from Cuba, spoke first.")
+    assert ("US", "CU") not in pairs(flows)
+    _, flows = run(nlp, "The aid went to Sudanese and Eritreans who crossed into Chad.")
+    assert pairs(flows) == {("SD", "TD"), ("ER", "TD")}
