@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
 from extractors.doccache import doc_text
 from extractors.gazetteer import gazetteer, lexicon
-from extractors.names import INITIAL_RE, first_name_gender
+from extractors.names import INITIAL_RE, PARTICLES, first_name_gender
 from graph.vocab import slugify
 
 EXTRACTOR = "migraph.entities"
@@ -122,7 +122,9 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
 
 
 def _name_parts(text: str) -> list[str]:
-    return [p for p in re.split(r"\s+", text) if p and not INITIAL_RE.match(p)]
+    """Name words without initials; particles lower-cased ("De Maiziere" opening a sentence = "de Maiziere")."""
+    return [p.lower() if p.lower() in PARTICLES else p for p in re.split(r"\s+", text)
+            if p and not INITIAL_RE.match(p)]
 
 
 def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz) -> None:
@@ -135,7 +137,8 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         for cluster in clusters:
             full = cluster["parts"]
             if parts == full or (len(parts) < len(full) and (
-                    parts == full[-len(parts):] or parts == full[:len(parts)])):
+                    parts == full[-len(parts):] or parts == full[:len(parts)]
+                    or len(parts) == 2 and parts == [full[0], full[-1]])):  # middle name left out
                 if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
                     target = cluster
         if target is None:

@@ -125,8 +125,9 @@ def _runs(doc: Doc, taken: set[int]):
         j = i + 1
         while j < n and j not in taken:
             t = doc[j]
-            if _is_run_token(t) and not t.is_sent_start:
-                j += 1
+            if _is_run_token(t) and not t.is_sent_start and (doc[j - 1].whitespace_ or not t.text[:1].isupper()
+                                                             or doc[j - 1].text in HYPHENS):
+                j += 1  # a capitalised token glued to the previous one ("Barr|Ocasio") starts a new run
             elif (t.text in HYPHENS and not doc[j - 1].whitespace_ and not t.whitespace_
                   and j + 1 < n and _is_run_token(doc[j + 1]) and j + 1 not in taken):
                 j += 2  # "Jean-Pierre": spaCy splits the hyphen off
@@ -146,6 +147,32 @@ def _runs(doc: Doc, taken: set[int]):
                 break
         yield i, j
         i = j
+
+
+def _split_runs(doc: Doc, runs):
+    """Split a run where a second full name begins ("William Barr William Pelham Barr", "Mike Pence Michael").
+
+    After the title, a given name that follows a non-given, non-particle word two or more words into a
+    name that itself opened with a given name starts another name (lists and scraped link widgets).
+    """
+    for start, end in runs:
+        while True:
+            tokens = list(doc[start:end])
+            k = _role_prefix_length(tokens)
+            cut = None
+            if k < len(tokens) and first_name_gender(tokens[k].text) is not None:
+                for m in range(k + 2, len(tokens)):
+                    prev = tokens[m - 1]
+                    if (first_name_gender(tokens[m].text) is not None and prev.lower_ not in PARTICLES
+                            and prev.is_alpha and len(prev.text) > 1 and first_name_gender(prev.text) is None
+                            and not is_common_word(tokens[m].text)):
+                        cut = start + m
+                        break
+            if cut is None:
+                yield start, end
+                break
+            yield start, cut
+            start = cut
 
 
 def _role_prefix_length(tokens: list[Token]) -> int:
@@ -230,7 +257,8 @@ def person_spans(doc: Doc) -> list[Span]:
     gaz = gazetteer()
     taken = _taken(doc)
     found: list[Span] = []
-    for start, end in _runs(doc, taken):
+    role_like = sets["roles"] | sets["role_heads"] | {w.lower() for w in sets["person_nouns"]}
+    for start, end in _split_runs(doc, _runs(doc, taken)):
         tokens = list(doc[start:end])
         k = _role_prefix_length(tokens)
         role_words = [t.text for t in tokens[:k]]
@@ -260,6 +288,10 @@ def person_spans(doc: Doc) -> list[Span]:
         if all(t.text in sets["regional"] or t.lower_ in sets["roles"] | sets["role_heads"] | sets["honorifics"]
                or t.text in gaz.demonym_by_surface for t in name_tokens):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
+        last = name_tokens[-1].lower_
+        if (len(name_tokens) > 1 and last.endswith("s") and last[:-1] in role_like
+                and first_name_gender(name_tokens[0].text) is None):
+            continue  # "Democrat Chairs", "Republican Senators": a group named by its role, no person
         place = _place_before_country(doc, name_start, end)
         if place is not None:
             found.append(place)

@@ -220,6 +220,8 @@ class GazetteerMatcher:
             if label == "LOC" and (_next_to_name(doc, span) or (
                     len(span) == 1 and names.person_cue_before(doc, start) and names.first_name_gender(surface))):
                 continue  # "Nancy Faeser", "her daughter Sophia": a person, not the city
+            if label == "GPE" and len(span) == 1 and names.first_name_gender(surface) and _surname_after(doc, span):
+                continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
             spans.append(span)
         if self.datelines:
             spans += dateline_spans(doc)
@@ -283,6 +285,17 @@ def dateline_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _surname_after(doc: Doc, span: Span) -> bool:
+    """Whether a capitalised word that is no place, country or common word follows the span directly."""
+    if span.end >= len(doc):
+        return False
+    token = doc[span.end]
+    gaz = gazetteer()
+    return (names.is_name_token(token) and not names.is_all_caps(token) and token.text not in gaz.places
+            and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
+            and not is_common_word(token.text))
+
+
 def _next_to_name(doc: Doc, span: Span) -> bool:
     """Whether a place match is glued to another capitalised word that is no place."""
     gaz = gazetteer()
@@ -317,6 +330,21 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")
 
 
+# "BarrOcasio-Cortez", "PenceEmbracing": a name glued to the next headline by scraped link widgets
+# (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole).
+GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])")
+
+
+def _split_glued(doc: Doc) -> None:
+    """Split capitalised tokens at a glued lower/upper-case boundary so both names are found."""
+    glued = [t for t in doc if t.text[:1].isupper() and GLUED_NAME_RE.search(t.text)]
+    with doc.retokenize() as retokenizer:
+        for token in glued:
+            parts = [p for p in GLUED_NAME_RE.split(token.text) if p]
+            if len(parts) > 1:
+                retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+
+
 class TextKeepingTokenizer:
     """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
 
@@ -329,6 +357,8 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        if GLUED_NAME_RE.search(text):
+            _split_glued(doc)
         remember_text(doc, text)
         return doc
 
