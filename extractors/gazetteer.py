@@ -137,12 +137,23 @@ def gazetteer() -> Gazetteer:
         if iso not in countries:  # e.g. Kosovo, missing from some data packages
             countries[iso] = Country(iso, aliases[0], "", None, tuple(aliases),
                                      tuple(extra["demonyms"].get(iso, [])))
-    for iso in sorted(countries):
+    # A surface shared by several countries ("American": the United States and the Northern
+    # Mariana Islands; "Dominican") goes to a country that lists it in the curated data, else to
+    # the most populous one: the reading a news reader would take.
+    def rank(iso: str, curated: dict[str, list[str]], surface: str) -> tuple:
+        population = int((geonames_countries.get(iso) or {}).get("population") or 0)
+        return (surface not in curated.get(iso, []), -population, iso)
+
+    for iso in sorted(countries, key=lambda code: rank(code, {}, "")):
         country = countries[iso]
         for surface in country.names:
-            country_by_surface.setdefault(surface, iso)
+            current = country_by_surface.get(surface)
+            if current is None or rank(iso, extra["aliases"], surface) < rank(current, extra["aliases"], surface):
+                country_by_surface[surface] = iso
         for surface in country.demonyms:
-            demonym_by_surface.setdefault(surface, iso)
+            current = demonym_by_surface.get(surface)
+            if current is None or rank(iso, extra["demonyms"], surface) < rank(current, extra["demonyms"], surface):
+                demonym_by_surface[surface] = iso
 
     organizations = {}
     for record in load_json("organizations.json")["organizations"]:
