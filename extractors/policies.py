@@ -895,8 +895,10 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
                 break
             found = _is_people(ctx, i, kind)
             if found:
-                g = ctx.groups.get(i)
-                return found if g is None else (i, g[0])
+                for s, (e, _key) in ctx.groups.items():
+                    if s <= i < e:
+                        return s, e  # the whole group: "Russian citizens", not "citizens"
+                return found
         # "Ukrainian refugees" may be a group entity starting earlier
         for s, (e, _key) in ctx.groups.items():
             if sent.start <= s and e <= start and start - e <= 3:
@@ -1147,6 +1149,11 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")))
         if target_kind and target is None:
             continue
+        if target is None and not entry.get("actor_after"):
+            # "where Russians do not need a visa", "Russians will be barred from entering"
+            before = find_target(ctx, start, end, None, before=True)
+            if before is not None and start - before[1] <= 4:
+                target = before
         if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
                                       for i in range(target[0], target[1])):
             continue

@@ -107,6 +107,15 @@ def test_target_group_key_and_nationality(run):
     assert policy.trigger == "admitted"
 
 
+def test_target_before_the_trigger(run):
+    policies = run("Travellers from India can now visit Thailand and Malaysia, where Indian citizens do not "
+                   "need a visa.")
+    assert {(p.target, p.target_nationality) for p in policies} == {("Indian citizens", "IN")}
+    (policy,) = run("Under the new rules, Russian tourists will be barred from entering Finland.")
+    assert (policy.target, policy.target_key) == ("Russian tourists", "russian-tourists")
+    assert policy.target_nationality == "RU"
+
+
 def test_adjective_demonym_is_no_target(run):
     (policy,) = run("Hungarian Prime Minister Viktor Orban ordered the army to build a fence on the Serbian border.")
     assert (policy.actor_key, policy.policy_type) == ("HU", "BorderBarrier")
