@@ -37,6 +37,7 @@ TERMINAL_CHARS = ".!?…"
 # Speech the text gives no findable speaker for keeps this description, so every emitted quotation has a
 # speaker or a description (the SHACL shape's rule); scare quotes and titles are dropped before, not labelled.
 UNATTRIBUTED = "unattributed"
+FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Span_:
     end: int  # text end (exclusive)
     close_pos: int | None  # offset of the closing mark, None if unclosed
     paragraph: int
+    nested: bool = False  # single-marked speech inside a double-marked read-out
 
 
 @dataclass
@@ -191,6 +193,8 @@ def find_spans(doc: Doc) -> list[Span_]:
         if opened is not None:
             end = _unclosed_end(doc, opened.pos, p_end, bounded=one_paragraph)
             spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
+    if not single:
+        spans = [inner for span in spans for inner in _quoted_within(text, span)]
     result = []
     for span in spans:
         start, end = _trim(text, span.start, span.end, span.close_pos is not None)
@@ -198,6 +202,28 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _quoted_within(text: str, span: Span_) -> list[Span_]:
+    """A double-marked passage opening with single-marked speech (a reporter's read-out: "'A,' he said.
+    'B.'") stands for the single-marked quotations inside it; any other span stays as it is."""
+    start = span.start
+    while start < span.end and text[start].isspace():
+        start += 1
+    if start >= span.end or text[start] not in "'‘" or _classify(text, start, True) != "open":
+        return [span]
+    inner: list[Span_] = []
+    opened = None
+    for i in range(start, span.end):
+        if text[i] not in SINGLE_MARKS:
+            continue
+        role = _classify(text, i, True)
+        if opened is None and role in {"open", "either"}:
+            opened = i
+        elif opened is not None and role in {"close", "either", "weak"}:
+            inner.append(Span_(opened, opened + 1, i, i, span.paragraph, nested=True))
+            opened = None
+    return inner or [span]
 
 
 def _nested_close(marks: list[Mark], k: int) -> int | None:
@@ -286,11 +312,15 @@ class _Context:
                 self.char_to_token[ch] = self.char_to_token[ch - 1]
         self.in_quote = [False] * len(doc)
         self.mark_tokens: set[int] = set()
+        # unclosed third-person passages (a correspondent's read-out): their names can be referred to later
+        self.narrative = [False] * len(doc)
         for span in spans:
             a = self.tok(span.start)
             b = self.tok(max(span.start, span.end - 1))
+            narrative = span.close_pos is None and not FIRST_SECOND_RE.search(text, span.start, span.end)
             for i in range(a, b + 1):
                 self.in_quote[i] = True
+                self.narrative[i] = narrative
             self.mark_tokens.add(self.tok(span.open_pos))
             if span.close_pos is not None:
                 self.mark_tokens.add(self.tok(span.close_pos))
@@ -353,7 +383,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     best: Speaker | None = None
     k = i - 1
     while k >= 0:
-        if ctx.in_quote[k] or k in ctx.mark_tokens:
+        if ctx.in_quote[k] and not ctx.narrative[k] or k in ctx.mark_tokens:
             k -= 1
             continue
         entity = ctx.entity(k)
@@ -369,6 +399,16 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
             k = a - 1
             continue
         k -= 1
+    if best is not None and best.entity is not None and not want_org:
+        # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
+        # sentence beats a later mention inside it
+        sent_start = ctx.doc[best.position].sent.start
+        for event in reversed(ctx.events):
+            if (event.entity is not None and event.entity.kind == "Person" and event.entity is not best.entity
+                    and sent_start <= event.position < best.position
+                    and _gender_of(event.entity) in {None, gender}):
+                best = Speaker(entity=event.entity, kind="Person", position=event.position)
+                break
     for event in reversed(ctx.events):
         if event.position >= i or (best is not None and event.position <= best.position):
             continue
@@ -784,6 +824,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
     ctx = _Context(doc, entities, spans)
     quotes: list[Quotation] = []
     previous: tuple[Span_, Speaker | None] | None = None
+    outer: tuple[Span_, Speaker | None] | None = None  # the last quote not nested in a read-out
     rejected: Span_ | None = None
     sentence_starts = sorted({s.start_char for s in doc.sents})
     for span in spans:
@@ -796,6 +837,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             speaker = previous[1]
         elif where in {"sentence", "none"} and kind != "partial" and previous is not None:
             prev_span, prev_speaker = previous
+            if prev_span.nested and not span.nested and outer is not None:
+                prev_speaker = outer[1]  # the read-out goes on after the speech it quoted
             if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
                 speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
                                   kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
@@ -814,6 +857,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             ctx.events.append(speaker)
         quotes.append(_quotation(doc, span, kind, speaker))
         previous = (span, speaker)
+        if not span.nested:
+            outer = previous
     return quotes
 
 
@@ -825,7 +870,7 @@ def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
     if start == 0:
         return None
     prev = doc[start - 1].sent
-    while prev.start > 0 and not prev.text.strip():
+    while prev.start > 0 and (not prev.text.strip() or prev[0]._.in_boilerplate):  # skip captions too
         prev = doc[prev.start - 1].sent
     if any(ctx.in_quote[t.i] or t.i in ctx.mark_tokens for t in prev):
         return None
