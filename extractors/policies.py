@@ -339,7 +339,8 @@ class _Context:
                     self._add(ref)
             elif low in sets["body_nouns"]:
                 prev = doc[i - 1] if i > 0 else None
-                if prev is not None and (prev.i in self.mention_at or prev.lower_ in {"'s", "’s"}):
+                owner_named = prev is not None and prev.i - 1 in self.mention_at
+                if prev is not None and (prev.i in self.mention_at or (prev.lower_ in {"'s", "’s"} and owner_named)):
                     continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
                 self._add(Mention(i, i + 1, "body"))
             elif low in {"it", "they"}:

@@ -84,6 +84,9 @@ def keys(policies) -> set[tuple[str, str]]:
     ("Greece suspended asylum applications for a month.", {("GR", "AsylumRestriction")}),
     ("Finland said it would significantly restrict the entry of Russian tourists.", {("FI", "EntryBan")}),
     ("Estonia will not offer asylum to Russians fleeing mobilization.", {("EE", "AsylumRestriction")}),
+    ("Thousands of Ukrainians were allowed into Poland on Sunday.", {("PL", "Admission")}),
+    ("Rights groups criticised Denmark's decision to revoke residence permits of Syrian refugees.",
+     {("DK", "AsylumRestriction")}),
 ])
 def test_each_policy_type(run, text, expected):
     assert keys(run(text)) == expected
