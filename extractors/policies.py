@@ -573,6 +573,8 @@ class _Context:
         if m.end >= len(doc) or doc[m.end].lower_ not in {"'s", "’s", "'", "’"}:
             return False
         between = doc[m.end + 1:start]
+        if len(between) >= 2 and between[-1].lower_ == "to":
+            between = between[:-1]  # "Denmark's decision to revoke ..."
         return len(between) <= 3 and not any(t.is_punct or t.lower_ in self.sets["prepositions"] for t in between)
 
     def coordinated(self, m: Mention, limit: int) -> list[Mention]:
