@@ -37,6 +37,14 @@ TERMINAL_CHARS = ".!?…"
 # Speech the text gives no findable speaker for keeps this description, so every emitted quotation has a
 # speaker or a description (the SHACL shape's rule); scare quotes and titles are dropped before, not labelled.
 UNATTRIBUTED = "unattributed"
+# words that may follow a quoted phrase in narration (a noun there instead makes the phrase a modifier)
+MODIFIER_STOP = {"and", "or", "but", "nor", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "that",
+                 "which", "who", "whom", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                 "would", "could", "should", "may", "might", "can", "must", "did", "does", "do", "the", "a", "an",
+                 "it", "this", "these", "those", "he", "she", "they", "we", "i", "you", "if", "when", "while",
+                 "because", "than", "then", "so", "not", "after", "before", "since", "until", "into", "over",
+                 "about", "against", "among", "through", "despite", "unless", "though", "although", "where",
+                 "whether", "his", "her", "their", "its", "our", "my", "your", "s", "too", "also", "even"}
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 
 
@@ -472,7 +480,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     for m in range(i, last_head + 1):
         entity = ctx.entity(m)
         if entity is not None and entity.kind == "Organization":
-            return Speaker(entity=entity, kind=entity.kind, position=m), last_head + 1
+            return Speaker(entity=entity, kind=entity.kind, position=m), max(last_head + 1, ctx.entity_span(m)[1])
     phrase = doc[i:last_head + 1].text
     head = doc[last_head].lower_
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
@@ -594,6 +602,8 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
     k = end
     if k + 2 < verb and ctx.doc[k].text == "(" and ctx.doc[k + 2].text == ")":
         k += 3  # 'Department of Homeland Security (DHS) Secretary X'
+    elif k < verb and ctx.doc[k].text == ")":
+        k += 1  # the '(DHS)' itself
     while k < verb and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]):
         k += 1
     entity = ctx.entity(k) if k < verb else None
@@ -812,6 +822,10 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         return True
     if len(words) == 1 and words[0][:1].isupper() and not terminal and (speaker is None or speaker.cue is None):
         return True
+    if len(words) <= 2 and not terminal and (speaker is None or speaker.entity is None) and text[:1].islower() \
+            and before_low[-1:] and (before_low[-1] in c["prepositions"] or before_low[-1] in c["determiners"]) \
+            and after.isalpha() and after not in MODIFIER_STOP and not _is_speech_verb(doc[close_tok + 1]):
+        return True  # 'on "terrorism" suspects', 'during "credible-fear" interviews': a marked modifier
     return False
 
 
