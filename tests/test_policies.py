@@ -359,3 +359,8 @@ def test_pattern_language():
     assert pattern[0]["LEMMA"]["IN"] == sorted({"close", "Close", "shut", "Shut"})
     assert pattern[1] == {"LOWER": {"IN": ["its"]}, "OP": "?"}
     assert len(pattern) == 6 and pattern[3]["OP"] == "?" and pattern[5] == {"LOWER": {"IN": ["to"]}}
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "closed its border", "Poland"])
+def test_degenerate_input(run, text):
+    assert run(text) == []
