@@ -70,6 +70,7 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
                  "compelled", "obliged", "made", "got", "get", "getting", "managing",
                  "moved"}
+HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints"}
 LIST_OPENERS = {"including", "such", "like", "notably", "mainly", "mostly", "especially", "primarily", "chiefly",
@@ -255,12 +256,26 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         if j == i - 1 and _word(tok) == "from":
             return True  # "banned people from coming", "stop them from entering"
         if j == i - 1 and _word(tok) == "to" and i >= 2 and not (
-                _word(doc[i - 2]) in ATTEMPT_VERBS or _lemma(doc[i - 2]) in ATTEMPT_VERBS):
+                _word(doc[i - 2]) in ATTEMPT_VERBS or _lemma(doc[i - 2]) in ATTEMPT_VERBS) and not (
+                kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
             return True  # "the toughest way for a foreigner to enter", "a visa to enter": purpose, not a report
         if kind == "admit" and (_word(tok) in ADMIT_HEDGES or _lemma(tok) in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and _word(doc[i + 1]) in {"not", "n't", "never"}
+
+
+def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
+    """A reported journey just before "to" at i: "migrants travelling through Mexico to seek asylum in the US"
+    seek it where they go, unlike "a visa to enter"."""
+    for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
+        tok = doc[j]
+        if tok.text in CLAUSE_BREAKS or _word(tok) in lex.block or _lemma(tok) in lex.block:
+            return False
+        if (lex.kind.get(_word(tok)) or lex.kind.get(_lemma(tok))) in {"move", "depart"} \
+                and _word(tok) not in lex.weak and _lemma(tok) not in lex.weak and tok.text[:1].islower():
+            return True
+    return False
 
 
 def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions) -> list[_Mention]:
@@ -380,6 +395,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 _word(doc[j]) in lex.fillers or doc[j].text == "," and _word(doc[j + 1]) in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
         if j >= start and _word(doc[j]) == "of":
+            if j - 2 >= start and _word(doc[j - 1]) in HOME_NOUNS and _word(doc[j - 2]) in {"home", "native"}:
+                m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
+                continue
             if j - 1 >= start and _word(doc[j - 1]) == "out":
                 gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
                 if gov is not None:
@@ -457,6 +475,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             lemma = _lemma(doc[j])
             if triggers[j] == "depart" and lemma not in {"evacuate", "exodus"}:
                 m.role, m.trigger = "SRC", j
+            elif lemma in {"transit", "transiting", "transited"}:
+                m.role, m.trigger = "VIA", j  # "they transit Hungary on their way to Germany"
             elif lemma in {"enter", "reach", "flood", "flock", "entered", "reached"}:
                 m.role, m.trigger = "DST", j
     _admitters(doc, sent, mentions, triggers, lex)
@@ -542,7 +562,9 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
         has_group = any(_is_group_word(doc, i, lex) for i in range(start, end)) or any(
-            w in {"they", "those", "them"} for w in words)
+            w in {"they", "those", "them"} for w in words) or any(
+            w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
+            for w, nxt in zip(words, words[1:], strict=False))
         military = any(w in lex.military for w in words)
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
@@ -672,6 +694,45 @@ def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _L
     return min(clusters, key=distance)
 
 
+def _camp_refugees(doc: Doc, m: _Mention, lex: _Lex) -> int | None:
+    """The refugee word of "refugees (not any migrants) in camps in" the country m: the document's refugees."""
+    start = max(m.start - 5, 0)
+    words = [_word(t) for t in doc[start:m.start]]
+    if not any(w in {"camp", "camps", "settlements", "shelters"} for w in words):
+        return None
+    return next((start + k for k, w in enumerate(words) if w in {"refugee", "refugees"}), None)
+
+
+def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """Origins listed together share a journey: "migrants from Honduras, Guatemala and El Salvador" go where the
+    document says the Hondurans went, when the sentence itself names no destination."""
+    dests: dict[str, set[str]] = {}
+    for f in b.flows:
+        dests.setdefault(f.origin, set()).add(f.destination)
+    doc = b.doc
+    for s in sentences:
+        if not (s.triggers or any(_word(t) in lex.refugee_groups for t in s.span)) or s.military or s.deport:
+            continue
+        if any(m.role in {"DST", "REFIN", "VIA"} for m in s.mentions):
+            continue
+        nat = [m for m in s.mentions if m.role == "NAT" and m.kind == "name"]
+        clusters: list[list[_Mention]] = []
+        for m in nat:
+            if clusters and len(gap := doc[clusters[-1][-1].end:m.start]) <= 3 and all(
+                    _word(t) in {",", "and", "or"} for t in gap):
+                clusters[-1].append(m)
+            else:
+                clusters.append([m])
+        for cluster in clusters:
+            isos = list(dict.fromkeys(m.iso for m in cluster))
+            if len(isos) < 2:
+                continue
+            shared = set().union(*(dests.get(o, set()) for o in isos)) - set(isos)
+            for o in isos:
+                for d in sorted(shared):
+                    b.add(s.span, o, d, [m.start for m in cluster])
+
+
 def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list[_Mention]) -> bool:
     """Whether people reaching ``dests`` with no stated origin can be the document's emigrants: not when the
     sentence names another origin (a region, another nationality, another country where they are), speaks of
@@ -714,12 +775,15 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             refin = [ms[0]]
     origins_at = [(n.start, n.iso) for n in ms if n.role == "NAT"] + _ethnic_nationalities(doc, sent, lex)
     previous = sent.start - 1
+    camp = next((c for m in refin if (c := _camp_refugees(doc, m, lex)) is not None), None)
     for m in sorted(refin, key=lambda m: m.start):
         initial = m.start <= sent.start + 1
         # "Syrian refugees in Jordan and Rohingya refugees in Bangladesh": each place takes the group just before it
         located = [(i, iso) for i, iso in origins_at
                    if initial or (previous < i < m.start and m.start - i <= NAT_WINDOW)]
         previous = m.start
+        if not located and not origins_at and main and main != m.iso and not s.region_origin and camp is not None:
+            located = [(camp, main)]  # "people spend years in refugee camps in Lebanon" in a Syrian exodus
         for o in dict.fromkeys(iso for _, iso in located):
             b.add(sent, o, m.iso, [i for i, _ in located] + [m.start], trigger=trig)
     if not s.triggers or not (nat_isos or s.has_group):
@@ -945,6 +1009,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
             if oriented:
                 b.add(s.span, oriented[0], oriented[1], [i] + [m.start for m in s.mentions if m.iso in {a, c}],
                       trigger=i)
+    _sibling_origins(b, sentences, lex)
     return b.flows
 
 
