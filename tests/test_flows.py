@@ -377,3 +377,34 @@ def test_singular_adjective_after_a_preposition_is_not_a_group(nlp):
     assert ("US", "CU") not in pairs(flows)
     _, flows = run(nlp, "The aid went to Sudanese and Eritreans who crossed into Chad.")
     assert pairs(flows) == {("SD", "TD"), ("ER", "TD")}
+
+
+def test_seeking_asylum_after_a_journey_names_the_destination(nlp):
+    _, flows = run(nlp, "Dozens of families walking through Guatemala to seek asylum in Mexico were stopped on Monday.")
+    assert ("GT", "MX") in pairs(flows)
+    _, flows = run(nlp, "Officials said a visa to seek asylum in Canada is hard to get.")
+    assert flows == []  # a purpose with no journey reported
+
+
+def test_transit_country_on_the_way_to_a_destination(nlp):
+    _, flows = run(nlp, "Most of them only transit Slovenia on their way to Austria.")
+    assert pairs(flows) == {("SI", "AT")}
+
+
+def test_home_countries_list_shares_the_destination_of_one_of_them(nlp):
+    text = ("Thousands of Eritreans crossed into Sudan last month. "
+            "The refugees say they are escaping persecution in their home countries of Eritrea and Ethiopia.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("ER", "SD"), ("ET", "SD")}
+    # without a flow stated for one of them, a list of home countries names no destination
+    _, flows = run(nlp, "The refugees say they are escaping violence in their home countries of Eritrea and Ethiopia.")
+    assert flows == []
+
+
+def test_refugee_camps_hold_the_documents_refugees(nlp):
+    text = ("Somali refugees fled to Kenya in large numbers. Many Somalis left for Kenya as the drought worsened. "
+            "Aid is running short in the refugee camps in Kenya and Ethiopia.")
+    _, flows = run(nlp, text)
+    assert ("SO", "ET") in pairs(flows) and ("SO", "KE") in pairs(flows)
+    _, flows = run(nlp, "Aid is running short in the refugee camps in Kenya and Ethiopia.")
+    assert flows == []  # no main origin in the document: whose camps is unknown
