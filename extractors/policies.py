@@ -1191,7 +1191,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if _suppressed(ctx, sent, search_from, actor_start):
             continue
         negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
-        if entry.get("nominal") and search_from < start and doc[search_from].lemma_.lower() in ENDING_GOVERNORS:
+        ended_by = search_from if entry.get("nominal") and search_from < start else start - 1
+        if ended_by >= sent.start and doc[ended_by].lemma_.lower() in ENDING_GOVERNORS:
             negation = "not" if negation is None else None  # "ended Title 42", "lifted the travel ban"
         if negation == "failed":
             continue

@@ -259,6 +259,7 @@ def test_refusing_to_accept_a_group_is_an_entry_ban(run):
 def test_ending_a_measure_is_not_the_measure(run):
     assert run("Canada lifted its travel ban on Chinese visitors.") == []
     assert run("The government ended the deportation flights to Haiti in Chile.") == []
+    assert run("Mexico will end construction of the border wall.") == []
 
 
 def test_failure_to_act_is_no_policy(run):
