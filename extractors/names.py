@@ -309,8 +309,8 @@ def person_spans(doc: Doc) -> list[Span]:
         prefix_start, lower_role = _preceding_role(doc, start)
         if role_words and any(w.lower() in sets["role_heads"] | sets["honorifics"] for w in role_words):
             evidence.add("title")
-        if lower_role:
-            evidence.add("title")
+        if lower_role or person_cue_before(doc, name_start) and doc[name_start - 1].lower_ in sets["honorifics"]:
+            evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
         first = name_tokens[0].text
         given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
         all_common = all(is_common_word(t.text) for t in name_tokens if not INITIAL_RE.match(t.text))

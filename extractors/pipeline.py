@@ -222,6 +222,8 @@ class GazetteerMatcher:
                 continue  # "Nancy Faeser", "her daughter Sophia": a person, not the city
             if label == "GPE" and len(span) == 1 and names.first_name_gender(surface) and _surname_after(doc, span):
                 continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
+            if label == "LOC" and len(span) == 1 and _in_person_name(doc, span):
+                continue  # "Elizabeth Warren": a given name and a surname that are also towns
             spans.append(span)
         if self.datelines:
             spans += dateline_spans(doc)
@@ -294,6 +296,23 @@ def _surname_after(doc: Doc, span: Span) -> bool:
     return (names.is_name_token(token) and not names.is_all_caps(token) and token.text not in gaz.places
             and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
             and not is_common_word(token.text))
+
+
+def _in_person_name(doc: Doc, span: Span) -> bool:
+    """A one-word place that is a given name before a capitalised word, or follows a given name."""
+    gaz = gazetteer()
+
+    def given(token: Token) -> bool:
+        return (names.is_name_token(token) and not names.is_all_caps(token) and bool(token.whitespace_)
+                and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
+                and names.first_name_gender(token.text) is not None and not is_common_word(token.text))
+
+    if span.end < len(doc) and given(span[0]):
+        nxt = doc[span.end]
+        if (names.is_name_token(nxt) and not names.is_all_caps(nxt) and not nxt.is_sent_start
+                and nxt.text not in gaz.country_by_surface and nxt.text not in gaz.demonym_by_surface):
+            return True
+    return span.start > 0 and not span[0].is_sent_start and given(doc[span.start - 1])
 
 
 def _next_to_name(doc: Doc, span: Span) -> bool:
