@@ -111,6 +111,10 @@ def load_input(source: str | Path) -> Graph | Dataset:
     """A flat Graph (Turtle, N-Triples, …, build folder) or a Dataset (TriG, N-Quads, store)."""
     path = Path(source)
     suffix = path.suffix.lower()
+    from graph.store import STORE_MARKER, is_store
+
+    if is_store(path):
+        return _store_dataset(path, migraph_store=(path / STORE_MARKER).is_file())
     if path.is_file() and suffix in DATASET_SUFFIXES:
         from graph.query import QueryError
 
@@ -124,6 +128,26 @@ def load_input(source: str | Path) -> Graph | Dataset:
     from graph.query import load_graph
 
     return load_graph(source)
+
+
+def _store_dataset(path: Path, migraph_store: bool) -> Dataset:
+    """An Oxigraph store's named graphs; a migraph store's default graph (their union) is left out."""
+    from graph.query import open_source
+
+    handle = open_source(path)
+    try:
+        stored = handle.rdflib_dataset()
+    finally:
+        handle.close()
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for named in stored.graphs():
+        if migraph_store and named.identifier == DATASET_DEFAULT_GRAPH_ID:
+            continue
+        target = dataset.graph(named.identifier)
+        for triple in named:
+            target.add(triple)
+    return dataset
 
 
 def as_dataset(data: Graph | Dataset) -> Dataset:

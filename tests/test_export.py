@@ -177,3 +177,20 @@ def test_cli_format_list_matches_the_exporter():
 
     assert set(EXPORT_FORMATS) == set(GRAPH_FORMATS) | set(DATASET_FORMATS) | set(NETWORK_FORMATS)
     assert set(EXTENSIONS) == set(EXPORT_FORMATS)
+
+
+def test_a_store_exports_its_document_graphs(flat, tmp_path):
+    pytest.importorskip("pyoxigraph")
+    from graph.store import DocumentStore
+
+    expected = split_by_document(flat)
+    store = DocumentStore(tmp_path / "store")
+    for doc in ("aaaa", "bbbb"):
+        store.put(f"{ID}graph/{doc}", f"{doc}.txt", _doc_graph(expected, doc).serialize(format="nt", encoding="utf-8"))
+    store.close()
+    dataset = load_input(tmp_path / "store")
+    parsed = Dataset().parse(data=serialize(dataset, "trig"), format="trig")
+    names = {g.identifier for g in parsed.graphs() if len(g)}
+    assert names == {URIRef(f"{ID}graph/aaaa"), URIRef(f"{ID}graph/bbbb")}  # the union is not repeated
+    for doc in ("aaaa", "bbbb"):
+        assert isomorphic(_doc_graph(parsed, doc), _doc_graph(expected, doc))

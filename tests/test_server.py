@@ -395,7 +395,7 @@ def test_an_oxigraph_store_serves_the_same_answers(graph, tmp_path):
 
     store = DocumentStore(tmp_path / "store")
     store.put("https://w3id.org/migraph/id/graph/aaaa", "harbour.txt", graph.serialize(format="nt", encoding="utf-8"))
-    del store  # close it: the server opens the store itself
+    store.close()  # flushed and closed: the server opens the store itself
     backend = open_backend(tmp_path / "store")
     assert "oxigraph" in backend.description
     server, url = _serve(backend)
