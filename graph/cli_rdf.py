@@ -77,7 +77,8 @@ def register(subparsers) -> None:
         "export", help="write the graph as Turtle, N-Triples, JSON-LD, TriG, N-Quads, GEXF or GraphML",
         description="Export a graph. trig and nquads keep one named graph per source document; turtle, "
                     "ntriples and jsonld write the flat union; gexf and graphml write the entity network.")
-    export.add_argument("graph", metavar="GRAPH", help="a graph file (.ttl, .nt, .trig, .nq) or a build folder")
+    export.add_argument("graph", metavar="GRAPH",
+                        help="a graph file (.ttl, .nt, .trig, .nq), a build folder or an Oxigraph store")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="turtle",
                         help="output format (default: %(default)s)")
     export.add_argument("-o", "--out", type=Path, metavar="FILE",
