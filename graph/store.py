@@ -273,9 +273,15 @@ class DocumentStore:
     leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
     """
 
+    BATCH_DOCUMENTS = 64
+    """Documents written per transaction: one load of many documents costs less than one per document."""
+
     def __init__(self, path: str | Path, *, create: bool = True):
         from pyoxigraph import Store
 
+        self._pending: list[bytes] = []  # N-Quads of documents not yet written (one transaction per batch)
+        self._pending_graphs: set[str] = set()
+        self._pending_names: set[str] = set()
         self.path = Path(path)
         if self.path.exists() and not is_store(self.path):
             if not self.path.is_dir() or any(self.path.iterdir()):
@@ -297,6 +303,7 @@ class DocumentStore:
     # -- reading
 
     def handle(self) -> OxigraphHandle:
+        self.write_pending()
         return OxigraphHandle(self.store, str(self.path))
 
     def query(self, sparql: str) -> Result:
@@ -305,13 +312,15 @@ class DocumentStore:
     def has_graph(self, graph_iri: str) -> bool:
         from pyoxigraph import NamedNode
 
-        return self.store.contains_named_graph(NamedNode(str(graph_iri)))
+        return str(graph_iri) in self._pending_graphs or self.store.contains_named_graph(NamedNode(str(graph_iri)))
 
     def graphs_named(self, name: str) -> list[str]:
         """Graphs holding a document with this file name / source id."""
         from pyoxigraph import Literal as OxLiteral
         from pyoxigraph import NamedNode
 
+        if name in self._pending_names:
+            self.write_pending()
         quads = self.store.quads_for_pattern(None, NamedNode(str(MIG.fileName)), OxLiteral(name), None)
         return sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)})
 
@@ -324,6 +333,7 @@ class DocumentStore:
 
     def __len__(self) -> int:
         """Triples in the union (default graph), each counted once."""
+        self.write_pending()
         answer = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # counted in Rust
         return int(next(iter(answer))[0].value)
 
@@ -331,17 +341,34 @@ class DocumentStore:
 
     def put(self, graph_iri: str, name: str, ntriples: bytes) -> str:
         """Store one document's triples; returns 'unchanged', 'added' or 'replaced'."""
-        from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
-
         if self.has_graph(graph_iri):
             return "unchanged"
+        if name in self._pending_names:  # an earlier version waits in this batch: write it, then replace it
+            self.write_pending()
         stale = [g for g in self.graphs_named(name) if g != graph_iri]
         for old in stale:
             self._drop(old)
-        # The union first, the named graph last: its presence marks the document as stored.
-        self.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
-        self.store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(str(graph_iri)))
+        # The triples as they are (default graph = the union), then with the document's graph name.
+        suffix = f" <{graph_iri}> .\n".encode()
+        named = [line[:-3] + suffix for line in ntriples.splitlines(keepends=True) if line.endswith(b" .\n")]
+        if len(named) != ntriples.count(b"\n"):
+            raise StoreError(f"{graph_iri}: N-Triples must have one triple per line, each ending in ' .'")
+        self._pending += [ntriples, b"".join(named)]
+        self._pending_graphs.add(str(graph_iri))
+        self._pending_names.add(name)
+        if len(self._pending_graphs) >= self.BATCH_DOCUMENTS:
+            self.write_pending()
         return "replaced" if stale else "added"
+
+    def write_pending(self) -> None:
+        """Write the waiting documents in one transaction (all or none of the batch)."""
+        from pyoxigraph import RdfFormat
+
+        if self._pending:
+            self.store.load(b"".join(self._pending), format=RdfFormat.N_QUADS)
+        self._pending.clear()
+        self._pending_graphs.clear()
+        self._pending_names.clear()
 
     def _drop(self, graph_iri: str) -> None:
         """Remove a document graph, and from the union the triples no other document graph holds."""
@@ -371,21 +398,23 @@ class DocumentStore:
     def named_graphs(self) -> list[str]:
         from pyoxigraph import NamedNode
 
+        self.write_pending()
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, NamedNode))
 
     def remove(self, key: str) -> list[str]:
         """Drop the document(s) KEY names; returns the removed graph IRIs."""
-
+        self.write_pending()
         graphs = self.resolve(key)
         for graph in graphs:
             self._drop(graph)
         return graphs
 
     def flush(self) -> None:
+        self.write_pending()
         self.store.flush()
 
     def close(self) -> None:
-        self.store.flush()
+        self.flush()
         self.store = None
 
     def __enter__(self):
