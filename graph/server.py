@@ -331,12 +331,10 @@ def negotiate(request: Request, form: str) -> tuple[str, str]:
     offered = GRAPH_TYPES if graph_result else RESULT_TYPES
     accept = request.accept_mimetypes
     alias = request.values.get("format") or request.values.get("output")
-    if alias and (not accept or accept.best == "*/*"):
-        mime = FORMAT_ALIASES.get(alias.lower(), ("", ""))[1 if graph_result else 0]
-        if mime and mime in offered:
-            return mime, offered[mime]
-        if alias.lower() in offered.values() or alias in offered:
-            mime = alias if alias in offered else next(m for m, f in offered.items() if f == alias.lower())
+    if alias and (not accept or accept.best == "*/*"):  # an explicit Accept header wins
+        key = alias.strip().lower()
+        mime = key if key in offered else FORMAT_ALIASES.get(key, ("", ""))[1 if graph_result else 0]
+        if mime in offered:
             return mime, offered[mime]
     if not accept:
         mime = next(iter(offered))

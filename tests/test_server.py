@@ -422,3 +422,13 @@ def test_a_url_is_not_served():
 
     with pytest.raises(QueryError, match="already a SPARQL endpoint"):
         open_backend("http://127.0.0.1:9/sparql")
+
+
+def test_format_parameter_when_accept_says_nothing(endpoint):
+    url = endpoint + "?" + urllib.parse.urlencode({"query": SELECT, "format": "csv"})
+    status, ctype, body = _request(url)
+    assert status == 200 and ctype.startswith("text/csv") and body.startswith(b"name,quote")
+    url = endpoint + "?" + urllib.parse.urlencode({"query": CONSTRUCT, "output": "nt"})
+    assert _request(url)[1].startswith("application/n-triples")
+    status, ctype, _ = _request(url, headers={"Accept": "text/turtle"})  # an explicit Accept wins
+    assert ctype.startswith("text/turtle")
