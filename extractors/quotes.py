@@ -506,11 +506,17 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
         return Speaker(description=phrase, kind="Organization", position=i)
-    # "its director, Maria Santos" / "the man, Kiril,"
-    if head_i + 2 < len(doc) and doc[head_i + 1].text == ",":
-        entity = ctx.entity(head_i + 2)
+    # "its director, Maria Santos" / "the man, Kiril," / "the mayor of Tijuana, Juan Gastelum"
+    comma = head_i + 1
+    if comma + 1 < len(doc) and doc[comma].lower_ in {"of", "for", "at", "in"}:
+        comma += 1
+        while comma < min(len(doc), head_i + 7) and doc[comma].text != "," and not ctx.in_quote[comma] \
+                and (doc[comma].text[:1].isupper() or doc[comma].lower_ in {"the", "of", "and"}):
+            comma += 1
+    if comma + 1 < len(doc) and doc[comma].text == ",":
+        entity = ctx.entity(comma + 1)
         if entity is not None and entity.kind == "Person":
-            return Speaker(entity=entity, kind="Person", position=head_i + 2)
+            return Speaker(entity=entity, kind="Person", position=comma + 1)
     # "said the man, who identified himself as X"
     j = head_i + 1
     limit = min(len(doc), head_i + 12)
@@ -621,10 +627,13 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
     for k in range(i, min(stop, i + 8)):
         found = _noun_phrase(ctx, k, stop)
         if found is not None and (found[0].entity is not None or found[0].description):
+            if _modifies_next(ctx, found[0], found[1], stop):
+                continue  # 'said Human Rights Watch researcher X': the researcher speaks
             return found[0]
         token = ctx.doc[k]
         kind = ctx.entities.entity_at_token(k)
-        if not (token.lower_ in roles or token.text[:1].isupper() or kind is not None):
+        if not (token.lower_ in roles or token.text[:1].isupper() or kind is not None
+                or token.lower_ in cues()["person_nouns"]):  # 'said Honduran migrant X'
             break
     return None
 
