@@ -334,6 +334,7 @@ def test_no_policy(run, text):
 
 @pytest.mark.parametrize("text", [
     "The candidate wants to mobilize young voters in the suburbs.",
+    "The organizations plan a mobilization in October, with a march and rally in Washington.",
     "Patriot batteries provide a last line of protection against missiles over Japan.",
     "The administration has enacted a host of new rules on taxes in Canada.",
     "Lawyers in Texas asked whether the government could legally return to the old rules.",
