@@ -240,15 +240,20 @@ def oxigraph_result(answer) -> Result:
         return result
     if isinstance(answer, QuerySolutions):
         variables = [Variable(v.value) for v in answer.variables]
+        names = [str(v) for v in variables]
         result = Result("SELECT")
         result.vars = variables
         rows = []
+        converted: dict = {}  # the same IRIs and literals recur in many rows; rdflib terms are slow to build
         for solution in answer:
             row = {}
-            for var in variables:
-                value = solution[str(var)]
+            for var, name in zip(variables, names, strict=True):
+                value = solution[name]
                 if value is not None:
-                    row[var] = to_rdflib(value)
+                    term = converted.get(value)
+                    if term is None:
+                        term = converted[value] = to_rdflib(value)
+                    row[var] = term
             rows.append(row)
         result.bindings = rows
         return result
