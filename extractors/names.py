@@ -22,6 +22,7 @@ PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "
 NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$")
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 HYPHENS = {"-", "‑"}
+QUOTE_CLOSERS = {'"', "”", "’", "'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
                "her", "my", "your"}
 NAMING_CUES = (
@@ -232,6 +233,9 @@ def _context_evidence(doc: Doc, start: int, end: int) -> set[str]:
         if nxt.lower_ in {"said", "says", "told"} or (end + 2 < n and is_speech_token(doc[end + 2])
                                                     and nxt.lower_ in {"he", "she"}):
             evidence.add("speech_after")
+    if ("speech_after" in evidence and start >= 2 and doc[start - 1].text in QUOTE_CLOSERS
+            and doc[start - 2].text in {",", "?", "!"}):
+        evidence.add("quoted")  # '"...," Abbott said': the one who speaks right after a quotation
     if before is not None and before.lower_ in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
@@ -300,7 +304,9 @@ def person_spans(doc: Doc) -> list[Span]:
                 t.text in sets["org_heads"] for t in name_tokens):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
         text = doc[name_start:end].text
-        if (text in gaz.places and not person_cue_before(doc, name_start)) or text in gaz.country_by_surface \
+        said_before = name_start > 0 and doc[name_start - 1].lower_ in {"said", "says", "asked", "added"}
+        if (text in gaz.places and not person_cue_before(doc, name_start)
+                and not (said_before and first_name_gender(text))) or text in gaz.country_by_surface \
                 or text in gaz.organizations:
             continue
         if _in_ranges(name_tokens[0], doc._.bylines):
@@ -325,7 +331,8 @@ def person_spans(doc: Doc) -> list[Span]:
         if len(name_tokens) >= 2 and (given or evidence or not any(
                 is_common_word(t.text) for t in name_tokens)):
             accept = True
-        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship"}
+        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
+                                                    "quoted"}
                                         or (given and evidence)):
             accept = True
         if not accept:

@@ -218,8 +218,9 @@ class GazetteerMatcher:
                 span._.canonical = org.name
             span._.source = "gazetteer"
             if label == "LOC" and (_next_to_name(doc, span) or (
-                    len(span) == 1 and names.person_cue_before(doc, start) and names.first_name_gender(surface))):
-                continue  # "Nancy Faeser", "her daughter Sophia": a person, not the city
+                    len(span) == 1 and (names.person_cue_before(doc, start) or start > 0 and doc[start - 1].lower_
+                                        in {"said", "says", "asked", "added"}) and names.first_name_gender(surface))):
+                continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
             if label == "GPE" and len(span) == 1 and names.first_name_gender(surface) and _surname_after(doc, span):
                 continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
             if label == "LOC" and len(span) == 1 and _in_person_name(doc, span):

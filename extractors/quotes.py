@@ -202,7 +202,7 @@ def find_spans(doc: Doc) -> list[Span_]:
             end = _unclosed_end(doc, opened.pos, p_end, bounded=one_paragraph)
             spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
     if not single:
-        spans = [inner for span in spans for inner in _quoted_within(text, span)]
+        spans = [inner for span in spans for inner in _quoted_within(text, span, paragraphs[span.paragraph][1])]
     result = []
     for span in spans:
         start, end = _trim(text, span.start, span.end, span.close_pos is not None)
@@ -212,17 +212,18 @@ def find_spans(doc: Doc) -> list[Span_]:
     return result
 
 
-def _quoted_within(text: str, span: Span_) -> list[Span_]:
+def _quoted_within(text: str, span: Span_, paragraph_end: int) -> list[Span_]:
     """A double-marked passage opening with single-marked speech (a reporter's read-out: "'A,' he said.
     'B.'") stands for the single-marked quotations inside it; any other span stays as it is."""
     start = span.start
-    while start < span.end and text[start].isspace():
+    end = span.end if span.close_pos is not None else paragraph_end
+    while start < end and text[start].isspace():
         start += 1
-    if start >= span.end or text[start] not in "'‘" or _classify(text, start, True) != "open":
+    if start >= end or text[start] not in "'‘" or _classify(text, start, True) != "open":
         return [span]
     inner: list[Span_] = []
     opened = None
-    for i in range(start, span.end):
+    for i in range(start, end):
         if text[i] not in SINGLE_MARKS:
             continue
         role = _classify(text, i, True)

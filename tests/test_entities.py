@@ -108,3 +108,36 @@ def test_entity_at_token_and_evidence(nlp):
 def test_boilerplate_yields_nothing(nlp):
     _, result = run(nlp, "Advertisement\nShare this article\nRead more: Ukrainian refugees in Moldova\n")
     assert result.entities == {}
+
+
+def test_glued_link_widget_names_split(nlp):
+    text = ("“The rule stands,” Attorney General Walter Brisco Walter Henry BriscoMartinez-Ruiz blasts Okafor as a "
+            "mess over the budget MORE said in a statement. Brisco left early.")
+    names = set(persons(run(nlp, text)[1]))
+    assert not any("Martinez" in n and "Brisco" in n for n in names)
+    brisco = [n for n in names if "Brisco" in n]
+    assert len(brisco) == 1  # "Walter Brisco", "Walter Henry Brisco" and "Brisco" are one person
+
+
+def test_capitalised_particle_at_sentence_start_merges(nlp):
+    text = "Belgium’s interior minister, Pieter de Waalkens, said he agrees. De Waalkens told a radio station more."
+    assert list(persons(run(nlp, text)[1])) == ["Pieter de Waalkens"]
+
+
+def test_given_name_that_is_a_country_or_town(nlp):
+    result = run(nlp, "Acting Secretary Chad Brandow said on Friday the rule stands. Refugees from Chad arrived.")[1]
+    assert "Chad Brandow" in persons(result)
+    assert "TD" in countries(result)
+    result = run(nlp, "Sen. Elizabeth Warren spoke in Boston.")[1]
+    assert "Elizabeth Warren" in persons(result)
+
+
+def test_place_before_country_is_no_later_person(nlp):
+    text = ("Crowds gathered near Vorlenz, Hungary, on Monday. A sit-in blocked the road between Vorlenz and the "
+            "border, said Anna Kiss.")
+    assert list(persons(run(nlp, text)[1])) == ["Anna Kiss"]
+
+
+def test_honorific_and_plural_role_names(nlp):
+    result = run(nlp, "The letter was signed only by Democrat Chairs who opposed it. Mrs. Verhoeven said no.")[1]
+    assert list(persons(result)) == ["Verhoeven"]

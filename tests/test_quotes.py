@@ -272,3 +272,81 @@ def test_nested_single_marks_inside_double_quotes(run):
 def test_degenerate_inputs_do_not_crash(run):
     for text in ['"', '"""', "“", "Ends with a mark ”", "‘", "A ' B ' C"]:
         run(text)
+
+
+# --------------------------------------------------------------------------- generalisation to other outlets
+
+
+def test_question_quote_then_name_said(run):
+    quotes = run('The queue did not move. "Where should we go now?" Karim Haddad said. "Nobody answers us."')
+    assert [(q[0], q[2]) for q in quotes] == [("Where should we go now?", "Karim Haddad"),
+                                             ("Nobody answers us.", "Karim Haddad")]
+
+
+def test_question_quote_then_narration_is_not_attribution(run):
+    quotes = run('Petra Sova spoke first. "Why now?" Nobody in the hall answered her question that day.')
+    assert [(q[0], q[2]) for q in quotes] == [("Why now?", "Petra Sova")]  # the sentence before introduces
+
+
+def test_relative_clause_antecedent_speaks(run):
+    quotes = run('The reporter Lena Brix spoke to Tariq Obeid, a baker from Homs, who told her, '
+                 '"There is no bread left in the camp."')
+    assert quotes[0][2] == "Tariq Obeid"
+
+
+def test_pronoun_prefers_the_sentences_speaker(run):
+    text = ("Sen. Dale Hutton, a veteran of two campaigns, said the programme Mr. Arnold Vick started is a risk.\n\n"
+            "“We must stop it now,” he said in a statement.")
+    assert run(text)[0][2] == "Dale Hutton"
+
+
+def test_nested_quotes_stay_inside_the_quotation(run):
+    quotes = run('"I read "The Long Road" twice on the boat," said Anna Berg, a teacher.')
+    assert texts(quotes) == ['I read "The Long Road" twice on the boat']
+    assert quotes[0][2] == "Anna Berg"
+    curly = run("“Nobody should call this “help” at all,” the minister said on Monday.")
+    assert texts(curly) == ["Nobody should call this “help” at all"]
+    assert curly[0][2] == "the minister"
+
+
+def test_read_out_with_single_marked_speech(run):
+    text = ('Our correspondent Mara Quist reports:\n\n'
+            '"Minister Olaf Brenner inspected the crossing.\n\n'
+            '" \'We are under pressure,\' he said. \'We need more buses.\'\n\n'
+            '"Trains stopped running at noon."')
+    quotes = run(text)
+    by_text = {q[0]: q[2] for q in quotes}
+    assert by_text["Minister Olaf Brenner inspected the crossing."] == "Mara Quist"
+    assert by_text["We are under pressure"] == "Olaf Brenner"
+    assert by_text["We need more buses."] == "Olaf Brenner"
+    assert by_text["Trains stopped running at noon."] == "Mara Quist"
+
+
+def test_unattributed_speech_is_labelled(run):
+    quotes = run("The rain kept falling on the tents.\n\n\"Nobody has come for three days and the children are sick.\"")
+    assert quotes and quotes[0][2] == "unattributed"
+    assert all(q[3].speaker_key or q[3].speaker_description for q in quotes)
+
+
+def test_marked_modifier_is_no_quote(run):
+    quotes = run('Officials cited gaps in sharing data on "terrorism" suspects. '
+                 'The mayor called it a "great tragedy" for the town.')
+    assert texts(quotes) == ["great tragedy"]
+
+
+def test_organisation_acronym_before_the_officers_title(run):
+    quotes = run("Acting Department of Homeland Security (DHS) Secretary Paul Renner said on Monday that "
+                 "the rule will “ease the burden” on courts.")
+    assert quotes[0][2] == "Paul Renner"
+
+
+def test_speaker_after_organisation_and_role_words(run):
+    assert run("“It is cruel,” said Human Rights Watch researcher Judith Solberg.")[0][2] == "Judith Solberg"
+    assert run("“We keep walking,” said Honduran migrant Jose Luis Ferrera, 28.")[0][2] == "Jose Luis Ferrera"
+    assert run("“We are overwhelmed,” said the mayor of Tijuana, Juan Carlos Ortega.")[0][2] == "Juan Carlos Ortega"
+
+
+def test_honorific_and_lone_surname_after_quote(run):
+    assert run("“The border stays closed,” Mr. Orvath told reporters.")[0][2] == "Orvath"
+    assert run("“We cannot,” Abbington said on Twitter.")[0][2] == "Abbington"
+    assert run("“They beat us,” said Ali.")[0][2] == "Ali"
