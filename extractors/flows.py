@@ -70,6 +70,9 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
                  "compelled", "obliged", "made", "got", "get", "getting", "managing",
                  "moved"}
+DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "beaches", "island", "islands",
+                  "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
+                  "city", "town", "village", "countryside"}
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints"}
@@ -110,6 +113,7 @@ class _Lex:
     waterways: dict[tuple[str, ...], tuple[str, str]]
     waterway_heads: frozenset[str]
     max_group_len: int
+    country_parts: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +149,7 @@ def _lex() -> _Lex:
         waterways={tuple(k.split()): (v[0], v[1]) for k, v in data["waterways"].items() if not k.startswith("_")},
         waterway_heads=frozenset(k.split()[0] for k in data["waterways"] if not k.startswith("_")),
         max_group_len=max(len(g.split()) for g in groups),
+        country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
     )
 
 
@@ -280,6 +285,7 @@ def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
 
 def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions) -> list[_Mention]:
     gaz = gazetteer()
+    lex = _lex()
     found = []
     for ent in ents:
         iso = ent._.iso
@@ -299,7 +305,12 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
             if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
-    return found
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    for tok in sent:
+        iso = lex.country_parts.get(tok.text) if tok.text[:1].isupper() else None
+        if iso and tok.i not in covered and not tok._.in_boilerplate:
+            found.append(_Mention(tok.i, tok.i + 1, iso, "place"))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _group_after(doc: Doc, i: int, end: int, lex: _Lex, skip: int = 2) -> int | None:
@@ -368,6 +379,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 "anti", "pro", "non"}:
             m.role = "ADJ"  # "anti-American attempts"
             continue
+        if m.kind == "demonym" and m.end < end and _word(doc[m.end]) in DEMONYM_PLACES \
+                and not doc[m.start:m.end].text.endswith("s"):
+            m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         if m.kind == "demonym":
             surface = doc[m.start:m.end].text
             plural = surface.endswith("s") and not surface.endswith("ss")
@@ -394,6 +408,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         while j >= start and m.start - j <= 6 and _word(doc[j]) != "of" and (
                 _word(doc[j]) in lex.fillers or doc[j].text == "," and _word(doc[j + 1]) in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
+        j = _past_small_place(doc, j, start, lex)
         if j >= start and _word(doc[j]) == "of":
             if j - 2 >= start and _word(doc[j - 1]) in HOME_NOUNS and _word(doc[j - 2]) in {"home", "native"}:
                 m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
@@ -431,6 +446,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             continue
         if cue in {"to", "into", "towards", "toward", "for"}:
             gov = _governing(doc, j, start, triggers, lex, window=4 if cue == "for" else GOV_WINDOW, blocked=blocked)
+            if gov is None and cue in {"to", "into"}:
+                # "went from the port of X in Belgium to Dover": the "to" of a from-to pair shares its verb
+                gov = next((o.trigger for o in mentions if o.role == "SRC" and o.trigger is not None
+                            and o.end <= j and j - o.end <= 2), None)
             if gov is None:
                 continue
             if cue == "for" and _lemma(doc[gov]) not in {"head", "leave", "left", "depart", "bound", "flee", "set",
@@ -441,6 +460,11 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.role, m.trigger = "DST", gov
             m.first = any(_word(t) == "first" for t in doc[max(gov - 3, start):gov])
             m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in doc[gov + 1:j])
+            continue
+        if cue == "on" and m.kind == "place":
+            gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
+            if gov is not None and triggers[gov] == "arrive":
+                m.role, m.trigger = "DST", gov  # "landed on a Greek island", "arrived on Italian shores"
             continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
@@ -482,6 +506,26 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex) -> int:
+    """The cue before an unknown town that a country name only locates: "from the port of Zeebrugge in Belgium",
+    "to Dover, England" read as "from Belgium", "to England". j is the token just before the country."""
+    if j < start + 1 or doc[j].text not in {",", "in"}:
+        return j
+    k = j - 1
+    while k >= start and j - k <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type == 0 \
+            and not doc[k].is_sent_start:
+        k -= 1
+    if k == j - 1 or k < start:
+        return j
+    if _word(doc[k]) == "of" and k - 1 >= start and _word(doc[k - 1]) in PLACE_HEADS:
+        k -= 2  # "the port of", "the town of"
+        while k >= start and _word(doc[k]) in lex.fillers:
+            k -= 1
+    if k >= start and _word(doc[k]) in {"from", "to", "into", "towards", "toward"}:
+        return k
+    return j
 
 
 def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex) -> None:
@@ -728,7 +772,7 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
             if len(isos) < 2:
                 continue
             shared = set().union(*(dests.get(o, set()) for o in isos)) - set(isos)
-            for o in isos:
+            for o in (o for o in isos if o not in dests):
                 for d in sorted(shared):
                     b.add(s.span, o, d, [m.start for m in cluster])
 

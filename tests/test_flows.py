@@ -408,3 +408,22 @@ def test_refugee_camps_hold_the_documents_refugees(nlp):
     assert ("SO", "ET") in pairs(flows) and ("SO", "KE") in pairs(flows)
     _, flows = run(nlp, "Aid is running short in the refugee camps in Kenya and Ethiopia.")
     assert flows == []  # no main origin in the document: whose camps is unknown
+
+
+def test_from_a_small_port_in_a_country_to_a_town_in_another(nlp):
+    _, flows = run(nlp, "Police believe the migrants went from the port of Harwick in Norway to Lowmoor, Scotland.")
+    assert pairs(flows) == {("NO", "GB")}
+    _, flows = run(nlp, "President Smith in Norway said the migrants went home.")
+    assert flows == []  # a capitalised name before "in" is no journey
+
+
+def test_immigrate_is_a_movement(nlp):
+    _, flows = run(nlp, "Thousands of Filipinos immigrate to Canada every year.")
+    assert pairs(flows) == {("PH", "CA")}
+
+
+def test_a_demonym_before_a_place_noun_is_that_country(nlp):
+    _, flows = run(nlp, "The migrants set off from the Turkish coast and landed on a Greek island at dawn.")
+    assert ("TR", "GR") in pairs(flows)
+    _, flows = run(nlp, "Afghan refugees crossed into Iranian territory overnight.")
+    assert pairs(flows) == {("AF", "IR")}
