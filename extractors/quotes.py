@@ -180,6 +180,10 @@ def find_spans(doc: Doc) -> list[Span_]:
             if opened is None:
                 if mark.role in {"open", "either"}:
                     opened = mark
+                elif mark.role == "close" and spans and spans[-1].paragraph == p_index:
+                    orphan = _orphan_close(text, spans[-1], mark.pos, p_end)
+                    if orphan is not None:
+                        spans.append(orphan)
                 continue
             if mark.role == "open":
                 inner_close = _nested_close(marks, k)
@@ -210,6 +214,20 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _orphan_close(text: str, previous: Span_, close: int, p_end: int) -> Span_ | None:
+    """'"A," X said in a statement. B."': a paragraph-final closing mark whose opener was left out after an
+    attribution; the quotation is the sentence(s) after the attribution sentence."""
+    if previous.close_pos is None or text[close - 1:close] not in set(TERMINAL_CHARS) or text[close + 1:p_end].strip():
+        return None
+    boundary = None
+    for match in re.finditer(r"[.!?]\s+(?=[A-Z])", text[previous.close_pos + 1:close]):
+        boundary = previous.close_pos + 1 + match.end()
+        break  # the attribution is one sentence: what follows it is the quotation
+    if boundary is None:
+        return None
+    return Span_(boundary - 1, boundary, close, close, previous.paragraph)
 
 
 def _quoted_within(text: str, span: Span_, paragraph_end: int) -> list[Span_]:

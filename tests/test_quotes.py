@@ -350,3 +350,11 @@ def test_honorific_and_lone_surname_after_quote(run):
     assert run("“The border stays closed,” Mr. Orvath told reporters.")[0][2] == "Orvath"
     assert run("“We cannot,” Abbington said on Twitter.")[0][2] == "Abbington"
     assert run("“They beat us,” said Ali.")[0][2] == "Ali"
+
+
+def test_orphan_closing_mark_after_attribution(run):
+    quotes = run('"This plan is unlawful," Lee Marsh, the deputy director of the project said in a statement. '
+                 'We will take it to court next week.”')
+    assert [(q[0], q[2]) for q in quotes] == [("This plan is unlawful", "Lee Marsh"),
+                                             ("We will take it to court next week.", "Lee Marsh")]
+    assert run('"We stay," she said. Then she left.')[0][0] == "We stay"  # no stray closer: nothing added
