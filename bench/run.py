@@ -181,7 +181,35 @@ def _median_latency(handle, sparql: str, repeats: int) -> float:
     return statistics.median(times)
 
 
-def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> dict:
+def _rdflib_latency(memory, sparql: str, repeats: int, timeout: float) -> float | None:
+    """Median latency measured in a forked child (it shares the loaded graph) that is killed after TIMEOUT
+    seconds: rdflib has no query timeout, and some joins take many minutes on a few hundred thousand triples.
+    Returns None on timeout."""
+    import multiprocessing
+
+    def child(conn) -> None:
+        times = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            result = memory.query(sparql)
+            if result.type == "SELECT":
+                list(result)
+            times.append(time.perf_counter() - t)
+            if times[-1] > 5:  # slow enough: one run says it
+                break
+        conn.send(statistics.median(times))
+
+    parent, child_end = multiprocessing.get_context("fork").Pipe()
+    process = multiprocessing.get_context("fork").Process(target=child, args=(child_end,), daemon=True)
+    process.start()
+    value = parent.recv() if parent.poll(timeout) else None
+    if process.is_alive():
+        process.kill()
+    process.join()
+    return value
+
+
+def bench_queries(store: Path, repeats: int, with_rdflib: bool, timeout: float = 60.0) -> dict:
     from graph.query import canned_queries
     from graph.store import open_graph
 
@@ -198,14 +226,20 @@ def bench_queries(store: Path, repeats: int, with_rdflib: bool) -> dict:
         sparql = path.read_text(encoding="utf-8")
         row = {"oxigraph_s": _median_latency(handle, sparql, repeats)}
         if memory is not None:
-            row["rdflib_s"] = _median_latency(memory, sparql, repeats)
-            row["ratio"] = row["rdflib_s"] / row["oxigraph_s"] if row["oxigraph_s"] else None
+            row["rdflib_s"] = _rdflib_latency(memory, sparql, repeats, timeout)
+            if row["rdflib_s"] is None:
+                row["rdflib_timeout_s"] = timeout
+            row["ratio"] = row["rdflib_s"] / row["oxigraph_s"] if row["oxigraph_s"] and row["rdflib_s"] else None
         out["queries"][name] = row
+        print(f"    {name}: oxigraph {row['oxigraph_s'] * 1000:.1f} ms"
+              + (f", rdflib {_ms(row.get('rdflib_s'))} ms" if memory is not None else ""), flush=True)
     handle.close()
     ox = [r["oxigraph_s"] for r in out["queries"].values()]
     out["median_oxigraph_s"] = statistics.median(ox)
     if memory is not None:
-        out["median_rdflib_s"] = statistics.median(r["rdflib_s"] for r in out["queries"].values())
+        # a timed-out query counts as its timeout (a lower bound) in the median
+        out["median_rdflib_s"] = statistics.median(r["rdflib_s"] or timeout for r in out["queries"].values())
+        out["rdflib_timeouts"] = sum(1 for r in out["queries"].values() if r["rdflib_s"] is None)
     print(f"  queries on {store.name}: median {out['median_oxigraph_s'] * 1000:.1f} ms (oxigraph)"
           + (f", {out['median_rdflib_s'] * 1000:.1f} ms (rdflib)" if memory is not None else ""), flush=True)
     return out
@@ -343,9 +377,11 @@ def render(results: dict) -> str:
                       "| query | Oxigraph ms | rdflib ms | rdflib / Oxigraph |", "| --- | ---: | ---: | ---: |"]
             for name, row in q["queries"].items():
                 ratio = f"{row['ratio']:.1f}" if row.get("ratio") else "—"
-                lines.append(f"| {name} | {_ms(row['oxigraph_s'])} | {_ms(row['rdflib_s'])} | {ratio} |")
+                slow = f"> {row['rdflib_timeout_s'] * 1000:,.0f} (stopped)" if row.get("rdflib_timeout_s") else \
+                    _ms(row.get("rdflib_s"))
+                lines.append(f"| {name} | {_ms(row['oxigraph_s'])} | {slow} | {ratio} |")
             lines += ["", f"Median over queries: Oxigraph {_ms(q['median_oxigraph_s'])} ms, "
-                          f"rdflib {_ms(q['median_rdflib_s'])} ms.", ""]
+                          f"rdflib {_ms(q['median_rdflib_s'])} ms (a stopped query counts as its time limit).", ""]
         else:
             lines += ["| query | Oxigraph ms |", "| --- | ---: |"]
             for name, row in q["queries"].items():
@@ -388,6 +424,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[], choices=("throughput", "build", "queries", "io"))
     parser.add_argument("--workdir", type=Path, help="keep stores here (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--query-timeout", type=float, default=60.0,
+                        help="stop an rdflib query after this many seconds (default: %(default)s)")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the sections of the previous results.json that this run skips, and reuse its "
+                             "builds when their stores are still in --workdir")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"bench: error: {args.corpus}: corpus not found", file=sys.stderr)
@@ -395,6 +436,15 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"started": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                      "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
                      "machine": machine(), "versions": versions(), "notes": []}
+    previous: dict = {}
+    previous_file = args.output.with_name("results.json")
+    if args.merge and previous_file.is_file():
+        previous = json.loads(previous_file.read_text(encoding="utf-8"))
+        for key in ("throughput", "full_estimate"):
+            if key in previous:
+                results[key] = previous[key]
+        results["notes"] = previous.get("notes", [])
+        results["command"] += f" (merged with the run of {previous.get('started')})"
     temp = None
     if args.workdir is None:
         temp = tempfile.TemporaryDirectory(prefix="migraph-bench-")
@@ -414,14 +464,15 @@ def main(argv: list[str] | None = None) -> int:
             print("throughput…", flush=True)
             results["throughput"] = bench_throughput(args.corpus, args.throughput_limit, [1, 2])
             save()
-        results["builds"] = []
+        results["builds"] = [b for b in previous.get("builds", []) if Path(b["store"]).is_dir()]
         results["queries"] = []
-        small = None
-        if "queries" not in args.skip or "io" not in args.skip:
+        small = next((b for b in results["builds"] if b["articles"] == args.query_limit), None)
+        if small is None and ("queries" not in args.skip or "io" not in args.skip):
             print(f"build {args.query_limit} articles for queries and I/O…", flush=True)
             small = bench_build(args.corpus, args.query_limit, args.jobs, workdir)
             results["builds"].append(small)
-        if "build" not in args.skip and args.build_limit and args.build_limit != args.query_limit:
+        if "build" not in args.skip and args.build_limit and args.build_limit != args.query_limit \
+                and not any(b["articles"] == args.build_limit for b in results["builds"]):
             print(f"build {args.build_limit} articles…", flush=True)
             results["builds"].append(bench_build(args.corpus, args.build_limit, args.jobs, workdir))
         save()
@@ -438,7 +489,8 @@ def main(argv: list[str] | None = None) -> int:
             save()
         if "queries" not in args.skip and small is not None:
             print("queries…", flush=True)
-            results["queries"].append(bench_queries(Path(small["store"]), args.repeats, with_rdflib=True))
+            results["queries"].append(bench_queries(Path(small["store"]), args.repeats, with_rdflib=True,
+                                                    timeout=args.query_timeout))
             biggest = max(results["builds"], key=lambda b: b["articles"])
             if biggest is not small:
                 results["queries"].append(bench_queries(Path(biggest["store"]), args.repeats, with_rdflib=False))
