@@ -320,7 +320,7 @@ class _Context:
         two = {tuple(p) for p in self.lex["body_words_two"]}
         region = self.lex["region_actors"]
         relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
-            "it", "they", "his", "her", "their", "its", "bloc"} | {w[0] for w in two}
+            "it", "they", "his", "her", "their", "its", "bloc", "country"} | {w[0] for w in two}
         for i in (i for a, b in self.wanted_ranges for i in range(a, b)):
             tok = doc[i]
             low = tok.lower_
@@ -331,6 +331,9 @@ class _Context:
             elif tok.text in region:
                 kind, key = region[tok.text]
                 self._add(Mention(i, i + 1, "actor", (kind, key)))
+            elif low == "country" and i > 0 and doc[i - 1].lower_ == "the" and not (
+                    i + 1 < n and doc[i + 1].lower_ in {"of", "where", "that", "which"}):
+                self._add(Mention(i - 1, i + 1, "body"))  # "the country has placed its army": the state spoken of
             elif low == "bloc" and i > 0 and doc[i - 1].lower_ == "the":
                 self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
             elif low in sets["group_ref_nouns"]:
@@ -692,8 +695,11 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         opener = ctx.mention_at[j + 1]
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
+    states_only = noun == "country"
     for other in reversed(ctx.by_end):
         if other.end > m.start or ctx.sent_of[other.start] < k - CONTEXT_SENTENCES:
+            continue
+        if states_only and (other.actor is None or other.actor[0] != "Country"):
             continue
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
@@ -1099,6 +1105,22 @@ def _destinations(ctx: _Context, end: int, sent: Span) -> set[Actor]:
     return found
 
 
+def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
+    """A country is named within ``window`` tokens after the trigger."""
+    for i in range(end, min(sent.end, end + window)):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.actor and m.actor[0] == "Country":
+            return True
+    return False
+
+
+def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None) -> bool:
+    """The sentence names, outside a prepositional phrase, a state or organisation other than the story's
+    main state (then an agentless trigger may well be that one's)."""
+    return any(m.actor != main and not ctx.is_prepositional(m)
+               for m in ctx.mentions if sent.start <= m.start < sent.end and m.kind == "actor")
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -1148,10 +1170,15 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue
         if not _sentence_has(ctx, sent, entry.get("context")):
             continue
+        if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
+            continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")))
         if target_kind and target is None:
             continue
+        skip = set(entry.get("skip_between") or ())
+        if skip and target is not None and any(t.lower_ in skip for t in doc[end:target[0]]):
+            continue  # "received the brunt of the migrants": arrivals, not an admission
         if target is None and not entry.get("actor_after"):
             # "where Russians do not need a visa", "Russians will be barred from entering"
             before = find_target(ctx, start, end, None, before=True)
@@ -1184,6 +1211,11 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
+        if not actors and entry.get("main_country_fallback"):
+            # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
+            main = ctx._person_country_from_context(None)
+            if main and not _has_actor_mention(ctx, sent, main):
+                actors, at = [main], None
         if not actors:
             continue
         actor_start = at.start if at is not None and at.start < start else None
