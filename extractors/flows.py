@@ -73,6 +73,7 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
 DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "beaches", "island", "islands",
                   "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
                   "city", "town", "village", "countryside"}
+COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "records", "counts", "logs"}
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints"}
@@ -364,6 +365,7 @@ def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> 
 def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex,
                   blocked: frozenset[int] = frozenset()) -> None:
     start, end = sent.start, sent.end
+    mentioned = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
         if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end for o in mentions) \
@@ -408,7 +410,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         while j >= start and m.start - j <= 6 and _word(doc[j]) != "of" and (
                 _word(doc[j]) in lex.fillers or doc[j].text == "," and _word(doc[j + 1]) in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
-        j = _past_small_place(doc, j, start, lex)
+        j = _past_small_place(doc, j, start, lex, mentioned)
         if j >= start and _word(doc[j]) == "of":
             if j - 2 >= start and _word(doc[j - 1]) in HOME_NOUNS and _word(doc[j - 2]) in {"home", "native"}:
                 m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
@@ -437,6 +439,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 k -= 1
             if k >= start and (_is_group_word(doc, k, lex) or _word(doc[k]) in {"come", "came", "comes", "coming"}):
                 m.role = "NAT"
+            elif any(_word(t) in {"are", "were", "is", "was", "hail", "hailing"} for t in doc[k + 1:j]):
+                m.role = "NAT"  # "most of the people crossing the Channel are from Iran": who they are
             else:
                 gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
                 if gov is None and k >= start and _word(doc[k]) in CARRIERS:
@@ -508,14 +512,14 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _border_compounds(doc, sent, mentions, lex)
 
 
-def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex) -> int:
+def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[int]) -> int:
     """The cue before an unknown town that a country name only locates: "from the port of Zeebrugge in Belgium",
     "to Dover, England" read as "from Belgium", "to England". j is the token just before the country."""
     if j < start + 1 or doc[j].text not in {",", "in"}:
         return j
     k = j - 1
-    while k >= start and j - k <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type == 0 \
-            and not doc[k].is_sent_start:
+    while k >= start and j - k <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha \
+            and doc[k].ent_type_ in {"", "LOC", "GPE", "FAC"} and k not in mentioned and not doc[k].is_sent_start:
         k -= 1
     if k == j - 1 or k < start:
         return j
@@ -830,6 +834,10 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             located = [(camp, main)]  # "people spend years in refugee camps in Lebanon" in a Syrian exodus
         for o in dict.fromkeys(iso for _, iso in located):
             b.add(sent, o, m.iso, [i for i, _ in located] + [m.start], trigger=trig)
+    counted = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
+    if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
+        for o in counted:  # "Germany has registered a million refugees from Ukraine"
+            b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
     if not s.triggers or not (nat_isos or s.has_group):
         return  # planes and embassies move too: a flow needs people in the sentence
     # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y
@@ -884,9 +892,12 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
     """"Migrants crossed the Channel in small boats": a crossing with fixed sides names the pair."""
     doc, sent = b.doc, s.span
     crossing = [i for i in s.triggers if _lemma(doc[i]) in {"cross", "crossing", "crossings", "sail", "swim"}]
+    crossing += [i for i in range(sent.start, sent.end - 2) if _word(doc[i]) == "across" and _word(doc[i + 1]) == "the"
+                 and _word(doc[i + 2]) in lex.waterway_heads and doc[i + 2].text[:1].isupper()]  # "take them across"
     if not crossing:
         return
-    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"} for t in sent)
+    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"} for t in sent) \
+        or any(m.role == "NAT" for m in s.mentions)  # "people crossing the Channel are from Iran"
     for i in range(sent.start, sent.end):
         tok = doc[i]
         if not tok.text[:1].isupper():
@@ -919,6 +930,21 @@ def _reporting_country(doc: Doc, s: _Sentence) -> str | None:
     while k < s.span.end and k - first.end < 2 and _word(doc[k]) in {"has", "have", "had", "also", "already"}:
         k += 1
     return first.iso if k < s.span.end and _word(doc[k]) in SPEECH else None
+
+
+def _counting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
+    """A country opening the sentence that registers or records refugees ("Germany has registered 1 million
+    refugees from Ukraine") is where they are."""
+    first = next((m for m in s.mentions if m.kind == "name"), None)
+    if first is None or first.start - s.span.start > 1 or first.role is not None:
+        return None
+    k = first.end
+    while k < s.span.end and k - first.end < 3 and _word(doc[k]) in {"has", "have", "had", "also", "already", "so",
+                                                                     "far"}:
+        k += 1
+    if k >= s.span.end or _word(doc[k]) not in COUNT_VERBS:
+        return None
+    return first.iso if any(_word(t) in lex.refugee_groups for t in doc[k + 1:min(k + 10, s.span.end)]) else None
 
 
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:

@@ -427,3 +427,24 @@ def test_a_demonym_before_a_place_noun_is_that_country(nlp):
     assert ("TR", "GR") in pairs(flows)
     _, flows = run(nlp, "Afghan refugees crossed into Iranian territory overnight.")
     assert pairs(flows) == {("AF", "IR")}
+
+
+def test_unknown_town_before_a_state_keeps_the_cue(nlp):
+    _, flows = run(nlp, "Cuban migrants crossed from Piedras Altas into Rio Verde, Texas.")
+    assert ("CU", "US") in pairs(flows)
+
+
+def test_people_who_are_from_a_country_crossing_a_fixed_waterway(nlp):
+    _, flows = run(nlp, "Most of the people crossing the Channel are from Sudan and Eritrea.")
+    assert pairs(flows) == {("FR", "GB"), ("SD", "GB"), ("ER", "GB")}
+    _, flows = run(nlp, "Smugglers charge thousands of euros to take migrants across the Channel.")
+    assert pairs(flows) == {("FR", "GB")}
+    _, flows = run(nlp, "Trade across the Channel fell sharply.")
+    assert flows == []
+
+
+def test_country_registering_refugees_from_another(nlp):
+    _, flows = run(nlp, "Austria has registered about 80,000 refugees from Ukraine.")
+    assert pairs(flows) == {("UA", "AT")}
+    _, flows = run(nlp, "Austria has registered about 80,000 cars from Ukraine.")
+    assert flows == []
