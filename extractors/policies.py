@@ -1114,10 +1114,11 @@ def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
     return False
 
 
-def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None) -> bool:
+def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int) -> bool:
     """The sentence names, outside a prepositional phrase, a state or organisation other than the story's
-    main state (then an agentless trigger may well be that one's)."""
-    return any(m.actor != main and not ctx.is_prepositional(m)
+    main state (then an agentless trigger may well be that one's). The subject right before the trigger
+    is what the rule is about ("Turkey is deemed safe"), not who made it."""
+    return any(m.actor != main and not ctx.is_prepositional(m) and not (start - 3 <= m.end <= start)
                for m in ctx.mentions if sent.start <= m.start < sent.end and m.kind == "actor")
 
 
@@ -1214,7 +1215,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)
-            if main and not _has_actor_mention(ctx, sent, main):
+            if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
         if not actors:
             continue

@@ -366,3 +366,47 @@ def test_pattern_language():
 @pytest.mark.parametrize("text", ["", "   \n\n ", "closed its border", "Poland"])
 def test_degenerate_input(run, text):
     assert run(text) == []
+
+
+# --------------------------------------------------------------------------- wording of other outlets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # closures: quantified crossings, a demonym + officials as actor, roads leading to a country
+    ("Slovenian officials closed three of five border crossings with Croatia on Friday.", {("SI", "EntryBan")}),
+    ("Austria has shut roads leading in from Slovenia.", {("AT", "EntryBan")}),
+    ("Thousands of people crossed into Spain after Morocco closed its border posts.", {("MA", "EntryBan")}),
+    ("The new law aims at preventing refugees from entering Latvia, Lithuania said.", {("LT", "EntryBan")}),
+    # forces at the border: the army before "deploy", a deployment noun, "the country" as the state
+    ("Slovenia struggles with the arrivals. The country put its army on standby to deploy along the border.",
+     {("SI", "BorderBarrier")}),
+    ("Peru has ordered the deployment of 1,200 soldiers to the border with Ecuador.", {("PE", "BorderBarrier")}),
+    # asylum restrictions
+    ("Australia signed a decree barring people who arrive by boat from seeking asylum.",
+     {("AU", "AsylumRestriction")}),
+    ("Denmark tightened its rules. Under the rule, migrants who travel through a safe country will be ineligible "
+     "for asylum in Denmark.", {("DK", "AsylumRestriction")}),
+    ("Bulgaria passed a law. Migrants arriving from Turkey can be sent back because Turkey is deemed safe, "
+     "officials in Bulgaria said.", {("BG", "AsylumRestriction")}),
+    ("Slovakia has decided to suspend its part in the refugee resettlement programme.",
+     {("SK", "AsylumRestriction")}),
+    # offers, admissions, aid
+    ("Armenia passed a law that grants citizenship to ethnic Armenians fleeing persecution.", {("AM", "AsylumOffer")}),
+    ("Refugees are welcome in Portugal, the prime minister said.", {("PT", "Admission")}),
+    ("Mexico's congress approved a funding package for shelters that house migrants.", {("MX", "Aid")}),
+])
+def test_wording_of_other_outlets(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police closed roads in the city centre for the marathon.",  # no country the roads lead to
+    "Greece and Italy have received the brunt of the migrant arrivals.",  # arrivals are no admission
+    "The hotel said guests are welcome in the lobby.",  # no state
+    "The club granted citizenship to its new striker, Portugal said.",  # no persecution context
+    "Poland counts arrivals in Poland. Refugees who came by boat will be ineligible for asylum, Germany decided.",
+])
+def test_other_outlets_rules_do_not_overreach(run, text):
+    """No policy, or (last case) not the fallback to the story's main state while another state is the subject."""
+    assert ("PL", "AsylumRestriction") not in keys(run(text))
+    assert not [p for p in run(text) if p.policy_type in {"EntryBan", "Admission", "AsylumOffer"}]
