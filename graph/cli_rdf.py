@@ -19,6 +19,7 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_WORKERS = 2
+DEFAULT_MAX_MEMORY_MB = 2048
 EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "trig", "nquads", "gexf", "graphml")
 
 
@@ -68,6 +69,8 @@ def register(subparsers) -> None:
                        help="per-query time limit (default: %(default)s)")
     serve.add_argument("--max-rows", type=_positive_int, default=DEFAULT_MAX_ROWS, metavar="N",
                        help="largest result answered, in rows or triples (default: %(default)s)")
+    serve.add_argument("--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                       help="memory a query may use on top of the loaded graph (default: %(default)s)")
     serve.add_argument("--workers", type=_positive_int, default=DEFAULT_WORKERS, metavar="N",
                        help="queries evaluated at the same time (default: %(default)s)")
     serve.add_argument("--quiet", action="store_true", help="do not log requests")
@@ -108,7 +111,7 @@ def cmd_serve(args) -> int:
     from graph.server import Limits, make_server, open_backend
 
     backend = open_backend(args.graph)
-    limits = Limits(timeout=args.timeout, max_rows=args.max_rows)
+    limits = Limits(timeout=args.timeout, max_rows=args.max_rows, max_memory_mb=args.max_memory)
     try:
         server = make_server(backend, args.host, args.port, limits, args.workers, quiet=args.quiet)
     except OSError as error:

@@ -37,6 +37,7 @@ DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_WORKERS = 2
+DEFAULT_MAX_MEMORY_MB = 2048
 MAX_REQUEST_BYTES = 1_000_000
 
 # Media types offered per kind of result, preferred first; value = serializer name.
@@ -218,6 +219,23 @@ def install_network_guard() -> None:
 class Limits:
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
+    """Address space a query may add to the process (RLIMIT_AS in the child); None: no limit."""
+
+
+def limit_memory(extra_mb: int | None) -> None:
+    """Cap this process's address space at its current size plus ``extra_mb`` (Linux; else no-op)."""
+    if extra_mb is None:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            current = int(statm.read().split()[0]) * resource.getpagesize()
+        limit = current + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ImportError, OSError, ValueError):
+        pass
 
 
 def _tsv_term(term) -> str:
@@ -261,10 +279,12 @@ def _result_size(result) -> int:
     return len(result.bindings)
 
 
-def run_query_in_child(backend: QueryBackend, sparql: str, fmt: str, max_rows: int, conn) -> None:
+def run_query_in_child(backend: QueryBackend, sparql: str, fmt: str, limits: Limits, conn) -> None:
     """Body of the forked worker: guard, evaluate, cap, serialise, send (status, bytes)."""
+    max_rows = limits.max_rows
     try:
         install_network_guard()
+        limit_memory(limits.max_memory_mb)
         result = backend.query(sparql)
         size = _result_size(result)
         if size > max_rows:
@@ -275,6 +295,9 @@ def run_query_in_child(backend: QueryBackend, sparql: str, fmt: str, max_rows: i
         conn.send((200, serialize_result(result, fmt)))
     except PermissionError as error:
         conn.send((400, f"query refused: {error}".encode()))
+    except MemoryError:
+        conn.send((503, f"the query needed more than this endpoint's memory limit of {limits.max_memory_mb} MB "
+                        "and was stopped; narrow it or add LIMIT".encode()))
     except Exception as error:  # rdflib evaluation errors are caused by the query
         conn.send((400, f"query could not be evaluated: {type(error).__name__}: {error}".encode()))
     finally:
@@ -299,7 +322,7 @@ class ForkExecutor:
         try:
             receiver, sender = self.context.Pipe(duplex=False)
             child = self.context.Process(target=run_query_in_child, daemon=True,
-                                         args=(self.backend, sparql, fmt, self.limits.max_rows, sender))
+                                         args=(self.backend, sparql, fmt, self.limits, sender))
             child.start()
             sender.close()
             try:

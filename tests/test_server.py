@@ -342,12 +342,13 @@ def test_check_query_classifies_forms():
 
 
 def test_cli_serve_defaults_to_loopback_and_prints_the_port(tmp_path):
+    from graph import cli_rdf
     from graph import server as server_module
-    from graph.cli_rdf import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 
-    assert (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS, DEFAULT_WORKERS) == (
-        server_module.DEFAULT_HOST, server_module.DEFAULT_PORT, server_module.DEFAULT_TIMEOUT,
-        server_module.DEFAULT_MAX_ROWS, server_module.DEFAULT_WORKERS)
+    names = ("DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_MAX_ROWS", "DEFAULT_WORKERS",
+             "DEFAULT_MAX_MEMORY_MB")
+    assert [getattr(cli_rdf, n) for n in names] == [getattr(server_module, n) for n in names]
+    DEFAULT_HOST = cli_rdf.DEFAULT_HOST
     assert DEFAULT_HOST == "127.0.0.1"
     (tmp_path / "graph.ttl").write_text(GRAPH_TTL, encoding="utf-8")
     process = subprocess.Popen([sys.executable, str(ROOT / "build_graph.py"), "serve", str(tmp_path),
@@ -432,3 +433,23 @@ def test_format_parameter_when_accept_says_nothing(endpoint):
     assert _request(url)[1].startswith("application/n-triples")
     status, ctype, _ = _request(url, headers={"Accept": "text/turtle"})  # an explicit Accept wins
     assert ctype.startswith("text/turtle")
+
+
+class GreedyBackend:
+    """A backend whose evaluation allocates far more memory than allowed."""
+
+    description = "greedy"
+
+    def query(self, sparql: str):
+        blocks = [bytearray(16 * 1024 * 1024) for _ in range(64)]  # 1 GiB
+        raise AssertionError(f"allocated {len(blocks)} blocks despite the memory limit")
+
+
+def test_memory_limit_stops_a_greedy_query():
+    server, url = _serve(GreedyBackend(), Limits(timeout=20, max_rows=10, max_memory_mb=64))
+    try:
+        status, _, body = _get(url, "SELECT * WHERE { ?s ?p ?o }")
+        assert status == 503 and b"memory limit of 64 MB" in body
+    finally:
+        server.shutdown()
+        server.server_close()
