@@ -160,9 +160,9 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
 
 def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
     """Role, country and age stated next to a person mention."""
-    role = span._.role
-    if role and "role" not in entity.attributes:
-        entity.attributes["role"] = _clean_role(role)
+    role = _clean_role(span._.role or "")
+    if role and "role" not in entity.attributes:  # an empty role would break the shapes' non-empty rule
+        entity.attributes["role"] = role
     # Country or affiliation right before the role/name: "Latvian Foreign Minister X".
     k = span.start - 1
     role_tokens = 0
@@ -170,9 +170,8 @@ def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: E
     while k >= 0 and doc[k].lower_ in roles and role_tokens < 6:
         k -= 1
         role_tokens += 1
-    if role_tokens and not span._.role:
-        role_text = doc[k + 1:span.start].text
-        entity.attributes.setdefault("role", _clean_role(role_text))
+    if role_tokens and not span._.role and _clean_role(doc[k + 1:span.start].text):
+        entity.attributes.setdefault("role", _clean_role(doc[k + 1:span.start].text))
     if k >= 0:
         _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
