@@ -69,7 +69,8 @@ def make_parser() -> argparse.ArgumentParser:
                            description="Extract entities, quotations and provenance from articles "
                                        "and write DIR/graph.ttl and DIR/report.json.")
     build.add_argument("sources", nargs="*", default=["seeds"], metavar="SOURCE",
-                       help="article files (.txt) or folders of them (default: seeds)")
+                       help="article files (.txt, .html, .jsonl[.gz]: one article per line) or folders of "
+                            "them (default: seeds)")
     build.add_argument("--out", default="out", type=Path, metavar="DIR",
                        help="output folder (default: %(default)s)")
     _add_source_options(build)
