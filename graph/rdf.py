@@ -143,8 +143,9 @@ class DocumentWriter:
         attrs = entity.attributes
         if entity.kind == "Country":
             self._country_identity(iri, entity.key)
-        if "role" in attrs:
-            self.add(iri, MIG.role, Literal(str(attrs["role"])))
+        role = str(attrs.get("role") or "").strip()
+        if role:  # an empty role ("the" stripped of its noun) says nothing and fails validation
+            self.add(iri, MIG.role, Literal(role))
         if "age" in attrs:
             self.add(iri, MIG.age, Literal(int(attrs["age"]), datatype=XSD.integer))
         if "gender" in attrs and entity.kind == "Person":
