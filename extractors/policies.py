@@ -45,6 +45,7 @@ NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full"
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
+REFUSAL_VERBS = {"refuse", "decline"}
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
@@ -953,7 +954,9 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
         # "failed to", "refused to", "the EU's failure to force members to accept"
         if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
                 t.lemma_.lower() in STOP_TARGET for t in doc[i + 2:start]):
-            return "failed"
+            # a state refusing to admit is a measure of its own ("refused to accept refugees" = an entry ban);
+            # failing or being unable to act is none
+            return "not" if doc[i].lemma_.lower() in REFUSAL_VERBS else "failed"
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:

@@ -410,3 +410,20 @@ def test_other_outlets_rules_do_not_overreach(run, text):
     """No policy, or (last case) not the fallback to the story's main state while another state is the subject."""
     assert ("PL", "AsylumRestriction") not in keys(run(text))
     assert not [p for p in run(text) if p.policy_type in {"EntryBan", "Admission", "AsylumOffer"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand has refused to accept more Karen refugees.", {("TH", "EntryBan")}),  # a refusal is a measure
+    ("Slovakia refused to take in refugees under the quota.", {("SK", "EntryBan")}),
+    ("Croatian police pushed the migrants back into Bosnia.", {("HR", "Deportation")}),
+    ("Spain's government barred charity rescue ships from its ports.", {("ES", "EntryBan")}),
+    ("Turkish coastguards intercepted a boat carrying 30 migrants.", {("TR", "Detention")}),
+    ("The Dutch government housed asylum seekers on a cruise ship.", {("NL", "Aid")}),
+])
+def test_refusals_pushbacks_ports_shelter(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_failing_to_act_is_no_measure(run):
+    assert not run("Ecuador failed to deport the migrants.")
+    assert not run("Ecuador refused to deport the migrants.")  # a refused deportation has no policy type
