@@ -72,7 +72,7 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "moved"}
 DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "beaches", "island", "islands",
                   "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
-                  "city", "town", "village", "countryside"}
+                  "city", "town", "village", "countryside", "enclave", "enclaves", "exclave", "province", "region"}
 COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "records", "counts", "logs"}
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
@@ -759,8 +759,8 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
         dests.setdefault(f.origin, set()).add(f.destination)
     doc = b.doc
     for s in sentences:
-        if not (s.triggers or any(_word(t) in lex.refugee_groups for t in s.span)) or s.military or s.deport:
-            continue
+        if s.military or s.deport or any(_word(t) in lex.block or _lemma(t) in lex.block for t in s.span):
+            continue  # "banned entry of nationals from Iran, Iraq and Libya": nobody went
         if any(m.role in {"DST", "REFIN", "VIA"} for m in s.mentions):
             continue
         nat = [m for m in s.mentions if m.role == "NAT" and m.kind == "name"]
@@ -773,8 +773,9 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
                 clusters.append([m])
         for cluster in clusters:
             isos = list(dict.fromkeys(m.iso for m in cluster))
-            if len(isos) < 2:
-                continue
+            near = [i for i, kind in s.triggers.items() if kind in {"depart", "move"}]
+            if len(isos) < 2 or not any(abs(i - m.start) <= NAT_WINDOW for i in near for m in cluster):
+                continue  # a journey told next to the list, not "screening of applicants from Iraq and Syria"
             shared = set().union(*(dests.get(o, set()) for o in isos)) - set(isos)
             for o in (o for o in isos if o not in dests):
                 for d in sorted(shared):
@@ -896,7 +897,8 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                  and _word(doc[i + 2]) in lex.waterway_heads and doc[i + 2].text[:1].isupper()]  # "take them across"
     if not crossing:
         return
-    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies"} for t in sent) \
+    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies", "people",
+                                                                 "families", "children"} for t in sent) \
         or any(m.role == "NAT" for m in s.mentions)  # "people crossing the Channel are from Iran"
     for i in range(sent.start, sent.end):
         tok = doc[i]

@@ -448,3 +448,17 @@ def test_country_registering_refugees_from_another(nlp):
     assert pairs(flows) == {("UA", "AT")}
     _, flows = run(nlp, "Austria has registered about 80,000 cars from Ukraine.")
     assert flows == []
+
+
+def test_banned_nationals_inherit_no_destination(nlp):
+    text = ("Thousands of Somalis fled to Kenya last year. "
+            "The order barred entry of nationals from Somalia, Sudan and Yemen who fled the fighting.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("SO", "KE")}
+
+
+def test_demonym_enclave_and_people_crossing_a_waterway(nlp):
+    _, flows = run(nlp, "Some 900 migrants have crossed from Algeria into the Spanish enclave of Melilla.")
+    assert pairs(flows) == {("DZ", "ES")}
+    _, flows = run(nlp, "More than 500 people crossed the English Channel on Tuesday, officials said.")
+    assert pairs(flows) == {("FR", "GB")}
