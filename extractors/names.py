@@ -90,7 +90,7 @@ def _is_run_token(token: Token) -> bool:
 
 def is_speech_token(token: Token) -> bool:
     lemma = (token.lemma_ or token.text).lower()
-    return lemma in _sets()["speech"] or token.lower_ in {"said", "says", "told", "added"}
+    return lemma in _sets()["speech"] or token.lower_ in {"said", "says", "told", "added", "stated"}
 
 
 def person_cue_before(doc: Doc, start: int) -> bool:
@@ -304,7 +304,9 @@ def person_spans(doc: Doc) -> list[Span]:
                 t.text in sets["org_heads"] for t in name_tokens):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
         text = doc[name_start:end].text
-        said_before = name_start > 0 and doc[name_start - 1].lower_ in {"said", "says", "asked", "added"}
+        said_before = name_start > 0 and doc[name_start - 1].lower_ in {"said", "says", "asked", "added"} or (
+            name_start >= 2 and doc[name_start - 1].text in QUOTE_CLOSERS
+            and doc[name_start - 2].text in {",", "?", "!"} and end < len(doc) and is_speech_token(doc[end]))
         if (text in gaz.places and not person_cue_before(doc, name_start)
                 and not (said_before and first_name_gender(text))) or text in gaz.country_by_surface \
                 or text in gaz.organizations:

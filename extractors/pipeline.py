@@ -218,8 +218,8 @@ class GazetteerMatcher:
                 span._.canonical = org.name
             span._.source = "gazetteer"
             if label == "LOC" and (_next_to_name(doc, span) or (
-                    len(span) == 1 and (names.person_cue_before(doc, start) or start > 0 and doc[start - 1].lower_
-                                        in {"said", "says", "asked", "added"}) and names.first_name_gender(surface))):
+                    len(span) == 1 and (names.person_cue_before(doc, start) or _speaks_by_name(doc, span))
+                    and names.first_name_gender(surface))):
                 continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
             if label == "GPE" and len(span) == 1 and names.first_name_gender(surface) and _surname_after(doc, span):
                 continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
@@ -297,6 +297,15 @@ def _surname_after(doc: Doc, span: Span) -> bool:
     return (names.is_name_token(token) and not names.is_all_caps(token) and token.text not in gaz.places
             and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
             and not is_common_word(token.text))
+
+
+def _speaks_by_name(doc: Doc, span: Span) -> bool:
+    """'said Ali' / '"...," Frederick told NPR': a one-word name in the speaker slot of a quotation."""
+    start, end = span.start, span.end
+    if start > 0 and doc[start - 1].lower_ in {"said", "says", "asked", "added"}:
+        return True
+    return (start >= 2 and doc[start - 1].text in {'"', "”"} and doc[start - 2].text in {",", "?", "!"}
+            and end < len(doc) and names.is_speech_token(doc[end]))
 
 
 def _in_person_name(doc: Doc, span: Span) -> bool:
@@ -386,6 +395,18 @@ class TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+# Rank abbreviations spaCy's English exceptions split ("Lt" + "."), which ended attribution clauses early.
+TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Col.", "Capt.", "Maj.", "Cmdr.", "Supt.", "Insp.", "Det.", "Cpl.", "Pvt.",
+                       "Amb.", "Atty.", "Brig.", "Sr.")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default rule pipeline, or an installed trained pipeline with migraph's rules added."""
     if model:
@@ -400,9 +421,11 @@ def build_pipeline(model: str | None = None) -> Language:
             nlp.add_pipe("migraph_sentencizer", after="migraph_boilerplate")
         nlp.add_pipe("migraph_gazetteer", last=True)
         nlp.add_pipe("migraph_person_rules", last=True)
+        _keep_title_abbreviations(nlp)
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
+    _keep_title_abbreviations(nlp)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")

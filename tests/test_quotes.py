@@ -357,4 +357,14 @@ def test_orphan_closing_mark_after_attribution(run):
                  'We will take it to court next week.”')
     assert [(q[0], q[2]) for q in quotes] == [("This plan is unlawful", "Lee Marsh"),
                                              ("We will take it to court next week.", "Lee Marsh")]
-    assert run('"We stay," she said. Then she left.')[0][0] == "We stay"  # no stray closer: nothing added
+    assert texts(run('"We stay," she said. Then she left.')) == ["We stay"]  # no stray closer: nothing added
+
+
+def test_rank_abbreviation_does_not_end_the_attribution(run):
+    quotes = run('"These are innocent children," Harmon police Lt. Brian Kessler said.')
+    assert quotes[0][2] == "Brian Kessler"
+
+
+def test_stated_and_one_word_given_name_that_is_a_town(run):
+    assert run("“Everybody knew,” Okonjo stated.")[0][2] == "Okonjo"
+    assert run('"You can see the riot police waiting," Frederick told our radio station.')[0][2] == "Frederick"
