@@ -45,6 +45,8 @@ MODIFIER_STOP = {"and", "or", "but", "nor", "of", "for", "to", "in", "on", "at",
                  "because", "than", "then", "so", "not", "after", "before", "since", "until", "into", "over",
                  "about", "against", "among", "through", "despite", "unless", "though", "although", "where",
                  "whether", "his", "her", "their", "its", "our", "my", "your", "s", "too", "also", "even"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 
 
@@ -836,6 +838,10 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
             return True
     title = _is_title_case(words)
     terminal = text.rstrip()[-1:] in TERMINAL_CHARS
+    if before_low[-2:] and {"titled", "entitled", "headlined", "headline"} & set(before_low[-2:]):
+        return True  # 'the story, titled "Admin shelves the guide,"'
+    if speaker is None and _is_citation(ctx, close_tok):
+        return True  # '"Why the war goes on," The Atlantic, April 15, 2015': a source list entry
     # "a scheme called X", "named X", "known as X"
     for k, token in enumerate(before):
         if token.lower_ in c["name_verbs"]:
@@ -854,6 +860,23 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
             and before_low[-1:] and (before_low[-1] in c["prepositions"] or before_low[-1] in c["determiners"]) \
             and after.isalpha() and after not in MODIFIER_STOP and not _is_speech_verb(doc[close_tok + 1]):
         return True  # 'on "terrorism" suspects', 'during "credible-fear" interviews': a marked modifier
+    return False
+
+
+def _is_citation(ctx: _Context, close_tok: int) -> bool:
+    """Whether a title in marks is followed by ', Outlet, Date' (a month or a year), without a speech verb."""
+    doc = ctx.doc
+    k = close_tok + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    for j in range(k, min(len(doc), k + 10)):
+        token = doc[j]
+        if _is_speech_verb(token) or "\n" in token.text or ctx.in_quote[j]:
+            return False
+        if token.text in MONTHS or re.fullmatch(r"(?:19|20)\d\d", token.text):
+            return j > k
     return False
 
 

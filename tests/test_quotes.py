@@ -368,3 +368,9 @@ def test_rank_abbreviation_does_not_end_the_attribution(run):
 def test_stated_and_one_word_given_name_that_is_a_town(run):
     assert run("“Everybody knew,” Okonjo stated.")[0][2] == "Okonjo"
     assert run('"You can see the riot police waiting," Frederick told our radio station.')[0][2] == "Frederick"
+
+
+def test_titles_in_source_lists_and_after_titled(run):
+    assert run('Sources: "Why the border stays shut," The Harbor Review, April 15, 2015.') == []
+    assert run("The agency’s report, titled “Shelters fill up before winter,” was published later.") == []
+    assert texts(run('"We will stay," Ahmed Nouri said on April 15, 2015.')) == ["We will stay"]
