@@ -825,12 +825,15 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     origins_at = [(n.start, n.iso) for n in ms if n.role == "NAT"] + _ethnic_nationalities(doc, sent, lex)
     previous = sent.start - 1
     camp = next((c for m in refin if (c := _camp_refugees(doc, m, lex)) is not None), None)
+    last: list[tuple[int, str]] = []
     for m in sorted(refin, key=lambda m: m.start):
         initial = m.start <= sent.start + 1
         # "Syrian refugees in Jordan and Rohingya refugees in Bangladesh": each place takes the group just before it
         located = [(i, iso) for i, iso in origins_at
                    if initial or (previous < i < m.start and m.start - i <= NAT_WINDOW)]
-        previous = m.start
+        if not located and last and all(_word(t) in lex.joiners for t in doc[previous + 1:m.start]):
+            located = last  # "Ukrainian refugees living in Moldova, Romania and Slovakia": the list shares the group
+        previous, last = m.end - 1, located
         if not located and not origins_at and main and main != m.iso and not s.region_origin and camp is not None:
             located = [(camp, main)]  # "people spend years in refugee camps in Lebanon" in a Syrian exodus
         for o in dict.fromkeys(iso for _, iso in located):

@@ -462,3 +462,15 @@ def test_demonym_enclave_and_people_crossing_a_waterway(nlp):
     assert pairs(flows) == {("DZ", "ES")}
     _, flows = run(nlp, "More than 500 people crossed the English Channel on Tuesday, officials said.")
     assert pairs(flows) == {("FR", "GB")}
+
+
+def test_refugees_living_in_a_list_of_countries(nlp):
+    _, flows = run(nlp, "Eritrean refugees are now living in Sudan, Ethiopia and Uganda.")
+    assert pairs(flows) == {("ER", "SD"), ("ER", "ET"), ("ER", "UG")}
+    _, flows = run(nlp, "Syrian refugees in Jordan and Afghan refugees in Iran face cuts.")
+    assert pairs(flows) == {("SY", "JO"), ("AF", "IR")}
+
+
+def test_migrants_apprehended_at_a_border(nlp):
+    _, flows = run(nlp, "Agents apprehended 30,000 migrants at the US-Mexico border in March.")
+    assert pairs(flows) == {("MX", "US")}
