@@ -869,6 +869,8 @@ def _is_citation(ctx: _Context, close_tok: int) -> bool:
     k = close_tok + 1
     if k < len(doc) and doc[k].text == ",":
         k += 1
+    elif not (close_tok > 0 and doc[close_tok - 1].text == ","):
+        return False  # a citation goes on with a comma: '"Title," Outlet' / '"Title", Outlet'
     if k >= len(doc) or not doc[k].text[:1].isupper():
         return False
     for j in range(k, min(len(doc), k + 10)):

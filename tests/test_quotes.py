@@ -374,3 +374,9 @@ def test_titles_in_source_lists_and_after_titled(run):
     assert run('Sources: "Why the border stays shut," The Harbor Review, April 15, 2015.') == []
     assert run("The agency’s report, titled “Shelters fill up before winter,” was published later.") == []
     assert texts(run('"We will stay," Ahmed Nouri said on April 15, 2015.')) == ["We will stay"]
+
+
+def test_speech_before_a_dated_sentence_is_no_citation(run):
+    text = ('"We left everything behind," Samir Haddad told a reporter. "Women cry at the border every day." '
+            'Since the start of the war on Feb. 24, thousands have crossed.')
+    assert texts(run(text)) == ["We left everything behind", "Women cry at the border every day."]
