@@ -156,6 +156,8 @@ def _split_runs(doc: Doc, runs):
     After the title, a given name that follows a non-given, non-particle word two or more words into a
     name that itself opened with a given name starts another name (lists and scraped link widgets).
     """
+    sets = _sets()
+    titles = sets["roles"] | sets["role_heads"] | sets["honorifics"]
     for start, end in runs:
         while True:
             tokens = list(doc[start:end])
@@ -166,6 +168,7 @@ def _split_runs(doc: Doc, runs):
                     prev = tokens[m - 1]
                     if (first_name_gender(tokens[m].text) is not None and prev.lower_ not in PARTICLES
                             and prev.is_alpha and len(prev.text) > 1 and first_name_gender(prev.text) is None
+                            and prev.lower_ not in titles
                             and not is_common_word(tokens[m].text)):
                         cut = start + m
                         break
@@ -269,7 +272,9 @@ def person_spans(doc: Doc) -> list[Span]:
         if k == 0:
             # "Commission President Greta ...", "Agency Director Jo ...": an organisation, a role, then the name
             heads = [p for p, t in enumerate(tokens[:-1]) if t.lower_ in sets["role_heads"] | sets["honorifics"]]
-            if heads and any(t.text in sets["org_heads"] for t in tokens[:heads[-1]]):
+            if heads and (any(t.text in sets["org_heads"] for t in tokens[:heads[-1]]) or (
+                    heads[-1] + 2 < len(tokens) and first_name_gender(tokens[heads[-1] + 1].text) is not None)):
+                # ... or "District Judge Richard Leon", "Dona Ana County Sheriff Todd Garrison"
                 r = heads[-1]
                 while r > 0 and tokens[r - 1].lower_ in sets["roles"] and tokens[r - 1].text not in sets["org_heads"]:
                     r -= 1

@@ -141,3 +141,15 @@ def test_place_before_country_is_no_later_person(nlp):
 def test_honorific_and_plural_role_names(nlp):
     result = run(nlp, "The letter was signed only by Democrat Chairs who opposed it. Mrs. Verhoeven said no.")[1]
     assert list(persons(result)) == ["Verhoeven"]
+
+
+def test_title_inside_a_run_splits_off_the_name(nlp):
+    result = run(nlp, "“We are stretched,” Dona Ana County Sheriff Todd Garrow told a newspaper. "
+                      "District Judge Richard Lenz ruled later.")[1]
+    assert set(persons(result)) == {"Todd Garrow", "Richard Lenz"}
+
+
+def test_bbc_media_lines_are_boilerplate(nlp):
+    text = ("Talks went on all night.\n\nMedia playback is unsupported on your device Media caption Decoding Leland\n\n"
+            "The talks ended.")
+    assert persons(run(nlp, text)[1]) == {}
