@@ -36,7 +36,7 @@ DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
 ENDING_GOVERNORS = {"end", "lift", "scrap", "rescind", "revoke", "abolish", "repeal", "terminate", "drop", "overturn"}
-PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty"}
+PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty", "ability"}
 AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                   "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -697,6 +697,12 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
     states_only = noun == "country"
+    if states_only:
+        # "the country" is mostly the story's main state when that was named lately
+        main = ctx._person_country_from_context(None)
+        if main and any(other.actor == main and other.end <= m.start and ctx.sent_of[other.start] >= k - 2
+                        for other in ctx.by_end):
+            return [main]
     for other in reversed(ctx.by_end):
         if other.end > m.start or ctx.sent_of[other.start] < k - CONTEXT_SENTENCES:
             continue
@@ -1172,6 +1178,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         sent = ctx.sents[ctx.sent_of[start]]
         if end < len(doc) and doc[end].lower_ in set(entry.get("exclude_next") or ()):
             continue
+        before = doc[max(sent.start, start - 3):start]
+        if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
+            continue  # "a detention centre used to house asylum seekers": a facility, not support
         if not _sentence_has(ctx, sent, entry.get("context")):
             continue
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):

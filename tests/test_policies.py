@@ -427,3 +427,24 @@ def test_refusals_pushbacks_ports_shelter(run, text, expected):
 def test_failing_to_act_is_no_measure(run):
     assert not run("Ecuador failed to deport the migrants.")
     assert not run("Ecuador refused to deport the migrants.")  # a refused deportation has no policy type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan pledged $200 million for Rohingya refugees in Bangladesh.", {("JP", "Aid")}),
+    ("Thailand allowed a boat carrying 150 Rohingya to land in Satun.", {("TH", "Admission")}),
+    ("Frontex deployed 60 officers to the Bulgarian-Turkish border.", {("frontex", "BorderBarrier")}),
+    ("The bloc boosted its maritime search and rescue operations.", {("european-union", "Aid")}),
+])
+def test_money_landings_deployments_rescues(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chile pledged 50 million dollars to the new stadium.",  # no humanitarian context
+    "Turkey launched a rescue operation after the earthquake.",  # no sea crossing
+    "Australia will quarantine evacuees in a detention centre that has been used to house asylum seekers.",
+    "Officials should have the ability to prevent that person from coming back to Canada.",
+    "Ukrainians fled the war; the country of origin was listed on the form.",  # "the country of": no actor
+])
+def test_money_rescue_shelter_do_not_overreach(run, text):
+    assert not [p for p in run(text) if p.policy_type in {"Aid", "EntryBan"}]
