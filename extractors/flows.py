@@ -213,7 +213,7 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         passive = any(_word(t) in BE_FORMS for t in doc[max(i - 9, 0):i])
         people = any(_word(t) in {"them", "him", "her"} or _word(t) in lex.flow_groups for t in doc[i + 1:i + 3])
         return "move" if (passive or people) and "to" in following else None  # "were rescued and taken to Italy"
-    if lemma in {"seek", "apply"} or word in {"seeking", "sought", "applied"}:
+    if lemma in {"seek", "apply", "find"} or word in {"seeking", "sought", "applied", "found", "finding"}:
         following = {_word(t) for t in doc[i + 1:min(i + 4, end)]}
         return "arrive" if following & lex.seek_objects else None
     if lemma in {"set"}:

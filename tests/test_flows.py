@@ -474,3 +474,10 @@ def test_refugees_living_in_a_list_of_countries(nlp):
 def test_migrants_apprehended_at_a_border(nlp):
     _, flows = run(nlp, "Agents apprehended 30,000 migrants at the US-Mexico border in March.")
     assert pairs(flows) == {("MX", "US")}
+
+
+def test_finding_refuge_in_a_country(nlp):
+    _, flows = run(nlp, "Sudanese families fleeing the fighting have found refuge in Chad and Egypt.")
+    assert pairs(flows) == {("SD", "TD"), ("SD", "EG")}
+    _, flows = run(nlp, "The Sudanese engineers found work in Egypt.")
+    assert flows == []
