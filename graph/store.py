@@ -278,13 +278,16 @@ class DocumentStore:
     leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
     """
 
-    BATCH_DOCUMENTS = 64
-    """Documents written per transaction: one load of many documents costs less than one per document."""
+    BATCH_DOCUMENTS = 256
+    """Documents written per bulk load: one load of many documents costs less than one per document."""
+    BATCH_QUADS = 400_000
+    """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk)."""
 
     def __init__(self, path: str | Path, *, create: bool = True):
         from pyoxigraph import Store
 
-        self._pending: list[bytes] = []  # N-Quads of documents not yet written (one transaction per batch)
+        self._pending: list[bytes] = []  # N-Quads of documents not yet written (one bulk load per batch)
+        self._pending_quads = 0
         self._pending_graphs: set[str] = set()
         self._pending_names: set[str] = set()
         self.path = Path(path)
@@ -359,19 +362,28 @@ class DocumentStore:
         if len(named) != ntriples.count(b"\n"):
             raise StoreError(f"{graph_iri}: N-Triples must have one triple per line, each ending in ' .'")
         self._pending += [ntriples, b"".join(named)]
+        self._pending_quads += 2 * len(named)
         self._pending_graphs.add(str(graph_iri))
         self._pending_names.add(name)
-        if len(self._pending_graphs) >= self.BATCH_DOCUMENTS:
+        if len(self._pending_graphs) >= self.BATCH_DOCUMENTS or self._pending_quads >= self.BATCH_QUADS:
             self.write_pending()
         return "replaced" if stale else "added"
 
     def write_pending(self) -> None:
-        """Write the waiting documents in one transaction (all or none of the batch)."""
+        """Write the waiting documents with Oxigraph's bulk loader.
+
+        ``Store.load`` runs a transaction that reads every index key before writing it (about 25k
+        quads/s here, slower as the store grows); the bulk loader sorts the batch and ingests it as
+        new RocksDB files (about 3x faster). A batch stays well under the loader's one-million-quad
+        chunk, which RocksDB ingests into all indexes at once, so a crash leaves whole batches.
+        The N-Quads come from rdflib's serialiser, so IRI validation is skipped (``lenient``).
+        """
         from pyoxigraph import RdfFormat
 
         if self._pending:
-            self.store.load(b"".join(self._pending), format=RdfFormat.N_QUADS)
+            self.store.bulk_load(b"".join(self._pending), format=RdfFormat.N_QUADS, lenient=True)
         self._pending.clear()
+        self._pending_quads = 0
         self._pending_graphs.clear()
         self._pending_names.clear()
 
