@@ -74,6 +74,7 @@ DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "b
                   "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
                   "city", "town", "village", "countryside", "enclave", "enclaves", "exclave", "province", "region"}
 COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "records", "counts", "logs"}
+BORDER_ACTIONS = {"closed", "shut", "sealed", "fortified", "reinforced", "tightened", "closes", "shuts", "seals"}
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints"}
@@ -862,7 +863,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not dests and (src and not nat_isos or nat_isos and any(k == "arrive" for k in s.triggers.values())):
         # "people entering from Russia", as counted by the Finnish border guards; "Kazakhstan said 98,000
         # Russians had arrived"
-        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s)
+        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
@@ -926,7 +927,7 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                 return
 
 
-def _reporting_country(doc: Doc, s: _Sentence) -> str | None:
+def _reporting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     """"Poland says 2 million refugees have arrived from Ukraine": the country counting arrivals is where they are."""
     first = next((m for m in s.mentions if m.kind == "name"), None)
     if first is None or first.start - s.span.start > 1 or first.end >= s.span.end:
@@ -934,6 +935,9 @@ def _reporting_country(doc: Doc, s: _Sentence) -> str | None:
     k = first.end
     while k < s.span.end and k - first.end < 2 and _word(doc[k]) in {"has", "have", "had", "also", "already"}:
         k += 1
+    if k < s.span.end and _word(doc[k]) in BORDER_ACTIONS and any(
+            _word(t) in lex.border_words for t in doc[k + 1:min(k + 4, s.span.end)]):
+        return first.iso  # "Finland closed its border after a surge of asylum seekers arriving from Russia"
     return first.iso if k < s.span.end and _word(doc[k]) in SPEECH else None
 
 

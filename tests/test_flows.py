@@ -481,3 +481,10 @@ def test_finding_refuge_in_a_country(nlp):
     assert pairs(flows) == {("SD", "TD"), ("SD", "EG")}
     _, flows = run(nlp, "The Sudanese engineers found work in Egypt.")
     assert flows == []
+
+
+def test_country_closing_its_border_to_arrivals(nlp):
+    _, flows = run(nlp, "Norway shut its border after hundreds of asylum seekers arrived from Russia on bicycles.")
+    assert pairs(flows) == {("RU", "NO")}
+    _, flows = run(nlp, "Norway shut its embassy after hundreds of asylum seekers arrived from Russia.")
+    assert flows == []
