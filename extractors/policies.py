@@ -1189,6 +1189,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")))
         if target_kind and target is None:
             continue
+        if entry.get("target_inside") and target is not None and not start < target[0] < end:
+            continue  # "prevent guns from coming into the hands of individuals": the group is who is kept out
         skip = set(entry.get("skip_between") or ())
         if skip and target is not None and any(t.lower_ in skip for t in doc[end:target[0]]):
             continue  # "received the brunt of the migrants": arrivals, not an admission

@@ -448,3 +448,15 @@ def test_money_landings_deployments_rescues(run, text, expected):
 ])
 def test_money_rescue_shelter_do_not_overreach(run, text):
     assert not [p for p in run(text) if p.policy_type in {"Aid", "EntryBan"}]
+
+
+def test_prevent_entry_needs_people_kept_out(run):
+    assert keys(run("The new law aims at preventing migrants from entering Estonia, Estonia said.")) == {
+        ("EE", "EntryBan")}
+    assert not run("Canada seeks to prevent guns from coming into the possession of individuals.")
+    assert not run("Canada does little to prevent them from coming up with new schemes.")
+
+
+def test_funding_package_needs_refugee_context(run):
+    assert keys(run("Chile's congress passed a funding package that includes aid for migrants.")) == {("CL", "Aid")}
+    assert not run("Chile's president will sign the government funding bill to avoid a shutdown.")
