@@ -385,6 +385,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         if m.kind == "demonym" and m.end < end and _word(doc[m.end]) in DEMONYM_PLACES \
                 and not doc[m.start:m.end].text.endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
+        elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
+            m.kind = "place"  # "four years in a Kenyan refugee camp": the camp is in Kenya
         if m.kind == "demonym":
             surface = doc[m.start:m.end].text
             plural = surface.endswith("s") and not surface.endswith("ss")
@@ -511,6 +513,14 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+def _demonym_camp(doc: Doc, i: int, end: int) -> bool:
+    """"a Kenyan refugee camp" is a camp in Kenya; "a Syrian refugee camp in Jordan" is one for Syrians."""
+    k = i + 1 if i < end and _word(doc[i]) == "refugee" else i
+    if k >= end or _word(doc[k]) not in {"camp", "camps"}:
+        return False
+    return k + 1 >= end or _word(doc[k + 1]) not in {"in", "on", "near", "at", "inside", "across", "outside"}
 
 
 def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[int]) -> int:

@@ -488,3 +488,10 @@ def test_country_closing_its_border_to_arrivals(nlp):
     assert pairs(flows) == {("RU", "NO")}
     _, flows = run(nlp, "Norway shut its embassy after hundreds of asylum seekers arrived from Russia.")
     assert flows == []
+
+
+def test_a_demonym_camp_is_a_place_not_a_nationality(nlp):
+    _, flows = run(nlp, "Having fled Eritrea, he lived in a Sudanese refugee camp before finding asylum in Canada.")
+    assert ("SD", "ER") not in pairs(flows) and ("ER", "CA") in pairs(flows)
+    _, flows = run(nlp, "She grew up in an Afghan refugee camp in Pakistan.")
+    assert pairs(flows) == {("AF", "PK")}
