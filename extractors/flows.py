@@ -19,6 +19,21 @@ Why each rule exists:
 - a border authority or a country that counts arrivals "from X" is where they arrive;
 - crossings with fixed sides (the Channel, the Rio Grande) name their pair;
 - flows need people: planes, embassies, goods and troops move too.
+
+Rules added so that the reading holds on other outlets' wording:
+- "travelling through X to seek asylum in Y": seeking asylum after a reported journey is where
+  people go (a bare "a visa to seek asylum" is still only a purpose);
+- "transit X on their way to Y" makes X a transit leg; "found refuge in Y" is an arrival;
+- "their home countries of A, B and C" and "the people crossing are from A" name origins, and
+  origins listed together next to a journey share the destinations the document gives one of
+  them (never under a ban: "barred entry of nationals from A, B and C");
+- "refugee camps in X" hold the document's main refugees; "refugees living in X, Y and Z" share
+  the nationality named before the list;
+- a demonym before a place noun ("the Libyan coast", "a Greek island", "a Kenyan refugee camp")
+  is a place in that country, not a group; an unknown town keeps the cue before it ("from the
+  port of X in Belgium to Y, England");
+- a country that registers refugees from X, or closes its border to arrivals from X, is where
+  they arrive; migrants encountered or apprehended at a border cross it.
 """
 
 from __future__ import annotations
