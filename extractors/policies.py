@@ -1207,6 +1207,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "a host of policies", "the return of", "the detained migrants": not the verb
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in PERMISSION_WORDS:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
+            continue  # "examine how to accommodate the migrants": a deliberation, not a measure
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS:
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start

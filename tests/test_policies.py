@@ -460,3 +460,9 @@ def test_prevent_entry_needs_people_kept_out(run):
 def test_funding_package_needs_refugee_context(run):
     assert keys(run("Chile's congress passed a funding package that includes aid for migrants.")) == {("CL", "Aid")}
     assert not run("Chile's president will sign the government funding bill to avoid a shutdown.")
+
+
+def test_deliberations_are_no_measures(run):
+    assert not run("Peru must examine how to accommodate the migrants without angering locals.")
+    assert not run("Peru is debating whether to deport the migrants.")
+    assert not run("Democrats insisted immigration be included before they pass a government funding bill in Chile.")
