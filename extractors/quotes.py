@@ -631,14 +631,26 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
         k += 3  # 'Department of Homeland Security (DHS) Secretary X'
     elif k < verb and ctx.doc[k].text == ")":
         k += 1  # the '(DHS)' itself
-    while k < verb and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]):
-        k += 1
+    while k < verb and k - end < 5 and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]
+                                        or ctx.doc[k].is_lower and ctx.doc[k].is_alpha):
+        k += 1  # 'Rollins College political scientist X': any lower-case title words
     entity = ctx.entity(k) if k < verb else None
     return k > end and entity is not None and entity.kind == "Person"
 
 
+def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
+    """The first person named within a few tokens after ``start`` (past title words), before ``stop``."""
+    for k in range(start, min(stop, start + 8)):
+        entity = ctx.entity(k)
+        if entity is not None and entity.kind == "Person":
+            return Speaker(entity=entity, kind="Person", position=k)
+    return None
+
+
 def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
-    """Inverted attribution: 'said the man' / 'said X'."""
+    """Inverted attribution: 'said the man' / 'said X' (never 'told X': X is the one spoken to)."""
+    if ctx.doc[verb].lower_ in {"told", "tell", "tells", "telling"}:
+        return None
     i = verb + 1
     while i < stop and ctx.doc[i].lower_ in {"on", "in", "last", "this", "today", "yesterday", "late", "early",
                                                "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -649,7 +661,9 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
         found = _noun_phrase(ctx, k, stop)
         if found is not None and (found[0].entity is not None or found[0].description):
             if _modifies_next(ctx, found[0], found[1], stop):
-                continue  # 'said Human Rights Watch researcher X': the researcher speaks
+                person = _person_after(ctx, found[1], stop)  # 'said Human Rights Watch researcher X'
+                if person is not None:
+                    return person
             return found[0]
         token = ctx.doc[k]
         kind = ctx.entities.entity_at_token(k)

@@ -380,3 +380,13 @@ def test_speech_before_a_dated_sentence_is_no_citation(run):
     text = ('"We left everything behind," Samir Haddad told a reporter. "Women cry at the border every day." '
             'Since the start of the war on Feb. 24, thousands have crossed.')
     assert texts(run(text)) == ["We left everything behind", "Women cry at the border every day."]
+
+
+def test_institution_and_free_title_words_before_the_speaker(run):
+    quote = run('"He seems different now," says Harlow College political scientist Richard Fenwick.')[0]
+    assert quote[2] == "Richard Fenwick"
+
+
+def test_the_one_told_is_not_the_speaker(run):
+    quote = run("The town was quiet. “I am not afraid,” Mark F. told the Coastal Daily News.")[0]
+    assert quote[2] != "Coastal Daily News"
