@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from extractors.assertions import Quantity
+from extractors.doccache import doc_text
 from extractors.gazetteer import gazetteer, load_json
 from extractors.temporal import time_spans
 
@@ -209,7 +210,7 @@ def _guarded(text: str, start: int, end: int, lex: dict) -> bool:
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of ``doc`` in text order (see the module docstring for field semantics)."""
-    text = doc.text
+    text = doc_text(doc)
     lex = _lexicon()
     blocked = time_spans(text)
     found: list[Quantity] = []

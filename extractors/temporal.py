@@ -27,6 +27,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from spacy.tokens import Doc
 
 from extractors.assertions import TimeExpression
+from extractors.doccache import doc_text
 
 EXTRACTOR = "migraph.temporal"
 
@@ -287,7 +288,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
 
 def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpression]:
     """Date expressions of ``doc`` in text order, resolved against ``published`` where relative."""
-    text = doc.text
+    text = doc_text(doc)
     if isinstance(published, dt.datetime):
         published = published.date()
     elif isinstance(published, str):  # an ISO date from metadata

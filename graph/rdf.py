@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 from datetime import date
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
@@ -65,8 +66,20 @@ def sentence_iri(document: Document, start: int, end: int) -> URIRef:
     return ID[f"doc/{document.doc_id}/sentence/{start}-{end}"]
 
 
+@cache
 def extractor_iri(name: str) -> URIRef:
     return ID[f"extractor/{name}"]
+
+
+@cache
+def _extractor_label(name: str) -> Literal:
+    return Literal(name)
+
+
+@lru_cache(maxsize=65536)
+def integer(n: int) -> Literal:
+    """An xsd:integer literal; offsets recur in every assertion and rdflib literals are slow to build."""
+    return Literal(n, datatype=XSD.integer)
 
 
 def graph_iri(document: Document) -> URIRef:
@@ -106,8 +119,8 @@ class DocumentWriter:
             self.sentences_written.add((start, end))
             self.add(iri, RDF.type, MIG.Sentence)
             self.add(iri, MIG.text, Literal(self.document.text[start:end]))
-            self.add(iri, MIG.startOffset, Literal(start, datatype=XSD.integer))
-            self.add(iri, MIG.endOffset, Literal(end, datatype=XSD.integer))
+            self.add(iri, MIG.startOffset, integer(start))
+            self.add(iri, MIG.endOffset, integer(end))
             self.add(iri, MIG.document, self.doc)
         return iri
 
@@ -124,12 +137,12 @@ class DocumentWriter:
         self.add(node, RDF.object, o)
         self.add(node, MIG.document, self.doc)
         self.add(node, MIG.sentence, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        self.add(node, MIG.startOffset, Literal(evidence.start, datatype=XSD.integer))
-        self.add(node, MIG.endOffset, Literal(evidence.end, datatype=XSD.integer))
+        self.add(node, MIG.startOffset, integer(evidence.start))
+        self.add(node, MIG.endOffset, integer(evidence.end))
         agent = extractor_iri(evidence.extractor)
         self.add(node, PROV.wasAttributedTo, agent)
         self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, Literal(evidence.extractor))
+        self.add(agent, RDFS.label, _extractor_label(evidence.extractor))
         if surface is not None:
             self.add(node, MIG.surfaceForm, Literal(surface))
         return node
@@ -203,12 +216,12 @@ class DocumentWriter:
         """The fact node's own evidence: document, sentence, span and extractor."""
         self.add(node, MIG.document, self.doc)
         self.add(node, MIG.sentence, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        self.add(node, MIG.startOffset, Literal(evidence.start, datatype=XSD.integer))
-        self.add(node, MIG.endOffset, Literal(evidence.end, datatype=XSD.integer))
+        self.add(node, MIG.startOffset, integer(evidence.start))
+        self.add(node, MIG.endOffset, integer(evidence.end))
         agent = extractor_iri(evidence.extractor)
         self.add(node, PROV.wasAttributedTo, agent)
         self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, Literal(evidence.extractor))
+        self.add(agent, RDFS.label, _extractor_label(evidence.extractor))
 
     def _ensure_entity(self, kind: str, key: str) -> URIRef:
         """An entity referenced by a fact is typed even when it has no mention of its own."""
