@@ -231,7 +231,12 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return "move" if (passive or people) and "to" in following else None  # "were rescued and taken to Italy"
     if lemma in {"seek", "apply", "find"} or word in {"seeking", "sought", "applied", "found", "finding"}:
         following = {_word(t) for t in doc[i + 1:min(i + 4, end)]}
-        return "arrive" if following & lex.seek_objects else None
+        if following & lex.seek_objects:
+            return "arrive"
+        if word == "found" and i >= 2 and _word(doc[i - 1]) in BE_FORMS and any(
+                _word(t) in lex.refugee_groups for t in doc[max(i - 10, 0):i]):
+            return "arrive"  # "the bodies of 12 migrants from Eritrea were found in a truck in Libya": they got there
+        return None
     if lemma in {"set"}:
         following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
         return "depart" if following & {"off", "out", "sail"} else None

@@ -495,3 +495,10 @@ def test_a_demonym_camp_is_a_place_not_a_nationality(nlp):
     assert ("SD", "ER") not in pairs(flows) and ("ER", "CA") in pairs(flows)
     _, flows = run(nlp, "She grew up in an Afghan refugee camp in Pakistan.")
     assert pairs(flows) == {("AF", "PK")}
+
+
+def test_migrants_found_in_a_country_got_there(nlp):
+    _, flows = run(nlp, "The bodies of nine migrants from Sudan were found in a van in Hungary.")
+    assert pairs(flows) == {("SD", "HU")}
+    _, flows = run(nlp, "Police said the weapons were found in a van in Hungary.")
+    assert flows == []
