@@ -466,3 +466,17 @@ def test_deliberations_are_no_measures(run):
     assert not run("Peru must examine how to accommodate the migrants without angering locals.")
     assert not run("Peru is debating whether to deport the migrants.")
     assert not run("Democrats insisted immigration be included before they pass a government funding bill in Chile.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ireland has housed thousands of asylum seekers in hotels.", {("IE", "Aid")}),
+    ("Canada launched a parole program for Haitians.", {("CA", "Admission")}),
+    ("Belgium agreed to step up patrols on its beaches to stop migrants.", {("BE", "BorderBarrier")}),
+])
+def test_housing_parole_patrols(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_housing_noun_and_patrols_without_migrants_are_no_policy(run):
+    assert not run("Brazil bought a house for refugees.")
+    assert not run("Portugal stepped up patrols on its beaches after the storm.")
