@@ -22,7 +22,9 @@ from pathlib import Path
 
 from graph.documents import DEFAULT_MAX_BYTES, Document, InputError, iter_documents
 
-WINDOW_PER_JOB = 4
+WINDOW_PER_JOB = 16
+"""Documents in flight per worker: enough queued work to keep workers busy while the main process bulk-loads
+a batch into the store (Oxigraph releases the GIL; results are N-Triples bytes, a few hundred kB each)."""
 WORKER_MAX_DOCS = 2000
 """Documents per worker process before it is replaced: spaCy's vocabulary grows with every new word, so a
 worker that lived through the whole corpus would keep growing; a fresh one reloads the pipeline (seconds)."""

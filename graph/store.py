@@ -278,7 +278,7 @@ class DocumentStore:
     leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
     """
 
-    BATCH_DOCUMENTS = 256
+    BATCH_DOCUMENTS = 128
     """Documents written per bulk load: one load of many documents costs less than one per document."""
     BATCH_QUADS = 400_000
     """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk)."""
