@@ -617,7 +617,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sen
         ents_by_sent.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
     for sent in sents:
         ents = ents_by_sent.get(sent.start, [])
-        if not ents and not any(_word(t) in lex.waterway_heads and t.text[:1].isupper() for t in sent):
+        if not ents and not any(_word(t) in lex.waterway_heads and t.text[:1].isupper() or "-" in t.text
+                                and _compound_pair(t) for t in sent):
             continue  # no country named: nothing to read
         if all(t._.in_boilerplate or t.is_space for t in sent):
             continue
@@ -1009,6 +1010,9 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
     for i in range(sent.start, sent.end):
         if _word(doc[i]) not in lex.border_words or _word(doc[i]) == "crossing":
             continue
+        if i > sent.start and (compound := _compound_pair(doc[i - 1])):
+            pairs.append((compound[0], compound[1], i, False))  # "the U.S.-Mexico border", one token
+            continue
         # "X-Y border", "Polish-Belarusian border"
         left = by_end.get(i)
         if left and left.start - 2 >= sent.start and doc[left.start - 1].text in {"-", "–", "/"} \
@@ -1062,6 +1066,18 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
     return [p for p in pairs if p[1] is not None and p[0] != p[1]]
 
 
+def _compound_pair(tok: Token) -> tuple[str, str] | None:
+    """The two countries of a hyphenated token the tokenizer kept whole ("U.S.-Mexico")."""
+    text = tok.text
+    if "-" not in text or not text[:1].isupper():
+        return None
+    left, _, right = text.partition("-")
+    gaz = gazetteer()
+    a = gaz.country_by_surface.get(left) or gaz.demonym_by_surface.get(left)
+    b = gaz.country_by_surface.get(right) or gaz.demonym_by_surface.get(right)
+    return (a, b) if a and b and a != b else None
+
+
 def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     words = [_word(t) for t in s.span]
     people = any(w in lex.border_people for w in words)
@@ -1109,7 +1125,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
         _waterway_flows(b, s, lex)
     explicit = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
-        if len(s.mentions) == 0 or not _border_context(doc, s, lex):
+        if not (s.mentions or any("-" in t.text and _compound_pair(t) for t in s.span)) \
+                or not _border_context(doc, s, lex):
             continue
         for a, c, i, owned in _border_pairs(doc, s, main, lex):
             if _hedged_before(doc, s, i):

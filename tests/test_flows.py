@@ -502,3 +502,10 @@ def test_migrants_found_in_a_country_got_there(nlp):
     assert pairs(flows) == {("SD", "HU")}
     _, flows = run(nlp, "Police said the weapons were found in a van in Hungary.")
     assert flows == []
+
+
+def test_border_written_as_one_hyphenated_token(nlp):
+    _, flows = run(nlp, "Agents apprehended 9,000 migrants at the U.S.-Mexico border last week.")
+    assert pairs(flows) == {("MX", "US")}
+    _, flows = run(nlp, "Trucks carrying auto parts across the U.S.-Mexico border were delayed.")
+    assert flows == []
