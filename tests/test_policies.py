@@ -480,3 +480,8 @@ def test_housing_parole_patrols(run, text, expected):
 def test_housing_noun_and_patrols_without_migrants_are_no_policy(run):
     assert not run("Brazil bought a house for refugees.")
     assert not run("Portugal stepped up patrols on its beaches after the storm.")
+
+
+def test_money_must_go_to_people(run):
+    assert not [p for p in run("Amid the humanitarian crisis Chile is allocating $5.7 billion for a wall.")
+                if p.policy_type == "Aid"]
