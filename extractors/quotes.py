@@ -7,11 +7,21 @@ spans, lookup lemmas) without a parser, so attribution is pattern based:
    uses those) and pair marks per paragraph; an unpaired opener becomes a
    ``direct_unclosed`` quote bounded by its paragraph (or, in one-paragraph articles, by the
    first sentence that reads as narration), so a stray mark never swallows the article.
-2. Drop scare quotes and names of things (after "so-called", "a scheme called", title-case
-   spans without a speaker).
-3. Attribute: the clause after the closing mark (", she said"), the narration before the
-   opener ("X said: ..."), "according to X", sentence-level speech verbs for partial quotes,
-   and continuation of the previous quote's speaker for bare quotes.
+   A quotation nested inside another ("call it “help” at all") stays part of the outer text; a
+   double-marked read-out that opens with single-marked speech (NPR: '" \'A,\' he said. \'B.\'')
+   yields the single-marked quotations; a paragraph-final closer whose opener is missing after an
+   attributed quote closes the sentences after the attribution.
+2. Drop scare quotes and names of things (after "so-called", "a scheme called", "titled",
+   title-case spans without a speaker, marked modifiers like 'on "terrorism" suspects', source-list
+   citations '"Title," Outlet, Date').
+3. Attribute: the clause after the closing mark (", she said", '"...?" X said'), the narration
+   before the opener ("X said: ..."), "according to X", sentence-level speech verbs for partial
+   quotes, and continuation of the previous quote's speaker for bare quotes.
+
+Every emitted quotation has a speaker or a speaker description (the SHACL shape requires one):
+words in marks that are not speech are dropped in step 2, short unattributed partial phrases are
+dropped as emphasis, and real speech whose speaker the text does not let us find is kept with the
+description "unattributed" rather than guessed.
 """
 
 from __future__ import annotations

@@ -390,3 +390,19 @@ def test_institution_and_free_title_words_before_the_speaker(run):
 def test_the_one_told_is_not_the_speaker(run):
     quote = run("The town was quiet. “I am not afraid,” Mark F. told the Coastal Daily News.")[0]
     assert quote[2] != "Coastal Daily News"
+
+
+def test_speakerless_and_nested_quotes_pass_the_shapes(tmp_path):
+    from graph.build import build
+    from graph.validate import validate_graph
+    from graph.vocab import MIG
+
+    article = tmp_path / "article.txt"
+    article.write_text("The rain went on.\n\n\"We have waited here for nine days and nobody tells us anything.\"\n\n"
+                       "Shelters filled up.\n\n“Nobody should call this “help” at all,” one volunteer said.\n\n"
+                       "Officials cited gaps in data on \"terrorism\" suspects.\n", encoding="utf-8")
+    result = build([article], progress=False)
+    descriptions = sorted(str(o) for o in result.graph.objects(None, MIG.speakerDescription))
+    assert descriptions == ["one volunteer", "unattributed"]  # "terrorism" is no quotation
+    report = validate_graph(result.graph)
+    assert report.conforms, [v.message for v in report.violations]
