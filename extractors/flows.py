@@ -1133,8 +1133,9 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
                 continue
             oriented = _orient(a, c, explicit, main, lex, s, owned)
             if oriented:
-                b.add(s.span, oriented[0], oriented[1], [i] + [m.start for m in s.mentions if m.iso in {a, c}],
-                      trigger=i)
+                compound = [i - 1] if i > s.span.start and _compound_pair(doc[i - 1]) else []
+                b.add(s.span, oriented[0], oriented[1],
+                      [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
     _sibling_origins(b, sentences, lex)
     return b.flows
 

@@ -509,3 +509,8 @@ def test_border_written_as_one_hyphenated_token(nlp):
     assert pairs(flows) == {("MX", "US")}
     _, flows = run(nlp, "Trucks carrying auto parts across the U.S.-Mexico border were delayed.")
     assert flows == []
+
+
+def test_hyphenated_border_evidence_names_both_countries(nlp):
+    doc, flows = run(nlp, "Agents apprehended 9,000 migrants at the U.S.-Mexico border last week.")
+    assert doc.text[flows[0].evidence.start:flows[0].evidence.end] == "U.S.-Mexico border"
