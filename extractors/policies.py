@@ -1070,7 +1070,7 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
             break
         # "launched a family visa scheme": a few plain words between the verb and the noun
         plain_word = tok.is_lower and tok.is_alpha and steps < 3 and tok.lower_ not in ctx.sets["prepositions"]
-        if plain_word or lemma in NOMINAL_SKIP or tok.like_num or lemma in {"'s", "’s"}:
+        if plain_word or lemma in NOMINAL_SKIP or tok.like_num or tok.lower_ in {"'s", "’s"}:
             j -= 1
             steps += 1
             continue

@@ -485,3 +485,10 @@ def test_housing_noun_and_patrols_without_migrants_are_no_policy(run):
 def test_money_must_go_to_people(run):
     assert not [p for p in run("Amid the humanitarian crisis Chile is allocating $5.7 billion for a wall.")
                 if p.policy_type == "Aid"]
+
+
+def test_named_bans_owned_by_a_leader(run):
+    """A possessive "'s" (whose lookup lemma may be "be") still links a leader to the ban he owns."""
+    text = "The law was likened to Chilean President Luis Soto's immigration ban on several nationalities."
+    assert ("CL", "EntryBan") in keys(run(text))
+    assert keys(run("Critics attacked the refugee ban imposed by Kuwait.")) == {("KW", "EntryBan")}
