@@ -1003,6 +1003,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     for idx in range(window_start, len(prefix)):
         lemma = lemmas[idx]
         if lemma in ctx.sets["demand_cues"]:
+            if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
+                continue  # "authorised guards to use force": force as a means, not pressure on someone
             return True
         if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
             return True

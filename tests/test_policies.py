@@ -492,3 +492,17 @@ def test_named_bans_owned_by_a_leader(run):
     text = "The law was likened to Chilean President Luis Soto's immigration ban on several nationalities."
     assert ("CL", "EntryBan") in keys(run(text))
     assert keys(run("Critics attacked the refugee ban imposed by Kuwait.")) == {("KW", "EntryBan")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia authorised border guards to use force to turn back migrants.", {("EE", "EntryBan")}),
+    ("The Maltese coast guard rescued 60 migrants off Lampedusa.", {("MT", "Aid")}),
+    ("Slovakia offered free rail travel to Ukrainian refugees.", {("SK", "Aid")}),
+])
+def test_force_as_means_rescues_transport(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_rescue_needs_migrants_and_pressure_still_suppresses(run):
+    assert not run("Firefighters in Spain rescued a cat.")
+    assert not run("Spain forced Morocco to take back migrants.")  # a third party's pressure, not Morocco's measure
