@@ -791,11 +791,11 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
         dests.setdefault(f.origin, set()).add(f.destination)
     doc = b.doc
     for s in sentences:
+        nat = [m for m in s.mentions if m.role == "NAT" and m.kind == "name"]
+        if len(nat) < 2 or not dests or any(m.role in {"DST", "REFIN", "VIA"} for m in s.mentions):
+            continue
         if s.military or s.deport or any(_word(t) in lex.block or _lemma(t) in lex.block for t in s.span):
             continue  # "banned entry of nationals from Iran, Iraq and Libya": nobody went
-        if any(m.role in {"DST", "REFIN", "VIA"} for m in s.mentions):
-            continue
-        nat = [m for m in s.mentions if m.role == "NAT" and m.kind == "name"]
         clusters: list[list[_Mention]] = []
         for m in nat:
             if clusters and len(gap := doc[clusters[-1][-1].end:m.start]) <= 3 and all(
@@ -928,8 +928,10 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
     """"Migrants crossed the Channel in small boats": a crossing with fixed sides names the pair."""
     doc, sent = b.doc, s.span
     crossing = [i for i in s.triggers if _lemma(doc[i]) in {"cross", "crossing", "crossings", "sail", "swim"}]
-    crossing += [i for i in range(sent.start, sent.end - 2) if _word(doc[i]) == "across" and _word(doc[i + 1]) == "the"
-                 and _word(doc[i + 2]) in lex.waterway_heads and doc[i + 2].text[:1].isupper()]  # "take them across"
+    if not crossing and "across" in sent.text:  # "take them across the Channel"
+        crossing = [i for i in range(sent.start, sent.end - 2) if _word(doc[i]) == "across"
+                    and _word(doc[i + 1]) == "the" and _word(doc[i + 2]) in lex.waterway_heads
+                    and doc[i + 2].text[:1].isupper()]
     if not crossing:
         return
     people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies", "people",
