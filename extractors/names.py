@@ -163,9 +163,11 @@ def _split_runs(doc: Doc, runs):
             tokens = list(doc[start:end])
             k = _role_prefix_length(tokens)
             cut = None
-            if k < len(tokens) and first_name_gender(tokens[k].text) is not None:
-                for m in range(k + 2, len(tokens)):
+            if k < len(tokens):
+                for m in range(k + 2 if first_name_gender(tokens[k].text) is not None else k + 1, len(tokens)):
                     prev = tokens[m - 1]
+                    if first_name_gender(tokens[k].text) is None and prev.text != tokens[-1].text:
+                        continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(tokens[m].text) is not None and prev.lower_ not in PARTICLES
                             and prev.is_alpha and len(prev.text) > 1 and first_name_gender(prev.text) is None
                             and prev.lower_ not in titles

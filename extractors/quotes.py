@@ -625,6 +625,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
         if named or with_comma:
             return (named or with_comma)[0]
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
+    adjacent = [s for s, e in subjects if e == k + 1 and s.entity is not None and s.entity.kind == "Person"
+                and s.position > start and ctx.doc[s.position - 1].text == ","]  # after an introductory phrase
+    if adjacent:
+        return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
     named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
     if named:
         return named[0]
@@ -878,6 +882,8 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         return True
     if len(words) <= 4 and title and not terminal and speaker is None:
         return True
+    if title and len(words) <= 6 and before_low[-1:] and before_low[-1] in {"told", "on", "'s", "’s", "to"}:
+        return True  # 'told "Fox News Sunday"', 'told ABC's "This Week."': a programme, not speech
     if len(words) == 1 and words[0][:1].isupper() and not terminal and (speaker is None or speaker.cue is None):
         return True
     if len(words) <= 2 and not terminal and (speaker is None or speaker.entity is None) and text[:1].islower() \

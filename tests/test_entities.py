@@ -153,3 +153,8 @@ def test_bbc_media_lines_are_boilerplate(nlp):
     text = ("Talks went on all night.\n\nMedia playback is unsupported on your device Media caption Decoding Leland\n\n"
             "The talks ended.")
     assert persons(run(nlp, text)[1]) == {}
+
+
+def test_restated_full_name_splits_off(nlp):
+    result = run(nlp, "The president Brandt Jonas Peter Brandt spoke on Monday. Then Brandt left.")[1]
+    assert list(persons(result)) == ["Jonas Peter Brandt"]

@@ -406,3 +406,17 @@ def test_speakerless_and_nested_quotes_pass_the_shapes(tmp_path):
     assert descriptions == ["one volunteer", "unattributed"]  # "terrorism" is no quotation
     report = validate_graph(result.graph)
     assert report.conforms, [v.message for v in report.violations]
+
+
+def test_programme_titles_after_told_are_no_quotes(run):
+    quotes = run('"It was a long night," Ben Arlow told "Morning Report Sunday". "And it is not over."')
+    assert texts(quotes) == ["It was a long night", "And it is not over."]
+    assert all(q[2] == "Ben Arlow" for q in quotes)
+
+
+def test_speaker_after_an_introductory_phrase(run):
+    text = 'Asked by the host Clara Mendel about the letter, Tomas Reiner responded, "They should think again."'
+    assert run(text)[0][2] == "Tomas Reiner"
+    nested = run("Germany’s minister, Anton Brenner, spoke on Tuesday. He said that Commission chief Jan Visser has "
+                 "suggested — “and I agree” — that “budgets should shrink.”")
+    assert {q[2] for q in nested} == {"Anton Brenner"}  # not the subject of the reported clause
