@@ -506,3 +506,9 @@ def test_force_as_means_rescues_transport(run, text, expected):
 def test_rescue_needs_migrants_and_pressure_still_suppresses(run):
     assert not run("Firefighters in Spain rescued a cat.")
     assert not run("Spain forced Morocco to take back migrants.")  # a third party's pressure, not Morocco's measure
+
+
+def test_deferred_deportation_is_no_deportation(run):
+    assert not [p for p in run("Chile's deferred deportation programme protects young migrants.")
+                if p.policy_type == "Deportation"]
+    assert keys(run("Chile announced the deportation of 300 migrants.")) == {("CL", "Deportation")}
