@@ -33,7 +33,9 @@ Rules added so that the reading holds on other outlets' wording:
   is a place in that country, not a group; an unknown town keeps the cue before it ("from the
   port of X in Belgium to Y, England");
 - a country that registers refugees from X, or closes its border to arrivals from X, is where
-  they arrive; migrants encountered or apprehended at a border cross it.
+  they arrive; a country that "has taken in 1.5 million refugees" takes the main origin's;
+  migrants encountered or apprehended at a border cross it, also at a "U.S.-Mexico border"
+  the tokenizer keeps as one token; migrants who "were found" in a country got there.
 """
 
 from __future__ import annotations
@@ -588,7 +590,9 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
             j += 1
         if j < sent.end and triggers.get(j) == "admit":
             after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
-            if after:
+            refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
+                _word(t) in {"refugees", "asylum-seekers", "seekers"} for t in doc[j + 1:min(j + 8, sent.end)])
+            if after or refugees:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
 
 
@@ -814,13 +818,22 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
                     b.add(s.span, o, d, [m.start for m in cluster])
 
 
+def _admitted_refugees(doc: Doc, i: int | None, end: int) -> bool:
+    """A reported admission of refugees ("has taken in 1.5 million refugees"), not of other people."""
+    if i is None or _word(doc[i]) not in {"taken", "took", "received", "admitted", "accepted", "welcomed", "hosted",
+                                           "sheltered", "housed", "resettled", "in"}:
+        return False
+    return any(_word(t) in {"refugees", "asylum-seekers", "seekers"} for t in doc[i + 1:min(i + 8, end)])
+
+
 def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list[_Mention]) -> bool:
     """Whether people reaching ``dests`` with no stated origin can be the document's emigrants: not when the
     sentence names another origin (a region, another nationality, another country where they are), speaks of
     deportations, armies or things, or only of a state admitting someone."""
     if s.region_origin or not s.has_group or s.military or s.deport:
         return False
-    if all(s.triggers.get(m.trigger) == "admit" for m in dst_m):
+    if all(s.triggers.get(m.trigger) == "admit" and not _admitted_refugees(s.span.doc, m.trigger, s.span.end)
+           for m in dst_m):
         return False
     for m in s.mentions:
         if m.iso == main or m.iso in dests:

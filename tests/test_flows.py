@@ -514,3 +514,12 @@ def test_border_written_as_one_hyphenated_token(nlp):
 def test_hyphenated_border_evidence_names_both_countries(nlp):
     doc, flows = run(nlp, "Agents apprehended 9,000 migrants at the U.S.-Mexico border last week.")
     assert doc.text[flows[0].evidence.start:flows[0].evidence.end] == "U.S.-Mexico border"
+
+
+def test_state_taking_in_the_documents_refugees(nlp):
+    text = ("Over a million Sudanese have fled to Chad. Sudanese refugees crossed into Egypt too. "
+            "Uganda has admitted about 40,000 refugees.")
+    _, flows = run(nlp, text)
+    assert ("SD", "UG") in pairs(flows)
+    _, flows = run(nlp, "Over a million Sudanese have fled to Chad. Uganda has admitted about 40,000 students.")
+    assert ("SD", "UG") not in pairs(flows)
