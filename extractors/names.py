@@ -46,6 +46,7 @@ def _first_names():
     return detector.Detector(case_sensitive=False)
 
 
+@cache  # called for every token of every name run: the detector's lookup lower-cases and scans each time
 def first_name_gender(word: str) -> str | None:
     """'male' / 'female' / 'andy' for a known given name, else None."""
     if not word[:1].isupper() or len(word) < 2:
