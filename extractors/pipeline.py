@@ -189,9 +189,15 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         tables = {"GPE": gaz.country_by_surface, "NORP": gaz.demonym_by_surface, "LOC": gaz.places,
                   "ORG": gaz.organizations}
+        # The matcher compares tokens, so a match's own text can differ from the listed surface
+        # (glued words the tokenizer splits: "SouthKorea"); look records up by their tokens.
+        self.surface_by_tokens: dict[tuple[str, tuple[str, ...]], str] = {}
         for label in labels:
             surfaces = sorted(tables[label])
-            self.matcher.add(label, list(nlp.tokenizer.pipe(surfaces, batch_size=1000)))
+            patterns = list(nlp.tokenizer.pipe(surfaces, batch_size=1000))
+            for surface, pattern in zip(surfaces, patterns, strict=True):
+                self.surface_by_tokens.setdefault((label, tuple(t.text for t in pattern)), surface)
+            self.matcher.add(label, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = gazetteer()
@@ -199,7 +205,7 @@ class GazetteerMatcher:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=label)
-            surface = span.text
+            surface = self.surface_by_tokens.get((label, tuple(t.text for t in span)), span.text)
             if any(t._.in_boilerplate for t in span):
                 continue
             if label == "GPE":

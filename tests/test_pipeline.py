@@ -201,3 +201,9 @@ def test_trained_model_persons_are_used_alongside_rules(tmp_path):
 def test_missing_model_is_a_clear_error():
     with pytest.raises(ValueError, match="not installed"):
         build_pipeline(model="/nonexistent/migraph-model")
+
+
+def test_glued_country_name_split_by_the_tokenizer_keeps_its_record(nlp):
+    """Web text glues link titles ("SouthKorea"); the tokens still match, and must find the country."""
+    doc = nlp("Officials in SouthKorea said the border stays closed.")
+    assert [(e.text, e._.iso) for e in doc.ents if e.label_ == "GPE"] == [("SouthKorea", "KR")]
