@@ -162,3 +162,33 @@ def test_push_from_a_turtle_file_and_unreachable_server(built, oxigraph_server, 
     port = _free_port()
     assert main(["push", str(built["ttl"]), "--to", f"http://127.0.0.1:{port}/store", "--quiet"]) == 1
     assert "cannot reach the server" in capsys.readouterr().err
+
+
+def _doc_nt(name: str, *facts: str) -> bytes:
+    """A tiny document graph in N-Triples: its file name plus FACTS (object IRIs of a shared subject)."""
+    lines = [f'<https://example.org/doc/{name}> <https://w3id.org/migraph/ontology#fileName> "{name}" .\n']
+    lines += [f"<https://example.org/s> <https://example.org/p> <https://example.org/{f}> .\n" for f in facts]
+    return "".join(lines).encode()
+
+
+def test_bulk_loaded_batches_keep_replacement_and_union_semantics(tmp_path, monkeypatch):
+    from graph.store import GRAPH_PREFIX, DocumentStore
+
+    monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 2)  # force several bulk loads and a pending batch
+    with DocumentStore(tmp_path / "s") as store:
+        assert store.put(GRAPH_PREFIX + "a1", "a", _doc_nt("a", "shared", "only-a")) == "added"
+        assert store.put(GRAPH_PREFIX + "b1", "b", _doc_nt("b", "shared")) == "added"  # batch written here
+        assert store.put(GRAPH_PREFIX + "c1", "c", _doc_nt("c", "only-c")) == "added"  # still pending
+        assert store.put(GRAPH_PREFIX + "c1", "c", _doc_nt("c", "only-c")) == "unchanged"
+        assert store.put(GRAPH_PREFIX + "c2", "c", _doc_nt("c", "new-c")) == "replaced"  # replaces a pending one
+        assert store.put(GRAPH_PREFIX + "a2", "a", _doc_nt("a", "shared")) == "replaced"  # replaces a loaded one
+        assert store.named_graphs() == [GRAPH_PREFIX + g for g in ("a2", "b1", "c2")]
+        objects = {str(o) for (o,) in store.query("SELECT ?o WHERE { <https://example.org/s> ?p ?o }")}
+        assert objects == {"https://example.org/shared", "https://example.org/new-c"}
+        assert len(store) == 3 + 2  # three fileName triples, two distinct facts
+        store.remove("b")
+        objects = {str(o) for (o,) in store.query("SELECT ?o WHERE { <https://example.org/s> ?p ?o }")}
+        assert objects == {"https://example.org/shared", "https://example.org/new-c"}  # a2 still states 'shared'
+        store.remove("a")
+        objects = {str(o) for (o,) in store.query("SELECT ?o WHERE { <https://example.org/s> ?p ?o }")}
+        assert objects == {"https://example.org/new-c"}
