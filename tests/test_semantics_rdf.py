@@ -24,7 +24,7 @@ from graph.query import resolve_query, rows_as_dicts, run_query
 from graph.rdf import DocumentWriter, date_bounds, new_graph, serialize_turtle
 from graph.vocab import MIG, POLICY_TYPES, event_class, policy_property
 
-TEXT = ("Estonia and Latvia decided on Friday to refuse Russian tourists. "
+TEXT = ("Estonia and Latvia barred Russian tourists on Friday. "
         "More than 2,000 Russian men crossed into Georgia last week. "
         "Queues stretched 10 kilometers at the Verkhny Lars crossing.")
 
@@ -42,7 +42,7 @@ def _evidence(phrase: str, sentence: str, extractor: str = "test") -> Evidence:
 
 @pytest.fixture(scope="module")
 def graph():
-    sentence1 = "Estonia and Latvia decided on Friday to refuse Russian tourists."
+    sentence1 = "Estonia and Latvia barred Russian tourists on Friday."
     sentence2 = "More than 2,000 Russian men crossed into Georgia last week."
     sentence3 = "Queues stretched 10 kilometers at the Verkhny Lars crossing."
     document = Document(path=Path("semantics.txt"), name="semantics.txt", text=TEXT,
@@ -56,9 +56,9 @@ def graph():
     men = Quantity("More than 2,000", *_span("More than 2,000"), 2000, qualifier="more than", counted="men")
     queue = Quantity("10 kilometers", *_span("10 kilometers"), 10, unit="km")
     for iso in ("EE", "LV"):
-        result.policies.append(Policy("Country", iso, "EntryBan", _evidence("refuse Russian tourists", sentence1),
+        result.policies.append(Policy("Country", iso, "EntryBan", _evidence("barred Russian tourists", sentence1),
                                       target="Russian tourists", target_key="russian-tourists",
-                                      target_nationality="RU", trigger="refuse", time=friday))
+                                      target_nationality="RU", trigger="barred", time=friday))
     result.flows.append(Flow("RU", "GE", _evidence("crossed into Georgia", sentence2), group="Russian men",
                              trigger="crossed into", time=last_week, quantities=[men]))
     result.events.append(Event("BorderQueue", _evidence("Queues stretched", sentence3), trigger="Queues",
@@ -73,7 +73,7 @@ def test_policies_query_gives_one_row_per_coordinated_actor(graph):
     assert [(r["actor"], r["actorIso"], r["policyType"], r["targetNationalityIso"], r["status"]) for r in rows] == [
         ("Estonia", "EE", "EntryBan", "RU", "InForce"), ("Latvia", "LV", "EntryBan", "RU", "InForce")]
     assert rows[0]["date"] == "2022-09-23"
-    assert rows[0]["sentence"].startswith("Estonia and Latvia decided")
+    assert rows[0]["sentence"].startswith("Estonia and Latvia barred")
     assert rows[0]["document"] == "semantics.txt"
 
 
