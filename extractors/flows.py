@@ -11,11 +11,11 @@ from the rest of the document. Lexicons live in ``extractors/data/flows.json``.
 
 Why each rule exists:
 - the document's main origin (the country most often left or named as refugees' nationality)
-  fills a sentence that names only a destination ("more than 2 million people crossing into
+  fills a sentence that names only a destination ("more than a million people crossing into
   Poland"), but never when the sentence names another nationality, a region of origin, a
   deportation, an army or only a state admitting someone;
 - "first travelled to X ... enter Y" and "to X and then to Y" make X a transit leg of Y;
-- "Afghans ... tried to enter the EU from Belarus" says the Afghans were in Belarus;
+- "Iraqis ... tried to enter the EU from Turkey" says the Iraqis were in Turkey;
 - a border authority or a country that counts arrivals "from X" is where they arrive;
 - crossings with fixed sides (the Channel, the Rio Grande) name their pair;
 - flows need people: planes, embassies, goods and troops move too.
@@ -295,7 +295,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
-    """A reported journey just before "to" at i: "migrants travelling through Mexico to seek asylum in the US"
+    """A reported journey just before "to" at i: "families travelling through Guatemala to seek asylum in Mexico"
     seek it where they go, unlike "a visa to enter"."""
     for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
         tok = doc[j]
@@ -529,7 +529,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if triggers[j] == "depart" and lemma not in {"evacuate", "exodus"}:
                 m.role, m.trigger = "SRC", j
             elif lemma in {"transit", "transiting", "transited"}:
-                m.role, m.trigger = "VIA", j  # "they transit Hungary on their way to Germany"
+                m.role, m.trigger = "VIA", j  # "they transit Austria on their way to Sweden"
             elif lemma in {"enter", "reach", "flood", "flock", "entered", "reached"}:
                 m.role, m.trigger = "DST", j
     _admitters(doc, sent, mentions, triggers, lex)
@@ -546,7 +546,7 @@ def _demonym_camp(doc: Doc, i: int, end: int) -> bool:
 
 
 def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[int]) -> int:
-    """The cue before an unknown town that a country name only locates: "from the port of Zeebrugge in Belgium",
+    """The cue before an unknown town that a country name only locates: "from the port of Rostock in Germany",
     "to Dover, England" read as "from Belgium", "to England". j is the token just before the country."""
     if j < start + 1 or doc[j].text not in {",", "in"}:
         return j

@@ -537,7 +537,7 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
         return Speaker(description=phrase, kind="Organization", position=i)
-    # "its director, Maria Santos" / "the man, Kiril," / "the mayor of Tijuana, Juan Gastelum"
+    # "its director, Maria Santos" / "the man, Kiril," / "the mayor of Ceuta, Ana Ruiz"
     comma = head_i + 1
     if comma + 1 < len(doc) and doc[comma].lower_ in {"of", "for", "at", "in"}:
         comma += 1

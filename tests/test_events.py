@@ -167,7 +167,7 @@ def test_person_agent_gives_the_place_through_their_country(nlp):
 
 
 def test_group_nationality_is_not_the_agent(nlp):
-    found = events(nlp, "Russian men join the exodus, fearful of being called up to fight.")
+    found = events(nlp, "Russian men are joining the exodus, afraid they will be called up to fight.")
     mobilization = [e for e in found if e.event_type == "Mobilization"]
     assert len(mobilization) == 1
     assert mobilization[0].agent is None
