@@ -547,7 +547,7 @@ def _demonym_camp(doc: Doc, i: int, end: int) -> bool:
 
 def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[int]) -> int:
     """The cue before an unknown town that a country name only locates: "from the port of Rostock in Germany",
-    "to Dover, England" read as "from Belgium", "to England". j is the token just before the country."""
+    "to Dover, England" read as "from Germany", "to England". j is the token just before the country."""
     if j < start + 1 or doc[j].text not in {",", "in"}:
         return j
     k = j - 1
