@@ -250,7 +250,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         place=place,
         affected=affected,
         affected_key=affected_key,
-        time=_time(assertions.times_between(sent.start_char, sent.end_char), span),
+        time=attached_time(doc, assertions.times_between(sent.start_char, sent.end_char), span.start, span.end,
+                           _verbal(span)),
         quantities=_fitting(quantities, spec.get("quantity_units")),
     )
 
@@ -351,10 +352,71 @@ def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities
     return None, None, None
 
 
-def _time(times: list[TimeExpression], span: Span) -> TimeExpression | None:
+# Words and marks that open another clause: a time expression beyond one dates something else
+# ("men fled on Friday after the mobilization": Friday is the fleeing's, not the mobilization's).
+CLAUSE_BOUNDARIES = frozenset({";", "—", "–", ":", "after", "when", "because", "before", "while", "since", "until",
+                               "although", "though", "whereas", "but", "which", "who", "whom", "where", "that",
+                               "unless", "once", "following", "amid"})
+AFTER_WINDOW = 16  # tokens after a trigger within which a time expression can still be its own
+NOMINAL_BEFORE_WINDOW = 3  # "Friday's mobilization", "the September 2022 call-up"
+
+
+def _is_boundary(doc: Doc, k: int) -> bool:
+    tok = doc[k]
+    if tok.lower_ in CLAUSE_BOUNDARIES:
+        return True
+    # a spaced hyphen used as a dash ("on foot - just as")
+    return tok.text == "-" and bool(tok.whitespace_) and k > 0 and bool(doc[k - 1].whitespace_)
+
+
+def attached_time(doc: Doc, times: list[TimeExpression], start: int, end: int,
+                  verbal: bool) -> TimeExpression | None:
+    """The time expression tied to the trigger ``doc[start:end]``, or None.
+
+    Only a time in the trigger's own clause counts (no clause boundary between them).  The
+    nearest one after the trigger wins (within ``AFTER_WINDOW`` tokens); before it, a verb
+    trigger takes the nearest time of its clause ("On Friday, Poland closed…"), a nominal
+    trigger only one directly modifying it ("Friday's mobilization").
+    """
     if not times:
         return None
-    return min(times, key=lambda t: abs(t.start - span.start_char))
+    sent = doc[start].sent
+    by_char = {t.idx: t.i for t in sent}
+    ends_by_char = {t.idx + len(t): t.i for t in sent}
+    best_after, best_before = None, None
+    for t in times:
+        t_start, t_end = by_char.get(t.start), ends_by_char.get(t.end)
+        if t_start is None or t_end is None:
+            continue
+        if t_start >= end:
+            gap = range(end, t_start)
+            if len(gap) > AFTER_WINDOW or any(_is_boundary(doc, k) for k in gap):
+                continue
+            if best_after is None or t_start < best_after[0]:
+                best_after = (t_start, t)
+        elif t_end < start:
+            gap = range(t_end + 1, start)
+            if not verbal and len(gap) > NOMINAL_BEFORE_WINDOW or any(_is_boundary(doc, k) for k in gap):
+                continue
+            if best_before is None or t_end > best_before[0]:
+                best_before = (t_end, t)
+    if best_after is not None:
+        return best_after[1]
+    return best_before[1] if best_before is not None else None
+
+
+VERB_ENDINGS = ("ed", "ing")
+IRREGULAR_VERB_FORMS = frozenset({"fled", "flees", "flee", "sank", "sunk", "sink", "sinks", "mobilize", "mobilise",
+                                  "mobilizes", "mobilises", "invade", "invades", "deport", "deports", "expel",
+                                  "expels", "capsize", "capsizes", "drown", "drowns", "escape", "escapes", "emigrate",
+                                  "emigrates", "rose", "rise", "rises", "soar", "soars", "jump", "jumps", "surge",
+                                  "surges", "conscript", "conscripts", "summon", "summons"})
+
+
+def _verbal(span: Span) -> bool:
+    """Whether a trigger is used as a verb (no tagger: its form tells)."""
+    word = span[0].lower_
+    return word in IRREGULAR_VERB_FORMS or word.endswith(VERB_ENDINGS) and word not in {"shipwreck", "sinking"}
 
 
 def _fitting(quantities: list[Quantity], units: list[str] | None) -> list[Quantity]:

@@ -29,6 +29,7 @@ from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.entities import evidence_for
+from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
 
 EXTRACTOR = "migraph.policies"
@@ -1266,8 +1267,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
         evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)
         times = assertions.times_between(sent.start_char, sent.end_char)
-        trigger_char = doc[start].idx
-        time = min(times, key=lambda t: abs(t.start - trigger_char)) if times else None
+        time = attached_time(doc, times, start, end, verbal=not entry.get("nominal"))  # its own clause's time only
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
         destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:

@@ -512,3 +512,25 @@ def test_deferred_deportation_is_no_deportation(run):
     assert not [p for p in run("Chile's deferred deportation programme protects young migrants.")
                 if p.policy_type == "Deportation"]
     assert keys(run("Chile announced the deportation of 300 migrants.")) == {("CL", "Deportation")}
+
+
+def _times(text: str, *phrases: str) -> list[TimeExpression]:
+    return [TimeExpression(p, text.index(p), text.index(p) + len(p), None, "day") for p in phrases]
+
+
+def test_a_time_in_another_clause_is_not_the_policys(run):
+    text = "Thousands of men left Norway on Monday after the Norwegian government's general conscription order."
+    found = run(text, times=_times(text, "on Monday"))
+    assert [p.policy_type for p in found] and all(p.time is None for p in found), found
+
+
+def test_a_time_in_the_triggers_own_clause_is_kept(run):
+    text = "Refugees kept arriving after Denmark closed its border with Sweden on Tuesday."
+    (closure,) = [p for p in run(text, times=_times(text, "on Tuesday")) if p.actor_key == "DK"]
+    assert closure.time is not None and closure.time.text == "on Tuesday"
+
+
+def test_a_fronted_time_belongs_to_the_verb_of_its_clause(run):
+    text = "On Tuesday, Denmark closed its border with Sweden because of the crowds."
+    (closure,) = [p for p in run(text, times=_times(text, "On Tuesday")) if p.actor_key == "DK"]
+    assert closure.time is not None and closure.time.text == "On Tuesday"
