@@ -181,6 +181,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
             blockers = _blockers(trigger.event_type)
             if any(_lemma(doc[k]) in blockers or doc[k].lower_ in blockers for k in range(max(sent.start, i - 4), i)):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
+            if _simile(doc, i, sent.start):
+                continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
             context = _sentence_lemmas(sent, sentence_cache)
             if trigger.context_window:
                 window = doc[max(sent.start, i - trigger.context_window):min(sent.end, end + trigger.context_window)]
@@ -208,6 +210,34 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
             break
     events.sort(key=lambda e: (e.evidence.start, e.event_type))
     return events
+
+
+SIMILE_MARKERS = (("like",), ("as", "if"), ("as", "though"), ("akin", "to"), ("similar", "to"), ("reminiscent", "of"),
+                  ("resemble",), ("resembles",), ("resembled",), ("resembling",), ("likened", "to"), ("compared", "to"),
+                  ("comparable", "to"))
+SIMILE_WINDOW = 4  # "like a long-planned referendum"
+
+
+HYPOTHETICAL_MARKERS = (("as", "if"), ("as", "though"))
+HYPOTHETICAL_WINDOW = 8  # "as if Peru had launched an invasion"
+
+
+def _simile(doc: Doc, i: int, sent_start: int) -> bool:
+    """Whether the trigger at ``i`` is the second term of a comparison ('like a', 'as if', 'akin to' before it)."""
+    for k in range(max(sent_start, i - HYPOTHETICAL_WINDOW), i):
+        if any(all(k + n < i and doc[k + n].lower_ == w for n, w in enumerate(m)) for m in HYPOTHETICAL_MARKERS):
+            if not any(_is_boundary(doc, n) for n in range(k + 2, i)):
+                return True  # "as if it were an invasion"
+    for k in range(max(sent_start, i - SIMILE_WINDOW), i):
+        for marker in SIMILE_MARKERS:
+            end = k + len(marker)
+            if end <= i and all(doc[k + n].lower_ == w for n, w in enumerate(marker)):
+                if marker == ("like",) and k > sent_start and doc[k - 1].lower_ in {"would", "'d", "feel", "feels",
+                                                                                 "look", "looks", "looked"}:
+                    continue  # "would like a vote": a wish, not a simile
+                if not any(doc[n].ent_type_ for n in range(end, i)):
+                    return True
+    return False
 
 
 def _group_mentions(assertions: DocumentAssertions) -> list[tuple[int, int, str, str]]:
@@ -299,13 +329,17 @@ def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
 
 def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spec: dict,
            agent: tuple[str, str] | None) -> tuple[str, str] | None:
+    kinds_ok = frozenset(spec.get("place_kinds", PLACE_KINDS))
     if spec.get("place_after_trigger"):  # "invaded Ukraine", "invasion of Ukraine", "fled from Syria"
         j = span.end
-        while j < sent.end and doc[j].lower_ in {"of", "from", "the", "neighbouring", "neighboring"}:
+        skip = frozenset(spec.get("place_after_words", ("of", "from", "the", "neighbouring", "neighboring")))
+        while j < sent.end and doc[j].lower_ in skip:
             j += 1
         found = _entity(assertions, j) if j < sent.end else None
-        if found and found[0] in PLACE_KINDS:
+        if found and found[0] in kinds_ok:
             return found
+    if spec.get("place_at_border"):
+        return _border_place(doc, assertions, sent)
     best, best_distance = None, None
     preps = frozenset(spec.get("place_preps", LOCATIVE))
     for j in range(sent.start, sent.end):
@@ -331,6 +365,32 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
         if places:
             return _entity(assertions, min(places, key=lambda j: (j < span.start, abs(j - span.start))))
     return best
+
+
+BORDER_WORDS = frozenset({"border", "borders", "crossing", "crossings", "checkpoint", "checkpoints", "frontier",
+                          "crossing-point", "crossing-points"})
+BORDER_LINKS = frozenset({"with", "of", "into", "to", "the", "crossing", "crossings", "point", "points", "checkpoint",
+                          "post", "posts", "-", "'s", "’s"})
+
+
+def _border_place(doc: Doc, assertions: DocumentAssertions, sent: Span) -> tuple[str, str] | None:
+    """The country or crossing named with a border word: 'border with X', 'X border', 'crossing into X'."""
+    for j in range(sent.start, sent.end):
+        if doc[j].lower_ not in BORDER_WORDS:
+            continue
+        k = j + 1
+        while k < sent.end and doc[k].lower_ in BORDER_LINKS:
+            k += 1
+        found = _entity(assertions, k) if k < sent.end and k > j + 1 else None
+        if found and found[0] in PLACE_KINDS:
+            return found
+        k = j - 1
+        while k >= sent.start and doc[k].lower_ in {"'s", "’s", "-"}:
+            k -= 1
+        found = _entity(assertions, k) if k >= sent.start else None
+        if found and found[0] in PLACE_KINDS:
+            return found  # "the Polish border", "Russia's border"
+    return None
 
 
 def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities: list[Quantity],

@@ -172,3 +172,45 @@ def test_group_nationality_is_not_the_agent(nlp):
     assert len(mobilization) == 1
     assert mobilization[0].agent is None
     assert mobilization[0].affected_key == "russian-men"
+
+
+def test_a_comparison_is_no_event(nlp):
+    assert not [e for e in events(nlp, "The evacuation went like a referendum organised by Norway.")
+                if e.event_type == "Referendum"]
+    assert not [e for e in events(nlp, "Officials in Chile said the arrivals felt as if Peru had launched an invasion.")
+                if e.event_type == "Invasion"]
+
+
+def test_invasion_place_only_from_the_invaded_country(nlp):
+    found = events(nlp, "Traffic backed up at the border with Mongolia, much as it did when China invaded their land.")
+    (inv,) = [e for e in found if e.event_type == "Invasion"]
+    assert inv.agent == ("Country", "CN") and inv.place is None
+    (inv,) = [e for e in events(nlp, "Chile condemned the invasion of Peru by Bolivia.") if e.event_type == "Invasion"]
+    assert inv.place == ("Country", "PE") and inv.agent == ("Country", "BO")
+
+
+def test_queue_place_is_the_border_named_with_it(nlp):
+    found = events(nlp, "Men leaving Norway formed a queue 5 kilometers long at the Polish border, unlike in Peru.")
+    (queue,) = [e for e in found if e.event_type == "BorderQueue"]
+    assert queue.place == ("Country", "PL")
+    found = events(nlp, "A queue of cars stretched 3 kilometers at the crossing as people fled Peru.")
+    (queue,) = [e for e in found if e.event_type == "BorderQueue"]
+    assert queue.place is None
+
+
+def test_mobilization_place_is_not_a_persons_home_town(nlp):
+    found = events(nlp, "Olaf, a man from Oslo who was heading for Spain, called the mobilization a disaster "
+                        "on Monday.")
+    assert all(e.place is None for e in found if e.event_type == "Mobilization")
+    (mob,) = [e for e in events(nlp, "Soldiers were told of the mobilization in Norway on Monday.")
+              if e.event_type == "Mobilization"]
+    assert mob.place == ("Country", "NO")
+
+
+def test_event_time_only_from_its_own_clause(nlp):
+    found = events(nlp, "Men fled Norway on Friday after the Norwegian general mobilization of 5,000 reservists.")
+    (mob,) = [e for e in found if e.event_type == "Mobilization"]
+    assert mob.time is None
+    (mob,) = [e for e in events(nlp, "Norway ordered the mobilization of reservists on Tuesday, officials said.")
+              if e.event_type == "Mobilization"]
+    assert mob.time is not None and mob.time.value == "2022-09-20"
