@@ -417,6 +417,7 @@ def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities
 CLAUSE_BOUNDARIES = frozenset({";", "—", "–", ":", "after", "when", "because", "before", "while", "since", "until",
                                "although", "though", "whereas", "but", "which", "who", "whom", "where", "that",
                                "unless", "once", "following", "amid"})
+TIME_PREPS = frozenset({"since", "until", "after", "before"})  # right before a time they belong to it: "since May 1"
 AFTER_WINDOW = 16  # tokens after a trigger within which a time expression can still be its own
 NOMINAL_BEFORE_WINDOW = 3  # "Friday's mobilization", "the September 2022 call-up"
 
@@ -449,8 +450,8 @@ def attached_time(doc: Doc, times: list[TimeExpression], start: int, end: int,
         if t_start is None or t_end is None:
             continue
         if t_start >= end:
-            gap = range(end, t_start)
-            if len(gap) > AFTER_WINDOW or any(_is_boundary(doc, k) for k in gap):
+            gap = range(end, t_start - 1 if t_start - 1 >= end and doc[t_start - 1].lower_ in TIME_PREPS else t_start)
+            if t_start - end > AFTER_WINDOW or any(_is_boundary(doc, k) for k in gap):
                 continue
             if best_after is None or t_start < best_after[0]:
                 best_after = (t_start, t)

@@ -214,3 +214,9 @@ def test_event_time_only_from_its_own_clause(nlp):
     (mob,) = [e for e in events(nlp, "Norway ordered the mobilization of reservists on Tuesday, officials said.")
               if e.event_type == "Mobilization"]
     assert mob.time is not None and mob.time.value == "2022-09-20"
+
+
+def test_a_preposition_right_before_the_time_is_part_of_it(nlp):
+    (strike,) = [e for e in events(nlp, "Three detainees in Norway have been on a hunger strike since September 1.")
+                 if e.event_type == "Protest"]
+    assert strike.time is not None and strike.time.value.startswith("2022-09-01")
