@@ -220,3 +220,20 @@ def test_a_preposition_right_before_the_time_is_part_of_it(nlp):
     (strike,) = [e for e in events(nlp, "Three detainees in Norway have been on a hunger strike since September 1.")
                  if e.event_type == "Protest"]
     assert strike.time is not None and strike.time.value.startswith("2022-09-01")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister in Norway promised to deport 2,000 people who lost their cases.",
+    "Norway will deport the 300 migrants, officials in Oslo said on Monday.",
+    "The Norwegian deportation policy of 2019 was debated by 40 lawmakers.",
+    "Riot police in Chile blocked 500 people on Monday.",
+])
+def test_plans_policies_and_riot_police_are_no_events(nlp, text):
+    found = [e for e in events(nlp, text) if e.event_type in {"DeportationEvent", "Protest"}]
+    assert not found, [(e.event_type, e.trigger) for e in found]
+
+
+def test_a_carried_out_deportation_is_an_event(nlp):
+    found = events(nlp, "Norway deported 300 migrants to Chile on Monday.")
+    (dep,) = [e for e in found if e.event_type == "DeportationEvent"]
+    assert dep.agent == ("Country", "NO") and dep.time.value == "2022-09-19"
