@@ -237,3 +237,8 @@ def test_a_carried_out_deportation_is_an_event(nlp):
     found = events(nlp, "Norway deported 300 migrants to Chile on Monday.")
     (dep,) = [e for e in found if e.event_type == "DeportationEvent"]
     assert dep.agent == ("Country", "NO") and dep.time.value == "2022-09-19"
+
+
+def test_a_counterfactual_deportation_is_no_event(nlp):
+    found = events(nlp, "Officials in Norway should have deported the 30 migrants, the mayor said.")
+    assert not [e for e in found if e.event_type == "DeportationEvent"]
