@@ -7,6 +7,7 @@ never changes after tokenisation, so it is computed once and kept in ``doc.user_
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc
 
 _TEXT_KEY = "migraph.text"
@@ -34,6 +35,40 @@ def doc_lowers(doc: Doc) -> list[str]:
         lowers = [t.lower_ for t in doc]
         doc.user_data[_LOWER_KEY] = lowers
     return lowers
+
+
+_LEMMA_KEY = "migraph.lemma"
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """``[t.lemma_.lower() for t in doc]``, computed once per Doc; read it only after the pipeline has run
+    (lemmas are set by the lemmatizer, later changes are not seen)."""
+    lemmas = doc.user_data.get(_LEMMA_KEY)
+    if lemmas is None or len(lemmas) != len(doc):
+        lemmas = _strings(doc, LEMMA, str.lower)
+        doc.user_data[_LEMMA_KEY] = lemmas
+    return lemmas
+
+
+_ORTH_KEY = "migraph.orth"
+
+
+def doc_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, computed once per Doc."""
+    texts = doc.user_data.get(_ORTH_KEY)
+    if texts is None or len(texts) != len(doc):
+        texts = _strings(doc, ORTH, str)
+        doc.user_data[_ORTH_KEY] = texts
+    return texts
+
+
+def _strings(doc: Doc, attr: int, convert) -> list[str]:
+    """One string attribute of every token, via the attribute array (no Token objects), each distinct value
+    converted once."""
+    hashes = doc.to_array(attr).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    table = {h: convert(strings[h]) for h in set(hashes)}
+    return [table[h] for h in hashes]
 
 
 def remember_text(doc: Doc, text: str) -> None:
