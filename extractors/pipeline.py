@@ -13,7 +13,9 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -187,6 +189,51 @@ def _is_sentence_start_text(text: str) -> bool:
 def _orth_ids(doc: Doc, texts: set[str]) -> list[int]:
     """The vocabulary's hash of each text, to compare with ``doc.to_array([ORTH])``."""
     return [doc.vocab.strings.add(text) for text in sorted(texts)]
+
+
+class LookupLemmatizer(EnglishLemmatizer):
+    """spaCy's English lookup lemmatizer (tables from spacy-lookups-data), applied through arrays.
+
+    The stock component reads and writes one Token object per token; here each distinct word is
+    looked up once per process (the table is keyed by the same string hash as ``ORTH``) and the
+    lemmas are written with one ``from_array`` call. Same table, same lemmas; other modes are
+    left to the stock implementation.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lemma_by_orth: dict[int, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "lookup" or not len(doc):
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        table = self.lookups.get_table("lemma_lookup", {})
+        strings = doc.vocab.strings
+        known = self._lemma_by_orth
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T
+        words, positions = numpy.unique(orths, return_inverse=True)
+        found_lemmas = []
+        for orth in words.tolist():
+            lemma = known.get(orth)
+            if lemma is None:
+                found = table.get(orth, None)
+                if isinstance(found, list):
+                    found = found[0]
+                lemma = known[orth] = strings.add(found) if found is not None else orth
+            found_lemmas.append(lemma)
+        looked_up = numpy.array(found_lemmas, dtype="uint64")[positions]
+        lemmas = looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)
+        doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory("migraph_lemmatizer", assigns=["token.lemma"],
+                  default_config={"model": None, "mode": "lookup", "overwrite": False,
+                                  "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}})
+def make_lookup_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite: bool, scorer) -> LookupLemmatizer:
+    return LookupLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
 
 
 GAZETTEER_LABELS = ("GPE", "NORP", "LOC", "ORG")
@@ -467,7 +514,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("migraph_lemmatizer", name="lemmatizer")
     nlp.add_pipe("migraph_gazetteer")
     nlp.add_pipe("migraph_person_rules")
     nlp.initialize()
