@@ -40,7 +40,7 @@ Rules added so that the reading holds on other outlets' wording:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +48,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
+from extractors.doccache import doc_lemmas, doc_lowers, doc_text, doc_texts
 from extractors.entities import evidence_for
 from extractors.gazetteer import gazetteer, load_json
 
@@ -100,6 +101,7 @@ LIST_OPENERS = {"including", "such", "like", "notably", "mainly", "mostly", "esp
 AIRCRAFT = {"flights", "flight", "airlines", "airline", "planes", "plane", "jets", "jet", "aircraft", "airliner",
             "airliners", "carriers"}
 BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting"}
+AUXILIARIES = BE_FORMS | {"had", "has", "have", "been"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
 COUNTED_MOVES = {"attempts", "crossings", "arrivals", "entries", "applications", "departures", "apprehensions",
@@ -133,6 +135,7 @@ class _Lex:
     waterway_heads: frozenset[str]
     max_group_len: int
     country_parts: dict[str, str]
+    region_phrases: tuple[str, ...]  # the multi-word regions of ``region_origin``, padded: " central america "
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +172,7 @@ def _lex() -> _Lex:
         waterway_heads=frozenset(k.split()[0] for k in data["waterways"] if not k.startswith("_")),
         max_group_len=max(len(g.split()) for g in groups),
         country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
+        region_phrases=tuple(f" {r} " for r in data["region_origin"] if " " in r),
     )
 
 
@@ -196,6 +200,7 @@ class _Sentence:
     military: bool
     deport: bool  # a deportation word: "sent to Guatemala" is not where the document's emigrants go
     ents: list[Span]
+    ethnic: list[tuple[int, str]]  # (token, origin country) of ethnic groups named ("Rohingya")
 
 
 def _word(tok: Token) -> str:
@@ -208,64 +213,64 @@ def _lemma(tok: Token) -> str:
 
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
-    tok = doc[i]
-    word, lemma = _word(tok), _lemma(tok)
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    word, lemma = W[i], L[i]
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
-    if tok.text[:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
+    if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
         return None  # "Land Rover", "Welcome Centre": part of a name
     k = i - 1
-    while k >= 0 and _word(doc[k]) in BE_FORMS | {"had", "has", "have", "been"}:
+    while k >= 0 and W[k] in AUXILIARIES:
         k -= 1
-    if k >= 0 and _word(doc[k]) in lex.military:
+    if k >= 0 and W[k] in lex.military:
         return None  # "the embassy moved to", "troops crossed into": things and armies, not migrants
-    if k >= 0 and _word(doc[k]) in AIRCRAFT and lemma in {"fly", "land", "depart", "head", "arrive", "flew", "flown"}:
+    if k >= 0 and W[k] in AIRCRAFT and lemma in {"fly", "land", "depart", "head", "arrive", "flew", "flown"}:
         return None  # "flights flying to and from Tel Aviv": planes, whoever is on them
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
-        following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
+        following = W[i + 1:min(i + 4, end)]
         if following[:1] == [particle] or (following[1:2] == [particle] and (
                 following[0] in {"them", "him", "her", "us"} or following[0] in lex.flow_groups)):
             return "admit"  # "took in 3,000 refugees", "let them in"; not "took place in"
-        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 9, 0):i])
-        people = any(_word(t) in {"them", "him", "her"} or _word(t) in lex.flow_groups for t in doc[i + 1:i + 3])
+        passive = any(w in BE_FORMS for w in W[max(i - 9, 0):i])
+        people = any(w in {"them", "him", "her"} or w in lex.flow_groups for w in W[i + 1:i + 3])
         return "move" if (passive or people) and "to" in following else None  # "were rescued and taken to Italy"
     if lemma in {"seek", "apply", "find"} or word in {"seeking", "sought", "applied", "found", "finding"}:
-        following = {_word(t) for t in doc[i + 1:min(i + 4, end)]}
+        following = set(W[i + 1:min(i + 4, end)])
         if following & lex.seek_objects:
             return "arrive"
-        if word == "found" and i >= 2 and _word(doc[i - 1]) in BE_FORMS and any(
-                _word(t) in lex.refugee_groups for t in doc[max(i - 10, 0):i]):
+        if word == "found" and i >= 2 and W[i - 1] in BE_FORMS and any(
+                w in lex.refugee_groups for w in W[max(i - 10, 0):i]):
             return "arrive"  # "the bodies of 12 migrants from Eritrea were found in a truck in Libya": they got there
         return None
     if lemma in {"set"}:
-        following = {_word(t) for t in doc[i + 1:min(i + 3, end)]}
+        following = set(W[i + 1:min(i + 3, end)])
         return "depart" if following & {"off", "out", "sail"} else None
-    nxt_word = _word(doc[i + 1]) if i + 1 < end else ""
+    nxt_word = W[i + 1] if i + 1 < end else ""
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
         return None  # "those who pass the checks"
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
-        if i + 2 >= end or _word(doc[i + 2]) not in lex.flow_groups:
+        if i + 2 >= end or W[i + 2] not in lex.flow_groups:
             return None  # "moving the embassy to Jerusalem"
     if lemma in TRANSPORT_VERBS or word in TRANSPORT_VERBS:
         # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
-        nxt = [t for t in doc[i + 1:min(i + 4, end)]]
-        passive = any(_word(t) in BE_FORMS for t in doc[max(i - 3, 0):i]) or (
+        nxt = W[i + 1:min(i + 4, end)]
+        passive = any(w in BE_FORMS for w in W[max(i - 3, 0):i]) or (
             lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"}
-        people = any(_word(t) in {"them", "him", "her", "us", "people"} or _word(t) in lex.flow_groups for t in nxt)
+        people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt)
         return kind if passive or people else None
     if lemma in {"make", "made"}:
-        following = [_word(t) for t in doc[i + 1:min(i + 4, end)]]
+        following = W[i + 1:min(i + 4, end)]
         return "move" if "way" in following or following[:1] == ["it"] else None
     if lemma == "way":
-        prev = {_word(t) for t in doc[max(i - 3, 0):i]}
+        prev = set(W[max(i - 3, 0):i])
         return "move" if prev & {"on", "their", "his", "her", "our"} else None
     if lemma in {"house", "land", "host", "flood", "stream", "pour", "surge", "flow", "route", "trip", "bound"}:
         # ambiguous nouns/verbs: "the house", "land border", "host country" are not movement
-        if i > 0 and _word(doc[i - 1]) in {"the", "a", "an", "of", "by", "land", "sea", "air"} and lemma in {
+        if i > 0 and W[i - 1] in {"the", "a", "an", "of", "by", "land", "sea", "air"} and lemma in {
                 "house", "land", "host"}:
             return None
     return kind
@@ -273,50 +278,55 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
 
 def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> bool:
     """A movement word that is negated, hypothetical, planned or prevented."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     j = i - 1
     while j >= start and j >= i - BLOCK_WINDOW:
-        tok = doc[j]
-        if tok.text in CLAUSE_BREAKS or _word(tok) in CLAUSE_BREAKS:
+        text, word, lemma = T[j], W[j], L[j]
+        if text in CLAUSE_BREAKS or word in CLAUSE_BREAKS:
             break
-        if tok.text[:1].isupper() and j > start:
+        if text[:1].isupper() and j > start:
             pass  # "May 1939", "Will Smith": names and months, not modals
-        elif _word(tok) in lex.block or _lemma(tok) in lex.block:
+        elif word in lex.block or lemma in lex.block:
             return True
-        if j == i - 1 and _word(tok) == "from":
+        if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
-        if j == i - 1 and _word(tok) == "to" and i >= 2 and not (
-                _word(doc[i - 2]) in ATTEMPT_VERBS or _lemma(doc[i - 2]) in ATTEMPT_VERBS) and not (
+        if j == i - 1 and word == "to" and i >= 2 and not (
+                W[i - 2] in ATTEMPT_VERBS or L[i - 2] in ATTEMPT_VERBS) and not (
                 kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
             return True  # "the toughest way for a foreigner to enter", "a visa to enter": purpose, not a report
-        if kind == "admit" and (_word(tok) in ADMIT_HEDGES or _lemma(tok) in ADMIT_HEDGES):
+        if kind == "admit" and (word in ADMIT_HEDGES or lemma in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
-    return i + 1 < len(doc) and _word(doc[i + 1]) in {"not", "n't", "never"}
+    return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "never"}
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
     """A reported journey just before "to" at i: "families travelling through Guatemala to seek asylum in Mexico"
     seek it where they go, unlike "a visa to enter"."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
-        tok = doc[j]
-        if tok.text in CLAUSE_BREAKS or _word(tok) in lex.block or _lemma(tok) in lex.block:
+        text, word, lemma = T[j], W[j], L[j]
+        if text in CLAUSE_BREAKS or word in lex.block or lemma in lex.block:
             return False
-        if (lex.kind.get(_word(tok)) or lex.kind.get(_lemma(tok))) in {"move", "depart"} \
-                and _word(tok) not in lex.weak and _lemma(tok) not in lex.weak and tok.text[:1].islower():
+        if (lex.kind.get(word) or lex.kind.get(lemma)) in {"move", "depart"} \
+                and word not in lex.weak and lemma not in lex.weak and text[:1].islower():
             return True
     return False
 
 
-def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions) -> list[_Mention]:
+def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions,
+              parts: list[int]) -> list[_Mention]:
+    """Countries named in the sentence: its entities, and the country parts at ``parts`` no entity covers."""
     gaz = gazetteer()
     lex = _lex()
+    W = doc_lowers(doc)
     found = []
     for ent in ents:
         iso = ent._.iso
         if not iso or any(t._.in_boilerplate for t in ent):
             continue
         kind_key = assertions.token_entities.get(ent.start)
-        if ent.start > sent.start and _word(doc[ent.start - 1]) in REGION_PREFIXES and ent.text.startswith("America"):
+        if ent.start > sent.start and W[ent.start - 1] in REGION_PREFIXES and ent.text.startswith("America"):
             continue  # "Central America", "Latin Americans": a region, not the United States
         if ent.text in {"American", "Americans"}:
             iso = "US"
@@ -330,39 +340,47 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    for tok in sent:
-        iso = lex.country_parts.get(tok.text) if tok.text[:1].isupper() else None
-        if iso and tok.i not in covered and not tok._.in_boilerplate:
-            found.append(_Mention(tok.i, tok.i + 1, iso, "place"))
+    for i in parts:
+        if i not in covered and not doc[i]._.in_boilerplate:
+            found.append(_Mention(i, i + 1, lex.country_parts[doc_texts(doc)[i]], "place"))
     return sorted(found, key=lambda m: m.start)
 
 
 def _group_after(doc: Doc, i: int, end: int, lex: _Lex, skip: int = 2) -> int | None:
     """Index just past a flow-group noun within ``skip`` modifier tokens of i ("refugees", "asylum seekers")."""
+    W, T = doc_lowers(doc), doc_texts(doc)
     j = i
     for _ in range(skip + 1):
         if j >= end:
             return None
         for n in range(lex.max_group_len, 0, -1):
-            if j + n <= end and " ".join(_word(t) for t in doc[j:j + n]) in lex.flow_groups:
+            if j + n <= end and " ".join(W[j:j + n]) in lex.flow_groups:
                 return j + n
-        if doc[j].is_punct and doc[j].text != "-":
+        if doc[j].is_punct and T[j] != "-":
             return None
         j += 1
     return None
 
 
 def _is_group_word(doc: Doc, i: int, lex: _Lex) -> bool:
-    return _word(doc[i]) in lex.flow_groups or _word(doc[i]).rstrip("s") + "s" in lex.refugee_groups
+    return _is_group_lower(doc_lowers(doc)[i])
+
+
+@lru_cache(maxsize=65536)
+def _is_group_lower(word: str) -> bool:
+    """A flow-group noun or a refugee word in any number ("refugee" for "refugees")."""
+    lex = _lex()
+    return word in lex.flow_groups or word.rstrip("s") + "s" in lex.refugee_groups
 
 
 def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW,
                blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
     deportation word or nothing comes first."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
     j = i - 1
     while j >= start and j >= i - window:
-        word, lemma = _word(doc[j]), _lemma(doc[j])
+        word, lemma = W[j], L[j]
         if word in lex.deport or lemma in lex.deport:
             return None
         if word in GOV_STOPS or j in blocked:
@@ -377,34 +395,36 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
 
 def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> int | None:
     """A movement word shortly after i in the same clause."""
+    W, T = doc_lowers(doc), doc_texts(doc)
     for j in range(i, min(i + 6, end)):
         if j in triggers:
             return j
-        if doc[j].text in CLAUSE_BREAKS or _word(doc[j]) in CLAUSE_BREAKS:
+        if T[j] in CLAUSE_BREAKS or W[j] in CLAUSE_BREAKS:
             return None
     return None
 
 
 def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex,
                   blocked: frozenset[int] = frozenset()) -> None:
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     start, end = sent.start, sent.end
     mentioned = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
         if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end for o in mentions) \
-                and doc[m.end].text[:8] in {"American", "Americans"}:
+                and T[m.end][:8] in {"American", "Americans"}:
             m.role = "NAT"  # "Indian Americans": origin India; the second demonym is the new home
             continue
         if m.kind == "demonym" and m.start > start and any(
-                o.kind == "demonym" and o.end == m.start for o in mentions) and doc[m.start].text[:8] in {
+                o.kind == "demonym" and o.end == m.start for o in mentions) and T[m.start][:8] in {
                 "American", "Americans"}:
             m.role = "ADJ"
             continue
-        if m.kind == "demonym" and m.start >= 2 and doc[m.start - 1].text == "-" and _word(doc[m.start - 2]) in {
+        if m.kind == "demonym" and m.start >= 2 and T[m.start - 1] == "-" and W[m.start - 2] in {
                 "anti", "pro", "non"}:
             m.role = "ADJ"  # "anti-American attempts"
             continue
-        if m.kind == "demonym" and m.end < end and _word(doc[m.end]) in DEMONYM_PLACES \
+        if m.kind == "demonym" and m.end < end and W[m.end] in DEMONYM_PLACES \
                 and not doc[m.start:m.end].text.endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
@@ -415,60 +435,60 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
                 m.role = "NAT"
-            elif m.start > start and _word(doc[m.start - 1]) in {"to", "into", "in", "from"} \
+            elif m.start > start and W[m.start - 1] in {"to", "into", "in", "from"} \
                     and surface + "s" in gazetteer().demonym_by_surface:
                 m.role = "ADJ"  # "came to American from Cuba" (sic): a slip for the country, not a group
-            elif nxt >= end or nxt in triggers or (doc[nxt].is_punct and doc[nxt].text not in {"-", "–", "/"}) \
-                    or _word(doc[nxt]) in NOUN_USE_NEXT:
+            elif nxt >= end or nxt in triggers or (doc[nxt].is_punct and T[nxt] not in {"-", "–", "/"}) \
+                    or W[nxt] in NOUN_USE_NEXT:
                 m.role = "NAT"  # "Sudanese crossed", "Sudanese and Eritreans": the demonym names people
             elif _group_after(doc, nxt, end, lex) is not None:
                 m.role = "NAT"
             else:
                 m.role = "ADJ"
             continue
-        if m.kind == "name" and m.end + 1 < end and doc[m.end].text in {"'s", "’s", "'"} \
+        if m.kind == "name" and m.end + 1 < end and T[m.end] in {"'s", "’s", "'"} \
                 and _group_after(doc, m.end + 1, end, lex, skip=1) is not None:
             m.role = "NAT"
             continue
         # walk back over fillers to the cue word
         j = m.start - 1
-        while j >= start and m.start - j <= 6 and _word(doc[j]) != "of" and (
-                _word(doc[j]) in lex.fillers or doc[j].text == "," and _word(doc[j + 1]) in LIST_OPENERS):
+        while j >= start and m.start - j <= 6 and W[j] != "of" and (
+                W[j] in lex.fillers or T[j] == "," and W[j + 1] in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
         j = _past_small_place(doc, j, start, lex, mentioned)
-        if j >= start and _word(doc[j]) == "of":
-            if j - 2 >= start and _word(doc[j - 1]) in HOME_NOUNS and _word(doc[j - 2]) in {"home", "native"}:
+        if j >= start and W[j] == "of":
+            if j - 2 >= start and W[j - 1] in HOME_NOUNS and W[j - 2] in {"home", "native"}:
                 m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
                 continue
-            if j - 1 >= start and _word(doc[j - 1]) == "out":
+            if j - 1 >= start and W[j - 1] == "out":
                 gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
                 continue
             k = j - 1  # "the coast of Libya", "the border town of Siret": look past the head noun
-            while k >= start and j - k <= 4 and k not in triggers and _word(doc[k]) not in {
+            while k >= start and j - k <= 4 and k not in triggers and W[k] not in {
                     "to", "into", "from", "through", "via", "in", "off", "toward", "towards"}:
                 k -= 1  # "reached the shores of Italy" stops at the verb
             if k < start or j - k > 4 or (k not in triggers and not all(
-                    _word(t) in lex.fillers or _word(t) in PLACE_HEADS for t in doc[k + 1:j])):
+                    w in lex.fillers or w in PLACE_HEADS for w in W[k + 1:j])):
                 continue  # "boycotts of Israel" is no place people go to
             j = k
         if j < start:
             continue
-        cue = _word(doc[j])
+        cue = W[j]
         if cue == "from":
             k = j - 1
-            while k >= start and _word(doc[k]) in {"mostly", "mainly", "predominantly", "largely", "many", "most",
+            while k >= start and W[k] in {"mostly", "mainly", "predominantly", "largely", "many", "most",
                                                      "all", "originally", "some", "including", "who", "are", "were",
                                                      "is", "was", "hail", "hailing", ","}:
                 k -= 1
-            if k >= start and (_is_group_word(doc, k, lex) or _word(doc[k]) in {"come", "came", "comes", "coming"}):
+            if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}):
                 m.role = "NAT"
-            elif any(_word(t) in {"are", "were", "is", "was", "hail", "hailing"} for t in doc[k + 1:j]):
+            elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
                 m.role = "NAT"  # "most of the people crossing the Channel are from Iran": who they are
             else:
                 gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
-                if gov is None and k >= start and _word(doc[k]) in CARRIERS:
+                if gov is None and k >= start and W[k] in CARRIERS:
                     gov = _following_trigger(doc, m.end, end, triggers)  # "flights from Sudan have carried ..."
                 if gov is not None:
                     m.role, m.trigger = "SRC", gov
@@ -481,14 +501,14 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                             and o.end <= j and j - o.end <= 2), None)
             if gov is None:
                 continue
-            if cue == "for" and _lemma(doc[gov]) not in {"head", "leave", "left", "depart", "bound", "flee", "set",
+            if cue == "for" and L[gov] not in {"head", "leave", "left", "depart", "bound", "flee", "set",
                                                           "sail", "fly", "flew", "board", "escape", "make", "go"}:
                 continue
-            if cue == "to" and triggers[gov] == "depart" and _lemma(doc[gov]) in {"leave", "left", "desert"}:
+            if cue == "to" and triggers[gov] == "depart" and L[gov] in {"leave", "left", "desert"}:
                 continue  # "left to join", "deserted to": not a destination
             m.role, m.trigger = "DST", gov
-            m.first = any(_word(t) == "first" for t in doc[max(gov - 3, start):gov])
-            m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in doc[gov + 1:j])
+            m.first = "first" in W[max(gov - 3, start):gov]
+            m.after_break = any(w in SEQUENCE_BREAKS for w in W[gov + 1:j])
             continue
         if cue == "on" and m.kind == "place":
             gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
@@ -501,14 +521,14 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "SRC", gov
             elif gov is not None and triggers[gov] in {"arrive", "admit"}:
                 m.role, m.trigger = "DST", gov
-            elif j - 1 >= start and _word(doc[j - 1]) in SETTLED and (
+            elif j - 1 >= start and W[j - 1] in SETTLED and (
                     earlier := [t for t in triggers if t < j and triggers[t] != "admit"]):
                 m.role, m.trigger = "DST", max(earlier)  # "Russians who left ... are now living in Serbia"
             else:
                 k = j - 1
-                while k >= start and j - k <= 4 and _word(doc[k]) in lex.in_fillers:
+                while k >= start and j - k <= 4 and W[k] in lex.in_fillers:
                     k -= 1
-                if k >= start and j - k <= 4 and _word(doc[k]) in lex.refugee_groups and not any(
+                if k >= start and j - k <= 4 and W[k] in lex.refugee_groups and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
                     m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
                 else:
@@ -516,7 +536,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             continue
         if cue in {"through", "via", "across", "transiting"}:
             gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
-            if gov is not None or _word(doc[j]) == "via":
+            if gov is not None or W[j] == "via":
                 m.role, m.trigger = "VIA", gov
             continue
         if cue == "off":
@@ -525,7 +545,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "SRC", gov
             continue
         if j in triggers and m.start - j <= 4:  # a country right after the verb: "fled Russia", "entered Finland"
-            lemma = _lemma(doc[j])
+            lemma = L[j]
             if triggers[j] == "depart" and lemma not in {"evacuate", "exodus"}:
                 m.role, m.trigger = "SRC", j
             elif lemma in {"transit", "transiting", "transited"}:
@@ -539,37 +559,40 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
 
 def _demonym_camp(doc: Doc, i: int, end: int) -> bool:
     """"a Kenyan refugee camp" is a camp in Kenya; "a Syrian refugee camp in Jordan" is one for Syrians."""
-    k = i + 1 if i < end and _word(doc[i]) == "refugee" else i
-    if k >= end or _word(doc[k]) not in {"camp", "camps"}:
+    W = doc_lowers(doc)
+    k = i + 1 if i < end and W[i] == "refugee" else i
+    if k >= end or W[k] not in {"camp", "camps"}:
         return False
-    return k + 1 >= end or _word(doc[k + 1]) not in {"in", "on", "near", "at", "inside", "across", "outside"}
+    return k + 1 >= end or W[k + 1] not in {"in", "on", "near", "at", "inside", "across", "outside"}
 
 
 def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[int]) -> int:
     """The cue before an unknown town that a country name only locates: "from the port of Rostock in Germany",
     "to Dover, England" read as "from Germany", "to England". j is the token just before the country."""
-    if j < start + 1 or doc[j].text not in {",", "in"}:
+    W, T = doc_lowers(doc), doc_texts(doc)
+    if j < start + 1 or T[j] not in {",", "in"}:
         return j
     k = j - 1
-    while k >= start and j - k <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha \
+    while k >= start and j - k <= 3 and T[k][:1].isupper() and doc[k].is_alpha \
             and doc[k].ent_type_ in {"", "LOC", "GPE", "FAC"} and k not in mentioned and not doc[k].is_sent_start:
         k -= 1
     if k == j - 1 or k < start:
         return j
-    if _word(doc[k]) == "of" and k - 1 >= start and _word(doc[k - 1]) in PLACE_HEADS:
+    if W[k] == "of" and k - 1 >= start and W[k - 1] in PLACE_HEADS:
         k -= 2  # "the port of", "the town of"
-        while k >= start and _word(doc[k]) in lex.fillers:
+        while k >= start and W[k] in lex.fillers:
             k -= 1
-    if k >= start and _word(doc[k]) in {"from", "to", "into", "towards", "toward"}:
+    if k >= start and W[k] in {"from", "to", "into", "towards", "toward"}:
         return k
     return j
 
 
 def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex) -> None:
     """"fled to the US-Mexico border": of the two countries, only the receiving side is a destination."""
+    W, T = doc_lowers(doc), doc_texts(doc)
     for a, b in zip(mentions, mentions[1:], strict=False):
-        if not (b.start == a.end + 1 and doc[a.end].text in {"-", "–", "/"} and b.end < sent.end
-                and _word(doc[b.end]) in lex.border_words):
+        if not (b.start == a.end + 1 and T[a.end] in {"-", "–", "/"} and b.end < sent.end
+                and W[b.end] in lex.border_words):
             continue
         if a.role == "DST":
             receiving = [m for m in (a, b) if m.iso in lex.receiving]
@@ -582,97 +605,132 @@ def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex)
 
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
+    W = doc_lowers(doc)
     for m in mentions:
         if m.role is not None or m.kind != "name":
             continue
         j = m.end
-        while j < sent.end and _word(doc[j]) in lex.subject_fillers:
+        while j < sent.end and W[j] in lex.subject_fillers:
             j += 1
         if j < sent.end and triggers.get(j) == "admit":
             after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
             refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
-                _word(t) in {"refugees", "asylum-seekers", "seekers"} for t in doc[j + 1:min(j + 8, sent.end)])
+                w in {"refugees", "asylum-seekers", "seekers"} for w in W[j + 1:min(j + 8, sent.end)])
             if after or refugees:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
 
 
 def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
     """Countries coordinated with one that has a role share it: "into Poland and Lithuania"."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
     for prev, m in zip(mentions, mentions[1:], strict=False):
         if m.role not in {None, "LOC"} or prev.role not in {"SRC", "DST", "VIA", "NAT", "REFIN"}:
             continue
         if m.kind == "demonym" or prev.kind == "demonym" and prev.role == "NAT":
             continue
-        gap = doc[prev.end:m.start]
-        if len(gap) == 0 or len(gap) > 6 or not all(_word(t) in lex.joiners for t in gap):
+        gap = W[prev.end:m.start]
+        if len(gap) == 0 or len(gap) > 6 or not all(w in lex.joiners for w in gap):
             continue
-        if m.end < len(doc) and _lemma(doc[m.end]) in {"say", "tell", "report", "announce", "claim"}:
+        if m.end < len(doc) and L[m.end] in {"say", "tell", "report", "announce", "claim"}:
             continue
         m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
-        m.after_break = any(_word(t) in SEQUENCE_BREAKS for t in gap)  # "to Qatar and then to Germany"
+        m.after_break = any(w in SEQUENCE_BREAKS for w in gap)  # "to Qatar and then to Germany"
+
+
+@dataclass
+class _Index:
+    """Token positions some rule needs, found once per document in the cached word lists, so the sentence
+    loop visits only these instead of building every Token. Each list is what a rule's first test accepts
+    (derived from the lexicon, not a copy of it): a token outside it cannot pass that test."""
+
+    triggers: list[int]  # a movement word by form or lemma (``lex.kind``): only these can be triggers
+    anchors: list[int]  # a capitalised waterway head or a glued country pair ("U.S.-Mexico border")
+    parts: list[int]  # a capitalised country part (``lex.country_parts``)
+    ethnic: list[int]  # an ethnic group with a known origin (``lex.ethnic_origin``)
+
+    @staticmethod
+    def build(doc: Doc, lex: _Lex) -> _Index:
+        W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+        kind, heads, parts = lex.kind, lex.waterway_heads, lex.country_parts
+        return _Index(
+            triggers=[i for i, (w, lemma) in enumerate(zip(W, L, strict=True)) if w in kind or lemma in kind],
+            anchors=[i for i, (w, t) in enumerate(zip(W, T, strict=True))
+                     if w in heads and t[:1].isupper() or "-" in t and _compound_text(t)],
+            parts=[i for i, t in enumerate(T) if t in parts and t[:1].isupper()],
+            ethnic=[i for i, w in enumerate(W) if w in lex.ethnic_origin],
+        )
+
+
+def _between(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted ``positions`` in [start, end)."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex) -> list[_Sentence]:
+    """The sentences that can give or inform a flow, with their mentions, roles and movement words.
+
+    A sentence naming no country (no mention, country part, ethnic group, waterway or glued country pair)
+    is left out: no rule reads anything from it."""
     out = []
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    index = _Index.build(doc, lex)
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
     ents_by_sent: dict[int, list[Span]] = {}
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
         ents_by_sent.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
     for sent in sents:
-        ents = ents_by_sent.get(sent.start, [])
-        if not ents and not any(_word(t) in lex.waterway_heads and t.text[:1].isupper() or "-" in t.text
-                                and _compound_pair(t) for t in sent):
+        start, end = sent.start, sent.end
+        ents = ents_by_sent.get(start, [])
+        anchors = _between(index.anchors, start, end)
+        if not ents and not anchors:
             continue  # no country named: nothing to read
         if all(t._.in_boilerplate or t.is_space for t in sent):
             continue
-        start, end = sent.start, sent.end
+        mentions = _mentions(doc, sent, ents, assertions, _between(index.parts, start, end))
+        ethnic = [(i, lex.ethnic_origin[W[i]]) for i in _between(index.ethnic, start, end)]
+        if not mentions and not ethnic and not anchors:
+            continue  # entities, but none a country the rules can place (see the docstring)
         triggers = {}
         blocked: set[int] = set()
-        for i in range(start, end):
+        for i in _between(index.triggers, start, end):
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
                 triggers[i] = kind
             elif kind:
                 blocked.add(i)
-        mentions = _mentions(doc, sent, ents, assertions)
-        words = [_word(t) for t in sent]
-        text = " ".join(words)
-        region = any(w in lex.region_origin for w in words) or any(
-            f" {r} " in f" {text} " for r in lex.region_origin if " " in r)
+        words = W[start:end]
+        text = f" {' '.join(words)} "
+        region = not lex.region_origin.isdisjoint(words) or any(r in text for r in lex.region_phrases)
         country_starts = {m.start for m in mentions}
         for k in range(start, end - 1):
-            if _word(doc[k]) == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
+            if W[k] == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
-        has_group = any(_is_group_word(doc, i, lex) for i in range(start, end)) or any(
+        has_group = any(_is_group_lower(w) for w in words) or any(
             w in {"they", "those", "them"} for w in words) or any(
             w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
             for w, nxt in zip(words, words[1:], strict=False))
-        military = any(w in lex.military for w in words)
+        military = not lex.military.isdisjoint(words)
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
-        deport = any(w in lex.deport for w in words) or any(_lemma(t) in lex.deport for t in sent)
-        out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents))
+        deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
+        out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents, ethnic))
     return out
-
-
-def _ethnic_nationalities(doc: Doc, sent: Span, lex: _Lex) -> list[tuple[int, str]]:
-    return [(t.i, lex.ethnic_origin[_word(t)]) for t in sent if _word(t) in lex.ethnic_origin]
 
 
 def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
     """The country most people in the document are reported leaving, if one clearly dominates."""
     counts: Counter[str] = Counter()
     for s in sentences:
-        doc = s.span.doc
+        W = doc_lowers(s.span.doc)
         for m in s.mentions:
-            if m.role == "NAT" and (s.triggers or any(_word(t) in lex.refugee_groups for t in
-                                                      doc[m.end:min(m.end + 3, s.span.end)])):
+            if m.role == "NAT" and (s.triggers or not lex.refugee_groups.isdisjoint(
+                    W[m.end:min(m.end + 3, s.span.end)])):
                 counts[m.iso] += 1
             elif m.role == "SRC":
                 counts[m.iso] += 1
-        for _, iso in _ethnic_nationalities(doc, s.span, lex):
+        for _, iso in s.ethnic:
             counts[iso] += 1
     if not counts:
         return None
@@ -763,11 +821,11 @@ def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _L
     families as they enter Romania" the Ukrainians move, not the Syrian."""
     if len(nat) < 2 or trigger is None:
         return nat
+    W = doc_lowers(doc)
     clusters: list[list[_Mention]] = [[nat[0]]]
     for prev, m in zip(nat, nat[1:], strict=False):
-        gap = doc[prev.end:m.start]
-        if len(gap) <= 4 and all(_word(t) in lex.joiners or _word(t) in lex.flow_groups or _word(t) == "from"
-                                 for t in gap):
+        gap = W[prev.end:m.start]
+        if len(gap) <= 4 and all(w in lex.joiners or w in lex.flow_groups or w == "from" for w in gap):
             clusters[-1].append(m)
         else:
             clusters.append([m])
@@ -781,7 +839,7 @@ def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _L
 def _camp_refugees(doc: Doc, m: _Mention, lex: _Lex) -> int | None:
     """The refugee word of "refugees (not any migrants) in camps in" the country m: the document's refugees."""
     start = max(m.start - 5, 0)
-    words = [_word(t) for t in doc[start:m.start]]
+    words = doc_lowers(doc)[start:m.start]
     if not any(w in {"camp", "camps", "settlements", "shelters"} for w in words):
         return None
     return next((start + k for k, w in enumerate(words) if w in {"refugee", "refugees"}), None)
@@ -793,17 +851,18 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
     dests: dict[str, set[str]] = {}
     for f in b.flows:
         dests.setdefault(f.origin, set()).add(f.destination)
-    doc = b.doc
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     for s in sentences:
         nat = [m for m in s.mentions if m.role == "NAT" and m.kind == "name"]
         if len(nat) < 2 or not dests or any(m.role in {"DST", "REFIN", "VIA"} for m in s.mentions):
             continue
-        if s.military or s.deport or any(_word(t) in lex.block or _lemma(t) in lex.block for t in s.span):
+        start, end = s.span.start, s.span.end
+        if s.military or s.deport or not lex.block.isdisjoint(W[start:end]) or not lex.block.isdisjoint(L[start:end]):
             continue  # "banned entry of nationals from Iran, Iraq and Libya": nobody went
         clusters: list[list[_Mention]] = []
         for m in nat:
-            if clusters and len(gap := doc[clusters[-1][-1].end:m.start]) <= 3 and all(
-                    _word(t) in {",", "and", "or"} for t in gap):
+            if clusters and len(gap := W[clusters[-1][-1].end:m.start]) <= 3 and all(
+                    w in {",", "and", "or"} for w in gap):
                 clusters[-1].append(m)
             else:
                 clusters.append([m])
@@ -820,10 +879,11 @@ def _sibling_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None
 
 def _admitted_refugees(doc: Doc, i: int | None, end: int) -> bool:
     """A reported admission of refugees ("has taken in 1.5 million refugees"), not of other people."""
-    if i is None or _word(doc[i]) not in {"taken", "took", "received", "admitted", "accepted", "welcomed", "hosted",
-                                           "sheltered", "housed", "resettled", "in"}:
+    W = doc_lowers(doc)
+    if i is None or W[i] not in {"taken", "took", "received", "admitted", "accepted", "welcomed", "hosted",
+                                 "sheltered", "housed", "resettled", "in"}:
         return False
-    return any(_word(t) in {"refugees", "asylum-seekers", "seekers"} for t in doc[i + 1:min(i + 8, end)])
+    return any(w in {"refugees", "asylum-seekers", "seekers"} for w in W[i + 1:min(i + 8, end)])
 
 
 def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list[_Mention]) -> bool:
@@ -845,6 +905,7 @@ def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list
 
 def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> None:
     doc, sent = b.doc, s.span
+    W = doc_lowers(doc)
     ms = s.mentions
     trig = next((m.trigger for m in ms if m.role in {"DST", "SRC", "VIA"} and m.trigger is not None), None)
     if trig is None and s.triggers:
@@ -853,7 +914,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     nat = [m for m in ms if m.role == "NAT" and any(abs(m.start - i) <= NAT_WINDOW for i in near)]
     nat = _nearest_cluster(nat, trig, doc, lex)
     nat_isos = list(dict.fromkeys(m.iso for m in nat))
-    for _, iso in _ethnic_nationalities(doc, sent, lex):
+    for _, iso in s.ethnic:
         if iso not in nat_isos:
             nat_isos.append(iso)
     src = list(dict.fromkeys(m.iso for m in ms if m.role == "SRC"))
@@ -864,10 +925,10 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         tok.append(trig)
     # refugees located in a country: "Ukrainian refugees in Poland", "In France, ... Ukrainian refugees"
     refin = [m for m in ms if m.role == "REFIN"]
-    if not refin and ms and ms[0].start <= sent.start + 1 and _word(doc[sent.start]) == "in" and ms[0].kind == "name":
-        if any(_word(t) in lex.refugee_groups for t in sent):
+    if not refin and ms and ms[0].start <= sent.start + 1 and W[sent.start] == "in" and ms[0].kind == "name":
+        if not lex.refugee_groups.isdisjoint(W[sent.start:sent.end]):
             refin = [ms[0]]
-    origins_at = [(n.start, n.iso) for n in ms if n.role == "NAT"] + _ethnic_nationalities(doc, sent, lex)
+    origins_at = [(n.start, n.iso) for n in ms if n.role == "NAT"] + s.ethnic
     previous = sent.start - 1
     camp = next((c for m in refin if (c := _camp_refugees(doc, m, lex)) is not None), None)
     last: list[tuple[int, str]] = []
@@ -876,7 +937,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         # "Syrian refugees in Jordan and Rohingya refugees in Bangladesh": each place takes the group just before it
         located = [(i, iso) for i, iso in origins_at
                    if initial or (previous < i < m.start and m.start - i <= NAT_WINDOW)]
-        if not located and last and all(_word(t) in lex.joiners for t in doc[previous + 1:m.start]):
+        if not located and last and all(w in lex.joiners for w in W[previous + 1:m.start]):
             located = last  # "Ukrainian refugees living in Moldova, Romania and Slovakia": the list shares the group
         previous, last = m.end - 1, located
         if not located and not origins_at and main and main != m.iso and not s.region_origin and camp is not None:
@@ -899,9 +960,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         else:
             legs.append([m.iso])
             last_trigger = m.trigger
-    after_first = doc[min(m.start for m in dst_m):sent.end] if dst_m else doc[sent.start:sent.start]
+    after_first = W[min(m.start for m in dst_m):sent.end] if dst_m else []
     if len(legs) > 1 and not (any(m.first for m in dst_m) or any(
-            _word(t) in SEQUENCE_CUES or _word(t) == "via" for t in after_first)):
+            w in SEQUENCE_CUES or w == "via" for w in after_first)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
     if not dests and (src and not nat_isos or nat_isos and any(k == "arrive" for k in s.triggers.values())):
@@ -940,35 +1001,34 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
 def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
     """"Migrants crossed the Channel in small boats": a crossing with fixed sides names the pair."""
     doc, sent = b.doc, s.span
-    crossing = [i for i in s.triggers if _lemma(doc[i]) in {"cross", "crossing", "crossings", "sail", "swim"}]
-    if not crossing and "across" in sent.text:  # "take them across the Channel"
-        crossing = [i for i in range(sent.start, sent.end - 2) if _word(doc[i]) == "across"
-                    and _word(doc[i + 1]) == "the" and _word(doc[i + 2]) in lex.waterway_heads
-                    and doc[i + 2].text[:1].isupper()]
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    crossing = [i for i in s.triggers if L[i] in {"cross", "crossing", "crossings", "sail", "swim"}]
+    if not crossing and "across" in doc_text(doc)[sent.start_char:sent.end_char]:  # "take them across the Channel"
+        crossing = [i for i in range(sent.start, sent.end - 2) if W[i] == "across"
+                    and W[i + 1] == "the" and W[i + 2] in lex.waterway_heads
+                    and T[i + 2][:1].isupper()]
     if not crossing:
         return
-    people = any(_word(t) in lex.refugee_groups or _word(t) in {"boat", "boats", "dinghy", "dinghies", "people",
-                                                                 "families", "children"} for t in sent) \
+    people = any(w in lex.refugee_groups or w in {"boat", "boats", "dinghy", "dinghies", "people", "families",
+                                                  "children"} for w in W[sent.start:sent.end]) \
         or any(m.role == "NAT" for m in s.mentions)  # "people crossing the Channel are from Iran"
     for i in range(sent.start, sent.end):
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not T[i][:1].isupper():
             continue
         for n in (3, 2, 1):
-            key = tuple(_word(t) for t in doc[i:min(i + n, sent.end)])
-            compound = i + n < sent.end and _word(doc[i + n]) in {"crossing", "crossings"}  # "Channel crossings"
+            key = tuple(W[i:min(i + n, sent.end)])
+            compound = i + n < sent.end and W[i + n] in {"crossing", "crossings"}  # "Channel crossings"
             if not (people or compound):
                 continue
             if len(key) == n and key in lex.waterways and (
-                    n > 1 or compound or i > sent.start and _word(doc[i - 1]) == "the"):
+                    n > 1 or compound or i > sent.start and W[i - 1] == "the"):
                 near, far = lex.waterways[key]
                 trig = min(crossing, key=lambda t: abs(t - i))
                 if abs(trig - i) > 6:
                     break
                 b.add(sent, near, far, [trig, i + n - 1], trigger=trig)
                 nat = [m.iso for m in s.mentions if m.role == "NAT"]
-                for o in dict.fromkeys(nat + [lex.ethnic_origin[w] for w in (_word(t) for t in sent)
-                                              if w in lex.ethnic_origin]):
+                for o in dict.fromkeys(nat + [iso for _, iso in s.ethnic]):
                     b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
                 return
 
@@ -978,13 +1038,14 @@ def _reporting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     first = next((m for m in s.mentions if m.kind == "name"), None)
     if first is None or first.start - s.span.start > 1 or first.end >= s.span.end:
         return None
+    W = doc_lowers(doc)
     k = first.end
-    while k < s.span.end and k - first.end < 2 and _word(doc[k]) in {"has", "have", "had", "also", "already"}:
+    while k < s.span.end and k - first.end < 2 and W[k] in {"has", "have", "had", "also", "already"}:
         k += 1
-    if k < s.span.end and _word(doc[k]) in BORDER_ACTIONS and any(
-            _word(t) in lex.border_words for t in doc[k + 1:min(k + 4, s.span.end)]):
+    if k < s.span.end and W[k] in BORDER_ACTIONS and any(
+            w in lex.border_words for w in W[k + 1:min(k + 4, s.span.end)]):
         return first.iso  # "Finland closed its border after a surge of asylum seekers arriving from Russia"
-    return first.iso if k < s.span.end and _word(doc[k]) in SPEECH else None
+    return first.iso if k < s.span.end and W[k] in SPEECH else None
 
 
 def _counting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
@@ -993,13 +1054,13 @@ def _counting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     first = next((m for m in s.mentions if m.kind == "name"), None)
     if first is None or first.start - s.span.start > 1 or first.role is not None:
         return None
+    W = doc_lowers(doc)
     k = first.end
-    while k < s.span.end and k - first.end < 3 and _word(doc[k]) in {"has", "have", "had", "also", "already", "so",
-                                                                     "far"}:
+    while k < s.span.end and k - first.end < 3 and W[k] in {"has", "have", "had", "also", "already", "so", "far"}:
         k += 1
-    if k >= s.span.end or _word(doc[k]) not in COUNT_VERBS:
+    if k >= s.span.end or W[k] not in COUNT_VERBS:
         return None
-    return first.iso if any(_word(t) in lex.refugee_groups for t in doc[k + 1:min(k + 10, s.span.end)]) else None
+    return first.iso if any(w in lex.refugee_groups for w in W[k + 1:min(k + 10, s.span.end)]) else None
 
 
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:
@@ -1018,33 +1079,34 @@ def _border_authority(ents: list[Span], lex: _Lex) -> str | None:
 def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[tuple[str, str | None, int, bool]]:
     """(country, other side or None, token, whether the text says whose border it is) for each border named."""
     sent = s.span
+    W, T = doc_lowers(doc), doc_texts(doc)
     pairs = []
     ms = [m for m in s.mentions if m.kind != "place"]
     by_start = {m.start: m for m in ms}
     by_end = {m.end: m for m in ms}
     for i in range(sent.start, sent.end):
-        if _word(doc[i]) not in lex.border_words or _word(doc[i]) == "crossing":
+        if W[i] not in lex.border_words or W[i] == "crossing":
             continue
-        if i > sent.start and (compound := _compound_pair(doc[i - 1])):
+        if i > sent.start and (compound := _compound_text(T[i - 1])):
             pairs.append((compound[0], compound[1], i, False))  # "the U.S.-Mexico border", one token
             continue
         # "X-Y border", "Polish-Belarusian border"
         left = by_end.get(i)
-        if left and left.start - 2 >= sent.start and doc[left.start - 1].text in {"-", "–", "/"} \
+        if left and left.start - 2 >= sent.start and T[left.start - 1] in {"-", "–", "/"} \
                 and (m0 := by_end.get(left.start - 1)):
             pairs.append((m0.iso, left.iso, i, False))
             continue
         nxt = i + 1
-        if nxt + 1 < sent.end and _word(doc[nxt]) in BORDER_OBJECTS and _word(doc[nxt + 1]) == "between":
+        if nxt + 1 < sent.end and W[nxt] in BORDER_OBJECTS and W[nxt + 1] == "between":
             nxt += 1  # "the border fence between Morocco and Spain"
-        if nxt < sent.end and _word(doc[nxt]) == "between":
+        if nxt < sent.end and W[nxt] == "between":
             a = by_start.get(nxt + 1) or by_start.get(nxt + 2)
-            if a and a.end + 1 < sent.end and _word(doc[a.end]) == "and":
+            if a and a.end + 1 < sent.end and W[a.end] == "and":
                 b = by_start.get(a.end + 1) or by_start.get(a.end + 2)
                 if b:
                     pairs.append((a.iso, b.iso, i, False))
             continue
-        if nxt < sent.end and _word(doc[nxt]) == "with":
+        if nxt < sent.end and W[nxt] == "with":
             others = []
             k = nxt + 1
             while k < sent.end and k - nxt <= 8:
@@ -1052,7 +1114,7 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
                 if m:
                     others.append(m)
                     k = m.end
-                elif _word(doc[k]) in lex.joiners or _word(doc[k]) in lex.fillers:
+                elif W[k] in lex.joiners or W[k] in lex.fillers:
                     k += 1
                 else:
                     break
@@ -1061,14 +1123,14 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
             # whose border: "Belarusian borders with", "Russia's border with", else the sentence's other country
             owner = None
             j = i - 1
-            while j >= sent.start and i - j <= 4 and _word(doc[j]) in {"the", "its", "their", "southern", "northern",
-                                                                        "eastern", "western", "'s", "’s", "land",
-                                                                        "shared", "common", "long"}:
+            while j >= sent.start and i - j <= 4 and W[j] in {"the", "its", "their", "southern", "northern", "eastern",
+                                                              "western", "'s", "’s", "land", "shared", "common",
+                                                              "long"}:
                 j -= 1
             owned = False
             if j >= sent.start and (m := by_end.get(j + 1)):
                 owner, owned = m.iso, True
-            elif j >= sent.start and doc[j].text in {"'s", "’s"} and (m := by_end.get(j)):
+            elif j >= sent.start and T[j] in {"'s", "’s"} and (m := by_end.get(j)):
                 owner, owned = m.iso, True
             if owner is None:
                 rest = {m.iso for m in ms if m not in others and m.start < i}
@@ -1083,7 +1145,12 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
 
 def _compound_pair(tok: Token) -> tuple[str, str] | None:
     """The two countries of a hyphenated token the tokenizer kept whole ("U.S.-Mexico")."""
-    text = tok.text
+    return _compound_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _compound_text(text: str) -> tuple[str, str] | None:
+    """``_compound_pair`` of a token text."""
     if "-" not in text or not text[:1].isupper():
         return None
     left, _, right = text.partition("-")
@@ -1094,17 +1161,17 @@ def _compound_pair(tok: Token) -> tuple[str, str] | None:
 
 
 def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
-    words = [_word(t) for t in s.span]
-    people = any(w in lex.border_people for w in words)
+    words = doc_lowers(doc)[s.span.start:s.span.end]
+    people = not lex.border_people.isdisjoint(words)
     crisis = any(w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
-    context = any(w in lex.border_context for w in words)
+    context = not lex.border_context.isdisjoint(words)
     return crisis or (people and context)
 
 
 def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
     """A border mentioned after "would", "potential", "if"...: a feared crisis, not a reported one."""
-    return any(_word(t) in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if",
-                            "prevent", "avoid"} for t in doc[max(s.span.start, i - 10):i])
+    return any(w in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if", "prevent",
+                     "avoid"} for w in doc_lowers(doc)[max(s.span.start, i - 10):i])
 
 
 def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex, s: _Sentence,
@@ -1139,8 +1206,9 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
             _sentence_flows(b, s, main, lex)
         _waterway_flows(b, s, lex)
     explicit = {(f.origin, f.destination) for f in b.flows}
+    T = doc_texts(doc)
     for s in sentences:
-        if not (s.mentions or any("-" in t.text and _compound_pair(t) for t in s.span)) \
+        if not (s.mentions or any("-" in t and _compound_text(t) for t in T[s.span.start:s.span.end])) \
                 or not _border_context(doc, s, lex):
             continue
         for a, c, i, owned in _border_pairs(doc, s, main, lex):
@@ -1148,7 +1216,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions) -> list[Flow]:
                 continue
             oriented = _orient(a, c, explicit, main, lex, s, owned)
             if oriented:
-                compound = [i - 1] if i > s.span.start and _compound_pair(doc[i - 1]) else []
+                compound = [i - 1] if i > s.span.start and _compound_text(T[i - 1]) else []
                 b.add(s.span, oriented[0], oriented[1],
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
     _sibling_origins(b, sentences, lex)
