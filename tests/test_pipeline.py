@@ -26,6 +26,32 @@ def ents(doc, label: str | None = None) -> list[str]:
 
 # --- sentence segmentation -------------------------------------------------------------
 
+def test_lookup_lemmas_match_spacys_lookup_lemmatizer(nlp):
+    stock = spacy.blank("en")
+    stock.add_pipe("lemmatizer", config={"mode": "lookup"})
+    stock.initialize()
+    text = ("Thousands were fleeing the shelled towns; officials said buses had carried 300 children "
+            "across the border, and the ministers are deporting families again. Ran. RAN. Ran.")
+    ours = [t.lemma_ for t in nlp(text)]
+    theirs = [t.lemma_ for t in stock(text)]
+    assert ours == theirs
+    assert ours[2] == "flee" and "carry" in ours and "minister" in ours
+
+
+def test_lookup_lemmatizer_keeps_preset_lemmas_unless_overwriting(nlp):
+    doc = nlp.make_doc("officials were deporting refugees")
+    doc[2].lemma_ = "KEPT"
+    nlp.get_pipe("lemmatizer")(doc)
+    assert [t.lemma_ for t in doc] == ["official", "be", "KEPT", "refugee"]
+
+
+def test_sentence_boundaries_after_spaces_quotes_and_line_breaks(nlp):
+    text = 'He left. She stayed. "We go," he said. "Now." They ran.\nNo stop\n\n(Aside.) Next one.'
+    assert sents(nlp, text) == ["He left.", "She stayed.", '"We go," he said.', '"Now."', "They ran.", "No stop",
+                                "(Aside.)", "Next one."]
+
+
+
 def test_components_are_registered_and_configured(nlp):
     assert nlp.pipe_names[:2] == ["migraph_boilerplate", "migraph_sentencizer"]
     assert "migraph_gazetteer" in nlp.pipe_names and nlp.pipe_names[-1] == "migraph_person_rules"
