@@ -99,12 +99,54 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# Words each pattern cannot match without. No match of these patterns crosses a line break, so
+# they run only over the lines holding such a word: most lines hold none, and the patterns try
+# their alternatives at every capital letter.
+_BYLINE_NEEDLES = ("By ", "contributed", "report", "Photo/")
+_PHOTO_CREDIT_NEEDLES = ("Photo", "Image", "Picture", "Credit", "/Getty Images", "/AFP", "/AP", "/Reuters", "/EPA",
+                         "/Shutterstock", "/Anadolu", "/Sipa", "/NurPhoto", "/Bloomberg", "/Alamy", "/TASS",
+                         "/Sputnik", "/SOPA", "/LightRocket", "/Pool")
+
+
+def _matches_in_lines(pattern: re.Pattern, text: str, needles: re.Pattern) -> list[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches stay within a line and hold a needle."""
+    matches: list[re.Match] = []
+    line_end = -1
+    for needle in needles.finditer(text):
+        if needle.start() <= line_end:
+            continue  # this line is done
+        line_start = text.rfind("\n", 0, needle.start()) + 1
+        line_end = text.find("\n", needle.end())
+        if line_end < 0:
+            line_end = len(text)
+        matches += pattern.finditer(text, line_start, line_end)
+    return matches
+
+
+def _needles(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_BYLINE_NEEDLE_RE = _needles(_BYLINE_NEEDLES)
+_PHOTO_CREDIT_NEEDLE_RE = _needles(_PHOTO_CREDIT_NEEDLES)
+_BYLINE_CUE_NEEDLE_RE = None
+
+
 def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
-    spans = [m.span() for m in BYLINE_RE.finditer(text)]
-    spans += [_sentence_around(text, *m.span()) for m in _byline_cue_re().finditer(text)]
-    spans += [_sentence_around(text, *m.span()) for m in CONTRIBUTORS_RE.finditer(text)]
-    spans += [m.span() for m in PHOTO_CREDIT_RE.finditer(text)]
+    global _BYLINE_CUE_NEEDLE_RE
+    if _BYLINE_CUE_NEEDLE_RE is None:
+        _BYLINE_CUE_NEEDLE_RE = _needles(c.lower() for c in lexicon()["byline_cues"])
+    spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)]
+    lowered = text.lower()
+    if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
+        cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_NEEDLE_RE)]
+    else:  # lower-casing changed offsets (rare letters such as "İ"): search the text itself
+        cues = [m.span() for m in _byline_cue_re().finditer(text)]
+    spans += [_sentence_around(text, start, end) for start, end in cues]
+    if "contributed" in text:  # its look-ahead may read past the line, so it runs over the whole text
+        spans += [_sentence_around(text, *m.span()) for m in CONTRIBUTORS_RE.finditer(text)]
+    spans += [m.span() for m in _matches_in_lines(PHOTO_CREDIT_RE, text, _PHOTO_CREDIT_NEEDLE_RE)]
     return sorted(set(spans))
 
 
