@@ -9,11 +9,16 @@ document-independent so the same entity always gets the same IRI.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
 
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
-from extractors.doccache import doc_text
+from extractors.doccache import doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, lexicon
 from extractors.names import INITIAL_RE, PARTICLES, first_name_gender
 from graph.vocab import slugify
@@ -23,21 +28,104 @@ AGE_AFTER_RE = re.compile(r"^,\s*(\d{1,3})\s*,")
 AGE_BEFORE_RE = re.compile(r"(\d{1,3})-year-old\s+(?:(?:[a-z]+\s+){0,2}(?:named|called)\s+)?$")
 
 
+@dataclass
+class DocIndex:
+    """Per-Doc token and sentence arrays, read once: ``doc[i]``, ``span.sent`` and ``doc.char_span`` build new
+    objects on every call, and the extractors ask them thousands of times per article."""
+
+    starts: list[int]  # token.idx
+    ends: list[int]  # token.idx + len(token.text)
+    is_punct: list[bool]
+    is_space: list[bool]
+    boilerplate: list[bool]  # token._.in_boilerplate
+    has_sents: bool  # doc.has_annotation("SENT_START")
+    sent_of: list[int]  # token index -> sentence number (sentences as ``doc.sents`` / ``Span.sent`` cut them)
+    sent_tokens: list[tuple[int, int]]  # sentence number -> token range [start, end)
+    sent_trimmed: list[tuple[int, int]]  # sentence number -> whitespace-trimmed character range
+    text_length: int
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence holding token ``i`` (``doc[i].sent``)."""
+        return self.sent_tokens[self.sent_of[i]]
+
+    def is_sent_start(self, i: int) -> bool:
+        """``doc[i].is_sent_start`` is True (False where spaCy says False or None)."""
+        return self.has_sents and self.sent_tokens[self.sent_of[i]][0] == i
+
+    def char_to_token(self, char: int) -> int:
+        """Index of the token whose text or trailing whitespace holds ``char`` (spaCy's token_by_char), -1 if none."""
+        if char < 0 or char >= self.text_length:
+            return -1
+        return bisect_right(self.starts, char) - 1
+
+
+_INDEX_KEY = "migraph.entities.index"
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The Doc's ``DocIndex``, built once (read it after the pipeline has run: later changes are not seen)."""
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is not None and len(index.starts) == len(doc):
+        return index
+    n = len(doc)
+    columns = doc.to_array([IDX, LENGTH, SENT_START, IS_PUNCT, IS_SPACE]) if n else numpy.zeros((0, 5), "uint64")
+    starts = columns[:, 0].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    boilerplate = [False] * n
+    for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            boilerplate[span.start:span.end] = [True] * (span.end - span.start)
+    has_sents = doc.has_annotation("SENT_START")
+    sent_tokens: list[tuple[int, int]] = []
+    sent_of: list[int] = []
+    if has_sents and n:
+        cuts = [0] + (numpy.flatnonzero(columns[1:, 2] == 1) + 1).tolist() + [n]
+        for k in range(len(cuts) - 1):
+            sent_tokens.append((cuts[k], cuts[k + 1]))
+            sent_of.extend([k] * (cuts[k + 1] - cuts[k]))
+    full = doc_text(doc)
+    sent_trimmed = []
+    for a, b in sent_tokens:
+        text = full[starts[a]:ends[b - 1]]  # == sent.text
+        s_start = starts[a] + (len(text) - len(text.lstrip()))
+        sent_trimmed.append((s_start, s_start + len(text.strip())))
+    index = DocIndex(starts, ends, (columns[:, 3] != 0).tolist(), (columns[:, 4] != 0).tolist(), boilerplate,
+                     has_sents, sent_of, sent_tokens, sent_trimmed, len(full))
+    doc.user_data[_INDEX_KEY] = index
+    return index
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences, whitespace-trimmed, boilerplate dropped."""
+    index = doc_index(doc)
+    if not index.has_sents:
+        list(doc.sents)  # raises spaCy's error for a Doc without sentence boundaries, as before
     bounds = []
-    full = doc_text(doc)
-    for sent in doc.sents:
-        text = full[sent.start_char:sent.end_char]  # == sent.text, without rebuilding it from tokens
-        stripped = text.strip()
-        if not stripped or all(t._.in_boilerplate or t.is_space for t in sent):
+    boiler, space = index.boilerplate, index.is_space
+    for (a, b), (start, end) in zip(index.sent_tokens, index.sent_trimmed, strict=True):
+        if end <= start or all(boiler[i] or space[i] for i in range(a, b)):
             continue
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        bounds.append((start, start + len(stripped)))
+        bounds.append((start, end))
     return bounds
 
 
 def evidence_for(doc: Doc, start: int, end: int, extractor: str = EXTRACTOR) -> Evidence:
+    """Evidence for characters [start, end) with the trimmed sentence of the first token they touch."""
+    index = doc_index(doc)
+    first = index.char_to_token(start)
+    last = index.char_to_token(end - 1)
+    if first >= 0 and last >= 0 and index.has_sents:
+        if start == index.ends[first]:
+            first += 1  # doc.char_span(..., "expand") leaves out the token whose trailing space it starts on
+        if first <= last:
+            s_start, s_end = index.sent_trimmed[index.sent_of[first]]
+            return Evidence(start, end, s_start, max(s_end, end) if s_start <= start else end, extractor)
+    return _evidence_slow(doc, start, end, extractor)
+
+
+def _evidence_slow(doc: Doc, start: int, end: int, extractor: str) -> Evidence:
+    """``evidence_for`` through spaCy's own objects, for the edge cases the index does not cover."""
     sent = doc.char_span(start, end, alignment_mode="expand")
     if sent is not None:
         s = sent.sent
@@ -56,43 +144,49 @@ def _in_ranges(offset: int, ranges) -> bool:
 def extract_entities(doc: Doc) -> DocumentAssertions:
     result = DocumentAssertions(sentences=sentence_bounds(doc))
     gaz = gazetteer()
+    index = doc_index(doc)
+    full = doc_text(doc)
+    bylines = doc._.bylines
     persons: list[Span] = []
     for ent in doc.ents:
-        if any(t._.in_boilerplate for t in ent):
+        if any(index.boilerplate[ent.start:ent.end]):
             continue
-        if ent.label_ in {"PERSON", "PER"} and _in_ranges(ent.start_char, doc._.bylines):
-            continue  # contributors and photographers are not actors of the story
-        evidence = evidence_for(doc, ent.start_char, ent.end_char)
         label = ent.label_
-        if label in {"GPE", "NORP"} and ent._.iso in gaz.countries:
-            iso = ent._.iso
+        start_char, end_char = index.starts[ent.start], index.ends[ent.end - 1]
+        if label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
+            continue  # contributors and photographers are not actors of the story
+        if label not in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
+            if label in {"PERSON", "PER"}:
+                persons.append(ent)
+            continue
+        evidence = evidence_for(doc, start_char, end_char)
+        surface = full[start_char:end_char]  # == ent.text
+        iso = ent._.iso
+        if label in {"GPE", "NORP"} and iso in gaz.countries:
             entity = _get(result, "Country", iso, gaz.country_name(iso))
-            entity.add_mention(evidence, ent.text)
+            entity.add_mention(evidence, surface)
             _map(result, ent, ("Country", iso))
         elif label in {"LOC", "GPE", "FAC"}:
-            name = ent._.canonical or ent.text
-            iso = ent._.iso
+            name = ent._.canonical or surface
             country_name = gaz.countries.get(iso)
-            if country_name is None and ent.text in gaz.country_by_surface:
+            if country_name is None and surface in gaz.country_by_surface:
                 continue
             key = f"{iso.lower()}-{slugify(name)}" if iso else slugify(name)
             entity = _get(result, "Place", key, name)
-            entity.add_mention(evidence, ent.text)
+            entity.add_mention(evidence, surface)
             if iso:
                 entity.attributes["country"] = iso
                 _relate(result, "Place", key, "locatedIn", "Country", iso, evidence, gaz)
             _map(result, ent, ("Place", key))
         elif label == "ORG":
-            name = ent._.canonical or ent.text
+            name = ent._.canonical or surface
             key = slugify(name)
             entity = _get(result, "Organization", key, name)
-            entity.add_mention(evidence, ent.text)
-            if ent._.iso:
-                entity.attributes["country"] = ent._.iso
-                _relate(result, "Organization", key, "country", "Country", ent._.iso, evidence, gaz)
+            entity.add_mention(evidence, surface)
+            if iso:
+                entity.attributes["country"] = iso
+                _relate(result, "Organization", key, "country", "Country", iso, evidence, gaz)
             _map(result, ent, ("Organization", key))
-        elif label in {"PERSON", "PER"}:
-            persons.append(ent)
     _merge_persons(doc, persons, result, gaz)
     _extract_groups(doc, result, gaz)
     return result
@@ -129,10 +223,15 @@ def _name_parts(text: str) -> list[str]:
 
 def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz) -> None:
     """Cluster person mentions: a shorter name joins the nearest earlier full name containing it."""
+    index = doc_index(doc)
+    full = doc_text(doc)
+    mentions = []
+    for span in spans:
+        text = full[index.starts[span.start]:index.ends[span.end - 1]]  # == span.text
+        mentions.append((span, text, _name_parts(text)))
     clusters: list[dict] = []
     # Longest names first so that "Vladimir Putin" exists before "Putin" looks for it.
-    for span in sorted(spans, key=lambda s: (-len(_name_parts(s.text)), s.start)):
-        parts = _name_parts(span.text)
+    for span, text, parts in sorted(mentions, key=lambda m: (-len(m[2]), m[0].start)):
         target = None
         for cluster in clusters:
             full = cluster["parts"]
@@ -142,78 +241,94 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
                 if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
                     target = cluster
         if target is None:
-            target = {"parts": parts, "name": span.text, "first": span.start, "spans": []}
+            target = {"parts": parts, "name": text, "first": span.start, "spans": []}
             clusters.append(target)
-        target["spans"].append(span)
+        target["spans"].append((span, text))
     for cluster in clusters:
         key = slugify(cluster["name"])
         entity = _get(result, "Person", key, cluster["name"])
-        for span in sorted(cluster["spans"], key=lambda s: s.start):
-            evidence = evidence_for(doc, span.start_char, span.end_char)
-            entity.add_mention(evidence, span.text)
+        for span, text in sorted(cluster["spans"], key=lambda m: m[0].start):
+            start_char, end_char = index.starts[span.start], index.ends[span.end - 1]
+            evidence = evidence_for(doc, start_char, end_char)
+            entity.add_mention(evidence, text)
             _map(result, span, ("Person", key))
-            _person_attributes(doc, span, entity, result, evidence, gaz)
+            _person_attributes(doc, span, start_char, end_char, entity, result, evidence, gaz)
         gender = first_name_gender(cluster["parts"][0]) if len(cluster["parts"]) else None
         if gender in {"male", "female"}:
             entity.attributes.setdefault("gender", gender)
 
 
-def _person_attributes(doc: Doc, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
-    """Role, country and age stated next to a person mention."""
-    role = _clean_role(span._.role or "")
+@cache
+def _role_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased role words and heads (the lexicon's lists), and the heads alone."""
+    lex = lexicon()
+    heads = frozenset(w.lower() for w in lex["role_heads"])
+    return frozenset(w.lower() for w in lex["role_words"]) | heads, heads
+
+
+def _person_attributes(doc: Doc, span: Span, start_char: int, end_char: int, entity: Entity, result,
+                       evidence: Evidence, gaz) -> None:
+    """Role, country and age stated next to a person mention (``start_char``/``end_char``: the span's)."""
+    index = doc_index(doc)
+    lowers = doc_lowers(doc)
+    full = doc_text(doc)
+    span_role = span._.role
+    role = _clean_role(span_role or "")
     if role and "role" not in entity.attributes:  # an empty role would break the shapes' non-empty rule
         entity.attributes["role"] = role
     # Country or affiliation right before the role/name: "Latvian Foreign Minister X".
     k = span.start - 1
     role_tokens = 0
-    roles = {w.lower() for w in lexicon()["role_words"]} | {w.lower() for w in lexicon()["role_heads"]}
-    while k >= 0 and doc[k].lower_ in roles and role_tokens < 6:
+    roles = _role_sets()[0]
+    while k >= 0 and lowers[k] in roles and role_tokens < 6:
         k -= 1
         role_tokens += 1
-    if role_tokens and not span._.role and _clean_role(doc[k + 1:span.start].text):
-        entity.attributes.setdefault("role", _clean_role(doc[k + 1:span.start].text))
+    if role_tokens and not span_role:
+        before = _clean_role(full[index.starts[k + 1]:index.ends[span.start - 1]])  # doc[k + 1:span.start].text
+        if before:
+            entity.attributes.setdefault("role", before)
     if k >= 0:
         _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
     _apposition_role(doc, span, entity, result, evidence, gaz)
-    after = doc_text(doc)[span.end_char:span.end_char + 8]
+    after = full[end_char:end_char + 8]
     match = AGE_AFTER_RE.match(after)
     if not match:  # "a 41-year-old father named X"
-        sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
-        match = AGE_BEFORE_RE.search(doc_text(doc)[max(sent_start, span.start_char - 60):span.start_char])
+        sent_start = index.starts[index.sent_range(span.start)[0]] if index.has_sents else 0
+        match = AGE_BEFORE_RE.search(full[max(sent_start, start_char - 60):start_char])
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
 
 
 def _apposition_role(doc: Doc, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
     """"X, a spokesman for the Norwegian police," / "X, Russia's ambassador to ...": role and affiliation."""
-    lex = lexicon()
-    roles = {w.lower() for w in lex["role_words"]} | {w.lower() for w in lex["role_heads"]}
-    heads = {w.lower() for w in lex["role_heads"]}
+    roles, heads = _role_sets()
+    texts = doc_texts(doc)
+    lowers = doc_lowers(doc)
     n = len(doc)
     i = span.end
-    if i + 1 >= n or doc[i].text != ",":
+    if i + 1 >= n or texts[i] != ",":
         return
     i += 1
     owner_at = None
-    if doc[i].lower_ in {"a", "an", "the"}:
+    if lowers[i] in {"a", "an", "the"}:
         i += 1
-    elif i + 1 < n and doc[i + 1].text in {"'s", "’s"}:
+    elif i + 1 < n and texts[i + 1] in {"'s", "’s"}:
         owner_at = i  # "Russia's ambassador"
         i += 2
     start = i
-    while i < n and doc[i].lower_ in roles and doc[i].lower_ not in {"of", "for"} and i - start < 5:
+    while i < n and lowers[i] in roles and lowers[i] not in {"of", "for"} and i - start < 5:
         i += 1
-    words = [t for t in doc[start:i]]
-    while words and words[-1].lower_ not in heads:
-        words.pop()
-    if not words:
+    end = i
+    while end > start and lowers[end - 1] not in heads:
+        end -= 1
+    if end == start:
         return
-    entity.attributes.setdefault("role", " ".join(t.text for t in words))
-    i = start + len(words)
-    if owner_at is None and i + 1 < n and doc[i].lower_ in {"for", "of", "at", "with", "in"}:
-        owner_at = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    entity.attributes.setdefault("role", " ".join(texts[start:end]))
+    i = end
+    if owner_at is None and i + 1 < n and lowers[i] in {"for", "of", "at", "with", "in"}:
+        owner_at = i + 2 if lowers[i + 1] == "the" else i + 1
     if owner_at is None or owner_at >= n:
         return
     _attach_owner(result.entity_at_token(owner_at), entity, result, evidence, gaz)
@@ -253,7 +368,8 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
     for ks in lengths.values():
         ks.sort(reverse=True)
     modifiers = {m.lower() for m in lex["group_modifiers"]}
-    lowers = [t.lower_ for t in doc]
+    lowers = doc_lowers(doc)
+    boilerplate = doc_index(doc).boilerplate
     n = len(doc)
     i = 0
     while i < n:
@@ -262,7 +378,7 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
             if tuple(lowers[i:i + k]) in nouns:
                 match_len = k
                 break
-        if not match_len or doc[i]._.in_boilerplate:
+        if not match_len or boilerplate[i]:
             i += 1
             continue
         start = i

@@ -27,14 +27,15 @@ description "unattributed" rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
 
 from extractors.assertions import DocumentAssertions, Entity, Quotation
-from extractors.doccache import doc_text
-from extractors.entities import evidence_for
+from extractors.doccache import doc_lemmas, doc_lowers, doc_text, doc_texts
+from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import lexicon, load_json
 from extractors.names import first_name_gender
 
@@ -58,6 +59,8 @@ MODIFIER_STOP = {"and", "or", "but", "nor", "of", "for", "to", "in", "on", "at",
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
+SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
+DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
 
 
 @dataclass
@@ -148,8 +151,9 @@ def _classify(text: str, i: int, single: bool) -> str | None:
 def _convention(text: str) -> bool:
     """True when the article uses single marks for quotations (few double marks, several single pairs)."""
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
-    singles_open = sum(1 for i, c in enumerate(text) if c in SINGLE_MARKS and _classify(text, i, True) == "open")
-    singles_close = sum(1 for i, c in enumerate(text) if c in SINGLE_MARKS and _classify(text, i, True) == "close")
+    roles = [_classify(text, m.start(), True) for m in SINGLE_RE.finditer(text)]
+    singles_open = roles.count("open")
+    singles_close = roles.count("close")
     if singles_open == 0 or singles_close == 0:
         return False
     return doubles < 2 or singles_open >= 2 * max(1, doubles // 2) + 2
@@ -170,7 +174,7 @@ def find_spans(doc: Doc) -> list[Span_]:
     """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
     text = doc_text(doc)
     single = _convention(text)
-    marks_set = SINGLE_MARKS if single else DOUBLE_MARKS
+    marks_re = SINGLE_RE if single else DOUBLE_RE
     paragraphs = _paragraphs(text)
     one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
     boiler = doc._.boilerplate or []
@@ -179,11 +183,10 @@ def find_spans(doc: Doc) -> list[Span_]:
         if any(a <= p_start < b for a, b in boiler):
             continue
         marks = []
-        for i in range(p_start, p_end):
-            if text[i] in marks_set:
-                role = _classify(text, i, single)
-                if role is not None:
-                    marks.append(Mark(i, role))
+        for found in marks_re.finditer(text, p_start, p_end):
+            role = _classify(text, found.start(), single)
+            if role is not None:
+                marks.append(Mark(found.start(), role))
         opened: Mark | None = None
         nested_until = -1
         for k, mark in enumerate(marks):
@@ -253,9 +256,8 @@ def _quoted_within(text: str, span: Span_, paragraph_end: int) -> list[Span_]:
         return [span]
     inner: list[Span_] = []
     opened = None
-    for i in range(start, end):
-        if text[i] not in SINGLE_MARKS:
-            continue
+    for found in SINGLE_RE.finditer(text, start, end):
+        i = found.start()
         role = _classify(text, i, True)
         if opened is None and role in {"open", "either"}:
             opened = i
@@ -292,6 +294,7 @@ def _unclosed_end(doc: Doc, open_pos: int, limit: int, bounded: bool) -> int:
     if not bounded:
         return limit
     c = cues()
+    speech = _speech_flags(doc)
     first = doc.char_span(open_pos, open_pos + 1, alignment_mode="expand")
     if first is None:
         return limit
@@ -304,7 +307,7 @@ def _unclosed_end(doc: Doc, open_pos: int, limit: int, bounded: bool) -> int:
         words = {t.lower_ for t in sent}
         quoted_voice = bool(words & c["first_second_person"])
         narration = (any(t.text in DOUBLE_MARKS | SINGLE_MARKS for t in sent)
-                     or any(_is_speech_verb(t) for t in sent)
+                     or any(speech[sent.start:sent.end])
                      or any(e.label_ == "PERSON" for e in sent.ents))
         if not quoted_voice or narration:
             break
@@ -315,40 +318,74 @@ def _unclosed_end(doc: Doc, open_pos: int, limit: int, bounded: bool) -> int:
 # --------------------------------------------------------------------------- tokens helpers
 
 
-def _is_speech_verb(token) -> bool:
+_SPEECH_KEY = "migraph.quotes.speech"
+_NOT_AFTER_SPEECH_VERB = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "member"}
+
+
+def _speech_flags(doc: Doc) -> list[bool]:
+    """Whether each token is a speech verb, decided once per Doc (attribution asks it of most tokens, often
+    several times); only tokens whose form or lemma is on the cue lists are examined."""
+    flags = doc.user_data.get(_SPEECH_KEY)
+    if flags is not None and len(flags) == len(doc):
+        return flags
     c = cues()
-    low = token.lower_
+    forms, lemmas = c["speech_forms"], c["speech_lemmas"]
+    lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
+    flags = [False] * len(doc)
+    candidates = [i for i, low in enumerate(lowers) if low in forms or lemma_list[i] in lemmas]
+    if candidates:
+        texts, index = doc_texts(doc), doc_index(doc)
+        for i in candidates:
+            flags[i] = _is_speech_verb(i, lowers, lemma_list, texts, index)
+    doc.user_data[_SPEECH_KEY] = flags
+    return flags
+
+
+def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[str], index: DocIndex) -> bool:
+    """Whether token ``i`` is a speech verb: a listed form, or a verb-like form of a listed lemma."""
+    c = cues()
+    low = lowers[i]
     if low in c["speech_forms"]:
         return True
-    if not token.text.isalpha() or token.text[0].isupper() and token.i > 0 and not token.is_sent_start:
+    text = texts[i]
+    if not text.isalpha() or text[0].isupper() and i > 0 and not index.is_sent_start(i):
         return False
-    lemma = token.lemma_.lower()
+    lemma = lemmas[i]
     if lemma not in c["speech_lemmas"]:
         return False
     # a lemma match on a bare noun ("the call", "a report") is not a verb: require a verb-like form
-    if token.i > 0 and token.doc[token.i - 1].lower_ in {"the", "a", "an", "its", "his", "her", "their", "our",
-                                                       "this", "these", "those", "member"}:
+    if i > 0 and lowers[i - 1] in _NOT_AFTER_SPEECH_VERB:
         return False
     return low != lemma or low in {"say", "tell", "add", "write"} or low.endswith(("ed", "ing", "s"))
 
 
 class _Context:
-    """Per-document state: token map, quote membership, speaker history."""
+    """Per-document state: token arrays, token map, quote membership, speaker history."""
 
     def __init__(self, doc: Doc, entities: DocumentAssertions, spans: list[Span_]):
         self.doc = doc
         self.entities = entities
+        self.n = len(doc)
         text = doc_text(doc)  # Doc.text joins every token on each access: read it once
-        self.char_to_token = [0] * (len(text) + 1)
-        size = len(self.char_to_token)
-        for token in doc:
-            a = token.idx
-            b = min(a + max(1, len(token.text)), size)
-            if a < b:
-                self.char_to_token[a:b] = [token.i] * (b - a)
-        for ch in range(1, len(self.char_to_token)):
-            if self.char_to_token[ch] == 0 and ch > 0 and text[ch - 1:ch].isspace():
-                self.char_to_token[ch] = self.char_to_token[ch - 1]
+        self.text = text
+        self.index = doc_index(doc)
+        # per-token lists: doc[i] builds a new Token object on every access
+        self.texts = doc_texts(doc)
+        self.lowers = doc_lowers(doc)
+        self.lemmas = doc_lemmas(doc)
+        self.speech = _speech_flags(doc)
+        self.is_punct = self.index.is_punct
+        self.is_space = self.index.is_space
+        self.sent_of = self.index.sent_of
+        self.sent_tokens = self.index.sent_tokens
+        self.key_at: list[tuple[str, str] | None] = [None] * self.n
+        self.entity_at: list[Entity | None] = [None] * self.n  # Person/Organization entity of each token
+        for i, key in entities.token_entities.items():
+            if 0 <= i < self.n:
+                self.key_at[i] = key
+                entity = entities.entities.get(key) if key else None
+                if entity is not None and entity.kind in {"Person", "Organization"}:
+                    self.entity_at[i] = entity
         self.in_quote = [False] * len(doc)
         self.mark_tokens: set[int] = set()
         # unclosed third-person passages (a correspondent's read-out): their names can be referred to later
@@ -363,25 +400,49 @@ class _Context:
             self.mark_tokens.add(self.tok(span.open_pos))
             if span.close_pos is not None:
                 self.mark_tokens.add(self.tok(span.close_pos))
+        # tokens where narration may name a speaker: speech verbs and 'according'
+        self.cue_tokens = [i for i in range(self.n) if self.speech[i] or self.lowers[i] == "according"]
         self.events: list[Speaker] = []  # speakers found so far, in text order
 
     def tok(self, char: int) -> int:
-        return self.char_to_token[min(char, len(self.char_to_token) - 1)]
+        """Token at character ``char``: the token whose text holds it; a space after a token counts as that
+        token only when the character before the space is a space too, else as token 0 (the old per-character
+        map's rule, kept for identical output); the end of the text counts as the last character."""
+        starts, ends = self.index.starts, self.index.ends
+        char = min(char, len(self.text))
+        while True:
+            t = bisect_right(starts, char) - 1
+            if t >= 0 and char < starts[t] + max(1, ends[t] - starts[t]):
+                if t != 0:
+                    return t
+            if char == 0 or not self.text[char - 1].isspace():
+                return 0
+            char -= 1  # the map copied the value of the character before a space
 
     def entity(self, i: int) -> Entity | None:
-        entity = self.entities.entity_at_token(i)
-        if entity is not None and entity.kind in {"Person", "Organization"}:
-            return entity
-        return None
+        """The Person or Organization entity token ``i`` belongs to."""
+        return self.entity_at[i] if 0 <= i < self.n else None
 
     def entity_span(self, i: int) -> tuple[int, int]:
-        key = self.entities.token_entities.get(i)
+        key_at = self.key_at
+        key = key_at[i]
         a = b = i
-        while a - 1 >= 0 and self.entities.token_entities.get(a - 1) == key:
+        while a - 1 >= 0 and key_at[a - 1] == key:
             a -= 1
-        while b + 1 < len(self.doc) and self.entities.token_entities.get(b + 1) == key:
+        while b + 1 < self.n and key_at[b + 1] == key:
             b += 1
         return a, b + 1
+
+    def sent_start(self, i: int) -> int:
+        """First token of the sentence holding token ``i`` (``doc[i].sent.start``)."""
+        return self.sent_tokens[self.sent_of[i]][0]
+
+    def sent_end(self, i: int) -> int:
+        return self.sent_tokens[self.sent_of[i]][1]
+
+    def span_text(self, a: int, b: int) -> str:
+        """``doc[a:b].text`` (b > a)."""
+        return self.text[self.index.starts[a]:self.index.ends[b - 1]]
 
 
 # --------------------------------------------------------------------------- noun phrases
@@ -399,15 +460,16 @@ def _gender_of(entity: Entity) -> str | None:
 def _is_object(ctx: _Context, i: int) -> bool:
     """Whether the mention at ``i`` follows a preposition or 'told' (then it is not a subject)."""
     c = cues()
+    lowers = ctx.lowers
     k = i - 1
-    while k >= 0 and ctx.doc[k].lower_ in {"the", "a", "an"}:
+    while k >= 0 and lowers[k] in {"the", "a", "an"}:
         k -= 1
     if k < 0:
         return False
-    prev = ctx.doc[k]
-    if prev.lower_ == "to" and k > 0 and ctx.doc[k - 1].lower_ == "according":
+    prev = lowers[k]
+    if prev == "to" and k > 0 and lowers[k - 1] == "according":
         return False  # the source of 'according to X' speaks
-    return prev.lower_ in c["prepositions"] or prev.lemma_.lower() == "tell" or prev.lower_ in {"told", "tells"}
+    return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells"}
 
 
 def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
@@ -420,12 +482,13 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
                 return Speaker(entity=event.entity, description=event.description, kind=event.kind,
                                position=event.position)
     best: Speaker | None = None
+    in_quote, narrative, marks, entity_at = ctx.in_quote, ctx.narrative, ctx.mark_tokens, ctx.entity_at
     k = i - 1
     while k >= 0:
-        if ctx.in_quote[k] and not ctx.narrative[k] or k in ctx.mark_tokens:
+        if in_quote[k] and not narrative[k] or k in marks:
             k -= 1
             continue
-        entity = ctx.entity(k)
+        entity = entity_at[k]
         if entity is not None:
             a, _ = ctx.entity_span(k)
             fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
@@ -441,7 +504,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     if best is not None and best.entity is not None and not want_org:
         # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
         # sentence beats a later mention inside it
-        sent_start = ctx.doc[best.position].sent.start
+        sent_start = ctx.sent_start(best.position)
         for event in reversed(ctx.events):
             if (event.entity is not None and event.entity.kind == "Person" and event.entity is not best.entity
                     and sent_start <= event.position < best.position
@@ -470,18 +533,26 @@ def _noun_gender(noun: str) -> str | None:
     return None
 
 
+@cache
+def _head_words() -> frozenset[str]:
+    """Words that can head a speaker description ('the border guard', 'officials', 'the ministry')."""
+    c = cues()
+    roles = {w for w in c["role_words"] if w not in {"of", "for", "foreign", "state", "home"}}
+    return frozenset(c["person_nouns"] | c["plural_person_nouns"] | c["org_nouns"] | roles)
+
+
 def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None:
     """A speaker-like noun phrase starting at token ``i`` (before ``stop``): entity, pronoun or description."""
-    doc = ctx.doc
-    c = cues()
     if i >= stop or ctx.in_quote[i] or i in ctx.mark_tokens:
         return None
-    entity = ctx.entity(i)
+    c = cues()
+    lowers = ctx.lowers
+    entity = ctx.entity_at[i]
     if entity is not None:
         a, b = ctx.entity_span(i)
         if a == i:
             return Speaker(entity=entity, kind=entity.kind, position=i), b
-    low = doc[i].lower_
+    low = lowers[i]
     if low in {"he", "she", "it", "they"}:
         found = _resolve_pronoun(ctx, i, low)
         return (found or Speaker(description=None, position=i)), i + 1
@@ -491,37 +562,37 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
         k += 1
     j = k
     last_head = None
-    while j < min(stop, k + 6):
-        token = doc[j]
-        if ctx.in_quote[j] or token.is_punct and token.text != "-":
+    heads, in_quote, is_punct, texts, speech = _head_words(), ctx.in_quote, ctx.is_punct, ctx.texts, ctx.speech
+    limit = min(stop, k + 6)
+    while j < limit:
+        if in_quote[j] or is_punct[j] and texts[j] != "-":
             break
-        word = token.lower_
-        if word in c["person_nouns"] or word in c["plural_person_nouns"] or word in c["org_nouns"] \
-                or word in c["role_words"] and word not in {"of", "for", "foreign", "state", "home"}:
+        if lowers[j] in heads:
             last_head = j
         elif last_head is not None:
             break
-        elif _is_speech_verb(token):
+        elif speech[j]:
             break
         j += 1
-    if last_head is None or (k == i and doc[last_head].lower_ not in c["plural_person_nouns"]
-                             and doc[last_head].lower_ not in c["org_nouns"]):
+    if last_head is None or (k == i and lowers[last_head] not in c["plural_person_nouns"]
+                             and lowers[last_head] not in c["org_nouns"]):
         return None
     # include an entity inside the phrase ("the Finnish border guard")
     for m in range(i, last_head + 1):
-        entity = ctx.entity(m)
+        entity = ctx.entity_at[m]
         if entity is not None and entity.kind == "Organization":
             return Speaker(entity=entity, kind=entity.kind, position=m), max(last_head + 1, ctx.entity_span(m)[1])
-    phrase = doc[i:last_head + 1].text
-    head = doc[last_head].lower_
+    phrase = ctx.span_text(i, last_head + 1)
+    head = lowers[last_head]
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
 
 
 def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: str) -> Speaker:
     """Tie a described speaker to an entity when the article already named it."""
     c = cues()
-    doc = ctx.doc
-    definite = doc[i].lower_ in {"the", "its", "this", "that"}
+    n = ctx.n
+    lowers, texts = ctx.lowers, ctx.texts
+    definite = lowers[i] in {"the", "its", "this", "that"}
     is_org = head in c["org_nouns"] and head not in c["person_nouns"]
     if is_org:
         singular = head[:-1] if head.endswith("s") else head
@@ -532,27 +603,27 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
             last = entity.name.split()[-1].lower()
             if last.rstrip("s") == singular.rstrip("s") and entity.mentions:
                 first = min(m.start for m in entity.mentions)
-                if first < doc[i].idx and (best is None or first > best[0]):
+                if first < ctx.index.starts[i] and (best is None or first > best[0]):
                     best = (first, entity)
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
         return Speaker(description=phrase, kind="Organization", position=i)
     # "its director, Maria Santos" / "the man, Kiril," / "the mayor of Ceuta, Ana Ruiz"
     comma = head_i + 1
-    if comma + 1 < len(doc) and doc[comma].lower_ in {"of", "for", "at", "in"}:
+    if comma + 1 < n and lowers[comma] in {"of", "for", "at", "in"}:
         comma += 1
-        while comma < min(len(doc), head_i + 7) and doc[comma].text != "," and not ctx.in_quote[comma] \
-                and (doc[comma].text[:1].isupper() or doc[comma].lower_ in {"the", "of", "and"}):
+        while comma < min(n, head_i + 7) and texts[comma] != "," and not ctx.in_quote[comma] \
+                and (texts[comma][:1].isupper() or lowers[comma] in {"the", "of", "and"}):
             comma += 1
-    if comma + 1 < len(doc) and doc[comma].text == ",":
+    if comma + 1 < n and texts[comma] == ",":
         entity = ctx.entity(comma + 1)
         if entity is not None and entity.kind == "Person":
             return Speaker(entity=entity, kind="Person", position=comma + 1)
     # "said the man, who identified himself as X"
     j = head_i + 1
-    limit = min(len(doc), head_i + 12)
-    while j < limit and not (doc[j].text in TERMINAL_CHARS and j > head_i + 1) and not ctx.in_quote[j]:
-        if doc[j].lower_ in c["identified_as"] and j + 1 < len(doc):
+    limit = min(n, head_i + 12)
+    while j < limit and not (texts[j] in TERMINAL_CHARS and j > head_i + 1) and not ctx.in_quote[j]:
+        if lowers[j] in c["identified_as"] and j + 1 < n:
             entity = ctx.entity(j + 1)
             if entity is not None and entity.kind == "Person":
                 return Speaker(entity=entity, kind="Person", position=j + 1)
@@ -580,14 +651,14 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
 
 def _earlier_indefinite(ctx: _Context, i: int, head: str) -> str | None:
     """'a senior border official ... the official said': the earlier indefinite description."""
-    doc = ctx.doc
+    lowers, texts = ctx.lowers, ctx.texts
     for k in range(i - 1, max(-1, i - 150), -1):
-        if doc[k].lower_ != head or ctx.in_quote[k]:
+        if lowers[k] != head or ctx.in_quote[k]:
             continue
         for d in range(k - 1, max(-1, k - 5), -1):
-            if doc[d].lower_ in {"a", "an", "one", "another"}:
-                return doc[d:k + 1].text
-            if not doc[d].is_alpha and doc[d].text != "-":
+            if lowers[d] in {"a", "an", "one", "another"}:
+                return ctx.span_text(d, k + 1)
+            if not texts[d].isalpha() and texts[d] != "-":
                 break
     return None
 
@@ -609,24 +680,25 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     candidates = [(s, e) for s, e in candidates if s.entity is not None or s.description]
     if not candidates:
         return None
+    lowers, texts = ctx.lowers, ctx.texts
     k = verb - 1
-    while k > start and ctx.doc[k].lower_ in {"also", "recently", "later", "then", "has", "have", "had", "was",
-                                               "once", "previously", "further", "again", "separately"}:
+    while k > start and lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
+                                      "once", "previously", "further", "again", "separately"}:
         k -= 1
-    if ctx.doc[k].lower_ == "who" and k > start:
+    if lowers[k] == "who" and k > start:
         # 'spoke to X, a refugee, who told her': the relative clause's antecedent speaks
         named = [s for s, e in candidates if s.entity is not None and e <= k]
         if named:
             return named[-1]
-    if ctx.doc[k].text == ",":
-        with_comma = [s for s, e in candidates if e < len(ctx.doc) and ctx.doc[e].text == ","
+    if texts[k] == ",":
+        with_comma = [s for s, e in candidates if e < ctx.n and texts[e] == ","
                       and not _is_object(ctx, s.position)]
         named = [s for s in with_comma if s.entity is not None]
         if named or with_comma:
             return (named or with_comma)[0]
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
     adjacent = [s for s, e in subjects if e == k + 1 and s.entity is not None and s.entity.kind == "Person"
-                and s.position > start and ctx.doc[s.position - 1].text == ","]  # after an introductory phrase
+                and s.position > start and texts[s.position - 1] == ","]  # after an introductory phrase
     if adjacent:
         return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
     named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
@@ -640,13 +712,15 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
     if speaker.kind != "Organization":
         return False
     roles = cues()["role_words"]
+    person_nouns = cues()["person_nouns"]
+    lowers, texts = ctx.lowers, ctx.texts
     k = end
-    if k + 2 < verb and ctx.doc[k].text == "(" and ctx.doc[k + 2].text == ")":
+    if k + 2 < verb and texts[k] == "(" and texts[k + 2] == ")":
         k += 3  # 'Department of Homeland Security (DHS) Secretary X'
-    elif k < verb and ctx.doc[k].text == ")":
+    elif k < verb and texts[k] == ")":
         k += 1  # the '(DHS)' itself
-    while k < verb and k - end < 5 and (ctx.doc[k].lower_ in roles or ctx.doc[k].lower_ in cues()["person_nouns"]
-                                        or ctx.doc[k].is_lower and ctx.doc[k].is_alpha):
+    while k < verb and k - end < 5 and (lowers[k] in roles or lowers[k] in person_nouns
+                                        or texts[k].islower() and texts[k].isalpha()):
         k += 1  # 'Rollins College political scientist X': any lower-case title words
     entity = ctx.entity(k) if k < verb else None
     return k > end and entity is not None and entity.kind == "Person"
@@ -661,14 +735,17 @@ def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
     return None
 
 
+_AFTER_VERB_SKIP = {"on", "in", "last", "this", "today", "yesterday", "late", "early", "recently", "monday", "tuesday",
+                    "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", ","}
+
+
 def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
     """Inverted attribution: 'said the man' / 'said X' (never 'told X': X is the one spoken to)."""
-    if ctx.doc[verb].lower_ in {"told", "tell", "tells", "telling"}:
+    lowers, texts = ctx.lowers, ctx.texts
+    if lowers[verb] in {"told", "tell", "tells", "telling"}:
         return None
     i = verb + 1
-    while i < stop and ctx.doc[i].lower_ in {"on", "in", "last", "this", "today", "yesterday", "late", "early",
-                                               "recently", "monday", "tuesday", "wednesday", "thursday", "friday",
-                                               "saturday", "sunday", "week", "month", "year", ","}:
+    while i < stop and lowers[i] in _AFTER_VERB_SKIP:
         i += 1
     roles = cues()["role_words"]
     for k in range(i, min(stop, i + 8)):
@@ -679,32 +756,31 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
                 if person is not None:
                     return person
             return found[0]
-        token = ctx.doc[k]
         kind = ctx.entities.entity_at_token(k)
-        if not (token.lower_ in roles or token.text[:1].isupper() or kind is not None
-                or token.lower_ in cues()["person_nouns"]):  # 'said Honduran migrant X'
+        if not (lowers[k] in roles or texts[k][:1].isupper() or kind is not None
+                or lowers[k] in cues()["person_nouns"]):  # 'said Honduran migrant X'
             break
     return None
 
 
 def _clause_end(ctx: _Context, start: int) -> int:
     """First token index at or after ``start`` that ends the attribution clause."""
-    doc = ctx.doc
+    texts, in_quote, marks = ctx.texts, ctx.in_quote, ctx.mark_tokens
     i = start
-    while i < len(doc):
-        token = doc[i]
-        if i in ctx.mark_tokens or ctx.in_quote[i] or token.text in {";"} or "\n" in token.text:
+    while i < ctx.n:
+        text = texts[i]
+        if i in marks or in_quote[i] or text == ";" or "\n" in text:
             return i
-        if token.text in TERMINAL_CHARS or token.text == "...":
+        if text in TERMINAL_CHARS or text == "...":
             return i
         i += 1
     return i
 
 
 def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
-    doc = ctx.doc
+    lowers = ctx.lowers
     for i in range(start, end - 1):
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and not ctx.in_quote[i]:
+        if lowers[i] == "according" and lowers[i + 1] == "to" and not ctx.in_quote[i]:
             end = _clause_end(ctx, i + 2)
             found = _noun_phrase(ctx, i + 2, end)
             if found is not None and (found[0].entity is not None or found[0].description):
@@ -712,24 +788,24 @@ def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
                 return found[0]
             for k in range(i + 3, min(end, i + 14)):  # "according to the report, published by X"
                 entity = ctx.entity(k)
-                prev = doc[k - 1] if doc[k - 1].lower_ not in {"the", "a"} else doc[k - 2]
-                if entity is not None and prev.lower_ in {"by", "from"}:
+                prev = lowers[k - 1] if lowers[k - 1] not in {"the", "a"} else lowers[k - 2]
+                if entity is not None and prev in {"by", "from"}:
                     return Speaker(entity=entity, kind=entity.kind, cue="according to", position=k)
     return None
 
 
 def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     """Find the speaker of one quote; returns (speaker, where) with where in after/before/sentence/none."""
-    doc = ctx.doc
+    n, texts, speech, in_quote = ctx.n, ctx.texts, ctx.speech, ctx.in_quote
     open_tok = ctx.tok(span.open_pos)
-    sent = doc[open_tok].sent
+    sent_start, sent_end = ctx.sent_start(open_tok), ctx.sent_end(open_tok)
     # 1. right after the closing mark: ', she said' / ', said X' / 'X told reporters'
     if span.close_pos is not None and _attribution_may_follow(ctx, span):
         after = ctx.tok(span.close_pos) + 1
         end = _clause_end(ctx, after)
-        start = after + (1 if after < len(doc) and doc[after].text == "," else 0)
+        start = after + (1 if after < n and texts[after] == "," else 0)
         for v in range(start, min(end, start + 16)):
-            if _is_speech_verb(doc[v]) and not ctx.in_quote[v]:
+            if speech[v] and not in_quote[v]:
                 if v == start:
                     found = _subject_after(ctx, v, end)
                 else:
@@ -737,79 +813,76 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 if found is None and v - start <= 4:
                     found = _bare_description(ctx, start, v)
                 if found is not None:
-                    found.cue = found.cue or doc[v].text
+                    found.cue = found.cue or texts[v]
                     return found, "after"
                 break
-            if doc[v].text == "," and v > start and not _noun_phrase_ahead(ctx, v + 1, end):
+            if texts[v] == "," and v > start and not _noun_phrase_ahead(ctx, v + 1, end):
                 break
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
-    sent_start = sent.start
-    if open_tok >= 2 and doc[open_tok - 1].text == ":":
+    if open_tok >= 2 and texts[open_tok - 1] == ":":
         entity = ctx.entity(open_tok - 2)
         if entity is not None:
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
-        if _is_speech_verb(doc[v]) and not ctx.in_quote[v]:
+        if speech[v] and not in_quote[v]:
             found = _subject_before(ctx, sent_start, v)
             if found is None:
                 found = _subject_after(ctx, v, open_tok)
             found = found or Speaker(position=v)
-            found.cue = doc[v].text
+            found.cue = texts[v]
             return found, "before"
     # 3. 'according to X' anywhere in the sentence
-    found = _according_to(ctx, sent.start, sent.end)
+    found = _according_to(ctx, sent_start, sent_end)
     if found is not None:
         return found, "sentence"
     # 4. a speech verb later in the sentence: '..."fortifications"..., X, the party secretary, revealed.'
     close_tok = ctx.tok(span.close_pos) if span.close_pos is not None else ctx.tok(span.end)
-    for v in range(close_tok + 1, sent.end):
-        if ctx.in_quote[v]:
+    for v in range(close_tok + 1, sent_end):
+        if in_quote[v]:
             break
-        if _is_speech_verb(doc[v]):
+        if speech[v]:
             found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
             if found is not None:
-                found.cue = doc[v].text
+                found.cue = texts[v]
                 return found, "sentence"
     return None, "none"
 
 
 def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:
     """Whether the words after the closing mark can attribute it ('," she said' yes, '." Next...' no)."""
-    doc = ctx.doc
-    inner = doc_text(doc)[span.start:span.end].rstrip()
+    inner = ctx.text[span.start:span.end].rstrip()
     after = ctx.tok(span.close_pos) + 1
-    if after >= len(doc):
+    if after >= ctx.n:
         return False
-    nxt = doc[after]
+    nxt = ctx.texts[after]
     if inner.endswith((".", "…")):
         return False
-    if inner.endswith(("?", "!")) and not nxt.text[:1].islower():
+    if inner.endswith(("?", "!")) and not nxt[:1].islower():
         return _named_speech_clause(ctx, after)  # '"Why?" Milanovic said.' yes, '"Why?" Next...' no
-    if doc_text(doc)[span.close_pos - 1:span.close_pos] == "," or nxt.text == ",":
+    if ctx.text[span.close_pos - 1:span.close_pos] == "," or nxt == ",":
         return True
-    return _is_speech_verb(nxt) or _noun_phrase(ctx, after, len(doc)) is not None \
-        or nxt.lower_ in {"the", "a", "an", "one"}
+    return ctx.speech[after] or _noun_phrase(ctx, after, ctx.n) is not None \
+        or ctx.lowers[after] in {"the", "a", "an", "one"}
 
 
 def _named_speech_clause(ctx: _Context, i: int) -> bool:
     """Whether tokens from ``i`` read 'NAME said' / 'he said' (an entity or pronoun, then a speech verb)."""
-    found = _noun_phrase(ctx, i, min(len(ctx.doc), i + 12))
-    if found is None or found[0].entity is None and ctx.doc[i].lower_ not in {"he", "she", "they", "it"}:
+    found = _noun_phrase(ctx, i, min(ctx.n, i + 12))
+    if found is None or found[0].entity is None and ctx.lowers[i] not in {"he", "she", "they", "it"}:
         return False
     k = found[1]
-    while k < len(ctx.doc) and ctx.doc[k].lower_ in {"also", "later", "then", "has", "had"}:
+    while k < ctx.n and ctx.lowers[k] in {"also", "later", "then", "has", "had"}:
         k += 1
-    return k < len(ctx.doc) and _is_speech_verb(ctx.doc[k])
+    return k < ctx.n and ctx.speech[k]
 
 
 def _bare_description(ctx: _Context, start: int, verb: int) -> Speaker | None:
     """'the dictator said': an unknown noun after a determiner, read as an anaphor or a description."""
-    doc = ctx.doc
-    words = doc[start:verb]
-    if not words or words[0].lower_ not in cues()["determiners"] or any(not t.is_alpha for t in words):
+    if start >= verb or ctx.lowers[start] not in cues()["determiners"] \
+            or any(not ctx.texts[k].isalpha() for k in range(start, verb)):
         return None
-    head = words[-1].lower_
-    return _resolve_description(ctx, start, verb - 1, words.text, head)
+    head = ctx.lowers[verb - 1]
+    return _resolve_description(ctx, start, verb - 1, ctx.span_text(start, verb), head)
 
 
 def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
@@ -823,12 +896,14 @@ def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
 def _kind(ctx: _Context, span: Span_) -> str:
     if span.close_pos is None:
         return "direct_unclosed"
-    text = doc_text(ctx.doc)
-    before = text[:span.open_pos].rstrip()
-    prev_char = before[-1:] if before else ""
+    text = ctx.text
+    k = span.open_pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    prev_char = text[k] if k >= 0 else ""  # the last character before the opener, past white space
     open_tok = ctx.tok(span.open_pos)
-    sent = ctx.doc[open_tok].sent
-    at_start = all(t.is_space or t.i in ctx.mark_tokens or t.is_punct for t in ctx.doc[sent.start:open_tok])
+    at_start = all(ctx.is_space[t] or t in ctx.mark_tokens or ctx.is_punct[t]
+                   for t in range(ctx.sent_start(open_tok), open_tok))
     first = text[span.start:span.start + 1]
     if at_start or prev_char in {":", ""} or prev_char in TERMINAL_CHARS:
         return "direct"
@@ -843,25 +918,30 @@ def _is_title_case(words: list[str]) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+@cache
+def _scare_marker_res() -> list[re.Pattern]:
+    return [re.compile(r"\b" + re.escape(marker) + r"\s*$") for marker in cues()["scare_markers"]]
+
+
 def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previous_rejected: Span_ | None) -> bool:
     """Scare quotes and names of things (schemes, titles, nicknames) are not quotations."""
     if span.close_pos is None:
         return False
     c = cues()
-    doc = ctx.doc
-    text = doc_text(doc)[span.start:span.end]
+    lowers = ctx.lowers
+    text = ctx.text[span.start:span.end]
     words = re.findall(r"[\w’'-]+", text)
     if not words:
         return True
     open_tok = ctx.tok(span.open_pos)
     close_tok = ctx.tok(span.close_pos)
-    before = [t for t in doc[max(0, open_tok - 4):open_tok] if not t.is_space]
-    before_low = [t.lower_ for t in before]
-    joined = doc_text(doc)[max(0, span.open_pos - 24):span.open_pos].lower()
-    if any(re.search(r"\b" + re.escape(marker) + r"\s*$", joined) for marker in c["scare_markers"]):
+    before = [t for t in range(max(0, open_tok - 4), open_tok) if not ctx.is_space[t]]
+    before_low = [lowers[t] for t in before]
+    joined = ctx.text[max(0, span.open_pos - 24):span.open_pos].lower()
+    if any(marker.search(joined) for marker in _scare_marker_res()):
         return True
     if previous_rejected is not None and previous_rejected.close_pos is not None:
-        gap = doc_text(doc)[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
+        gap = ctx.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
         if gap in {"or", "(", "or the", "aka", "also known as"}:
             return True
     title = _is_title_case(words)
@@ -871,12 +951,12 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     if speaker is None and _is_citation(ctx, close_tok):
         return True  # '"Why the war goes on," The Atlantic, April 15, 2015': a source list entry
     # "a scheme called X", "named X", "known as X"
-    for k, token in enumerate(before):
-        if token.lower_ in c["name_verbs"]:
-            owner = before[k - 1].lower_ if k > 0 else (doc[open_tok - 5].lower_ if open_tok >= 5 else "")
+    for k, low in enumerate(before_low):
+        if low in c["name_verbs"]:
+            owner = before_low[k - 1] if k > 0 else (lowers[open_tok - 5] if open_tok >= 5 else "")
             if title or owner in c["thing_nouns"]:
                 return True
-    after = doc[close_tok + 1].lower_ if close_tok + 1 < len(doc) else ""
+    after = lowers[close_tok + 1] if close_tok + 1 < ctx.n else ""
     if title and not terminal and (after in c["thing_nouns"] or before_low[-1:] and before_low[-1] in c["thing_nouns"]
                                    or before_low[-1:] == ["the"]):
         return True
@@ -888,26 +968,26 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         return True
     if len(words) <= 2 and not terminal and (speaker is None or speaker.entity is None) and text[:1].islower() \
             and before_low[-1:] and (before_low[-1] in c["prepositions"] or before_low[-1] in c["determiners"]) \
-            and after.isalpha() and after not in MODIFIER_STOP and not _is_speech_verb(doc[close_tok + 1]):
+            and after.isalpha() and after not in MODIFIER_STOP and not ctx.speech[close_tok + 1]:
         return True  # 'on "terrorism" suspects', 'during "credible-fear" interviews': a marked modifier
     return False
 
 
 def _is_citation(ctx: _Context, close_tok: int) -> bool:
     """Whether a title in marks is followed by ', Outlet, Date' (a month or a year), without a speech verb."""
-    doc = ctx.doc
+    texts, n = ctx.texts, ctx.n
     k = close_tok + 1
-    if k < len(doc) and doc[k].text == ",":
+    if k < n and texts[k] == ",":
         k += 1
-    elif not (close_tok > 0 and doc[close_tok - 1].text == ","):
+    elif not (close_tok > 0 and texts[close_tok - 1] == ","):
         return False  # a citation goes on with a comma: '"Title," Outlet' / '"Title", Outlet'
-    if k >= len(doc) or not doc[k].text[:1].isupper():
+    if k >= n or not texts[k][:1].isupper():
         return False
-    for j in range(k, min(len(doc), k + 10)):
-        token = doc[j]
-        if _is_speech_verb(token) or "\n" in token.text or ctx.in_quote[j]:
+    for j in range(k, min(n, k + 10)):
+        text = texts[j]
+        if ctx.speech[j] or "\n" in text or ctx.in_quote[j]:
             return False
-        if token.text in MONTHS or re.fullmatch(r"(?:19|20)\d\d", token.text):
+        if text in MONTHS or re.fullmatch(r"(?:19|20)\d\d", text):
             return j > k
     return False
 
@@ -923,13 +1003,15 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
     previous: tuple[Span_, Speaker | None] | None = None
     outer: tuple[Span_, Speaker | None] | None = None  # the last quote not nested in a read-out
     rejected: Span_ | None = None
-    sentence_starts = sorted({s.start_char for s in doc.sents})
+    if not ctx.index.has_sents:
+        list(doc.sents)  # spaCy's error for a Doc without sentence boundaries, as before
+    sentence_starts = sorted({ctx.index.starts[a] for a, _ in ctx.sent_tokens})
     for span in spans:
         _record_narration_speakers(ctx, previous[0].end if previous else 0, span.open_pos)
         speaker, where = _attribute(ctx, span)
         kind = _kind(ctx, span)
-        same_sentence = previous is not None and doc[ctx.tok(previous[0].open_pos)].sent.start == \
-            doc[ctx.tok(span.open_pos)].sent.start
+        same_sentence = previous is not None and ctx.sent_of[ctx.tok(previous[0].open_pos)] == \
+            ctx.sent_of[ctx.tok(span.open_pos)]
         if where == "none" and same_sentence and previous[1] is not None:
             speaker = previous[1]
         elif where in {"sentence", "none"} and kind != "partial" and previous is not None:
@@ -946,7 +1028,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
             rejected = span
             continue
-        if kind == "partial" and speaker is None and len(doc_text(doc)[span.start:span.end].split()) <= 3:
+        if kind == "partial" and speaker is None and len(ctx.text[span.start:span.end].split()) <= 3:
             rejected = span
             continue  # a short phrase in marks with nobody saying it: emphasis, not a quotation
         rejected = None
@@ -961,22 +1043,26 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
 
 def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
     """A bare quote introduced by the sentence before it ('X spoke at the crossing. "..."')."""
-    doc = ctx.doc
     open_tok = ctx.tok(span.open_pos)
-    start = doc[open_tok].sent.start
+    start = ctx.sent_start(open_tok)
     if start == 0:
         return None
-    prev = doc[start - 1].sent
-    while prev.start > 0 and (not prev.text.strip() or prev[0]._.in_boilerplate):  # skip captions too
-        prev = doc[prev.start - 1].sent
-    if any(ctx.in_quote[t.i] or t.i in ctx.mark_tokens for t in prev):
+    index = ctx.index
+    sent = ctx.sent_of[start - 1]
+    prev_start, prev_end = ctx.sent_tokens[sent]
+    while prev_start > 0 and (index.sent_trimmed[sent][1] <= index.sent_trimmed[sent][0]  # blank, or a caption
+                              or index.boilerplate[prev_start]):
+        sent = ctx.sent_of[prev_start - 1]
+        prev_start, prev_end = ctx.sent_tokens[sent]
+    if any(ctx.in_quote[t] or t in ctx.mark_tokens for t in range(prev_start, prev_end)):
         return None
-    for token in prev:
-        entity = ctx.entity(token.i)
-        if entity is not None and entity.kind == "Person" and not _is_object(ctx, token.i):
-            return Speaker(entity=entity, kind="Person", position=token.i, cue=None)
-        if not (token.text[:1].isupper() or token.is_space or token.lower_ in cues()["role_words"]
-                or token.lower_ in {"the", "a", ","}):
+    role_words = cues()["role_words"]
+    for t in range(prev_start, prev_end):
+        entity = ctx.entity(t)
+        if entity is not None and entity.kind == "Person" and not _is_object(ctx, t):
+            return Speaker(entity=entity, kind="Person", position=t, cue=None)
+        low = ctx.lowers[t]
+        if not (ctx.texts[t][:1].isupper() or ctx.is_space[t] or low in role_words or low in {"the", "a", ","}):
             break
     return None
 
@@ -991,18 +1077,19 @@ def _is_continuation(ctx: _Context, prev: Span_, span: Span_, sentence_starts: l
 
 def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) -> None:
     """Speakers of speech verbs in narration between quotes, for later anaphora ("the official said")."""
-    doc = ctx.doc
+    lowers = ctx.lowers
     a, b = ctx.tok(start_char), ctx.tok(end_char)
-    for sent_start in range(a, b):
-        token = doc[sent_start]
-        if ctx.in_quote[sent_start]:
+    cue_tokens = ctx.cue_tokens  # other tokens find nothing here: only speech verbs and 'according to' count
+    for k in range(bisect_left(cue_tokens, a), bisect_left(cue_tokens, b)):
+        i = cue_tokens[k]
+        if ctx.in_quote[i]:
             continue
-        if token.lower_ == "according" and sent_start + 1 < b and doc[sent_start + 1].lower_ == "to":
-            found = _noun_phrase(ctx, sent_start + 2, b)
+        if lowers[i] == "according" and i + 1 < b and lowers[i + 1] == "to":
+            found = _noun_phrase(ctx, i + 2, b)
             if found is not None and (found[0].entity is not None or found[0].description):
                 ctx.events.append(found[0])
-        elif _is_speech_verb(token):
-            found = _subject_before(ctx, max(token.sent.start, a), sent_start)
+        elif ctx.speech[i]:
+            found = _subject_before(ctx, max(ctx.sent_start(i), a), i)
             if found is not None:
                 ctx.events.append(found)
 
