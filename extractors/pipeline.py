@@ -9,11 +9,12 @@ same components after it, so its entities and parse are used alongside the rules
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -502,9 +503,14 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])")
 
 
-def _split_glued(doc: Doc) -> None:
+def _split_glued(doc: Doc, text: str) -> None:
     """Split capitalised tokens at a glued lower/upper-case boundary so both names are found."""
-    glued = [t for t in doc if t.text[:1].isupper() and GLUED_NAME_RE.search(t.text)]
+    # Only tokens holding a boundary found in the text can qualify: look at those, not at every token.
+    token_starts = doc.to_array([IDX]).tolist()
+    candidates = sorted({bisect.bisect_right(token_starts, m.start()) - 1 for m in GLUED_NAME_RE.finditer(text)})
+    glued = [t for t in (doc[i] for i in candidates) if t.text[:1].isupper() and GLUED_NAME_RE.search(t.text)]
+    if not glued:
+        return
     with doc.retokenize() as retokenizer:
         for token in glued:
             parts = [p for p in GLUED_NAME_RE.split(token.text) if p]
@@ -525,7 +531,7 @@ class TextKeepingTokenizer:
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
         if GLUED_NAME_RE.search(text):
-            _split_glued(doc)
+            _split_glued(doc, text)
         remember_text(doc, text)
         return doc
 
