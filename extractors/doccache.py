@@ -7,7 +7,7 @@ never changes after tokenisation, so it is computed once and kept in ``doc.user_
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
 _TEXT_KEY = "migraph.text"
@@ -32,7 +32,7 @@ def doc_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, computed once per Doc: reading ``doc[i]`` builds a new Token object each time."""
     lowers = doc.user_data.get(_LOWER_KEY)
     if lowers is None or len(lowers) != len(doc):
-        lowers = [t.lower_ for t in doc]
+        lowers = _strings(doc, LOWER, str)
         doc.user_data[_LOWER_KEY] = lowers
     return lowers
 

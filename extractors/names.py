@@ -10,17 +10,19 @@ named", "identified himself as"). Later bare surnames of found persons become me
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doccache import doc_lowers
+from extractors.doccache import doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
              "du", "dos", "das", "del", "ter", "ten", "y", "abu", "bint"}
 NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$")
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
+NAME_START_RE = re.compile(r"[A-Z\u00C0-\u024F\u0400-\u04FF]")  # the first character NAME_RE and INITIAL_RE allow
 HYPHENS = {"-", "‑"}
 QUOTE_CLOSERS = {'"', "”", "’", "'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
@@ -61,7 +63,7 @@ def first_name_gender(word: str) -> str | None:
 def _sets():
     lex = lexicon()
     orgs = load_json("organizations.json")
-    return {
+    sets = {
         "roles": {w.lower() for w in lex["role_words"]},
         "role_heads": {w.lower() for w in lex["role_heads"]},
         "honorifics": set(lex["honorifics"]),
@@ -72,21 +74,40 @@ def _sets():
         "regional": set(lex["regional_adjectives"]),
         "kinship": {w.lower() for w in lex["kinship_nouns"]},
     }
+    # Unions the rules test against, built once instead of on every test.
+    sets["role_words"] = sets["roles"] | sets["role_heads"]
+    sets["heads_or_honorifics"] = sets["role_heads"] | sets["honorifics"]
+    sets["titles"] = sets["roles"] | sets["role_heads"] | sets["honorifics"]
+    sets["role_like"] = sets["roles"] | sets["role_heads"] | {w.lower() for w in sets["person_nouns"]}
+    return sets
+
+
+# Memoised on the token string: the same few thousand words recur in every article.
+@lru_cache(maxsize=1 << 17)
+def is_name_text(text: str) -> bool:
+    """A capitalised word or an initial ("Merkel", "J."), no weekday or month."""
+    return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
+
+
+@lru_cache(maxsize=1 << 17)
+def is_all_caps_text(text: str) -> bool:
+    """"ISTANBUL", "UNHCR": at least three letters, all upper-case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1 << 17)
+def _is_run_text(text: str) -> bool:
+    return is_name_text(text) and not is_all_caps_text(text)
 
 
 def is_name_token(token: Token) -> bool:
-    text = token.text
-    return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
+    return is_name_text(token.text)
 
 
 def is_all_caps(token: Token) -> bool:
     """"ISTANBUL", "UNHCR": datelines, acronyms and shouted headlines, not parts of person names."""
-    letters = [c for c in token.text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-def _is_run_token(token: Token) -> bool:
-    return is_name_token(token) and not is_all_caps(token)
+    return is_all_caps_text(token.text)
 
 
 def is_speech_token(token: Token) -> bool:
@@ -103,77 +124,186 @@ def person_cue_before(doc: Doc, start: int) -> bool:
     return (before.text.islower() and before.lower_ in sets["kinship"]) or before.lower_ in sets["honorifics"]
 
 
-def _in_ranges(token: Token, ranges) -> bool:
-    return any(start <= token.idx < end for start, end in ranges or ())
+class TokenView:
+    """The token attributes the rules read, as plain lists indexed by token position.
+
+    Reading ``doc[i]`` or iterating a Doc builds a new Token object per access, and the rules
+    look at every token several times; ``to_array`` and the cached token strings give the same
+    values at list-index speed. Build one per component call: sentence starts and boilerplate
+    flags are set by earlier components. Rarely read attributes are fetched on first use.
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+        self.text = doc_texts(doc)
+        self.lower = doc_lowers(doc)
+        self.idx, sent_start, self.space = doc.to_array(["IDX", "SENT_START", "SPACY"]).T.tolist()
+        self.sent_start = [value == 1 for value in sent_start]  # Token.is_sent_start is True only for 1
+        self.boilerplate = _boilerplate_positions(doc, self.idx)
+        self._doc_text: str | None = None
+
+    @cached_property
+    def _flags(self) -> list[list[int]]:
+        return _doc_flags(self.doc)
+
+    @property
+    def is_alpha(self) -> list[int]:
+        return self._flags[0]
+
+    @property
+    def is_digit(self) -> list[int]:
+        return self._flags[1]
+
+    @property
+    def is_punct(self) -> list[int]:
+        return self._flags[2]
+
+    @property
+    def is_space(self) -> list[int]:
+        return self._flags[3]
+
+    @property
+    def like_num(self) -> list[int]:
+        return self._flags[4]
+
+    @cached_property
+    def _lemma_hashes(self) -> list[int]:
+        return self.doc.to_array("LEMMA").tolist()
+
+    @cached_property
+    def name_like(self) -> set[int]:
+        """Positions of tokens that can be part of a person name run (``_is_run_text``).
+
+        Only a token starting with a letter of ``NAME_RE``'s first class can be one, so those
+        letters are found in the document text by one regex and mapped to token starts.
+        """
+        idx, text, n = self.idx, self.text, self.n
+        found = set()
+        for match in NAME_START_RE.finditer(self.doc_text):
+            i = bisect_left(idx, match.start())
+            if i < n and idx[i] == match.start() and _is_run_text(text[i]):
+                found.add(i)
+        return found
+
+    @property
+    def doc_text(self) -> str:
+        if self._doc_text is None:
+            self._doc_text = doc_text(self.doc)
+        return self._doc_text
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (the empty string for an empty range), cut from the document text."""
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def is_speech(self, i: int) -> bool:
+        """``is_speech_token(doc[i])``."""
+        low = self.lower[i]
+        if low in {"said", "says", "told", "added", "stated"}:
+            return True
+        lemma = self.doc.vocab.strings[self._lemma_hashes[i]]  # Token.lemma_
+        return (lemma or self.text[i]).lower() in _sets()["speech"]
+
+    def person_cue_before(self, start: int) -> bool:
+        """``person_cue_before(doc, start)``."""
+        if start == 0:
+            return False
+        sets = _sets()
+        low = self.lower[start - 1]
+        return (self.text[start - 1].islower() and low in sets["kinship"]) or low in sets["honorifics"]
 
 
-def _taken(doc: Doc) -> set[int]:
+def _doc_flags(doc: Doc) -> list[list[int]]:
+    """``is_alpha``, ``is_digit``, ``is_punct``, ``is_space``, ``like_num`` of every token, as 0/1 lists."""
+    return doc.to_array(["IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_SPACE", "LIKE_NUM"]).T.tolist()
+
+
+def _boilerplate_positions(doc: Doc, idx: list[int]) -> set[int]:
+    """Positions of tokens whose ``_.in_boilerplate`` is set.
+
+    spaCy keeps a token extension's value in ``doc.user_data`` under ``("._.", name, token.idx, None)``;
+    reading those keys once replaces a Token object and an extension lookup per token.
+    """
+    offsets = {key[2] for key, value in doc.user_data.items()
+               if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "in_boilerplate"
+               and key[3] is None and value}
+    if not offsets:
+        return set()
+    return {i for i, offset in enumerate(idx) if offset in offsets}
+
+
+def _in_ranges(offset: int, ranges) -> bool:
+    return any(start <= offset < end for start, end in ranges or ())
+
+
+def _taken(ents: tuple[Span, ...]) -> set[int]:
     taken = set()
-    for ent in doc.ents:
+    for ent in ents:
         taken.update(range(ent.start, ent.end))
     return taken
 
 
-def _runs(doc: Doc, taken: set[int]):
+def _runs(view: TokenView, taken: set[int]):
     """Maximal runs of name-like tokens that no entity covers yet."""
-    i = 0
-    n = len(doc)
-    doc = list(doc)  # one Token object per position: indexing a Doc builds a new one on every access
-    while i < n:
-        token = doc[i]
-        if i in taken or not _is_run_token(token) or token._.in_boilerplate:
-            i += 1
+    n = view.n
+    text, lower, space, sent_start = view.text, view.lower, view.space, view.sent_start
+    run_ok = view.name_like
+    boilerplate = view.boilerplate
+    ends_at = -1  # the previous run's end: runs never overlap
+    for i in sorted(run_ok):
+        if i < ends_at or i in taken or i in boilerplate:
             continue
         j = i + 1
         while j < n and j not in taken:
-            t = doc[j]
-            if _is_run_token(t) and not t.is_sent_start and (doc[j - 1].whitespace_ or not t.text[:1].isupper()
-                                                             or doc[j - 1].text in HYPHENS):
+            t = text[j]
+            if j in run_ok and not sent_start[j] and (space[j - 1] or not t[:1].isupper() or text[j - 1] in HYPHENS):
                 j += 1  # a capitalised token glued to the previous one ("Barr|Ocasio") starts a new run
-            elif (t.text in HYPHENS and not doc[j - 1].whitespace_ and not t.whitespace_
-                  and j + 1 < n and _is_run_token(doc[j + 1]) and j + 1 not in taken):
+            elif (t in HYPHENS and not space[j - 1] and not space[j]
+                  and j + 1 < n and j + 1 in run_ok and j + 1 not in taken):
                 j += 2  # "Jean-Pierre": spaCy splits the hyphen off
-            elif t.lower_ in PARTICLES and not t.is_sent_start:
+            elif lower[j] in PARTICLES and not sent_start[j]:
                 # "von der Leyen", "de la Cruz", "bin Abdul": one or more particles, then a name
                 k = j
-                while k < n and k - j < 3 and doc[k].lower_ in PARTICLES and k not in taken:
+                while k < n and k - j < 3 and lower[k] in PARTICLES and k not in taken:
                     k += 1
-                if (k + 1 < n and doc[k].text in HYPHENS and not doc[k - 1].whitespace_
-                        and not doc[k].whitespace_ and _is_run_token(doc[k + 1]) and k + 1 not in taken):
+                if (k + 1 < n and text[k] in HYPHENS and not space[k - 1]
+                        and not space[k] and k + 1 in run_ok and k + 1 not in taken):
                     j = k + 2  # "al-Baghdadi"
-                elif k < n and k not in taken and _is_run_token(doc[k]) and not doc[k].is_sent_start:
+                elif k < n and k not in taken and k in run_ok and not sent_start[k]:
                     j = k
                 else:
                     break
             else:
                 break
         yield i, j
-        i = j
+        ends_at = j
 
 
-def _split_runs(doc: Doc, runs):
+def _split_runs(view: TokenView, runs):
     """Split a run where a second full name begins ("William Barr William Pelham Barr", "Mike Pence Michael").
 
     After the title, a given name that follows a non-given, non-particle word two or more words into a
     name that itself opened with a given name starts another name (lists and scraped link widgets).
     """
-    sets = _sets()
-    titles = sets["roles"] | sets["role_heads"] | sets["honorifics"]
+    titles = _sets()["titles"]
+    text, lower = view.text, view.lower
     for start, end in runs:
         while True:
-            tokens = list(doc[start:end])
-            k = _role_prefix_length(tokens)
+            k = _role_prefix_length(lower[start:end])
             cut = None
-            if k < len(tokens):
-                for m in range(k + 2 if first_name_gender(tokens[k].text) is not None else k + 1, len(tokens)):
-                    prev = tokens[m - 1]
-                    if first_name_gender(tokens[k].text) is None and prev.text != tokens[-1].text:
+            if k < end - start:
+                opens_given = first_name_gender(text[start + k]) is not None
+                for m in range(start + k + 2 if opens_given else start + k + 1, end):
+                    prev = m - 1
+                    if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
-                    if (first_name_gender(tokens[m].text) is not None and prev.lower_ not in PARTICLES
-                            and prev.is_alpha and len(prev.text) > 1 and first_name_gender(prev.text) is None
-                            and prev.lower_ not in titles
-                            and not is_common_word(tokens[m].text)):
-                        cut = start + m
+                    if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
+                            and view.is_alpha[prev] and len(text[prev]) > 1 and first_name_gender(text[prev]) is None
+                            and lower[prev] not in titles
+                            and not is_common_word(text[m])):
+                        cut = m
                         break
             if cut is None:
                 yield start, end
@@ -182,12 +312,12 @@ def _split_runs(doc: Doc, runs):
             start = cut
 
 
-def _role_prefix_length(tokens: list[Token]) -> int:
-    """How many leading tokens are a title or role ("Foreign Minister", "Mr.", "Sen.")."""
+def _role_prefix_length(lowers: list[str]) -> int:
+    """How many leading words (lower-cased) are a title or role ("Foreign Minister", "Mr.", "Sen.")."""
     sets = _sets()
     k = 0
-    while k < len(tokens) - 1:
-        low = tokens[k].lower_
+    while k < len(lowers) - 1:
+        low = lowers[k]
         if low in sets["honorifics"] or low in sets["roles"] or low in sets["role_heads"]:
             k += 1
         else:
@@ -195,15 +325,16 @@ def _role_prefix_length(tokens: list[Token]) -> int:
     return k
 
 
-def _preceding_role(doc: Doc, start: int) -> tuple[int, str | None]:
+def _preceding_role(view: TokenView, start: int) -> tuple[int, str | None]:
     """A lower-case role right before a name ("press secretary Karine ..."), returns its start."""
     sets = _sets()
+    lower = view.lower
     k = start
-    while k > 0 and doc[k - 1].lower_ in (sets["roles"] | sets["role_heads"]) and not doc[k - 1].is_punct:
+    while k > 0 and lower[k - 1] in sets["role_words"] and not view.is_punct[k - 1]:
         k -= 1
-    if k == start or doc[start - 1].lower_ not in sets["role_heads"]:
+    if k == start or lower[start - 1] not in sets["role_heads"]:
         return start, None  # "Secretary of Defense", "founder of Refugee ...": not a name after a role
-    words = [t.text for t in doc[k:start]]
+    words = view.text[k:start]
     while words and words[0].lower() in {"the", "of", "and", "for"}:
         words.pop(0)
         k += 1
@@ -212,52 +343,51 @@ def _preceding_role(doc: Doc, start: int) -> tuple[int, str | None]:
     return k, " ".join(words)
 
 
-def _followed_by_org_noun(doc: Doc, end: int) -> bool:
+def _followed_by_org_noun(view: TokenView, end: int) -> bool:
     nouns = _sets()["org_nouns"]
-    if end < len(doc) and doc[end].lower_ in nouns:
+    lower = view.lower
+    if end < view.n and lower[end] in nouns:
         return True
-    return end + 1 < len(doc) and f"{doc[end].lower_} {doc[end + 1].lower_}" in nouns
+    return end + 1 < view.n and f"{lower[end]} {lower[end + 1]}" in nouns
 
 
-def _context_evidence(doc: Doc, start: int, end: int) -> set[str]:
+def _context_evidence(view: TokenView, start: int, end: int) -> set[str]:
     evidence = set()
-    n = len(doc)
-    after = doc[end] if end < n else None
-    before = doc[start - 1] if start > 0 else None
-    if after is not None and is_speech_token(after):
+    n = view.n
+    text, lower = view.text, view.lower
+    sets = _sets()
+    has_after = end < n
+    has_before = start > 0
+    if has_after and view.is_speech(end):
         evidence.add("speech_after")
-    if after is not None and after.text == "," and end + 1 < n:
-        nxt = doc[end + 1]
-        if nxt.is_digit or nxt.lower_ in {"who", "whose"}:
+    if has_after and text[end] == "," and end + 1 < n:
+        nxt = lower[end + 1]
+        if view.is_digit[end + 1] or nxt in {"who", "whose"}:
             evidence.add("apposition")
-        if nxt.lower_ in {"a", "an", "the"} and end + 2 < n and (
-            doc[end + 2].lower_ in _sets()["person_nouns"] or doc[end + 2].like_num
-            or doc[end + 2].lower_ in _sets()["role_heads"] or "-year-old" in doc[end + 2].text
-            or (end + 3 < n and doc[end + 3].lower_ in _sets()["person_nouns"])
+        if nxt in {"a", "an", "the"} and end + 2 < n and (
+            lower[end + 2] in sets["person_nouns"] or view.like_num[end + 2]
+            or lower[end + 2] in sets["role_heads"] or "-year-old" in text[end + 2]
+            or (end + 3 < n and lower[end + 3] in sets["person_nouns"])
         ):
             evidence.add("apposition")
-        if nxt.lower_ in {"said", "says", "told"} or (end + 2 < n and is_speech_token(doc[end + 2])
-                                                    and nxt.lower_ in {"he", "she"}):
+        if nxt in {"said", "says", "told"} or (end + 2 < n and view.is_speech(end + 2) and nxt in {"he", "she"}):
             evidence.add("speech_after")
-    if ("speech_after" in evidence and start >= 2 and doc[start - 1].text in QUOTE_CLOSERS
-            and doc[start - 2].text in {",", "?", "!"}):
+    if ("speech_after" in evidence and start >= 2 and text[start - 1] in QUOTE_CLOSERS
+            and text[start - 2] in {",", "?", "!"}):
         evidence.add("quoted")  # '"...," Abbott said': the one who speaks right after a quotation
-    if before is not None and before.lower_ in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
+    if has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
-    kin = _sets()["kinship"]
-    if before is not None and before.text.islower() and before.lower_ in kin:
+    kin = sets["kinship"]
+    if has_before and text[start - 1].islower() and lower[start - 1] in kin:
         evidence.add("kinship")
-    elif (before is not None and before.text == "," and start >= 2 and doc[start - 2].text.islower()
-          and doc[start - 2].lower_ in kin and after is not None and after.text in {",", "."}):
+    elif (has_before and text[start - 1] == "," and start >= 2 and text[start - 2].islower()
+          and lower[start - 2] in kin and has_after and text[end] in {",", "."}):
         evidence.add("kinship")
-    lowers = doc_lowers(doc)
     for cue in NAMING_CUES:
         k = len(cue)
-        if start - k >= 0 and tuple(lowers[start - k:start]) == cue:
+        if start - k >= 0 and tuple(lower[start - k:start]) == cue:
             evidence.add("naming")
-    if before is not None and before.lower_ in {"by", "with", "from", "and"} and False:
-        evidence.add("weak")
     return evidence
 
 
@@ -265,85 +395,83 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
     gaz = gazetteer()
-    taken = _taken(doc)
+    view = TokenView(doc)
+    text, lower, sent_start = view.text, view.lower, view.sent_start
+    bylines = doc._.bylines
+    ents = doc.ents  # builds a Span per entity on each read
+    taken = _taken(ents)
     found: list[Span] = []
-    role_like = sets["roles"] | sets["role_heads"] | {w.lower() for w in sets["person_nouns"]}
-    for start, end in _split_runs(doc, _runs(doc, taken)):
-        tokens = list(doc[start:end])
-        k = _role_prefix_length(tokens)
-        role_words = [t.text for t in tokens[:k]]
+    for start, end in _split_runs(view, _runs(view, taken)):
+        k = _role_prefix_length(lower[start:end])
+        role_words = text[start:start + k]
         if k == 0:
             # "Commission President Greta ...", "Agency Director Jo ...": an organisation, a role, then the name
-            heads = [p for p, t in enumerate(tokens[:-1]) if t.lower_ in sets["role_heads"] | sets["honorifics"]]
-            if heads and (any(t.text in sets["org_heads"] for t in tokens[:heads[-1]]) or (
-                    heads[-1] + 2 < len(tokens) and first_name_gender(tokens[heads[-1] + 1].text) is not None)):
+            heads = [p for p in range(end - start - 1) if lower[start + p] in sets["heads_or_honorifics"]]
+            if heads and (any(t in sets["org_heads"] for t in text[start:start + heads[-1]]) or (
+                    heads[-1] + 2 < end - start and first_name_gender(text[start + heads[-1] + 1]) is not None)):
                 # ... or "District Judge Richard Leon", "Dona Ana County Sheriff Todd Garrison"
                 r = heads[-1]
-                while r > 0 and tokens[r - 1].lower_ in sets["roles"] and tokens[r - 1].text not in sets["org_heads"]:
+                while r > 0 and lower[start + r - 1] in sets["roles"] and text[start + r - 1] not in sets["org_heads"]:
                     r -= 1
-                role_words = [t.text for t in tokens[r:heads[-1] + 1]]
+                role_words = text[start + r:start + heads[-1] + 1]
                 k = heads[-1] + 1
         name_start = start + k
-        name_tokens = tokens[k:]
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
-        while len(name_tokens) > 1 and name_tokens[0].is_sent_start and is_common_word(
-                name_tokens[0].text) and first_name_gender(name_tokens[0].text) is None:
-            name_tokens = name_tokens[1:]
+        while end - name_start > 1 and sent_start[name_start] and is_common_word(
+                text[name_start]) and first_name_gender(text[name_start]) is None:
             name_start += 1
         # Drop leading regional adjectives ("Eastern European ..."), unless a given name ("Christian").
-        while len(name_tokens) > 1 and name_tokens[0].text in sets["regional"] and first_name_gender(
-                name_tokens[0].text) is None:
-            name_tokens = name_tokens[1:]
+        while end - name_start > 1 and text[name_start] in sets["regional"] and first_name_gender(
+                text[name_start]) is None:
             name_start += 1
-        if not name_tokens:
+        if name_start >= end:
             continue
-        if all(t.text in sets["regional"] or t.lower_ in sets["roles"] | sets["role_heads"] | sets["honorifics"]
-               or t.text in gaz.demonym_by_surface for t in name_tokens):
+        name_words = text[name_start:end]
+        if all(w in sets["regional"] or low in sets["titles"] or w in gaz.demonym_by_surface
+               for w, low in zip(name_words, lower[name_start:end], strict=True)):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
-        last = name_tokens[-1].lower_
-        if (len(name_tokens) > 1 and last.endswith("s") and last[:-1] in role_like
-                and first_name_gender(name_tokens[0].text) is None):
+        last = lower[end - 1]
+        if (len(name_words) > 1 and last.endswith("s") and last[:-1] in sets["role_like"]
+                and first_name_gender(name_words[0]) is None):
             continue  # "Democrat Chairs", "Republican Senators": a group named by its role, no person
-        place = _place_before_country(doc, name_start, end)
+        place = _place_before_country(view, name_start, end)
         if place is not None:
             found.append(place)
             continue
-        if name_tokens[-1].text in sets["org_heads"] or any(
-                t.text in sets["org_heads"] for t in name_tokens):
+        if any(w in sets["org_heads"] for w in name_words):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
-        text = doc[name_start:end].text
-        said_before = name_start > 0 and doc[name_start - 1].lower_ in {"said", "says", "asked", "added"} or (
-            name_start >= 2 and doc[name_start - 1].text in QUOTE_CLOSERS
-            and doc[name_start - 2].text in {",", "?", "!"} and end < len(doc) and is_speech_token(doc[end]))
-        if (text in gaz.places and not person_cue_before(doc, name_start)
-                and not (said_before and first_name_gender(text))) or text in gaz.country_by_surface \
-                or text in gaz.organizations:
+        name = view.span_text(name_start, end)
+        said_before = name_start > 0 and lower[name_start - 1] in {"said", "says", "asked", "added"} or (
+            name_start >= 2 and text[name_start - 1] in QUOTE_CLOSERS
+            and text[name_start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
+        if (name in gaz.places and not view.person_cue_before(name_start)
+                and not (said_before and first_name_gender(name))) or name in gaz.country_by_surface \
+                or name in gaz.organizations:
             continue
-        if _in_ranges(name_tokens[0], doc._.bylines):
+        if _in_ranges(view.idx[name_start], bylines):
             continue
-        evidence = _context_evidence(doc, name_start, end)
-        prefix_start, lower_role = _preceding_role(doc, start)
-        if role_words and any(w.lower() in sets["role_heads"] | sets["honorifics"] for w in role_words):
+        evidence = _context_evidence(view, name_start, end)
+        prefix_start, lower_role = _preceding_role(view, start)
+        if role_words and any(w.lower() in sets["heads_or_honorifics"] for w in role_words):
             evidence.add("title")
-        if lower_role or person_cue_before(doc, name_start) and doc[name_start - 1].lower_ in sets["honorifics"]:
+        if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in sets["honorifics"]:
             evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
-        first = name_tokens[0].text
+        first = name_words[0]
         given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
-        all_common = all(is_common_word(t.text) for t in name_tokens if not INITIAL_RE.match(t.text))
-        determiner_before = start > 0 and doc[start - 1].lower_ in DETERMINERS
-        if _followed_by_org_noun(doc, end) or (determiner_before and "title" not in evidence):
+        all_common = all(is_common_word(w) for w in name_words if not INITIAL_RE.match(w))
+        determiner_before = start > 0 and lower[start - 1] in DETERMINERS
+        if _followed_by_org_noun(view, end) or (determiner_before and "title" not in evidence):
             continue
         if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
             continue
-        if len(name_tokens) == 1 and name_tokens[0].is_sent_start and not (evidence - {"speech_after"}) and not given:
+        if len(name_words) == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
             continue
         accept = False
-        if len(name_tokens) >= 2 and (given or evidence or not any(
-                is_common_word(t.text) for t in name_tokens)):
+        if len(name_words) >= 2 and (given or evidence or not any(is_common_word(w) for w in name_words)):
             accept = True
-        elif len(name_tokens) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
-                                                    "quoted"}
-                                        or (given and evidence)):
+        elif len(name_words) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
+                                                   "quoted"}
+                                       or (given and evidence)):
             accept = True
         if not accept:
             continue
@@ -352,35 +480,38 @@ def person_spans(doc: Doc) -> list[Span]:
         span._.role = role
         span._.source = "rules"
         found.append(span)
-    found += _surname_mentions(doc, found, taken)
+    found += _surname_mentions(view, found, ents, taken)
     return found
 
 
-def _surname_mentions(doc: Doc, persons: list[Span], taken: set[int]) -> list[Span]:
+def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
     """Later mentions by surname ("Putin") or by the whole name, outside found spans."""
+    doc = view.doc
     forms: set[str] = set()
-    for span in [*persons, *doc.ents]:
+    for span in [*persons, *ents]:
         if span.label_ != "PERSON":
             continue  # "Roszke, Hungary" is a place found on the way: its later mentions are no persons
-        forms.add(span.text)
-        surname = surname_of(span)
-        if surname and surname != span.text:
+        form = span.text
+        forms.add(form)
+        surname = _surname_of_text(form)
+        if surname and surname != form:
             forms.add(surname)
     covered = set(taken)
     for span in persons:  # places among them stay covered too
         covered.update(range(span.start, span.end))
+    bylines = doc._.bylines
+    lower, span_text = view.lower, view.span_text
     extra = []
-    for start, end in _runs(doc, covered):
-        if doc[start].is_sent_start and end - start > 1 and doc[start + 1:end].text in forms and is_common_word(
-                doc[start].text):
+    for start, end in _runs(view, covered):
+        if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
+                view.text[start]):
             start += 1  # "Then Putin ..."
-        while start > 1 and doc[start - 1].lower_ in PARTICLES and start - 1 not in covered and (
-                doc[start - 1:end].text in forms or doc[start - 2].lower_ in PARTICLES):
+        while start > 1 and lower[start - 1] in PARTICLES and start - 1 not in covered and (
+                span_text(start - 1, end) in forms or lower[start - 2] in PARTICLES):
             start -= 1  # "von der Leyen"
-        while doc[start].lower_ in PARTICLES and doc[start:end].text not in forms:
+        while lower[start] in PARTICLES and span_text(start, end) not in forms:
             start += 1
-        span = doc[start:end]
-        if span.text not in forms or _in_ranges(span[0], doc._.bylines):
+        if span_text(start, end) not in forms or _in_ranges(view.idx[start], bylines):
             continue
         alias = Span(doc, start, end, label="PERSON")
         alias._.source = "rules-alias"
@@ -390,7 +521,10 @@ def _surname_mentions(doc: Doc, persons: list[Span], taken: set[int]) -> list[Sp
 
 def surname_of(span: Span) -> str | None:
     """The last name of a multi-word name, keeping hyphenated parts together ("Jean-Pierre")."""
-    text = span.text
+    return _surname_of_text(span.text)
+
+
+def _surname_of_text(text: str) -> str | None:
     parts = [p for p in text.split() if not INITIAL_RE.match(p)]
     if len(parts) < 2:
         return None
@@ -400,25 +534,33 @@ def surname_of(span: Span) -> str | None:
     return " ".join(parts[k:])
 
 
-def _place_before_country(doc: Doc, start: int, end: int) -> Span | None:
+def _place_before_country(view: TokenView, start: int, end: int) -> Span | None:
     """"Grodno, Belarus" / "near Siret, Romania,": an unknown place located by the country after it."""
     gaz = gazetteer()
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    text, n = view.text, view.n
+    if end + 1 >= n or text[end] != ",":
         return None
-    country = doc[end + 1]
-    iso = gaz.country_by_surface.get(country.text)
-    if iso is None or (end + 2 < len(doc) and doc[end + 2].text in {"'s", "’s", "'", "’"}):
+    iso = gaz.country_by_surface.get(text[end + 1])
+    if iso is None or (end + 2 < n and text[end + 2] in {"'s", "’s", "'", "’"}):
         return None
-    if end + 2 < len(doc) and not (doc[end + 2].is_punct or doc[end + 2].is_space
-                                   or doc[end + 2].text in WEEKDAYS_MONTHS or doc[end + 2].like_num):
+    if end + 2 < n and not (view.is_punct[end + 2] or view.is_space[end + 2]
+                            or text[end + 2] in WEEKDAYS_MONTHS or view.like_num[end + 2]):
         return None
-    words = doc[start:end].text.split()
+    words = view.span_text(start, end).split()
     name = " ".join(dict.fromkeys(words)) if len(set(words)) == 1 else " ".join(words)
-    span = Span(doc, start, end, label="LOC")
+    span = Span(view.doc, start, end, label="LOC")
     span._.iso = iso
     span._.canonical = name
     span._.source = "rules"
     return span
+
+
+# A nationality adjective followed by one of these is an organisation of that country; longest first.
+_BODIES = ("border guard", "border guards", "border guard service", "border police", "coast guard",
+           "government", "authorities", "police", "army", "military", "navy", "security services",
+           "security service", "foreign ministry", "interior ministry", "defense ministry",
+           "defence ministry", "ministry", "embassy", "parliament", "foreign office", "interior minister")
+_BODY_WORDS = sorted((tuple(b.split()) for b in _BODIES), key=len, reverse=True)
 
 
 def organization_spans(doc: Doc) -> list[Span]:
@@ -430,50 +572,49 @@ def organization_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     gaz = gazetteer()
     sets = _sets()
-    bodies = ("border guard", "border guards", "border guard service", "border police", "coast guard",
-              "government", "authorities", "police", "army", "military", "navy", "security services",
-              "security service", "foreign ministry", "interior ministry", "defense ministry",
-              "defence ministry", "ministry", "embassy", "parliament", "foreign office", "interior minister")
-    body_tokens = sorted((tuple(b.split()) for b in bodies), key=len, reverse=True)
-    n = len(doc)
-    lowers = doc_lowers(doc)
-    for token in doc:
-        if token.text in gaz.demonym_by_surface and not token._.in_boilerplate:
-            for words in body_tokens:
+    view = TokenView(doc)
+    n = view.n
+    text, lower, sent_start, boilerplate = view.text, view.lower, view.sent_start, view.boilerplate
+    demonyms = gaz.demonym_by_surface
+    for i, word in enumerate(text):
+        if word in demonyms and i not in boilerplate:
+            for words in _BODY_WORDS:
                 k = len(words)
-                if token.i + k < n + 0 and tuple(lowers[token.i + 1:token.i + 1 + k]) == words:
+                if i + k < n and tuple(lower[i + 1:i + 1 + k]) == words:
                     if words[-1] == "minister":
                         break
-                    span = Span(doc, token.i, token.i + 1 + k, label="ORG")
-                    span._.iso = gaz.demonym_by_surface[token.text]
-                    span._.canonical = span.text
+                    span = Span(doc, i, i + 1 + k, label="ORG")
+                    span._.iso = demonyms[word]
+                    span._.canonical = view.span_text(i, i + 1 + k)
                     span._.source = "rules"
                     spans.append(span)
                     break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
+    org_heads = sets["org_heads"]
     i = 0
     while i < n:
-        token = doc[i]
-        if token.text in sets["org_heads"] and token.text[:1].isupper() and not token._.in_boilerplate:
+        word = text[i]
+        if word in org_heads and word[:1].isupper() and i not in boilerplate:
             start = i
-            while start > 0 and is_name_token(doc[start - 1]) and not doc[start].is_sent_start:
+            while start > 0 and is_name_text(text[start - 1]) and not sent_start[start]:
                 start -= 1
             end = i + 1
-            if end + 1 < n and doc[end].lower_ in {"of", "for"} and is_name_token(doc[end + 1]):
+            if end + 1 < n and lower[end] in {"of", "for"} and is_name_text(text[end + 1]):
                 end += 2
-                while end < n and (is_name_token(doc[end]) or doc[end].lower_ in {"and", "of"}
-                                   and end + 1 < n and is_name_token(doc[end + 1])):
+                while end < n and (is_name_text(text[end]) or lower[end] in {"and", "of"}
+                                   and end + 1 < n and is_name_text(text[end + 1])):
                     end += 1
-            while (start < i and doc[start].is_sent_start and is_common_word(doc[start].text)
-                   and doc[start].text not in gaz.demonym_by_surface):
+            while (start < i and sent_start[start] and is_common_word(text[start])
+                   and text[start] not in demonyms):
                 start += 1
-            if end - start >= 2 and doc[start:end].text not in gaz.organizations:
+            name = view.span_text(start, end)
+            if end - start >= 2 and name not in gaz.organizations:
                 span = Span(doc, start, end, label="ORG")
                 iso = None
-                for t in span:
-                    iso = iso or gaz.demonym_by_surface.get(t.text) or gaz.country_by_surface.get(t.text)
+                for t in text[start:end]:
+                    iso = iso or demonyms.get(t) or gaz.country_by_surface.get(t)
                 span._.iso = iso
-                span._.canonical = span.text
+                span._.canonical = name
                 span._.source = "rules"
                 spans.append(span)
                 i = end

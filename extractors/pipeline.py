@@ -399,21 +399,24 @@ def dateline_spans(doc: Doc) -> list[Span]:
     """The place of an all-caps dateline: "ISTANBUL (AP) —", "KYIV, Ukraine (AP) —", "NEW YORK --"."""
     gaz = gazetteer()
     spans = []
-    for token in doc:
-        if not (token.i == 0 or ("\n" in doc[token.i - 1].text and doc[token.i - 1].is_space)):
+    view = names.TokenView(doc)  # token strings and flags as lists: no Token object per token
+    text, n = view.text, view.n
+    line_starts = ([0] if n else []) + [i + 1 for i, t in enumerate(text) if "\n" in t and view.is_space[i]]
+    for start in line_starts:
+        if start >= n:
             continue
-        end = token.i
-        while end < len(doc) and names.is_all_caps(doc[end]) and doc[end].is_alpha:
+        end = start
+        while end < n and names.is_all_caps_text(text[end]) and view.is_alpha[end]:
             end += 1
-        if end == token.i or end >= len(doc) or doc[end].text not in DATELINE_TAIL:
+        if end == start or end >= n or text[end] not in DATELINE_TAIL:
             continue
-        if any(t._.in_boilerplate for t in doc[token.i:end]):
+        if any(i in view.boilerplate for i in range(start, end)):
             continue
-        title = " ".join(t.text.title() for t in doc[token.i:end])
-        span = Span(doc, token.i, end, label="LOC")
+        title = " ".join(t.title() for t in text[start:end])
+        span = Span(doc, start, end, label="LOC")
         span._.source = "dateline"
         if title in gaz.country_by_surface:
-            span = Span(doc, token.i, end, label="GPE")
+            span = Span(doc, start, end, label="GPE")
             span._.iso = gaz.country_by_surface[title]
             span._.canonical = gaz.country_name(span._.iso)
         elif title in gaz.places:
@@ -421,8 +424,8 @@ def dateline_spans(doc: Doc) -> list[Span]:
             span._.canonical = gaz.places[title].name
         else:
             span._.canonical = title
-            if doc[end].text == "," and end + 1 < len(doc):
-                span._.iso = gaz.country_by_surface.get(doc[end + 1].text)
+            if text[end] == "," and end + 1 < n:
+                span._.iso = gaz.country_by_surface.get(text[end + 1])
         spans.append(span)
     return spans
 
