@@ -143,9 +143,15 @@ class TreeRSS(threading.Thread):
             return
         while self.running:
             try:
-                total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-            except psutil.Error:
-                total = 0
+                processes = [root, *root.children(recursive=True)]
+            except psutil.Error:  # the build has ended
+                return
+            total = 0
+            for process in processes:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:  # a worker replaced between listing and sampling: the others still count
+                    pass
             self.peak = max(self.peak, total)
             time.sleep(self.interval)
 

@@ -202,7 +202,7 @@ def ingest(sources: list[str | Path], store_path: str | Path, *, model: str | No
                 continue
             t = time.perf_counter()
             outcome = store.put(item.graph_iri, item.document.name, item.ntriples)
-            load_seconds += time.perf_counter() - t
+            load_seconds += time.perf_counter() - t  # waiting for the store: the writer thread is a batch behind
             if outcome == "added":
                 result.added += 1
             elif outcome == "replaced":
@@ -217,6 +217,10 @@ def ingest(sources: list[str | Path], store_path: str | Path, *, model: str | No
         result.timings["store_writes"] = load_seconds
         t = time.perf_counter()
         store.flush()
+        result.timings["store_last_batch"] = time.perf_counter() - t
+        result.timings["store_bulk_load"] = store.load_seconds  # in the writer thread, overlapping extraction
+        result.timings["store_bulk_load_cpu"] = store.load_cpu_seconds
+        t = time.perf_counter()
         result.triples = len(store)
         result.counts = class_counts(store)
         result.timings["count"] = time.perf_counter() - t

@@ -19,6 +19,7 @@ hash, so re-ingesting a document is a no-op and an edited one replaces its previ
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -276,20 +277,34 @@ class DocumentStore:
     name (source id) but new content replaces its old graph. Entity IRIs are shared across
     documents, and the default graph is kept as the set union of all document graphs (a triple
     leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
+
+    Documents are written in batches by a background thread (see :meth:`write_pending`), so the
+    caller keeps feeding extraction workers while Oxigraph's bulk loader, which releases the GIL,
+    writes the previous batch. Every read first waits for the writes, so reads see all ``put``s.
     """
 
     BATCH_DOCUMENTS = 128
     """Documents written per bulk load: one load of many documents costs less than one per document."""
     BATCH_QUADS = 400_000
-    """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk)."""
+    """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk;
+    the loader holds about 1 kB per quad while it sorts a batch, so this also bounds its memory)."""
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    def __init__(self, path: str | Path, *, create: bool = True, background: bool = True):
         from pyoxigraph import Store
 
-        self._pending: list[bytes] = []  # N-Quads of documents not yet written (one bulk load per batch)
+        self._pending: list[bytes] = []  # N-Quads of documents not yet handed to the writer (one bulk load per batch)
         self._pending_quads = 0
         self._pending_graphs: set[str] = set()
         self._pending_names: set[str] = set()
+        self._unwritten_graphs: set[str] = set()  # pending or being written: not yet visible in the store
+        self._unwritten_names: set[str] = set()
+        self._lock = threading.Lock()  # the writer thread removes what it wrote from the two sets above
+        self._writer: _BatchWriter | None = None
+        self.background = background
+        self.load_seconds = 0.0
+        """Wall seconds spent in the bulk loader (in the writer thread when ``background``)."""
+        self.load_cpu_seconds = 0.0
+        """CPU seconds of the thread that ran the bulk loader (RocksDB's own background threads not included)."""
         self.path = Path(path)
         if self.path.exists() and not is_store(self.path):
             if not self.path.is_dir() or any(self.path.iterdir()):
@@ -320,14 +335,15 @@ class DocumentStore:
     def has_graph(self, graph_iri: str) -> bool:
         from pyoxigraph import NamedNode
 
-        return str(graph_iri) in self._pending_graphs or self.store.contains_named_graph(NamedNode(str(graph_iri)))
+        graph_iri = str(graph_iri)
+        return graph_iri in self._unwritten_graphs or self.store.contains_named_graph(NamedNode(graph_iri))
 
     def graphs_named(self, name: str) -> list[str]:
         """Graphs holding a document with this file name / source id."""
         from pyoxigraph import Literal as OxLiteral
         from pyoxigraph import NamedNode
 
-        if name in self._pending_names:
+        if name in self._unwritten_names:
             self.write_pending()
         quads = self.store.quads_for_pattern(None, NamedNode(str(MIG.fileName)), OxLiteral(name), None)
         return sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)})
@@ -349,11 +365,10 @@ class DocumentStore:
 
     def put(self, graph_iri: str, name: str, ntriples: bytes) -> str:
         """Store one document's triples; returns 'unchanged', 'added' or 'replaced'."""
+        graph_iri = str(graph_iri)
         if self.has_graph(graph_iri):
             return "unchanged"
-        if name in self._pending_names:  # an earlier version waits in this batch: write it, then replace it
-            self.write_pending()
-        stale = [g for g in self.graphs_named(name) if g != graph_iri]
+        stale = [g for g in self.graphs_named(name) if g != graph_iri]  # waits for the writes if NAME is unwritten
         for old in stale:
             self._drop(old)
         # The triples as they are (default graph = the union), then with the document's graph name.
@@ -363,14 +378,34 @@ class DocumentStore:
             raise StoreError(f"{graph_iri}: N-Triples must have one triple per line, each ending in ' .'")
         self._pending += [ntriples, b"".join(named)]
         self._pending_quads += 2 * len(named)
-        self._pending_graphs.add(str(graph_iri))
+        self._pending_graphs.add(graph_iri)
         self._pending_names.add(name)
+        with self._lock:
+            self._unwritten_graphs.add(graph_iri)
+            self._unwritten_names.add(name)
         if len(self._pending_graphs) >= self.BATCH_DOCUMENTS or self._pending_quads >= self.BATCH_QUADS:
-            self.write_pending()
+            self._submit()
         return "replaced" if stale else "added"
 
-    def write_pending(self) -> None:
-        """Write the waiting documents with Oxigraph's bulk loader.
+    def _submit(self) -> None:
+        """Hand the pending documents to the writer (waits while it still has a batch queued)."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending)
+        self._pending = []
+        self._pending_quads = 0
+        batch = (self._pending_graphs, self._pending_names)
+        self._pending_graphs, self._pending_names = set(), set()
+        if not self.background:
+            self._load(data)
+            self._written(*batch)
+            return
+        if self._writer is None:
+            self._writer = _BatchWriter(self)
+        self._writer.submit(data, batch)
+
+    def _load(self, data: bytes) -> None:
+        """Write one batch with Oxigraph's bulk loader.
 
         ``Store.load`` runs a transaction that reads every index key before writing it (about 25k
         quads/s here, slower as the store grows); the bulk loader sorts the batch and ingests it as
@@ -378,14 +413,26 @@ class DocumentStore:
         chunk, which RocksDB ingests into all indexes at once, so a crash leaves whole batches.
         The N-Quads come from rdflib's serialiser, so IRI validation is skipped (``lenient``).
         """
+        import time
+
         from pyoxigraph import RdfFormat
 
-        if self._pending:
-            self.store.bulk_load(b"".join(self._pending), format=RdfFormat.N_QUADS, lenient=True)
-        self._pending.clear()
-        self._pending_quads = 0
-        self._pending_graphs.clear()
-        self._pending_names.clear()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        self.store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
+        self.load_seconds += time.perf_counter() - wall
+        self.load_cpu_seconds += time.thread_time() - cpu
+
+    def _written(self, graphs: set[str], names: set[str]) -> None:
+        """GRAPHS (documents NAMES) are now in the store: reads no longer need to wait for them."""
+        with self._lock:
+            self._unwritten_graphs -= graphs
+            self._unwritten_names -= names  # a name is in one unwritten batch at most (put waits otherwise)
+
+    def write_pending(self) -> None:
+        """Write every document put so far and wait until they are in the store."""
+        self._submit()
+        if self._writer is not None:
+            self._writer.wait()
 
     def _drop(self, graph_iri: str) -> None:
         """Remove a document graph, and from the union the triples no other document graph holds."""
@@ -431,8 +478,13 @@ class DocumentStore:
         self.store.flush()
 
     def close(self) -> None:
-        self.flush()
-        self.store = None
+        try:
+            self.flush()
+        finally:
+            if self._writer is not None:
+                self._writer.stop()
+                self._writer = None
+            self.store = None
 
     def __enter__(self):
         return self
@@ -440,6 +492,60 @@ class DocumentStore:
     def __exit__(self, *exc) -> None:
         if self.store is not None:
             self.close()
+
+
+class _BatchWriter:
+    """One background thread running the bulk loads of a DocumentStore, one batch at a time.
+
+    At most one batch waits while another is written, so memory stays bounded: the caller blocks
+    in ``submit`` when the writer falls behind. An error in the thread is raised again in the
+    caller by the next ``submit`` or ``wait``.
+    """
+
+    def __init__(self, owner: DocumentStore):
+        import queue
+        import threading
+
+        self.owner = owner
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="migraph-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                self.queue.task_done()
+                return
+            data, batch = item
+            try:
+                if self.error is None:  # after a failure, later batches are dropped: the caller raises
+                    self.owner._load(data)
+            except BaseException as error:  # handed to the caller thread
+                self.error = error
+            finally:
+                del data
+                self.owner._written(*batch)  # written, or failed and so not in the store: no read waits for it
+                self.queue.task_done()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise StoreError(f"{self.owner.path}: writing a batch of documents failed: {error}") from error
+
+    def submit(self, data: bytes, batch: tuple[set[str], set[str]]) -> None:
+        self._raise()
+        self.queue.put((data, batch))
+
+    def wait(self) -> None:
+        self.queue.join()
+        self._raise()
+
+    def stop(self) -> None:
+        """End the thread after the batches already submitted."""
+        self.queue.put(None)
+        self.thread.join()
 
 
 def ntriples(triples: Iterable[tuple]) -> bytes:

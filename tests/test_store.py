@@ -171,11 +171,12 @@ def _doc_nt(name: str, *facts: str) -> bytes:
     return "".join(lines).encode()
 
 
-def test_bulk_loaded_batches_keep_replacement_and_union_semantics(tmp_path, monkeypatch):
+@pytest.mark.parametrize("background", [True, False], ids=["writer-thread", "in-caller"])
+def test_bulk_loaded_batches_keep_replacement_and_union_semantics(tmp_path, monkeypatch, background):
     from graph.store import GRAPH_PREFIX, DocumentStore
 
     monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 2)  # force several bulk loads and a pending batch
-    with DocumentStore(tmp_path / "s") as store:
+    with DocumentStore(tmp_path / "s", background=background) as store:
         assert store.put(GRAPH_PREFIX + "a1", "a", _doc_nt("a", "shared", "only-a")) == "added"
         assert store.put(GRAPH_PREFIX + "b1", "b", _doc_nt("b", "shared")) == "added"  # batch written here
         assert store.put(GRAPH_PREFIX + "c1", "c", _doc_nt("c", "only-c")) == "added"  # still pending
@@ -192,3 +193,24 @@ def test_bulk_loaded_batches_keep_replacement_and_union_semantics(tmp_path, monk
         store.remove("a")
         objects = {str(o) for (o,) in store.query("SELECT ?o WHERE { <https://example.org/s> ?p ?o }")}
         assert objects == {"https://example.org/new-c"}
+
+
+def test_background_writes_are_seen_by_reads_and_failures_reach_the_caller(tmp_path, monkeypatch):
+    from graph.store import GRAPH_PREFIX, DocumentStore
+
+    monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 1)  # every put hands a batch to the writer thread
+    with DocumentStore(tmp_path / "s") as store:
+        for n in range(20):
+            assert store.put(f"{GRAPH_PREFIX}d{n}", f"d{n}", _doc_nt(f"d{n}", f"fact{n}", "shared")) == "added"
+            assert store.has_graph(f"{GRAPH_PREFIX}d{n}")  # written or not yet: already known
+        assert store.put(f"{GRAPH_PREFIX}d7", "d7", _doc_nt("d7", "fact7", "shared")) == "unchanged"
+        assert store.put(f"{GRAPH_PREFIX}d7b", "d7", _doc_nt("d7", "fact7b")) == "replaced"
+        assert len(store.named_graphs()) == 20 and len(store) == 20 + 20 + 1  # names, facts (7 -> 7b), shared
+        assert store.load_seconds > 0
+        assert store.put(f"{GRAPH_PREFIX}bad", "bad", b'<https://example.org/s> <https://example.org/p> "open .\n')
+        with pytest.raises(StoreError, match="writing a batch of documents failed"):
+            store.write_pending()
+        assert not store.has_graph(f"{GRAPH_PREFIX}bad")
+        assert store.put(f"{GRAPH_PREFIX}d20", "d20", _doc_nt("d20", "fact20")) == "added"  # the writer goes on
+        store.write_pending()
+        assert store.has_graph(f"{GRAPH_PREFIX}d20") and len(store.named_graphs()) == 21
