@@ -51,6 +51,35 @@ SCHEMA_CLASSES = {
     "Organization": SCHEMA.Organization,
 }
 
+# Terms written for every document, built once: an rdflib namespace attribute (``MIG.document``) builds and
+# validates a new URIRef on every access, and reusing one object also makes set and dict look-ups hit by identity.
+A = RDF.type
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = RDF.subject, RDF.predicate, RDF.object
+LABEL = RDFS.label
+SAME_AS = OWL.sameAs
+TITLE = DCTERMS.title
+ATTRIBUTED_TO, SOFTWARE_AGENT = PROV.wasAttributedTo, PROV.SoftwareAgent
+NEWS_ARTICLE, DATE_PUBLISHED, URL, SCHEMA_QUOTATION = (SCHEMA.NewsArticle, SCHEMA.datePublished, SCHEMA.url,
+                                                       SCHEMA.Quotation)
+XSD_INTEGER, XSD_DATE, XSD_DECIMAL, XSD_ANY_URI = XSD.integer, XSD.date, XSD.decimal, XSD.anyURI
+(ASSERTION, DOCUMENT, EVENT, FLOW, POLICY, QUANTITY, QUOTATION, SENTENCE, TIME_EXPRESSION) = (
+    MIG.Assertion, MIG.Document, MIG.Event, MIG.Flow, MIG.Policy, MIG.Quantity, MIG.Quotation, MIG.Sentence,
+    MIG.TimeExpression)
+(P_ACTOR, P_AGE, P_AGENT, P_ALIAS, P_ATTRIBUTION_CUE, P_CHARACTER_COUNT, P_CONDITION, P_COUNTED_NOUN, P_DATE,
+ P_DESTINATION, P_DOCUMENT, P_END_OFFSET, P_EXPRESSION, P_FILE_NAME, P_FLOW_TO, P_GRANULARITY, P_GROUP,
+ P_GROUP_DESCRIPTION, P_IS_CHANGE, P_ISO_ALPHA3, P_ISO_CODE, P_LATEST_DATE, P_MENTIONED_IN, P_NAME_GENDER,
+ P_NUMERIC_VALUE, P_ORIGIN, P_PLACE, P_POLICY_TYPE, P_QUALIFIER, P_QUANTITY, P_QUOTE_KIND, P_QUOTED_TEXT,
+ P_RESOLVED_VALUE, P_ROLE, P_SENTENCE, P_SHA256, P_SPEAKER, P_SPEAKER_DESCRIPTION, P_START_OFFSET, P_STATUS,
+ P_SURFACE_FORM, P_TARGET, P_TARGET_DESCRIPTION, P_TARGET_NATIONALITY, P_TEXT, P_TIME, P_TRIGGER, P_UNIT, P_VIA) = (
+    MIG.actor, MIG.age, MIG.agent, MIG.alias, MIG.attributionCue, MIG.characterCount, MIG.condition,
+    MIG.countedNoun, MIG.date, MIG.destination, MIG.document, MIG.endOffset, MIG.expression, MIG.fileName,
+    MIG.flowTo, MIG.granularity, MIG.group, MIG.groupDescription, MIG.isChange, MIG.isoAlpha3, MIG.isoCode,
+    MIG.latestDate, MIG.mentionedIn, MIG.nameGender, MIG.numericValue, MIG.origin, MIG.place, MIG.policyType,
+    MIG.qualifier, MIG.quantity, MIG.quoteKind, MIG.quotedText, MIG.resolvedValue, MIG.role, MIG.sentence,
+    MIG.sha256, MIG.speaker, MIG.speakerDescription, MIG.startOffset, MIG.status, MIG.surfaceForm, MIG.target,
+    MIG.targetDescription, MIG.targetNationality, MIG.text, MIG.time, MIG.trigger, MIG.unit, MIG.via)
+_ID = str(ID)
+
 
 def new_graph() -> Graph:
     graph = Graph()
@@ -79,7 +108,60 @@ def _extractor_label(name: str) -> Literal:
 @lru_cache(maxsize=65536)
 def integer(n: int) -> Literal:
     """An xsd:integer literal; offsets recur in every assertion and rdflib literals are slow to build."""
-    return Literal(n, datatype=XSD.integer)
+    return Literal(n, datatype=XSD_INTEGER)
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> Literal:
+    """A plain string literal: labels, surface forms and descriptions recur within and across documents."""
+    return Literal(text)
+
+
+@lru_cache(maxsize=4096)
+def _date_literal(iso: str) -> Literal:
+    return Literal(iso, datatype=XSD_DATE)
+
+
+@lru_cache(maxsize=4096)
+def _decimal_literal(lexical: str) -> Literal:
+    return Literal(lexical, datatype=XSD_DECIMAL)
+
+
+_BOOLEAN = {True: Literal(True), False: Literal(False)}
+
+
+@lru_cache(maxsize=65536)
+def _entity(kind: str, key: str) -> URIRef:
+    """``entity_iri``, built once per entity: the same people and countries recur in every document."""
+    return entity_iri(kind, key)
+
+
+@cache
+def _mig(name: str) -> URIRef:
+    return MIG[name]
+
+
+@cache
+def _policy_property(policy_type: str) -> URIRef:
+    return policy_property(policy_type)
+
+
+@cache
+def _event_class(event_type: str) -> URIRef:
+    return event_class(event_type)  # an unknown type raises, and exceptions are not cached
+
+
+@lru_cache(maxsize=1024)
+def _country_triples(iso: str) -> tuple[tuple[URIRef, Literal | URIRef], ...]:
+    """(predicate, object) pairs identifying a country: ISO code, alpha-3 and GeoNames sameAs from the gazetteer."""
+    country = gazetteer().countries.get(iso)
+    pairs: list[tuple[URIRef, Literal | URIRef]] = [(P_ISO_CODE, plain(iso))]
+    if country is not None:
+        if country.iso3:
+            pairs.append((P_ISO_ALPHA3, plain(country.iso3)))
+        if country.geonames_id:
+            pairs.append((SAME_AS, GEONAMES[f"{country.geonames_id}/"]))
+    return tuple(pairs)
 
 
 def graph_iri(document: Document) -> URIRef:
@@ -88,121 +170,136 @@ def graph_iri(document: Document) -> URIRef:
 
 
 class DocumentWriter:
-    """Writes one document's assertions into a graph."""
+    """Writes one document's assertions into a graph (an rdflib Graph, or a plain set of triples)."""
 
-    def __init__(self, graph: Graph, document: Document):
+    def __init__(self, graph: Graph | set, document: Document):
         self.graph = graph
         self.document = document
         self.doc = document_iri(document)
+        self._prefix = f"{_ID}doc/{document.doc_id}/"  # IRIs of this document's nodes start with it
+        self._add = graph.add
         self.sentences_written: set[tuple[int, int]] = set()
+        self._sentence_iris: dict[tuple[int, int], URIRef] = {}
+        self._agents_written: set[str] = set()
 
     def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+        self._add((s, p, o))
+
+    def _iri(self, local: str) -> URIRef:
+        """A node of this document: ``id:doc/<doc_id>/<local>``."""
+        return URIRef(self._prefix + local)
 
     def write_document(self) -> None:
         d = self.document
-        self.add(self.doc, RDF.type, MIG.Document)
-        self.add(self.doc, RDF.type, SCHEMA.NewsArticle)
-        self.add(self.doc, MIG.fileName, Literal(d.name))
-        self.add(self.doc, MIG.sha256, Literal(d.sha256))
-        self.add(self.doc, MIG.characterCount, Literal(len(d.text), datatype=XSD.integer))
+        add, doc = self._add, self.doc
+        add((doc, A, DOCUMENT))
+        add((doc, A, NEWS_ARTICLE))
+        add((doc, P_FILE_NAME, Literal(d.name)))
+        add((doc, P_SHA256, Literal(d.sha256)))
+        add((doc, P_CHARACTER_COUNT, Literal(len(d.text), datatype=XSD_INTEGER)))
         if d.title:
-            self.add(self.doc, DCTERMS.title, Literal(d.title))
+            add((doc, TITLE, Literal(d.title)))
         if d.published:
-            self.add(self.doc, SCHEMA.datePublished, Literal(d.published.isoformat(), datatype=XSD.date))
+            add((doc, DATE_PUBLISHED, Literal(d.published.isoformat(), datatype=XSD_DATE)))
         if d.url:
-            self.add(self.doc, SCHEMA.url, Literal(d.url, datatype=XSD.anyURI))
+            add((doc, URL, Literal(d.url, datatype=XSD_ANY_URI)))
 
     def sentence(self, start: int, end: int) -> URIRef:
-        iri = sentence_iri(self.document, start, end)
-        if (start, end) not in self.sentences_written:
-            self.sentences_written.add((start, end))
-            self.add(iri, RDF.type, MIG.Sentence)
-            self.add(iri, MIG.text, Literal(self.document.text[start:end]))
-            self.add(iri, MIG.startOffset, integer(start))
-            self.add(iri, MIG.endOffset, integer(end))
-            self.add(iri, MIG.document, self.doc)
+        key = (start, end)
+        iri = self._sentence_iris.get(key)
+        if iri is None:
+            iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
+        if key not in self.sentences_written:
+            self.sentences_written.add(key)
+            add = self._add
+            add((iri, A, SENTENCE))
+            add((iri, P_TEXT, Literal(self.document.text[start:end])))
+            add((iri, P_START_OFFSET, integer(start)))
+            add((iri, P_END_OFFSET, integer(end)))
+            add((iri, P_DOCUMENT, self.doc))
         return iri
+
+    def _agent(self, extractor: str) -> URIRef:
+        """The extractor's IRI; its type and label are written once per document (re-adding them is a no-op)."""
+        agent = extractor_iri(extractor)
+        if extractor not in self._agents_written:
+            self._agents_written.add(extractor)
+            self._add((agent, A, SOFTWARE_AGENT))
+            self._add((agent, LABEL, _extractor_label(extractor)))
+        return agent
 
     def assertion(self, s, p, o, evidence: Evidence, surface: str | None = None) -> URIRef:
         """Record the triple with its evidence as a reified mig:Assertion."""
-        self.add(s, p, o)
+        add = self._add
+        add((s, p, o))
         digest = hashlib.sha1(
             f"{s}|{p}|{o}|{evidence.start}|{evidence.end}|{evidence.extractor}".encode()
         ).hexdigest()[:16]
-        node = ID[f"doc/{self.document.doc_id}/assertion/{digest}"]
-        self.add(node, RDF.type, MIG.Assertion)
-        self.add(node, RDF.subject, s)
-        self.add(node, RDF.predicate, p)
-        self.add(node, RDF.object, o)
-        self.add(node, MIG.document, self.doc)
-        self.add(node, MIG.sentence, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        self.add(node, MIG.startOffset, integer(evidence.start))
-        self.add(node, MIG.endOffset, integer(evidence.end))
-        agent = extractor_iri(evidence.extractor)
-        self.add(node, PROV.wasAttributedTo, agent)
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, _extractor_label(evidence.extractor))
+        node = self._iri(f"assertion/{digest}")
+        add((node, A, ASSERTION))
+        add((node, RDF_SUBJECT, s))
+        add((node, RDF_PREDICATE, p))
+        add((node, RDF_OBJECT, o))
+        add((node, P_DOCUMENT, self.doc))
+        add((node, P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)))
+        add((node, P_START_OFFSET, integer(evidence.start)))
+        add((node, P_END_OFFSET, integer(evidence.end)))
+        add((node, ATTRIBUTED_TO, self._agent(evidence.extractor)))
         if surface is not None:
-            self.add(node, MIG.surfaceForm, Literal(surface))
+            add((node, P_SURFACE_FORM, plain(surface)))
         return node
 
     def write_entity(self, entity: Entity) -> URIRef:
-        iri = entity_iri(entity.kind, entity.key)
-        self.add(iri, RDF.type, ENTITY_CLASSES[entity.kind])
-        self.add(iri, RDFS.label, Literal(entity.name))
+        add = self._add
+        iri = _entity(entity.kind, entity.key)
+        add((iri, A, ENTITY_CLASSES[entity.kind]))
+        add((iri, LABEL, plain(entity.name)))
         for alias in sorted(entity.aliases):
-            self.add(iri, MIG.alias, Literal(alias))
+            add((iri, P_ALIAS, plain(alias)))
         attrs = entity.attributes
         if entity.kind == "Country":
             self._country_identity(iri, entity.key)
         role = str(attrs.get("role") or "").strip()
         if role:  # an empty role ("the" stripped of its noun) says nothing and fails validation
-            self.add(iri, MIG.role, Literal(role))
+            add((iri, P_ROLE, plain(role)))
         if "age" in attrs:
-            self.add(iri, MIG.age, Literal(int(attrs["age"]), datatype=XSD.integer))
+            add((iri, P_AGE, integer(int(attrs["age"]))))
         if "gender" in attrs and entity.kind == "Person":
-            self.add(iri, MIG.nameGender, Literal(str(attrs["gender"])))
+            add((iri, P_NAME_GENDER, plain(str(attrs["gender"]))))
+        text, doc = self.document.text, self.doc
         for evidence in entity.mentions:
-            surface = self.document.text[evidence.start:evidence.end]
-            self.assertion(iri, MIG.mentionedIn, self.doc, evidence, surface)
+            self.assertion(iri, P_MENTIONED_IN, doc, evidence, text[evidence.start:evidence.end])
         return iri
 
     def _country_identity(self, iri: URIRef, iso: str) -> None:
-        gaz = gazetteer()
-        country = gaz.countries.get(iso)
-        self.add(iri, MIG.isoCode, Literal(iso))
-        if country is None:
-            return
-        if country.iso3:
-            self.add(iri, MIG.isoAlpha3, Literal(country.iso3))
-        if country.geonames_id:
-            self.add(iri, OWL.sameAs, GEONAMES[f"{country.geonames_id}/"])
+        for p, o in _country_triples(iso):
+            self._add((iri, p, o))
 
     def write_relations(self, assertions: DocumentAssertions) -> None:
         for relation in assertions.relations:
-            s = entity_iri(relation.subject_kind, relation.subject_key)
-            o = entity_iri(relation.object_kind, relation.object_key)
-            self.assertion(s, MIG[relation.predicate], o, relation.evidence)
+            s = _entity(relation.subject_kind, relation.subject_key)
+            o = _entity(relation.object_kind, relation.object_key)
+            self.assertion(s, _mig(relation.predicate), o, relation.evidence)
 
     def write_quotation(self, quote: Quotation) -> URIRef:
+        add = self._add
         ev = quote.evidence
-        iri = ID[f"doc/{self.document.doc_id}/quote/{ev.start}-{ev.end}"]
-        self.add(iri, RDF.type, MIG.Quotation)
-        self.add(iri, RDF.type, SCHEMA.Quotation)
-        self.assertion(iri, MIG.quotedText, Literal(quote.text), ev)
-        self.add(iri, MIG.quoteKind, MIG[_kind_term(quote.kind)])
-        self.add(iri, MIG.document, self.doc)
-        self.add(iri, MIG.sentence, self.sentence(ev.sentence_start, ev.sentence_end))
-        self.add(iri, MIG.startOffset, Literal(ev.start, datatype=XSD.integer))
-        self.add(iri, MIG.endOffset, Literal(ev.end, datatype=XSD.integer))
+        iri = self._iri(f"quote/{ev.start}-{ev.end}")
+        add((iri, A, QUOTATION))
+        add((iri, A, SCHEMA_QUOTATION))
+        self.assertion(iri, P_QUOTED_TEXT, plain(quote.text), ev)
+        add((iri, P_QUOTE_KIND, _mig(_kind_term(quote.kind))))
+        add((iri, P_DOCUMENT, self.doc))
+        add((iri, P_SENTENCE, self.sentence(ev.sentence_start, ev.sentence_end)))
+        add((iri, P_START_OFFSET, integer(ev.start)))
+        add((iri, P_END_OFFSET, integer(ev.end)))
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
-            speaker = entity_iri(quote.speaker_kind, quote.speaker_key)
-            self.assertion(iri, MIG.speaker, speaker, ev)
+            speaker = _entity(quote.speaker_kind, quote.speaker_key)
+            self.assertion(iri, P_SPEAKER, speaker, ev)
         if quote.speaker_description:
-            self.add(iri, MIG.speakerDescription, Literal(quote.speaker_description))
+            add((iri, P_SPEAKER_DESCRIPTION, plain(quote.speaker_description)))
         if quote.cue:
-            self.add(iri, MIG.attributionCue, Literal(quote.cue))
+            add((iri, P_ATTRIBUTION_CUE, plain(quote.cue)))
         return iri
 
     # --- policies, flows, events, with their times and quantities ---------------------------------
@@ -210,76 +307,76 @@ class DocumentWriter:
     def _node(self, kind: str, *parts: object) -> URIRef:
         """A stable IRI for a fact node of this document, from what identifies the fact."""
         digest = hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
-        return ID[f"doc/{self.document.doc_id}/{kind}/{digest}"]
+        return self._iri(f"{kind}/{digest}")
 
     def _provenance(self, node: URIRef, evidence: Evidence) -> None:
         """The fact node's own evidence: document, sentence, span and extractor."""
-        self.add(node, MIG.document, self.doc)
-        self.add(node, MIG.sentence, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        self.add(node, MIG.startOffset, integer(evidence.start))
-        self.add(node, MIG.endOffset, integer(evidence.end))
-        agent = extractor_iri(evidence.extractor)
-        self.add(node, PROV.wasAttributedTo, agent)
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, _extractor_label(evidence.extractor))
+        add = self._add
+        add((node, P_DOCUMENT, self.doc))
+        add((node, P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)))
+        add((node, P_START_OFFSET, integer(evidence.start)))
+        add((node, P_END_OFFSET, integer(evidence.end)))
+        add((node, ATTRIBUTED_TO, self._agent(evidence.extractor)))
 
     def _ensure_entity(self, kind: str, key: str) -> URIRef:
         """An entity referenced by a fact is typed even when it has no mention of its own."""
-        iri = entity_iri(kind, key)
-        if (iri, RDF.type, ENTITY_CLASSES[kind]) not in self.graph:
-            self.add(iri, RDF.type, ENTITY_CLASSES[kind])
+        iri = _entity(kind, key)
+        if (iri, A, ENTITY_CLASSES[kind]) not in self.graph:
+            self.add(iri, A, ENTITY_CLASSES[kind])
             if kind == "Country":
                 country = gazetteer().countries.get(key)
-                self.add(iri, RDFS.label, Literal(country.name if country else key))
+                self.add(iri, LABEL, plain(country.name if country else key))
                 self._country_identity(iri, key)
         return iri
 
     def write_time(self, time: TimeExpression) -> URIRef:
-        iri = ID[f"doc/{self.document.doc_id}/time/{time.start}-{time.end}"]
-        self.add(iri, RDF.type, MIG.TimeExpression)
-        self.add(iri, MIG.expression, Literal(time.text))
-        self.add(iri, MIG.granularity, Literal(time.granularity))
-        self.add(iri, MIG.document, self.doc)
-        self.add(iri, MIG.startOffset, Literal(time.start, datatype=XSD.integer))
-        self.add(iri, MIG.endOffset, Literal(time.end, datatype=XSD.integer))
+        add = self._add
+        iri = self._iri(f"time/{time.start}-{time.end}")
+        add((iri, A, TIME_EXPRESSION))
+        add((iri, P_EXPRESSION, plain(time.text)))
+        add((iri, P_GRANULARITY, plain(time.granularity)))
+        add((iri, P_DOCUMENT, self.doc))
+        add((iri, P_START_OFFSET, integer(time.start)))
+        add((iri, P_END_OFFSET, integer(time.end)))
         if time.value:
-            self.add(iri, MIG.resolvedValue, Literal(time.value))
+            add((iri, P_RESOLVED_VALUE, plain(time.value)))
             self._dates(iri, time)
         return iri
 
     def _dates(self, node: URIRef, time: TimeExpression) -> None:
-        bounds = date_bounds(time.value) if time.value else None
+        bounds = _date_bounds(time.value) if time.value else None
         if bounds:
-            self.add(node, MIG.date, Literal(bounds[0].isoformat(), datatype=XSD.date))
+            self.add(node, P_DATE, _date_literal(bounds[0].isoformat()))
             if bounds[1] != bounds[0]:
-                self.add(node, MIG.latestDate, Literal(bounds[1].isoformat(), datatype=XSD.date))
+                self.add(node, P_LATEST_DATE, _date_literal(bounds[1].isoformat()))
 
     def write_quantity(self, quantity: Quantity) -> URIRef:
-        iri = ID[f"doc/{self.document.doc_id}/quantity/{quantity.start}-{quantity.end}"]
-        self.add(iri, RDF.type, MIG.Quantity)
-        self.add(iri, MIG.expression, Literal(quantity.text))
-        self.add(iri, MIG.numericValue, Literal(_decimal(quantity.value), datatype=XSD.decimal))
+        add = self._add
+        iri = self._iri(f"quantity/{quantity.start}-{quantity.end}")
+        add((iri, A, QUANTITY))
+        add((iri, P_EXPRESSION, plain(quantity.text)))
+        add((iri, P_NUMERIC_VALUE, _decimal_literal(_decimal(quantity.value))))
         if quantity.unit:
-            self.add(iri, MIG.unit, Literal(quantity.unit))
+            add((iri, P_UNIT, plain(quantity.unit)))
         if quantity.qualifier:
-            self.add(iri, MIG.qualifier, Literal(quantity.qualifier))
+            add((iri, P_QUALIFIER, plain(quantity.qualifier)))
         if quantity.counted:
-            self.add(iri, MIG.countedNoun, Literal(quantity.counted))
-        self.add(iri, MIG.isChange, Literal(bool(quantity.is_change)))
-        self.add(iri, MIG.document, self.doc)
-        self.add(iri, MIG.startOffset, Literal(quantity.start, datatype=XSD.integer))
-        self.add(iri, MIG.endOffset, Literal(quantity.end, datatype=XSD.integer))
+            add((iri, P_COUNTED_NOUN, plain(quantity.counted)))
+        add((iri, P_IS_CHANGE, _BOOLEAN[bool(quantity.is_change)]))
+        add((iri, P_DOCUMENT, self.doc))
+        add((iri, P_START_OFFSET, integer(quantity.start)))
+        add((iri, P_END_OFFSET, integer(quantity.end)))
         return iri
 
     def _context(self, node: URIRef, time: TimeExpression | None, quantities: list[Quantity],
                  trigger: str | None) -> None:
         if time is not None:
-            self.add(node, MIG.time, self.write_time(time))
+            self.add(node, P_TIME, self.write_time(time))
             self._dates(node, time)
         for quantity in quantities:
-            self.add(node, MIG.quantity, self.write_quantity(quantity))
+            self.add(node, P_QUANTITY, self.write_quantity(quantity))
         if trigger:
-            self.add(node, MIG.trigger, Literal(trigger))
+            self.add(node, P_TRIGGER, plain(trigger))
 
     def write_policy(self, policy: Policy) -> URIRef:
         if policy.policy_type not in POLICY_TYPES:
@@ -288,20 +385,20 @@ class DocumentWriter:
         node = self._node("policy", policy.actor_kind, policy.actor_key, policy.policy_type, policy.target,
                           ev.start, ev.end)
         actor = self._ensure_entity(policy.actor_kind, policy.actor_key)
-        self.add(node, RDF.type, MIG.Policy)
-        self.assertion(node, MIG.actor, actor, ev)
-        self.add(node, MIG.policyType, MIG[policy.policy_type])
-        self.add(node, MIG.status, POLICY_STATUSES[policy.status])
+        self.add(node, A, POLICY)
+        self.assertion(node, P_ACTOR, actor, ev)
+        self.add(node, P_POLICY_TYPE, _mig(policy.policy_type))
+        self.add(node, P_STATUS, POLICY_STATUSES[policy.status])
         if policy.target:
-            self.add(node, MIG.targetDescription, Literal(policy.target))
+            self.add(node, P_TARGET_DESCRIPTION, plain(policy.target))
         if policy.target_key:
             group = self._ensure_entity("Group", policy.target_key)
-            self.add(node, MIG.target, group)
-            self.assertion(actor, policy_property(policy.policy_type), group, ev)
+            self.add(node, P_TARGET, group)
+            self.assertion(actor, _policy_property(policy.policy_type), group, ev)
         if policy.target_nationality:
-            self.add(node, MIG.targetNationality, self._ensure_entity("Country", policy.target_nationality))
+            self.add(node, P_TARGET_NATIONALITY, self._ensure_entity("Country", policy.target_nationality))
         if policy.condition:
-            self.add(node, MIG.condition, Literal(policy.condition))
+            self.add(node, P_CONDITION, plain(policy.condition))
         self._context(node, policy.time, policy.quantities, policy.trigger)
         self._provenance(node, ev)
         return node
@@ -309,21 +406,21 @@ class DocumentWriter:
     def write_flow(self, flow: Flow) -> URIRef:
         ev = flow.evidence
         node = self._node("flow", flow.origin, flow.destination, ",".join(flow.via), flow.group, ev.start, ev.end)
-        self.add(node, RDF.type, MIG.Flow)
+        self.add(node, A, FLOW)
         origin = self._ensure_entity("Country", flow.origin) if flow.origin else None
         destination = self._ensure_entity("Country", flow.destination) if flow.destination else None
         if origin is not None:
-            self.add(node, MIG.origin, origin)
+            self.add(node, P_ORIGIN, origin)
         if destination is not None:
-            self.add(node, MIG.destination, destination)
+            self.add(node, P_DESTINATION, destination)
         for via in flow.via:
-            self.add(node, MIG.via, self._ensure_entity("Country", via))
+            self.add(node, P_VIA, self._ensure_entity("Country", via))
         if origin is not None and destination is not None:
-            self.assertion(origin, MIG.flowTo, destination, ev)
+            self.assertion(origin, P_FLOW_TO, destination, ev)
         if flow.group:
-            self.add(node, MIG.groupDescription, Literal(flow.group))
+            self.add(node, P_GROUP_DESCRIPTION, plain(flow.group))
         if flow.group_key:
-            self.add(node, MIG.group, self._ensure_entity("Group", flow.group_key))
+            self.add(node, P_GROUP, self._ensure_entity("Group", flow.group_key))
         self._context(node, flow.time, flow.quantities, flow.trigger)
         self._provenance(node, ev)
         return node
@@ -331,16 +428,16 @@ class DocumentWriter:
     def write_event(self, event: Event) -> URIRef:
         ev = event.evidence
         node = self._node("event", event.event_type, event.trigger, ev.start, ev.end)
-        self.add(node, RDF.type, MIG.Event)
-        self.add(node, RDF.type, event_class(event.event_type))
+        self.add(node, A, EVENT)
+        self.add(node, A, _event_class(event.event_type))
         if event.agent:
-            self.assertion(node, MIG.agent, self._ensure_entity(*event.agent), ev)
+            self.assertion(node, P_AGENT, self._ensure_entity(*event.agent), ev)
         if event.place:
-            self.assertion(node, MIG.place, self._ensure_entity(*event.place), ev)
+            self.assertion(node, P_PLACE, self._ensure_entity(*event.place), ev)
         if event.affected:
-            self.add(node, MIG.groupDescription, Literal(event.affected))
+            self.add(node, P_GROUP_DESCRIPTION, plain(event.affected))
         if event.affected_key:
-            self.add(node, MIG.group, self._ensure_entity("Group", event.affected_key))
+            self.add(node, P_GROUP, self._ensure_entity("Group", event.affected_key))
         self._context(node, event.time, event.quantities, event.trigger)
         self._provenance(node, ev)
         return node
@@ -358,6 +455,11 @@ class DocumentWriter:
             self.write_flow(flow)
         for event in assertions.events:
             self.write_event(event)
+
+
+@lru_cache(maxsize=4096)
+def _date_bounds(value: str) -> tuple[date, date] | None:
+    return date_bounds(value)
 
 
 def date_bounds(value: str) -> tuple[date, date] | None:

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
+from rdflib.namespace import XSD
 
 from extractors.assertions import (
     DocumentAssertions,
@@ -41,7 +43,7 @@ def _evidence(phrase: str, sentence: str, extractor: str = "test") -> Evidence:
 
 
 @pytest.fixture(scope="module")
-def graph():
+def assertions() -> tuple[Document, DocumentAssertions]:
     sentence1 = "Estonia and Latvia barred Russian tourists on Friday."
     sentence2 = "More than 2,000 Russian men crossed into Georgia last week."
     sentence3 = "Queues stretched 10 kilometers at the Verkhny Lars crossing."
@@ -63,9 +65,28 @@ def graph():
                              trigger="crossed into", time=last_week, quantities=[men]))
     result.events.append(Event("BorderQueue", _evidence("Queues stretched", sentence3), trigger="Queues",
                                place=("Country", "GE"), quantities=[queue]))
+    return document, result
+
+
+@pytest.fixture(scope="module")
+def graph(assertions):
     graph = new_graph()
+    document, result = assertions
     DocumentWriter(graph, document).write_all(result, [])
     return graph
+
+
+def test_a_plain_set_receives_the_same_triples_as_a_graph(assertions, graph):
+    """Ingestion writes into a set (graph.ingest), the in-memory build into a Graph: same triples, every time."""
+    document, result = assertions
+    for _ in range(2):  # the second time, literals and IRIs come from the writer's caches
+        triples: set = set()
+        DocumentWriter(triples, document).write_all(result, [])
+        assert triples == set(graph)
+    quantity = next(s for s in graph.subjects(MIG.expression, Literal("More than 2,000")))
+    assert graph.value(quantity, MIG.numericValue) == Literal("2000", datatype=XSD.decimal)
+    assert graph.value(quantity, MIG.isChange) == Literal(False)
+    assert graph.value(quantity, MIG.startOffset) == Literal(TEXT.index("More than 2,000"), datatype=XSD.integer)
 
 
 def test_policies_query_gives_one_row_per_coordinated_actor(graph):
