@@ -19,13 +19,12 @@ from what the other extractors already found in that sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-import numpy as np
-from spacy.attrs import IS_TITLE, LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
+from extractors.doccache import doc_lemmas, doc_lowers, doc_texts
 from extractors.entities import evidence_for
 from extractors.gazetteer import load_json
 
@@ -100,46 +99,98 @@ def _lemma_table():
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-def _lemmas(doc: Doc, candidates: np.ndarray) -> dict[int, str]:
-    """Lower-cased lemma of the tokens at ``candidates``."""
-    table = _lemma_table()
-    out = {}
-    for i in candidates.tolist():
-        tok = doc[i]
-        if tok.text.islower() or not tok.text.isalpha():
-            out[i] = tok.lemma_.lower()
-        else:
-            out[i] = str(table.get(tok.lower_, tok.lower_)).lower()
-    return out
-
-
 def _lemma(tok) -> str:
     if tok.text.islower() or not tok.text.isalpha():
         return tok.lemma_.lower()
     return str(_lemma_table().get(tok.lower_, tok.lower_)).lower()
 
 
-def _candidates(doc: Doc) -> np.ndarray:
+@lru_cache(maxsize=100_000)
+def _table_lemma(lower: str) -> str:
+    """``_lemma`` of a capitalised word: the lookup table's lemma of its lower form."""
+    return str(_lemma_table().get(lower, lower)).lower()
+
+
+_SEEN_FORMS: set[str] = set()  # lower forms already classified by _first_forms
+_FIRST_FORMS: set[str] = set()  # of those, the ones whose own or table lemma form is a first trigger word
+
+
+def _first_forms(words: set[str]) -> set[str]:
+    """The lower forms among ``words`` that are a first trigger word or whose table lemma is one (set
+    operations in C; each new word is classified once per process)."""
     by_first, _ = _lexicon()
-    strings = doc.vocab.strings
-    ids = np.array([strings.add(w) for w in by_first], dtype="uint64")
-    arr = doc.to_array([LEMMA, LOWER, IS_TITLE]).astype("uint64")
-    lemma_lower = np.isin(arr[:, 0], ids) | np.isin(arr[:, 1], ids)
-    return np.nonzero(lemma_lower | (arr[:, 2] == 1))[0]
+    if len(_SEEN_FORMS) > 1_000_000:  # bounded memory over a long run
+        _SEEN_FORMS.clear()
+        _FIRST_FORMS.clear()
+    for w in words.difference(_SEEN_FORMS):
+        _SEEN_FORMS.add(w)
+        if w in by_first or _table_lemma(w) in by_first:
+            _FIRST_FORMS.add(w)
+    return words & _FIRST_FORMS
 
 
-def _sentence_lemmas(sent: Span, cache_: dict) -> set[str]:
+class _Words:
+    """Lower forms and ``_lemma`` of a document's tokens, read from the cached per-Doc lists."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lower, self.lemmas, self.texts = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+
+    def lemma(self, i: int) -> str:
+        """``_lemma(doc[i])``."""
+        text = self.texts[i]
+        return self.lemmas[i] if text.islower() or not text.isalpha() else _table_lemma(self.lower[i])
+
+    def candidates(self) -> list[int]:
+        """Tokens where a trigger can start, in order: the main loop would skip all others.
+
+        Those are the tokens the vectorised lookup used to find (lemma or lower form a first trigger
+        word, or title case) whose ``_lemma`` or lower form is a first trigger word."""
+        by_first, _ = _lexicon()
+        # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset)
+        forms = _first_forms(set(self.lower))
+        lemmas = by_first.keys() & set(self.lemmas)
+        maybe = sorted(set(_positions(self.lower, forms)) | set(_positions(self.lemmas, lemmas)))
+        found = []
+        for i in maybe:
+            if self.lower[i] in by_first:
+                found.append(i)  # a lower form that is a first word was always a candidate
+            elif self.lemma(i) in by_first and (self.texts[i].istitle() or self.doc[i].lemma_ in by_first):
+                found.append(i)
+        return found
+
+    def forms(self, start: int, end: int) -> set[str]:
+        """Lemmas and lower forms of tokens start..end."""
+        return {self.lemma(k) for k in range(start, end)} | set(self.lower[start:end])
+
+
+def _positions(values: list[str], wanted: set[str]) -> list[int]:
+    """Indices of ``values`` equal to a string in ``wanted`` (list.index scans in C: few wanted strings are cheap)."""
+    found = []
+    for value in wanted:
+        i = -1
+        while True:
+            try:
+                i = values.index(value, i + 1)
+            except ValueError:
+                break
+            found.append(i)
+    return found
+
+
+def _sentence_lemmas(words: _Words, sent: Span, cache_: dict) -> set[str]:
     key = sent.start
     if key not in cache_:
-        cache_[key] = {_lemma(t) for t in sent} | {t.lower_ for t in sent}
+        cache_[key] = words.forms(sent.start, sent.end)
     return cache_[key]
 
 
-def _match(doc: Doc, i: int, trigger: Trigger, first: str) -> int | None:
+def _match(words: _Words, i: int, trigger: Trigger, first: str) -> int | None:
     """End token index when ``trigger`` matches at token ``i`` (first word already known to match)."""
     j = i + 1
+    n = len(words.lower)
     for word in trigger.words[1:]:
-        if j >= len(doc) or _lemma(doc[j]) != word and doc[j].lower_ != word:
+        if j >= n or words.lemma(j) != word and words.lower[j] != word:
             return None
         j += 1
     return j
@@ -148,24 +199,25 @@ def _match(doc: Doc, i: int, trigger: Trigger, first: str) -> int | None:
 def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
     """Typed events of ``doc``, one per (type, sentence), roles filled from ``assertions``."""
     by_first, settings = _lexicon()
-    candidates = _candidates(doc)
-    if not len(candidates):
+    words = _Words(doc)
+    candidates = words.candidates()
+    if not candidates:
         return []
-    lemmas = _lemmas(doc, candidates)
+    W = words.lower
     sentence_cache: dict[int, set[str]] = {}
     group_mentions = _group_mentions(assertions)
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
-    for i in candidates.tolist():
-        first = lemmas[i]
-        triggers = by_first.get(first) or by_first.get(doc[i].lower_)
+    for i in candidates:
+        first = words.lemma(i)
+        triggers = by_first.get(first) or by_first.get(W[i])
         if not triggers:
             continue
         tok = doc[i]
         if tok._.in_boilerplate:
             continue
         for trigger in triggers:
-            end = _match(doc, i, trigger, first)
+            end = _match(words, i, trigger, first)
             if end is None:
                 continue
             sent = tok.sent
@@ -173,20 +225,20 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
                 continue
             if (trigger.event_type, sent.start) in seen:
                 break
-            if end < len(doc) and (_lemma(doc[end]) in trigger.not_next or doc[end].lower_ in trigger.not_next
-                                   or doc[end].text == "-" and not doc[end].whitespace_ and not tok.whitespace_):
+            if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
+                                   or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
                 continue
-            if i > 0 and (doc[i - 1].lower_ in NEGATORS or _lemma(doc[i - 1]) in trigger.not_prev):
+            if i > 0 and (W[i - 1] in NEGATORS or words.lemma(i - 1) in trigger.not_prev):
                 continue
             blockers = _blockers(trigger.event_type)
-            if any(_lemma(doc[k]) in blockers or doc[k].lower_ in blockers for k in range(max(sent.start, i - 4), i)):
+            if any(words.lemma(k) in blockers or W[k] in blockers for k in range(max(sent.start, i - 4), i)):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
             if _simile(doc, i, sent.start):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
-            context = _sentence_lemmas(sent, sentence_cache)
+            context = _sentence_lemmas(words, sent, sentence_cache)
             if trigger.context_window:
-                window = doc[max(sent.start, i - trigger.context_window):min(sent.end, end + trigger.context_window)]
-                near = {_lemma(t) for t in window} | {t.lower_ for t in window}
+                near = words.forms(max(sent.start, i - trigger.context_window),
+                                   min(sent.end, end + trigger.context_window))
                 if not (trigger.context_any & near):
                     continue
             elif trigger.context_any and not (trigger.context_any & context):
@@ -220,20 +272,24 @@ SIMILE_WINDOW = 4  # "like a long-planned referendum"
 
 HYPOTHETICAL_MARKERS = (("as", "if"), ("as", "though"))
 HYPOTHETICAL_WINDOW = 8  # "as if Peru had launched an invasion"
+MARKER_STARTS = frozenset(m[0] for m in SIMILE_MARKERS + HYPOTHETICAL_MARKERS)  # a comparison starts with one
 
 
 def _simile(doc: Doc, i: int, sent_start: int) -> bool:
     """Whether the trigger at ``i`` is the second term of a comparison ('like a', 'as if', 'akin to' before it)."""
+    W = doc_lowers(doc)
+    if MARKER_STARTS.isdisjoint(W[max(sent_start, i - max(HYPOTHETICAL_WINDOW, SIMILE_WINDOW)):i]):
+        return False  # no marker begins before the trigger
     for k in range(max(sent_start, i - HYPOTHETICAL_WINDOW), i):
-        if any(all(k + n < i and doc[k + n].lower_ == w for n, w in enumerate(m)) for m in HYPOTHETICAL_MARKERS):
+        if any(all(k + n < i and W[k + n] == w for n, w in enumerate(m)) for m in HYPOTHETICAL_MARKERS):
             if not any(_is_boundary(doc, n) for n in range(k + 2, i)):
                 return True  # "as if it were an invasion"
     for k in range(max(sent_start, i - SIMILE_WINDOW), i):
         for marker in SIMILE_MARKERS:
             end = k + len(marker)
-            if end <= i and all(doc[k + n].lower_ == w for n, w in enumerate(marker)):
-                if marker == ("like",) and k > sent_start and doc[k - 1].lower_ in {"would", "'d", "feel", "feels",
-                                                                                 "look", "looks", "looked"}:
+            if end <= i and all(W[k + n] == w for n, w in enumerate(marker)):
+                if marker == ("like",) and k > sent_start and W[k - 1] in {"would", "'d", "feel", "feels", "look",
+                                                                           "looks", "looked"}:
                     continue  # "would like a vote": a wish, not a simile
                 if not any(doc[n].ent_type_ for n in range(end, i)):
                     return True
