@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
 from extractors.doccache import doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, lexicon
 from extractors.names import INITIAL_RE, PARTICLES, first_name_gender
-from graph.vocab import slugify
+from graph.vocab import slugify as _slugify
 
 EXTRACTOR = "migraph.entities"
+slugify = lru_cache(maxsize=1 << 16)(_slugify)  # names repeat within and across articles
 AGE_AFTER_RE = re.compile(r"^,\s*(\d{1,3})\s*,")
 AGE_BEFORE_RE = re.compile(r"(\d{1,3})-year-old\s+(?:(?:[a-z]+\s+){0,2}(?:named|called)\s+)?$")
 
@@ -35,8 +36,6 @@ class DocIndex:
 
     starts: list[int]  # token.idx
     ends: list[int]  # token.idx + len(token.text)
-    is_punct: list[bool]
-    is_space: list[bool]
     boilerplate: list[bool]  # token._.in_boilerplate
     has_sents: bool  # doc.has_annotation("SENT_START")
     sent_of: list[int]  # token index -> sentence number (sentences as ``doc.sents`` / ``Span.sent`` cut them)
@@ -68,9 +67,9 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is not None and len(index.starts) == len(doc):
         return index
     n = len(doc)
-    columns = doc.to_array([IDX, LENGTH, SENT_START, IS_PUNCT, IS_SPACE]) if n else numpy.zeros((0, 5), "uint64")
+    columns = doc.to_array([IDX, SENT_START]) if n else numpy.zeros((0, 2), "uint64")
     starts = columns[:, 0].tolist()
-    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    ends = [a + len(t) for a, t in zip(starts, doc_texts(doc), strict=True)]
     boilerplate = [False] * n
     for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -80,7 +79,7 @@ def doc_index(doc: Doc) -> DocIndex:
     sent_tokens: list[tuple[int, int]] = []
     sent_of: list[int] = []
     if has_sents and n:
-        cuts = [0] + (numpy.flatnonzero(columns[1:, 2] == 1) + 1).tolist() + [n]
+        cuts = [0] + (numpy.flatnonzero(columns[1:, 1] == 1) + 1).tolist() + [n]
         for k in range(len(cuts) - 1):
             sent_tokens.append((cuts[k], cuts[k + 1]))
             sent_of.extend([k] * (cuts[k + 1] - cuts[k]))
@@ -90,8 +89,7 @@ def doc_index(doc: Doc) -> DocIndex:
         text = full[starts[a]:ends[b - 1]]  # == sent.text
         s_start = starts[a] + (len(text) - len(text.lstrip()))
         sent_trimmed.append((s_start, s_start + len(text.strip())))
-    index = DocIndex(starts, ends, (columns[:, 3] != 0).tolist(), (columns[:, 4] != 0).tolist(), boilerplate,
-                     has_sents, sent_of, sent_tokens, sent_trimmed, len(full))
+    index = DocIndex(starts, ends, boilerplate, has_sents, sent_of, sent_tokens, sent_trimmed, len(full))
     doc.user_data[_INDEX_KEY] = index
     return index
 
@@ -102,9 +100,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not index.has_sents:
         list(doc.sents)  # raises spaCy's error for a Doc without sentence boundaries, as before
     bounds = []
-    boiler, space = index.boilerplate, index.is_space
+    boiler, texts = index.boilerplate, doc_texts(doc)
     for (a, b), (start, end) in zip(index.sent_tokens, index.sent_trimmed, strict=True):
-        if end <= start or all(boiler[i] or space[i] for i in range(a, b)):
+        if end <= start or all(boiler[i] or texts[i].isspace() for i in range(a, b)):  # isspace() == is_space
             continue
         bounds.append((start, end))
     return bounds
@@ -112,7 +110,11 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 def evidence_for(doc: Doc, start: int, end: int, extractor: str = EXTRACTOR) -> Evidence:
     """Evidence for characters [start, end) with the trimmed sentence of the first token they touch."""
-    index = doc_index(doc)
+    return _evidence(doc, doc_index(doc), start, end, extractor)
+
+
+def _evidence(doc: Doc, index: DocIndex, start: int, end: int, extractor: str) -> Evidence:
+    """``evidence_for`` with the Doc's index at hand."""
     first = index.char_to_token(start)
     last = index.char_to_token(end - 1)
     if first >= 0 and last >= 0 and index.has_sents:
@@ -159,7 +161,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
             if label in {"PERSON", "PER"}:
                 persons.append(ent)
             continue
-        evidence = evidence_for(doc, start_char, end_char)
+        evidence = _evidence(doc, index, start_char, end_char, EXTRACTOR)
         surface = full[start_char:end_char]  # == ent.text
         iso = ent._.iso
         if label in {"GPE", "NORP"} and iso in gaz.countries:
@@ -221,38 +223,60 @@ def _name_parts(text: str) -> list[str]:
             if p and not INITIAL_RE.match(p)]
 
 
+def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
+    """The name parts that join a cluster named ``full``: the same name, a shorter start or end of it, or its first
+    and last part (a middle name left out)."""
+    keys = {tuple(full)}
+    keys.update(tuple(full[:k]) for k in range(len(full)))
+    keys.update(tuple(full[-k:]) for k in range(1, len(full)))
+    if len(full) > 2:
+        keys.add((full[0], full[-1]))
+    return keys
+
+
+@dataclass
+class _Tokens:
+    """The per-Doc lists a person mention's attributes are read from."""
+
+    index: DocIndex
+    lowers: list[str]
+    texts: list[str]
+    text: str
+
+
 def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz) -> None:
     """Cluster person mentions: a shorter name joins the nearest earlier full name containing it."""
     index = doc_index(doc)
-    full = doc_text(doc)
+    full_text = doc_text(doc)
     mentions = []
     for span in spans:
-        text = full[index.starts[span.start]:index.ends[span.end - 1]]  # == span.text
+        text = full_text[index.starts[span.start]:index.ends[span.end - 1]]  # == span.text
         mentions.append((span, text, _name_parts(text)))
     clusters: list[dict] = []
+    joins: dict[tuple[str, ...], list[dict]] = {}  # name parts -> the clusters they may join, oldest first
     # Longest names first so that "Vladimir Putin" exists before "Putin" looks for it.
     for span, text, parts in sorted(mentions, key=lambda m: (-len(m[2]), m[0].start)):
         target = None
-        for cluster in clusters:
-            full = cluster["parts"]
-            if parts == full or (len(parts) < len(full) and (
-                    parts == full[-len(parts):] or parts == full[:len(parts)]
-                    or len(parts) == 2 and parts == [full[0], full[-1]])):  # middle name left out
-                if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
-                    target = cluster
+        for cluster in joins.get(tuple(parts), ()):
+            if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
+                target = cluster
         if target is None:
             target = {"parts": parts, "name": text, "first": span.start, "spans": []}
             clusters.append(target)
+            for key in _joining_names(parts):
+                joins.setdefault(key, []).append(target)
         target["spans"].append((span, text))
+    lowers, texts = doc_lowers(doc), doc_texts(doc)
     for cluster in clusters:
         key = slugify(cluster["name"])
         entity = _get(result, "Person", key, cluster["name"])
         for span, text in sorted(cluster["spans"], key=lambda m: m[0].start):
             start_char, end_char = index.starts[span.start], index.ends[span.end - 1]
-            evidence = evidence_for(doc, start_char, end_char)
+            evidence = _evidence(doc, index, start_char, end_char, EXTRACTOR)
             entity.add_mention(evidence, text)
             _map(result, span, ("Person", key))
-            _person_attributes(doc, span, start_char, end_char, entity, result, evidence, gaz)
+            _person_attributes(_Tokens(index, lowers, texts, full_text), span, start_char, end_char, entity, result,
+                               evidence, gaz)
         gender = first_name_gender(cluster["parts"][0]) if len(cluster["parts"]) else None
         if gender in {"male", "female"}:
             entity.attributes.setdefault("gender", gender)
@@ -266,12 +290,10 @@ def _role_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.lower() for w in lex["role_words"]) | heads, heads
 
 
-def _person_attributes(doc: Doc, span: Span, start_char: int, end_char: int, entity: Entity, result,
+def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: int, entity: Entity, result,
                        evidence: Evidence, gaz) -> None:
     """Role, country and age stated next to a person mention (``start_char``/``end_char``: the span's)."""
-    index = doc_index(doc)
-    lowers = doc_lowers(doc)
-    full = doc_text(doc)
+    index, lowers, full = tokens.index, tokens.lowers, tokens.text
     span_role = span._.role
     role = _clean_role(span_role or "")
     if role and "role" not in entity.attributes:  # an empty role would break the shapes' non-empty rule
@@ -291,7 +313,7 @@ def _person_attributes(doc: Doc, span: Span, start_char: int, end_char: int, ent
         _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
-    _apposition_role(doc, span, entity, result, evidence, gaz)
+    _apposition_role(tokens, span, entity, result, evidence, gaz)
     after = full[end_char:end_char + 8]
     match = AGE_AFTER_RE.match(after)
     if not match:  # "a 41-year-old father named X"
@@ -301,12 +323,11 @@ def _person_attributes(doc: Doc, span: Span, start_char: int, end_char: int, ent
         entity.attributes.setdefault("age", int(match.group(1)))
 
 
-def _apposition_role(doc: Doc, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
+def _apposition_role(tokens: _Tokens, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:
     """"X, a spokesman for the Norwegian police," / "X, Russia's ambassador to ...": role and affiliation."""
     roles, heads = _role_sets()
-    texts = doc_texts(doc)
-    lowers = doc_lowers(doc)
-    n = len(doc)
+    texts, lowers = tokens.texts, tokens.lowers
+    n = len(texts)
     i = span.end
     if i + 1 >= n or texts[i] != ",":
         return
@@ -357,8 +378,9 @@ def _clean_role(role: str) -> str:
     return " ".join(words)
 
 
-def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
-    """Groups of people: "Russian tourists", "military-aged men", "reservists"."""
+@cache
+def _group_words() -> tuple[set[tuple[str, ...]], dict[str, list[int]], set[str]]:
+    """Group nouns as word tuples, their lengths by first word (longest first), and the lower-cased modifiers."""
     lex = lexicon()
     nouns = {tuple(n.split()) for n in lex["group_nouns"]}
     lengths: dict[str, list[int]] = {}  # first word -> noun lengths, longest first
@@ -367,14 +389,23 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
             lengths.setdefault(noun[0], []).append(len(noun))
     for ks in lengths.values():
         ks.sort(reverse=True)
-    modifiers = {m.lower() for m in lex["group_modifiers"]}
-    lowers = doc_lowers(doc)
-    boilerplate = doc_index(doc).boilerplate
-    n = len(doc)
-    i = 0
-    while i < n:
+    return nouns, lengths, {m.lower() for m in lex["group_modifiers"]}
+
+
+def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
+    """Groups of people: "Russian tourists", "military-aged men", "reservists"."""
+    nouns, lengths, modifiers = _group_words()
+    lowers, texts, full = doc_lowers(doc), doc_texts(doc), doc_text(doc)
+    index = doc_index(doc)
+    starts, ends, boilerplate = index.starts, index.ends, index.boilerplate
+    demonyms = gaz.demonym_by_surface
+    i = 0  # tokens before i are done
+    for first in [k for k, low in enumerate(lowers) if low in lengths]:  # a group noun can only start at these
+        if first < i:
+            continue
+        i = first
         match_len = 0
-        for k in lengths.get(lowers[i], ()):
+        for k in lengths[lowers[i]]:
             if tuple(lowers[i:i + k]) in nouns:
                 match_len = k
                 break
@@ -384,32 +415,33 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
         start = i
         nationality = None
         while start > 0:
-            prev = doc[start - 1]
-            if prev.text in gaz.demonym_by_surface:
-                nationality = gaz.demonym_by_surface[prev.text]
+            prev, prev_low = texts[start - 1], lowers[start - 1]
+            if prev in demonyms:
+                nationality = demonyms[prev]
                 start -= 1
-            elif prev.lower_ in modifiers:
+            elif prev_low in modifiers:
                 start -= 1
-            elif prev.text == "-" and start >= 2 and not prev.whitespace_:
+            elif prev == "-" and start >= 2 and ends[start - 1] == starts[start]:  # no space after the hyphen
                 start -= 2  # "military-aged"
-            elif prev.lower_.endswith("-aged") or prev.lower_.endswith("-age"):
+            elif prev_low.endswith("-aged") or prev_low.endswith("-age"):
                 start -= 1
-            elif (prev.lower_ in {"aged", "age", "old"} and start >= 3 and doc[start - 2].text == "-"
-                  and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_):
+            elif (prev_low in {"aged", "age", "old"} and start >= 3 and texts[start - 2] == "-"
+                  and ends[start - 2] == starts[start - 1] and ends[start - 3] == starts[start - 2]):
                 start -= 3  # "military-aged", "fighting-age": spaCy splits the hyphen off
             else:
                 break
-        span = doc[start:i + match_len]
-        generic = span.text.lower() in {"people", "persons", "individuals", "men", "women", "children"}
+        end = i + match_len
+        surface = full[starts[start]:ends[end - 1]]  # == doc[start:end].text
+        generic = surface.lower() in {"people", "persons", "individuals", "men", "women", "children"}
         if generic and start == i:
             i += match_len
             continue
-        name = " ".join(t.text if t.text in gaz.demonym_by_surface else t.lower_ for t in span)
+        name = " ".join(texts[t] if texts[t] in demonyms else lowers[t] for t in range(start, end))
         name = name.replace(" - ", "-")
         key = slugify(name)
         entity = _get(result, "Group", key, name)
-        evidence = evidence_for(doc, span.start_char, span.end_char)
-        entity.add_mention(evidence, span.text)
+        evidence = _evidence(doc, index, starts[start], ends[end - 1], EXTRACTOR)
+        entity.add_mention(evidence, surface)
         if nationality:
             entity.attributes["nationality"] = nationality
             _relate(result, "Group", key, "nationality", "Country", nationality, evidence, gaz)

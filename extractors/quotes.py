@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc
 
 from extractors.assertions import DocumentAssertions, Entity, Quotation
@@ -374,8 +375,8 @@ class _Context:
         self.lowers = doc_lowers(doc)
         self.lemmas = doc_lemmas(doc)
         self.speech = _speech_flags(doc)
-        self.is_punct = self.index.is_punct
-        self.is_space = self.index.is_space
+        self.is_punct = (doc.to_array(IS_PUNCT) != 0).tolist() if self.n else []
+        self.is_space = [t.isspace() for t in self.texts]  # == Token.is_space
         self.sent_of = self.index.sent_of
         self.sent_tokens = self.index.sent_tokens
         self.key_at: list[tuple[str, str] | None] = [None] * self.n
@@ -386,6 +387,10 @@ class _Context:
                 entity = entities.entities.get(key) if key else None
                 if entity is not None and entity.kind in {"Person", "Organization"}:
                     self.entity_at[i] = entity
+        self.entity_positions = [i for i, entity in enumerate(self.entity_at) if entity is not None]
+        # tokens that can head a speaker description: a noun phrase needs one within its first seven tokens
+        heads = _head_words()
+        self.head_positions = [i for i, low in enumerate(self.lowers) if low in heads]
         self.in_quote = [False] * len(doc)
         self.mark_tokens: set[int] = set()
         # unclosed third-person passages (a correspondent's read-out): their names can be referred to later
@@ -483,24 +488,24 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
                                position=event.position)
     best: Speaker | None = None
     in_quote, narrative, marks, entity_at = ctx.in_quote, ctx.narrative, ctx.mark_tokens, ctx.entity_at
-    k = i - 1
-    while k >= 0:
+    # walk back over the tokens of Person/Organization mentions only (the others never match)
+    positions = ctx.entity_positions
+    p = bisect_left(positions, i) - 1
+    while p >= 0:
+        k = positions[p]
         if in_quote[k] and not narrative[k] or k in marks:
-            k -= 1
+            p -= 1
             continue
         entity = entity_at[k]
-        if entity is not None:
-            a, _ = ctx.entity_span(k)
-            fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
-            if fits and not want_org:
-                g = _gender_of(entity)
-                fits = g is None or g == gender
-            if fits and not _is_object(ctx, a):
-                best = Speaker(entity=entity, kind=entity.kind, position=a)
-                break
-            k = a - 1
-            continue
-        k -= 1
+        a, _ = ctx.entity_span(k)
+        fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
+        if fits and not want_org:
+            g = _gender_of(entity)
+            fits = g is None or g == gender
+        if fits and not _is_object(ctx, a):
+            best = Speaker(entity=entity, kind=entity.kind, position=a)
+            break
+        p = bisect_left(positions, a) - 1  # on before the whole mention
     if best is not None and best.entity is not None and not want_org:
         # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
         # sentence beats a later mention inside it
@@ -545,9 +550,13 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     """A speaker-like noun phrase starting at token ``i`` (before ``stop``): entity, pronoun or description."""
     if i >= stop or ctx.in_quote[i] or i in ctx.mark_tokens:
         return None
-    c = cues()
     lowers = ctx.lowers
     entity = ctx.entity_at[i]
+    if entity is None and lowers[i] not in {"he", "she", "it", "they"}:
+        h = bisect_left(ctx.head_positions, i)
+        if h == len(ctx.head_positions) or ctx.head_positions[h] >= min(stop, i + 7):
+            return None  # no head word where the description could end: nothing below can match
+    c = cues()
     if entity is not None:
         a, b = ctx.entity_span(i)
         if a == i:
