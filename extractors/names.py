@@ -34,6 +34,7 @@ NAMING_CUES = (
     ("gave", "his", "name", "as"), ("gave", "her", "name", "as"), ("introduced", "himself", "as"),
     ("introduced", "herself", "as"),
 )
+NAMING_CUE_ENDS = {cue[-1] for cue in NAMING_CUES}
 WEEKDAYS_MONTHS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -130,7 +131,8 @@ class TokenView:
     Reading ``doc[i]`` or iterating a Doc builds a new Token object per access, and the rules
     look at every token several times; ``to_array`` and the cached token strings give the same
     values at list-index speed. Build one per component call: sentence starts and boilerplate
-    flags are set by earlier components. Rarely read attributes are fetched on first use.
+    flags are set by earlier components. Rarely read attributes (``is_alpha``, ``like_num`` ...)
+    are read from ``doc[i]`` where a rule needs them.
     """
 
     def __init__(self, doc: Doc):
@@ -142,30 +144,6 @@ class TokenView:
         self.sent_start = [value == 1 for value in sent_start]  # Token.is_sent_start is True only for 1
         self.boilerplate = _boilerplate_positions(doc, self.idx)
         self._doc_text: str | None = None
-
-    @cached_property
-    def _flags(self) -> list[list[int]]:
-        return _doc_flags(self.doc)
-
-    @property
-    def is_alpha(self) -> list[int]:
-        return self._flags[0]
-
-    @property
-    def is_digit(self) -> list[int]:
-        return self._flags[1]
-
-    @property
-    def is_punct(self) -> list[int]:
-        return self._flags[2]
-
-    @property
-    def is_space(self) -> list[int]:
-        return self._flags[3]
-
-    @property
-    def like_num(self) -> list[int]:
-        return self._flags[4]
 
     @cached_property
     def _lemma_hashes(self) -> list[int]:
@@ -213,11 +191,6 @@ class TokenView:
         sets = _sets()
         low = self.lower[start - 1]
         return (self.text[start - 1].islower() and low in sets["kinship"]) or low in sets["honorifics"]
-
-
-def _doc_flags(doc: Doc) -> list[list[int]]:
-    """``is_alpha``, ``is_digit``, ``is_punct``, ``is_space``, ``like_num`` of every token, as 0/1 lists."""
-    return doc.to_array(["IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_SPACE", "LIKE_NUM"]).T.tolist()
 
 
 def _boilerplate_positions(doc: Doc, idx: list[int]) -> set[int]:
@@ -300,7 +273,8 @@ def _split_runs(view: TokenView, runs):
                     if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
-                            and view.is_alpha[prev] and len(text[prev]) > 1 and first_name_gender(text[prev]) is None
+                            and view.doc[prev].is_alpha and len(text[prev]) > 1
+                            and first_name_gender(text[prev]) is None
                             and lower[prev] not in titles
                             and not is_common_word(text[m])):
                         cut = m
@@ -330,7 +304,7 @@ def _preceding_role(view: TokenView, start: int) -> tuple[int, str | None]:
     sets = _sets()
     lower = view.lower
     k = start
-    while k > 0 and lower[k - 1] in sets["role_words"] and not view.is_punct[k - 1]:
+    while k > 0 and lower[k - 1] in sets["role_words"] and not view.doc[k - 1].is_punct:
         k -= 1
     if k == start or lower[start - 1] not in sets["role_heads"]:
         return start, None  # "Secretary of Defense", "founder of Refugee ...": not a name after a role
@@ -351,21 +325,21 @@ def _followed_by_org_noun(view: TokenView, end: int) -> bool:
     return end + 1 < view.n and f"{lower[end]} {lower[end + 1]}" in nouns
 
 
-def _context_evidence(view: TokenView, start: int, end: int) -> set[str]:
+def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
+    """A speech verb or an apposition after the name ("Abbott said", "Ali, 34,"), and a quotation before it."""
     evidence = set()
     n = view.n
     text, lower = view.text, view.lower
     sets = _sets()
     has_after = end < n
-    has_before = start > 0
     if has_after and view.is_speech(end):
         evidence.add("speech_after")
     if has_after and text[end] == "," and end + 1 < n:
         nxt = lower[end + 1]
-        if view.is_digit[end + 1] or nxt in {"who", "whose"}:
+        if view.doc[end + 1].is_digit or nxt in {"who", "whose"}:
             evidence.add("apposition")
         if nxt in {"a", "an", "the"} and end + 2 < n and (
-            lower[end + 2] in sets["person_nouns"] or view.like_num[end + 2]
+            lower[end + 2] in sets["person_nouns"] or view.doc[end + 2].like_num
             or lower[end + 2] in sets["role_heads"] or "-year-old" in text[end + 2]
             or (end + 3 < n and lower[end + 3] in sets["person_nouns"])
         ):
@@ -375,26 +349,38 @@ def _context_evidence(view: TokenView, start: int, end: int) -> set[str]:
     if ("speech_after" in evidence and start >= 2 and text[start - 1] in QUOTE_CLOSERS
             and text[start - 2] in {",", "?", "!"}):
         evidence.add("quoted")  # '"...," Abbott said': the one who speaks right after a quotation
+    return evidence
+
+
+def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
+    """A speech verb, a kinship noun or a naming phrase right before the name."""
+    evidence = set()
+    text, lower = view.text, view.lower
+    has_before = start > 0
     if has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
-    kin = sets["kinship"]
+    kin = _sets()["kinship"]
     if has_before and text[start - 1].islower() and lower[start - 1] in kin:
         evidence.add("kinship")
     elif (has_before and text[start - 1] == "," and start >= 2 and text[start - 2].islower()
-          and lower[start - 2] in kin and has_after and text[end] in {",", "."}):
+          and lower[start - 2] in kin and end < view.n and text[end] in {",", "."}):
         evidence.add("kinship")
-    for cue in NAMING_CUES:
-        k = len(cue)
-        if start - k >= 0 and tuple(lower[start - k:start]) == cue:
-            evidence.add("naming")
+    if has_before and lower[start - 1] in NAMING_CUE_ENDS:
+        for cue in NAMING_CUES:
+            k = len(cue)
+            if start - k >= 0 and tuple(lower[start - k:start]) == cue:
+                evidence.add("naming")
     return evidence
 
 
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
+    roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
+    org_heads, regional, titles = sets["org_heads"], sets["regional"], sets["titles"]
     gaz = gazetteer()
+    demonyms = gaz.demonym_by_surface
     view = TokenView(doc)
     text, lower, sent_start = view.text, view.lower, view.sent_start
     bylines = doc._.bylines
@@ -404,14 +390,14 @@ def person_spans(doc: Doc) -> list[Span]:
     for start, end in _split_runs(view, _runs(view, taken)):
         k = _role_prefix_length(lower[start:end])
         role_words = text[start:start + k]
-        if k == 0:
+        if k == 0 and end - start > 1:
             # "Commission President Greta ...", "Agency Director Jo ...": an organisation, a role, then the name
-            heads = [p for p in range(end - start - 1) if lower[start + p] in sets["heads_or_honorifics"]]
-            if heads and (any(t in sets["org_heads"] for t in text[start:start + heads[-1]]) or (
+            heads = [p for p in range(end - start - 1) if lower[start + p] in heads_or_honorifics]
+            if heads and (any(t in org_heads for t in text[start:start + heads[-1]]) or (
                     heads[-1] + 2 < end - start and first_name_gender(text[start + heads[-1] + 1]) is not None)):
                 # ... or "District Judge Richard Leon", "Dona Ana County Sheriff Todd Garrison"
                 r = heads[-1]
-                while r > 0 and lower[start + r - 1] in sets["roles"] and text[start + r - 1] not in sets["org_heads"]:
+                while r > 0 and lower[start + r - 1] in roles and text[start + r - 1] not in org_heads:
                     r -= 1
                 role_words = text[start + r:start + heads[-1] + 1]
                 k = heads[-1] + 1
@@ -421,13 +407,13 @@ def person_spans(doc: Doc) -> list[Span]:
                 text[name_start]) and first_name_gender(text[name_start]) is None:
             name_start += 1
         # Drop leading regional adjectives ("Eastern European ..."), unless a given name ("Christian").
-        while end - name_start > 1 and text[name_start] in sets["regional"] and first_name_gender(
+        while end - name_start > 1 and text[name_start] in regional and first_name_gender(
                 text[name_start]) is None:
             name_start += 1
         if name_start >= end:
             continue
         name_words = text[name_start:end]
-        if all(w in sets["regional"] or low in sets["titles"] or w in gaz.demonym_by_surface
+        if all(w in regional or low in titles or w in demonyms
                for w, low in zip(name_words, lower[name_start:end], strict=True)):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
         last = lower[end - 1]
@@ -438,7 +424,21 @@ def person_spans(doc: Doc) -> list[Span]:
         if place is not None:
             found.append(place)
             continue
-        if any(w in sets["org_heads"] for w in name_words):
+        # From here on every test only turns the run down, so their order does not change the result:
+        # the one that turns down most runs (ordinary capitalised words: "The", "But") comes first,
+        # needing only the evidence before the name.
+        first = name_words[0]
+        given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
+        all_common = all(is_common_word(w) for w in name_words if not INITIAL_RE.match(w))
+        prefix_start, lower_role = _preceding_role(view, start)
+        evidence = _evidence_before(view, name_start, end)
+        if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
+            evidence.add("title")
+        if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:
+            evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
+        if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
+            continue
+        if any(w in org_heads for w in name_words):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
         name = view.span_text(name_start, end)
         said_before = name_start > 0 and lower[name_start - 1] in {"said", "says", "asked", "added"} or (
@@ -450,20 +450,10 @@ def person_spans(doc: Doc) -> list[Span]:
             continue
         if _in_ranges(view.idx[name_start], bylines):
             continue
-        evidence = _context_evidence(view, name_start, end)
-        prefix_start, lower_role = _preceding_role(view, start)
-        if role_words and any(w.lower() in sets["heads_or_honorifics"] for w in role_words):
-            evidence.add("title")
-        if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in sets["honorifics"]:
-            evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
-        first = name_words[0]
-        given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
-        all_common = all(is_common_word(w) for w in name_words if not INITIAL_RE.match(w))
         determiner_before = start > 0 and lower[start - 1] in DETERMINERS
         if _followed_by_org_noun(view, end) or (determiner_before and "title" not in evidence):
             continue
-        if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
-            continue
+        evidence |= _evidence_after(view, name_start, end)
         if len(name_words) == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
             continue
         accept = False
@@ -543,8 +533,8 @@ def _place_before_country(view: TokenView, start: int, end: int) -> Span | None:
     iso = gaz.country_by_surface.get(text[end + 1])
     if iso is None or (end + 2 < n and text[end + 2] in {"'s", "’s", "'", "’"}):
         return None
-    if end + 2 < n and not (view.is_punct[end + 2] or view.is_space[end + 2]
-                            or text[end + 2] in WEEKDAYS_MONTHS or view.like_num[end + 2]):
+    third = view.doc[end + 2] if end + 2 < n else None
+    if third is not None and not (third.is_punct or third.is_space or third.text in WEEKDAYS_MONTHS or third.like_num):
         return None
     words = view.span_text(start, end).split()
     name = " ".join(dict.fromkeys(words)) if len(set(words)) == 1 else " ".join(words)

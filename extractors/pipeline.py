@@ -399,14 +399,14 @@ def dateline_spans(doc: Doc) -> list[Span]:
     """The place of an all-caps dateline: "ISTANBUL (AP) —", "KYIV, Ukraine (AP) —", "NEW YORK --"."""
     gaz = gazetteer()
     spans = []
-    view = names.TokenView(doc)  # token strings and flags as lists: no Token object per token
+    view = names.TokenView(doc)  # token strings as a list: no Token object per token
     text, n = view.text, view.n
-    line_starts = ([0] if n else []) + [i + 1 for i, t in enumerate(text) if "\n" in t and view.is_space[i]]
+    line_starts = ([0] if n else []) + [i + 1 for i, t in enumerate(text) if "\n" in t and doc[i].is_space]
     for start in line_starts:
         if start >= n:
             continue
         end = start
-        while end < n and names.is_all_caps_text(text[end]) and view.is_alpha[end]:
+        while end < n and names.is_all_caps_text(text[end]) and doc[end].is_alpha:
             end += 1
         if end == start or end >= n or text[end] not in DATELINE_TAIL:
             continue
