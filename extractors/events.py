@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy as np
+from spacy.attrs import IS_TITLE, LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
@@ -159,6 +161,16 @@ class _Words:
                 found.append(i)
         return found
 
+    def vectorised_candidates(self) -> list[int]:
+        """The unfiltered reference for ``candidates``: every token whose lemma or lower form is a first
+        trigger word, or in title case (the main loop then skips those that cannot start a trigger)."""
+        by_first, _ = _lexicon()
+        strings = self.doc.vocab.strings
+        ids = np.array([strings.add(w) for w in by_first], dtype="uint64")
+        arr = self.doc.to_array([LEMMA, LOWER, IS_TITLE]).astype("uint64")
+        lemma_lower = np.isin(arr[:, 0], ids) | np.isin(arr[:, 1], ids)
+        return np.nonzero(lemma_lower | (arr[:, 2] == 1))[0].tolist()
+
     def forms(self, start: int, end: int) -> set[str]:
         """Lemmas and lower forms of tokens start..end."""
         return {self.lemma(k) for k in range(start, end)} | set(self.lower[start:end])
@@ -196,11 +208,14 @@ def _match(words: _Words, i: int, trigger: Trigger, first: str) -> int | None:
     return j
 
 
-def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
-    """Typed events of ``doc``, one per (type, sentence), roles filled from ``assertions``."""
+def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = True) -> list[Event]:
+    """Typed events of ``doc``, one per (type, sentence), roles filled from ``assertions``.
+
+    ``prefilter=False`` tries every token the vectorised lookup finds and reads every comparison window (a
+    reference for the tests: same events, slower)."""
     by_first, settings = _lexicon()
     words = _Words(doc)
-    candidates = words.candidates()
+    candidates = words.candidates() if prefilter else words.vectorised_candidates()
     if not candidates:
         return []
     W = words.lower
@@ -233,7 +248,7 @@ def extract_events(doc: Doc, assertions: DocumentAssertions) -> list[Event]:
             blockers = _blockers(trigger.event_type)
             if any(words.lemma(k) in blockers or W[k] in blockers for k in range(max(sent.start, i - 4), i)):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
-            if _simile(doc, i, sent.start):
+            if _simile(doc, i, sent.start, prefilter):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
             context = _sentence_lemmas(words, sent, sentence_cache)
             if trigger.context_window:
@@ -275,10 +290,10 @@ HYPOTHETICAL_WINDOW = 8  # "as if Peru had launched an invasion"
 MARKER_STARTS = frozenset(m[0] for m in SIMILE_MARKERS + HYPOTHETICAL_MARKERS)  # a comparison starts with one
 
 
-def _simile(doc: Doc, i: int, sent_start: int) -> bool:
+def _simile(doc: Doc, i: int, sent_start: int, prefilter: bool = True) -> bool:
     """Whether the trigger at ``i`` is the second term of a comparison ('like a', 'as if', 'akin to' before it)."""
     W = doc_lowers(doc)
-    if MARKER_STARTS.isdisjoint(W[max(sent_start, i - max(HYPOTHETICAL_WINDOW, SIMILE_WINDOW)):i]):
+    if prefilter and MARKER_STARTS.isdisjoint(W[max(sent_start, i - max(HYPOTHETICAL_WINDOW, SIMILE_WINDOW)):i]):
         return False  # no marker begins before the trigger
     for k in range(max(sent_start, i - HYPOTHETICAL_WINDOW), i):
         if any(all(k + n < i and W[k + n] == w for n, w in enumerate(m)) for m in HYPOTHETICAL_MARKERS):

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
+from extractors.doccache import doc_lowers, doc_texts
 from extractors.entities import evidence_for
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
@@ -76,6 +78,18 @@ def lexicon() -> dict:
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     return data
+
+
+@cache
+def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """Two-word body names ("border guards"), and every lower-cased word that can start a non-entity mention
+    in ``_Context._build_mentions`` (other tokens are skipped without a look)."""
+    lex = lexicon()
+    sets = lex["_sets"]
+    two = frozenset(tuple(p) for p in lex["body_words_two"])
+    relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
+        "it", "they", "his", "her", "their", "its", "bloc", "country"} | {w[0] for w in two}
+    return two, frozenset(relevant)
 
 
 @cache
@@ -179,11 +193,30 @@ def _feasible_entries(words: set[int]) -> list[str]:
     """Entries with a pattern whose every required token occurs in the sentence (as lemma or lower form)."""
     index = _anchor_index()
     found: list[str] = []
-    for h in words:
-        for entry_id, reqs in index.get(h, ()):
+    for h in index.keys() & words:
+        for entry_id, reqs in index[h]:
             if entry_id not in found and all(not req.isdisjoint(words) for req in reqs):
                 found.append(entry_id)
     return sorted(found)
+
+
+@cache
+def _entry_bounds() -> dict[str, tuple[int, frozenset[int] | None]]:
+    """Per entry: its longest pattern (in tokens) and the hashes of every token one of its patterns requires.
+
+    A match contains a required token and is no longer than the longest pattern, so all matches in a
+    sentence lie between ``length - 1`` tokens before its first required token and ``length - 1`` after
+    its last; the Matcher's tokens are independent of their context, so it finds the same matches in that
+    window. None when a pattern requires nothing (then the whole sentence is read)."""
+    from spacy.strings import hash_string
+
+    bounds: dict[str, tuple[int, frozenset[int] | None]] = {}
+    for entry in lexicon()["triggers"]:
+        compiled = [compile_pattern(p) for p in entry["patterns"]]
+        reqs = [_requirements(c) for c in compiled]
+        required = None if not all(reqs) else frozenset(hash_string(w) for r in reqs for req in r for w in req)
+        bounds[entry["id"]] = (max(len(c) for c in compiled), required)
+    return bounds
 
 
 _MATCHERS: dict[int, tuple[Vocab, dict[str, Matcher]]] = {}
@@ -203,19 +236,41 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
     return matchers
 
 
-def find_triggers(doc: Doc) -> list[tuple[str, int, int]]:
-    """(entry id, start, end) of every trigger match, sentence by sentence."""
+def doc_sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, from the sentence-start array (``doc.sents`` builds a Token per token)."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    from spacy.attrs import SENT_START
+
+    starts = [0] + [i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i > 0] + [len(doc)]
+    return [doc[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True) -> list[tuple[str, int, int]]:
+    """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
+    sentences when already known). ``windows=False`` runs each feasible entry's Matcher over its whole
+    sentence, also in a document with no anchor word (a reference for the tests: same matches, slower)."""
     matchers = trigger_matchers(doc.vocab)
     from spacy.attrs import LEMMA, LOWER
 
     raw = []
     if not len(doc):
         return raw
-    array = doc.to_array([LOWER, LEMMA])
-    for sent in doc.sents:
-        words = set(array[sent.start:sent.end].ravel().tolist())
+    flat = doc.to_array([LOWER, LEMMA]).ravel().tolist()  # lower, lemma of token 0, of token 1, ...
+    if windows and _anchor_index().keys().isdisjoint(flat):
+        return raw  # no anchor word in the document: no entry is feasible in any sentence
+    bounds = _entry_bounds()
+    for sent in doc.sents if sents is None else sents:
+        row = flat[2 * sent.start:2 * sent.end]
+        words = set(row)
         for entry_id in _feasible_entries(words):
-            raw.extend((entry_id, sent.start + s, sent.start + e) for _mid, s, e in matchers[entry_id](sent))
+            length, required = bounds[entry_id]
+            span, offset = sent, sent.start
+            if windows and required is not None:  # the Matcher reads only the window a match can lie in
+                hits = [k >> 1 for k, h in enumerate(row) if h in required]
+                lo, hi = max(0, hits[0] - length + 1), min(sent.end - sent.start, hits[-1] + length)
+                span, offset = doc[sent.start + lo:sent.start + hi], sent.start + lo
+            raw.extend((entry_id, offset + s, offset + e) for _mid, s, e in matchers[entry_id](span))
     return raw
 
 
@@ -236,19 +291,20 @@ class Mention:
 class _Context:
     """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
 
-    def __init__(self, doc: Doc, assertions: DocumentAssertions, triggers: list[int] | None = None):
+    def __init__(self, doc: Doc, assertions: DocumentAssertions, triggers: list[int] | None = None,
+                 sents: list[Span] | None = None):
         """``triggers``: token positions of trigger matches; mentions are only built in the sentences
-        up to six before each (the context actors are resolved from), which keeps long documents cheap."""
+        up to six before each (the context actors are resolved from), which keeps long documents cheap.
+        ``sents``: the document's sentences when already known."""
         self.doc = doc
         self.a = assertions
         self.lex = lexicon()
         self.sets = self.lex["_sets"]
         self.gaz = gazetteer()
-        self.sents: list[Span] = list(doc.sents)
-        self.sent_of = [0] * len(doc)
+        self.sents: list[Span] = list(doc.sents) if sents is None else sents
+        self.sent_of: list[int] = []  # the sentences cover the document in order
         for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
+            self.sent_of.extend([k] * (sent.end - sent.start))
         self.ents = list(doc.ents)
         self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
@@ -314,47 +370,44 @@ class _Context:
     def _build_mentions(self) -> None:
         doc = self.doc
         for ent in self.ents:
-            if not self.wanted[ent.start] or ent[0]._.in_boilerplate:
+            if not self.wanted[ent.start] or doc[ent.start]._.in_boilerplate:
                 continue
             self._add(self._entity_mention(ent))
         sets = self.sets
         n = len(doc)
-        two = {tuple(p) for p in self.lex["body_words_two"]}
+        two, relevant = _reference_words()
         region = self.lex["region_actors"]
-        relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
-            "it", "they", "his", "her", "their", "its", "bloc", "country"} | {w[0] for w in two}
+        W, T = doc_lowers(doc), doc_texts(doc)
         for i in (i for a, b in self.wanted_ranges for i in range(a, b)):
-            tok = doc[i]
-            low = tok.lower_
-            if (low not in relevant and tok.text not in region) or i in self.mention_at or tok._.in_boilerplate:
+            low = W[i]
+            if (low not in relevant and T[i] not in region) or i in self.mention_at or doc[i]._.in_boilerplate:
                 continue
-            if i + 1 < n and (low, doc[i + 1].lower_) in two and i + 1 not in self.mention_at:
+            if i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
                 self._add(Mention(i, i + 2, "body"))
-            elif tok.text in region:
-                kind, key = region[tok.text]
+            elif T[i] in region:
+                kind, key = region[T[i]]
                 self._add(Mention(i, i + 1, "actor", (kind, key)))
-            elif low == "country" and i > 0 and doc[i - 1].lower_ == "the" and not (
-                    i + 1 < n and doc[i + 1].lower_ in {"of", "where", "that", "which"}):
+            elif low == "country" and i > 0 and W[i - 1] == "the" and not (
+                    i + 1 < n and W[i + 1] in {"of", "where", "that", "which"}):
                 self._add(Mention(i - 1, i + 1, "body"))  # "the country has placed its army": the state spoken of
-            elif low == "bloc" and i > 0 and doc[i - 1].lower_ == "the":
+            elif low == "bloc" and i > 0 and W[i - 1] == "the":
                 self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
             elif low in sets["group_ref_nouns"]:
                 ref = self._group_ref(i)
                 if ref:
                     self._add(ref)
             elif low in sets["body_nouns"]:
-                prev = doc[i - 1] if i > 0 else None
-                owner_named = prev is not None and prev.i - 1 in self.mention_at
-                if prev is not None and (prev.i in self.mention_at or (prev.lower_ in {"'s", "’s"} and owner_named)):
+                owner_named = i > 0 and i - 2 in self.mention_at
+                if i > 0 and (i - 1 in self.mention_at or (W[i - 1] in {"'s", "’s"} and owner_named)):
                     continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
                 self._add(Mention(i, i + 1, "body"))
             elif low in {"it", "they"}:
                 self._add(Mention(i, i + 1, "pronoun"))
-            elif low in {"his", "her", "their", "its"} and i + 1 < n and doc[i + 1].lower_ in {
+            elif low in {"his", "her", "their", "its"} and i + 1 < n and W[i + 1] in {
                     "country", "government", "administration", "nation", "state"}:
                 self._add(Mention(i, i + 2, "poss_ref"))
-            elif low in sets["quote_we"] and self._quote_speaker(tok.idx) is not None:
-                self._add(Mention(i, i + 1, "actor", self._quote_speaker(tok.idx)))
+            elif low in sets["quote_we"] and self._quote_speaker(doc[i].idx) is not None:
+                self._add(Mention(i, i + 1, "actor", self._quote_speaker(doc[i].idx)))
 
     def _group_ref(self, i: int) -> Mention | None:
         """"the countries", "the three nations", "both countries" (not "EU countries")."""
@@ -391,10 +444,10 @@ class _Context:
             return Mention(ent.start, ent.end, "actor", (kind, key))
         if label in {"GPE", "NORP"} and iso in self.gaz.countries:
             if label == "NORP" or (found and found[0] == "Country" and text in self.gaz.demonym_by_surface):
-                nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-                if nxt is not None and nxt.lower_ in self.sets["state_org_heads"]:
+                nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else None
+                if nxt is not None and nxt in self.sets["state_org_heads"]:
                     return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))
-                if nxt is not None and nxt.lower_ in {"'s", "’s"} and label != "NORP":
+                if nxt is not None and nxt in {"'s", "’s"} and label != "NORP":
                     return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Myanmar's army"
                 return Mention(ent.start, ent.end, "demonym", ("Country", iso))
             return Mention(ent.start, ent.end, "actor", ("Country", iso))
@@ -414,7 +467,7 @@ class _Context:
         if label in {"PERSON", "PER"}:
             if found and found[0] == "Person":
                 entity = self.a.entities.get(found)
-                nxt = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+                nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else ""
                 if entity is not None and (self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
@@ -1155,10 +1208,11 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target, status), in text order."""
     lex = lexicon()
     entries = lex["_entries"]
-    raw = find_triggers(doc)
+    sents = doc_sentences(doc)
+    raw = find_triggers(doc, sents)
     if not raw:
         return []
-    ctx = _Context(doc, assertions, [s for _e, s, _t in raw])
+    ctx = _Context(doc, assertions, [s for _e, s, _t in raw], sents)
     # longest match per entry type wins among overlaps
     taken: dict[str, list[tuple[int, int]]] = {}
     matches = []
