@@ -62,13 +62,27 @@ def doc_texts(doc: Doc) -> list[str]:
     return texts
 
 
+_CONVERTED: dict[object, dict[int, str]] = {}
+"""Per conversion: hash -> converted string. spaCy's string hash is a fixed function of the string, so
+a hash names the same string in every string store; decoding one from the store costs microseconds,
+so each distinct word is decoded once per process rather than once per document."""
+_CONVERTED_LIMIT = 500_000  # distinct words kept per table before it starts afresh (bounds memory)
+
+
 def _strings(doc: Doc, attr: int, convert) -> list[str]:
-    """One string attribute of every token, via the attribute array (no Token objects), each distinct value
-    converted once."""
-    hashes = doc.to_array(attr).tolist() if len(doc) else []
+    """One string attribute of every token, via the attribute array (no Token objects)."""
+    if not len(doc):
+        return []
+    hashes = doc.to_array(attr).tolist()
     strings = doc.vocab.strings
-    table = {h: convert(strings[h]) for h in set(hashes)}
-    return [table[h] for h in hashes]
+    table = _CONVERTED.setdefault(convert, {})
+    missing = set(hashes).difference(table)
+    if len(table) + len(missing) > _CONVERTED_LIMIT:
+        table.clear()
+        missing = set(hashes)
+    for h in missing:
+        table[h] = convert(strings[h])
+    return list(map(table.__getitem__, hashes))
 
 
 def remember_text(doc: Doc, text: str) -> None:
