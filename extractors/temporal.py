@@ -98,10 +98,44 @@ _FUTURE_AFTER = re.compile(
 _PAST_VERB_BEFORE = re.compile(r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|wrote|\w+ed)\s+$")
 
 
-# Every date expression contains one of these; the patterns run only in windows around them.
-_ANCHOR_RE = re.compile(r"(?<!\d)\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-                        r"|(?i:to(?:day|night|morrow)|yesterday|\bdays?\b|week|month|year|ago\b)")
+# Every date expression contains one of these; the patterns run only in windows around them. The alternatives are
+# a digit that does not follow a digit, a month or weekday abbreviation, and a few words in any case; the leading
+# look-ahead lists the characters they can start with, so that most positions fail at once (trying the
+# case-insensitive words at every position was most of the time spent here).
+_ANCHOR_RE = re.compile(r"(?=[\dJFMASONDTWtYyDdWwMmAa])"
+                        r"(?:\d(?<!\d\d)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+                        r"|(?i:to(?:day|night|morrow)|yesterday|\bdays?\b|week|month|year|ago\b))")
 _WINDOW = 48  # characters kept on each side of an anchor: longer than any lead-in ("in the past three ")
+
+
+
+def _hint(*words: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_MONTH_HINT = re.compile(MONTH)
+_MONTH_FULL_HINT = re.compile(_MONTH_FULL)
+_YEAR_HINT = re.compile(_YEAR)
+# What every match of a pattern kind contains (a regular expression that finds a part of any match, searched for
+# in the window's text, or its lower-cased text for the case-insensitive kinds). A window without it cannot hold a
+# match, so the pattern is not run there. Hints of case-insensitive kinds are lower-case words without i, k and s,
+# which (?i) also matches to non-ASCII letters (ı, İ, K, ſ).
+_REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
+    "iso": (re.compile(r"\d{4}-\d{2}-\d{2}"), False),
+    "date": (_MONTH_HINT, False),
+    "month_year": (_MONTH_HINT, False),
+    "month_rel_year": (_MONTH_FULL_HINT, False),
+    "month_rel": (_MONTH_FULL_HINT, False),
+    "month": (_MONTH_FULL_HINT, False),
+    "season_year": (_YEAR_HINT, False),
+    "year": (_YEAR_HINT, False),
+    "year_range": (_YEAR_HINT, False),
+    "weekday": (re.compile(_WEEKDAY), False),
+    "day_rel": (_hint("terday", "today", "tomorrow", "ght"), True),  # yesterday, today, tomorrow, tonight
+    "period_rel": (_hint("wee", "month", "year"), True),  # week(end), month, year
+    "ago": (_hint("ago"), True),
+    "past_window": (_hint("day", "wee", "month", "year"), True),
+}
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -116,6 +150,19 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
+    """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
+    hints = set(_REQUIRED.values())
+    with_hint: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {hint: [] for hint in hints}
+    for a, b in _windows(text):
+        window = text[a:b]
+        lowered = window.lower()
+        for (hint, folded), windows in with_hint.items():
+            if hint.search(lowered if folded else window):
+                windows.append((a, b))
+    return [with_hint[_REQUIRED[kind]] for kind, _ in _PATTERNS]
+
+
 @lru_cache(maxsize=8)
 def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     """Non-overlapping candidate spans, longest first, earlier patterns winning ties.
@@ -123,8 +170,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     Cached for the last few texts: quantities ask for the same document's spans right after.
     """
     found = []
-    windows = _windows(text)
-    for priority, (kind, pattern) in enumerate(_PATTERNS):
+    for priority, ((kind, pattern), windows) in enumerate(zip(_PATTERNS, _candidate_windows(text), strict=True)):
         for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = m.span()
             if start and not _BEFORE_OK.search(text[max(0, start - 1):start]):

@@ -113,3 +113,21 @@ def test_offsets_point_at_the_text(nlp):
     for t in extract_times(doc, FRIDAY):
         assert text[t.start:t.end] == t.text
     assert time_spans(text) == [(15, 25), (50, 58)]
+
+
+@pytest.mark.parametrize("text", [
+    "It happened on 2022-09-23, on Friday, Sept. 23, 2022 and on the 24th of February 2022.",
+    "Early June of 2021, in June last year, last March, since March, in the spring of 2015, since 2014.",
+    "Between 2014 and 2016, next Monday morning, the day before YESTERDAY, Tonight, Last Week, later this year.",
+    "Three Days Ago, two weeks ago, in the past Three Months, over the last week, the previous year.",
+])
+def test_windows_skipped_by_hints_hold_no_match(text):
+    """A pattern is only run in the windows where its hint occurs: running it everywhere finds nothing more."""
+    from extractors import temporal
+
+    kinds_found = {kind for _, _, kind, _ in temporal._matches(text)}
+    assert kinds_found  # the examples do contain dates
+    for (kind, pattern), windows in zip(temporal._PATTERNS, temporal._candidate_windows(text), strict=True):
+        for a, b in temporal._windows(text):
+            if (a, b) not in windows:
+                assert not list(pattern.finditer(text, a, b)), (kind, text[a:b])
