@@ -92,6 +92,9 @@ def make_parser() -> argparse.ArgumentParser:
     query.add_argument("query", metavar="QUERY", help="canned query name, .rq file, or SPARQL text")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="output format; json is SPARQL 1.1 Query Results JSON (default: table)")
+    query.add_argument("--window", type=int, metavar="N",
+                       help="size of a canned query's window (the documents, or facts, it answers for; "
+                            "0 = the whole graph; default: as written in the query; README: Windows)")
 
     sub.add_parser("queries", help="list the canned queries")
 
@@ -149,7 +152,7 @@ def _build_into_store(args) -> int:
 def cmd_query(args) -> int:
     from graph.query import format_result, open_source, resolve_query, run_query
 
-    sparql = resolve_query(args.query)
+    sparql = resolve_query(args.query, window=args.window)
     with open_source(args.graph) as graph:
         sys.stdout.write(format_result(run_query(graph, sparql), args.format))
     return EXIT_OK

@@ -189,15 +189,16 @@ def bench_build(corpus: Path, limit: int, jobs: int, workdir: Path) -> dict:
 # --------------------------------------------------------------------------- 3. queries
 
 
-def _median_latency(handle, sparql: str, repeats: int) -> float:
-    times = []
+def _median_latency(handle, sparql: str, repeats: int) -> tuple[float, int]:
+    """Median seconds over REPEATS runs (query, rdflib terms, every row read) and the number of rows."""
+    times, rows = [], 0
     for _ in range(repeats):
         t = time.perf_counter()
         result = handle.query(sparql)
         if result.type == "SELECT":
-            list(result)
+            rows = len(list(result))
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return statistics.median(times), rows
 
 
 def _rdflib_latency(memory, sparql: str, repeats: int, timeout: float) -> float | None:
@@ -243,14 +244,15 @@ def bench_queries(store: Path, repeats: int, with_rdflib: bool, timeout: float =
         out["rdflib_load_seconds"] = time.perf_counter() - t
     for name, path in canned_queries().items():
         sparql = path.read_text(encoding="utf-8")
-        row = {"oxigraph_s": _median_latency(handle, sparql, repeats)}
+        seconds, rows = _median_latency(handle, sparql, repeats)
+        row = {"oxigraph_s": seconds, "rows": rows}
         if memory is not None:
             row["rdflib_s"] = _rdflib_latency(memory, sparql, repeats, timeout)
             if row["rdflib_s"] is None:
                 row["rdflib_timeout_s"] = timeout
             row["ratio"] = row["rdflib_s"] / row["oxigraph_s"] if row["oxigraph_s"] and row["rdflib_s"] else None
         out["queries"][name] = row
-        print(f"    {name}: oxigraph {row['oxigraph_s'] * 1000:.1f} ms"
+        print(f"    {name}: oxigraph {row['oxigraph_s'] * 1000:.1f} ms ({rows} rows)"
               + (f", rdflib {_ms(row.get('rdflib_s'))} ms" if memory is not None else ""), flush=True)
     handle.close()
     ox = [r["oxigraph_s"] for r in out["queries"].values()]

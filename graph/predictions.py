@@ -18,28 +18,28 @@ def predictions_from_graph(graph: Graph) -> dict[str, dict]:
     """Per document file name: {"quotes", "persons", "countries", "policies", "flows": [...]}."""
     out: dict[str, dict] = defaultdict(
         lambda: {"quotes": [], "persons": [], "countries": [], "policies": [], "flows": []})
-    for row in rows_as_dicts(run_query(graph, resolve_query("quotes"))):
+    for row in rows_as_dicts(run_query(graph, resolve_query("quotes", window=0))):
         out[row["document"]]["quotes"].append({
             "speaker": row["speaker"],
             "speaker_description": row.get("speakerDescription"),
             "text": row["quote"],
             "kind": {"PartialQuote": "partial", "UnclosedQuote": "direct_unclosed"}.get(row["kind"], "direct"),
         })
-    for row in rows_as_dicts(run_query(graph, resolve_query("persons"))):
+    for row in rows_as_dicts(run_query(graph, resolve_query("persons", window=0))):
         aliases = sorted(str(a) for a in graph.objects(URIRef(row["person"]), MIG.alias))
         out[row["document"]]["persons"].append({
             "name": row["name"], "aliases": aliases, "role": row["role"], "country": row["country"],
         })
-    for row in rows_as_dicts(run_query(graph, resolve_query("countries"))):
+    for row in rows_as_dicts(run_query(graph, resolve_query("countries", window=0))):
         out[row["document"]]["countries"].append(row["name"])
-    for row in rows_as_dicts(run_query(graph, resolve_query("policies"))):
+    for row in rows_as_dicts(run_query(graph, resolve_query("policies", window=0))):
         out[row["document"]]["policies"].append({
             "actor": row["actor"], "type": row["policyType"], "target": row["target"],
             "target_nationality": row["targetNationalityIso"],
             "status": {"InForce": "in_force", "Announced": "announced", "Planned": "planned"}.get(row["status"]),
             "evidence": row["sentence"],
         })
-    for row in rows_as_dicts(run_query(graph, resolve_query("flows"))):
+    for row in rows_as_dicts(run_query(graph, resolve_query("flows", window=0))):
         out[row["document"]]["flows"].append({
             "origin": row["origin"], "destination": row["destination"], "group": row["group"],
             "evidence": row["sentence"],

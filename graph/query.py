@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.query import Result
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+WINDOW = re.compile(r"\bLIMIT\s+(\d+)(?=\s*\}\s*#\s*window\b)", re.IGNORECASE)
+"""The window of a canned query: the LIMIT of the sub-select marked ``# window``.
+
+Canned queries that would list or count the whole corpus answer for a bounded set instead (e.g.
+at most 100 documents), so they stay fast whatever the size of the store (README.md, "Windows").
+"""
 
 
 class QueryError(Exception):
@@ -19,8 +27,30 @@ def canned_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted(QUERIES_DIR.glob("*.rq"))}
 
 
-def resolve_query(query: str) -> str:
-    """QUERY is a canned name (``quotes``), a path to a ``.rq`` file, or SPARQL text."""
+def query_window(sparql: str) -> int | None:
+    """The window size a query declares (``LIMIT N }  # window``), or None when it has none."""
+    match = WINDOW.search(sparql)
+    return int(match.group(1)) if match else None
+
+
+def set_window(sparql: str, size: int | None) -> str:
+    """SPARQL with its window set to SIZE (0 = no window: the whole graph; None = as written)."""
+    if size is None:
+        return sparql
+    if size < 0:
+        raise QueryError(f"window size must be 0 (everything) or positive, not {size}")
+    return WINDOW.sub("" if size == 0 else f"LIMIT {size}", sparql)
+
+
+def resolve_query(query: str, *, window: int | None = None) -> str:
+    """QUERY is a canned name (``quotes``), a path to a ``.rq`` file, or SPARQL text.
+
+    WINDOW sets the size of a windowed query's window (0 = the whole graph; None = as written).
+    """
+    return set_window(_resolve_text(query), window)
+
+
+def _resolve_text(query: str) -> str:
     canned = canned_queries()
     if query in canned:
         return canned[query].read_text(encoding="utf-8")

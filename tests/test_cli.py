@@ -85,6 +85,15 @@ def test_sources_query_traces_every_fact_to_a_sentence(built, capsys):
         assert text[start:end] in row["sentence"]["value"] or row["sentence"]["value"] in text
 
 
+def test_query_window_option(built, capsys):
+    assert main(["query", str(built), "quotes", "--format", "csv"]) == 0
+    default = capsys.readouterr().out
+    assert main(["query", str(built), "quotes", "--format", "csv", "--window", "0"]) == 0
+    assert capsys.readouterr().out == default  # one document: the window changes nothing
+    assert main(["query", str(built), "sources", "--format", "csv", "--window", "1"]) == 0
+    assert "a.txt" in capsys.readouterr().out
+
+
 def test_inline_and_file_queries(built, tmp_path, capsys):
     sparql = "PREFIX mig: <https://w3id.org/migraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a mig:Document }"
     assert main(["query", str(built / "graph.ttl"), sparql, "--format", "csv"]) == 0

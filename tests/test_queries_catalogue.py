@@ -252,3 +252,57 @@ def test_catalogue_files_are_packaged():
     root = Path(__file__).resolve().parent.parent
     text = (root / "pyproject.toml").read_text(encoding="utf-8")
     assert 'queries = ["*.rq"]' in text
+
+
+# --- windows: what a canned query answers for on a large graph ----------------------------------
+
+WINDOWED_BY_DOCUMENT = ["quotes", "persons", "countries", "documents", "anonymous-quotes", "said-about-country",
+                        "top-speakers", "persons-by-role", "fact-support", "country-pairs", "groups-by-nationality"]
+
+
+def test_window_is_declared_and_can_be_set_or_lifted():
+    from graph.query import QueryError, query_window, resolve_query, set_window
+
+    windows = {name: query_window(resolve_query(name)) for name in canned_queries()}
+    assert {name for name, size in windows.items() if size == 100} == set(WINDOWED_BY_DOCUMENT)
+    assert windows["sources"] == 1 and windows["timeline"] == 2000
+    assert {windows[n] for n in ("policies", "flows", "events", "quotes-by-person")} == {1000}
+    assert {n for n, size in windows.items() if size is None} == {"destinations", "entry-restrictions",
+                                                                   "policies-by-actor"}
+    lifted = resolve_query("quotes", window=0)
+    assert query_window(lifted) is None and "LIMIT" not in lifted.split("WHERE", 1)[1]
+    assert query_window(resolve_query("quotes", window=7)) == 7
+    assert set_window("SELECT * WHERE { ?s ?p ?o } LIMIT 5", 0).endswith("LIMIT 5")  # an ordinary LIMIT stays
+    with pytest.raises(QueryError):
+        resolve_query("quotes", window=-1)
+
+
+@pytest.mark.parametrize("name", sorted(set(canned_queries()) - {"sources"}))  # sources: one of three documents
+def test_a_window_larger_than_the_graph_changes_nothing(graph, name):
+    from graph.query import resolve_query
+
+    assert _rows(graph, name) == rows_as_dicts(run_query(graph, resolve_query(name, window=0)))
+
+
+def test_a_document_window_answers_for_whole_documents(graph):
+    from graph.query import resolve_query
+
+    everything = rows_as_dicts(run_query(graph, resolve_query("quotes", window=0)))
+    one = rows_as_dicts(run_query(graph, resolve_query("quotes", window=1)))
+    assert len({r["document"] for r in one}) == 1
+    document = one[0]["document"]
+    assert one == [r for r in everything if r["document"] == document]  # all its quotations, same order
+    named = rows_as_dicts(run_query(graph, _edited("persons", "VALUES ?document { UNDEF }",
+                                                   'VALUES ?document { "georgia-arrivals.txt" }')))
+    assert {r["document"] for r in named} == {"georgia-arrivals.txt"}
+    assert "Levan Beridze" in {r["name"] for r in named}
+
+
+def test_a_fact_window_caps_the_rows(graph):
+    from graph.query import resolve_query
+
+    everything = rows_as_dicts(run_query(graph, resolve_query("flows", window=0)))
+    assert len({r["flow"] for r in everything}) > 2
+    two = rows_as_dicts(run_query(graph, resolve_query("flows", window=2)))
+    assert len({r["flow"] for r in two}) == 2
+    assert all(r in everything for r in two)
