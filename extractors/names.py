@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from functools import cache, cached_property, lru_cache
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from extractors.doccache import doc_lowers, doc_text, doc_texts
@@ -140,10 +141,34 @@ class TokenView:
         self.n = len(doc)
         self.text = doc_texts(doc)
         self.lower = doc_lowers(doc)
-        self.idx, sent_start, self.space = doc.to_array(["IDX", "SENT_START", "SPACY"]).T.tolist()
-        self.sent_start = [value == 1 for value in sent_start]  # Token.is_sent_start is True only for 1
-        self.boilerplate = _boilerplate_positions(doc, self.idx)
-        self._doc_text: str | None = None
+
+    @cached_property
+    def _columns(self) -> numpy.ndarray:
+        return self.doc.to_array(["IDX", "SENT_START", "SPACY"])
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Each token's character offset."""
+        return self._columns[:, 0].tolist()
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """``token.is_sent_start`` as a bool (True only for the value 1, as spaCy's getter)."""
+        return (self._columns[:, 1] == 1).tolist()
+
+    @cached_property
+    def space(self) -> list[int]:
+        """Whether whitespace follows each token (``bool(token.whitespace_)``)."""
+        return self._columns[:, 2].tolist()
+
+    @cached_property
+    def boilerplate(self) -> set[int]:
+        """Positions of tokens whose ``_.in_boilerplate`` is set."""
+        return _boilerplate_positions(self.doc, self.idx)
+
+    @cached_property
+    def doc_text(self) -> str:
+        return doc_text(self.doc)
 
     @cached_property
     def _lemma_hashes(self) -> list[int]:
@@ -163,12 +188,6 @@ class TokenView:
             if i < n and idx[i] == match.start() and _is_run_text(text[i]):
                 found.add(i)
         return found
-
-    @property
-    def doc_text(self) -> str:
-        if self._doc_text is None:
-            self._doc_text = doc_text(self.doc)
-        return self._doc_text
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (the empty string for an empty range), cut from the document text."""
@@ -202,9 +221,12 @@ def _boilerplate_positions(doc: Doc, idx: list[int]) -> set[int]:
     offsets = {key[2] for key, value in doc.user_data.items()
                if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "in_boilerplate"
                and key[3] is None and value}
-    if not offsets:
-        return set()
-    return {i for i, offset in enumerate(idx) if offset in offsets}
+    positions = set()
+    for offset in offsets:
+        i = bisect_left(idx, offset)
+        if i < len(idx) and idx[i] == offset:
+            positions.add(i)
+    return positions
 
 
 def _in_ranges(offset: int, ranges) -> bool:
@@ -551,6 +573,7 @@ _BODIES = ("border guard", "border guards", "border guard service", "border poli
            "security service", "foreign ministry", "interior ministry", "defense ministry",
            "defence ministry", "ministry", "embassy", "parliament", "foreign office", "interior minister")
 _BODY_WORDS = sorted((tuple(b.split()) for b in _BODIES), key=len, reverse=True)
+_BODY_FIRST_WORDS = {words[0] for words in _BODY_WORDS}
 
 
 def organization_spans(doc: Doc) -> list[Span]:
@@ -564,10 +587,17 @@ def organization_spans(doc: Doc) -> list[Span]:
     sets = _sets()
     view = TokenView(doc)
     n = view.n
-    text, lower, sent_start, boilerplate = view.text, view.lower, view.sent_start, view.boilerplate
+    text, lower = view.text, view.lower
+    cues = _org_cue_words()
+    positions = [i for i, word in enumerate(text) if word in cues]  # the few tokens either loop starts at
+    if not positions:
+        return spans
+    sent_start, boilerplate = view.sent_start, view.boilerplate
     demonyms = gaz.demonym_by_surface
-    for i, word in enumerate(text):
-        if word in demonyms and i not in boilerplate:
+    org_heads = sets["org_heads"]
+    for i in positions:
+        word = text[i]
+        if word in demonyms and i not in boilerplate and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS:
             for words in _BODY_WORDS:
                 k = len(words)
                 if i + k < n and tuple(lower[i + 1:i + 1 + k]) == words:
@@ -580,9 +610,10 @@ def organization_spans(doc: Doc) -> list[Span]:
                     spans.append(span)
                     break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
-    org_heads = sets["org_heads"]
-    i = 0
-    while i < n:
+    resume = 0  # a found organisation's end: the next one starts there at the earliest
+    for i in positions:
+        if i < resume:
+            continue
         word = text[i]
         if word in org_heads and word[:1].isupper() and i not in boilerplate:
             start = i
@@ -607,7 +638,11 @@ def organization_spans(doc: Doc) -> list[Span]:
                 span._.canonical = name
                 span._.source = "rules"
                 spans.append(span)
-                i = end
-                continue
-        i += 1
+                resume = end
     return spans
+
+
+@cache
+def _org_cue_words() -> frozenset[str]:
+    """Words an organisation pattern starts from: demonyms and organisation head nouns."""
+    return frozenset(gazetteer().demonym_by_surface) | frozenset(_sets()["org_heads"])

@@ -393,6 +393,7 @@ def _key_model_entity(ent: Span) -> Span:
 
 
 DATELINE_TAIL = {"(", "—", "–", "-", "--", ",", ":"}
+_LINE_BREAK_RE = re.compile("\n")
 
 
 def dateline_spans(doc: Doc) -> list[Span]:
@@ -401,7 +402,10 @@ def dateline_spans(doc: Doc) -> list[Span]:
     spans = []
     view = names.TokenView(doc)  # token strings as a list: no Token object per token
     text, n = view.text, view.n
-    line_starts = ([0] if n else []) + [i + 1 for i, t in enumerate(text) if "\n" in t and doc[i].is_space]
+    # Tokens holding a line break, found from the line breaks in the text (a bisect over token offsets).
+    with_break = sorted({bisect.bisect_right(view.idx, match.start()) - 1
+                         for match in _LINE_BREAK_RE.finditer(view.doc_text)})
+    line_starts = ([0] if n else []) + [i + 1 for i in with_break if doc[i].is_space]
     for start in line_starts:
         if start >= n:
             continue
@@ -470,16 +474,17 @@ def _in_person_name(doc: Doc, span: Span) -> bool:
 def _next_to_name(doc: Doc, span: Span) -> bool:
     """Whether a place match is glued to another capitalised word that is no place."""
     gaz = gazetteer()
+    texts = doc_texts(doc)
     neighbours = []
-    if span.start > 0 and not span[0].is_sent_start:
-        neighbours.append(doc[span.start - 1])
-    if span.end < len(doc):
-        neighbours.append(doc[span.end])
-    for token in neighbours:
-        if (names.is_name_token(token) and token.text not in gaz.places
-                and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
-                and token.text not in gaz.organizations
-                and not is_common_word(token.text)):
+    if span.start > 0 and not doc[span.start].is_sent_start:
+        neighbours.append(texts[span.start - 1])
+    if span.end < len(texts):
+        neighbours.append(texts[span.end])
+    for text in neighbours:
+        if (names.is_name_text(text) and text not in gaz.places
+                and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
+                and text not in gaz.organizations
+                and not is_common_word(text)):
             return True
     return False
 
