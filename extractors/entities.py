@@ -219,8 +219,13 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
 
 def _name_parts(text: str) -> list[str]:
     """Name words without initials; particles lower-cased ("De Maiziere" opening a sentence = "de Maiziere")."""
-    return [p.lower() if p.lower() in PARTICLES else p for p in re.split(r"\s+", text)
-            if p and not INITIAL_RE.match(p)]
+    return list(_name_parts_of(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts_of(text: str) -> tuple[str, ...]:
+    return tuple(p.lower() if p.lower() in PARTICLES else p for p in re.split(r"\s+", text)
+                 if p and not INITIAL_RE.match(p))
 
 
 def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
@@ -266,7 +271,7 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             for key in _joining_names(parts):
                 joins.setdefault(key, []).append(target)
         target["spans"].append((span, text))
-    lowers, texts = doc_lowers(doc), doc_texts(doc)
+    tokens = _Tokens(index, doc_lowers(doc), doc_texts(doc), full_text)
     for cluster in clusters:
         key = slugify(cluster["name"])
         entity = _get(result, "Person", key, cluster["name"])
@@ -275,8 +280,7 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             evidence = _evidence(doc, index, start_char, end_char, EXTRACTOR)
             entity.add_mention(evidence, text)
             _map(result, span, ("Person", key))
-            _person_attributes(_Tokens(index, lowers, texts, full_text), span, start_char, end_char, entity, result,
-                               evidence, gaz)
+            _person_attributes(tokens, span, start_char, end_char, entity, result, evidence, gaz)
         gender = first_name_gender(cluster["parts"][0]) if len(cluster["parts"]) else None
         if gender in {"male", "female"}:
             entity.attributes.setdefault("gender", gender)
@@ -306,9 +310,9 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
         k -= 1
         role_tokens += 1
     if role_tokens and not span_role:
-        before = _clean_role(full[index.starts[k + 1]:index.ends[span.start - 1]])  # doc[k + 1:span.start].text
-        if before:
-            entity.attributes.setdefault("role", before)
+        role_before = _clean_role(full[index.starts[k + 1]:index.ends[span.start - 1]])  # doc[k + 1:span.start].text
+        if role_before:
+            entity.attributes.setdefault("role", role_before)
     if k >= 0:
         _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
@@ -318,7 +322,8 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
     match = AGE_AFTER_RE.match(after)
     if not match:  # "a 41-year-old father named X"
         sent_start = index.starts[index.sent_range(span.start)[0]] if index.has_sents else 0
-        match = AGE_BEFORE_RE.search(full[max(sent_start, start_char - 60):start_char])
+        before = full[max(sent_start, start_char - 60):start_char]
+        match = AGE_BEFORE_RE.search(before) if "-year-old" in before else None
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
 

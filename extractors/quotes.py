@@ -31,7 +31,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc
 
 from extractors.assertions import DocumentAssertions, Entity, Quotation
@@ -59,6 +58,7 @@ MODIFIER_STOP = {"and", "or", "but", "nor", "of", "for", "to", "in", "on", "at",
                  "whether", "his", "her", "their", "its", "our", "my", "your", "s", "too", "also", "even"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
+PRONOUNS = {"he", "she", "it", "they"}  # subject pronouns resolved to an earlier speaker
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
 DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
@@ -320,6 +320,7 @@ def _unclosed_end(doc: Doc, open_pos: int, limit: int, bounded: bool) -> int:
 
 
 _SPEECH_KEY = "migraph.quotes.speech"
+_SPEECH_POSITIONS_KEY = "migraph.quotes.speech_positions"
 _NOT_AFTER_SPEECH_VERB = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "member"}
 
 
@@ -339,7 +340,27 @@ def _speech_flags(doc: Doc) -> list[bool]:
         for i in candidates:
             flags[i] = _is_speech_verb(i, lowers, lemma_list, texts, index)
     doc.user_data[_SPEECH_KEY] = flags
+    doc.user_data[_SPEECH_POSITIONS_KEY] = [i for i in candidates if flags[i]]
     return flags
+
+
+def _speech_positions(doc: Doc) -> list[int]:
+    """Indices of the speech verbs, in order."""
+    flags = _speech_flags(doc)
+    positions = doc.user_data.get(_SPEECH_POSITIONS_KEY)
+    if positions is None:  # flags from an older run without positions
+        positions = doc.user_data[_SPEECH_POSITIONS_KEY] = [i for i, flag in enumerate(flags) if flag]
+    return positions
+
+
+def _positions(words: list[str], word: str) -> list[int]:
+    """Indices where ``word`` occurs in ``words`` (list.index runs at C speed)."""
+    found = []
+    try:
+        while True:
+            found.append(words.index(word, found[-1] + 1 if found else 0))
+    except ValueError:
+        return found
 
 
 def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[str], index: DocIndex) -> bool:
@@ -375,22 +396,37 @@ class _Context:
         self.lowers = doc_lowers(doc)
         self.lemmas = doc_lemmas(doc)
         self.speech = _speech_flags(doc)
-        self.is_punct = (doc.to_array(IS_PUNCT) != 0).tolist() if self.n else []
-        self.is_space = [t.isspace() for t in self.texts]  # == Token.is_space
+        self._punct: dict[str, bool] = {}
         self.sent_of = self.index.sent_of
         self.sent_tokens = self.index.sent_tokens
         self.key_at: list[tuple[str, str] | None] = [None] * self.n
         self.entity_at: list[Entity | None] = [None] * self.n  # Person/Organization entity of each token
+        self.entity_positions: list[int] = []  # where entity_at is set, in order
         for i, key in entities.token_entities.items():
             if 0 <= i < self.n:
                 self.key_at[i] = key
                 entity = entities.entities.get(key) if key else None
                 if entity is not None and entity.kind in {"Person", "Organization"}:
                     self.entity_at[i] = entity
-        self.entity_positions = [i for i, entity in enumerate(self.entity_at) if entity is not None]
+                    self.entity_positions.append(i)
+        self.entity_positions.sort()
         # tokens that can head a speaker description: a noun phrase needs one within its first seven tokens
         heads = _head_words()
         self.head_positions = [i for i, low in enumerate(self.lowers) if low in heads]
+        # where a speaker noun phrase can start (``_noun_phrase`` returns None everywhere else): a Person or
+        # Organization mention, a pronoun, a determiner up to six tokens before a head word, or any word up to five
+        # tokens before a plural or organisation head (without a determiner, only those heads make a phrase)
+        c = cues()
+        determiners, plural_or_org = c["determiners"], c["plural_person_nouns"] | c["org_nouns"]
+        phrase_starts = set(self.entity_positions)
+        for pronoun in PRONOUNS:
+            phrase_starts.update(_positions(self.lowers, pronoun))
+        for h in self.head_positions:
+            phrase_starts.update(i for i in range(max(0, h - 6), h) if self.lowers[i] in determiners)
+            if self.lowers[h] in plural_or_org:
+                phrase_starts.update(range(max(0, h - 5), h + 1))
+        self.phrase_starts = sorted(phrase_starts)
+        self._tokens_at: dict[int, int] = {}
         self.in_quote = [False] * len(doc)
         self.mark_tokens: set[int] = set()
         # unclosed third-person passages (a correspondent's read-out): their names can be referred to later
@@ -406,13 +442,19 @@ class _Context:
             if span.close_pos is not None:
                 self.mark_tokens.add(self.tok(span.close_pos))
         # tokens where narration may name a speaker: speech verbs and 'according'
-        self.cue_tokens = [i for i in range(self.n) if self.speech[i] or self.lowers[i] == "according"]
+        self.cue_tokens = sorted(set(_speech_positions(doc)) | set(_positions(self.lowers, "according")))
         self.events: list[Speaker] = []  # speakers found so far, in text order
 
     def tok(self, char: int) -> int:
         """Token at character ``char``: the token whose text holds it; a space after a token counts as that
         token only when the character before the space is a space too, else as token 0 (the old per-character
         map's rule, kept for identical output); the end of the text counts as the last character."""
+        found = self._tokens_at.get(char)
+        if found is None:
+            found = self._tokens_at[char] = self._tok(char)
+        return found
+
+    def _tok(self, char: int) -> int:
         starts, ends = self.index.starts, self.index.ends
         char = min(char, len(self.text))
         while True:
@@ -423,6 +465,14 @@ class _Context:
             if char == 0 or not self.text[char - 1].isspace():
                 return 0
             char -= 1  # the map copied the value of the character before a space
+
+    def is_punct(self, i: int) -> bool:
+        """``doc[i].is_punct`` (the lexeme's flag), looked up once per word and document."""
+        text = self.texts[i]
+        flag = self._punct.get(text)
+        if flag is None:
+            flag = self._punct[text] = self.doc.vocab[text].is_punct
+        return flag
 
     def entity(self, i: int) -> Entity | None:
         """The Person or Organization entity token ``i`` belongs to."""
@@ -552,7 +602,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
         return None
     lowers = ctx.lowers
     entity = ctx.entity_at[i]
-    if entity is None and lowers[i] not in {"he", "she", "it", "they"}:
+    if entity is None and lowers[i] not in PRONOUNS:
         h = bisect_left(ctx.head_positions, i)
         if h == len(ctx.head_positions) or ctx.head_positions[h] >= min(stop, i + 7):
             return None  # no head word where the description could end: nothing below can match
@@ -562,7 +612,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
         if a == i:
             return Speaker(entity=entity, kind=entity.kind, position=i), b
     low = lowers[i]
-    if low in {"he", "she", "it", "they"}:
+    if low in PRONOUNS:
         found = _resolve_pronoun(ctx, i, low)
         return (found or Speaker(description=None, position=i)), i + 1
     # determiner + modifiers + head noun
@@ -574,7 +624,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     heads, in_quote, is_punct, texts, speech = _head_words(), ctx.in_quote, ctx.is_punct, ctx.texts, ctx.speech
     limit = min(stop, k + 6)
     while j < limit:
-        if in_quote[j] or is_punct[j] and texts[j] != "-":
+        if in_quote[j] or is_punct(j) and texts[j] != "-":
             break
         if lowers[j] in heads:
             last_head = j
@@ -678,14 +728,16 @@ def _earlier_indefinite(ctx: _Context, i: int, head: str) -> str | None:
 def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     """Subject of the speech verb at ``verb`` among tokens [start, verb)."""
     candidates: list[tuple[Speaker, int]] = []
-    i = start
-    while i < verb:
+    phrase_starts = ctx.phrase_starts  # _noun_phrase finds nothing elsewhere
+    p = bisect_left(phrase_starts, start)
+    while p < len(phrase_starts) and phrase_starts[p] < verb:
+        i = phrase_starts[p]
         found = _noun_phrase(ctx, i, verb)
         if found is not None:
             candidates.append(found)
-            i = max(found[1], i + 1)
+            p = bisect_left(phrase_starts, max(found[1], i + 1), p + 1)
         else:
-            i += 1
+            p += 1
     candidates = [(s, e) for s, e in candidates if s.entity is not None or s.description]
     if not candidates:
         return None
@@ -911,7 +963,7 @@ def _kind(ctx: _Context, span: Span_) -> str:
         k -= 1
     prev_char = text[k] if k >= 0 else ""  # the last character before the opener, past white space
     open_tok = ctx.tok(span.open_pos)
-    at_start = all(ctx.is_space[t] or t in ctx.mark_tokens or ctx.is_punct[t]
+    at_start = all(ctx.texts[t].isspace() or t in ctx.mark_tokens or ctx.is_punct(t)
                    for t in range(ctx.sent_start(open_tok), open_tok))
     first = text[span.start:span.start + 1]
     if at_start or prev_char in {":", ""} or prev_char in TERMINAL_CHARS:
@@ -944,7 +996,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         return True
     open_tok = ctx.tok(span.open_pos)
     close_tok = ctx.tok(span.close_pos)
-    before = [t for t in range(max(0, open_tok - 4), open_tok) if not ctx.is_space[t]]
+    before = [t for t in range(max(0, open_tok - 4), open_tok) if not ctx.texts[t].isspace()]
     before_low = [lowers[t] for t in before]
     joined = ctx.text[max(0, span.open_pos - 24):span.open_pos].lower()
     if any(marker.search(joined) for marker in _scare_marker_res()):
@@ -1071,7 +1123,7 @@ def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
         if entity is not None and entity.kind == "Person" and not _is_object(ctx, t):
             return Speaker(entity=entity, kind="Person", position=t, cue=None)
         low = ctx.lowers[t]
-        if not (ctx.texts[t][:1].isupper() or ctx.is_space[t] or low in role_words or low in {"the", "a", ","}):
+        if not (ctx.texts[t][:1].isupper() or ctx.texts[t].isspace() or low in role_words or low in {"the", "a", ","}):
             break
     return None
 
