@@ -7,8 +7,8 @@ never changes after tokenisation, so it is computed once and kept in ``doc.user_
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "migraph.text"
 
@@ -83,6 +83,22 @@ def _strings(doc: Doc, attr: int, convert) -> list[str]:
     for h in missing:
         table[h] = convert(strings[h])
     return list(map(table.__getitem__, hashes))
+
+
+_SENTS_KEY = "migraph.sents"
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``; the bounds are read once per Doc from the SENT_START array (``doc.sents`` builds a
+    Token per token each time). Read it only after the pipeline has set the boundaries."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    bounds = doc.user_data.get(_SENTS_KEY)
+    if bounds is None or bounds[-1] != len(doc):
+        starts = doc.to_array(SENT_START).tolist()
+        bounds = [0] + [i for i in range(1, len(starts)) if starts[i] == 1] + [len(doc)]
+        doc.user_data[_SENTS_KEY] = bounds
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def remember_text(doc: Doc, text: str) -> None:

@@ -152,7 +152,7 @@ class _Words:
         # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset)
         forms = _first_forms(set(self.lower))
         lemmas = by_first.keys() & set(self.lemmas)
-        maybe = sorted(set(_positions(self.lower, forms)) | set(_positions(self.lemmas, lemmas)))
+        maybe = sorted(set(positions_in(self.lower, forms)) | set(positions_in(self.lemmas, lemmas)))
         found = []
         for i in maybe:
             if self.lower[i] in by_first:
@@ -176,7 +176,7 @@ class _Words:
         return {self.lemma(k) for k in range(start, end)} | set(self.lower[start:end])
 
 
-def _positions(values: list[str], wanted: set[str]) -> list[int]:
+def positions_in(values: list[str], wanted: set[str]) -> list[int]:
     """Indices of ``values`` equal to a string in ``wanted`` (list.index scans in C: few wanted strings are cheap)."""
     found = []
     for value in wanted:

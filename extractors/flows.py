@@ -48,7 +48,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
-from extractors.doccache import doc_lemmas, doc_lowers, doc_text, doc_texts
+from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
 from extractors.entities import evidence_for
 from extractors.gazetteer import gazetteer, load_json
 
@@ -683,7 +683,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     out = []
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     index = _Index.build(doc, lex) if prefilter else _Index.everything(doc)
-    sents = list(doc.sents)
+    sents = doc_sentences(doc)
     starts = [sent.start for sent in sents]
     ents_by_sent: dict[int, list[Span]] = {}
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_lowers, doc_texts
+from extractors.doccache import doc_lowers, doc_sentences, doc_texts
 from extractors.entities import evidence_for
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
@@ -168,6 +167,12 @@ ANCHOR_STOP = {"to", "in", "for", "the", "a", "not", "on", "of", "by", "into", "
                "away", "over", "-", "–", "its", "their", "n't", "n’t", "no", "never", "be", "is", "was"}
 
 
+def _anchor_position(reqs: tuple[frozenset[str], ...]) -> int:
+    """Which required token of a pattern anchors it: the first content word, else the first."""
+    content = [k for k, req in enumerate(reqs) if not {w.lower() for w in req} & ANCHOR_STOP]
+    return content[0] if content else 0
+
+
 @cache
 def _anchor_index() -> dict[int, list[tuple[str, tuple[frozenset[int], ...]]]]:
     """Hash of an anchor word -> (entry, requirements as hashes) of the patterns anchored on it.
@@ -182,9 +187,7 @@ def _anchor_index() -> dict[int, list[tuple[str, tuple[frozenset[int], ...]]]]:
             if not reqs:
                 continue
             hashed = tuple(frozenset(hash_string(w) for w in req) for req in reqs)
-            content = [k for k, req in enumerate(reqs) if not {w.lower() for w in req} & ANCHOR_STOP]
-            anchor = hashed[content[0] if content else 0]
-            for h in anchor:
+            for h in hashed[_anchor_position(reqs)]:
                 index.setdefault(h, []).append((entry_id, hashed))
     return index
 
@@ -202,19 +205,19 @@ def _feasible_entries(words: set[int]) -> list[str]:
 
 @cache
 def _entry_bounds() -> dict[str, tuple[int, frozenset[int] | None]]:
-    """Per entry: its longest pattern (in tokens) and the hashes of every token one of its patterns requires.
+    """Per entry: its longest pattern (in tokens) and the hashes of its patterns' anchor words.
 
-    A match contains a required token and is no longer than the longest pattern, so all matches in a
-    sentence lie between ``length - 1`` tokens before its first required token and ``length - 1`` after
-    its last; the Matcher's tokens are independent of their context, so it finds the same matches in that
-    window. None when a pattern requires nothing (then the whole sentence is read)."""
+    A match of a pattern contains a token its anchor accepts and is no longer than the longest pattern, so
+    all matches in a sentence lie between ``length - 1`` tokens before its first anchor word and
+    ``length - 1`` after its last; the Matcher's tokens are independent of their context, so it finds the
+    same matches in that window. None when a pattern requires nothing (then the whole sentence is read)."""
     from spacy.strings import hash_string
 
     bounds: dict[str, tuple[int, frozenset[int] | None]] = {}
     for entry in lexicon()["triggers"]:
         compiled = [compile_pattern(p) for p in entry["patterns"]]
         reqs = [_requirements(c) for c in compiled]
-        required = None if not all(reqs) else frozenset(hash_string(w) for r in reqs for req in r for w in req)
+        required = None if not all(reqs) else frozenset(hash_string(w) for r in reqs for w in r[_anchor_position(r)])
         bounds[entry["id"]] = (max(len(c) for c in compiled), required)
     return bounds
 
@@ -234,16 +237,6 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
         matchers[entry["id"]] = matcher
     _MATCHERS[id(vocab)] = (vocab, matchers)
     return matchers
-
-
-def doc_sentences(doc: Doc) -> list[Span]:
-    """``list(doc.sents)``, from the sentence-start array (``doc.sents`` builds a Token per token)."""
-    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
-        return list(doc.sents)
-    from spacy.attrs import SENT_START
-
-    starts = [0] + [i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i > 0] + [len(doc)]
-    return [doc[a:b] for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True) -> list[tuple[str, int, int]]:

@@ -75,3 +75,13 @@ def test_every_entry_has_a_bounded_window():
         length, required = bounds[entry["id"]]
         assert length == max(len(compile_pattern(p)) for p in entry["patterns"])
         assert required
+
+
+def test_cached_sentences_are_the_docs_sentences(nlp):
+    """``doccache.doc_sentences``, which flows and policies read, gives ``doc.sents`` exactly."""
+    from extractors.doccache import doc_sentences
+
+    doc = nlp("\n\n".join(invented_sentences()))
+    assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]  # cached
+    assert len(list(doc.sents)) > 60
