@@ -1,0 +1,64 @@
+"""The person and organisation rules' token view gives what spaCy's Token objects give.
+
+``names.TokenView`` reads token attributes from arrays and ``doc.user_data`` instead of Token
+objects, for speed; these tests compare it with the Token API on a real pipeline Doc, so a
+spaCy change in how attributes or extension values are stored fails here, not silently in
+the extracted persons. All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import names
+from extractors.pipeline import build_pipeline
+
+TEXT = (
+    "KYIV, Ukraine (AP) —\n"
+    "Foreign Minister Jean-Pierre de la Cruz said on Monday that Mr. Orban's government would reply. "
+    "\"We will not accept this,\" Abbott told reporters.\n\n"
+    "Her daughter Sophia, 34, and his wife, Olena, left Grodno, Belarus, with 1,200 others.\n"
+    "Subscribe to our newsletter\n"
+    "The Finnish border guards and the Ministry of Defense of Poland were called in. "
+    "ISTANBUL officials said: ÉLODIE Ünal and Łukasz von der Leyen spoke."
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return build_pipeline()(TEXT)
+
+
+def test_token_view_matches_token_attributes(doc):
+    view = names.TokenView(doc)
+    assert view.n == len(doc)
+    assert view.text == [t.text for t in doc]
+    assert view.lower == [t.lower_ for t in doc]
+    assert view.idx == [t.idx for t in doc]
+    assert view.sent_start == [bool(t.is_sent_start) for t in doc]
+    assert view.space == [int(bool(t.whitespace_)) for t in doc]
+    assert any(view.sent_start[1:])
+
+
+def test_boilerplate_positions_match_the_token_extension(doc):
+    flagged = {t.i for t in doc if t._.in_boilerplate}
+    assert flagged, "the test text should hold a boilerplate line"
+    assert names.TokenView(doc).boilerplate == flagged
+
+
+def test_span_text_and_speech_match_spacy(doc):
+    view = names.TokenView(doc)
+    for start in range(0, len(doc), 3):
+        for end in (start, start + 1, start + 4):
+            if end <= len(doc):
+                assert view.span_text(start, end) == doc[start:end].text
+    assert [view.is_speech(i) for i in range(len(doc))] == [names.is_speech_token(t) for t in doc]
+    assert [view.person_cue_before(i) for i in range(len(doc))] == [
+        names.person_cue_before(doc, i) for i in range(len(doc))]
+
+
+def test_name_like_positions_are_the_run_tokens(doc):
+    view = names.TokenView(doc)
+    expected = {t.i for t in doc if names.is_name_token(t) and not names.is_all_caps(t)}
+    assert view.name_like == expected
+    assert {doc[i].text for i in expected} >= {"Jean", "Pierre", "Sophia", "Ünal", "Łukasz"}
