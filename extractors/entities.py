@@ -79,10 +79,11 @@ def doc_index(doc: Doc) -> DocIndex:
     sent_tokens: list[tuple[int, int]] = []
     sent_of: list[int] = []
     if has_sents and n:
-        cuts = [0] + (numpy.flatnonzero(columns[1:, 1] == 1) + 1).tolist() + [n]
-        for k in range(len(cuts) - 1):
-            sent_tokens.append((cuts[k], cuts[k + 1]))
-            sent_of.extend([k] * (cuts[k + 1] - cuts[k]))
+        is_start = columns[:, 1] == 1
+        is_start[0] = True  # the first token starts a sentence whatever its flag (``doc.sents``)
+        cuts = numpy.flatnonzero(is_start).tolist() + [n]
+        sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
+        sent_of = (numpy.cumsum(is_start) - 1).tolist()
     full = doc_text(doc)
     sent_trimmed = []
     for a, b in sent_tokens:

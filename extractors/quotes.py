@@ -334,7 +334,8 @@ def _speech_flags(doc: Doc) -> list[bool]:
     forms, lemmas = c["speech_forms"], c["speech_lemmas"]
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
     flags = [False] * len(doc)
-    candidates = [i for i, low in enumerate(lowers) if low in forms or lemma_list[i] in lemmas]
+    candidates = [i for i, (low, lemma) in enumerate(zip(lowers, lemma_list, strict=True))
+                  if low in forms or lemma in lemmas]
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
         for i in candidates:
@@ -353,14 +354,10 @@ def _speech_positions(doc: Doc) -> list[int]:
     return positions
 
 
-def _positions(words: list[str], word: str) -> list[int]:
-    """Indices where ``word`` occurs in ``words`` (list.index runs at C speed)."""
-    found = []
-    try:
-        while True:
-            found.append(words.index(word, found[-1] + 1 if found else 0))
-    except ValueError:
-        return found
+@cache
+def _marked_words() -> frozenset[str]:
+    """Words whose positions ``_Context`` collects: description heads, subject pronouns and 'according'."""
+    return _head_words() | PRONOUNS | {"according"}
 
 
 def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[str], index: DocIndex) -> bool:
@@ -410,17 +407,20 @@ class _Context:
                     self.entity_at[i] = entity
                     self.entity_positions.append(i)
         self.entity_positions.sort()
-        # tokens that can head a speaker description: a noun phrase needs one within its first seven tokens
+        # tokens that can head a speaker description (a noun phrase needs one within its first seven tokens),
+        # pronouns and 'according', found in one pass
         heads = _head_words()
-        self.head_positions = [i for i, low in enumerate(self.lowers) if low in heads]
+        marked = _marked_words()
+        lowers = self.lowers
+        found = [i for i, low in enumerate(lowers) if low in marked]
+        self.head_positions = [i for i in found if lowers[i] in heads]
         # where a speaker noun phrase can start (``_noun_phrase`` returns None everywhere else): a Person or
         # Organization mention, a pronoun, a determiner up to six tokens before a head word, or any word up to five
         # tokens before a plural or organisation head (without a determiner, only those heads make a phrase)
         c = cues()
         determiners, plural_or_org = c["determiners"], c["plural_person_nouns"] | c["org_nouns"]
         phrase_starts = set(self.entity_positions)
-        for pronoun in PRONOUNS:
-            phrase_starts.update(_positions(self.lowers, pronoun))
+        phrase_starts.update(i for i in found if lowers[i] in PRONOUNS)
         for h in self.head_positions:
             phrase_starts.update(i for i in range(max(0, h - 6), h) if self.lowers[i] in determiners)
             if self.lowers[h] in plural_or_org:
@@ -442,7 +442,7 @@ class _Context:
             if span.close_pos is not None:
                 self.mark_tokens.add(self.tok(span.close_pos))
         # tokens where narration may name a speaker: speech verbs and 'according'
-        self.cue_tokens = sorted(set(_speech_positions(doc)) | set(_positions(self.lowers, "according")))
+        self.cue_tokens = sorted(set(_speech_positions(doc)) | {i for i in found if lowers[i] == "according"})
         self.events: list[Speaker] = []  # speakers found so far, in text order
 
     def tok(self, char: int) -> int:

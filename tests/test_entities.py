@@ -158,3 +158,44 @@ def test_bbc_media_lines_are_boilerplate(nlp):
 def test_restated_full_name_splits_off(nlp):
     result = run(nlp, "The president Brandt Jonas Peter Brandt spoke on Monday. Then Brandt left.")[1]
     assert list(persons(result)) == ["Jonas Peter Brandt"]
+
+
+EDGE_TEXT = ("Advertisement\n\nPolice chief Omar Haddad said  the camp was full.   Haddad left. Lenz stayed.\n\n"
+             "  Ms. Lenz, 41, arrived.\n\"We stay,\" she said.\n \n")
+
+
+def _reference_evidence(doc, start: int, end: int):
+    """evidence_for as it was before DocIndex: spaCy's char_span and Span.sent."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end, start, end
+    s = span.sent
+    text = s.text
+    s_start = s.start_char + (len(text) - len(text.lstrip()))
+    s_end = s_start + len(text.strip())
+    return start, end, s_start, max(s_end, end) if s_start <= start else end
+
+
+def test_evidence_matches_spacy_char_spans_at_every_offset(nlp):
+    doc = nlp(EDGE_TEXT)
+    n = len(EDGE_TEXT)
+    for start in range(n + 1):
+        for end in range(start + 1, min(n, start + 25) + 1):
+            evidence = evidence_for(doc, start, end)
+            got = (evidence.start, evidence.end, evidence.sentence_start, evidence.sentence_end)
+            assert got == _reference_evidence(doc, start, end), (start, end)
+
+
+def test_sentence_bounds_match_spacy_sentences(nlp):
+    from extractors.entities import sentence_bounds
+
+    doc = nlp(EDGE_TEXT)
+    expected = []
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip() or all(t._.in_boilerplate or t.is_space for t in sent):
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        expected.append((start, start + len(text.strip())))
+    assert sentence_bounds(doc) == expected
+    assert any(t._.in_boilerplate for t in doc)  # the boilerplate line is tested too

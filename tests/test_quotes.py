@@ -420,3 +420,48 @@ def test_speaker_after_an_introductory_phrase(run):
     nested = run("Germany’s minister, Anton Brenner, spoke on Tuesday. He said that Commission chief Jan Visser has "
                  "suggested — “and I agree” — that “budgets should shrink.”")
     assert {q[2] for q in nested} == {"Anton Brenner"}  # not the subject of the reported clause
+
+
+EDGE_TEXT = ("  “We stay,” she said.  \n\n\"Nobody  tells us,\" said Ana Ruiz, a mother of 'three'.\n"
+             "The officials announced talks. Calls came in; a report said more.\n")
+
+
+def test_token_map_matches_the_per_character_map(nlp):
+    """``_Context.tok`` gives what the old per-character array gave, at every offset and past the end."""
+    from extractors.quotes import _Context, find_spans
+
+    doc = nlp(EDGE_TEXT)
+    old = [0] * (len(EDGE_TEXT) + 1)
+    for token in doc:
+        a = token.idx
+        b = min(a + max(1, len(token.text)), len(old))
+        old[a:b] = [token.i] * (b - a)
+    for ch in range(1, len(old)):
+        if old[ch] == 0 and EDGE_TEXT[ch - 1:ch].isspace():
+            old[ch] = old[ch - 1]
+    ctx = _Context(doc, extract_entities(doc), find_spans(doc))
+    assert [ctx.tok(ch) for ch in range(len(EDGE_TEXT) + 5)] == old + [old[-1]] * 4
+
+
+def test_speech_flags_match_the_token_rule(nlp):
+    from extractors.quotes import _speech_flags, cues
+
+    def is_speech_verb(token) -> bool:  # the rule as it read on Token objects
+        c = cues()
+        low = token.lower_
+        if low in c["speech_forms"]:
+            return True
+        if not token.text.isalpha() or token.text[0].isupper() and token.i > 0 and not token.is_sent_start:
+            return False
+        lemma = token.lemma_.lower()
+        if lemma not in c["speech_lemmas"]:
+            return False
+        if token.i > 0 and token.doc[token.i - 1].lower_ in {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                           "this", "these", "those", "member"}:
+            return False
+        return low != lemma or low in {"say", "tell", "add", "write"} or low.endswith(("ed", "ing", "s"))
+
+    doc = nlp(EDGE_TEXT + "Said the minister: \"No.\" The report warns. Tells nothing. He added, telling us.")
+    flags = _speech_flags(doc)
+    assert flags == [is_speech_verb(t) for t in doc]
+    assert any(flags) and not all(flags)
