@@ -98,7 +98,7 @@ def doc_sentences(doc: Doc) -> list[Span]:
         starts = doc.to_array(SENT_START).tolist()
         bounds = [0] + [i for i in range(1, len(starts)) if starts[i] == 1] + [len(doc)]
         doc.user_data[_SENTS_KEY] = bounds
-    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Span(doc, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def remember_text(doc: Doc, text: str) -> None:

@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
 from extractors.entities import evidence_for
+from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
 
 EXTRACTOR = "migraph.flows"
@@ -326,16 +327,17 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
         if not iso or any(t._.in_boilerplate for t in ent):
             continue
         kind_key = assertions.token_entities.get(ent.start)
-        if ent.start > sent.start and W[ent.start - 1] in REGION_PREFIXES and ent.text.startswith("America"):
+        text, label = ent.text, ent.label_
+        if ent.start > sent.start and W[ent.start - 1] in REGION_PREFIXES and text.startswith("America"):
             continue  # "Central America", "Latin Americans": a region, not the United States
-        if ent.text in {"American", "Americans"}:
+        if text in {"American", "Americans"}:
             iso = "US"
-        if ent.label_ in {"GPE", "NORP"} and iso in gaz.countries:
+        if label in {"GPE", "NORP"} and iso in gaz.countries:
             if kind_key and kind_key[0] not in {"Country", None}:
                 continue
-            found.append(_Mention(ent.start, ent.end, iso, "demonym" if ent.label_ == "NORP" else "name"))
-        elif ent.label_ in {"LOC", "GPE", "FAC"} and iso in gaz.countries and ent.text not in gaz.country_by_surface:
-            place = gaz.places.get(ent._.canonical or ent.text) or gaz.places.get(ent.text)
+            found.append(_Mention(ent.start, ent.end, iso, "demonym" if label == "NORP" else "name"))
+        elif label in {"LOC", "GPE", "FAC"} and iso in gaz.countries and text not in gaz.country_by_surface:
+            place = gaz.places.get(ent._.canonical or text) or gaz.places.get(text)
             if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
@@ -639,39 +641,24 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         m.after_break = any(w in SEQUENCE_BREAKS for w in gap)  # "to Qatar and then to Germany"
 
 
-@dataclass
-class _Index:
-    """Token positions some rule needs, found once per document in the cached word lists, so the sentence
-    loop visits only these instead of building every Token. Each list is what a rule's first test accepts
-    (derived from the lexicon, not a copy of it): a token outside it cannot pass that test."""
-
-    triggers: list[int]  # a movement word by form or lemma (``lex.kind``): only these can be triggers
-    anchors: list[int]  # a capitalised waterway head or a glued country pair ("U.S.-Mexico border")
-    parts: list[int]  # a capitalised country part (``lex.country_parts``)
-    ethnic: list[int]  # an ethnic group with a known origin (``lex.ethnic_origin``)
-
-    @staticmethod
-    def build(doc: Doc, lex: _Lex) -> _Index:
-        W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-        kind, heads, parts = lex.kind, lex.waterway_heads, lex.country_parts
-        return _Index(
-            triggers=[i for i, (w, lemma) in enumerate(zip(W, L, strict=True)) if w in kind or lemma in kind],
-            anchors=[i for i, (w, t) in enumerate(zip(W, T, strict=True))
-                     if w in heads and t[:1].isupper() or "-" in t and _compound_text(t)],
-            parts=[i for i, t in enumerate(T) if t in parts and t[:1].isupper()],
-            ethnic=[i for i, w in enumerate(W) if w in lex.ethnic_origin],
-        )
-
-    @staticmethod
-    def everything(doc: Doc) -> _Index:
-        """Every token in every list: the unfiltered reading the index must not change (see the tests)."""
-        every = list(range(len(doc)))
-        return _Index(triggers=every, anchors=every, parts=every, ethnic=every)
+def _anchors(doc: Doc, lex: _Lex) -> list[int]:
+    """Tokens that make a sentence worth reading even without an entity: a capitalised waterway head
+    ("the Channel") or a glued country pair ("U.S.-Mexico border")."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    heads = [i for i in positions_in(W, lex.waterway_heads & set(W)) if T[i][:1].isupper()]
+    glued = [i for i, t in enumerate(T) if "-" in t and _compound_text(t)] if "-" in doc_text(doc) else []
+    return sorted(set(heads + glued))
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
     """The sorted ``positions`` in [start, end)."""
     return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
+def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
+    """Positions in [start, end) whose value is in ``wanted`` (the lexicon's own keys: nothing else can pass the
+    rule that reads them)."""
+    return [k for k, value in enumerate(values[start:end], start) if value in wanted]
 
 
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: bool = True) -> list[_Sentence]:
@@ -682,7 +669,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     with entities or anchors instead, as a reference for the tests (same flows, slower)."""
     out = []
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    index = _Index.build(doc, lex) if prefilter else _Index.everything(doc)
+    all_anchors = _anchors(doc, lex) if prefilter else list(range(len(doc)))
     sents = doc_sentences(doc)
     starts = [sent.start for sent in sents]
     ents_by_sent: dict[int, list[Span]] = {}
@@ -691,19 +678,24 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     for sent in sents:
         start, end = sent.start, sent.end
         ents = ents_by_sent.get(start, [])
-        anchors = [i for i in _between(index.anchors, start, end)
+        anchors = [i for i in _between(all_anchors, start, end)
                    if W[i] in lex.waterway_heads and T[i][:1].isupper() or "-" in T[i] and _compound_text(T[i])]
         if not ents and not anchors:
             continue  # no country named: nothing to read
-        if all(t._.in_boilerplate or t.is_space for t in sent):
-            continue
-        mentions = _mentions(doc, sent, ents, assertions, _between(index.parts, start, end))
-        ethnic = [(i, lex.ethnic_origin[W[i]]) for i in _between(index.ethnic, start, end) if W[i] in lex.ethnic_origin]
+        every = range(start, end)  # the unfiltered reading: each rule tests every token itself
+        parts = _at(T, start, end, lex.country_parts) if prefilter else every
+        mentions = _mentions(doc, sent, ents, assertions, parts)
+        at_ethnic = _at(W, start, end, lex.ethnic_origin) if prefilter else every
+        ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:
             continue  # entities, but none a country the rules can place (see the docstring)
+        if all(t._.in_boilerplate or t.is_space for t in sent):
+            continue
         triggers = {}
         blocked: set[int] = set()
-        for i in _between(index.triggers, start, end):
+        # only a token whose form or lemma is a movement word (``lex.kind``) can be one
+        movement = sorted(set(_at(W, start, end, lex.kind)) | set(_at(L, start, end, lex.kind))) if prefilter else every
+        for i in movement:
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
                 triggers[i] = kind
@@ -717,7 +709,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             if W[k] == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
-        has_group = any(_is_group_lower(w) for w in words) or any(
+        has_group = any(map(_is_group_lower, words)) or any(
             w in {"they", "those", "them"} for w in words) or any(
             w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
             for w, nxt in zip(words, words[1:], strict=False))

@@ -1,6 +1,6 @@
-"""The flows index (tokens that can be movement words, anchors, country parts, ethnic groups) and the skip of
-sentences naming no placeable country change nothing: every sentence of the flow tests, and a few more aimed
-at the index's edges, give the same flows with and without them. All sentences are invented."""
+"""The flows prefilters (only tokens that can be movement words, anchors, country parts or ethnic groups
+are tested, and sentences naming no placeable country are skipped) change nothing: every sentence of the flow
+tests, and a few more aimed at the filters' edges, give the same flows with and without them. All invented."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.doccache import doc_lemmas, doc_lowers
 from extractors.entities import extract_entities
-from extractors.flows import _Index, _lex, extract_flows
+from extractors.flows import _at, _lex, _trigger_kind, extract_flows
 from extractors.pipeline import build_pipeline
 
 EDGE_CASES = [
@@ -67,13 +68,13 @@ def test_the_prefilter_keeps_every_flow_of_a_whole_document(nlp):
     assert len(full) > 40
 
 
-def test_the_index_comes_from_the_lexicon(nlp):
-    """Every movement word of ``flows.json`` is a trigger candidate; a word that is none is not."""
+def test_movement_candidates_come_from_the_lexicon(nlp):
+    """Every movement word of ``flows.json`` is a candidate; a token that is none is no trigger for the rules."""
     data = json.loads(Path("extractors/data/flows.json").read_text(encoding="utf-8"))
     words = sorted({w for kind in ("move", "depart", "arrive", "admit") for w in data["triggers"][kind]})
-    doc = nlp(" ".join(words + ["table"]))
-    index = _Index.build(doc, _lex())
-    movement = {t.i for t in doc if t.lower_ in _lex().kind or t.lemma_.lower() in _lex().kind}
-    assert set(index.triggers) == movement
-    assert {t.lower_ for t in doc if t.i in movement} >= set(words)
-    assert doc[-1].i not in index.triggers
+    doc = nlp(" ".join(words + ["table", "chair"]))
+    lex, n = _lex(), len(doc)
+    candidates = set(_at(doc_lowers(doc), 0, n, lex.kind)) | set(_at(doc_lemmas(doc), 0, n, lex.kind))
+    assert {doc[i].lower_ for i in candidates} >= set(words)
+    assert not {n - 1, n - 2} & candidates
+    assert all(_trigger_kind(doc, i, n, lex) is None for i in range(n) if i not in candidates)
