@@ -1,10 +1,10 @@
 """Typed events with roles: Mobilization, Exodus, BorderQueue, BorderCrossingChange, Invasion…
 
 Triggers come from ``extractors/data/events.json`` (lemma phrases grouped per event type, with
-sentence-context conditions).  Candidate tokens are found with one vectorised lookup of lemma
-hashes (plus the lemma of the lower-cased form for capitalised words), so cost stays linear in
-the document.  Each trigger gives at most one event of its type per sentence; its roles come
-from what the other extractors already found in that sentence:
+sentence-context conditions).  Candidate tokens are found with set operations on the document's
+cached word lists (a word form is classified once per process: is it, or its lemma, a first trigger
+word?), so only the few tokens that can start a trigger are read.  Each trigger gives at most one
+event of its type per sentence; its roles come from what the other extractors already found in that sentence:
 
 * ``agent`` — the nearest Country/Organization/Person before the trigger (a demonym right
   before it counts: "Russian invasion"), or after "by" — for types that have an agent;
