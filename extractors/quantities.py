@@ -29,6 +29,7 @@ Field semantics fixed here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -66,11 +67,29 @@ CORE_RE = re.compile(
     rf"|millions|billions)\s+of)\b"
     rf"|(?i:(?P<words>(?:an?\s+(?={_SCALES}|dozen))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*))\b)"
 )
-# Cheap scans for where a number may start; CORE_RE is then matched only there.
-_DIGIT_ANCHOR_RE = re.compile(r"[$€£¥₽₴]|(?<![\d.,])\d")
-_WORD_ANCHOR_RE = re.compile(
-    rf"(?i)\b(?:an?\s+(?:{_SCALES}|dozen)|{_UNITS}|{_TENS}|{_SCALES}|half|dozens?|scores|hundreds|thousands|millions"
-    rf"|billions|tens)\b")
+# Cheap scans for where a number may start; CORE_RE is then matched only there. Both begin with a character class
+# so that the regex engine skips most positions at once: a currency sign, or a digit not after a digit, "." or ","
+# (the look-behind sees the digit itself and the character before it); a number word, whose first letters the
+# look-ahead lists.
+_DIGIT_ANCHOR_RE = re.compile(r"[$€£¥₽₴\d](?<![\d.,]\d)")
+_NUMBER_WORD = (rf"\b(?=[abdefhmnostz])(?:an?\s+(?:{_SCALES}|dozen)|{_UNITS}|{_TENS}|{_SCALES}|half|dozens?|scores"
+                rf"|hundreds|thousands|millions|billions|tens)\b")
+_WORD_ANCHOR_RE = re.compile(rf"(?i){_NUMBER_WORD}")
+_LOWER_WORD_ANCHOR_RE = re.compile(_NUMBER_WORD)
+"""``_WORD_ANCHOR_RE`` for lower-cased text, where case-sensitive matching is about twice as fast."""
+_CASE_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+"""İ, ı, ſ: the only characters whose ``lower()`` is longer than one character, or that (?i) matches to an ASCII
+letter (i, s) they do not lower-case to. Without them, (?i) on a text and plain matching on its ``lower()`` agree
+(word characters, spaces and digits stay what they are under ``lower()``), offsets included."""
+
+
+def _word_anchors(text: str, lowered: str) -> list[int]:
+    """Starts of ``_WORD_ANCHOR_RE`` matches in ``text``."""
+    if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
+        return [m.start() for m in _WORD_ANCHOR_RE.finditer(text)]
+    return [m.start() for m in _LOWER_WORD_ANCHOR_RE.finditer(lowered)]
+
+
 _PERCENT_RE = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)\b)(?!\w)")
 _POINTS_RE = re.compile(r"\s*(?i:percentage\s+points?)\b")
 _UNIT_RE = re.compile(
@@ -100,6 +119,10 @@ _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|the
 _MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
                             r"nine|ten|\d+)[\s-]?fold)\b")
 _MULTIPLIER_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_MULTIPLIER_HINT_RE = re.compile("fold|bled|pled")
+"""In the lower-cased text of every multiplier ("doubled", "trebled", "tripled", "quadrupled", "3-fold"): most
+texts have none, and then the slower case-insensitive scan is skipped. (Hints avoid i, k and s, which (?i) also
+matches to non-ASCII letters.)"""
 _SEVERAL_BEFORE_RE = re.compile(r"(?i)\b(?:several|a\s+few|many|some)\s+$")
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
@@ -107,6 +130,12 @@ _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|he
                       r"([A-Za-z][\w'’-]*)")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _AGE_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_SCALE_WORD_RE = re.compile(rf"(?i)({_SCALES}|dozen)\b")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING_SEPARATORS_RE = re.compile(r"[\s-]+$")
+_CURRENCY_WORD_RE = re.compile(r"\s+([A-Za-z]+)\b")
+_YEAR_NUMBER_RE = re.compile(r"(?:1[89]|20)\d\d")
+_SMALL_NUMBER_RE = re.compile(r"\d{1,3}")
 _SMALL_WORDS = {"a", "an", "one", "zero"}
 _PLURAL_PEOPLE = {"people", "men", "women", "children", "police", "personnel", "staff", "crew", "youth"}
 
@@ -208,15 +237,24 @@ def _guarded(text: str, start: int, end: int, lex: dict) -> bool:
     return bool(_AGE_AFTER_RE.match(after) or _CLOCK_RE.match(after))
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans``, which are in text order and do not overlap each other (the
+    time expressions), so the last span starting before ``end`` is the only one to check."""
+    i = bisect_left(starts, end)
+    return i > 0 and spans[i - 1][1] > start
+
+
 def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of ``doc`` in text order (see the module docstring for field semantics)."""
     text = doc_text(doc)
     lex = _lexicon()
     blocked = time_spans(text)
+    blocked_starts = [a for a, _ in blocked]
     found: list[Quantity] = []
     last_end = -1
+    lowered = text.lower()
     anchors = sorted({m.start() - (2 if text[max(0, m.start() - 2):m.start()] == "US" else 0)
-                      for m in _DIGIT_ANCHOR_RE.finditer(text)} | {m.start() for m in _WORD_ANCHOR_RE.finditer(text)})
+                      for m in _DIGIT_ANCHOR_RE.finditer(text)} | set(_word_anchors(text, lowered)))
     for anchor in anchors:
         if anchor < last_end:
             continue
@@ -224,13 +262,13 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if m is None:
             continue
         start, end = m.span()
-        if not m.group("num") and not any(m.group(g) for g in ("half", "dozen", "vague", "words")):
+        if not m.group("num") and not any(m.group("half", "dozen", "vague", "words")):
             continue
         while start < end and text[start].isspace():
             start += 1
         if m.group("cur") is None and text[start] in "$€£¥₽₴":
             start += 1
-        if start < last_end or any(start < b and a < end for a, b in blocked):
+        if start < last_end or _overlaps(blocked, blocked_starts, start, end):
             continue
         num_start = m.start("num") if m.group("num") else start
         if _guarded(text, num_start if not m.group("cur") else m.start(), end, lex):
@@ -243,7 +281,8 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             continue
         found.append(quantity)
         last_end = quantity.end
-    for m in _MULTIPLIER_RE.finditer(text):
+    multipliers = _MULTIPLIER_RE.finditer(text) if _MULTIPLIER_HINT_RE.search(lowered) else ()
+    for m in multipliers:
         if any(q.start <= m.start() < q.end for q in found):
             continue
         w = m.group("w").lower()
@@ -283,7 +322,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
                 return None
     elif m.group("half"):
         value, wordy = 0.5, True
-        nxt = re.match(rf"(?i)({_SCALES}|dozen)\b", text[end:])
+        nxt = _SCALE_WORD_RE.match(text[end:])
         if nxt:
             value *= _SCALE_VALUE[nxt.group(1).lower()]
             end += nxt.end()
@@ -291,10 +330,10 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         value = 6.0 if m.group("dozen").lower().startswith("half") else 12.0
         wordy = True
     elif m.group("vague"):
-        key = re.sub(r"\s+", " ", m.group("vague").lower())
+        key = _SPACES_RE.sub(" ", m.group("vague").lower())
         value, qualifier = _VAGUE_VALUE[key], "several"
     else:
-        words = re.sub(r"[\s-]+$", "", m.group("words"))
+        words = _TRAILING_SEPARATORS_RE.sub("", m.group("words"))
         end = start + len(words) if not m.group("cur") else m.start("words") + len(words)
         if words.lower() in _SMALL_WORDS:
             wordy = True
@@ -311,7 +350,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         end = tail.end()
     elif unit is None:
         u = _UNIT_RE.match(text, end)
-        cw = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
+        cw = _CURRENCY_WORD_RE.match(text[end:end + 20])
         if u and not _AGE_AFTER_RE.match(text[end:end + 20]):
             symbol = unit_symbol(u.group("u"))
             if symbol:
@@ -353,10 +392,10 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
-            "percent", "percentage_point"} and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")) and not (
+            "percent", "percentage_point"} and _YEAR_NUMBER_RE.fullmatch(m.group("num")) and not (
             unit == "person" and counted and (counted.endswith("s") or counted.split()[-1] in _PLURAL_PEOPLE)):
         return None  # a year, also "the 2015 migrant crisis"
-    if m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and _AGE_COMMA_RE.search(
+    if m.group("num") and _SMALL_NUMBER_RE.fullmatch(m.group("num")) and _AGE_COMMA_RE.search(
             text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
         return None  # "Name, 34," is an age
     before = text[max(0, start - 40):start]
@@ -368,7 +407,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
     if qualifier is None:
         qual = _QUALIFIER_BEFORE_RE.search(before)
         if qual:
-            qualifier = re.sub(r"\s+", " ", qual.group("q").lower())
+            qualifier = _SPACES_RE.sub(" ", qual.group("q").lower())
             start -= len(before) - qual.start("q")
             before = text[max(0, start - 40):start]
     change_after = _CHANGE_AFTER_RE.match(text, end)

@@ -60,6 +60,9 @@ def quantities(nlp, text: str) -> list[tuple]:
          [("Several hundred people", 100.0, "person", "several", "people", False)]),
         ("The talk lasted nearly 13 minutes.", [("nearly 13 minutes", 13.0, "minute", "nearly", None, False)]),
         ("Seizures doubled.", [("doubled", 2.0, "times", None, None, True)]),
+        ("Arrivals TRIPLED in a year.", [("TRIPLED", 3.0, "times", None, None, True)]),
+        ("Applications rose three-fold.", [("three-fold", 3.0, "times", None, None, True)]),
+        ("Costs Quadrupled.", [("Quadrupled", 4.0, "times", None, None, True)]),
         ("The office counted 12,400 in total.", [("12,400", 12400.0, None, None, None, False)]),
         ("Over 4.1 million people left.", [("Over 4.1 million people", 4100000.0, "person", "over", "people", False)]),
     ],
@@ -97,3 +100,15 @@ def test_unit_symbols_come_from_pint():
     assert unit_symbol("square kilometers") == "km ** 2"
     assert unit_symbol("days") == "day"
     assert unit_symbol("blorps") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Some Twenty-Five thousand people, a HUNDRED cars, half a dozen boats and Tens of thousands of refugees.",
+    "İstanbul took in ſix hundred and sıxty people; Eleven more came.",  # characters that fold unlike they lower
+])
+def test_word_anchors_on_lower_cased_text_match_the_case_insensitive_scan(text):
+    from extractors import quantities
+
+    expected = [m.start() for m in quantities._WORD_ANCHOR_RE.finditer(text)]
+    assert expected
+    assert quantities._word_anchors(text, text.lower()) == expected
