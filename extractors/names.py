@@ -103,6 +103,25 @@ def _is_run_text(text: str) -> bool:
     return is_name_text(text) and not is_all_caps_text(text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_given_name(word: str) -> bool:
+    """A known given name that is no frequent English word ("Sophia", not "Will")."""
+    return first_name_gender(word) is not None and not is_common_word(word, -9.5)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_common_or_initial(word: str) -> bool:
+    """A frequent English word, or an initial (initials do not make a name uncommon or common)."""
+    return bool(INITIAL_RE.match(word)) or is_common_word(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_descriptor(word: str, lower: str) -> bool:
+    """A regional adjective, a title or role word, or a demonym: alone, such words are no name."""
+    sets = _sets()
+    return word in sets["regional"] or lower in sets["titles"] or word in gazetteer().demonym_by_surface
+
+
 def is_name_token(token: Token) -> bool:
     return is_name_text(token.text)
 
@@ -285,6 +304,9 @@ def _split_runs(view: TokenView, runs):
     titles = _sets()["titles"]
     text, lower = view.text, view.lower
     for start, end in runs:
+        if end - start == 1:
+            yield start, end  # most runs: one word, nothing to split
+            continue
         while True:
             k = _role_prefix_length(lower[start:end])
             cut = None
@@ -400,17 +422,16 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
-    org_heads, regional, titles = sets["org_heads"], sets["regional"], sets["titles"]
+    org_heads, regional = sets["org_heads"], sets["regional"]
     gaz = gazetteer()
-    demonyms = gaz.demonym_by_surface
     view = TokenView(doc)
-    text, lower, sent_start = view.text, view.lower, view.sent_start
+    n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
     bylines = doc._.bylines
     ents = doc.ents  # builds a Span per entity on each read
     taken = _taken(ents)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
-        k = _role_prefix_length(lower[start:end])
+        k = _role_prefix_length(lower[start:end]) if end - start > 1 else 0
         role_words = text[start:start + k]
         if k == 0 and end - start > 1:
             # "Commission President Greta ...", "Agency Director Jo ...": an organisation, a role, then the name
@@ -435,14 +456,13 @@ def person_spans(doc: Doc) -> list[Span]:
         if name_start >= end:
             continue
         name_words = text[name_start:end]
-        if all(w in regional or low in titles or w in demonyms
-               for w, low in zip(name_words, lower[name_start:end], strict=True)):
+        if all(map(_is_descriptor, name_words, lower[name_start:end])):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
         last = lower[end - 1]
         if (len(name_words) > 1 and last.endswith("s") and last[:-1] in sets["role_like"]
                 and first_name_gender(name_words[0]) is None):
             continue  # "Democrat Chairs", "Republican Senators": a group named by its role, no person
-        place = _place_before_country(view, name_start, end)
+        place = _place_before_country(view, name_start, end) if end + 1 < n and text[end] == "," else None
         if place is not None:
             found.append(place)
             continue
@@ -450,8 +470,8 @@ def person_spans(doc: Doc) -> list[Span]:
         # the one that turns down most runs (ordinary capitalised words: "The", "But") comes first,
         # needing only the evidence before the name.
         first = name_words[0]
-        given = first_name_gender(first) is not None and not is_common_word(first, -9.5)
-        all_common = all(is_common_word(w) for w in name_words if not INITIAL_RE.match(w))
+        given = _is_given_name(first)
+        all_common = all(map(_is_common_or_initial, name_words))
         prefix_start, lower_role = _preceding_role(view, start)
         evidence = _evidence_before(view, name_start, end)
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
