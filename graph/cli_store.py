@@ -1,8 +1,8 @@
-"""``migraph remove`` and ``migraph push``: managing the on-disk store and copying it to a SPARQL server.
+"""``migraph remove``, ``compact`` and ``push``: managing the on-disk store and copying it to a SPARQL server.
 
 ``remove STORE KEY…`` drops documents (their named graphs) from a ``--store`` folder; KEY is a
 document id (sha256 prefix as in ``id/doc/<id>``), a document or graph IRI, or a file name /
-JSON Lines id.
+JSON Lines id. ``compact STORE`` compacts its files after a big build (same content, faster reads).
 
 ``push SOURCE --to URL`` uploads each document graph of SOURCE (a store, build folder or RDF
 file) to any SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph ``/store``, Fuseki
@@ -30,6 +30,13 @@ def register(subparsers) -> None:
     remove.add_argument("keys", nargs="+", metavar="DOC",
                         help="document id (sha256 prefix), document/graph IRI, file name or JSON Lines id")
     remove.set_defaults(func=cmd_remove)
+
+    compact = subparsers.add_parser(
+        "compact", help="compact a graph store after big builds (faster queries)",
+        description="Compact the on-disk files of a store made by 'migraph build --store'. A store built in "
+                    "many batches answers queries 2-2.5x slower until compacted; the content is unchanged.")
+    compact.add_argument("store", type=Path, metavar="STORE", help="the store folder")
+    compact.set_defaults(func=cmd_compact)
 
     push = subparsers.add_parser(
         "push", help="upload a graph to a SPARQL server (Graph Store Protocol)",
@@ -66,6 +73,25 @@ def cmd_remove(args) -> int:
         print(f"migraph: error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     return status
+
+
+def cmd_compact(args) -> int:
+    import time
+
+    from graph.store import DocumentStore, StoreError, is_store
+
+    if not is_store(args.store):
+        print(f"migraph: error: {args.store}: not a graph store (made by 'migraph build --store')", file=sys.stderr)
+        return EXIT_FAILURE
+    started = time.perf_counter()
+    try:
+        with DocumentStore(args.store, create=False) as store:
+            store.optimize()
+    except (StoreError, OSError) as error:
+        print(f"migraph: error: {args.store}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"compacted {args.store} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
 
 
 def document_graphs(source: str):

@@ -478,6 +478,15 @@ class DocumentStore:
         self.write_pending()
         self.store.flush()
 
+    def optimize(self) -> None:
+        """Compact the on-disk files (Oxigraph ``Store.optimize``): same content, faster reads.
+
+        Each bulk load adds files whose keys overlap all earlier ones; a store built in hundreds of
+        batches answers index lookups 2-2.5x slower until compacted (measured on 3,000 articles).
+        """
+        self.flush()
+        self.store.optimize()
+
     def close(self) -> None:
         try:
             self.flush()

@@ -73,6 +73,19 @@ def test_store_counts_shared_facts_once(built):
         assert store.triple_count() == file.triple_count() == len(file.rdflib_graph())
 
 
+def test_compact_keeps_the_content_and_rejects_non_stores(built, tmp_path, capsys):
+    copy = tmp_path / "copy"
+    shutil.copytree(built["store"], copy)
+    with open_graph(copy) as handle:
+        before = (handle.triple_count(), _rows(handle, "quotes"))
+    assert main(["compact", str(copy)]) == 0
+    assert "compacted" in capsys.readouterr().out
+    with open_graph(copy) as handle:
+        assert (handle.triple_count(), _rows(handle, "quotes")) == before
+    assert main(["compact", str(tmp_path / "nowhere")]) == 1
+    assert "not a graph store" in capsys.readouterr().err
+
+
 def test_store_ask_construct_and_formats(built):
     with open_graph(built["store"]) as store:
         ask = store.query("ASK { ?p a <https://w3id.org/migraph/ontology#Person> }")
