@@ -60,6 +60,9 @@ MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."}
 PRONOUNS = {"he", "she", "it", "they"}  # subject pronouns resolved to an earlier speaker
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
+QUOTE_CHARS = DOUBLE_MARKS | SINGLE_MARKS
+DECADE_RE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s
+ELISION_RE = re.compile(r"(?:em|til|cause|n)\b")  # ’em, ’til, rock ’n’ roll
 SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
 DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
 
@@ -123,17 +126,17 @@ def _classify(text: str, i: int, single: bool) -> str | None:
     ch = text[i]
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    quote_chars = DOUBLE_MARKS | SINGLE_MARKS
+    quote_chars = QUOTE_CHARS
     left_open = _is_space(prev) or prev in OPEN_PUNCT or prev in quote_chars
     right_open = _is_space(nxt) or nxt in CLOSE_PUNCT or nxt in quote_chars
     if single:
         if prev.isalnum() and nxt.isalnum():
             return None  # don't, Russia’s
-        if re.match(r"\d\ds\b|\d\d\b", text[i + 1:i + 4]) and ch != "‘":
+        if DECADE_RE.match(text[i + 1:i + 4]) and ch != "‘":
             return None  # ’90s
         if ch in "’'" and prev.lower() == "s" and _is_space(nxt) and text[i + 2:i + 3].islower():
             return "weak"  # plural possessive or a closing mark
-        if ch in "’'" and re.match(r"(?:em|til|cause|n)\b", text[i + 1:i + 6]):
+        if ch in "’'" and ELISION_RE.match(text[i + 1:i + 6]):
             return None
     if ch in "“„«" or ch == "‘":
         return "close" if (not left_open and right_open) else "open"
@@ -435,9 +438,8 @@ class _Context:
             a = self.tok(span.start)
             b = self.tok(max(span.start, span.end - 1))
             narrative = span.close_pos is None and not FIRST_SECOND_RE.search(text, span.start, span.end)
-            for i in range(a, b + 1):
-                self.in_quote[i] = True
-                self.narrative[i] = narrative
+            self.in_quote[a:b + 1] = [True] * (b + 1 - a)
+            self.narrative[a:b + 1] = [narrative] * (b + 1 - a)
             self.mark_tokens.add(self.tok(span.open_pos))
             if span.close_pos is not None:
                 self.mark_tokens.add(self.tok(span.close_pos))
@@ -980,8 +982,10 @@ def _is_title_case(words: list[str]) -> bool:
 
 
 @cache
-def _scare_marker_res() -> list[re.Pattern]:
-    return [re.compile(r"\b" + re.escape(marker) + r"\s*$") for marker in cues()["scare_markers"]]
+def _scare_marker_re() -> re.Pattern:
+    """A scare marker ('so-called', 'alleged') right before the opening mark."""
+    markers = sorted(cues()["scare_markers"])
+    return re.compile(r"\b(?:" + "|".join(re.escape(marker) for marker in markers) + r")\s*$")
 
 
 def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previous_rejected: Span_ | None) -> bool:
@@ -999,7 +1003,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     before = [t for t in range(max(0, open_tok - 4), open_tok) if not ctx.texts[t].isspace()]
     before_low = [lowers[t] for t in before]
     joined = ctx.text[max(0, span.open_pos - 24):span.open_pos].lower()
-    if any(marker.search(joined) for marker in _scare_marker_res()):
+    if _scare_marker_re().search(joined):
         return True
     if previous_rejected is not None and previous_rejected.close_pos is not None:
         gap = ctx.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
