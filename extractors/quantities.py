@@ -159,12 +159,34 @@ def _units():
     return pint.UnitRegistry()
 
 
+PINT_SYMBOLS = {
+    "acre": "acre", "acres": "acre", "feet": "ft", "foot": "ft", "ft": "ft", "hectare": "ha", "hectares": "ha",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "km": "km", "km2": "km ** 2", "km²": "km ** 2", "meter": "m", "meters": "m", "metre": "m",
+    "metres": "m", "mi": "mi", "mile": "mi", "miles": "mi", "sq km": "km ** 2", "sq mi": "mi ** 2",
+    "sq. km": "km ** 2", "sq. mi": "mi ** 2", "sq.km": "km ** 2", "sq.mi": "mi ** 2", "sqkm": "km ** 2",
+    "sqmi": "mi ** 2", "square kilometer": "km ** 2", "square kilometers": "km ** 2", "square kilometre": "km ** 2",
+    "square kilometres": "km ** 2", "square meter": "m ** 2", "square meters": "m ** 2", "square metre": "m ** 2",
+    "square metres": "m ** 2", "square mile": "mi ** 2", "square miles": "mi ** 2", "ton": "ton", "tonne": "t",
+    "tonnes": "t", "tons": "ton", "yard": "yd", "yards": "yd",
+}
+"""pint's symbol for each unit word ``_UNIT_RE`` matches (lower-cased, spaces collapsed), so that a process does not
+load pint's registry (about 0.3 s) for them; ``tests/test_quantities.py`` checks every entry against pint."""
+
+
 @lru_cache(maxsize=256)
 def unit_symbol(word: str) -> str | None:
     """Short symbol of a length/area/mass unit word ("kilometres" → "km"), via pint."""
     word = re.sub(r"\s+", " ", word.lower().strip())
     if word in _DURATIONS:
         return _DURATIONS[word]
+    if word in PINT_SYMBOLS:
+        return PINT_SYMBOLS[word]
+    return pint_symbol(word)
+
+
+def pint_symbol(word: str) -> str | None:
+    """pint's short symbol of a lower-cased unit word, None when pint does not know it."""
     word = {"km2": "km ** 2", "km²": "km ** 2"}.get(word, word)
     match = re.match(r"(?:square|sq\.?) ?(.+)", word)
     try:

@@ -112,3 +112,12 @@ def test_word_anchors_on_lower_cased_text_match_the_case_insensitive_scan(text):
     expected = [m.start() for m in quantities._WORD_ANCHOR_RE.finditer(text)]
     assert expected
     assert quantities._word_anchors(text, text.lower()) == expected
+
+
+def test_known_unit_symbols_are_those_pint_gives():
+    """The table spares each process pint's registry; it must say exactly what pint says."""
+    from extractors.quantities import _UNIT_RE, PINT_SYMBOLS, pint_symbol
+
+    for word, symbol in PINT_SYMBOLS.items():
+        assert _UNIT_RE.match(" " + word).group("u") == word  # a word the unit pattern can match
+        assert pint_symbol(word) == symbol, word
