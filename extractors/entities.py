@@ -95,6 +95,14 @@ def doc_index(doc: Doc) -> DocIndex:
     return index
 
 
+def span_extension(doc: Doc, start_char: int, end_char: int, name: str):
+    """``span._.<name>`` of the span covering [start_char, end_char), for the Span extensions registered with a
+    default of None and no getter (iso, canonical, role): spaCy keeps their values in ``doc.user_data`` under
+    this key, and reading it directly skips building an Underscore object per mention (tests/test_entities.py
+    checks that both agree)."""
+    return doc.user_data.get(("._.", name, start_char, end_char))
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the sentences, whitespace-trimmed, boilerplate dropped."""
     index = doc_index(doc)
@@ -164,13 +172,13 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
             continue
         evidence = _evidence(doc, index, start_char, end_char, EXTRACTOR)
         surface = full[start_char:end_char]  # == ent.text
-        iso = ent._.iso
+        iso = span_extension(doc, start_char, end_char, "iso")
         if label in {"GPE", "NORP"} and iso in gaz.countries:
             entity = _get(result, "Country", iso, gaz.country_name(iso))
             entity.add_mention(evidence, surface)
             _map(result, ent, ("Country", iso))
         elif label in {"LOC", "GPE", "FAC"}:
-            name = ent._.canonical or surface
+            name = span_extension(doc, start_char, end_char, "canonical") or surface
             country_name = gaz.countries.get(iso)
             if country_name is None and surface in gaz.country_by_surface:
                 continue
@@ -182,7 +190,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
                 _relate(result, "Place", key, "locatedIn", "Country", iso, evidence, gaz)
             _map(result, ent, ("Place", key))
         elif label == "ORG":
-            name = ent._.canonical or surface
+            name = span_extension(doc, start_char, end_char, "canonical") or surface
             key = slugify(name)
             entity = _get(result, "Organization", key, name)
             entity.add_mention(evidence, surface)
@@ -244,6 +252,7 @@ def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
 class _Tokens:
     """The per-Doc lists a person mention's attributes are read from."""
 
+    doc: Doc
     index: DocIndex
     lowers: list[str]
     texts: list[str]
@@ -272,7 +281,7 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             for key in _joining_names(parts):
                 joins.setdefault(key, []).append(target)
         target["spans"].append((span, text))
-    tokens = _Tokens(index, doc_lowers(doc), doc_texts(doc), full_text)
+    tokens = _Tokens(doc, index, doc_lowers(doc), doc_texts(doc), full_text)
     for cluster in clusters:
         key = slugify(cluster["name"])
         entity = _get(result, "Person", key, cluster["name"])
@@ -299,7 +308,7 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
                        evidence: Evidence, gaz) -> None:
     """Role, country and age stated next to a person mention (``start_char``/``end_char``: the span's)."""
     index, lowers, full = tokens.index, tokens.lowers, tokens.text
-    span_role = span._.role
+    span_role = span_extension(tokens.doc, start_char, end_char, "role")
     role = _clean_role(span_role or "")
     if role and "role" not in entity.attributes:  # an empty role would break the shapes' non-empty rule
         entity.attributes["role"] = role

@@ -199,3 +199,18 @@ def test_sentence_bounds_match_spacy_sentences(nlp):
         expected.append((start, start + len(text.strip())))
     assert sentence_bounds(doc) == expected
     assert any(t._.in_boilerplate for t in doc)  # the boilerplate line is tested too
+
+
+def test_span_extensions_read_from_user_data_equal_the_underscore_values(nlp):
+    from extractors.entities import span_extension
+
+    doc = nlp("Latvian Foreign Minister Karlis Ozols met Russian officials in Riga. The Ministry of Foreign Affairs "
+              "and Germans in Berlin said Jan M. Olsen, a spokesman for the Norwegian police, agreed.")
+    seen = set()
+    for ent in doc.ents:
+        for name in ("iso", "canonical", "role"):
+            value = getattr(ent._, name)
+            assert span_extension(doc, ent.start_char, ent.end_char, name) == value, (ent.text, name)
+            if value:
+                seen.add(name)
+    assert seen == {"iso", "canonical", "role"}  # every extension was set somewhere, so the check can fail
