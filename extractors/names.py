@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, cached_property, lru_cache
+from itertools import compress
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -183,7 +184,16 @@ class TokenView:
     @cached_property
     def boilerplate(self) -> set[int]:
         """Positions of tokens whose ``_.in_boilerplate`` is set."""
-        return _boilerplate_positions(self.doc, self.idx)
+        offsets = _boilerplate_offsets(self.doc)
+        if not offsets:
+            return set()
+        idx = self.idx
+        positions = set()
+        for offset in offsets:
+            i = bisect_left(idx, offset)
+            if i < len(idx) and idx[i] == offset:
+                positions.add(i)
+        return positions
 
     @cached_property
     def doc_text(self) -> str:
@@ -231,21 +241,16 @@ class TokenView:
         return (self.text[start - 1].islower() and low in sets["kinship"]) or low in sets["honorifics"]
 
 
-def _boilerplate_positions(doc: Doc, idx: list[int]) -> set[int]:
-    """Positions of tokens whose ``_.in_boilerplate`` is set.
+def _boilerplate_offsets(doc: Doc) -> set[int]:
+    """Character offsets of the tokens whose ``_.in_boilerplate`` is set.
 
     spaCy keeps a token extension's value in ``doc.user_data`` under ``("._.", name, token.idx, None)``;
-    reading those keys once replaces a Token object and an extension lookup per token.
+    reading those keys once replaces a Token object and an extension lookup per token
+    (``tests/test_names.py`` checks this against the extension API).
     """
-    offsets = {key[2] for key, value in doc.user_data.items()
-               if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "in_boilerplate"
-               and key[3] is None and value}
-    positions = set()
-    for offset in offsets:
-        i = bisect_left(idx, offset)
-        if i < len(idx) and idx[i] == offset:
-            positions.add(i)
-    return positions
+    return {key[2] for key, value in doc.user_data.items()
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "in_boilerplate"
+            and key[3] is None and value}
 
 
 def _in_ranges(offset: int, ranges) -> bool:
@@ -609,10 +614,11 @@ def organization_spans(doc: Doc) -> list[Span]:
     n = view.n
     text, lower = view.text, view.lower
     cues = _org_cue_words()
-    positions = [i for i, word in enumerate(text) if word in cues]  # the few tokens either loop starts at
+    # The few tokens either loop starts at (compress/map keep the scan over all tokens in C).
+    positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
-    sent_start, boilerplate = view.sent_start, view.boilerplate
+    boilerplate = view.boilerplate
     demonyms = gaz.demonym_by_surface
     org_heads = sets["org_heads"]
     for i in positions:
@@ -637,6 +643,7 @@ def organization_spans(doc: Doc) -> list[Span]:
         word = text[i]
         if word in org_heads and word[:1].isupper() and i not in boilerplate:
             start = i
+            sent_start = view.sent_start
             while start > 0 and is_name_text(text[start - 1]) and not sent_start[start]:
                 start -= 1
             end = i + 1
