@@ -61,6 +61,7 @@ MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augus
 PRONOUNS = {"he", "she", "it", "they"}  # subject pronouns resolved to an earlier speaker
 FIRST_SECOND_RE = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 QUOTE_CHARS = DOUBLE_MARKS | SINGLE_MARKS
+WORD_RE = re.compile(r"[\w’'-]+")
 DECADE_RE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s
 ELISION_RE = re.compile(r"(?:em|til|cause|n)\b")  # ’em, ’til, rock ’n’ roll
 SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
@@ -975,10 +976,19 @@ def _kind(ctx: _Context, span: Span_) -> str:
     return "partial"
 
 
+TITLE_SMALL_WORDS = {"of", "the", "for", "and", "a", "an", "in", "on", "to", "de", "la", "du", "der", "von", "pour"}
+
+
 def _is_title_case(words: list[str]) -> bool:
-    small = {"of", "the", "for", "and", "a", "an", "in", "on", "to", "de", "la", "du", "der", "von", "pour"}
-    content = [w for w in words if w.lower() not in small]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    """Every word but the small ones starts with a capital or a digit, and there is such a word."""
+    found = False
+    for w in words:
+        if w.lower() in TITLE_SMALL_WORDS:
+            continue
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            return False  # the first lower-case content word decides: no need to look at a long quote's rest
+        found = True
+    return found
 
 
 @cache
@@ -995,7 +1005,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     c = cues()
     lowers = ctx.lowers
     text = ctx.text[span.start:span.end]
-    words = re.findall(r"[\w’'-]+", text)
+    words = WORD_RE.findall(text)
     if not words:
         return True
     open_tok = ctx.tok(span.open_pos)
