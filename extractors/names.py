@@ -86,37 +86,37 @@ def _sets():
 
 
 # Memoised on the token string: the same few thousand words recur in every article.
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def is_name_text(text: str) -> bool:
     """A capitalised word or an initial ("Merkel", "J."), no weekday or month."""
     return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def is_all_caps_text(text: str) -> bool:
     """"ISTANBUL", "UNHCR": at least three letters, all upper-case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _is_run_text(text: str) -> bool:
     return is_name_text(text) and not is_all_caps_text(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _is_given_name(word: str) -> bool:
     """A known given name that is no frequent English word ("Sophia", not "Will")."""
     return first_name_gender(word) is not None and not is_common_word(word, -9.5)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _is_common_or_initial(word: str) -> bool:
     """A frequent English word, or an initial (initials do not make a name uncommon or common)."""
     return bool(INITIAL_RE.match(word)) or is_common_word(word)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _is_descriptor(word: str, lower: str) -> bool:
     """A regional adjective, a title or role word, or a demonym: alone, such words are no name."""
     sets = _sets()
