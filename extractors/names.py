@@ -618,12 +618,11 @@ def organization_spans(doc: Doc) -> list[Span]:
     positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
-    boilerplate = view.boilerplate
     demonyms = gaz.demonym_by_surface
     org_heads = sets["org_heads"]
     for i in positions:
         word = text[i]
-        if word in demonyms and i not in boilerplate and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS:
+        if word in demonyms and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS and i not in view.boilerplate:
             for words in _BODY_WORDS:
                 k = len(words)
                 if i + k < n and tuple(lower[i + 1:i + 1 + k]) == words:
@@ -641,7 +640,7 @@ def organization_spans(doc: Doc) -> list[Span]:
         if i < resume:
             continue
         word = text[i]
-        if word in org_heads and word[:1].isupper() and i not in boilerplate:
+        if word in org_heads and word[:1].isupper() and i not in view.boilerplate:
             start = i
             sent_start = view.sent_start
             while start > 0 and is_name_text(text[start - 1]) and not sent_start[start]:
