@@ -546,8 +546,8 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
         while start > 1 and lower[start - 1] in PARTICLES and start - 1 not in covered and (
                 span_text(start - 1, end) in forms or lower[start - 2] in PARTICLES):
             start -= 1  # "von der Leyen"
-        while lower[start] in PARTICLES and span_text(start, end) not in forms:
-            start += 1
+        while start < end and lower[start] in PARTICLES and span_text(start, end) not in forms:
+            start += 1  # a run of particles only ("... met Lopez and De" at the end) is nobody
         if span_text(start, end) not in forms or _in_ranges(view.idx[start], bylines):
             continue
         alias = Span(doc, start, end, label="PERSON")

@@ -62,3 +62,11 @@ def test_name_like_positions_are_the_run_tokens(doc):
     expected = {t.i for t in doc if names.is_name_token(t) and not names.is_all_caps(t)}
     assert view.name_like == expected
     assert {doc[i].text for i in expected} >= {"Jean", "Pierre", "Sophia", "Ünal", "Łukasz"}
+
+
+@pytest.mark.parametrize("text", ["Maria Lopez spoke. She met Lopez and De", "The plan was drafted by La",
+                                  "De"])
+def test_a_document_ending_in_a_name_particle_does_not_crash(text):
+    doc = build_pipeline()(text)
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "De" not in persons and "La" not in persons
