@@ -566,12 +566,15 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
     """
     from rdflib.plugins.serializers.nt import _quoteLiteral
 
-    written: dict = {}
+    # Keyed by object identity: rdflib terms hash in Python code (a tuple per URIRef, more per Literal),
+    # and the writer reuses one object per repeated term. Every term stays alive during the call, so an
+    # id names one term; equal terms held by different objects simply get the same text twice.
+    written: dict[int, str] = {}
 
     def term(t) -> str:
-        text = written.get(t)
+        text = written.get(id(t))
         if text is None:
-            text = written[t] = _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
+            text = written[id(t)] = _quoteLiteral(t) if isinstance(t, Literal) else t.n3()
         return text
 
     return "".join(sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)).encode("utf-8")
