@@ -409,7 +409,10 @@ def render(results: dict) -> str:
                 lines.append(f"| {b['articles']:,} | {b['rerun_seconds']:,.0f} s | {b['rerun_unchanged']:,} | "
                              f"{b['rerun_added']} | {b['compact_seconds']:,.0f} s |")
         est = results.get("full_estimate")
-        if est:
+        if est and est["decision"].startswith("measured"):
+            lines += ["", f"Full corpus ({CORPUS_ARTICLES:,} articles): **{est['minutes']:.0f} min** wall "
+                          "(measured, table above)."]
+        elif est:
             lines += ["", f"Estimated full corpus ({CORPUS_ARTICLES:,} articles) at that rate: "
                           f"**{est['minutes']:.0f} min** — {est['decision']}."]
         lines.append("")
