@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.doccache import doc_text, doc_texts, remember_text
+from extractors.doccache import doc_text, remember_text
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -320,38 +320,46 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         gaz = gazetteer()
         spans = []
-        texts = doc_texts(doc)
+        view = names.TokenView(doc)  # token strings, sentence starts and spaces as lists: no Token objects
+        texts = view.text
+        strings = doc.vocab.strings
         boilerplate = doc.user_data.get(BOILERPLATE_TOKENS_KEY)
         if boilerplate is None:  # the boilerplate component did not run (a custom pipeline)
             boilerplate = {i for i, token in enumerate(doc) if token._.in_boilerplate}
         for match_id, start, end in self.matcher(doc):
             if boilerplate and not boilerplate.isdisjoint(range(start, end)):
                 continue
-            label = doc.vocab.strings[match_id]
+            label = strings[match_id]
             span = Span(doc, start, end, label=label)
-            surface = self.surface_by_tokens.get((label, tuple(texts[start:end])), span.text)
+            surface = self.surface_by_tokens.get((label, tuple(texts[start:end])))
+            if surface is None:
+                surface = span.text
             if label == "GPE":
-                span._.iso = gaz.country_by_surface[surface]
-                span._.canonical = gaz.country_name(span._.iso)
+                iso = gaz.country_by_surface[surface]
+                canonical = gaz.country_name(iso)
             elif label == "NORP":
-                span._.iso = gaz.demonym_by_surface[surface]
-                span._.canonical = gaz.country_name(span._.iso)
+                iso = gaz.demonym_by_surface[surface]
+                canonical = gaz.country_name(iso)
             elif label == "LOC":
                 place = gaz.places[surface]
-                span._.iso = place.country or None
-                span._.canonical = place.name
-            elif label == "ORG":
+                iso, canonical = place.country or None, place.name
+            else:  # ORG
                 org = gaz.organizations[surface]
-                span._.iso = org.country or None
-                span._.canonical = org.name
-            span._.source = "gazetteer"
-            if label == "LOC" and (_next_to_name(doc, span) or (
-                    len(span) == 1 and (names.person_cue_before(doc, start) or _speaks_by_name(doc, span))
+                iso, canonical = org.country or None, org.name
+            # Set even on spans dropped below: extension values are keyed by character offsets, so a later
+            # span over the same characters (a person, a dateline) sees them.
+            ext = span._
+            ext.iso = iso
+            ext.canonical = canonical
+            ext.source = "gazetteer"
+            one_word = end - start == 1
+            if label == "LOC" and (_next_to_name(view, start, end) or (
+                    one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end))
                     and names.first_name_gender(surface))):
                 continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
-            if label == "GPE" and len(span) == 1 and names.first_name_gender(surface) and _surname_after(doc, span):
+            if label == "GPE" and one_word and names.first_name_gender(surface) and _surname_after(view, end):
                 continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
-            if label == "LOC" and len(span) == 1 and _in_person_name(doc, span):
+            if label == "LOC" and one_word and _in_person_name(view, start, end):
                 continue  # "Elizabeth Warren": a given name and a surname that are also towns
             spans.append(span)
         if self.datelines:
@@ -434,52 +442,54 @@ def dateline_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _surname_after(doc: Doc, span: Span) -> bool:
-    """Whether a capitalised word that is no place, country or common word follows the span directly."""
-    if span.end >= len(doc):
+def _surname_after(view: names.TokenView, end: int) -> bool:
+    """Whether a capitalised word that is no place, country or common word follows the span ending at ``end``."""
+    if end >= view.n:
         return False
-    token = doc[span.end]
+    text = view.text[end]
     gaz = gazetteer()
-    return (names.is_name_token(token) and not names.is_all_caps(token) and token.text not in gaz.places
-            and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
-            and not is_common_word(token.text))
+    return (names.is_name_text(text) and not names.is_all_caps_text(text) and text not in gaz.places
+            and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
+            and not is_common_word(text))
 
 
-def _speaks_by_name(doc: Doc, span: Span) -> bool:
+def _speaks_by_name(doc: Doc, view: names.TokenView, start: int, end: int) -> bool:
     """'said Ali' / '"...," Frederick told NPR': a one-word name in the speaker slot of a quotation."""
-    start, end = span.start, span.end
-    if start > 0 and doc[start - 1].lower_ in {"said", "says", "asked", "added"}:
+    if start > 0 and view.lower[start - 1] in {"said", "says", "asked", "added"}:
         return True
-    return (start >= 2 and doc[start - 1].text in {'"', "”"} and doc[start - 2].text in {",", "?", "!"}
-            and end < len(doc) and names.is_speech_token(doc[end]))
+    text = view.text
+    return (start >= 2 and text[start - 1] in {'"', "”"} and text[start - 2] in {",", "?", "!"}
+            and end < view.n and names.is_speech_token(doc[end]))
 
 
-def _in_person_name(doc: Doc, span: Span) -> bool:
+def _in_person_name(view: names.TokenView, start: int, end: int) -> bool:
     """A one-word place that is a given name before a capitalised word, or follows a given name."""
     gaz = gazetteer()
+    texts = view.text
 
-    def given(token: Token) -> bool:
-        return (names.is_name_token(token) and not names.is_all_caps(token) and bool(token.whitespace_)
-                and token.text not in gaz.country_by_surface and token.text not in gaz.demonym_by_surface
-                and names.first_name_gender(token.text) is not None and not is_common_word(token.text))
+    def given(i: int) -> bool:
+        text = texts[i]
+        return (names.is_name_text(text) and not names.is_all_caps_text(text) and bool(view.space[i])
+                and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
+                and names.first_name_gender(text) is not None and not is_common_word(text))
 
-    if span.end < len(doc) and given(span[0]):
-        nxt = doc[span.end]
-        if (names.is_name_token(nxt) and not names.is_all_caps(nxt) and not nxt.is_sent_start
-                and nxt.text not in gaz.country_by_surface and nxt.text not in gaz.demonym_by_surface):
+    if end < view.n and given(start):
+        nxt = texts[end]
+        if (names.is_name_text(nxt) and not names.is_all_caps_text(nxt) and not view.sent_start[end]
+                and nxt not in gaz.country_by_surface and nxt not in gaz.demonym_by_surface):
             return True
-    return span.start > 0 and not span[0].is_sent_start and given(doc[span.start - 1])
+    return start > 0 and not view.sent_start[start] and given(start - 1)
 
 
-def _next_to_name(doc: Doc, span: Span) -> bool:
+def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
     """Whether a place match is glued to another capitalised word that is no place."""
     gaz = gazetteer()
-    texts = doc_texts(doc)
+    texts = view.text
     neighbours = []
-    if span.start > 0 and not doc[span.start].is_sent_start:
-        neighbours.append(texts[span.start - 1])
-    if span.end < len(texts):
-        neighbours.append(texts[span.end])
+    if start > 0 and not view.sent_start[start]:
+        neighbours.append(texts[start - 1])
+    if end < view.n:
+        neighbours.append(texts[end])
     for text in neighbours:
         if (names.is_name_text(text) and text not in gaz.places
                 and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
