@@ -21,6 +21,8 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import or_
 from pathlib import Path
 
 from spacy.matcher import Matcher
@@ -29,7 +31,7 @@ from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.doccache import doc_lowers, doc_sentences, doc_texts
-from extractors.entities import evidence_for
+from extractors.entities import doc_index, evidence_for
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
 
@@ -300,6 +302,8 @@ class _Context:
             self.sent_of.extend([k] * (sent.end - sent.start))
         self.ents = list(doc.ents)
         self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
+        self._ent_info: list[tuple[Span, str, str | None]] | None = None  # (entity, label, iso), see ent_info
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
         self._main_country: str | None = None
         self.groups = self._group_spans()
@@ -362,18 +366,22 @@ class _Context:
 
     def _build_mentions(self) -> None:
         doc = self.doc
-        for ent in self.ents:
-            if not self.wanted[ent.start] or doc[ent.start]._.in_boilerplate:
+        for ent, label, iso in self.ent_info():
+            if not self.wanted[ent.start] or self.boilerplate[ent.start]:
                 continue
-            self._add(self._entity_mention(ent))
+            self._add(self._entity_mention(ent, label, iso))
         sets = self.sets
         n = len(doc)
         two, relevant = _reference_words()
         region = self.lex["region_actors"]
         W, T = doc_lowers(doc), doc_texts(doc)
-        for i in (i for a, b in self.wanted_ranges for i in range(a, b)):
+        is_relevant, is_region = relevant.__contains__, region.__contains__
+        # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
+        candidates = (i for a, b in self.wanted_ranges
+                      for i in compress(range(a, b), map(or_, map(is_relevant, W[a:b]), map(is_region, T[a:b]))))
+        for i in candidates:
             low = W[i]
-            if (low not in relevant and T[i] not in region) or i in self.mention_at or doc[i]._.in_boilerplate:
+            if i in self.mention_at or self.boilerplate[i]:
                 continue
             if i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
                 self._add(Mention(i, i + 2, "body"))
@@ -427,9 +435,8 @@ class _Context:
                 return speaker
         return None
 
-    def _entity_mention(self, ent: Span) -> Mention:
-        label = ent.label_
-        iso = ent._.iso
+    def _entity_mention(self, ent: Span, label: str, iso: str | None) -> Mention:
+        """The mention an entity makes (``label``, ``iso``: its ``label_`` and ``_.iso``)."""
         found = self.a.token_entities.get(ent.start)
         text = ent.text
         if text in self.lex["metonyms"]:
@@ -538,6 +545,13 @@ class _Context:
                 steps += 1
         return None
 
+    def ent_info(self) -> list[tuple[Span, str, str | None]]:
+        """(entity span, label, ``_.iso``) of every entity, read once: each ``ent.label_`` and extension read
+        looks the value up anew."""
+        if self._ent_info is None:
+            self._ent_info = [(ent, ent.label_, ent._.iso) for ent in self.ents]
+        return self._ent_info
+
     def _ent_at(self, i: int) -> Span | None:
         return self.ent_by_token.get(i)
 
@@ -547,13 +561,12 @@ class _Context:
         if self._main_country is None:
             counts: dict[str, int] = {}
             first: dict[str, int] = {}
-            for ent in self.ents:
-                iso = ent._.iso
+            for ent, label, iso in self.ent_info():
                 if iso not in self.gaz.countries:
                     continue
                 found = self.a.token_entities.get(ent.start)
-                state_org = ent.label_ == "ORG" and found is not None and self._is_state_org(found[1], ent.text)
-                if ent.label_ == "GPE" or state_org:  # "the White House", "Homeland Security Department"
+                state_org = label == "ORG" and found is not None and self._is_state_org(found[1], ent.text)
+                if label == "GPE" or state_org:  # "the White House", "Homeland Security Department"
                     counts[iso] = counts.get(iso, 0) + 1
                     first.setdefault(iso, ent.start)
             ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
@@ -1223,7 +1236,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     seen: set[tuple] = set()
     for entry_id, start, end in matches:
         entry = entries[entry_id]
-        if any(t._.in_boilerplate for t in doc[start:end]):
+        if any(ctx.boilerplate[start:end]):
             continue
         sent = ctx.sents[ctx.sent_of[start]]
         if end < len(doc) and doc[end].lower_ in set(entry.get("exclude_next") or ()):
