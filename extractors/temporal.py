@@ -20,19 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from functools import lru_cache
 
-import numpy
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from extractors.assertions import TimeExpression
 from extractors.doccache import doc_text
-from extractors.pipeline import BOILERPLATE_TOKENS_KEY
 
 EXTRACTOR = "migraph.temporal"
 
@@ -347,58 +342,13 @@ def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpress
             published = dt.date.fromisoformat(published[:10])
         except ValueError:
             published = None
-    matches = _matches(text)
-    if not matches:
-        return []
-    locate = _token_locator(doc, text)
     times = []
-    for start, end, kind, m in matches:
-        if locate is None:  # sentence or boilerplate information not set by the pipeline: ask spaCy
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or span[0]._.in_boilerplate:
-                continue
-            sent_start, sent_end = span.sent.start_char, span.sent.end_char
-        else:
-            found = locate(start)
-            if found is None:
-                continue
-            sent_start, sent_end = found
-        future = _is_future(text, start, end, sent_start, sent_end)
+    for start, end, kind, m in _matches(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[0]._.in_boilerplate:
+            continue
+        sent = span.sent
+        future = _is_future(text, start, end, sent.start_char, sent.end_char)
         value, granularity = _resolve(kind, m, published, future)
         times.append(TimeExpression(text[start:end], start, end, value, granularity))
     return times
-
-
-def _token_locator(doc: Doc, text: str) -> Callable[[int], tuple[int, int] | None] | None:
-    """A function from a match's start offset to the character bounds of its sentence, or None when the match
-    starts in boilerplate; the same answers as ``doc.char_span(start, end, "expand")``, ``span[0]._.in_boilerplate``
-    and ``span.sent`` without building Spans and Tokens (a bisect over token offsets read once per document).
-
-    None when the Doc lacks what that needs (no boilerplate positions, no sentence boundaries, sentence hooks).
-    """
-    boilerplate = doc.user_data.get(BOILERPLATE_TOKENS_KEY)
-    if (boilerplate is None or "sent" in doc.user_span_hooks or "sents" in doc.user_hooks
-            or not doc.has_annotation("SENT_START")):
-        return None
-    columns = doc.to_array([IDX, SENT_START, SPACY])
-    idx = columns[:, 0].tolist()
-    sent_starts = [i for i in numpy.flatnonzero(columns[:, 1] == 1).tolist() if i > 0]
-    space = columns[:, 2].tolist()
-    n = len(idx)
-
-    def text_end(i: int) -> int:
-        """End offset of token i's text, without its trailing whitespace."""
-        return (idx[i + 1] if i + 1 < n else len(text)) - space[i]
-
-    def locate(start: int) -> tuple[int, int] | None:
-        first = bisect_right(idx, start) - 1  # the token holding the character (tokens tile the text)
-        if start == text_end(first):  # in its trailing whitespace: "expand" starts at the next token
-            first += 1
-        if first in boilerplate:
-            return None
-        k = bisect_right(sent_starts, first)  # sentence starts <= first
-        sent_begin = sent_starts[k - 1] if k else 0
-        sent_stop = sent_starts[k] if k < len(sent_starts) else n
-        return idx[sent_begin], text_end(sent_stop - 1)
-
-    return locate

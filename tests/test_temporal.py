@@ -131,19 +131,3 @@ def test_windows_skipped_by_hints_hold_no_match(text):
         for a, b in temporal._windows(text):
             if (a, b) not in windows:
                 assert not list(pattern.finditer(text, a, b)), (kind, text[a:b])
-
-
-def test_token_offsets_path_matches_spacy_spans(nlp):
-    """Boilerplate and sentence bounds read from token offsets give what char_span/span.sent give."""
-    from extractors.pipeline import BOILERPLATE_TOKENS_KEY
-
-    text = ("Read more: the council met on Monday\n\nThe council met on Friday. It will vote next Tuesday.  "
-            "Officials said arrivals fell last month, and the shelter closes tomorrow. "
-            "Reporting by Jane Roe on 3 March 2022")
-    doc = nlp(text)
-    assert doc.user_data.get(BOILERPLATE_TOKENS_KEY)  # the test needs boilerplate in the document
-    fast = extract_times(doc, FRIDAY)
-    del doc.user_data[BOILERPLATE_TOKENS_KEY]  # forces the char_span/span.sent path
-    slow = extract_times(doc, FRIDAY)
-    assert fast == slow
-    assert any(t.value == "2022-09-27" for t in fast)  # "next Tuesday", future clause
