@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_lowers, doc_sentences, doc_texts
+from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_texts
 from extractors.entities import doc_index, evidence_for
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
@@ -176,26 +176,28 @@ def _anchor_position(reqs: tuple[frozenset[str], ...]) -> int:
 
 
 @cache
-def _anchor_index() -> dict[int, list[tuple[str, tuple[frozenset[int], ...]]]]:
-    """Hash of an anchor word -> (entry, requirements as hashes) of the patterns anchored on it.
+def _anchor_index() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+    """Lower-cased anchor word -> (entry, lower-cased requirements) of the patterns anchored on it.
 
     Each pattern is anchored on one of its required tokens (a content word when it has one), so a
-    sentence only checks the few patterns whose anchor it contains."""
-    from spacy.strings import hash_string
-
-    index: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
+    sentence only checks the few patterns whose anchor it contains. The words are compared lower-cased
+    with the tokens' lower forms and lower-cased lemmas (``doccache`` lists, no hash arrays to read): a
+    looser test than the Matcher's exact lemma, which only lets it run on a few more sentences or a
+    wider window inside the sentence, where it finds the same matches."""
+    index: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
     for entry_id, patterns in pattern_requirements().items():
         for reqs in patterns:
             if not reqs:
                 continue
-            hashed = tuple(frozenset(hash_string(w) for w in req) for req in reqs)
-            for h in hashed[_anchor_position(reqs)]:
-                index.setdefault(h, []).append((entry_id, hashed))
+            lowered = tuple(frozenset(w.lower() for w in req) for req in reqs)
+            for w in lowered[_anchor_position(reqs)]:
+                index.setdefault(w, []).append((entry_id, lowered))
     return index
 
 
-def _feasible_entries(words: set[int]) -> list[str]:
-    """Entries with a pattern whose every required token occurs in the sentence (as lemma or lower form)."""
+def _feasible_entries(words: set[str]) -> list[str]:
+    """Entries with a pattern whose every required token occurs in the sentence (as lower form or
+    lower-cased lemma)."""
     index = _anchor_index()
     found: list[str] = []
     for h in index.keys() & words:
@@ -206,20 +208,18 @@ def _feasible_entries(words: set[int]) -> list[str]:
 
 
 @cache
-def _entry_bounds() -> dict[str, tuple[int, frozenset[int] | None]]:
-    """Per entry: its longest pattern (in tokens) and the hashes of its patterns' anchor words.
+def _entry_bounds() -> dict[str, tuple[int, frozenset[str] | None]]:
+    """Per entry: its longest pattern (in tokens) and its patterns' anchor words, lower-cased.
 
     A match of a pattern contains a token its anchor accepts and is no longer than the longest pattern, so
     all matches in a sentence lie between ``length - 1`` tokens before its first anchor word and
     ``length - 1`` after its last; the Matcher's tokens are independent of their context, so it finds the
     same matches in that window. None when a pattern requires nothing (then the whole sentence is read)."""
-    from spacy.strings import hash_string
-
-    bounds: dict[str, tuple[int, frozenset[int] | None]] = {}
+    bounds: dict[str, tuple[int, frozenset[str] | None]] = {}
     for entry in lexicon()["triggers"]:
         compiled = [compile_pattern(p) for p in entry["patterns"]]
         reqs = [_requirements(c) for c in compiled]
-        required = None if not all(reqs) else frozenset(hash_string(w) for r in reqs for w in r[_anchor_position(r)])
+        required = None if not all(reqs) else frozenset(w.lower() for r in reqs for w in r[_anchor_position(r)])
         bounds[entry["id"]] = (max(len(c) for c in compiled), required)
     return bounds
 
@@ -246,23 +246,24 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     sentences when already known). ``windows=False`` runs each feasible entry's Matcher over its whole
     sentence, also in a document with no anchor word (a reference for the tests: same matches, slower)."""
     matchers = trigger_matchers(doc.vocab)
-    from spacy.attrs import LEMMA, LOWER
-
     raw = []
     if not len(doc):
         return raw
-    flat = doc.to_array([LOWER, LEMMA]).ravel().tolist()  # lower, lemma of token 0, of token 1, ...
-    if windows and _anchor_index().keys().isdisjoint(flat):
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
+    anchors = _anchor_index().keys()
+    if windows and anchors.isdisjoint(lowers) and anchors.isdisjoint(lemmas):
         return raw  # no anchor word in the document: no entry is feasible in any sentence
     bounds = _entry_bounds()
     for sent in doc.sents if sents is None else sents:
-        row = flat[2 * sent.start:2 * sent.end]
-        words = set(row)
+        row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
+        words = set(row_lowers)
+        words.update(row_lemmas)
         for entry_id in _feasible_entries(words):
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
             if windows and required is not None:  # the Matcher reads only the window a match can lie in
-                hits = [k >> 1 for k, h in enumerate(row) if h in required]
+                hits = [k for k, (low, lemma) in enumerate(zip(row_lowers, row_lemmas, strict=True))
+                        if low in required or lemma in required]
                 lo, hi = max(0, hits[0] - length + 1), min(sent.end - sent.start, hits[-1] + length)
                 span, offset = doc[sent.start + lo:sent.start + hi], sent.start + lo
             raw.extend((entry_id, offset + s, offset + e) for _mid, s, e in matchers[entry_id](span))
