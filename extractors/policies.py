@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_texts
+from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
 from extractors.entities import doc_index, evidence_for
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
@@ -919,7 +919,7 @@ def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
 def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
     if not context:
         return True
-    text = sent.text.lower()
+    text = doc_text(ctx.doc)[sent.start_char:sent.end_char].lower()  # sent.text, without joining its tokens
     return any(word in text for word in ctx.lex["_contexts"][context])
 
 
@@ -981,10 +981,11 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
             if sent.start <= s and e <= start and start - e <= 3:
                 return s, e
         return None
+    lowers, lemmas, texts = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     for i in range(start + 1, min(sent.end, end + 6)):
-        if doc[i].lower_ in {"'s", "’s"}:
+        if lowers[i] in {"'s", "’s"}:
             continue  # possessive, not "is"
-        if i >= end and (doc[i].text in SENT_PUNCT or doc[i].lemma_.lower() in STOP_TARGET):
+        if i >= end and (texts[i] in SENT_PUNCT or lemmas[i] in STOP_TARGET):
             break
         found = _is_people(ctx, i, kind)
         if found:
@@ -1084,13 +1085,13 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
 
 
 def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str:
-    doc = ctx.doc
+    lowers, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
     lo = actor_end if actor_end is not None and sent.start <= actor_end <= start else max(sent.start, start - 8)
-    words = [t.lower_ for t in doc[lo:start]] + [t.lemma_.lower() for t in doc[lo:start]]
-    prefix = {t.lower_ for t in doc[sent.start:start]}
+    words = lowers[lo:start] + lemmas[lo:start]
+    prefix = set(lowers[sent.start:start])
     if prefix & {"bill", "proposal", "legislation"} or set(words) & ctx.sets["planned_cues"]:
         return "planned"
-    going_to = any(doc[i].lower_ == "to" and doc[i - 1].lower_ in {"going", "set", "is", "are"}
+    going_to = any(lowers[i] == "to" and lowers[i - 1] in {"going", "set", "is", "are"}
                    for i in range(lo + 1, start))
     if set(words) & ctx.sets["announced_cues"] or going_to:
         return "announced"
@@ -1100,11 +1101,12 @@ def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str
 def _condition(ctx: _Context, sent: Span, end: int) -> str | None:
     doc = ctx.doc
     cues = [c.split() for c in ctx.lex["condition_cues"]]
+    lowers, texts = doc_lowers(doc), doc_texts(doc)
     for i in range(end, sent.end):
         for cue in cues:
-            if [t.lower_ for t in doc[i:i + len(cue)]] == cue:
+            if lowers[i:i + len(cue)] == cue:
                 j = i + len(cue)
-                while j < sent.end and doc[j].text not in {",", ";", ".", "—", "–"}:
+                while j < sent.end and texts[j] not in {",", ";", ".", "—", "–"}:
                     j += 1
                 if j - i > len(cue):
                     return doc[i:j].text
