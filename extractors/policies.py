@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from operator import or_
 from pathlib import Path
@@ -273,6 +273,12 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
 # --------------------------------------------------------------------------- mentions
 
 
+@lru_cache(maxsize=1 << 14)
+def _is_state_role(role: str) -> bool:
+    """A lower-cased role names a state office ("interior minister"); roles repeat across articles."""
+    return bool(set(re.split(r"[\s-]+", role)) & lexicon()["_sets"]["state_roles"])
+
+
 @dataclass
 class Mention:
     """A token range that may name the actor of a policy, or stop the search for one."""
@@ -329,8 +335,7 @@ class _Context:
             if self.wanted_ranges and self.wanted_ranges[-1][1] >= a:
                 a = self.wanted_ranges.pop()[0]
             self.wanted_ranges.append((a, b))
-            for i in range(a, b):
-                wanted[i] = True
+            wanted[a:b] = [True] * (b - a)
         return wanted
 
     def _group_spans(self) -> dict[int, tuple[int, str]]:
@@ -485,8 +490,7 @@ class _Context:
             w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split())
 
     def _is_state_person(self, entity: Entity) -> bool:
-        role = str(entity.attributes.get("role") or "").lower()
-        return bool(set(re.split(r"[\s-]+", role)) & self.sets["state_roles"])
+        return _is_state_role(str(entity.attributes.get("role") or "").lower())
 
     def _entity_actor(self, kind: str, key: str, span: Span | None) -> Actor | None:
         """The state or organisation an entity acts for, when known."""
