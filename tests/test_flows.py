@@ -160,7 +160,7 @@ def test_border_without_people_moving_is_not_a_flow(nlp):
 
 
 def test_border_authority_names_the_destination(nlp):
-    _, flows = run(nlp, "Norwegian border guards said the number of people entering from Russia had doubled.")
+    _, flows = run(nlp, "Norwegian border guards said arrivals of people coming from Russia had doubled since May.")
     assert pairs(flows) == {("RU", "NO")}
 
 
@@ -172,11 +172,11 @@ def test_region_is_not_a_country(nlp):
 
 
 def test_evidence_is_inside_the_sentence(nlp):
-    doc, flows = run(nlp, "The weather was cold. Some Russian men have also fled to neighboring Kazakhstan.")
+    doc, flows = run(nlp, "The weather was cold. Many young Russian men fled to nearby Kazakhstan.")
     assert pairs(flows) == {("RU", "KZ")}
     ev = flows[0].evidence
     assert ev.extractor == "migraph.flows"
-    assert doc.text[ev.sentence_start:ev.sentence_end] == "Some Russian men have also fled to neighboring Kazakhstan."
+    assert doc.text[ev.sentence_start:ev.sentence_end] == "Many young Russian men fled to nearby Kazakhstan."
     assert "Kazakhstan" in doc.text[ev.start:ev.end]
 
 
@@ -265,7 +265,7 @@ def test_planes_and_hyphenated_identities(nlp):
 
 def test_another_nationality_keeps_the_document_origin_out(nlp):
     text = ("Thousands of Syrians have fled Syria this year, and Syrian refugees keep arriving in Greece. "
-            "The Pope embraced a young Nigerian boy who saw his family die beside him while trying to cross over "
+            "A charity worker met a Nigerian teenager whose brother drowned as they tried to cross over "
             "to Italy.")
     _, flows = run(nlp, text)
     assert ("SY", "IT") not in pairs(flows)
