@@ -36,6 +36,10 @@ Rules added so that the reading holds on other outlets' wording:
   they arrive; a country that "has taken in 1.5 million refugees" takes the main origin's;
   migrants encountered or apprehended at a border cross it, also at a "U.S.-Mexico border"
   the tokenizer keeps as one token; migrants who "were found" in a country got there.
+- "fled X ... got as far as Y" names a destination; "have fled into ..." needs no group noun (only people
+  flee); "into countries, mostly A B and C" is a list even without its comma;
+- "N migrants are in X, almost all from A and B" gives origins after the place the group is in; "a Cuban
+  immigrant held in X" is located like "refugees in X".
 """
 
 from __future__ import annotations
@@ -106,6 +110,9 @@ BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "ge
 AUXILIARIES = BE_FORMS | {"had", "has", "have", "been"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
+PEOPLE_VERBS = {"flee", "fled", "fleeing", "emigrate", "emigrated", "emigrating"}  # only people do these
+LOCATED_ORIGIN = {",", "almost", "nearly", "virtually", "all", "most", "many", "mostly", "mainly", "largely", "of",
+                  "them", "whom", "predominantly", "primarily", "overwhelmingly", "chiefly", "from"}
 COUNTED_MOVES = {"attempts", "crossings", "arrivals", "entries", "applications", "departures", "apprehensions",
                  "encounters", "refugees", "migrants", "asylum-seekers", "seekers"}
 
@@ -484,12 +491,15 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         cue = W[j]
         if cue == "from":
             k = j - 1
-            while k >= start and W[k] in {"mostly", "mainly", "predominantly", "largely", "many", "most",
+            while k >= start and W[k] in {"mostly", "mainly", "predominantly", "largely", "many", "most", "almost",
+                                          "nearly", "virtually", "of", "them", "whom", "overwhelmingly",
                                                      "all", "originally", "some", "including", "who", "are", "were",
                                                      "is", "was", "hail", "hailing", ","}:
                 k -= 1
             if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}):
                 m.role = "NAT"
+            elif k >= start and any(o.role == "REFIN" and o.end == k + 1 for o in mentions):
+                m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
             elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
                 m.role = "NAT"  # "most of the people crossing the Channel are from Iran": who they are
             else:
@@ -515,6 +525,11 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.role, m.trigger = "DST", gov
             m.first = "first" in W[max(gov - 3, start):gov]
             m.after_break = any(w in SEQUENCE_BREAKS for w in W[gov + 1:j])
+            continue
+        if cue == "far" and j - 1 >= start and W[j - 1] == "as":
+            gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
+            if gov is not None:  # "fled X and got as far as Y": how far they went is where they are
+                m.role, m.trigger = "DST", gov
             continue
         if cue == "on" and m.kind == "place":
             gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
@@ -635,8 +650,10 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         if m.kind == "demonym" or prev.kind == "demonym" and prev.role == "NAT":
             continue
         gap = W[prev.end:m.start]
-        if len(gap) == 0 or len(gap) > 6 or not all(w in lex.joiners for w in gap):
+        if len(gap) > 6 or not all(w in lex.joiners for w in gap):
             continue
+        if not gap and not (m.kind == prev.kind == "name" and prev.role in {"SRC", "DST", "VIA"}):
+            continue  # "mostly Turkey Jordan and Lebanon": a list missing its comma
         if m.end < len(doc) and L[m.end] in {"say", "tell", "report", "announce", "claim"}:
             continue
         m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
@@ -714,7 +731,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         has_group = any(map(_is_group_lower, words)) or any(
             w in {"they", "those", "them"} for w in words) or any(
             w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
-            for w, nxt in zip(words, words[1:], strict=False))
+            for w, nxt in zip(words, words[1:], strict=False)) or any(
+            W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
         military = not lex.military.isdisjoint(words)
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
@@ -840,6 +858,23 @@ def _nearest_cluster(nat: list[_Mention], trigger: int | None, doc: Doc, lex: _L
     return min(clusters, key=distance)
 
 
+def _origins_after(doc: Doc, m: _Mention, ms: list[_Mention]) -> list[tuple[int, str]]:
+    """The origins given just after the place a group is in: "migrants are in X, most of them from A and B"."""
+    W = doc_lowers(doc)
+    out: list[tuple[int, str]] = []
+    k = m.end
+    for o in ms:
+        if o.start < m.end:
+            continue
+        gap = W[k:o.start]
+        if not all(w in LOCATED_ORIGIN or w in {"and", "or"} for w in gap) or o.role != "NAT" \
+                or not (out or "from" in gap):
+            break
+        out.append((o.start, o.iso))
+        k = o.end
+    return out
+
+
 def _camp_refugees(doc: Doc, m: _Mention, lex: _Lex) -> int | None:
     """The refugee word of "refugees (not any migrants) in camps in" the country m: the document's refugees."""
     start = max(m.start - 5, 0)
@@ -941,6 +976,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         # "Syrian refugees in Jordan and Rohingya refugees in Bangladesh": each place takes the group just before it
         located = [(i, iso) for i, iso in origins_at
                    if initial or (previous < i < m.start and m.start - i <= NAT_WINDOW)]
+        if not located:
+            located = _origins_after(doc, m, ms)  # "45,000 migrants are in X, almost all from A and B"
         if not located and last and all(w in lex.joiners for w in W[previous + 1:m.start]):
             located = last  # "Ukrainian refugees living in Moldova, Romania and Slovakia": the list shares the group
         previous, last = m.end - 1, located

@@ -523,3 +523,42 @@ def test_state_taking_in_the_documents_refugees(nlp):
     assert ("SD", "UG") in pairs(flows)
     _, flows = run(nlp, "Over a million Sudanese have fled to Chad. Uganda has admitted about 40,000 students.")
     assert ("SD", "UG") not in pairs(flows)
+
+
+def test_a_list_of_destinations_missing_a_comma(nlp):
+    _, flows = run(nlp, "Thousands of Armenians fled into nearby countries, mainly Georgia Iran and Russia.")
+    assert pairs(flows) == {("AM", "GE"), ("AM", "IR"), ("AM", "RU")}
+    _, flows = run(nlp, "Thousands of Armenians visited Georgia Iran and Russia.")
+    assert flows == []
+
+
+def test_fleeing_people_get_as_far_as_neighbours(nlp):
+    _, flows = run(nlp, "Most who fled Somalia got only as far as neighbouring states such as Kenya and Ethiopia.")
+    assert pairs(flows) == {("SO", "KE"), ("SO", "ET")}
+    _, flows = run(nlp, "As far as Kenya is concerned, the talks with Somalia went well.")
+    assert flows == []
+
+
+def test_fleeing_needs_no_group_noun(nlp):
+    text = ("Many Somalis fled to Kenya. Somali refugees also crossed into Ethiopia. "
+            "Over two million have fled to neighbouring countries such as Yemen.")
+    _, flows = run(nlp, text)
+    assert ("SO", "YE") in pairs(flows)
+    text = ("Many Somalis fled to Kenya. Somali refugees also crossed into Ethiopia. "
+            "Over two million tonnes of grain went to neighbouring countries such as Yemen.")
+    _, flows = run(nlp, text)
+    assert ("SO", "YE") not in pairs(flows)
+
+
+def test_a_group_in_a_country_with_its_origins_after_it(nlp):
+    _, flows = run(nlp, "Officials say 30,000 asylum seekers live in Portugal, most of them from Angola and Brazil.")
+    assert pairs(flows) == {("AO", "PT"), ("BR", "PT")}
+    _, flows = run(nlp, "Officials say 30,000 asylum seekers now live in Portugal, while tourists come from Angola.")
+    assert flows == []
+
+
+def test_an_immigrant_with_a_nationality_held_in_a_country(nlp):
+    _, flows = run(nlp, "A Peruvian immigrant held in Spain for two months was released on Friday.")
+    assert pairs(flows) == {("PE", "ES")}
+    _, flows = run(nlp, "A Peruvian diplomat held in Spain for two months was released on Friday.")
+    assert flows == []
