@@ -449,25 +449,14 @@ class _Context:
         self.events: list[Speaker] = []  # speakers found so far, in text order
 
     def tok(self, char: int) -> int:
-        """Token at character ``char``: the token whose text holds it; a space after a token counts as that
-        token only when the character before the space is a space too, else as token 0 (the old per-character
-        map's rule, kept for identical output); the end of the text counts as the last character."""
+        """Token at character ``char``: the token whose text holds it, or for whitespace the token before it
+        (a quote's trimmed end on a space belongs to its last word); the end of the text counts as the last
+        character."""
         found = self._tokens_at.get(char)
         if found is None:
-            found = self._tokens_at[char] = self._tok(char)
+            char = min(char, len(self.text))
+            found = self._tokens_at[char] = max(0, bisect_right(self.index.starts, char) - 1)
         return found
-
-    def _tok(self, char: int) -> int:
-        starts, ends = self.index.starts, self.index.ends
-        char = min(char, len(self.text))
-        while True:
-            t = bisect_right(starts, char) - 1
-            if t >= 0 and char < starts[t] + max(1, ends[t] - starts[t]):
-                if t != 0:
-                    return t
-            if char == 0 or not self.text[char - 1].isspace():
-                return 0
-            char -= 1  # the map copied the value of the character before a space
 
     def is_punct(self, i: int) -> bool:
         """``doc[i].is_punct`` (the lexeme's flag), looked up once per word and document."""

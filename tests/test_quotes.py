@@ -426,21 +426,33 @@ EDGE_TEXT = ("  “We stay,” she said.  \n\n\"Nobody  tells us,\" said Ana Rui
              "The officials announced talks. Calls came in; a report said more.\n")
 
 
-def test_token_map_matches_the_per_character_map(nlp):
-    """``_Context.tok`` gives what the old per-character array gave, at every offset and past the end."""
+def test_token_map_gives_the_word_holding_a_character_or_the_word_before_a_space(nlp):
+    """``_Context.tok``: a character inside a word maps to that word; whitespace maps to the word before it
+    (never back to the first token of the document); offsets past the end map to the last token."""
     from extractors.quotes import _Context, find_spans
 
     doc = nlp(EDGE_TEXT)
-    old = [0] * (len(EDGE_TEXT) + 1)
-    for token in doc:
-        a = token.idx
-        b = min(a + max(1, len(token.text)), len(old))
-        old[a:b] = [token.i] * (b - a)
-    for ch in range(1, len(old)):
-        if old[ch] == 0 and EDGE_TEXT[ch - 1:ch].isspace():
-            old[ch] = old[ch - 1]
+    expected = []
+    for ch in range(len(EDGE_TEXT) + 5):
+        before = [t.i for t in doc if t.idx <= ch]
+        expected.append(before[-1] if before else 0)
     ctx = _Context(doc, extract_entities(doc), find_spans(doc))
-    assert [ctx.tok(ch) for ch in range(len(EDGE_TEXT) + 5)] == old + [old[-1]] * 4
+    assert [ctx.tok(ch) for ch in range(len(EDGE_TEXT) + 5)] == expected
+    announced = next(t for t in doc if t.text == "announced")
+    assert ctx.tok(announced.idx + len("announced")) == announced.i  # the space after a word is that word's
+
+
+def test_an_unclosed_quote_ending_on_a_space_is_not_attributed_from_the_headline(nlp):
+    """An unclosed quote that runs up to the space before the next opening mark used to map its end to the
+    document's first token, so the headline's sentence was searched for its speaker."""
+    text = ("Governor Mara Quill calls for calm at the harbour\n\n"
+            "Boats kept arriving all week.\n\n"
+            "\"We will not turn anyone away, not tonight and not tomorrow, as we say up north, \"no door stays "
+            "shut,\" said the harbour master Ivo Sandell to applause.\n")
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes if q.text.startswith("We will not")]
+    assert all(q.speaker_key != "mara-quill" for q in quotes)
 
 
 def test_speech_flags_match_the_token_rule(nlp):
