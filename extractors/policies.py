@@ -49,6 +49,7 @@ NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full"
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
+PASSIVE_AGENT_WINDOW = 11  # tokens searched right of a passive trigger for "by X" / "from X"
 REFUSAL_VERBS = {"refuse", "decline"}
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
@@ -69,7 +70,7 @@ def lexicon() -> dict:
                      "group_ref_starters", "state_roles", "modifier_nouns", "prepositions", "left_skip",
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
-                     "excluded_targets", "quote_we", "conscript_words")
+                     "excluded_targets", "quote_we", "conscript_words", "state_agency_words")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -485,9 +486,12 @@ class _Context:
     # ---- entity -> actor
 
     def _is_state_org(self, key: str, text: str) -> bool:
+        """A state body by its key or name: "Interior Ministry", "Border Guard", or an agency whose name
+        (or canonical key) has a word of state immigration work ("Immigration and Customs Enforcement")."""
         last = text.split()[-1].lower() if text.split() else ""
         return key in self.sets["state_org_names"] or last in self.sets["state_org_heads"] or any(
-            w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split())
+            w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split()
+        ) or not self.sets["state_agency_words"].isdisjoint(key.split("-"))
 
     def _is_state_person(self, entity: Entity) -> bool:
         return _is_state_role(str(entity.attributes.get("role") or "").lower())
@@ -816,27 +820,31 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     """The actors of the trigger doc[start:end] and the mention they were found at."""
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[start]]
-    # 1. passive triggers: "welcomed in Poland", "announced by the government"
+    # 1. passive triggers: "welcomed in Poland", "announced by the government", "deported from Spain"
     after = set(entry.get("actor_after") or ())
-    before = start - 1
-    if before > sent.start and doc[before].lower_.endswith("ly"):
-        before -= 1  # "were quickly deported"
-    if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
-        before -= 2  # "were detained and deported"
-    passive = before >= sent.start and doc[before].lemma_.lower() in {"be", "been", "being", "get"} and (
-        doc[start].lower_.endswith(("ed", "en", "wn")) or doc[start].lower_ in {"sent", "held", "built", "put"})
+    passive = _is_passive(ctx, start, sent)
     if after or passive:
+        agent_words = set(after)
+        if passive:
+            agent_words |= {"by", "from"} if entry.get("actor_from") else {"by"}
         j = end - 1 if after and doc[end - 1].lower_ in after else end
-        for i in range(j, min(sent.end, end + 5)):
+        for i in range(j, min(sent.end, end + (PASSIVE_AGENT_WINDOW if passive else 5))):
             low = doc[i].lower_
-            if low in (after | {"by"}) and (low != "by" or passive or "by" in after):
+            if low in {";", ":", "—"}:
+                break
+            if low in agent_words:
                 k = i + 1
                 while k < sent.end and doc[k].lower_ in {"the", "a"}:
                     k += 1
                 m = ctx.mention_at.get(k)
                 if m is not None and m.kind == "actor":
                     return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-                break
+                if m is not None and m.kind == "body" and passive:
+                    resolved = _resolve_reference(ctx, m)  # "detained by immigration authorities"
+                    if resolved:
+                        return resolved, m
+                if not passive or low != "by":
+                    break  # an active trigger's "in X" is the actor or nothing; "by boat" may precede the agent
     if passive and not after and not entry.get("passive_ok"):
         return [], None  # "X was deported": the subject of a passive is the group affected, not the actor
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
@@ -891,6 +899,27 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     if speaker is not None:
         return [speaker], None
     return [], None
+
+
+def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
+    """The trigger is a passive participle: after a form of "be"/"get" ("were quickly deported", "were detained
+    and deported"), or right after the group it describes ("immigrants deported from the US": a reduced
+    relative clause). Its subject is then the group affected; the actor, if any, follows ("by", "from")."""
+    doc = ctx.doc
+    low = doc[start].lower_
+    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught"}):
+        return False
+    before = start - 1
+    if before > sent.start and doc[before].lower_.endswith("ly"):
+        before -= 1
+    if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
+        before -= 2
+    if before < sent.start:
+        return False
+    lemma = doc[before].lemma_.lower()
+    if lemma in {"be", "been", "being", "get"}:
+        return True
+    return lemma in ctx.sets["migrant_words"] or doc[before].lower_ in {"deportees", "detainees", "nationals"}
 
 
 def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -1256,7 +1285,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")
-        target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")))
+        passive = _is_passive(ctx, start, sent)
+        target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
+        if target is None and passive and not entry.get("actor_after"):
+            target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
         if target_kind and target is None:
             continue
         if entry.get("target_inside") and target is not None and not start < target[0] < end:

@@ -534,3 +534,26 @@ def test_a_fronted_time_belongs_to_the_verb_of_its_clause(run):
     text = "On Tuesday, Denmark closed its border with Sweden because of the crowds."
     (closure,) = [p for p in run(text, times=_times(text, "On Tuesday")) if p.actor_key == "DK"]
     assert closure.time is not None and closure.time.text == "On Tuesday"
+
+
+# --------------------------------------------------------------------------- round 10: generalisation
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an immigration agency with a known state acts for that state
+    ("Immigration and Customs Enforcement has detained 300 migrants in Texas since May.", {("US", "Detention")}),
+    # passive and reduced-relative triggers take their actor from "by X" / "from X"
+    ("More than 2,000 migrants deported from Spain since January have arrived in Morocco.",
+     {("ES", "Deportation")}),
+    ("Hundreds of migrants were detained by Greek police on Lesbos on Sunday.", {("GR", "Detention")}),
+])
+def test_agencies_and_passive_agents(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of refugees returned from Turkey last year.",  # coming home is no deportation by Turkey
+    "The migrants were detained on arrival, a volunteer said.",  # no agent named
+])
+def test_passive_without_agent_is_no_policy(run, text):
+    assert not run(text)
