@@ -39,7 +39,10 @@ Rules added so that the reading holds on other outlets' wording:
 - "fled X ... got as far as Y" names a destination; "have fled into ..." needs no group noun (only people
   flee); "into countries, mostly A B and C" is a list even without its comma;
 - "N migrants are in X, almost all from A and B" gives origins after the place the group is in; "a Cuban
-  immigrant held in X" is located like "refugees in X".
+  immigrant held in X" is located like "refugees in X";
+- a reported deportation is a move (annotators read GUIDELINES literally): deporting state -> deportees'
+  country ("Xs deported from A", "deported from A to B", "A deported N Xs", "deportees from X ... arriving
+  from A", "X accepted N deportees"); a threat, plan, fear or fight against one is not ("threatened to deport").
 """
 
 from __future__ import annotations
@@ -124,6 +127,10 @@ class _Lex:
     particles: dict[str, str]
     seek_objects: frozenset[str]
     deport: frozenset[str]
+    deport_moves: frozenset[str]  # deportations read as flows, deporting state -> deportees' country
+    deport_back: frozenset[str]  # "sent back", "flown back"
+    deport_hedges: frozenset[str]  # "faces deportation", "fought deportation": none happened
+    deport_receivers: frozenset[str]  # "X has accepted 6,000 deportees"
     block: frozenset[str]
     military: frozenset[str]
     flow_groups: frozenset[str]
@@ -160,7 +167,11 @@ def _lex() -> _Lex:
         weak=frozenset(data["weak_triggers"]),
         particles=dict(data["admit_particles"]),
         seek_objects=frozenset(data["seek_objects"]),
-        deport=frozenset(data["deport"]),
+        deport=frozenset(data["deport"]) | frozenset(data["deport_moves"]),
+        deport_moves=frozenset(data["deport_moves"]),
+        deport_back=frozenset(data["deport_back"]),
+        deport_hedges=frozenset(data["deport_hedges"]),
+        deport_receivers=frozenset(data["deport_receivers"]),
         block=frozenset(data["block"]),
         military=frozenset(data["military"]),
         flow_groups=groups,
@@ -1263,7 +1274,149 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                 b.add(s.span, oriented[0], oriented[1],
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
     _sibling_origins(b, sentences, lex)
+    _deportation_flows(b, sentences, lex)
     return b.flows
+
+
+DEPORTEE_NOUNS = {"deportee", "deportees"}
+
+
+def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
+    """Deportation words of the sentence that report one ("were deported", "sent back", "deportation flights"),
+    not a threat, plan, fear or fight against one ("threatened to deport", "faces deportation")."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    start, end = s.span.start, s.span.end
+    out = []
+    for i in range(start, end):
+        back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back"
+        if not (W[i] in lex.deport_moves or L[i] in lex.deport_moves or back):
+            continue
+        if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
+            continue
+        hedged = False
+        for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
+            if T[j] in CLAUSE_BREAKS or W[j] in CLAUSE_BREAKS:
+                break
+            if W[j] in lex.deport_hedges or L[j] in lex.deport_hedges or W[j] in lex.block:
+                hedged = True
+                break
+        if not hedged:
+            out.append(i)
+    return out
+
+
+def _cue_before(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex) -> int | None:
+    """The token of the preposition a country (or the list it closes) hangs from: "from" in "from A, B and C"."""
+    W = doc_lowers(doc)
+    by_end = {o.end: o for o in ms}
+    j = m.start - 1
+    while j >= start:
+        if W[j] in {"from", "to", "into", "in", "towards", "toward", "through", "via"}:
+            break
+        if j + 1 in by_end and by_end[j + 1] is not m:
+            j = by_end[j + 1].start - 1
+        elif W[j] in lex.joiners or W[j] in lex.fillers:
+            j -= 1
+        else:
+            break
+        if m.start - j > 14:
+            return None
+    return j if j >= start else None
+
+
+def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """Deportations are people moved from one country to another: "Honduran migrants deported from the United
+    States" is United States -> Honduras, "deported from A to B" is A -> B, "deportees from X ... arriving from
+    A" is A -> X. With no deporting state in the sentence, the one other sentences name (or else the document's
+    main destination, where the deportees had gone) stands in; "X has accepted 6,000 deportees" takes it too."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    stated: Counter[str] = Counter()
+    pending: list[tuple[_Sentence, list[_Mention], list[int]]] = []
+    destinations = Counter(f.destination for f in b.flows)
+    for s in sentences:
+        if not s.deport or not s.mentions:
+            continue
+        words = _deport_words(doc, s, lex)
+        ms, start = s.mentions, s.span.start
+        if not words:
+            continue
+        deportee_noun = any(W[i] in DEPORTEE_NOUNS for i in words)
+        deporters: list[_Mention] = []
+        dests: list[_Mention] = []
+        for m in ms:
+            if m.kind == "place" and m.role is None:
+                continue
+            cue = _cue_before(doc, m, ms, start, lex)
+            if m.role == "SRC" and deportee_noun:
+                deporters.append(m)  # "deportees ... arriving from the US"
+                continue
+            near = [d for d in words if abs(d - m.start) <= NAT_WINDOW]
+            if not near:
+                continue
+            before = [d for d in near if d < m.start]
+            after = bool(before)
+            if cue is not None and W[cue] == "from" and after and m.start - max(before) <= 6 \
+                    and W[max(before)] not in DEPORTEE_NOUNS:
+                deporters.append(m)  # "deported from the United States", "deportation flights from A"
+            elif cue is not None and W[cue] in {"to", "into"} and after:
+                dests.append(m)  # "deported to Guatemala"
+            elif m.kind == "name" and not after and _subject_of(doc, m, min(near), start, lex):
+                deporters.append(m)  # "Mexico deported 500 Guatemalans", "Germany's deportations of ..."
+            elif m.role in {"NAT", "DST"} or m.kind == "demonym" and m.role != "ADJ":
+                dests.append(m)  # "Honduran migrants deported", "... landing in Port-au-Prince"
+            elif cue is not None and W[cue] == "from" and deportee_noun:
+                dests.append(m)  # "deportees from India, Haiti and Guatemala"
+        deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
+        dests = [m for m in dests if m.iso not in deporter_isos]
+        if not dests:
+            continue
+        if len(deporter_isos) == 1:
+            stated[deporter_isos[0]] += 1
+        pending.append((s, deporters, words))
+        for d in deporters:
+            for m in dests:
+                b.add(s.span, d.iso, m.iso, [d.start, m.start, words[0]], trigger=words[0])
+        if not deporters:
+            pending[-1] = (s, dests, [-1] + words)  # deportees with no deporting state named here
+    fallback = stated.most_common(1)[0][0] if stated else None
+    if fallback is None and destinations:
+        ranked = destinations.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            fallback = ranked[0][0]
+    if fallback is None:
+        return
+    for s, dests, words in pending:
+        if words[0] != -1:
+            continue
+        for m in dests:
+            b.add(s.span, fallback, m.iso, [m.start, words[1]], trigger=words[1])
+    for s in sentences:  # "El Salvador and Honduras have accepted 6,000 deportees"
+        start, end = s.span.start, s.span.end
+        nouns = [i for i in range(start, end) if W[i] in DEPORTEE_NOUNS]
+        if not nouns or not s.mentions:
+            continue
+        for m in s.mentions:
+            if m.kind != "name":
+                continue
+            j = m.end
+            while j < end and (W[j] in lex.subject_fillers or W[j] in AUXILIARIES or W[j] in {"and", ","}
+                               or any(o.start == j for o in s.mentions)):
+                o = next((o for o in s.mentions if o.start == j), None)
+                j = o.end if o is not None else j + 1
+            if j < end and W[j] in lex.deport_receivers and any(0 < n - j <= 8 for n in nouns) \
+                    and not _blocked(doc, j, start, lex):
+                b.add(s.span, fallback, m.iso, [m.start, min(n for n in nouns if n > j)], trigger=j)
+
+
+def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
+    """Whether country m is the subject of the deportation word at d: "Mexico has deported", "Germany's
+    deportation of"."""
+    W = doc_lowers(doc)
+    j = m.end
+    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}):
+        j += 1
+    return j == d and m.start >= start
 
 
 __all__ = ["extract_flows", "Flow", "TimeExpression"]

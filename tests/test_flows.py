@@ -233,8 +233,9 @@ def test_barred_from_coming_is_a_policy_not_a_flow(nlp):
 
 
 def test_deported_people_arriving_home_are_not_a_flow_to_the_deporting_country(nlp):
+    """They moved the other way: from the deporting state home (see the deportation tests below)."""
     _, flows = run(nlp, "Salvadoran men deported from the United States queued at the airport on arrival.")
-    assert flows == []
+    assert pairs(flows) == {("US", "SV")}
 
 
 def test_non_country_origin_keeps_the_document_origin_out(nlp):
@@ -562,3 +563,50 @@ def test_an_immigrant_with_a_nationality_held_in_a_country(nlp):
     assert pairs(flows) == {("PE", "ES")}
     _, flows = run(nlp, "A Peruvian diplomat held in Spain for two months was released on Friday.")
     assert flows == []
+
+
+def test_deportation_is_a_flow_from_the_deporting_state(nlp):
+    _, flows = run(nlp, "Hundreds of Moroccan migrants were deported from Spain last month.")
+    assert pairs(flows) == {("ES", "MA")}
+    _, flows = run(nlp, "The two men were deported from Denmark to Iraq on Tuesday.")
+    assert pairs(flows) == {("DK", "IQ")}
+    _, flows = run(nlp, "Turkey has deported 400 Afghans since January.")
+    assert pairs(flows) == {("TR", "AF")}
+    _, flows = run(nlp, "Charter deportation flights from Sweden to Somalia resumed in spring.")
+    assert pairs(flows) == {("SE", "SO")}
+
+
+def test_deportees_listed_by_country_arriving_from_the_deporting_state(nlp):
+    _, flows = run(nlp, "Three deportees we met, from Ghana, Togo and Benin, fell ill soon after arriving from France.")
+    assert pairs(flows) == {("FR", "GH"), ("FR", "TG"), ("FR", "BJ")}
+
+
+def test_a_threatened_or_feared_deportation_is_no_flow(nlp):
+    _, flows = run(nlp, "The minister threatened to deport the Moroccan migrants from Spain.")
+    assert flows == []
+    _, flows = run(nlp, "The two men face deportation from Denmark to Iraq.")
+    assert flows == []
+    _, flows = run(nlp, "Lawyers fought the deportation of Afghans from Turkey.")
+    assert flows == []
+    _, flows = run(nlp, "Turkey will not deport Afghans this winter.")
+    assert flows == []
+
+
+def test_deportees_accepted_by_their_country_come_from_the_deporting_state(nlp):
+    text = "Many Ecuadorians were deported from Chile in 2020. Ecuador and Peru have accepted 3,000 deportees since."
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("CL", "EC"), ("CL", "PE")}
+    text = "Many Ecuadorians were deported from Chile in 2020. Ecuador and Peru have accepted 3,000 tourists since."
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("CL", "EC")}
+
+
+def test_sent_back_home_without_the_deporting_state_takes_the_documents_destination(nlp):
+    text = ("Thousands of Peruvians travelled to Chile in the spring. "
+            "Ana, a Peruvian migrant sent back home in June, arrived in Lima with nothing.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("PE", "CL"), ("CL", "PE")}
+    text = ("Thousands of Peruvians travelled to Chile in the spring. "
+            "Ana, a Peruvian migrant, arrived in Lima with nothing.")
+    _, flows = run(nlp, text)
+    assert ("CL", "PE") not in pairs(flows)
