@@ -96,6 +96,18 @@ def _blockers(event_type: str) -> frozenset[str]:
 
 
 @cache
+def _blockers_after() -> frozenset[str]:
+    """Words right after a nominal trigger that make it hypothetical ("an invasion would unleash")."""
+    return frozenset(load_json("events.json").get("blockers_after", ()))
+
+
+@cache
+def _not_objects(event_type: str) -> frozenset[str]:
+    """Lemmas after a trigger naming who is acted on that take the event out of migration ("expelled diplomats")."""
+    return frozenset(load_json("events.json")[event_type].get("not_objects", ()))
+
+
+@cache
 def _lemma_table():
     """spaCy's English lookup lemmas, for capitalised words the lookup lemmatizer leaves as they are."""
     from spacy.lookups import load_lookups  # noqa: PLC0415 - loaded once, on first use
@@ -254,6 +266,11 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             blockers = _blockers(trigger.event_type)
             if any(words.lemma(k) in blockers or W[k] in blockers for k in range(max(sent.start, i - 4), i)):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
+            if any(W[k] in _blockers_after() for k in range(end, min(sent.end, end + 2))):
+                continue  # "a Turkish invasion would unleash", "deportations could follow": not (yet) a happening
+            not_objects = _not_objects(trigger.event_type)
+            if not_objects and any(words.lemma(k) in not_objects for k in range(end, min(sent.end, end + 4))):
+                continue
             if _simile(doc, i, sent.start, prefilter):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
             context = _sentence_lemmas(words, sent, sentence_cache)

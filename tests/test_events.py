@@ -242,3 +242,34 @@ def test_a_carried_out_deportation_is_an_event(nlp):
 def test_a_counterfactual_deportation_is_no_event(nlp):
     found = events(nlp, "Officials in Norway should have deported the 30 migrants, the mayor said.")
     assert not [e for e in found if e.event_type == "DeportationEvent"]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts in Oslo warned that a Swedish invasion would unleash chaos across Norway.",  # modal after a noun
+    "Officials said Sweden plans to invade Norway next spring.",  # a plan
+    "Lawyers in Oslo said the 40 families will not be deported this year.",  # negated
+    "The court granted the 300 workers in Norway a two-year stay of deportation.",  # a stay is no deportation
+    "Norway had been considering deporting 50 families in March.",  # considered, not done
+    "The bill met mounting pushback from 40 lawmakers in Oslo on Monday.",  # pushback as opposition
+    "Norway will review its emigration policy for 2,000 nurses in March.",  # a policy, not an exodus
+    "Hundreds of hikers in Norway began the long march up to the glacier on Monday.",  # a walk, not a protest
+    "Patrols watch the line between Norway and Sweden day and night.",  # a boundary, not a queue
+    "The minister in Oslo quit in protest at the cuts last year.",  # a gesture, not a protest event
+    "The firm in Oslo saw an exodus of six senior managers in March.",  # staff leaving a firm
+    "Norway expelled 12 Russian diplomats on Monday.",  # diplomats, not migrants
+])
+def test_hypothetical_negated_and_non_migration_readings_are_no_events(nlp, text):
+    found = [e for e in events(nlp, text) if e.event_type != "BorderCrossingChange"]
+    assert not found, [(e.event_type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Sweden invaded Norway in March, officials in Oslo said.", "Invasion"),
+    ("Lawyers in Oslo said 40 families were deported this year.", "DeportationEvent"),
+    ("Guards carried out pushbacks of 300 migrants at the border with Norway on Monday.", "DeportationEvent"),
+    ("Thousands marched through Oslo against the new border rules on Monday.", "Protest"),
+    ("A line of cars 10 kilometers long waited at the border crossing into Norway.", "BorderQueue"),
+    ("The war set off an exodus of 2,000 families from Norway in March.", "Exodus"),
+])
+def test_the_same_words_as_happenings_are_events(nlp, text, event_type):
+    assert event_type in [e.event_type for e in events(nlp, text)]
