@@ -42,7 +42,9 @@ Rules added so that the reading holds on other outlets' wording:
   immigrant held in X" is located like "refugees in X";
 - a reported deportation is a move (annotators read GUIDELINES literally): deporting state -> deportees'
   country ("Xs deported from A", "deported from A to B", "A deported N Xs", "deportees from X ... arriving
-  from A", "X accepted N deportees"); a threat, plan, fear or fight against one is not ("threatened to deport").
+  from A", "X accepted N deportees"); a threat, plan, fear or fight against one is not ("threatened to deport");
+- asylum applications place the applicants: "X received N applications", "applied to X for asylum", "applied
+  for asylum in X", from the nationality the sentence gives or the main origin of a document about asylum.
 """
 
 from __future__ import annotations
@@ -131,6 +133,9 @@ class _Lex:
     deport_back: frozenset[str]  # "sent back", "flown back"
     deport_hedges: frozenset[str]  # "faces deportation", "fought deportation": none happened
     deport_receivers: frozenset[str]  # "X has accepted 6,000 deportees"
+    application_nouns: frozenset[str]  # asylum "applications", "claims"
+    application_verbs: frozenset[str]  # "applied to X for asylum"
+    application_receivers: frozenset[str]  # "X received 19,000 applications"
     block: frozenset[str]
     military: frozenset[str]
     flow_groups: frozenset[str]
@@ -172,6 +177,9 @@ def _lex() -> _Lex:
         deport_back=frozenset(data["deport_back"]),
         deport_hedges=frozenset(data["deport_hedges"]),
         deport_receivers=frozenset(data["deport_receivers"]),
+        application_nouns=frozenset(data["application_nouns"]),
+        application_verbs=frozenset(data["application_verbs"]),
+        application_receivers=frozenset(data["application_receivers"]),
         block=frozenset(data["block"]),
         military=frozenset(data["military"]),
         flow_groups=groups,
@@ -1275,7 +1283,70 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
     _sibling_origins(b, sentences, lex)
     _deportation_flows(b, sentences, lex)
+    _application_flows(b, sentences, main, lex)
     return b.flows
+
+
+ASYLUM_WORDS = {"asylum", "protection", "refugee"}
+
+
+def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None, lex: _Lex) -> None:
+    """Asylum applications place the applicants: "X has received 19,000 applications", "applied to X for asylum",
+    "applied for asylum in X". The applicants are the nationality the sentence gives ("applications from Syrians")
+    or else the document's main origin, when the document is about asylum and the sentence names no other."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    asylum_doc = "asylum" in doc_text(doc).lower()
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        words = W[start:end]
+        if not s.mentions or not asylum_doc or (lex.application_nouns.isdisjoint(words)
+                                                 and lex.application_verbs.isdisjoint(words)):
+            continue
+        ms = s.mentions
+        by_start = {m.start: m for m in ms}
+        dests: list[tuple[_Mention, int]] = []
+        for m in ms:
+            if m.kind != "name" or m.role in {"NAT", "SRC"}:
+                continue
+            # "Hungary and Austria have received 19,000 applications": the country receiving them
+            j = m.end
+            while j < end and (W[j] in lex.subject_fillers or W[j] in AUXILIARIES or W[j] in {"and", ",", "also"}
+                               or j in by_start):
+                j = by_start[j].end if j in by_start else j + 1
+            if j < end and W[j] in lex.application_receivers and any(
+                    w in lex.application_nouns for w in W[j + 1:min(j + 7, end)]) and not _blocked(doc, j, start, lex):
+                dests.append((m, j))
+                continue
+            # "applied to Germany for asylum", "applied for asylum in Sweden", "asylum claims in Italy"
+            cue = _cue_before(doc, m, ms, start, lex)
+            if cue is None or W[cue] not in {"to", "in"}:
+                continue
+            k = cue - 1
+            while k >= start and cue - k <= 3 and (W[k] in {"for", "asylum", "protection", "refugee", "status"}):
+                k -= 1
+            if k < start:
+                continue
+            verb = W[k] in lex.application_verbs or L[k] in lex.application_verbs
+            noun = W[k] in lex.application_nouns and cue - k == 1 and W[cue] == "in" and k > start \
+                and W[k - 1] in ASYLUM_WORDS
+            if verb and not _blocked(doc, k, start, lex) and (
+                    W[cue] == "in" and cue - k > 1 or any(w in ASYLUM_WORDS for w in W[cue:min(cue + 6, end)])
+                    or W[cue] == "to"):
+                dests.append((m, k))
+            elif noun:
+                dests.append((m, k))
+        if not dests:
+            continue
+        dest_isos = {m.iso for m, _ in dests}
+        origins = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT" and m.iso not in dest_isos))
+        origins += [iso for _, iso in s.ethnic if iso not in origins]
+        if not origins and main and main not in dest_isos and not s.region_origin and not any(
+                m.iso not in dest_isos and m.iso != main and m.kind != "place" for m in ms):
+            origins = [main]
+        for m, k in dests:
+            for o in origins:
+                b.add(s.span, o, m.iso, [m.start, k], trigger=k)
 
 
 DEPORTEE_NOUNS = {"deportee", "deportees"}

@@ -610,3 +610,26 @@ def test_sent_back_home_without_the_deporting_state_takes_the_documents_destinat
             "Ana, a Peruvian migrant, arrived in Lima with nothing.")
     _, flows = run(nlp, text)
     assert ("CL", "PE") not in pairs(flows)
+
+
+def test_asylum_applications_place_the_applicants(nlp):
+    _, flows = run(nlp, "By May, states had received 90,000 asylum applications from Eritreans, "
+                        "a third of whom applied to Norway for asylum.")
+    assert pairs(flows) == {("ER", "NO")}
+    text = ("Many Eritreans fled to Sudan. Eritrean refugees crossed into Ethiopia to seek asylum. "
+            "Norway and Denmark have received close to 9,000 applications each.")
+    _, flows = run(nlp, text)
+    assert {("ER", "NO"), ("ER", "DK")} <= pairs(flows)
+
+
+def test_applications_planned_or_of_other_kinds_place_nobody(nlp):
+    text = ("Many Eritreans fled to Sudan. Eritrean refugees crossed into Ethiopia to seek asylum. "
+            "Norway expects to process 9,000 applications next year.")
+    _, flows = run(nlp, text)
+    assert ("ER", "NO") not in pairs(flows)
+    text = ("Many Eritreans fled to Sudan. Eritrean refugees crossed into Ethiopia to seek asylum. "
+            "Norway has received 9,000 applications from Chinese students.")
+    _, flows = run(nlp, text)
+    assert ("ER", "NO") not in pairs(flows)
+    _, flows = run(nlp, "Sweden received 4,000 applications for the engineering jobs.")
+    assert flows == []
