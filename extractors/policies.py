@@ -70,7 +70,8 @@ def lexicon() -> dict:
                      "group_ref_starters", "state_roles", "modifier_nouns", "prepositions", "left_skip",
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
-                     "excluded_targets", "quote_we", "conscript_words", "state_agency_words")
+                     "excluded_targets", "quote_we", "conscript_words", "state_agency_words",
+                     "non_state_role_words", "opinion_modals")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -277,7 +278,9 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
 @lru_cache(maxsize=1 << 14)
 def _is_state_role(role: str) -> bool:
     """A lower-cased role names a state office ("interior minister"); roles repeat across articles."""
-    return bool(set(re.split(r"[\s-]+", role)) & lexicon()["_sets"]["state_roles"])
+    words = set(re.split(r"[\s-]+", role))
+    sets = lexicon()["_sets"]
+    return bool(words & sets["state_roles"]) and words.isdisjoint(sets["non_state_role_words"])
 
 
 @dataclass
@@ -475,7 +478,9 @@ class _Context:
             if found and found[0] == "Person":
                 entity = self.a.entities.get(found)
                 nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else ""
-                if entity is not None and (self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
+                titled = doc_lowers(self.doc)[max(0, ent.start - 3):ent.start]  # "opposition leader X"
+                if self.sets["non_state_role_words"].isdisjoint(titled) and entity is not None and (
+                        self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
                     end = ent.end + 1 if nxt in INSTITUTION_NOUNS else ent.end
@@ -617,6 +622,8 @@ class _Context:
                 j -= 1
                 steps += 1
                 continue
+            if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and tok.text[:2] in {"19", "20"}:
+                return False  # "in 2016 the United States resettled ...": the year is the preposition's object
             named = m.kind in {"actor", "blocker", "place", "demonym"}  # "Foreign Minister X", not "on Monday it"
             if low in sets["left_skip"] or tok.like_num or (
                     named and tok.is_title and j != sent_start and tok.text not in CALENDAR_WORDS):
@@ -766,6 +773,10 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
     states_only = noun == "country"
+    main = ctx._person_country_from_context(None) if noun in INSTITUTION_NOUNS else None
+    if main and any(other.actor == main and sent.start <= other.start and other.end <= m.start
+                    for other in ctx.by_end):
+        return [main]  # "hostility in Israel and a government effort to ...": the story's state, named just before
     if states_only:
         # "the country" is mostly the story's main state when that was named lately
         main = ctx._person_country_from_context(None)
@@ -1077,6 +1088,35 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     return None
 
 
+def _past_record(ctx: _Context, start: int) -> bool:
+    """The trigger states a record ("has not taken in", "never accepted"), not a refusal or a pledge for the
+    future ("refused to accept", "will not accept": an entry ban)."""
+    low = doc_lowers(ctx.doc)[start]
+    if not (low.endswith(("ed", "en")) or low in {"took", "let"}):
+        return False
+    return doc_lemmas(ctx.doc)[max(0, start - 4):start].count("refuse") == 0
+
+
+def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None, actors: list[Actor]) -> bool:
+    """"Opposition leader X said Israel should take in refugees": a modal of opinion between the actor and
+    the trigger, in a clause reported by someone other than the actor, is that speaker's view, no measure."""
+    if at is None or not at.end <= start:
+        return False
+    lowers = doc_lowers(ctx.doc)
+    if ctx.sets["opinion_modals"].isdisjoint(lowers[at.end:start]):
+        return False
+    lemmas = doc_lemmas(ctx.doc)
+    for i in range(at.start - 1, sent.start, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] or lemmas[i] in {"argue", "think", "believe", "write"}:
+            for m in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= i]):
+                if m.kind == "blocker":
+                    return True  # a person or group without a state office
+                if m.kind == "actor":
+                    return m.actor not in actors
+            return False
+    return False
+
+
 def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
     """Demands by third parties, accusations, questions and hypotheticals are not policies."""
     doc = ctx.doc
@@ -1339,8 +1379,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
-        if _suppressed(ctx, sent, search_from, actor_start):
+        if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
+        if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {"that", "whether"}):
+            continue  # "argued that accepting refugees is a threat": a gerund subject discusses a measure
         negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
         ended_by = search_from if entry.get("nominal") and search_from < start else start - 1
         if ended_by >= sent.start and doc[ended_by].lemma_.lower() in ENDING_GOVERNORS:
@@ -1349,6 +1391,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue
         negated = negation == "not"
         policy_type = entry.get("negated") if negated else entry["type"]
+        if negated and entry.get("negated_refugees") and target is not None and _past_record(ctx, start) and any(
+                lemma in {"refugee", "asylum"} for lemma in doc_lemmas(doc)[target[0]:target[1]]):
+            policy_type = entry["negated_refugees"]  # "has not taken in a single refugee": protection refused
         if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
             policy_type = None
         if not policy_type:

@@ -557,3 +557,29 @@ def test_agencies_and_passive_agents(run, text, expected):
 ])
 def test_passive_without_agent_is_no_policy(run, text):
     assert not run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year after a preposition is its object: the country after it is the subject
+    ("According to the refugee agency, in 2019 Canada resettled 30,000 refugees.", {("CA", "Admission")}),
+    # a refusal to take in refugees, stated as fact, restricts protection (other groups: an entry ban)
+    ("Of the rich Gulf states, Oman and Kuwait have not taken in a single refugee.",
+     {("OM", "AsylumRestriction"), ("KW", "AsylumRestriction")}),
+    ("Japan refused to admit the foreign tourists.", {("JP", "EntryBan")}),
+    # an official speaking for the state may say what it should do
+    ("Prime Minister Anna Berg said on Monday that Norway should take in more refugees.", {("NO", "Admission")}),
+    # "the government" of the story's state when that state was just named in the sentence
+    ("Peru has tightened its checks. Venezuela's crisis has sent many people abroad. Anger in Peru toward "
+     "migrants is growing, as is a government campaign to deport them.", {("PE", "Deportation")}),
+])
+def test_round10_actors_and_refusals(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader Anna Berg said on Monday that Norway should take in more refugees.",  # a view, no measure
+    "Critics in Kuwait have argued that accepting large numbers of refugees is a risk.",  # a gerund subject
+    "Accepting refugees is a duty, the bishop said.",
+])
+def test_round10_opinions_are_no_policies(run, text):
+    assert not run(text)
