@@ -44,7 +44,10 @@ Rules added so that the reading holds on other outlets' wording:
   country ("Xs deported from A", "deported from A to B", "A deported N Xs", "deportees from X ... arriving
   from A", "X accepted N deportees"); a threat, plan, fear or fight against one is not ("threatened to deport");
 - asylum applications place the applicants: "X received N applications", "applied to X for asylum", "applied
-  for asylum in X", from the nationality the sentence gives or the main origin of a document about asylum.
+  for asylum in X", from the nationality the sentence gives or the main origin of a document about asylum;
+- "tried to reach the shores of the Greek island of X" reaches the country; the one nationality of a sentence
+  naming no other origin is the mover's even after a long relative clause ("a Nigerian boy, who ..., trying to
+  cross over to Italy").
 """
 
 from __future__ import annotations
@@ -488,6 +491,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 W[j] in lex.fillers or T[j] == "," and W[j + 1] in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
         j = _past_small_place(doc, j, start, lex, mentioned)
+        head_of = False  # "reached the shores of the Greek island": the verb's object is a place in the country
         if j >= start and W[j] == "of":
             if j - 2 >= start and W[j - 1] in HOME_NOUNS and W[j - 2] in {"home", "native"}:
                 m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
@@ -504,7 +508,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if k < start or j - k > 4 or (k not in triggers and not all(
                     w in lex.fillers or w in PLACE_HEADS for w in W[k + 1:j])):
                 continue  # "boycotts of Israel" is no place people go to
-            j = k
+            j, head_of = k, True
         if j < start:
             continue
         cue = W[j]
@@ -584,7 +588,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if gov is not None:
                 m.role, m.trigger = "SRC", gov
             continue
-        if j in triggers and m.start - j <= 4:  # a country right after the verb: "fled Russia", "entered Finland"
+        if j in triggers and (m.start - j <= 4 or head_of and m.start - j <= 8):
+            # a country right after the verb: "fled Russia", "entered Finland"
             lemma = L[j]
             if triggers[j] == "depart" and lemma not in {"evacuate", "exodus"}:
                 m.role, m.trigger = "SRC", j
@@ -970,6 +975,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         trig = min(s.triggers)
     near = [i for i in s.triggers] + [m.trigger for m in ms if m.trigger is not None]
     nat = [m for m in ms if m.role == "NAT" and any(abs(m.start - i) <= NAT_WINDOW for i in near)]
+    if not nat and len({m.iso for m in ms if m.role == "NAT"}) == 1 and all(
+            m.role in {"NAT", "DST", "VIA", "ADJ"} for m in ms):
+        # "a young Nigerian boy, who saw his family drown while trying to cross to Italy": the one nationality of
+        # a sentence that names no other origin is the mover's, however long the relative clause after it
+        nat = [m for m in ms if m.role == "NAT" and any(0 < i - m.start <= 2 * NAT_WINDOW for i in near)]
     nat = _nearest_cluster(nat, trig, doc, lex)
     nat_isos = list(dict.fromkeys(m.iso for m in nat))
     for _, iso in s.ethnic:

@@ -633,3 +633,21 @@ def test_applications_planned_or_of_other_kinds_place_nobody(nlp):
     assert ("ER", "NO") not in pairs(flows)
     _, flows = run(nlp, "Sweden received 4,000 applications for the engineering jobs.")
     assert flows == []
+
+
+def test_reaching_a_place_named_through_of(nlp):
+    _, flows = run(nlp, "An Afghan boy drowned as his family tried to reach the coast of the Spanish island of Ibiza.")
+    assert pairs(flows) == {("AF", "ES")}
+    _, flows = run(nlp, "An Afghan boy read a book about the coast of the Spanish island of Ibiza.")
+    assert flows == []
+
+
+def test_the_one_nationality_of_a_long_sentence_is_the_movers(nlp):
+    text = ("The bishop greeted a young Eritrean girl called Mina, who lost her brother at sea last winter "
+            "while they were trying to cross over to Malta.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("ER", "MT")}
+    text = ("The bishop greeted a young Eritrean girl called Mina and a Sudanese student who lost his brother at sea "
+            "last winter while trying to cross over to Malta.")
+    _, flows = run(nlp, text)
+    assert ("ER", "MT") not in pairs(flows)
