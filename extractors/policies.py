@@ -1140,6 +1140,10 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lemma in ctx.sets["demand_cues"]:
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
+            if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
+                    lows[idx - 1] in {"the", "to", "of", "this", "that"} and (
+                    idx + 1 >= len(prefix) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
+                continue  # "responsive to the pressure, stepping up deportations": the measure is the actor's own
             return True
         if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
             return True
@@ -1351,7 +1355,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants": a deliberation, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS:
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and doc[start].lower_.endswith("ing"):
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start
         if entry.get("nominal"):

@@ -583,3 +583,20 @@ def test_round10_actors_and_refusals(run, text, expected):
 ])
 def test_round10_opinions_are_no_policies(run, text):
     assert not run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun trigger after "of" is no gerund: "the start of construction of a fence" is stated as done
+    ("Speaking in parliament, Prime Minister Anna Berg announced the start of construction of a fence along "
+     "Norway's border.", {("NO", "BorderBarrier")}),
+    # yielding to pressure, a state still takes its own measure
+    ("Under pressure from Washington, Panama stepped up efforts to detain migrants.", {("PA", "Detention")}),
+    ("Panama has bowed to the pressure, stepping up efforts to detain the migrants.", {("PA", "Detention")}),
+])
+def test_round10_nouns_after_of_and_pressure(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_pressure_on_a_state_is_still_a_demand(run):
+    assert not run("Washington put pressure on Panama to detain more migrants.")
+    assert not run("Officials discussed the idea of building a wall on the border.")
