@@ -47,7 +47,8 @@ Rules added so that the reading holds on other outlets' wording:
   for asylum in X", from the nationality the sentence gives or the main origin of a document about asylum;
 - "tried to reach the shores of the Greek island of X" reaches the country; the one nationality of a sentence
   naming no other origin is the mover's even after a long relative clause ("a Nigerian boy, who ..., trying to
-  cross over to Italy").
+  cross over to Italy");
+- ethnic groups ("Rohingya") are origins in the deportation rule and located like refugees ("live in X").
 """
 
 from __future__ import annotations
@@ -572,7 +573,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 k = j - 1
                 while k >= start and j - k <= 4 and W[k] in lex.in_fillers:
                     k -= 1
-                if k >= start and j - k <= 4 and W[k] in lex.refugee_groups and not any(
+                if k >= start and j - k <= 4 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin) and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
                     m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
                 else:
@@ -1448,6 +1449,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 dests.append(m)  # "Honduran migrants deported", "... landing in Port-au-Prince"
             elif cue is not None and W[cue] == "from" and deportee_noun:
                 dests.append(m)  # "deportees from India, Haiti and Guatemala"
+        dests += [_Mention(i, i + 1, iso, "ethnic", "NAT") for i, iso in s.ethnic
+                  if any(abs(d - i) <= NAT_WINDOW for d in words)]  # "Rohingya deported from India"
         deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
         dests = [m for m in dests if m.iso not in deporter_isos]
         if not dests:

@@ -651,3 +651,14 @@ def test_the_one_nationality_of_a_long_sentence_is_the_movers(nlp):
             "last winter while trying to cross over to Malta.")
     _, flows = run(nlp, text)
     assert ("ER", "MT") not in pairs(flows)
+
+
+def test_an_ethnic_group_is_an_origin_in_every_rule(nlp):
+    _, flows = run(nlp, "Thousands of Uyghurs were deported from Thailand last year.")
+    assert pairs(flows) == {("TH", "CN")}
+    _, flows = run(nlp, "Officials say 30,000 Uyghurs now live in Kazakhstan.")
+    assert pairs(flows) == {("CN", "KZ")}
+    _, flows = run(nlp, "Most Uyghurs who fled got only as far as neighbouring Kazakhstan.")
+    assert pairs(flows) == {("CN", "KZ")}
+    _, flows = run(nlp, "The Uyghurs in China face persecution, and Kazakhstan said nothing.")
+    assert flows == []
