@@ -1208,6 +1208,9 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
             if possessor_ok and ctx.possessor_of(m, start):
                 return True, start
             break
+        if tok.text in QUOTE_MARKS or (tok.lower_ == "called" and doc[j - 2:j].text.lower() == "so-"):
+            j -= 3 if tok.lower_ == "called" else 1  # 'instituted the so-called "safe country" rule'
+            continue
         if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
             break
         # "launched a family visa scheme": a few plain words between the verb and the noun

@@ -600,3 +600,27 @@ def test_round10_nouns_after_of_and_pressure(run, text, expected):
 def test_pressure_on_a_state_is_still_a_demand(run):
     assert not run("Washington put pressure on Panama to detain more migrants.")
     assert not run("Officials discussed the idea of building a wall on the border.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada will implement its asylum cooperation agreement with Panama next month.", {("CA", "AsylumRestriction")}),
+    ("Sweden cut refugee admissions to 5,000 this year.", {("SE", "AsylumRestriction")}),
+    ("Italy reduced the number of refugees it resettles each year.", {("IT", "AsylumRestriction")}),
+    ("Spain imposed new restrictions on asylum seekers arriving by sea.", {("ES", "AsylumRestriction")}),
+    ("Denmark moved to bar asylum seekers from working until their claims are approved.",
+     {("DK", "AsylumRestriction")}),
+    ("Chile will require asylum seekers to wait in Peru while their claims are heard.", {("CL", "AsylumRestriction")}),
+    ("The Norwegian interior ministry instituted the so-called \u201csafe third country\u201d rule.",
+     {("NO", "AsylumRestriction")}),
+])
+def test_round10_asylum_restrictions(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sweden did not cut refugee admissions this year.",
+    "Charities urged Spain to impose fewer restrictions on asylum seekers.",
+    "The hotel required its guests to stay in their rooms.",
+])
+def test_round10_asylum_restriction_near_misses(run, text):
+    assert not run(text)
