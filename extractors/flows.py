@@ -48,7 +48,10 @@ Rules added so that the reading holds on other outlets' wording:
 - "tried to reach the shores of the Greek island of X" reaches the country; the one nationality of a sentence
   naming no other origin is the mover's even after a long relative clause ("a Nigerian boy, who ..., trying to
   cross over to Italy");
-- ethnic groups ("Rohingya") are origins in the deportation rule and located like refugees ("live in X").
+- ethnic groups ("Rohingya") are origins in the deportation rule and located like refugees ("live in X");
+- "a 30-year-old from X waited at the Texas border": a subnational place's border locates the group; "a Cuban
+  immigrant" (an immigrant has arrived) is in the country the document's people went to (its destinations and
+  the states deporting them), when the sentence names no other place and no ban.
 """
 
 from __future__ import annotations
@@ -513,6 +516,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         if j < start:
             continue
         cue = W[j]
+        if m.kind == "place" and m.end < end and W[m.end] in {"border", "borders", "frontier"} \
+                and cue in {"at", "near", "along", "reached", "reach", "reaching", "on"}:
+            m.role = "REFIN"  # "a 30-year-old from Peru waited at the Texas border": a place the group is in
+            continue
         if cue == "from":
             k = j - 1
             while k >= start and W[k] in {"mostly", "mainly", "predominantly", "largely", "many", "most", "almost",
@@ -520,7 +527,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                                                      "all", "originally", "some", "including", "who", "are", "were",
                                                      "is", "was", "hail", "hailing", ","}:
                 k -= 1
-            if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}):
+            if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}
+                               or W[k] == "old" and W[k - 2:k] == ["year", "-"]):  # "a 30-year-old from Peru"
                 m.role = "NAT"
             elif k >= start and any(o.role == "REFIN" and o.end == k + 1 for o in mentions):
                 m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
@@ -1293,9 +1301,54 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                 b.add(s.span, oriented[0], oriented[1],
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
     _sibling_origins(b, sentences, lex)
+    before = len(b.flows)
     _deportation_flows(b, sentences, lex)
     _application_flows(b, sentences, main, lex)
+    # where the document's people went: destinations, and the states deporting them (where they had been)
+    went = Counter(f.origin if k >= before and f.trigger and _is_deport_trigger(f.trigger, lex) else f.destination
+                   for k, f in enumerate(b.flows))
+    _resident_origins(b, sentences, went, lex)
     return b.flows
+
+
+RESIDENT_NOUNS = {"immigrant", "immigrants"}  # people who have arrived; refugees are often still waiting
+
+
+def _is_deport_trigger(text: str, lex: _Lex) -> bool:
+    first = text.split()[0].lower()
+    return first in lex.deport_moves or first in lex.deport_back
+
+
+def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str], lex: _Lex) -> None:
+    """"Yudanys, a Cuban immigrant, said": an immigrant of a nationality, in a document whose people
+    clearly went to one country, is there, when the sentence gives no other place for them."""
+    ranked = went.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    dest = ranked[0][0]
+    W = doc_lowers(b.doc)
+    covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
+               if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
+    for s in sentences:
+        sent = s.span
+        if s.military or s.region_origin or not s.mentions or (sent.start_char, sent.end_char) in covered:
+            continue
+        if not lex.block.isdisjoint(W[sent.start:sent.end]):
+            continue  # "barred Cuban immigrants": a policy about them, not where they are
+        if any(m.iso != dest and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+            continue  # another place for them in the sentence
+        origins = []
+        for m in s.mentions:
+            if m.role != "NAT" or m.iso == dest:
+                continue
+            nouns_after = W[m.end:min(m.end + 3, sent.end)]
+            nouns_before = W[max(m.start - 3, sent.start):m.start]
+            if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in RESIDENT_NOUNS or nouns_after[1:2]
+                                                             and nouns_after[1] in RESIDENT_NOUNS)) \
+                    or (m.kind == "name" and "from" in nouns_before and RESIDENT_NOUNS & set(nouns_before)):
+                origins.append(m)
+        for m in origins:
+            b.add(sent, m.iso, dest, [m.start])
 
 
 ASYLUM_WORDS = {"asylum", "protection", "refugee"}

@@ -662,3 +662,21 @@ def test_an_ethnic_group_is_an_origin_in_every_rule(nlp):
     assert pairs(flows) == {("CN", "KZ")}
     _, flows = run(nlp, "The Uyghurs in China face persecution, and Kazakhstan said nothing.")
     assert flows == []
+
+
+def test_a_person_from_a_country_at_a_state_border(nlp):
+    _, flows = run(nlp, "Rosa, a 30-year-old from Peru, waited at the Arizona border with her son.")
+    assert pairs(flows) == {("PE", "US")}
+    _, flows = run(nlp, "Peruvian troops were sent to the Arizona border.")
+    assert flows == []
+
+
+def test_an_immigrant_of_a_nationality_is_in_the_documents_destination(nlp):
+    text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
+            "Jean, an undocumented immigrant from Haiti, lost his job.")
+    _, flows = run(nlp, text)
+    assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 3
+    text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
+            "Jean, a Haitian immigrant in France, lost his job. The law barred Haitian immigrants from work.")
+    _, flows = run(nlp, text)
+    assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 2
