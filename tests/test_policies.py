@@ -624,3 +624,15 @@ def test_round10_asylum_restrictions(run, text, expected):
 ])
 def test_round10_asylum_restriction_near_misses(run, text):
     assert not run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guatemala has accepted more than 3,000 deportees since June.", {("GT", "Admission")}),
+    ("Australia began sending a large group of asylum seekers back to Sri Lanka.", {("AU", "Deportation")}),
+])
+def test_round10_deportees_and_sending_back(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_sending_money_back_is_no_deportation(run):
+    assert not run("Migrant workers in Spain send money back to their families in Senegal.")
