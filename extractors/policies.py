@@ -71,7 +71,7 @@ def lexicon() -> dict:
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
                      "excluded_targets", "quote_we", "conscript_words", "state_agency_words",
-                     "non_state_role_words", "opinion_modals")
+                     "non_state_role_words", "opinion_modals", "state_titles")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -91,7 +91,8 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     sets = lex["_sets"]
     two = frozenset(tuple(p) for p in lex["body_words_two"])
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
-        "it", "they", "his", "her", "their", "its", "bloc", "country"} | {w[0] for w in two}
+        "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
+        t.split()[0] for t in sets["state_titles"]}
     return two, frozenset(relevant)
 
 
@@ -412,13 +413,30 @@ class _Context:
                 if i > 0 and (i - 1 in self.mention_at or (W[i - 1] in {"'s", "’s"} and owner_named)):
                     continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
                 self._add(Mention(i, i + 1, "body"))
-            elif low in {"it", "they"}:
+            elif low in {"it", "they", "he", "she"}:
                 self._add(Mention(i, i + 1, "pronoun"))
+            elif i > 0 and W[i - 1] == "the" and self._title_end(i):
+                self._add(Mention(i - 1, self._title_end(i), "title"))  # "the prime minister pledged"
+            elif i > 1 and W[i - 2] == "the" and getattr(self.mention_at.get(i - 1), "kind", None) == "demonym" \
+                    and self._title_end(i):
+                self._add(Mention(i, self._title_end(i), "title"))  # "the Polish president": owner resolved
             elif low in {"his", "her", "their", "its"} and i + 1 < n and W[i + 1] in {
                     "country", "government", "administration", "nation", "state"}:
                 self._add(Mention(i, i + 2, "poss_ref"))
             elif low in sets["quote_we"] and self._quote_speaker(doc[i].idx) is not None:
                 self._add(Mention(i, i + 1, "actor", self._quote_speaker(doc[i].idx)))
+
+    def _title_end(self, i: int) -> int:
+        """End of a state office title starting at token i ("prime minister"), not followed by a name
+        (then the person entity stands for it); 0 when there is none."""
+        W, T = doc_lowers(self.doc), doc_texts(self.doc)
+        for title in self.sets["state_titles"]:
+            words = title.split()
+            end = i + len(words)
+            if W[i:end] == words and (end >= len(W) or not (T[end][:1].isupper() and end not in self.mention_at
+                                                          and T[end] not in CALENDAR_WORDS)):
+                return end
+        return 0
 
     def _group_ref(self, i: int) -> Mention | None:
         """"the countries", "the three nations", "both countries" (not "EU countries")."""
@@ -715,13 +733,15 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         return []
     if m.kind == "group_ref":
         return _group_from_context(ctx, m)
+    if m.kind == "pronoun" and doc[m.start].lower_ in {"he", "she"}:
+        return _person_antecedent(ctx, m)
     if m.kind == "pronoun":
         # "Mexico says it has deported ...": an actor earlier in the same sentence
         for other in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= m.start]):
             if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                     and not ctx.followed_by_modifier(other):
                 return [x.actor for x in ctx.coordinated(other, m.start) if x.actor]
-            if other.kind == "body" and not ctx.is_prepositional(other):
+            if other.kind in {"body", "title"} and not ctx.is_prepositional(other):
                 return _resolve_reference(ctx, other)  # "The administration said it would ..."
             if other.kind == "blocker":
                 break
@@ -758,6 +778,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         owner = ctx.mention_at[pos]
         if owner.kind == "actor" and owner.actor:
             return [owner.actor]
+    if m.kind == "title" and m.end < sent.end and doc[m.end].lower_ == "of":
+        return []  # "the president of the charity": an office of no state named
     # "the administration" after "the Trump administration", "the government" after "the Polish government"
     noun = doc[m.end - 1].lower_
     if noun in INSTITUTION_NOUNS:
@@ -791,8 +813,24 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
             return [other.actor]
-    if doc[m.end - 1].lower_ in INSTITUTION_NOUNS and ctx._person_country_from_context(None):
+    if (doc[m.end - 1].lower_ in INSTITUTION_NOUNS or m.kind == "title") and ctx._person_country_from_context(None):
         return [ctx._person_country_from_context(None)]  # "the administration" of the story's country
+    return []
+
+
+def _person_antecedent(ctx: _Context, m: Mention) -> list[Actor]:
+    """"He promised to take in refugees": the state of the nearest person or office named before, in this
+    sentence or the two before; a person without a state office (a volunteer, a migrant) acts for none."""
+    k = ctx.sent_of[m.start]
+    first = ctx.sents[max(0, k - 2)].start
+    for other in reversed(ctx.by_end):
+        if other.end > m.start or other.start < first:
+            continue
+        found = ctx.a.token_entities.get(other.start)
+        if other.kind == "title":
+            return _resolve_reference(ctx, other)
+        if found is not None and found[0] == "Person":
+            return [other.actor] if other.kind == "actor" and other.actor else []
     return []
 
 
@@ -901,7 +939,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                     continue
                 if m.kind == "actor":
                     return [m.actor], m
-                if m.kind == "body":
+                if m.kind in {"body", "title"}:
                     resolved = _resolve_reference(ctx, m)
                     if resolved:
                         return resolved, m
@@ -1287,7 +1325,7 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
             m = ctx.mention_at.get(k)
             if m is not None and m.kind == "actor":
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-            if m is not None and m.kind == "body":
+            if m is not None and m.kind in {"body", "title"}:
                 return _resolve_reference(ctx, m), m
             return [], None
     return [], None

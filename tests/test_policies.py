@@ -636,3 +636,21 @@ def test_round10_deportees_and_sending_back(run, text, expected):
 
 def test_sending_money_back_is_no_deportation(run):
     assert not run("Migrant workers in Spain send money back to their families in Senegal.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway has given 90 million euros so far. The prime minister pledged on Monday to take in 5,000 more refugees.",
+     {("NO", "Admission")}),
+    ("Norwegian Prime Minister Anna Berg visited a camp in Jordan on Monday. She promised to take in 5,000 more "
+     "Syrian refugees.", {("NO", "Admission")}),
+])
+def test_round10_heads_of_state_and_pronouns(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Norway has given 90 million euros so far. The president of the charity pledged to take in more refugees.",
+    "Norway sent aid. Anna Berg, a volunteer from Oslo, visited the camp. She promised to take in a refugee family.",
+])
+def test_round10_offices_without_a_state_act_for_none(run, text):
+    assert [p for p in run(text) if p.policy_type == "Admission"] == []
