@@ -51,7 +51,10 @@ Rules added so that the reading holds on other outlets' wording:
 - ethnic groups ("Rohingya") are origins in the deportation rule and located like refugees ("live in X");
 - "a 30-year-old from X waited at the Texas border": a subnational place's border locates the group; "a Cuban
   immigrant" (an immigrant has arrived) is in the country the document's people went to (its destinations and
-  the states deporting them), when the sentence names no other place and no ban.
+  the states deporting them), when the sentence names no other place and no ban;
+- so do "the main countries of origin were A and B" (not "safe countries of origin") and "most refugees came
+  from Asia, notably X"; a destination counts as the document's when it is named at least twice as often as
+  the next one (admitting states named without an origin count too: "America resettled more refugees").
 """
 
 from __future__ import annotations
@@ -1307,6 +1310,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     # where the document's people went: destinations, and the states deporting them (where they had been)
     went = Counter(f.origin if k >= before and f.trigger and _is_deport_trigger(f.trigger, lex) else f.destination
                    for k, f in enumerate(b.flows))
+    went.update(m.iso for s in sentences for m in s.mentions if m.role in {"DST", "REFIN"} and m.kind != "place"
+                and not any(f.destination == m.iso for f in b.flows))  # "America resettled more refugees"
     _resident_origins(b, sentences, went, lex)
     return b.flows
 
@@ -1319,23 +1324,59 @@ def _is_deport_trigger(text: str, lex: _Lex) -> bool:
     return first in lex.deport_moves or first in lex.deport_back
 
 
+ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("source", "countries"),
+                ("main", "source", "countries"), ("top", "source", "countries"))
+
+
+def _origin_list(doc: Doc, s: _Sentence, dest: str) -> list[_Mention]:
+    """Countries named as "the countries of origin" of the document's migrants: "with Iraq and Myanmar among the
+    main countries of origin", "Guatemala, Honduras and El Salvador, the countries of origin for many migrants"."""
+    W = doc_lowers(doc)
+    start, end = s.span.start, s.span.end
+    words = W[start:end]
+    at = next((start + k for k in range(len(words)) for phrase in ORIGIN_NOUNS
+               if tuple(words[k:k + len(phrase)]) == phrase), None)
+    if at is None or at > start and W[at - 1] == "safe":
+        return []  # "safe countries of origin": a list in asylum law, not where anyone came from
+    names = [m for m in s.mentions if m.kind == "name" and m.iso != dest and m.role in {None, "LOC", "NAT"}
+             and abs(m.start - at) <= 20]
+    if not names or any(m.role in {"DST", "SRC", "VIA", "REFIN"} and m.iso != dest for m in s.mentions):
+        return []
+    return names
+
+
 def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str], lex: _Lex) -> None:
     """"Yudanys, a Cuban immigrant, said": an immigrant of a nationality, in a document whose people
     clearly went to one country, is there, when the sentence gives no other place for them."""
     ranked = went.most_common(2)
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return  # no country clearly the document's destination
     dest = ranked[0][0]
     W = doc_lowers(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
     for s in sentences:
         sent = s.span
-        if s.military or s.region_origin or not s.mentions or (sent.start_char, sent.end_char) in covered:
+        if s.military or not s.mentions or (sent.start_char, sent.end_char) in covered:
             continue
         if not lex.block.isdisjoint(W[sent.start:sent.end]):
             continue  # "barred Cuban immigrants": a policy about them, not where they are
-        if any(m.iso != dest and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+        words = W[sent.start:sent.end]
+        listed = _origin_list(b.doc, s, dest)
+        if listed:
+            for m in listed:
+                b.add(sent, m.iso, dest, [m.start])
+            continue
+        came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
+                if w in {"came", "come", "comes", "coming"} and nxt == "from"
+                and not lex.refugee_groups.isdisjoint(W[max(sent.start, sent.start + k - 4):sent.start + k])]
+        origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
+                   and any(0 < m.start - f <= 5 for f in came)]  # "most refugees came from Asia, notably Vietnam"
+        if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
+            for m in origins:
+                b.add(sent, m.iso, dest, [m.start])
+            continue
+        if s.region_origin or any(m.iso != dest and m.role not in {"NAT", "ADJ"} for m in s.mentions):
             continue  # another place for them in the sentence
         origins = []
         for m in s.mentions:

@@ -680,3 +680,15 @@ def test_an_immigrant_of_a_nationality_is_in_the_documents_destination(nlp):
             "Jean, a Haitian immigrant in France, lost his job. The law barred Haitian immigrants from work.")
     _, flows = run(nlp, text)
     assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 2
+
+
+def test_countries_of_origin_and_came_from_go_to_the_documents_destination(nlp):
+    start = "Canada admitted 20,000 Tamil refugees. Canada resettled many more refugees after that. "
+    _, flows = run(nlp, start + "Sri Lanka and Nepal were the main countries of origin.")
+    assert {("LK", "CA"), ("NP", "CA")} <= pairs(flows)
+    _, flows = run(nlp, start + "In those years most refugees came from Asia, notably Bhutan.")
+    assert ("BT", "CA") in pairs(flows)
+    _, flows = run(nlp, start + "Nepal and Bhutan are on the list of safe countries of origin.")
+    assert not {("NP", "CA"), ("BT", "CA")} & pairs(flows)
+    _, flows = run(nlp, start + "The minister came from Bhutan for the talks.")
+    assert ("BT", "CA") not in pairs(flows)
