@@ -1383,11 +1383,11 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             if m.role != "NAT" or m.iso == dest:
                 continue
             nouns_after = W[m.end:min(m.end + 3, sent.end)]
-            nouns_before = W[max(m.start - 3, sent.start):m.start]
             if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in RESIDENT_NOUNS or nouns_after[1:2]
                                                              and nouns_after[1] in RESIDENT_NOUNS)) \
-                    or (m.kind == "name" and "from" in nouns_before and RESIDENT_NOUNS & set(nouns_before)):
-                origins.append(m)
+                    or (m.kind == "name" and (cue := _cue_before(b.doc, m, s.mentions, sent.start, lex)) is not None
+                        and W[cue] == "from" and RESIDENT_NOUNS & set(W[max(cue - 3, sent.start):cue])):
+                origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
 

@@ -677,6 +677,10 @@ def test_an_immigrant_of_a_nationality_is_in_the_documents_destination(nlp):
     _, flows = run(nlp, text)
     assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 3
     text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
+            "Immigrants from Peru, Chile and Bolivia take an English class.")
+    _, flows = run(nlp, text)
+    assert {("CL", "CA"), ("BO", "CA")} <= pairs(flows)
+    text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
             "Jean, a Haitian immigrant in France, lost his job. The law barred Haitian immigrants from work.")
     _, flows = run(nlp, text)
     assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 2
