@@ -778,8 +778,17 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         owner = ctx.mention_at[pos]
         if owner.kind == "actor" and owner.actor:
             return [owner.actor]
-    if m.kind == "title" and m.end < sent.end and doc[m.end].lower_ == "of":
-        return []  # "the president of the charity": an office of no state named
+    if m.kind == "title":
+        if m.end < sent.end and doc[m.end].lower_ == "of":
+            return []  # "the president of the charity": an office of no state named
+        for other in reversed(ctx.by_end):  # "The UK has given ..., but the prime minister pledged"
+            if sent.start <= other.start and other.end <= m.start and other.kind == "actor" and other.actor \
+                    and other.actor[0] == "Country" and not ctx.is_prepositional(other) \
+                    and not ctx.followed_by_modifier(other):
+                return [other.actor]
+        main = ctx._person_country_from_context(None)
+        if main:
+            return [main]  # "the president" of a story is mostly its main state's
     # "the administration" after "the Trump administration", "the government" after "the Polish government"
     noun = doc[m.end - 1].lower_
     if noun in INSTITUTION_NOUNS:
@@ -1289,7 +1298,7 @@ def _destinations(ctx: _Context, end: int, sent: Span) -> set[Actor]:
     """Countries named after "to"/"into"/"on"/"against" shortly after a trigger: what the measure aims at."""
     found = set()
     doc = ctx.doc
-    for i in range(end, min(sent.end - 1, end + 8)):
+    for i in range(max(sent.start, end - 1), min(sent.end - 1, end + 8)):  # a match may end in "back to"
         if doc[i].lower_ in {"to", "into", "on", "against"}:
             m = ctx.mention_at.get(i + 1)
             if m is not None and m.actor:
@@ -1396,7 +1405,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants": a deliberation, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and doc[start].lower_.endswith("ing"):
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and (
+                doc[start].lower_.endswith("ing") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "accused of pushing back": not stated as done
         search_from = start
         if entry.get("nominal"):

@@ -654,3 +654,17 @@ def test_round10_heads_of_state_and_pronouns(run, text, expected):
 ])
 def test_round10_offices_without_a_state_act_for_none(run, text):
     assert [p for p in run(text) if p.policy_type == "Admission"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president met his ministers behind closed doors on Monday.",
+    "The bill puts limits on the type of fencing that can be built on the border.",
+    "A senator in Chile said he would consider deportation protections for young migrants.",
+])
+def test_round10_corpus_near_misses(run, text):
+    assert not run(text)
+
+
+def test_a_state_sending_migrants_back_to_a_country_is_not_that_countrys_measure(run):
+    found = run("Canada took in 300 refugees. Its policies are sending thousands of migrants back to Mexico.")
+    assert ("MX", "Deportation") not in keys(found)
