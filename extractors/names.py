@@ -26,6 +26,7 @@ NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 NAME_START_RE = re.compile(r"[A-Z\u00C0-\u024F\u0400-\u04FF]")  # the first character NAME_RE and INITIAL_RE allow
 HYPHENS = {"-", "‑"}
+HYPHEN_GAP_RE = re.compile(r" ([-‑]) ")  # "Secretary - General" (tokens joined) -> "Secretary-General"
 QUOTE_CLOSERS = {'"', "”", "’", "'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
                "her", "my", "your"}
@@ -37,6 +38,8 @@ NAMING_CUES = (
     ("introduced", "herself", "as"),
 )
 NAMING_CUE_ENDS = {cue[-1] for cue in NAMING_CUES}
+# Evidence that outweighs a thing-like last word ("Hall", "Law"): a title, a naming phrase, an apposition ...
+PERSON_CUES = {"title", "naming", "kinship", "apposition", "quoted", "speech_before"}
 WEEKDAYS_MONTHS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -76,7 +79,14 @@ def _sets():
         "person_nouns": set(lex["person_nouns"]),
         "regional": set(lex["regional_adjectives"]),
         "kinship": {w.lower() for w in lex["kinship_nouns"]},
+        "headline": set(lex["headline_words"]),
+        "hyphen_compounds": set(lex["hyphen_compound_words"]),
     }
+    heads = lex["non_person_heads"]
+    sets["place_heads"] = set(heads["places"])  # also surnames ("Hall", "Bay"): a speaking given name outweighs
+    # Last words that make a capitalised run a thing, a place or a people rather than a person.
+    sets["thing_heads"] = (set(heads["documents"]) | set(heads["places"]) | set(heads["companies"])
+                           | set(heads["faiths_and_peoples"]) | sets["regional"])
     # Unions the rules test against, built once instead of on every test.
     sets["role_words"] = sets["roles"] | sets["role_heads"]
     sets["heads_or_honorifics"] = sets["role_heads"] | sets["honorifics"]
@@ -144,6 +154,20 @@ def person_cue_before(doc: Doc, start: int) -> bool:
     before = doc[start - 1]
     sets = _sets()
     return (before.text.islower() and before.lower_ in sets["kinship"]) or before.lower_ in sets["honorifics"]
+
+
+LINE_RE = re.compile(r"[^\n]+")
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_title_case_line(line: str) -> bool:
+    """A headline in Title Case: three or more words of four letters or more, every one capitalised.
+
+    Running text always has lower-case words of that length; a line without one is a headline or a
+    link widget ("Captain Of Sunk Boat Is Charged", "Minister Visits Border Camp").
+    """
+    long_words = [w for w in WORD_RE.findall(line) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
 
 
 class TokenView:
@@ -224,6 +248,24 @@ class TokenView:
             return ""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
+    @cached_property
+    def _title_case_lines(self) -> list[tuple[int, int]]:
+        """Character ranges of Title Case lines (headlines), where capitals say nothing about names."""
+        return [m.span() for m in LINE_RE.finditer(self.doc_text) if is_title_case_line(m.group())]
+
+    def only_in_title_case_lines(self, i: int, name: str) -> bool:
+        """Whether token ``i`` lies in a Title Case line and ``name`` occurs in no other line."""
+        lines = self._title_case_lines
+        if not lines or not any(a <= self.idx[i] < b for a, b in lines):
+            return False
+        text = self.doc_text
+        at = text.find(name)
+        while at >= 0:
+            if not any(a <= at < b for a, b in lines):
+                return False
+            at = text.find(name, at + 1)
+        return True
+
     def is_speech(self, i: int) -> bool:
         """``is_speech_token(doc[i])``."""
         low = self.lower[i]
@@ -265,10 +307,15 @@ def _taken(ents: tuple[Span, ...]) -> set[int]:
 
 
 def _runs(view: TokenView, taken: set[int]):
-    """Maximal runs of name-like tokens that no entity covers yet."""
+    """Maximal runs of name-like tokens that no entity covers yet.
+
+    A capitalised function word or headline verb ("In", "Is", "Says") is never part of a name:
+    Title Case headlines capitalise them, and the run stops there ("Minister Says" -> "Minister").
+    """
     n = view.n
     text, lower, space, sent_start = view.text, view.lower, view.space, view.sent_start
-    run_ok = view.name_like
+    headline = _sets()["headline"]
+    run_ok = view.name_like - {i for i in view.name_like if text[i] in headline}
     boilerplate = view.boilerplate
     ends_at = -1  # the previous run's end: runs never overlap
     for i in sorted(run_ok):
@@ -282,6 +329,11 @@ def _runs(view: TokenView, taken: set[int]):
             elif (t in HYPHENS and not space[j - 1] and not space[j]
                   and j + 1 < n and j + 1 in run_ok and j + 1 not in taken):
                 j += 2  # "Jean-Pierre": spaCy splits the hyphen off
+            elif (t in HYPHENS and j - i >= 2 and not space[j - 1] and not space[j] and j + 1 < n
+                  and j + 1 not in taken and _is_name_syllable(text[j + 1])
+                  and lower[j - 1] not in _sets()["titles"]):
+                j += 2  # "Ban Ki-moon", "Kim Jong-un": a lower-case syllable ends a name of two or more words
+                break
             elif lower[j] in PARTICLES and not sent_start[j]:
                 # "von der Leyen", "de la Cruz", "bin Abdul": one or more particles, then a name
                 k = j
@@ -298,6 +350,13 @@ def _runs(view: TokenView, taken: set[int]):
                 break
         yield i, j
         ends_at = j
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_name_syllable(word: str) -> bool:
+    """A short lower-case part after a hyphen that is no adjective compound ("moon", "un"; not "era", "led")."""
+    return (word.isalpha() and word.islower() and len(word) <= 4 and not word.endswith("ed")
+            and word not in _sets()["hyphen_compounds"])
 
 
 def _split_runs(view: TokenView, runs):
@@ -338,11 +397,14 @@ def _split_runs(view: TokenView, runs):
 def _role_prefix_length(lowers: list[str]) -> int:
     """How many leading words (lower-cased) are a title or role ("Foreign Minister", "Mr.", "Sen.")."""
     sets = _sets()
+    titles = sets["titles"]
     k = 0
     while k < len(lowers) - 1:
         low = lowers[k]
-        if low in sets["honorifics"] or low in sets["roles"] or low in sets["role_heads"]:
+        if low in titles:
             k += 1
+        elif low in HYPHENS and k and k + 2 < len(lowers) and lowers[k + 1] in titles:
+            k += 2  # "Secretary-General", "Lieutenant-Colonel": a role glued by a hyphen is still the role
         else:
             break
     return k
@@ -406,7 +468,8 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     evidence = set()
     text, lower = view.text, view.lower
     has_before = start > 0
-    if has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}:
+    if (has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}
+            and text[start - 1].islower()):  # "Minister Says Migrants Must ...": a headline verb is no cue
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
     kin = _sets()["kinship"]
@@ -427,13 +490,13 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
-    org_heads, regional = sets["org_heads"], sets["regional"]
+    org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
     gaz = gazetteer()
     view = TokenView(doc)
     n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
     bylines = doc._.bylines
     ents = doc.ents  # builds a Span per entity on each read
-    taken = _taken(ents)
+    taken = _taken(ents) - _hyphen_glued_places(view, ents)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
         k = _role_prefix_length(lower[start:end]) if end - start > 1 else 0
@@ -458,7 +521,7 @@ def person_spans(doc: Doc) -> list[Span]:
         while end - name_start > 1 and text[name_start] in regional and first_name_gender(
                 text[name_start]) is None:
             name_start += 1
-        if name_start >= end:
+        if name_start >= end or text[name_start] in HYPHENS:
             continue
         name_words = text[name_start:end]
         if all(map(_is_descriptor, name_words, lower[name_start:end])):
@@ -501,24 +564,52 @@ def person_spans(doc: Doc) -> list[Span]:
         if _followed_by_org_noun(view, end) or (determiner_before and "title" not in evidence):
             continue
         evidence |= _evidence_after(view, name_start, end)
-        if len(name_words) == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
+        words = name.count(" ") + 1  # "Mercedes-Benz", "Ocasio-Cortez": hyphen-joined parts are one word
+        if words == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
             continue
+        if name_words[-1] in thing_heads and not (
+                evidence & PERSON_CUES or ("speech_after" in evidence and given
+                                           and name_words[-1] in sets["place_heads"])):
+            continue  # "Refugee Convention", "Golan Heights", "Daimler AG", "Sunni Muslims": no person
         accept = False
-        if len(name_words) >= 2 and (given or evidence or not any(is_common_word(w) for w in name_words)):
-            accept = True
-        elif len(name_words) == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
+        if words >= 2 and (given or evidence or not (
+                any(is_common_word(w) for w in name_words) or view.only_in_title_case_lines(name_start, name))):
+            accept = True  # two uncommon capitalised words are a name, unless only a Title Case headline has them
+        elif words == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
                                                    "quoted"}
                                        or (given and evidence)):
             accept = True
         if not accept:
             continue
         span = Span(doc, name_start, end, label="PERSON")
-        role = " ".join(role_words) if role_words else lower_role
+        role = HYPHEN_GAP_RE.sub(r"\1", " ".join(role_words)) if role_words else lower_role
         span._.role = role
         span._.source = "rules"
         found.append(span)
     found += _surname_mentions(view, found, ents, taken)
     return found
+
+
+def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...]) -> set[int]:
+    """One-word places glued by a hyphen to a capitalised word no entity holds ("Elsayid-Ali", "Ali-Khan").
+
+    A double-barrelled name's part may also be a town in the gazetteer; the person rules may read such
+    a token as part of a name (a longer person span then wins over the one-word place).
+    """
+    text, space, run_ok = view.text, view.space, view.name_like
+    held = _taken(ents)
+    free = set()
+    for ent in ents:
+        i = ent.start
+        if ent.label_ != "LOC" or ent.end - i != 1:
+            continue
+        before = i >= 2 and text[i - 1] in HYPHENS and not space[i - 2] and not space[i - 1]
+        if before and i - 2 in run_ok and i - 2 not in held:
+            free.add(i)
+        after = i + 2 < view.n and text[i + 1] in HYPHENS and not space[i] and not space[i + 1]
+        if after and i + 2 in run_ok and i + 2 not in held:
+            free.add(i)
+    return free
 
 
 def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
