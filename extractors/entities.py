@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
 from extractors.doccache import doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, lexicon
-from extractors.names import INITIAL_RE, PARTICLES, first_name_gender
+from extractors.names import INITIAL_RE, first_name_gender, name_part_key
 from graph.vocab import slugify as _slugify
 
 EXTRACTOR = "migraph.entities"
@@ -227,24 +227,26 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
 
 
 def _name_parts(text: str) -> list[str]:
-    """Name words without initials; particles lower-cased ("De Maiziere" opening a sentence = "de Maiziere")."""
+    """Name words without initials, as ``names.name_part_key`` matches them: particles lower-cased ("De Maiziere"
+    opening a sentence = "de Maiziere", "Al-Qassemi" = "al-Qassemi"), accents dropped ("Ardón" = "Ardon")."""
     return list(_name_parts_of(text))
 
 
 @lru_cache(maxsize=1 << 16)
 def _name_parts_of(text: str) -> tuple[str, ...]:
-    return tuple(p.lower() if p.lower() in PARTICLES else p for p in re.split(r"\s+", text)
-                 if p and not INITIAL_RE.match(p))
+    return tuple(name_part_key(p) for p in re.split(r"\s+", text) if p and not INITIAL_RE.match(p))
 
 
 def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
     """The name parts that join a cluster named ``full``: the same name, a shorter start or end of it, or its first
-    and last part (a middle name left out)."""
+    part with any later part or end (middle names or a second surname left out: "Erwin Ardon" for
+    "Erwin Jose Ardon Montoya")."""
     keys = {tuple(full)}
     keys.update(tuple(full[:k]) for k in range(len(full)))
     keys.update(tuple(full[-k:]) for k in range(1, len(full)))
-    if len(full) > 2:
-        keys.add((full[0], full[-1]))
+    for k in range(2, len(full)):
+        keys.add((full[0], full[k]))
+        keys.add((full[0], *full[k:]))
     return keys
 
 

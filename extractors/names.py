@@ -10,6 +10,7 @@ named", "identified himself as"). Later bare surnames of found persons become me
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from functools import cache, cached_property, lru_cache
 from itertools import compress
@@ -620,15 +621,19 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
         if span.label_ != "PERSON":
             continue  # "Roszke, Hungary" is a place found on the way: its later mentions are no persons
         form = span.text
-        forms.add(form)
+        forms.add(name_key(form))
         surname = _surname_of_text(form)
         if surname and surname != form:
-            forms.add(surname)
+            forms.add(name_key(surname))  # "Al-Qassemi" opening a sentence, "Ardon" for "Ardón": same keys
     covered = set(taken)
     for span in persons:  # places among them stay covered too
         covered.update(range(span.start, span.end))
     bylines = doc._.bylines
-    lower, span_text = view.lower, view.span_text
+    lower = view.lower
+
+    def span_text(a: int, b: int) -> str:
+        return name_key(view.span_text(a, b))
+
     extra = []
     for start, end in _runs(view, covered):
         if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
@@ -645,6 +650,27 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
         alias._.source = "rules-alias"
         extra.append(alias)
     return extra
+
+
+@lru_cache(maxsize=1 << 15)
+def name_part_key(part: str) -> str:
+    """One word of a name as mentions are matched: accents dropped ("Ardón" = "Ardon") and a particle
+    lower-cased, alone or before a hyphen ("De" = "de", "Al-Qassemi" = "al-Qassemi"); the case of the
+    rest is kept (first-name lookups need it)."""
+    if not part.isascii():
+        part = "".join(c for c in unicodedata.normalize("NFKD", part) if not unicodedata.combining(c))
+    low = part.lower()
+    if low in PARTICLES:
+        return low
+    head, hyphen, rest = part.partition("-")
+    if hyphen and head.lower() in PARTICLES:
+        return head.lower() + hyphen + rest
+    return part
+
+
+def name_key(text: str) -> str:
+    """``name_part_key`` applied to every word of a name."""
+    return " ".join(map(name_part_key, text.split()))
 
 
 def surname_of(span: Span) -> str | None:

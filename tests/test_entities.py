@@ -214,3 +214,26 @@ def test_span_extensions_read_from_user_data_equal_the_underscore_values(nlp):
             if value:
                 seen.add(name)
     assert seen == {"iso", "canonical", "role"}  # every extension was set somewhere, so the check can fail
+
+
+def test_names_written_with_and_without_accents_or_a_capital_particle_merge(nlp):
+    _, result = run(nlp, "Defence chief Abdel al-Rashidi spoke first. Al-Rashidi later left the hall. "
+                         "Lucía Ramírez Ortega, 31, arrived with Gabriel Núñez. Lucia Ramirez waited while Nunez "
+                         "slept.")
+    found = persons(result)
+    assert set(found) == {"Abdel al-Rashidi", "Lucía Ramírez Ortega", "Gabriel Núñez"}
+    assert found["Abdel al-Rashidi"].aliases == {"Al-Rashidi"}
+    assert found["Lucía Ramírez Ortega"].aliases == {"Lucia Ramirez"}
+    assert found["Gabriel Núñez"].aliases == {"Nunez"}
+
+
+def test_a_shared_surname_with_another_first_name_stays_another_person(nlp):
+    # near miss of the merge above: relatives share a surname, and an accent-free key must not join them
+    _, result = run(nlp, "Lucía Ramírez Ortega, 31, arrived first. Her brother Tomas Ramirez came later, and "
+                         "Tomas Ramirez said the road was long.")
+    assert set(persons(result)) == {"Lucía Ramírez Ortega", "Tomas Ramirez"}
+
+
+def test_a_lone_surname_after_a_title_is_a_person(nlp):
+    _, result = run(nlp, "President Okafor said the border would stay open. Mayor Lindqvist disagreed.")
+    assert set(persons(result)) == {"Okafor", "Lindqvist"}
