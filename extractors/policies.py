@@ -1371,6 +1371,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         sent = ctx.sents[ctx.sent_of[start]]
         if end < len(doc) and doc[end].lower_ in set(entry.get("exclude_next") or ()):
             continue
+        if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].lower_.endswith("ing"):
+            continue  # "admitted to posing as ...": a confession, not an admission
+        if entry.get("exclude_inside") and not set(doc_lowers(doc)[start:end]).isdisjoint(entry["exclude_inside"]):
+            continue  # "extend his moratorium on travel": the match spans another measure
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
@@ -1405,9 +1409,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants": a deliberation, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and (
-                doc[start].lower_.endswith("ing") or doc[start - 1].lower_ == "behind"):
-            continue  # "the idea of building a wall", "accused of pushing back": not stated as done
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and (doc[start].lower_.endswith("ing") or (
+                entry.get("nominal") or doc[start - 1].lower_ == "behind")):
+            continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         search_from = start
         if entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))

@@ -668,3 +668,17 @@ def test_round10_corpus_near_misses(run, text):
 def test_a_state_sending_migrants_back_to_a_country_is_not_that_countrys_measure(run):
     found = run("Canada took in 300 refugees. Its policies are sending thousands of migrants back to Mexico.")
     assert ("MX", "Deportation") not in keys(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Several men have admitted to posing as fathers of children who are not their own.",
+    "The order allows the Chilean president to extend his moratorium on travel for refugees indefinitely.",
+    "The UN says there has been a decline in the use of humanitarian corridors for refugees.",
+])
+def test_round10_confessions_spans_and_nouns_after_of(run, text):
+    assert not [p for p in run(text) if p.policy_type in {"Admission", "Aid"}]
+
+
+def test_a_multiword_trigger_before_to_and_a_participle_stays(run):
+    assert keys(run("Estonia said it would not issue visas to fleeing Russian conscripts.")) == {
+        ("EE", "VisaRestriction")}
