@@ -54,7 +54,10 @@ Rules added so that the reading holds on other outlets' wording:
   the states deporting them), when the sentence names no other place and no ban;
 - so do "the main countries of origin were A and B" (not "safe countries of origin") and "most refugees came
   from Asia, notably X"; a destination counts as the document's when it is named at least twice as often as
-  the next one (admitting states named without an origin count too: "America resettled more refugees").
+  the next one (admitting states named without an origin count too: "America resettled more refugees");
+  with no such destination, a "countries of origin" list goes to the one receiving state the sentence names;
+  a refugee is placed there too when the sentence names a place in it;
+- "seeking protection from the U.S. government": the state asked is the host, not the origin.
 """
 
 from __future__ import annotations
@@ -537,6 +540,11 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
             elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
                 m.role = "NAT"  # "most of the people crossing the Channel are from Iran": who they are
+            elif k >= start and (W[k] in lex.seek_objects or W[k] == "status") and m.end < end and W[m.end] in {
+                    "government", "authorities", "officials", "state"}:
+                gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
+                if gov is not None:  # "seeking protection from the U.S. government": the state asked is the host
+                    m.role, m.trigger = "DST", gov
             else:
                 gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
                 if gov is None and k >= start and W[k] in CARRIERS:
@@ -1316,6 +1324,9 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     return b.flows
 
 
+BANS = {"ban", "bans", "banned", "bar", "bars", "barred", "restrict", "restricted", "suspend", "suspended", "halt",
+        "halted", "block", "blocked", "exclude", "excluded"}
+REFUGEE_NOUNS = {"refugee", "refugees", "asylum-seeker", "asylum-seekers", "seeker", "seekers"}
 RESIDENT_NOUNS = {"immigrant", "immigrants"}  # people who have arrived; refugees are often still waiting
 
 
@@ -1328,30 +1339,52 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 ("main", "source", "countries"), ("top", "source", "countries"))
 
 
-def _origin_list(doc: Doc, s: _Sentence, dest: str) -> list[_Mention]:
-    """Countries named as "the countries of origin" of the document's migrants: "with Iraq and Myanmar among the
-    main countries of origin", "Guatemala, Honduras and El Salvador, the countries of origin for many migrants"."""
+def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[list[_Mention], str | None]:
+    """Countries named as "the countries of origin" of the document's migrants ("with Iraq and Myanmar among the
+    main countries of origin", "Guatemala, Honduras and El Salvador, the countries of origin for many migrants"),
+    and where they went: the document's destination, or else the one receiving country the sentence also names."""
     W = doc_lowers(doc)
     start, end = s.span.start, s.span.end
     words = W[start:end]
-    at = next((start + k for k in range(len(words)) for phrase in ORIGIN_NOUNS
-               if tuple(words[k:k + len(phrase)]) == phrase), None)
-    if at is None or at > start and W[at - 1] == "safe":
-        return []  # "safe countries of origin": a list in asylum law, not where anyone came from
-    names = [m for m in s.mentions if m.kind == "name" and m.iso != dest and m.role in {None, "LOC", "NAT"}
-             and abs(m.start - at) <= 20]
-    if not names or any(m.role in {"DST", "SRC", "VIA", "REFIN"} and m.iso != dest for m in s.mentions):
-        return []
-    return names
+    hit = next(((start + k, len(phrase)) for k in range(len(words)) for phrase in ORIGIN_NOUNS
+                if tuple(words[k:k + len(phrase)]) == phrase), None)
+    if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
+        return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
+    at, after = hit[0], hit[0] + hit[1]
+    names = [m for m in s.mentions if m.kind == "name" and m.role in {None, "LOC", "NAT"}]
+    listed: list[_Mention] = []
+    for m in names:  # the list just before ("A, B and C, the countries of origin") or after ("... were A and B")
+        gap_before = W[m.end:at]
+        gap_after = W[after:m.start]
+        joined = listed and all(w in lex.joiners or w in LIST_OPENERS for w in W[listed[-1].end:m.start])
+        if joined or m.end <= at and len(gap_before) <= 5 and all(w in lex.joiners or w in lex.fillers or w in {
+                "among", "—", "–", "-", ",", "were", "are", "as", "main", "top", "leading", "largest", "biggest",
+                "principal", "chief", "primary"} for w in gap_before) \
+                or m.start >= after and len(gap_after) <= 4 and all(w in {
+                    "were", "are", "was", "is", "include", "included", "includes", "being", ",", ":", "—", "–"}
+                    or w in lex.fillers for w in gap_after):
+            listed.append(m)
+    for m in reversed([m for m in names if listed and m.end <= listed[0].start]):
+        if all(w in lex.joiners for w in W[m.end:listed[0].start]):
+            listed.insert(0, m)  # "Guatemala, Honduras, and El Salvador, the countries of origin"
+    if not listed:
+        return [], None
+    if dest is None:
+        others = {m.iso for m in s.mentions if m not in listed}
+        dest = others.pop() if len(others) == 1 and not others & {m.iso for m in listed} else None
+        if dest not in lex.receiving:
+            return [], None
+    if any(m.role in {"DST", "SRC", "VIA", "REFIN"} and m.iso != dest for m in s.mentions):
+        return [], None
+    return [m for m in listed if m.iso != dest], dest
 
 
 def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str], lex: _Lex) -> None:
     """"Yudanys, a Cuban immigrant, said": an immigrant of a nationality, in a document whose people
     clearly went to one country, is there, when the sentence gives no other place for them."""
     ranked = went.most_common(2)
-    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-        return  # no country clearly the document's destination
-    dest = ranked[0][0]
+    clear = ranked and not (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1])
+    dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
     W = doc_lowers(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
@@ -1359,14 +1392,14 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
         sent = s.span
         if s.military or not s.mentions or (sent.start_char, sent.end_char) in covered:
             continue
-        if not lex.block.isdisjoint(W[sent.start:sent.end]):
-            continue  # "barred Cuban immigrants": a policy about them, not where they are
         words = W[sent.start:sent.end]
-        listed = _origin_list(b.doc, s, dest)
-        if listed:
+        listed, to = _origin_list(b.doc, s, dest, lex)
+        if listed and to and BANS.isdisjoint(words):
             for m in listed:
-                b.add(sent, m.iso, dest, [m.start])
+                b.add(sent, m.iso, to, [m.start])
             continue
+        if dest is None or not lex.block.isdisjoint(words):
+            continue  # "barred Cuban immigrants": a policy about them, not where they are
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
                 if w in {"came", "come", "comes", "coming"} and nxt == "from"
                 and not lex.refugee_groups.isdisjoint(W[max(sent.start, sent.start + k - 4):sent.start + k])]
@@ -1376,17 +1409,20 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             for m in origins:
                 b.add(sent, m.iso, dest, [m.start])
             continue
-        if s.region_origin or any(m.iso != dest and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+        if not lex.region_origin.isdisjoint(words) or any(m.iso != dest and m.role not in {"NAT", "ADJ"}
+                                                           for m in s.mentions):
             continue  # another place for them in the sentence
         origins = []
+        # refugees are residents too when the sentence puts them in the destination ("held in Texas")
+        nouns = RESIDENT_NOUNS | REFUGEE_NOUNS if any(m.iso == dest for m in s.mentions) else RESIDENT_NOUNS
         for m in s.mentions:
             if m.role != "NAT" or m.iso == dest:
                 continue
             nouns_after = W[m.end:min(m.end + 3, sent.end)]
-            if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in RESIDENT_NOUNS or nouns_after[1:2]
-                                                             and nouns_after[1] in RESIDENT_NOUNS)) \
+            if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in nouns or nouns_after[1:2]
+                                                             and nouns_after[1] in nouns)) \
                     or (m.kind == "name" and (cue := _cue_before(b.doc, m, s.mentions, sent.start, lex)) is not None
-                        and W[cue] == "from" and RESIDENT_NOUNS & set(W[max(cue - 3, sent.start):cue])):
+                        and W[cue] == "from" and nouns & set(W[max(cue - 3, sent.start):cue])):
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])

@@ -696,3 +696,28 @@ def test_countries_of_origin_and_came_from_go_to_the_documents_destination(nlp):
     assert not {("NP", "CA"), ("BT", "CA")} & pairs(flows)
     _, flows = run(nlp, start + "The minister came from Bhutan for the talks.")
     assert ("BT", "CA") not in pairs(flows)
+
+
+def test_countries_of_origin_with_the_receiving_state_in_the_sentence(nlp):
+    text = ("The pact was signed with Senegal, Mali, and Guinea, the countries of origin for many of the migrants "
+            "seeking refugee status from the U.K. government.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("SN", "GB"), ("ML", "GB"), ("GN", "GB")}
+    text = "The pact was signed with Senegal, Mali, and Guinea, whose trade with France has grown."
+    _, flows = run(nlp, text)
+    assert flows == []
+    text = ("France banned visitors from Senegal, Mali, and Guinea, the main countries of origin of "
+            "the migrants.")
+    _, flows = run(nlp, text)
+    assert flows == []
+
+
+def test_a_refugee_placed_in_the_documents_destination(nlp):
+    text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
+            "Paul, a refugee from Haiti, was moved from a detention centre to a prison in Toronto.")
+    _, flows = run(nlp, text)
+    assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 3
+    text = ("Many Haitians travelled to Canada. Haitian migrants also reached Canada by bus. "
+            "Paul, a refugee from Haiti, spoke to reporters by phone.")
+    _, flows = run(nlp, text)
+    assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 2
