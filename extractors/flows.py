@@ -57,7 +57,9 @@ Rules added so that the reading holds on other outlets' wording:
   the next one (admitting states named without an origin count too: "America resettled more refugees");
   with no such destination, a "countries of origin" list goes to the one receiving state the sentence names;
   a refugee is placed there too when the sentence names a place in it;
-- "seeking protection from the U.S. government": the state asked is the host, not the origin.
+- "seeking protection from the U.S. government": the state asked is the host, not the origin;
+- "Finland said 17,000 Russians crossed its border" (the speaker's border); "Border Patrol agents encountered
+  200,000 migrants, many of them from X": an agency of one state (lexicon) places the people it stops.
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "ge
 AUXILIARIES = BE_FORMS | {"had", "has", "have", "been"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
+STOPPED_VERBS = {"encountered", "apprehended", "intercepted", "arrested", "caught", "detained", "processed"}
 PEOPLE_VERBS = {"flee", "fled", "fleeing", "emigrate", "emigrated", "emigrating"}  # only people do these
 LOCATED_ORIGIN = {",", "almost", "nearly", "virtually", "all", "most", "many", "mostly", "mainly", "largely", "of",
                   "them", "whom", "predominantly", "primarily", "overwhelmingly", "chiefly", "from"}
@@ -149,6 +152,7 @@ class _Lex:
     application_nouns: frozenset[str]  # asylum "applications", "claims"
     application_verbs: frozenset[str]  # "applied to X for asylum"
     application_receivers: frozenset[str]  # "X received 19,000 applications"
+    national_authorities: tuple[tuple[tuple[str, ...], str], ...]  # ("border", "patrol") -> US
     block: frozenset[str]
     military: frozenset[str]
     flow_groups: frozenset[str]
@@ -193,6 +197,7 @@ def _lex() -> _Lex:
         application_nouns=frozenset(data["application_nouns"]),
         application_verbs=frozenset(data["application_verbs"]),
         application_receivers=frozenset(data["application_receivers"]),
+        national_authorities=tuple((tuple(k.split()), v) for k, v in data["national_authorities"].items()),
         block=frozenset(data["block"]),
         military=frozenset(data["military"]),
         flow_groups=groups,
@@ -536,6 +541,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}
                                or W[k] == "old" and W[k - 2:k] == ["year", "-"]):  # "a 30-year-old from Peru"
                 m.role = "NAT"
+            elif any(w in {"them", "whom"} for w in W[k + 1:j]) and any(_is_group_lower(w) for w in W[start:k]):
+                m.role = "NAT"  # "200,000 migrants, many of them from Venezuela"
             elif k >= start and any(o.role == "REFIN" and o.end == k + 1 for o in mentions):
                 m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
             elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
@@ -988,7 +995,7 @@ def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list
 
 def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> None:
     doc, sent = b.doc, s.span
-    W = doc_lowers(doc)
+    W, L = doc_lowers(doc), doc_lemmas(doc)
     ms = s.mentions
     trig = next((m.trigger for m in ms if m.role in {"DST", "SRC", "VIA"} and m.trigger is not None), None)
     if trig is None and s.triggers:
@@ -1038,6 +1045,12 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
             b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
+    stopped = [i for i in range(sent.start, sent.end) if W[i] in STOPPED_VERBS]
+    held = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
+    if stopped and held and not dst_m and not refin and s.has_group and not s.military \
+            and (auth := _national_authority(doc, s, lex)) and auth not in held:
+        for o in held:  # "Border Patrol agents encountered 200,000 migrants, many of them from Venezuela"
+            b.add(sent, o, auth, [stopped[0]] + [m.start for m in ms if m.iso == o], trigger=stopped[0])
     if not s.triggers or not (nat_isos or s.has_group):
         return  # planes and embassies move too: a flow needs people in the sentence
     # destinations in order of the legs: "first travelled to X ... enter Y" makes X a transit of Y
@@ -1055,10 +1068,13 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             w in SEQUENCE_CUES or w == "via" for w in after_first)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
-    if not dests and (src and not nat_isos or nat_isos and any(k == "arrive" for k in s.triggers.values())):
+    crossed_its = any(L[i] in {"cross", "crossing"} and "its" in W[i + 1:i + 4] and not lex.border_words.isdisjoint(
+        W[i + 2:i + 6]) for i in s.triggers)  # "Finland said 17,000 Russians crossed its eastern border"
+    if not dests and (src and not nat_isos or nat_isos and (
+            crossed_its or any(k == "arrive" for k in s.triggers.values()))):
         # "people entering from Russia", as counted by the Finnish border guards; "Kazakhstan said 98,000
         # Russians had arrived"
-        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s, lex)
+        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s, lex) or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
@@ -1151,6 +1167,18 @@ def _counting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     if k >= s.span.end or W[k] not in COUNT_VERBS:
         return None
     return first.iso if any(w in lex.refugee_groups for w in W[k + 1:min(k + 10, s.span.end)]) else None
+
+
+def _national_authority(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
+    """The state of a border agency named without its country ("Border Patrol agents said")."""
+    words = doc_lowers(doc)[s.span.start:s.span.end]
+    T = doc_texts(doc)
+    for phrase, iso in lex.national_authorities:
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == phrase and T[s.span.start + k][:1].isupper():
+                return iso
+    return None
 
 
 def _border_authority(ents: list[Span], lex: _Lex) -> str | None:

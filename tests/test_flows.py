@@ -721,3 +721,18 @@ def test_a_refugee_placed_in_the_documents_destination(nlp):
             "Paul, a refugee from Haiti, spoke to reporters by phone.")
     _, flows = run(nlp, text)
     assert len([f for f in flows if (f.origin, f.destination) == ("HT", "CA")]) == 2
+
+
+def test_a_country_saying_people_crossed_its_border(nlp):
+    _, flows = run(nlp, "Norway said 3,000 Swedes crossed its northern border on Sunday.")
+    assert pairs(flows) == {("SE", "NO")}
+    _, flows = run(nlp, "Norway said 3,000 Swedes crossed the finish line on Sunday.")
+    assert flows == []
+
+
+def test_a_national_border_agency_places_the_people_it_stops(nlp):
+    text = "Border Patrol agents apprehended 9,000 migrants in June, many of them from Ecuador and Peru."
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("EC", "US"), ("PE", "US")}
+    _, flows = run(nlp, "Border Patrol agents seized cocaine in June, much of it from Ecuador and Peru.")
+    assert flows == []
