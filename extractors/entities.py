@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
 from extractors.doccache import doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, lexicon
-from extractors.names import INITIAL_RE, first_name_gender, name_part_key
+from extractors.names import INITIAL_RE, first_name_gender, given_name_key, name_part_key
 from graph.vocab import slugify as _slugify
 
 EXTRACTOR = "migraph.entities"
@@ -228,13 +228,17 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
 
 def _name_parts(text: str) -> list[str]:
     """Name words without initials, as ``names.name_part_key`` matches them: particles lower-cased ("De Maiziere"
-    opening a sentence = "de Maiziere", "Al-Qassemi" = "al-Qassemi"), accents dropped ("Ardón" = "Ardon")."""
+    opening a sentence = "de Maiziere", "Al-Qassemi" = "al-Qassemi"), accents dropped ("Ardón" = "Ardon"), given
+    names of a full name in their full form ("Mike Pence" = "Michael Pence")."""
     return list(_name_parts_of(text))
 
 
 @lru_cache(maxsize=1 << 16)
 def _name_parts_of(text: str) -> tuple[str, ...]:
-    return tuple(name_part_key(p) for p in re.split(r"\s+", text) if p and not INITIAL_RE.match(p))
+    parts = [name_part_key(p) for p in re.split(r"\s+", text) if p and not INITIAL_RE.match(p)]
+    if len(parts) > 1:  # not the surname, nor a lone first name ("Don Jr." is not "Donald Trump")
+        parts[:-1] = map(given_name_key, parts[:-1])
+    return tuple(parts)
 
 
 def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
@@ -242,6 +246,12 @@ def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
     part with any later part or end (middle names or a second surname left out: "Erwin Ardon" for
     "Erwin Jose Ardon Montoya")."""
     keys = {tuple(full)}
+    nicknames = [given_name_key(p[1:-1]) for p in full if p[:1] == "(" and p[-1:] == ")"]
+    if nicknames:  # "Michael (Mike) Richard Pence" is joined by "Mike Pence" and "Michael Pence"
+        bare = [p for p in full if p[:1] != "("]
+        for first in (bare[0], *nicknames):
+            keys |= _joining_names([first, *bare[1:]])
+        return keys
     keys.update(tuple(full[:k]) for k in range(len(full)))
     keys.update(tuple(full[-k:]) for k in range(1, len(full)))
     for k in range(2, len(full)):
@@ -280,7 +290,10 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         if target is None:
             target = {"parts": parts, "name": text, "first": span.start, "spans": []}
             clusters.append(target)
-            for key in _joining_names(parts):
+            keys = _joining_names(parts)
+            if len(parts) > 1:
+                keys.add((name_part_key(text.split()[0]),))  # a lone "Joe" joins "Joe Sestak" (parts: "Joseph")
+            for key in keys:
                 joins.setdefault(key, []).append(target)
         target["spans"].append((span, text))
     tokens = _Tokens(doc, index, doc_lowers(doc), doc_texts(doc), full_text)

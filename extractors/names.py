@@ -330,6 +330,10 @@ def _runs(view: TokenView, taken: set[int]):
             elif (t in HYPHENS and not space[j - 1] and not space[j]
                   and j + 1 < n and j + 1 in run_ok and j + 1 not in taken):
                 j += 2  # "Jean-Pierre": spaCy splits the hyphen off
+            elif (t == "(" and space[j - 1] and j + 3 < n and text[j + 2] == ")" and space[j + 2]
+                  and j + 1 in run_ok and j + 3 in run_ok and not taken.intersection(range(j + 1, j + 4))
+                  and first_name_gender(text[j - 1]) is not None and first_name_gender(text[j + 1]) is not None):
+                j += 3  # "Michael (Mike) Richard Pence": a nickname in brackets after the given name
             elif (t in HYPHENS and j - i >= 2 and not space[j - 1] and not space[j] and j + 1 < n
                   and j + 1 not in taken and _is_name_syllable(text[j + 1])
                   and lower[j - 1] not in _sets()["titles"]):
@@ -375,6 +379,11 @@ def _split_runs(view: TokenView, runs):
         while True:
             k = _role_prefix_length(lower[start:end])
             cut = None
+            bracket = text.index("(", start, end) if "(" in text[start:end] else -1
+            if bracket - 1 > start + k:
+                yield start, bracket - 1  # "Ed Royce Edward (Ed) ...": a bracketed nickname follows a first name
+                start = bracket - 1
+                continue
             if k < end - start:
                 opens_given = first_name_gender(text[start + k]) is not None
                 for m in range(start + k + 2 if opens_given else start + k + 1, end):
@@ -666,6 +675,16 @@ def name_part_key(part: str) -> str:
     if hyphen and head.lower() in PARTICLES:
         return head.lower() + hyphen + rest
     return part
+
+
+@cache
+def _given_name_forms() -> dict[str, str]:
+    return lexicon()["given_name_forms"]
+
+
+def given_name_key(word: str) -> str:
+    """The full form of a short or transliterated given name ("Mike" -> "Michael", "Dmitri" -> "Dmitry")."""
+    return _given_name_forms().get(word, word)
 
 
 def name_key(text: str) -> str:

@@ -237,3 +237,26 @@ def test_a_shared_surname_with_another_first_name_stays_another_person(nlp):
 def test_a_lone_surname_after_a_title_is_a_person(nlp):
     _, result = run(nlp, "President Okafor said the border would stay open. Mayor Lindqvist disagreed.")
     assert set(persons(result)) == {"Okafor", "Lindqvist"}
+
+
+def test_a_bracketed_nickname_or_a_short_first_name_joins_the_full_name(nlp):
+    _, result = run(nlp, "Visitors met Robert (Bob) Lindqvist on Monday. Bob Lindqvist said the camp was full. "
+                         "Dmitri Orlov arrived later, and Dmitry Orlov told reporters he would stay.")
+    found = persons(result)
+    assert set(found) == {"Robert (Bob) Lindqvist", "Dmitri Orlov"}
+    assert found["Robert (Bob) Lindqvist"].aliases == {"Bob Lindqvist"}
+    assert found["Dmitri Orlov"].aliases == {"Dmitry Orlov"}
+
+
+def test_relatives_with_different_first_names_stay_apart(nlp):
+    # near miss: a short form joins only its own full form ("Tom" is "Thomas", not "William")
+    _, result = run(nlp, "William Okafor waited at the gate with his son Tom Okafor. Tom Okafor said they were tired.")
+    assert set(persons(result)) == {"William Okafor", "Tom Okafor"}
+
+
+def test_a_lone_short_first_name_joins_only_the_name_written_with_it(nlp):
+    _, result = run(nlp, "Joe Varga met Donald Pellegrini at the border. Joe said the line was long, and "
+                         "Pellegrini's son, Don, agreed.")
+    found = persons(result)
+    assert set(found) == {"Joe Varga", "Donald Pellegrini", "Don"}
+    assert found["Joe Varga"].aliases == {"Joe"}
