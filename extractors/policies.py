@@ -49,6 +49,7 @@ NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full"
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
+DOCUMENT_NOUNS = {"decree", "order", "law", "bill", "resolution", "directive", "regulation", "ordinance", "ukase"}
 PASSIVE_AGENT_WINDOW = 11  # tokens searched right of a passive trigger for "by X" / "from X"
 REFUSAL_VERBS = {"refuse", "decline"}
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
@@ -884,7 +885,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     if after or passive:
         agent_words = set(after)
         if passive:
-            agent_words |= {"by", "from"} if entry.get("actor_from") else {"by"}
+            agent_words |= {"by"} | set(entry.get("passive_agent") or ())
         j = end - 1 if after and doc[end - 1].lower_ in after else end
         for i in range(j, min(sent.end, end + (PASSIVE_AGENT_WINDOW if passive else 5))):
             low = doc[i].lower_
@@ -901,7 +902,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                     resolved = _resolve_reference(ctx, m)  # "detained by immigration authorities"
                     if resolved:
                         return resolved, m
-                if not passive or low != "by":
+                if not passive:
                     break  # an active trigger's "in X" is the actor or nothing; "by boat" may precede the agent
     if passive and not after and not entry.get("passive_ok"):
         return [], None  # "X was deported": the subject of a passive is the group affected, not the actor
@@ -964,6 +965,8 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     and deported"), or right after the group it describes ("immigrants deported from the US": a reduced
     relative clause). Its subject is then the group affected; the actor, if any, follows ("by", "from")."""
     doc = ctx.doc
+    if doc[start].lower_.endswith("ly") and start + 1 < sent.end:
+        start += 1  # the match may start with its adverb: "were forcibly expelled"
     low = doc[start].lower_
     if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught"}):
         return False
@@ -1184,7 +1187,7 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             break
     for idx in range(window_start, len(prefix)):
         lemma = lemmas[idx]
-        if lemma in ctx.sets["demand_cues"]:
+        if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
@@ -1255,6 +1258,10 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
             if possessor_ok and ctx.possessor_of(m, start):
                 return True, start
             break
+        if tok.lower_ in {"on", "for"} and j - 1 >= sent.start and doc[j - 1].lemma_.lower() in DOCUMENT_NOUNS:
+            j -= 2  # "signed a decree on partial mobilization": the measure a legal act is about
+            steps += 1
+            continue
         if tok.text in QUOTE_MARKS or (tok.lower_ == "called" and doc[j - 2:j].text.lower() == "so-"):
             j -= 3 if tok.lower_ == "called" else 1  # 'instituted the so-called "safe country" rule'
             continue
@@ -1409,8 +1416,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants": a deliberation, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and (doc[start].lower_.endswith("ing") or (
-                entry.get("nominal") or doc[start - 1].lower_ == "behind")):
+        legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
+                doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         search_from = start
         if entry.get("nominal"):

@@ -682,3 +682,32 @@ def test_round10_confessions_spans_and_nouns_after_of(run, text):
 def test_a_multiword_trigger_before_to_and_a_participle_stays(run):
     assert keys(run("Estonia said it would not issue visas to fleeing Russian conscripts.")) == {
         ("EE", "VisaRestriction")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia's president offered refuge to Russians fleeing mobilization.", {("MN", "AsylumOffer")}),
+    ("Russia's president signed a decree on partial mobilization.", {("RU", "Mobilization")}),
+    ("Indonesia allowed a boat carrying 100 Rohingya refugees to land in Aceh.", {("ID", "Admission")}),
+    ("Border Force intercepted a small boat carrying 40 people in the Channel.", {("GB", "Detention")}),
+    ("Migrants are held in overcrowded detention centres in Libya.", {("LY", "Detention")}),
+    ("Hungary has refused to take part in the EU relocation scheme.", {("HU", "AsylumRestriction")}),
+    ("More than 500 Afghans were forcibly expelled from Iran last week.", {("IR", "Deportation")}),
+])
+def test_round10_general_news_wording(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The refugees were welcomed in a church hall by volunteers.",
+    "Critics said the decree on partial mobilization was unfair.",
+])
+def test_round10_general_near_misses(run, text):
+    assert not run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When she launched her presidential campaign in Peru, she called many migrants criminals.",
+    "Activists in Chile pressed for wider deportation waivers for young migrants.",
+])
+def test_round10_campaigns_and_waivers_are_no_measures(run, text):
+    assert not run(text)
