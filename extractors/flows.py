@@ -59,7 +59,11 @@ Rules added so that the reading holds on other outlets' wording:
   a refugee is placed there too when the sentence names a place in it;
 - "seeking protection from the U.S. government": the state asked is the host, not the origin;
 - "Finland said 17,000 Russians crossed its border" (the speaker's border); "Border Patrol agents encountered
-  200,000 migrants, many of them from X": an agency of one state (lexicon) places the people it stops.
+  200,000 migrants, many of them from X": an agency of one state (lexicon) places the people it stops;
+  so do "Polish border guards" (demonym + border authority), also when the sentence names only where people
+  came from; "X has seen an influx of Ys" goes to X; "fled X's Y region for Z" reaches Z;
+- "asylum seekers from A and B are waiting/stuck in X": a group named by its origin list is located in X;
+  "Mexican border towns" are in Mexico ("at the Polish border" stays unplaced: it is often the other side).
 """
 
 from __future__ import annotations
@@ -134,6 +138,7 @@ STOPPED_VERBS = {"encountered", "apprehended", "intercepted", "arrested", "caugh
 PEOPLE_VERBS = {"flee", "fled", "fleeing", "emigrate", "emigrated", "emigrating"}  # only people do these
 LOCATED_ORIGIN = {",", "almost", "nearly", "virtually", "all", "most", "many", "mostly", "mainly", "largely", "of",
                   "them", "whom", "predominantly", "primarily", "overwhelmingly", "chiefly", "from"}
+BORDER_PLACES = {"town", "towns", "city", "cities", "village", "villages"}  # "Mexican border towns" are in Mexico
 COUNTED_MOVES = {"attempts", "crossings", "arrivals", "entries", "applications", "departures", "apprehensions",
                  "encounters", "refugees", "migrants", "asylum-seekers", "seekers"}
 
@@ -474,8 +479,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 "anti", "pro", "non"}:
             m.role = "ADJ"  # "anti-American attempts"
             continue
-        if m.kind == "demonym" and m.end < end and W[m.end] in DEMONYM_PLACES \
-                and not doc[m.start:m.end].text.endswith("s"):
+        if m.kind == "demonym" and m.end < end and (W[m.end] in DEMONYM_PLACES or W[m.end] == "border" and W[
+                m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not doc[m.start:m.end].text.endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
             m.kind = "place"  # "four years in a Kenyan refugee camp": the camp is in Kenya
@@ -528,7 +533,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             continue
         cue = W[j]
         if m.kind == "place" and m.end < end and W[m.end] in {"border", "borders", "frontier"} \
-                and cue in {"at", "near", "along", "reached", "reach", "reaching", "on"}:
+                and cue in {"at", "near", "along", "reached", "reach", "reaching", "on"} \
+                and T[m.start] not in gazetteer().demonym_by_surface:  # "at the Polish border" is often in Belarus
             m.role = "REFIN"  # "a 30-year-old from Peru waited at the Texas border": a place the group is in
             continue
         if cue == "from":
@@ -561,6 +567,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             continue
         if cue in {"to", "into", "towards", "toward", "for"}:
             gov = _governing(doc, j, start, triggers, lex, window=4 if cue == "for" else GOV_WINDOW, blocked=blocked)
+            if gov is None and cue == "for":  # "fled Myanmar's Rakhine state for Bangladesh"
+                gov = _governing(doc, j, start, triggers, lex, window=7, blocked=blocked)
+                if gov is not None and L[gov] not in {"flee", "leave", "left", "fled", "escape", "depart"}:
+                    gov = None
             if gov is None and cue in {"to", "into"}:
                 # "went from the port of X in Belgium to Dover": the "to" of a from-to pair shares its verb
                 gov = next((o.trigger for o in mentions if o.role == "SRC" and o.trigger is not None
@@ -599,7 +609,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 k = j - 1
                 while k >= start and j - k <= 4 and W[k] in lex.in_fillers:
                     k -= 1
-                if k >= start and j - k <= 4 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin) and not any(
+                # "asylum seekers from Haiti and Venezuela are waiting in X": the place of a group named by origin
+                nat_end = k >= start and any(o.end == k + 1 and o.kind == "name" and (o.role == "NAT" or (
+                    (c := _cue_before(doc, o, mentions, start, lex)) is not None and W[c] == "from" and c > start
+                    and _is_group_lower(W[c - 1]))) for o in mentions)
+                if k >= start and j - k <= 4 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
+                        and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
                     m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
                 else:
@@ -1070,11 +1085,13 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     dests = [d for leg in legs for d in leg]
     crossed_its = any(L[i] in {"cross", "crossing"} and "its" in W[i + 1:i + 4] and not lex.border_words.isdisjoint(
         W[i + 2:i + 6]) for i in s.triggers)  # "Finland said 17,000 Russians crossed its eastern border"
-    if not dests and (src and not nat_isos or nat_isos and (
-            crossed_its or any(k == "arrive" for k in s.triggers.values()))):
+    inflow = any(W[i] in {"influx", "arrivals", "inflow", "wave", "surge"} for i in s.triggers)
+    if not dests and (src or nat_isos and (
+            crossed_its or inflow or any(k == "arrive" for k in s.triggers.values()))):
         # "people entering from Russia", as counted by the Finnish border guards; "Kazakhstan said 98,000
         # Russians had arrived"
-        auth = _border_authority(s.ents, lex) or _reporting_country(doc, s, lex) or _national_authority(doc, s, lex)
+        auth = _border_authority(s.ents, lex) or _demonym_authority(doc, s, lex) or _reporting_country(doc, s, lex) \
+            or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
     if not dests and not (nat_isos and src):
@@ -1167,6 +1184,18 @@ def _counting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     if k >= s.span.end or W[k] not in COUNT_VERBS:
         return None
     return first.iso if any(w in lex.refugee_groups for w in W[k + 1:min(k + 10, s.span.end)]) else None
+
+
+def _demonym_authority(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
+    """The country of a border authority named by its demonym ("Polish border guards said")."""
+    W = doc_lowers(doc)
+    for m in s.mentions:
+        if m.kind != "demonym" and not (m.kind == "place" and W[m.end:m.end + 1] == ["border"]):
+            continue
+        for auth in lex.border_authorities:
+            if tuple(W[m.end:m.end + len(auth)]) == auth:
+                return m.iso
+    return None
 
 
 def _national_authority(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:

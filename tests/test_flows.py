@@ -736,3 +736,31 @@ def test_a_national_border_agency_places_the_people_it_stops(nlp):
     assert pairs(flows) == {("EC", "US"), ("PE", "US")}
     _, flows = run(nlp, "Border Patrol agents seized cocaine in June, much of it from Ecuador and Peru.")
     assert flows == []
+
+
+def test_a_country_that_has_seen_an_influx(nlp):
+    _, flows = run(nlp, "Armenia has seen an influx of Russians avoiding the draft.")
+    assert pairs(flows) == {("RU", "AM")}
+    _, flows = run(nlp, "Armenia has seen a rise in prices since the war.")
+    assert flows == []
+
+
+def test_fled_a_region_of_a_country_for_another(nlp):
+    _, flows = run(nlp, "Thousands of people have fled Ethiopia's Tigray region for Sudan.")
+    assert pairs(flows) == {("ET", "SD")}
+    _, flows = run(nlp, "Thousands of people have fled Ethiopia's Tigray region for safer areas.")
+    assert flows == []
+
+
+def test_border_guards_named_by_demonym_place_the_crossers(nlp):
+    _, flows = run(nlp, "Lithuanian border guards said 200 Iraqis tried to cross from Belarus.")
+    assert {("BY", "LT"), ("IQ", "LT")} <= pairs(flows)
+    _, flows = run(nlp, "Lithuanian border guards said they stopped a car.")
+    assert flows == []
+
+
+def test_a_group_named_by_origin_waiting_in_a_border_town(nlp):
+    _, flows = run(nlp, "Asylum seekers from Cuba and Nicaragua are waiting in Guatemalan border towns.")
+    assert pairs(flows) == {("CU", "GT"), ("NI", "GT")}
+    _, flows = run(nlp, "Coffee from Cuba and Nicaragua is sold in Guatemalan border towns.")
+    assert flows == []
