@@ -63,7 +63,9 @@ Rules added so that the reading holds on other outlets' wording:
   so do "Polish border guards" (demonym + border authority), also when the sentence names only where people
   came from; "X has seen an influx of Ys" goes to X; "fled X's Y region for Z" reaches Z;
 - "asylum seekers from A and B are waiting/stuck in X": a group named by its origin list is located in X;
-  "Mexican border towns" are in Mexico ("at the Polish border" stays unplaced: it is often the other side).
+  "Mexican border towns" are in Mexico ("at the Polish border" stays unplaced: it is often the other side);
+  "Rohingya now live in camps in X" (a longer walk back to the group); "Greek coast guards" place a boat's
+  people like "Polish border guards"; "registered for temporary protection in X" is an application.
 """
 
 from __future__ import annotations
@@ -607,13 +609,13 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "DST", max(earlier)  # "Russians who left ... are now living in Serbia"
             else:
                 k = j - 1
-                while k >= start and j - k <= 4 and W[k] in lex.in_fillers:
-                    k -= 1
+                while k >= start and j - k <= 6 and W[k] in lex.in_fillers:
+                    k -= 1  # "Rohingya now live in camps in Bangladesh"
                 # "asylum seekers from Haiti and Venezuela are waiting in X": the place of a group named by origin
                 nat_end = k >= start and any(o.end == k + 1 and o.kind == "name" and (o.role == "NAT" or (
                     (c := _cue_before(doc, o, mentions, start, lex)) is not None and W[c] == "from" and c > start
                     and _is_group_lower(W[c - 1]))) for o in mentions)
-                if k >= start and j - k <= 4 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
+                if k >= start and j - k <= 6 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
                         and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
                     m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
@@ -1190,8 +1192,9 @@ def _demonym_authority(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     """The country of a border authority named by its demonym ("Polish border guards said")."""
     W = doc_lowers(doc)
     for m in s.mentions:
-        if m.kind != "demonym" and not (m.kind == "place" and W[m.end:m.end + 1] == ["border"]):
-            continue
+        surface = doc[m.start:m.end].text
+        if m.kind != "demonym" and not (m.kind == "place" and surface in gazetteer().demonym_by_surface):
+            continue  # "Greek coast guards": a demonym read as a place before "coast"
         for auth in lex.border_authorities:
             if tuple(W[m.end:m.end + len(auth)]) == auth:
                 return m.iso
@@ -1494,7 +1497,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
     or else the document's main origin, when the document is about asylum and the sentence names no other."""
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
-    asylum_doc = "asylum" in doc_text(doc).lower()
+    asylum_doc = any(w in doc_text(doc).lower() for w in ("asylum", "protection", "refugee"))
     for s in sentences:
         start, end = s.span.start, s.span.end
         words = W[start:end]
@@ -1521,7 +1524,8 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
             if cue is None or W[cue] not in {"to", "in"}:
                 continue
             k = cue - 1
-            while k >= start and cue - k <= 3 and (W[k] in {"for", "asylum", "protection", "refugee", "status"}):
+            while k >= start and cue - k <= 4 and (W[k] in {"for", "asylum", "protection", "refugee", "status",
+                                                            "temporary", "international", "humanitarian"}):
                 k -= 1
             if k < start:
                 continue

@@ -764,3 +764,24 @@ def test_a_group_named_by_origin_waiting_in_a_border_town(nlp):
     assert pairs(flows) == {("CU", "GT"), ("NI", "GT")}
     _, flows = run(nlp, "Coffee from Cuba and Nicaragua is sold in Guatemalan border towns.")
     assert flows == []
+
+
+def test_an_ethnic_group_living_in_camps_in_a_country(nlp):
+    _, flows = run(nlp, "Nearly 300,000 Hazaras now live in camps in Iran.")
+    assert pairs(flows) == {("AF", "IR")}
+    _, flows = run(nlp, "Nearly 300,000 tourists now stay in hotels in Iran.")
+    assert flows == []
+
+
+def test_registering_for_protection_in_a_country(nlp):
+    _, flows = run(nlp, "Moldovan refugees have registered for temporary protection in Romania.")
+    assert pairs(flows) == {("MD", "RO")}
+    _, flows = run(nlp, "Moldovan voters have registered for the election in Romania.")
+    assert flows == []
+
+
+def test_coast_guards_named_by_demonym_place_the_boat(nlp):
+    _, flows = run(nlp, "Italian coast guards rescued 90 migrants after their boat set off from the Tunisian coast.")
+    assert pairs(flows) == {("TN", "IT")}
+    _, flows = run(nlp, "Italian coast guards said the fishing boat set off from the Tunisian coast.")
+    assert flows == []
