@@ -902,10 +902,12 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                     resolved = _resolve_reference(ctx, m)  # "detained by immigration authorities"
                     if resolved:
                         return resolved, m
-                if not passive:
-                    break  # an active trigger's "in X" is the actor or nothing; "by boat" may precede the agent
+                if not passive or low in after:
+                    break  # "welcomed in X" names the actor or nothing; "deported by boat by X" may go on
     if passive and not after and not entry.get("passive_ok"):
-        return [], None  # "X was deported": the subject of a passive is the group affected, not the actor
+        # "X was deported": the subject of a passive is the group affected, not the actor; but a state that
+        # reports it speaks of its own measure ("Kazakhstan said Russians would be allowed to stay")
+        return _state_speaker_before(ctx, sent, start)
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
     while entry.get("where_actor") and i > sent.start and doc[i].lower_ not in {"where", ";"} and (
@@ -957,6 +959,24 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     speaker = ctx._quote_speaker(doc[start].idx)
     if speaker is not None:
         return [speaker], None
+    return [], None
+
+
+def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[Actor], Mention | None]:
+    """The state (or its body) right before a speech verb that opens the clause of the trigger: "Poland said
+    (that) 300 migrants were pushed back". International organisations and others report, they do not act."""
+    lemmas = doc_lemmas(ctx.doc)
+    for i in range(start - 1, sent.start, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 in ctx.mention_at:
+            m = ctx.mention_at[i - 1]
+            if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.is_prepositional(m):
+                return [x.actor for x in ctx.coordinated(m, i) if x.actor and x.actor[0] == "Country"], m
+            if m.kind in {"body", "title"} and not ctx.is_prepositional(m):
+                resolved = [a for a in _resolve_reference(ctx, m) if a[0] == "Country"]
+                return resolved, m if resolved else None
+            break
+        if ctx.doc[i].text in {";", ":"}:
+            break
     return [], None
 
 
@@ -1420,8 +1440,17 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
+        if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
+            continue  # "legal immigrants are welcome": an attitude, not an admission
+        criticised = None
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "for" and doc[start].lower_.endswith("ing"):
+            criticised = ctx.mention_at.get(start - 2)  # "blasted Germany for admitting ...": Germany's measure
+            if criticised is None or criticised.kind != "actor" or not criticised.actor:
+                continue
         search_from = start
-        if entry.get("nominal"):
+        if criticised is not None:
+            actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
+        elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
             if not ok:
                 continue

@@ -200,7 +200,13 @@ def test_passive_subject_is_not_the_actor(run):
 
 
 def test_passive_chain_without_agent_has_no_actor(run):
-    assert run("Mexico said the migrants were detained and deported.") == []
+    # the passive's subject is the group, never the actor; an organisation reporting it is no actor either
+    assert run("The migrants were detained and deported, the charity said.") == []
+    assert run("The UN said the migrants were detained and deported.") == []
+    # a state reporting a passive measure speaks of its own (round 10); a stated agent comes first
+    assert keys(run("Mexico said the migrants were detained and deported.")) == {
+        ("MX", "Detention"), ("MX", "Deportation")}
+    assert keys(run("Mexico said the migrants were detained by Guatemala.")) == {("GT", "Detention")}
 
 
 def test_a_state_is_not_the_actor_of_measures_aimed_at_itself(run):
@@ -711,3 +717,32 @@ def test_round10_general_near_misses(run, text):
 ])
 def test_round10_campaigns_and_waivers_are_no_measures(run, text):
     assert not run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan said Russians fleeing mobilization would be allowed to stay.", {("KZ", "Admission")}),
+    ("Turkey agreed to take back migrants who cross illegally to the Greek islands.", {("TR", "Admission")}),
+    ("Thailand's navy towed a boat of Rohingya back out to sea.", {("TH", "Deportation")}),
+    ("Serbia will introduce visas for Indian and Tunisian citizens.", {("RS", "VisaRestriction")}),
+])
+def test_round10_speakers_readmission_towing_visas(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels vowed to take back the city from the army.",
+    "The company towed the broken car back to the garage.",
+    "Serbia introduced visa-free travel for Indian citizens last year.",
+])
+def test_round10_speakers_near_misses(run, text):
+    assert not [p for p in run(text) if p.policy_type != "VisaFree"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Critics blasted Sweden for admitting 160,000 asylum seekers in one year.", {("SE", "Admission")}),
+    ("Eight of the passengers were rescued and taken to hospital in Greece.", set()),
+    ("The minister in Chile said legal immigrants are welcome.", set()),
+    ("The Chilean president announced his support for the new law on migrants.", set()),
+])
+def test_round10_criticised_actor_and_near_misses(run, text, expected):
+    assert keys(run(text)) == expected
