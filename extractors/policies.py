@@ -5,14 +5,27 @@ visas", "granted refugee status") with a spaCy ``Matcher`` built from ``data/pol
 resolves, with token rules only (the pipeline has no parser):
 
 - the actor: the nearest subject-like mention left of the trigger (a country, a state body such
-  as "Finnish border guards", a capital standing for its government, an official with a known
-  country, an international organisation), skipping mentions that are objects of a preposition;
-  coordinated lists give one policy per actor; "the countries", "it", "the government", "his
-  country" are resolved from the context; passive triggers take "by X" / "in X" after them;
-- negation per trigger entry (a negated restriction may be another type, or no policy at all);
+  as "Finnish border guards", an agency whose name has a word of state immigration work and a known
+  state ("Immigration and Customs Enforcement"), a capital standing for its government, an official
+  with a known country, an international organisation), skipping mentions that are objects of a
+  preposition (a year ends that walk: "in 2016 the US resettled"); coordinated lists give one policy
+  per actor; "the countries", "it", "the government", "his country" are resolved from the context;
+  bare "the government" is the story's state when that was named earlier in its sentence; office
+  titles without a name ("the prime minister") take a state of their sentence, else the story's;
+  "he"/"she" act for the nearest person or office named before (none for a person without office);
+- passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
+  group before them and their agent after "by" or an entry's own words ("from X", "held in X");
+  with no agent, a state reporting the measure is its actor ("Poland said 300 were pushed back");
+  "blasted X for admitting" is X's measure;
+- negation per trigger entry (a negated restriction may be another type, or no policy at all); a
+  stated record of not taking in refugees ("has not taken in a single refugee") is an
+  AsylumRestriction, a refusal or pledge ("refused to accept", "will not accept") an EntryBan;
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
-- leaving out demands by third parties, accusations, questions and hypotheticals.
+- leaving out demands by third parties (not "under pressure"), accusations, questions,
+  hypotheticals, a "should" clause reported by a non-state speaker ("opposition leader X said
+  Israel should"), gerund subjects ("argued that accepting refugees is a threat"), gerunds and
+  noun triggers after "of"/"about"/... ("the idea of building a wall"; not "construction of").
 """
 
 from __future__ import annotations
