@@ -84,6 +84,9 @@ def _sets():
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
     }
     heads = lex["non_person_heads"]
+    # Parties and plural group nouns ("Ohio Republican", "Syrian Refugees", "... Ryan Retirees") end no person name.
+    sets["party_words"] = set(heads["parties_and_groups"]) | {w.capitalize() for w in lex["group_nouns"]}
+    sets["first_words"] = set(heads["first_words"])
     sets["place_heads"] = set(heads["places"])  # also surnames ("Hall", "Bay"): a speaking given name outweighs
     # Last words that make a capitalised run a thing, a place or a people rather than a person.
     sets["thing_heads"] = (set(heads["documents"]) | set(heads["places"]) | set(heads["companies"])
@@ -388,6 +391,10 @@ def _split_runs(view: TokenView, runs):
                 opens_given = first_name_gender(text[start + k]) is not None
                 for m in range(start + k + 2 if opens_given else start + k + 1, end):
                     prev = m - 1
+                    if (m - 1 > start + k and text[prev] in text[m + 1:end] and lower[prev] not in PARTICLES
+                            and first_name_gender(text[m]) is not None):
+                        cut = m  # "Lindsey Graham Lindsey Olin Graham": the surname, then the name again
+                        break
                     if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
@@ -501,6 +508,7 @@ def person_spans(doc: Doc) -> list[Span]:
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
+    party_words = sets["party_words"]
     gaz = gazetteer()
     view = TokenView(doc)
     n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
@@ -527,13 +535,16 @@ def person_spans(doc: Doc) -> list[Span]:
         while end - name_start > 1 and sent_start[name_start] and is_common_word(
                 text[name_start]) and first_name_gender(text[name_start]) is None:
             name_start += 1
-        # Drop leading regional adjectives ("Eastern European ..."), unless a given name ("Christian").
-        while end - name_start > 1 and text[name_start] in regional and first_name_gender(
-                text[name_start]) is None:
+        # Drop leading regional adjectives ("Eastern European ...") and parties ("Democrat Jo ..."), unless a given
+        # name ("Christian").
+        while end - name_start > 1 and (text[name_start] in regional or text[name_start] in party_words) and (
+                first_name_gender(text[name_start]) is None):
             name_start += 1
         if name_start >= end or text[name_start] in HYPHENS:
             continue
         name_words = text[name_start:end]
+        if name_words[-1] in party_words or name_words[0] in sets["first_words"]:
+            continue  # "Ohio Republican", "Senate Democrats", "Hurricane Irma", "Fort Bliss": no person
         if all(map(_is_descriptor, name_words, lower[name_start:end])):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
         last = lower[end - 1]

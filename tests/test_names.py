@@ -125,3 +125,18 @@ def test_a_thing_like_surname_with_a_person_cue_is_a_person():
     # near miss: "Hall" and "Law" end place and document names too
     found = _persons("Tony Hall said the camp was full. Judge Martina Law, 52, ruled on the case.")
     assert found == {"Tony Hall": None, "Martina Law": "Judge"}
+
+
+def test_parties_groups_storms_and_place_prefixes_are_no_persons():
+    text = ("A Nebraska Republican and several Senate Democrats met Dreamers after Hurricane Odalys hit Fort Varnell "
+            "and Beit Ruqaya. Meanwhile, aid reached Kroeger Supermarket.")
+    assert _persons(text) == {}
+
+
+def test_a_party_word_before_a_name_is_dropped_and_a_restated_name_is_split():
+    # near miss of the test above: a party word before a name does not hide the person
+    found = _persons("Democrat Alma Reyes-Ortiz met Republican Dale Brink on Tuesday. Moderator Ines Walcott asked "
+                     "questions.\nTags Dale Brink Dale Everett Brink Alma Reyes-Ortiz")
+    assert {"Alma Reyes-Ortiz", "Dale Brink", "Dale Everett Brink", "Ines Walcott"} <= set(found)
+    assert not any(name.startswith(("Democrat", "Republican", "Moderator")) for name in found)
+    assert "Dale Brink Dale Everett Brink" not in found
