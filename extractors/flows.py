@@ -1019,6 +1019,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         trig = min(s.triggers)
     near = [i for i in s.triggers] + [m.trigger for m in ms if m.trigger is not None]
     nat = [m for m in ms if m.role == "NAT" and any(abs(m.start - i) <= NAT_WINDOW for i in near)]
+    for prev, m in zip(ms, ms[1:], strict=False):  # a list is one group: "from Congo, Myanmar, ... and Syria"
+        if prev in nat and m.role == "NAT" and m not in nat and all(w in lex.joiners for w in W[prev.end:m.start]):
+            nat.append(m)
     if not nat and len({m.iso for m in ms if m.role == "NAT"}) == 1 and all(
             m.role in {"NAT", "DST", "VIA", "ADJ"} for m in ms):
         # "a young Nigerian boy, who saw his family drown while trying to cross to Italy": the one nationality of

@@ -785,3 +785,10 @@ def test_coast_guards_named_by_demonym_place_the_boat(nlp):
     assert pairs(flows) == {("TN", "IT")}
     _, flows = run(nlp, "Italian coast guards said the fishing boat set off from the Tunisian coast.")
     assert flows == []
+
+
+def test_a_long_origin_list_is_one_group(nlp):
+    text = ("Last year 20,000 people were admitted into Canada, most of them from Chad, Mali, Niger, Sudan, "
+            "Eritrea, Somalia and Yemen.")
+    _, flows = run(nlp, text)
+    assert {(o, "CA") for o in ("TD", "ML", "NE", "SD", "ER", "SO", "YE")} <= pairs(flows)
