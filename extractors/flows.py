@@ -65,7 +65,8 @@ Rules added so that the reading holds on other outlets' wording:
 - "asylum seekers from A and B are waiting/stuck in X": a group named by its origin list is located in X;
   "Mexican border towns" are in Mexico ("at the Polish border" stays unplaced: it is often the other side);
   "Rohingya now live in camps in X" (a longer walk back to the group); "Greek coast guards" place a boat's
-  people like "Polish border guards"; "registered for temporary protection in X" is an application.
+  people like "Polish border guards"; "registered for temporary protection in X" is an application;
+- "X said N Ys had crossed into the country" goes to X; "some/many/thousands have ..." are people.
 """
 
 from __future__ import annotations
@@ -797,6 +798,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
         has_group = any(map(_is_group_lower, words)) or any(
+            w in {"some", "many", "others", "thousands", "hundreds"} and nxt in AUXILIARIES
+            for w, nxt in zip(words, words[1:], strict=False)) or any(
             w in {"they", "those", "them"} for w in words) or any(
             w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
             for w, nxt in zip(words, words[1:], strict=False)) or any(
@@ -1089,7 +1092,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
     crossed_its = any(L[i] in {"cross", "crossing"} and "its" in W[i + 1:i + 4] and not lex.border_words.isdisjoint(
-        W[i + 2:i + 6]) for i in s.triggers)  # "Finland said 17,000 Russians crossed its eastern border"
+        W[i + 2:i + 6]) or " ".join(W[i + 1:i + 4]).startswith(("into the country", "the country", "its territory"))
+        for i in s.triggers)  # "Finland said 17,000 Russians crossed its eastern border", "... entered the country"
     inflow = any(W[i] in {"influx", "arrivals", "inflow", "wave", "surge"} for i in s.triggers)
     if not dests and (src or nat_isos and (
             crossed_its or inflow or any(k == "arrive" for k in s.triggers.values()))):

@@ -792,3 +792,19 @@ def test_a_long_origin_list_is_one_group(nlp):
             "Eritrea, Somalia and Yemen.")
     _, flows = run(nlp, text)
     assert {(o, "CA") for o in ("TD", "ML", "NE", "SD", "ER", "SO", "YE")} <= pairs(flows)
+
+
+def test_a_country_saying_people_entered_the_country(nlp):
+    _, flows = run(nlp, "Armenia said 4,000 Syrians had crossed into the country since Monday.")
+    assert pairs(flows) == {("SY", "AM")}
+    _, flows = run(nlp, "Armenia said 4,000 Syrians had visited museums in the country since Monday.")
+    assert flows == []
+
+
+def test_quantified_subjects_are_people(nlp):
+    text = "Thousands of Eritreans flew to Sudan. Eritrean men also reached Sudan by bus. Some have crossed into Egypt."
+    _, flows = run(nlp, text)
+    assert ("ER", "EG") in pairs(flows)
+    text = "Thousands of Eritreans flew to Sudan. Eritrean men also reached Sudan by bus. Some cargo went to Egypt."
+    _, flows = run(nlp, text)
+    assert ("ER", "EG") not in pairs(flows)
