@@ -140,3 +140,10 @@ def test_a_party_word_before_a_name_is_dropped_and_a_restated_name_is_split():
     assert {"Alma Reyes-Ortiz", "Dale Brink", "Dale Everett Brink", "Ines Walcott"} <= set(found)
     assert not any(name.startswith(("Democrat", "Republican", "Moderator")) for name in found)
     assert "Dale Brink Dale Everett Brink" not in found
+
+
+def test_pronouns_and_link_words_are_no_names_and_religious_titles_are_roles():
+    found = _persons("Yesterday I asked Reverend Tobias Lindgren about the camp, and Supreme Leader Ayatollah "
+                     "Hossein Rahimi replied. Read more from Mateus Correia Read")
+    assert found == {"Tobias Lindgren": "Reverend", "Hossein Rahimi": "Supreme Leader Ayatollah",
+                     "Mateus Correia": None}
