@@ -1145,6 +1145,10 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     doc = ctx.doc
     if doc[start].lower_ in ctx.sets["negators"]:
         return None
+    sent_start = ctx.sents[ctx.sent_of[start]].start
+    for i in range(max(sent_start, start - 12), start):
+        if doc[i].lemma_.lower() in {"deny", "denial"}:
+            return "failed"  # "Poland denies carrying out pushbacks", "denied that its coast guard had ..."
     for i in range(max(lower_bound, start - 6), start - 1):
         # "failed to", "refused to", "the EU's failure to force members to accept"
         if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
@@ -1192,11 +1196,15 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
     for i in range(at.start - 1, sent.start, -1):
         if lemmas[i] in ctx.sets["speech_verbs"] or lemmas[i] in {"argue", "think", "believe", "write"}:
             for m in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= i]):
+                if ctx.is_prepositional(m):
+                    continue  # "an aid worker in Athens said"
                 if m.kind == "blocker":
                     return True  # a person or group without a state office
                 if m.kind == "actor":
                     return m.actor not in actors
-            return False
+                if m.kind in {"body", "title"}:
+                    return not set(_resolve_reference(ctx, m)) & set(actors)
+            return True  # "an aid worker said Greece must ...": no state speaks
     return False
 
 

@@ -746,3 +746,17 @@ def test_round10_speakers_near_misses(run, text):
 ])
 def test_round10_criticised_actor_and_near_misses(run, text, expected):
     assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of a small island said Italy must take in more migrants.",
+    "An aid worker in Athens said Greece needs to accept more refugees.",
+    "Poland denies carrying out pushbacks.",
+    "The Greek government denied that its coast guard had pushed back migrants.",
+])
+def test_round10_unnamed_speakers_and_denials(run, text):
+    assert not run(text)
+
+
+def test_denying_entry_is_still_an_entry_ban(run):
+    assert keys(run("Hungary denied entry to 300 migrants on Friday.")) == {("HU", "EntryBan")}
