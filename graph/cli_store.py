@@ -104,9 +104,14 @@ def document_graphs(source: str):
         from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 
         graphs = sorted(g.value for g in handle.store.named_graphs() if isinstance(g, NamedNode))
+        union = []  # a store read with Oxigraph's union default graph: push that union as the default graph
         for graph in graphs:
-            yield graph, handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph))
-        yield None, handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+            data = handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(graph))
+            if handle.union:
+                union.append(data)
+            yield graph, data
+        union.append(handle.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
+        yield None, b"".join(union)
         return
     if handle.kind == "endpoint":
         raise StoreError(f"{source}: push copies from a local store or file, not from an endpoint")

@@ -111,10 +111,10 @@ def load_input(source: str | Path) -> Graph | Dataset:
     """A flat Graph (Turtle, N-Triples, …, build folder) or a Dataset (TriG, N-Quads, store)."""
     path = Path(source)
     suffix = path.suffix.lower()
-    from graph.store import STORE_MARKER, is_store
+    from graph.store import is_store, materialised_union
 
     if is_store(path):
-        return _store_dataset(path, migraph_store=(path / STORE_MARKER).is_file())
+        return _store_dataset(path, migraph_store=materialised_union(path))
     if path.is_file() and suffix in DATASET_SUFFIXES:
         from graph.query import QueryError
 
@@ -131,7 +131,8 @@ def load_input(source: str | Path) -> Graph | Dataset:
 
 
 def _store_dataset(path: Path, migraph_store: bool) -> Dataset:
-    """An Oxigraph store's named graphs; a migraph store's default graph (their union) is left out."""
+    """An Oxigraph store's graphs; the default graph of a migraph store that holds their union is left out
+    (in a store of the split layout it holds the descriptions the documents share, and is kept)."""
     from graph.query import open_source
 
     handle = open_source(path)

@@ -30,8 +30,12 @@ from rdflib.query import Result
 from graph.vocab import ID, MIG, bind_prefixes
 
 STORE_MARKER = "migraph-store.json"
+SHARED_INDEX = "migraph-shared.sqlite"
 GRAPH_PREFIX = str(ID) + "graph/"
 DOC_PREFIX = str(ID) + "doc/"
+UNION_LAYOUT = "set union of the document graphs"
+"""The marker's ``default_graph`` of stores made before the split layout: every triple stored twice."""
+SPLIT_LAYOUT = "triples that name no document (entity descriptions), stated once for every document"
 
 
 class StoreError(Exception):
@@ -46,6 +50,21 @@ def is_store(path: str | Path) -> bool:
     """True for a folder holding an Oxigraph store (made by migraph, or any RocksDB-backed Oxigraph)."""
     p = Path(path)
     return p.is_dir() and ((p / STORE_MARKER).is_file() or (p / "CURRENT").is_file())
+
+
+def materialised_union(path: str | Path) -> bool:
+    """True for a migraph store whose default graph holds the union of its documents (the older layout).
+
+    Other stores are queried with Oxigraph's union default graph: in a migraph store of the split
+    layout every triple is in exactly one graph, so that union repeats nothing.
+    """
+    marker = Path(path) / STORE_MARKER
+    if not marker.is_file():
+        return False
+    try:
+        return json.loads(marker.read_text(encoding="utf-8")).get("default_graph") == UNION_LAYOUT
+    except (OSError, ValueError):
+        return False
 
 
 # --------------------------------------------------------------------------- reading handles
@@ -113,12 +132,12 @@ class RdflibHandle(GraphHandle):
 
 
 class OxigraphHandle(GraphHandle):
-    """An on-disk Oxigraph store.
+    """An on-disk Oxigraph store, queried with Oxigraph's union default graph (``union=True``).
 
-    In a migraph store the default graph holds the set union of the document graphs (kept up to
-    date by :class:`DocumentStore`): Oxigraph's own union-default-graph option repeats a triple once
-    per graph that holds it, so shared facts ("France is a Country") would give duplicate rows.
-    Other Oxigraph stores are queried with that option (``union=True``).
+    That option repeats a triple once per graph holding it, so a migraph store keeps every triple
+    in exactly one graph (see :class:`DocumentStore`): shared facts ("France is a Country") then
+    give no duplicate rows. Stores of the older layout hold the set union in the default graph
+    and are queried without the option (``union=False``).
     """
 
     kind = "oxigraph"
@@ -175,7 +194,7 @@ def open_graph(source: str | Path, *, read_only: bool = True) -> GraphHandle:
     path = Path(source)
     if is_store(path):
         return OxigraphHandle(_open_oxigraph(path, read_only=read_only), str(path),
-                              union=not (path / STORE_MARKER).is_file())
+                              union=not materialised_union(path))
     if path.is_dir():
         if (path / "graph.ttl").is_file():
             path = path / "graph.ttl"
@@ -275,8 +294,16 @@ class DocumentStore:
 
     ``put`` is idempotent: a graph already present is left alone; a document with the same file
     name (source id) but new content replaces its old graph. Entity IRIs are shared across
-    documents, and the default graph is kept as the set union of all document graphs (a triple
-    leaves it when the last graph holding it is removed), so plain SPARQL sees each fact once.
+    documents. Each triple is stored once: a triple naming the document (its IRI or one under it:
+    assertions, sentences, quotations, ``mig:mentionedIn``) goes to the document's graph, which no
+    other document can state; one naming no document (an entity's label, type, ISO code, role)
+    goes to the default graph, where the documents stating it share it. Queries read the default
+    graph as the union of all graphs (Oxigraph's ``use_default_graph_as_union``), which then
+    repeats nothing, so plain SPARQL sees each fact once and ``GRAPH ?g`` reaches each document.
+    Which document stated which shared triple is kept in a small SQLite index beside the store
+    (``migraph-shared.sqlite``): a shared triple leaves the default graph when the last document
+    stating it is removed. (Stores of the older layout keep the whole union in the default graph,
+    every triple written twice; they are still read and written as before.)
 
     Documents are written in batches by a background thread (see :meth:`write_pending`), so the
     caller keeps feeding extraction workers while Oxigraph's bulk loader, which releases the GIL,
@@ -291,6 +318,7 @@ class DocumentStore:
     BATCH_QUADS = 640_000
     """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk).
     The loader holds about 1 kB per quad while it sorts a batch: this bounds the main process's memory."""
+    DOCUMENT_MARK = ("<" + DOC_PREFIX).encode()
 
     def __init__(self, path: str | Path, *, create: bool = True, background: bool = True):
         from pyoxigraph import Store
@@ -320,16 +348,19 @@ class DocumentStore:
                              f"(is another migraph process using it?)") from error
         marker = self.path / STORE_MARKER
         if not marker.is_file():
+            fresh = not any(g for g in self.store.named_graphs())  # an older store without marker keeps its union
             marker.write_text(json.dumps({"format": "oxigraph", "layout": "one named graph per document",
                                           "graph_prefix": GRAPH_PREFIX,
-                                          "default_graph": "set union of the document graphs"},
+                                          "default_graph": SPLIT_LAYOUT if fresh else UNION_LAYOUT},
                                          indent=2) + "\n", encoding="utf-8")
+        self.split = not materialised_union(self.path)
+        self._shared = _SharedIndex(self.path / SHARED_INDEX) if self.split else None
 
     # -- reading
 
     def handle(self) -> OxigraphHandle:
         self.write_pending()
-        return OxigraphHandle(self.store, str(self.path))
+        return OxigraphHandle(self.store, str(self.path), union=self.split)
 
     def query(self, sparql: str) -> Result:
         return self.handle().query(sparql)
@@ -358,9 +389,10 @@ class DocumentStore:
         return [{"graph": str(g), "document": str(d), "name": str(n)} for g, d, n in rows]
 
     def __len__(self) -> int:
-        """Triples in the union (default graph), each counted once."""
+        """Triples in the union of all graphs, each counted once (each is stored once, or in the union)."""
         self.write_pending()
-        answer = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # counted in Rust
+        answer = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",  # counted in Rust
+                                  use_default_graph_as_union=self.split)
         return int(next(iter(answer))[0].value)
 
     # -- writing
@@ -373,13 +405,21 @@ class DocumentStore:
         stale = [g for g in self.graphs_named(name) if g != graph_iri]  # waits for the writes if NAME is unwritten
         for old in stale:
             self._drop(old)
-        # The triples as they are (default graph = the union), then with the document's graph name.
         suffix = f" <{graph_iri}> .\n".encode()
-        named = [line[:-3] + suffix for line in ntriples.splitlines(keepends=True) if line.endswith(b" .\n")]
-        if len(named) != ntriples.count(b"\n"):
+        lines = ntriples.splitlines(keepends=True)
+        if not all(line.endswith(b" .\n") for line in lines) or len(lines) != ntriples.count(b"\n"):
             raise StoreError(f"{graph_iri}: N-Triples must have one triple per line, each ending in ' .'")
-        self._pending += [ntriples, b"".join(named)]
-        self._pending_quads += 2 * len(named)
+        if self.split:
+            own, shared = self._split(lines)
+            if not own:
+                raise StoreError(f"{graph_iri}: no triple names the document ({DOC_PREFIX}...): nothing would "
+                                 f"be in its graph")
+            self._shared.add(graph_iri, shared)
+            self._pending += [b"".join(line[:-3] + suffix for line in own), b"".join(shared)]
+            self._pending_quads += len(lines)
+        else:  # older layout: the triples as they are (default graph = the union), then in the document's graph
+            self._pending += [ntriples, b"".join(line[:-3] + suffix for line in lines)]
+            self._pending_quads += 2 * len(lines)
         self._pending_graphs.add(graph_iri)
         self._pending_names.add(name)
         with self._lock:
@@ -389,10 +429,25 @@ class DocumentStore:
             self._submit()
         return "replaced" if stale else "added"
 
+    def _split(self, lines: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+        """(the document's own triples, the shared ones): own = subject or object is the document's IRI or
+        under it (``id/doc/<hash>...``, which only this document's content can produce) or a blank node."""
+        mark = self.DOCUMENT_MARK
+        own, shared = [], []
+        for line in lines:
+            if line.startswith((mark, b"_:")) or (
+                    (mark in line or b" _:" in line) and line.split(b" ", 2)[2].startswith((mark, b"_:"))):
+                own.append(line)
+            else:
+                shared.append(line)
+        return own, shared
+
     def _submit(self) -> None:
         """Hand the pending documents to the writer (waits while it still has a batch queued)."""
         if not self._pending:
             return
+        if self._shared is not None:
+            self._shared.commit()  # who states what is on disk before the triples are
         data = b"".join(self._pending)
         self._pending = []
         self._pending_quads = 0
@@ -436,10 +491,16 @@ class DocumentStore:
             self._writer.wait()
 
     def _drop(self, graph_iri: str) -> None:
-        """Remove a document graph, and from the union the triples no other document graph holds."""
-        from pyoxigraph import DefaultGraph, NamedNode, Quad
+        """Remove a document graph, and from the default graph the shared triples no other document states."""
+        from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
         graph = NamedNode(graph_iri)
+        if self._shared is not None:
+            self.store.remove_graph(graph)
+            orphans = self._shared.remove(graph_iri)
+            for triple in parse(b"".join(orphans), format=RdfFormat.N_TRIPLES, lenient=True):
+                self.store.remove(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
+            return
         triples = [(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, graph)]
         self.store.remove_graph(graph)
         for s, p, o in triples:
@@ -494,6 +555,9 @@ class DocumentStore:
             if self._writer is not None:
                 self._writer.stop()
                 self._writer = None
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
             self.store = None
 
     def __enter__(self):
@@ -502,6 +566,42 @@ class DocumentStore:
     def __exit__(self, *exc) -> None:
         if self.store is not None:
             self.close()
+
+
+class _SharedIndex:
+    """Which document graph states which shared triple (an N-Triples line): SQLite beside the store.
+
+    Rows are written when a document is put, before its triples are loaded, so the index never
+    misses a stored statement; a document whose load failed leaves rows that only keep its shared
+    triples from being dropped later.
+    """
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        self.db = sqlite3.connect(str(path))
+        self.db.execute("CREATE TABLE IF NOT EXISTS stated (graph TEXT NOT NULL, triple BLOB NOT NULL, "
+                        "PRIMARY KEY (graph, triple)) WITHOUT ROWID")
+        self.db.execute("CREATE INDEX IF NOT EXISTS stated_triple ON stated (triple)")
+
+    def add(self, graph: str, triples: list[bytes]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO stated VALUES (?, ?)", ((graph, t) for t in triples))
+
+    def remove(self, graph: str) -> list[bytes]:
+        """Forget GRAPH's statements; returns the triples no other graph states."""
+        triples = [t for (t,) in self.db.execute("SELECT triple FROM stated WHERE graph = ?", (graph,))]
+        self.db.execute("DELETE FROM stated WHERE graph = ?", (graph,))
+        orphans = [t for t in triples
+                   if self.db.execute("SELECT 1 FROM stated WHERE triple = ? LIMIT 1", (t,)).fetchone() is None]
+        self.db.commit()
+        return orphans
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
 
 
 class _BatchWriter:

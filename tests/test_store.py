@@ -179,7 +179,7 @@ def test_push_from_a_turtle_file_and_unreachable_server(built, oxigraph_server, 
 
 def _doc_nt(name: str, *facts: str) -> bytes:
     """A tiny document graph in N-Triples: its file name plus FACTS (object IRIs of a shared subject)."""
-    lines = [f'<https://example.org/doc/{name}> <https://w3id.org/migraph/ontology#fileName> "{name}" .\n']
+    lines = [f'<https://w3id.org/migraph/id/doc/{name}> <https://w3id.org/migraph/ontology#fileName> "{name}" .\n']
     lines += [f"<https://example.org/s> <https://example.org/p> <https://example.org/{f}> .\n" for f in facts]
     return "".join(lines).encode()
 
@@ -220,10 +220,60 @@ def test_background_writes_are_seen_by_reads_and_failures_reach_the_caller(tmp_p
         assert store.put(f"{GRAPH_PREFIX}d7b", "d7", _doc_nt("d7", "fact7b")) == "replaced"
         assert len(store.named_graphs()) == 20 and len(store) == 20 + 20 + 1  # names, facts (7 -> 7b), shared
         assert store.load_seconds > 0
-        assert store.put(f"{GRAPH_PREFIX}bad", "bad", b'<https://example.org/s> <https://example.org/p> "open .\n')
+        assert store.put(f"{GRAPH_PREFIX}bad", "bad",
+                         _doc_nt("bad") + b'<https://example.org/s> <https://example.org/p> "open .\n')
         with pytest.raises(StoreError, match="writing a batch of documents failed"):
             store.write_pending()
         assert not store.has_graph(f"{GRAPH_PREFIX}bad")
         assert store.put(f"{GRAPH_PREFIX}d20", "d20", _doc_nt("d20", "fact20")) == "added"  # the writer goes on
         store.write_pending()
         assert store.has_graph(f"{GRAPH_PREFIX}d20") and len(store.named_graphs()) == 21
+
+
+def test_each_triple_is_stored_once_and_shared_ones_leave_with_their_last_document(tmp_path):
+    from pyoxigraph import DefaultGraph
+
+    from graph.store import GRAPH_PREFIX, SHARED_INDEX, DocumentStore
+
+    with DocumentStore(tmp_path / "s") as store:
+        store.put(GRAPH_PREFIX + "a", "a", _doc_nt("a", "shared", "only-a"))
+        store.put(GRAPH_PREFIX + "b", "b", _doc_nt("b", "shared"))
+        store.write_pending()
+        quads = list(store.store)
+        assert len(quads) == len(store) == 2 + 2  # two fileName triples, two distinct facts: no copy anywhere
+        in_default = {q.object.value for q in quads if q.graph_name == DefaultGraph()}
+        assert in_default == {"https://example.org/shared", "https://example.org/only-a"}  # name no document
+        assert {q.graph_name.value for q in quads if q.graph_name != DefaultGraph()} == {
+            GRAPH_PREFIX + "a", GRAPH_PREFIX + "b"}  # each document's own triples in its own graph
+        rows = store.query("SELECT ?o WHERE { <https://example.org/s> ?p ?o }")
+        assert sorted(str(o) for (o,) in rows) == ["https://example.org/only-a", "https://example.org/shared"]
+        named = "SELECT ?g WHERE { GRAPH ?g { ?d <https://w3id.org/migraph/ontology#fileName> ?n } }"
+        assert len(store.query(named)) == 2
+        store.remove("a")
+        assert {str(o) for (o,) in store.query("SELECT ?o WHERE { ?s <https://example.org/p> ?o }")} == {
+            "https://example.org/shared"}
+        with pytest.raises(StoreError, match="no triple names the document"):
+            store.put(GRAPH_PREFIX + "c", "c", _doc_nt("c", "x").split(b"\n", 1)[1])  # the facts without the name
+    assert (tmp_path / "s" / SHARED_INDEX).is_file()
+    with open_graph(tmp_path / "s") as handle:  # read-only, as every query command opens it
+        assert handle.union and handle.triple_count() == 1 + 1
+
+
+def test_stores_of_the_union_layout_are_still_read_and_written_as_before(tmp_path):
+    import json as _json
+
+    from graph.store import GRAPH_PREFIX, STORE_MARKER, UNION_LAYOUT, DocumentStore
+
+    with DocumentStore(tmp_path / "s"):
+        pass
+    marker = tmp_path / "s" / STORE_MARKER
+    marker.write_text(_json.dumps({"format": "oxigraph", "default_graph": UNION_LAYOUT}), encoding="utf-8")
+    with DocumentStore(tmp_path / "s") as store:
+        assert not store.split
+        store.put(GRAPH_PREFIX + "a", "a", _doc_nt("a", "shared"))
+        store.put(GRAPH_PREFIX + "b", "b", _doc_nt("b", "shared"))
+        store.write_pending()
+        assert len(list(store.store)) == 2 * 3 + 1  # every triple in its graph and in the union default graph
+        assert len(store) == 3
+    with open_graph(tmp_path / "s") as handle:
+        assert not handle.union and handle.triple_count() == 3
