@@ -66,7 +66,9 @@ Rules added so that the reading holds on other outlets' wording:
   "Mexican border towns" are in Mexico ("at the Polish border" stays unplaced: it is often the other side);
   "Rohingya now live in camps in X" (a longer walk back to the group); "Greek coast guards" place a boat's
   people like "Polish border guards"; "registered for temporary protection in X" is an application;
-- "X said N Ys had crossed into the country" goes to X; "some/many/thousands have ..." are people.
+- "X said N Ys had crossed into the country" goes to X; "some/many/thousands have ..." are people;
+- "migrants arriving at the U.S. southern border": a receiving state's border is where arrivals go (not for
+  demonyms, see above); "others come from X", "many of them are from X" take the document's destination.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ BE_FORMS = {"be", "been", "being", "was", "were", "is", "are", "get", "got", "ge
 AUXILIARIES = BE_FORMS | {"had", "has", "have", "been"}
 REGION_PREFIXES = {"central", "latin", "south", "north", "meso", "pan", "anglo"}
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "but", "while", "whereas", "although", "because", '"', "“", "”"}
+QUANTIFIED = {"others", "many", "most", "some", "them", "majority"}  # "others come from X" (the document's people)
 STOPPED_VERBS = {"encountered", "apprehended", "intercepted", "arrested", "caught", "detained", "processed"}
 PEOPLE_VERBS = {"flee", "fled", "fleeing", "emigrate", "emigrated", "emigrating"}  # only people do these
 LOCATED_ORIGIN = {",", "almost", "nearly", "virtually", "all", "most", "many", "mostly", "mainly", "largely", "of",
@@ -539,6 +542,13 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 and cue in {"at", "near", "along", "reached", "reach", "reaching", "on"} \
                 and T[m.start] not in gazetteer().demonym_by_surface:  # "at the Polish border" is often in Belarus
             m.role = "REFIN"  # "a 30-year-old from Peru waited at the Texas border": a place the group is in
+            continue
+        if m.kind == "name" and m.iso in lex.receiving and cue == "at" and W[m.end:m.end + 2] and (
+                W[m.end] in {"border", "borders"} or W[m.end] in {"southern", "northern", "eastern", "western"}
+                and W[m.end + 1:m.end + 2] == ["border"]):
+            gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
+            if gov is not None and (triggers[gov] == "arrive" or L[gov] in {"cross", "gather", "mass"}):
+                m.role, m.trigger = "DST", gov  # "migrants arriving at the U.S. southern border"
             continue
         if cue == "from":
             k = j - 1
@@ -1468,8 +1478,10 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
         if dest is None or not lex.block.isdisjoint(words):
             continue  # "barred Cuban immigrants": a policy about them, not where they are
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
-                if w in {"came", "come", "comes", "coming"} and nxt == "from"
-                and not lex.refugee_groups.isdisjoint(W[max(sent.start, sent.start + k - 4):sent.start + k])]
+                if (w in {"came", "come", "comes", "coming"}
+                    or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
+                and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
+                    W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most refugees came from Asia, notably Vietnam"
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):

@@ -808,3 +808,14 @@ def test_quantified_subjects_are_people(nlp):
     text = "Thousands of Eritreans flew to Sudan. Eritrean men also reached Sudan by bus. Some cargo went to Egypt."
     _, flows = run(nlp, text)
     assert ("ER", "EG") not in pairs(flows)
+
+
+def test_arriving_at_a_receiving_states_border_and_others_come_from(nlp):
+    text = ("Record numbers of migrants are arriving at the U.S. southern border. "
+            "Many of them are from Peru and Chile. Others come from Bolivia.")
+    _, flows = run(nlp, text)
+    assert pairs(flows) == {("PE", "US"), ("CL", "US"), ("BO", "US")}
+    text = ("Record numbers of tourists are visiting the U.S. southern border. "
+            "Many of them are from Peru and Chile. Others come from Bolivia.")
+    _, flows = run(nlp, text)
+    assert flows == []
