@@ -760,3 +760,9 @@ def test_round10_unnamed_speakers_and_denials(run, text):
 
 def test_denying_entry_is_still_an_entry_ban(run):
     assert keys(run("Hungary denied entry to 300 migrants on Friday.")) == {("HU", "EntryBan")}
+
+
+def test_a_country_in_a_phrase_or_modifying_a_noun_is_not_the_office_holders_state(run):
+    text = ("Jordan hosts many refugees. Jordan's economy is strained. Thanking donors for the U.S. assistance, "
+            "the king said he would keep the borders open to Syrian refugees.")
+    assert ("JO", "Admission") in keys(run(text))
