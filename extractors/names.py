@@ -80,6 +80,7 @@ def _sets():
         "person_nouns": set(lex["person_nouns"]),
         "regional": set(lex["regional_adjectives"]),
         "kinship": {w.lower() for w in lex["kinship_nouns"]},
+        "person_endings": tuple(lex["person_noun_endings"]),
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
     }
@@ -453,6 +454,13 @@ def _followed_by_org_noun(view: TokenView, end: int) -> bool:
     return end + 1 < view.n and f"{lower[end]} {lower[end + 1]}" in nouns
 
 
+@lru_cache(maxsize=1 << 12)
+def _is_person_noun(low: str) -> bool:
+    """A noun for a person: listed ("nurse"), or a long word with a people ending ("shopkeeper", "pharmacist")."""
+    sets = _sets()
+    return low in sets["person_nouns"] or (len(low) >= 6 and low.isalpha() and low.endswith(sets["person_endings"]))
+
+
 def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
     """A speech verb or an apposition after the name ("Abbott said", "Ali, 34,"), and a quotation before it."""
     evidence = set()
@@ -467,7 +475,7 @@ def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
         if view.doc[end + 1].is_digit or nxt in {"who", "whose"}:
             evidence.add("apposition")
         if nxt in {"a", "an", "the"} and end + 2 < n and (
-            lower[end + 2] in sets["person_nouns"] or view.doc[end + 2].like_num
+            (_is_person_noun(lower[end + 2]) and text[end + 2].islower()) or view.doc[end + 2].like_num
             or lower[end + 2] in sets["role_heads"] or "-year-old" in text[end + 2]
             or (end + 3 < n and lower[end + 3] in sets["person_nouns"])
         ):

@@ -147,3 +147,15 @@ def test_pronouns_and_link_words_are_no_names_and_religious_titles_are_roles():
                      "Hossein Rahimi replied. Read more from Mateus Correia Read")
     assert found == {"Tobias Lindgren": "Reverend", "Hossein Rahimi": "Supreme Leader Ayatollah",
                      "Mateus Correia": None}
+
+
+def test_an_apposition_with_an_occupation_noun_makes_a_person():
+    found = _persons("Kyaw Min Thant, a shopkeeper in the port, fled. Tunde Win, an electrician, stayed.")
+    assert set(found) == {"Kyaw Min Thant", "Tunde Win"}
+
+
+def test_an_apposition_about_a_thing_makes_no_person():
+    # near miss: "-ist"/"-man" words after a comma that describe no person or are capitalised
+    found = _persons("Brightwater Free, a white nationalist website, closed. Up the Heart of Brook, the way Sherman "
+                     "did.")
+    assert "Brightwater Free" not in found and "Brook" not in found
