@@ -68,7 +68,8 @@ Rules added so that the reading holds on other outlets' wording:
   people like "Polish border guards"; "registered for temporary protection in X" is an application;
 - "X said N Ys had crossed into the country" goes to X; "some/many/thousands have ..." are people;
 - "migrants arriving at the U.S. southern border": a receiving state's border is where arrivals go (not for
-  demonyms, see above); "others come from X", "many of them are from X" take the document's destination.
+  demonyms, see above); "others come from X", "many of them are from X" take the document's destination;
+- "X agreed to take back migrants expelled from A" is A -> X; expelled diplomats, spies or teams are no flow.
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ class _Lex:
     deport_back: frozenset[str]  # "sent back", "flown back"
     deport_hedges: frozenset[str]  # "faces deportation", "fought deportation": none happened
     deport_receivers: frozenset[str]  # "X has accepted 6,000 deportees"
+    deport_not_migrants: frozenset[str]  # "Russia expelled ten diplomats": expulsions that are no migration
     application_nouns: frozenset[str]  # asylum "applications", "claims"
     application_verbs: frozenset[str]  # "applied to X for asylum"
     application_receivers: frozenset[str]  # "X received 19,000 applications"
@@ -205,6 +207,7 @@ def _lex() -> _Lex:
         deport_back=frozenset(data["deport_back"]),
         deport_hedges=frozenset(data["deport_hedges"]),
         deport_receivers=frozenset(data["deport_receivers"]),
+        deport_not_migrants=frozenset(data["deport_not_migrants"]),
         application_nouns=frozenset(data["application_nouns"]),
         application_verbs=frozenset(data["application_verbs"]),
         application_receivers=frozenset(data["application_receivers"]),
@@ -1631,8 +1634,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             continue
         words = _deport_words(doc, s, lex)
         ms, start = s.mentions, s.span.start
-        if not words:
-            continue
+        if not words or not lex.deport_not_migrants.isdisjoint(W[start:s.span.end]):
+            continue  # "Russia expelled ten Polish diplomats"
         deportee_noun = any(W[i] in DEPORTEE_NOUNS for i in words)
         deporters: list[_Mention] = []
         dests: list[_Mention] = []
@@ -1655,6 +1658,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 dests.append(m)  # "deported to Guatemala"
             elif m.kind == "name" and not after and _subject_of(doc, m, min(near), start, lex):
                 deporters.append(m)  # "Mexico deported 500 Guatemalans", "Germany's deportations of ..."
+            elif m.kind == "name" and not after and _takes_back(doc, m, min(near), lex):
+                dests.append(m)  # "Mexico has agreed to take back migrants expelled from the US"
             elif m.role in {"NAT", "DST"} or m.kind == "demonym" and m.role != "ADJ":
                 dests.append(m)  # "Honduran migrants deported", "... landing in Port-au-Prince"
             elif cue is not None and W[cue] == "from" and deportee_noun:
@@ -1701,6 +1706,16 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             if j < end and W[j] in lex.deport_receivers and any(0 < n - j <= 8 for n in nouns) \
                     and not _blocked(doc, j, start, lex):
                 b.add(s.span, fallback, m.iso, [m.start, min(n for n in nouns if n > j)], trigger=j)
+
+
+def _takes_back(doc: Doc, m: _Mention, d: int, lex: _Lex) -> bool:
+    """Whether country m takes back or accepts the people of the deportation word at d ("Mexico has agreed to
+    take back migrants who were expelled from the US")."""
+    W = doc_lowers(doc)
+    j = m.end
+    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"agreed", "to", "also"}):
+        j += 1
+    return j < d and W[j] in lex.deport_receivers and W[j + 1:j + 2] == ["back"]
 
 
 def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:

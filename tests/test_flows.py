@@ -819,3 +819,12 @@ def test_arriving_at_a_receiving_states_border_and_others_come_from(nlp):
             "Many of them are from Peru and Chile. Others come from Bolivia.")
     _, flows = run(nlp, text)
     assert flows == []
+
+
+def test_a_country_taking_back_expelled_migrants(nlp):
+    _, flows = run(nlp, "Morocco has agreed to take back some migrants who are expelled from Spain.")
+    assert pairs(flows) == {("ES", "MA")}
+    _, flows = run(nlp, "Morocco has agreed to take back its ambassador, who was expelled from Spain.")
+    assert flows == []
+    _, flows = run(nlp, "Spain expelled ten Moroccan diplomats on Monday.")
+    assert flows == []
