@@ -798,8 +798,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         for other in reversed(ctx.by_end):  # "The UK has given ..., but the prime minister pledged"
             if sent.start <= other.start and other.end <= m.start and other.kind == "actor" and other.actor \
                     and other.actor[0] == "Country" and not ctx.is_prepositional(other) \
-                    and not ctx.followed_by_modifier(other) and not doc[other.end].is_lower:
-                return [other.actor]  # not "for the U.S. assistance, the king said": a noun's modifier
+                    and not ctx.followed_by_modifier(other):
+                return [other.actor]
         main = ctx._person_country_from_context(None)
         if main:
             return [main]  # "the president" of a story is mostly its main state's
