@@ -766,3 +766,8 @@ def test_a_country_in_a_phrase_or_modifying_a_noun_is_not_the_office_holders_sta
     text = ("Jordan hosts many refugees. Jordan's economy is strained. Thanking donors for the U.S. assistance, "
             "the king said he would keep the borders open to Syrian refugees.")
     assert ("JO", "Admission") in keys(run(text))
+
+
+def test_boarding_boats_is_no_flight_ban(run):
+    assert ("FR", "FlightBan") not in keys(run("French police used tear gas to stop migrants from boarding boats."))
+    assert keys(run("Turkey banned Syrians from boarding flights to Minsk.")) == {("TR", "FlightBan")}
