@@ -81,6 +81,8 @@ def _sets():
         "regional": set(lex["regional_adjectives"]),
         "kinship": {w.lower() for w in lex["kinship_nouns"]},
         "person_endings": tuple(lex["person_noun_endings"]),
+        "place_prepositions": set(lex["place_prepositions"]),
+        "preposition_person_cues": set(lex["place_preposition_person_cues"]),
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
     }
@@ -454,6 +456,17 @@ def _followed_by_org_noun(view: TokenView, end: int) -> bool:
     return end + 1 < view.n and f"{lower[end]} {lower[end + 1]}" in nouns
 
 
+def _after_place_preposition(view: TokenView, start: int) -> bool:
+    """A preposition of place right before ``start`` ("to", "near"), not one that points at a person
+    ("according to", "spoke to", "a letter from")."""
+    sets = _sets()
+    lower = view.lower
+    if start == 0 or lower[start - 1] not in sets["place_prepositions"]:
+        return False
+    return not (start >= 2 and lower[start - 1] in {"to", "from"}
+                and lower[start - 2] in sets["preposition_person_cues"])
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_person_noun(low: str) -> bool:
     """A noun for a person: listed ("nurse"), or a long word with a people ending ("shopkeeper", "pharmacist")."""
@@ -602,8 +615,10 @@ def person_spans(doc: Doc) -> list[Span]:
             continue  # "Refugee Convention", "Golan Heights", "Daimler AG", "Sunni Muslims": no person
         accept = False
         if words >= 2 and (given or evidence or not (
-                any(is_common_word(w) for w in name_words) or view.only_in_title_case_lines(name_start, name))):
-            accept = True  # two uncommon capitalised words are a name, unless only a Title Case headline has them
+                any(is_common_word(w) for w in name_words) or view.only_in_title_case_lines(name_start, name)
+                or _after_place_preposition(view, name_start))):
+            accept = True  # two uncommon capitalised words are a name, unless only a Title Case headline has
+            # them or they follow a preposition of place ("drove to Verkhny Lars": a place unknown to the gazetteer)
         elif words == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
                                                    "quoted"}
                                        or (given and evidence)):

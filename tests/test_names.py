@@ -159,3 +159,14 @@ def test_an_apposition_about_a_thing_makes_no_person():
     found = _persons("Brightwater Free, a white nationalist website, closed. Up the Heart of Brook, the way Sherman "
                      "did.")
     assert "Brightwater Free" not in found and "Brook" not in found
+
+
+def test_an_unknown_two_word_run_after_a_preposition_of_place_is_no_person():
+    found = _persons("Hundreds of men drove to Ostrava Lhotka overnight, and families camped near Nowa Zarecka.")
+    assert found == {}
+
+
+def test_a_name_after_a_preposition_with_a_person_cue_is_kept():
+    # near miss: "a letter from", "according to" and a given name point at a person
+    found = _persons("A letter from Jorek Vantaal arrived, according to Tamsin Oduya. Aid went to Maria Kowalczyk.")
+    assert set(found) == {"Jorek Vantaal", "Tamsin Oduya", "Maria Kowalczyk"}
