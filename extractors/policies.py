@@ -1120,6 +1120,20 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
     return None
 
 
+def _relative_antecedent(ctx: _Context, start: int, sent: Span, kind: str | None) -> tuple[int, int] | None:
+    """The group a relative pronoun just before a passive trigger stands for: "thousands of migrants reached
+    Italy, many of whom were rescued" (the nearest group of the kind before the pronoun, in the sentence)."""
+    lowers = doc_lowers(ctx.doc)
+    for r in range(start - 1, max(sent.start, start - 5) - 1, -1):
+        if lowers[r] in {"who", "whom", "which"}:
+            for i in range(r - 1, max(sent.start, r - 15) - 1, -1):
+                found = _is_people(ctx, i, kind)
+                if found:
+                    return found
+            return None
+    return None
+
+
 def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
     doc = ctx.doc
     for i in range(t_start, t_end):
@@ -1435,6 +1449,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
         if target is None and passive and not entry.get("actor_after"):
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
+        if target is None and passive:
+            target = _relative_antecedent(ctx, start, sent, target_kind)  # "migrants, many of whom were rescued"
         if target_kind and target is None:
             continue
         if entry.get("target_inside") and target is not None and not start < target[0] < end:

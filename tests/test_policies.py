@@ -771,3 +771,9 @@ def test_a_country_in_a_phrase_or_modifying_a_noun_is_not_the_office_holders_sta
 def test_boarding_boats_is_no_flight_ban(run):
     assert ("FR", "FlightBan") not in keys(run("French police used tear gas to stop migrants from boarding boats."))
     assert keys(run("Turkey banned Syrians from boarding flights to Minsk.")) == {("TR", "FlightBan")}
+
+
+def test_a_relative_pronoun_before_a_passive_stands_for_the_group(run):
+    text = "Thousands of migrants reached the coast, many of whom were rescued by the Maltese coast guard."
+    assert keys(run(text)) == {("MT", "Aid")}
+    assert not run("Thousands of tourists reached the coast, many of whom were rescued by the Maltese coast guard.")
