@@ -69,7 +69,8 @@ Rules added so that the reading holds on other outlets' wording:
 - "X said N Ys had crossed into the country" goes to X; "some/many/thousands have ..." are people;
 - "migrants arriving at the U.S. southern border": a receiving state's border is where arrivals go (not for
   demonyms, see above); "others come from X", "many of them are from X" take the document's destination;
-- "X agreed to take back migrants expelled from A" is A -> X; expelled diplomats, spies or teams are no flow.
+- "X agreed to take back migrants expelled from A" is A -> X; expelled diplomats, correspondents or teams are
+  no flow, nor "sent back this information", a language ("written in Spanish") or a poll favouring deportation.
 """
 
 from __future__ import annotations
@@ -1583,15 +1584,18 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
     start, end = s.span.start, s.span.end
     out = []
     for i in range(start, end):
-        back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back"
+        back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back" and (
+            any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
+                w in {"them", "him", "her"} or _is_group_lower(w) for w in W[i + 2:min(end, i + 5)]))
+        # "were sent back", "sent them back", not "sent back this information"
         if not (W[i] in lex.deport_moves or L[i] in lex.deport_moves or back):
             continue
         if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
             continue
         hedged = False
         for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
-            if T[j] in CLAUSE_BREAKS or W[j] in CLAUSE_BREAKS:
-                break
+            if T[j] in CLAUSE_BREAKS or W[j] in CLAUSE_BREAKS or W[j] in {"who", "which", "that"}:
+                break  # "agreed to take back migrants who are expelled": the expulsion is reported
             if W[j] in lex.deport_hedges or L[j] in lex.deport_hedges or W[j] in lex.block:
                 hedged = True
                 break
@@ -1660,8 +1664,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 deporters.append(m)  # "Mexico deported 500 Guatemalans", "Germany's deportations of ..."
             elif m.kind == "name" and not after and _takes_back(doc, m, min(near), lex):
                 dests.append(m)  # "Mexico has agreed to take back migrants expelled from the US"
-            elif m.role in {"NAT", "DST"} or m.kind == "demonym" and m.role != "ADJ":
-                dests.append(m)  # "Honduran migrants deported", "... landing in Port-au-Prince"
+            elif m.role in {"NAT", "DST"} and not (m.kind == "demonym" and W[m.start - 1] == "in"):
+                dests.append(m)  # "Honduran migrants deported"; not a language: "forms written in Spanish"
             elif cue is not None and W[cue] == "from" and deportee_noun:
                 dests.append(m)  # "deportees from India, Haiti and Guatemala"
         dests += [_Mention(i, i + 1, iso, "ethnic", "NAT") for i, iso in s.ethnic

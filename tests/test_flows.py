@@ -828,3 +828,12 @@ def test_a_country_taking_back_expelled_migrants(nlp):
     assert flows == []
     _, flows = run(nlp, "Spain expelled ten Moroccan diplomats on Monday.")
     assert flows == []
+
+
+def test_deportation_words_that_move_no_migrants(nlp):
+    for text in ("The border agency sent back this information to the Moroccans.",
+                 "The forms were written in Spanish: being deported with their children was one option.",
+                 "Two Dutch correspondents were expelled from Turkey last year.",
+                 "Poll: Germans favour deporting Afghan migrants back to their home country."):
+        _, flows = run(nlp, text)
+        assert flows == [], text
