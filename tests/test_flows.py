@@ -837,3 +837,12 @@ def test_deportation_words_that_move_no_migrants(nlp):
                  "Poll: Germans favour deporting Afghan migrants back to their home country."):
         _, flows = run(nlp, text)
         assert flows == [], text
+
+
+def test_attempted_deportations_and_deportation_policies_are_no_flow(nlp):
+    for text in ("The government has sought to deport hundreds of Iraqis who moved to Sweden years ago.",
+                 "Sweden relaxed its usual policy of deportation for undocumented Iraqis."):
+        _, flows = run(nlp, text)
+        assert ("SE", "IQ") not in pairs(flows), text
+    _, flows = run(nlp, "Sweden deported hundreds of Iraqis last year.")
+    assert pairs(flows) == {("SE", "IQ")}
