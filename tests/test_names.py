@@ -117,7 +117,8 @@ def test_a_headline_name_with_a_cue_or_repeated_in_the_text_is_kept():
 def test_documents_places_companies_and_faith_groups_are_no_persons():
     text = ("The 1951 Refugee Convention says a refugee has rights. Troops held the Golan Heights. "
             "Workers at Aldenmark AG and many Maronite Catholics or Sunni Muslims left. Rich Arab states paid. "
-            "The Vistula Memo was leaked near Okoro Square.")
+            "The Vistula Memo was leaked near Okoro Square. Grupa Zielona said volunteers were tired, and Nowaya "
+            "Gazeta reported it.")
     assert _persons(text) == {}
 
 
