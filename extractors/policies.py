@@ -1254,6 +1254,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             return True
         if lemma == "tell" and "to" in lows[idx + 1:idx + 6] and (idx == 0 or lemmas[idx - 1] != "be"):
             return True  # "tells Mexico to ship migrants home"
+        if lemma == "push" and "to" in lows[idx + 2:idx + 6] and lows[idx + 1:idx + 2] not in (["back"], ["through"]):
+            return True  # "pushing the world to increase support": pressure on others
     # hypothetical: inside an if-clause, or "if X were to"
     for idx, low in enumerate(lows):
         if low in {"if", "whether", "unless"}:

@@ -777,3 +777,9 @@ def test_a_relative_pronoun_before_a_passive_stands_for_the_group(run):
     text = "Thousands of migrants reached the coast, many of whom were rescued by the Maltese coast guard."
     assert keys(run(text)) == {("MT", "Aid")}
     assert not run("Thousands of tourists reached the coast, many of whom were rescued by the Maltese coast guard.")
+
+
+def test_aid_verbs_and_pushing_others(run):
+    assert keys(run("Norway has restored 200 million dollars in humanitarian aid to refugees in Sudan.")) == {
+        ("NO", "Aid")}
+    assert not run("Norway has been pushing the world to increase funding for refugees.")
