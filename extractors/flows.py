@@ -70,7 +70,9 @@ Rules added so that the reading holds on other outlets' wording:
 - "migrants arriving at the U.S. southern border": a receiving state's border is where arrivals go (not for
   demonyms, see above); "others come from X", "many of them are from X" take the document's destination;
 - "X agreed to take back migrants expelled from A" is A -> X; expelled diplomats, correspondents or teams are
-  no flow, nor "sent back this information", a language ("written in Spanish") or a poll favouring deportation.
+  no flow, nor "sent back this information", a language ("written in Spanish") or a poll favouring deportation;
+- "of the Xs who have fled, N are in Y"; "Ukrainian refugees ..., with A, B and C hosting the most" (the whole
+  subject list); "Russians who fled ... now make up a community in Y".
 """
 
 from __future__ import annotations
@@ -111,7 +113,8 @@ PLACE_HEADS = {"coast", "coasts", "shores", "shore", "territory", "town", "city"
                "islands", "capital", "state", "province", "part", "parts", "side", "soil", "mainland", "republic",
                "kingdom",
                "port", "border", "district", "enclave", "exclave", "outskirts", "south", "north", "east", "west"}
-SETTLED = {"living", "live", "lives", "lived", "staying", "stay", "stays", "settled", "settle", "sheltering",
+SETTLED = {"community", "communities", "diaspora",
+           "living", "live", "lives", "lived", "staying", "stay", "stays", "settled", "settle", "sheltering",
            "residing", "reside", "camps", "camp", "shelters", "shelter", "housed", "stranded", "registered"}
 SPEECH = {"say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "count",
           "counted", "record", "recorded", "register", "registered", "announce", "announced", "seen", "saw", "sees",
@@ -627,7 +630,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 while k >= start and j - k <= 6 and W[k] in lex.in_fillers:
                     k -= 1  # "Rohingya now live in camps in Bangladesh"
                 # "asylum seekers from Haiti and Venezuela are waiting in X": the place of a group named by origin
-                nat_end = k >= start and any(o.end == k + 1 and o.kind == "name" and (o.role == "NAT" or (
+                counted = k >= start and (doc[k].like_num or W[k] in {"million", "thousand", "thousands", "hundreds"}) \
+                    and any(o.role == "NAT" and o.end <= k for o in mentions) and any(
+                        triggers.get(t) == "depart" for t in range(start, k))  # "of the Xs who fled, N are in Y"
+                nat_end = counted or k >= start and any(o.end == k + 1 and o.kind == "name" and (o.role == "NAT" or (
                     (c := _cue_before(doc, o, mentions, start, lex)) is not None and W[c] == "from" and c > start
                     and _is_group_lower(W[c - 1]))) for o in mentions)
                 if k >= start and j - k <= 6 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
@@ -720,8 +726,16 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
             after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
             refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
                 w in {"refugees", "asylum-seekers", "seekers"} for w in W[j + 1:min(j + 8, sent.end)])
-            if after or refugees:  # "Poland has taken in 1.5 million refugees": the document's refugees
+            hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
+                x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
+                for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
+            if after or refugees or hosting:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
+                k = mentions.index(m)
+                while k > 0 and mentions[k - 1].role in {None, "LOC"} and mentions[k - 1].kind == "name" and all(
+                        w in lex.joiners for w in W[mentions[k - 1].end:mentions[k].start]):
+                    k -= 1  # "Poland, Germany and the Czech Republic hosting": the whole subject list
+                    mentions[k].role, mentions[k].trigger = "DST", j
 
 
 def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:

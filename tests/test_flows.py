@@ -846,3 +846,25 @@ def test_attempted_deportations_and_deportation_policies_are_no_flow(nlp):
         assert ("SE", "IQ") not in pairs(flows), text
     _, flows = run(nlp, "Sweden deported hundreds of Iraqis last year.")
     assert pairs(flows) == {("SE", "IQ")}
+
+
+def test_how_many_of_those_who_fled_are_in_a_country(nlp):
+    _, flows = run(nlp, "Of the 2 million Sudanese who have fled, 600,000 are in Chad.")
+    assert pairs(flows) == {("SD", "TD")}
+    _, flows = run(nlp, "Of the 2 million Sudanese voters, 600,000 are in Khartoum state.")
+    assert flows == []
+
+
+def test_countries_hosting_a_named_refugee_group(nlp):
+    text = "Somali refugees in Africa number 800,000, with Kenya, Ethiopia and Uganda hosting the most."
+    _, flows = run(nlp, text)
+    assert {("SO", "KE"), ("SO", "ET"), ("SO", "UG")} <= pairs(flows)
+    _, flows = run(nlp, "Somali officials met in Nairobi, with Kenya, Ethiopia and Uganda hosting the talks.")
+    assert flows == []
+
+
+def test_those_who_fled_forming_a_community_abroad(nlp):
+    _, flows = run(nlp, "Venezuelans who fled the crisis now make up a large community in Bogota.")
+    assert pairs(flows) == {("VE", "CO")}
+    _, flows = run(nlp, "Venezuelans make up a large community of artists in Caracas.")
+    assert flows == []
