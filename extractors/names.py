@@ -163,7 +163,6 @@ def person_cue_before(doc: Doc, start: int) -> bool:
     return (before.text.islower() and before.lower_ in sets["kinship"]) or before.lower_ in sets["honorifics"]
 
 
-LINE_RE = re.compile(r"[^\n]+")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -175,6 +174,11 @@ def is_title_case_line(line: str) -> bool:
     """
     long_words = [w for w in WORD_RE.findall(line) if len(w) >= 4]
     return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
+
+
+@lru_cache(maxsize=1 << 10)
+def _is_title_case_line_cached(line: str) -> bool:
+    return is_title_case_line(line)
 
 
 class TokenView:
@@ -256,19 +260,27 @@ class TokenView:
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
     @cached_property
-    def _title_case_lines(self) -> list[tuple[int, int]]:
-        """Character ranges of Title Case lines (headlines), where capitals say nothing about names."""
-        return [m.span() for m in LINE_RE.finditer(self.doc_text) if is_title_case_line(m.group())]
+    def run_ok(self) -> set[int]:
+        """``name_like`` without capitalised function words ("In", "Says"): the tokens a name run may hold."""
+        headline = _sets()["headline"]
+        text = self.text
+        return {i for i in self.name_like if text[i] not in headline}
+
+    def _in_title_case_line(self, offset: int) -> bool:
+        """Whether the line holding character ``offset`` is a Title Case line (a headline)."""
+        text = self.doc_text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return _is_title_case_line_cached(text[start:end if end >= 0 else len(text)])
 
     def only_in_title_case_lines(self, i: int, name: str) -> bool:
         """Whether token ``i`` lies in a Title Case line and ``name`` occurs in no other line."""
-        lines = self._title_case_lines
-        if not lines or not any(a <= self.idx[i] < b for a, b in lines):
+        if not self._in_title_case_line(self.idx[i]):
             return False
         text = self.doc_text
         at = text.find(name)
         while at >= 0:
-            if not any(a <= at < b for a, b in lines):
+            if not self._in_title_case_line(at):
                 return False
             at = text.find(name, at + 1)
         return True
@@ -321,8 +333,7 @@ def _runs(view: TokenView, taken: set[int]):
     """
     n = view.n
     text, lower, space, sent_start = view.text, view.lower, view.space, view.sent_start
-    headline = _sets()["headline"]
-    run_ok = view.name_like - {i for i in view.name_like if text[i] in headline}
+    run_ok = view.run_ok
     boilerplate = view.boilerplate
     ends_at = -1  # the previous run's end: runs never overlap
     for i in sorted(run_ok):
@@ -721,6 +732,7 @@ def given_name_key(word: str) -> str:
     return _given_name_forms().get(word, word)
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(text: str) -> str:
     """``name_part_key`` applied to every word of a name."""
     return " ".join(map(name_part_key, text.split()))
