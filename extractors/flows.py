@@ -312,6 +312,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         following = set(W[i + 1:min(i + 3, end)])
         return "depart" if following & {"off", "out", "sail"} else None
     nxt_word = W[i + 1] if i + 1 < end else ""
+    if lemma == "come" and nxt_word == "down":
+        return None  # "it comes down to nicety"
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
         return None  # "those who pass the checks"
     if lemma == "head" and nxt_word not in HEAD_NEXT:
@@ -1511,7 +1513,8 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue  # another place for them in the sentence
         origins = []
         # refugees are residents too when the sentence puts them in the destination ("held in Texas")
-        nouns = RESIDENT_NOUNS | REFUGEE_NOUNS if any(m.iso == dest for m in s.mentions) else RESIDENT_NOUNS
+        nouns = RESIDENT_NOUNS | REFUGEE_NOUNS if any(m.iso == dest and m.role != "ADJ" for m in s.mentions) \
+            else RESIDENT_NOUNS
         for m in s.mentions:
             if m.role != "NAT" or m.iso == dest:
                 continue

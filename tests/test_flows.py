@@ -868,3 +868,14 @@ def test_those_who_fled_forming_a_community_abroad(nlp):
     assert pairs(flows) == {("VE", "CO")}
     _, flows = run(nlp, "Venezuelans make up a large community of artists in Caracas.")
     assert flows == []
+
+
+def test_idioms_and_adjective_mentions_place_nobody(nlp):
+    text = ("Many Swedes moved to Norway. Swedish families also went to Norway. "
+            "It all comes down to whether she would rather live in Chile or Peru.")
+    _, flows = run(nlp, text)
+    assert not {("SE", "CL"), ("SE", "PE")} & pairs(flows)
+    text = ("Many Kurds fled Syria for Iraq. Syrian refugees also went to Iraq. Talks on the Iraqi-Turkish "
+            "dispute covered the borders and the future of Syrian refugees.")
+    _, flows = run(nlp, text)
+    assert ("SY", "TR") not in pairs(flows)
