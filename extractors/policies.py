@@ -1013,7 +1013,13 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     lemma = doc[before].lemma_.lower()
     if lemma in {"be", "been", "being", "get"}:
         return True
-    return lemma in ctx.sets["migrant_words"] or doc[before].lower_ in {"deportees", "detainees", "nationals"}
+    group_word = lemma in ctx.sets["migrant_words"] or doc[before].lower_.rstrip("s") in ctx.sets["migrant_words"]
+    if not (group_word or doc[before].lower_ in {"deportees", "detainees", "nationals"}):
+        return False
+    k = before - 1
+    while k > sent.start and doc[k].lower_ in {"a", "an", "the", "some", "many", "most"}:
+        k -= 1
+    return k < sent.start or doc[k].lower_ not in {"that", "which", "whom"}  # "the visa that an immigrant held"
 
 
 def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -1487,8 +1493,14 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             if criticised is None or criticised.kind != "actor" or not criticised.actor:
                 continue
         search_from = start
+        owner = ctx.mention_at.get(start - 1) if entry.get("owner_adjective") and start > sent.start else None
+        if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor
+                                      and owner.actor[0] == "Country" and owner.end == start):
+            owner = None
         if criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
+        elif owner is not None:
+            actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
             if not ok:

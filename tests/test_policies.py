@@ -783,3 +783,20 @@ def test_aid_verbs_and_pushing_others(run):
     assert keys(run("Norway has restored 200 million dollars in humanitarian aid to refugees in Sudan.")) == {
         ("NO", "Aid")}
     assert not run("Norway has been pushing the world to increase funding for refugees.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Migrants described beatings in Libyan detention centres near the coast.", {("LY", "Detention")}),
+    ("Thousands of men left after the Russian mobilization was announced.", {("RU", "Mobilization")}),
+])
+def test_round10_owner_adjective_of_noun_triggers(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_a_nationality_before_a_deportation_noun_is_the_group_not_the_actor(run):
+    assert not run("Afghan deportations rose sharply last year.")
+
+
+def test_an_object_relative_clause_is_no_reduced_passive(run):
+    assert not run("The officials checked the visa that an immigrant held in Canada when he applied.")
+    assert keys(run("Migrants held in Libya for months described beatings.")) == {("LY", "Detention")}
