@@ -5,6 +5,14 @@ a known country, place or organisation, and that has evidence of being a person:
 known first name (``gender-guesser``'s list), a title or role before it ("Foreign
 Minister", "Mr."), a speech verb or an age next to it, or a naming phrase ("a man
 named", "identified himself as"). Later bare surnames of found persons become mentions.
+
+What is no person, whatever its capitals (word lists in ``data/lexicon.json``): a run stops at a
+capitalised function word or headline verb ("In", "Is", "Says"); a run that ends in a document,
+place, company, faith or party word ("Refugee Convention", "Golan Heights", "Daimler AG", "Sunni
+Muslims", "Ohio Republican") or starts with a storm or place prefix ("Hurricane", "Fort") needs a
+person cue; two uncommon words need one too when only a Title Case headline holds them or a
+preposition of place precedes them ("drove to Verkhny Lars"). Hyphenated names stay whole
+("Ban Ki-moon", "Elsayid-Ali"), and a hyphen-glued role stays the role ("Secretary-General").
 """
 
 from __future__ import annotations
