@@ -175,7 +175,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
-    """Cities from GeoNames (population >= 15,000) and migraph's list of regions and crossings.
+    """Cities from GeoNames (population >= 15,000), US states, and migraph's list of regions and crossings.
 
     Names that are ordinary English words ("Police", "Of", "Mobile") are left out;
     the biggest city wins where several share a name.
@@ -203,6 +203,11 @@ def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
             if is_common_word(form, -10.0):
                 continue
             surfaces[form] = place
+    # US states (GeoNames): migration reporting places people in them ("held in Louisiana"); a state named
+    # like a country ("Georgia") stays the country, and a city of the same name ("New York") keeps the city.
+    for state in sorted(geo.get_us_states().values(), key=lambda s: s["code"]):
+        if state["name"] not in country_names:
+            surfaces.setdefault(state["name"], Place(state["name"], "US", state["geonameid"], 0))
     for record in load_json("places.json")["places"]:
         place = Place(record["name"], record["country"], record.get("geonames_id"), 0)
         for form in (record["name"], *record.get("aliases", [])):

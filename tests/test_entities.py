@@ -260,3 +260,12 @@ def test_a_lone_short_first_name_joins_only_the_name_written_with_it(nlp):
     found = persons(result)
     assert set(found) == {"Joe Varga", "Donald Pellegrini", "Don"}
     assert found["Joe Varga"].aliases == {"Joe"}
+
+
+def test_us_states_are_places_in_the_united_states_and_georgia_stays_a_country(nlp):
+    _, result = run(nlp, "Two asylum seekers were held in Louisiana and moved to Pennsylvania, "
+                         "while their cousins stayed in Georgia.")
+    places = {e.name: e.attributes.get("country") for (kind, _), e in result.entities.items() if kind == "Place"}
+    countries = {key for (kind, key) in result.entities if kind == "Country"}
+    assert places["Louisiana"] == "US" and places["Pennsylvania"] == "US"
+    assert "GE" in countries and "Georgia" not in places
