@@ -1077,6 +1077,8 @@ def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | Non
             return None  # "the Serbian border": an adjective, not a group ("Russians" is one)
         return i, j
     lemma = doc[i].lemma_.lower()
+    if doc[i].lower_ in {"those", "them"}:
+        lemma = doc[i].lower_  # the lemmatiser reads "those" as "that", "them" as "they"
     if lemma in words:
         if lemma == "asylum":
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -1118,7 +1120,7 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
     for i in range(start + 1, min(sent.end, end + 6)):
         if lowers[i] in {"'s", "’s"}:
             continue  # possessive, not "is"
-        if i >= end and (texts[i] in SENT_PUNCT or lemmas[i] in STOP_TARGET):
+        if i >= end and (texts[i] in SENT_PUNCT or lemmas[i] in STOP_TARGET) and lowers[i] != "those":
             break
         found = _is_people(ctx, i, kind)
         if found:

@@ -800,3 +800,46 @@ def test_a_nationality_before_a_deportation_noun_is_the_group_not_the_actor(run)
 def test_an_object_relative_clause_is_no_reduced_passive(run):
     assert not run("The officials checked the visa that an immigrant held in Canada when he applied.")
     assert keys(run("Migrants held in Libya for months described beatings.")) == {("LY", "Detention")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belgium decided to impose border checks on its frontier with France.", {("BE", "BorderBarrier")}),
+    ("Denmark reintroduced border controls after the surge in asylum claims.", {("DK", "BorderBarrier")}),
+    ("Croatia will start patrolling its own borders to stop migrants.", {("HR", "BorderBarrier")}),
+    ("Ecuador has stepped up its northern border enforcement as migrants arrive.", {("EC", "BorderBarrier")}),
+    ("Chile militarized the border after thousands of migrants crossed.", {("CL", "BorderBarrier")}),
+])
+def test_border_checks_and_patrolling_ones_own_border(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Critics demanded that Belgium impose border checks on migrants.",
+    "Belgium will not reintroduce border controls, the minister told refugees.",
+    "Belgium relaxed border controls for tourists.",
+])
+def test_border_checks_near_misses(run, text):
+    assert "BorderBarrier" not in {t for _a, t in keys(run(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Austria will go ahead with sending back those who have no right to asylum.", {("AT", "Deportation")}),
+    ("Italy is sending back migrants who arrived by boat last week.", {("IT", "Deportation")}),
+    ("Greece sent back 40 asylum seekers to the islands on Friday.", {("GR", "Deportation")}),
+])
+def test_sending_back_a_group(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Charities urged Austria to stop sending back refugees.",
+    "Austria will not send back refugees to Syria.",
+    "The migrant sent back a letter to the asylum office.",
+])
+def test_sending_back_near_misses(run, text):
+    assert "Deportation" not in {t for _a, t in keys(run(text))}
+
+
+def test_refusing_to_take_back_criminals_is_an_entry_ban(run):
+    assert keys(run("Laos refused to take back 300 criminals ordered deported by Thailand.")) >= {("LA", "EntryBan")}
+    assert ("LA", "EntryBan") not in keys(run("Laos agreed to take back 300 criminals."))
