@@ -13,6 +13,8 @@ resolves, with token rules only (the pipeline has no parser):
   bare "the government" is the story's state when that was named earlier in its sentence; office
   titles without a name ("the prime minister") take a state of their sentence, else the story's;
   "he"/"she" act for the nearest person or office named before (none for a person without office);
+  a border trigger whose subject names no state takes the possessor of the border ("he sealed
+  Hungary's border");
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   with no agent, a state reporting the measure is its actor ("Poland said 300 were pushed back");
@@ -22,6 +24,7 @@ resolves, with token rules only (the pipeline has no parser):
   AsylumRestriction, a refusal or pledge ("refused to accept", "will not accept") an EntryBan;
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
+- money entries skip sums for other purposes named just after ("$2 billion for the wall");
 - leaving out demands by third parties (not "under pressure"), accusations, questions,
   hypotheticals, a "should" clause reported by a non-state speaker ("opposition leader X said
   Israel should"), gerund subjects ("argued that accepting refugees is a threat"), gerunds and
@@ -1387,6 +1390,17 @@ def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
     return False
 
 
+def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
+    """The country whose border a trigger names with a possessive ("sealed Hungary's southern border"), for a
+    subject that names no state (a pronoun, a person without a known office)."""
+    for i in range(start + 1, end):
+        m = ctx.mention_at.get(i - 1)
+        if ctx.doc[i].lower_ in {"'s", "’s"} and m is not None and m.kind == "actor" and m.actor \
+                and m.actor[0] == "Country":
+            return [m.actor], m
+    return [], None
+
+
 def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int) -> bool:
     """The sentence names, outside a prepositional phrase, a state or organisation other than the story's
     main state (then an agentless trigger may well be that one's). The subject right before the trigger
@@ -1447,6 +1461,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             continue  # "admitted to posing as ...": a confession, not an admission
         if entry.get("exclude_inside") and not set(doc_lowers(doc)[start:end]).isdisjoint(entry["exclude_inside"]):
             continue  # "extend his moratorium on travel": the match spans another measure
+        if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
+                entry["exclude_after"]):
+            continue  # "committed $2 billion to border security": money for another purpose
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
@@ -1519,6 +1536,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
+        if not actors and entry.get("border_owner"):
+            actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)

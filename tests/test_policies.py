@@ -843,3 +843,32 @@ def test_sending_back_near_misses(run, text):
 def test_refusing_to_take_back_criminals_is_an_entry_ban(run):
     assert keys(run("Laos refused to take back 300 criminals ordered deported by Thailand.")) >= {("LA", "EntryBan")}
     assert ("LA", "EntryBan") not in keys(run("Laos agreed to take back 300 criminals."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He sealed Poland's eastern border with razor wire.", {("PL", "EntryBan")}),
+    ("She said they would start patrolling Latvia's border to stop migrants.", {("LV", "BorderBarrier")}),
+    ("Lithuania closed Latvia's border crossing to refugees.", {("LT", "EntryBan")}),
+])
+def test_a_possessive_names_the_border_owner_for_a_subject_naming_no_state(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finland is devoting $2.1 billion to cope with the refugee influx.", {("FI", "Aid")}),
+    ("Canada promised to put up $800 million for displaced Afghans.", {("CA", "Aid")}),
+    ("Japan pledged an additional $200 million to help refugees in Chad.", {("JP", "Aid")}),
+    ("Austria will contribute 50 million euros to the agency caring for refugees.", {("AT", "Aid")}),
+])
+def test_sums_of_money_devoted_or_pledged_are_aid(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The government committed $2 billion to border security to stop migrants.",
+    "Congress allocated $5 billion for the wall to keep out migrants.",
+    "Charities urged Japan to pledge $200 million for refugees.",
+    "Japan pledged to deport 1 million migrants.",
+])
+def test_money_near_misses(run, text):
+    assert "Aid" not in {t for _a, t in keys(run(text))}
