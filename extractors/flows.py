@@ -184,6 +184,7 @@ class _Lex:
     border_context: frozenset[str]
     border_people: frozenset[str]
     crisis_words: frozenset[str]
+    origin_events: frozenset[str]  # "the Syrian war": evidence of the document's main origin
     border_authorities: tuple[tuple[str, ...], ...]
     receiving: frozenset[str]
     waterways: dict[tuple[str, ...], tuple[str, str]]
@@ -230,6 +231,7 @@ def _lex() -> _Lex:
         border_context=frozenset(data["border_context"]),
         border_people=frozenset(data["border_people"]),
         crisis_words=frozenset(data["crisis_words"]),
+        origin_events=frozenset(data["origin_events"]),
         border_authorities=tuple(tuple(a.split()) for a in data["border_authorities"]),
         receiving=frozenset(data["receiving_countries"]),
         waterways={tuple(k.split()): (v[0], v[1]) for k, v in data["waterways"].items() if not k.startswith("_")},
@@ -820,8 +822,9 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             elif kind:
                 blocked.add(i)
         words = W[start:end]
-        text = f" {' '.join(words)} "
-        region = not lex.region_origin.isdisjoint(words) or any(r in text for r in lex.region_phrases)
+        if mentions:
+            _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
+        region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in range(start, end - 1):
             if W[k] == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
@@ -835,11 +838,37 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             for w, nxt in zip(words, words[1:], strict=False)) or any(
             W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
         military = not lex.military.isdisjoint(words)
-        if mentions:
-            _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
         out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents, ethnic))
     return out
+
+
+REGION_DEST_CUES = {"to", "into", "toward", "towards", "reach", "reached", "reaching", "for"}
+REGION_LIST_FILLERS = {",", "and", "or", "increasingly", "also", "even", "then", "later", "eventually", "other",
+                       "parts", "of", "as", "well", "more", "recently", "now", "beyond", "elsewhere", "in", "the"}
+
+
+def _region_origin(W: list[str], T: list[str], start: int, end: int, mentions: list[_Mention], lex: _Lex) -> bool:
+    """Whether the sentence names a region people come from ("migrants from Africa"), which keeps the document's
+    main origin out of it. A region that is where people go is none: right after "to"/"into" ("fled to Europe"),
+    or at the end of a destination list ("fleeing to A, B and C, and increasingly North Africa and Europe")."""
+    dst_ends = {m.end for m in mentions if m.role == "DST"}
+    i = start
+    while i < end:
+        n = 1 if W[i] in lex.region_origin else next(
+            (len(r.split()) for r in lex.region_phrases if W[i:i + len(r.split())] == r.split()), 0)
+        if not n:
+            i += 1
+            continue
+        j = i - 1
+        while j >= start and j + 1 not in dst_ends and (
+                W[j] in REGION_LIST_FILLERS or (T[j][:1].isupper() and W[j] not in lex.region_origin)):
+            j -= 1  # back over the list: commas, "and increasingly", other places ("North" of "North Africa")
+        destination = j >= start and (j + 1 in dst_ends or W[j] in REGION_DEST_CUES and j == i - 1)
+        if not destination:
+            return True
+        i += n
+    return False
 
 
 def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
@@ -853,6 +882,9 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
                 counts[m.iso] += 1
             elif m.role == "SRC":
                 counts[m.iso] += 1
+            elif m.role == "ADJ" and m.kind == "demonym" and s.has_group and m.end < s.span.end \
+                    and W[m.end] in lex.origin_events:
+                counts[m.iso] += 1  # "the Syrian war has uprooted a million children"
         for _, iso in s.ethnic:
             counts[iso] += 1
     if not counts:
@@ -1433,7 +1465,12 @@ def _is_deport_trigger(text: str, lex: _Lex) -> bool:
 
 
 ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("source", "countries"),
-                ("main", "source", "countries"), ("top", "source", "countries"))
+                ("main", "source", "countries"), ("top", "source", "countries"),
+                # "A, B and C, the three countries sending most of the migrants"; "countries that send migrants"
+                ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
+                ("sending", "countries"), ("countries", "that", "sent"))
+SENDING = {"sending", "send", "sent"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
 
 
 def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[list[_Mention], str | None]:
@@ -1448,6 +1485,9 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
         return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
     at, after = hit[0], hit[0] + hit[1]
+    if not SENDING.isdisjoint(W[at:after]) and not any(
+            _is_group_lower(w) or w in {"people", "citizens", "nationals"} for w in W[after:min(after + 6, end)]):
+        return [], None  # "the countries sending troops": only people sent make an origin
     names = [m for m in s.mentions if m.kind == "name" and m.role in {None, "LOC", "NAT"}]
     listed: list[_Mention] = []
     for m in names:  # the list just before ("A, B and C, the countries of origin") or after ("... were A and B")
@@ -1456,7 +1496,7 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
         joined = listed and all(w in lex.joiners or w in LIST_OPENERS for w in W[listed[-1].end:m.start])
         if joined or m.end <= at and len(gap_before) <= 5 and all(w in lex.joiners or w in lex.fillers or w in {
                 "among", "—", "–", "-", ",", "were", "are", "as", "main", "top", "leading", "largest", "biggest",
-                "principal", "chief", "primary"} for w in gap_before) \
+                "principal", "chief", "primary"} | NUMBER_WORDS for w in gap_before) \
                 or m.start >= after and len(gap_after) <= 4 and all(w in {
                     "were", "are", "was", "is", "include", "included", "includes", "being", ",", ":", "—", "–"}
                     or w in lex.fillers for w in gap_after):

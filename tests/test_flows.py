@@ -879,3 +879,42 @@ def test_idioms_and_adjective_mentions_place_nobody(nlp):
             "dispute covered the borders and the future of Syrian refugees.")
     _, flows = run(nlp, text)
     assert ("SY", "TR") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Families have been fleeing to Kenya, Uganda and Ethiopia, and increasingly the Middle East and Europe.",
+    "Refugees fled to Kenya and Uganda, and later to Asia.",
+    "Thousands have since escaped into Kenya, Uganda, and parts of Central Africa.",
+])
+def test_a_region_at_the_end_of_a_destination_list_is_no_origin(nlp, sentence):
+    story = "The Somali war has uprooted two million people. Somali refugees fled the fighting. "
+    _, flows = run(nlp, story + sentence)
+    assert {("SO", "KE"), ("SO", "UG")} <= pairs(flows)
+
+
+def test_a_region_people_come_from_still_keeps_the_main_origin_out(nlp):
+    story = "The Somali war has uprooted two million people. Somali refugees fled the fighting. "
+    for sentence in ("Migrants from Central Africa have been fleeing to Kenya and Uganda.",
+                     "African migrants have been fleeing to Kenya and Uganda.",
+                     "Others fled to Kenya and Uganda from elsewhere in Africa."):
+        _, flows = run(nlp, story + sentence)
+        assert not {("SO", "KE"), ("SO", "UG")} & pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mali, Niger and Chad, the three countries sending most of the migrants, signed the pact.",
+    "Officials from Mali, Niger and Chad — the countries that send most migrants north — met on Monday.",
+    "Mali, Niger and Chad, the main sending countries of these migrants, were at the talks.",
+])
+def test_countries_sending_the_migrants_are_origins_of_the_document_destination(nlp, sentence):
+    story = "Thousands of migrants have crossed into Spain. More people arrived in Spain by boat. "
+    _, flows = run(nlp, story + sentence)
+    assert {("ML", "ES"), ("NE", "ES"), ("TD", "ES")} <= pairs(flows)
+
+
+def test_countries_sending_troops_or_aid_are_no_origins(nlp):
+    story = "Thousands of migrants have crossed into Spain. More people arrived in Spain by boat. "
+    for sentence in ("Mali, Niger and Chad, the three countries sending troops to the mission, signed the pact.",
+                     "Mali, Niger and Chad — the countries that send the most aid requests — met on Monday."):
+        _, flows = run(nlp, story + sentence)
+        assert not {("ML", "ES"), ("NE", "ES"), ("TD", "ES")} & pairs(flows), sentence
