@@ -1459,6 +1459,18 @@ REFUGEE_NOUNS = {"refugee", "refugees", "asylum-seeker", "asylum-seekers", "seek
 RESIDENT_NOUNS = {"immigrant", "immigrants"}  # people who have arrived; refugees are often still waiting
 
 
+CROSSER_NOUNS = {"citizens", "nationals", "people", "men", "women", "families", "migrants", "migrant"}
+CROSS_VERBS = {"crossed", "cross", "crossing", "crosses", "entered", "enter", "entering", "enters"}
+
+
+def _crossed_border(doc: Doc, s: _Sentence) -> bool:
+    """Whether the sentence reports people crossing "the border" (an unblocked movement word followed by the
+    border as its object), which places them in the document's destination."""
+    W = doc_lowers(doc)
+    return any(W[i] in CROSS_VERBS and W[i + 1:i + 3] in (["the", "border"], ["the", "frontier"])
+               for i in s.triggers if i + 3 <= s.span.end)
+
+
 def _is_deport_trigger(text: str, lex: _Lex) -> bool:
     first = text.split()[0].lower()
     return first in lex.deport_moves or first in lex.deport_back
@@ -1555,10 +1567,16 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
         # refugees are residents too when the sentence puts them in the destination ("held in Texas")
         nouns = RESIDENT_NOUNS | REFUGEE_NOUNS if any(m.iso == dest and m.role != "ADJ" for m in s.mentions) \
             else RESIDENT_NOUNS
+        if _crossed_border(b.doc, s):
+            nouns = nouns | REFUGEE_NOUNS | CROSSER_NOUNS  # "300 Congolese citizens who crossed the border"
         for m in s.mentions:
             if m.role != "NAT" or m.iso == dest:
                 continue
-            nouns_after = W[m.end:min(m.end + 3, sent.end)]
+            k = m.end  # "Congolese and Angolan citizens": the noun after the coordinated demonyms
+            while k + 1 < sent.end and W[k] in {"and", ",", "or"} and any(
+                    x.start == k + 1 and x.kind == "demonym" for x in s.mentions):
+                k = next(x.end for x in s.mentions if x.start == k + 1)
+            nouns_after = W[k:min(k + 3, sent.end)]
             if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in nouns or nouns_after[1:2]
                                                              and nouns_after[1] in nouns)) \
                     or (m.kind == "name" and (cue := _cue_before(b.doc, m, s.mentions, sent.start, lex)) is not None

@@ -918,3 +918,25 @@ def test_countries_sending_troops_or_aid_are_no_origins(nlp):
                      "Mali, Niger and Chad — the countries that send the most aid requests — met on Monday."):
         _, flows = run(nlp, story + sentence)
         assert not {("ML", "ES"), ("NE", "ES"), ("TD", "ES")} & pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 200 Eritrean and Sudanese nationals who crossed the border last week were taken to shelters.",
+    "Police said Eritrean and Sudanese citizens had entered the border area. Some 200 Eritrean and Sudanese "
+    "people crossed the border on Monday, and they were bussed to a camp.",
+    "Some 200 Eritrean or Sudanese migrants crossing the border each week are sheltered in tents.",
+])
+def test_a_nationality_crossing_the_border_reaches_the_document_destination(nlp, sentence):
+    story = "Migrants keep arriving in Israel. Hundreds more reached Israel on foot this year. "
+    _, flows = run(nlp, story + sentence)
+    assert {("ER", "IL"), ("SD", "IL")} <= pairs(flows)
+
+
+def test_no_border_crossing_for_denials_plans_officials_or_another_country(nlp):
+    story = "Migrants keep arriving in Israel. Hundreds more reached Israel on foot this year. "
+    for sentence in ("No Eritrean citizens crossed the border last week.",
+                     "Eritrean citizens would cross the border if the fence fell.",
+                     "Eritrean officials crossed the border for talks.",
+                     "Eritrean citizens who crossed the border into Sudan were registered there."):
+        _, flows = run(nlp, story + sentence)
+        assert ("ER", "IL") not in pairs(flows), sentence
