@@ -1027,8 +1027,13 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
 
 def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
     """"weeks after the EU suspended ...": after/before/since/until/as also open clauses, whose
-    subject stands right before the verb."""
+    subject stands right before the verb; so does a relative clause after a prepositional mention
+    ("set by Germany, which welcomed ...")."""
     doc = ctx.doc
+    if m.kind == "actor" and m.end + 2 < start <= m.end + 10 and doc[m.end].text == "," \
+            and doc[m.end + 1].lower_ in {"which", "who"} and not any(t.is_punct for t in doc[m.end + 2:start]) \
+            and not any(i in ctx.mention_at for i in range(m.end + 2, start)):
+        return True  # "the pace set by Germany, which last weekend welcomed ...": the relative clause's subject
     if m.kind != "actor" or start - m.end > 1 or any(t.is_punct for t in doc[m.end:start]):
         return False
     j = m.start - 1

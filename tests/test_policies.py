@@ -872,3 +872,25 @@ def test_sums_of_money_devoted_or_pledged_are_aid(run, text, expected):
 ])
 def test_money_near_misses(run, text):
     assert "Aid" not in {t for _a, t in keys(run(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The figure lags far behind the pace set by Sweden, which last month welcomed 9,000 migrants.",
+     {("SE", "Admission")}),
+    ("Aid groups criticised Malta, which has pushed back boats carrying migrants.", {("MT", "Deportation")}),
+])
+def test_a_prepositional_country_is_the_subject_of_its_relative_clause(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_a_relative_clause_with_its_own_subject_is_not_the_countrys(run):
+    assert not run("Migrants from Sudan, which is at war, reached the camp that volunteers built.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada has deployed more resources to the border to stop migrants.", {("CA", "BorderBarrier")}),
+    ("Peru has stepped up its own northern border enforcement to stem the flow of migrants.",
+     {("PE", "BorderBarrier")}),
+])
+def test_resources_and_own_border_enforcement(run, text, expected):
+    assert keys(run(text)) == expected
