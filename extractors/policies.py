@@ -14,7 +14,8 @@ resolves, with token rules only (the pipeline has no parser):
   titles without a name ("the prime minister") take a state of their sentence, else the story's;
   "he"/"she" act for the nearest person or office named before (none for a person without office);
   a border trigger whose subject names no state takes the possessor of the border ("he sealed
-  Hungary's border");
+  Hungary's border"); a state after "than" with a repeated auxiliary ("more than Italy did") takes
+  the same measure;
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   with no agent, a state reporting the measure is its actor ("Poland said 300 were pushed back");
@@ -1406,6 +1407,29 @@ def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Men
     return [], None
 
 
+def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
+    """"Mexico now deports more Central Americans than the U.S. does": the state after "than", with a
+    repeated auxiliary, takes the same measure."""
+    doc = ctx.doc
+    for i in range(end, min(sent.end, end + 12)):
+        if doc[i].text in {";", ":", "."}:
+            return []
+        if doc[i].lower_ != "than":
+            continue
+        k = i + 1
+        while k < sent.end and doc[k].lower_ in {"the", "a"}:
+            k += 1
+        m = ctx.mention_at.get(k)
+        if m is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+            return []
+        group = ctx.coordinated(m, sent.end)
+        last = group[-1].end if group else m.end
+        if last < sent.end and doc[last].lower_ in {"does", "did", "do", "has", "have", "had"}:
+            return [g.actor for g in group if g.actor]
+        return []
+    return []
+
+
 def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int) -> bool:
     """The sentence names, outside a prepositional phrase, a state or organisation other than the story's
     main state (then an agentless trigger may well be that one's). The subject right before the trigger
@@ -1550,6 +1574,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
                 actors, at = [main], None
         if not actors:
             continue
+        if not passive and not entry.get("nominal"):
+            actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):

@@ -894,3 +894,20 @@ def test_a_relative_clause_with_its_own_subject_is_not_the_countrys(run):
 ])
 def test_resources_and_own_border_enforcement(run, text, expected):
     assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain detained more migrants last year than Italy did.", {("ES", "Detention"), ("IT", "Detention")}),
+    ("Canada admitted more Syrian refugees than Britain and France have.",
+     {("CA", "Admission"), ("GB", "Admission"), ("FR", "Admission")}),
+])
+def test_a_state_compared_with_a_repeated_auxiliary_takes_the_same_measure(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Spain detained more migrants than ever.",
+    "Spain detained more migrants than Italy, where courts are slow.",
+])
+def test_comparisons_without_a_repeated_auxiliary(run, text):
+    assert keys(run(text)) == {("ES", "Detention")}
