@@ -135,7 +135,8 @@ COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "reco
 BORDER_ACTIONS = {"closed", "shut", "sealed", "fortified", "reinforced", "tightened", "closes", "shuts", "seals"}
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
-                  "river", "strip", "checkpoint", "checkpoints"}
+                  "river", "strip", "checkpoint", "checkpoints", "gate", "gates", "bridge", "bridges", "post",
+                  "posts"}
 LIST_OPENERS = {"including", "such", "like", "notably", "mainly", "mostly", "especially", "primarily", "chiefly",
                 "particularly", "namely"}
 AIRCRAFT = {"flights", "flight", "airlines", "airline", "planes", "plane", "jets", "jet", "aircraft", "airliner",
@@ -1316,8 +1317,11 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
             pairs.append((m0.iso, left.iso, i, False))
             continue
         nxt = i + 1
-        if nxt + 1 < sent.end and W[nxt] in BORDER_OBJECTS and W[nxt + 1] == "between":
-            nxt += 1  # "the border fence between Morocco and Spain"
+        k = nxt
+        while k < min(nxt + 5, sent.end) and (W[k] in BORDER_OBJECTS or W[k] in {"on", "at", "the", "a"}):
+            k += 1
+        if k > nxt and k < sent.end and W[k] == "between" and W[k - 1] in BORDER_OBJECTS:
+            nxt = k  # "the border fence between Morocco and Spain", "the border gate on the bridge between A and B"
         if nxt < sent.end and W[nxt] == "between":
             a = by_start.get(nxt + 1) or by_start.get(nxt + 2)
             if a and a.end + 1 < sent.end and W[a.end] == "and":
@@ -1396,7 +1400,9 @@ def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
 def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex, s: _Sentence,
             owned: bool) -> tuple[str, str] | None:
     """Direction of people moving across the border between a and b: flows stated elsewhere in the document,
-    the nationality of the people at the border, the document's main origin, the side people usually go to,
+    the nationality of the people at the border, the document's main origin, the side people go on from
+    elsewhere in the document (they reach it first: "Mexico -> U.S." stated, the Guatemala-Mexico border is
+    crossed into Mexico), the side people usually go to,
     and last, for an exodus at "Russia's border with Georgia", the owner of the border."""
     if (a, b) in explicit and (b, a) not in explicit:
         return a, b
@@ -1407,6 +1413,10 @@ def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, le
         return (a, b) if a in nat else (b, a)
     if main in {a, b}:
         return (a, b) if main == a else (b, a)
+    onward = {o for o, _ in explicit}  # countries people go on from: the caravan reaches Mexico from Guatemala
+    reached = {d for _, d in explicit}
+    if (a in onward) != (b in onward) and not {a, b} & reached:
+        return (b, a) if a in onward else (a, b)
     if (a in lex.receiving) != (b in lex.receiving):
         return (b, a) if a in lex.receiving else (a, b)
     if owned and any(kind == "depart" for kind in s.triggers.values()):

@@ -940,3 +940,22 @@ def test_no_border_crossing_for_denials_plans_officials_or_another_country(nlp):
                      "Eritrean citizens who crossed the border into Sudan were registered there."):
         _, flows = run(nlp, story + sentence)
         assert ("ER", "IL") not in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dozens of migrants tried to climb the border gate on the bridge between Chad and Niger.",
+    "Migrants scaled the border fence between Chad and Niger on Sunday.",
+    "Hundreds of migrants are trying to jump the border wall at the crossing between Chad and Niger.",
+])
+def test_a_border_crossed_before_a_stated_onward_leg(nlp, sentence):
+    story = "Migrants travel from Niger to Libya before the sea. "
+    _, flows = run(nlp, story + sentence)
+    assert ("TD", "NE") in pairs(flows)
+
+
+def test_a_border_between_two_countries_without_people_or_onward_leg(nlp):
+    story = "Migrants travel from Niger to Libya before the sea. "
+    _, flows = run(nlp, story + "Workers repaired the border gate on the bridge between Chad and Niger.")
+    assert ("TD", "NE") not in pairs(flows)
+    _, flows = run(nlp, "Dozens of migrants tried to climb the border gate on the bridge between Chad and Niger.")
+    assert not {("TD", "NE"), ("NE", "TD")} & pairs(flows)  # no direction anywhere in the document
