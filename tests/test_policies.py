@@ -911,3 +911,20 @@ def test_a_state_compared_with_a_repeated_auxiliary_takes_the_same_measure(run, 
 ])
 def test_comparisons_without_a_repeated_auxiliary(run, text):
     assert keys(run(text)) == {("ES", "Detention")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway has handed over 300 million dollars so far to help displaced Sudanese.", {("NO", "Aid")}),
+    ("Oman has funded a refugee camp in Yemen giving shelter to displaced families.", {("OM", "Aid")}),
+])
+def test_money_handed_over_and_camps_funded_are_aid(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The smugglers handed over $2 million in cash to the police, migrants said.",
+    "Protesters attacked a refugee camp near the port.",
+    "Norway has handed over 300 million dollars to the oil fund.",
+])
+def test_money_and_camp_near_misses(run, text):
+    assert "Aid" not in {t for _a, t in keys(run(text))}
