@@ -18,7 +18,8 @@ resolves, with token rules only (the pipeline has no parser):
   the same measure;
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
-  with no agent, a state reporting the measure is its actor ("Poland said 300 were pushed back");
+  ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
+  measure is its actor ("Poland said 300 were pushed back");
   "blasted X for admitting" is X's measure;
 - negation per trigger entry (a negated restriction may be another type, or no policy at all); a
   stated record of not taking in refugees ("has not taken in a single refugee") is an
@@ -70,6 +71,8 @@ DOCUMENT_NOUNS = {"decree", "order", "law", "bill", "resolution", "directive", "
 PASSIVE_AGENT_WINDOW = 11  # tokens searched right of a passive trigger for "by X" / "from X"
 REFUSAL_VERBS = {"refuse", "decline"}
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                 "northeastern", "northwestern", "southeastern", "southwestern"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -910,8 +913,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 break
             if low in agent_words:
                 k = i + 1
-                while k < sent.end and doc[k].lower_ in {"the", "a"}:
-                    k += 1
+                while k < sent.end and doc[k].lower_ in {"the", "a"} | COMPASS_WORDS:
+                    k += 1  # "held in camps across northern Greece"
                 m = ctx.mention_at.get(k)
                 if m is not None and m.kind == "actor":
                     return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m

@@ -928,3 +928,38 @@ def test_money_handed_over_and_camps_funded_are_aid(run, text, expected):
 ])
 def test_money_and_camp_near_misses(run, text):
     assert "Aid" not in {t for _a, t in keys(run(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Migrants are being held indefinitely in detention centres across northern Bulgaria.", {("BG", "Detention")}),
+    ("Hundreds of migrants are held in camps throughout Libya.", {("LY", "Detention")}),
+])
+def test_held_across_or_throughout_a_country(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_held_up_is_no_detention(run):
+    assert not run("Migrants are held up by traffic across northern Bulgaria.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was not allowed to take a job while her asylum claim was processed in Belgium.",
+     {("BE", "AsylumRestriction")}),
+    ("Asylum seekers in Ireland are banned from working for the first nine months.", {("IE", "AsylumRestriction")}),
+])
+def test_asylum_seekers_kept_from_work(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He was not allowed to take a photo of the camp where asylum seekers live in Belgium.",
+    "The student was not allowed to work more than 20 hours in Belgium, the university said.",
+])
+def test_work_ban_near_misses(run, text):
+    assert "AsylumRestriction" not in {t for _a, t in keys(run(text))}
+
+
+def test_a_capital_naming_a_regulation_is_no_actor(run):
+    policies = run("Under the Vienna regulation, a rule that mandates asylum seekers to register in the first "
+                   "country they enter, many are sent back.")
+    assert ("AT", "AsylumRestriction") not in keys(policies)
