@@ -828,7 +828,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in range(start, end - 1):
-            if W[k] == "from" and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
+            if W[k] == "from" and not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
+                    and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
         has_group = any(map(_is_group_lower, words)) or any(
@@ -844,6 +845,10 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     return out
 
 
+# "-ing" words that begin a place after "from" ("from neighbouring countries"); other "-ing" words are verbs:
+# "barred from entering" names no origin
+ING_ADJECTIVES = {"neighbouring", "neighboring", "surrounding", "bordering", "warring", "developing", "sending",
+                  "remaining", "adjoining", "outlying", "struggling", "leading"}
 REGION_DEST_CUES = {"to", "into", "toward", "towards", "reach", "reached", "reaching", "for"}
 REGION_LIST_FILLERS = {",", "and", "or", "increasingly", "also", "even", "then", "later", "eventually", "other",
                        "parts", "of", "as", "well", "more", "recently", "now", "beyond", "elsewhere", "in", "the"}
@@ -1559,6 +1564,12 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue
         if dest is None or not lex.block.isdisjoint(words):
             continue  # "barred Cuban immigrants": a policy about them, not where they are
+        vias = [m for m in s.mentions if m.role == "VIA" and m.iso != dest and m.trigger in s.triggers]
+        if vias and s.has_group and not s.deport and all(
+                m.role in {"VIA", "NAT", "ADJ"} or m.iso == dest for m in s.mentions):
+            for m in vias:  # "migrants crossed through Hungary": a transit leg to the document's destination
+                b.add(sent, m.iso, dest, [m.start])
+            continue
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
                 if (w in {"came", "come", "comes", "coming"}
                     or w in {"are", "were"} and k > 0 and words[k - 1] == "them")

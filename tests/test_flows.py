@@ -959,3 +959,31 @@ def test_a_border_between_two_countries_without_people_or_onward_leg(nlp):
     assert ("TD", "NE") not in pairs(flows)
     _, flows = run(nlp, "Dozens of migrants tried to climb the border gate on the bridge between Chad and Niger.")
     assert not {("TD", "NE"), ("NE", "TD")} & pairs(flows)  # no direction anywhere in the document
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds of thousands of migrants crossed through Austria last year.",
+    "While many asylum seekers travelled via Austria by train, others walked.",
+    "Most of them have passed through Austria since June.",
+])
+def test_a_transit_country_leads_to_the_document_destination(nlp, sentence):
+    story = "Thousands of migrants reached Germany this summer. More refugees arrived in Germany by train. "
+    _, flows = run(nlp, story + sentence)
+    assert ("AT", "DE") in pairs(flows)
+
+
+def test_no_transit_leg_for_plans_goods_or_deportations(nlp):
+    story = "Thousands of migrants reached Germany this summer. More refugees arrived in Germany by train. "
+    for sentence in ("Migrants could soon cross through Austria, officials warned.",
+                     "Trucks carrying fruit crossed through Austria last year.",
+                     "Deported migrants were flown through Austria last year."):
+        _, flows = run(nlp, story + sentence)
+        assert ("AT", "DE") not in pairs(flows), sentence
+
+
+def test_from_before_a_gerund_is_no_region_of_origin(nlp):
+    story = "The Syrian war has uprooted millions of people. Syrian refugees fled the fighting. "
+    _, flows = run(nlp, story + "Refugees, exhausted from walking for days, fled to Austria.")
+    assert ("SY", "AT") in pairs(flows)
+    _, flows = run(nlp, story + "Refugees from neighbouring countries fled to Austria.")
+    assert ("SY", "AT") not in pairs(flows)
