@@ -15,7 +15,8 @@ resolves, with token rules only (the pipeline has no parser):
   "he"/"she" act for the nearest person or office named before (none for a person without office);
   a border trigger whose subject names no state takes the possessor of the border ("he sealed
   Hungary's border"); a state after "than" with a repeated auxiliary ("more than Italy did") takes
-  the same measure;
+  the same measure; "its"/"their" before a plan noun ("Brussels and its aims to redistribute") stands
+  for the nearest actor before it, even a prepositional one;
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
@@ -71,6 +72,8 @@ DOCUMENT_NOUNS = {"decree", "order", "law", "bill", "resolution", "directive", "
 PASSIVE_AGENT_WINDOW = 11  # tokens searched right of a passive trigger for "by X" / "from X"
 REFUSAL_VERBS = {"refuse", "decline"}
 GERUND_PREPS = {"of", "about", "on", "against", "over", "from", "behind"}
+PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort", "efforts", "decision", "bid", "push",
+              "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
@@ -937,7 +940,12 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         m = ctx.mention_at.get(i - 2)
         if m is not None and m.kind == "actor":
             return [x.actor for x in ctx.coordinated(m, i) if x.actor], m
-    # 3. nearest subject-like mention on the left
+    # 3. "Brussels and its aims to redistribute ...": a possessive before a plan noun stands for the nearest
+    # actor before it, even one named as a prepositional object
+    owner = _plan_owner(ctx, start, sent)
+    if owner is not None:
+        return [owner.actor], owner
+    # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
@@ -951,7 +959,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             return [x.actor for x in ctx.coordinated(m, start) if x.actor], m
         resolved = _resolve_reference(ctx, m)
         return resolved, m if resolved else None
-    # 4. to the right: "is Finland" after a relative clause, or ", X said"
+    # 5. to the right: "is Finland" after a relative clause, or ", X said"
     for i in range(end, sent.end - 1):
         low = doc[i].lower_
         if low in {"is", "was"} and i + 1 in ctx.mention_at:
@@ -980,6 +988,27 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     if speaker is not None:
         return [speaker], None
     return [], None
+
+
+def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """The actor "its"/"their" stands for in "its plan to deport", "their efforts to resettle": the nearest
+    actor mention before the possessive in the sentence (none when another mention stands between)."""
+    doc = ctx.doc
+    if start - 3 < sent.start or doc[start - 1].lower_ != "to" or doc[start - 2].lower_ not in PLAN_NOUNS:
+        return None
+    j = start - 3
+    if doc[j].lower_ not in {"its", "their"} and j - 1 >= sent.start and doc[j - 1].lower_ in {"its", "their"}:
+        j -= 1  # "its latest plan to"
+    if doc[j].lower_ not in {"its", "their"}:
+        return None
+    for i in range(j - 1, max(sent.start, j - 12) - 1, -1):
+        m = ctx.mention_at.get(i)
+        if m is None and doc[i].lower_ in {"the", "a", "an", "this", "that"}:
+            return None  # "Germany criticised the charity and its plan": another noun phrase owns it
+        if m is None or m.kind in {"demonym", "place"}:
+            continue
+        return m if m.kind == "actor" and m.actor else None
+    return None
 
 
 def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[Actor], Mention | None]:

@@ -963,3 +963,18 @@ def test_a_capital_naming_a_regulation_is_no_actor(run):
     policies = run("Under the Vienna regulation, a rule that mandates asylum seekers to register in the first "
                    "country they enter, many are sent back.")
     assert ("AT", "AsylumRestriction") not in keys(policies)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He cast himself as a thorn in the side of Brussels and its aims to redistribute asylum seekers.",
+     {("european-union", "Relocation")}),
+    ("Critics of Denmark slammed its plan to deport thousands of Syrians.", {("DK", "Deportation")}),
+    ("Rights groups clashed with Italy over its latest plan to detain migrants arriving by boat.",
+     {("IT", "Detention")}),
+])
+def test_a_possessive_before_a_plan_noun_is_the_nearest_actor(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_a_plan_of_another_noun_phrase_is_not_the_countrys(run):
+    assert not run("Critics of Denmark praised the charity and its plan to rescue migrants.")
