@@ -73,6 +73,17 @@ Rules added so that the reading holds on other outlets' wording:
   no flow, nor "sent back this information", a language ("written in Spanish") or a poll favouring deportation;
 - "of the Xs who have fled, N are in Y"; "Ukrainian refugees ..., with A, B and C hosting the most" (the whole
   subject list); "Russians who fled ... now make up a community in Y".
+
+Round 2 (readings checked on a set annotated blind to the extractors):
+- a region is an origin only where people come from: at the end of a destination list ("fleeing to A, B and C,
+  and increasingly North Africa and Europe") or right after "to" it is where they go; "barred from entering"
+  (from + verb) names no origin;
+- "the Syrian war/conflict/crisis" in a sentence about people is evidence of the document's main origin;
+- "A, B and C, the three countries sending most of the migrants" is a list of origins (people must be sent);
+- "Congolese and Angolan citizens who crossed the border" reach the document's clear destination;
+- "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
+  is oriented toward the side people go on from elsewhere in the document;
+- "migrants crossed through X" with no other place is a transit leg to the document's clear destination.
 """
 
 from __future__ import annotations
