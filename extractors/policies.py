@@ -1431,10 +1431,12 @@ def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
 def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
     """The country whose border a trigger names with a possessive ("sealed Hungary's southern border"), for a
     subject that names no state (a pronoun, a person without a known office)."""
-    for i in range(start + 1, end):
+    sent = ctx.sents[ctx.sent_of[start]]
+    for i in range(max(sent.start + 1, start - 12), end):  # "sealed Hungary's border and militarized it"
         m = ctx.mention_at.get(i - 1)
         if ctx.doc[i].lower_ in {"'s", "’s"} and m is not None and m.kind == "actor" and m.actor \
-                and m.actor[0] == "Country":
+                and m.actor[0] == "Country" and any(t.lower_ in {"border", "borders", "frontier", "frontiers"}
+                                                    for t in ctx.doc[i + 1:min(i + 4, sent.end)]):
             return [m.actor], m
     return [], None
 

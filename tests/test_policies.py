@@ -978,3 +978,16 @@ def test_a_possessive_before_a_plan_noun_is_the_nearest_actor(run, text, expecte
 
 def test_a_plan_of_another_noun_phrase_is_not_the_countrys(run):
     assert not run("Critics of Denmark praised the charity and its plan to rescue migrants.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last year he sealed Serbia's southern border and militarized it with police and the army.",
+     {("RS", "EntryBan"), ("RS", "BorderBarrier")}),
+    ("Latvia built a fence on the border and militarized it to stop migrants.", {("LV", "BorderBarrier")}),
+])
+def test_militarizing_the_border_named_before(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_militarizing_something_else_has_no_border_owner(run):
+    assert not run("He praised the economy and militarized it, critics of the border policy said.")
