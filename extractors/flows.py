@@ -78,7 +78,8 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - a region is an origin only where people come from: at the end of a destination list ("fleeing to A, B and C,
   and increasingly North Africa and Europe") or right after "to" it is where they go; "barred from entering"
   (from + verb) names no origin;
-- "the Syrian war/conflict/crisis" in a sentence about people is evidence of the document's main origin;
+- "the Syrian war/conflict/crisis" in a sentence about people is evidence of the document's main origin, and
+  "refugees fleeing the Syrian conflict" left Syria (not when the sentence names another nationality or place);
 - "A, B and C, the three countries sending most of the migrants" is a list of origins (people must be sent);
 - "Congolese and Angolan citizens who crossed the border" reach the document's clear destination;
 - "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
@@ -836,6 +837,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         words = W[start:end]
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
+            _fled_events(W, mentions, triggers, start, lex)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in range(start, end - 1):
@@ -854,6 +856,21 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
         out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents, ethnic))
     return out
+
+
+def _fled_events(W: list[str], mentions: list[_Mention], triggers: dict[int, str], start: int, lex: _Lex) -> None:
+    """"Refugees fleeing the Syrian war have poured into Lebanon": a demonym on the war, crisis or crackdown
+    people flee (from) names the country they left."""
+    for m in mentions:
+        if m.kind != "demonym" or m.role not in {None, "ADJ"} or m.end >= len(W) or W[m.end] not in lex.origin_events:
+            continue
+        k = m.start - 1
+        while k >= start and m.start - k <= 4 and W[k] in {"the", "a", "from", "brutal", "bloody", "ongoing",
+                                                            "long", "years-long", "deadly", "devastating"}:
+            k -= 1
+        if k >= start and triggers.get(k) == "depart" and all(
+                x.iso == m.iso or x.role in {"DST", "VIA", "REFIN"} for x in mentions):
+            m.role, m.trigger = "SRC", k  # not "Ukrainians fleeing the Russian war", "the Russian war in Ukraine"
 
 
 # "-ing" words that begin a place after "from" ("from neighbouring countries"); other "-ing" words are verbs:

@@ -987,3 +987,22 @@ def test_from_before_a_gerund_is_no_region_of_origin(nlp):
     assert ("SY", "AT") in pairs(flows)
     _, flows = run(nlp, story + "Refugees from neighbouring countries fled to Austria.")
     assert ("SY", "AT") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Refugees fleeing the Somali conflict have poured into Kenya and Ethiopia.", {("SO", "KE"), ("SO", "ET")}),
+    ("Families who fled the brutal Somali civil war now live in Kenya.", {("SO", "KE")}),
+    ("Thousands of people have fled from the Somali crisis to Kenya.", {("SO", "KE")}),
+])
+def test_fleeing_a_national_war_names_the_origin(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected <= pairs(flows)
+
+
+def test_fleeing_a_war_named_after_another_state_or_not_fleeing(nlp):
+    for sentence in ("Refugees reported on the Somali conflict in Kenya.",
+                     "Journalists fleeing the Somali war would go to Kenya.",
+                     "Ukrainians fleeing the Russian war have crossed into Poland.",
+                     "Refugees fleeing the Russian war in Ukraine have crossed into Poland."):
+        _, flows = run(nlp, sentence)
+        assert not {("SO", "KE"), ("RU", "PL")} & pairs(flows), sentence
