@@ -1502,6 +1502,17 @@ REFUGEE_NOUNS = {"refugee", "refugees", "asylum-seeker", "asylum-seekers", "seek
 RESIDENT_NOUNS = {"immigrant", "immigrants"}  # people who have arrived; refugees are often still waiting
 
 
+def _via_word_before(doc: Doc, m: _Mention, s: _Sentence, lex: _Lex) -> bool:
+    """"crossed through Hungary", "travelling via southern Mexico": the transit country right after its movement
+    word and "through"/"via", with nothing between them naming another goal ("entering Europe through Turkey")."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    between = range(m.trigger + 1, m.start)
+    adjacent = W[m.start - 1] in {"through", "via"} or (
+        m.start - 2 > m.trigger and W[m.start - 2] in {"through", "via"}
+        and W[m.start - 1] in {"the", "southern", "northern", "eastern", "western", "central"})
+    return adjacent and not any(T[k][:1].isupper() or W[k] in lex.region_origin for k in between)
+
+
 CROSSER_NOUNS = {"citizens", "nationals", "people", "men", "women", "families", "migrants", "migrant"}
 CROSS_VERBS = {"crossed", "cross", "crossing", "crosses", "entered", "enter", "entering", "enters"}
 
@@ -1592,7 +1603,8 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue
         if dest is None or not lex.block.isdisjoint(words):
             continue  # "barred Cuban immigrants": a policy about them, not where they are
-        vias = [m for m in s.mentions if m.role == "VIA" and m.iso != dest and m.trigger in s.triggers]
+        vias = [m for m in s.mentions if m.role == "VIA" and m.iso != dest and m.trigger in s.triggers
+                and m.trigger < m.start <= m.trigger + 4 and _via_word_before(b.doc, m, s, lex)]
         if vias and s.has_group and not s.deport and all(
                 m.role in {"VIA", "NAT", "ADJ"} or m.iso == dest for m in s.mentions):
             for m in vias:  # "migrants crossed through Hungary": a transit leg to the document's destination

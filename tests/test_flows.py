@@ -976,7 +976,9 @@ def test_no_transit_leg_for_plans_goods_or_deportations(nlp):
     story = "Thousands of migrants reached Germany this summer. More refugees arrived in Germany by train. "
     for sentence in ("Migrants could soon cross through Austria, officials warned.",
                      "Trucks carrying fruit crossed through Austria last year.",
-                     "Deported migrants were flown through Austria last year."):
+                     "Deported migrants were flown through Austria last year.",
+                     "The flood of refugees entering Europe through Austria and Italy grows.",
+                     "People stream through the main square in Vienna, Austria."):
         _, flows = run(nlp, story + sentence)
         assert ("AT", "DE") not in pairs(flows), sentence
 
