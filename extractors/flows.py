@@ -84,7 +84,8 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - "Congolese and Angolan citizens who crossed the border" reach the document's clear destination;
 - "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
   is oriented toward the side people go on from elsewhere in the document;
-- "migrants crossed through X" with no other place is a transit leg to the document's clear destination.
+- "migrants crossed through X" with no other place is a transit leg to the document's clear destination;
+- "citizens/nationals of A and B" name people of A and B; "a Central-American caravan" names a region.
 """
 
 from __future__ import annotations
@@ -506,8 +507,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.role = "ADJ"
             continue
         if m.kind == "demonym" and m.start >= 2 and T[m.start - 1] == "-" and W[m.start - 2] in {
-                "anti", "pro", "non"}:
-            m.role = "ADJ"  # "anti-American attempts"
+                "anti", "pro", "non"} or m.kind == "demonym" and m.start >= 2 and T[m.start - 1] == "-" \
+                and T[m.start][:8] in {"American", "Americans"} and W[m.start - 2] in {"central", "latin", "south"}:
+            m.role = "ADJ"  # "anti-American attempts"; "a Central-American caravan" is a region, not the U.S.
             continue
         if m.kind == "demonym" and m.end < end and (W[m.end] in DEMONYM_PLACES or W[m.end] == "border" and W[
                 m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not doc[m.start:m.end].text.endswith("s"):
@@ -543,6 +545,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         j = _past_small_place(doc, j, start, lex, mentioned)
         head_of = False  # "reached the shores of the Greek island": the verb's object is a place in the country
         if j >= start and W[j] == "of":
+            if j - 1 >= start and W[j - 1] in {"citizens", "nationals", "natives"}:
+                m.role = "NAT"  # "citizens of Honduras and Guatemala are entering the U.S."
+                continue
             if j - 2 >= start and W[j - 1] in HOME_NOUNS and W[j - 2] in {"home", "native"}:
                 m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
                 continue

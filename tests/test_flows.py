@@ -1008,3 +1008,20 @@ def test_fleeing_a_war_named_after_another_state_or_not_fleeing(nlp):
                      "Refugees fleeing the Russian war in Ukraine have crossed into Poland."):
         _, flows = run(nlp, sentence)
         assert not {("SO", "KE"), ("RU", "PL")} & pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Citizens of Honduras and Guatemala are entering the U.S. illegally in record numbers.", {("HN", "US"),
+                                                                                              ("GT", "US")}),
+    ("Thousands of nationals of Eritrea have crossed into Sudan.", {("ER", "SD")}),
+])
+def test_citizens_of_a_country_are_its_nationals(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected <= pairs(flows)
+
+
+def test_citizens_staying_home_and_a_regional_adjective_are_no_flow(nlp):
+    _, flows = run(nlp, "The citizens of Honduras voted in an election in Tegucigalpa.")
+    assert flows == []
+    _, flows = run(nlp, "Members of a Central-American migrant caravan arrived in Mexico.")
+    assert ("US", "MX") not in pairs(flows)
