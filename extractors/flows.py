@@ -85,7 +85,8 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
   is oriented toward the side people go on from elsewhere in the document;
 - "migrants crossed through X" with no other place is a transit leg to the document's clear destination;
-- "citizens/nationals of A and B" name people of A and B; "a Central-American caravan" names a region.
+- "citizens/nationals of A and B" name people of A and B; "a Central-American caravan" names a region;
+- "migrants caravanning in northern Mexico toward the U.S.": moving in X toward Y makes X a transit leg of Y.
 """
 
 from __future__ import annotations
@@ -843,6 +844,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         if mentions:
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
             _fled_events(W, mentions, triggers, start, lex)
+            _moving_in_toward(W, mentions, triggers, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in range(start, end - 1):
@@ -876,6 +878,27 @@ def _fled_events(W: list[str], mentions: list[_Mention], triggers: dict[int, str
         if k >= start and triggers.get(k) == "depart" and all(
                 x.iso == m.iso or x.role in {"DST", "VIA", "REFIN"} for x in mentions):
             m.role, m.trigger = "SRC", k  # not "Ukrainians fleeing the Russian war", "the Russian war in Ukraine"
+
+
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+
+
+def _moving_in_toward(W: list[str], mentions: list[_Mention], triggers: dict[int, str], start: int) -> None:
+    """"migrants caravanning in northern Mexico toward the U.S.": a country people move in, on their way toward
+    another, is a transit leg of that move (the movement word just before "in")."""
+    dst_starts = {m.start: m for m in mentions if m.role == "DST"}
+    for m in mentions:
+        if m.role not in {None, "LOC"}:
+            continue
+        k = m.start - 1
+        if k >= start and W[k] in COMPASS:
+            k -= 1
+        if k < start + 1 or W[k] != "in" or not any(k - 3 <= t < k for t in triggers):
+            continue
+        nxt = m.end
+        if nxt < len(W) and W[nxt] in {"toward", "towards"} and (
+                nxt + 1 in dst_starts or nxt + 2 in dst_starts and W[nxt + 1] == "the"):
+            m.role, m.trigger = "VIA", max(t for t in triggers if k - 3 <= t < k)
 
 
 # "-ing" words that begin a place after "from" ("from neighbouring countries"); other "-ing" words are verbs:

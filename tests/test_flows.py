@@ -1025,3 +1025,20 @@ def test_citizens_staying_home_and_a_regional_adjective_are_no_flow(nlp):
     assert flows == []
     _, flows = run(nlp, "Members of a Central-American migrant caravan arrived in Mexico.")
     assert ("US", "MX") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 120 migrants who were caravanning in northern Mexico toward the U.S. were stopped.",
+    "Migrants walking in southern Mexico towards the United States were detained.",
+    "Hundreds of migrants caravanned through Mexico toward the U.S. last month.",
+])
+def test_moving_in_a_country_toward_another(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert ("MX", "US") in pairs(flows)
+
+
+def test_living_in_a_country_or_a_denied_caravan_is_no_move_toward(nlp):
+    for sentence in ("Migrants living in Mexico have mixed feelings toward the U.S.",
+                     "Officials said migrants would not be caravanning in Mexico toward the U.S. this year."):
+        _, flows = run(nlp, sentence)
+        assert ("MX", "US") not in pairs(flows), sentence
