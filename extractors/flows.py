@@ -85,7 +85,8 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
   is oriented toward the side people go on from elsewhere in the document;
 - "migrants crossed through X" with no other place is a transit leg to the document's clear destination;
-- "citizens/nationals of A and B" name people of A and B; "a Central-American caravan" names a region;
+- "citizens/nationals of A and B" and "A and B, whose citizens ..." name people of A and B; "a Central-American
+  caravan" names a region;
 - "migrants caravanning in northern Mexico toward the U.S.": moving in X toward Y makes X a transit leg of Y.
 """
 
@@ -534,6 +535,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             else:
                 m.role = "ADJ"
             continue
+        if m.kind == "name" and _whose_people(W, m, mentions, end):
+            m.role = "NAT"  # "Honduras and Guatemala, whose citizens make up most of those crossing"
+            continue
         if m.kind == "name" and m.end + 1 < end and T[m.end] in {"'s", "’s", "'"} \
                 and _group_after(doc, m.end + 1, end, lex, skip=1) is not None:
             m.role = "NAT"
@@ -878,6 +882,16 @@ def _fled_events(W: list[str], mentions: list[_Mention], triggers: dict[int, str
         if k >= start and triggers.get(k) == "depart" and all(
                 x.iso == m.iso or x.role in {"DST", "VIA", "REFIN"} for x in mentions):
             m.role, m.trigger = "SRC", k  # not "Ukrainians fleeing the Russian war", "the Russian war in Ukraine"
+
+
+def _whose_people(W: list[str], m: _Mention, mentions: list[_Mention], end: int) -> bool:
+    """Whether the country (or the list it ends or is in) is followed by ", whose citizens/nationals/people"."""
+    names = {x.start: x for x in mentions if x.kind == "name"}
+    k = m.end
+    while k + 1 < end and W[k] in {"and", ",", "or"} and (k + 1 in names or W[k + 1] == "and" and k + 2 in names):
+        k = names[k + 1].end if k + 1 in names else names[k + 2].end
+    return k + 2 < end and W[k] == "," and W[k + 1] == "whose" and W[k + 2] in {
+        "citizens", "nationals", "people", "migrants", "emigrants", "refugees", "residents"}
 
 
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}

@@ -1042,3 +1042,20 @@ def test_living_in_a_country_or_a_denied_caravan_is_no_move_toward(nlp):
                      "Officials said migrants would not be caravanning in Mexico toward the U.S. this year."):
         _, flows = run(nlp, sentence)
         assert ("MX", "US") not in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Honduras and Guatemala, whose citizens make up most of those crossing into the U.S., signed the deal.",
+     {("HN", "US"), ("GT", "US")}),
+    ("Eritrea, whose people have fled in large numbers to Sudan, denies abuses.", {("ER", "SD")}),
+])
+def test_a_country_whose_citizens_move(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected <= pairs(flows)
+
+
+def test_a_country_whose_leaders_travel_or_citizens_stay(nlp):
+    for sentence in ("Honduras and Guatemala, whose leaders met in Washington, signed the deal.",
+                     "Eritrea, whose citizens rarely travel, held an election."):
+        _, flows = run(nlp, sentence)
+        assert flows == [], sentence
