@@ -1614,8 +1614,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
-        if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {"that", "whether"}):
-            continue  # "argued that accepting refugees is a threat": a gerund subject discusses a measure
+        if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
+                "that", "whether", "when", "if"}):
+            continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
+            # gerund subject discusses a measure
         negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
         ended_by = search_from if entry.get("nominal") and search_from < start else start - 1
         if ended_by >= sent.start and doc[ended_by].lemma_.lower() in ENDING_GOVERNORS:

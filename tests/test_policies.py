@@ -845,6 +845,10 @@ def test_refusing_to_take_back_criminals_is_an_entry_ban(run):
     assert ("LA", "EntryBan") not in keys(run("Laos agreed to take back 300 criminals."))
 
 
+def test_a_gerund_after_when_is_a_clause_subject(run):
+    assert not run("The treaty has exceptions for cases when handing over a criminal suspect would harm migrants.")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("He sealed Poland's eastern border with razor wire.", {("PL", "EntryBan")}),
     ("She said they would start patrolling Latvia's border to stop migrants.", {("LV", "BorderBarrier")}),
