@@ -180,6 +180,7 @@ class _Lex:
     deport_moves: frozenset[str]  # deportations read as flows, deporting state -> deportees' country
     deport_back: frozenset[str]  # "sent back", "flown back"
     deport_hedges: frozenset[str]  # "faces deportation", "fought deportation": none happened
+    deport_after_hedges: frozenset[str]  # "a deportation amnesty": none happens
     deport_receivers: frozenset[str]  # "X has accepted 6,000 deportees"
     deport_not_migrants: frozenset[str]  # "Russia expelled ten diplomats": expulsions that are no migration
     application_nouns: frozenset[str]  # asylum "applications", "claims"
@@ -227,6 +228,7 @@ def _lex() -> _Lex:
         deport_moves=frozenset(data["deport_moves"]),
         deport_back=frozenset(data["deport_back"]),
         deport_hedges=frozenset(data["deport_hedges"]),
+        deport_after_hedges=frozenset(data["deport_after_hedges"]),
         deport_receivers=frozenset(data["deport_receivers"]),
         deport_not_migrants=frozenset(data["deport_not_migrants"]),
         application_nouns=frozenset(data["application_nouns"]),
@@ -1645,7 +1647,8 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue
         if dest is None or not lex.block.isdisjoint(words):
             continue  # "barred Cuban immigrants": a policy about them, not where they are
-        vias = [m for m in s.mentions if m.role == "VIA" and m.iso != dest and m.trigger in s.triggers
+        vias = [m for m in s.mentions if m.role == "VIA" and m.kind == "name" and m.iso != dest
+                and m.trigger in s.triggers
                 and m.trigger < m.start <= m.trigger + 4 and _via_word_before(b.doc, m, s, lex)]
         if vias and s.has_group and not s.deport and all(
                 m.role in {"VIA", "NAT", "ADJ"} or m.iso == dest for m in s.mentions):
@@ -1770,7 +1773,7 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
             continue
         if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
             continue
-        hedged = False
+        hedged = i + 1 < end and W[i + 1] in lex.deport_after_hedges  # "the deportation amnesty"
         for j in range(i - 1, max(start, i - BLOCK_WINDOW) - 1, -1):
             if T[j] in CLAUSE_BREAKS or W[j] in CLAUSE_BREAKS or W[j] in {"who", "which", "that"}:
                 break  # "agreed to take back migrants who are expelled": the expulsion is reported

@@ -1059,3 +1059,17 @@ def test_a_country_whose_leaders_travel_or_citizens_stay(nlp):
                      "Eritrea, whose citizens rarely travel, held an election."):
         _, flows = run(nlp, sentence)
         assert flows == [], sentence
+
+
+def test_a_deportation_amnesty_is_no_deportation(nlp):
+    text = "The ruling ends the deportation amnesty for thousands of citizens of Haiti living in Canada."
+    _, flows = run(nlp, text)
+    assert ("CA", "HT") not in pairs(flows)
+    _, flows = run(nlp, "Canada deported 300 citizens of Haiti last year.")
+    assert ("CA", "HT") in pairs(flows)
+
+
+def test_a_transit_place_that_is_no_country_gives_no_leg(nlp):
+    story = "Thousands of migrants reached Germany this summer. More refugees arrived in Germany by train. "
+    _, flows = run(nlp, story + "People stream through Independence Square, laying flowers.")
+    assert ("US", "DE") not in pairs(flows)  # "Independence" is also a town in the U.S.
