@@ -87,7 +87,8 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - "migrants crossed through X" with no other place is a transit leg to the document's clear destination;
 - "citizens/nationals of A and B" and "A and B, whose citizens ..." name people of A and B; "a Central-American
   caravan" names a region;
-- "migrants caravanning in northern Mexico toward the U.S.": moving in X toward Y makes X a transit leg of Y.
+- "migrants caravanning in northern Mexico toward the U.S.": moving in X toward Y makes X a transit leg of Y;
+- "a deportation amnesty/relief/moratorium" is no deportation.
 """
 
 from __future__ import annotations
