@@ -45,7 +45,7 @@ Rules added so that the reading holds on other outlets' wording:
   from A", "X accepted N deportees"); a threat, plan, fear or fight against one is not ("threatened to deport");
 - asylum applications place the applicants: "X received N applications", "applied to X for asylum", "applied
   for asylum in X", from the nationality the sentence gives or the main origin of a document about asylum;
-- "tried to reach the shores of the Greek island of X" reaches the country; the one nationality of a sentence
+- "sailed for the coast of the Italian island of X" reaches the country; the one nationality of a sentence
   naming no other origin is the mover's even after a long relative clause ("a Nigerian boy, who ..., trying to
   cross over to Italy");
 - ethnic groups ("Rohingya") are origins in the deportation rule and located like refugees ("live in X");
@@ -80,14 +80,14 @@ Round 2 (readings checked on a set annotated blind to the extractors):
   (from + verb) names no origin;
 - "the Syrian war/conflict/crisis" in a sentence about people is evidence of the document's main origin, and
   "refugees fleeing the Syrian conflict" left Syria (not when the sentence names another nationality or place);
-- "A, B and C, the three countries sending most of the migrants" is a list of origins (people must be sent);
-- "Congolese and Angolan citizens who crossed the border" reach the document's clear destination;
-- "the border gate on the bridge between A and B"; climbing or scaling a border is crossing it; a border pair
+- "A, B and C, the countries that send the most migrants" is a list of origins (people must be sent);
+- "Eritrean and Sudanese nationals who crossed the border" reach the document's clear destination;
+- "the gate at the border post between A and B"; climbing or scaling a border is crossing it; a border pair
   is oriented toward the side people go on from elsewhere in the document;
 - "migrants crossed through X" with no other place is a transit leg to the document's clear destination;
 - "citizens/nationals of A and B" and "A and B, whose citizens ..." name people of A and B; "a Central-American
   caravan" names a region;
-- "migrants caravanning in northern Mexico toward the U.S.": moving in X toward Y makes X a transit leg of Y;
+- "people caravanning in southern Chad toward Libya": moving in X toward Y makes X a transit leg of Y;
 - "a deportation amnesty/relief/moratorium" is no deportation.
 """
 
@@ -551,13 +551,13 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 W[j] in lex.fillers or T[j] == "," and W[j + 1] in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
         j = _past_small_place(doc, j, start, lex, mentioned)
-        head_of = False  # "reached the shores of the Greek island": the verb's object is a place in the country
+        head_of = False  # "reached the coast of the Italian island": the verb's object is a place in the country
         if j >= start and W[j] == "of":
             if j - 1 >= start and W[j - 1] in {"citizens", "nationals", "natives"}:
                 m.role = "NAT"  # "citizens of Honduras and Guatemala are entering the U.S."
                 continue
             if j - 2 >= start and W[j - 1] in HOME_NOUNS and W[j - 2] in {"home", "native"}:
-                m.role = "NAT"  # "fleeing violence in their home countries of Honduras and Guatemala"
+                m.role = "NAT"  # "escaping violence in their home countries of Mali and Niger"
                 continue
             if j - 1 >= start and W[j - 1] == "out":
                 gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
@@ -901,7 +901,7 @@ COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "so
 
 
 def _moving_in_toward(W: list[str], mentions: list[_Mention], triggers: dict[int, str], start: int) -> None:
-    """"migrants caravanning in northern Mexico toward the U.S.": a country people move in, on their way toward
+    """"people caravanning in southern Chad toward Libya": a country people move in, on their way toward
     another, is a transit leg of that move (the movement word just before "in")."""
     dst_starts = {m.start: m for m in mentions if m.role == "DST"}
     for m in mentions:
@@ -1399,7 +1399,7 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
         while k < min(nxt + 5, sent.end) and (W[k] in BORDER_OBJECTS or W[k] in {"on", "at", "the", "a"}):
             k += 1
         if k > nxt and k < sent.end and W[k] == "between" and W[k - 1] in BORDER_OBJECTS:
-            nxt = k  # "the border fence between Morocco and Spain", "the border gate on the bridge between A and B"
+            nxt = k  # "the border fence between Morocco and Spain", "the gate at the border post between A and B"
         if nxt < sent.end and W[nxt] == "between":
             a = by_start.get(nxt + 1) or by_start.get(nxt + 2)
             if a and a.end + 1 < sent.end and W[a.end] == "and":
@@ -1577,7 +1577,7 @@ def _is_deport_trigger(text: str, lex: _Lex) -> bool:
 
 ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("source", "countries"),
                 ("main", "source", "countries"), ("top", "source", "countries"),
-                # "A, B and C, the three countries sending most of the migrants"; "countries that send migrants"
+                # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
                 ("sending", "countries"), ("countries", "that", "sent"))
 SENDING = {"sending", "send", "sent"}
@@ -1585,8 +1585,8 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 
 
 def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[list[_Mention], str | None]:
-    """Countries named as "the countries of origin" of the document's migrants ("with Iraq and Myanmar among the
-    main countries of origin", "Guatemala, Honduras and El Salvador, the countries of origin for many migrants"),
+    """Countries named as "the countries of origin" of the document's migrants ("with Eritrea and Sudan among the
+    chief countries of origin", "Mali, Chad and Niger, the countries of origin of most arrivals"),
     and where they went: the document's destination, or else the one receiving country the sentence also names."""
     W = doc_lowers(doc)
     start, end = s.span.start, s.span.end
@@ -1614,7 +1614,7 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
             listed.append(m)
     for m in reversed([m for m in names if listed and m.end <= listed[0].start]):
         if all(w in lex.joiners for w in W[m.end:listed[0].start]):
-            listed.insert(0, m)  # "Guatemala, Honduras, and El Salvador, the countries of origin"
+            listed.insert(0, m)  # "Mali, Chad, and Niger, the countries of origin"
     if not listed:
         return [], None
     if dest is None:
@@ -1662,7 +1662,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
-                   and any(0 < m.start - f <= 5 for f in came)]  # "most refugees came from Asia, notably Vietnam"
+                   and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
             for m in origins:
                 b.add(sent, m.iso, dest, [m.start])
@@ -1806,8 +1806,8 @@ def _cue_before(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex
 
 
 def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """Deportations are people moved from one country to another: "Honduran migrants deported from the United
-    States" is United States -> Honduras, "deported from A to B" is A -> B, "deportees from X ... arriving from
+    """Deportations are people moved from one country to another: "Malian migrants deported from the United
+    States" is United States -> Mali, "deported from A to B" is A -> B, "deportees from X ... arriving from
     A" is A -> X. With no deporting state in the sentence, the one other sentences name (or else the document's
     main destination, where the deportees had gone) stands in; "X has accepted 6,000 deportees" takes it too."""
     doc = b.doc

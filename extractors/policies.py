@@ -1213,7 +1213,7 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
         if doc[i].lemma_.lower() in {"deny", "denial"}:
             return "failed"  # "Poland denies carrying out pushbacks", "denied that its coast guard had ..."
     for i in range(max(lower_bound, start - 6), start - 1):
-        # "failed to", "refused to", "the EU's failure to force members to accept"
+        # "failed to", "refused to", "the bloc's failure to make members accept"
         if doc[i].lemma_.lower() in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "to" and not any(
                 t.lemma_.lower() in STOP_TARGET for t in doc[i + 2:start]):
             # a state refusing to admit is a measure of its own ("refused to accept refugees" = an entry ban);
@@ -1442,7 +1442,7 @@ def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Men
 
 
 def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
-    """"Mexico now deports more Central Americans than the U.S. does": the state after "than", with a
+    """"Chad now expels more migrants than Niger does": the state after "than", with a
     repeated auxiliary, takes the same measure."""
     doc = ctx.doc
     for i in range(end, min(sent.end, end + 12)):

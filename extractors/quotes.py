@@ -761,7 +761,7 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
 
 
 def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool:
-    """'White House press secretary Karine Jean-Pierre': the organisation only qualifies the person."""
+    """'White House press secretary Dana Reyes': the organisation only qualifies the person."""
     if speaker.kind != "Organization":
         return False
     roles = cues()["role_words"]

@@ -699,7 +699,7 @@ def test_countries_of_origin_and_came_from_go_to_the_documents_destination(nlp):
 
 
 def test_countries_of_origin_with_the_receiving_state_in_the_sentence(nlp):
-    text = ("The pact was signed with Senegal, Mali, and Guinea, the countries of origin for many of the migrants "
+    text = ("The pact was signed with Senegal, Mali, and Guinea, the countries of origin of most of the migrants "
             "seeking refugee status from the U.K. government.")
     _, flows = run(nlp, text)
     assert pairs(flows) == {("SN", "GB"), ("ML", "GB"), ("GN", "GB")}
@@ -902,7 +902,7 @@ def test_a_region_people_come_from_still_keeps_the_main_origin_out(nlp):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Mali, Niger and Chad, the three countries sending most of the migrants, signed the pact.",
+    "Mali, Niger and Chad, the three countries sending the most migrants, signed the pact.",
     "Officials from Mali, Niger and Chad — the countries that send most migrants north — met on Monday.",
     "Mali, Niger and Chad, the main sending countries of these migrants, were at the talks.",
 ])
@@ -943,7 +943,7 @@ def test_no_border_crossing_for_denials_plans_officials_or_another_country(nlp):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Dozens of migrants tried to climb the border gate on the bridge between Chad and Niger.",
+    "Dozens of migrants tried to scale the gate at the border post between Chad and Niger.",
     "Migrants scaled the border fence between Chad and Niger on Sunday.",
     "Hundreds of migrants are trying to jump the border wall at the crossing between Chad and Niger.",
 ])
@@ -955,14 +955,14 @@ def test_a_border_crossed_before_a_stated_onward_leg(nlp, sentence):
 
 def test_a_border_between_two_countries_without_people_or_onward_leg(nlp):
     story = "Migrants travel from Niger to Libya before the sea. "
-    _, flows = run(nlp, story + "Workers repaired the border gate on the bridge between Chad and Niger.")
+    _, flows = run(nlp, story + "Workers repaired the gate at the border post between Chad and Niger.")
     assert ("TD", "NE") not in pairs(flows)
-    _, flows = run(nlp, "Dozens of migrants tried to climb the border gate on the bridge between Chad and Niger.")
+    _, flows = run(nlp, "Dozens of migrants tried to scale the gate at the border post between Chad and Niger.")
     assert not {("TD", "NE"), ("NE", "TD")} & pairs(flows)  # no direction anywhere in the document
 
 
 @pytest.mark.parametrize("sentence", [
-    "Hundreds of thousands of migrants crossed through Austria last year.",
+    "Some 400,000 migrants crossed through Austria last year.",
     "While many asylum seekers travelled via Austria by train, others walked.",
     "Most of them have passed through Austria since June.",
 ])
@@ -1023,12 +1023,12 @@ def test_citizens_of_a_country_are_its_nationals(nlp, sentence, expected):
 def test_citizens_staying_home_and_a_regional_adjective_are_no_flow(nlp):
     _, flows = run(nlp, "The citizens of Honduras voted in an election in Tegucigalpa.")
     assert flows == []
-    _, flows = run(nlp, "Members of a Central-American migrant caravan arrived in Mexico.")
+    _, flows = run(nlp, "A Central-American migrant caravan arrived in Mexico.")
     assert ("US", "MX") not in pairs(flows)
 
 
 @pytest.mark.parametrize("sentence", [
-    "About 120 migrants who were caravanning in northern Mexico toward the U.S. were stopped.",
+    "Some 90 people caravanning in northern Mexico towards the United States were stopped.",
     "Migrants walking in southern Mexico towards the United States were detained.",
     "Hundreds of migrants caravanned through Mexico toward the U.S. last month.",
 ])

@@ -75,7 +75,8 @@ def keys(policies) -> set[tuple[str, str]]:
     ("Ukraine has banned men aged 18 to 60 from leaving the country.", {("UA", "EntryBan")}),
     ("Malaysia's navy turned away boats carrying Rohingya.", {("MY", "EntryBan")}),
     ("Authorities in Lithuania have detained 200 migrants since June.", {("LT", "Detention")}),
-    ("The bloc will stop renewing short-term visas for Russians.", {("european-union", "VisaRestriction")}),
+    ("The bloc said it would stop renewing short-term visas held by Russians.",
+     {("european-union", "VisaRestriction")}),
     ("Finland's decision to close its border angered Russia.", {("FI", "EntryBan")}),
     ("Poland has sealed off the border area with Belarus.", {("PL", "EntryBan")}),
     ("Myanmar's army drove more than 700,000 Rohingya out of the country.", {("MM", "Deportation")}),
@@ -248,7 +249,7 @@ def test_negated_issuing_is_a_visa_restriction(run):
 
 def test_not_closing_a_border_is_no_entry_ban(run):
     assert run("Romania did not close its border.") == []
-    assert run("They hope that by not opening their borders Moldova will gain time.") == []
+    assert run("By keeping their borders shut they hope Moldova will gain time.") == []
 
 
 def test_not_closing_the_door_to_those_in_need_is_an_asylum_offer(run):
@@ -329,8 +330,8 @@ def test_time_and_quantities_of_the_sentence_are_attached(run):
     "Critics accused Hungary of pushing migrants back into Serbia.",
     "Yesterday France won the match against Brazil.",
     "Russian men who refuse to be drafted fled to Kazakhstan.",
-    "The EU said that sovereign countries are allowed to expel migrants.",
-    "Romania says migrant quotas are not the solution.",
+    "The EU said that sovereign nations are permitted to expel migrants.",
+    "Romania argues that migrant quotas solve nothing.",
     "Migrants have the right to request asylum in Spain.",
     "The company was forced out of the market in Japan.",
 ])
@@ -584,7 +585,7 @@ def test_round10_actors_and_refusals(run, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Opposition leader Anna Berg said on Monday that Norway should take in more refugees.",  # a view, no measure
-    "Critics in Kuwait have argued that accepting large numbers of refugees is a risk.",  # a gerund subject
+    "Critics in Kuwait have argued that accepting many more refugees is a risk.",  # a gerund subject
     "Accepting refugees is a duty, the bishop said.",
 ])
 def test_round10_opinions_are_no_policies(run, text):
@@ -592,8 +593,8 @@ def test_round10_opinions_are_no_policies(run, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a noun trigger after "of" is no gerund: "the start of construction of a fence" is stated as done
-    ("Speaking in parliament, Prime Minister Anna Berg announced the start of construction of a fence along "
+    # a noun trigger after "of" is no gerund: "the beginning of construction of a fence" is stated as done
+    ("Speaking in parliament, Prime Minister Anna Berg marked the beginning of construction of a fence along "
      "Norway's border.", {("NO", "BorderBarrier")}),
     # yielding to pressure, a state still takes its own measure
     ("Under pressure from Washington, Panama stepped up efforts to detain migrants.", {("PA", "Detention")}),
@@ -605,7 +606,7 @@ def test_round10_nouns_after_of_and_pressure(run, text, expected):
 
 def test_pressure_on_a_state_is_still_a_demand(run):
     assert not run("Washington put pressure on Panama to detain more migrants.")
-    assert not run("Officials discussed the idea of building a wall on the border.")
+    assert not run("Officials floated the idea of building a wall along that border.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -679,7 +680,7 @@ def test_a_state_sending_migrants_back_to_a_country_is_not_that_countrys_measure
 @pytest.mark.parametrize("text", [
     "Several men have admitted to posing as fathers of children who are not their own.",
     "The order allows the Chilean president to extend his moratorium on travel for refugees indefinitely.",
-    "The UN says there has been a decline in the use of humanitarian corridors for refugees.",
+    "The UN notes that refugees now make less use of humanitarian corridors.",
 ])
 def test_round10_confessions_spans_and_nouns_after_of(run, text):
     assert not [p for p in run(text) if p.policy_type in {"Admission", "Aid"}]
@@ -740,7 +741,7 @@ def test_round10_speakers_near_misses(run, text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Critics blasted Sweden for admitting 160,000 asylum seekers in one year.", {("SE", "Admission")}),
-    ("Eight of the passengers were rescued and taken to hospital in Greece.", set()),
+    ("Nine people from the boat were rescued and brought to a hospital in Greece.", set()),
     ("The minister in Chile said legal immigrants are welcome.", set()),
     ("The Chilean president announced his support for the new law on migrants.", set()),
 ])
@@ -763,8 +764,8 @@ def test_denying_entry_is_still_an_entry_ban(run):
 
 
 def test_a_country_in_a_phrase_or_modifying_a_noun_is_not_the_office_holders_state(run):
-    text = ("Jordan hosts many refugees. Jordan's economy is strained. Thanking donors for the U.S. assistance, "
-            "the king said he would keep the borders open to Syrian refugees.")
+    text = ("Jordan hosts many refugees. Jordan's economy is strained. Grateful for U.S. assistance, "
+            "the king promised to keep the crossings open to Syrian refugees.")
     assert ("JO", "Admission") in keys(run(text))
 
 
@@ -774,9 +775,10 @@ def test_boarding_boats_is_no_flight_ban(run):
 
 
 def test_a_relative_pronoun_before_a_passive_stands_for_the_group(run):
-    text = "Thousands of migrants reached the coast, many of whom were rescued by the Maltese coast guard."
+    text = "Thousands of migrants reached the coast, many of whom were rescued at sea by the Maltese coast guard."
     assert keys(run(text)) == {("MT", "Aid")}
-    assert not run("Thousands of tourists reached the coast, many of whom were rescued by the Maltese coast guard.")
+    assert not run("Thousands of tourists reached the coast, many of whom were rescued at sea by the Maltese "
+                   "coast guard.")
 
 
 def test_aid_verbs_and_pushing_others(run):
@@ -803,7 +805,7 @@ def test_an_object_relative_clause_is_no_reduced_passive(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Belgium decided to impose border checks on its frontier with France.", {("BE", "BorderBarrier")}),
+    ("Belgium chose to impose border checks along its frontier with France.", {("BE", "BorderBarrier")}),
     ("Denmark reintroduced border controls after the surge in asylum claims.", {("DK", "BorderBarrier")}),
     ("Croatia will start patrolling its own borders to stop migrants.", {("HR", "BorderBarrier")}),
     ("Ecuador has stepped up its northern border enforcement as migrants arrive.", {("EC", "BorderBarrier")}),
@@ -964,8 +966,8 @@ def test_work_ban_near_misses(run, text):
 
 
 def test_a_capital_naming_a_regulation_is_no_actor(run):
-    policies = run("Under the Vienna regulation, a rule that mandates asylum seekers to register in the first "
-                   "country they enter, many are sent back.")
+    policies = run("Under the Vienna regulation, which mandates that asylum seekers register in whichever EU "
+                   "state they reach first, many are sent back.")
     assert ("AT", "AsylumRestriction") not in keys(policies)
 
 
@@ -985,7 +987,7 @@ def test_a_plan_of_another_noun_phrase_is_not_the_countrys(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Last year he sealed Serbia's southern border and militarized it with police and the army.",
+    ("Two years ago she sealed Serbia's eastern border and then militarized it using soldiers.",
      {("RS", "EntryBan"), ("RS", "BorderBarrier")}),
     ("Latvia built a fence on the border and militarized it to stop migrants.", {("LV", "BorderBarrier")}),
 ])
