@@ -103,7 +103,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
-from extractors.entities import doc_index, evidence_for
+from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
 
@@ -209,7 +209,8 @@ class _Lex:
     waterway_heads: frozenset[str]
     max_group_len: int
     country_parts: dict[str, str]
-    region_phrases: tuple[str, ...]  # the multi-word regions of ``region_origin``, padded: " central america "
+    region_phrases: tuple[list[str], ...]  # the multi-word regions of ``region_origin``, as word lists
+    region_firsts: frozenset[str]  # the words a region can begin with: a sentence without one names none
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +258,8 @@ def _lex() -> _Lex:
         waterway_heads=frozenset(k.split()[0] for k in data["waterways"] if not k.startswith("_")),
         max_group_len=max(len(g.split()) for g in groups),
         country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
-        region_phrases=tuple(f" {r} " for r in data["region_origin"] if " " in r),
+        region_phrases=tuple(r.split() for r in data["region_origin"] if " " in r),
+        region_firsts=frozenset(r.split()[0] for r in data["region_origin"]),
     )
 
 
@@ -410,7 +412,8 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     found = []
     for ent in ents:
-        iso = ent._.iso
+        start_char, end_char = ent.start_char, ent.end_char
+        iso = span_extension(doc, start_char, end_char, "iso")  # ent._.iso without an Underscore per entity
         if not iso or any(boilerplate[ent.start:ent.end]):
             continue
         kind_key = assertions.token_entities.get(ent.start)
@@ -424,7 +427,8 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
                 continue
             found.append(_Mention(ent.start, ent.end, iso, "demonym" if label == "NORP" else "name"))
         elif label in {"LOC", "GPE", "FAC"} and iso in gaz.countries and text not in gaz.country_by_surface:
-            place = gaz.places.get(ent._.canonical or text) or gaz.places.get(text)
+            place = gaz.places.get(span_extension(doc, start_char, end_char, "canonical") or text) \
+                or gaz.places.get(text)
             if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
@@ -807,6 +811,9 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
     return list(compress(range(start, end), map(wanted.__contains__, values[start:end])))  # tests at C speed
 
 
+FROM = frozenset({"from"})
+
+
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: bool = True) -> list[_Sentence]:
     """The sentences that can give or inform a flow, with their mentions, roles and movement words.
 
@@ -816,6 +823,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     out = []
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     all_anchors = _anchors(doc, lex) if prefilter else list(range(len(doc)))
+    boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     sents = doc_sentences(doc)
     starts = [sent.start for sent in sents]
     ents_by_sent: dict[int, list[Span]] = {}
@@ -835,7 +843,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:
             continue  # entities, but none a country the rules can place (see the docstring)
-        if all(t._.in_boilerplate or t.is_space for t in sent):
+        if all(boilerplate[i] or T[i].isspace() for i in range(start, end)):
             continue
         triggers = {}
         blocked: set[int] = set()
@@ -854,8 +862,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             _moving_in_toward(W, mentions, triggers, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
-        for k in range(start, end - 1):
-            if W[k] == "from" and not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
+        for k in _at(W, start, end - 1, FROM):
+            if not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
                     and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
@@ -931,11 +939,13 @@ def _region_origin(W: list[str], T: list[str], start: int, end: int, mentions: l
     """Whether the sentence names a region people come from ("migrants from Africa"), which keeps the document's
     main origin out of it. A region that is where people go is none: right after "to"/"into" ("fled to Europe"),
     or at the end of a destination list ("fleeing to A, B and C, and increasingly North Africa and Europe")."""
+    if lex.region_firsts.isdisjoint(W[start:end]):
+        return False  # no word a region begins with
     dst_ends = {m.end for m in mentions if m.role == "DST"}
     i = start
     while i < end:
-        n = 1 if W[i] in lex.region_origin else next(
-            (len(r.split()) for r in lex.region_phrases if W[i:i + len(r.split())] == r.split()), 0)
+        n = 0 if W[i] not in lex.region_firsts else 1 if W[i] in lex.region_origin else next(
+            (len(r) for r in lex.region_phrases if W[i:i + len(r)] == r), 0)
         if not n:
             i += 1
             continue
@@ -1580,6 +1590,7 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
                 ("sending", "countries"), ("countries", "that", "sent"))
+ORIGIN_FIRSTS = frozenset(phrase[0] for phrase in ORIGIN_NOUNS)  # where an ORIGIN_NOUNS phrase can begin
 SENDING = {"sending", "send", "sent"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
 
@@ -1591,7 +1602,7 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     W = doc_lowers(doc)
     start, end = s.span.start, s.span.end
     words = W[start:end]
-    hit = next(((start + k, len(phrase)) for k in range(len(words)) for phrase in ORIGIN_NOUNS
+    hit = next(((start + k, len(phrase)) for k in _at(words, 0, len(words), ORIGIN_FIRSTS) for phrase in ORIGIN_NOUNS
                 if tuple(words[k:k + len(phrase)]) == phrase), None)
     if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
         return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
