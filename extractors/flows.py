@@ -94,6 +94,10 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - "the family fled Guatemala last year", "many are fleeing violence in Honduras": people who fled (escaped,
   emigrated from) a country went to the document's clear destination, when the sentence names no other place
   and has people in it (not "traders fleeing a crash").
+- a host country: "X is hosting / X, which is home to / X, home to N Syrian refugees" and ethnic groups ("X is
+  sheltering 900,000 Rohingya"); not an event on them ("hosting a summit on Syrian refugees");
+- the make-up of the document's migrants: "the migrants, who are mostly from A", "mainly from A and B", "most of
+  the migrants are from A" go to its clear destination (not "a ban on refugees from A").
 """
 
 from __future__ import annotations
@@ -752,6 +756,18 @@ def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex)
             a.role = b.role = "BORDER"
 
 
+TOPIC_WORDS = {"on", "regarding", "concerning", "at", "with", "against"}  # an event about a group, not the group
+
+
+def _topic_between(doc: Doc, a: int, b: int) -> bool:
+    """A preposition between tokens a and b that makes the group a topic ("a summit on/about Syrian refugees");
+    "about" before a number is an estimate ("about 40,000 refugees")."""
+    W = doc_lowers(doc)
+    return not TOPIC_WORDS.isdisjoint(W[a:b]) or any(
+        W[k] == "about" and not (doc[k + 1].like_num or W[k + 1] in {"a", "half"}) for k in range(a, b))
+HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between a host country and its verb
+
+
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
@@ -759,12 +775,19 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
         if m.role is not None or m.kind != "name":
             continue
         j = m.end
-        while j < sent.end and W[j] in lex.subject_fillers:
-            j += 1
+        while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
+            j += 1  # "Turkey is hosting", "Lebanon, which is home to"
+        if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
+                w in lex.refugee_groups for w in W[j + 2:min(j + 10, sent.end)]):
+            triggers[j] = "admit"  # "Jordan, home to 600,000 Syrian refugees": a host, as "hosts" is
         if j < sent.end and triggers.get(j) == "admit":
-            after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
+            after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"
+                     and not _topic_between(doc, j + 1, x.start)]  # not "hosting a summit on Syrian refugees"
+            after += [j for k in range(j + 1, min(j + 9, sent.end))
+                      if W[k] in lex.ethnic_origin and not _topic_between(doc, j + 1, k)]  # "900,000 Rohingya"
             refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
-                w in {"refugees", "asylum-seekers", "seekers"} for w in W[j + 1:min(j + 8, sent.end)])
+                W[k] in {"refugees", "asylum-seekers", "seekers"} and not _topic_between(doc, j + 1, k)
+                for k in range(j + 1, min(j + 8, sent.end)))
             hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
                 x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
                 for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
@@ -1679,6 +1702,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                     or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
+        came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Honduras"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
@@ -1716,6 +1740,29 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
+
+
+COMPOSITION = {"are", "were", "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "overwhelmingly",
+               "many", "most", "all", "almost", "nearly", "originally"}
+
+
+def _composition_froms(words: list[str], start: int, lex: _Lex) -> list[int]:
+    """The "from" of a group's make-up: "the migrants, who are mostly from Honduras", "most of the migrants are
+    from Cuba", "asylum seekers, mainly from Syria": who the document's people are (not "a ban on refugees from")."""
+    out = []
+    for k, w in enumerate(words):
+        if w != "from" or k == 0:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and words[j] in COMPOSITION:
+            j -= 1
+        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k:
+            continue  # "refugees from", "many from": no word saying what the group is made of
+        if j >= 0 and words[j] in {",", "who", "them", "whom"}:
+            j -= 1
+        if any(w2 in lex.refugee_groups for w2 in words[max(0, j - 4):j + 1]):
+            out.append(start + k)
+    return out
 
 
 ASYLUM_WORDS = {"asylum", "protection", "refugee"}
