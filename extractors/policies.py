@@ -273,7 +273,8 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
 def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True) -> list[tuple[str, int, int]]:
     """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
     sentences when already known). ``windows=False`` runs each feasible entry's Matcher over its whole
-    sentence, also in a document with no anchor word (a reference for the tests: same matches, slower)."""
+    sentence, also in a document with no anchor word (a reference for the tests: same matches, slower).
+    Entries with a context word list are only matched in sentences that have one of its words."""
     matchers = trigger_matchers(doc.vocab)
     raw = []
     if not len(doc):
@@ -283,11 +284,20 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     if windows and anchors.isdisjoint(lowers) and anchors.isdisjoint(lemmas):
         return raw  # no anchor word in the document: no entry is feasible in any sentence
     bounds = _entry_bounds()
+    lex = lexicon()
+    entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
     for sent in doc.sents if sents is None else sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
         words = set(row_lowers)
         words.update(row_lemmas)
+        sent_text = None
         for entry_id in _feasible_entries(words):
+            context = entries[entry_id].get("context")
+            if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
+                if sent_text is None:
+                    sent_text = text[sent.start_char:sent.end_char].lower()
+                if not any(word in sent_text for word in contexts[context]):
+                    continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
             if windows and required is not None:  # the Matcher reads only the window a match can lie in
@@ -1105,6 +1115,32 @@ def _acting_state(ctx: _Context) -> Actor | None:
     return ctx._acting or None
 
 
+def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """A facility or state of detention with no verb: the state it lies in ("detention centres in Libya",
+    "camps across Texas"), else, for people in it ("children in detention centres", "migrants held in
+    detention"), the story's acting state; not under a modal ("cannot be held in detention")."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    for i in range(end, min(sent.end - 1, end + 4)):
+        if lowers[i] not in {"in", "at", "across", "throughout", "inside", "on"}:
+            if lowers[i] in SENT_PUNCT:
+                break
+            continue
+        k = i + 1
+        while k < sent.end and lowers[k] in {"the", "a"} | COMPASS_WORDS:
+            k += 1
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        if m is not None and m.kind == "place" and _place_country(ctx, m):
+            return [("Country", _place_country(ctx, m))], m
+        break
+    group = find_target(ctx, start, end, "people", before=True)
+    if group is None or not ctx.lex["agentless"]["irrealis"].isdisjoint(lowers[group[1]:start]):
+        return [], None
+    return _story_state(ctx, sent, start, end), None
+
+
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
     """The actor "its"/"their" stands for in "its plan to deport", "their efforts to resettle": the nearest
     actor mention before the possessive in the sentence (none when another mention stands between)."""
@@ -1700,9 +1736,13 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
-            if not ok:
+            if not ok and entry.get("located"):
+                actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
+                if not actors:
+                    continue
+            elif not ok:
                 continue
-            if where == -1:
+            elif where == -1:
                 actors, at = _by_agent(ctx, end)
             else:
                 search_from = where

@@ -1037,3 +1037,25 @@ def test_agentless_passive_near_misses(run, text):
 def test_an_agentless_passive_with_another_state_as_subject_is_not_the_story_states(run):
     found = keys(run("Norway tightened its rules. Sweden said 30 migrants were deported on Friday."))
     assert ("NO", "Deportation") not in found and ("SE", "Deportation") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of migrants languish in detention centres in Libya, aid groups say.", {("LY", "Detention")}),
+    ("Hungary shut its border. Hundreds of asylum seekers remain in detention after the crackdown.",
+     {("HU", "EntryBan"), ("HU", "Detention")}),
+    ("Greece tightened its rules. Migrant children are kept in detention centres on the islands.",
+     {("GR", "Detention")}),
+    ("Conditions at the immigration detention facility in Texas drew criticism from doctors.", {("US", "Detention")}),
+])
+def test_detention_facilities_by_place_or_with_people_in_them(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Greece tightened its rules. Asylum seekers cannot be held in detention for more than 18 months.",
+    "Greece tightened its rules. Most of the refugees not in detention live in rented flats.",
+    "The charity runs a shelter near the old detention centre, volunteers said.",
+    "Greece tightened its rules. The lawyer argued that the men were never in immigration detention.",
+])
+def test_detention_facility_near_misses(run, text):
+    assert ("GR", "Detention") not in keys(run(text)) and not any(t == "Detention" for _a, t in keys(run(text)))
