@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -261,7 +261,7 @@ class LookupLemmatizer(EnglishLemmatizer):
         strings = doc.vocab.strings
         known = self._lemma_by_orth
         orths, lemmas = doc.to_array([ORTH, LEMMA]).T
-        words, positions = numpy.unique(orths, return_inverse=True)
+        words, first, positions = numpy.unique(orths, return_index=True, return_inverse=True)
         found_lemmas = []
         for orth in words.tolist():
             lemma = known.get(orth)
@@ -274,6 +274,7 @@ class LookupLemmatizer(EnglishLemmatizer):
         looked_up = numpy.array(found_lemmas, dtype="uint64")[positions]
         lemmas = looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)
         doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
+        seed_token_strings(doc, words, positions, first)  # the token, lower-case and lemma lists the rules read
         return doc
 
 
