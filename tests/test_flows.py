@@ -1153,3 +1153,41 @@ def test_the_make_up_of_the_documents_migrants(nlp, sentence, expected):
 def test_the_make_up_near_misses(nlp, sentence, unwanted):
     _, flows = run(nlp, STORY_TO_SPAIN + sentence)
     assert unwanted not in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Moldova has taken in 100,000 people fleeing the fighting in Ukraine.", ("UA", "MD")),
+    ("Sweden welcomed thousands of families who fled Iraq.", ("IQ", "SE")),
+])
+def test_a_state_taking_in_people_who_fled_a_country(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected in pairs(flows), sentence
+
+
+def test_a_state_helping_people_who_fled_is_no_admission(nlp):
+    _, flows = run(nlp, "Canada has sent blankets to people fleeing Ukraine.")
+    assert ("UA", "CA") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Some 300 Sudanese refugees queue for water at a camp in eastern Chad.", ("SD", "TD")),
+    ("Eritrean migrants sleep in a park in Rome before moving on.", ("ER", "IT")),
+    ("Migrants from Nicaragua wait at a shelter in Reynosa, Mexico.", ("NI", "MX")),
+    ("Guatemalan asylum seekers camped under a bridge in Laredo, Texas.", ("GT", "US")),
+])
+def test_a_migrant_group_and_the_place_it_is_in(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == {expected}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "German tourists relax on a beach in Antalya, Turkey.",  # tourists, not migrants
+    "A debate on Sudanese refugees was held in Paris.",  # the group is a topic
+    "Sudanese refugees would be housed in Norway under the plan.",  # hypothetical
+    "Sudanese refugees are not allowed to work in Egypt.",  # negation
+    "Eritrean migrants protested in Rome and Berlin.",  # two countries: no single place
+    "Sudanese refugees, Chad said, need more food.",  # the country speaks, nobody is placed
+])
+def test_a_migrant_group_place_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert flows == [], sentence
