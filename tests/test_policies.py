@@ -1059,3 +1059,26 @@ def test_detention_facilities_by_place_or_with_people_in_them(run, text, expecte
 ])
 def test_detention_facility_near_misses(run, text):
     assert ("GR", "Detention") not in keys(run(text)) and not any(t == "Detention" for _a, t in keys(run(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain shielded 70,000 young immigrants from deportation in 2012.", {("ES", "AsylumOffer")}),
+    ("The Spanish government offered temporary protection from deportation to thousands of parents.",
+     {("ES", "AsylumOffer")}),
+    ("Canada will protect the refugees from being deported, the minister said.", {("CA", "AsylumOffer")}),
+    ("The United States granted temporary protected status to Ukrainians who fled the war.",
+     {("US", "AsylumOffer")}),
+])
+def test_protection_from_deportation_is_an_offer_of_protection(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Activists urged Canada to protect the refugees from deportation.",
+    "The charity helps protect migrants from deportation by paying their lawyers.",
+    "If Canada protected the refugees from deportation, more would come, critics said.",
+    "Canada did not protect the refugees from deportation.",
+    "Critics of Canada discussed the idea of shielding migrants from deportation.",
+])
+def test_protection_from_deportation_near_misses(run, text):
+    assert ("CA", "AsylumOffer") not in keys(run(text))
