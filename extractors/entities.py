@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
@@ -67,9 +67,9 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is not None and len(index.starts) == len(doc):
         return index
     n = len(doc)
-    columns = doc.to_array([IDX, SENT_START]) if n else numpy.zeros((0, 2), "uint64")
+    columns = doc.to_array([IDX, SENT_START, LENGTH]) if n else numpy.zeros((0, 3), "uint64")
     starts = columns[:, 0].tolist()
-    ends = [a + len(t) for a, t in zip(starts, doc_texts(doc), strict=True)]
+    ends = (columns[:, 0] + columns[:, 2]).tolist()  # LENGTH is len(token.text)
     boilerplate = [False] * n
     for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
         span = doc.char_span(start, end, alignment_mode="expand")

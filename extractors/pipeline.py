@@ -321,8 +321,9 @@ class GazetteerMatcher:
         spans = []
         view = names.TokenView(doc)  # token strings, sentence starts and spaces as lists: no Token objects
         names.share_view(view)  # the dateline, organisation and person rules read the same view
-        texts = view.text
+        texts, idx = view.text, view.idx
         strings = doc.vocab.strings
+        user_data = doc.user_data
         boilerplate = doc.user_data.get(BOILERPLATE_TOKENS_KEY)
         if boilerplate is None:  # the boilerplate component did not run (a custom pipeline)
             boilerplate = {i for i, token in enumerate(doc) if token._.in_boilerplate}
@@ -347,11 +348,12 @@ class GazetteerMatcher:
                 org = gaz.organizations[surface]
                 iso, canonical = org.country or None, org.name
             # Set even on spans dropped below: extension values are keyed by character offsets, so a later
-            # span over the same characters (a person, a dateline) sees them.
-            ext = span._
-            ext.iso = iso
-            ext.canonical = canonical
-            ext.source = "gazetteer"
+            # span over the same characters (a person, a dateline) sees them. Written where ``span._.iso = ...``
+            # writes them (doc.user_data, see entities.span_extension), without an Underscore object per match.
+            start_char, end_char = idx[start], idx[end - 1] + len(texts[end - 1])
+            user_data[("._.", "iso", start_char, end_char)] = iso
+            user_data[("._.", "canonical", start_char, end_char)] = canonical
+            user_data[("._.", "source", start_char, end_char)] = "gazetteer"
             one_word = end - start == 1
             if label == "LOC" and (_next_to_name(view, start, end) or (
                     one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end))
@@ -522,6 +524,9 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 # "BarrOcasio-Cortez", "PenceEmbracing": a name glued to the next headline by scraped link widgets
 # (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole).
 GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])")
+_GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
+"""Found in a text exactly when ``GLUED_NAME_RE`` is (after three lower-case letters "Mac" cannot precede),
+at half the cost: no look-behind is tried at every character."""
 
 
 def _split_glued(doc: Doc, text: str) -> None:
@@ -551,7 +556,7 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        if GLUED_NAME_RE.search(text):
+        if _GLUED_HINT_RE.search(text):
             _split_glued(doc, text)
         remember_text(doc, text)
         return doc
