@@ -104,6 +104,8 @@ def lexicon() -> dict:
     data["_org_map"] = org_map
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
+    data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
+                             if not name.startswith("_")}
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
@@ -1317,7 +1319,32 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
         found = _is_people(ctx, i, kind)
         if found:
             return found
+        if i >= end and kind in {"people", "migrants"}:
+            found = _elided_group(ctx, i, sent)
+            if found is not None:
+                return found
     return None
+
+
+def _elided_group(ctx: _Context, i: int, sent: Span) -> tuple[int, int] | None:
+    """A number standing for people already named ("Poland has taken in 1.5 million", "agreed to accept
+    20,000 more"): a count not followed by a noun of its own, in a sentence (or after one) about refugees."""
+    lowers, texts = doc_lowers(ctx.doc), doc_texts(ctx.doc)
+    words = ctx.lex["elided_groups"]
+    if not (ctx.doc[i].like_num or lowers[i] in words["counts"]) or (i > 0 and (
+            texts[i - 1] in words["currency"] or ctx.doc[i - 1].like_num or lowers[i - 1] in words["counts"])):
+        return None  # "$2 million", or the second word of a count already read
+    j = i + 1
+    while j < sent.end and (ctx.doc[j].like_num or lowers[j] in words["counts"] or lowers[j] == "of"):
+        j += 1  # "1.5 million", "tens of thousands"
+    if lowers[j - 1] == "of":
+        return None  # "thousands of dollars": the noun follows; a group of people is found by _is_people
+    if j < sent.end and not (texts[j] in SENT_PUNCT or lowers[j] in words["followers"]):
+        return None  # "accepted 300 applications", "received 40 percent"
+    k = ctx.sent_of[i]
+    before = ctx.sents[k - 1] if k > 0 else sent
+    text = doc_text(ctx.doc)[before.start_char:sent.end_char].lower()
+    return (i, j) if any(w in text for w in ctx.lex["_contexts"]["refugees"]) else None
 
 
 def _relative_antecedent(ctx: _Context, start: int, sent: Span, kind: str | None) -> tuple[int, int] | None:

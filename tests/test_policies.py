@@ -1082,3 +1082,29 @@ def test_protection_from_deportation_is_an_offer_of_protection(run, text, expect
 ])
 def test_protection_from_deportation_near_misses(run, text):
     assert ("CA", "AsylumOffer") not in keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland has taken in 1.5 million since the war began, and refugees keep arriving.", {("PL", "Admission")}),
+    ("Britain said it would accept 20,000 more over five years as refugees flee the war.", {("GB", "Admission")}),
+    ("Turkey hosts 3.6 million, more than any other country, the UN refugee agency said.", {("TR", "Admission")}),
+])
+def test_a_count_standing_for_refugees_is_the_group_admitted(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Canada received 40 percent of the votes, refugees said.",
+    "Canada received $2 million from donors for refugees.",
+    "Canada accepted 300 applications from companies last year.",
+    "Canada received 1.5 million tonnes of grain last year, refugees said.",
+    "Jordan, host to another 630,000 refugees, closed its border.",
+])
+def test_elided_count_near_misses(run, text):
+    assert not any(t == "Admission" for _a, t in keys(run(text)))
+
+
+def test_off_is_a_preposition(run):
+    found = keys(run("Plans to take the strain off Greece and Italy collapsed. In the end they agreed to take in "
+                     "32,000 refugees."))
+    assert ("GR", "Admission") not in found and ("IT", "Admission") not in found
