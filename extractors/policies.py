@@ -106,6 +106,8 @@ def lexicon() -> dict:
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
                              if not name.startswith("_")}
+    data["named_policies"] = {name: frozenset(words) for name, words in data["named_policies"].items()
+                              if not name.startswith("_")}
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
@@ -1143,6 +1145,32 @@ def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
     return _story_state(ctx, sent, start, end), None
 
 
+def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """The state owning a policy noun that names the trigger: "a U.S. policy known as Remain in Mexico",
+    "Britain's scheme, dubbed the family route" (a country or its adjective, or a possessive, before the noun)."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["named_policies"]
+    j = start - 1
+    while j > sent.start and (lowers[j] in QUOTE_MARKS or lowers[j] in {"the", "a", "its", "their"}):
+        j -= 1
+    named = False
+    while j > sent.start and lowers[j] in words["naming"]:
+        named = True
+        j -= 1
+    if not named:
+        return None
+    if lowers[j] == ",":
+        j -= 1
+    if j <= sent.start or lowers[j] not in words["nouns"]:
+        return None
+    m = ctx.mention_at.get(j - 1)
+    if m is None and lowers[j - 1] in {"'s", "’s"}:
+        m = ctx.mention_at.get(j - 2)
+    if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+        return m
+    return None
+
+
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
     """The actor "its"/"their" stands for in "its plan to deport", "their efforts to resettle": the nearest
     actor mention before the possessive in the sentence (none when another mention stands between)."""
@@ -1761,6 +1789,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
+        elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
+            at = _named_policy_owner(ctx, start, sent)  # "a US policy known as Remain in Mexico"
+            actors = [at.actor]
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
             if not ok and entry.get("located"):

@@ -1108,3 +1108,33 @@ def test_off_is_a_preposition(run):
     found = keys(run("Plans to take the strain off Greece and Italy collapsed. In the end they agreed to take in "
                      "32,000 refugees."))
     assert ("GR", "Admission") not in found and ("IT", "Admission") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under a Danish policy known as safe third country, asylum seekers are flown abroad.",
+     {("DK", "AsylumRestriction")}),
+    ("Spain's scheme, dubbed the family route, lets relatives join refugees already in the country.",
+     {("ES", "Admission")}),
+])
+def test_a_policy_noun_naming_the_trigger_gives_its_owner(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Italy sent back the asylum seekers, forcing them to wait out their cases in Libya.",
+     {("IT", "AsylumRestriction")}),
+    ("Greece is making asylum seekers wait for months in camps on the islands.",
+     {("GR", "AsylumRestriction")}),
+    ("The Greek ministry announced that asylum seekers will have to wait in Turkey for their hearings.",
+     {("GR", "AsylumRestriction")}),
+])
+def test_asylum_seekers_made_to_wait_elsewhere(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Activists in Greece want asylum seekers to wait in Athens rather than on the islands.",
+    "Greece said the refugees had to wait in the rain outside the office for hours.",
+])
+def test_waiting_near_misses(run, text):
+    assert ("GR", "AsylumRestriction") not in keys(run(text))
