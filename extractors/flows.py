@@ -101,7 +101,10 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - "Poland has taken in 2 million people fleeing the war in Ukraine": the country people fled is the admitted
   group's origin; "Some 300 Syrian refugees queue ... at a camp in Jordan", "migrants from A wait in B, C": a migrant
   group opening the sentence is in the one other country the sentence places it in (not tourists, not a topic:
-  "a debate on Sudanese refugees was held in Paris", nothing planned or negated).
+  "a debate on Sudanese refugees was held in Paris", nothing planned or negated);
+- a document that names no destination at all has its counted migrants in the country the story is set in
+  (named three times and twice as often as any other): "about 1,500 Venezuelan migrants crossed a river" in a story
+  set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical.
 """
 
 from __future__ import annotations
@@ -1737,12 +1740,66 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     return [m for m in listed if m.iso != dest], dest
 
 
+def _story_state(sentences: list[_Sentence]) -> str | None:
+    """The country the story is set in: named (by name or a place in it, not a demonym) at least three times and
+    at least twice as often as any other."""
+    counts = Counter(m.iso for s in sentences for m in s.mentions if m.kind in {"name", "place"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+SUSPICION = {"accused", "alleged", "allegedly", "suspected", "suspicion", "charges", "charged", "labelled", "labeled",
+             "branded", "deemed", "declared", "dubbed", "claims", "claimed"}
+
+
+def _state_residents(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """A document that names no destination at all has its migrants where the story is set: "1,300 Cuban migrants
+    escaped, Mexico's migration institute said", when the sentence counts them or names that country, gives them
+    no other place and reports nothing planned, banned or negated (not "the Syrian refugee program", "tolerance
+    for Syrian refugees", "neither Syrian nor refugees")."""
+    state = _story_state(sentences)
+    if state is None:
+        return
+    doc = b.doc
+    W, T = doc_lowers(doc), doc_texts(doc)
+    for s in sentences:
+        sent = s.span
+        words = W[sent.start:sent.end]
+        if s.military or s.deport or s.region_origin or not lex.block.isdisjoint(words) \
+                or not BANS.isdisjoint(words) or not SUSPICION.isdisjoint(words) or "neither" in words \
+                or "nor" in words:
+            continue  # "charged with being migrants from A": an accusation, not a journey
+        if any(m.iso != state and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+            continue  # another place for them in the sentence
+        named = any(m.iso == state for m in s.mentions)
+        for m in s.mentions:
+            if m.role != "NAT" or m.iso == state:
+                continue
+            if not named and not any(doc[k].like_num and not T[k][:1].isupper() and W[k] != "one" for k in range(
+                    max(sent.start, m.start - 6), min(sent.end, m.end + 10))):
+                continue  # a count of them ("1,300 Cuban migrants", "... made up 92%"), not "the Gang of Eight"
+            if m.kind == "demonym" and not STATE_NOUNS.isdisjoint(W[m.end:min(m.end + 2, sent.end)]) or (
+                    m.kind == "name" and (cue := _cue_before(doc, m, s.mentions, sent.start, lex)) is not None
+                    and W[cue] == "from" and not STATE_NOUNS.isdisjoint(W[max(cue - 3, sent.start):cue])):
+                b.add(sent, m.iso, state, [m.start])  # "1,300 Cuban migrants", "families from Honduras"
+        for i, iso in s.ethnic:  # "Rohingya refugees", "700,000 Rohingya"
+            if iso != state and (named or any(doc[k].like_num for k in range(max(sent.start, i - 6), i))) and (
+                    W[i] in lex.flow_groups or not STATE_NOUNS.isdisjoint(W[i + 1:i + 3])):
+                b.add(sent, iso, state, [i])
+
+
 def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str], lex: _Lex) -> None:
     """"Yudanys, a Cuban immigrant, said": an immigrant of a nationality, in a document whose people
-    clearly went to one country, is there, when the sentence gives no other place for them."""
+    clearly went to one country, is there, when the sentence gives no other place for them. A document that
+    names no destination at all has its people in the country the story is set in ("1,300 Cuban migrants" in a
+    story about Mexico's migration institute)."""
     ranked = went.most_common(2)
     clear = ranked and not (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1])
     dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
+    if not went:
+        _state_residents(b, sentences, lex)
     W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
@@ -1898,6 +1955,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
 
 
 DEPORTEE_NOUNS = {"deportee", "deportees"}
+STATE_NOUNS = {"migrants", "refugees", "asylum-seekers", "seekers", "immigrants", "families"}  # people, not programs
 
 
 def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:

@@ -1191,3 +1191,34 @@ def test_a_migrant_group_and_the_place_it_is_in(nlp, sentence, expected):
 def test_a_migrant_group_place_near_misses(nlp, sentence):
     _, flows = run(nlp, sentence)
     assert flows == [], sentence
+
+
+STORY_IN_PERU = ("Peru tightened checks on its northern frontier this week. Officials in Peru said shelters were "
+                 "full. Lima asked for help from Peru's neighbours. ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("About 1,500 Venezuelan migrants crossed a river near the town.", ("VE", "PE")),
+    ("Families from Haiti made up 40% of those waiting.", ("HT", "PE")),
+    ("Some 2,000 Colombian refugees now sleep in tents in Peru.", ("CO", "PE")),
+])
+def test_a_story_without_destination_has_its_migrants_where_it_is_set(nlp, sentence, expected):
+    _, flows = run(nlp, STORY_IN_PERU + sentence)
+    assert expected in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Peru said 900 people were charged with being migrants from Haiti.", ("HT", "PE")),  # an accusation
+    ("Lawmakers debated the Venezuelan refugee program.", ("VE", "PE")),  # a program, no count, no place
+    ("About 1,500 Venezuelan migrants could cross the river.", ("VE", "PE")),  # hypothetical
+    ("Neither Venezuelan migrants nor Haitians arrived, 3 officials said.", ("VE", "PE")),  # negation
+])
+def test_a_story_state_near_misses(nlp, sentence, unwanted):
+    _, flows = run(nlp, STORY_IN_PERU + sentence)
+    assert unwanted not in pairs(flows), sentence
+
+
+def test_no_story_state_default_when_the_document_names_a_destination(nlp):
+    text = STORY_IN_PERU + "Thousands of migrants went on to Chile. About 1,500 Venezuelan migrants slept in tents."
+    _, flows = run(nlp, text)
+    assert ("VE", "PE") not in pairs(flows)
