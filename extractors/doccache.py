@@ -91,21 +91,22 @@ def _converted(strings, hashes: list[int], convert) -> list[str]:
     return list(map(table.__getitem__, hashes))
 
 
-def seed_token_strings(doc: Doc, words: numpy.ndarray, positions: numpy.ndarray, first: numpy.ndarray) -> None:
+def seed_token_strings(doc: Doc, words: numpy.ndarray, positions: numpy.ndarray, first: numpy.ndarray,
+                       lowers: numpy.ndarray, lemmas: numpy.ndarray) -> None:
     """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` at once, from the Doc's distinct words.
 
-    ``words``, ``positions`` and ``first`` are ``numpy.unique(ORTH array, return_inverse=True, return_index=True)``:
-    each list is then converted once per distinct word and spread over the tokens in C, instead of once per token
-    and list. Call it when the lemmas are final (the lemmatizer, the last component to change token strings);
-    a lemma list is only kept when every occurrence of a word has the same lemma.
+    ``words``, ``positions`` and ``first`` are ``numpy.unique(ORTH array, return_inverse=True, return_index=True)``,
+    ``lowers`` and ``lemmas`` the LOWER and (final) LEMMA arrays: each list is converted once per distinct word and
+    spread over the tokens in C, instead of once per token and list. Call it when the lemmas are final (the
+    lemmatizer, the last component to change token strings); a list is only kept when every occurrence of a word
+    has the same value.
     """
-    columns = doc.to_array([LOWER, LEMMA])
     strings = doc.vocab.strings
     word_hashes = words.tolist()
     values = [(_ORTH_KEY, word_hashes, str)]
-    for column, key, convert in ((0, _LOWER_KEY, str), (1, _LEMMA_KEY, str.lower)):
-        per_word = columns[first, column]
-        if (per_word[positions] == columns[:, column]).all():
+    for column, key, convert in ((lowers, _LOWER_KEY, str), (lemmas, _LEMMA_KEY, str.lower)):
+        per_word = column[first]
+        if (per_word[positions] == column).all():
             values.append((key, per_word.tolist(), convert))
     spread = numpy.empty(len(word_hashes), dtype=object)
     for key, hashes, convert in values:

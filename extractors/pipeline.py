@@ -14,7 +14,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -260,7 +260,7 @@ class LookupLemmatizer(EnglishLemmatizer):
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
         known = self._lemma_by_orth
-        orths, lemmas = doc.to_array([ORTH, LEMMA]).T
+        orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
         words, first, positions = numpy.unique(orths, return_index=True, return_inverse=True)
         found_lemmas = []
         for orth in words.tolist():
@@ -272,9 +272,10 @@ class LookupLemmatizer(EnglishLemmatizer):
                 lemma = known[orth] = strings.add(found) if found is not None else orth
             found_lemmas.append(lemma)
         looked_up = numpy.array(found_lemmas, dtype="uint64")[positions]
-        lemmas = looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)
-        doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
-        seed_token_strings(doc, words, positions, first)  # the token, lower-case and lemma lists the rules read
+        lemmas = (looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)).astype("uint64")
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        # the token, lower-case and lemma lists the rules read
+        seed_token_strings(doc, words, positions, first, lowers, lemmas)
         return doc
 
 
