@@ -228,10 +228,17 @@ def _anchor_index() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     return index
 
 
-def _feasible_entries(words: set[str]) -> list[str]:
+def _document_index(words: set[str]) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+    """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
+    occurs somewhere in it (a sentence can only match those)."""
+    return {h: kept for h in _anchor_index().keys() & words
+            if (kept := [(e, reqs) for e, reqs in _anchor_index()[h] if all(not r.isdisjoint(words) for r in reqs)])}
+
+
+def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
     """Entries with a pattern whose every required token occurs in the sentence (as lower form or
-    lower-cased lemma)."""
-    index = _anchor_index()
+    lower-cased lemma); ``index``: the document's cut of the anchor index, when known."""
+    index = _anchor_index() if index is None else index
     found: list[str] = []
     for h in index.keys() & words:
         for entry_id, reqs in index[h]:
@@ -284,9 +291,11 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     if not len(doc):
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
-    anchors = _anchor_index().keys()
-    if windows and anchors.isdisjoint(lowers) and anchors.isdisjoint(lemmas):
-        return raw  # no anchor word in the document: no entry is feasible in any sentence
+    doc_words = set(lowers)
+    doc_words.update(lemmas)
+    index = _document_index(doc_words)
+    if windows and not index:
+        return raw  # no pattern has all its required words in the document: none is feasible in any sentence
     bounds = _entry_bounds()
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
@@ -295,7 +304,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         words = set(row_lowers)
         words.update(row_lemmas)
         sent_text = None
-        for entry_id in _feasible_entries(words):
+        for entry_id in _feasible_entries(words, index):
             context = entries[entry_id].get("context")
             if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
                 if sent_text is None:
@@ -418,10 +427,11 @@ class _Context:
 
     def _build_mentions(self) -> None:
         doc = self.doc
-        for ent, label, iso in self.ent_info():
-            if not self.wanted[ent.start] or self.boilerplate[ent.start]:
+        wanted, boilerplate = self.wanted, self.boilerplate
+        for ent in self.ents:  # labels and extensions are read only for entities near a trigger
+            if not wanted[ent.start] or boilerplate[ent.start]:
                 continue
-            self._add(self._entity_mention(ent, label, iso))
+            self._add(self._entity_mention(ent, ent.label_, ent._.iso))
         sets = self.sets
         n = len(doc)
         two, relevant = _reference_words()
@@ -1281,8 +1291,11 @@ def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
     """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
+    n = len(doc)
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
     migrants = kind in {"migrants", "conscripts"}
-    words = ctx.sets[f"{kind[:-1]}_words"] if migrants else ctx.sets["people_words"]
+    people = ctx.sets["people_words"]
+    words = ctx.sets[f"{kind[:-1]}_words"] if migrants else people
     if i in ctx.groups:
         g_end, key = ctx.groups[i]
         name = key.replace("-", " ")
@@ -1291,26 +1304,26 @@ def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | Non
     m = ctx.mention_at.get(i)
     if m is not None and m.kind == "demonym":
         j = m.end
-        while j < len(doc) and doc[j].lemma_.lower() in ctx.sets["people_words"]:
+        while j < n and lemmas[j] in people:
             j += 1
-        if migrants and not any(doc[t].lemma_.lower() in words for t in range(m.end, j)):
+        if migrants and not any(lemmas[t] in words for t in range(m.end, j)):
             return None
-        if j == m.end and not doc[m.end - 1].lower_.endswith("s"):
+        if j == m.end and not lowers[m.end - 1].endswith("s"):
             return None  # "the Serbian border": an adjective, not a group ("Russians" is one)
         return i, j
-    lemma = doc[i].lemma_.lower()
-    if doc[i].lower_ in {"those", "them"}:
-        lemma = doc[i].lower_  # the lemmatiser reads "those" as "that", "them" as "they"
+    lemma = lemmas[i]
+    if lowers[i] in {"those", "them"}:
+        lemma = lowers[i]  # the lemmatiser reads "those" as "that", "them" as "they"
     if lemma in words:
         if lemma == "asylum":
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            nxt = lowers[i + 1] if i + 1 < n else ""
             if nxt not in {"seeker", "seekers", "-", "applicants"}:
                 return None
         j = i + 1
-        while j < len(doc) and (doc[j].lemma_.lower() in ctx.sets["people_words"] or doc[j].lower_ == "-"):
+        while j < n and (lemmas[j] in people or lowers[j] == "-"):
             j += 1
-        if lemma in {"those", "people"} and j < len(doc) and doc[j].lower_ in {"fleeing", "who", "from", "in",
-                                                                              "affected", "seeking"}:
+        if lemma in {"those", "people"} and j < n and lowers[j] in {"fleeing", "who", "from", "in", "affected",
+                                                                    "seeking"}:
             j = min(j + 3, ctx.sents[ctx.sent_of[i]].end)
             while j > i + 1 and doc[j - 1].is_punct:
                 j -= 1
@@ -1480,13 +1493,12 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
 def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
     """Demands by third parties, accusations, questions and hypotheticals are not policies."""
     doc = ctx.doc
-    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if doc_text(doc)[sent.start_char:sent.end_char].rstrip().rstrip("”\"’'").endswith("?"):
         return True
-    prefix = doc[sent.start:start]
-    lemmas = [t.lemma_.lower() for t in prefix]
-    lows = [t.lower_ for t in prefix]
+    lemmas = doc_lemmas(doc)[sent.start:start]
+    lows = doc_lowers(doc)[sent.start:start]
     window_start = 0
-    anchor = len(prefix)
+    anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:
         window_start = max(0, actor_start - sent.start - 8)
         anchor = actor_start - sent.start
@@ -1495,17 +1507,17 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lows[idx] == ";" or (lows[idx - 1] == "," and lows[idx] in {"and", "but", "while", "whereas", "although"}):
             window_start = max(window_start, idx + 1)
             break
-    for idx in range(window_start, len(prefix)):
+    for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
                     lows[idx - 1] in {"the", "to", "of", "this", "that"} and (
-                    idx + 1 >= len(prefix) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
+                    idx + 1 >= len(lows) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
                 continue  # "responsive to the pressure, stepping up deportations": the measure is the actor's own
             return True
-        if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
+        if lemma == "call" and idx + 1 < len(lows) and lows[idx + 1] in ctx.sets["demand_call_next"]:
             return True
         if lemma == "tell" and "to" in lows[idx + 1:idx + 6] and (idx == 0 or lemmas[idx - 1] != "be"):
             return True  # "tells Mexico to ship migrants home"
