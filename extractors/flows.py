@@ -104,7 +104,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
   "a debate on Sudanese refugees was held in Paris", nothing planned or negated);
 - a document that names no destination at all has its counted migrants in the country the story is set in
   (named three times and twice as often as any other): "about 1,500 Venezuelan migrants crossed a river" in a story
-  set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical.
+  set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical;
+- people who fled a country are in the one other country the sentence places them in: "waiting in Jalisco, Mexico,
+  after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported).
 """
 
 from __future__ import annotations
@@ -1294,6 +1296,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
+    if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
+        dests, legs = [now_in], [[now_in]]  # "waiting in Jalisco, Mexico, after fleeing Guatemala"
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
@@ -1379,6 +1383,36 @@ def _located_group(doc: Doc, s: _Sentence, lex: _Lex) -> list[tuple[_Mention, _M
     if len({m.iso for _, m in out}) != 1 or any(m.iso not in cluster | {out[0][1].iso} for m in ms):
         return []  # one place in one other country, and no other country in the sentence
     return out[:1]
+
+
+def _fled_now_in(doc: Doc, s: _Sentence, src: list[str], lex: _Lex) -> str | None:
+    """The one other country a sentence places people in who fled (escaped) a country: "he is waiting in Mexico
+    after fleeing Guatemala", "who fled Honduras and was granted asylum in the U.S."; not when anything is planned,
+    hoped or negated, nor a deportation."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    start, end = s.span.start, s.span.end
+    if s.deport or s.military or not lex.block.isdisjoint(W[start:end]) or not any(
+            L[m.trigger] in FLIGHT_LEMMAS for m in s.mentions if m.role == "SRC" and m.trigger is not None):
+        return None
+    places = {m.iso for m in s.mentions if m.iso not in src and m.role in {None, "LOC"}}
+    if len(places) != 1 or any(m.iso not in src and m.iso not in places and m.role != "ADJ" for m in s.mentions):
+        return None
+    located = [m for m in s.mentions if m.iso in places and m.role in {None, "LOC"} and (
+        W[m.start - 1] in {"in", "at"} or W[m.start - 2:m.start] in (["in", "the"], ["at", "the"])
+        or _comma_after_place(doc, m))]
+    return located[0].iso if located else None
+
+
+def _comma_after_place(doc: Doc, m: _Mention) -> bool:
+    """"in Jalisco, Mexico": a country after a place introduced by "in"/"at"."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    k = m.start - 1
+    if k < 2 or T[k] != ",":
+        return False
+    t = k - 1
+    while t > 0 and k - t <= 3 and T[t][:1].isupper():
+        t -= 1
+    return t < k - 1 and W[t] in {"in", "at"}
 
 
 def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:

@@ -1222,3 +1222,22 @@ def test_no_story_state_default_when_the_document_names_a_destination(nlp):
     text = STORY_IN_PERU + "Thousands of migrants went on to Chile. About 1,500 Venezuelan migrants slept in tents."
     _, flows = run(nlp, text)
     assert ("VE", "PE") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ana talked to us from a shelter in Oaxaca, Mexico, where she is waiting after fleeing Honduras.", ("HN", "MX")),
+    ("Omar, who fled Sudan and was granted asylum in France last year, now cooks for a living.", ("SD", "FR")),
+])
+def test_people_who_fled_are_in_the_one_other_country_named(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == {expected}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "She hopes to settle in Spain after fleeing Mali.",  # a hope
+    "The minister was in Spain after leaving Mali.",  # a trip, not a flight
+    "He fled Mali and was later deported from Spain.",  # a deportation
+])
+def test_people_who_fled_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert ("ML", "ES") not in pairs(flows), sentence
