@@ -51,6 +51,16 @@ class DocIndex:
         """``doc[i].is_sent_start`` is True (False where spaCy says False or None)."""
         return self.has_sents and self.sent_tokens[self.sent_of[i]][0] == i
 
+    def expand_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range of ``doc.char_span(start, end, alignment_mode="expand")``; None where that is None, and also
+        for an empty range (where the Span would be empty: callers go the slow way, as before)."""
+        first, last = self.char_to_token(start), self.char_to_token(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:
+            first += 1  # the trailing whitespace of a token is not part of it
+        return (first, last + 1) if first <= last else None
+
     def char_to_token(self, char: int) -> int:
         """Index of the token whose text or trailing whitespace holds ``char`` (spaCy's token_by_char), -1 if none."""
         if char < 0 or char >= self.text_length:
