@@ -106,7 +106,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
   (named three times and twice as often as any other): "about 1,500 Venezuelan migrants crossed a river" in a story
   set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical;
 - people who fled a country are in the one other country the sentence places them in: "waiting in Jalisco, Mexico,
-  after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported).
+  after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported);
+- "a boat/train bound for X" (the lemma of "bound" is "bind"); "crossed Greece's northern border into Macedonia"
+  left Greece (without the "into" the border crossed is the one entered).
 """
 
 from __future__ import annotations
@@ -649,9 +651,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                             and o.end <= j and j - o.end <= 2), None)
             if gov is None:
                 continue
-            if cue == "for" and L[gov] not in {"head", "leave", "left", "depart", "bound", "flee", "set",
-                                                          "sail", "fly", "flew", "board", "escape", "make", "go"}:
-                continue
+            if cue == "for" and L[gov] not in FOR_VERBS and W[gov] not in FOR_VERBS:
+                continue  # "a boat bound for Turkey" (lemma "bind"), not "voted for Italy"
             if cue == "to" and triggers[gov] == "depart" and L[gov] in {"leave", "left", "desert"}:
                 continue  # "left to join", "deserted to": not a destination
             m.role, m.trigger = "DST", gov
@@ -714,9 +715,32 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.role, m.trigger = "VIA", j  # "they transit Austria on their way to Sweden"
             elif lemma in {"enter", "reach", "flood", "flock", "entered", "reached"}:
                 m.role, m.trigger = "DST", j
+    _crossed_from(doc, mentions, triggers)
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", "fly", "flew", "board", "escape",
+             "make", "go"}  # movement words whose "for X" is where people go
+
+
+def _crossed_from(doc: Doc, mentions: list[_Mention], triggers: dict[int, str]) -> None:
+    """"crossed Greece's northern border into Macedonia": the country whose border is crossed on the way into
+    another is where people came from (without the "into", "crossed Poland's border" enters Poland)."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    for m in mentions:
+        if m.role is not None or m.kind != "name" or m.start < 1 or not (m.start - 1 in triggers and L[
+                m.start - 1] in {"cross", "crossing"}) or T[m.end:m.end + 1] not in (["'s"], ["’s"]):
+            continue
+        k = m.end + 1
+        if W[k:k + 1] and W[k] in COMPASS:
+            k += 1
+        if W[k:k + 1] not in (["border"], ["frontier"]):
+            continue
+        if any(o.role == "DST" and o.start > k and W[o.start - 1] in {"into", "to"} and o.iso != m.iso
+               for o in mentions):
+            m.role, m.trigger = "SRC", m.start - 1
 
 
 def _demonym_camp(doc: Doc, i: int, end: int) -> bool:

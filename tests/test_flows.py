@@ -1241,3 +1241,28 @@ def test_people_who_fled_are_in_the_one_other_country_named(nlp, sentence, expec
 def test_people_who_fled_near_misses(nlp, sentence):
     _, flows = run(nlp, sentence)
     assert ("ML", "ES") not in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Somali refugees boarded a boat bound for Yemen.", {("SO", "YE")}),
+    ("Dozens of Eritrean migrants got on a train bound for Austria.", {("ER", "AT")}),
+    ("Iraqi migrants crossed Serbia's northern border into Hungary.", {("IQ", "RS"), ("IQ", "HU"), ("RS", "HU")}),
+])
+def test_carriers_bound_for_and_a_border_crossed_on_the_way(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == expected, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cargo bound for Yemen was seized at the port.",  # goods
+    "Somali refugees might board a boat bound for Yemen.",  # hypothetical
+    "The senator voted for Hungary in the contest.",  # no movement
+])
+def test_bound_for_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert flows == [], sentence
+
+
+def test_a_border_crossed_without_a_further_country_is_not_left(nlp):
+    _, flows = run(nlp, "Iraqi migrants crossed Serbia's border on Tuesday.")
+    assert ("RS", "IQ") not in pairs(flows) and not any(f.origin == "RS" for f in flows)
