@@ -1095,9 +1095,10 @@ def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
     return True
 
 
-def _story_state(ctx: _Context, sent: Span, start: int, end: int) -> list[Actor]:
+def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: bool = True) -> list[Actor]:
     """The state an agentless measure is the story's: the one the document names most, when the sentence
-    names no other state or organisation outside a prepositional phrase, and a group of people is affected."""
+    names no other state or organisation outside a prepositional phrase, and (``group_needed``) a group of
+    people is affected."""
     main = _acting_state(ctx)
     if not main or _has_actor_mention(ctx, sent, main, start):
         return []
@@ -1106,6 +1107,8 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int) -> list[Actor]
         m = ctx.mention_at.get(i + 2 if lowers[i + 1] == "the" and i + 2 < sent.end else i + 1)
         if lowers[i] in {"to", "into"} and m is not None and m.actor == main:
             return []
+    if not group_needed:
+        return [main]
     group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
         or _relative_antecedent(ctx, start, sent, None)
     return [main] if group else []
@@ -1824,6 +1827,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
+        if not actors and entry.get("agentless_clause"):
+            actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
+            # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
         if not actors and entry.get("main_country_fallback"):

@@ -1138,3 +1138,22 @@ def test_asylum_seekers_made_to_wait_elsewhere(run, text, expected):
 ])
 def test_waiting_near_misses(run, text):
     assert ("GR", "AsylumRestriction") not in keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greece has changed tack. Some 1,000 troops have been stationed along the northern border since May.",
+     {("GR", "BorderBarrier")}),
+    ("The Greek government is planning to dispatch at least 800 active duty troops to the northern border.",
+     {("GR", "BorderBarrier")}),
+])
+def test_troops_sent_to_the_border_with_long_numbers_or_no_agent(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Greece has changed tack. No troops have been sent to the border, the minister said.",
+    "If troops were sent to the border, Greece would protest.",
+    "Officials called the drill a sensible move given the armed forces massing by Greece near the border.",
+])
+def test_troops_near_misses(run, text):
+    assert ("GR", "BorderBarrier") not in keys(run(text))
