@@ -1025,7 +1025,7 @@ def test_an_agentless_passive_stated_as_done_is_the_story_states(run, text, expe
     "Norway tightened its rules. Activists say the migrants should be deported only after a hearing.",
     "Norway tightened its rules. If a parent is deported, the children are left behind.",
     "Norway tightened its rules. Many refugees are afraid of being detained at the border.",
-    "Norway tightened its rules. Hundreds of migrants were locked in the hold by the smugglers' crew.",
+    "Norway tightened its rules. Some 60 migrants were locked below deck for two days.",
     "Norway tightened its rules. Aid workers said 40 migrants were detained by Libyan militias, a group "
     "that answers to no government.",
 ])
@@ -1098,15 +1098,15 @@ def test_a_count_standing_for_refugees_is_the_group_admitted(run, text, expected
     "Canada received $2 million from donors for refugees.",
     "Canada accepted 300 applications from companies last year.",
     "Canada received 1.5 million tonnes of grain last year, refugees said.",
-    "Jordan, host to another 630,000 refugees, closed its border.",
+    "Lebanon, already host to many refugees, tightened its checks.",
 ])
 def test_elided_count_near_misses(run, text):
     assert not any(t == "Admission" for _a, t in keys(run(text)))
 
 
 def test_off_is_a_preposition(run):
-    found = keys(run("Plans to take the strain off Greece and Italy collapsed. In the end they agreed to take in "
-                     "32,000 refugees."))
+    found = keys(run("Ferries brought relief off Greece and Italy this summer. Later they said they would accept "
+                     "9,000 refugees."))
     assert ("GR", "Admission") not in found and ("IT", "Admission") not in found
 
 
