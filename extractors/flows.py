@@ -108,7 +108,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - people who fled a country are in the one other country the sentence places them in: "waiting in Jalisco, Mexico,
   after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported);
 - "a boat/train bound for X" (the lemma of "bound" is "bind"); "crossed Greece's northern border into Macedonia"
-  left Greece (without the "into" the border crossed is the one entered).
+  left Greece (without the "into" the border crossed is the one entered);
+- "Finland's border guard said N Russians entered the country" (a country's border authority speaking);
+  "pushed/forced/driven back" people are returned like "sent back" (deport_back lexicon).
 """
 
 from __future__ import annotations
@@ -1481,6 +1483,9 @@ def _reporting_country(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
         return None
     W = doc_lowers(doc)
     k = first.end
+    if k < s.span.end and W[k] in {"'s", "’s"}:  # "Finland's border guard said", "Poland's interior ministry says"
+        n = next((len(a) for a in lex.border_authorities if tuple(W[k + 1:k + 1 + len(a)]) == a), 0)
+        k = k + 1 + n if n else k
     while k < s.span.end and k - first.end < 2 and W[k] in {"has", "have", "had", "also", "already"}:
         k += 1
     if k < s.span.end and W[k] in BORDER_ACTIONS and any(

@@ -1266,3 +1266,18 @@ def test_bound_for_near_misses(nlp, sentence):
 def test_a_border_crossed_without_a_further_country_is_not_left(nlp):
     _, flows = run(nlp, "Iraqi migrants crossed Serbia's border on Tuesday.")
     assert ("RS", "IQ") not in pairs(flows) and not any(f.origin == "RS" for f in flows)
+
+
+def test_a_countrys_border_guard_counts_arrivals_in_that_country(nlp):
+    _, flows = run(nlp, "Norway's border guard said 900 Russians entered the country on Sunday.")
+    assert pairs(flows) == {("RU", "NO")}
+    _, flows = run(nlp, "Norway's border guard said 900 Russians were seen in Moscow on Sunday.")
+    assert ("RU", "NO") not in pairs(flows)
+
+
+def test_pushed_back_is_a_return(nlp):
+    _, flows = run(nlp, "Latvia has pushed back hundreds of migrants to Belarus.")
+    assert pairs(flows) == {("LV", "BY")}
+    for sentence in ("Latvia pushed back the vote to March.", "Latvia threatened to push back migrants to Belarus."):
+        _, flows = run(nlp, sentence)
+        assert flows == [], sentence
