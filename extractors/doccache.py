@@ -91,27 +91,20 @@ def _converted(strings, hashes: list[int], convert) -> list[str]:
     return list(map(table.__getitem__, hashes))
 
 
-def seed_token_strings(doc: Doc, words: numpy.ndarray, positions: numpy.ndarray, first: numpy.ndarray,
-                       lowers: numpy.ndarray, lemmas: numpy.ndarray) -> None:
-    """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` at once, from the Doc's distinct words.
+def seed_token_strings(doc: Doc, positions: numpy.ndarray, texts: list[str], lowers: list[str],
+                       lemmas: list[str] | None) -> None:
+    """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` from the Doc's distinct words.
 
-    ``words``, ``positions`` and ``first`` are ``numpy.unique(ORTH array, return_inverse=True, return_index=True)``,
-    ``lowers`` and ``lemmas`` the LOWER and (final) LEMMA arrays: each list is converted once per distinct word and
-    spread over the tokens in C, instead of once per token and list. Call it when the lemmas are final (the
-    lemmatizer, the last component to change token strings); a list is only kept when every occurrence of a word
-    has the same value.
+    ``positions`` maps each token to its distinct word (``numpy.unique(..., return_inverse=True)``); ``texts``,
+    ``lowers`` and ``lemmas`` (lower-cased; None: not the same for every occurrence of a word) hold one value
+    per distinct word, spread over the tokens here in C instead of converted token by token. Call it when the
+    lemmas are final (the lemmatizer, the last component to change token strings).
     """
-    strings = doc.vocab.strings
-    word_hashes = words.tolist()
-    values = [(_ORTH_KEY, word_hashes, str)]
-    for column, key, convert in ((lowers, _LOWER_KEY, str), (lemmas, _LEMMA_KEY, str.lower)):
-        per_word = column[first]
-        if (per_word[positions] == column).all():
-            values.append((key, per_word.tolist(), convert))
-    spread = numpy.empty(len(word_hashes), dtype=object)
-    for key, hashes, convert in values:
-        spread[:] = _converted(strings, hashes, convert)
-        doc.user_data[key] = spread[positions].tolist()
+    spread = numpy.empty(len(texts), dtype=object)
+    for key, values in ((_ORTH_KEY, texts), (_LOWER_KEY, lowers), (_LEMMA_KEY, lemmas)):
+        if values is not None:
+            spread[:] = values
+            doc.user_data[key] = spread[positions].tolist()
 
 
 _SENTS_KEY = "migraph.sents"

@@ -250,7 +250,11 @@ class LookupLemmatizer(EnglishLemmatizer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._lemma_by_orth: dict[int, int] = {}
+        self._by_orth: dict[int, tuple[int, str, str, str]] = {}
+        """Per distinct word (ORTH hash), once per process: its lemma's hash, and the token text, lower-case
+        form and lower-cased lemma that ``doccache`` lists hold."""
+
+    _BY_ORTH_LIMIT = 500_000  # distinct words kept before the table starts afresh (bounds a long run's memory)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "lookup" or not len(doc):
@@ -259,23 +263,29 @@ class LookupLemmatizer(EnglishLemmatizer):
             self._validate_tables(Errors.E1004)
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
-        known = self._lemma_by_orth
+        known = self._by_orth
+        if len(known) > self._BY_ORTH_LIMIT:
+            known.clear()
         orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
         words, first, positions = numpy.unique(orths, return_index=True, return_inverse=True)
-        found_lemmas = []
-        for orth in words.tolist():
-            lemma = known.get(orth)
-            if lemma is None:
+        rows = []
+        for orth, lower in zip(words.tolist(), lowers[first].tolist(), strict=True):
+            row = known.get(orth)
+            if row is None:
                 found = table.get(orth, None)
                 if isinstance(found, list):
                     found = found[0]
-                lemma = known[orth] = strings.add(found) if found is not None else orth
-            found_lemmas.append(lemma)
-        looked_up = numpy.array(found_lemmas, dtype="uint64")[positions]
-        lemmas = (looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)).astype("uint64")
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
-        # the token, lower-case and lemma lists the rules read
-        seed_token_strings(doc, words, positions, first, lowers, lemmas)
+                lemma = strings.add(found) if found is not None else orth
+                # LOWER is a property of the word (its lexeme), so the first token's value holds for all
+                row = known[orth] = (lemma, strings[orth], strings[lower], strings[lemma].lower())
+            rows.append(row)
+        looked_up = numpy.array([row[0] for row in rows], dtype="uint64")[positions]
+        preset = not self.overwrite and bool(lemmas.any())
+        lemmas = numpy.where(lemmas != 0, lemmas, looked_up) if preset else looked_up
+        doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
+        # the token, lower-case and lemma lists the rules read; lemmas set before this component vary per token
+        seed_token_strings(doc, positions, [row[1] for row in rows], [row[2] for row in rows],
+                           None if preset else [row[3] for row in rows])
         return doc
 
 
