@@ -117,8 +117,8 @@ def doc_sentences(doc: Doc) -> list[Span]:
         return list(doc.sents)
     bounds = doc.user_data.get(_SENTS_KEY)
     if bounds is None or bounds[-1] != len(doc):
-        starts = doc.to_array(SENT_START).tolist()
-        bounds = [0] + [i for i in range(1, len(starts)) if starts[i] == 1] + [len(doc)]
+        starts = doc.to_array(SENT_START)
+        bounds = [0] + (numpy.flatnonzero(starts[1:] == 1) + 1).tolist() + [len(doc)]  # the scan in C
         doc.user_data[_SENTS_KEY] = bounds
     return [Span(doc, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
