@@ -1157,3 +1157,16 @@ def test_troops_sent_to_the_border_with_long_numbers_or_no_agent(run, text, expe
 ])
 def test_troops_near_misses(run, text):
     assert ("GR", "BorderBarrier") not in keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Denmark will expedite deportations of rejected asylum seekers.", {("DK", "Deportation")}),
+    ("Denmark moved to speed up the deportation of convicted migrants.", {("DK", "Deportation")}),
+    ("Denmark has increased deportations to Iraq this year.", {("DK", "Deportation")}),
+])
+def test_verbs_that_speed_up_a_measure_govern_its_noun(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_an_increase_in_a_noun_is_not_a_governing_verb(run):
+    assert not run("Critics in Denmark worried about an increase in the number of deportation cases.")
