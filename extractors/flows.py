@@ -110,7 +110,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - "a boat/train bound for X" (the lemma of "bound" is "bind"); "crossed Greece's northern border into Macedonia"
   left Greece (without the "into" the border crossed is the one entered);
 - "Finland's border guard said N Russians entered the country" (a country's border authority speaking);
-  "pushed/forced/driven back" people are returned like "sent back" (deport_back lexicon).
+  "pushed/forced/driven back" people are returned like "sent back" (deport_back lexicon);
+- a counted plural demonym placed "in X" ("500,000 Syrians in Saudi Arabia", "the number of Venezuelans in Peru"),
+  not a few people ("two Syrians in Germany were arrested") nor citizens of a receiving state abroad.
 """
 
 from __future__ import annotations
@@ -690,7 +692,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                         triggers.get(t) == "depart" for t in range(start, k))  # "of the Xs who fled, N are in Y"
                 nat_end = counted or k >= start and any(o.end == k + 1 and o.kind == "name" and (o.role == "NAT" or (
                     (c := _cue_before(doc, o, mentions, start, lex)) is not None and W[c] == "from" and c > start
-                    and _is_group_lower(W[c - 1]))) for o in mentions)
+                    and _is_group_lower(W[c - 1]))) for o in mentions) or k >= start and any(
+                    o.end == k + 1 and _counted_demonyms(doc, o, lex) for o in mentions)
                 if k >= start and j - k <= 6 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
                         and not (j - k > 1 and _topic_between(doc, max(start, k - 3), k)) and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
@@ -743,6 +746,25 @@ def _crossed_from(doc: Doc, mentions: list[_Mention], triggers: dict[int, str]) 
         if any(o.role == "DST" and o.start > k and W[o.start - 1] in {"into", "to"} and o.iso != m.iso
                for o in mentions):
             m.role, m.trigger = "SRC", m.start - 1
+
+
+def _counted_demonyms(doc: Doc, o: _Mention, lex: _Lex) -> bool:
+    """A counted plural demonym of a country people leave ("500,000 Syrians", "thousands of Venezuelans"), which
+    "in X" then places: not citizens of the receiving states ("1,500 Americans in Afghanistan" live or work there)."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    surface = T[o.end - 1]
+    if o.kind != "demonym" or o.role != "NAT" or o.iso in lex.receiving or not surface.endswith("s") \
+            or surface.endswith("ss"):
+        return False
+    k = o.start - 1
+    if k >= 0 and W[k] == "of":
+        k -= 1  # "thousands of Venezuelans"
+    if k < 0:
+        return False
+    if W[k] in {"million", "thousand", "thousands", "hundreds", "millions", "number", "influx", "wave"}:
+        return True  # "2 million Ukrainians", "the number of Venezuelans in Peru"
+    digits = W[k].replace(",", "")
+    return digits.isdigit() and int(digits) >= 100  # "500,000 Syrians", not "two Syrians in Germany were arrested"
 
 
 def _demonym_camp(doc: Doc, i: int, end: int) -> bool:

@@ -1281,3 +1281,23 @@ def test_pushed_back_is_a_return(nlp):
     for sentence in ("Latvia pushed back the vote to March.", "Latvia threatened to push back migrants to Belarus."):
         _, flows = run(nlp, sentence)
         assert flows == [], sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There are 300,000 Eritreans in Ethiopia, officials said.", ("ER", "ET")),
+    ("Thousands of Haitians in Chile lined up for permits.", ("HT", "CL")),
+    ("The number of Nicaraguans in Costa Rica has doubled.", ("NI", "CR")),
+])
+def test_counted_people_of_a_country_in_another(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == {expected}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two Eritreans in Ethiopia were arrested.",  # a few people, not a population
+    "About 1,500 Americans in Afghanistan are waiting for flights.",  # citizens of a receiving state abroad
+    "Eritreans in Ethiopia",  # nothing counted
+])
+def test_counted_people_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert flows == [], sentence
