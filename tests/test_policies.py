@@ -1170,3 +1170,21 @@ def test_verbs_that_speed_up_a_measure_govern_its_noun(run, text, expected):
 
 def test_an_increase_in_a_noun_is_not_a_governing_verb(run):
     assert not run("Critics in Denmark worried about an increase in the number of deportation cases.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada has changed course. Last year 12,000 Syrian refugees were resettled, officials said.",
+     {("CA", "Admission")}),
+    ("Ireland reported its figures. Some 3,000 refugees were admitted under the scheme in May.",
+     {("IE", "Admission")}),
+])
+def test_refugees_admitted_with_no_agent(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ireland reported its figures. Critics said more refugees should be admitted next year.",
+    "Ireland reported its figures. The number of migrants allowed to enter fell sharply.",
+])
+def test_refugees_admitted_near_misses(run, text):
+    assert ("IE", "Admission") not in keys(run(text))
