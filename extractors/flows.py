@@ -112,7 +112,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - "Finland's border guard said N Russians entered the country" (a country's border authority speaking);
   "pushed/forced/driven back" people are returned like "sent back" (deport_back lexicon);
 - a counted plural demonym placed "in X" ("500,000 Syrians in Saudi Arabia", "the number of Venezuelans in Peru"),
-  not a few people ("two Syrians in Germany were arrested") nor citizens of a receiving state abroad.
+  not a few people ("two Syrians in Germany were arrested") nor citizens of a receiving state abroad;
+- "queues at the border with Georgia as Russians tried to leave": a demonym after the border's other side names the
+  people at it, not a second side.
 """
 
 from __future__ import annotations
@@ -1607,6 +1609,8 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
             k = nxt + 1
             while k < sent.end and k - nxt <= 8:
                 m = by_start.get(k)
+                if m and m.kind == "demonym":
+                    break  # "the border with Georgia as Russians tried to leave": the people, not a second side
                 if m:
                     others.append(m)
                     k = m.end

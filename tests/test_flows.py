@@ -1301,3 +1301,11 @@ def test_counted_people_of_a_country_in_another(nlp, sentence, expected):
 def test_counted_people_near_misses(nlp, sentence):
     _, flows = run(nlp, sentence)
     assert flows == [], sentence
+
+
+def test_a_border_with_a_country_then_the_people_at_it(nlp):
+    story = "Tens of thousands of Serbian men have left Serbia since the call-up. "
+    _, flows = run(nlp, story + "Long queues formed at the border with Hungary as Serbians tried to leave.")
+    assert ("RS", "HU") in pairs(flows)
+    _, flows = run(nlp, story + "Long queues formed at the border with Hungary and Romania.")
+    assert {("RS", "HU"), ("RS", "RO")} <= pairs(flows)
