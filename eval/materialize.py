@@ -2,7 +2,8 @@
 
 The repository keeps only hand annotations (no article text): this script fetches each
 article by its corpus id from ``../shared/corpus/news-37k.jsonl.gz`` and writes the title,
-a blank line and the text, the form the annotators worked on.
+a blank line and the text, the form the annotators worked on. Quotations are kept as character
+offsets (``quote_spans``) and written back as the guidelines' ``quotes`` with their text.
 
     python eval/materialize.py eval/set_b /tmp/set_b
     .venv/bin/migraph eval /tmp/set_b /tmp/set_b
@@ -47,7 +48,14 @@ def main(argv: list[str] | None = None) -> int:
                 title = record.get("title") or ""
                 body = text if text.startswith(title) and not always_title else f"{title}\n\n{text}"
                 (args.out_dir / f"{record['id']}.txt").write_text(body, encoding="utf-8")
-                shutil.copy(args.gold_dir / f"{record['id']}.gold.json", args.out_dir)
+                gold_path = args.gold_dir / f"{record['id']}.gold.json"
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+                if "quote_spans" in gold:
+                    gold["quotes"] = [quote_of(body, span, gold_path) for span in gold.pop("quote_spans")]
+                    (args.out_dir / gold_path.name).write_text(
+                        json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+                else:
+                    shutil.copy(gold_path, args.out_dir)
                 found.add(record["id"])
     missing = sorted(wanted - found)
     if missing:
@@ -55,6 +63,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {len(found)} articles to {args.out_dir}")
     return 0
+
+
+def quote_of(body: str, span: dict, gold_path: Path) -> dict:
+    """A guidelines ``quotes`` entry from a character-offset span of the article as written above."""
+    start, end = span["start"], span["end"]
+    if not 0 <= start < end <= len(body):
+        raise SystemExit(f"materialize: error: {gold_path}: quote span {start}-{end} outside the article")
+    return {"speaker": span.get("speaker"), "speaker_description": span.get("speaker_description"),
+            "text": body[start:end], "kind": span.get("kind")}
 
 
 if __name__ == "__main__":
