@@ -114,7 +114,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - a counted plural demonym placed "in X" ("500,000 Syrians in Saudi Arabia", "the number of Venezuelans in Peru"),
   not a few people ("two Syrians in Germany were arrested") nor citizens of a receiving state abroad;
 - "queues at the border with Georgia as Russians tried to leave": a demonym after the border's other side names the
-  people at it, not a second side.
+  people at it, not a second side;
+- the share a nationality makes up of the document's migrants: "Iranians and Iraqis accounted for half of them",
+  "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans".
 """
 
 from __future__ import annotations
@@ -1948,6 +1950,11 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                     x.start == k + 1 and x.kind == "demonym" for x in s.mentions):
                 k = next(x.end for x in s.mentions if x.start == k + 1)
             nouns_after = W[k:min(k + 3, sent.end)]
+            listed = origins and m.kind == "demonym" and origins[-1].kind == "demonym" and all(
+                w in {",", "and", "or"} for w in W[origins[-1].end:m.start])  # "are Venezuelans, Cubans and ..."
+            if listed or m.kind == "demonym" and _share_of_arrivals(W, m, k, sent.start, sent.end, lex):
+                origins.append(m)  # "Iranians and Iraqis accounted for half of them", "those crossing are Cubans"
+                continue
             if (m.kind == "demonym" and nouns_after[:1] and (nouns_after[0] in nouns or nouns_after[1:2]
                                                              and nouns_after[1] in nouns)) \
                     or (m.kind == "name" and (cue := _cue_before(b.doc, m, s.mentions, sent.start, lex)) is not None
@@ -1955,6 +1962,32 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
+
+
+SHARE_VERBS = (("accounted", "for"), ("account", "for"), ("accounts", "for"), ("made", "up"), ("make", "up"),
+               ("makes", "up"), ("comprised",), ("comprise",), ("represented",), ("represent",), ("formed",))
+COPULAS = {"are", "were", "included", "include", "includes", "mostly", "mainly", "largely", "chiefly", "primarily"}
+
+
+def _share_of_arrivals(W: list[str], m: _Mention, k: int, start: int, end: int, lex: _Lex) -> bool:
+    """A plural demonym naming part of the document's migrants: "Iranians and Iraqis accounted for half of them",
+    "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans"
+    (k: the token after the coordinated demonyms)."""
+    word = W[m.end - 1]
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    after = W[k:k + 2]
+    if any(tuple(after[:len(v)]) == v for v in SHARE_VERBS):
+        rest = W[k + 1:min(k + 9, end)]  # "... half of them", "a third of small boat arrivals", "most of those"
+        return any(w in {"them", "those", "arrivals", "crossings", "total", "migrants", "refugees", "asylum-seekers",
+                         "seekers", "applicants", "applications", "detections"} for w in rest)
+    j = m.start - 1
+    if j >= start and W[j] in COPULAS:  # "those crossing are Venezuelans"
+        before = W[max(start, j - 4):j]
+        return any(w in {"crossing", "arriving", "fleeing", "coming", "entering"} or w in lex.refugee_groups
+                   for w in before) and any(w in QUANTIFIED or w in {"those", "most"} or w in lex.refugee_groups
+                                            for w in before)
+    return False
 
 
 COMPOSITION = {"are", "were", "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "overwhelmingly",

@@ -1309,3 +1309,25 @@ def test_a_border_with_a_country_then_the_people_at_it(nlp):
     assert ("RS", "HU") in pairs(flows)
     _, flows = run(nlp, story + "Long queues formed at the border with Hungary and Romania.")
     assert {("RS", "HU"), ("RS", "RO")} <= pairs(flows)
+
+
+STORY_TO_ITALY = "Thousands of migrants reached Italy this year. More migrants landed in Italy in May. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tunisians and Egyptians accounted for half of them.", {("TN", "IT"), ("EG", "IT")}),
+    ("Bangladeshis made up a third of the arrivals.", {("BD", "IT")}),
+    ("Many of those arriving are Eritreans, Sudanese and Somalis.", {("ER", "IT"), ("SD", "IT"), ("SO", "IT")}),
+])
+def test_the_share_of_the_documents_migrants_a_nationality_makes_up(nlp, sentence, expected):
+    _, flows = run(nlp, STORY_TO_ITALY + sentence)
+    assert expected <= pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Tunisians account for a large share of the country's olive growers.", ("TN", "IT")),  # no migrants
+    ("Egyptians made up most of the crowd at the match.", ("EG", "IT")),
+])
+def test_share_near_misses(nlp, sentence, unwanted):
+    _, flows = run(nlp, STORY_TO_ITALY + sentence)
+    assert unwanted not in pairs(flows), sentence
