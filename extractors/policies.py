@@ -1,8 +1,9 @@
 """Policies: measures a state, state body or international organisation takes about people's movement.
 
 ``extract_policies(doc, assertions)`` finds trigger phrases ("closed its borders", "will not issue
-visas", "granted refugee status") with a spaCy ``Matcher`` built from ``data/policies.json``, then
-resolves, with token rules only (the pipeline has no parser):
+visas", "granted refugee status") with a spaCy ``Matcher`` built from ``data/policies.json`` (an entry with
+a context word list only in sentences that have one of its words), then resolves, with token rules only
+(the pipeline has no parser):
 
 - the actor: the nearest subject-like mention left of the trigger (a country, a state body such
   as "Finnish border guards", an agency whose name has a word of state immigration work and a known
@@ -20,7 +21,15 @@ resolves, with token rules only (the pipeline has no parser):
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
-  measure is its actor ("Poland said 300 were pushed back");
+  measure is its actor ("Poland said 300 were pushed back", "..., the border guard said"); for entries marked
+  agentless_state, a passive stated as done ("were deported", "have been detained", not "could be deported",
+  "fear of being deported", "if a parent is deported") is otherwise the measure of the country a place after
+  "in" lies in, else of the story's acting state (the one most named as a subject) when the sentence names no
+  other state; "troops were sent to the border" likewise;
+- noun triggers also take: the state a facility lies in or the story's state for people in it ("detention
+  centres in Libya", "children in detention centres"); the owner of a policy noun naming them ("a U.S. policy
+  known as Remain in Mexico");
+- a bare count after an admission verb stands for refugees named around it ("has taken in 1.5 million");
   "blasted X for admitting" is X's measure;
 - negation per trigger entry (a negated restriction may be another type, or no policy at all); a
   stated record of not taking in refugees ("has not taken in a single refugee") is an
