@@ -116,7 +116,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - "queues at the border with Georgia as Russians tried to leave": a demonym after the border's other side names the
   people at it, not a second side;
 - the share a nationality makes up of the document's migrants: "Iranians and Iraqis accounted for half of them",
-  "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans".
+  "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans";
+- the document's main origin may be named once when it is the only one and names a group of people ("the first
+  Honduran migrant sent home"), not a court or a war.
 """
 
 from __future__ import annotations
@@ -1053,14 +1055,20 @@ def _region_origin(W: list[str], T: list[str], start: int, end: int, mentions: l
 
 
 def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
-    """The country most people in the document are reported leaving, if one clearly dominates."""
+    """The country most people in the document are reported leaving, if one clearly dominates: named twice, or
+    once as the only one when that mention is a migrant group on the move ("Honduran migrants crossed ...")."""
     counts: Counter[str] = Counter()
+    strong: set[str] = set()
     for s in sentences:
         W = doc_lowers(s.span.doc)
         for m in s.mentions:
             if m.role == "NAT" and (s.triggers or not lex.refugee_groups.isdisjoint(
                     W[m.end:min(m.end + 3, s.span.end)])):
                 counts[m.iso] += 1
+                if m.kind == "demonym" and any(_is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)]) \
+                        or m.kind == "name" and W[m.start - 1] == "from" and any(
+                            _is_group_lower(w) for w in W[max(s.span.start, m.start - 3):m.start - 1]):
+                    strong.add(m.iso)  # "Cuban migrants", "the first Honduran migrant", "asylum seekers from Haiti"
             elif m.role == "SRC":
                 counts[m.iso] += 1
             elif m.role == "ADJ" and m.kind == "demonym" and s.has_group and m.end < s.span.end \
@@ -1071,7 +1079,8 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
     if not counts:
         return None
     ranked = counts.most_common(2)
-    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    single = len(ranked) == 1 and ranked[0][0] in strong
+    if ranked[0][1] < (1 if single else 2) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 

@@ -1331,3 +1331,14 @@ def test_the_share_of_the_documents_migrants_a_nationality_makes_up(nlp, sentenc
 def test_share_near_misses(nlp, sentence, unwanted):
     _, flows = run(nlp, STORY_TO_ITALY + sentence)
     assert unwanted not in pairs(flows), sentence
+
+
+def test_one_migrant_group_named_once_is_the_documents_origin(nlp):
+    text = ("The first Salvadoran migrant sent home under the rule arrived on Friday. He had travelled to the U.S. "
+            "in March.")
+    _, flows = run(nlp, text)
+    assert ("SV", "US") in pairs(flows)
+    # a nationality named once, not on a group of people, is not enough
+    text = "A Salvadoran court ruled on Friday. He had travelled to the U.S. in March."
+    _, flows = run(nlp, text)
+    assert ("SV", "US") not in pairs(flows)
