@@ -1065,10 +1065,14 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
             if m.role == "NAT" and (s.triggers or not lex.refugee_groups.isdisjoint(
                     W[m.end:min(m.end + 3, s.span.end)])):
                 counts[m.iso] += 1
-                if m.kind == "demonym" and any(_is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)]) \
+                placed = any(o.role in {"DST", "REFIN", "VIA"} and o.iso != m.iso for o in s.mentions)
+                if not placed and (m.kind == "demonym" and any(
+                        _is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)])
                         or m.kind == "name" and W[m.start - 1] == "from" and any(
-                            _is_group_lower(w) for w in W[max(s.span.start, m.start - 3):m.start - 1]):
-                    strong.add(m.iso)  # "Cuban migrants", "the first Honduran migrant", "asylum seekers from Haiti"
+                            _is_group_lower(w) for w in W[max(s.span.start, m.start - 3):m.start - 1])):
+                    # "Cuban migrants", "the first Honduran migrant", "asylum seekers from Haiti"; not a group the
+                    # sentence sends elsewhere ("Eritreans who crossed into Sudan" are not the document's arrivals)
+                    strong.add(m.iso)
             elif m.role == "SRC":
                 counts[m.iso] += 1
             elif m.role == "ADJ" and m.kind == "demonym" and s.has_group and m.end < s.span.end \
