@@ -91,7 +91,7 @@ Round 2 (readings checked on a set annotated blind to the extractors):
 - "a deportation amnesty/relief/moratorium" is no deportation.
 
 Round 3 (constructions counted on 300 corpus articles, see the tally of round 11):
-- "the family fled Guatemala last year", "many are fleeing violence in Honduras": people who fled (escaped,
+- "the family fled Eritrea last year", "many are fleeing violence in Mali": people who fled (escaped,
   emigrated from) a country went to the document's clear destination, when the sentence names no other place
   and has people in it (not "traders fleeing a crash").
 - a host country: "X is hosting / X, which is home to / X, home to N Syrian refugees" and ethnic groups ("X is
@@ -105,20 +105,20 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - a document that names no destination at all has its counted migrants in the country the story is set in
   (named three times and twice as often as any other): "about 1,500 Venezuelan migrants crossed a river" in a story
   set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical;
-- people who fled a country are in the one other country the sentence places them in: "waiting in Jalisco, Mexico,
-  after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported);
-- "a boat/train bound for X" (the lemma of "bound" is "bind"); "crossed Greece's northern border into Macedonia"
+- people who fled a country are in the one other country the sentence places them in: "waiting in Oaxaca, Mexico,
+  after fleeing Honduras", "fled Sudan and was granted asylum in France" (not hoped, planned or deported);
+- "a boat/train bound for X" (the lemma of "bound" is "bind"); "crossed Serbia's northern border into Hungary"
   left Greece (without the "into" the border crossed is the one entered);
 - "Finland's border guard said N Russians entered the country" (a country's border authority speaking);
   "pushed/forced/driven back" people are returned like "sent back" (deport_back lexicon);
-- a counted plural demonym placed "in X" ("500,000 Syrians in Saudi Arabia", "the number of Venezuelans in Peru"),
+- a counted plural demonym placed "in X" ("300,000 Eritreans in Ethiopia", "the number of Venezuelans in Peru"),
   not a few people ("two Syrians in Germany were arrested") nor citizens of a receiving state abroad;
 - "queues at the border with Georgia as Russians tried to leave": a demonym after the border's other side names the
   people at it, not a second side;
 - the share a nationality makes up of the document's migrants: "Iranians and Iraqis accounted for half of them",
   "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans";
-- the document's main origin may be named once when it is the only one and names a group of people ("the first
-  Honduran migrant sent home"), not a court or a war.
+- the document's main origin may be named once when it is the only one and names a group of people ("two Cuban
+  asylum seekers"), not a court or a war.
 """
 
 from __future__ import annotations
@@ -662,7 +662,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if gov is None:
                 continue
             if cue == "for" and L[gov] not in FOR_VERBS and W[gov] not in FOR_VERBS:
-                continue  # "a boat bound for Turkey" (lemma "bind"), not "voted for Italy"
+                continue  # "a boat bound for Yemen" (lemma "bind"), not "voted for Italy"
             if cue == "to" and triggers[gov] == "depart" and L[gov] in {"leave", "left", "desert"}:
                 continue  # "left to join", "deserted to": not a destination
             m.role, m.trigger = "DST", gov
@@ -737,7 +737,7 @@ FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", 
 
 
 def _crossed_from(doc: Doc, mentions: list[_Mention], triggers: dict[int, str]) -> None:
-    """"crossed Greece's northern border into Macedonia": the country whose border is crossed on the way into
+    """"crossed Serbia's northern border into Hungary": the country whose border is crossed on the way into
     another is where people came from (without the "into", "crossed Poland's border" enters Poland)."""
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     for m in mentions:
@@ -839,7 +839,7 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
             continue
         j = m.end
         while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
-            j += 1  # "Turkey is hosting", "Lebanon, which is home to"
+            j += 1  # "Kenya is hosting", "Chad, which is home to"
         if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
                 w in lex.refugee_groups for w in W[j + 2:min(j + 10, sent.end)]):
             triggers[j] = "admit"  # "Jordan, home to 600,000 Syrian refugees": a host, as "hosts" is
@@ -1070,7 +1070,7 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
                         _is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)])
                         or m.kind == "name" and W[m.start - 1] == "from" and any(
                             _is_group_lower(w) for w in W[max(s.span.start, m.start - 3):m.start - 1])):
-                    # "Cuban migrants", "the first Honduran migrant", "asylum seekers from Haiti"; not a group the
+                    # "Cuban migrants", "two Nepali workers", "asylum seekers from Haiti"; not a group the
                     # sentence sends elsewhere ("Eritreans who crossed into Sudan" are not the document's arrivals)
                     strong.add(m.iso)
             elif m.role == "SRC":
@@ -1362,7 +1362,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
     if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
-        dests, legs = [now_in], [[now_in]]  # "waiting in Jalisco, Mexico, after fleeing Guatemala"
+        dests, legs = [now_in], [[now_in]]  # "waiting in Oaxaca, Mexico, after fleeing Honduras"
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
@@ -1452,7 +1452,7 @@ def _located_group(doc: Doc, s: _Sentence, lex: _Lex) -> list[tuple[_Mention, _M
 
 def _fled_now_in(doc: Doc, s: _Sentence, src: list[str], lex: _Lex) -> str | None:
     """The one other country a sentence places people in who fled (escaped) a country: "he is waiting in Mexico
-    after fleeing Guatemala", "who fled Honduras and was granted asylum in the U.S."; not when anything is planned,
+    after fleeing Honduras", "who fled Sudan and was granted asylum in France"; not when anything is planned,
     hoped or negated, nor a deportation."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
     start, end = s.span.start, s.span.end
@@ -1469,7 +1469,7 @@ def _fled_now_in(doc: Doc, s: _Sentence, src: list[str], lex: _Lex) -> str | Non
 
 
 def _comma_after_place(doc: Doc, m: _Mention) -> bool:
-    """"in Jalisco, Mexico": a country after a place introduced by "in"/"at"."""
+    """"in Oaxaca, Mexico": a country after a place introduced by "in"/"at"."""
     W, T = doc_lowers(doc), doc_texts(doc)
     k = m.start - 1
     if k < 2 or T[k] != ",":
@@ -1932,7 +1932,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                     or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
-        came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Honduras"
+        came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
@@ -1943,7 +1943,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 and m.trigger is not None and L[m.trigger] in FLIGHT_LEMMAS]
         if fled and not s.deport and any(_is_group_lower(w) or w in FLIGHT_PEOPLE for w in words) and all(
                 m in fled or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
-            for m in fled:  # "the family fled Guatemala last year" in a document whose people went to the U.S.
+            for m in fled:  # "the family fled Eritrea last year" in a document whose people went to Italy
                 b.add(sent, m.iso, dest, [m.start, m.trigger], trigger=m.trigger)
             continue
         if not lex.region_origin.isdisjoint(words) or any(m.iso != dest and m.role not in {"NAT", "ADJ"}
@@ -2008,7 +2008,7 @@ COMPOSITION = {"are", "were", "mostly", "mainly", "largely", "primarily", "chief
 
 
 def _composition_froms(words: list[str], start: int, lex: _Lex) -> list[int]:
-    """The "from" of a group's make-up: "the migrants, who are mostly from Honduras", "most of the migrants are
+    """The "from" of a group's make-up: "the migrants, who are mostly from Senegal", "most of the migrants are
     from Cuba", "asylum seekers, mainly from Syria": who the document's people are (not "a ban on refugees from")."""
     out = []
     for k, w in enumerate(words):

@@ -1334,8 +1334,7 @@ def test_share_near_misses(nlp, sentence, unwanted):
 
 
 def test_one_migrant_group_named_once_is_the_documents_origin(nlp):
-    text = ("The first Salvadoran migrant sent home under the rule arrived on Friday. He had travelled to the U.S. "
-            "in March.")
+    text = "Two Salvadoran asylum seekers spoke to reporters on Friday. They had travelled to the U.S. in March."
     _, flows = run(nlp, text)
     assert ("SV", "US") in pairs(flows)
     # a nationality named once, not on a group of people, is not enough
