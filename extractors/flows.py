@@ -118,7 +118,9 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - the share a nationality makes up of the document's migrants: "Iranians and Iraqis accounted for half of them",
   "Albanians made up a third of the arrivals", "many of those crossing are Venezuelans, Cubans and Nicaraguans";
 - the document's main origin may be named once when it is the only one and names a group of people ("two Cuban
-  asylum seekers"), not a court or a war.
+  asylum seekers"), not a court or a war;
+- a deportation with no deporting state named anywhere is from the country the story is set in ("he was deported
+  back to Haiti" in a story set in Canada); "deportation orders/cases/hearings" are none (deport_after_hedges).
 """
 
 from __future__ import annotations
@@ -2203,6 +2205,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         ranked = destinations.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             fallback = ranked[0][0]
+    if fallback is None and not destinations:
+        fallback = _story_state(sentences)  # "he was deported back to Mexico" in a story set in the U.S.
     if fallback is None:
         return
     for s, dests, words in pending:

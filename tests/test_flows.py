@@ -1341,3 +1341,21 @@ def test_one_migrant_group_named_once_is_the_documents_origin(nlp):
     text = "A Salvadoran court ruled on Friday. He had travelled to the U.S. in March."
     _, flows = run(nlp, text)
     assert ("SV", "US") not in pairs(flows)
+
+
+STORY_IN_CANADA = "Canada changed its rules this week. Officials in Canada said. Ottawa and Canada's provinces agreed. "
+
+
+def test_a_deportation_without_deporting_state_is_from_where_the_story_is_set(nlp):
+    _, flows = run(nlp, STORY_IN_CANADA + "The man was deported back to Haiti after the ruling.")
+    assert ("CA", "HT") in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "There are 900 Haitian nationals who have final deportation orders against them.",  # orders, not removals
+    "Lawyers filed appeals in deportation cases of Haitian nationals.",
+    "The man could be deported back to Haiti after the ruling.",  # hypothetical
+])
+def test_deportation_orders_and_cases_are_no_deportation(nlp, sentence):
+    _, flows = run(nlp, STORY_IN_CANADA + sentence)
+    assert ("CA", "HT") not in pairs(flows), sentence
