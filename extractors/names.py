@@ -11,8 +11,10 @@ capitalised function word or headline verb ("In", "Is", "Says"); a run that ends
 place, company, faith or party word ("Refugee Convention", "Golan Heights", "Daimler AG", "Sunni
 Muslims", "Ohio Republican") or starts with a storm or place prefix ("Hurricane", "Fort") needs a
 person cue; two uncommon words need one too when only a Title Case headline holds them or a
-preposition of place precedes them ("drove to Verkhny Lars"). Hyphenated names stay whole
-("Ban Ki-moon", "Elsayid-Ali"), and a hyphen-glued role stays the role ("Secretary-General").
+preposition of place precedes them ("drove to Verkhny Lars"). A naming phrase after a thing noun ("a charity
+called X", "the ship, named X") names no person; a sentence-opening -ing verb form ("Revoking Schengen") is no
+given name; after a patronymic surname ("Sanchez") a second surname follows, not a new person. Hyphenated
+names stay whole ("Ban Ki-moon", "Elsayid-Ali"), and a hyphen-glued role stays the role ("Secretary-General").
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 NAME_START_RE = re.compile(r"[A-Z\u00C0-\u024F\u0400-\u04FF]")  # the first character NAME_RE and INITIAL_RE allow
 HYPHENS = {"-", "‑"}
+# "Olga Sanchez Cordero", "Andres Lopez Obrador": after a patronymic surname ("-ez") a second surname follows,
+# even when it is also a given name somewhere; no second person starts there.
+HISPANIC_SURNAME_ENDINGS = ("ez", "éz")
 HYPHEN_GAP_RE = re.compile(r" ([-‑]) ")  # "Secretary - General" (tokens joined) -> "Secretary-General"
 QUOTE_CLOSERS = {'"', "”", "’", "'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
@@ -93,6 +98,7 @@ def _sets():
         "preposition_person_cues": set(lex["place_preposition_person_cues"]),
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
+        "named_things": set(lex["named_thing_nouns"]),
     }
     heads = lex["non_person_heads"]
     # Parties and plural group nouns ("Ohio Republican", "Syrian Refugees", "... Ryan Retirees") end no person name.
@@ -389,6 +395,28 @@ def _is_name_syllable(word: str) -> bool:
             and word not in _sets()["hyphen_compounds"])
 
 
+def _is_gerund(view: TokenView, i: int) -> bool:
+    """An -ing form the lookup lemmatizer takes back to a verb ("Revoking" -> "revoke"), not a name ("Manning")."""
+    low = view.lower[i]
+    return low.endswith("ing") and len(low) >= 6 and _verb_ing_form(low)
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb_ing_form(low: str) -> bool:
+    lemma = _lemma_lookup().get(low)
+    if isinstance(lemma, list):
+        lemma = lemma[0] if lemma else None
+    return bool(lemma) and lemma != low and not lemma.endswith("ing")
+
+
+@cache
+def _lemma_lookup():
+    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
 def _split_runs(view: TokenView, runs):
     """Split a run where a second full name begins ("William Barr William Pelham Barr", "Mike Pence Michael").
 
@@ -420,6 +448,7 @@ def _split_runs(view: TokenView, runs):
                     if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
+                            and not lower[prev].endswith(HISPANIC_SURNAME_ENDINGS)
                             and view.doc[prev].is_alpha and len(text[prev]) > 1
                             and first_name_gender(text[prev]) is None
                             and lower[prev] not in titles
@@ -539,7 +568,11 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
         for cue in NAMING_CUES:
             k = len(cue)
             if start - k >= 0 and tuple(lower[start - k:start]) == cue:
-                evidence.add("naming")
+                # "a charity called X", "a ship named X": the phrase names a thing, and X is no person
+                noun = start - k - 1
+                if noun > 0 and lower[noun] == ",":
+                    noun -= 1  # "the rescue ship, named X"
+                evidence.add("thing_named" if noun >= 0 and lower[noun] in _sets()["named_things"] else "naming")
     return evidence
 
 
@@ -572,9 +605,10 @@ def person_spans(doc: Doc) -> list[Span]:
                 k = heads[-1] + 1
         name_start = start + k
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
-        while end - name_start > 1 and sent_start[name_start] and is_common_word(
-                text[name_start]) and first_name_gender(text[name_start]) is None:
-            name_start += 1
+        while end - name_start > 1 and sent_start[name_start] and (
+                is_common_word(text[name_start]) or _is_gerund(view, name_start)) and first_name_gender(
+                text[name_start]) is None:
+            name_start += 1  # ... or a verb's -ing form opening the sentence ("Revoking Schengen would ...")
         # Drop leading regional adjectives ("Eastern European ...") and parties ("Democrat Jo ..."), unless a given
         # name ("Christian").
         while end - name_start > 1 and (text[name_start] in regional or text[name_start] in party_words) and (
@@ -603,6 +637,8 @@ def person_spans(doc: Doc) -> list[Span]:
         all_common = all(map(_is_common_or_initial, name_words))
         prefix_start, lower_role = _preceding_role(view, start)
         evidence = _evidence_before(view, name_start, end)
+        if "thing_named" in evidence:
+            continue
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
         if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:

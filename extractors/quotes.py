@@ -16,7 +16,11 @@ spans, lookup lemmas) without a parser, so attribution is pattern based:
    citations '"Title," Outlet, Date').
 3. Attribute: the clause after the closing mark (", she said", '"...?" X said'), the narration
    before the opener ("X said: ..."), "according to X", sentence-level speech verbs for partial
-   quotes, and continuation of the previous quote's speaker for bare quotes.
+   quotes, and continuation of the previous quote's speaker for bare quotes. A body named before a
+   person and a title ("the IOM's X", "UN High Commissioner for Refugees X", "the agency's chief of
+   operations X") only qualifies that person; a member of a body left unnamed ("a State Department
+   spokeswoman", "the White House official") is a description, not the body (GUIDELINES: unnamed
+   persons get a description).
 
 Every emitted quotation has a speaker or a speaker description (the SHACL shape requires one):
 words in marks that are not speech are dropped in step 2, short unattributed partial phrases are
@@ -628,11 +632,28 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     if last_head is None or (k == i and lowers[last_head] not in c["plural_person_nouns"]
                              and lowers[last_head] not in c["org_nouns"]):
         return None
-    # include an entity inside the phrase ("the Finnish border guard")
+    # include an entity inside the phrase ("the Finnish border guard"), but "a State Department spokeswoman",
+    # "the White House official", "one UN official" is an unnamed person of that body: a description, not the body
+    unnamed_member = lowers[last_head] not in c["org_nouns"]
     for m in range(i, last_head + 1):
         entity = ctx.entity_at[m]
         if entity is not None and entity.kind == "Organization":
-            return Speaker(entity=entity, kind=entity.kind, position=m), max(last_head + 1, ctx.entity_span(m)[1])
+            end = max(last_head + 1, ctx.entity_span(m)[1])
+            member = end
+            while member < min(stop, end + 3) and lowers[member] in heads \
+                    and lowers[member] not in c["org_nouns"] and not in_quote[member]:
+                member += 1  # "a Department of Homeland Security official", "a senior Border Patrol agent"
+            if member > end or unnamed_member and last_head >= ctx.entity_span(m)[1]:
+                first = i  # the description opens at its determiner or the body ("has advised the X doctors")
+                for d in range(m - 1, i - 1, -1):
+                    if lowers[d] in c["determiners"]:
+                        first = d
+                        break
+                else:
+                    first = i if lowers[i] in c["determiners"] else m
+                return _resolve_description(ctx, first, member - 1, ctx.span_text(first, member),
+                                            lowers[member - 1]), member
+            return Speaker(entity=entity, kind=entity.kind, position=m), end
     phrase = ctx.span_text(i, last_head + 1)
     head = lowers[last_head]
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
@@ -772,11 +793,38 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
         k += 3  # 'Department of Homeland Security (DHS) Secretary X'
     elif k < verb and texts[k] == ")":
         k += 1  # the '(DHS)' itself
-    while k < verb and k - end < 5 and (lowers[k] in roles or lowers[k] in person_nouns
-                                        or texts[k].islower() and texts[k].isalpha()):
-        k += 1  # 'Rollins College political scientist X': any lower-case title words
+    start = k
+    while k < verb and k - start < 8 and (lowers[k] in roles or lowers[k] in person_nouns
+                                          or lowers[k] in _TITLE_GLUE or texts[k].isalpha()
+                                          and (texts[k].islower() and not _clause_word(lowers[k])
+                                               or lowers[k] in _honorifics())):
+        # 'Rollins College political scientist X', "the IOM's Leonard Doyle", "UNICEF's Mr. Lake",
+        # 'U.N. Secretary-General X': possessives, hyphens, honorifics and any lower-case title words
+        if ctx.entity(k) is not None and ctx.entity(k).kind == "Person":
+            break
+        k += 1
+    if k == start and k < verb and lowers[k] not in _TITLE_GLUE:
+        # capitalised title words between the organisation and the name ('UN High Commissioner for Refugees X')
+        while k < verb and k - start < 6 and texts[k].isalpha() and (
+                texts[k][:1].isupper() or lowers[k] in {"of", "for"}) and ctx.entity(k) is None:
+            k += 1
     entity = ctx.entity(k) if k < verb else None
-    return k > end and entity is not None and entity.kind == "Person"
+    return entity is not None and entity.kind == "Person" and (k > end or k == end and texts[k - 1].isalpha())
+
+
+def _clause_word(low: str) -> bool:
+    """A lower-case word that starts a clause rather than continuing a title ("condemned", "that", "has")."""
+    return (len(low) > 4 and low.endswith("ed")) or low in _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = {"that", "who", "which", "whom", "has", "have", "had", "is", "was", "were", "are", "will", "would",
+                 "said", "says", "told", "and", "but", "when", "while", "as", "after", "before", "to"}
+_TITLE_GLUE = {"'s", "’s", "-", "‑", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["honorifics"])
 
 
 def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
@@ -788,7 +836,8 @@ def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
     return None
 
 
-_AFTER_VERB_SKIP = {"on", "in", "last", "this", "today", "yesterday", "late", "early", "recently", "monday", "tuesday",
+_AFTER_VERB_SKIP = {"out", "back", "up",  # "points out X"
+                    "on", "in", "last", "this", "today", "yesterday", "late", "early", "recently", "monday", "tuesday",
                     "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", ","}
 
 
