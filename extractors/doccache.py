@@ -11,6 +11,8 @@ from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "migraph.text"
+BOILERPLATE_TOKENS_KEY = "migraph.boilerplate_tokens"
+"""``doc.user_data`` key of the positions of the tokens marked ``_.in_boilerplate`` (a set reads faster)."""
 
 
 def doc_text(doc: Doc) -> str:

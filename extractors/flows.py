@@ -89,6 +89,15 @@ Round 2 (readings checked on a set annotated blind to the extractors):
   caravan" names a region;
 - "people caravanning in southern Chad toward Libya": moving in X toward Y makes X a transit leg of Y;
 - "a deportation amnesty/relief/moratorium" is no deportation.
+
+Round 3 (constructions counted on 300 corpus articles, see the tally of round 11):
+- "the family fled Guatemala last year", "many are fleeing violence in Honduras": people who fled (escaped,
+  emigrated from) a country went to the document's clear destination, when the sentence names no other place
+  and has people in it (not "traders fleeing a crash").
+- a host country: "X is hosting / X, which is home to / X, home to N Syrian refugees" and ethnic groups ("X is
+  sheltering 900,000 Rohingya"); not an event on them ("hosting a summit on Syrian refugees");
+- the make-up of the document's migrants: "the migrants, who are mostly from A", "mainly from A and B", "most of
+  the migrants are from A" go to its clear destination (not "a ban on refugees from A").
 """
 
 from __future__ import annotations
@@ -103,7 +112,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
-from extractors.entities import doc_index, evidence_for
+from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
 
@@ -209,7 +218,8 @@ class _Lex:
     waterway_heads: frozenset[str]
     max_group_len: int
     country_parts: dict[str, str]
-    region_phrases: tuple[str, ...]  # the multi-word regions of ``region_origin``, padded: " central america "
+    region_phrases: tuple[list[str], ...]  # the multi-word regions of ``region_origin``, as word lists
+    region_firsts: frozenset[str]  # the words a region can begin with: a sentence without one names none
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +267,8 @@ def _lex() -> _Lex:
         waterway_heads=frozenset(k.split()[0] for k in data["waterways"] if not k.startswith("_")),
         max_group_len=max(len(g.split()) for g in groups),
         country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
-        region_phrases=tuple(f" {r} " for r in data["region_origin"] if " " in r),
+        region_phrases=tuple(r.split() for r in data["region_origin"] if " " in r),
+        region_firsts=frozenset(r.split()[0] for r in data["region_origin"]),
     )
 
 
@@ -410,7 +421,8 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     found = []
     for ent in ents:
-        iso = ent._.iso
+        start_char, end_char = ent.start_char, ent.end_char
+        iso = span_extension(doc, start_char, end_char, "iso")  # ent._.iso without an Underscore per entity
         if not iso or any(boilerplate[ent.start:ent.end]):
             continue
         kind_key = assertions.token_entities.get(ent.start)
@@ -424,7 +436,8 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
                 continue
             found.append(_Mention(ent.start, ent.end, iso, "demonym" if label == "NORP" else "name"))
         elif label in {"LOC", "GPE", "FAC"} and iso in gaz.countries and text not in gaz.country_by_surface:
-            place = gaz.places.get(ent._.canonical or text) or gaz.places.get(text)
+            place = gaz.places.get(span_extension(doc, start_char, end_char, "canonical") or text) \
+                or gaz.places.get(text)
             if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
@@ -743,6 +756,18 @@ def _border_compounds(doc: Doc, sent: Span, mentions: list[_Mention], lex: _Lex)
             a.role = b.role = "BORDER"
 
 
+TOPIC_WORDS = {"on", "regarding", "concerning", "at", "with", "against"}  # an event about a group, not the group
+
+
+def _topic_between(doc: Doc, a: int, b: int) -> bool:
+    """A preposition between tokens a and b that makes the group a topic ("a summit on/about Syrian refugees");
+    "about" before a number is an estimate ("about 40,000 refugees")."""
+    W = doc_lowers(doc)
+    return not TOPIC_WORDS.isdisjoint(W[a:b]) or any(
+        W[k] == "about" and not (doc[k + 1].like_num or W[k + 1] in {"a", "half"}) for k in range(a, b))
+HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between a host country and its verb
+
+
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
@@ -750,12 +775,19 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
         if m.role is not None or m.kind != "name":
             continue
         j = m.end
-        while j < sent.end and W[j] in lex.subject_fillers:
-            j += 1
+        while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
+            j += 1  # "Turkey is hosting", "Lebanon, which is home to"
+        if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
+                w in lex.refugee_groups for w in W[j + 2:min(j + 10, sent.end)]):
+            triggers[j] = "admit"  # "Jordan, home to 600,000 Syrian refugees": a host, as "hosts" is
         if j < sent.end and triggers.get(j) == "admit":
-            after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"]
+            after = [x for x in mentions if x.start > j and x.start - j <= 8 and x.role == "NAT"
+                     and not _topic_between(doc, j + 1, x.start)]  # not "hosting a summit on Syrian refugees"
+            after += [j for k in range(j + 1, min(j + 9, sent.end))
+                      if W[k] in lex.ethnic_origin and not _topic_between(doc, j + 1, k)]  # "900,000 Rohingya"
             refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
-                w in {"refugees", "asylum-seekers", "seekers"} for w in W[j + 1:min(j + 8, sent.end)])
+                W[k] in {"refugees", "asylum-seekers", "seekers"} and not _topic_between(doc, j + 1, k)
+                for k in range(j + 1, min(j + 8, sent.end)))
             hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
                 x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
                 for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
@@ -807,6 +839,9 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
     return list(compress(range(start, end), map(wanted.__contains__, values[start:end])))  # tests at C speed
 
 
+FROM = frozenset({"from"})
+
+
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: bool = True) -> list[_Sentence]:
     """The sentences that can give or inform a flow, with their mentions, roles and movement words.
 
@@ -816,6 +851,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     out = []
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     all_anchors = _anchors(doc, lex) if prefilter else list(range(len(doc)))
+    boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     sents = doc_sentences(doc)
     starts = [sent.start for sent in sents]
     ents_by_sent: dict[int, list[Span]] = {}
@@ -835,7 +871,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:
             continue  # entities, but none a country the rules can place (see the docstring)
-        if all(t._.in_boilerplate or t.is_space for t in sent):
+        if all(boilerplate[i] or T[i].isspace() for i in range(start, end)):
             continue
         triggers = {}
         blocked: set[int] = set()
@@ -854,8 +890,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             _moving_in_toward(W, mentions, triggers, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
-        for k in range(start, end - 1):
-            if W[k] == "from" and not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
+        for k in _at(W, start, end - 1, FROM):
+            if not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
                     and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
@@ -931,11 +967,13 @@ def _region_origin(W: list[str], T: list[str], start: int, end: int, mentions: l
     """Whether the sentence names a region people come from ("migrants from Africa"), which keeps the document's
     main origin out of it. A region that is where people go is none: right after "to"/"into" ("fled to Europe"),
     or at the end of a destination list ("fleeing to A, B and C, and increasingly North Africa and Europe")."""
+    if lex.region_firsts.isdisjoint(W[start:end]):
+        return False  # no word a region begins with
     dst_ends = {m.end for m in mentions if m.role == "DST"}
     i = start
     while i < end:
-        n = 1 if W[i] in lex.region_origin else next(
-            (len(r.split()) for r in lex.region_phrases if W[i:i + len(r.split())] == r.split()), 0)
+        n = 0 if W[i] not in lex.region_firsts else 1 if W[i] in lex.region_origin else next(
+            (len(r) for r in lex.region_phrases if W[i:i + len(r)] == r), 0)
         if not n:
             i += 1
             continue
@@ -1541,6 +1579,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     return b.flows
 
 
+FLIGHT_LEMMAS = {"flee", "fled", "fleeing", "escape", "escaped", "escaping", "emigrate", "emigrated"}  # only people
+FLIGHT_PEOPLE = {"they", "them", "those", "many", "thousands", "hundreds", "millions"}  # not "traders fleeing a crash"
 BANS = {"ban", "bans", "banned", "bar", "bars", "barred", "restrict", "restricted", "suspend", "suspended", "halt",
         "halted", "block", "blocked", "exclude", "excluded"}
 REFUGEE_NOUNS = {"refugee", "refugees", "asylum-seeker", "asylum-seekers", "seeker", "seekers"}
@@ -1580,6 +1620,7 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
                 ("sending", "countries"), ("countries", "that", "sent"))
+ORIGIN_FIRSTS = frozenset(phrase[0] for phrase in ORIGIN_NOUNS)  # where an ORIGIN_NOUNS phrase can begin
 SENDING = {"sending", "send", "sent"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
 
@@ -1591,7 +1632,7 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     W = doc_lowers(doc)
     start, end = s.span.start, s.span.end
     words = W[start:end]
-    hit = next(((start + k, len(phrase)) for k in range(len(words)) for phrase in ORIGIN_NOUNS
+    hit = next(((start + k, len(phrase)) for k in _at(words, 0, len(words), ORIGIN_FIRSTS) for phrase in ORIGIN_NOUNS
                 if tuple(words[k:k + len(phrase)]) == phrase), None)
     if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
         return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
@@ -1633,7 +1674,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
     ranked = went.most_common(2)
     clear = ranked and not (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1])
     dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
-    W = doc_lowers(b.doc)
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
     for s in sentences:
@@ -1661,11 +1702,19 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                     or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
+        came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Honduras"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
             for m in origins:
                 b.add(sent, m.iso, dest, [m.start])
+            continue
+        fled = [m for m in s.mentions if m.role == "SRC" and m.kind != "demonym" and m.iso != dest
+                and m.trigger is not None and L[m.trigger] in FLIGHT_LEMMAS]
+        if fled and not s.deport and any(_is_group_lower(w) or w in FLIGHT_PEOPLE for w in words) and all(
+                m in fled or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
+            for m in fled:  # "the family fled Guatemala last year" in a document whose people went to the U.S.
+                b.add(sent, m.iso, dest, [m.start, m.trigger], trigger=m.trigger)
             continue
         if not lex.region_origin.isdisjoint(words) or any(m.iso != dest and m.role not in {"NAT", "ADJ"}
                                                            for m in s.mentions):
@@ -1691,6 +1740,29 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
+
+
+COMPOSITION = {"are", "were", "mostly", "mainly", "largely", "primarily", "chiefly", "predominantly", "overwhelmingly",
+               "many", "most", "all", "almost", "nearly", "originally"}
+
+
+def _composition_froms(words: list[str], start: int, lex: _Lex) -> list[int]:
+    """The "from" of a group's make-up: "the migrants, who are mostly from Honduras", "most of the migrants are
+    from Cuba", "asylum seekers, mainly from Syria": who the document's people are (not "a ban on refugees from")."""
+    out = []
+    for k, w in enumerate(words):
+        if w != "from" or k == 0:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and words[j] in COMPOSITION:
+            j -= 1
+        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k:
+            continue  # "refugees from", "many from": no word saying what the group is made of
+        if j >= 0 and words[j] in {",", "who", "them", "whom"}:
+            j -= 1
+        if any(w2 in lex.refugee_groups for w2 in words[max(0, j - 4):j + 1]):
+            out.append(start + k)
+    return out
 
 
 ASYLUM_WORDS = {"asylum", "protection", "refugee"}

@@ -28,7 +28,7 @@ from itertools import compress
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doccache import doc_lowers, doc_text, doc_texts
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
@@ -231,8 +231,11 @@ class TokenView:
         return self._columns[:, 2].tolist()
 
     @cached_property
-    def boilerplate(self) -> set[int]:
+    def boilerplate(self) -> set[int] | frozenset[int]:
         """Positions of tokens whose ``_.in_boilerplate`` is set."""
+        marked = self.doc.user_data.get(BOILERPLATE_TOKENS_KEY)
+        if marked is not None:  # the boilerplate component kept the positions it flagged
+            return marked
         offsets = _boilerplate_offsets(self.doc)
         if not offsets:
             return set()
@@ -314,6 +317,27 @@ class TokenView:
         sets = _sets()
         low = self.lower[start - 1]
         return (self.text[start - 1].islower() and low in sets["kinship"]) or low in sets["honorifics"]
+
+
+_SHARED_VIEW: list[TokenView | None] = [None]
+
+
+def share_view(view: TokenView | None) -> None:
+    """Let the next pipeline components read ``view`` for its Doc (None ends the sharing).
+
+    The gazetteer and person components run back to back on an unchanged Doc (sentences and boilerplate set
+    before them), and each asked for the same arrays and lists; the gazetteer shares its view until the
+    person component is done.
+    """
+    _SHARED_VIEW[0] = view
+
+
+def shared_view(doc: Doc) -> TokenView:
+    """The view shared for ``doc`` (``share_view``), or a new one."""
+    view = _SHARED_VIEW[0]
+    if view is None or view.doc is not doc or view.n != len(doc):
+        view = TokenView(doc)
+    return view
 
 
 def _boilerplate_offsets(doc: Doc) -> set[int]:
@@ -583,7 +607,7 @@ def person_spans(doc: Doc) -> list[Span]:
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
     party_words = sets["party_words"]
     gaz = gazetteer()
-    view = TokenView(doc)
+    view = shared_view(doc)
     n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
     bylines = doc._.bylines
     ents = doc.ents  # builds a Span per entity on each read
@@ -836,7 +860,7 @@ def organization_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     gaz = gazetteer()
     sets = _sets()
-    view = TokenView(doc)
+    view = shared_view(doc)
     n = view.n
     text, lower = view.text, view.lower
     cues = _org_cue_words()

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.doccache import doc_text, remember_text
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -178,8 +178,6 @@ def mark_boilerplate(doc: Doc) -> Doc:
     return doc
 
 
-BOILERPLATE_TOKENS_KEY = "migraph.boilerplate_tokens"
-"""``doc.user_data`` key of the positions of the tokens marked ``_.in_boilerplate`` (a set reads faster)."""
 
 
 @Language.component("migraph_sentencizer")
@@ -332,6 +330,7 @@ class GazetteerMatcher:
         gaz = gazetteer()
         spans = []
         view = names.TokenView(doc)  # token strings, sentence starts and spaces as lists: no Token objects
+        names.share_view(view)  # the dateline, organisation and person rules read the same view
         texts = view.text
         strings = doc.vocab.strings
         boilerplate = doc.user_data.get(BOILERPLATE_TOKENS_KEY)
@@ -419,7 +418,7 @@ def dateline_spans(doc: Doc) -> list[Span]:
     """The place of an all-caps dateline: "ISTANBUL (AP) —", "KYIV, Ukraine (AP) —", "NEW YORK --"."""
     gaz = gazetteer()
     spans = []
-    view = names.TokenView(doc)  # token strings as a list: no Token object per token
+    view = names.shared_view(doc)  # token strings as a list: no Token object per token
     text, n = view.text, view.n
     # Tokens holding a line break, found from the line breaks in the text (a bisect over token offsets).
     with_break = sorted({bisect.bisect_right(view.idx, match.start()) - 1
@@ -513,7 +512,10 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
 @Language.component("migraph_person_rules")
 def find_persons(doc: Doc) -> Doc:
     """Rule-based persons (and the organisations the rules recognise on the way)."""
-    found = names.person_spans(doc)
+    try:
+        found = names.person_spans(doc)
+    finally:
+        names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     doc.ents = _merge(doc, list(doc.ents) + found)
     return doc
 

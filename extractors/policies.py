@@ -104,6 +104,8 @@ def lexicon() -> dict:
     data["_org_map"] = org_map
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
+    data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
+                         if not name.startswith("_")}
     return data
 
 
@@ -342,6 +344,7 @@ class _Context:
         self._ent_info: list[tuple[Span, str, str | None]] | None = None  # (entity, label, iso), see ent_info
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
         self._main_country: str | None = None
+        self._acting: Actor | bool | None = None  # see _acting_state
         self.groups = self._group_spans()
         self.quotes = self._quote_spans()
         self.mentions: list[Mention] = []
@@ -925,12 +928,24 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                     resolved = _resolve_reference(ctx, m)  # "detained by immigration authorities"
                     if resolved:
                         return resolved, m
+                if m is not None and m.kind == "place" and passive and low != "by" and entry.get("agentless_state"):
+                    iso = _place_country(ctx, m)  # "held in camps in Calais": the state the place lies in
+                    if iso:
+                        return [("Country", iso)], m
                 if not passive or low in after:
                     break  # "welcomed in X" names the actor or nothing; "deported by boat by X" may go on
     if passive and not after and not entry.get("passive_ok"):
         # "X was deported": the subject of a passive is the group affected, not the actor; but a state that
         # reports it speaks of its own measure ("Kazakhstan said Russians would be allowed to stay")
-        return _state_speaker_before(ctx, sent, start)
+        found = _state_speaker_before(ctx, sent, start)
+        forms = entry.get("agentless_state")
+        if not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
+                and _realis_passive(ctx, start, sent):
+            found = _speaker_after(ctx, end, sent)  # "... were pushed back, the border guard said"
+            by_agent = "by" in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]
+            if not found[0] and not by_agent:  # "detained by militias": an agent that is no state
+                found = _story_state(ctx, sent, start, end), None
+        return found
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
     while entry.get("where_actor") and i > sent.start and doc[i].lower_ not in {"where", ";"} and (
@@ -967,27 +982,127 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             if m.kind == "actor" and m.actor and m.actor[0] == "Country":
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
         if doc[i].lemma_.lower() in ctx.sets["speech_verbs"] and i > end:
-            window = [ctx.mention_at.get(j) for j in range(max(end, i - 8), min(sent.end, i + 8))]
-            seen_ids: set[int] = set()
-            for m in window:
-                if m is None or id(m) in seen_ids:
-                    continue
-                seen_ids.add(id(m))
-                if m.kind == "blocker":
-                    break  # "..., said Anna Smith, a volunteer in Greece": not a state speaking
-                if m.kind in {"demonym", "place"} or ctx.is_prepositional(m):
-                    continue
-                if m.kind == "actor":
-                    return [m.actor], m
-                if m.kind in {"body", "title"}:
-                    resolved = _resolve_reference(ctx, m)
-                    if resolved:
-                        return resolved, m
+            found = _speaker_near(ctx, i, end, sent)
+            if found[0]:
+                return found
             break
     speaker = ctx._quote_speaker(doc[start].idx)
     if speaker is not None:
         return [speaker], None
     return [], None
+
+
+def _speaker_near(ctx: _Context, i: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state, or state body, speaking with the speech verb at token i after a trigger (", X said")."""
+    seen_ids: set[int] = set()
+    for j in range(max(end, i - 8), min(sent.end, i + 8)):
+        m = ctx.mention_at.get(j)
+        if m is None or id(m) in seen_ids:
+            continue
+        seen_ids.add(id(m))
+        if m.kind == "blocker":
+            break  # "..., said Anna Smith, a volunteer in Greece": not a state speaking
+        if m.kind in {"demonym", "place"} or ctx.is_prepositional(m):
+            continue
+        if m.kind == "actor":
+            return [m.actor], m
+        if m.kind in {"body", "title"}:
+            resolved = _resolve_reference(ctx, m)
+            if resolved:
+                return resolved, m
+    return [], None
+
+
+def _speaker_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """A state reporting a passive measure after it ("300 were pushed back, the border guard said"): a speech
+    verb after a comma, the first one right of the trigger."""
+    lemmas = doc_lemmas(ctx.doc)
+    for i in range(end + 1, sent.end):
+        if lemmas[i] in ctx.sets["speech_verbs"]:
+            found = _speaker_near(ctx, i, end, sent)
+            return ([a for a in found[0] if a[0] == "Country"], found[1]) if found[0] else found
+    return [], None
+
+
+def _place_country(ctx: _Context, m: Mention) -> str | None:
+    """The state a place mention lies in ("Calais" -> FR), when the gazetteer knows it."""
+    ent = ctx.ent_by_token.get(m.start)
+    iso = ent._.iso if ent is not None else None
+    texts = doc_texts(ctx.doc)
+    if m.end + 1 < len(texts) and texts[m.end] == "," and texts[m.end + 1][:1].isupper():
+        return None  # "Nogales, Ariz.": a town name several states have, placed by the words after it
+    return iso if iso in ctx.gaz.countries else None
+
+
+def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
+    """A passive stated as done: "were deported", "have been detained", "are being held", "after being
+    arrested", or a reduced relative ("20,000 people sent back"); not under a modal or "to" ("could be
+    deported", "want them to be deported") nor a feared or risked prospect ("fear of being deported")."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["agentless"]
+    i = start + 1 if lowers[start].endswith("ly") else start
+    j = i - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"] or (
+            lowers[j] in {"and", "or"} and lowers[j - 1].endswith(("ed", "en")))):
+        j -= 2 if lowers[j] in {"and", "or"} else 1  # "were arrested and deported", "were quickly deported"
+    if j < sent.start:
+        return False
+    if lowers[j] == "be":
+        return False  # "should be deported", "to be held", "that families be kept": not stated as done
+    if lowers[j] not in words["auxiliaries"]:
+        return True  # a reduced relative: _is_passive found the group right before it
+    present = lowers[j] in words["present"]
+    for k in range(j - 1, max(sent.start, j - (30 if present else 8)) - 1, -1):
+        if lowers[k] in {";", ":", "—"}:
+            break
+        if lowers[k] in words["conditional"] and (present or lowers[k] == "once"):
+            return False  # "if a parent is deported", "once they had been deported": a case, not an event
+    k = j - 1  # the verb group before the auxiliary: "could have been", "want them to be"
+    while k >= sent.start and (lowers[k] in words["irrealis"] or lowers[k] in words["adverbs"] or lowers[k] in {
+            "have", "has", "had", "be", "'ve", "’ve"}):
+        if lowers[k] in words["irrealis"]:
+            return False
+        k -= 1
+    if lowers[j] == "being":
+        k = j - 1
+        while k >= sent.start and lowers[k] in ctx.sets["negators"]:
+            k -= 1
+        return k < sent.start or lowers[k] not in words["before_being"]
+    return True
+
+
+def _story_state(ctx: _Context, sent: Span, start: int, end: int) -> list[Actor]:
+    """The state an agentless measure is the story's: the one the document names most, when the sentence
+    names no other state or organisation outside a prepositional phrase, and a group of people is affected."""
+    main = _acting_state(ctx)
+    if not main or _has_actor_mention(ctx, sent, main, start):
+        return []
+    lowers = doc_lowers(ctx.doc)
+    for i in range(end, min(sent.end - 1, end + 10)):  # "extradited to the US": the state is where they go
+        m = ctx.mention_at.get(i + 2 if lowers[i + 1] == "the" and i + 2 < sent.end else i + 1)
+        if lowers[i] in {"to", "into"} and m is not None and m.actor == main:
+            return []
+    group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
+        or _relative_antecedent(ctx, start, sent, None)
+    return [main] if group else []
+
+
+def _acting_state(ctx: _Context) -> Actor | None:
+    """The state the story shows acting: the one most often named as a subject (not after a preposition, not as
+    a modifier: "the US-Mexico border", "migrants from Mexico" do not count), else the one named most."""
+    if ctx._acting is None:
+        counts: dict[Actor, int] = {}
+        for m in ctx.mentions:
+            found = ctx.a.token_entities.get(m.start)
+            if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.followed_by_modifier(m) \
+                    and not (found and found[0] == "Person") and not ctx.is_prepositional(m):  # a leader's state
+                # may itself be a guess from the context
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        main = ctx._person_country_from_context(None)
+        ranked = sorted(counts, key=lambda a: (-counts[a], a != main, min(m.start for m in ctx.mentions
+                                                                            if m.actor == a)))
+        ctx._acting = ranked[0] if ranked else (main or False)
+    return ctx._acting or None
 
 
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:

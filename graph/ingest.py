@@ -53,14 +53,13 @@ class Failed:
 def extract_ntriples(nlp, document: Document) -> Extracted:
     """Pipeline + extractors + RDF for one document, serialised as sorted N-Triples."""
     from graph.build import document_kinds, extract_document
-    from graph.rdf import DocumentWriter, graph_iri
-    from graph.store import ntriples
+    from graph.rdf import DocumentWriter, NTriplesLines, graph_iri
 
     assertions, quotations = extract_document(nlp, document)
-    triples: set = set()  # DocumentWriter only adds and tests membership; a set skips rdflib's store overhead
-    DocumentWriter(triples, document).write_all(assertions, quotations)
+    lines = NTriplesLines()  # N-Triples text written directly: no rdflib term or store per triple
+    DocumentWriter(lines, document).write_all(assertions, quotations)
     return Extracted(document=_without_text(document), graph_iri=str(graph_iri(document)),
-                     ntriples=ntriples(triples), kinds=document_kinds(assertions, quotations),
+                     ntriples=lines.ntriples(), kinds=document_kinds(assertions, quotations),
                      words=len(document.text.split()))
 
 

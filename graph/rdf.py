@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.plugins.serializers.nt import _quote_encode, _quoteLiteral
 
 from extractors.assertions import (
     DocumentAssertions,
@@ -169,275 +170,425 @@ def graph_iri(document: Document) -> URIRef:
     return ID[f"graph/{document.doc_id}"]
 
 
+class _RdflibTerms:
+    """The writer's vocabulary as rdflib terms: for an rdflib Graph or a set of rdflib triples."""
+
+    A, SUBJECT, PREDICATE, OBJECT = A, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT
+    LABEL, SAME_AS, ATTRIBUTED_TO, SOFTWARE_AGENT = LABEL, SAME_AS, ATTRIBUTED_TO, SOFTWARE_AGENT
+    ASSERTION, DOCUMENT, EVENT, FLOW, POLICY = ASSERTION, DOCUMENT, EVENT, FLOW, POLICY
+    QUANTITY, QUOTATION, SCHEMA_QUOTATION, SENTENCE, TIME_EXPRESSION = (QUANTITY, QUOTATION, SCHEMA_QUOTATION,
+                                                                       SENTENCE, TIME_EXPRESSION)
+    P_ACTOR, P_AGENT, P_AGE, P_ALIAS, P_ATTRIBUTION_CUE = P_ACTOR, P_AGENT, P_AGE, P_ALIAS, P_ATTRIBUTION_CUE
+    P_CONDITION, P_COUNTED_NOUN, P_DATE, P_DESTINATION, P_DOCUMENT = (P_CONDITION, P_COUNTED_NOUN, P_DATE,
+                                                                     P_DESTINATION, P_DOCUMENT)
+    P_END_OFFSET, P_EXPRESSION, P_FLOW_TO, P_GRANULARITY, P_GROUP = (P_END_OFFSET, P_EXPRESSION, P_FLOW_TO,
+                                                                    P_GRANULARITY, P_GROUP)
+    P_GROUP_DESCRIPTION, P_IS_CHANGE, P_LATEST_DATE, P_MENTIONED_IN = (P_GROUP_DESCRIPTION, P_IS_CHANGE,
+                                                                      P_LATEST_DATE, P_MENTIONED_IN)
+    P_NAME_GENDER, P_NUMERIC_VALUE, P_ORIGIN, P_PLACE, P_POLICY_TYPE = (P_NAME_GENDER, P_NUMERIC_VALUE, P_ORIGIN,
+                                                                       P_PLACE, P_POLICY_TYPE)
+    P_QUALIFIER, P_QUANTITY, P_QUOTE_KIND, P_QUOTED_TEXT, P_RESOLVED_VALUE = (P_QUALIFIER, P_QUANTITY, P_QUOTE_KIND,
+                                                                             P_QUOTED_TEXT, P_RESOLVED_VALUE)
+    P_ROLE, P_SENTENCE, P_SPEAKER, P_SPEAKER_DESCRIPTION, P_START_OFFSET = (P_ROLE, P_SENTENCE, P_SPEAKER,
+                                                                           P_SPEAKER_DESCRIPTION, P_START_OFFSET)
+    P_STATUS, P_SURFACE_FORM, P_TARGET, P_TARGET_DESCRIPTION = P_STATUS, P_SURFACE_FORM, P_TARGET, P_TARGET_DESCRIPTION
+    P_TARGET_NATIONALITY, P_TEXT, P_TIME, P_TRIGGER, P_UNIT, P_VIA = (P_TARGET_NATIONALITY, P_TEXT, P_TIME, P_TRIGGER,
+                                                                      P_UNIT, P_VIA)
+
+    iri = URIRef
+    plain = staticmethod(plain)
+    integer = staticmethod(integer)
+    date = staticmethod(_date_literal)
+    decimal = staticmethod(_decimal_literal)
+    entity = staticmethod(_entity)
+    mig = staticmethod(_mig)
+    policy_property = staticmethod(_policy_property)
+    event_class = staticmethod(_event_class)
+    extractor = staticmethod(extractor_iri)
+    extractor_label = staticmethod(_extractor_label)
+    country_triples = staticmethod(_country_triples)
+
+    @staticmethod
+    def boolean(value: bool) -> Literal:
+        return _BOOLEAN[value]
+
+    @staticmethod
+    def entity_class(kind: str) -> URIRef:
+        return ENTITY_CLASSES[kind]
+
+    @staticmethod
+    def policy_status(status: str) -> URIRef:
+        return POLICY_STATUSES[status]
+
+    @staticmethod
+    def term(term: URIRef | Literal) -> URIRef | Literal:
+        """A term built by rdflib (document metadata), in this vocabulary."""
+        return term
+
+    @staticmethod
+    def lexical(term: URIRef | Literal) -> str:
+        """The IRI or lexical form, as ``str(term)`` (what assertion and node digests are made of)."""
+        return str(term)
+
+
+@lru_cache(maxsize=65536)
+def _nt(term: URIRef | Literal) -> str:
+    """The N-Triples text of an rdflib term, exactly as rdflib's serialiser writes it (an invalid IRI raises)."""
+    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+
+
+def _nt_cached(function, maxsize: int | None = 65536):
+    """``function`` returning rdflib terms, made to return their N-Triples text (cached by argument)."""
+    return staticmethod(lru_cache(maxsize=maxsize)(lambda *args: _nt(function(*args))))
+
+
+class _NTriplesTerms:
+    """The same vocabulary as N-Triples text, for :class:`NTriplesLines`: no rdflib term is built per triple."""
+
+    iri = None  # set below: "<" + text + ">"
+    plain = staticmethod(lru_cache(maxsize=65536)(_quote_encode))  # what rdflib writes for Literal(text)
+    integer = _nt_cached(integer)
+    date = _nt_cached(_date_literal, 4096)
+    decimal = _nt_cached(_decimal_literal, 4096)
+    entity = _nt_cached(_entity)
+    mig = _nt_cached(_mig, None)
+    policy_property = _nt_cached(_policy_property, None)
+    event_class = _nt_cached(_event_class, None)
+    extractor = _nt_cached(extractor_iri, None)
+    extractor_label = _nt_cached(_extractor_label, None)
+    boolean = _nt_cached(_RdflibTerms.boolean, None)
+    entity_class = _nt_cached(_RdflibTerms.entity_class, None)
+    policy_status = _nt_cached(_RdflibTerms.policy_status, None)
+    term = staticmethod(_nt)
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def country_triples(iso: str) -> tuple[tuple[str, str], ...]:
+        return tuple((_nt(p), _nt(o)) for p, o in _country_triples(iso))
+
+    @staticmethod
+    def lexical(term: str) -> str:
+        """The IRI of an N-Triples IRI term (literals in digests are passed as text, see ``assertion``)."""
+        if term[:1] != "<":
+            raise ValueError(f"not an IRI term: {term}")
+        return term[1:-1]
+
+
+_NTriplesTerms.iri = staticmethod(lambda text: f"<{text}>")
+for _name, _value in vars(_RdflibTerms).items():
+    if _name.isupper():
+        setattr(_NTriplesTerms, _name, _nt(_value))
+
+
+class NTriplesLines(set):
+    """A document's triples as N-Triples lines (a set of ``str``): what ingestion stores.
+
+    Writing the lines directly from cached term texts skips building rdflib terms and hashing
+    triples of them, which cost as much as the rest of the RDF step; ``ntriples()`` gives the same
+    bytes as ``graph.store.ntriples`` over the rdflib triples.
+    """
+
+    def ntriples(self) -> bytes:
+        """Sorted N-Triples, deterministic for a document."""
+        return "".join(sorted(self)).encode("utf-8")
+
+
 class DocumentWriter:
-    """Writes one document's assertions into a graph (an rdflib Graph, or a plain set of triples)."""
+    """Writes one document's assertions into a graph: an rdflib Graph, a set of rdflib triples, or
+    :class:`NTriplesLines` (N-Triples text, for ingestion)."""
 
     def __init__(self, graph: Graph | set, document: Document):
         self.graph = graph
         self.document = document
-        self.doc = document_iri(document)
+        if isinstance(graph, NTriplesLines):
+            self.t = t = _NTriplesTerms
+            add_line = graph.add
+
+            def add(s: str, p: str, o: str) -> None:
+                add_line(f"{s} {p} {o} .\n")
+
+            self._add3 = add
+            self._has = lambda s, p, o: f"{s} {p} {o} .\n" in graph
+        else:
+            self.t = t = _RdflibTerms
+            add_triple = graph.add
+            self._add3 = lambda s, p, o: add_triple((s, p, o))
+            self._has = lambda s, p, o: (s, p, o) in graph
+        self.doc = t.term(document_iri(document))  # an invalid document IRI raises here with N-Triples
         self._prefix = f"{_ID}doc/{document.doc_id}/"  # IRIs of this document's nodes start with it
-        self._add = graph.add
         self.sentences_written: set[tuple[int, int]] = set()
-        self._sentence_iris: dict[tuple[int, int], URIRef] = {}
+        self._sentence_iris: dict[tuple[int, int], URIRef | str] = {}
         self._agents_written: set[str] = set()
 
     def add(self, s, p, o) -> None:
-        self._add((s, p, o))
+        self._add3(s, p, o)
 
-    def _iri(self, local: str) -> URIRef:
+    def _iri(self, local: str):
         """A node of this document: ``id:doc/<doc_id>/<local>``."""
-        return URIRef(self._prefix + local)
+        return self.t.iri(self._prefix + local)
 
     def write_document(self) -> None:
-        d = self.document
-        add, doc = self._add, self.doc
-        add((doc, A, DOCUMENT))
-        add((doc, A, NEWS_ARTICLE))
-        add((doc, P_FILE_NAME, Literal(d.name)))
-        add((doc, P_SHA256, Literal(d.sha256)))
-        add((doc, P_CHARACTER_COUNT, Literal(len(d.text), datatype=XSD_INTEGER)))
+        d, t = self.document, self.t
+        add, doc = self._add3, self.doc
+        add(doc, t.A, t.DOCUMENT)
+        add(doc, t.A, t.term(NEWS_ARTICLE))
+        add(doc, t.term(P_FILE_NAME), t.term(Literal(d.name)))
+        add(doc, t.term(P_SHA256), t.term(Literal(d.sha256)))
+        add(doc, t.term(P_CHARACTER_COUNT), t.term(Literal(len(d.text), datatype=XSD_INTEGER)))
         if d.title:
-            add((doc, TITLE, Literal(d.title)))
+            add(doc, t.term(TITLE), t.term(Literal(d.title)))
         if d.published:
-            add((doc, DATE_PUBLISHED, Literal(d.published.isoformat(), datatype=XSD_DATE)))
+            add(doc, t.term(DATE_PUBLISHED), t.term(Literal(d.published.isoformat(), datatype=XSD_DATE)))
         if d.url:
-            add((doc, URL, Literal(d.url, datatype=XSD_ANY_URI)))
+            add(doc, t.term(URL), t.term(Literal(d.url, datatype=XSD_ANY_URI)))
 
-    def sentence(self, start: int, end: int) -> URIRef:
+    def sentence(self, start: int, end: int):
         key = (start, end)
         iri = self._sentence_iris.get(key)
         if iri is None:
             iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
         if key not in self.sentences_written:
             self.sentences_written.add(key)
-            add = self._add
-            add((iri, A, SENTENCE))
-            add((iri, P_TEXT, Literal(self.document.text[start:end])))
-            add((iri, P_START_OFFSET, integer(start)))
-            add((iri, P_END_OFFSET, integer(end)))
-            add((iri, P_DOCUMENT, self.doc))
+            add, t = self._add3, self.t
+            add(iri, t.A, t.SENTENCE)
+            add(iri, t.P_TEXT, t.plain(self.document.text[start:end]))
+            add(iri, t.P_START_OFFSET, t.integer(start))
+            add(iri, t.P_END_OFFSET, t.integer(end))
+            add(iri, t.P_DOCUMENT, self.doc)
         return iri
 
-    def _agent(self, extractor: str) -> URIRef:
+    def _agent(self, extractor: str):
         """The extractor's IRI; its type and label are written once per document (re-adding them is a no-op)."""
-        agent = extractor_iri(extractor)
+        t = self.t
+        agent = t.extractor(extractor)
         if extractor not in self._agents_written:
             self._agents_written.add(extractor)
-            self._add((agent, A, SOFTWARE_AGENT))
-            self._add((agent, LABEL, _extractor_label(extractor)))
+            self._add3(agent, t.A, t.SOFTWARE_AGENT)
+            self._add3(agent, t.LABEL, t.extractor_label(extractor))
         return agent
 
-    def assertion(self, s, p, o, evidence: Evidence, surface: str | None = None) -> URIRef:
-        """Record the triple with its evidence as a reified mig:Assertion."""
-        add = self._add
-        add((s, p, o))
+    def assertion(self, s, p, o, evidence: Evidence, surface: str | None = None, o_text: str | None = None):
+        """Record the triple with its evidence as a reified mig:Assertion.
+
+        Its IRI is a digest of the triple's IRIs / lexical forms and the evidence; ``o_text`` gives the object's
+        lexical form when the object is a literal (an N-Triples literal is not its lexical form).
+        """
+        add, t = self._add3, self.t
+        add(s, p, o)
+        lexical = t.lexical
         digest = hashlib.sha1(
-            f"{s}|{p}|{o}|{evidence.start}|{evidence.end}|{evidence.extractor}".encode()
+            f"{lexical(s)}|{lexical(p)}|{lexical(o) if o_text is None else o_text}|"
+            f"{evidence.start}|{evidence.end}|{evidence.extractor}".encode()
         ).hexdigest()[:16]
         node = self._iri(f"assertion/{digest}")
-        add((node, A, ASSERTION))
-        add((node, RDF_SUBJECT, s))
-        add((node, RDF_PREDICATE, p))
-        add((node, RDF_OBJECT, o))
-        add((node, P_DOCUMENT, self.doc))
-        add((node, P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)))
-        add((node, P_START_OFFSET, integer(evidence.start)))
-        add((node, P_END_OFFSET, integer(evidence.end)))
-        add((node, ATTRIBUTED_TO, self._agent(evidence.extractor)))
+        add(node, t.A, t.ASSERTION)
+        add(node, t.SUBJECT, s)
+        add(node, t.PREDICATE, p)
+        add(node, t.OBJECT, o)
+        add(node, t.P_DOCUMENT, self.doc)
+        add(node, t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end))
+        add(node, t.P_START_OFFSET, t.integer(evidence.start))
+        add(node, t.P_END_OFFSET, t.integer(evidence.end))
+        add(node, t.ATTRIBUTED_TO, self._agent(evidence.extractor))
         if surface is not None:
-            add((node, P_SURFACE_FORM, plain(surface)))
+            add(node, t.P_SURFACE_FORM, t.plain(surface))
         return node
 
-    def write_entity(self, entity: Entity) -> URIRef:
-        add = self._add
-        iri = _entity(entity.kind, entity.key)
-        add((iri, A, ENTITY_CLASSES[entity.kind]))
-        add((iri, LABEL, plain(entity.name)))
+    def write_entity(self, entity: Entity):
+        add, t = self._add3, self.t
+        iri = t.entity(entity.kind, entity.key)
+        add(iri, t.A, t.entity_class(entity.kind))
+        add(iri, t.LABEL, t.plain(entity.name))
         for alias in sorted(entity.aliases):
-            add((iri, P_ALIAS, plain(alias)))
+            add(iri, t.P_ALIAS, t.plain(alias))
         attrs = entity.attributes
         if entity.kind == "Country":
             self._country_identity(iri, entity.key)
         role = str(attrs.get("role") or "").strip()
         if role:  # an empty role ("the" stripped of its noun) says nothing and fails validation
-            add((iri, P_ROLE, plain(role)))
+            add(iri, t.P_ROLE, t.plain(role))
         if "age" in attrs:
-            add((iri, P_AGE, integer(int(attrs["age"]))))
+            add(iri, t.P_AGE, t.integer(int(attrs["age"])))
         if "gender" in attrs and entity.kind == "Person":
-            add((iri, P_NAME_GENDER, plain(str(attrs["gender"]))))
-        text, doc = self.document.text, self.doc
+            add(iri, t.P_NAME_GENDER, t.plain(str(attrs["gender"])))
+        text, doc, mentioned_in = self.document.text, self.doc, t.P_MENTIONED_IN
         for evidence in entity.mentions:
-            self.assertion(iri, P_MENTIONED_IN, doc, evidence, text[evidence.start:evidence.end])
+            self.assertion(iri, mentioned_in, doc, evidence, text[evidence.start:evidence.end])
         return iri
 
-    def _country_identity(self, iri: URIRef, iso: str) -> None:
-        for p, o in _country_triples(iso):
-            self._add((iri, p, o))
+    def _country_identity(self, iri, iso: str) -> None:
+        for p, o in self.t.country_triples(iso):
+            self._add3(iri, p, o)
 
     def write_relations(self, assertions: DocumentAssertions) -> None:
+        t = self.t
         for relation in assertions.relations:
-            s = _entity(relation.subject_kind, relation.subject_key)
-            o = _entity(relation.object_kind, relation.object_key)
-            self.assertion(s, _mig(relation.predicate), o, relation.evidence)
+            s = t.entity(relation.subject_kind, relation.subject_key)
+            o = t.entity(relation.object_kind, relation.object_key)
+            self.assertion(s, t.mig(relation.predicate), o, relation.evidence)
 
-    def write_quotation(self, quote: Quotation) -> URIRef:
-        add = self._add
+    def write_quotation(self, quote: Quotation):
+        add, t = self._add3, self.t
         ev = quote.evidence
         iri = self._iri(f"quote/{ev.start}-{ev.end}")
-        add((iri, A, QUOTATION))
-        add((iri, A, SCHEMA_QUOTATION))
-        self.assertion(iri, P_QUOTED_TEXT, plain(quote.text), ev)
-        add((iri, P_QUOTE_KIND, _mig(_kind_term(quote.kind))))
-        add((iri, P_DOCUMENT, self.doc))
-        add((iri, P_SENTENCE, self.sentence(ev.sentence_start, ev.sentence_end)))
-        add((iri, P_START_OFFSET, integer(ev.start)))
-        add((iri, P_END_OFFSET, integer(ev.end)))
+        add(iri, t.A, t.QUOTATION)
+        add(iri, t.A, t.SCHEMA_QUOTATION)
+        self.assertion(iri, t.P_QUOTED_TEXT, t.plain(quote.text), ev, o_text=quote.text)
+        add(iri, t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))
+        add(iri, t.P_DOCUMENT, self.doc)
+        add(iri, t.P_SENTENCE, self.sentence(ev.sentence_start, ev.sentence_end))
+        add(iri, t.P_START_OFFSET, t.integer(ev.start))
+        add(iri, t.P_END_OFFSET, t.integer(ev.end))
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
-            speaker = _entity(quote.speaker_kind, quote.speaker_key)
-            self.assertion(iri, P_SPEAKER, speaker, ev)
+            speaker = t.entity(quote.speaker_kind, quote.speaker_key)
+            self.assertion(iri, t.P_SPEAKER, speaker, ev)
         if quote.speaker_description:
-            add((iri, P_SPEAKER_DESCRIPTION, plain(quote.speaker_description)))
+            add(iri, t.P_SPEAKER_DESCRIPTION, t.plain(quote.speaker_description))
         if quote.cue:
-            add((iri, P_ATTRIBUTION_CUE, plain(quote.cue)))
+            add(iri, t.P_ATTRIBUTION_CUE, t.plain(quote.cue))
         return iri
 
     # --- policies, flows, events, with their times and quantities ---------------------------------
 
-    def _node(self, kind: str, *parts: object) -> URIRef:
+    def _node(self, kind: str, *parts: object):
         """A stable IRI for a fact node of this document, from what identifies the fact."""
         digest = hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
         return self._iri(f"{kind}/{digest}")
 
-    def _provenance(self, node: URIRef, evidence: Evidence) -> None:
+    def _provenance(self, node, evidence: Evidence) -> None:
         """The fact node's own evidence: document, sentence, span and extractor."""
-        add = self._add
-        add((node, P_DOCUMENT, self.doc))
-        add((node, P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)))
-        add((node, P_START_OFFSET, integer(evidence.start)))
-        add((node, P_END_OFFSET, integer(evidence.end)))
-        add((node, ATTRIBUTED_TO, self._agent(evidence.extractor)))
+        add, t = self._add3, self.t
+        add(node, t.P_DOCUMENT, self.doc)
+        add(node, t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end))
+        add(node, t.P_START_OFFSET, t.integer(evidence.start))
+        add(node, t.P_END_OFFSET, t.integer(evidence.end))
+        add(node, t.ATTRIBUTED_TO, self._agent(evidence.extractor))
 
-    def _ensure_entity(self, kind: str, key: str) -> URIRef:
+    def _ensure_entity(self, kind: str, key: str):
         """An entity referenced by a fact is typed even when it has no mention of its own."""
-        iri = _entity(kind, key)
-        if (iri, A, ENTITY_CLASSES[kind]) not in self.graph:
-            self.add(iri, A, ENTITY_CLASSES[kind])
+        t = self.t
+        iri, cls = t.entity(kind, key), t.entity_class(kind)
+        if not self._has(iri, t.A, cls):
+            self.add(iri, t.A, cls)
             if kind == "Country":
                 country = gazetteer().countries.get(key)
-                self.add(iri, LABEL, plain(country.name if country else key))
+                self.add(iri, t.LABEL, t.plain(country.name if country else key))
                 self._country_identity(iri, key)
         return iri
 
-    def write_time(self, time: TimeExpression) -> URIRef:
-        add = self._add
+    def write_time(self, time: TimeExpression):
+        add, t = self._add3, self.t
         iri = self._iri(f"time/{time.start}-{time.end}")
-        add((iri, A, TIME_EXPRESSION))
-        add((iri, P_EXPRESSION, plain(time.text)))
-        add((iri, P_GRANULARITY, plain(time.granularity)))
-        add((iri, P_DOCUMENT, self.doc))
-        add((iri, P_START_OFFSET, integer(time.start)))
-        add((iri, P_END_OFFSET, integer(time.end)))
+        add(iri, t.A, t.TIME_EXPRESSION)
+        add(iri, t.P_EXPRESSION, t.plain(time.text))
+        add(iri, t.P_GRANULARITY, t.plain(time.granularity))
+        add(iri, t.P_DOCUMENT, self.doc)
+        add(iri, t.P_START_OFFSET, t.integer(time.start))
+        add(iri, t.P_END_OFFSET, t.integer(time.end))
         if time.value:
-            add((iri, P_RESOLVED_VALUE, plain(time.value)))
+            add(iri, t.P_RESOLVED_VALUE, t.plain(time.value))
             self._dates(iri, time)
         return iri
 
-    def _dates(self, node: URIRef, time: TimeExpression) -> None:
+    def _dates(self, node, time: TimeExpression) -> None:
         bounds = _date_bounds(time.value) if time.value else None
         if bounds:
-            self.add(node, P_DATE, _date_literal(bounds[0].isoformat()))
+            t = self.t
+            self.add(node, t.P_DATE, t.date(bounds[0].isoformat()))
             if bounds[1] != bounds[0]:
-                self.add(node, P_LATEST_DATE, _date_literal(bounds[1].isoformat()))
+                self.add(node, t.P_LATEST_DATE, t.date(bounds[1].isoformat()))
 
-    def write_quantity(self, quantity: Quantity) -> URIRef:
-        add = self._add
+    def write_quantity(self, quantity: Quantity):
+        add, t = self._add3, self.t
         iri = self._iri(f"quantity/{quantity.start}-{quantity.end}")
-        add((iri, A, QUANTITY))
-        add((iri, P_EXPRESSION, plain(quantity.text)))
-        add((iri, P_NUMERIC_VALUE, _decimal_literal(_decimal(quantity.value))))
+        add(iri, t.A, t.QUANTITY)
+        add(iri, t.P_EXPRESSION, t.plain(quantity.text))
+        add(iri, t.P_NUMERIC_VALUE, t.decimal(_decimal(quantity.value)))
         if quantity.unit:
-            add((iri, P_UNIT, plain(quantity.unit)))
+            add(iri, t.P_UNIT, t.plain(quantity.unit))
         if quantity.qualifier:
-            add((iri, P_QUALIFIER, plain(quantity.qualifier)))
+            add(iri, t.P_QUALIFIER, t.plain(quantity.qualifier))
         if quantity.counted:
-            add((iri, P_COUNTED_NOUN, plain(quantity.counted)))
-        add((iri, P_IS_CHANGE, _BOOLEAN[bool(quantity.is_change)]))
-        add((iri, P_DOCUMENT, self.doc))
-        add((iri, P_START_OFFSET, integer(quantity.start)))
-        add((iri, P_END_OFFSET, integer(quantity.end)))
+            add(iri, t.P_COUNTED_NOUN, t.plain(quantity.counted))
+        add(iri, t.P_IS_CHANGE, t.boolean(bool(quantity.is_change)))
+        add(iri, t.P_DOCUMENT, self.doc)
+        add(iri, t.P_START_OFFSET, t.integer(quantity.start))
+        add(iri, t.P_END_OFFSET, t.integer(quantity.end))
         return iri
 
-    def _context(self, node: URIRef, time: TimeExpression | None, quantities: list[Quantity],
-                 trigger: str | None) -> None:
+    def _context(self, node, time: TimeExpression | None, quantities: list[Quantity], trigger: str | None) -> None:
+        t = self.t
         if time is not None:
-            self.add(node, P_TIME, self.write_time(time))
+            self.add(node, t.P_TIME, self.write_time(time))
             self._dates(node, time)
         for quantity in quantities:
-            self.add(node, P_QUANTITY, self.write_quantity(quantity))
+            self.add(node, t.P_QUANTITY, self.write_quantity(quantity))
         if trigger:
-            self.add(node, P_TRIGGER, plain(trigger))
+            self.add(node, t.P_TRIGGER, t.plain(trigger))
 
-    def write_policy(self, policy: Policy) -> URIRef:
+    def write_policy(self, policy: Policy):
         if policy.policy_type not in POLICY_TYPES:
             raise ValueError(f"unknown policy type {policy.policy_type!r}")
+        t = self.t
         ev = policy.evidence
         node = self._node("policy", policy.actor_kind, policy.actor_key, policy.policy_type, policy.target,
                           ev.start, ev.end)
         actor = self._ensure_entity(policy.actor_kind, policy.actor_key)
-        self.add(node, A, POLICY)
-        self.assertion(node, P_ACTOR, actor, ev)
-        self.add(node, P_POLICY_TYPE, _mig(policy.policy_type))
-        self.add(node, P_STATUS, POLICY_STATUSES[policy.status])
+        self.add(node, t.A, t.POLICY)
+        self.assertion(node, t.P_ACTOR, actor, ev)
+        self.add(node, t.P_POLICY_TYPE, t.mig(policy.policy_type))
+        self.add(node, t.P_STATUS, t.policy_status(policy.status))
         if policy.target:
-            self.add(node, P_TARGET_DESCRIPTION, plain(policy.target))
+            self.add(node, t.P_TARGET_DESCRIPTION, t.plain(policy.target))
         if policy.target_key:
             group = self._ensure_entity("Group", policy.target_key)
-            self.add(node, P_TARGET, group)
-            self.assertion(actor, _policy_property(policy.policy_type), group, ev)
+            self.add(node, t.P_TARGET, group)
+            self.assertion(actor, t.policy_property(policy.policy_type), group, ev)
         if policy.target_nationality:
-            self.add(node, P_TARGET_NATIONALITY, self._ensure_entity("Country", policy.target_nationality))
+            self.add(node, t.P_TARGET_NATIONALITY, self._ensure_entity("Country", policy.target_nationality))
         if policy.condition:
-            self.add(node, P_CONDITION, plain(policy.condition))
+            self.add(node, t.P_CONDITION, t.plain(policy.condition))
         self._context(node, policy.time, policy.quantities, policy.trigger)
         self._provenance(node, ev)
         return node
 
-    def write_flow(self, flow: Flow) -> URIRef:
+    def write_flow(self, flow: Flow):
+        t = self.t
         ev = flow.evidence
         node = self._node("flow", flow.origin, flow.destination, ",".join(flow.via), flow.group, ev.start, ev.end)
-        self.add(node, A, FLOW)
+        self.add(node, t.A, t.FLOW)
         origin = self._ensure_entity("Country", flow.origin) if flow.origin else None
         destination = self._ensure_entity("Country", flow.destination) if flow.destination else None
         if origin is not None:
-            self.add(node, P_ORIGIN, origin)
+            self.add(node, t.P_ORIGIN, origin)
         if destination is not None:
-            self.add(node, P_DESTINATION, destination)
+            self.add(node, t.P_DESTINATION, destination)
         for via in flow.via:
-            self.add(node, P_VIA, self._ensure_entity("Country", via))
+            self.add(node, t.P_VIA, self._ensure_entity("Country", via))
         if origin is not None and destination is not None:
-            self.assertion(origin, P_FLOW_TO, destination, ev)
+            self.assertion(origin, t.P_FLOW_TO, destination, ev)
         if flow.group:
-            self.add(node, P_GROUP_DESCRIPTION, plain(flow.group))
+            self.add(node, t.P_GROUP_DESCRIPTION, t.plain(flow.group))
         if flow.group_key:
-            self.add(node, P_GROUP, self._ensure_entity("Group", flow.group_key))
+            self.add(node, t.P_GROUP, self._ensure_entity("Group", flow.group_key))
         self._context(node, flow.time, flow.quantities, flow.trigger)
         self._provenance(node, ev)
         return node
 
-    def write_event(self, event: Event) -> URIRef:
+    def write_event(self, event: Event):
+        t = self.t
         ev = event.evidence
         node = self._node("event", event.event_type, event.trigger, ev.start, ev.end)
-        self.add(node, A, EVENT)
-        self.add(node, A, _event_class(event.event_type))
+        self.add(node, t.A, t.EVENT)
+        self.add(node, t.A, t.event_class(event.event_type))
         if event.agent:
-            self.assertion(node, P_AGENT, self._ensure_entity(*event.agent), ev)
+            self.assertion(node, t.P_AGENT, self._ensure_entity(*event.agent), ev)
         if event.place:
-            self.assertion(node, P_PLACE, self._ensure_entity(*event.place), ev)
+            self.assertion(node, t.P_PLACE, self._ensure_entity(*event.place), ev)
         if event.affected:
-            self.add(node, P_GROUP_DESCRIPTION, plain(event.affected))
+            self.add(node, t.P_GROUP_DESCRIPTION, t.plain(event.affected))
         if event.affected_key:
-            self.add(node, P_GROUP, self._ensure_entity("Group", event.affected_key))
+            self.add(node, t.P_GROUP, self._ensure_entity("Group", event.affected_key))
         self._context(node, event.time, event.quantities, event.trigger)
         self._provenance(node, ev)
         return node

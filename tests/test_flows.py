@@ -1073,3 +1073,83 @@ def test_a_transit_place_that_is_no_country_gives_no_leg(nlp):
     story = "Thousands of migrants reached Germany this summer. More refugees arrived in Germany by train. "
     _, flows = run(nlp, story + "People stream through Independence Square, laying flowers.")
     assert ("US", "DE") not in pairs(flows)  # "Independence" is also a town in the U.S.
+
+
+STORY_TO_CANADA = ("More than 20,000 asylum seekers reached Canada last year. Most of the newcomers arrived in Canada "
+                   "on foot. ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("One mother said she fled Haiti with two children after gangs burned her shop.", ("HT", "CA")),
+    ("Her family escaped Eritrea in 2019.", ("ER", "CA")),
+    ("Many of them are fleeing hunger and violence in Nigeria.", ("NG", "CA")),
+    ("A teacher who fled his home in Colombia now drives a taxi.", ("CO", "CA")),
+])
+def test_people_who_fled_a_country_went_where_the_document_says(nlp, sentence, expected):
+    _, flows = run(nlp, STORY_TO_CANADA + sentence)
+    assert expected in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("One mother said she never fled Haiti, despite the gangs.", ("HT", "CA")),  # negation
+    ("One mother said she would flee Haiti if the gangs came back.", ("HT", "CA")),  # hypothetical
+    ("The minister left Haiti after the talks.", ("HT", "CA")),  # an official's trip, not a flight
+    ("Traders fleeing the market crash in Japan sold their bonds.", ("JP", "CA")),  # no people moving
+    ("One mother fled Haiti to Chile with two children.", ("HT", "CA")),  # the sentence says where
+])
+def test_no_document_destination_for_fled_near_misses(nlp, sentence, unwanted):
+    _, flows = run(nlp, STORY_TO_CANADA + sentence)
+    assert unwanted not in pairs(flows), sentence
+
+
+def test_fled_takes_no_destination_when_the_document_has_none_clear(nlp):
+    text = "Thousands reached Canada. Thousands reached Mexico. The family fled Haiti in 2019."
+    _, flows = run(nlp, text)
+    assert {f.origin for f in flows} <= {None}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenya is hosting more than 400,000 Somali refugees.", ("SO", "KE")),
+    ("Chad, home to some 500,000 Sudanese refugees, asked donors for help.", ("SD", "TD")),
+    ("Pakistan, which is home to 1.4 million Afghan refugees, extended their cards.", ("AF", "PK")),
+    ("Bangladesh is now sheltering more than 900,000 Rohingya.", ("MM", "BD")),
+    ("Uganda has admitted about 40,000 refugees from Sudan.", ("SD", "UG")),
+])
+def test_a_host_country_and_the_refugees_it_holds(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya is hosting a summit on Somali refugees.",  # an event about them
+    "Kenya has hosted a conference about Somali refugees.",
+    "Chad, home to 17 million people, held an election.",  # no refugees
+    "Kenya is not hosting any more Somali refugees.",  # negation
+    "Kenya would host more Somali refugees if donors paid.",  # hypothetical
+])
+def test_a_host_country_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert flows == [], sentence
+
+
+STORY_TO_SPAIN = "Thousands of migrants reached Spain this year. Most of the newcomers arrived in Spain by boat. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The migrants, who are mostly from Senegal, spent days at sea.", {("SN", "ES")}),
+    ("The migrants, mainly from Mali and Guinea, were taken to a shelter.", {("ML", "ES"), ("GN", "ES")}),
+    ("Most of the migrants are from Morocco.", {("MA", "ES")}),
+])
+def test_the_make_up_of_the_documents_migrants(nlp, sentence, expected):
+    _, flows = run(nlp, STORY_TO_SPAIN + sentence)
+    assert expected <= pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Lawmakers voted to bar refugees, mostly from Senegal.", ("SN", "ES")),  # a ban
+    ("A summit on refugees from Senegal opened in Dakar.", ("SN", "ES")),  # a topic, no make-up
+    ("Many from Senegal watched the match on television.", ("SN", "ES")),  # no migrants named
+])
+def test_the_make_up_near_misses(nlp, sentence, unwanted):
+    _, flows = run(nlp, STORY_TO_SPAIN + sentence)
+    assert unwanted not in pairs(flows), sentence

@@ -997,3 +997,43 @@ def test_militarizing_the_border_named_before(run, text, expected):
 
 def test_militarizing_something_else_has_no_border_owner(run):
     assert not run("He praised the economy and militarized it, critics of the border policy said.")
+
+
+# --------------------------------------------------------------------------- agentless passives (corpus round)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway tightened its rules this year. On Tuesday 40 asylum seekers were deported on a charter flight.",
+     {("NO", "Deportation")}),
+    ("Estonia has seen more crossings. Dozens of migrants have been detained near the river since Monday.",
+     {("EE", "Detention")}),
+    ("Portugal reported a record year. The migrant families were arrested and quickly expelled.",
+     {("PT", "Detention"), ("PT", "Deportation")}),
+    ("About 60 migrants were pushed back into the forest overnight, the Lithuanian border guard said.",
+     {("LT", "Deportation")}),
+    ("Several hundred migrants were detained in Calais after trying to board lorries.", {("FR", "Detention")}),
+    ("Slovenia stepped up controls. Some 200 migrants pushed back across the river were later found in Croatia.",
+     {("SI", "Deportation")}),
+])
+def test_an_agentless_passive_stated_as_done_is_the_story_states(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Norway tightened its rules. The families fear being deported to a country they barely know.",
+    "Norway tightened its rules. Migrants who cross illegally could be deported under the new law.",
+    "Norway tightened its rules. Activists say the migrants should be deported only after a hearing.",
+    "Norway tightened its rules. If a parent is deported, the children are left behind.",
+    "Norway tightened its rules. Many refugees are afraid of being detained at the border.",
+    "Norway tightened its rules. Hundreds of migrants were locked in the hold by the smugglers' crew.",
+    "Norway tightened its rules. Aid workers said 40 migrants were detained by Libyan militias, a group "
+    "that answers to no government.",
+])
+def test_agentless_passive_near_misses(run, text):
+    found = keys(run(text))
+    assert ("NO", "Deportation") not in found and ("NO", "Detention") not in found
+
+
+def test_an_agentless_passive_with_another_state_as_subject_is_not_the_story_states(run):
+    found = keys(run("Norway tightened its rules. Sweden said 30 migrants were deported on Friday."))
+    assert ("NO", "Deportation") not in found and ("SE", "Deportation") in found

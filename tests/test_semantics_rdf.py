@@ -89,6 +89,29 @@ def test_a_plain_set_receives_the_same_triples_as_a_graph(assertions, graph):
     assert graph.value(quantity, MIG.startOffset) == Literal(TEXT.index("More than 2,000"), datatype=XSD.integer)
 
 
+def test_ntriples_lines_give_the_bytes_of_the_rdflib_triples(assertions):
+    """Ingestion writes N-Triples text directly (graph.rdf.NTriplesLines): the same bytes as serialising the
+    rdflib triples, also for literals that need escaping and for quotations, whose assertion IRI digests the
+    quoted text itself."""
+    from extractors.assertions import Quotation
+    from graph.rdf import NTriplesLines
+    from graph.store import ntriples
+
+    document, result = assertions
+    person = Entity("Person", "jane-roe", "Jane Roe", attributes={"role": 'the "acting" minister', "age": 41})
+    person.add_mention(_evidence("Estonia", "Estonia and Latvia barred Russian tourists on Friday."), "Estonia")
+    result = DocumentAssertions(**{**vars(result), "entities": {**result.entities, ("Person", "jane-roe"): person}})
+    sentence = "Estonia and Latvia barred Russian tourists on Friday."
+    quote = Quotation('We said "no"\\\nand left\r', "direct", _evidence("barred", sentence),
+                      speaker_key="jane-roe", speaker_kind="Person", cue="said")
+    triples: set = set()
+    DocumentWriter(triples, document).write_all(result, [quote])
+    lines = NTriplesLines()
+    DocumentWriter(lines, document).write_all(result, [quote])
+    assert lines.ntriples() == ntriples(triples)
+    assert b'\\"no\\"\\\\\\nand left\\r"' in lines.ntriples()
+
+
 def test_policies_query_gives_one_row_per_coordinated_actor(graph):
     rows = rows_as_dicts(run_query(graph, resolve_query("policies")))
     assert [(r["actor"], r["actorIso"], r["policyType"], r["targetNationalityIso"], r["status"]) for r in rows] == [
