@@ -530,8 +530,9 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 
 
 # "BarrOcasio-Cortez", "PenceEmbracing": a name glued to the next headline by scraped link widgets
-# (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole).
-GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])")
+# (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole);
+# also a name glued to a party or outlet tag or a counter of such widgets ("McConnellGOP", "BashCNN", "Romney9").
+GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:[A-Z]{2,5}|\d{1,2})\b)")
 
 
 def _split_glued(doc: Doc, text: str) -> None:

@@ -209,3 +209,13 @@ def test_slash_photo_credits_are_bylines_not_persons():
     found = _persons(text)
     assert not {"Marta Koval", "Tomas Wren", "Ilse Drach"} & set(found)
     assert "Edwin Hale" in found
+
+
+def test_link_widget_tags_and_headline_verbs_are_cut_from_names():
+    text = ("Senate leader Brenda HollisGOP spoke first. Analyst Ron TalbotCNN replied.\n\n"
+            "Brenda Hollis Defends Border Funding Plan\n\n"
+            "Photos: the crossing Ron Talbot Hide Caption 4 of 9\n\n"
+            "Hollis said the plan would pass and Talbot agreed.")
+    found = set(_persons(text))
+    assert {"Brenda Hollis", "Ron Talbot"} <= found
+    assert found <= {"Brenda Hollis", "Ron Talbot", "Hollis", "Talbot"}  # later mentions by surname only
