@@ -922,7 +922,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 break
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
     if open_tok >= 2 and texts[open_tok - 1] == ":":
-        entity = ctx.entity(open_tok - 2)
+        entity = ctx.entity(open_tok - 2) or _capitals_label(ctx, open_tok - 2)
         if entity is not None:
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
@@ -932,6 +932,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found = _subject_after(ctx, v, open_tok)
             found = found or Speaker(position=v)
             found.cue = texts[v]
+            return found, "before"
+    # 2b. a clause without a speech verb introducing the quotation: 'X, an author, was blunt: "..."'
+    if open_tok >= 2 and texts[open_tok - 1] == ":" and open_tok - 1 > sent_start:
+        found = _subject_before(ctx, sent_start, open_tok - 1)
+        if (found is not None and found.entity is not None and found.entity.kind in {"Person", "Organization"}
+                and found.position - sent_start <= 8 and not _is_object(ctx, found.position)):
+            found.cue = ":"  # the clause's subject near its start, not 'sent a message to X:' or 'by X:'
             return found, "before"
     # 3. 'according to X' anywhere in the sentence
     found = _according_to(ctx, sent_start, sent_end)
@@ -948,6 +955,17 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found.cue = texts[v]
                 return found, "sentence"
     return None, "none"
+
+
+def _capitals_label(ctx: _Context, i: int) -> Entity | None:
+    """'ROMNEY: "..."' (fact-check transcripts): a surname in capitals opening its line names that person."""
+    word = ctx.texts[i]
+    if not (len(word) > 2 and word.isalpha() and word.isupper()) or (i > 0 and "\n" not in ctx.texts[i - 1]):
+        return None
+    low = word.lower()
+    found = [e for e in ctx.entities.entities.values()
+             if e.kind == "Person" and e.name.split()[-1].lower() == low]
+    return found[0] if len(found) == 1 else None
 
 
 def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:

@@ -509,3 +509,19 @@ def test_an_organisation_doing_something_else_does_not_lend_its_person(run):
 def test_a_speech_verb_with_a_particle_before_the_speaker(run):
     quotes = run("“Almost everyone here has been a refugee once,” points out Marek Jansen, a historian.")
     assert quotes[0][2] == "Marek Jansen"
+
+
+def test_a_clause_without_speech_verb_introduces_its_subjects_quotation(run):
+    quotes = run("Another legal scholar, Hanna Brecht, put it more simply: “The camp breaks the law.” "
+                 "Volunteers sent a clear message to Mayor Olav Dahl: “Open the gym tonight.”")
+    assert quotes[0][2] == "Hanna Brecht"
+    assert quotes[1][2] != "Olav Dahl"  # near miss: the addressee after "to" is no speaker
+
+
+def test_fact_check_labels_in_capitals_name_the_speaker(run):
+    text = ("Senator Ruth Calloway and Governor Ivan Petrenko debated on Tuesday. Here are some of their claims.\n\n"
+            "CALLOWAY: “We cut the waiting time for asylum decisions in half.”\n\n"
+            "THE FACTS: The waiting time fell by a fifth.\n\n"
+            "PETRENKO: “No state took in more refugees than ours.”")
+    speakers = [q[2] for q in run(text)]
+    assert speakers == ["Ruth Calloway", "Ivan Petrenko"]
