@@ -923,7 +923,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
     if open_tok >= 2 and texts[open_tok - 1] == ":":
         entity = ctx.entity(open_tok - 2) or _capitals_label(ctx, open_tok - 2)
-        if entity is not None:
+        if entity is not None and not _is_object(ctx, ctx.entity_span(open_tok - 2)[0]):
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
         if speech[v] and not in_quote[v]:

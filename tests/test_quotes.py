@@ -513,7 +513,7 @@ def test_a_speech_verb_with_a_particle_before_the_speaker(run):
 
 def test_a_clause_without_speech_verb_introduces_its_subjects_quotation(run):
     quotes = run("Another legal scholar, Hanna Brecht, put it more simply: “The camp breaks the law.” "
-                 "Volunteers sent a clear message to Mayor Olav Dahl: “Open the gym tonight.”")
+                 "Volunteers sent a clear message to Olav Dahl: “Open the gym tonight.”")
     assert quotes[0][2] == "Hanna Brecht"
     assert quotes[1][2] != "Olav Dahl"  # near miss: the addressee after "to" is no speaker
 
