@@ -864,26 +864,44 @@ def organization_spans(doc: Doc) -> list[Span]:
     n = view.n
     text, lower = view.text, view.lower
     cues = _org_cue_words()
-    # The few tokens either loop starts at (compress/map keep the scan over all tokens in C).
+    demonyms = gaz.demonym_by_surface
+    # "the Trump administration", "the Obama administration": a government named after its head
+    for i in compress(range(1, n), map("administration".__eq__, lower[1:])):
+        name = text[i - 1]
+        if (is_name_text(name) and len(name) > 2 and i >= 2 and lower[i - 2] in {"the", "a", "this", "that"}
+                and name not in demonyms and i - 1 not in view.boilerplate):
+            span = Span(doc, i - 1, i + 1, label="ORG")
+            span._.iso = None
+            span._.canonical = view.span_text(i - 1, i + 1)
+            span._.source = "rules"
+            spans.append(span)
+    # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
     positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
     demonyms = gaz.demonym_by_surface
     org_heads = sets["org_heads"]
+    countries = gaz.country_by_surface
     for i in positions:
         word = text[i]
-        if word in demonyms and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS and i not in view.boilerplate:
-            for words in _BODY_WORDS:
-                k = len(words)
-                if i + k < n and tuple(lower[i + 1:i + 1 + k]) == words:
-                    if words[-1] == "minister":
-                        break
-                    span = Span(doc, i, i + 1 + k, label="ORG")
-                    span._.iso = demonyms[word]
-                    span._.canonical = view.span_text(i, i + 1 + k)
-                    span._.source = "rules"
-                    spans.append(span)
+        # "Italy's interior ministry": a country's body, written with a possessive
+        skip = 2 if (word in countries and i + 2 < n and lower[i + 1] in {"'s", "’s"}
+                     and lower[i + 2] in _BODY_FIRST_WORDS) else 1
+        if skip == 1 and not (word in demonyms and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS):
+            continue
+        if i in view.boilerplate:
+            continue
+        for words in _BODY_WORDS:
+            k = len(words)
+            if i + skip - 1 + k < n and tuple(lower[i + skip:i + skip + k]) == words:
+                if words[-1] == "minister":
                     break
+                span = Span(doc, i, i + skip + k, label="ORG")
+                span._.iso = demonyms.get(word) or countries.get(word)
+                span._.canonical = view.span_text(i, i + skip + k)
+                span._.source = "rules"
+                spans.append(span)
+                break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
     resume = 0  # a found organisation's end: the next one starts there at the earliest
     for i in positions:
@@ -921,4 +939,6 @@ def organization_spans(doc: Doc) -> list[Span]:
 @cache
 def _org_cue_words() -> frozenset[str]:
     """Words an organisation pattern starts from: demonyms and organisation head nouns."""
-    return frozenset(gazetteer().demonym_by_surface) | frozenset(_sets()["org_heads"])
+    gaz = gazetteer()
+    return frozenset(gaz.demonym_by_surface) | frozenset(_sets()["org_heads"]) | frozenset(
+        s for s in gaz.country_by_surface if " " not in s)

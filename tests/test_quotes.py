@@ -525,3 +525,10 @@ def test_fact_check_labels_in_capitals_name_the_speaker(run):
             "PETRENKO: “No state took in more refugees than ours.”")
     speakers = [q[2] for q in run(text)]
     assert speakers == ["Ruth Calloway", "Ivan Petrenko"]
+
+
+def test_an_administration_named_after_its_head_and_a_countrys_ministry_speak_as_organisations(run):
+    quotes = run("“The programme will end in March,” the Halvorsen administration said. "
+                 "“We have rescued 300 people,” Italy’s interior ministry said on Sunday.")
+    assert [q[3].speaker_kind for q in quotes] == ["Organization", "Organization"]
+    assert [q[2] for q in quotes] == ["Halvorsen administration", "Italy’s interior ministry"]
