@@ -7,6 +7,7 @@ never changes after tokenisation, so it is computed once and kept in ``doc.user_
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -75,8 +76,11 @@ def _strings(doc: Doc, attr: int, convert) -> list[str]:
     """One string attribute of every token, via the attribute array (no Token objects)."""
     if not len(doc):
         return []
-    hashes = doc.to_array(attr).tolist()
-    strings = doc.vocab.strings
+    return _converted(doc.vocab.strings, doc.to_array(attr).tolist(), convert)
+
+
+def _converted(strings, hashes: list[int], convert) -> list[str]:
+    """``convert(strings[h])`` for each hash, through the per-process table of ``_strings``."""
     table = _CONVERTED.setdefault(convert, {})
     missing = set(hashes).difference(table)
     if len(table) + len(missing) > _CONVERTED_LIMIT:
@@ -85,6 +89,29 @@ def _strings(doc: Doc, attr: int, convert) -> list[str]:
     for h in missing:
         table[h] = convert(strings[h])
     return list(map(table.__getitem__, hashes))
+
+
+def seed_token_strings(doc: Doc, words: numpy.ndarray, positions: numpy.ndarray, first: numpy.ndarray,
+                       lowers: numpy.ndarray, lemmas: numpy.ndarray) -> None:
+    """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` at once, from the Doc's distinct words.
+
+    ``words``, ``positions`` and ``first`` are ``numpy.unique(ORTH array, return_inverse=True, return_index=True)``,
+    ``lowers`` and ``lemmas`` the LOWER and (final) LEMMA arrays: each list is converted once per distinct word and
+    spread over the tokens in C, instead of once per token and list. Call it when the lemmas are final (the
+    lemmatizer, the last component to change token strings); a list is only kept when every occurrence of a word
+    has the same value.
+    """
+    strings = doc.vocab.strings
+    word_hashes = words.tolist()
+    values = [(_ORTH_KEY, word_hashes, str)]
+    for column, key, convert in ((lowers, _LOWER_KEY, str), (lemmas, _LEMMA_KEY, str.lower)):
+        per_word = column[first]
+        if (per_word[positions] == column).all():
+            values.append((key, per_word.tolist(), convert))
+    spread = numpy.empty(len(word_hashes), dtype=object)
+    for key, hashes, convert in values:
+        spread[:] = _converted(strings, hashes, convert)
+        doc.user_data[key] = spread[positions].tolist()
 
 
 _SENTS_KEY = "migraph.sents"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
@@ -51,6 +51,16 @@ class DocIndex:
         """``doc[i].is_sent_start`` is True (False where spaCy says False or None)."""
         return self.has_sents and self.sent_tokens[self.sent_of[i]][0] == i
 
+    def expand_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range of ``doc.char_span(start, end, alignment_mode="expand")``; None where that is None, and also
+        for an empty range (where the Span would be empty: callers go the slow way, as before)."""
+        first, last = self.char_to_token(start), self.char_to_token(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:
+            first += 1  # the trailing whitespace of a token is not part of it
+        return (first, last + 1) if first <= last else None
+
     def char_to_token(self, char: int) -> int:
         """Index of the token whose text or trailing whitespace holds ``char`` (spaCy's token_by_char), -1 if none."""
         if char < 0 or char >= self.text_length:
@@ -67,9 +77,9 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is not None and len(index.starts) == len(doc):
         return index
     n = len(doc)
-    columns = doc.to_array([IDX, SENT_START]) if n else numpy.zeros((0, 2), "uint64")
+    columns = doc.to_array([IDX, SENT_START, LENGTH]) if n else numpy.zeros((0, 3), "uint64")
     starts = columns[:, 0].tolist()
-    ends = [a + len(t) for a, t in zip(starts, doc_texts(doc), strict=True)]
+    ends = (columns[:, 0] + columns[:, 2]).tolist()  # LENGTH is len(token.text)
     boilerplate = [False] * n
     for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
         span = doc.char_span(start, end, alignment_mode="expand")

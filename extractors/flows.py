@@ -97,7 +97,16 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 - a host country: "X is hosting / X, which is home to / X, home to N Syrian refugees" and ethnic groups ("X is
   sheltering 900,000 Rohingya"); not an event on them ("hosting a summit on Syrian refugees");
 - the make-up of the document's migrants: "the migrants, who are mostly from A", "mainly from A and B", "most of
-  the migrants are from A" go to its clear destination (not "a ban on refugees from A").
+  the migrants are from A" go to its clear destination (not "a ban on refugees from A");
+- "Poland has taken in 2 million people fleeing the war in Ukraine": the country people fled is the admitted
+  group's origin; "Some 300 Syrian refugees queue ... at a camp in Jordan", "migrants from A wait in B, C": a migrant
+  group opening the sentence is in the one other country the sentence places it in (not tourists, not a topic:
+  "a debate on Sudanese refugees was held in Paris", nothing planned or negated);
+- a document that names no destination at all has its counted migrants in the country the story is set in
+  (named three times and twice as often as any other): "about 1,500 Venezuelan migrants crossed a river" in a story
+  set in Peru; not a program, an accusation ("charged with being migrants from A") or a hypothetical;
+- people who fled a country are in the one other country the sentence places them in: "waiting in Jalisco, Mexico,
+  after fleeing Guatemala", "fled Honduras and was granted asylum in the U.S." (not hoped, planned or deported).
 """
 
 from __future__ import annotations
@@ -680,7 +689,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                     (c := _cue_before(doc, o, mentions, start, lex)) is not None and W[c] == "from" and c > start
                     and _is_group_lower(W[c - 1]))) for o in mentions)
                 if k >= start and j - k <= 6 and (W[k] in lex.refugee_groups or W[k] in lex.ethnic_origin or nat_end) \
-                        and not any(
+                        and not (j - k > 1 and _topic_between(doc, max(start, k - 3), k)) and not any(
                         b in blocked for b in range(max(start, k - 6), k)):
                     m.role = "REFIN"  # not "seeking to resettle Syrian refugees in the U.S."
                 else:
@@ -785,6 +794,9 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
                      and not _topic_between(doc, j + 1, x.start)]  # not "hosting a summit on Syrian refugees"
             after += [j for k in range(j + 1, min(j + 9, sent.end))
                       if W[k] in lex.ethnic_origin and not _topic_between(doc, j + 1, k)]  # "900,000 Rohingya"
+            after += [x for x in mentions if x.role == "SRC" and x.trigger is not None and j < x.trigger
+                      and x.start - j <= 12 and triggers.get(x.trigger) == "depart" and any(
+                          _is_group_lower(w) for w in W[j + 1:x.trigger])]  # "has taken in 2 million people fleeing X"
             refugees = not any(x.start > j and x.start - j <= 8 for x in mentions) and any(
                 W[k] in {"refugees", "asylum-seekers", "seekers"} and not _topic_between(doc, j + 1, k)
                 for k in range(j + 1, min(j + 8, sent.end)))
@@ -1243,6 +1255,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             located = [(camp, main)]  # "people spend years in refugee camps in Lebanon" in a Syrian exodus
         for o in dict.fromkeys(iso for _, iso in located):
             b.add(sent, o, m.iso, [i for i, _ in located] + [m.start], trigger=trig)
+    for o, m in _located_group(doc, s, lex):  # "Haitian migrants gathered under the bridge in Del Rio, Texas"
+        b.add(sent, o.iso, m.iso, [o.start, m.start])
     counted = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
@@ -1282,6 +1296,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
+    if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
+        dests, legs = [now_in], [[now_in]]  # "waiting in Jalisco, Mexico, after fleeing Guatemala"
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
@@ -1307,6 +1323,96 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         for o in origins:
             for v in via:
                 b.add(sent, o, v, tok, trigger=trig)
+
+
+GROUP_LEADS = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "at", "least", "up", "to",
+               "hundreds", "thousands", "dozens", "tens", "millions", "of", "the", "a", "an", "many", "most", "several",
+               "few", "other", "young", "new", "newly", "arrived", "these", "those", "two", "three", "four", "five",
+               "\"", "“", "-", "–", "—"}
+PLACE_MODIFIERS = {"a", "an", "the", "northern", "southern", "eastern", "western", "central", "north", "south",
+                   "east", "west"}
+
+
+def _located_group(doc: Doc, s: _Sentence, lex: _Lex) -> list[tuple[_Mention, _Mention]]:
+    """(origin, place) of a migrant group opening the sentence and the place it is in further on: "Syrian refugees
+    queue for bread in a camp in Jordan", "Honduran migrants rest at a shelter in Tijuana, Mexico". Only migrant
+    and refugee nouns (not tourists), only when the sentence names no journey, and nothing blocked or planned."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    ms = s.mentions
+    start, end = s.span.start, s.span.end
+    if s.deport or s.military or any(m.role in {"DST", "SRC", "VIA", "REFIN"} for m in ms):
+        return []
+    words = W[start:end]
+    if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words):
+        return []
+    opener = next((m for m in ms if m.role == "NAT"), None)
+    if opener is None:
+        return []
+    lead_end = opener.start if opener.kind == "demonym" else opener.start - 2  # before "migrants from"
+    if opener.start - start > 6 or any(m.start < opener.start for m in ms) or not all(
+            W[k] in GROUP_LEADS or doc[k].like_num for k in range(start, lead_end)):
+        return []  # the group is the subject: "Some 300 Syrian refugees ...", not "The meeting with Syrian refugees"
+    if opener.kind == "demonym":
+        group = next((k for k in range(opener.end, min(opener.end + 2, end)) if W[k] in lex.refugee_groups), None)
+    else:  # "migrants from Afghanistan"
+        group = opener.start - 2 if opener.start - 2 >= start and W[opener.start - 1] == "from" \
+            and W[opener.start - 2] in lex.refugee_groups else None
+    if group is None:
+        return []
+    cluster = {opener.iso} | {m.iso for m in ms if m.role == "NAT" and m.start - opener.end <= 4}
+    out = []
+    for m in ms:
+        if m.start <= opener.end or m.iso in cluster or m.role not in {None, "LOC"}:
+            continue
+        if out and T[m.start - 1] == "," and out[-1][1].end == m.start - 1:
+            out.append((opener, m))  # "in Del Rio, Texas": the town's state or country
+            continue
+        k = m.start - 1
+        if T[k] == ",":  # "in Del Rio, Texas": a town too small for the gazetteer, then its state or country
+            t = k - 1
+            while t > opener.end and k - t <= 3 and T[t][:1].isupper():
+                t -= 1
+            k = t if t < k - 1 else k
+        while k > opener.end and m.start - k <= 6 and W[k] in PLACE_MODIFIERS:
+            k -= 1
+        if W[k] not in {"in", "at"} or m.start - opener.end > 15 or any(
+                T[i] in CLAUSE_BREAKS and T[i] != "," or W[i] in {"where", "which", "who", "that"}
+                for i in range(opener.end, k)):
+            return []  # "Syrian refugees who reached Jordan ...": a relative clause tells something else
+        out.append((opener, m))
+    if len({m.iso for _, m in out}) != 1 or any(m.iso not in cluster | {out[0][1].iso} for m in ms):
+        return []  # one place in one other country, and no other country in the sentence
+    return out[:1]
+
+
+def _fled_now_in(doc: Doc, s: _Sentence, src: list[str], lex: _Lex) -> str | None:
+    """The one other country a sentence places people in who fled (escaped) a country: "he is waiting in Mexico
+    after fleeing Guatemala", "who fled Honduras and was granted asylum in the U.S."; not when anything is planned,
+    hoped or negated, nor a deportation."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    start, end = s.span.start, s.span.end
+    if s.deport or s.military or not lex.block.isdisjoint(W[start:end]) or not any(
+            L[m.trigger] in FLIGHT_LEMMAS for m in s.mentions if m.role == "SRC" and m.trigger is not None):
+        return None
+    places = {m.iso for m in s.mentions if m.iso not in src and m.role in {None, "LOC"}}
+    if len(places) != 1 or any(m.iso not in src and m.iso not in places and m.role != "ADJ" for m in s.mentions):
+        return None
+    located = [m for m in s.mentions if m.iso in places and m.role in {None, "LOC"} and (
+        W[m.start - 1] in {"in", "at"} or W[m.start - 2:m.start] in (["in", "the"], ["at", "the"])
+        or _comma_after_place(doc, m))]
+    return located[0].iso if located else None
+
+
+def _comma_after_place(doc: Doc, m: _Mention) -> bool:
+    """"in Jalisco, Mexico": a country after a place introduced by "in"/"at"."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    k = m.start - 1
+    if k < 2 or T[k] != ",":
+        return False
+    t = k - 1
+    while t > 0 and k - t <= 3 and T[t][:1].isupper():
+        t -= 1
+    return t < k - 1 and W[t] in {"in", "at"}
 
 
 def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
@@ -1668,12 +1774,66 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     return [m for m in listed if m.iso != dest], dest
 
 
+def _story_state(sentences: list[_Sentence]) -> str | None:
+    """The country the story is set in: named (by name or a place in it, not a demonym) at least three times and
+    at least twice as often as any other."""
+    counts = Counter(m.iso for s in sentences for m in s.mentions if m.kind in {"name", "place"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+SUSPICION = {"accused", "alleged", "allegedly", "suspected", "suspicion", "charges", "charged", "labelled", "labeled",
+             "branded", "deemed", "declared", "dubbed", "claims", "claimed"}
+
+
+def _state_residents(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """A document that names no destination at all has its migrants where the story is set: "1,300 Cuban migrants
+    escaped, Mexico's migration institute said", when the sentence counts them or names that country, gives them
+    no other place and reports nothing planned, banned or negated (not "the Syrian refugee program", "tolerance
+    for Syrian refugees", "neither Syrian nor refugees")."""
+    state = _story_state(sentences)
+    if state is None:
+        return
+    doc = b.doc
+    W, T = doc_lowers(doc), doc_texts(doc)
+    for s in sentences:
+        sent = s.span
+        words = W[sent.start:sent.end]
+        if s.military or s.deport or s.region_origin or not lex.block.isdisjoint(words) \
+                or not BANS.isdisjoint(words) or not SUSPICION.isdisjoint(words) or "neither" in words \
+                or "nor" in words:
+            continue  # "charged with being migrants from A": an accusation, not a journey
+        if any(m.iso != state and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+            continue  # another place for them in the sentence
+        named = any(m.iso == state for m in s.mentions)
+        for m in s.mentions:
+            if m.role != "NAT" or m.iso == state:
+                continue
+            if not named and not any(doc[k].like_num and not T[k][:1].isupper() and W[k] != "one" for k in range(
+                    max(sent.start, m.start - 6), min(sent.end, m.end + 10))):
+                continue  # a count of them ("1,300 Cuban migrants", "... made up 92%"), not "the Gang of Eight"
+            if m.kind == "demonym" and not STATE_NOUNS.isdisjoint(W[m.end:min(m.end + 2, sent.end)]) or (
+                    m.kind == "name" and (cue := _cue_before(doc, m, s.mentions, sent.start, lex)) is not None
+                    and W[cue] == "from" and not STATE_NOUNS.isdisjoint(W[max(cue - 3, sent.start):cue])):
+                b.add(sent, m.iso, state, [m.start])  # "1,300 Cuban migrants", "families from Honduras"
+        for i, iso in s.ethnic:  # "Rohingya refugees", "700,000 Rohingya"
+            if iso != state and (named or any(doc[k].like_num for k in range(max(sent.start, i - 6), i))) and (
+                    W[i] in lex.flow_groups or not STATE_NOUNS.isdisjoint(W[i + 1:i + 3])):
+                b.add(sent, iso, state, [i])
+
+
 def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str], lex: _Lex) -> None:
     """"Yudanys, a Cuban immigrant, said": an immigrant of a nationality, in a document whose people
-    clearly went to one country, is there, when the sentence gives no other place for them."""
+    clearly went to one country, is there, when the sentence gives no other place for them. A document that
+    names no destination at all has its people in the country the story is set in ("1,300 Cuban migrants" in a
+    story about Mexico's migration institute)."""
     ranked = went.most_common(2)
     clear = ranked and not (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1])
     dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
+    if not went:
+        _state_residents(b, sentences, lex)
     W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
@@ -1829,6 +1989,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
 
 
 DEPORTEE_NOUNS = {"deportee", "deportees"}
+STATE_NOUNS = {"migrants", "refugees", "asylum-seekers", "seekers", "immigrants", "families"}  # people, not programs
 
 
 def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:

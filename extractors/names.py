@@ -28,7 +28,7 @@ from itertools import compress
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_lowers, doc_text, doc_texts
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_lemmas, doc_lowers, doc_text, doc_texts
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
@@ -252,10 +252,6 @@ class TokenView:
         return doc_text(self.doc)
 
     @cached_property
-    def _lemma_hashes(self) -> list[int]:
-        return self.doc.to_array("LEMMA").tolist()
-
-    @cached_property
     def name_like(self) -> set[int]:
         """Positions of tokens that can be part of a person name run (``_is_run_text``).
 
@@ -307,8 +303,8 @@ class TokenView:
         low = self.lower[i]
         if low in {"said", "says", "told", "added", "stated"}:
             return True
-        lemma = self.doc.vocab.strings[self._lemma_hashes[i]]  # Token.lemma_
-        return (lemma or self.text[i]).lower() in _sets()["speech"]
+        lemma = doc_lemmas(self.doc)[i]  # Token.lemma_.lower(), from the lemmatizer's cached list
+        return (lemma or self.text[i].lower()) in _sets()["speech"]
 
     def person_cue_before(self, start: int) -> bool:
         """``person_cue_before(doc, start)``."""

@@ -14,7 +14,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -271,8 +271,8 @@ class LookupLemmatizer(EnglishLemmatizer):
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
         known = self._lemma_by_orth
-        orths, lemmas = doc.to_array([ORTH, LEMMA]).T
-        words, positions = numpy.unique(orths, return_inverse=True)
+        orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
+        words, first, positions = numpy.unique(orths, return_index=True, return_inverse=True)
         found_lemmas = []
         for orth in words.tolist():
             lemma = known.get(orth)
@@ -283,8 +283,10 @@ class LookupLemmatizer(EnglishLemmatizer):
                 lemma = known[orth] = strings.add(found) if found is not None else orth
             found_lemmas.append(lemma)
         looked_up = numpy.array(found_lemmas, dtype="uint64")[positions]
-        lemmas = looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)
-        doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
+        lemmas = (looked_up if self.overwrite else numpy.where(lemmas != 0, lemmas, looked_up)).astype("uint64")
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        # the token, lower-case and lemma lists the rules read
+        seed_token_strings(doc, words, positions, first, lowers, lemmas)
         return doc
 
 
@@ -331,8 +333,9 @@ class GazetteerMatcher:
         spans = []
         view = names.TokenView(doc)  # token strings, sentence starts and spaces as lists: no Token objects
         names.share_view(view)  # the dateline, organisation and person rules read the same view
-        texts = view.text
+        texts, idx = view.text, view.idx
         strings = doc.vocab.strings
+        user_data = doc.user_data
         boilerplate = doc.user_data.get(BOILERPLATE_TOKENS_KEY)
         if boilerplate is None:  # the boilerplate component did not run (a custom pipeline)
             boilerplate = {i for i, token in enumerate(doc) if token._.in_boilerplate}
@@ -357,11 +360,12 @@ class GazetteerMatcher:
                 org = gaz.organizations[surface]
                 iso, canonical = org.country or None, org.name
             # Set even on spans dropped below: extension values are keyed by character offsets, so a later
-            # span over the same characters (a person, a dateline) sees them.
-            ext = span._
-            ext.iso = iso
-            ext.canonical = canonical
-            ext.source = "gazetteer"
+            # span over the same characters (a person, a dateline) sees them. Written where ``span._.iso = ...``
+            # writes them (doc.user_data, see entities.span_extension), without an Underscore object per match.
+            start_char, end_char = idx[start], idx[end - 1] + len(texts[end - 1])
+            user_data[("._.", "iso", start_char, end_char)] = iso
+            user_data[("._.", "canonical", start_char, end_char)] = canonical
+            user_data[("._.", "source", start_char, end_char)] = "gazetteer"
             one_word = end - start == 1
             if label == "LOC" and (_next_to_name(view, start, end) or (
                     one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end))
@@ -533,6 +537,9 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 # (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole);
 # also a name glued to a party or outlet tag or a counter of such widgets ("McConnellGOP", "BashCNN", "Romney9").
 GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:[A-Z]{2,5}|\d{1,2})\b)")
+_GLUED_HINT_RE = re.compile(r"[a-z]{3}(?:[A-Z][a-zA-Z]|\d)")
+"""Found in every text where ``GLUED_NAME_RE`` is (and a few more), at a fraction of the cost: no look-behind
+is tried at every character."""
 
 
 def _split_glued(doc: Doc, text: str) -> None:
@@ -562,7 +569,7 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        if GLUED_NAME_RE.search(text):
+        if _GLUED_HINT_RE.search(text):
             _split_glued(doc, text)
         remember_text(doc, text)
         return doc

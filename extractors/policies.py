@@ -104,6 +104,10 @@ def lexicon() -> dict:
     data["_org_map"] = org_map
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
+    data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
+                             if not name.startswith("_")}
+    data["named_policies"] = {name: frozenset(words) for name, words in data["named_policies"].items()
+                              if not name.startswith("_")}
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
@@ -224,10 +228,17 @@ def _anchor_index() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     return index
 
 
-def _feasible_entries(words: set[str]) -> list[str]:
+def _document_index(words: set[str]) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+    """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
+    occurs somewhere in it (a sentence can only match those)."""
+    return {h: kept for h in _anchor_index().keys() & words
+            if (kept := [(e, reqs) for e, reqs in _anchor_index()[h] if all(not r.isdisjoint(words) for r in reqs)])}
+
+
+def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
     """Entries with a pattern whose every required token occurs in the sentence (as lower form or
-    lower-cased lemma)."""
-    index = _anchor_index()
+    lower-cased lemma); ``index``: the document's cut of the anchor index, when known."""
+    index = _anchor_index() if index is None else index
     found: list[str] = []
     for h in index.keys() & words:
         for entry_id, reqs in index[h]:
@@ -273,21 +284,33 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
 def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True) -> list[tuple[str, int, int]]:
     """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
     sentences when already known). ``windows=False`` runs each feasible entry's Matcher over its whole
-    sentence, also in a document with no anchor word (a reference for the tests: same matches, slower)."""
+    sentence, also in a document with no anchor word (a reference for the tests: same matches, slower).
+    Entries with a context word list are only matched in sentences that have one of its words."""
     matchers = trigger_matchers(doc.vocab)
     raw = []
     if not len(doc):
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
-    anchors = _anchor_index().keys()
-    if windows and anchors.isdisjoint(lowers) and anchors.isdisjoint(lemmas):
-        return raw  # no anchor word in the document: no entry is feasible in any sentence
+    doc_words = set(lowers)
+    doc_words.update(lemmas)
+    index = _document_index(doc_words)
+    if windows and not index:
+        return raw  # no pattern has all its required words in the document: none is feasible in any sentence
     bounds = _entry_bounds()
+    lex = lexicon()
+    entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
     for sent in doc.sents if sents is None else sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
         words = set(row_lowers)
         words.update(row_lemmas)
-        for entry_id in _feasible_entries(words):
+        sent_text = None
+        for entry_id in _feasible_entries(words, index):
+            context = entries[entry_id].get("context")
+            if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
+                if sent_text is None:
+                    sent_text = text[sent.start_char:sent.end_char].lower()
+                if not any(word in sent_text for word in contexts[context]):
+                    continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
             if windows and required is not None:  # the Matcher reads only the window a match can lie in
@@ -404,10 +427,11 @@ class _Context:
 
     def _build_mentions(self) -> None:
         doc = self.doc
-        for ent, label, iso in self.ent_info():
-            if not self.wanted[ent.start] or self.boilerplate[ent.start]:
+        wanted, boilerplate = self.wanted, self.boilerplate
+        for ent in self.ents:  # labels and extensions are read only for entities near a trigger
+            if not wanted[ent.start] or boilerplate[ent.start]:
                 continue
-            self._add(self._entity_mention(ent, label, iso))
+            self._add(self._entity_mention(ent, ent.label_, ent._.iso))
         sets = self.sets
         n = len(doc)
         two, relevant = _reference_words()
@@ -1105,6 +1129,58 @@ def _acting_state(ctx: _Context) -> Actor | None:
     return ctx._acting or None
 
 
+def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """A facility or state of detention with no verb: the state it lies in ("detention centres in Libya",
+    "camps across Texas"), else, for people in it ("children in detention centres", "migrants held in
+    detention"), the story's acting state; not under a modal ("cannot be held in detention")."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    for i in range(end, min(sent.end - 1, end + 4)):
+        if lowers[i] not in {"in", "at", "across", "throughout", "inside", "on"}:
+            if lowers[i] in SENT_PUNCT:
+                break
+            continue
+        k = i + 1
+        while k < sent.end and lowers[k] in {"the", "a"} | COMPASS_WORDS:
+            k += 1
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        if m is not None and m.kind == "place" and _place_country(ctx, m):
+            return [("Country", _place_country(ctx, m))], m
+        break
+    group = find_target(ctx, start, end, "people", before=True)
+    if group is None or not ctx.lex["agentless"]["irrealis"].isdisjoint(lowers[group[1]:start]):
+        return [], None
+    return _story_state(ctx, sent, start, end), None
+
+
+def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """The state owning a policy noun that names the trigger: "a U.S. policy known as Remain in Mexico",
+    "Britain's scheme, dubbed the family route" (a country or its adjective, or a possessive, before the noun)."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["named_policies"]
+    j = start - 1
+    while j > sent.start and (lowers[j] in QUOTE_MARKS or lowers[j] in {"the", "a", "its", "their"}):
+        j -= 1
+    named = False
+    while j > sent.start and lowers[j] in words["naming"]:
+        named = True
+        j -= 1
+    if not named:
+        return None
+    if lowers[j] == ",":
+        j -= 1
+    if j <= sent.start or lowers[j] not in words["nouns"]:
+        return None
+    m = ctx.mention_at.get(j - 1)
+    if m is None and lowers[j - 1] in {"'s", "’s"}:
+        m = ctx.mention_at.get(j - 2)
+    if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+        return m
+    return None
+
+
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
     """The actor "its"/"their" stands for in "its plan to deport", "their efforts to resettle": the nearest
     actor mention before the possessive in the sentence (none when another mention stands between)."""
@@ -1215,8 +1291,11 @@ def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
     """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
+    n = len(doc)
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
     migrants = kind in {"migrants", "conscripts"}
-    words = ctx.sets[f"{kind[:-1]}_words"] if migrants else ctx.sets["people_words"]
+    people = ctx.sets["people_words"]
+    words = ctx.sets[f"{kind[:-1]}_words"] if migrants else people
     if i in ctx.groups:
         g_end, key = ctx.groups[i]
         name = key.replace("-", " ")
@@ -1225,26 +1304,26 @@ def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | Non
     m = ctx.mention_at.get(i)
     if m is not None and m.kind == "demonym":
         j = m.end
-        while j < len(doc) and doc[j].lemma_.lower() in ctx.sets["people_words"]:
+        while j < n and lemmas[j] in people:
             j += 1
-        if migrants and not any(doc[t].lemma_.lower() in words for t in range(m.end, j)):
+        if migrants and not any(lemmas[t] in words for t in range(m.end, j)):
             return None
-        if j == m.end and not doc[m.end - 1].lower_.endswith("s"):
+        if j == m.end and not lowers[m.end - 1].endswith("s"):
             return None  # "the Serbian border": an adjective, not a group ("Russians" is one)
         return i, j
-    lemma = doc[i].lemma_.lower()
-    if doc[i].lower_ in {"those", "them"}:
-        lemma = doc[i].lower_  # the lemmatiser reads "those" as "that", "them" as "they"
+    lemma = lemmas[i]
+    if lowers[i] in {"those", "them"}:
+        lemma = lowers[i]  # the lemmatiser reads "those" as "that", "them" as "they"
     if lemma in words:
         if lemma == "asylum":
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            nxt = lowers[i + 1] if i + 1 < n else ""
             if nxt not in {"seeker", "seekers", "-", "applicants"}:
                 return None
         j = i + 1
-        while j < len(doc) and (doc[j].lemma_.lower() in ctx.sets["people_words"] or doc[j].lower_ == "-"):
+        while j < n and (lemmas[j] in people or lowers[j] == "-"):
             j += 1
-        if lemma in {"those", "people"} and j < len(doc) and doc[j].lower_ in {"fleeing", "who", "from", "in",
-                                                                              "affected", "seeking"}:
+        if lemma in {"those", "people"} and j < n and lowers[j] in {"fleeing", "who", "from", "in", "affected",
+                                                                    "seeking"}:
             j = min(j + 3, ctx.sents[ctx.sent_of[i]].end)
             while j > i + 1 and doc[j - 1].is_punct:
                 j -= 1
@@ -1281,7 +1360,32 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
         found = _is_people(ctx, i, kind)
         if found:
             return found
+        if i >= end and kind in {"people", "migrants"}:
+            found = _elided_group(ctx, i, sent)
+            if found is not None:
+                return found
     return None
+
+
+def _elided_group(ctx: _Context, i: int, sent: Span) -> tuple[int, int] | None:
+    """A number standing for people already named ("Poland has taken in 1.5 million", "agreed to accept
+    20,000 more"): a count not followed by a noun of its own, in a sentence (or after one) about refugees."""
+    lowers, texts = doc_lowers(ctx.doc), doc_texts(ctx.doc)
+    words = ctx.lex["elided_groups"]
+    if not (ctx.doc[i].like_num or lowers[i] in words["counts"]) or (i > 0 and (
+            texts[i - 1] in words["currency"] or ctx.doc[i - 1].like_num or lowers[i - 1] in words["counts"])):
+        return None  # "$2 million", or the second word of a count already read
+    j = i + 1
+    while j < sent.end and (ctx.doc[j].like_num or lowers[j] in words["counts"] or lowers[j] == "of"):
+        j += 1  # "1.5 million", "tens of thousands"
+    if lowers[j - 1] == "of":
+        return None  # "thousands of dollars": the noun follows; a group of people is found by _is_people
+    if j < sent.end and not (texts[j] in SENT_PUNCT or lowers[j] in words["followers"]):
+        return None  # "accepted 300 applications", "received 40 percent"
+    k = ctx.sent_of[i]
+    before = ctx.sents[k - 1] if k > 0 else sent
+    text = doc_text(ctx.doc)[before.start_char:sent.end_char].lower()
+    return (i, j) if any(w in text for w in ctx.lex["_contexts"]["refugees"]) else None
 
 
 def _relative_antecedent(ctx: _Context, start: int, sent: Span, kind: str | None) -> tuple[int, int] | None:
@@ -1389,13 +1493,12 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
 def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
     """Demands by third parties, accusations, questions and hypotheticals are not policies."""
     doc = ctx.doc
-    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if doc_text(doc)[sent.start_char:sent.end_char].rstrip().rstrip("”\"’'").endswith("?"):
         return True
-    prefix = doc[sent.start:start]
-    lemmas = [t.lemma_.lower() for t in prefix]
-    lows = [t.lower_ for t in prefix]
+    lemmas = doc_lemmas(doc)[sent.start:start]
+    lows = doc_lowers(doc)[sent.start:start]
     window_start = 0
-    anchor = len(prefix)
+    anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:
         window_start = max(0, actor_start - sent.start - 8)
         anchor = actor_start - sent.start
@@ -1404,17 +1507,17 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lows[idx] == ";" or (lows[idx - 1] == "," and lows[idx] in {"and", "but", "while", "whereas", "although"}):
             window_start = max(window_start, idx + 1)
             break
-    for idx in range(window_start, len(prefix)):
+    for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
                     lows[idx - 1] in {"the", "to", "of", "this", "that"} and (
-                    idx + 1 >= len(prefix) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
+                    idx + 1 >= len(lows) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
                 continue  # "responsive to the pressure, stepping up deportations": the measure is the actor's own
             return True
-        if lemma == "call" and idx + 1 < len(prefix) and lows[idx + 1] in ctx.sets["demand_call_next"]:
+        if lemma == "call" and idx + 1 < len(lows) and lows[idx + 1] in ctx.sets["demand_call_next"]:
             return True
         if lemma == "tell" and "to" in lows[idx + 1:idx + 6] and (idx == 0 or lemmas[idx - 1] != "be"):
             return True  # "tells Mexico to ship migrants home"
@@ -1698,11 +1801,18 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
+        elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
+            at = _named_policy_owner(ctx, start, sent)  # "a US policy known as Remain in Mexico"
+            actors = [at.actor]
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
-            if not ok:
+            if not ok and entry.get("located"):
+                actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
+                if not actors:
+                    continue
+            elif not ok:
                 continue
-            if where == -1:
+            elif where == -1:
                 actors, at = _by_agent(ctx, end)
             else:
                 search_from = where

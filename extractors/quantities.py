@@ -38,6 +38,7 @@ from text_to_num import text2num
 
 from extractors.assertions import Quantity
 from extractors.doccache import doc_text
+from extractors.entities import doc_index
 from extractors.gazetteer import gazetteer, load_json
 from extractors.temporal import time_spans
 
@@ -270,6 +271,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of ``doc`` in text order (see the module docstring for field semantics)."""
     text = doc_text(doc)
     lex = _lexicon()
+    index = doc_index(doc)
     blocked = time_spans(text)
     blocked_starts = [a for a, _ in blocked]
     found: list[Quantity] = []
@@ -298,9 +300,14 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         quantity = _build(text, m, start, end, lex)
         if quantity is None:
             continue
-        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-        if span is not None and span[0]._.in_boilerplate:
-            continue
+        tokens = index.expand_span(quantity.start, quantity.end)
+        if tokens is not None:
+            if index.boilerplate[tokens[0]]:  # token._.in_boilerplate, read from the index
+                continue
+        else:
+            span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+            if span is not None and span[0]._.in_boilerplate:
+                continue
         found.append(quantity)
         last_end = quantity.end
     multipliers = _MULTIPLIER_RE.finditer(text) if _MULTIPLIER_HINT_RE.search(lowered) else ()

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from extractors.assertions import TimeExpression
 from extractors.doccache import doc_text
+from extractors.entities import doc_index
 
 EXTRACTOR = "migraph.temporal"
 
@@ -343,12 +344,21 @@ def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpress
         except ValueError:
             published = None
     times = []
+    index = doc_index(doc)
+    fast = index.has_sents and "sent" not in doc.user_span_hooks and "sents" not in doc.user_hooks
     for start, end, kind, m in _matches(text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span[0]._.in_boilerplate:
-            continue
-        sent = span.sent
-        future = _is_future(text, start, end, sent.start_char, sent.end_char)
+        tokens = index.expand_span(start, end) if fast else None
+        if tokens is not None:  # the span's first token and its sentence from the index: no Span objects
+            if index.boilerplate[tokens[0]]:
+                continue
+            a, b = index.sent_range(tokens[0])  # Span.sent: the sentence of the first token
+            sent_start, sent_end = index.starts[a], index.ends[b - 1]
+        else:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span[0]._.in_boilerplate:
+                continue
+            sent_start, sent_end = span.sent.start_char, span.sent.end_char
+        future = _is_future(text, start, end, sent_start, sent_end)
         value, granularity = _resolve(kind, m, published, future)
         times.append(TimeExpression(text[start:end], start, end, value, granularity))
     return times

@@ -269,3 +269,24 @@ def test_us_states_are_places_in_the_united_states_and_georgia_stays_a_country(n
     countries = {key for (kind, key) in result.entities if kind == "Country"}
     assert places["Louisiana"] == "US" and places["Pennsylvania"] == "US"
     assert "GE" in countries and "Georgia" not in places
+
+
+def test_index_expand_span_is_spacys_char_span_expand(nlp):
+    """DocIndex.expand_span (times and quantities use it instead of building Spans) gives the token range of
+    doc.char_span(..., alignment_mode="expand") for every character range, spaces and line breaks included,
+    and the sentence range of Span.sent (the sentence of the span's first token, also across a boundary)."""
+    from extractors.entities import doc_index
+
+    doc = nlp("On Monday,  about 300 people  waited.\n\nA second line: 12 km of cars\n")
+    index = doc_index(doc)
+    n = len(doc.text)
+    for start in range(-1, n + 1):
+        for end in range(start + 1, n + 2):
+            span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
+            got = index.expand_span(start, end)
+            if span is None or len(span) == 0:
+                assert got is None, (start, end)
+                continue
+            assert got == (span.start, span.end), (start, end)
+            sent = span.sent
+            assert index.sent_range(got[0]) == (sent.start, sent.end)  # the first token's sentence

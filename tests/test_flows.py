@@ -1153,3 +1153,91 @@ def test_the_make_up_of_the_documents_migrants(nlp, sentence, expected):
 def test_the_make_up_near_misses(nlp, sentence, unwanted):
     _, flows = run(nlp, STORY_TO_SPAIN + sentence)
     assert unwanted not in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Moldova has taken in 100,000 people fleeing the fighting in Ukraine.", ("UA", "MD")),
+    ("Sweden welcomed thousands of families who fled Iraq.", ("IQ", "SE")),
+])
+def test_a_state_taking_in_people_who_fled_a_country(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert expected in pairs(flows), sentence
+
+
+def test_a_state_helping_people_who_fled_is_no_admission(nlp):
+    _, flows = run(nlp, "Canada has sent blankets to people fleeing Ukraine.")
+    assert ("UA", "CA") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Some 300 Sudanese refugees queue for water at a camp in eastern Chad.", ("SD", "TD")),
+    ("Eritrean migrants sleep in a park in Rome before moving on.", ("ER", "IT")),
+    ("Migrants from Nicaragua wait at a shelter in Reynosa, Mexico.", ("NI", "MX")),
+    ("Guatemalan asylum seekers camped under a bridge in Laredo, Texas.", ("GT", "US")),
+])
+def test_a_migrant_group_and_the_place_it_is_in(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == {expected}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "German tourists relax on a beach in Antalya, Turkey.",  # tourists, not migrants
+    "A debate on Sudanese refugees was held in Paris.",  # the group is a topic
+    "Sudanese refugees would be housed in Norway under the plan.",  # hypothetical
+    "Sudanese refugees are not allowed to work in Egypt.",  # negation
+    "Eritrean migrants protested in Rome and Berlin.",  # two countries: no single place
+    "Sudanese refugees, Chad said, need more food.",  # the country speaks, nobody is placed
+])
+def test_a_migrant_group_place_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert flows == [], sentence
+
+
+STORY_IN_PERU = ("Peru tightened checks on its northern frontier this week. Officials in Peru said shelters were "
+                 "full. Lima asked for help from Peru's neighbours. ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("About 1,500 Venezuelan migrants crossed a river near the town.", ("VE", "PE")),
+    ("Families from Haiti made up 40% of those waiting.", ("HT", "PE")),
+    ("Some 2,000 Colombian refugees now sleep in tents in Peru.", ("CO", "PE")),
+])
+def test_a_story_without_destination_has_its_migrants_where_it_is_set(nlp, sentence, expected):
+    _, flows = run(nlp, STORY_IN_PERU + sentence)
+    assert expected in pairs(flows), sentence
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Peru said 900 people were charged with being migrants from Haiti.", ("HT", "PE")),  # an accusation
+    ("Lawmakers debated the Venezuelan refugee program.", ("VE", "PE")),  # a program, no count, no place
+    ("About 1,500 Venezuelan migrants could cross the river.", ("VE", "PE")),  # hypothetical
+    ("Neither Venezuelan migrants nor Haitians arrived, 3 officials said.", ("VE", "PE")),  # negation
+])
+def test_a_story_state_near_misses(nlp, sentence, unwanted):
+    _, flows = run(nlp, STORY_IN_PERU + sentence)
+    assert unwanted not in pairs(flows), sentence
+
+
+def test_no_story_state_default_when_the_document_names_a_destination(nlp):
+    text = STORY_IN_PERU + "Thousands of migrants went on to Chile. About 1,500 Venezuelan migrants slept in tents."
+    _, flows = run(nlp, text)
+    assert ("VE", "PE") not in pairs(flows)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ana talked to us from a shelter in Oaxaca, Mexico, where she is waiting after fleeing Honduras.", ("HN", "MX")),
+    ("Omar, who fled Sudan and was granted asylum in France last year, now cooks for a living.", ("SD", "FR")),
+])
+def test_people_who_fled_are_in_the_one_other_country_named(nlp, sentence, expected):
+    _, flows = run(nlp, sentence)
+    assert pairs(flows) == {expected}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "She hopes to settle in Spain after fleeing Mali.",  # a hope
+    "The minister was in Spain after leaving Mali.",  # a trip, not a flight
+    "He fled Mali and was later deported from Spain.",  # a deportation
+])
+def test_people_who_fled_near_misses(nlp, sentence):
+    _, flows = run(nlp, sentence)
+    assert ("ML", "ES") not in pairs(flows), sentence

@@ -45,6 +45,23 @@ def test_lookup_lemmatizer_keeps_preset_lemmas_unless_overwriting(nlp):
     assert [t.lemma_ for t in doc] == ["official", "be", "KEPT", "refugee"]
 
 
+def test_lemmatizer_fills_the_token_string_caches_as_spacy_reads_them(nlp):
+    """The lemmatizer seeds doc_texts / doc_lowers / doc_lemmas from the distinct words: same lists as Token reads,
+    also for a word whose occurrences got different lemmas (then the lemma list is left to be read per token)."""
+    from extractors.doccache import _LEMMA_KEY, _LOWER_KEY, _ORTH_KEY, doc_lemmas, doc_lowers, doc_texts
+
+    doc = nlp("Officials said  the OFFICIALS were deporting refugees.\n\nRan. RAN. Ran, said the Officials.")
+    assert all(key in doc.user_data for key in (_ORTH_KEY, _LOWER_KEY, _LEMMA_KEY))
+    assert doc_texts(doc) == [t.text for t in doc]
+    assert doc_lowers(doc) == [t.lower_ for t in doc]
+    assert doc_lemmas(doc) == [t.lemma_.lower() for t in doc]
+    doc = nlp.make_doc("officials were deporting officials")
+    doc[3].lemma_ = "KEPT"
+    nlp.get_pipe("lemmatizer")(doc)
+    assert _LEMMA_KEY not in doc.user_data and doc_texts(doc) == [t.text for t in doc]
+    assert doc_lemmas(doc) == ["official", "be", "deport", "kept"]
+
+
 def test_sentence_boundaries_after_spaces_quotes_and_line_breaks(nlp):
     text = 'He left. She stayed. "We go," he said. "Now." They ran.\nNo stop\n\n(Aside.) Next one.'
     assert sents(nlp, text) == ["He left.", "She stayed.", '"We go," he said.', '"Now."', "They ran.", "No stop",

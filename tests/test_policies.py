@@ -1037,3 +1037,104 @@ def test_agentless_passive_near_misses(run, text):
 def test_an_agentless_passive_with_another_state_as_subject_is_not_the_story_states(run):
     found = keys(run("Norway tightened its rules. Sweden said 30 migrants were deported on Friday."))
     assert ("NO", "Deportation") not in found and ("SE", "Deportation") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of migrants languish in detention centres in Libya, aid groups say.", {("LY", "Detention")}),
+    ("Hungary shut its border. Hundreds of asylum seekers remain in detention after the crackdown.",
+     {("HU", "EntryBan"), ("HU", "Detention")}),
+    ("Greece tightened its rules. Migrant children are kept in detention centres on the islands.",
+     {("GR", "Detention")}),
+    ("Conditions at the immigration detention facility in Texas drew criticism from doctors.", {("US", "Detention")}),
+])
+def test_detention_facilities_by_place_or_with_people_in_them(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Greece tightened its rules. Asylum seekers cannot be held in detention for more than 18 months.",
+    "Greece tightened its rules. Most of the refugees not in detention live in rented flats.",
+    "The charity runs a shelter near the old detention centre, volunteers said.",
+    "Greece tightened its rules. The lawyer argued that the men were never in immigration detention.",
+])
+def test_detention_facility_near_misses(run, text):
+    assert ("GR", "Detention") not in keys(run(text)) and not any(t == "Detention" for _a, t in keys(run(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain shielded 70,000 young immigrants from deportation in 2012.", {("ES", "AsylumOffer")}),
+    ("The Spanish government offered temporary protection from deportation to thousands of parents.",
+     {("ES", "AsylumOffer")}),
+    ("Canada will protect the refugees from being deported, the minister said.", {("CA", "AsylumOffer")}),
+    ("The United States granted temporary protected status to Ukrainians who fled the war.",
+     {("US", "AsylumOffer")}),
+])
+def test_protection_from_deportation_is_an_offer_of_protection(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Activists urged Canada to protect the refugees from deportation.",
+    "The charity helps protect migrants from deportation by paying their lawyers.",
+    "If Canada protected the refugees from deportation, more would come, critics said.",
+    "Canada did not protect the refugees from deportation.",
+    "Critics of Canada discussed the idea of shielding migrants from deportation.",
+])
+def test_protection_from_deportation_near_misses(run, text):
+    assert ("CA", "AsylumOffer") not in keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland has taken in 1.5 million since the war began, and refugees keep arriving.", {("PL", "Admission")}),
+    ("Britain said it would accept 20,000 more over five years as refugees flee the war.", {("GB", "Admission")}),
+    ("Turkey hosts 3.6 million, more than any other country, the UN refugee agency said.", {("TR", "Admission")}),
+])
+def test_a_count_standing_for_refugees_is_the_group_admitted(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Canada received 40 percent of the votes, refugees said.",
+    "Canada received $2 million from donors for refugees.",
+    "Canada accepted 300 applications from companies last year.",
+    "Canada received 1.5 million tonnes of grain last year, refugees said.",
+    "Jordan, host to another 630,000 refugees, closed its border.",
+])
+def test_elided_count_near_misses(run, text):
+    assert not any(t == "Admission" for _a, t in keys(run(text)))
+
+
+def test_off_is_a_preposition(run):
+    found = keys(run("Plans to take the strain off Greece and Italy collapsed. In the end they agreed to take in "
+                     "32,000 refugees."))
+    assert ("GR", "Admission") not in found and ("IT", "Admission") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under a Danish policy known as safe third country, asylum seekers are flown abroad.",
+     {("DK", "AsylumRestriction")}),
+    ("Spain's scheme, dubbed the family route, lets relatives join refugees already in the country.",
+     {("ES", "Admission")}),
+])
+def test_a_policy_noun_naming_the_trigger_gives_its_owner(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Italy sent back the asylum seekers, forcing them to wait out their cases in Libya.",
+     {("IT", "AsylumRestriction")}),
+    ("Greece is making asylum seekers wait for months in camps on the islands.",
+     {("GR", "AsylumRestriction")}),
+    ("The Greek ministry announced that asylum seekers will have to wait in Turkey for their hearings.",
+     {("GR", "AsylumRestriction")}),
+])
+def test_asylum_seekers_made_to_wait_elsewhere(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Activists in Greece want asylum seekers to wait in Athens rather than on the islands.",
+    "Greece said the refugees had to wait in the rain outside the office for hours.",
+])
+def test_waiting_near_misses(run, text):
+    assert ("GR", "AsylumRestriction") not in keys(run(text))

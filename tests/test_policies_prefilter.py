@@ -30,11 +30,14 @@ def _words(pattern: str, optional: bool) -> list[str]:
 
 def pattern_sentences() -> list[str]:
     out = []
+    contexts = lexicon()["contexts"]
     for entry in lexicon()["triggers"]:
+        # an entry with a context word list is only matched in a sentence that has one of its words
+        context = f" of {contexts[entry['context']][0]}" if entry.get("context") else ""
         for pattern in entry["patterns"]:
             for optional in (False, True):
                 out.append(f"On Monday the government said it {' '.join(_words(pattern, optional))} them again "
-                           f"and {' '.join(_words(pattern, optional))} more, officials said.")
+                           f"and {' '.join(_words(pattern, optional))} more, officials{context} said.")
     return out
 
 
@@ -85,3 +88,10 @@ def test_cached_sentences_are_the_docs_sentences(nlp):
     assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
     assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]  # cached
     assert len(list(doc.sents)) > 60
+
+
+def test_entries_with_a_context_are_not_matched_without_it(nlp):
+    doc = nlp("The ministry said it would detain 40 people at the stadium after the match.")
+    assert not any(entry == "detain" for entry, _s, _e in find_triggers(doc))
+    doc = nlp("The ministry said it would detain 40 migrants at the stadium after the match.")
+    assert any(entry == "detain" for entry, _s, _e in find_triggers(doc))
