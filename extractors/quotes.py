@@ -229,7 +229,8 @@ def find_spans(doc: Doc) -> list[Span_]:
         if opened is not None:
             end = _unclosed_end(doc, opened.pos, p_end, bounded=one_paragraph)
             spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
-    if not single:
+    if not single and paragraphs:
+        spans = _headline_single_quotes(text, paragraphs[0], boiler) + spans
         spans = [inner for span in spans for inner in _quoted_within(text, span, paragraphs[span.paragraph][1])]
     result = []
     for span in spans:
@@ -238,6 +239,22 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _headline_single_quotes(text: str, paragraph: tuple[int, int], boiler) -> list[Span_]:
+    """Headlines quote with single marks even where the article uses double ones ("X: 'We will not ...'")."""
+    p_start, p_end = paragraph
+    if p_end - p_start > 200 or DOUBLE_RE.search(text, p_start, p_end) or any(a <= p_start < b for a, b in boiler):
+        return []
+    found, opened = [], None
+    for mark in SINGLE_RE.finditer(text, p_start, p_end):
+        role = _classify(text, mark.start(), True)
+        if role == "open" or role == "either" and opened is None:
+            opened = mark.start()
+        elif role in {"close", "either"} and opened is not None:
+            found.append(Span_(opened, opened + 1, mark.start(), mark.start(), 0))
+            opened = None
+    return found
 
 
 def _orphan_close(text: str, previous: Span_, close: int, p_end: int) -> Span_ | None:

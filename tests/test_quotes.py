@@ -532,3 +532,12 @@ def test_an_administration_named_after_its_head_and_a_countrys_ministry_speak_as
                  "“We have rescued 300 people,” Italy’s interior ministry said on Sunday.")
     assert [q[3].speaker_kind for q in quotes] == ["Organization", "Organization"]
     assert [q[2] for q in quotes] == ["Halvorsen administration", "Italy’s interior ministry"]
+
+
+def test_a_headline_quotes_with_single_marks_in_a_double_mark_article(run):
+    text = ("Mayor Ilse Varga: ‘Our Shelters Are Full, Our Doors Are Open’\n\n"
+            "The city opened two more halls on Sunday. “We will not turn anyone away,” Varga said.\n\n"
+            "The city’s plan, which aides call the ‘winter scheme,’ runs until March.")
+    quotes = run(text)
+    assert texts(quotes) == ["Our Shelters Are Full, Our Doors Are Open", "We will not turn anyone away"]
+    assert [q[2] for q in quotes] == ["Ilse Varga", "Ilse Varga"]
