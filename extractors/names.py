@@ -624,6 +624,19 @@ def person_spans(doc: Doc) -> list[Span]:
                 role_words = text[start + r:start + heads[-1] + 1]
                 k = heads[-1] + 1
         name_start = start + k
+        titled_by_body = False
+        if end - name_start >= 4 and any(text[q] in org_heads for q in range(name_start, end - 2)):
+            # "Senate Minority Whip Dick Durbin": a body and a title the lexicon lacks, then a given name and a
+            # surname; the person starts at the given name, the words after the body are the role
+            for p in range(end - 2, name_start + 1, -1):
+                if first_name_gender(text[p]) is not None and lower[p - 1] not in PARTICLES \
+                        and first_name_gender(text[p - 1]) is None:
+                    bodies = [q for q in range(name_start, p) if text[q] in org_heads]
+                    if bodies and bodies[-1] < p - 1:
+                        role_words = text[bodies[-1] + 1:p]
+                        name_start = p
+                        titled_by_body = True
+                    break
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
         while end - name_start > 1 and sent_start[name_start] and (
                 is_common_word(text[name_start]) or _is_gerund(view, name_start)) and first_name_gender(
@@ -659,6 +672,8 @@ def person_spans(doc: Doc) -> list[Span]:
         evidence = _evidence_before(view, name_start, end)
         if "thing_named" in evidence:
             continue
+        if titled_by_body:
+            evidence.add("title")
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
         if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:
