@@ -222,6 +222,6 @@ def test_link_widget_tags_and_headline_verbs_are_cut_from_names():
 
 
 def test_a_person_after_a_body_and_an_unlisted_title_is_found():
-    found = _persons("The plan was opposed by Senate Minority Whip Dalton Reeves on Friday. "
+    found = _persons("The plan was opposed by Senate Floor Liaison Dalton Reeves on Friday. "
                      "Reeves said the vote would fail.")
-    assert found.get("Dalton Reeves") == "Minority Whip"
+    assert found.get("Dalton Reeves") == "Floor Liaison"
