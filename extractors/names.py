@@ -11,8 +11,10 @@ capitalised function word or headline verb ("In", "Is", "Says"); a run that ends
 place, company, faith or party word ("Refugee Convention", "Golan Heights", "Daimler AG", "Sunni
 Muslims", "Ohio Republican") or starts with a storm or place prefix ("Hurricane", "Fort") needs a
 person cue; two uncommon words need one too when only a Title Case headline holds them or a
-preposition of place precedes them ("drove to Verkhny Lars"). Hyphenated names stay whole
-("Ban Ki-moon", "Elsayid-Ali"), and a hyphen-glued role stays the role ("Secretary-General").
+preposition of place precedes them ("drove to Verkhny Lars"). A naming phrase after a thing noun ("a charity
+called X", "the ship, named X") names no person; a sentence-opening -ing verb form ("Revoking Schengen") is no
+given name; after a patronymic surname ("Sanchez") a second surname follows, not a new person. Hyphenated
+names stay whole ("Ban Ki-moon", "Elsayid-Ali"), and a hyphen-glued role stays the role ("Secretary-General").
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ NAME_RE = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w\u00C0-\u024F’'\-]*$
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 NAME_START_RE = re.compile(r"[A-Z\u00C0-\u024F\u0400-\u04FF]")  # the first character NAME_RE and INITIAL_RE allow
 HYPHENS = {"-", "‑"}
+# "Olga Sanchez Cordero", "Andres Lopez Obrador": after a patronymic surname ("-ez") a second surname follows,
+# even when it is also a given name somewhere; no second person starts there.
+HISPANIC_SURNAME_ENDINGS = ("ez", "éz")
 HYPHEN_GAP_RE = re.compile(r" ([-‑]) ")  # "Secretary - General" (tokens joined) -> "Secretary-General"
 QUOTE_CLOSERS = {'"', "”", "’", "'"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
@@ -93,6 +98,7 @@ def _sets():
         "preposition_person_cues": set(lex["place_preposition_person_cues"]),
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
+        "named_things": set(lex["named_thing_nouns"]),
     }
     heads = lex["non_person_heads"]
     # Parties and plural group nouns ("Ohio Republican", "Syrian Refugees", "... Ryan Retirees") end no person name.
@@ -409,6 +415,28 @@ def _is_name_syllable(word: str) -> bool:
             and word not in _sets()["hyphen_compounds"])
 
 
+def _is_gerund(view: TokenView, i: int) -> bool:
+    """An -ing form the lookup lemmatizer takes back to a verb ("Revoking" -> "revoke"), not a name ("Manning")."""
+    low = view.lower[i]
+    return low.endswith("ing") and len(low) >= 6 and _verb_ing_form(low)
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb_ing_form(low: str) -> bool:
+    lemma = _lemma_lookup().get(low)
+    if isinstance(lemma, list):
+        lemma = lemma[0] if lemma else None
+    return bool(lemma) and lemma != low and not lemma.endswith("ing")
+
+
+@cache
+def _lemma_lookup():
+    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
 def _split_runs(view: TokenView, runs):
     """Split a run where a second full name begins ("William Barr William Pelham Barr", "Mike Pence Michael").
 
@@ -440,6 +468,7 @@ def _split_runs(view: TokenView, runs):
                     if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
+                            and not lower[prev].endswith(HISPANIC_SURNAME_ENDINGS)
                             and view.doc[prev].is_alpha and len(text[prev]) > 1
                             and first_name_gender(text[prev]) is None
                             and lower[prev] not in titles
@@ -559,7 +588,11 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
         for cue in NAMING_CUES:
             k = len(cue)
             if start - k >= 0 and tuple(lower[start - k:start]) == cue:
-                evidence.add("naming")
+                # "a charity called X", "a ship named X": the phrase names a thing, and X is no person
+                noun = start - k - 1
+                if noun > 0 and lower[noun] == ",":
+                    noun -= 1  # "the rescue ship, named X"
+                evidence.add("thing_named" if noun >= 0 and lower[noun] in _sets()["named_things"] else "naming")
     return evidence
 
 
@@ -591,10 +624,24 @@ def person_spans(doc: Doc) -> list[Span]:
                 role_words = text[start + r:start + heads[-1] + 1]
                 k = heads[-1] + 1
         name_start = start + k
+        titled_by_body = False
+        if end - name_start >= 4 and any(text[q] in org_heads for q in range(name_start, end - 2)):
+            # "Senate Minority Whip Dick Durbin": a body and a title the lexicon lacks, then a given name and a
+            # surname; the person starts at the given name, the words after the body are the role
+            for p in range(end - 2, name_start + 1, -1):
+                if first_name_gender(text[p]) is not None and lower[p - 1] not in PARTICLES \
+                        and first_name_gender(text[p - 1]) is None:
+                    bodies = [q for q in range(name_start, p) if text[q] in org_heads]
+                    if bodies and bodies[-1] < p - 1:
+                        role_words = text[bodies[-1] + 1:p]
+                        name_start = p
+                        titled_by_body = True
+                    break
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
-        while end - name_start > 1 and sent_start[name_start] and is_common_word(
-                text[name_start]) and first_name_gender(text[name_start]) is None:
-            name_start += 1
+        while end - name_start > 1 and sent_start[name_start] and (
+                is_common_word(text[name_start]) or _is_gerund(view, name_start)) and first_name_gender(
+                text[name_start]) is None:
+            name_start += 1  # ... or a verb's -ing form opening the sentence ("Revoking Schengen would ...")
         # Drop leading regional adjectives ("Eastern European ...") and parties ("Democrat Jo ..."), unless a given
         # name ("Christian").
         while end - name_start > 1 and (text[name_start] in regional or text[name_start] in party_words) and (
@@ -623,6 +670,10 @@ def person_spans(doc: Doc) -> list[Span]:
         all_common = all(map(_is_common_or_initial, name_words))
         prefix_start, lower_role = _preceding_role(view, start)
         evidence = _evidence_before(view, name_start, end)
+        if "thing_named" in evidence:
+            continue
+        if titled_by_body:
+            evidence.add("title")
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
         if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:
@@ -824,26 +875,44 @@ def organization_spans(doc: Doc) -> list[Span]:
     n = view.n
     text, lower = view.text, view.lower
     cues = _org_cue_words()
-    # The few tokens either loop starts at (compress/map keep the scan over all tokens in C).
+    demonyms = gaz.demonym_by_surface
+    # "the Trump administration", "the Obama administration": a government named after its head
+    for i in compress(range(1, n), map("administration".__eq__, lower[1:])):
+        name = text[i - 1]
+        if (is_name_text(name) and len(name) > 2 and i >= 2 and lower[i - 2] in {"the", "a", "this", "that"}
+                and name not in demonyms and i - 1 not in view.boilerplate):
+            span = Span(doc, i - 1, i + 1, label="ORG")
+            span._.iso = None
+            span._.canonical = view.span_text(i - 1, i + 1)
+            span._.source = "rules"
+            spans.append(span)
+    # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
     positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
     demonyms = gaz.demonym_by_surface
     org_heads = sets["org_heads"]
+    countries = gaz.country_by_surface
     for i in positions:
         word = text[i]
-        if word in demonyms and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS and i not in view.boilerplate:
-            for words in _BODY_WORDS:
-                k = len(words)
-                if i + k < n and tuple(lower[i + 1:i + 1 + k]) == words:
-                    if words[-1] == "minister":
-                        break
-                    span = Span(doc, i, i + 1 + k, label="ORG")
-                    span._.iso = demonyms[word]
-                    span._.canonical = view.span_text(i, i + 1 + k)
-                    span._.source = "rules"
-                    spans.append(span)
+        # "Italy's interior ministry": a country's body, written with a possessive
+        skip = 2 if (word in countries and i + 2 < n and lower[i + 1] in {"'s", "’s"}
+                     and lower[i + 2] in _BODY_FIRST_WORDS) else 1
+        if skip == 1 and not (word in demonyms and i + 1 < n and lower[i + 1] in _BODY_FIRST_WORDS):
+            continue
+        if i in view.boilerplate:
+            continue
+        for words in _BODY_WORDS:
+            k = len(words)
+            if i + skip - 1 + k < n and tuple(lower[i + skip:i + skip + k]) == words:
+                if words[-1] == "minister":
                     break
+                span = Span(doc, i, i + skip + k, label="ORG")
+                span._.iso = demonyms.get(word) or countries.get(word)
+                span._.canonical = view.span_text(i, i + skip + k)
+                span._.source = "rules"
+                spans.append(span)
+                break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
     resume = 0  # a found organisation's end: the next one starts there at the earliest
     for i in positions:
@@ -881,4 +950,6 @@ def organization_spans(doc: Doc) -> list[Span]:
 @cache
 def _org_cue_words() -> frozenset[str]:
     """Words an organisation pattern starts from: demonyms and organisation head nouns."""
-    return frozenset(gazetteer().demonym_by_surface) | frozenset(_sets()["org_heads"])
+    gaz = gazetteer()
+    return frozenset(gaz.demonym_by_surface) | frozenset(_sets()["org_heads"]) | frozenset(
+        s for s in gaz.country_by_surface if " " not in s)

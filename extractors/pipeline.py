@@ -55,6 +55,14 @@ PHOTO_CREDIT_RE = re.compile(
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}/(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock|Anadolu|Sipa|NurPhoto"
     r"|Bloomberg|Alamy|TASS|Sputnik|SOPA|LightRocket|Pool)\b"
 )
+# Credits written with a slash: "[Jo Smith/Al Jazeera]", a line "Jo Smith/Staff", "REUTERS/Jo Smith/File Photo".
+# A name and a source joined by "/" at the start of a line, after a bracket or after an agency in capitals.
+SLASH_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\[(]))[ \t]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w.'’&-]*(?:[ /][A-Z][\w.'’&-]*){0,4}"
+    r"(?=[\])]|[ \t]*$)"
+    r"|\b[A-Z]{2,}/[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\b",
+    re.M,
+)
 BYLINE_CUE_RE = None
 # "Associated Press writers X in Warsaw and Y in London contributed." anywhere in a paragraph
 CONTRIBUTORS_RE = re.compile(
@@ -131,6 +139,7 @@ def _needles(words) -> re.Pattern:
 _BYLINE_NEEDLE_RE = _needles(_BYLINE_NEEDLES)
 _PHOTO_CREDIT_NEEDLE_RE = _needles(_PHOTO_CREDIT_NEEDLES)
 _BYLINE_CUE_NEEDLE_RE = None
+_SLASH_NEEDLE_RE = re.compile("/")
 
 
 def byline_ranges(text: str) -> list[tuple[int, int]]:
@@ -148,6 +157,8 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
     if "contributed" in text:  # its look-ahead may read past the line, so it runs over the whole text
         spans += [_sentence_around(text, *m.span()) for m in CONTRIBUTORS_RE.finditer(text)]
     spans += [m.span() for m in _matches_in_lines(PHOTO_CREDIT_RE, text, _PHOTO_CREDIT_NEEDLE_RE)]
+    if "/" in text:
+        spans += [m.span() for m in _matches_in_lines(SLASH_CREDIT_RE, text, _SLASH_NEEDLE_RE)]
     return sorted(set(spans))
 
 
@@ -533,11 +544,12 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 
 
 # "BarrOcasio-Cortez", "PenceEmbracing": a name glued to the next headline by scraped link widgets
-# (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole).
-GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])")
-_GLUED_HINT_RE = re.compile(r"[a-z]{3}[A-Z][a-z]")
-"""Found in a text exactly when ``GLUED_NAME_RE`` is (after three lower-case letters "Mac" cannot precede),
-at half the cost: no look-behind is tried at every character."""
+# (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole);
+# also a name glued to a party or outlet tag or a counter of such widgets ("McConnellGOP", "BashCNN", "Romney9").
+GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:[A-Z]{2,5}|\d{1,2})\b)")
+_GLUED_HINT_RE = re.compile(r"[a-z]{3}(?:[A-Z][a-zA-Z]|\d)")
+"""Found in every text where ``GLUED_NAME_RE`` is (and a few more), at a fraction of the cost: no look-behind
+is tried at every character."""
 
 
 def _split_glued(doc: Doc, text: str) -> None:

@@ -16,7 +16,11 @@ spans, lookup lemmas) without a parser, so attribution is pattern based:
    citations '"Title," Outlet, Date').
 3. Attribute: the clause after the closing mark (", she said", '"...?" X said'), the narration
    before the opener ("X said: ..."), "according to X", sentence-level speech verbs for partial
-   quotes, and continuation of the previous quote's speaker for bare quotes.
+   quotes, and continuation of the previous quote's speaker for bare quotes. A body named before a
+   person and a title ("the IOM's X", "UN High Commissioner for Refugees X", "the agency's chief of
+   operations X") only qualifies that person; a member of a body left unnamed ("a State Department
+   spokeswoman", "the White House official") is a description, not the body (GUIDELINES: unnamed
+   persons get a description).
 
 Every emitted quotation has a speaker or a speaker description (the SHACL shape requires one):
 words in marks that are not speech are dropped in step 2, short unattributed partial phrases are
@@ -225,7 +229,8 @@ def find_spans(doc: Doc) -> list[Span_]:
         if opened is not None:
             end = _unclosed_end(doc, opened.pos, p_end, bounded=one_paragraph)
             spans.append(Span_(opened.pos, opened.pos + 1, end, None, p_index))
-    if not single:
+    if not single and paragraphs:
+        spans = _headline_single_quotes(text, paragraphs[0], boiler) + spans
         spans = [inner for span in spans for inner in _quoted_within(text, span, paragraphs[span.paragraph][1])]
     result = []
     for span in spans:
@@ -234,6 +239,22 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _headline_single_quotes(text: str, paragraph: tuple[int, int], boiler) -> list[Span_]:
+    """Headlines quote with single marks even where the article uses double ones ("X: 'We will not ...'")."""
+    p_start, p_end = paragraph
+    if p_end - p_start > 200 or DOUBLE_RE.search(text, p_start, p_end) or any(a <= p_start < b for a, b in boiler):
+        return []
+    found, opened = [], None
+    for mark in SINGLE_RE.finditer(text, p_start, p_end):
+        role = _classify(text, mark.start(), True)
+        if role == "open" or role == "either" and opened is None:
+            opened = mark.start()
+        elif role in {"close", "either"} and opened is not None:
+            found.append(Span_(opened, opened + 1, mark.start(), mark.start(), 0))
+            opened = None
+    return found
 
 
 def _orphan_close(text: str, previous: Span_, close: int, p_end: int) -> Span_ | None:
@@ -628,11 +649,28 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     if last_head is None or (k == i and lowers[last_head] not in c["plural_person_nouns"]
                              and lowers[last_head] not in c["org_nouns"]):
         return None
-    # include an entity inside the phrase ("the Finnish border guard")
+    # include an entity inside the phrase ("the Finnish border guard"), but "a State Department spokeswoman",
+    # "the White House official", "one UN official" is an unnamed person of that body: a description, not the body
+    unnamed_member = lowers[last_head] not in c["org_nouns"]
     for m in range(i, last_head + 1):
         entity = ctx.entity_at[m]
         if entity is not None and entity.kind == "Organization":
-            return Speaker(entity=entity, kind=entity.kind, position=m), max(last_head + 1, ctx.entity_span(m)[1])
+            end = max(last_head + 1, ctx.entity_span(m)[1])
+            member = end
+            while member < min(stop, end + 3) and lowers[member] in heads \
+                    and lowers[member] not in c["org_nouns"] and not in_quote[member]:
+                member += 1  # "a Department of Homeland Security official", "a senior Border Patrol agent"
+            if member > end or unnamed_member and last_head >= ctx.entity_span(m)[1]:
+                first = i  # the description opens at its determiner or the body ("has advised the X doctors")
+                for d in range(m - 1, i - 1, -1):
+                    if lowers[d] in c["determiners"]:
+                        first = d
+                        break
+                else:
+                    first = i if lowers[i] in c["determiners"] else m
+                return _resolve_description(ctx, first, member - 1, ctx.span_text(first, member),
+                                            lowers[member - 1]), member
+            return Speaker(entity=entity, kind=entity.kind, position=m), end
     phrase = ctx.span_text(i, last_head + 1)
     head = lowers[last_head]
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
@@ -772,11 +810,38 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
         k += 3  # 'Department of Homeland Security (DHS) Secretary X'
     elif k < verb and texts[k] == ")":
         k += 1  # the '(DHS)' itself
-    while k < verb and k - end < 5 and (lowers[k] in roles or lowers[k] in person_nouns
-                                        or texts[k].islower() and texts[k].isalpha()):
-        k += 1  # 'Rollins College political scientist X': any lower-case title words
+    start = k
+    while k < verb and k - start < 8 and (lowers[k] in roles or lowers[k] in person_nouns
+                                          or lowers[k] in _TITLE_GLUE or texts[k].isalpha()
+                                          and (texts[k].islower() and not _clause_word(lowers[k])
+                                               or lowers[k] in _honorifics())):
+        # 'Rollins College political scientist X', "the IOM's Leonard Doyle", "UNICEF's Mr. Lake",
+        # 'U.N. Secretary-General X': possessives, hyphens, honorifics and any lower-case title words
+        if ctx.entity(k) is not None and ctx.entity(k).kind == "Person":
+            break
+        k += 1
+    if k == start and k < verb and lowers[k] not in _TITLE_GLUE:
+        # capitalised title words between the organisation and the name ('UN High Commissioner for Refugees X')
+        while k < verb and k - start < 6 and texts[k].isalpha() and (
+                texts[k][:1].isupper() or lowers[k] in {"of", "for"}) and ctx.entity(k) is None:
+            k += 1
     entity = ctx.entity(k) if k < verb else None
-    return k > end and entity is not None and entity.kind == "Person"
+    return entity is not None and entity.kind == "Person" and (k > end or k == end and texts[k - 1].isalpha())
+
+
+def _clause_word(low: str) -> bool:
+    """A lower-case word that starts a clause rather than continuing a title ("condemned", "that", "has")."""
+    return (len(low) > 4 and low.endswith("ed")) or low in _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = {"that", "who", "which", "whom", "has", "have", "had", "is", "was", "were", "are", "will", "would",
+                 "said", "says", "told", "and", "but", "when", "while", "as", "after", "before", "to"}
+_TITLE_GLUE = {"'s", "’s", "-", "‑", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["honorifics"])
 
 
 def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
@@ -788,7 +853,8 @@ def _person_after(ctx: _Context, start: int, stop: int) -> Speaker | None:
     return None
 
 
-_AFTER_VERB_SKIP = {"on", "in", "last", "this", "today", "yesterday", "late", "early", "recently", "monday", "tuesday",
+_AFTER_VERB_SKIP = {"out", "back", "up",  # "points out X"
+                    "on", "in", "last", "this", "today", "yesterday", "late", "early", "recently", "monday", "tuesday",
                     "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", ","}
 
 
@@ -873,8 +939,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 break
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
     if open_tok >= 2 and texts[open_tok - 1] == ":":
-        entity = ctx.entity(open_tok - 2)
-        if entity is not None:
+        entity = ctx.entity(open_tok - 2) or _capitals_label(ctx, open_tok - 2)
+        if entity is not None and not _is_object(ctx, ctx.entity_span(open_tok - 2)[0]):
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
         if speech[v] and not in_quote[v]:
@@ -883,6 +949,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found = _subject_after(ctx, v, open_tok)
             found = found or Speaker(position=v)
             found.cue = texts[v]
+            return found, "before"
+    # 2b. a clause without a speech verb introducing the quotation: 'X, an author, was blunt: "..."'
+    if open_tok >= 2 and texts[open_tok - 1] == ":" and open_tok - 1 > sent_start:
+        found = _subject_before(ctx, sent_start, open_tok - 1)
+        if (found is not None and found.entity is not None and found.entity.kind in {"Person", "Organization"}
+                and found.position - sent_start <= 8 and not _is_object(ctx, found.position)):
+            found.cue = ":"  # the clause's subject near its start, not 'sent a message to X:' or 'by X:'
             return found, "before"
     # 3. 'according to X' anywhere in the sentence
     found = _according_to(ctx, sent_start, sent_end)
@@ -899,6 +972,17 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found.cue = texts[v]
                 return found, "sentence"
     return None, "none"
+
+
+def _capitals_label(ctx: _Context, i: int) -> Entity | None:
+    """'ROMNEY: "..."' (fact-check transcripts): a surname in capitals opening its line names that person."""
+    word = ctx.texts[i]
+    if not (len(word) > 2 and word.isalpha() and word.isupper()) or (i > 0 and "\n" not in ctx.texts[i - 1]):
+        return None
+    low = word.lower()
+    found = [e for e in ctx.entities.entities.values()
+             if e.kind == "Person" and e.name.split()[-1].lower() == low]
+    return found[0] if len(found) == 1 else None
 
 
 def _attribution_may_follow(ctx: _Context, span: Span_) -> bool:

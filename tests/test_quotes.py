@@ -477,3 +477,67 @@ def test_speech_flags_match_the_token_rule(nlp):
     flags = _speech_flags(doc)
     assert flags == [is_speech_verb(t) for t in doc]
     assert any(flags) and not all(flags)
+
+
+# --------------------------------------------------------------------------- speakers inside titles
+
+
+def test_a_person_named_after_an_organisation_and_title_is_the_speaker(run):
+    # "the IOM's X", "UNICEF's Mr. X", "UN Secretary-General X", "the agency's chief of operations X"
+    text = ("“Smugglers earn millions from each boat,” the IOM’s Karel Voss told reporters. "
+            "“We must all act now,” said UNICEF’s Mr. Adeyemi, who arrived on Monday. "
+            "“This is a test of our conscience,” said U.N. Secretary-General Ilona Marsh. "
+            "“We will return to the old numbers,” said the Border Patrol’s chief of field operations Dale Rourke.")
+    speakers = [q[2] for q in run(text)]
+    assert speakers == ["Karel Voss", "Adeyemi", "Ilona Marsh", "Dale Rourke"]
+
+
+def test_an_unnamed_member_of_a_body_is_described_not_the_body(run):
+    text = ("A State Department spokeswoman said the program would continue “with stricter checks.” "
+            "“We have seen no change,” a Home Office official said. "
+            "The Home Office said in a statement that it “will review every case.”")
+    quotes = run(text)
+    assert [q[2] for q in quotes] == ["A State Department spokeswoman", "a Home Office official", "Home Office"]
+
+
+def test_an_organisation_doing_something_else_does_not_lend_its_person(run):
+    # near miss: a verb between the body and the name ends the title
+    text = ("The Refugee Council condemned Mr Harlow’s plan. “It is cruel and unworkable,” the council wrote.")
+    assert [q[2] for q in run(text)] == ["Refugee Council"]
+
+
+def test_a_speech_verb_with_a_particle_before_the_speaker(run):
+    quotes = run("“Almost everyone here has been a refugee once,” points out Marek Jansen, a historian.")
+    assert quotes[0][2] == "Marek Jansen"
+
+
+def test_a_clause_without_speech_verb_introduces_its_subjects_quotation(run):
+    quotes = run("Another legal scholar, Hanna Brecht, put it more simply: “The camp breaks the law.” "
+                 "Volunteers sent a clear message to Olav Dahl: “Open the gym tonight.”")
+    assert quotes[0][2] == "Hanna Brecht"
+    assert quotes[1][2] != "Olav Dahl"  # near miss: the addressee after "to" is no speaker
+
+
+def test_fact_check_labels_in_capitals_name_the_speaker(run):
+    text = ("Senator Ruth Calloway and Governor Ivan Petrenko debated on Tuesday. Here are some of their claims.\n\n"
+            "CALLOWAY: “We cut the waiting time for asylum decisions in half.”\n\n"
+            "THE FACTS: The waiting time fell by a fifth.\n\n"
+            "PETRENKO: “No state took in more refugees than ours.”")
+    speakers = [q[2] for q in run(text)]
+    assert speakers == ["Ruth Calloway", "Ivan Petrenko"]
+
+
+def test_an_administration_named_after_its_head_and_a_countrys_ministry_speak_as_organisations(run):
+    quotes = run("“The programme will end in March,” the Halvorsen administration said. "
+                 "“We have rescued 300 people,” Italy’s interior ministry said on Sunday.")
+    assert [q[3].speaker_kind for q in quotes] == ["Organization", "Organization"]
+    assert [q[2] for q in quotes] == ["Halvorsen administration", "Italy’s interior ministry"]
+
+
+def test_a_headline_quotes_with_single_marks_in_a_double_mark_article(run):
+    text = ("Mayor Ilse Varga: ‘Our Shelters Are Full, Our Doors Are Open’\n\n"
+            "The city opened two more halls on Sunday. “We will not turn anyone away,” Varga said.\n\n"
+            "The city’s plan, which aides call the ‘winter scheme,’ runs until March.")
+    quotes = run(text)
+    assert texts(quotes) == ["Our Shelters Are Full, Our Doors Are Open", "We will not turn anyone away"]
+    assert [q[2] for q in quotes] == ["Ilse Varga", "Ilse Varga"]
