@@ -1352,7 +1352,7 @@ def test_a_deportation_without_deporting_state_is_from_where_the_story_is_set(nl
 
 
 @pytest.mark.parametrize("sentence", [
-    "There are 900 Haitian nationals who have final deportation orders against them.",  # orders, not removals
+    "Some 900 Haitians now face deportation orders from the courts.",  # orders, not removals
     "Lawyers filed appeals in deportation cases of Haitian nationals.",
     "The man could be deported back to Haiti after the ruling.",  # hypothetical
 ])

@@ -171,7 +171,7 @@ def test_speaker_before_quote(run):
 
 
 def test_identified_himself_as(run):
-    text = ("“I left everything behind,” said the man, who identified himself only as Kiril to protect his "
+    text = ("“I left everything behind,” said the traveller, who identified himself only as Kiril to protect his "
             "relatives.")
     quotes = run(text)
     assert quotes[0][2] == "Kiril"
@@ -487,7 +487,7 @@ def test_a_person_named_after_an_organisation_and_title_is_the_speaker(run):
     text = ("“Smugglers earn millions from each boat,” the IOM’s Karel Voss told reporters. "
             "“We must all act now,” said UNICEF’s Mr. Adeyemi, who arrived on Monday. "
             "“This is a test of our conscience,” said U.N. Secretary-General Ilona Marsh. "
-            "“We will return to the old numbers,” said the Border Patrol’s chief of field operations Dale Rourke.")
+            "“We will return to the old numbers,” said the Coast Guard’s head of harbour patrols Dale Rourke.")
     speakers = [q[2] for q in run(text)]
     assert speakers == ["Karel Voss", "Adeyemi", "Ilona Marsh", "Dale Rourke"]
 
