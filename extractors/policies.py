@@ -17,7 +17,10 @@ a context word list only in sentences that have one of its words), then resolves
   a border trigger whose subject names no state takes the possessor of the border ("he sealed
   Hungary's border"); a state after "than" with a repeated auxiliary ("more than Italy did") takes
   the same measure; "its"/"their" before a plan noun ("Brussels and its aims to redistribute") stands
-  for the nearest actor before it, even a prepositional one;
+  for the nearest actor before it, even a prepositional one; a regional group ("the Baltic states", "the
+  Baltics") acts for each member; a list after a group noun ("countries including A, B and C") is no
+  prepositional object; "B followed suit" / "did the same" takes the measure another actor was last stated
+  to take (this sentence or the one before) unless negated, demanded or hypothetical;
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
@@ -131,7 +134,8 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     two = frozenset(tuple(p) for p in lex["body_words_two"])
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
         "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
-        t.split()[0] for t in sets["state_titles"]}
+        t.split()[0] for t in sets["state_titles"]} | set(lex["region_groups"]["members"]) | set(
+        lex["region_groups"]["plurals"])
     return two, frozenset(relevant)
 
 
@@ -445,6 +449,7 @@ class _Context:
         n = len(doc)
         two, relevant = _reference_words()
         region = self.lex["region_actors"]
+        groups = self.lex["region_groups"]
         W, T = doc_lowers(doc), doc_texts(doc)
         is_relevant, is_region = relevant.__contains__, region.__contains__
         # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
@@ -459,6 +464,11 @@ class _Context:
             elif T[i] in region:
                 kind, key = region[T[i]]
                 self._add(Mention(i, i + 1, "actor", (kind, key)))
+            elif (low in groups["members"] and i + 1 < n and W[i + 1] in groups["nouns"]) or low in groups["plurals"]:
+                first = i - 1 if i > 0 and W[i - 1] == "the" and i - 1 not in self.mention_at else i
+                end = i + 1 if low in groups["plurals"] else i + 2
+                self._add(Mention(first, end, "actor", ("Region", groups["plurals"].get(low, low))))  # "the Baltic
+                # states": each member acts (expanded by _expand_regions)
             elif low == "country" and i > 0 and W[i - 1] == "the" and not (
                     i + 1 < n and W[i + 1] in {"of", "where", "that", "which"}):
                 self._add(Mention(i - 1, i + 1, "body"))  # "the country has placed its army": the state spoken of
@@ -692,6 +702,11 @@ class _Context:
             if low in sets["prepositions"]:
                 if low == "of" and j > sent_start and doc[j - 1].lower_ in sets["body_of_heads"]:
                     return False  # "the Council of the European Union", "the government of Poland"
+                noun = self._listed_by(j)
+                if noun is not None:  # "countries including Poland and Romania": walk on from "countries"
+                    j = noun - 1
+                    steps += 1
+                    continue
                 return True
             if low in {",", ";", ":", "(", "“", "\"", "—"}:
                 return False
@@ -715,6 +730,21 @@ class _Context:
                 continue
             return False
         return False
+
+    def _listed_by(self, j: int) -> int | None:
+        """Position of the group noun a list introducer at j follows ("countries, including", "nations such
+        as"), else None."""
+        lows = doc_lowers(self.doc)
+        intro = self.lex["list_introducers"]
+        k = j
+        if lows[j] == "as" and intro["such_as"] and j > 0 and lows[j - 1] == "such":
+            k = j - 1
+        elif lows[j] not in intro["words"]:
+            return None
+        k -= 1
+        if k >= 0 and lows[k] == ",":
+            k -= 1
+        return k if k >= 0 and lows[k] in self.sets["group_ref_nouns"] else None
 
     def followed_by_modifier(self, m: Mention) -> bool:
         """"EU countries", "Russian border", "Polish-Belarusian": the mention modifies a noun."""
@@ -1414,9 +1444,19 @@ def _relative_antecedent(ctx: _Context, start: int, sent: Span, kind: str | None
     return None
 
 
+def _regional_demonym(ctx: _Context, i: int) -> bool:
+    """"Central Americans", "Latin American migrants": token i starts or is a demonym read after a region word."""
+    lows = doc_lowers(ctx.doc)
+    prefixes = ctx.lex["regional_demonym_prefixes"]
+    return (i + 1 < len(lows) and lows[i] in prefixes.get(lows[i + 1], ())) or (
+        i > 0 and lows[i - 1] in prefixes.get(lows[i], ()))
+
+
 def _target_nationality(ctx: _Context, t_start: int, t_end: int) -> str | None:
     doc = ctx.doc
     for i in range(t_start, t_end):
+        if _regional_demonym(ctx, i):
+            continue
         if i in ctx.groups:
             entity = ctx.a.entities.get(("Group", ctx.groups[i][1]))
             if entity is not None and entity.attributes.get("nationality"):
@@ -1694,6 +1734,17 @@ def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
     return []
 
 
+def _expand_regions(ctx: _Context, actors: list[Actor]) -> list[Actor]:
+    """A regional group ("the Baltic states") stands for each of its member states."""
+    members = ctx.lex["region_groups"]["members"]
+    out: list[Actor] = []
+    for actor in actors:
+        for one in ([("Country", iso) for iso in members[actor[1]]] if actor[0] == "Region" else [actor]):
+            if one not in out:
+                out.append(one)
+    return out
+
+
 def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int) -> bool:
     """The sentence names, outside a prepositional phrase, a state or organisation other than the story's
     main state (then an agentless trigger may well be that one's). The subject right before the trigger
@@ -1727,7 +1778,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     raw = find_triggers(doc, sents)
     if not raw:
         return []
-    ctx = _Context(doc, assertions, [s for _e, s, _t in raw], sents)
+    same = _same_measure_spans(doc)
+    ctx = _Context(doc, assertions, [s for _e, s, _t in raw] + [s for s, _e in same], sents)
     # longest match per entry type wins among overlaps
     taken: dict[str, list[tuple[int, int]]] = {}
     matches = []
@@ -1743,6 +1795,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
 
     policies: list[Policy] = []
     seen: set[tuple] = set()
+    placed: list[tuple[int, Policy]] = []  # (trigger start, policy): what "X followed suit" copies
     for entry_id, start, end in matches:
         entry = entries[entry_id]
         if any(ctx.boilerplate[start:end]):
@@ -1846,6 +1899,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             main = ctx._person_country_from_context(None)
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
+        actors = _expand_regions(ctx, actors)
         if not actors:
             continue
         if not passive and not entry.get("nominal"):
@@ -1904,4 +1958,72 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
                 status=status, target=t_text, target_key=t_key, target_nationality=t_nat, condition=condition,
                 trigger=doc[start:end].text, time=time, quantities=list(quantities),
             ))
+            placed.append((start, policies[-1]))
+    if placed:
+        policies.extend(_same_measures(ctx, same, placed, seen))
     return policies
+
+
+@cache
+def _same_measure_phrases() -> tuple[frozenset[str], dict[str, list[list[str]]]]:
+    """Head lemmas of the same-measure phrases, and the words after each head."""
+    by_head: dict[str, list[list[str]]] = {}
+    for phrase in lexicon()["same_measure"]["phrases"]:
+        by_head.setdefault(phrase[0], []).append(phrase[1:])
+    return frozenset(by_head), by_head
+
+
+def _same_measure_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of "followed suit", "did the same", "took similar steps"."""
+    lemmas, lowers = doc_lemmas(doc), doc_lowers(doc)
+    heads, by_head = _same_measure_phrases()
+    out = []
+    for i in compress(range(len(lemmas)), map(heads.__contains__, lemmas)):
+        for rest in by_head[lemmas[i]]:
+            if lowers[i + 1:i + 1 + len(rest)] == rest:
+                out.append((i, i + 1 + len(rest)))
+    return out
+
+
+def _same_measures(ctx: _Context, spans: list[tuple[int, int]], placed: list[tuple[int, Policy]],
+                   seen: set[tuple]) -> list[Policy]:
+    """"Estonia stopped issuing visas to Russians; Latvia followed suit": the measure stated last before the
+    phrase (this sentence or the one before), taken by the phrase's own subject; not when negated, demanded
+    or hypothetical ("refused to follow suit", "urged Norway to do the same")."""
+    doc = ctx.doc
+    out: list[Policy] = []
+    back = ctx.lex["same_measure"]["sentences_back"]
+    for start, end in spans:
+        k = ctx.sent_of[start]
+        sent = ctx.sents[k]
+        actors, at = find_actors(ctx, start, end, {})
+        actors = _expand_regions(ctx, actors)
+        if not actors or at is None or at.end > start:
+            continue
+        before = [(s, p) for s, p in placed if s < start and ctx.sent_of[s] >= k - back
+                  and (p.actor_kind, p.actor_key) not in actors]  # what another actor did
+        if not before:
+            continue
+        if _suppressed(ctx, sent, start, at.start) or _reported_opinion(ctx, sent, start, at, actors):
+            continue
+        if _negation(ctx, start, at.end) is not None:
+            continue
+        last = max(s for s, _p in before)
+        status = _status(ctx, sent, start, at.end)
+        evidence = evidence_for(doc, doc[at.start].idx, doc[end - 1].idx + len(doc[end - 1]), EXTRACTOR)
+        for _s, model in [(s, p) for s, p in before if s == last]:
+            for actor in actors:
+                if (actor[0], actor[1]) == (model.actor_kind, model.actor_key):
+                    continue
+                key = (actor, model.policy_type, (model.target or "").lower(), status)
+                if key in seen:
+                    continue
+                seen.add(key)
+                _ensure_entity(ctx, actor, at.start, at.end)
+                out.append(Policy(
+                    actor_kind=actor[0], actor_key=actor[1], policy_type=model.policy_type, evidence=evidence,
+                    status=status, target=model.target, target_key=model.target_key,
+                    target_nationality=model.target_nationality, condition=None, trigger=doc[start:end].text,
+                    time=None, quantities=[],
+                ))
+    return out

@@ -1188,3 +1188,71 @@ def test_refugees_admitted_with_no_agent(run, text, expected):
 ])
 def test_refugees_admitted_near_misses(run, text):
     assert ("IE", "Admission") not in keys(run(text))
+
+
+# --------------------------------------------------------------------------- actor resolution (round 12)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Baltic states closed their borders to Russian tourists on Monday.",
+     {("EE", "EntryBan"), ("LV", "EntryBan"), ("LT", "EntryBan")}),
+    ("Finland and the Baltic states have banned Russian tourists from entering.",
+     {("FI", "EntryBan"), ("EE", "EntryBan"), ("LV", "EntryBan"), ("LT", "EntryBan")}),
+    ("The Baltics have stopped issuing visas to Russian citizens.",
+     {("EE", "VisaRestriction"), ("LV", "VisaRestriction"), ("LT", "VisaRestriction")}),
+])
+def test_a_regional_group_acts_for_each_member(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_a_regional_name_that_is_no_group_of_states(run):
+    assert not run("Cargo ships in the Baltic Sea were stopped and searched by the navy.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Neighbouring countries including Slovakia, Romania and Moldova have taken in thousands of refugees.",
+     {("SK", "Admission"), ("RO", "Admission"), ("MD", "Admission")}),
+    ("Several nations, such as Chile and Peru, have tightened their asylum rules.",
+     {("CL", "AsylumRestriction"), ("PE", "AsylumRestriction")}),
+])
+def test_a_list_after_a_group_noun_names_the_actors(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_a_list_after_a_prepositional_group_noun_is_no_subject(run):
+    # the people fled to the listed states; the deporting is done by the story's state named first
+    assert ("RO", "Deportation") not in keys(run(
+        "Moldova deported the men who had travelled through countries including Romania and Bulgaria."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia has stopped issuing visas to Russians, and Latvia and Lithuania followed suit.",
+     {("EE", "VisaRestriction"), ("LV", "VisaRestriction"), ("LT", "VisaRestriction")}),
+    ("Austria took in 90,000 refugees last year. Sweden did the same.", {("AT", "Admission"), ("SE", "Admission")}),
+    ("Chile closed its border to Bolivian migrants in May. Peru, which hosts many Venezuelans, followed suit in June.",
+     {("CL", "EntryBan"), ("PE", "EntryBan")}),
+])
+def test_followed_suit_takes_the_measure_stated_before(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Slovenia built a fence on its border with Croatia. Activists urged Italy to do the same.",
+     ("IT", "BorderBarrier")),
+    ("Chile closed its border crossings with Bolivia. Peru refused to follow suit.", ("PE", "EntryBan")),
+    ("Austria took in 90,000 refugees. Sweden did not do the same.", ("SE", "Admission")),
+    ("Austria took in 90,000 refugees. If Sweden did the same, the crisis would ease.", ("SE", "Admission")),
+])
+def test_followed_suit_near_misses(run, text, absent):
+    assert absent not in keys(run(text))
+
+
+def test_followed_suit_needs_a_measure_before(run):
+    assert not run("Oil prices fell sharply on Monday. Gold and silver followed suit; Norway's shares did the same.")
+
+
+def test_a_region_word_before_a_demonym_is_no_nationality(run):
+    # "Central Americans" are no US nationals, so the US may deport them too
+    policies = run("Guatemala now deports more Central Americans than Belize does.")
+    assert {("GT", "Deportation"), ("BZ", "Deportation")} <= keys(policies)
+    assert all(p.target_nationality != "US" for p in policies)
