@@ -125,6 +125,7 @@ Round 3 (constructions counted on 300 corpus articles, see the tally of round 11
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -1718,10 +1719,13 @@ def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, le
     return None
 
 
-def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = True) -> list[Flow]:
+def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = True,
+                  backoff: bool | None = None) -> list[Flow]:
     """Flows of people between countries stated in the document, with evidence, time and counts.
 
-    ``prefilter=False`` skips no token or sentence the index would skip (a reference for the tests)."""
+    ``prefilter=False`` skips no token or sentence the index would skip (a reference for the tests).
+    ``backoff`` runs the broader sentence tier after the rules (None: the ``backoff`` switch of flows.json,
+    overridden by the environment variable MIGRAPH_FLOWS_BACKOFF=0/1)."""
     lex = _lex()
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)
@@ -1754,6 +1758,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     went.update(m.iso for s in sentences for m in s.mentions if m.role in {"DST", "REFIN"} and m.kind != "place"
                 and not any(f.destination == m.iso for f in b.flows))  # "America resettled more refugees"
     _resident_origins(b, sentences, went, lex)
+    if _backoff_lex().enabled if backoff is None else backoff:
+        _backoff_flows(b, sentences, lex)
     return b.flows
 
 
@@ -2253,3 +2259,188 @@ def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
 
 
 __all__ = ["extract_flows", "Flow", "TimeExpression"]
+
+
+# --- backoff tier -------------------------------------------------------------------------------------------------
+# The rules above each need their exact wording; unseen articles word things otherwise and most of their flows
+# come from sentences where no rule fires. This tier reads such a sentence by roles alone: an origin role on one
+# country, a destination role on another, people in the sentence, a movement cue and nothing hedged.
+
+
+COUNTED_BEFORE = {"of", "the", "many", "some", "more", "thousands", "hundreds", "millions", "most", "fewer", "other",
+                  "young", "these", "those", "who", "and", ","}  # "thousands of Syrians": a plural demonym as people
+
+
+@dataclass(frozen=True)
+class _Backoff:
+    enabled: bool
+    story_state: str  # "always" | "unflowed_documents" | "off": where an origin with no destination goes home
+    cues: frozenset[str]
+    people: frozenset[str]
+    non_migrants: frozenset[str]
+    hedges: frozenset[str]
+    donor_nouns: frozenset[str]
+    origin_verbs: frozenset[str]
+    dest_preps: frozenset[str]
+    dest_after_for: frozenset[str]
+    here_words: frozenset[str]
+    the_country_words: frozenset[str]
+    place_nouns: frozenset[str]
+    border_words: frozenset[str]
+    topic_nouns: frozenset[str]
+    host_before_from: frozenset[str]
+    topic_preps: frozenset[str]
+    aim_verbs: frozenset[str]
+    territories: frozenset[str]  # ISO codes that are no sovereign state (GUIDELINES: subnational places)
+
+
+@lru_cache(maxsize=1)
+def _backoff_lex() -> _Backoff:
+    """The tier's lexicons and its switch, read once: flows.json "backoff", overridden by MIGRAPH_FLOWS_BACKOFF."""
+    data = load_json("flows.json")
+    lexicon = data["backoff_lexicon"]
+    env = os.environ.get("MIGRAPH_FLOWS_BACKOFF", "").strip().lower()
+    enabled = bool(data.get("backoff", False)) if env == "" else env not in {"0", "false", "no", "off"}
+    return _Backoff(enabled=enabled, story_state=str(data.get("backoff_story_state", "off")),
+                    **{k: frozenset(v) for k, v in lexicon.items()})
+
+
+def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, str]]:
+    """(token, country) of the origin roles in the sentence: a demonym or ethnic group on a people noun ("Afghan
+    asylum seekers", "Eritrean, Somali and Sudanese migrants", plural "Syrians"), "from X" (not aid from a donor),
+    "fled X"."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    start, end = s.span.start, s.span.end
+    demonym_starts = {m.start for m in s.mentions if m.kind == "demonym"}
+    out = []
+    for m in s.mentions:
+        prev = W[m.start - 1] if m.start > start else ""
+        if m.kind == "demonym":
+            text = doc[m.start:m.end].text
+            nxt = W[m.end] if m.end < end else ""
+            if nxt in bo.place_nouns or nxt in {"'s", "’s", "-"} or text.lower().split("-")[0] in REGION_PREFIXES \
+                    or prev == "-" and m.start - 2 >= start and W[m.start - 2] in REGION_PREFIXES:
+                continue  # "the Libyan coast", "Greek police", "the Syrian war", "a Central-American caravan"
+            k = m.start - 1
+            while k > start and W[k] in {"the", "a", "an", "of", "some", "many", "thousands", "hundreds"}:
+                k -= 1
+            if W[k] in bo.topic_preps:
+                continue  # "a debate on Sudanese refugees": a topic, not people moving
+            plural = text.endswith("s") and not text.endswith(("ss", "'s", "’s")) and (
+                prev in COUNTED_BEFORE or doc[m.start - 1].like_num or nxt in bo.cues or L[m.end] in bo.cues
+                if m.start > start and m.end < end else False)  # "thousands of Syrians", not "to kill Ukrainians"
+            j, ok = m.end, plural and nxt not in bo.people
+            while not ok and j < min(end, m.end + 6):
+                w = W[j]
+                if w in bo.people:
+                    ok = not (j + 1 < end and (W[j + 1] in bo.topic_nouns or W[j + 1] in bo.people
+                                               and j + 2 < end and W[j + 2] in bo.topic_nouns))
+                elif w in {",", "and", "or", "-"} or j in demonym_starts or any(
+                        x.start < j < x.end for x in s.mentions) or T[j][:1].islower() and w.isalpha() \
+                        and w not in bo.cues and w not in bo.place_nouns:
+                    j += 1
+                    continue
+                break
+            if ok:
+                out.append((m.start, m.iso))
+        elif prev == "from":
+            before = W[max(start, m.start - 4):m.start - 1]
+            if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
+                out.append((m.start, m.iso))
+        elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
+                and W[m.start - 2] in bo.origin_verbs:
+            out.append((m.start, m.iso))
+    for i, iso in s.ethnic:
+        if i + 1 < end and W[i + 1] in bo.people or W[i] in bo.people:
+            out.append((i, iso))
+    return out
+
+
+def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int]) -> list[tuple[int, str]]:
+    """(token, country) of the destination roles: a country (not a demonym) right after "to/into/in/at/reach/
+    enter" (one modifier may sit between: "to neighbouring Poland") with a cue or a people noun before it, "bound
+    for X", or "X's border" after a cue."""
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    start, end = s.span.start, s.span.end
+    out = []
+    for m in s.mentions:
+        if m.kind == "demonym":
+            continue
+        k = m.start - 1
+        if k > start and T[k][:1].islower() and W[k] not in bo.dest_preps and W[k].isalpha() \
+                and W[k] not in {"from", "and", "or", "of", "the"} and W[k - 1] in bo.dest_preps:
+            k -= 1  # "to neighbouring Poland"
+        elif k > start and W[k] == "the" and W[k - 1] in bo.dest_preps:
+            k -= 1  # "into the Netherlands"
+        prep = W[k] if k >= start else ""
+        before = [c for c in cues if c < m.start]
+        if prep == "for":
+            if k > start and W[k - 1] in bo.dest_after_for:
+                out.append((m.start, m.iso))
+        elif prep in {"in", "at", "inside"}:
+            head = W[k - 1] if k > start else ""
+            if head in bo.people or head in bo.cues or L[k - 1] in bo.cues or any(
+                    c >= k - 4 and W[c] not in bo.people for c in before):  # "refugees in X", "landed on Sunday in X"
+                out.append((m.start, m.iso))
+        elif prep in bo.dest_preps and before and m.start - max(before) <= GOV_WINDOW:
+            out.append((m.start, m.iso))
+        elif m.end + 1 < end and W[m.end] in {"'s", "’s"} and W[m.end + 1] in bo.border_words and before:
+            out.append((m.start, m.iso))
+    return out
+
+
+def _backoff_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """Sentences no rule read: an origin role and a destination role with people and a movement cue between them
+    give a flow; a hedge (negation, modal, plan, threat, ban), a deportation or a mover that is no migrant
+    (tourists, teams, troops, goods, officials) anywhere in the sentence gives none."""
+    bo = _backoff_lex()
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    covered = sorted((f.evidence.start, f.evidence.end) for f in b.flows)
+    known = {(f.origin, f.destination) for f in b.flows}
+    state: str | None | bool = False  # computed on first need
+    pending: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []
+    for s in sentences:
+        if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
+            continue
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue  # the rules read this sentence
+        start, end = s.span.start, s.span.end
+        words = W[start:end]
+        lemmas = L[start:end]
+        if not bo.hedges.isdisjoint(words) or not bo.hedges.isdisjoint(lemmas) \
+                or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+            continue
+        if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
+            continue  # "is seeking to resettle refugees in X": an aim, not a move
+        cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
+        if not cues or bo.people.isdisjoint(words) and not any(m.kind == "demonym" for m in s.mentions):
+            continue
+        origins = _backoff_origins(doc, s, bo)
+        if not origins:
+            continue
+        dests = _backoff_destinations(doc, s, bo, cues)
+        if not dests:
+            if state is False:
+                state = _story_state(sentences)
+            if state and (not bo.here_words.isdisjoint(words) or any(
+                    w in bo.the_country_words and nxt == "country" for w, nxt in zip(words, words[1:], strict=False))):
+                dests = [(max(cues), state)]
+            elif state and bo.story_state != "off":
+                pending.append((s, origins, cues))
+        origin_isos = {iso for _, iso in origins}
+        for oi, o in origins:
+            for di, d in dests:
+                if o == d or d in origin_isos or (d, o) in known or (o, d) in known or o in bo.territories \
+                        or d in bo.territories:
+                    continue
+                cue = min(cues, key=lambda c: abs(c - di))
+                b.add(s.span, o, d, [oi, di, cue], trigger=cue)
+    if pending and state and (bo.story_state == "always" or not known):
+        for s, origins, cues in pending:  # "1,300 Cuban migrants escaped" in a story set in Mexico
+            for oi, o in origins:
+                if o == state or o in bo.territories or state in bo.territories or (state, o) in known \
+                        or (o, state) in known:
+                    continue
+                b.add(s.span, o, state, [oi, cues[0]], trigger=cues[0])
