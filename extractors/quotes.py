@@ -530,14 +530,14 @@ def _is_object(ctx: _Context, i: int) -> bool:
     c = cues()
     lowers = ctx.lowers
     k = i - 1
-    while k >= 0 and lowers[k] in {"the", "a", "an"}:
+    while k >= 0 and (lowers[k] in {"the", "a", "an"} or lowers[k] in _honorifics()):
         k -= 1
     if k < 0:
         return False
     prev = lowers[k]
     if prev == "to" and k > 0 and lowers[k - 1] == "according":
         return False  # the source of 'according to X' speaks
-    return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells"}
+    return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells", "being"}
 
 
 def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
@@ -623,12 +623,18 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     if entity is not None:
         a, b = ctx.entity_span(i)
         if a == i:
+            if entity.kind == "Person" and b < stop and lowers[b] in _POSSESSIVE:
+                member = _possessed_person(ctx, i, b + 1, stop)
+                if member is not None:
+                    return member  # "the minister's spokesman said": not the minister
             return Speaker(entity=entity, kind=entity.kind, position=i), b
     low = lowers[i]
     if low in PRONOUNS:
         found = _resolve_pronoun(ctx, i, low)
         return (found or Speaker(description=None, position=i)), i + 1
     # determiner + modifiers + head noun
+    if low in _NOT_MODIFIERS:
+        return None  # 'In what the ministry is calling', 'of Methodist leaders': the phrase starts later
     k = i
     if low in c["determiners"]:
         k += 1
@@ -643,9 +649,11 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
             last_head = j
         elif last_head is not None:
             break
-        elif speech[j]:
-            break
+        elif speech[j] or lowers[j] in _CLAUSE_OPENERS:
+            break  # 'what the ministry is calling': a clause opens, the phrase starts later
         j += 1
+    if last_head is not None and lowers[last_head] == "border" and ctx.entity_at[last_head] is None:
+        return None  # 'border' only qualifies a head ('the border guard'); 'a coast-to-coast border' says nothing
     if last_head is None or (k == i and lowers[last_head] not in c["plural_person_nouns"]
                              and lowers[last_head] not in c["org_nouns"]):
         return None
@@ -674,6 +682,45 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     phrase = ctx.span_text(i, last_head + 1)
     head = lowers[last_head]
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
+
+
+_POSSESSIVE = {"'s", "’s"}
+_CLAUSE_OPENERS = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "if", "while", "because",
+                   "since", "whether"}
+_NOT_MODIFIERS = _CLAUSE_OPENERS | {"in", "on", "at", "as", "after", "before", "with", "by", "for", "from", "to", "of",
+                                    "and", "or", "but", "that", "than", "among", "about", "into", "over", "under"}
+
+
+def _possessed_person(ctx: _Context, owner: int, k: int, stop: int) -> tuple[Speaker, int] | None:
+    """'X's spokesman, Y,' is Y; 'X's chief of staff' (unnamed) is a description; 'X's plan' is no speaker."""
+    lowers, texts = ctx.lowers, ctx.texts
+    nouns = _possessed_nouns()
+    j, head = k, None
+    while j < min(stop, k + 5) and not ctx.in_quote[j] and (lowers[j] in nouns or head is None and (
+            lowers[j] in {"longtime", "former", "top", "senior", "chief", "press", "new"})):
+        if lowers[j] in nouns and lowers[j] not in {"of", "chief", "press", "senior", "top"}:
+            head = j
+        j += 1
+    if head is None:
+        return None
+    end = head + 1
+    after = end + 1 if end < stop and texts[end] == "," else end
+    entity = ctx.entity(after) if after < stop else None
+    if entity is not None and entity.kind == "Person":
+        return Speaker(entity=entity, kind="Person", position=after), ctx.entity_span(after)[1]
+    return Speaker(description=ctx.span_text(owner, end), kind="Person", position=owner), end
+
+
+@cache
+def _possessed_nouns() -> frozenset[str]:
+    """Who a person can have speak for them: aides, relatives, lawyers (role words and kinship nouns)."""
+    c = cues()
+    words = (c["role_words"] | c["person_nouns"] | {w.lower() for w in lexicon()["kinship_nouns"]}) - {
+        "border", "defence", "defense", "economy", "eu", "european", "external", "federal", "finance", "first",
+        "for", "foreign", "former", "health", "high", "home", "human", "immigration", "interior", "internal",
+        "justice", "migration", "ministry", "national", "refugees", "regional", "rights", "security", "special",
+        "state", "supreme", "u.n.", "un", "under"}
+    return frozenset(words | {"of", "staff"})
 
 
 def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: str) -> Speaker:
@@ -1151,6 +1198,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
     previous: tuple[Span_, Speaker | None] | None = None
     outer: tuple[Span_, Speaker | None] | None = None  # the last quote not nested in a read-out
     rejected: Span_ | None = None
+    speaking: tuple[Span_, Speaker | None] | None = None  # the last quote with a speaker
+    previous_partial = False
     if not ctx.index.has_sents:
         list(doc.sents)  # spaCy's error for a Doc without sentence boundaries, as before
     sentence_starts = sorted({ctx.index.starts[a] for a, _ in ctx.sent_tokens})
@@ -1166,6 +1215,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             prev_span, prev_speaker = previous
             if prev_span.nested and not span.nested and outer is not None:
                 prev_speaker = outer[1]  # the read-out goes on after the speech it quoted
+            if prev_speaker is None and previous_partial and speaking is not None \
+                    and _is_continuation(ctx, speaking[0], prev_span, sentence_starts):
+                prev_speaker = speaking[1]  # 'X said. They also form "a bloc". "But ..."': X goes on
             if _is_continuation(ctx, prev_span, span, sentence_starts) and prev_speaker is not None:
                 speaker = Speaker(entity=prev_speaker.entity, description=prev_speaker.description,
                                   kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
@@ -1184,6 +1236,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             ctx.events.append(speaker)
         quotes.append(_quotation(doc, span, kind, speaker))
         previous = (span, speaker)
+        previous_partial = kind == "partial"
+        if speaker is not None:
+            speaking = previous
         if not span.nested:
             outer = previous
     return quotes

@@ -541,3 +541,36 @@ def test_a_headline_quotes_with_single_marks_in_a_double_mark_article(run):
     quotes = run(text)
     assert texts(quotes) == ["Our Shelters Are Full, Our Doors Are Open", "We will not turn anyone away"]
     assert [q[2] for q in quotes] == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_a_persons_aide_speaks_for_themselves_not_for_the_person(run):
+    quotes = run("Prime Minister Karl Osterberg’s chief of staff wrote on Sunday: “The quota system will collapse.” "
+                 "“We never agreed to that,” Osterberg's lawyer said. "
+                 "Karl Osterberg’s spokesman, Ivo Marek, said: “The minister is at the border.”")
+    assert [q[2] for q in quotes] == ["Karl Osterberg’s chief of staff", "Osterberg's lawyer", "Ivo Marek"]
+    # near miss: a possessive with no person noun after it leaves the owner as the speaker
+    assert run("Karl Osterberg's office was closed. “I will reopen it,” Osterberg said.")[0][2] == "Karl Osterberg"
+
+
+def test_a_description_does_not_open_with_a_preposition_or_a_clause_word(run):
+    quotes = run("In what the ministry is calling a “temporary pause in arrivals,” the ferries stopped on Friday.")
+    assert quotes[0][2] == "the ministry"
+    quotes = run("Mayor Ilse Varga lost the vote. “Nobody saw it coming,” said a longtime supporter of the former "
+                 "mayor who asked not to be named.")
+    assert quotes[0][2] == "a longtime supporter of the former mayor"  # not the mayor herself
+
+
+def test_continuation_reaches_past_an_unattributed_partial_quotation(run):
+    text = ("The town’s mayor, Petra Lind, met the families on Monday. “We will find room,” Lind said.\n\n"
+            "They also described “a shameful failure of the whole continent.”\n\n"
+            "“Nobody in this city wants the camp to close. We have a duty to these people.”")
+    assert [q[2] for q in run(text)][-1] == "Petra Lind"
+    # near miss: two paragraphs of narration in between end the continuation
+    far = text.replace("They also", "The council met.\n\nThe river rose.\n\nThey also")
+    assert [q[2] for q in run(far)][-1] != "Petra Lind"
+
+
+def test_a_mention_after_being_is_no_speaker(run):
+    text = ("“I will stay in the state,” Tim Walcott said. He avoids questions about being Mr. Alder’s partner, "
+            "saying, “I can serve him in other ways.”")
+    assert [q[2] for q in run(text)] == ["Tim Walcott", "Tim Walcott"]
