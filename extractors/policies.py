@@ -20,7 +20,8 @@ a context word list only in sentences that have one of its words), then resolves
   for the nearest actor before it, even a prepositional one; a regional group ("the Baltic states", "the
   Baltics") acts for each member; a list after a group noun ("countries including A, B and C") is no
   prepositional object; "B followed suit" / "did the same" takes the measure another actor was last stated
-  to take (this sentence or the one before) unless negated, demanded or hypothetical;
+  to take (this sentence or the one before) unless negated, demanded or hypothetical; a demonym before
+  soldiers, agents or officers ("Polish soldiers deployed to the border") names their state;
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
@@ -1783,7 +1784,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     # longest match per entry type wins among overlaps
     taken: dict[str, list[tuple[int, int]]] = {}
     matches = []
-    for entry_id, s, e in sorted(raw, key=lambda x: (-(x[2] - x[1]), x[1])):
+    # on equal spans an entry that reads an agentless clause wins ("soldiers were deployed to the border")
+    for entry_id, s, e in sorted(raw, key=lambda x: (-(x[2] - x[1]), x[1], not entries[x[0]].get("agentless_clause"))):
         entry = entries[entry_id]
         label = f"{entry['type']}|{entry.get('negated')}"
         spans = taken.setdefault(label, [])
@@ -1860,8 +1862,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         search_from = start
         owner = ctx.mention_at.get(start - 1) if entry.get("owner_adjective") and start > sent.start else None
         if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor
-                                      and owner.actor[0] == "Country" and owner.end == start):
-            owner = None
+                                      and owner.actor[0] == "Country" and owner.end in {start, start + 1}):
+            owner = None  # "Libyan detention centres"; "Polish soldiers deployed to ...": the trigger's first word
         if criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:

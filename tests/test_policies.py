@@ -1256,3 +1256,24 @@ def test_a_region_word_before_a_demonym_is_no_nationality(run):
     policies = run("Guatemala now deports more Central Americans than Belize does.")
     assert {("GT", "Deportation"), ("BZ", "Deportation")} <= keys(policies)
     assert all(p.target_nationality != "US" for p in policies)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile faces pressure. Chilean soldiers deployed to the border with Peru on Monday.",
+    "Chile faces pressure. Chilean soldiers were deployed to the border with Peru.",
+    "Chile faces pressure. Soldiers were deployed to the border with Peru.",
+])
+def test_soldiers_of_a_state_sent_to_the_border(run, text):
+    assert keys(run(text)) == {("CL", "BorderBarrier")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile faces pressure. Chilean soldiers refused to deploy to the border.",
+    "Chile faces pressure. Soldiers could be deployed to the border with Peru.",
+])
+def test_soldiers_at_the_border_near_misses(run, text):
+    assert not run(text)
+
+
+def test_a_demonym_before_agents_names_their_state(run):
+    assert keys(run("Panamanian agents detained 120 migrants near the river.")) == {("PA", "Detention")}
