@@ -1759,7 +1759,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                 and not any(f.destination == m.iso for f in b.flows))  # "America resettled more refugees"
     _resident_origins(b, sentences, went, lex)
     if _backoff_lex().enabled if backoff is None else backoff:
-        _backoff_flows(b, sentences, lex)
+        _backoff_flows(b, sentences, main)
     return b.flows
 
 
@@ -2267,6 +2267,7 @@ __all__ = ["extract_flows", "Flow", "TimeExpression"]
 # country, a destination role on another, people in the sentence, a movement cue and nothing hedged.
 
 
+BACKOFF_WINDOW = 14  # "relocated thousands of refugees from the nation of X to Y": a long object between
 COUNTED_BEFORE = {"of", "the", "many", "some", "more", "thousands", "hundreds", "millions", "most", "fewer", "other",
                   "young", "these", "those", "who", "and", ","}  # "thousands of Syrians": a plural demonym as people
 
@@ -2274,7 +2275,9 @@ COUNTED_BEFORE = {"of", "the", "many", "some", "more", "thousands", "hundreds", 
 @dataclass(frozen=True)
 class _Backoff:
     enabled: bool
-    story_state: str  # "always" | "unflowed_documents" | "off": where an origin with no destination goes home
+    # origins with no destination go to the story's state: always | no_other_destination | unflowed_documents | off
+    story_state: str
+    main_origin: str  # the same for a destination with no origin: the document's main origin
     cues: frozenset[str]
     people: frozenset[str]
     non_migrants: frozenset[str]
@@ -2290,6 +2293,7 @@ class _Backoff:
     topic_nouns: frozenset[str]
     host_before_from: frozenset[str]
     topic_preps: frozenset[str]
+    place_preps: frozenset[str]
     aim_verbs: frozenset[str]
     territories: frozenset[str]  # ISO codes that are no sovereign state (GUIDELINES: subnational places)
 
@@ -2302,7 +2306,32 @@ def _backoff_lex() -> _Backoff:
     env = os.environ.get("MIGRAPH_FLOWS_BACKOFF", "").strip().lower()
     enabled = bool(data.get("backoff", False)) if env == "" else env not in {"0", "false", "no", "off"}
     return _Backoff(enabled=enabled, story_state=str(data.get("backoff_story_state", "off")),
+                    main_origin=str(data.get("backoff_main_origin", "off")),
                     **{k: frozenset(v) for k, v in lexicon.items()})
+
+
+def _prep_before(W: list[str], i: int, start: int) -> str:
+    """The word before a demonym's noun phrase: "on" in "on a remote Greek island" (articles and up to two
+    modifiers skipped)."""
+    k, skipped = i - 1, 0
+    while k > start and (W[k] in {"the", "a", "an"} or skipped < 2 and W[k].isalpha() and W[k - 1] in {
+            "the", "a", "an"}):
+        skipped += W[k] not in {"the", "a", "an"}
+        k -= 1
+    return W[k] if k >= start else ""
+
+
+def _coordinated(s: _Sentence, W: list[str], roles: list[tuple[int, str]], demonyms: bool) -> list[tuple[int, str]]:
+    """A role spreads along a list: "from Syria, Iraq and Afghanistan", "to Lebanon, Jordan and Turkey"."""
+    have = {i for i, _ in roles}
+    out = list(roles)
+    ms = [m for m in s.mentions if (m.kind == "demonym") == demonyms]
+    for a, c in zip(ms, ms[1:], strict=False):
+        if a.start in have and c.start not in have and c.start > a.end \
+                and all(w in {",", "and", "or"} for w in W[a.end:c.start]) and c.start - a.end <= 2:
+            have.add(c.start)
+            out.append((c.start, c.iso))
+    return out
 
 
 def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, str]]:
@@ -2318,6 +2347,9 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
         if m.kind == "demonym":
             text = doc[m.start:m.end].text
             nxt = W[m.end] if m.end < end else ""
+            if nxt in DEMONYM_PLACES and _prep_before(W, m.start, start) in {"from", "off"}:
+                out.append((m.start, m.iso))  # "boats leaving from the Libyan coast"
+                continue
             if nxt in bo.place_nouns or nxt in {"'s", "’s", "-"} or text.lower().split("-")[0] in REGION_PREFIXES \
                     or prev == "-" and m.start - 2 >= start and W[m.start - 2] in REGION_PREFIXES:
                 continue  # "the Libyan coast", "Greek police", "the Syrian war", "a Central-American caravan"
@@ -2343,7 +2375,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 break
             if ok:
                 out.append((m.start, m.iso))
-        elif prev == "from":
+        elif prev == "from" or prev == "of" and m.start - 2 >= start and W[m.start - 2] in HOME_NOUNS \
+                and "from" in W[max(start, m.start - 7):m.start - 2]:  # "from the war-torn nation of X"
             before = W[max(start, m.start - 4):m.start - 1]
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
@@ -2362,9 +2395,13 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
     for X", or "X's border" after a cue."""
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     start, end = s.span.start, s.span.end
+    lex = _lex()
     out = []
     for m in s.mentions:
         if m.kind == "demonym":
+            if m.end < end and W[m.end] in DEMONYM_PLACES and _prep_before(W, m.start, start) in bo.place_preps \
+                    and any(m.start - GOV_WINDOW <= c < m.start and W[c] not in bo.people for c in cues):
+                out.append((m.start, m.iso))  # "landed on a Greek island", "found on an Austrian highway"
             continue
         k = m.start - 1
         if k > start and T[k][:1].islower() and W[k] not in bo.dest_preps and W[k].isalpha() \
@@ -2382,14 +2419,15 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             if head in bo.people or head in bo.cues or L[k - 1] in bo.cues or any(
                     c >= k - 4 and W[c] not in bo.people for c in before):  # "refugees in X", "landed on Sunday in X"
                 out.append((m.start, m.iso))
-        elif prep in bo.dest_preps and before and m.start - max(before) <= GOV_WINDOW:
-            out.append((m.start, m.iso))
+        elif prep in bo.dest_preps and before and m.start - max(before) <= BACKOFF_WINDOW \
+                and not _blocked(doc, k if prep in bo.cues else max(before), start, lex):
+            out.append((m.start, m.iso))  # not a purpose: "the toughest way for a foreigner to enter X"
         elif m.end + 1 < end and W[m.end] in {"'s", "’s"} and W[m.end + 1] in bo.border_words and before:
             out.append((m.start, m.iso))
     return out
 
 
-def _backoff_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
     """Sentences no rule read: an origin role and a destination role with people and a movement cue between them
     give a flow; a hedge (negation, modal, plan, threat, ban), a deportation or a mover that is no migrant
     (tourists, teams, troops, goods, officials) anywhere in the sentence gives none."""
@@ -2399,7 +2437,9 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
     covered = sorted((f.evidence.start, f.evidence.end) for f in b.flows)
     known = {(f.origin, f.destination) for f in b.flows}
     state: str | None | bool = False  # computed on first need
-    pending: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []
+    pending: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []  # origins with no destination
+    placed: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []  # destinations with no origin
+    found: Counter[str] = Counter()  # origin roles read in the document
     for s in sentences:
         if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
             continue
@@ -2417,10 +2457,13 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
         cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
         if not cues or bo.people.isdisjoint(words) and not any(m.kind == "demonym" for m in s.mentions):
             continue
-        origins = _backoff_origins(doc, s, bo)
+        origins = _coordinated(s, W, _backoff_origins(doc, s, bo), False)
+        dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
+            if dests and not s.region_origin:
+                placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
             continue
-        dests = _backoff_destinations(doc, s, bo, cues)
+        found.update(iso for _, iso in origins)
         if not dests:
             if state is False:
                 state = _story_state(sentences)
@@ -2437,10 +2480,20 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
                 b.add(s.span, o, d, [oi, di, cue], trigger=cue)
-    if pending and state and (bo.story_state == "always" or not known):
+    if pending and state and (bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
+            d == state for _, d in known) or not known):
         for s, origins, cues in pending:  # "1,300 Cuban migrants escaped" in a story set in Mexico
             for oi, o in origins:
                 if o == state or o in bo.territories or state in bo.territories or (state, o) in known \
                         or (o, state) in known:
                     continue
                 b.add(s.span, o, state, [oi, cues[0]], trigger=cues[0])
+    ranked = found.most_common(2)
+    home = main or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None)
+    if placed and home and bo.main_origin != "off" and (bo.main_origin == "always" or not known):
+        for s, dests, cues in placed:  # the document's one origin goes where its people are placed
+            for di, d in dests:
+                if d == home or d in bo.territories or home in bo.territories or (d, home) in known:
+                    continue
+                cue = min(cues, key=lambda c: abs(c - di))
+                b.add(s.span, home, d, [di, cue], trigger=cue)
