@@ -923,10 +923,34 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
                     return person
             return found[0]
         kind = ctx.entities.entity_at_token(k)
-        if not (lowers[k] in roles or texts[k][:1].isupper() or kind is not None
-                or lowers[k] in cues()["person_nouns"]):  # 'said Honduran migrant X'
+        if not (lowers[k] in roles or texts[k][:1].isupper() or kind is not None or lowers[k] in _POSSESSIVE
+                or lowers[k] in cues()["person_nouns"]):  # 'said Honduran migrant X', "writes The Monitor's X"
             break
     return None
+
+
+_DESCRIPTION_ENDS = {",", ".", "who", "whose", "which", "that", "in", "at", "from", "of", "for", "with", "near", "on",
+                     "outside", "inside", "and", "as", "after", "during", "while", ";", "—", "–"}
+
+
+def _plain_description_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
+    """'," said a mechanic at the camp': any lower-case noun after a determiner right after the verb is the speaker.
+
+    Only for inverted attribution straight after a closing mark, where nothing but the speaker can follow; the
+    noun lists cover the frequent speakers, this covers the long tail (bakers, mechanics, shopkeepers).
+    """
+    lowers, texts = ctx.lowers, ctx.texts
+    if lowers[verb] in {"told", "tell", "tells"} or lowers[verb].endswith("ing") or verb + 2 > stop \
+            or lowers[verb + 1] not in {"a", "an", "the", "one"}:
+        return None  # 'arguing the media was ...' opens a clause, not an attribution
+    k = verb + 2
+    while k < min(stop, verb + 6) and texts[k].isalpha() and texts[k].islower() and lowers[k] not in _DESCRIPTION_ENDS:
+        if lowers[k] in _CLAUSE_WORDS or lowers[k] in {"can", "could", "should", "may", "might", "must", "did", "does"}:
+            return None
+        k += 1
+    if k == verb + 2 or k - verb - 2 > 3 or not (k >= stop or lowers[k] in _DESCRIPTION_ENDS):
+        return None
+    return Speaker(description=ctx.span_text(verb + 1, k), kind="Person", position=verb + 1)
 
 
 def _clause_end(ctx: _Context, start: int) -> int:
@@ -973,7 +997,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         for v in range(start, min(end, start + 16)):
             if speech[v] and not in_quote[v]:
                 if v == start:
-                    found = _subject_after(ctx, v, end)
+                    found = _subject_after(ctx, v, end) or _plain_description_after(ctx, v, end)
                 else:
                     found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
                 if found is None and v - start <= 4:

@@ -574,3 +574,17 @@ def test_a_mention_after_being_is_no_speaker(run):
     text = ("“I will stay in the state,” Tim Walcott said. He avoids questions about being Mr. Alder’s partner, "
             "saying, “I can serve him in other ways.”")
     assert [q[2] for q in run(text)] == ["Tim Walcott", "Tim Walcott"]
+
+
+def test_a_writer_named_after_an_outlets_possessive_is_the_speaker(run):
+    quotes = run("“The border is a mess,” writes The Monitor’s Joel Marsh. “Nobody is in charge.”")
+    assert [q[2] for q in quotes] == ["Joel Marsh", "Joel Marsh"]
+
+
+def test_any_noun_after_an_inverted_speech_verb_describes_the_speaker(run):
+    quotes = run("“The shelter is full,” said a mechanic at the camp, whose team fixes the heaters.")
+    assert quotes[0][2] == "a mechanic"
+    # near misses: a clause after an -ing verb, and an auxiliary inside the words, describe nobody
+    quotes = run("The mayor attacked the “fake news,” arguing the media was hostile to the camp. "
+                 "“It was full,” said the number was wrong.")
+    assert all(q[2] not in {"the media was", "the number was"} for q in quotes)
