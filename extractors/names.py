@@ -54,6 +54,7 @@ NAMING_CUES = (
 NAMING_CUE_ENDS = {cue[-1] for cue in NAMING_CUES}
 # Evidence that outweighs a thing-like last word ("Hall", "Law"): a title, a naming phrase, an apposition ...
 PERSON_CUES = {"title", "naming", "kinship", "apposition", "quoted", "speech_before"}
+SURNAME_MONTHS = {"May", "June", "April", "August"}  # months that are also surnames ("Theresa May")
 WEEKDAYS_MONTHS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -152,6 +153,18 @@ def _is_descriptor(word: str, lower: str) -> bool:
     """A regional adjective, a title or role word, or a demonym: alone, such words are no name."""
     sets = _sets()
     return word in sets["regional"] or lower in sets["titles"] or word in gazetteer().demonym_by_surface
+
+
+@lru_cache(maxsize=1 << 12)
+def is_title_word(text: str) -> bool:
+    """A title, role or honorific ("Mayor", "Minister", "Mr."): next to a place it makes the place an owner, not
+    part of a name ("Chicago Mayor Jo Smith", "Orlando Mayor ...")."""
+    return text.lower() in _sets()["titles"]
+
+
+def HONORIFIC_WORDS() -> set[str]:  # noqa: N802 (reads as the constant it is)
+    """Lower-case honorifics ("mr.", "mrs", "dr.")."""
+    return _sets()["honorifics"]
 
 
 def is_name_token(token: Token) -> bool:
@@ -262,9 +275,22 @@ class TokenView:
         found = set()
         for match in NAME_START_RE.finditer(self.doc_text):
             i = bisect_left(idx, match.start())
-            if i < n and idx[i] == match.start() and _is_run_text(text[i]):
+            if i < n and idx[i] == match.start() and (_is_run_text(text[i]) or (
+                    text[i] in SURNAME_MONTHS and self._month_as_surname(i))):
                 found.add(i)
         return found
+
+    def _month_as_surname(self, i: int) -> bool:
+        """"Theresa May", "Mrs May", "Prime Minister May": a month that is a surname after a given name or a title,
+        not before a day number or a year ("April 3", "May 2019")."""
+        if i == 0 or not self.space[i - 1] or self.sent_start[i]:
+            return False
+        before, after = self.text[i - 1], self.text[i + 1] if i + 1 < self.n else ""
+        if after[:1].isdigit() or after.lower() in {"of", "day", "st", "nd", "rd", "th"}:
+            return False
+        if before[:1].isupper() and (first_name_gender(before) is not None or is_title_word(before)):
+            return True
+        return self.lower[i - 1] in _sets()["honorifics"]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (the empty string for an empty range), cut from the document text."""
@@ -542,6 +568,20 @@ def _is_person_noun(low: str) -> bool:
     return low in sets["person_nouns"] or (len(low) >= 6 and low.isalpha() and low.endswith(sets["person_endings"]))
 
 
+def role_apposition_after(view: TokenView, end: int) -> bool:
+    """', the mayor', ', a spokeswoman for ...', ', 52,': a person's apposition after the word ending at ``end``."""
+    n, text, lower = view.n, view.text, view.lower
+    if end + 1 >= n or text[end] != ",":
+        return False
+    k = end + 1
+    if text[k].isdigit():
+        return True  # an age
+    if lower[k] in {"a", "an", "the"}:
+        k += 1
+    role_like = _sets()["role_like"]
+    return any(text[i].islower() and lower[i] in role_like for i in range(k, min(k + 3, n)))
+
+
 def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
     """A speech verb or an apposition after the name ("Abbott said", "Ali, 34,"), and a quotation before it."""
     evidence = set()
@@ -623,6 +663,13 @@ def person_spans(doc: Doc) -> list[Span]:
                     r -= 1
                 role_words = text[start + r:start + heads[-1] + 1]
                 k = heads[-1] + 1
+        elif k and end - start - k > 3:
+            # "Interim Assistant City Manager Colleen Bridger": a role, a word no lexicon lists, another role head,
+            # then a given name and a surname; the whole front is the role
+            heads = [p for p in range(k, end - start - 2) if lower[start + p] in heads_or_honorifics]
+            if heads and first_name_gender(text[start + heads[-1] + 1]) is not None:
+                role_words = text[start:start + heads[-1] + 1]
+                k = heads[-1] + 1
         name_start = start + k
         titled_by_body = False
         if end - name_start >= 4 and any(text[q] in org_heads for q in range(name_start, end - 2)):
@@ -639,8 +686,8 @@ def person_spans(doc: Doc) -> list[Span]:
                     break
         # Drop a sentence-initial ordinary word glued to the name ("Meanwhile Smith").
         while end - name_start > 1 and sent_start[name_start] and (
-                is_common_word(text[name_start]) or _is_gerund(view, name_start)) and first_name_gender(
-                text[name_start]) is None:
+                is_common_word(text[name_start]) or _is_gerund(view, name_start)) and (first_name_gender(
+                text[name_start]) is None or lower[name_start] in DETERMINERS):  # "The" is a given name too
             name_start += 1  # ... or a verb's -ing form opening the sentence ("Revoking Schengen would ...")
         # Drop leading regional adjectives ("Eastern European ...") and parties ("Democrat Jo ..."), unless a given
         # name ("Christian").
@@ -687,12 +734,14 @@ def person_spans(doc: Doc) -> list[Span]:
             name_start >= 2 and text[name_start - 1] in QUOTE_CLOSERS
             and text[name_start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
         if (name in gaz.places and not view.person_cue_before(name_start)
-                and not (said_before and first_name_gender(name))) or name in gaz.country_by_surface \
+                and not (said_before and (first_name_gender(name) or role_apposition_after(view, end)))) \
+                or name in gaz.country_by_surface \
                 or name in gaz.organizations:
             continue
         if _in_ranges(view.idx[name_start], bylines):
             continue
-        determiner_before = start > 0 and lower[start - 1] in DETERMINERS
+        determiner_before = (start > 0 and lower[start - 1] in DETERMINERS
+                             or name_start > start and lower[name_start - 1] in DETERMINERS)  # "The Abraham Lincoln"
         if _followed_by_org_noun(view, end) or (determiner_before and "title" not in evidence):
             continue
         evidence |= _evidence_after(view, name_start, end)
@@ -738,7 +787,7 @@ def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...]) -> set[int]:
         if ent.label_ != "LOC" or ent.end - i != 1:
             continue
         before = i >= 2 and text[i - 1] in HYPHENS and not space[i - 2] and not space[i - 1]
-        if before and i - 2 in run_ok and i - 2 not in held:
+        if before and i - 2 in run_ok and i - 2 not in held and len(text[i - 2]) > 1:  # not "R-Texas", "D-Alaska"
             free.add(i)
         after = i + 2 < view.n and text[i + 1] in HYPHENS and not space[i] and not space[i + 1]
         if after and i + 2 in run_ok and i + 2 not in held:

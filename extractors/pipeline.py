@@ -383,8 +383,12 @@ class GazetteerMatcher:
                 continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
             if label == "GPE" and one_word and names.first_name_gender(surface) and _surname_after(view, end):
                 continue  # "Chad Wolf", "Jordan Bardella": a given name, not the country
+            if label == "ORG" and one_word and _after_given_name(view, start):
+                continue  # "Tom Gallup", "Anna Caritas": a surname, not the pollster or the charity
             if label == "LOC" and one_word and _in_person_name(view, start, end):
                 continue  # "Elizabeth Warren": a given name and a surname that are also towns
+            if label == "LOC" and one_word and _speaker_surname(doc, view, start, end):
+                continue  # 'said Granger, the mayor', 'Granger said' after "Marcus Granger": a person, not the town
             spans.append(span)
         if self.datelines:
             spans += dateline_spans(doc)
@@ -486,6 +490,41 @@ def _speaks_by_name(doc: Doc, view: names.TokenView, start: int, end: int) -> bo
             and end < view.n and names.is_speech_token(doc[end]))
 
 
+def _speaker_surname(doc: Doc, view: names.TokenView, start: int, end: int) -> bool:
+    """A one-word town in a speaker's slot that is a person's surname: said by name and followed by a role
+    apposition ('said Granger, the mayor'), or said by name (either side of the verb) while the document names
+    someone with a given name and this word ("Marcus Granger ... Granger said")."""
+    by_name = _speaks_by_name(doc, view, start, end)
+    if not by_name and not (end < view.n and view.is_speech(end)):
+        return False
+    if by_name and names.role_apposition_after(view, end):
+        return True
+    return _surname_in_doc(view, start)
+
+
+def _surname_in_doc(view: names.TokenView, at: int) -> bool:
+    """Whether the word at ``at`` follows a given name or an honorific elsewhere in the document ("Marcus Granger",
+    "Mr. Granger")."""
+    texts, word = view.text, view.text[at]
+    for j in range(1, view.n):
+        if texts[j] != word or j == at or view.sent_start[j]:
+            continue
+        before = texts[j - 1]
+        if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
+                gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
+            return True
+    return False
+
+
+def _after_given_name(view: names.TokenView, start: int) -> bool:
+    """Whether a given name that is no frequent word comes right before ``start`` in the same sentence."""
+    if start == 0 or view.sent_start[start] or not view.space[start - 1]:
+        return False
+    text = view.text[start - 1]
+    return (names.is_name_text(text) and not names.is_all_caps_text(text) and names.first_name_gender(text) is not None
+            and not is_common_word(text) and text not in gazetteer().country_by_surface)
+
+
 def _in_person_name(view: names.TokenView, start: int, end: int) -> bool:
     """A one-word place that is a given name before a capitalised word, or follows a given name."""
     gaz = gazetteer()
@@ -493,14 +532,17 @@ def _in_person_name(view: names.TokenView, start: int, end: int) -> bool:
 
     def given(i: int) -> bool:
         text = texts[i]
+        # A given name that is also a word ("Bill", "Buddy") counts after a title: "President Bill Clinton"
         return (names.is_name_text(text) and not names.is_all_caps_text(text) and bool(view.space[i])
                 and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
-                and names.first_name_gender(text) is not None and not is_common_word(text))
+                and names.first_name_gender(text) is not None
+                and (not is_common_word(text) or i > 0 and names.is_title_word(texts[i - 1])))
 
     if end < view.n and given(start):
         nxt = texts[end]
         if (names.is_name_text(nxt) and not names.is_all_caps_text(nxt) and not view.sent_start[end]
-                and nxt not in gaz.country_by_surface and nxt not in gaz.demonym_by_surface):
+                and nxt not in gaz.country_by_surface and nxt not in gaz.demonym_by_surface
+                and not names.is_title_word(nxt)):
             return True
     return start > 0 and not view.sent_start[start] and given(start - 1)
 
@@ -518,8 +560,8 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
         if (names.is_name_text(text) and text not in gaz.places
                 and text not in gaz.country_by_surface and text not in gaz.demonym_by_surface
                 and text not in gaz.organizations
-                and not is_common_word(text)):
-            return True
+                and not is_common_word(text) and not names.is_title_word(text)):
+            return True  # ... but "Chicago Mayor", "Texas Governor": a place, then the role of a person
     return False
 
 
