@@ -2268,8 +2268,9 @@ __all__ = ["extract_flows", "Flow", "TimeExpression"]
 
 
 BACKOFF_WINDOW = 14  # "relocated thousands of refugees from the nation of X to Y": a long object between
+# "thousands of Syrians", "many of them Syrians": a plural demonym as people
 COUNTED_BEFORE = {"of", "the", "many", "some", "more", "thousands", "hundreds", "millions", "most", "fewer", "other",
-                  "young", "these", "those", "who", "and", ","}  # "thousands of Syrians": a plural demonym as people
+                  "young", "these", "those", "who", "them"}
 
 
 @dataclass(frozen=True)
@@ -2293,6 +2294,9 @@ class _Backoff:
     topic_nouns: frozenset[str]
     host_before_from: frozenset[str]
     topic_preps: frozenset[str]
+    regions: frozenset[str]
+    host_verbs: frozenset[str]
+    host_fillers: frozenset[str]
     place_preps: frozenset[str]
     aim_verbs: frozenset[str]
     territories: frozenset[str]  # ISO codes that are no sovereign state (GUIDELINES: subnational places)
@@ -2326,9 +2330,10 @@ def _coordinated(s: _Sentence, W: list[str], roles: list[tuple[int, str]], demon
     have = {i for i, _ in roles}
     out = list(roles)
     ms = [m for m in s.mentions if (m.kind == "demonym") == demonyms]
-    for a, c in zip(ms, ms[1:], strict=False):
-        if a.start in have and c.start not in have and c.start > a.end \
-                and all(w in {",", "and", "or"} for w in W[a.end:c.start]) and c.start - a.end <= 2:
+    pairs = [(a, c) for a, c in zip(ms, ms[1:], strict=False)
+             if c.start > a.end and c.start - a.end <= 2 and all(w in {",", "and", "or"} for w in W[a.end:c.start])]
+    for a, c in pairs + ([(c, a) for a, c in reversed(pairs)] if demonyms else []):
+        if a.start in have and c.start not in have:  # demonyms both ways: "Syrians, Iraqis and Afghans fled"
             have.add(c.start)
             out.append((c.start, c.iso))
     return out
@@ -2361,15 +2366,19 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
             plural = text.endswith("s") and not text.endswith(("ss", "'s", "’s")) and (
                 prev in COUNTED_BEFORE or doc[m.start - 1].like_num or nxt in bo.cues or L[m.end] in bo.cues
                 if m.start > start and m.end < end else False)  # "thousands of Syrians", not "to kill Ukrainians"
-            j, ok = m.end, plural and nxt not in bo.people
+            j, ok, fillers = m.end, plural and nxt not in bo.people, 0
             while not ok and j < min(end, m.end + 6):
                 w = W[j]
-                if w in bo.people:
+                if w in bo.people and T[j][:1].islower():  # not "People Without Borders"
                     ok = not (j + 1 < end and (W[j + 1] in bo.topic_nouns or W[j + 1] in bo.people
                                                and j + 2 < end and W[j + 2] in bo.topic_nouns))
-                elif w in {",", "and", "or", "-"} or j in demonym_starts or any(
-                        x.start < j < x.end for x in s.mentions) or T[j][:1].islower() and w.isalpha() \
-                        and w not in bo.cues and w not in bo.place_nouns:
+                elif w in {",", "and", "or", "-"} or j in demonym_starts \
+                        or any(x.start < j < x.end for x in s.mentions):
+                    j += 1
+                    continue
+                elif fillers < 2 and T[j][:1].islower() and w.isalpha() and w not in bo.cues \
+                        and w not in bo.place_nouns:  # "Syrian Christian refugees", "young Afghan men"
+                    fillers += 1
                     j += 1
                     continue
                 break
@@ -2414,7 +2423,7 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
         if prep == "for":
             if k > start and W[k - 1] in bo.dest_after_for:
                 out.append((m.start, m.iso))
-        elif prep in {"in", "at", "inside"}:
+        elif prep in {"in", "at", "inside", "near"}:
             head = W[k - 1] if k > start else ""
             if head in bo.people or head in bo.cues or L[k - 1] in bo.cues or any(
                     c >= k - 4 and W[c] not in bo.people for c in before):  # "refugees in X", "landed on Sunday in X"
@@ -2424,7 +2433,30 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             out.append((m.start, m.iso))  # not a purpose: "the toughest way for a foreigner to enter X"
         elif m.end + 1 < end and W[m.end] in {"'s", "’s"} and W[m.end + 1] in bo.border_words and before:
             out.append((m.start, m.iso))
+        elif _hosting_subject(W, L, m, end, s, bo):
+            out.append((m.start, m.iso))  # "Turkey hosts the largest refugee population", "Lithuania taking in 70,000"
     return out
+
+
+def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sentence, bo: _Backoff) -> bool:
+    """A country named just before a verb of hosting or taking in: "X hosts", "X and Y hosting", "X has now
+    received", "X, which is sheltering"."""
+    j = m.end
+    names = {x.start: x.end for x in s.mentions}
+    for _ in range(6):
+        if j >= end:
+            return False
+        if j in names:
+            j = names[j]  # "Poland and Germany hosting"
+            continue
+        w = W[j]
+        if w in bo.host_verbs or L[j] in bo.host_verbs:
+            return not (w in {"taken", "taking", "took", "take"} and W[j + 1:j + 2] != ["in"]) \
+                and W[j + 1:j + 2] not in (["a"], ["the"]) or W[j + 2:j + 3] in (["largest"], ["most"], ["biggest"])
+        if w not in bo.host_fillers:
+            return False
+        j += 1
+    return False
 
 
 def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
@@ -2457,10 +2489,10 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
         if not cues or bo.people.isdisjoint(words) and not any(m.kind == "demonym" for m in s.mentions):
             continue
-        origins = _coordinated(s, W, _backoff_origins(doc, s, bo), False)
+        origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
-            if dests and not s.region_origin:
+            if dests and not s.region_origin and bo.regions.isdisjoint(words):
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
             continue
         found.update(iso for _, iso in origins)
@@ -2470,8 +2502,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             if state and (not bo.here_words.isdisjoint(words) or any(
                     w in bo.the_country_words and nxt == "country" for w, nxt in zip(words, words[1:], strict=False))):
                 dests = [(max(cues), state)]
-            elif state and bo.story_state != "off":
-                pending.append((s, origins, cues))
+            elif state and bo.story_state != "off" and bo.regions.isdisjoint(words):
+                pending.append((s, origins, cues))  # not "the exodus of Syrians into Europe"
         origin_isos = {iso for _, iso in origins}
         for oi, o in origins:
             for di, d in dests:
