@@ -804,6 +804,14 @@ def _earlier_indefinite(ctx: _Context, i: int, head: str) -> str | None:
 
 def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     """Subject of the speech verb at ``verb`` among tokens [start, verb)."""
+    if verb - 1 > start and ctx.lowers[verb - 1] == "and":
+        # 'The official said the review goes on and said the country is "under strain"': the first verb's subject
+        for u in range(start, verb - 1):
+            if ctx.speech[u] and not ctx.in_quote[u]:
+                found = _subject_before(ctx, start, u)
+                if found is not None:
+                    return found
+                break
     candidates: list[tuple[Speaker, int]] = []
     phrase_starts = ctx.phrase_starts  # _noun_phrase finds nothing elsewhere
     p = bisect_left(phrase_starts, start)

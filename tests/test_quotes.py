@@ -588,3 +588,11 @@ def test_any_noun_after_an_inverted_speech_verb_describes_the_speaker(run):
     quotes = run("The mayor attacked the “fake news,” arguing the media was hostile to the camp. "
                  "“It was full,” said the number was wrong.")
     assert all(q[2] not in {"the media was", "the number was"} for q in quotes)
+
+
+def test_a_second_coordinated_speech_verb_keeps_the_first_verbs_subject(run):
+    quotes = run("The White House official said the agency’s review is continuing and said the country is "
+                 "“under significant strain.”")
+    assert quotes[0][2] == "The White House official"
+    # near miss: one speech verb after 'and' whose subject is the sentence's subject anyway
+    assert run("Anna Berg met the mayor and said the camp was “a disgrace.”")[0][2] == "Anna Berg"
