@@ -2294,6 +2294,7 @@ class _Backoff:
     topic_nouns: frozenset[str]
     host_before_from: frozenset[str]
     topic_preps: frozenset[str]
+    arrived_nouns: frozenset[str]
     regions: frozenset[str]
     host_verbs: frozenset[str]
     host_fillers: frozenset[str]
@@ -2366,7 +2367,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
             plural = text.endswith("s") and not text.endswith(("ss", "'s", "’s")) and (
                 prev in COUNTED_BEFORE or doc[m.start - 1].like_num or nxt in bo.cues or L[m.end] in bo.cues
                 if m.start > start and m.end < end else False)  # "thousands of Syrians", not "to kill Ukrainians"
-            j, ok, fillers = m.end, plural and nxt not in bo.people, 0
+            person = prev in {"a", "an"} and nxt in {",", ".", "who", "named", "called"}  # "Ana, a Honduran, said"
+            j, ok, fillers = m.end, person or plural and nxt not in bo.people, 0
             while not ok and j < min(end, m.end + 6):
                 w = W[j]
                 if w in bo.people and T[j][:1].islower():  # not "People Without Borders"
@@ -2420,6 +2422,9 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             k -= 1  # "into the Netherlands"
         prep = W[k] if k >= start else ""
         before = [c for c in cues if c < m.start]
+        if m.end < end and W[m.end] in bo.topic_nouns or T[m.end - 1] in {"U.S.", "US", "UK", "EU"} \
+                and m.end + 1 < end and T[m.end][:1].isupper() and W[m.end + 1] in bo.topic_nouns:
+            continue  # "the U.S. Refugee Program": a name, not a place
         if prep == "for":
             if k > start and W[k - 1] in bo.dest_after_for:
                 out.append((m.start, m.iso))
@@ -2496,13 +2501,20 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
             continue
         found.update(iso for _, iso in origins)
+        if any(w in bo.dest_preps and nxt in bo.regions for w, nxt in zip(words, words[1:], strict=False)):
+            continue  # "the exodus of Syrians into Europe": the group goes to a region, whatever else is named
+        displaced_at_home = {iso for _, iso in dests}
+        origins = [(i, o) for i, o in origins if o not in displaced_at_home]  # "displaced in Syria"
+        if not origins:
+            continue
         if not dests:
             if state is False:
                 state = _story_state(sentences)
             if state and (not bo.here_words.isdisjoint(words) or any(
                     w in bo.the_country_words and nxt == "country" for w, nxt in zip(words, words[1:], strict=False))):
                 dests = [(max(cues), state)]
-            elif state and bo.story_state != "off" and bo.regions.isdisjoint(words):
+            elif state and bo.story_state != "off" and bo.regions.isdisjoint(words) and any(
+                    W[c] not in bo.people or W[c] in bo.arrived_nouns or L[c] in bo.arrived_nouns for c in cues):
                 pending.append((s, origins, cues))  # not "the exodus of Syrians into Europe"
         origin_isos = {iso for _, iso in origins}
         for oi, o in origins:
