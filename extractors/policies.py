@@ -38,6 +38,8 @@ a context word list only in sentences that have one of its words), then resolves
 - negation per trigger entry (a negated restriction may be another type, or no policy at all); a
   stated record of not taking in refugees ("has not taken in a single refugee") is an
   AsylumRestriction, a refusal or pledge ("refused to accept", "will not accept") an EntryBan;
+- entries marked document_context also match without their context words in a story that has them often
+  ("build a fence" in a story on migrants);
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
 - money entries skip sums for other purposes named just after ("$2 billion for the wall");
@@ -323,7 +325,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
             if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
                 if sent_text is None:
                     sent_text = text[sent.start_char:sent.end_char].lower()
-                if not any(word in sent_text for word in contexts[context]):
+                if not any(word in sent_text for word in contexts[context]) and not (
+                        entries[entry_id].get("document_context") and _document_has(doc, context)):
                     continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
@@ -1324,11 +1327,31 @@ def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
 # --------------------------------------------------------------------------- trigger checks
 
 
-def _sentence_has(ctx: _Context, sent: Span, context: str | None) -> bool:
+def _sentence_has(ctx: _Context, sent: Span, context: str | None, document: bool = False) -> bool:
+    """The sentence has a word of the context list; with ``document``, or the whole story is about it."""
     if not context:
         return True
     text = doc_text(ctx.doc)[sent.start_char:sent.end_char].lower()  # sent.text, without joining its tokens
-    return any(word in text for word in ctx.lex["_contexts"][context])
+    return any(word in text for word in ctx.lex["_contexts"][context]) or (document and _document_has(ctx.doc, context))
+
+
+_DOC_CONTEXT: dict[tuple[int, str], tuple[Doc, bool]] = {}
+
+
+def _document_has(doc: Doc, context: str) -> bool:
+    """The story speaks of the context often ("build a fence" in a story on migrants is a border fence): its
+    words occur at least ``document_contexts[context]`` times in the whole text."""
+    key = (id(doc), context)
+    hit = _DOC_CONTEXT.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    need = lexicon()["document_contexts"].get(context)
+    text = doc_text(doc).lower()
+    found = need is not None and sum(text.count(word) for word in lexicon()["_contexts"][context]) >= need
+    if len(_DOC_CONTEXT) > 64:
+        _DOC_CONTEXT.clear()
+    _DOC_CONTEXT[key] = (doc, found)
+    return found
 
 
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
@@ -1815,7 +1838,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
-        if not _sentence_has(ctx, sent, entry.get("context")):
+        if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))):
             continue
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country

@@ -1277,3 +1277,73 @@ def test_soldiers_at_the_border_near_misses(run, text):
 
 def test_a_demonym_before_agents_names_their_state(run):
     assert keys(run("Panamanian agents detained 120 migrants near the river.")) == {("PA", "Detention")}
+
+
+# --------------------------------------------------------------------------- wider triggers (round 12)
+
+MIGRATION_STORY = ("Migrants keep crossing the border. The migrants say the border is dangerous. "
+                   "Refugee groups count the migrants every week. ")
+
+
+def test_a_fence_in_a_migration_story_is_a_border_fence(run):
+    assert ("CL", "BorderBarrier") in keys(run(MIGRATION_STORY + "The president said Chile will build a fence."))
+
+
+@pytest.mark.parametrize("text", [
+    "Farming is hard. The president said Chile will build a fence near the lake.",  # no migration story
+    MIGRATION_STORY + "The farmer said his family built a fence around the field.",
+    MIGRATION_STORY + "Chile promised that Peru would pay to build the fence.",
+])
+def test_a_fence_near_misses(run, text):
+    assert ("CL", "BorderBarrier") not in keys(run(text)) and ("PE", "BorderBarrier") not in keys(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Refugees keep arriving. Kenya is sheltering more than 400,000 refugees in two camps.", {("KE", "Aid")}),
+    ("The war goes on. Slovakia set up reception centres for refugees near the frontier.", {("SK", "Aid")}),
+])
+def test_shelter_and_reception_centres_are_aid(run, text, expected):
+    assert expected <= keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees keep arriving in Kenya. Government and charity shelters for migrants are full.",
+    "Refugees keep arriving in Kenya. Local volunteers sheltered refugees in their own homes.",
+])
+def test_shelter_near_misses(run, text):
+    assert ("KE", "Aid") not in keys(run(text))
+
+
+def test_caught_migrants_are_detained(run):
+    assert keys(run("Chilean police caught 300 migrants crossing the border illegally last week.")) == {
+        ("CL", "Detention")}
+
+
+def test_caught_in_a_storm_is_no_detention(run):
+    assert not run("Chile said the migrants were caught in a storm off the coast.")
+
+
+def test_sending_migrants_to_a_country_is_a_deportation(run):
+    assert keys(run("Denmark struck a deal to send migrants to Rwanda.")) == {("DK", "Deportation")}
+
+
+@pytest.mark.parametrize("text", [
+    "Honduras, which sends migrants to the United States every year, protested.",
+    "Critics said Denmark should send migrants to Rwanda.",
+    "Denmark sent refugees to the cinema on Sunday.",
+])
+def test_sending_migrants_near_misses(run, text):
+    assert all(t != "Deportation" for _a, t in keys(run(text)))
+
+
+def test_migrants_released_into_a_country_are_admitted(run):
+    assert keys(run("Last year, asylum seekers were released into Canada to await their hearings.")) == {
+        ("CA", "Admission")}
+
+
+@pytest.mark.parametrize("text", [
+    "The army released 30 prisoners into Iraqi custody.",
+    "The wardens released the migrants into the yard.",
+])
+def test_released_into_near_misses(run, text):
+    assert not any(t == "Admission" for _a, t in keys(run(text)))
