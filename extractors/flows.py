@@ -2294,6 +2294,7 @@ class _Backoff:
     topic_nouns: frozenset[str]
     host_before_from: frozenset[str]
     topic_preps: frozenset[str]
+    group_words: frozenset[str]
     arrived_nouns: frozenset[str]
     regions: frozenset[str]
     host_verbs: frozenset[str]
@@ -2477,6 +2478,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
     pending: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []  # origins with no destination
     placed: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []  # destinations with no origin
     found: Counter[str] = Counter()  # origin roles read in the document
+    first_seen: dict[str, int] = {}  # where each origin is first read: a group is placed after it is introduced
     for s in sentences:
         if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
             continue
@@ -2492,7 +2494,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
         cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
-        if not cues or bo.people.isdisjoint(words) and not any(m.kind == "demonym" for m in s.mentions):
+        if not cues or bo.people.isdisjoint(words) and bo.group_words.isdisjoint(words) \
+                and not any(m.kind == "demonym" for m in s.mentions):  # "those rescued", "many now live in"
             continue
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
@@ -2501,6 +2504,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
             continue
         found.update(iso for _, iso in origins)
+        for i, iso in origins:
+            first_seen.setdefault(iso, i)
         if any(w in bo.dest_preps and nxt in bo.regions for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "the exodus of Syrians into Europe": the group goes to a region, whatever else is named
         displaced_at_home = {iso for _, iso in dests}
@@ -2537,7 +2542,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
     if placed and home and bo.main_origin != "off" and (bo.main_origin == "always" or not known):
         for s, dests, cues in placed:  # the document's one origin goes where its people are placed
             for di, d in dests:
-                if d == home or d in bo.territories or home in bo.territories or (d, home) in known:
+                if di < first_seen.get(home, 0) or d == home or d in bo.territories or home in bo.territories \
+                        or (d, home) in known:
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
                 b.add(s.span, home, d, [di, cue], trigger=cue)
