@@ -1347,3 +1347,19 @@ def test_migrants_released_into_a_country_are_admitted(run):
 ])
 def test_released_into_near_misses(run, text):
     assert not any(t == "Admission" for _a, t in keys(run(text)))
+
+
+REFUGEE_STORY = ("Refugees keep arriving from the war. Aid groups say the refugees need food. Most refugees live in "
+                 "camps, and displaced families sleep outside. Asylum offices are full, and more refugees come. ")
+
+
+def test_money_pledged_in_a_refugee_story_is_aid(run):
+    assert ("NO", "Aid") in keys(run(REFUGEE_STORY + "Norway has pledged $300 million so far, its minister said."))
+
+
+@pytest.mark.parametrize("text", [
+    "The league is growing. Norway has pledged $300 million so far for the new stadium.",  # no refugee story
+    REFUGEE_STORY + "Norway has pledged $300 million for border security and more troops.",
+])
+def test_money_pledged_near_misses(run, text):
+    assert ("NO", "Aid") not in keys(run(text))
