@@ -537,7 +537,7 @@ def _is_object(ctx: _Context, i: int) -> bool:
     prev = lowers[k]
     if prev == "to" and k > 0 and lowers[k - 1] == "according":
         return False  # the source of 'according to X' speaks
-    return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells", "being"}
+    return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells", "being", "in"}
 
 
 def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
@@ -649,7 +649,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
             last_head = j
         elif last_head is not None:
             break
-        elif speech[j] or lowers[j] in _CLAUSE_OPENERS:
+        elif speech[j] or lowers[j] in _CLAUSE_OPENERS or lowers[j] == "that":
             break  # 'what the ministry is calling': a clause opens, the phrase starts later
         j += 1
     if last_head is not None and lowers[last_head] == "border" and ctx.entity_at[last_head] is None:

@@ -596,3 +596,12 @@ def test_a_second_coordinated_speech_verb_keeps_the_first_verbs_subject(run):
     assert quotes[0][2] == "The White House official"
     # near miss: one speech verb after 'and' whose subject is the sentence's subject anyway
     assert run("Anna Berg met the mayor and said the camp was “a disgrace.”")[0][2] == "Anna Berg"
+
+
+def test_plural_professions_speak_and_a_noun_after_in_is_no_subject(run):
+    quotes = run("Lawyers for the detained families said in a court filing that “dozens of people” were still held. "
+                 "The judges said in their ruling that the order “cannot stand.”")
+    assert [q[2] for q in quotes] == ["Lawyers", "The judges"]
+    # near miss: a complementiser inside the words is no description ('in 2019 that its supporters')
+    quotes = run("The Harbour Times reported in 2019 that its supporters “are likely to vote again.”")
+    assert all("that" not in str(q[2]) for q in quotes)
