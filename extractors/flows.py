@@ -645,6 +645,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
                 if gov is not None:  # "seeking protection from the U.S. government": the state asked is the host
                     m.role, m.trigger = "DST", gov
+            elif k >= start and W[k] in _backoff_lex().donor_nouns:
+                pass  # "loans from Germany", "food from Japan": a donor, not where people left from
             else:
                 gov = _governing(doc, j, start, triggers, lex, blocked=blocked)
                 if gov is None and k >= start and W[k] in CARRIERS:

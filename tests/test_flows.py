@@ -1359,3 +1359,98 @@ def test_a_deportation_without_deporting_state_is_from_where_the_story_is_set(nl
 def test_deportation_orders_and_cases_are_no_deportation(nlp, sentence):
     _, flows = run(nlp, STORY_IN_CANADA + sentence)
     assert ("CA", "HT") not in pairs(flows), sentence
+
+
+# --- backoff tier: a sentence no rule reads, read by roles (origin role, destination role, people, a cue) ------
+
+def run_tier(nlp, text: str, backoff: bool):
+    doc = nlp(text)
+    return pairs(extract_flows(doc, extract_entities(doc), backoff=backoff))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Afghan asylum seekers landed on the beach near Dover on Tuesday.", {("AF", "GB")}),
+    ("The Iraqi man said he paid smugglers to get him to Germany.", {("IQ", "DE")}),
+    ("Guatemalan migrants waded across the river near El Paso.", {("GT", "US")}),
+    ("At least 5 million Ukrainians are registered for protection across Europe, with Poland and Germany hosting "
+     "the largest numbers.", {("UA", "PL"), ("UA", "DE")}),
+    ("Ukrainian refugees have also settled in the Baltic states, with Lithuania taking in 70,000.", {("UA", "LT")}),
+    ("Turkey hosts the largest refugee population in the world, most of them Syrians.", {("SY", "TR")}),
+    ("Most of those rescued were from Egypt, Bangladesh and Pakistan, and were brought ashore in Italy.",
+     {("EG", "IT"), ("BD", "IT"), ("PK", "IT")}),
+    # a document with no rule flow: the group it introduces is where the next sentence places it
+    ("Somali refugees describe long months of waiting. Many now live in camps in Kenya and Ethiopia.",
+     {("SO", "KE"), ("SO", "ET")}),
+])
+def test_backoff_reads_roles_the_rules_miss(nlp, text, expected):
+    assert run_tier(nlp, text, backoff=False) == set(), text  # no rule reads these sentences
+    assert run_tier(nlp, text, backoff=True) == expected, text
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Venezuelan family walked out of the shelter on Monday.",
+    "Many Venezuelan families arrived by bus on Monday.",
+])
+def test_backoff_story_state_takes_a_moving_group(nlp, sentence):
+    assert ("VE", "PE") not in run_tier(nlp, STORY_IN_PERU + sentence, backoff=False)
+    assert ("VE", "PE") in run_tier(nlp, STORY_IN_PERU + sentence, backoff=True), sentence
+
+
+def test_backoff_here_is_the_story_state(nlp):
+    text = "Egypt opened schools to them. The Sudanese families who came here last spring say the winter was hard. " \
+           "Egypt said. Cairo said. Egypt."
+    assert ("SD", "EG") in run_tier(nlp, text, backoff=True)
+    # without a story state "here" places nobody
+    assert run_tier(nlp, "The Sudanese families who came here last spring say the winter was hard.", True) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A Chinese business delegation travelled to Kenya last week.",  # business trip
+    "The Brazilian team arrived in Qatar on Sunday.",  # sports team
+    "The Nigerian president arrived in London for talks.",  # an official visit
+    "Ukrainian grain reached Egypt by ship.",  # goods
+    "Russian troops crossed into Ukraine at dawn.",  # troops
+    "Afghan refugees could be moved to Rwanda next year.",  # hypothetical
+    "The government plans to bring Afghan families to Canada.",  # plan
+    "The Afghan asylum seekers did not land near Dover.",  # negation
+    "Refugees from Sudan held a vigil on Friday.",  # refugees from X who moved nowhere
+    STORY_IN_PERU + "Refugees from Venezuela spoke at the meeting.",  # nor in the story's state: no movement
+    "Turkey is hosting a summit on Syrian refugees.",  # a topic, not people
+    "Germany hosted the World Cup while Syrian fans watched.",
+    "The exodus of Syrians into Europe worried officials in the U.S.",  # a region is where they go
+    "Officials said Iraqi smugglers were believed to have come from Turkey with the lorry.",  # belief
+    "Critics oppose taking in Afghan refugees in Canada.",  # opposition
+    "The minister is seeking to resettle thousands of Eritrean refugees in Canada.",  # an aim
+    "Thousands reached Canada. Thousands reached Mexico. The family fled Haiti in 2019.",  # group after the places
+    "Bolivians and Chileans have placed the matter before the court in Peru.",  # plural demonyms, no movement
+    "Figure 3: Refugees in the U.S. Refugee Program by year.",  # a programme's name, no place
+])
+def test_backoff_near_misses(nlp, text):
+    assert run_tier(nlp, text, backoff=True) == run_tier(nlp, text, backoff=False), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Refugees from Syria who settled in Jordan live on loans from Germany.", ("SY", "JO")),  # the rules
+    ("Turkey hosts the largest refugee population in the world, most of them Syrians, with grants from Germany.",
+     ("SY", "TR")),  # the backoff tier
+])
+def test_a_donor_is_neither_end(nlp, text, expected):
+    pairs_on = run_tier(nlp, text, backoff=True)
+    assert expected in pairs_on
+    assert not {p for p in pairs_on if "DE" in p}, text
+
+
+def test_backoff_switch_reads_the_environment(monkeypatch, nlp):
+    from extractors import flows as flows_module
+    text = "Afghan asylum seekers landed on the beach near Dover on Tuesday."
+    try:
+        monkeypatch.setenv("MIGRAPH_FLOWS_BACKOFF", "0")
+        flows_module._backoff_lex.cache_clear()
+        doc = nlp(text)
+        assert pairs(extract_flows(doc, extract_entities(doc))) == set()
+        monkeypatch.setenv("MIGRAPH_FLOWS_BACKOFF", "1")
+        flows_module._backoff_lex.cache_clear()
+        assert pairs(extract_flows(doc, extract_entities(doc))) == {("AF", "GB")}
+    finally:
+        monkeypatch.delenv("MIGRAPH_FLOWS_BACKOFF", raising=False)
+        flows_module._backoff_lex.cache_clear()
