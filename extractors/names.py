@@ -100,6 +100,7 @@ def _sets():
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
         "named_things": set(lex["named_thing_nouns"]),
+        "things_before_name": set(lex["thing_nouns_before_name"]),
     }
     heads = lex["non_person_heads"]
     # Parties and plural group nouns ("Ohio Republican", "Syrian Refugees", "... Ryan Retirees") end no person name.
@@ -448,6 +449,23 @@ def _is_gerund(view: TokenView, i: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+def _is_third_person_verb(word: str) -> bool:
+    """A capitalised -s form of a frequent word ("Passes", "Builds", "Warns"), as Title Case headlines write verbs.
+
+    Also true of some surnames ("Banks", "Woods"): callers use it only for names no other line holds.
+    """
+    low = word.lower()
+    if len(low) < 4 or not low.endswith("s") or low.endswith("ss") or first_name_gender(word) is not None:
+        return False
+    lemma = _lemma_lookup().get(low)
+    if isinstance(lemma, list):
+        lemma = lemma[0] if lemma else None
+    if lemma and lemma != low:
+        return is_common_word(lemma)
+    return is_common_word(low[:-1]) or (low.endswith("es") and is_common_word(low[:-2]))
+
+
+@lru_cache(maxsize=1 << 12)
 def _verb_ing_form(low: str) -> bool:
     lemma = _lemma_lookup().get(low)
     if isinstance(lemma, list):
@@ -493,7 +511,7 @@ def _split_runs(view: TokenView, runs):
                         break
                     if not opens_given and text[prev] != text[end - 1]:
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
-                    if (first_name_gender(text[m]) is not None and lower[prev] not in PARTICLES
+                    if (first_name_gender(text[m]) is not None and m < end - 1 and lower[prev] not in PARTICLES
                             and not lower[prev].endswith(HISPANIC_SURNAME_ENDINGS)
                             and view.doc[prev].is_alpha and len(text[prev]) > 1
                             and first_name_gender(text[prev]) is None
@@ -624,6 +642,8 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     elif (has_before and text[start - 1] == "," and start >= 2 and text[start - 2].islower()
           and lower[start - 2] in kin and end < view.n and text[end] in {",", "."}):
         evidence.add("kinship")
+    if has_before and text[start - 1].islower() and lower[start - 1] in _sets()["things_before_name"]:
+        evidence.add("thing_named")  # "the rescue ship Geo Barents", "the rights group Fortify Rights"
     if has_before and lower[start - 1] in NAMING_CUE_ENDS:
         for cue in NAMING_CUES:
             k = len(cue)
@@ -640,6 +660,7 @@ def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
+    titles = sets["titles"]
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
     party_words = sets["party_words"]
     gaz = gazetteer()
@@ -670,6 +691,20 @@ def person_spans(doc: Doc) -> list[Span]:
             if heads and first_name_gender(text[start + heads[-1] + 1]) is not None:
                 role_words = text[start:start + heads[-1] + 1]
                 k = heads[-1] + 1
+        of_role = None
+        if end - start >= 3 and start >= 2 and lower[start - 1] == "of" and lower[start - 2] in titles:
+            # "Chief of Staff Mick ...", "Secretary of State John ...", "Minister of Foreign Affairs Ana ...": the
+            # words after "of" complete the role, and the person starts at the given name
+            for p in range(k, end - start - 1) if k == 0 else ():
+                if p and first_name_gender(text[start + p]) is not None and not is_common_word(text[start + p]):
+                    k = p
+                    break
+            if k:
+                r = start - 2
+                while r > 0 and lower[r - 1] in titles and not sent_start[r]:
+                    r -= 1
+                of_role = view.span_text(r, start + k)
+                role_words = []
         name_start = start + k
         titled_by_body = False
         if end - name_start >= 4 and any(text[q] in org_heads for q in range(name_start, end - 2)):
@@ -719,7 +754,7 @@ def person_spans(doc: Doc) -> list[Span]:
         evidence = _evidence_before(view, name_start, end)
         if "thing_named" in evidence:
             continue
-        if titled_by_body:
+        if titled_by_body or of_role:
             evidence.add("title")
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
@@ -748,10 +783,16 @@ def person_spans(doc: Doc) -> list[Span]:
         words = name.count(" ") + 1  # "Mercedes-Benz", "Ocasio-Cortez": hyphen-joined parts are one word
         if words == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
             continue
+        if (words == 1 and sent_start[name_start] and end < n and text[end] == "," and lower[name_start].endswith("ly")
+                and is_common_word(name, -13.0) and not given):
+            continue  # "Traditionally, the justices ...": a sentence adverb, not a name in apposition
         if name_words[-1] in thing_heads and not (
                 evidence & PERSON_CUES or ("speech_after" in evidence and given
                                            and name_words[-1] in sets["place_heads"])):
             continue  # "Refugee Convention", "Golan Heights", "Daimler AG", "Sunni Muslims": no person
+        if words >= 2 and any(map(_is_third_person_verb, name_words[1:])) and view.only_in_title_case_lines(
+                name_start, name):
+            continue  # "Graham Passes Legislation", "Poland Builds Wall": a headline's verb, no surname
         accept = False
         if words >= 2 and (given or evidence or not (
                 any(is_common_word(w) for w in name_words) or view.only_in_title_case_lines(name_start, name)
@@ -765,7 +806,7 @@ def person_spans(doc: Doc) -> list[Span]:
         if not accept:
             continue
         span = Span(doc, name_start, end, label="PERSON")
-        role = HYPHEN_GAP_RE.sub(r"\1", " ".join(role_words)) if role_words else lower_role
+        role = HYPHEN_GAP_RE.sub(r"\1", " ".join(role_words)) if role_words else (of_role or lower_role)
         span._.role = role
         span._.source = "rules"
         found.append(span)

@@ -363,3 +363,46 @@ def test_a_sentence_opening_determiner_is_no_given_name(nlp):
     _, result = run(nlp, "The Mayor said the shelter was full. The Harriet Tubman docked in the bay. "
                          "The President Ilse Varga spoke.")
     assert set(persons(result)) == {"Ilse Varga"}
+
+
+def test_a_vessel_or_group_noun_before_a_name_makes_it_a_thing(nlp):
+    _, result = run(nlp, "Migrants were taken aboard the rescue ship Arno Vantis on Monday, and the rights group "
+                         "Lumen Tessar said it would sue. Fortify Rights and Sea Relief also spoke.")
+    assert persons(result) == {}
+    # near miss: a role between the noun and the name makes a person again
+    _, result = run(nlp, "The ship captain Arno Vantis said the deck was full.")
+    assert set(persons(result)) == {"Arno Vantis"}
+
+
+def test_words_after_of_complete_the_role_and_the_person_starts_at_the_given_name(nlp):
+    _, result = run(nlp, "White House Chief of Staff Dora Kessling said so, and the Minister of Foreign Affairs "
+                         "Ivo Marten agreed. Secretary of State Lena Brook left.")
+    found = persons(result)
+    assert set(found) == {"Dora Kessling", "Ivo Marten", "Lena Brook"}
+    assert found["Dora Kessling"].attributes["role"] == "Chief of Staff"
+    assert found["Ivo Marten"].attributes["role"] == "Minister of Foreign Affairs"
+    assert found["Lena Brook"].attributes["role"] == "Secretary of State"
+    # near miss: "the Secretary of Defense" alone names nobody
+    _, result = run(nlp, "The Secretary of Defense said the border was calm.")
+    assert persons(result) == {}
+
+
+def test_added_titles_plural_justices_holidays_courts_and_sentence_adverbs(nlp):
+    _, result = run(nlp, "Justices Ada Wren and Mila Roth dissented. Councilman Ezra Vale and Alderman Ivy Tan agreed. "
+                         "On Christmas Eve the boy died, and the Ninth Circuit ruled. Traditionally, the justices met. "
+                         "Nonetheless, the president said no.")
+    found = persons(result)
+    assert set(found) == {"Ada Wren", "Mila Roth", "Ezra Vale", "Ivy Tan"}
+    assert found["Ezra Vale"].attributes["role"] == "Councilman"
+    # near miss: a given name opening a sentence before an apposition stays a person
+    _, result = run(nlp, "Molly, a nurse, said the camp was cold.")
+    assert set(persons(result)) == {"Molly"}
+
+
+def test_a_headline_verb_ends_no_name_and_a_three_word_name_ending_in_a_given_name_stays_whole(nlp):
+    _, result = run(nlp, "Senator Marsh Passes Border Bill\n\nSen. Olin Marsh said the bill would pass. "
+                         "Delegate Ilse Warren Norton agreed.")
+    assert set(persons(result)) == {"Olin Marsh", "Ilse Warren Norton"}
+    # near miss: a name in a headline that the story repeats stays a person
+    _, result = run(nlp, "Tova Banks Visits Border Shelter\n\nTova Banks said the shelter was full.")
+    assert set(persons(result)) == {"Tova Banks"}
