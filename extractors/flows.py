@@ -2281,6 +2281,7 @@ class _Backoff:
     # origins with no destination go to the story's state: always | no_other_destination | unflowed_documents | off
     story_state: str
     main_origin: str  # the same for a destination with no origin: the document's main origin
+    adjacent: bool  # origins of one sentence go to the destinations of the next
     cues: frozenset[str]
     people: frozenset[str]
     non_migrants: frozenset[str]
@@ -2315,6 +2316,7 @@ def _backoff_lex() -> _Backoff:
     enabled = bool(data.get("backoff", False)) if env == "" else env not in {"0", "false", "no", "off"}
     return _Backoff(enabled=enabled, story_state=str(data.get("backoff_story_state", "off")),
                     main_origin=str(data.get("backoff_main_origin", "off")),
+                    adjacent=bool(data.get("backoff_adjacent", False)) and os.environ.get("ADJ", "1") == "1",
                     **{k: frozenset(v) for k, v in lexicon.items()})
 
 
@@ -2467,6 +2469,12 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
     return False
 
 
+def _adjacent(doc: Doc, a: _Sentence, c: _Sentence) -> bool:
+    """c follows a directly in the same paragraph."""
+    between = doc_text(doc)[a.span.end_char:c.span.start_char]
+    return c.span.start >= a.span.end and not between.strip() and "\n" not in between
+
+
 def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
     """Sentences no rule read: an origin role and a destination role with people and a movement cue between them
     give a flow; a hedge (negation, modal, plan, threat, ban), a deportation or a mover that is no migrant
@@ -2481,7 +2489,10 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
     placed: list[tuple[_Sentence, list[tuple[int, str]], list[int]]] = []  # destinations with no origin
     found: Counter[str] = Counter()  # origin roles read in the document
     first_seen: dict[str, int] = {}  # where each origin is first read: a group is placed after it is introduced
+    last: tuple[_Sentence, list[tuple[int, str]]] | None = None  # the sentence before, if it gave origins only
     for s in sentences:
+        if last is not None and not _adjacent(doc, last[0], s):
+            last = None
         if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
             continue
         sc, ec = s.span.start_char, s.span.end_char
@@ -2496,14 +2507,24 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
         cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
-        if not cues or bo.people.isdisjoint(words) and bo.group_words.isdisjoint(words) \
-                and not any(m.kind == "demonym" for m in s.mentions):  # "those rescued", "many now live in"
+        people = not bo.people.isdisjoint(words) or any(  # "those rescued", "many now live", not "they are"
+            W[i] in bo.group_words and any(c in cues for c in range(i + 1, min(i + 4, end))) for i in range(start, end))
+        if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
             continue
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
+        if not people:  # only a demonym or ethnic group names the people: "Syrians fled", not "a call from China"
+            named = {m.start for m in s.mentions if m.kind == "demonym"} | {i for i, _ in s.ethnic}
+            origins = origins if any(i in named for i, _ in origins) else []
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
             if dests and not s.region_origin and bo.regions.isdisjoint(words):
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
+                if bo.adjacent and last is not None and _adjacent(doc, last[0], s):
+                    for _oi, o in last[1]:  # "Hundreds of Afghan families fled on foot. Most reached Iran."
+                        for di, d in dests:
+                            if o != d and (d, o) not in known and o not in bo.territories and d not in bo.territories:
+                                b.add(s.span, o, d, [di, cues[0]], trigger=cues[0])
+            last = None
             continue
         found.update(iso for _, iso in origins)
         for i, iso in origins:
@@ -2514,6 +2535,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         origins = [(i, o) for i, o in origins if o not in displaced_at_home]  # "displaced in Syria"
         if not origins:
             continue
+        last = None if dests else (s, origins)
         if not dests:
             if state is False:
                 state = _story_state(sentences)
@@ -2521,7 +2543,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                     w in bo.the_country_words and nxt == "country" for w, nxt in zip(words, words[1:], strict=False))):
                 dests = [(max(cues), state)]
             elif state and bo.story_state != "off" and bo.regions.isdisjoint(words) and any(
-                    W[c] not in bo.people or W[c] in bo.arrived_nouns or L[c] in bo.arrived_nouns for c in cues):
+                    W[c] not in bo.people or W[c] in bo.arrived_nouns or L[c] in bo.arrived_nouns
+                    or {"a", "an"} & set(W[max(start, c - 3):c]) for c in cues):  # "a refugee from Angola"
                 pending.append((s, origins, cues))  # not "the exodus of Syrians into Europe"
         origin_isos = {iso for _, iso in origins}
         for oi, o in origins:
