@@ -1053,6 +1053,37 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     return None, "none"
 
 
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _tweet_signature(ctx: _Context, span: Span_) -> Speaker | None:
+    """An embedded post: '"..." pic.twitter.com/x — Name (@handle) June 3, 2019' names its author.
+
+    Web pages keep the signature line of an embedded tweet after its text; the author is the account's name
+    (a person or organisation the document knows), read up to the next blank line or 40 tokens. A post that
+    names another account ('.@X last night: "..."', '"..." @PressSec "..."') quotes that account: no author.
+    """
+    texts = ctx.texts
+    open_tok = ctx.tok(span.open_pos)
+    start = ctx.tok(span.close_pos) + 1 if span.close_pos is not None else ctx.tok(span.end)
+    k = open_tok - 1
+    while k >= 0 and "\n" not in texts[k]:
+        if texts[k].startswith(("@", ".@")):
+            return None
+        k -= 1
+    for k in range(start, min(ctx.n - 3, start + 40)):
+        if "\n\n" in texts[k] or ctx.in_quote[k] and k > start or texts[k].startswith(("@", ".@")):
+            return None
+        if texts[k] in _DASHES:
+            entity = ctx.entity(k + 1)
+            if entity is None or entity.kind not in {"Person", "Organization"}:
+                continue
+            end = ctx.entity_span(k + 1)[1]
+            if end + 1 < ctx.n and texts[end] == "(" and texts[end + 1].startswith("@"):
+                return Speaker(entity=entity, kind=entity.kind, cue="tweet", position=k + 1)
+    return None
+
+
 def _capitals_label(ctx: _Context, i: int) -> Entity | None:
     """'ROMNEY: "..."' (fact-check transcripts): a surname in capitals opening its line names that person."""
     word = ctx.texts[i]
@@ -1257,6 +1288,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             speaker = None  # a speech verb without a findable subject ('"...," said in a statement')
         if speaker is None and kind != "partial":
             speaker = _previous_sentence_subject(ctx, span)
+        if speaker is None and kind != "partial":
+            speaker = _tweet_signature(ctx, span)
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
             rejected = span
             continue

@@ -605,3 +605,12 @@ def test_plural_professions_speak_and_a_noun_after_in_is_no_subject(run):
     # near miss: a complementiser inside the words is no description ('in 2019 that its supporters')
     quotes = run("The Harbour Times reported in 2019 that its supporters “are likely to vote again.”")
     assert all("that" not in str(q[2]) for q in quotes)
+
+
+def test_an_embedded_posts_signature_names_its_author(run):
+    text = ("The senator reacted within minutes.\n\n“The camps at the border are a disgrace and we will close them” "
+            "pic.twitter.com/AbC123 — Lena Hartmann (@LenaHartmann) June 3, 2019\n\nThe governor disagreed.")
+    assert run(text)[0][2] == "Lena Hartmann"
+    # near miss: a post quoting another account is not its author's speech
+    text = ".@OlafMeyer last night in Bonn: “We will build more shelters” — Lena Hartmann (@LenaHartmann) June 3, 2019"
+    assert run(text)[0][2] != "Lena Hartmann"
