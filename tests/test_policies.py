@@ -1363,3 +1363,12 @@ def test_money_pledged_in_a_refugee_story_is_aid(run):
 ])
 def test_money_pledged_near_misses(run, text):
     assert ("NO", "Aid") not in keys(run(text))
+
+
+def test_protection_granted_in_a_migration_story(run):
+    text = MIGRATION_STORY + "Many fled the war. Last year Chile granted them legal protection. Refugees welcomed it."
+    assert ("CL", "AsylumOffer") in keys(run(text))
+
+
+def test_protection_granted_outside_a_migration_story(run):
+    assert not run("The bank is bankrupt. Last year Chile granted its creditors legal protection from losses.")
