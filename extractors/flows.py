@@ -2297,6 +2297,8 @@ class _Backoff:
     topic_nouns: frozenset[str]
     host_before_from: frozenset[str]
     topic_preps: frozenset[str]
+    migrant_nouns: frozenset[str]
+    place_modifiers: frozenset[str]
     group_words: frozenset[str]
     arrived_nouns: frozenset[str]
     regions: frozenset[str]
@@ -2361,7 +2363,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
             if nxt in DEMONYM_PLACES and _prep_before(W, m.start, start) in {"from", "off"}:
                 out.append((m.start, m.iso))  # "boats leaving from the Libyan coast"
                 continue
-            if nxt in bo.place_nouns or nxt in {"'s", "’s", "-"} or text.lower().split("-")[0] in REGION_PREFIXES \
+            if nxt in bo.place_nouns or nxt in {"'s", "’s", "'", "’", "-"} \
+                    or text.lower().split("-")[0] in REGION_PREFIXES \
                     or prev == "-" and m.start - 2 >= start and W[m.start - 2] in REGION_PREFIXES:
                 continue  # "the Libyan coast", "Greek police", "the Syrian war", "a Central-American caravan"
             k = m.start - 1
@@ -2420,8 +2423,7 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
                 out.append((m.start, m.iso))  # "landed on a Greek island", "found on an Austrian highway"
             continue
         k = m.start - 1
-        if k > start and T[k][:1].islower() and W[k] not in bo.dest_preps and W[k].isalpha() \
-                and W[k] not in {"from", "and", "or", "of", "the"} and W[k - 1] in bo.dest_preps:
+        if k > start and W[k] in bo.place_modifiers and W[k - 1] in bo.dest_preps:
             k -= 1  # "to neighbouring Poland"
         elif k > start and W[k] == "the" and W[k - 1] in bo.dest_preps:
             k -= 1  # "into the Netherlands"
@@ -2517,7 +2519,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             origins = origins if any(i in named for i, _ in origins) else []
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
-            if dests and not s.region_origin and bo.regions.isdisjoint(words):
+            if dests and not s.region_origin and bo.regions.isdisjoint(words) and (
+                    not bo.migrant_nouns.isdisjoint(words) or not bo.group_words.isdisjoint(words)):
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
                 if bo.adjacent and last is not None and _adjacent(doc, last[0], s):
                     for _oi, o in last[1]:  # "Hundreds of Afghan families fled on foot. Most reached Iran."
