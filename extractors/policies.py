@@ -40,6 +40,8 @@ a context word list only in sentences that have one of its words), then resolves
   AsylumRestriction, a refusal or pledge ("refused to accept", "will not accept") an EntryBan;
 - entries marked document_context also match without their context words in a story that has them often
   ("build a fence" in a story on migrants);
+- overlapping matches of one type: the longest is read; a shorter one only when every longer one it
+  overlaps gave no policy ("arrested the migrants and sent them back");
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
 - money entries skip sums for other purposes named just after ("$2 billion for the wall");
@@ -1804,25 +1806,41 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         return []
     same = _same_measure_spans(doc)
     ctx = _Context(doc, assertions, [s for _e, s, _t in raw] + [s for s, _e in same], sents)
-    # longest match per entry type wins among overlaps
+    # longest match per entry type wins among overlaps; a shorter one is read after all others only when every
+    # longer match it overlaps gave no policy ("sent them back": no migrant word for the longer reading)
     taken: dict[str, list[tuple[int, int]]] = {}
-    matches = []
+    matches: list[tuple[str, int, int] | None] = []
+    overlapped: list[tuple[str, int, int] | None] = []
     # on equal spans an entry that reads an agentless clause wins ("soldiers were deployed to the border")
     for entry_id, s, e in sorted(raw, key=lambda x: (-(x[2] - x[1]), x[1], not entries[x[0]].get("agentless_clause"))):
         entry = entries[entry_id]
         label = f"{entry['type']}|{entry.get('negated')}"
         spans = taken.setdefault(label, [])
         if any(s < b and a < e for a, b in spans):
+            overlapped.append((entry_id, s, e))
             continue
         spans.append((s, e))
         matches.append((entry_id, s, e))
-    matches.sort(key=lambda x: (x[1], x[2]))
+    matches.sort(key=lambda x: (x[1], x[2]))  # type: ignore[index]
+    overlapped.sort(key=lambda x: (x[1], x[2]))  # type: ignore[index]
+    matches.append(None)  # then the overlapped ones
 
     policies: list[Policy] = []
     seen: set[tuple] = set()
     placed: list[tuple[int, Policy]] = []  # (trigger start, policy): what "X followed suit" copies
-    for entry_id, start, end in matches:
+    productive: dict[str, list[tuple[int, int]]] = {}  # label -> spans of matches that gave a policy
+    second_pass = late = False
+    for item in matches:
+        if item is None:
+            matches.extend(overlapped)
+            second_pass = True
+            continue
+        entry_id, start, end = item
         entry = entries[entry_id]
+        label = f"{entry['type']}|{entry.get('negated')}"
+        if second_pass and any(start < b and a < end for a, b in productive.get(label, ())):
+            continue
+        produced = len(policies)
         if any(ctx.boilerplate[start:end]):
             continue
         sent = ctx.sents[ctx.sent_of[start]]
@@ -1984,6 +2002,11 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
                 trigger=doc[start:end].text, time=time, quantities=list(quantities),
             ))
             placed.append((start, policies[-1]))
+        if len(policies) > produced:
+            productive.setdefault(label, []).append((start, end))
+            late = late or second_pass
+    if late:  # text order (by trigger), second-pass readings in their place
+        policies = [p for _s, p in sorted(placed, key=lambda x: x[0])]
     if placed:
         policies.extend(_same_measures(ctx, same, placed, seen))
     return policies

@@ -1372,3 +1372,14 @@ def test_protection_granted_in_a_migration_story(run):
 
 def test_protection_granted_outside_a_migration_story(run):
     assert not run("The bank is bankrupt. Last year Chile granted its creditors legal protection from losses.")
+
+
+def test_a_shorter_reading_under_a_failed_longer_one(run):
+    # the longer "sent ... back to" reading needs a migrant word inside it; "sent them back" needs none
+    assert keys(run("Peruvian police arrested the migrants and sent them back to Chile.")) == {
+        ("PE", "Detention"), ("PE", "Deportation")}
+
+
+def test_a_shorter_reading_is_not_read_under_a_productive_longer_one(run):
+    policies = run("Peru sent 40 migrants back to Chile on Monday.")
+    assert [p.trigger for p in policies if p.policy_type == "Deportation"] == ["sent 40 migrants back to"]
