@@ -947,12 +947,18 @@ def _group_from_context(ctx: _Context, m: Mention) -> list[Actor]:
                  and x.kind == "actor" and x.actor and x.actor[0] == "Country"]
     seen: set[int] = set()
     groups: list[list[Mention]] = []
+    lowers = doc_lowers(ctx.doc)
     for x in reversed(countries):
         if id(x) in seen:
             continue
         group = ctx.coordinated(x, m.start)
         for g in group:
             seen.add(id(g))
+        j = group[0].start - 1
+        while j > 0 and lowers[j] in {"the", "a"}:
+            j -= 1
+        if j >= 0 and lowers[j] in {"from", "fleeing", "fled"}:
+            continue  # "migrants from Syria and Iraq ... the countries": where people come from act for no one
         actors = []
         for g in group:
             if g.actor and g.actor not in actors:

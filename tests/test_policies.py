@@ -1383,3 +1383,12 @@ def test_a_shorter_reading_under_a_failed_longer_one(run):
 def test_a_shorter_reading_is_not_read_under_a_productive_longer_one(run):
     policies = run("Peru sent 40 migrants back to Chile on Monday.")
     assert [p.trigger for p in policies if p.policy_type == "Deportation"] == ["sent 40 migrants back to"]
+
+
+def test_the_countries_people_come_from_act_for_no_one(run):
+    assert not run("Migrants from Eritrea and Sudan reached the coast. The countries have closed their borders.")
+
+
+def test_the_countries_after_a_list_of_actors(run):
+    assert keys(run("Chile and Peru faced migrants from Bolivia. The countries have closed their borders.")) == {
+        ("CL", "EntryBan"), ("PE", "EntryBan")}
