@@ -292,9 +292,17 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
     clusters: list[dict] = []
     joins: dict[tuple[str, ...], list[dict]] = {}  # name parts -> the clusters they may join, oldest first
     # Longest names first so that "Vladimir Putin" exists before "Putin" looks for it.
+    lowers = doc_lowers(doc)
     for span, text, parts in sorted(mentions, key=lambda m: (-len(m[2]), m[0].start)):
         target = None
-        for cluster in joins.get(tuple(parts), ()):
+        candidates = joins.get(tuple(parts), ())
+        if len(parts) == 1 and len(candidates) > 1:
+            # A bare surname shared by several full names: relatives introduced as such ("first lady Michelle
+            # Obama", "his father Bob Bergdahl") are not its bearer while someone else of the name is not one
+            others = [c for c in candidates if not _introduced_as_relative(c, lowers)]
+            if others:
+                candidates = others
+        for cluster in candidates:
             if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
                 target = cluster
         if target is None:
@@ -319,6 +327,27 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         gender = first_name_gender(cluster["parts"][0]) if len(cluster["parts"]) else None
         if gender in {"male", "female"}:
             entity.attributes.setdefault("gender", gender)
+
+
+@cache
+def _kinship_words() -> frozenset[str]:
+    """Lower-case kinship nouns (the lexicon's) and "lady" of "first lady"."""
+    return frozenset(w.lower() for w in lexicon()["kinship_nouns"]) | {"lady"}
+
+
+def _introduced_as_relative(cluster: dict, lowers: list[str]) -> bool:
+    """Whether a multi-word mention of the cluster follows a kinship noun ("his wife Jill ...", "first lady ...",
+    "the president's daughter, ...")."""
+    kin = _kinship_words()
+    for span, text in cluster["spans"]:
+        if " " not in text:
+            continue
+        k = span.start - 1
+        if k >= 0 and lowers[k] == ",":
+            k -= 1
+        if k >= 0 and lowers[k] in kin:
+            return True
+    return False
 
 
 @cache

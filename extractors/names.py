@@ -810,8 +810,48 @@ def person_spans(doc: Doc) -> list[Span]:
         span._.role = role
         span._.source = "rules"
         found.append(span)
+    found = _trim_words_before_known_names(view, found)
     found += _surname_mentions(view, found, ents, taken)
     return found
+
+
+def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[Span]:
+    """Drop words glued before another found person's name or surname ("Shutdown Trump", "Sleepy Joe Biden",
+    "Team Obama" beside "Donald Trump", "Joe Biden", "Barack Obama"): the rest is that person's mention.
+
+    Only words that are no given name are dropped ("Michelle Obama" beside "Barack Obama" stays whole).
+    """
+    persons = [span for span in found if span.label_ == "PERSON"]
+    if len(persons) < 2:
+        return found
+    forms: dict[str, int] = {}
+    for span in persons:
+        text = span.text
+        for form in {name_key(text), name_key(_surname_of_text(text) or text)}:
+            forms[form] = forms.get(form, 0) + 1
+    out = []
+    for span in found:
+        words = span.text.split() if span.label_ == "PERSON" else []
+        new_start = None
+        for cut in range(1, len(words)):
+            word = words[cut - 1]
+            if first_name_gender(word) is not None and word.lower() not in DETERMINERS or word.lower() in PARTICLES:
+                break
+            tail = " ".join(words[cut:])
+            own = {name_key(span.text), name_key(_surname_of_text(span.text) or span.text)}
+            if forms.get(name_key(tail), 0) > (name_key(tail) in own) and (
+                    " " in tail or all(is_common_word(w, -13.9) for w in words[:cut])):
+                # before a bare surname only ordinary words go ("Tamerlan Tsarnaev" beside "Dzhokhar Tsarnaev" stays)
+                new_start = cut
+                break
+        if new_start is None or span.end - span.start != len(words):
+            out.append(span)  # hyphenated or bracketed spans keep their tokens (word and token counts differ)
+            continue
+        trimmed = Span(view.doc, span.start + new_start, span.end, label="PERSON")
+        trimmed._.role = span._.role
+        trimmed._.source = span._.source
+        out.append(trimmed)
+    return out
 
 
 def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...]) -> set[int]:

@@ -544,7 +544,14 @@ def _in_person_name(view: names.TokenView, start: int, end: int) -> bool:
                 and nxt not in gaz.country_by_surface and nxt not in gaz.demonym_by_surface
                 and not names.is_title_word(nxt)):
             return True
-    return start > 0 and not view.sent_start[start] and given(start - 1)
+    if start == 0 or view.sent_start[start]:
+        return False
+    if given(start - 1):
+        return True
+    # "Bill Clinton" beside "Hillary Clinton": a word-like given name before a town the document uses as a surname
+    before = texts[start - 1]
+    return (names.is_name_text(before) and names.first_name_gender(before) is not None and bool(view.space[start - 1])
+            and _surname_in_doc(view, start))
 
 
 def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:

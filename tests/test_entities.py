@@ -406,3 +406,38 @@ def test_a_headline_verb_ends_no_name_and_a_three_word_name_ending_in_a_given_na
     # near miss: a name in a headline that the story repeats stays a person
     _, result = run(nlp, "Tova Banks Visits Border Shelter\n\nTova Banks said the shelter was full.")
     assert set(persons(result)) == {"Tova Banks"}
+
+
+def test_a_word_glued_before_a_known_name_is_dropped(nlp):
+    _, result = run(nlp, "Lorna Vantis spoke on Monday. Critics said Shutdown Vantis was trending, and Sleepy Lorna "
+                         "Vantis answered.")
+    found = persons(result)
+    assert set(found) == {"Lorna Vantis"}
+    # near miss: another given name before the surname is a relative, not a glued word
+    _, result = run(nlp, "Lorna Vantis spoke on Monday. Her brother Tomas Vantis did not.")
+    assert set(persons(result)) == {"Lorna Vantis", "Tomas Vantis"}
+
+
+def test_a_word_like_given_name_before_a_town_used_as_a_surname(nlp):
+    _, result = run(nlp, "Hillary Clinton and Bill Clinton came to the shelter.")
+    assert set(persons(result)) == {"Hillary Clinton", "Bill Clinton"}
+    # near miss: a lower-case noun before the town is no given name
+    _, result = run(nlp, "Hillary Clinton spoke. The bill Clinton voters wanted failed.")
+    assert set(persons(result)) == {"Hillary Clinton"}
+
+
+def test_a_bare_surname_skips_a_relative_introduced_as_such(nlp):
+    _, result = run(nlp, "Governor Arlo Venn visited the camp. He came with his wife Mirela Venn and first lady "
+                         "aides. Venn said the camp would stay open.")
+    found = persons(result)
+    assert found["Arlo Venn"].aliases == {"Venn"} and found["Mirela Venn"].aliases == set()
+    # near miss: namesakes who are no relatives keep the nearest-introduction reading
+    _, result = run(nlp, "Andy Lund said the plan failed. Paul Lund disagreed. Lund said it was fine.")
+    found = persons(result)
+    assert found["Paul Lund"].aliases == {"Lund"} and found["Andy Lund"].aliases == set()
+
+
+def test_an_unlisted_given_name_before_a_shared_surname_stays(nlp):
+    # near miss of the glued-word trim: given names no list holds are no glued words
+    _, result = run(nlp, "Dzhamal Orzhev, 19, was charged. His brother Tamirlan Orzhev, 26, died earlier.")
+    assert set(persons(result)) == {"Dzhamal Orzhev", "Tamirlan Orzhev"}
