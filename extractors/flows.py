@@ -2419,6 +2419,9 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
         elif prev == "from" or prev == "of" and m.start - 2 >= start and W[m.start - 2] in HOME_NOUNS \
                 and "from" in W[max(start, m.start - 7):m.start - 2]:  # "from the war-torn nation of X"
             before = W[max(start, m.start - 4):m.start - 1]
+            nxt = W[m.end] if m.end < end else ""
+            if nxt in bo.place_nouns or nxt in _lex().military or nxt in bo.topic_nouns:
+                continue  # "protect them from U.S. airstrikes", "from Syrian government forces"
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
@@ -2551,9 +2554,10 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                                 b.add(s.span, o, d, [di, cues[0]], trigger=cues[0])
             last = None
             continue
-        found.update(iso for _, iso in origins)
-        for i, iso in origins:
-            first_seen.setdefault(iso, i)
+        if not bo.migrant_nouns.isdisjoint(words):  # the document's migrants, not "Americans" in passing
+            found.update(iso for _, iso in origins)
+            for i, iso in origins:
+                first_seen.setdefault(iso, i)
         if any(w in bo.dest_preps and nxt in bo.regions for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "the exodus of Syrians into Europe": the group goes to a region, whatever else is named
         displaced_at_home = {iso for _, iso in dests}
