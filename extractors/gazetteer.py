@@ -67,18 +67,26 @@ def lexicon() -> dict:
     return load_json("lexicon.json")
 
 
+COMMON_WORD_FLOOR = -14.0
+"""The lowest threshold ``is_common_word`` answers for: rarer words are not kept in memory."""
+
+
 @cache
 def word_log_probs() -> dict[str, float]:
-    """Unigram log-probabilities of English words from spacy-lookups-data.
+    """Unigram log-probabilities of English words from spacy-lookups-data, for words above COMMON_WORD_FLOOR.
 
-    Used to tell a capitalised ordinary word ("Border", "Lines") from a name.
+    Used to tell a capitalised ordinary word ("Border", "Lines") from a name. The table lists a million
+    words (about 110 MB as a dict, in every extraction worker); the 30,000 above the floor are all any
+    threshold in use can tell apart.
     """
     data = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+        return {word: prob for word, prob in json.load(handle).items() if prob > COMMON_WORD_FLOOR}
 
 
 def is_common_word(word: str, threshold: float = -11.5) -> bool:
+    if threshold < COMMON_WORD_FLOOR:
+        raise ValueError(f"is_common_word: threshold {threshold} is below the kept floor {COMMON_WORD_FLOOR}")
     return word_log_probs().get(word.lower(), -30.0) > threshold
 
 
