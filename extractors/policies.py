@@ -21,7 +21,8 @@ a context word list only in sentences that have one of its words), then resolves
   Baltics") acts for each member; a list after a group noun ("countries including A, B and C") is no
   prepositional object; "B followed suit" / "did the same" takes the measure another actor was last stated
   to take (this sentence or the one before) unless negated, demanded or hypothetical; a demonym before
-  soldiers, agents or officers ("Polish soldiers deployed to the border") names their state;
+  soldiers, agents or officers ("Polish soldiers deployed to the border") names their state; a country name
+  that is also its adjective ("Myanmar agreed") names the state unless a group noun follows ("Myanmar migrants");
 - passive and reduced-relative triggers ("were detained", "migrants deported from X") take the
   group before them and their agent after "by" or an entry's own words ("from X", "held in X");
   ("held in camps across northern Greece": compass words skipped); with no agent, a state reporting the
@@ -547,7 +548,8 @@ class _Context:
             kind, key = self.lex["metonyms"][text]
             return Mention(ent.start, ent.end, "actor", (kind, key))
         if label in {"GPE", "NORP"} and iso in self.gaz.countries:
-            if label == "NORP" or (found and found[0] == "Country" and text in self.gaz.demonym_by_surface):
+            if label == "NORP" or (found and found[0] == "Country" and text in self.gaz.demonym_by_surface
+                                   and not self._name_not_adjective(ent, iso)):
                 nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else None
                 if nxt is not None and nxt in self.sets["state_org_heads"]:
                     return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))
@@ -581,6 +583,19 @@ class _Context:
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
+
+    def _name_not_adjective(self, ent: Span, iso: str) -> bool:
+        """A country name that is also its adjective ("Myanmar agreed" / "Myanmar refugees") names the state
+        unless a group or modified noun follows it."""
+        country = self.gaz.countries[iso]
+        if ent.text != country.name and ent.text not in (country.names or ()):
+            return False
+        if ent.end >= len(self.doc):
+            return True
+        nxt = doc_lemmas(self.doc)[ent.end]
+        sets = self.sets
+        return not (nxt in sets["people_words"] or nxt in sets["migrant_words"] or nxt in sets["conscript_words"]
+                    or doc_lowers(self.doc)[ent.end] in sets["modifier_nouns"])
 
     # ---- entity -> actor
 

@@ -1392,3 +1392,33 @@ def test_the_countries_people_come_from_act_for_no_one(run):
 def test_the_countries_after_a_list_of_actors(run):
     assert keys(run("Chile and Peru faced migrants from Bolivia. The countries have closed their borders.")) == {
         ("CL", "EntryBan"), ("PE", "EntryBan")}
+
+
+def test_a_country_name_that_is_also_its_adjective_acts(run):
+    assert keys(run("Refugees keep fleeing. Myanmar agreed to take back 5,000 refugees.")) == {("MM", "Admission")}
+
+
+def test_a_country_name_used_as_adjective_is_a_nationality(run):
+    policies = run("Refugees keep fleeing. Thailand deported 40 Myanmar migrants last week.")
+    assert keys(policies) == {("TH", "Deportation")} and policies[0].target_nationality == "MM"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Refugees keep arriving. Austria will take 5,000 refugees from the Greek islands.", ("AT", "Admission")),
+    ("Migrants keep crossing. Latvia began turning migrants away at the frontier.", ("LV", "EntryBan")),
+    ("Migrants keep crossing. Norway has stripped Somali refugees of their residence permits.",
+     ("NO", "AsylumRestriction")),
+    ("Migrants keep crossing. Austria will process asylum applications outside Europe.", ("AT", "AsylumRestriction")),
+    ("Men keep fleeing the draft. Norway tightened entry for Russian citizens.", ("NO", "EntryBan")),
+])
+def test_more_trigger_wording(run, text, expected):
+    assert expected in keys(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees keep arriving. Volunteers in Austria take refugees to the station every day.",
+    "Migrants keep crossing. In Austria it will take migrants years to get their papers.",
+    "Migrants keep crossing. Austrian lawyers said it would be wrong to process asylum applications outside Europe.",
+])
+def test_more_trigger_wording_near_misses(run, text):
+    assert ("AT", "Admission") not in keys(run(text)) and ("AT", "AsylumRestriction") not in keys(run(text))
