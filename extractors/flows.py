@@ -222,6 +222,7 @@ PEOPLE_VERBS = {"flee", "fled", "fleeing", "emigrate", "emigrated", "emigrating"
 LOCATED_ORIGIN = {",", "almost", "nearly", "virtually", "all", "most", "many", "mostly", "mainly", "largely", "of",
                   "them", "whom", "predominantly", "primarily", "overwhelmingly", "chiefly", "from"}
 BORDER_PLACES = {"town", "towns", "city", "cities", "village", "villages"}  # "Mexican border towns" are in Mexico
+ATTACK_NOUNS = {"airstrikes", "airstrike", "bombing", "bombings", "bombs", "bombardment", "raids", "drones"}
 COUNTED_MOVES = {"attempts", "crossings", "arrivals", "entries", "applications", "departures", "apprehensions",
                  "encounters", "refugees", "migrants", "asylum-seekers", "seekers"}
 
@@ -560,6 +561,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     start, end = sent.start, sent.end
     mentioned = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
+        if m.kind == "name" and m.end < end and (W[m.end] in lex.military or W[m.end] in ATTACK_NOUNS):
+            m.role = "ADJ"  # "fleeing U.S. airstrikes", "escaped Russia forces": an attacker, not a place left
+            continue
         # the group's origin: "Ukrainian refugees", "Afghans", "Ukraine's refugees"
         if m.kind == "demonym" and any(o.kind == "demonym" and o.start == m.end for o in mentions) \
                 and T[m.end][:8] in {"American", "Americans"}:
@@ -2420,13 +2424,15 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 and "from" in W[max(start, m.start - 7):m.start - 2]:  # "from the war-torn nation of X"
             before = W[max(start, m.start - 4):m.start - 1]
             nxt = W[m.end] if m.end < end else ""
-            if nxt in bo.place_nouns or nxt in _lex().military or nxt in bo.topic_nouns:
+            if nxt in bo.place_nouns or nxt in _lex().military or nxt in ATTACK_NOUNS or nxt in bo.topic_nouns:
                 continue  # "protect them from U.S. airstrikes", "from Syrian government forces"
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
                 and W[m.start - 2] in bo.origin_verbs:
-            out.append((m.start, m.iso))
+            nxt = W[m.end] if m.end < end else ""
+            if not (nxt in _lex().military or nxt in ATTACK_NOUNS):  # "fleeing U.S. airstrikes"
+                out.append((m.start, m.iso))
     for i, iso in s.ethnic:
         if i + 1 < end and W[i + 1] in bo.people or W[i] in bo.people:
             out.append((i, iso))

@@ -1427,9 +1427,13 @@ def test_backoff_here_is_the_story_state(nlp):
     # a country's attacks are not where the document's people come from
     "The refugees said they hid in caves for safety from U.S. airstrikes. Thousands of refugees now live in camps in "
     "Iraq.",
+    "Refugees fleeing U.S. airstrikes settled in camps in Greece.",
+    "Many families who escaped Russian bombing now live in camps in Turkey.",
 ])
 def test_backoff_near_misses(nlp, text):
     assert run_tier(nlp, text, backoff=True) == run_tier(nlp, text, backoff=False), text
+    if "airstrikes" in text or "bombing" in text:
+        assert run_tier(nlp, text, backoff=True) == set(), text  # neither tier reads the attacker as an origin
 
 
 @pytest.mark.parametrize("text, expected", [
