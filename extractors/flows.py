@@ -970,6 +970,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             continue  # entities, but none a country the rules can place (see the docstring)
         if all(boilerplate[i] or T[i].isspace() for i in range(start, end)):
             continue
+        if W[start] in {"no", "none", "nobody"} and any(map(_is_group_lower, W[start + 1:min(start + 5, end)])):
+            continue  # "No Syrian refugees have arrived in Japan", "None of the migrants reached Italy": nobody moved
         triggers = {}
         blocked: set[int] = set()
         # only a token whose form or lemma is a movement word (``lex.kind``) can be one

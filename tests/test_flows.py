@@ -1461,3 +1461,12 @@ def test_backoff_switch_reads_the_environment(monkeypatch, nlp):
     finally:
         monkeypatch.delenv("MIGRAPH_FLOWS_BACKOFF", raising=False)
         flows_module._backoff_lex.cache_clear()
+
+
+@pytest.mark.parametrize("sentence", [
+    "No Syrian refugees have arrived in Japan this year.",
+    "None of the Eritrean migrants reached Italy.",
+])
+def test_a_negated_group_moved_nowhere(nlp, sentence):
+    assert run_tier(nlp, sentence, backoff=True) == set(), sentence
+    assert run_tier(nlp, "Syrian refugees have arrived in Japan this year.", backoff=False) == {("SY", "JP")}
