@@ -2007,6 +2007,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         time = attached_time(doc, times, start, end, verbal=not entry.get("nominal"))  # its own clause's time only
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
         destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
+        if entry.get("place_not_actor"):  # "forces asylum seekers to wait in Mexico": not Mexico's rule
+            place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
+            if place is not None and place.actor:
+                destinations.add(place.actor)
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
             destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):

@@ -1422,3 +1422,10 @@ def test_more_trigger_wording(run, text, expected):
 ])
 def test_more_trigger_wording_near_misses(run, text):
     assert ("AT", "Admission") not in keys(run(text)) and ("AT", "AsylumRestriction") not in keys(run(text))
+
+
+def test_the_place_people_must_wait_in_is_not_the_rule_maker(run):
+    text = ("Chile is in the news. Chile says the talks went well. A new rule from the capital forces asylum seekers "
+            "to wait in Chile.")
+    assert ("CL", "AsylumRestriction") not in keys(run(text))
+    assert keys(run("Peru required asylum seekers to wait in Chile.")) == {("PE", "AsylumRestriction")}
