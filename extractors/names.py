@@ -289,8 +289,8 @@ class TokenView:
         before, after = self.text[i - 1], self.text[i + 1] if i + 1 < self.n else ""
         if after[:1].isdigit() or after.lower() in {"of", "day", "st", "nd", "rd", "th"}:
             return False
-        if before[:1].isupper() and (first_name_gender(before) is not None or is_title_word(before)):
-            return True
+        if before[:1].isupper() and (_is_given_name(before) or is_title_word(before)):
+            return True  # not after "In", "On" (listed as given names too)
         return self.lower[i - 1] in _sets()["honorifics"]
 
     def span_text(self, start: int, end: int) -> str:
@@ -695,9 +695,9 @@ def person_spans(doc: Doc) -> list[Span]:
         if end - start >= 3 and start >= 2 and lower[start - 1] == "of" and lower[start - 2] in titles:
             # "Chief of Staff Mick ...", "Secretary of State John ...", "Minister of Foreign Affairs Ana ...": the
             # words after "of" complete the role, and the person starts at the given name
-            for p in range(k, end - start - 1) if k == 0 else ():
-                if p and first_name_gender(text[start + p]) is not None and not is_common_word(text[start + p]):
-                    k = p
+            for p in range(max(k, 1), end - start - 1):
+                if first_name_gender(text[start + p]) is not None and not is_common_word(text[start + p]):
+                    k = p  # "Director of National Intelligence James ...": past role words too
                     break
             if k:
                 r = start - 2
@@ -783,6 +783,9 @@ def person_spans(doc: Doc) -> list[Span]:
         words = name.count(" ") + 1  # "Mercedes-Benz", "Ocasio-Cortez": hyphen-joined parts are one word
         if words == 1 and sent_start[name_start] and not (evidence - {"speech_after"}) and not given:
             continue
+        if (words == 1 and end + 2 < n and text[end] in {"'s", "’s"} and _is_run_text(text[end + 1])
+                and _is_run_text(text[end + 2]) and not evidence & {"title", "kinship", "naming"}):
+            continue  # "wrote Slate's Jamelle Bouie": an outlet or employer before its person's full name
         if (words == 1 and sent_start[name_start] and end < n and text[end] == "," and lower[name_start].endswith("ly")
                 and is_common_word(name, -13.0) and not given):
             continue  # "Traditionally, the justices ...": a sentence adverb, not a name in apposition
@@ -835,12 +838,14 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
         new_start = None
         for cut in range(1, len(words)):
             word = words[cut - 1]
-            if first_name_gender(word) is not None and word.lower() not in DETERMINERS or word.lower() in PARTICLES:
-                break
+            if not is_title_word(word) and (
+                    first_name_gender(word) is not None and word.lower() not in DETERMINERS or word.lower() in PARTICLES
+                    or INITIAL_RE.match(word) or len(word) < 4):
+                break  # given names, particles, initials and short words ("Ama", "W.") belong to the name; "Ms" goes
             tail = " ".join(words[cut:])
             own = {name_key(span.text), name_key(_surname_of_text(span.text) or span.text)}
             if forms.get(name_key(tail), 0) > (name_key(tail) in own) and (
-                    " " in tail or all(is_common_word(w, -13.9) for w in words[:cut])):
+                    " " in tail or all(is_common_word(w, -13.9) or is_title_word(w) for w in words[:cut])):
                 # before a bare surname only ordinary words go ("Tamerlan Tsarnaev" beside "Dzhokhar Tsarnaev" stays)
                 new_start = cut
                 break
