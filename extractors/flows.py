@@ -2346,7 +2346,7 @@ def _backoff_lex() -> _Backoff:
     enabled = bool(data.get("backoff", False)) if env == "" else env not in {"0", "false", "no", "off"}
     return _Backoff(enabled=enabled, story_state=str(data.get("backoff_story_state", "off")),
                     main_origin=str(data.get("backoff_main_origin", "off")),
-                    adjacent=bool(data.get("backoff_adjacent", False)) and os.environ.get("ADJ", "1") == "1",
+                    adjacent=bool(data.get("backoff_adjacent", False)),
                     **{k: frozenset(v) for k, v in lexicon.items()})
 
 
@@ -2547,9 +2547,6 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
             continue
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
-        if not people:  # only a demonym or ethnic group names the people: "Syrians fled", not "a call from China"
-            named = {m.start for m in s.mentions if m.kind == "demonym"} | {i for i, _ in s.ethnic}
-            origins = origins if any(i in named for i, _ in origins) else []
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
             if dests and not s.region_origin and bo.regions.isdisjoint(words) and (
