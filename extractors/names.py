@@ -830,6 +830,8 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
     forms: dict[str, int] = {}
     for span in persons:
         text = span.text
+        if " " not in text:
+            continue  # a lone word ("Muta said") makes no word before it glued ("Triumph Muta")
         for form in {name_key(text), name_key(_surname_of_text(text) or text)}:
             forms[form] = forms.get(form, 0) + 1
     out = []

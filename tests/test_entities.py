@@ -457,3 +457,11 @@ def test_an_honorific_after_a_sentence_opening_word_is_no_part_of_a_known_name(n
     _, result = run(nlp, "The path was taken by Nadia Kourey, an activist.\n\nBoth Ms Kourey and her aide left.")
     found = persons(result)
     assert set(found) == {"Nadia Kourey"} and found["Nadia Kourey"].aliases == {"Kourey"}
+
+
+def test_a_lone_surname_makes_no_given_name_before_it_glued(nlp):
+    # near miss of the glued-word trim: "Triumph" is a word and a given name here
+    _, result = run(nlp, 'Triumph Ngata, who lives in the city, agreed. "Yes," said Ngata. The Small Business '
+                         'Administration and Harbor Public Broadcasting said so.')
+    found = persons(result)
+    assert set(found) == {"Triumph Ngata"} and found["Triumph Ngata"].aliases == {"Ngata"}
