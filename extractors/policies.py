@@ -1589,13 +1589,27 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
     return False
 
 
+@cache
+def _cue_bases() -> dict[str, str]:
+    """Inflected form -> demand cue ("Urges", "Tells" in a title-case headline get no lemma from the lookup
+    lemmatizer)."""
+    out: dict[str, str] = {"told": "tell"}
+    for word in lexicon()["_sets"]["demand_cues"] | {"tell", "call", "push"}:
+        stem = word[:-1] if word.endswith("e") else word
+        for form in (word + "s", word + "es", word + "d", word + "ed", stem + "ed", stem + "ing", word + "ing"):
+            out.setdefault(form, word)
+    return out
+
+
 def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) -> bool:
     """Demands by third parties, accusations, questions and hypotheticals are not policies."""
     doc = ctx.doc
     if doc_text(doc)[sent.start_char:sent.end_char].rstrip().rstrip("”\"’'").endswith("?"):
         return True
-    lemmas = doc_lemmas(doc)[sent.start:start]
     lows = doc_lowers(doc)[sent.start:start]
+    bases = _cue_bases()
+    lemmas = [bases.get(low, lemma) if lemma == low else lemma
+              for lemma, low in zip(doc_lemmas(doc)[sent.start:start], lows, strict=True)]
     window_start = 0
     anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:

@@ -1429,3 +1429,11 @@ def test_the_place_people_must_wait_in_is_not_the_rule_maker(run):
             "to wait in Chile.")
     assert ("CL", "AsylumRestriction") not in keys(run(text))
     assert keys(run("Peru required asylum seekers to wait in Chile.")) == {("PE", "AsylumRestriction")}
+
+
+@pytest.mark.parametrize("text", [
+    "Charity Tells Austria to Take Thousands of Migrants from Libya",
+    "Charity Urges Austria to Take Thousands of Migrants from Libya",
+])
+def test_a_demand_in_a_title_case_headline(run, text):
+    assert not run(text)
