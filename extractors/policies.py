@@ -43,6 +43,8 @@ a context word list only in sentences that have one of its words), then resolves
   ("build a fence" in a story on migrants);
 - overlapping matches of one type: the longest is read; a shorter one only when every longer one it
   overlaps gave no policy ("arrested the migrants and sent them back");
+- title-case headlines: a lemma pattern also takes its capitalised inflections ("Greece Deports 300 Migrants":
+  the lookup lemmatizer keeps "Deports" as it is);
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
 - money entries skip sums for other purposes named just after ("$2 billion for the wall");
@@ -178,6 +180,10 @@ def _token_spec(word: str) -> dict:
         variants = set()
         for form in forms:
             variants.update({form, form.lower(), form.capitalize()})
+            if form.isalpha() and form.islower():  # "Deports", "Closes" in a title-case headline keep their text
+                stem = form[:-1] if form.endswith("e") else form  # as lemma
+                variants.update(f.capitalize() for f in (form + "s", form + "es", form + "d", form + "ed",
+                                                         stem + "ing"))
         spec["LEMMA"] = {"IN": sorted(variants)}
     if optional:
         spec["OP"] = "?"
