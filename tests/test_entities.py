@@ -465,3 +465,13 @@ def test_a_lone_surname_makes_no_given_name_before_it_glued(nlp):
                          'Administration and Harbor Public Broadcasting said so.')
     found = persons(result)
     assert set(found) == {"Triumph Ngata"} and found["Triumph Ngata"].aliases == {"Ngata"}
+
+
+def test_a_plural_title_before_names_is_a_role(nlp):
+    _, result = run(nlp, "Presidents Ivo Marten and Lena Brook met. Foreign Ministers Ada Wren and Mila Roth spoke.")
+    found = persons(result)
+    assert set(found) == {"Ivo Marten", "Lena Brook", "Ada Wren", "Mila Roth"}
+    assert found["Ada Wren"].attributes["role"] == "Foreign Ministers"
+    # near miss: a plural title alone names nobody
+    _, result = run(nlp, "The Foreign Ministers met in Riga.")
+    assert persons(result) == {}
