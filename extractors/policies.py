@@ -44,7 +44,8 @@ a context word list only in sentences that have one of its words), then resolves
 - overlapping matches of one type: the longest is read; a shorter one only when every longer one it
   overlaps gave no policy ("arrested the migrants and sent them back");
 - title-case headlines: a lemma pattern also takes its capitalised inflections ("Greece Deports 300 Migrants":
-  the lookup lemmatizer keeps "Deports" as it is);
+  the lookup lemmatizer keeps "Deports" as it is); they are no anchors: the headline's such words are read as
+  the word they inflect for the sentence prefilter (``_headline_lemmas``);
 - status (in force, announced, planned) from modal and planning words, the condition
   ("if they risked severe repression"), the target group and its nationality;
 - money entries skip sums for other purposes named just after ("$2 billion for the wall");
@@ -182,12 +183,17 @@ def _token_spec(word: str) -> dict:
             variants.update({form, form.lower(), form.capitalize()})
             if form.isalpha() and form.islower():  # "Deports", "Closes" in a title-case headline keep their text
                 stem = form[:-1] if form.endswith("e") else form  # as lemma
-                variants.update(f.capitalize() for f in (form + "s", form + "es", form + "d", form + "ed",
-                                                         stem + "ing"))
+                inflected = {f.capitalize() for f in (form + "s", form + "es", form + "d", form + "ed", stem + "ing")}
+                _INFLECTED.update(inflected)
+                variants.update(inflected)
         spec["LEMMA"] = {"IN": sorted(variants)}
     if optional:
         spec["OP"] = "?"
     return spec
+
+
+HEADLINE_TOKENS = 40
+_INFLECTED: set[str] = set()  # headline inflections added to lemma specs: no anchors (see _headline_lemmas)
 
 
 def compile_pattern(text: str) -> list[dict]:
@@ -209,8 +215,35 @@ def _requirements(pattern: list[dict]) -> tuple[frozenset[str], ...]:
             continue
         values = (spec.get("LEMMA") or spec.get("LOWER") or {}).get("IN")
         if values:
-            out.append(frozenset(values))
+            out.append(frozenset(v for v in values if v not in _INFLECTED))
     return tuple(out)
+
+
+@cache
+def _required_words() -> frozenset[str]:
+    """Every lower-cased word a pattern requires."""
+    return frozenset(w.lower() for patterns in pattern_requirements().values() for reqs in patterns
+                     for req in reqs for w in req)
+
+
+def _headline_lemmas(texts: list[str], lowers: list[str], lemmas: list[str]) -> list[str]:
+    """Lemmas with a title-case word of the headline (the first HEADLINE_TOKENS tokens) the lemmatizer kept as
+    it is ("Deports") read as the required word it inflects ("deport"), so the anchor tests see it; the list
+    itself when there is none."""
+    out = None
+    required = _required_words()
+    n = min(len(texts), HEADLINE_TOKENS)
+    for i in compress(range(n), map(str.istitle, texts[:n])):
+        low = lowers[i]
+        if lemmas[i] != low or low[-1] not in "sdg" or low in required or len(low) < 4:
+            continue
+        for stem in (low[:-1], low[:-2], low[:-3], low[:-3] + "e"):
+            if stem in required:
+                if out is None:
+                    out = list(lemmas)
+                out[i] = stem
+                break
+    return lemmas if out is None else out
 
 
 @cache
@@ -316,6 +349,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     if not len(doc):
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
+    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
     doc_words = set(lowers)
     doc_words.update(lemmas)
     index = _document_index(doc_words)
