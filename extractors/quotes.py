@@ -113,8 +113,9 @@ def cues() -> dict:
     data["person_nouns"] = {w.lower() for w in lex["person_nouns"]} | set(data["generic_person_nouns"])
     data["role_words"] = {w.lower() for w in lex["role_words"]}
     data["pronoun_gender"] = lex["pronouns"]
-    for key in ("speech_forms", "name_verbs", "thing_nouns", "org_nouns", "determiners", "generic_person_nouns",
-                "plural_person_nouns", "prepositions", "first_second_person", "scare_markers"):
+    for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "thing_nouns",
+                "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns", "prepositions",
+                "first_second_person", "scare_markers"):
         data[key] = set(data[key])
     return data
 
@@ -528,15 +529,32 @@ def _gender_of(entity: Entity) -> str | None:
 def _is_object(ctx: _Context, i: int) -> bool:
     """Whether the mention at ``i`` follows a preposition or 'told' (then it is not a subject)."""
     c = cues()
-    lowers = ctx.lowers
+    lowers, texts = ctx.lowers, ctx.texts
     k = i - 1
-    while k >= 0 and (lowers[k] in {"the", "a", "an"} or lowers[k] in _honorifics()):
-        k -= 1
+    while k >= 0:
+        if lowers[k] in {"the", "a", "an"} or lowers[k] in _honorifics() \
+                or texts[k][:1].isupper() and lowers[k] in c["role_words"]:
+            k -= 1  # 'with President X', 'for Foreign Minister X': title words before the name
+        elif lowers[k] in {"of", "for"} and k > 0 and texts[k - 1][:1].isupper() \
+                and lowers[k - 1] in c["role_words"] and k + 1 < i:
+            k -= 1  # 'Secretary of State X': a title's own preposition
+        elif lowers[k] in _POSSESSIVE and k > 0 and texts[k - 1][:1].isupper():
+            k -= 1  # "like Russia's X": the owner's name before the possessive
+            if ctx.entity(k) is not None:
+                k = ctx.entity_span(k)[0]  # "the Department of Defense's X"
+            else:
+                while k > 0 and texts[k - 1][:1].isupper() and lowers[k - 1] not in c["determiners"]:
+                    k -= 1
+            k -= 1
+        else:
+            break
     if k < 0:
         return False
     prev = lowers[k]
     if prev == "to" and k > 0 and lowers[k - 1] == "according":
         return False  # the source of 'according to X' speaks
+    if prev == "from" and k > 0 and lowers[k - 1] in c["source_nouns"]:
+        return False  # 'tweets from President X', 'a statement from X': X is the author
     return prev in c["prepositions"] or ctx.lemmas[k] == "tell" or prev in {"told", "tells", "being", "in"}
 
 
@@ -649,8 +667,9 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
             last_head = j
         elif last_head is not None:
             break
-        elif speech[j] or lowers[j] in _CLAUSE_OPENERS or lowers[j] == "that":
-            break  # 'what the ministry is calling': a clause opens, the phrase starts later
+        elif speech[j] or lowers[j] in _CLAUSE_OPENERS or lowers[j] == "that" or lowers[j] in _INNER_BREAKS:
+            break  # 'what the ministry is calling': a clause opens, the phrase starts later; 'The crowd
+            # cheered as the bishop', 'spoke at an event with voters': a preposition before any head word
         j += 1
     if last_head is not None and lowers[last_head] == "border" and ctx.entity_at[last_head] is None:
         return None  # 'border' only qualifies a head ('the border guard'); 'a coast-to-coast border' says nothing
@@ -685,6 +704,8 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
 
 
 _POSSESSIVE = {"'s", "’s"}
+_INNER_BREAKS = {"as", "in", "on", "at", "with", "by", "from", "to", "after", "before", "among", "about", "into",
+                 "over", "under", "than"}
 _CLAUSE_OPENERS = {"what", "which", "who", "whom", "whose", "where", "when", "how", "why", "if", "while", "because",
                    "since", "whether"}
 _NOT_MODIFIERS = _CLAUSE_OPENERS | {"in", "on", "at", "as", "after", "before", "with", "by", "for", "from", "to", "of",
@@ -827,6 +848,11 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     if not candidates:
         return None
     lowers, texts = ctx.lowers, ctx.texts
+    sources = [s for s, e in candidates if s.position >= 2 and lowers[s.position - 1] == "to"
+               and lowers[s.position - 2] == "according"]
+    if sources and candidates[-1][0].position > sources[-1].position:
+        # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks
+        candidates = [(s, e) for s, e in candidates if s.position > sources[-1].position]
     k = verb - 1
     while k > start and lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
                                       "once", "previously", "further", "again", "separately"}:
@@ -855,6 +881,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
 
 def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool:
     """'White House press secretary Dana Reyes': the organisation only qualifies the person."""
+    if speaker.kind == "Person":
+        return _person_qualifies_next(ctx, end, verb)
     if speaker.kind != "Organization":
         return False
     roles = cues()["role_words"]
@@ -882,6 +910,21 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
             k += 1
     entity = ctx.entity(k) if k < verb else None
     return entity is not None and entity.kind == "Person" and (k > end or k == end and texts[k - 1].isalpha())
+
+
+def _person_qualifies_next(ctx: _Context, end: int, verb: int) -> bool:
+    """'Obama campaign veteran Jon Favreau', 'Trump senior policy adviser X': a leader's name before a role and
+    another person's name only says whose aide that person is (only role and staff words may come between)."""
+    c = cues()
+    roles, person_nouns, staff = c["role_words"], c["person_nouns"], c["staff_modifiers"] | c["staff_nouns"]
+    lowers, texts = ctx.lowers, ctx.texts
+    k, has_role = end, False
+    while k < verb and k - end < 6 and texts[k].isalpha() and texts[k].islower() and (
+            lowers[k] in roles or lowers[k] in person_nouns or lowers[k] in staff):
+        has_role = has_role or lowers[k] in roles or lowers[k] in person_nouns or lowers[k] in c["staff_nouns"]
+        k += 1
+    entity = ctx.entity(k) if k < verb else None
+    return has_role and entity is not None and entity.kind == "Person"
 
 
 def _clause_word(low: str) -> bool:

@@ -614,3 +614,49 @@ def test_an_embedded_posts_signature_names_its_author(run):
     # near miss: a post quoting another account is not its author's speech
     text = ".@OlafMeyer last night in Bonn: “We will build more shelters” — Lena Hartmann (@LenaHartmann) June 3, 2019"
     assert run(text)[0][2] != "Lena Hartmann"
+
+
+def test_a_leaders_name_before_a_role_and_a_name_only_says_whose_aide_speaks(run):
+    base = "Governor Lena Hartmann visited the camp on Monday. "
+    quotes = run(base + "Hartmann senior policy adviser Tomas Berg told reporters the plan was “a lasting answer.”")
+    assert quotes[0][2] == "Tomas Berg"
+    quotes = run(base + "“We have no more beds,” said Hartmann campaign veteran Tomas Berg.")
+    assert quotes[0][2] == "Tomas Berg"
+    # near miss: the leader speaks to the aide ('told aide X:'), or a verb separates the two names
+    quotes = run(base + "Tomas Berg met her. Hartmann thanked Tomas Berg and said the plan was “a lasting answer.”")
+    assert quotes[0][2] == "Lena Hartmann"
+
+
+def test_he_skips_a_man_named_after_a_preposition_behind_a_title_or_an_owner(run):
+    text = ("Tomas Berg runs the shelter. His praise for leaders like Hungary's Viktor Orban angered some.\n\n"
+            "“We help whoever comes,” he said.")
+    assert run(text)[0][2] == "Tomas Berg"
+    text = "Tomas Berg runs the shelter. He met with Mayor Peter Lund on Monday.\n\n“We help whoever comes,” he said."
+    assert run(text)[0][2] == "Tomas Berg"
+    # near miss: the owner's man as the subject of a new sentence is the one meant
+    text = "Tomas Berg runs the shelter. Then Hungary's Viktor Orban spoke.\n\n“We help whoever comes,” he said."
+    assert run(text)[0][2] == "Viktor Orban"
+
+
+def test_object_position_looks_past_titles_with_of_owners_and_sources(run):
+    # a title's own 'of' is no preposition: 'Secretary of State X' is the subject
+    text = ("Peter Lund runs the office. Secretary of State Tom Hale said the review was over, though he gave no "
+            "details.\n\n“We welcome this,” he said.")
+    assert run(text)[0][2] == "Tom Hale"
+    # the author of 'tweets from President X' is X
+    text = ("Anna Berg hosts the show. These are some of the tweets from President Tom Hale on the war.\n\n"
+            "“Stay out of it,” he wrote.")
+    assert run(text)[0][2] == "Tom Hale"
+    # near miss: a man after an ordinary preposition is still skipped
+    text = "Tom Hale runs the office. He met with President Peter Lund on Monday.\n\n“We welcome this,” he said."
+    assert run(text)[0][2] == "Tom Hale"
+
+
+def test_the_source_of_according_to_yields_to_a_later_speaker_of_the_sentence(run):
+    quotes = run("According to Reuters, Bishop Tomas Hale said: “Every parish must take in one family.”")
+    assert quotes[0][2] == "Tomas Hale"
+    quotes = run("According to the agency, the crowd cheered as the bishop said: “Every parish must help.”")
+    assert quotes[0][2] == "the bishop"
+    # near miss: nobody speaks after the source, so the source keeps the words
+    quotes = run("According to Reuters, the parishes must take in “one family each.”")
+    assert quotes[0][2] == "Reuters"
