@@ -572,6 +572,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     # walk back over the tokens of Person/Organization mentions only (the others never match)
     positions = ctx.entity_positions
     p = bisect_left(positions, i) - 1
+    matching_object: Speaker | None = None  # 'But for Anna Berg, ... she said': a woman named after a preposition
     while p >= 0:
         k = positions[p]
         if in_quote[k] and not narrative[k] or k in marks:
@@ -580,12 +581,17 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
         entity = entity_at[k]
         a, _ = ctx.entity_span(k)
         fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
+        g = _gender_of(entity) if fits and not want_org else None
         if fits and not want_org:
-            g = _gender_of(entity)
             fits = g is None or g == gender
         if fits and not _is_object(ctx, a):
             best = Speaker(entity=entity, kind=entity.kind, position=a)
+            if g is None and matching_object is not None \
+                    and ctx.sent_of[matching_object.position] > ctx.sent_of[a]:
+                best = matching_object  # of known matching gender and in a later sentence than the unknown subject
             break
+        if fits and g is not None and matching_object is None:
+            matching_object = Speaker(entity=entity, kind=entity.kind, position=a)
         p = bisect_left(positions, a) - 1  # on before the whole mention
     if best is not None and best.entity is not None and not want_org:
         # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
@@ -1062,6 +1068,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
     if open_tok >= 2 and texts[open_tok - 1] == ":":
         entity = ctx.entity(open_tok - 2) or _capitals_label(ctx, open_tok - 2)
+        if entity is None and open_tok - 2 == sent_start:
+            entity = _surname_person(ctx, open_tok - 2)  # headline "Hale: 'We will not ...'" before the full name
         if entity is not None and not _is_object(ctx, ctx.entity_span(open_tok - 2)[0]):
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
@@ -1125,6 +1133,16 @@ def _tweet_signature(ctx: _Context, span: Span_) -> Speaker | None:
             if end + 1 < ctx.n and texts[end] == "(" and texts[end + 1].startswith("@"):
                 return Speaker(entity=entity, kind=entity.kind, cue="tweet", position=k + 1)
     return None
+
+
+def _surname_person(ctx: _Context, i: int) -> Entity | None:
+    """The one person of the article whose surname (last name word) or alias is the capitalised word at ``i``."""
+    word = ctx.texts[i]
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    found = [e for e in ctx.entities.entities.values()
+             if e.kind == "Person" and (e.name.split()[-1] == word or word in e.aliases) and e.name != word]
+    return found[0] if len(found) == 1 else None
 
 
 def _capitals_label(ctx: _Context, i: int) -> Entity | None:

@@ -660,3 +660,23 @@ def test_the_source_of_according_to_yields_to_a_later_speaker_of_the_sentence(ru
     # near miss: nobody speaks after the source, so the source keeps the words
     quotes = run("According to Reuters, the parishes must take in “one family each.”")
     assert quotes[0][2] == "Reuters"
+
+
+def test_she_prefers_a_woman_after_a_preposition_to_an_earlier_subject_of_unknown_gender(run):
+    text = ("Tom Jones founded the group. “This is the time,” Wudud added.\n\nBut for Anna Berg, the camp is like a "
+            "prison for her father.\n\n“I think I will never see him again,” she said.")
+    assert run(text)[-1][2] == "Anna Berg"
+    # near miss: in the same sentence the subject of unknown gender keeps the pronoun
+    assert run("Kim Jones met with Mary Smith on Monday.\n\n“It was fine,” she said.")[0][2] == "Kim Jones"
+
+
+def test_a_surname_before_a_colon_names_the_one_person_of_that_surname(run):
+    text = ("Hale: 'We will not close the border'\n\nInterior Minister Tom Hale spoke on Monday about the camps. "
+            "\"We are ready,\" he said.")
+    assert run(text)[0][2] == "Tom Hale"
+    # near misses: two people share the surname, or the word before the colon is no name of the article
+    text = ("Hale: \"We will not close the border\"\n\nTom Hale and Anna Hale spoke on Monday. "
+            "\"We are ready,\" he said.")
+    assert run(text)[0][2] == "unattributed"
+    text = "Warning: \"We will not close the border\"\n\nTom Hale spoke on Monday about the camps."
+    assert run(text)[0][2] == "unattributed"
