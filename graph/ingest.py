@@ -104,10 +104,15 @@ def extract_stream(documents: Iterable[Document], *, model: str | None = None,
 
 
 def worker_pool(jobs: int, model: str | None = None):
-    """A process pool whose workers each load the pipeline once ('fork' where available)."""
+    """A process pool whose workers each load the pipeline once.
+
+    Workers start from a fork server ('spawn' where there is none), not forked from this process: a worker that
+    replaces a retired one (``WORKER_MAX_DOCS``) would otherwise start as a copy of a main process that holds
+    the store writer's batches, every page of it counted again in that worker's resident memory.
+    """
     import multiprocessing
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,),
                                                     maxtasksperchild=WORKER_MAX_DOCS)
 
