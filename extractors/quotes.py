@@ -1053,6 +1053,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         start = after + (1 if after < n and texts[after] == "," else 0)
         for v in range(start, min(end, start + 16)):
             if speech[v] and not in_quote[v]:
+                if v > start and all(ctx.lowers[u] in {"but", "and", "also", "then"} for u in range(start, v)):
+                    break  # 'X said the ruling was "good news," but said ...': the sentence's subject, found below
                 if v == start:
                     found = _subject_after(ctx, v, end) or _plain_description_after(ctx, v, end)
                 else:

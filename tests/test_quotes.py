@@ -680,3 +680,11 @@ def test_a_surname_before_a_colon_names_the_one_person_of_that_surname(run):
     assert run(text)[0][2] == "unattributed"
     text = "Warning: \"We will not close the border\"\n\nTom Hale spoke on Monday about the camps."
     assert run(text)[0][2] == "unattributed"
+
+
+def test_a_coordinated_but_said_after_the_closing_mark_keeps_the_sentence_subject(run):
+    text = ("The Interior Department lost the case. Justice Department spokesman Tom Hale said the ruling was "
+            "“good news,” but said it showed overreach.")
+    assert run(text)[0][2] == "Tom Hale"
+    # near miss: a real inverted attribution after the closing mark still names its speaker
+    assert run("“It was good news,” said Tom Hale, a spokesman.")[0][2] == "Tom Hale"
