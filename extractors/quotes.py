@@ -1099,6 +1099,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         if in_quote[v]:
             break
         if speech[v]:
+            if v > close_tok + 1 and all(ctx.lowers[u] in {",", "and", "but", "then", "also"}
+                                         for u in range(close_tok + 1, v)):
+                # 'He referred to it as a "red line" and said ...': the coordinated verb shares the sentence subject
+                found = _subject_before(ctx, sent_start, open_tok)
+                if found is not None:
+                    found.cue = texts[v]
+                    return found, "sentence"
             found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
             if found is not None:
                 found.cue = texts[v]

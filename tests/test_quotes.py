@@ -688,3 +688,11 @@ def test_a_coordinated_but_said_after_the_closing_mark_keeps_the_sentence_subjec
     assert run(text)[0][2] == "Tom Hale"
     # near miss: a real inverted attribution after the closing mark still names its speaker
     assert run("“It was good news,” said Tom Hale, a spokesman.")[0][2] == "Tom Hale"
+
+
+def test_a_verb_coordinated_after_a_partial_quote_shares_the_sentence_subject(run):
+    text = "Tom Hale spoke at the United Nations. He referred to the shelling as a “red line” and said it must stop."
+    assert run(text)[0][2] == "Tom Hale"
+    # near miss: a new subject after the quote speaks for itself
+    text = "Tom Hale spoke at the United Nations. The shelling was a “red line,” Anna Berg said."
+    assert run(text)[0][2] == "Anna Berg"
