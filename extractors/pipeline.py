@@ -142,12 +142,18 @@ _BYLINE_CUE_NEEDLE_RE = None
 _SLASH_NEEDLE_RE = re.compile("/")
 
 
+# '"...," NPR's X reports from Rome': a reporter named right after a closing mark is quoted in the story, not
+# its byline (annotators list such reporters as persons and speakers).
+_ATTRIBUTES_QUOTE_RE = re.compile(r"[,.!?…][\"”’'][ \t]*$")
+
+
 def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
     global _BYLINE_CUE_NEEDLE_RE
     if _BYLINE_CUE_NEEDLE_RE is None:
         _BYLINE_CUE_NEEDLE_RE = _needles(c.lower() for c in lexicon()["byline_cues"])
-    spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)]
+    spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)
+             if text[m.start()] == "(" or not _ATTRIBUTES_QUOTE_RE.search(text, max(0, m.start() - 4), m.start())]
     lowered = text.lower()
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
         cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_NEEDLE_RE)]

@@ -125,6 +125,15 @@ def test_byline_ranges_cover_contributors(text, name):
     assert any(start <= offset < end for start, end in byline_ranges(text))
 
 
+def test_a_reporter_attributing_a_quotation_is_no_byline():
+    text = "“The shelters are full,” Radio Nord’s Petra Lindqvist reports from Narva. “Volunteers sleep there.”"
+    assert byline_ranges(text) == []
+    # near miss: the same words on a line of their own after a quotation's paragraph stay a byline
+    text = "“The shelters are full,” a guard said.\n\nRadio Nord’s Petra Lindqvist reported from Narva."
+    offset = text.index("Petra")
+    assert any(start <= offset < end for start, end in byline_ranges(text))
+
+
 def test_by_with_a_date_is_not_a_byline():
     assert byline_ranges("By Tuesday, Maria Lind said the queue had gone.") == []
 
