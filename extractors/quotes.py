@@ -113,9 +113,9 @@ def cues() -> dict:
     data["person_nouns"] = {w.lower() for w in lex["person_nouns"]} | set(data["generic_person_nouns"])
     data["role_words"] = {w.lower() for w in lex["role_words"]}
     data["pronoun_gender"] = lex["pronouns"]
-    for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "thing_nouns",
-                "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns", "prepositions",
-                "first_second_person", "scare_markers"):
+    for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "speech_nouns",
+                "thing_nouns", "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns",
+                "prepositions", "first_second_person", "scare_markers"):
         data[key] = set(data[key])
     return data
 
@@ -1074,6 +1074,9 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             entity = _surname_person(ctx, open_tok - 2)  # headline "Hale: 'We will not ...'" before the full name
         if entity is not None and not _is_object(ctx, ctx.entity_span(open_tok - 2)[0]):
             return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
+    owner = _owner_of_words(ctx, open_tok, sent_start)
+    if owner is not None:
+        return owner, "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
         if speech[v] and not in_quote[v]:
             found = _subject_before(ctx, sent_start, v)
@@ -1142,6 +1145,22 @@ def _tweet_signature(ctx: _Context, span: Span_) -> Speaker | None:
             if end + 1 < ctx.n and texts[end] == "(" and texts[end + 1].startswith("@"):
                 return Speaker(entity=entity, kind=entity.kind, cue="tweet", position=k + 1)
     return None
+
+
+def _owner_of_words(ctx: _Context, open_tok: int, sent_start: int) -> Speaker | None:
+    """"Berg's claim that '...'", "the ministry's warning: '...'": the owner of a speech noun right before the
+    opener (at most 'that' or a colon between) said the words."""
+    lowers = ctx.lowers
+    k = open_tok - 1
+    if k <= sent_start or lowers[k] not in {"that", ":"}:
+        return None  # "Kerry's comments 'were wrong'": words about the owner's words are someone else's
+    k -= 1
+    if k - 2 < sent_start or lowers[k] not in cues()["speech_nouns"] or lowers[k - 1] not in _POSSESSIVE:
+        return None
+    entity = ctx.entity(k - 2)
+    if entity is None or entity.kind not in {"Person", "Organization"}:
+        return None
+    return Speaker(entity=entity, kind=entity.kind, cue=ctx.texts[k], position=ctx.entity_span(k - 2)[0])
 
 
 def _surname_person(ctx: _Context, i: int) -> Entity | None:

@@ -696,3 +696,13 @@ def test_a_verb_coordinated_after_a_partial_quote_shares_the_sentence_subject(ru
     # near miss: a new subject after the quote speaks for itself
     text = "Tom Hale spoke at the United Nations. The shelling was a “red line,” Anna Berg said."
     assert run(text)[0][2] == "Anna Berg"
+
+
+def test_the_owner_of_a_claim_or_warning_before_the_words_said_them(run):
+    text = "Tom Hale and Anna Berg debated. Few would agree with Berg’s axiom that “the state is the problem.”"
+    assert run(text)[0][2] == "Anna Berg"
+    # near miss: a possessed thing that is no speech ('Hale's book') names no speaker
+    text = "Tom Hale and Anna Berg debated. Few read Berg’s book, a “manual for the state,” they said."
+    assert all(q[2] != "Anna Berg" for q in run(text))
+    text = "Tom Hale and Anna Berg debated. Tom Hale told the radio that Berg’s comments “were out of line.”"
+    assert run(text)[0][2] == "Tom Hale"
