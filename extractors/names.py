@@ -1023,6 +1023,7 @@ def organization_spans(doc: Doc) -> list[Span]:
             span._.canonical = view.span_text(i - 1, i + 1)
             span._.source = "rules"
             spans.append(span)
+    spans += _named_after_org_noun(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
     positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
@@ -1082,6 +1083,40 @@ def organization_spans(doc: Doc) -> list[Span]:
                 spans.append(span)
                 resume = end
     return spans
+
+
+def _named_after_org_noun(doc: Doc, view: TokenView) -> list[Span]:
+    """'Italian news agency ANSA', 'the state broadcaster IRIB', 'the charity Sea Rescue Now': a name in
+    apposition right after a lower-case organisation noun (lexicon ``org_nouns_before_name``) is that
+    organisation. Weekdays and months are no names ('the agency Monday said')."""
+    nouns = _org_nouns_before_name()
+    text, lower, n = view.text, view.lower, view.n
+    spans: list[Span] = []
+    for i in compress(range(n - 1), map(nouns.__contains__, lower[: n - 1])):
+        if not text[i].islower() or i in view.boilerplate or i > 0 and lower[i - 1] in {"'s", "’s", "-"} \
+                or lower[i + 1] in _sets()["titles"] or text[i + 1] in {"ID", "TV"}:
+            continue  # 'anti-union South', 'agency Administrator X' (a role opens a person), 'party ID'
+
+        end = i + 1
+        while end < n and end - i <= 4 and not view.sent_start[end] and text[end] not in WEEKDAYS_MONTHS and (
+                is_name_text(text[end]) or text[end].isupper() and text[end].isalpha() and len(text[end]) >= 2):
+            end += 1
+        if end == i + 1 or end < n and lower[end] in {"'s", "’s"}:
+            continue  # no name, or 'the group Hamas's leader' (the name is kept by other rules)
+        name = view.span_text(i + 1, end)
+        if name in gazetteer().country_by_surface or name in gazetteer().demonym_by_surface:
+            continue
+        span = Span(doc, i + 1, end, label="ORG")
+        span._.iso = None
+        span._.canonical = name
+        span._.source = "rules"
+        spans.append(span)
+    return spans
+
+
+@cache
+def _org_nouns_before_name() -> frozenset[str]:
+    return frozenset(lexicon()["org_nouns_before_name"])
 
 
 @cache

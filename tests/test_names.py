@@ -225,3 +225,19 @@ def test_a_person_after_a_body_and_an_unlisted_title_is_found():
     found = _persons("The plan was opposed by Senate Floor Liaison Dalton Reeves on Friday. "
                      "Reeves said the vote would fail.")
     assert found.get("Dalton Reeves") == "Floor Liaison"
+
+
+def test_a_name_in_apposition_after_an_organisation_noun_is_an_organisation():
+    from extractors.entities import extract_entities
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp("Citing police sources, Italian news agency VELTA says the crew fled. "
+              "The German charity Sea Rescue Now said its ship was waiting.")
+    orgs = {e.name for e in extract_entities(doc).entities.values() if e.kind == "Organization"}
+    assert {"VELTA", "Sea Rescue Now"} <= orgs
+    # near misses: a weekday, a role opening a person's name, a hyphenated compound
+    doc = nlp("The agency Monday said it would wait. The agency Administrator Gina Moretti spoke. "
+              "Voters in the anti-union South agreed.")
+    kinds = {e.name: e.kind for e in extract_entities(doc).entities.values()}
+    assert "Monday" not in kinds and kinds.get("Gina Moretti") == "Person" and "South" not in kinds
