@@ -1054,7 +1054,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         for v in range(start, min(end, start + 16)):
             if speech[v] and not in_quote[v]:
                 if v > start and all(ctx.lowers[u] in {"but", "and", "also", "then"} for u in range(start, v)):
-                    break  # 'X said the ruling was "good news," but said ...': the sentence's subject, found below
+                    break  # 'X called the verdict "a relief," but said ...': the sentence's subject, found below
                 if v == start:
                     found = _subject_after(ctx, v, end) or _plain_description_after(ctx, v, end)
                 else:

@@ -1239,7 +1239,7 @@ def test_followed_suit_takes_the_measure_stated_before(run, text, expected):
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("Slovenia built a fence on its border with Croatia. Activists urged Italy to do the same.",
+    ("Slovenia put up a fence along the Croatian frontier. Activists urged Italy to do the same.",
      ("IT", "BorderBarrier")),
     ("Chile closed its border crossings with Bolivia. Peru refused to follow suit.", ("PE", "EntryBan")),
     ("Austria took in 90,000 refugees. Sweden did not do the same.", ("SE", "Admission")),

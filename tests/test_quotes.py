@@ -683,11 +683,11 @@ def test_a_surname_before_a_colon_names_the_one_person_of_that_surname(run):
 
 
 def test_a_coordinated_but_said_after_the_closing_mark_keeps_the_sentence_subject(run):
-    text = ("The Interior Department lost the case. Justice Department spokesman Tom Hale said the ruling was "
-            "“good news,” but said it showed overreach.")
+    text = ("The Interior Department lost the case. Justice Department spokesman Tom Hale called the verdict "
+            "“a relief,” but said it came far too late.")
     assert run(text)[0][2] == "Tom Hale"
     # near miss: a real inverted attribution after the closing mark still names its speaker
-    assert run("“It was good news,” said Tom Hale, a spokesman.")[0][2] == "Tom Hale"
+    assert run("“It came as a relief,” said Tom Hale, a spokesman.")[0][2] == "Tom Hale"
 
 
 def test_a_verb_coordinated_after_a_partial_quote_shares_the_sentence_subject(run):
