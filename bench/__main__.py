@@ -4,4 +4,5 @@ import sys
 
 from bench.run import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes start from a fork server, which imports this module again
+    sys.exit(main())
