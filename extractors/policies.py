@@ -52,12 +52,19 @@ a context word list only in sentences that have one of its words), then resolves
 - leaving out demands by third parties (not "under pressure"), accusations, questions,
   hypotheticals, a "should" clause reported by a non-state speaker ("opposition leader X said
   Israel should"), gerund subjects ("argued that accepting refugees is a threat"), gerunds and
-  noun triggers after "of"/"about"/... ("the idea of building a wall"; not "construction of").
+  noun triggers after "of"/"about"/... ("the idea of building a wall"; not "construction of");
+- backoff tier (issue 3; switch "backoff" in policies.json, MIGRAPH_POLICIES_BACKOFF=0/1 overrides it; ``backoff=``
+  per call): broad per-type cues ("backoff_triggers": single cue verbs and nouns with no group needed after them,
+  "EU funding", "grants from the EU", "the Hungarian fence") read after the rules through the same actor search and
+  filters, only for (actor, type) pairs no rule gave and never on a span a rule read; a cue is also dropped in a
+  demand ("called to"), after a word that stops or fights it ("cut off aid"), after "to" with no commitment verb
+  ("a quota of migrants to accept") and under a gerund after "of" ("the idea of building a wall").
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -97,6 +104,7 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far back a stopping word cancels a cue
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -123,7 +131,12 @@ def lexicon() -> dict:
         for alias in aliases:
             org_map[alias] = key
     data["_org_map"] = org_map
+    for entry in data.get("backoff_triggers", ()):  # the broad second tier, read only where the rules gave nothing
+        entry["backoff"] = True
+        data["triggers"].append(entry)
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
+    data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
+    data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
                              if not name.startswith("_")}
@@ -132,6 +145,13 @@ def lexicon() -> dict:
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
+
+
+@cache
+def backoff_enabled() -> bool:
+    """The backoff tier's switch: policies.json "backoff", overridden by MIGRAPH_POLICIES_BACKOFF=0/1 (read once)."""
+    env = os.environ.get("MIGRAPH_POLICIES_BACKOFF", "").strip().lower()
+    return bool(lexicon().get("backoff", False)) if env == "" else env not in {"0", "false", "no", "off"}
 
 
 @cache
@@ -339,11 +359,13 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
     return matchers
 
 
-def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True) -> list[tuple[str, int, int]]:
+def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True,
+                  backoff: bool = True) -> list[tuple[str, int, int]]:
     """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
     sentences when already known). ``windows=False`` runs each feasible entry's Matcher over its whole
     sentence, also in a document with no anchor word (a reference for the tests: same matches, slower).
-    Entries with a context word list are only matched in sentences that have one of its words."""
+    Entries with a context word list are only matched in sentences that have one of its words; backoff-tier
+    entries only with ``backoff``."""
     matchers = trigger_matchers(doc.vocab)
     raw = []
     if not len(doc):
@@ -364,6 +386,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         words.update(row_lemmas)
         sent_text = None
         for entry_id in _feasible_entries(words, index):
+            if not backoff and entries[entry_id].get("backoff"):
+                continue
             context = entries[entry_id].get("context")
             if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
                 if sent_text is None:
@@ -1854,6 +1878,53 @@ def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int
                for m in ctx.mentions if sent.start <= m.start < sent.end and m.kind == "actor")
 
 
+def _backoff_ok(ctx: _Context, start: int, sent: Span, entry: dict) -> bool:
+    """A backoff cue is no measure in a demand ("called to ..."), after a word that stops or fights it ("cut off
+    aid", "prohibit detaining", "reduced the number of refugees it resettles"); a verb cue after "to" needs a verb
+    of commitment before it ("pledged to accept"; not "a quota of migrants to accept"); a noun cue's gerund
+    governor may not follow "of"/"about"... ("the idea of building a wall")."""
+    doc = ctx.doc
+    lemmas = doc_lemmas(doc)
+    if any(lemmas[j] == "call" and doc[j + 1].lower_ in {"to", "for", "on"} for j in range(sent.start, start)):
+        return False  # "called to restrict funding": a demand
+    for j in range(start - 1, max(sent.start, start - BACKOFF_CANCEL_WINDOW) - 1, -1):
+        if doc[j].is_punct:
+            break
+        if lemmas[j] in ctx.lex["_backoff_cancel"]:
+            return False  # "threatened to cut off aid", "prohibit detaining": the measure stopped or fought
+    if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and not entry.get("nominal"):
+        return lemmas[start - 2] in ctx.lex["_backoff_to_governors"]
+    if entry.get("nominal"):
+        for j in range(start - 1, max(sent.start, start - 5) - 1, -1):
+            if doc[j].lower_.endswith("ing") and j > sent.start and doc[j - 1].lower_ in GERUND_PREPS:
+                return False
+            if doc[j].is_punct:
+                break
+    return True
+
+
+def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tuple[list[Actor], Mention | None]:
+    """The actor named after the first of ``preps`` just after a noun cue ("grants from the EU", "expulsions by
+    Greece"); nothing when another preposition or word comes first ("aid to Jordan from ...")."""
+    doc = ctx.doc
+    for i in range(end, min(sent.end, end + 3)):
+        low = doc[i].lower_
+        if low in preps:
+            k = i + 1
+            while k < sent.end and doc[k].lower_ in {"the", "a"}:
+                k += 1
+            m = ctx.mention_at.get(k)
+            if m is not None and m.kind == "actor" and m.actor:
+                return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+            if m is not None and m.kind == "body":
+                resolved = _resolve_reference(ctx, m)
+                return resolved, (m if resolved else None)
+            break
+        if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
+            break
+    return [], None
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -1871,16 +1942,22 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     return [], None
 
 
-def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
-    """Policies stated in the document, one per (actor, type, target, status), in text order."""
+def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None) -> list[Policy]:
+    """Policies stated in the document, one per (actor, type, target, status), in text order.
+
+    ``backoff`` also reads the broad second tier (entries under "backoff_triggers") after the rules, for
+    (actor, type) pairs no rule gave (None: the switch, see ``backoff_enabled``)."""
     lex = lexicon()
     entries = lex["_entries"]
     sents = doc_sentences(doc)
-    raw = find_triggers(doc, sents)
+    raw = find_triggers(doc, sents, backoff=backoff_enabled() if backoff is None else backoff)
     if not raw:
         return []
+    tier2 = sorted((x for x in raw if entries[x[0]].get("backoff")), key=lambda x: (x[1], x[2]))
+    if tier2:
+        raw = [x for x in raw if not entries[x[0]].get("backoff")]
     same = _same_measure_spans(doc)
-    ctx = _Context(doc, assertions, [s for _e, s, _t in raw] + [s for s, _e in same], sents)
+    ctx = _Context(doc, assertions, [s for _e, s, _t in raw + tier2] + [s for s, _e in same], sents)
     # longest match per entry type wins among overlaps; a shorter one is read after all others only when every
     # longer match it overlaps gave no policy ("sent them back": no migrant word for the longer reading)
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -1904,17 +1981,27 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
     seen: set[tuple] = set()
     placed: list[tuple[int, Policy]] = []  # (trigger start, policy): what "X followed suit" copies
     productive: dict[str, list[tuple[int, int]]] = {}  # label -> spans of matches that gave a policy
-    second_pass = late = False
+    second_pass = late = in_tier2 = False
+    ruled: set[tuple[Actor, str]] = set()  # (actor, type) pairs the rules gave: the backoff tier adds no other reading
     for item in matches:
         if item is None:
-            matches.extend(overlapped)
-            second_pass = True
+            if not second_pass:
+                matches.extend(overlapped)
+                matches.append(None)  # then the backoff tier's matches
+                second_pass = True
+            elif tier2:
+                in_tier2 = True
+                ruled = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
+                matches.extend(tier2)
             continue
         entry_id, start, end = item
         entry = entries[entry_id]
         label = f"{entry['type']}|{entry.get('negated')}"
         if second_pass and any(start < b and a < end for a, b in productive.get(label, ())):
             continue
+        if in_tier2 and (any(start < b and a < end for spans in productive.values() for a, b in spans)
+                         or not _backoff_ok(ctx, start, ctx.sents[ctx.sent_of[start]], entry)):
+            continue  # a span a rule read already; a cue in an infinitive no commitment verb governs
         produced = len(policies)
         if any(ctx.boilerplate[start:end]):
             continue
@@ -1977,8 +2064,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
                 continue
         search_from = start
         owner = ctx.mention_at.get(start - 1) if entry.get("owner_adjective") and start > sent.start else None
-        if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor
-                                      and owner.actor[0] == "Country" and owner.end in {start, start + 1}):
+        if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor and owner.end in {
+                start, start + 1} and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
+                                      ):  # the backoff tier also reads "EU funding"
             owner = None  # "Libyan detention centres"; "Polish soldiers deployed to ...": the trigger's first word
         if criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
@@ -1989,7 +2077,11 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             actors = [at.actor]
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
-            if not ok and entry.get("located"):
+            if not ok and entry.get("source_after"):
+                actors, at = _source_actors(ctx, end, sent, entry["source_after"])  # "grants from the EU"
+                if not actors:
+                    continue
+            elif not ok and entry.get("located"):
                 actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
                 if not actors:
                     continue
@@ -2071,7 +2163,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
             if actor is None or actor in destinations:
                 continue  # no state deports people to itself, or bans travel from itself ("travel bans on China")
             key = (actor, policy_type, (t_text or "").lower(), status)
-            if key in seen:
+            if key in seen or (in_tier2 and (actor, policy_type) in ruled):
                 continue
             seen.add(key)
             _ensure_entity(ctx, actor, at.start if at is not None else start, at.end if at is not None else end)
@@ -2084,6 +2176,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions) -> list[Policy]:
         if len(policies) > produced:
             productive.setdefault(label, []).append((start, end))
             late = late or second_pass
+            if in_tier2:
+                ruled.update((a, policy_type) for a in actors)
     if late:  # text order (by trigger), second-pass readings in their place
         policies = [p for _s, p in sorted(placed, key=lambda x: x[0])]
     if placed:
