@@ -115,7 +115,7 @@ def cues() -> dict:
     data["pronoun_gender"] = lex["pronouns"]
     for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "speech_nouns",
                 "thing_nouns", "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns",
-                "prepositions", "first_second_person", "scare_markers"):
+                "prepositions", "first_second_person", "scare_markers", "introducing_verbs"):
         data[key] = set(data[key])
     return data
 
@@ -1363,6 +1363,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             ctx.sent_of[ctx.tok(span.open_pos)]
         if where == "none" and same_sentence and previous[1] is not None:
             speaker = previous[1]
+        introduced = _previous_sentence_speaker(ctx, span) if where == "none" and kind != "partial" else None
+        if introduced is not None and not introduced[1]:
+            speaker = introduced[0]  # the sentence before reports a named speaker's words: that speaker goes on
         elif where in {"sentence", "none"} and kind != "partial" and previous is not None:
             prev_span, prev_speaker = previous
             if prev_span.nested and not span.nested and outer is not None:
@@ -1375,6 +1378,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
                                   kind=prev_speaker.kind, cue=prev_speaker.cue, position=prev_speaker.position)
         if speaker is not None and speaker.entity is None and not speaker.description:
             speaker = None  # a speech verb without a findable subject ('"...," said in a statement')
+        if speaker is None and introduced is not None:
+            speaker = introduced[0]  # 'He explained:' with no earlier quote going on
         if speaker is None and kind != "partial":
             speaker = _previous_sentence_subject(ctx, span)
         if speaker is None and kind != "partial":
@@ -1398,8 +1403,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
     return quotes
 
 
-def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
-    """A bare quote introduced by the sentence before it ('X spoke at the crossing. "..."')."""
+def _previous_sentence(ctx: _Context, span: Span_) -> tuple[int, int] | None:
+    """Token range of the sentence before the quote's own (past blank lines and boilerplate), None when that
+    sentence holds a quotation itself or there is none."""
     open_tok = ctx.tok(span.open_pos)
     start = ctx.sent_start(open_tok)
     if start == 0:
@@ -1413,6 +1419,54 @@ def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
         prev_start, prev_end = ctx.sent_tokens[sent]
     if any(ctx.in_quote[t] or t in ctx.mark_tokens for t in range(prev_start, prev_end)):
         return None
+    return prev_start, prev_end
+
+
+def _previous_sentence_speaker(ctx: _Context, span: Span_) -> tuple[Speaker, bool] | None:
+    """A bare quote opening its sentence after a sentence of reported speech goes on with that speaker:
+    '..., says Jan Berg, head of X. "Then ..."', 'The ministry also confirmed that ... .' and, in a new paragraph,
+    a sentence ending in a colon ('he explained:', 'The Daily Post described it thus:') or with an introducing verb
+    ('confirmed', 'explained'; not 'estimated', 'found'). Only a named speaker, or any after a colon, takes over;
+    the flag says the speaker was reached through a pronoun (then an earlier quote's speaker goes on first)."""
+    found_range = _previous_sentence(ctx, span)
+    if found_range is None:
+        return None
+    open_tok = ctx.tok(span.open_pos)
+    if any(not (ctx.texts[t].isspace() or t in ctx.mark_tokens or ctx.is_punct(t))
+           for t in range(ctx.sent_start(open_tok), open_tok)):
+        return None  # 'helped create the chant, "..."': the quote is part of its own sentence
+    prev_start, prev_end = found_range
+    texts, lowers = ctx.texts, ctx.lowers
+    last = prev_end - 1
+    while last > prev_start and texts[last].isspace():
+        last -= 1
+    colon = texts[last] == ":"
+    new_paragraph = any("\n" in texts[t] for t in range(prev_end - 1, open_tok))
+    for v in range(prev_start, prev_end):
+        if not ctx.speech[v] or ctx.in_quote[v] or v > prev_start and lowers[v - 1] == "to":
+            continue  # 'lined up to express their outrage': an infinitive reports nothing said
+        if new_paragraph and not colon and ctx.lemmas[v] not in cues()["introducing_verbs"]:
+            return None
+        found = _inverted_narration_speaker(ctx, v, prev_end) or _subject_before(ctx, prev_start, v)
+        if found is None and v == prev_start:
+            found = _subject_after(ctx, v, prev_end)
+        if found is None or found.entity is None and not (colon and found.description):
+            return None
+        if prev_start <= found.position < prev_end and _is_object(ctx, found.position):
+            return None  # 'allies of the president lined up': no subject found
+        by_pronoun = not prev_start <= found.position < prev_end and any(
+            lowers[t] in PRONOUNS for t in range(prev_start, v))
+        return Speaker(entity=found.entity, description=found.description, kind=found.kind, cue=texts[v],
+                       position=found.position), by_pronoun
+    return None
+
+
+def _previous_sentence_subject(ctx: _Context, span: Span_) -> Speaker | None:
+    """A bare quote introduced by the sentence before it ('X spoke at the crossing. "..."')."""
+    found_range = _previous_sentence(ctx, span)
+    if found_range is None:
+        return None
+    prev_start, prev_end = found_range
     role_words = cues()["role_words"]
     for t in range(prev_start, prev_end):
         entity = ctx.entity(t)
@@ -1446,9 +1500,26 @@ def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) ->
             if found is not None and (found[0].entity is not None or found[0].description):
                 ctx.events.append(found[0])
         elif ctx.speech[i]:
-            found = _subject_before(ctx, max(ctx.sent_start(i), a), i)
+            found = _inverted_narration_speaker(ctx, i, b) or _subject_before(ctx, max(ctx.sent_start(i), a), i)
             if found is not None:
                 ctx.events.append(found)
+
+
+def _inverted_narration_speaker(ctx: _Context, verb: int, stop: int) -> Speaker | None:
+    """'X was less likely to ..., said Adam Segal, director of ...': after a comma, a speech verb followed by a
+    named speaker that ends the clause (comma, full stop) is inverted; the subject before it is what was said."""
+    texts = ctx.texts
+    if verb == 0 or texts[verb - 1] != "," or ctx.lowers[verb] in {"told", "tell", "tells", "telling"} \
+            or ctx.lowers[verb].endswith("ing"):
+        return None
+    end = _clause_end(ctx, verb + 1)
+    found = _subject_after(ctx, verb, min(end, stop))
+    if found is None or found.entity is None or found.entity.kind != "Person":
+        return None
+    k = ctx.entity_span(found.position)[1]
+    if k < ctx.n and texts[k] not in {",", "."} and k != end:
+        return None  # ', said Clinton was wrong': the name opens the reported clause
+    return found
 
 
 def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quotation:

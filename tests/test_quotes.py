@@ -706,3 +706,31 @@ def test_the_owner_of_a_claim_or_warning_before_the_words_said_them(run):
     assert all(q[2] != "Anna Berg" for q in run(text))
     text = "Tom Hale and Anna Berg debated. Tom Hale told the radio that Berg’s comments “were out of line.”"
     assert run(text)[0][2] == "Tom Hale"
+
+
+def test_an_inverted_said_in_narration_records_the_named_speaker_not_the_clauses_subject(run):
+    text = ("Karl Dunn spoke first. \"It is odd,\" Dunn said.\n\n"
+            "As mayor, Tom Hale was less likely than the state's auditor to see secret files, said Paul Amos, "
+            "director of a records program at the Open Books Institute.\n\n"
+            "But much of the blame would fall on Hale, too, he said.\n\n"
+            "\"A large part of the blame would be misplaced,\" he said.")
+    assert run(text)[-1][2] == "Paul Amos"
+    # near miss: a name opening the reported clause ('said Tom Hale was wrong') is no inverted speaker
+    text = "The mayor, a Liberal, said Tom Hale was wrong about the plan. \"It is a bad plan.\""
+    assert run(text)[0][2] != "Tom Hale"
+
+
+def test_a_bare_quote_goes_on_with_the_speaker_of_the_sentence_before(run):
+    text = ("Winter will hit the camps hardest, says Jan Olsen, head of the Nordic Aid Council (NAC). "
+            "\"Then my question to any leader: how can you keep apart in a tent?\"")
+    assert run(text)[0][2] == "Jan Olsen"
+    text = ("\"We are ready,\" said Maria Lopez, the mayor. The Foreign Ministry also confirmed that the plan "
+            "would go ahead.\n\n\"The country has pressed its allies to take them back.\"")
+    assert run(text)[1][2] == "Foreign Ministry"
+    # a paragraph ending in a colon introduces the next one's quotation
+    text = ("Karl Dunn spoke for an hour. And he suggested that much harsher steps were going to be needed:\n\n"
+            "\"We are going to have to do things that we never did before.\"")
+    assert run(text)[0][2] == "Karl Dunn"
+    # near miss: a sentence without speech between two quotes keeps the first speaker
+    text = "\"We are ready,\" said Maria Lopez, the mayor. The camp was full by Monday.\n\n\"Nobody expected so many.\""
+    assert run(text)[1][2] == "Maria Lopez"
