@@ -876,13 +876,30 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
             return (named or with_comma)[0]
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
     adjacent = [s for s, e in subjects if e == k + 1 and s.entity is not None and s.entity.kind == "Person"
-                and s.position > start and texts[s.position - 1] == ","]  # after an introductory phrase
+                and _opens_clause(ctx, s.position, start)]  # after an introductory phrase or a first clause
     if adjacent:
         return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
     named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
     if named:
         return named[0]
     return (subjects or candidates)[-1][0]
+
+
+def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
+    """Whether the person named at ``i`` (past title words: 'candidate', 'Sen.') opens a clause of its own: after
+    a comma ('When X left, candidate Y denounced'), or after 'and'/'but' once another speech verb came first
+    ('X asked what he meant and Y replied')."""
+    lowers, texts = ctx.lowers, ctx.texts
+    c = cues()
+    k = i - 1
+    while k > start and i - k <= 4 and (lowers[k] in c["role_words"] or lowers[k] in c["person_nouns"]
+                                        or lowers[k] in _honorifics()):
+        k -= 1
+    if k <= start:
+        return False
+    if texts[k] == ",":
+        return True
+    return lowers[k] in {"and", "but"} and any(ctx.speech[u] and not ctx.in_quote[u] for u in range(start, k))
 
 
 def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool:
@@ -914,6 +931,8 @@ def _modifies_next(ctx: _Context, speaker: Speaker, end: int, verb: int) -> bool
         while k < verb and k - start < 6 and texts[k].isalpha() and (
                 texts[k][:1].isupper() or lowers[k] in {"of", "for"}) and ctx.entity(k) is None:
             k += 1
+    if start < k < verb - 1 and texts[k] == "," and (lowers[k - 1] in roles or lowers[k - 1] in person_nouns):
+        k += 1  # 'Foreign Ministry spokesperson, Ahmad Jamal': the role's holder set off by a comma
     entity = ctx.entity(k) if k < verb else None
     return entity is not None and entity.kind == "Person" and (k > end or k == end and texts[k - 1].isalpha())
 

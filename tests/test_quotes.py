@@ -734,3 +734,24 @@ def test_a_bare_quote_goes_on_with_the_speaker_of_the_sentence_before(run):
     # near miss: a sentence without speech between two quotes keeps the first speaker
     text = "\"We are ready,\" said Maria Lopez, the mayor. The camp was full by Monday.\n\n\"Nobody expected so many.\""
     assert run(text)[1][2] == "Maria Lopez"
+
+
+def test_a_person_opening_a_later_clause_speaks_not_the_first_clauses_subject(run):
+    text = ("Ruth Amos interviewed Karl Dunn on Monday. Amos asked what he meant by \"take back\" and Dunn replied, "
+            "\"you have to close them all.\"")
+    assert run(text)[1][2] == "Karl Dunn"
+    text = ("After meeting President Ana Lopez, Prime Minister Tom Hale said the talks had been \"very fruitful.\"")
+    assert run(text)[0][2] == "Tom Hale"
+    # near miss: a person after 'and' with no earlier speech verb is no new speaker; a relative clause's object neither
+    text = "Tom Hale and Anna Berg met on Monday. Tom Hale told Anna Berg that the plan was \"a disaster.\""
+    assert run(text)[0][2] == "Tom Hale"
+    text = "Anna Berg spoke on Monday. Tom Hale, who met Anna Berg and Karl Dunn, said the plan was \"a disaster.\""
+    assert run(text)[0][2] == "Tom Hale"
+
+
+def test_a_role_after_an_organisation_and_its_holder_after_a_comma_speaks(run):
+    text = "\"This is an important step,\" said Nordic Foreign Ministry spokesperson, Ahmad Rami."
+    assert run(text)[0][2] == "Ahmad Rami"
+    # near miss: the organisation itself followed by a comma and a name (no role word) still speaks
+    text = "Ahmad Rami spoke first. The Foreign Ministry, Ahmad Rami and the army said it was \"an important step.\""
+    assert run(text)[0][2] == "Foreign Ministry"
