@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -469,7 +470,8 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
     starts, ends, boilerplate = index.starts, index.ends, index.boilerplate
     demonyms = gaz.demonym_by_surface
     i = 0  # tokens before i are done
-    for first in [k for k, low in enumerate(lowers) if low in lengths]:  # a group noun can only start at these
+    # a group noun can only start at these (found at C speed)
+    for first in list(compress(range(len(lowers)), map(lengths.__contains__, lowers))):
         if first < i:
             continue
         i = first

@@ -120,6 +120,7 @@ def _sets():
 
 # Memoised on the token string: the same few thousand words recur in every article.
 @lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 15)  # asked for the same words over and over (every capitalised token, by several rules)
 def is_name_text(text: str) -> bool:
     """A capitalised word or an initial ("Merkel", "J."), no weekday or month."""
     return bool(NAME_RE.match(text) or INITIAL_RE.match(text)) and text not in WEEKDAYS_MONTHS
@@ -133,6 +134,7 @@ def is_all_caps_text(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 15)
 def _is_run_text(text: str) -> bool:
     return is_name_text(text) and not is_all_caps_text(text)
 
@@ -143,6 +145,7 @@ def _is_given_name(word: str) -> bool:
     return first_name_gender(word) is not None and not is_common_word(word, -9.5)
 
 
+@lru_cache(maxsize=1 << 15)
 @lru_cache(maxsize=1 << 15)
 def _is_common_or_initial(word: str) -> bool:
     """A frequent English word, or an initial (initials do not make a name uncommon or common)."""
@@ -824,20 +827,23 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
 
     Only words that are no given name are dropped ("Michelle Obama" beside "Barack Obama" stays whole).
     """
-    persons = [span for span in found if span.label_ == "PERSON"]
-    if len(persons) < 2:
+    labels = [span.label_ for span in found]
+    if labels.count("PERSON") < 2:
         return found
+    texts = [view.span_text(span.start, span.end) for span in found]  # == span.text, without a join per read
     forms: dict[str, int] = {}
-    for span in persons:
-        text = span.text
+    for text, label in zip(texts, labels, strict=True):
+        if label != "PERSON":
+            continue
         if " " not in text:
             continue  # a lone word ("Muta said") makes no word before it glued ("Triumph Muta")
         for form in {name_key(text), name_key(_surname_of_text(text) or text)}:
             forms[form] = forms.get(form, 0) + 1
     out = []
-    for span in found:
-        words = span.text.split() if span.label_ == "PERSON" else []
+    for span, text, label in zip(found, texts, labels, strict=True):
+        words = text.split() if label == "PERSON" else []
         new_start = None
+        own = None
         for cut in range(1, len(words)):
             word = words[cut - 1]
             if not is_title_word(word) and (
@@ -845,7 +851,8 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
                     or INITIAL_RE.match(word) or len(word) < 4):
                 break  # given names, particles, initials and short words ("Ama", "W.") belong to the name; "Ms" goes
             tail = " ".join(words[cut:])
-            own = {name_key(span.text), name_key(_surname_of_text(span.text) or span.text)}
+            if own is None:
+                own = {name_key(text), name_key(_surname_of_text(text) or text)}
             if forms.get(name_key(tail), 0) > (name_key(tail) in own) and (
                     " " in tail or all(is_common_word(w, -13.9) or is_title_word(w) for w in words[:cut])):
                 # before a bare surname only ordinary words go ("Tamerlan Tsarnaev" beside "Dzhokhar Tsarnaev" stays)
@@ -890,7 +897,7 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
     for span in [*persons, *ents]:
         if span.label_ != "PERSON":
             continue  # "Roszke, Hungary" is a place found on the way: its later mentions are no persons
-        form = span.text
+        form = view.span_text(span.start, span.end)  # == span.text
         forms.add(name_key(form))
         surname = _surname_of_text(form)
         if surname and surname != form:

@@ -602,16 +602,27 @@ MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_perso
 # (three lower-case letters, then a capitalised word; "MacArthur", "McCarthy", "DeSantis" stay whole);
 # also a name glued to a party or outlet tag or a counter of such widgets ("McConnellGOP", "BashCNN", "Romney9").
 GLUED_NAME_RE = re.compile(r"(?<=[a-z]{3})(?<!Mac)(?=[A-Z][a-z])|(?<=[a-z]{3})(?=(?:[A-Z]{2,5}|\d{1,2})\b)")
-_GLUED_HINT_RE = re.compile(r"[a-z]{3}(?:[A-Z][a-zA-Z]|\d)")
-"""Found in every text where ``GLUED_NAME_RE`` is (and a few more), at a fraction of the cost: no look-behind
-is tried at every character."""
+_GLUED_HINT_RE = re.compile(r"[A-Z\d](?<=[a-z]{3}.)(?:(?<=[A-Z])[a-zA-Z]|(?<=\d))")
+"""Matches at every position where ``GLUED_NAME_RE`` does (and a few more): three lower-case letters, then a capital
+and a letter or a digit. It opens with the capital or digit, so the scan skips the (mostly lower-case) text between
+them in C, instead of trying look-behinds at every character; a match takes the capital and at most one more
+character, which is lower-case only where no glued boundary can follow, so no boundary is passed over."""
 
 
-def _split_glued(doc: Doc, text: str) -> None:
-    """Split capitalised tokens at a glued lower/upper-case boundary so both names are found."""
+def glued_positions(text: str) -> list[int]:
+    """``[m.start() for m in GLUED_NAME_RE.finditer(text)]``, tried only where ``_GLUED_HINT_RE`` matches."""
+    return [m.start() for m in _GLUED_HINT_RE.finditer(text) if GLUED_NAME_RE.match(text, m.start())]
+
+
+def _split_glued(doc: Doc, text: str, positions: list[int] | None = None) -> None:
+    """Split capitalised tokens at a glued lower/upper-case boundary so both names are found.
+
+    ``positions``: the boundaries ``glued_positions(text)`` found (None: find them here)."""
+    if positions is None:
+        positions = glued_positions(text)
     # Only tokens holding a boundary found in the text can qualify: look at those, not at every token.
     token_starts = doc.to_array([IDX]).tolist()
-    candidates = sorted({bisect.bisect_right(token_starts, m.start()) - 1 for m in GLUED_NAME_RE.finditer(text)})
+    candidates = sorted({bisect.bisect_right(token_starts, p) - 1 for p in positions})
     glued = [t for t in (doc[i] for i in candidates) if t.text[:1].isupper() and GLUED_NAME_RE.search(t.text)]
     if not glued:
         return
@@ -634,8 +645,9 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        if _GLUED_HINT_RE.search(text):
-            _split_glued(doc, text)
+        positions = glued_positions(text)
+        if positions:
+            _split_glued(doc, text, positions)
         remember_text(doc, text)
         return doc
 

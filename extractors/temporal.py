@@ -139,11 +139,50 @@ _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
 }
 
 
+# Where an ``_ANCHOR_RE`` match can start, found without trying the pattern at every position: a digit, a month or
+# weekday abbreviation (each of these scans skips in C to its first character), or one of the case-insensitive
+# words, found with ``str.find`` in the lower-cased text (every occurrence, overlapping ones too).
+_ANCHOR_DIGIT_RE = re.compile(r"\d(?<!\d\d)")
+_ANCHOR_ABBREVIATION_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_ANCHOR_WORDS = ("today", "tonight", "tomorrow", "yesterday", "day", "week", "month", "year", "ago")
+_CASE_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""İ, ı, ſ, K (Kelvin): the only characters whose ``lower()`` is longer than one character or that (?i) matches to an
+ASCII letter; without them, a (?i) word match starts where the lower-cased text holds the word."""
+
+
+def _anchor_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ANCHOR_RE.finditer(text)]``: the pattern is tried only where a match can start (a
+    superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does)."""
+    if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
+        return [m.span() for m in _ANCHOR_RE.finditer(text)]
+    lowered = text.lower()
+    starts = {m.start() for m in _ANCHOR_DIGIT_RE.finditer(text)}
+    starts.update(m.start() for m in _ANCHOR_ABBREVIATION_RE.finditer(text))
+    for word in _ANCHOR_WORDS:
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    spans = []
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = _ANCHOR_RE.match(text, start)
+        if m:
+            spans.append(m.span())
+            done = m.end()
+    return spans
+
+
+_HINTS = list(dict.fromkeys(_REQUIRED.values()))
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged character ranges around anchors, so the many patterns do not scan the whole text."""
     windows: list[tuple[int, int]] = []
-    for m in _ANCHOR_RE.finditer(text):
-        a, b = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+    for m_start, m_end in _anchor_spans(text):
+        a, b = max(0, m_start - _WINDOW), min(len(text), m_end + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
@@ -153,7 +192,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
     """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
-    hints = set(_REQUIRED.values())
+    hints = _HINTS
     with_hint: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {hint: [] for hint in hints}
     for a, b in _windows(text):
         window = text[a:b]

@@ -259,3 +259,20 @@ def test_glued_country_name_split_by_the_tokenizer_keeps_its_record(nlp):
     """Web text glues link titles ("SouthKorea"); the tokens still match, and must find the country."""
     doc = nlp("Officials in SouthKorea said the border stays closed.")
     assert [(e.text, e._.iso) for e in doc.ents if e.label_ == "GPE"] == [("SouthKorea", "KR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator ConnorTalks about the border", "a widget gluing McConnellGOP and BashCNN to Romney9",
+    "abcDefgHi ends", "thisIs a shortOne, aboveNone", "route12th and route12 and tripleABCDEFG",
+    "MacArthur, McCarthy and DeSantis stay whole", "naïveÉclair and cafe٣", "", "no capitals here",
+])
+def test_glued_positions_equal_a_full_scan(text):
+    """The hint-first search finds exactly the boundaries a scan of every position finds (none skipped)."""
+    from extractors.pipeline import GLUED_NAME_RE, glued_positions
+
+    assert glued_positions(text) == [m.start() for m in GLUED_NAME_RE.finditer(text)]
+
+
+def test_glued_names_still_split(nlp):
+    doc = nlp("Rubio said the vote was lost. Senator Maria OrtegaPence spoke later.")
+    assert "Ortega" in [t.text for t in doc] and "Pence" in [t.text for t in doc]

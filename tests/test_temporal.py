@@ -131,3 +131,16 @@ def test_windows_skipped_by_hints_hold_no_match(text):
         for a, b in temporal._windows(text):
             if (a, b) not in windows:
                 assert not list(pattern.finditer(text, a, b)), (kind, text[a:b])
+
+
+@pytest.mark.parametrize("text", [
+    "Mayday: the Monthly report came out yesterYear, TODAY and today's 1999-2000 figures, 12 days ago.",
+    "On Sunday, a weekday in the Decade, Tue. and Thursday; Tomorrowland, agoraphobia, 3rd, 45th, Jan.5, x9, ab12.",
+    "daysago, weekend, year-end, months, DAYS AGO, 2 weeks ago", "İstanbul today", "Kelvin \u212aago ago", "",
+    "no anchor at all here",
+])
+def test_anchor_spans_equal_a_scan_of_every_position(text):
+    """The anchors tried only where one can start are exactly those a scan of every position finds."""
+    from extractors.temporal import _ANCHOR_RE, _anchor_spans
+
+    assert _anchor_spans(text) == [m.span() for m in _ANCHOR_RE.finditer(text)]
