@@ -91,20 +91,13 @@ def _converted(strings, hashes: list[int], convert) -> list[str]:
     return list(map(table.__getitem__, hashes))
 
 
-def seed_token_strings(doc: Doc, positions: numpy.ndarray, texts: list[str], lowers: list[str],
-                       lemmas: list[str] | None) -> None:
-    """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` from the Doc's distinct words.
-
-    ``positions`` maps each token to its distinct word (``numpy.unique(..., return_inverse=True)``); ``texts``,
-    ``lowers`` and ``lemmas`` (lower-cased; None: not the same for every occurrence of a word) hold one value
-    per distinct word, spread over the tokens here in C instead of converted token by token. Call it when the
-    lemmas are final (the lemmatizer, the last component to change token strings).
-    """
-    spread = numpy.empty(len(texts), dtype=object)
+def seed_token_strings(doc: Doc, texts: list[str], lowers: list[str], lemmas: list[str] | None) -> None:
+    """Fill the caches of ``doc_texts``, ``doc_lowers`` and ``doc_lemmas`` with the lists a component made for every
+    token (``lemmas``: lower-cased; None: not known here). Call it when the lemmas are final (the lemmatizer, the last
+    component to change token strings)."""
     for key, values in ((_ORTH_KEY, texts), (_LOWER_KEY, lowers), (_LEMMA_KEY, lemmas)):
         if values is not None:
-            spread[:] = values
-            doc.user_data[key] = spread[positions].tolist()
+            doc.user_data[key] = values
 
 
 _SENTS_KEY = "migraph.sents"

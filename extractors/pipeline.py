@@ -256,6 +256,73 @@ def _orth_ids(doc: Doc, texts: set[str]) -> list[int]:
     return [doc.vocab.strings.add(text) for text in sorted(texts)]
 
 
+class _WordTable:
+    """Per distinct word (ORTH hash), once per process: its lemma's hash, and the token text, lower-case form and
+    lower-cased lemma that ``doccache`` lists hold.
+
+    Most words of an article were seen in earlier ones; those are found for all tokens at once by a binary search
+    in sorted arrays (no Python step per word), the rest in a small dict merged into the arrays now and then.
+    """
+
+    LIMIT = 500_000  # distinct words kept before the table starts afresh (bounds a long run's memory)
+    MERGE_AT = 4_000  # new words kept in the dict before they are merged into the arrays
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.orths = numpy.zeros(0, dtype="uint64")  # sorted
+        self.lemmas = numpy.zeros(0, dtype="uint64")
+        self.strings = [numpy.empty(0, dtype=object) for _ in range(3)]  # text, lower-case form, lemma lower-cased
+        self.recent: dict[int, tuple[int, str, str, str]] = {}
+
+    def merge(self) -> None:
+        """Move the dict's words into the sorted arrays."""
+        if not self.recent:
+            return
+        rows = list(self.recent.items())
+        orths = numpy.concatenate([self.orths, numpy.array([o for o, _ in rows], dtype="uint64")])
+        order = numpy.argsort(orths, kind="stable")
+        self.orths = orths[order]
+        self.lemmas = numpy.concatenate([self.lemmas, numpy.array([r[0] for _, r in rows], dtype="uint64")])[order]
+        for k in range(3):
+            added = numpy.empty(len(rows), dtype=object)
+            added[:] = [r[k + 1] for _, r in rows]
+            self.strings[k] = numpy.concatenate([self.strings[k], added])[order]
+        self.recent = {}
+
+    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]]]:
+        """Per token: its lemma hash (array) and its three strings (lists); ``make_row(orth, lower)`` makes a new
+        word's row."""
+        n = len(orths)
+        if len(self.orths) + len(self.recent) > self.LIMIT:
+            self.clear()
+        at = numpy.searchsorted(self.orths, orths)
+        known = at < len(self.orths)
+        known[known] = self.orths[at[known]] == orths[known]
+        at = at[known]
+        lemma_out = numpy.zeros(n, dtype="uint64")
+        lemma_out[known] = self.lemmas[at]
+        string_out = [numpy.empty(n, dtype=object) for _ in range(3)]
+        for k in range(3):
+            string_out[k][known] = self.strings[k][at]
+        if not known.all():
+            others = numpy.flatnonzero(~known)
+            recent = self.recent
+            rows = []
+            for orth, lower in zip(orths[others].tolist(), lowers[others].tolist(), strict=True):
+                row = recent.get(orth)
+                if row is None:
+                    row = recent[orth] = make_row(orth, lower)
+                rows.append(row)
+            lemma_out[others] = [row[0] for row in rows]
+            for k in range(3):
+                string_out[k][others] = [row[k + 1] for row in rows]
+            if len(recent) >= self.MERGE_AT:
+                self.merge()
+        return lemma_out, [values.tolist() for values in string_out]
+
+
 class LookupLemmatizer(EnglishLemmatizer):
     """spaCy's English lookup lemmatizer (tables from spacy-lookups-data), applied through arrays.
 
@@ -267,11 +334,7 @@ class LookupLemmatizer(EnglishLemmatizer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._by_orth: dict[int, tuple[int, str, str, str]] = {}
-        """Per distinct word (ORTH hash), once per process: its lemma's hash, and the token text, lower-case
-        form and lower-cased lemma that ``doccache`` lists hold."""
-
-    _BY_ORTH_LIMIT = 500_000  # distinct words kept before the table starts afresh (bounds a long run's memory)
+        self._words = _WordTable()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "lookup" or not len(doc):
@@ -280,29 +343,22 @@ class LookupLemmatizer(EnglishLemmatizer):
             self._validate_tables(Errors.E1004)
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
-        known = self._by_orth
-        if len(known) > self._BY_ORTH_LIMIT:
-            known.clear()
+
+        def make_row(orth: int, lower: int) -> tuple[int, str, str, str]:
+            found = table.get(orth, None)
+            if isinstance(found, list):
+                found = found[0]
+            lemma = strings.add(found) if found is not None else orth
+            # LOWER is a property of the word (its lexeme), so any token's value holds for all
+            return lemma, strings[orth], strings[lower], strings[lemma].lower()
+
         orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
-        words, first, positions = numpy.unique(orths, return_index=True, return_inverse=True)
-        rows = []
-        for orth, lower in zip(words.tolist(), lowers[first].tolist(), strict=True):
-            row = known.get(orth)
-            if row is None:
-                found = table.get(orth, None)
-                if isinstance(found, list):
-                    found = found[0]
-                lemma = strings.add(found) if found is not None else orth
-                # LOWER is a property of the word (its lexeme), so the first token's value holds for all
-                row = known[orth] = (lemma, strings[orth], strings[lower], strings[lemma].lower())
-            rows.append(row)
-        looked_up = numpy.array([row[0] for row in rows], dtype="uint64")[positions]
+        looked_up, (texts, lower_forms, lemma_lowers) = self._words.lookup(orths, lowers, make_row)
         preset = not self.overwrite and bool(lemmas.any())
         lemmas = numpy.where(lemmas != 0, lemmas, looked_up) if preset else looked_up
         doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
         # the token, lower-case and lemma lists the rules read; lemmas set before this component vary per token
-        seed_token_strings(doc, positions, [row[1] for row in rows], [row[2] for row in rows],
-                           None if preset else [row[3] for row in rows])
+        seed_token_strings(doc, texts, lower_forms, None if preset else lemma_lowers)
         return doc
 
 

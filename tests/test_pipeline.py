@@ -62,6 +62,24 @@ def test_lemmatizer_fills_the_token_string_caches_as_spacy_reads_them(nlp):
     assert doc_lemmas(doc) == ["official", "be", "deport", "kept"]
 
 
+def test_lemmatizer_word_table_gives_the_same_lists_before_and_after_merging(monkeypatch):
+    """Words seen before are read from the sorted arrays, new ones from the dict; both give the Token values."""
+    from extractors.doccache import doc_lemmas, doc_lowers, doc_texts
+    from extractors.pipeline import _WordTable
+
+    monkeypatch.setattr(_WordTable, "MERGE_AT", 3)
+    fresh = build_pipeline()
+    texts = ["Officials said the OFFICIALS were deporting refugees.", "Ran. RAN. Ran, said the Officials again.",
+             "Buses carried children; officials ran buses across the border."]
+    for text in texts * 2:
+        doc = fresh(text)
+        assert doc_texts(doc) == [t.text for t in doc]
+        assert doc_lowers(doc) == [t.lower_ for t in doc]
+        assert doc_lemmas(doc) == [t.lemma_.lower() for t in doc]
+    table = fresh.get_pipe("lemmatizer")._words
+    assert len(table.orths) > 0 and list(table.orths) == sorted(table.orths)
+
+
 def test_sentence_boundaries_after_spaces_quotes_and_line_breaks(nlp):
     text = 'He left. She stayed. "We go," he said. "Now." They ran.\nNo stop\n\n(Aside.) Next one.'
     assert sents(nlp, text) == ["He left.", "She stayed.", '"We go," he said.', '"Now."', "They ran.", "No stop",
