@@ -136,6 +136,7 @@ def lexicon() -> dict:
         data["triggers"].append(entry)
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
+    data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
@@ -1120,7 +1121,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         if m.kind in {"demonym", "place"}:
             continue
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
-        if not possessor and (ctx.is_prepositional(m) or ctx.followed_by_modifier(m)):
+        if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
             return [], None
@@ -1144,6 +1145,13 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     if speaker is not None:
         return [speaker], None
     return [], None
+
+
+def _members_of(ctx: _Context, m: Mention) -> bool:
+    """"EU member states agreed to take in ...": an organisation's members acting together are the organisation
+    (not "EU countries unilaterally shut borders": each acts alone; "EU citizens" stays a modifier)."""
+    return bool(m.kind == "actor" and m.actor and m.actor[0] == "Organization" and m.end < len(ctx.doc)
+                and ctx.doc[m.end].lower_ in ctx.lex["_member_nouns"])
 
 
 def _speaker_near(ctx: _Context, i: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:

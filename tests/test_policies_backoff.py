@@ -48,6 +48,9 @@ def run(nlp):
     ("Italy donated tents and blankets to the displaced families.", ("IT", "Aid")),
     ("Ireland financed the new shelters for refugees.", ("IE", "Aid")),
     ("Mexico apprehended hundreds at the crossing, most of them asylum seekers.", ("MX", "Detention")),
+    ("Moldova opened temporary accommodation centres for refugees from the war.", ("MD", "Aid")),
+    ("Greek coastguards towed the dinghy back towards open water.", ("GR", "Deportation")),
+    ("U.S. officials briefly closed the main border crossing after the migrants arrived.", ("US", "EntryBan")),
 ])
 def test_backoff_adds(run, text, expected):
     off, on = run(text)
@@ -72,10 +75,24 @@ def test_backoff_adds(run, text, expected):
     "Funding for the border wall was approved as migrant numbers rose.",
     "A scholarship fund was set up for young refugees.",
     "The president's deportation amnesty protects young undocumented migrants.",
+    "Fishermen towed the damaged dinghy back to the harbour.",
+    "Charities urged Greece to open reception centres for refugees.",
+    "Lawmakers criticised the plan to close the border crossing, as migrants waited in the cold.",
 ])
+
 def test_backoff_near_misses(run, text):
     off, on = run(text)
     assert on == off, f"the tier added {on - off}"
+
+def test_organisation_members_act_as_the_organisation(run):
+    """"EU member states agreed": the EU (a rule-tier actor reading, with the tier off too); "EU countries" and "EU
+    citizens" name no joint measure."""
+    off, on = run("EU member states agreed to take in 40,000 asylum seekers.")
+    assert ("european-union", "Admission") in off
+    off, on = run("EU countries unilaterally shut borders as migrants arrived.")
+    assert ("european-union", "EntryBan") not in on
+    off, on = run("EU citizens welcomed the refugees at the station.")
+    assert not on
 
 
 def test_backoff_leaves_pairs_the_rules_gave():
