@@ -109,13 +109,14 @@ def cues() -> dict:
     """Cue lists (data/quotes.json) merged with the shared lexicon's speech verbs."""
     data = load_json("quotes.json")
     lex = lexicon()
-    data["speech_lemmas"] = set(lex["speech_verbs"]) | set(data["extra_speech_verbs"])
+    data["speech_lemmas"] = set(lex["speech_verbs"]) | set(data["extra_speech_verbs"]) | set(data["document_verbs"])
     data["person_nouns"] = {w.lower() for w in lex["person_nouns"]} | set(data["generic_person_nouns"])
     data["role_words"] = {w.lower() for w in lex["role_words"]}
     data["pronoun_gender"] = lex["pronouns"]
     for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "speech_nouns",
                 "thing_nouns", "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns",
-                "prepositions", "first_second_person", "scare_markers", "introducing_verbs"):
+                "prepositions", "first_second_person", "scare_markers", "introducing_verbs",
+                "document_nouns", "document_verbs"):
         data[key] = set(data[key])
     return data
 
@@ -398,6 +399,11 @@ def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[st
     lemma = lemmas[i]
     if lemma not in c["speech_lemmas"]:
         return False
+    if lemma in c["document_verbs"]:
+        # 'read' quotes only a document: 'the court papers read', '," read a portion of the rule'
+        documents = c["document_nouns"]
+        return i > 0 and (lowers[i - 1] in documents or texts[i - 1] in {",", "”", '"', "’", "'"}
+                          and any(low in documents for low in lowers[i + 1:i + 9]))
     # a lemma match on a bare noun ("the call", "a report") is not a verb: require a verb-like form
     if i > 0 and lowers[i - 1] in _NOT_AFTER_SPEECH_VERB:
         return False
@@ -1075,7 +1081,10 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 if v > start and all(ctx.lowers[u] in {"but", "and", "also", "then"} for u in range(start, v)):
                     break  # 'X called the verdict "a relief," but said ...': the sentence's subject, found below
                 if v == start:
-                    found = _subject_after(ctx, v, end) or _plain_description_after(ctx, v, end)
+                    found = _document_speaker(ctx, v + 1, end) or _subject_after(ctx, v, end) \
+                        or _plain_description_after(ctx, v, end)
+                elif ctx.lowers[v - 1] in cues()["document_nouns"]:
+                    found = _document_speaker(ctx, start, v)  # '," the court papers read'
                 else:
                     found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
                 if found is None and v - start <= 4:
@@ -1098,7 +1107,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         return owner, "before"
     for v in range(open_tok - 1, sent_start - 1, -1):
         if speech[v] and not in_quote[v]:
-            found = _subject_before(ctx, sent_start, v)
+            found = _passive_agent(ctx, v, open_tok) or _subject_before(ctx, sent_start, v)
             if found is None:
                 found = _subject_after(ctx, v, open_tok)
             found = found or Speaker(position=v)
@@ -1136,6 +1145,17 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
 
 
 _DASHES = {"—", "–", "-", "--"}
+
+
+def _passive_agent(ctx: _Context, verb: int, stop: int) -> Speaker | None:
+    """'the position, bluntly stated by Chancellor X, was that ...', 'cited by a correspondent as "..."': a
+    past participle of speech followed by 'by' names its speaker after 'by' ('said by phone' names nobody)."""
+    if verb + 2 >= stop or ctx.lowers[verb + 1] != "by" or not ctx.lowers[verb].endswith(("ed", "en", "id", "ld")):
+        return None
+    found = _subject_after(ctx, verb + 1, stop)
+    if found is None or found.entity is None and not found.description:
+        return None
+    return found
 
 
 def _tweet_signature(ctx: _Context, span: Span_) -> Speaker | None:
@@ -1236,8 +1256,62 @@ def _bare_description(ctx: _Context, start: int, verb: int) -> Speaker | None:
     if start >= verb or ctx.lowers[start] not in cues()["determiners"] \
             or any(not ctx.texts[k].isalpha() for k in range(start, verb)):
         return None
+    if ctx.lowers[verb - 1] in cues()["document_nouns"]:
+        return _document_speaker(ctx, start, verb)  # 'the new order states': its issuer, not the last man named
     head = ctx.lowers[verb - 1]
     return _resolve_description(ctx, start, verb - 1, ctx.span_text(start, verb), head)
+
+
+_OWNER_PRONOUNS = {"his", "her", "its", "their"}
+
+
+def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
+    """A document as the subject or object of a speech verb ('the court papers read', 'his letter said',
+    '," read a portion of the interim rule'): its owner ('the DHS memo', "X's order"), else the one
+    the article has issuing it ('The ministry published a rule ...'), else the document's description."""
+    lowers, texts = ctx.lowers, ctx.texts
+    documents = cues()["document_nouns"]
+    head = next((j for j in range(a, min(b, a + 8)) if lowers[j] in documents and not ctx.in_quote[j]), None)
+    if head is None or any(not (texts[t].isalpha() or texts[t] in _POSSESSIVE or texts[t] in {"-", "."})
+                           for t in range(a, head)):
+        return None
+    for t in range(head - 1, a - 1, -1):
+        entity = ctx.entity(t)
+        if entity is not None:  # 'the DHS memo', "Hale's letter"
+            return Speaker(entity=entity, kind=entity.kind, position=ctx.entity_span(t)[0])
+        if lowers[t] in _OWNER_PRONOUNS:
+            # 'his letter said': the writer is often someone only described ('a letter from a cousin'), and the
+            # pronoun resolver knows named people only, so the document's description is the safer answer
+            return Speaker(description=ctx.span_text(t, head + 1), kind=None, position=t)
+    issuer = _document_issuer(ctx, a, lowers[head])
+    if issuer is not None:
+        return issuer
+    first = a if lowers[a] in cues()["determiners"] else head
+    return Speaker(description=ctx.span_text(first, head + 1), kind=None, position=a)
+
+
+def _document_issuer(ctx: _Context, before: int, noun: str) -> Speaker | None:
+    """Who issued a document the article mentioned before: the subject of the sentence that introduced it ('The
+    ministry published an interim rule'), or the agent after it ('a rule issued by X')."""
+    lowers, in_quote = ctx.lowers, ctx.in_quote
+    stem = noun.rstrip("s")
+    seen = 0
+    for k in range(before - 1, -1, -1):
+        if lowers[k].rstrip("s") != stem:
+            continue  # a mention in marks counts: 'DHS released an “interim final rule”'
+        seen += 1
+        if seen > 4:
+            break
+        for j in range(k + 1, min(ctx.sent_end(k), k + 4)):
+            if lowers[j] == "by" and ctx.entity(j + 1) is not None:
+                entity = ctx.entity(j + 1)
+                return Speaker(entity=entity, kind=entity.kind, position=j + 1)
+        s = ctx.sent_start(k)
+        for t in range(s, k):
+            entity = ctx.entity(t)
+            if entity is not None and not in_quote[t] and ctx.entity_span(t)[0] == t and not _is_object(ctx, t):
+                return Speaker(entity=entity, kind=entity.kind, position=t)
+    return None
 
 
 def _noun_phrase_ahead(ctx: _Context, i: int, end: int) -> bool:
@@ -1385,7 +1459,10 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         introduced = _previous_sentence_speaker(ctx, span) if where == "none" and kind != "partial" else None
         if introduced is not None and not introduced[1]:
             speaker = introduced[0]  # the sentence before reports a named speaker's words: that speaker goes on
-        elif where in {"sentence", "none"} and kind != "partial" and previous is not None:
+        elif where in {"sentence", "none"} and kind != "partial" and previous is not None \
+                and not (where == "sentence" and speaker is not None and speaker.entity is not None
+                         and speaker.cue != "according to"):
+            # ('"...," Eric Toder, a co-director of X who ..., told us' names its own speaker: no continuation)
             prev_span, prev_speaker = previous
             if prev_span.nested and not span.nested and outer is not None:
                 prev_speaker = outer[1]  # the read-out goes on after the speech it quoted
