@@ -139,6 +139,7 @@ def _needles(words) -> re.Pattern:
 _BYLINE_NEEDLE_RE = _needles(_BYLINE_NEEDLES)
 _PHOTO_CREDIT_NEEDLE_RE = _needles(_PHOTO_CREDIT_NEEDLES)
 _BYLINE_CUE_NEEDLE_RE = None
+_BYLINE_CUE_WORDS: tuple[str, ...] = ()
 _SLASH_NEEDLE_RE = re.compile("/")
 
 
@@ -149,14 +150,18 @@ _ATTRIBUTES_QUOTE_RE = re.compile(r"[,.!?…][\"”’'][ \t]*$")
 
 def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
-    global _BYLINE_CUE_NEEDLE_RE
+    global _BYLINE_CUE_NEEDLE_RE, _BYLINE_CUE_WORDS
     if _BYLINE_CUE_NEEDLE_RE is None:
-        _BYLINE_CUE_NEEDLE_RE = _needles(c.lower() for c in lexicon()["byline_cues"])
+        _BYLINE_CUE_WORDS = tuple(sorted({c.lower() for c in lexicon()["byline_cues"]}))
+        _BYLINE_CUE_NEEDLE_RE = _needles(_BYLINE_CUE_WORDS)
     spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)
              if text[m.start()] == "(" or not _ATTRIBUTES_QUOTE_RE.search(text, max(0, m.start() - 4), m.start())]
     lowered = text.lower()
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
-        cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_NEEDLE_RE)]
+        # most texts hold none of the cue phrases (a substring test each, in C): no line to search then
+        cues = []
+        if any(cue in lowered for cue in _BYLINE_CUE_WORDS):
+            cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_NEEDLE_RE)]
     else:  # lower-casing changed offsets (rare letters such as "İ"): search the text itself
         cues = [m.span() for m in _byline_cue_re().finditer(text)]
     spans += [_sentence_around(text, start, end) for start, end in cues]
@@ -568,14 +573,18 @@ def _surname_in_doc(view: names.TokenView, at: int) -> bool:
     """Whether the word at ``at`` follows a given name or an honorific elsewhere in the document ("Marcus Granger",
     "Mr. Granger")."""
     texts, word = view.text, view.text[at]
-    for j in range(1, view.n):
-        if texts[j] != word or j == at or view.sent_start[j]:
+    j = 0
+    while True:
+        try:
+            j = texts.index(word, j + 1)  # the next token with this text, found in C
+        except ValueError:
+            return False
+        if j == at or view.sent_start[j]:
             continue
         before = texts[j - 1]
         if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
                 gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
             return True
-    return False
 
 
 def _after_given_name(view: names.TokenView, start: int) -> bool:

@@ -294,3 +294,11 @@ def test_glued_positions_equal_a_full_scan(text):
 def test_glued_names_still_split(nlp):
     doc = nlp("Rubio said the vote was lost. Senator Maria OrtegaPence spoke later.")
     assert "Ortega" in [t.text for t in doc] and "Pence" in [t.text for t in doc]
+
+
+def test_byline_cue_in_any_case_is_not_skipped_by_the_substring_prefilter():
+    text = "The mayor spoke on Monday.\n\nADDITIONAL REPORTING BY Jo Vantor in Lisbon; Editing by Sam Quell."
+    ranges = byline_ranges(text)
+    assert any(text[a:b].startswith("ADDITIONAL REPORTING BY") for a, b in ranges)
+    assert not any("mayor" in text[a:b] for a, b in ranges)
+    assert byline_ranges("The mayor spoke on Monday.") == []
