@@ -940,6 +940,9 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
 
 
 FROM = frozenset({"from"})
+_QUANTIFIERS = frozenset({"some", "many", "others", "thousands", "hundreds"})  # "many have ...": a group moves
+_THEY = frozenset({"they", "those", "them"})
+_POSSESSIVES = frozenset({"their", "his", "her"})  # "their way to ..."
 
 
 def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: bool = True) -> list[_Sentence]:
@@ -997,12 +1000,13 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                     and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
-        has_group = any(map(_is_group_lower, words)) or any(
-            w in {"some", "many", "others", "thousands", "hundreds"} and nxt in AUXILIARIES
-            for w, nxt in zip(words, words[1:], strict=False)) or any(
-            w in {"they", "those", "them"} for w in words) or any(
-            w in {"their", "his", "her"} and nxt in {"way", "journey", "journeys"}
-            for w, nxt in zip(words, words[1:], strict=False)) or any(
+        # the pair tests run only where the sentence holds their first word (set tests in C)
+        has_group = any(map(_is_group_lower, words)) or not _QUANTIFIERS.isdisjoint(words) and any(
+            w in _QUANTIFIERS and nxt in AUXILIARIES
+            for w, nxt in zip(words, words[1:], strict=False)) or not _THEY.isdisjoint(words) or (
+            not _POSSESSIVES.isdisjoint(words) and any(
+                w in _POSSESSIVES and nxt in {"way", "journey", "journeys"}
+                for w, nxt in zip(words, words[1:], strict=False))) or any(
             W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
         military = not lex.military.isdisjoint(words)
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])

@@ -78,3 +78,19 @@ def test_movement_candidates_come_from_the_lexicon(nlp):
     assert {doc[i].lower_ for i in candidates} >= set(words)
     assert not {n - 1, n - 2} & candidates
     assert all(_trigger_kind(doc, i, n, lex) is None for i in range(n) if i not in candidates)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many have crossed into Poland from Belarus this month.", True),  # a quantifier before an auxiliary
+    ("Their journey to Poland from Belarus took weeks.", True),  # a possessive before "journey"
+    ("They crossed into Poland from Belarus.", True),
+    ("The minister flew to Poland from Belarus.", False),
+    ("Many ministers met in Poland; his speech in Belarus was short.", False),  # first words, but no pair
+])
+def test_group_cues_are_found_behind_their_set_tests(nlp, text, expected):
+    """The pair tests for a group ('many have', 'their way') run only where the sentence holds the first word."""
+    from extractors.flows import _sentences
+
+    doc = nlp(text)
+    sentences = _sentences(doc, extract_entities(doc), _lex())
+    assert sentences and sentences[0].has_group is expected
