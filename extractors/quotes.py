@@ -523,13 +523,49 @@ class _Context:
 # --------------------------------------------------------------------------- noun phrases
 
 
-def _gender_of(entity: Entity) -> str | None:
+def _gender_of(entity: Entity, ctx: _Context | None = None) -> str | None:
     gender = entity.attributes.get("gender")
     if gender in {"male", "female"}:
         return gender
     first = entity.name.split()[0] if entity.name else ""
     guess = first_name_gender(first) if first else None
-    return guess if guess in {"male", "female"} else None
+    if guess in {"male", "female"}:
+        return guess
+    return _pronoun_gender(ctx).get(entity.key) if ctx is not None else None
+
+
+_FEMALE_WORDS = {"she", "her", "hers", "herself"}
+_MALE_WORDS = {"he", "him", "his", "himself"}
+
+
+def _pronoun_gender(ctx: _Context) -> dict[str, str]:
+    """Gender of people the article names without a known first name ('Gulbahar', 'Wudud'), read from the
+    pronouns of the narration right after their mentions ('for Gulbahar, ... her father. ..., she says'): up to 15
+    tokens, stopping at the next person; only one-sided evidence counts."""
+    found = ctx.__dict__.get("_pronoun_gender")
+    if found is not None:
+        return found
+    counts: dict[str, list[int]] = {}
+    positions, entity_at, lowers, in_quote = ctx.entity_positions, ctx.entity_at, ctx.lowers, ctx.in_quote
+    for p, i in enumerate(positions):
+        entity = entity_at[i]
+        if entity.kind != "Person" or (p > 0 and positions[p - 1] == i - 1 and entity_at[i - 1] is entity):
+            continue  # one count per mention, from its first token
+        if entity.attributes.get("gender") in {"male", "female"}:
+            continue
+        _, end = ctx.entity_span(i)
+        nxt = positions[bisect_left(positions, end)] if bisect_left(positions, end) < len(positions) else ctx.n
+        tally = counts.setdefault(entity.key, [0, 0])
+        for k in range(end, min(ctx.n, end + 15, nxt)):
+            if in_quote[k]:
+                continue
+            if lowers[k] in _FEMALE_WORDS:
+                tally[0] += 1
+            elif lowers[k] in _MALE_WORDS:
+                tally[1] += 1
+    found = {key: ("female" if f else "male") for key, (f, m) in counts.items() if (f > 0) != (m > 0)}
+    ctx.__dict__["_pronoun_gender"] = found
+    return found
 
 
 def _is_object(ctx: _Context, i: int) -> bool:
@@ -544,6 +580,12 @@ def _is_object(ctx: _Context, i: int) -> bool:
         elif lowers[k] in {"of", "for"} and k > 0 and texts[k - 1][:1].isupper() \
                 and lowers[k - 1] in c["role_words"] and k + 1 < i:
             k -= 1  # 'Secretary of State X': a title's own preposition
+        elif texts[k].islower() and (lowers[k] in _OWNER_PRONOUNS or lowers[k] in c["staff_nouns"]
+                                     or lowers[k] in _possessed_nouns() and lowers[k] != "of"
+                                     or lowers[k] == "of" and k + 1 < i and k > 0
+                                     and lowers[k - 1] in _possessed_nouns()) \
+                or texts[k] == "," and k == i - 1 and k > 0 and lowers[k - 1] in _possessed_nouns():
+            k -= 1  # 'told aide X', 'told his chief of staff, X': the role of the one spoken to
         elif lowers[k] in _POSSESSIVE and k > 0 and texts[k - 1][:1].isupper():
             k -= 1  # "like Russia's X": the owner's name before the possessive
             if ctx.entity(k) is not None:
@@ -587,7 +629,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
         entity = entity_at[k]
         a, _ = ctx.entity_span(k)
         fits = (entity.kind == "Organization") if want_org else (entity.kind == "Person")
-        g = _gender_of(entity) if fits and not want_org else None
+        g = _gender_of(entity, ctx) if fits and not want_org else None
         if fits and not want_org:
             fits = g is None or g == gender
         if fits and not _is_object(ctx, a):
@@ -606,7 +648,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
         for event in reversed(ctx.events):
             if (event.entity is not None and event.entity.kind == "Person" and event.entity is not best.entity
                     and sent_start <= event.position < best.position
-                    and _gender_of(event.entity) in {None, gender}):
+                    and _gender_of(event.entity, ctx) in {None, gender}):
                 best = Speaker(entity=event.entity, kind="Person", position=event.position)
                 break
     for event in reversed(ctx.events):

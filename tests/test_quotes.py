@@ -793,3 +793,16 @@ def test_a_speaker_named_later_in_the_quotes_sentence_beats_continuation(run):
     # near miss: a bare quote in the next paragraph still goes on with the previous speaker
     text = "\"We wait,\" Anna Berg said.\n\n\"Nothing moves here in winter.\""
     assert run(text)[1][2] == "Anna Berg"
+
+
+def test_told_aide_x_is_spoken_to_and_pronouns_infer_the_gender_of_unknown_names(run):
+    text = "Barack Obama told aide Ben Rhodes: \"We are not going to do this.\""
+    assert run(text)[0][2] == "Barack Obama"
+    text = "President Ana Lopez told her chief of staff, Tom Hale: \"We are not going to do this.\""
+    assert run(text)[0][2] == "Ana Lopez"
+    # near miss: a spokesman after 'said' or opening the sentence is no one spoken to
+    assert run("Spokesman Tom Hale said the camp was \"full.\"")[0][2] == "Tom Hale"
+    # 'Gulbahar ... her job': a name the first-name list does not know takes the gender of the pronouns after it
+    text = ("\"They should be released,\" the group's founder Aman Wudud told reporters. Wudud said his group "
+            "would appeal.\n\nGulbahar, a teacher, lost her job in May.\n\n\"I think we will win,\" he said.")
+    assert run(text)[-1][2] == "Aman Wudud"
