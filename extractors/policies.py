@@ -66,6 +66,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
@@ -1886,22 +1887,21 @@ def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int
                for m in ctx.mentions if sent.start <= m.start < sent.end and m.kind == "actor")
 
 
-def _backoff_ok(ctx: _Context, start: int, sent: Span, entry: dict) -> bool:
+def _backoff_ok(doc: Doc, lex: dict, start: int, sent: Span, entry: dict) -> bool:
     """A backoff cue is no measure in a demand ("called to ..."), after a word that stops or fights it ("cut off
     aid", "prohibit detaining", "reduced the number of refugees it resettles"); a verb cue after "to" needs a verb
     of commitment before it ("pledged to accept"; not "a quota of migrants to accept"); a noun cue's gerund
     governor may not follow "of"/"about"... ("the idea of building a wall")."""
-    doc = ctx.doc
     lemmas = doc_lemmas(doc)
     if any(lemmas[j] == "call" and doc[j + 1].lower_ in {"to", "for", "on"} for j in range(sent.start, start)):
         return False  # "called to restrict funding": a demand
     for j in range(start - 1, max(sent.start, start - BACKOFF_CANCEL_WINDOW) - 1, -1):
         if doc[j].is_punct:
             break
-        if lemmas[j] in ctx.lex["_backoff_cancel"]:
+        if lemmas[j] in lex["_backoff_cancel"]:
             return False  # "threatened to cut off aid", "prohibit detaining": the measure stopped or fought
     if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and not entry.get("nominal"):
-        return lemmas[start - 2] in ctx.lex["_backoff_to_governors"]
+        return lemmas[start - 2] in lex["_backoff_to_governors"]
     if entry.get("nominal"):
         for j in range(start - 1, max(sent.start, start - 5) - 1, -1):
             if doc[j].lower_.endswith("ing") and j > sent.start and doc[j - 1].lower_ in GERUND_PREPS:
@@ -1911,11 +1911,33 @@ def _backoff_ok(ctx: _Context, start: int, sent: Span, entry: dict) -> bool:
     return True
 
 
+def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Backoff matches that pass the checks needing no mentions (the entry's excluded words, ``_backoff_ok``), so
+    the others cost no mention building."""
+    lex = lexicon()
+    entries, lowers = lex["_entries"], doc_lowers(doc)
+    starts = [sent.start for sent in sents]
+    out = []
+    for entry_id, start, end in tier2:
+        entry = entries[entry_id]
+        sent = sents[bisect_right(starts, start) - 1]
+        if (end < len(doc) and lowers[end] in (entry.get("exclude_next") or ())) or (
+                entry.get("exclude_prev") and not set(lowers[max(sent.start, start - 3):start]).isdisjoint(
+                    entry["exclude_prev"])) or (
+                entry.get("exclude_after") and not set(lowers[end:min(sent.end, end + 6)]).isdisjoint(
+                    entry["exclude_after"])) or (
+                entry.get("exclude_inside") and not set(lowers[start:end]).isdisjoint(entry["exclude_inside"])):
+            continue
+        if _backoff_ok(doc, lex, start, sent, entry):
+            out.append((entry_id, start, end))
+    return out
+
+
 def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tuple[list[Actor], Mention | None]:
     """The actor named after the first of ``preps`` just after a noun cue ("grants from the EU", "expulsions by
     Greece"); nothing when another preposition or word comes first ("aid to Jordan from ...")."""
     doc = ctx.doc
-    for i in range(end, min(sent.end, end + 3)):
+    for i in range(end - 1 if doc[end - 1].lower_ in preps else end, min(sent.end, end + 3)):
         low = doc[i].lower_
         if low in preps:
             k = i + 1
@@ -1964,6 +1986,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
     tier2 = sorted((x for x in raw if entries[x[0]].get("backoff")), key=lambda x: (x[1], x[2]))
     if tier2:
         raw = [x for x in raw if not entries[x[0]].get("backoff")]
+        tier2 = _backoff_candidates(doc, sents, tier2)
+        if not raw and not tier2:
+            return []
     same = _same_measure_spans(doc)
     ctx = _Context(doc, assertions, [s for _e, s, _t in raw + tier2] + [s for s, _e in same], sents)
     # longest match per entry type wins among overlaps; a shorter one is read after all others only when every
@@ -2007,9 +2032,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         label = f"{entry['type']}|{entry.get('negated')}"
         if second_pass and any(start < b and a < end for a, b in productive.get(label, ())):
             continue
-        if in_tier2 and (any(start < b and a < end for spans in productive.values() for a, b in spans)
-                         or not _backoff_ok(ctx, start, ctx.sents[ctx.sent_of[start]], entry)):
-            continue  # a span a rule read already; a cue in an infinitive no commitment verb governs
+        if in_tier2 and any(start < b and a < end for spans in productive.values() for a, b in spans):
+            continue  # a span a rule read already
         produced = len(policies)
         if any(ctx.boilerplate[start:end]):
             continue
