@@ -105,6 +105,10 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+BACKOFF_PERMISSION = PERMISSION_WORDS | {"power", "powers", "authority"}  # "the power to order the detention of"
+BACKOFF_VERB_LEFT = {"have", "has", "had", "was", "were", "been", "be", "is", "are", "being", "who", "which", "that",
+                     "and", "or", "also", "then", "still", "again", "just", "once", "already", "soon", "they", "we",
+                     "it", "he", "she", "later", "since", "often", "never", "not", "subsequently"}  # before a verb
 BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far back a stopping word cancels a cue
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
@@ -1889,17 +1893,21 @@ def _has_actor_mention(ctx: _Context, sent: Span, main: Actor | None, start: int
 
 def _backoff_ok(doc: Doc, lex: dict, start: int, sent: Span, entry: dict) -> bool:
     """A backoff cue is no measure in a demand ("called to ..."), after a word that stops or fights it ("cut off
-    aid", "prohibit detaining", "reduced the number of refugees it resettles"); a verb cue after "to" needs a verb
-    of commitment before it ("pledged to accept"; not "a quota of migrants to accept"); a noun cue's gerund
-    governor may not follow "of"/"about"... ("the idea of building a wall")."""
+    aid", "prohibit detaining", "reduced the number of refugees it resettles") or a permission ("a right to build
+    a wall"); a verb cue after "to" needs a verb of commitment before it ("pledged to accept"; not "a quota of
+    migrants to accept"); a noun cue's gerund governor may not follow "of"/"about"... ("the idea of building a
+    wall")."""
     lemmas = doc_lemmas(doc)
     if any(lemmas[j] == "call" and doc[j + 1].lower_ in {"to", "for", "on"} for j in range(sent.start, start)):
         return False  # "called to restrict funding": a demand
+    lowers = doc_lowers(doc)
     for j in range(start - 1, max(sent.start, start - BACKOFF_CANCEL_WINDOW) - 1, -1):
         if doc[j].is_punct:
             break
         if lemmas[j] in lex["_backoff_cancel"]:
             return False  # "threatened to cut off aid", "prohibit detaining": the measure stopped or fought
+        if lowers[j] == "to" and j > sent.start and lowers[j - 1] in BACKOFF_PERMISSION:
+            return False  # "has a right to build a wall", "the power to order the detention of": no measure taken
     if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and not entry.get("nominal"):
         return lemmas[start - 2] in lex["_backoff_to_governors"]
     if entry.get("nominal"):
@@ -1909,6 +1917,19 @@ def _backoff_ok(doc: Doc, lex: dict, start: int, sent: Span, entry: dict) -> boo
             if doc[j].is_punct:
                 break
     return True
+
+
+def _reduced_relative(ctx: _Context, start: int, entry: dict) -> bool:
+    """A participle right after a noun ("families apprehended at the border", "the largest group ever detained"):
+    a passive with no auxiliary."""
+    doc = ctx.doc
+    if entry.get("nominal") or start == 0 or not doc[start].lower_.endswith(("ed", "en")):
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ == "ever":
+        return True
+    return (prev.is_alpha and prev.is_lower and not prev.lower_.endswith("ly") and start - 1 not in ctx.mention_at
+            and prev.lower_ not in BACKOFF_VERB_LEFT)
 
 
 def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -2144,6 +2165,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
+        if in_tier2 and (passive or _reduced_relative(ctx, start, entry)) and not (
+                at is not None and at.start > end and "by" in doc_lowers(doc)[end:at.start]):
+            continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
         actor_start = at.start if at is not None and at.start < start else None
