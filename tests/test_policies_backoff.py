@@ -43,8 +43,7 @@ def run(nlp):
     ("The Hungarian fence along the frontier was finished in the autumn.", ("HU", "BorderBarrier")),
     ("The expulsions by Algeria left migrants stranded in the desert.", ("DZ", "Deportation")),
     # verb cues with the doer as subject, broader than the rules (no group right after the verb needed)
-    ("Portugal will host several hundred of them, the minister said, after the refugee boats landed.",
-     ("PT", "Admission")),
+    ("Chad began slowly admitting members of the convoy, a refugee official said.", ("TD", "Admission")),
     ("Italy donated tents and blankets to the displaced families.", ("IT", "Aid")),
     ("Ireland financed the new shelters for refugees.", ("IE", "Aid")),
     ("Mexico apprehended hundreds at the crossing, most of them asylum seekers.", ("MX", "Detention")),
@@ -76,6 +75,11 @@ def test_backoff_adds(run, text, expected):
     "A scholarship fund was set up for young refugees.",
     "The president's deportation amnesty protects young undocumented migrants.",
     "Fishermen towed the damaged dinghy back to the harbour.",
+    # a verb read as a noun cue, a request, a welcome for help, a permission (each fires without its filter)
+    "Chile's president grants legal status to young undocumented migrants.",
+    "The mayor of Tijuana is requesting aid from the United Nations for the migrants in his city.",
+    "Mexico welcomes help from federal immigration agents with migrant cases.",
+    "Chile has a right to build a wall along its frontier with Peru.",
     "Charities urged Greece to open reception centres for refugees.",
     "Lawmakers criticised the plan to close the border crossing, as migrants waited in the cold.",
 ])
