@@ -277,3 +277,46 @@ def test_stores_of_the_union_layout_are_still_read_and_written_as_before(tmp_pat
         assert len(store) == 3
     with open_graph(tmp_path / "s") as handle:
         assert not handle.union and handle.triple_count() == 3
+
+
+def test_shared_index_of_the_first_layout_is_converted_and_still_finds_orphans(tmp_path):
+    import sqlite3
+
+    from graph.store import _SharedIndex
+
+    path = tmp_path / "shared.sqlite"
+    db = sqlite3.connect(str(path))  # the first layout: graph IRI and whole line per row
+    db.execute("CREATE TABLE stated (graph TEXT NOT NULL, triple BLOB NOT NULL, "
+               "PRIMARY KEY (graph, triple)) WITHOUT ROWID")
+    db.execute("CREATE INDEX stated_triple ON stated (triple)")
+    db.executemany("INSERT INTO stated VALUES (?, ?)", [("g1", b"<s> <p> <a> .\n"), ("g1", b"<s> <p> <b> .\n"),
+                                                        ("g2", b"<s> <p> <b> .\n")])
+    db.commit()
+    db.close()
+    index = _SharedIndex(path)
+    index.add("g3", [b"<s> <p> <a> .\n", b"<s> <p> <c> .\n"])
+    assert index.remove("g1") == []  # <a> is still stated by g3, <b> by g2
+    assert index.remove("g2") == [b"<s> <p> <b> .\n"]
+    assert sorted(index.remove("g3")) == [b"<s> <p> <a> .\n", b"<s> <p> <c> .\n"]
+    assert index.remove("g3") == [] and index.remove("never-added") == []
+    index.close()
+    db = sqlite3.connect(str(path))
+    assert {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {
+        "graphs", "lines", "stated"}
+    assert db.execute("PRAGMA user_version").fetchone()[0] == _SharedIndex.SCHEMA
+
+
+@pytest.mark.parametrize("damage", [
+    lambda nt: nt.replace(b" .\n", b"\n", 1),  # a line without its final dot
+    lambda nt: nt[:-1],  # the last line cut short
+    lambda nt: nt.replace(b" .\n", b" .\r\n", 1),  # a carriage return: two line breaks in one
+])
+def test_put_refuses_ntriples_that_are_not_one_triple_per_line(tmp_path, damage):
+    from graph.store import GRAPH_PREFIX, DocumentStore
+
+    with DocumentStore(tmp_path / "s") as store:
+        with pytest.raises(StoreError, match="one triple per line"):
+            store.put(GRAPH_PREFIX + "a", "a", damage(_doc_nt("a", "fact")))
+        assert store.put(GRAPH_PREFIX + "a", "a", _doc_nt("a", "fact")) == "added"
+        store.write_pending()
+        assert len(store) == 2
