@@ -2121,6 +2121,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
                 start, start + 1} and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
                                       ):  # the backoff tier also reads "EU funding"
             owner = None  # "Libyan detention centres"; "Polish soldiers deployed to ...": the trigger's first word
+        if owner is not None and entry.get("backoff") and owner.start > sent.start and doc[owner.start - 1].text in {
+                "-", "–"}:
+            owner = None  # "the planned US-Mexico wall": a border named by its two states, neither the builder
         if criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:

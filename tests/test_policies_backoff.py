@@ -80,6 +80,7 @@ def test_backoff_adds(run, text, expected):
     "The mayor of Tijuana is requesting aid from the United Nations for the migrants in his city.",
     "Mexico welcomes help from federal immigration agents with migrant cases.",
     "Chile has a right to build a wall along its frontier with Peru.",
+    "Funding for the planned Chile-Peru fence along the frontier was debated as migrants waited.",
     "Charities urged Greece to open reception centres for refugees.",
     "Lawmakers criticised the plan to close the border crossing, as migrants waited in the cold.",
 ])
