@@ -102,6 +102,8 @@ class Speaker:
     cue: str | None = None
     position: int = -1  # token index of the speaker mention
     gender: str | None = None
+    via_pronoun: bool = False  # found by resolving he/she/it/they
+    document: bool = False  # a document's description ('the text of the rule'), not a person or body
 
 
 @cache
@@ -116,7 +118,7 @@ def cues() -> dict:
     for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "speech_nouns",
                 "thing_nouns", "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns",
                 "prepositions", "first_second_person", "scare_markers", "introducing_verbs",
-                "document_nouns", "document_verbs"):
+                "document_nouns", "document_verbs", "issuing_verbs"):
         data[key] = set(data[key])
     return data
 
@@ -559,6 +561,8 @@ def _pronoun_gender(ctx: _Context) -> dict[str, str]:
         for k in range(end, min(ctx.n, end + 15, nxt)):
             if in_quote[k]:
                 continue
+            if lowers[k] in _CLAUSE_OPENERS:
+                break  # 'Lani Guinier, in which he bought into ...': a relative clause's pronoun is someone else
             if lowers[k] in _FEMALE_WORDS:
                 tally[0] += 1
             elif lowers[k] in _MALE_WORDS:
@@ -575,15 +579,17 @@ def _is_object(ctx: _Context, i: int) -> bool:
     k = i - 1
     while k >= 0:
         if lowers[k] in {"the", "a", "an"} or lowers[k] in _honorifics() \
-                or texts[k][:1].isupper() and lowers[k] in c["role_words"]:
-            k -= 1  # 'with President X', 'for Foreign Minister X': title words before the name
+                or texts[k][:1].isupper() and lowers[k] in c["role_words"] \
+                or texts[k][:1].isupper() and texts[k].isalpha() and k + 1 < i and ctx.entity(k) is None \
+                and texts[k + 1][:1].isupper() and lowers[k + 1] in c["role_words"]:
+            k -= 1  # 'with President X', 'for Foreign Minister X', 'of Democratic President X': title words
         elif lowers[k] in {"of", "for"} and k > 0 and texts[k - 1][:1].isupper() \
                 and lowers[k - 1] in c["role_words"] and k + 1 < i:
             k -= 1  # 'Secretary of State X': a title's own preposition
         elif texts[k].islower() and (lowers[k] in _OWNER_PRONOUNS or lowers[k] in c["staff_nouns"]
                                      or lowers[k] in _possessed_nouns() and lowers[k] != "of"
                                      or lowers[k] == "of" and k + 1 < i and k > 0
-                                     and lowers[k - 1] in _possessed_nouns()) \
+                                     and lowers[k - 1] in _possessed_nouns() and lowers[k + 1] in _possessed_nouns()) \
                 or texts[k] == "," and k == i - 1 and k > 0 and lowers[k - 1] in _possessed_nouns():
             k -= 1  # 'told aide X', 'told his chief of staff, X': the role of the one spoken to
         elif lowers[k] in _POSSESSIVE and k > 0 and texts[k - 1][:1].isupper():
@@ -702,8 +708,9 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
             return Speaker(entity=entity, kind=entity.kind, position=i), b
     low = lowers[i]
     if low in PRONOUNS:
-        found = _resolve_pronoun(ctx, i, low)
-        return (found or Speaker(description=None, position=i)), i + 1
+        found = _resolve_pronoun(ctx, i, low) or Speaker(description=None, position=i)
+        found.via_pronoun = True
+        return found, i + 1
     # determiner + modifiers + head noun
     if low in _NOT_MODIFIERS:
         return None  # 'In what the ministry is calling', 'of Methodist leaders': the phrase starts later
@@ -1105,6 +1112,10 @@ def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
                 prev = lowers[k - 1] if lowers[k - 1] not in {"the", "a"} else lowers[k - 2]
                 if entity is not None and prev in {"by", "from"}:
                     return Speaker(entity=entity, kind=entity.kind, cue="according to", position=k)
+            document = _document_speaker(ctx, i + 2, end)  # 'according to the text of the rule'
+            if document is not None:
+                document.cue = "according to"
+                return document
     return None
 
 
@@ -1152,6 +1163,11 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             found = _passive_agent(ctx, v, open_tok) or _subject_before(ctx, sent_start, v)
             if found is None:
                 found = _subject_after(ctx, v, open_tok)
+            if found is None:
+                # 'the rule is likely to add ... "...", according to the text': a subjectless verb yields to a source
+                according = _according_to(ctx, sent_start, sent_end)
+                if according is not None:
+                    return according, "sentence"
             found = found or Speaker(position=v)
             found.cue = texts[v]
             return found, "before"
@@ -1192,8 +1208,14 @@ _DASHES = {"—", "–", "-", "--"}
 def _passive_agent(ctx: _Context, verb: int, stop: int) -> Speaker | None:
     """'the position, bluntly stated by Chancellor X, was that ...', 'cited by a correspondent as "..."': a
     past participle of speech followed by 'by' names its speaker after 'by' ('said by phone' names nobody)."""
-    if verb + 2 >= stop or ctx.lowers[verb + 1] != "by" or not ctx.lowers[verb].endswith(("ed", "en", "id", "ld")):
+    lowers = ctx.lowers
+    if verb + 2 >= stop or lowers[verb + 1] != "by" or not lowers[verb].endswith(("ed", "en", "id", "ld")):
         return None
+    k = verb - 1
+    while k > 0 and lowers[k].endswith("ly"):
+        k -= 1
+    if k < 0 or lowers[k] not in {",", "—", "–", "-", "as", "was", "were", "been", "is", "are", "be", "being"}:
+        return None  # 'the infractions reported by X as "..."': X reported the infractions, someone else spoke
     found = _subject_after(ctx, verb + 1, stop)
     if found is None or found.entity is None and not found.description:
         return None
@@ -1305,6 +1327,8 @@ def _bare_description(ctx: _Context, start: int, verb: int) -> Speaker | None:
 
 
 _OWNER_PRONOUNS = {"his", "her", "its", "their"}
+_NOT_IN_DOCUMENT_PHRASE = MODIFIER_STOP - {"the", "a", "an", "of", "this", "these", "those", "his", "her", "its",
+                                           "their", "our", "my", "your", "s"}
 
 
 def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
@@ -1313,10 +1337,14 @@ def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
     the article has issuing it ('The ministry published a rule ...'), else the document's description."""
     lowers, texts = ctx.lowers, ctx.texts
     documents = cues()["document_nouns"]
-    head = next((j for j in range(a, min(b, a + 8)) if lowers[j] in documents and not ctx.in_quote[j]), None)
+    head = next((j for j in range(a, min(b, a + 8))
+                 if lowers[j] in documents and texts[j].islower() and not ctx.in_quote[j]), None)
+    if head is not None and head + 1 < b and lowers[head + 1] == "of":
+        later = next((j for j in range(head + 2, min(b, head + 5)) if lowers[j] in documents), None)
+        head = later if later is not None else head  # 'the text of the rule': the rule's issuer
     if head is None or any(not (texts[t].isalpha() or texts[t] in _POSSESSIVE or texts[t] in {"-", "."})
-                           for t in range(a, head)):
-        return None
+                           or lowers[t] in _NOT_IN_DOCUMENT_PHRASE for t in range(a, head)):
+        return None  # 'adding it would continue with its lawsuit': a clause, not a document phrase
     for t in range(head - 1, a - 1, -1):
         entity = ctx.entity(t)
         if entity is not None:  # 'the DHS memo', "Hale's letter"
@@ -1324,17 +1352,17 @@ def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
         if lowers[t] in _OWNER_PRONOUNS:
             # 'his letter said': the writer is often someone only described ('a letter from a cousin'), and the
             # pronoun resolver knows named people only, so the document's description is the safer answer
-            return Speaker(description=ctx.span_text(t, head + 1), kind=None, position=t)
+            return Speaker(description=ctx.span_text(t, head + 1), kind=None, position=t, document=True)
     issuer = _document_issuer(ctx, a, lowers[head])
     if issuer is not None:
         return issuer
     first = a if lowers[a] in cues()["determiners"] else head
-    return Speaker(description=ctx.span_text(first, head + 1), kind=None, position=a)
+    return Speaker(description=ctx.span_text(first, head + 1), kind=None, position=a, document=True)
 
 
 def _document_issuer(ctx: _Context, before: int, noun: str) -> Speaker | None:
-    """Who issued a document the article mentioned before: the subject of the sentence that introduced it ('The
-    ministry published an interim rule'), or the agent after it ('a rule issued by X')."""
+    """Who issued a document the article mentioned before: the subject of an issuing verb before it ('The
+    ministry published an interim rule', data/quotes.json), or the agent after it ('a rule issued by X')."""
     lowers, in_quote = ctx.lowers, ctx.in_quote
     stem = noun.rstrip("s")
     seen = 0
@@ -1349,10 +1377,12 @@ def _document_issuer(ctx: _Context, before: int, noun: str) -> Speaker | None:
                 entity = ctx.entity(j + 1)
                 return Speaker(entity=entity, kind=entity.kind, position=j + 1)
         s = ctx.sent_start(k)
+        issuing = cues()["issuing_verbs"]
         for t in range(s, k):
             entity = ctx.entity(t)
-            if entity is not None and not in_quote[t] and ctx.entity_span(t)[0] == t and not _is_object(ctx, t):
-                return Speaker(entity=entity, kind=entity.kind, position=t)
+            if entity is not None and not in_quote[t] and ctx.entity_span(t)[0] == t and not _is_object(ctx, t) \
+                    and any(ctx.lemmas[u] in issuing for u in range(ctx.entity_span(t)[1], k)):
+                return Speaker(entity=entity, kind=entity.kind, position=t)  # 'DHS released an interim rule'
     return None
 
 
@@ -1503,7 +1533,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             speaker = introduced[0]  # the sentence before reports a named speaker's words: that speaker goes on
         elif where in {"sentence", "none"} and kind != "partial" and previous is not None \
                 and not (where == "sentence" and speaker is not None and speaker.entity is not None
-                         and speaker.cue != "according to"):
+                         and speaker.cue != "according to" and not speaker.via_pronoun):
             # ('"...," Eric Toder, a co-director of X who ..., told us' names its own speaker: no continuation)
             prev_span, prev_speaker = previous
             if prev_span.nested and not span.nested and outer is not None:
@@ -1525,7 +1555,8 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         if _is_name_of_thing(ctx, span, speaker if where != "none" else None, rejected):
             rejected = span
             continue
-        if kind == "partial" and speaker is None and len(ctx.text[span.start:span.end].split()) <= 3:
+        if kind == "partial" and (speaker is None or speaker.document) \
+                and len(ctx.text[span.start:span.end].split()) <= 3:
             rejected = span
             continue  # a short phrase in marks with nobody saying it: emphasis, not a quotation
         rejected = None
@@ -1580,12 +1611,28 @@ def _previous_sentence_speaker(ctx: _Context, span: Span_) -> tuple[Speaker, boo
         last -= 1
     colon = texts[last] == ":"
     new_paragraph = any("\n" in texts[t] for t in range(prev_end - 1, open_tok))
+    for v in range(prev_start + 1, prev_end - 1):
+        if ctx.speech[v] and not ctx.in_quote[v] and texts[v - 1] == "," and texts[v + 1][:1].isupper():
+            # ', Mr. Harrison says.': an inverted attribution names the sentence's speaker, or nobody we know
+            found = _inverted_narration_speaker(ctx, v, prev_end)
+            if found is None or new_paragraph and not colon and ctx.lemmas[v] not in cues()["introducing_verbs"]:
+                return None
+            return Speaker(entity=found.entity, kind=found.kind, cue=texts[v], position=found.position), False
+    verbs = [v for v in range(prev_start, prev_end) if ctx.speech[v] and not ctx.in_quote[v]]
+    comma = next((c for c in range(verbs[-1] - 1, max(prev_start, verbs[-1] - 7), -1) if texts[c] == ","), None) \
+        if verbs else None
+    if comma is not None and len(verbs) > 1:
+        # '... are emphasizing modernization, Mr. Harrison says.': a closing 'NAME says' is the sentence's speaker
+        found = _subject_before(ctx, comma + 1, verbs[-1])
+        if found is not None and found.entity is not None and found.entity.kind == "Person" \
+                and not (new_paragraph and not colon and ctx.lemmas[verbs[-1]] not in cues()["introducing_verbs"]):
+            return Speaker(entity=found.entity, kind="Person", cue=texts[verbs[-1]], position=found.position), False
     for v in range(prev_start, prev_end):
         if not ctx.speech[v] or ctx.in_quote[v] or v > prev_start and lowers[v - 1] == "to":
             continue  # 'lined up to express their outrage': an infinitive reports nothing said
         if new_paragraph and not colon and ctx.lemmas[v] not in cues()["introducing_verbs"]:
             return None
-        found = _inverted_narration_speaker(ctx, v, prev_end) or _subject_before(ctx, prev_start, v)
+        found = _subject_before(ctx, prev_start, v)
         if found is None and v == prev_start:
             found = _subject_after(ctx, v, prev_end)
         if found is None or found.entity is None and not (colon and found.description):

@@ -806,3 +806,34 @@ def test_told_aide_x_is_spoken_to_and_pronouns_infer_the_gender_of_unknown_names
     text = ("\"They should be released,\" the group's founder Aman Wudud told reporters. Wudud said his group "
             "would appeal.\n\nGulbahar, a teacher, lost her job in May.\n\n\"I think we will win,\" he said.")
     assert run(text)[-1][2] == "Aman Wudud"
+
+
+def test_the_text_of_a_rule_speaks_for_the_rules_issuer_also_after_according_to(run):
+    text = ("The Interior Ministry announced an interim rule on Monday.\n\n"
+            "“Applicants who crossed a safe country are barred,” states the text of the rule. The rule is likely to "
+            "add a hurdle, as judges must apply “this new bar” in interviews, according to the text of the rule.")
+    assert [q[2] for q in run(text)] == ["Interior Ministry"] * 2
+    # near miss: a report published by a named body is that body's, not the earlier rule's issuer
+    text = ("The Interior Ministry announced an interim rule on Monday. Crossings were “at a record high,” "
+            "according to the report, published by the Nordic Refugee Council.")
+    assert run(text)[0][2] == "Nordic Refugee Council"
+
+
+def test_near_misses_of_documents_passives_and_objects_found_on_the_corpus(run):
+    # a name in apposition to 'the secretary of the Council' speaks, not the council after 'of'
+    text = "\"We need more help,\" the secretary of the Nordic Aid Council, Karl Dunn, told the radio."
+    assert run(text)[0][2] == "Karl Dunn"
+    # a capitalised given name that is also a document noun ('Bill') is no document
+    text = ("\"We wait,\" said Bill Rocco, a spokesman. His campaign said Thursday that the plan was unfair.\n\n"
+            "\"It will not be the policy of any future government.\"")
+    assert run(text)[1][2] != "Bill"
+    # 'the infractions reported by X as "..."': X reported the infractions, the attorneys characterised them
+    text = ("Senior attorneys characterized the infractions reported by Karl Dunn as \"particularly bad.\"")
+    assert run(text)[0][2] != "Karl Dunn"
+    # a closing 'NAME says' speaks for its sentence, and the bare quote after it goes on with him
+    text = ("Todd Harlan studies the budget. Rather than adding troops, the Navy and the Air Force are emphasizing "
+            "modernization, Mr. Harlan says. \"The real story here is a giant balancing act.\"")
+    assert run(text)[-1][2] == "Todd Harlan"
+    # a short phrase in marks sourced only to a document is a scare quote, not a quotation
+    text = "Judges must hold \"credible-fear\" interviews, according to the text of the rule."
+    assert run(text) == []
