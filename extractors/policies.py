@@ -293,16 +293,20 @@ def _anchor_position(reqs: tuple[frozenset[str], ...]) -> int:
 
 
 @cache
-def _anchor_index() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+def _anchor_index(backoff: bool = True) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     """Lower-cased anchor word -> (entry, lower-cased requirements) of the patterns anchored on it.
 
     Each pattern is anchored on one of its required tokens (a content word when it has one), so a
     sentence only checks the few patterns whose anchor it contains. The words are compared lower-cased
     with the tokens' lower forms and lower-cased lemmas (``doccache`` lists, no hash arrays to read): a
     looser test than the Matcher's exact lemma, which only lets it run on a few more sentences or a
-    wider window inside the sentence, where it finds the same matches."""
+    wider window inside the sentence, where it finds the same matches. ``backoff=False``: without the backoff
+    tier's entries (so the tier costs nothing when off)."""
     index: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+    entries = lexicon()["_entries"]
     for entry_id, patterns in pattern_requirements().items():
+        if not backoff and entries[entry_id].get("backoff"):
+            continue
         for reqs in patterns:
             if not reqs:
                 continue
@@ -312,11 +316,12 @@ def _anchor_index() -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     return index
 
 
-def _document_index(words: set[str]) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
+def _document_index(words: set[str], backoff: bool = True) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
     occurs somewhere in it (a sentence can only match those)."""
-    return {h: kept for h in _anchor_index().keys() & words
-            if (kept := [(e, reqs) for e, reqs in _anchor_index()[h] if all(not r.isdisjoint(words) for r in reqs)])}
+    full = _anchor_index(backoff)
+    return {h: kept for h in full.keys() & words
+            if (kept := [(e, reqs) for e, reqs in full[h] if all(not r.isdisjoint(words) for r in reqs)])}
 
 
 def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
@@ -380,7 +385,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
     doc_words = set(lowers)
     doc_words.update(lemmas)
-    index = _document_index(doc_words)
+    index = _document_index(doc_words, backoff)
     if windows and not index:
         return raw  # no pattern has all its required words in the document: none is feasible in any sentence
     bounds = _entry_bounds()
