@@ -1452,3 +1452,11 @@ def test_title_case_headline_verbs(run, text, expected):
 
 def test_title_case_headline_near_miss(run):
     assert not run("Critics Say Chile Should Deport Fewer Migrants?")
+
+
+def test_a_singular_crossing_is_closed_too(nlp):
+    """The lookup lemmatizer reads "crossing" as "cross": a closed crossing is a closure with the backoff tier off."""
+    doc = nlp("Mexico closed the main border crossing on Sunday.")
+    assert keys(extract_policies(doc, extract_entities(doc), backoff=False)) == {("MX", "EntryBan")}
+    doc = nlp("Mexico crossed the border crossing off its list of places to close on Sunday.")
+    assert not extract_policies(doc, extract_entities(doc), backoff=False)
