@@ -940,6 +940,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     return (subjects or candidates)[-1][0]
 
 
+_NEW_CLAUSE = {"while", "whereas", "although", "though", "but", "and"}
+
+
 def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
     """Whether the person named at ``i`` (past title words: 'candidate', 'Sen.') opens a clause of its own: after
     a comma ('When X left, candidate Y denounced'), or after 'and'/'but' once another speech verb came first
@@ -947,12 +950,13 @@ def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
     lowers, texts = ctx.lowers, ctx.texts
     c = cues()
     k = i - 1
-    while k > start and i - k <= 4 and (lowers[k] in c["role_words"] or lowers[k] in c["person_nouns"]
-                                        or lowers[k] in _honorifics()):
+    while k > start and i - k <= 6 and (lowers[k] in c["role_words"] or lowers[k] in c["person_nouns"]
+                                        or lowers[k] in _honorifics()
+                                        or texts[k][:1].isupper() and ctx.entity(k) is None):
         k -= 1
     if k <= start:
         return False
-    if texts[k] == ",":
+    if texts[k] in {",", "—", "–", ";"} or lowers[k] in _NEW_CLAUSE - {"and", "but"}:
         return True
     return lowers[k] in {"and", "but"} and any(ctx.speech[u] and not ctx.in_quote[u] for u in range(start, k))
 
@@ -1133,6 +1137,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if speech[v] and not in_quote[v]:
                 if v > start and all(ctx.lowers[u] in {"but", "and", "also", "then"} for u in range(start, v)):
                     break  # 'X called the verdict "a relief," but said ...': the sentence's subject, found below
+                if v > start + 1 and ctx.lowers[start] in _NEW_CLAUSE:
+                    break  # 'X called it "a scandal," while Y said ...': Y's clause is not this quote's attribution
                 if v == start:
                     found = _document_speaker(ctx, v + 1, end) or _subject_after(ctx, v, end) \
                         or _plain_description_after(ctx, v, end)
@@ -1184,10 +1190,17 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
         return found, "sentence"
     # 4. a speech verb later in the sentence: '..."fortifications"..., X, the party secretary, revealed.'
     close_tok = ctx.tok(span.close_pos) if span.close_pos is not None else ctx.tok(span.end)
+    crossed = False  # past another quotation of the sentence: 'But "A," and that will "B," he says.'
     for v in range(close_tok + 1, sent_end):
-        if in_quote[v]:
-            break
+        if in_quote[v] or v in ctx.mark_tokens:
+            crossed = True
+            continue
         if speech[v]:
+            clause_end = span.close_pos is not None and ctx.text[span.close_pos - 1:span.close_pos] == ","
+            right_after = texts[v - 1] in {",", "”", '"'} or v > 1 and texts[v - 2] in {",", "”", '"'} \
+                and ctx.lowers[v - 1] in PRONOUNS
+            if crossed and not (clause_end and right_after):
+                break  # only a clause-ending partial ('attention," and ...') shares the later '," he says'
             if v > close_tok + 1 and all(ctx.lowers[u] in {",", "and", "but", "then", "also"}
                                          for u in range(close_tok + 1, v)):
                 # 'He referred to it as a "red line" and said ...': the coordinated verb shares the sentence subject
@@ -1628,8 +1641,8 @@ def _previous_sentence_speaker(ctx: _Context, span: Span_) -> tuple[Speaker, boo
                 and not (new_paragraph and not colon and ctx.lemmas[verbs[-1]] not in cues()["introducing_verbs"]):
             return Speaker(entity=found.entity, kind="Person", cue=texts[verbs[-1]], position=found.position), False
     for v in range(prev_start, prev_end):
-        if not ctx.speech[v] or ctx.in_quote[v] or v > prev_start and lowers[v - 1] == "to":
-            continue  # 'lined up to express their outrage': an infinitive reports nothing said
+        if not ctx.speech[v] or ctx.in_quote[v] or v > prev_start and lowers[v - 1] == "to" and not colon:
+            continue  # 'lined up to express their outrage' reports nothing said ('went on to explain:' does)
         if new_paragraph and not colon and ctx.lemmas[v] not in cues()["introducing_verbs"]:
             return None
         found = _subject_before(ctx, prev_start, v)

@@ -837,3 +837,14 @@ def test_near_misses_of_documents_passives_and_objects_found_on_the_corpus(run):
     # a short phrase in marks sourced only to a document is a scare quote, not a quotation
     text = "Judges must hold \"credible-fear\" interviews, according to the text of the rule."
     assert run(text) == []
+
+
+def test_a_while_clause_has_its_own_speaker_and_a_shared_closing_attribution_covers_both_partials(run):
+    quotes = run("Anna Berg called it \"a scandal,\" while Tom Hale said the vote was \"fair.\"")
+    assert [q[2] for q in quotes] == ["Anna Berg", "Tom Hale"]
+    text = ("\"The problem is old,\" says Karl Dunn, a professor. But \"people are starting to pay attention,\" and "
+            "that will \"be reflected in politics,\" he says.")
+    assert [q[2] for q in run(text)] == ["Karl Dunn"] * 3
+    # near miss: a later quotation with its own named speaker does not lend it to an earlier partial
+    text = ("Karl Dunn spoke first. Ruth Amos said the plan is \"a start,\" and the vote \"was fair,\" Tom Hale said.")
+    assert run(text)[0][2] == "Ruth Amos"
