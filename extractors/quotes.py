@@ -103,7 +103,7 @@ class Speaker:
     position: int = -1  # token index of the speaker mention
     gender: str | None = None
     via_pronoun: bool = False  # found by resolving he/she/it/they
-    document: bool = False  # a document's description ('the text of the rule'), not a person or body
+    document: bool = False  # a document's description ('the wording of the rule'), not a person or body
 
 
 @cache
@@ -541,8 +541,8 @@ _MALE_WORDS = {"he", "him", "his", "himself"}
 
 
 def _pronoun_gender(ctx: _Context) -> dict[str, str]:
-    """Gender of people the article names without a known first name ('Gulbahar', 'Wudud'), read from the
-    pronouns of the narration right after their mentions ('for Gulbahar, ... her father. ..., she says'): up to 15
+    """Gender of people the article names without a known first name ('Temirel', 'Ozenbay'), read from the
+    pronouns of the narration right after their mentions ('for Temirel, ... her father. ..., she says'): up to 15
     tokens, stopping at the next person; only one-sided evidence counts."""
     found = ctx.__dict__.get("_pronoun_gender")
     if found is not None:
@@ -1116,7 +1116,7 @@ def _according_to(ctx: _Context, start: int, end: int) -> Speaker | None:
                 prev = lowers[k - 1] if lowers[k - 1] not in {"the", "a"} else lowers[k - 2]
                 if entity is not None and prev in {"by", "from"}:
                     return Speaker(entity=entity, kind=entity.kind, cue="according to", position=k)
-            document = _document_speaker(ctx, i + 2, end)  # 'according to the text of the rule'
+            document = _document_speaker(ctx, i + 2, end)  # 'according to the wording of the decree'
             if document is not None:
                 document.cue = "according to"
                 return document
@@ -1346,7 +1346,7 @@ _NOT_IN_DOCUMENT_PHRASE = MODIFIER_STOP - {"the", "a", "an", "of", "this", "thes
 
 def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
     """A document as the subject or object of a speech verb ('the court papers read', 'his letter said',
-    '," read a portion of the interim rule'): its owner ('the DHS memo', "X's order"), else the one
+    '," read one section of the temporary rule'): its owner ('the DHS memo', "X's order"), else the one
     the article has issuing it ('The ministry published a rule ...'), else the document's description."""
     lowers, texts = ctx.lowers, ctx.texts
     documents = cues()["document_nouns"]
@@ -1354,7 +1354,7 @@ def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
                  if lowers[j] in documents and texts[j].islower() and not ctx.in_quote[j]), None)
     if head is not None and head + 1 < b and lowers[head + 1] == "of":
         later = next((j for j in range(head + 2, min(b, head + 5)) if lowers[j] in documents), None)
-        head = later if later is not None else head  # 'the text of the rule': the rule's issuer
+        head = later if later is not None else head  # 'the wording of the rule': the rule's issuer
     if head is None or any(not (texts[t].isalpha() or texts[t] in _POSSESSIVE or texts[t] in {"-", "."})
                            or lowers[t] in _NOT_IN_DOCUMENT_PHRASE for t in range(a, head)):
         return None  # 'adding it would continue with its lawsuit': a clause, not a document phrase
@@ -1375,7 +1375,7 @@ def _document_speaker(ctx: _Context, a: int, b: int) -> Speaker | None:
 
 def _document_issuer(ctx: _Context, before: int, noun: str) -> Speaker | None:
     """Who issued a document the article mentioned before: the subject of an issuing verb before it ('The
-    ministry published an interim rule', data/quotes.json), or the agent after it ('a rule issued by X')."""
+    ministry published a temporary rule', data/quotes.json), or the agent after it ('a rule issued by X')."""
     lowers, in_quote = ctx.lowers, ctx.in_quote
     stem = noun.rstrip("s")
     seen = 0
@@ -1395,7 +1395,7 @@ def _document_issuer(ctx: _Context, before: int, noun: str) -> Speaker | None:
             entity = ctx.entity(t)
             if entity is not None and not in_quote[t] and ctx.entity_span(t)[0] == t and not _is_object(ctx, t) \
                     and any(ctx.lemmas[u] in issuing for u in range(ctx.entity_span(t)[1], k)):
-                return Speaker(entity=entity, kind=entity.kind, position=t)  # 'DHS released an interim rule'
+                return Speaker(entity=entity, kind=entity.kind, position=t)  # 'the agency released a new rule'
     return None
 
 

@@ -663,7 +663,7 @@ def test_the_source_of_according_to_yields_to_a_later_speaker_of_the_sentence(ru
 
 
 def test_she_prefers_a_woman_after_a_preposition_to_an_earlier_subject_of_unknown_gender(run):
-    text = ("Tom Jones founded the group. “This is the time,” Wudud added.\n\nBut for Anna Berg, the camp is like a "
+    text = ("Tom Jones founded the group. “This is the time,” Ozenbay added.\n\nBut for Anna Berg, the camp is like a "
             "prison for her father.\n\n“I think I will never see him again,” she said.")
     assert run(text)[-1][2] == "Anna Berg"
     # near miss: in the same sentence the subject of unknown gender keeps the pronoun
@@ -758,8 +758,8 @@ def test_a_role_after_an_organisation_and_its_holder_after_a_comma_speaks(run):
 
 
 def test_a_document_speaks_for_its_issuer_or_as_a_description(run):
-    text = ("The Interior Ministry published an interim rule on Monday. Critics said it was cruel.\n\n"
-            "“This rule will apply to all transit agreements in force,” read a portion of the interim rule.")
+    text = ("The Interior Ministry published a temporary rule on Monday. Critics said it was cruel.\n\n"
+            "“Every transit accord now falls under this,” read one section of the temporary rule.")
     assert run(text)[0][2] == "Interior Ministry"
     text = ("President Ana Lopez signed a new decree on Monday. Reporter Karl Dunn covered the story.\n\n"
             "\"Each of these countries is a risk,\" the new decree states.")
@@ -802,19 +802,19 @@ def test_told_aide_x_is_spoken_to_and_pronouns_infer_the_gender_of_unknown_names
     assert run(text)[0][2] == "Ana Lopez"
     # near miss: a spokesman after 'said' or opening the sentence is no one spoken to
     assert run("Spokesman Tom Hale said the camp was \"full.\"")[0][2] == "Tom Hale"
-    # 'Gulbahar ... her job': a name the first-name list does not know takes the gender of the pronouns after it
-    text = ("\"They should be released,\" the group's founder Aman Wudud told reporters. Wudud said his group "
-            "would appeal.\n\nGulbahar, a teacher, lost her job in May.\n\n\"I think we will win,\" he said.")
-    assert run(text)[-1][2] == "Aman Wudud"
+    # 'Temirel ... her job': a name the first-name list does not know takes the gender of the pronouns after it
+    text = ("\"They should be released,\" the group's founder Kadyr Ozenbay told reporters. Ozenbay said his group "
+            "would appeal.\n\nTemirel, a teacher, lost her job in May.\n\n\"I think we will win,\" he said.")
+    assert run(text)[-1][2] == "Kadyr Ozenbay"
 
 
 def test_the_text_of_a_rule_speaks_for_the_rules_issuer_also_after_according_to(run):
-    text = ("The Interior Ministry announced an interim rule on Monday.\n\n"
-            "“Applicants who crossed a safe country are barred,” states the text of the rule. The rule is likely to "
-            "add a hurdle, as judges must apply “this new bar” in interviews, according to the text of the rule.")
+    text = ("The Interior Ministry announced a temporary rule on Monday.\n\n"
+            "“No claim is heard from those who passed a safe state,” states the wording of the rule. Officers "
+            "will apply “the new test” at hearings, according to the wording of the rule.")
     assert [q[2] for q in run(text)] == ["Interior Ministry"] * 2
     # near miss: a report published by a named body is that body's, not the earlier rule's issuer
-    text = ("The Interior Ministry announced an interim rule on Monday. Crossings were “at a record high,” "
+    text = ("The Interior Ministry announced a temporary rule on Monday. Crossings were “at a record high,” "
             "according to the report, published by the Nordic Refugee Council.")
     assert run(text)[0][2] == "Nordic Refugee Council"
 
@@ -835,7 +835,7 @@ def test_near_misses_of_documents_passives_and_objects_found_on_the_corpus(run):
             "modernization, Mr. Harlan says. \"The real story here is a giant balancing act.\"")
     assert run(text)[-1][2] == "Todd Harlan"
     # a short phrase in marks sourced only to a document is a scare quote, not a quotation
-    text = "Judges must hold \"credible-fear\" interviews, according to the text of the rule."
+    text = "Officers will hold \"fast-track\" hearings, according to the wording of the decree."
     assert run(text) == []
 
 
