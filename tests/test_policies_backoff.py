@@ -49,7 +49,8 @@ def run(nlp):
     ("Mexico apprehended hundreds at the crossing, most of them asylum seekers.", ("MX", "Detention")),
     ("Moldova opened temporary accommodation centres for refugees from the war.", ("MD", "Aid")),
     ("Greek coastguards towed the dinghy back towards open water.", ("GR", "Deportation")),
-    ("U.S. officials briefly closed the main border crossing after the migrants arrived.", ("US", "EntryBan")),
+    # (a closed 'border crossing' is the rules' since 275c56c; checkpoints away from the word 'border' are the tier's)
+    ("U.S. officials briefly shut two checkpoints on the border after the migrants arrived.", ("US", "EntryBan")),
 ])
 def test_backoff_adds(run, text, expected):
     off, on = run(text)
