@@ -143,6 +143,11 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   with no rule flow, a destination with no origin takes the document's main origin introduced before it
   (backoff_main_origin); origins of a sentence go to the destinations of the next one in the same paragraph
   (backoff_adjacent).
+- round 14 (wordings missed in whole articles read by hand): the border a group crosses is the one it enters
+  ("Iraqis crossed the Polish border", not "... the Russian border into Georgia", not a neighbour's demonym on the
+  border of a story set elsewhere); a state's name on asylum is where it is sought ("seeking U.S. asylum", "U.S.
+  asylum seekers"); "X ranks among the countries of origin" is an origin; "the Canadian government has resettled"
+  admits; "to avoid the draft" is a reason for leaving, no hedge; "Hondurans to cross" is a moving plural.
 """
 
 from __future__ import annotations
@@ -150,7 +155,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains
@@ -2342,6 +2347,13 @@ class _Backoff:
     place_preps: frozenset[str]
     aim_verbs: frozenset[str]
     territories: frozenset[str]  # ISO codes that are no sovereign state (GUIDELINES: subnational places)
+    cross_verbs: frozenset[str]  # "crossed the Polish border": the border crossed is the one entered
+    crossed_borders: frozenset[str]
+    asylum_verbs: frozenset[str]  # "seeking U.S. asylum": a state's name on asylum is where it is sought
+    asylum_heads: frozenset[str]  # "U.S. asylum seekers", "their U.S. asylum cases"
+    asylum_modifiers: frozenset[str]
+    admitting_authorities: frozenset[str]  # "the Canadian government has resettled ..."
+    avoided_duties: frozenset[str]  # "crossed the border to avoid the draft": avoiding it is no hedge
 
 
 @lru_cache(maxsize=1)
@@ -2407,9 +2419,10 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 k -= 1
             if W[k] in bo.topic_preps:
                 continue  # "a debate on Sudanese refugees": a topic, not people moving
-            plural = text.endswith("s") and not text.endswith(("ss", "'s", "’s")) and (
-                prev in COUNTED_BEFORE or doc[m.start - 1].like_num or nxt in bo.cues or L[m.end] in bo.cues
-                if m.start > start and m.end < end else False)  # "thousands of Syrians", not "to kill Ukrainians"
+            plural = text.endswith("s") and not text.endswith(("ss", "'s", "’s")) and m.end < end and (
+                prev in COUNTED_BEFORE or m.start > start and doc[m.start - 1].like_num or nxt in bo.cues
+                or L[m.end] in bo.cues or nxt == "to" and m.end + 1 < end and W[m.end + 1] in bo.cross_verbs)
+            # "thousands of Syrians", "Venezuelans crossed", "Hondurans to cross", not "to kill Ukrainians"
             person = prev in {"a", "an"} and nxt in {",", ".", "who", "named", "called"}  # "Ana, a Honduran, said"
             j, ok, fillers = m.end, person or plural and nxt not in bo.people, 0
             while not ok and j < min(end, m.end + 6):
@@ -2437,6 +2450,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 continue  # "protect them from U.S. airstrikes", "from Syrian government forces"
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
+        elif m.kind == "name" and _ranked_origin(W, m, end):
+            out.append((m.start, m.iso))  # "X ranks among the top countries of origin for U.S. asylum seekers"
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
                 and W[m.start - 2] in bo.origin_verbs:
             nxt = W[m.end] if m.end < end else ""
@@ -2448,6 +2463,17 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
     return out
 
 
+def _ranked_origin(W: list[str], m: _Mention, end: int) -> bool:
+    """A state named as one of the "countries of origin" right after it ("X ranks among the top countries of origin
+    for ..."), not a safe one ("X is a safe country of origin")."""
+    for k in range(m.end, min(end - 2, m.end + 8)):
+        if W[k] in {"country", "countries"} and W[k + 1] == "of" and W[k + 2] == "origin":
+            return W[k - 1] != "safe"
+        if W[k] in {".", ";", ","}:
+            return False
+    return False
+
+
 def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int]) -> list[tuple[int, str]]:
     """(token, country) of the destination roles: a country (not a demonym) right after "to/into/in/at/reach/
     enter" (one modifier may sit between: "to neighbouring Poland") with a cue or a people noun before it, "bound
@@ -2457,7 +2483,14 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
     lex = _lex()
     out = []
     for m in s.mentions:
+        if _border_entered(W, m, s, bo) or _asylum_state(W, m, s, bo) is not None:
+            out.append((m.start, m.iso))  # "Iraqis crossed the Polish border", "Hondurans seeking U.S. asylum"
+            continue
         if m.kind == "demonym":
+            if m.end < end and W[m.end] in bo.admitting_authorities \
+                    and _hosting_subject(W, L, replace(m, end=m.end + 1), end, s, bo):
+                out.append((m.start, m.iso))  # "the Canadian government has resettled 25,000 Syrian refugees"
+                continue
             if m.end < end and W[m.end] in DEMONYM_PLACES and _prep_before(W, m.start, start) in bo.place_preps \
                     and any(m.start - GOV_WINDOW <= c < m.start and W[c] not in bo.people for c in cues):
                 out.append((m.start, m.iso))  # "landed on a Greek island", "found on an Austrian highway"
@@ -2487,7 +2520,43 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             out.append((m.start, m.iso))
         elif _hosting_subject(W, L, m, end, s, bo):
             out.append((m.start, m.iso))  # "Turkey hosts the largest refugee population", "Lithuania taking in 70,000"
+    countries = gazetteer().countries
+    for ent in s.ents:  # "the Canadian government has resettled 25,000 Syrian refugees" (one organisation entity)
+        if ent.label_ == "ORG" and W[ent.end - 1] in bo.admitting_authorities:
+            iso = span_extension(doc, ent.start_char, ent.end_char, "iso")
+            if iso in countries and _hosting_subject(W, L, _Mention(ent.start, ent.end, iso, "name"), end, s, bo):
+                out.append((ent.start, iso))
     return out
+
+
+def _border_entered(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
+    """"Iraqis crossed the Polish border", "to cross the U.S. border": the border a group crosses is the one it
+    enters, unless the sentence goes on to say where ("crossed the Russian border into Georgia")."""
+    start, end = s.span.start, s.span.end
+    if m.end >= end or W[m.end] not in bo.crossed_borders or m.start - 2 < start or W[m.start - 1] != "the" \
+            or W[m.start - 2] not in bo.cross_verbs or m.end + 1 < end and W[m.end + 1] == "with":
+        return False  # "the Mexican border with the United States" is a line between two states
+    return not any(o.start > m.end and W[o.start - 1] in {"into", "to", "toward", "towards"} for o in s.mentions)
+
+
+def _asylum_state(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> int | None:
+    """The token of "asylum" when a state's name modifies it as the place asylum is sought: "seeking U.S. asylum",
+    "U.S. asylum seekers", "their U.S. asylum cases" (not a demonym: "Afghan asylum seekers" are Afghans; not
+    "the U.S. asylum system")."""
+    start, end = s.span.start, s.span.end
+    if m.kind != "name":
+        return None
+    j = m.end
+    while j < end and W[j] in bo.asylum_modifiers:
+        j += 1
+    if j >= end or W[j] != "asylum":
+        return None
+    k = m.start - 1
+    while k > start and W[k] in {"the", "a", "an", "their", "his", "her", "its"}:
+        k -= 1
+    if j + 1 < end and W[j + 1] in bo.asylum_heads or k >= start and W[k] in bo.asylum_verbs:
+        return j
+    return None
 
 
 def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sentence, bo: _Backoff) -> bool:
@@ -2508,6 +2577,22 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
         if w not in bo.host_fillers:
             return False
         j += 1
+    return False
+
+
+def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff) -> bool:
+    """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation": a reason for leaving, not
+    a move avoided."""
+    if bo.hedges.isdisjoint(words) and bo.hedges.isdisjoint(lemmas):
+        return False
+    if "avoid" not in lemmas and "avoided" not in words:
+        return True
+    for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
+        if w in bo.hedges or lem in bo.hedges:
+            if lem == "avoid" or w == "avoid" or w == "avoided":
+                if not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]):
+                    continue
+            return True
     return False
 
 
@@ -2543,12 +2628,14 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if not bo.hedges.isdisjoint(words) or not bo.hedges.isdisjoint(lemmas) \
+        if _backoff_hedged(words, lemmas, bo) \
                 or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
         if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
         cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
+        if "asylum" in words:
+            cues = sorted(cues + [j for j in (_asylum_state(W, m, s, bo) for m in s.mentions) if j is not None])
         people = not bo.people.isdisjoint(words) or any(  # "those rescued", "many now live", not "they are"
             W[i] in bo.group_words and any(c in cues for c in range(i + 1, min(i + 4, end))) for i in range(start, end))
         if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
@@ -2572,6 +2659,12 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                 first_seen.setdefault(iso, i)
         if any(w in bo.dest_preps and nxt in bo.regions for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "the exodus of Syrians into Europe": the group goes to a region, whatever else is named
+        entered = {m.start for m in s.mentions if m.kind == "demonym" and _border_entered(W, m, s, bo)}
+        if entered & {i for i, _ in dests}:  # "the Mexican border" in a story set in the U.S. is the U.S. border
+            if state is False:
+                state = _story_state(sentences)
+            dests = [(i, d) for i, d in dests if i not in entered or not state or d == state
+                     or state in {o for _, o in origins}]
         displaced_at_home = {iso for _, iso in dests}
         origins = [(i, o) for i, o in origins if o not in displaced_at_home]  # "displaced in Syria"
         if not origins:

@@ -1470,3 +1470,39 @@ def test_backoff_switch_reads_the_environment(monkeypatch, nlp):
 def test_a_negated_group_moved_nowhere(nlp, sentence):
     assert run_tier(nlp, sentence, backoff=True) == set(), sentence
     assert run_tier(nlp, "Syrian refugees have arrived in Japan this year.", backoff=False) == {("SY", "JP")}
+
+
+# --- round 14: wordings found missing by reading whole articles ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the border a group crosses is the one it enters
+    ("Hundreds of Iraqis crossed the Polish border illegally last week.", {("IQ", "PL")}),
+    ("Thousands of Eritreans crossed the Sudan border last year.", {("ER", "SD")}),
+    ("Venezuelans crossed the U.S. border in record numbers.", {("VE", "US")}),
+    # avoiding the draft is a reason to leave, not a move avoided
+    ("Thousands of Russian men crossed the Georgian border to avoid the draft.", {("RU", "GE")}),
+    # a state's name on asylum is where it is sought
+    ("Many Hondurans are seeking U.S. asylum this year.", {("HN", "US")}),
+    ("Cuba is among the main countries of origin for US asylum seekers.", {("CU", "US")}),
+    # a government (one organisation entity) that admits a group is where the group goes
+    ("The Canadian government has admitted 40,000 Afghan refugees since August.", {("AF", "CA")}),
+    ("The German government took in more than a million Syrian refugees.", {("SY", "DE")}),
+])
+def test_backoff_round14_readings(nlp, text, expected):
+    assert run_tier(nlp, text, backoff=False) == set(), text
+    assert run_tier(nlp, text, backoff=True) == expected, text
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Russians crossed the Georgian border to avoid the long queues.", ("RU", "GE")),  # "avoid" hedges other objects
+    ("Many Russian men wanted to avoid the draft by crossing the Georgian border.", ("RU", "GE")),  # a wish
+    ("Thousands of Salvadorans crossed the Russian border into Ukraine.", ("SV", "RU")),  # the border left
+    ("Officials said the U.S. asylum system needs more judges for Honduran families.", ("HN", "US")),  # a system
+    ("Albania is a safe country of origin for asylum seekers in Britain.", ("AL", "GB")),  # a safe country of origin
+    ("The Canadian government may admit more Afghan refugees.", ("AF", "CA")),  # a possibility
+    ("The Canadian government hosted a summit on Afghan refugees.", ("AF", "CA")),  # an event, not people taken in
+    # a neighbour's demonym on the border of a story set elsewhere names that story's own border
+    ("The U.S. said. The U.S. said. The U.S. said. Hondurans crossed the Mexican border last week.", ("HN", "MX")),
+])
+def test_backoff_round14_near_misses(nlp, text, wrong):
+    assert wrong not in run_tier(nlp, text, backoff=True), text
