@@ -148,6 +148,9 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   border of a story set elsewhere); a state's name on asylum is where it is sought ("seeking U.S. asylum", "U.S.
   asylum seekers"); "X ranks among the countries of origin" is an origin; "the Canadian government has resettled"
   admits; "to avoid the draft" is a reason for leaving, no hedge; "Hondurans to cross" is a moving plural.
+  Rules: people between a sending verb and "back" return them ("forced 42,000 applicants back into Mexico",
+  "sent the migrants back to Libya"; not "pushed them back", a border pushback dev annotators read as policy, nor
+  "by sending him back"); a demonym border authority ("Polish border guards", "Greek coast guards") deports.
 """
 
 from __future__ import annotations
@@ -242,6 +245,7 @@ class _Lex:
     deport: frozenset[str]
     deport_moves: frozenset[str]  # deportations read as flows, deporting state -> deportees' country
     deport_back: frozenset[str]  # "sent back", "flown back"
+    deport_back_object: frozenset[str]  # "sent 200 migrants back": not push (a pushback at a border is policy)
     deport_hedges: frozenset[str]  # "faces deportation", "fought deportation": none happened
     deport_after_hedges: frozenset[str]  # "a deportation amnesty": none happens
     deport_receivers: frozenset[str]  # "X has accepted 6,000 deportees"
@@ -291,6 +295,7 @@ def _lex() -> _Lex:
         deport=frozenset(data["deport"]) | frozenset(data["deport_moves"]),
         deport_moves=frozenset(data["deport_moves"]),
         deport_back=frozenset(data["deport_back"]),
+        deport_back_object=frozenset(data["deport_back_object"]),
         deport_hedges=frozenset(data["deport_hedges"]),
         deport_after_hedges=frozenset(data["deport_after_hedges"]),
         deport_receivers=frozenset(data["deport_receivers"]),
@@ -2154,6 +2159,9 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
             any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
                 w in {"them", "him", "her"} or _is_group_lower(w) for w in W[i + 2:min(end, i + 5)]))
         # "were sent back", "sent them back", not "sent back this information"
+        if not back and (W[i] in lex.deport_back_object or L[i] in lex.deport_back_object) \
+                and W[i - 1] not in {"by", "to", "of", "for", "from"}:  # not a means or aim: "by sending him back"
+            back = _object_sent_back(doc, s, i, lex)  # "sent 200 migrants back to X" (a pushback is read as policy)
         if not (W[i] in lex.deport_moves or L[i] in lex.deport_moves or back):
             continue
         if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
@@ -2168,6 +2176,27 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
         if not hedged:
             out.append(i)
     return out
+
+
+def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
+    """"pushed the migrants back to X", "forced more than 42,000 applicants back into X", "towed the dinghy back":
+    people (or the boat carrying them) between the verb and "back", and a place after it."""
+    W = doc_lowers(doc)
+    end = s.span.end
+    demonyms = {k for m in s.mentions if m.kind == "demonym" for k in range(m.start, m.end)}
+    people = False
+    for j in range(i + 1, min(end - 1, i + 8)):
+        w = W[j]
+        if w == "back":
+            return people and W[j + 1] in {"to", "into", "across", "over", "toward", "towards"}
+        if w in {"them", "him", "her"} or _is_group_lower(w) or w in CARRIERS \
+                or j in demonyms and w.endswith("s"):
+            people = True
+        elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
+                        "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
+                  or doc[j].like_num or w in lex.fillers):
+            return False
+    return False
 
 
 def _cue_before(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex) -> int | None:
@@ -2210,7 +2239,12 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         deporters: list[_Mention] = []
         dests: list[_Mention] = []
         for m in ms:
-            if m.kind == "place" and m.role is None:
+            if m.kind != "name" and m.start < words[0] and _authority_after(doc, m, lex):
+                deporters.append(m)  # "Polish border guards pushed the migrants back", "Greek coast guards towed"
+                continue
+            if m.kind == "place" and m.role is None and not (
+                    m.end < s.span.end and W[m.end] in DEMONYM_PLACES and m.start > words[0]
+                    and W[m.start - 1] in {"to", "into"}):  # "back into Turkish waters"
                 continue
             cue = _cue_before(doc, m, ms, start, lex)
             if m.role == "SRC" and deportee_noun:
@@ -2236,6 +2270,11 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 dests.append(m)  # "deportees from India, Haiti and Guatemala"
         dests += [_Mention(i, i + 1, iso, "ethnic", "NAT") for i, iso in s.ethnic
                   if any(abs(d - i) <= NAT_WINDOW for d in words)]  # "Rohingya deported from India"
+        if not deporters:  # "Polish border guards pushed the migrants back to Belarus" (one organisation entity)
+            for ent in s.ents:
+                if ent.end <= words[0] and _border_authority([ent], lex):
+                    deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
+                    break
         deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
         dests = [m for m in dests if m.iso not in deporter_isos]
         if not dests:
@@ -2278,6 +2317,12 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             if j < end and W[j] in lex.deport_receivers and any(0 < n - j <= 8 for n in nouns) \
                     and not _blocked(doc, j, start, lex):
                 b.add(s.span, fallback, m.iso, [m.start, min(n for n in nouns if n > j)], trigger=j)
+
+
+def _authority_after(doc: Doc, m: _Mention, lex: _Lex) -> bool:
+    """A demonym naming a border authority: "Polish border guards", "Greek coast guards"."""
+    W = doc_lowers(doc)
+    return any(tuple(W[m.end:m.end + len(auth)]) == auth for auth in lex.border_authorities)
 
 
 def _takes_back(doc: Doc, m: _Mention, d: int, lex: _Lex) -> bool:

@@ -1506,3 +1506,30 @@ def test_backoff_round14_readings(nlp, text, expected):
 ])
 def test_backoff_round14_near_misses(nlp, text, wrong):
     assert wrong not in run_tier(nlp, text, backoff=True), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people between the verb and "back": a return is a move from the state doing it
+    ("Polish border guards sent 200 migrants back to Belarus on Tuesday.", {("PL", "BY")}),
+    ("Italy sent the migrants back to Libya.", {("IT", "LY")}),
+    ("Greek coast guards sent the dinghy back into Turkish waters.", {("GR", "TR")}),
+    # no deporting state named: the document's destination stands in
+    ("Honduran families crossed into the United States in May. The program has forced more than 4,000 applicants "
+     "back into Mexico.", {("HN", "US"), ("US", "MX")}),
+])
+def test_object_sent_back_is_a_return(nlp, text, expected):
+    assert run_tier(nlp, text, backoff=True) == expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "He sent the documents back to Mexico.",  # papers, not people
+    "The family sent money back to Honduras.",  # remittances
+    "The smugglers sent the migrants back to Libya.",  # no state named and no destination in the document
+    "Officials sought to push the migrants back to Belarus.",  # an attempt
+    "Polish border guards said Belarusian troops sent the migrants back to Poland.",  # not the speaker's return
+    "He worries the rules will end his dream by sending him back to Honduras.",  # a means in a worry
+    # a pushback at a border is read as a policy (dev annotators gave it no flow), as before
+    "The countries detained migrants and pushed them back into Libya.",
+])
+def test_object_sent_back_near_misses(nlp, text):
+    assert not {p for p in run_tier(nlp, text, backoff=True) if p[0] == "PL" or p[1] in {"MX", "HN", "LY"}}, text
