@@ -32,8 +32,11 @@ a context word list only in sentences that have one of its words), then resolves
   "in" lies in, else of the story's acting state (the one most named as a subject) when the sentence names no
   other state; "troops were sent to the border" likewise;
 - noun triggers also take: the state a facility lies in or the story's state for people in it ("detention
-  centres in Libya", "children in detention centres"); the owner of a policy noun naming them ("a U.S. policy
-  known as Remain in Mexico");
+  centres in Libya", "children in detention centres"; "the detention of 900 migrants at a crossing near X", a town
+  placed by its own region "X, Texas"); the owner of a policy noun naming them ("a U.S. policy
+  known as Remain in Mexico"); a leader's "his"/"her" before it ("to justify his travel ban": the state of the
+  nearest person or office before; not for types whose possessor is the person affected, "his deportation");
+- two verbs sharing one object ("arrested and deported the highest number of migrants") both reach it;
 - a bare count after an admission verb stands for refugees named around it ("has taken in 1.5 million");
   "blasted X for admitting" is X's measure;
 - negation per trigger entry (a negated restriction may be another type, or no policy at all); a
@@ -105,6 +108,8 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+PATIENT_POSSESSOR_TYPES = {"Deportation", "Detention", "Exemption", "AsylumOffer", "Aid", "Sanction", "Manhunt"}  # "his
+# deportation", "her detention", "his exemption": a possessive pronoun names the person the measure falls on
 BACKOFF_PERMISSION = PERMISSION_WORDS | {"power", "powers", "authority"}  # "the power to order the detention of"
 BACKOFF_VERB_LEFT = {"have", "has", "had", "was", "were", "been", "be", "is", "are", "being", "who", "which", "that",
                      "and", "or", "also", "then", "still", "again", "just", "once", "already", "soon", "they", "we",
@@ -1202,6 +1207,9 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     iso = ent._.iso if ent is not None else None
     texts = doc_texts(ctx.doc)
     if m.end + 1 < len(texts) and texts[m.end] == "," and texts[m.end + 1][:1].isupper():
+        after = ctx.ent_by_token.get(m.end + 1)
+        if after is not None and iso is not None and after._.iso == iso:
+            return iso if iso in ctx.gaz.countries else None  # "a town, <its region>": both in one state
         return None  # "Nogales, Ariz.": a town name several states have, placed by the words after it
     return iso if iso in ctx.gaz.countries else None
 
@@ -1286,8 +1294,13 @@ def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
     detention"), the story's acting state; not under a modal ("cannot be held in detention")."""
     doc = ctx.doc
     lowers = doc_lowers(doc)
-    for i in range(end, min(sent.end - 1, end + 4)):
-        if lowers[i] not in {"in", "at", "across", "throughout", "inside", "on"}:
+    begin, reach = end, 4
+    if end < sent.end and lowers[end] == "of":  # "the detention of 900 migrants at a crossing near X"
+        held = find_target(ctx, start, end, "people")
+        if held is not None and held[0] <= end + 4:
+            begin, reach = held[1], 7
+    for i in range(begin, min(sent.end - 1, begin + reach)):
+        if lowers[i] not in {"in", "at", "across", "throughout", "inside", "on", "near", "outside"}:
             if lowers[i] in SENT_PUNCT:
                 break
             continue
@@ -1299,7 +1312,8 @@ def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
             return [m.actor], m
         if m is not None and m.kind == "place" and _place_country(ctx, m):
             return [("Country", _place_country(ctx, m))], m
-        break
+        if begin == end:
+            break
     group = find_target(ctx, start, end, "people", before=True)
     if group is None or not ctx.lex["agentless"]["irrealis"].isdisjoint(lowers[group[1]:start]):
         return [], None
@@ -1523,7 +1537,10 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
                 return s, e
         return None
     lowers, lemmas, texts = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    for i in range(start + 1, min(sent.end, end + 6)):
+    reach = end + 6
+    if end + 1 < sent.end and lowers[end] in {"and", "or"} and lowers[end + 1].endswith("ed"):
+        reach += 2  # "arrested and deported the highest number of migrants": two verbs share one object
+    for i in range(start + 1, min(sent.end, reach)):
         if lowers[i] in {"'s", "’s"}:
             continue  # possessive, not "is"
         if i >= end and (texts[i] in SENT_PUNCT or lemmas[i] in STOP_TARGET) and lowers[i] != "those":
@@ -1803,6 +1820,26 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
 
 
 # --------------------------------------------------------------------------- main
+
+
+def _pronoun_owner(ctx: _Context, start: int, sent: Span) -> list[Actor]:
+    """"to justify his travel ban", "money for his long-promised wall": a possessive "his"/"her" opening the noun
+    phrase of a noun trigger stands for the nearest person or office named before (``_person_antecedent``: a
+    person without a state office acts for none)."""
+    doc = ctx.doc
+    j = start - 1
+    steps = 0
+    while j >= sent.start and steps < 4:
+        low = doc[j].lower_
+        if low in {"his", "her"}:
+            return _person_antecedent(ctx, Mention(j, j + 1, "pronoun"))
+        if low in {"-", "–"} or (doc[j].is_alpha and doc[j].is_lower and low not in ctx.sets["prepositions"]
+                                 and low not in {"the", "a", "an", "its", "their", "this", "that", "and", "or"}):
+            j -= 1  # "his long-promised border wall", "her new asylum ban"
+            steps += 1
+            continue
+        break
+    return []
 
 
 def _ensure_entity(ctx: _Context, actor: Actor, start: int, end: int) -> None:
@@ -2138,8 +2175,14 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
             actors = [at.actor]
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))
-            if not ok and entry.get("source_after"):
+            owners = [] if ok or entry.get("no_possessor") or entry["type"] in PATIENT_POSSESSOR_TYPES \
+                else _pronoun_owner(ctx, start, sent)
+            if owners:
+                actors, at = owners, None  # "to justify his travel ban": the leader's state
+            elif not ok and entry.get("source_after"):
                 actors, at = _source_actors(ctx, end, sent, entry["source_after"])  # "grants from the EU"
+                if not actors and entry.get("located"):
+                    actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
                 if not actors:
                     continue
             elif not ok and entry.get("located"):
