@@ -237,6 +237,14 @@ def _nt(term: URIRef | Literal) -> str:
     return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
 
 
+_INTEGER_SUFFIX = f'"^^<{XSD_INTEGER}>'
+
+
+def _integer_nt(n: int) -> str:
+    """N-Triples of ``integer(n)`` without an rdflib literal: offsets are mostly distinct, so a cache seldom helps."""
+    return f'"{int(n)}{_INTEGER_SUFFIX}'
+
+
 def _nt_cached(function, maxsize: int | None = 65536):
     """``function`` returning rdflib terms, made to return their N-Triples text (cached by argument)."""
     return staticmethod(lru_cache(maxsize=maxsize)(lambda *args: _nt(function(*args))))
@@ -247,7 +255,7 @@ class _NTriplesTerms:
 
     iri = None  # set below: "<" + text + ">"
     plain = staticmethod(lru_cache(maxsize=65536)(_quote_encode))  # what rdflib writes for Literal(text)
-    integer = _nt_cached(integer)
+    integer = staticmethod(lru_cache(maxsize=65536)(_integer_nt))
     date = _nt_cached(_date_literal, 4096)
     decimal = _nt_cached(_decimal_literal, 4096)
     entity = _nt_cached(_entity)
