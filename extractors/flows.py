@@ -151,6 +151,8 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   Rules: people between a sending verb and "back" return them ("forced 42,000 applicants back into Mexico",
   "sent the migrants back to Libya"; not "pushed them back", a border pushback dev annotators read as policy, nor
   "by sending him back"); a demonym border authority ("Polish border guards", "Greek coast guards") deports.
+  Tier: "fled a threat of violence in X", "escaping conflict in X" make X an origin (a danger noun between the verb
+  and "in"; "threat" there is no hedge), and "she fled ..." has people, so the story's state receives them.
 """
 
 from __future__ import annotations
@@ -2399,6 +2401,8 @@ class _Backoff:
     asylum_modifiers: frozenset[str]
     admitting_authorities: frozenset[str]  # "the Canadian government has resettled ..."
     avoided_duties: frozenset[str]  # "crossed the border to avoid the draft": avoiding it is no hedge
+    danger_nouns: frozenset[str]  # "fleeing violence in X": the danger fled is in the country left
+    person_pronouns: frozenset[str]  # "she fled X": a person who flees is people
 
 
 @lru_cache(maxsize=1)
@@ -2495,6 +2499,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 continue  # "protect them from U.S. airstrikes", "from Syrian government forces"
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
+        elif m.kind == "name" and prev == "in" and _fled_danger_in(W, m, start, bo):
+            out.append((m.start, m.iso))  # "fled a threat of violence in Honduras", "escaping conflict in Congo"
         elif m.kind == "name" and _ranked_origin(W, m, end):
             out.append((m.start, m.iso))  # "X ranks among the top countries of origin for U.S. asylum seekers"
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
@@ -2506,6 +2512,22 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
         if i + 1 < end and W[i + 1] in bo.people or W[i] in bo.people:
             out.append((i, iso))
     return out
+
+
+def _fled_danger_in(W: list[str], m: _Mention, start: int, bo: _Backoff) -> bool:
+    """"fled a threat of violence in X", "escaping conflict in X": what people fled is in the country they left
+    (a danger noun between the verb and "in", nothing but its modifiers around it)."""
+    danger = False
+    for k in range(m.start - 2, max(start, m.start - 8) - 1, -1):
+        w = W[k]
+        if w in bo.origin_verbs:
+            return danger
+        if w in bo.danger_nouns:
+            danger = True
+        elif not (w.isalpha() and w.islower() or w in {"-", "'s", "’s"}) or w in {"and", "but", "who", "which",
+                                                                                  "that", "to", "said"}:
+            return False
+    return False
 
 
 def _ranked_origin(W: list[str], m: _Mention, end: int) -> bool:
@@ -2554,6 +2576,8 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             if k > start and W[k - 1] in bo.dest_after_for:
                 out.append((m.start, m.iso))
         elif prep in {"in", "at", "inside", "near"}:
+            if prep == "in" and m.kind == "name" and _fled_danger_in(W, m, start, bo):
+                continue  # "fled the fighting in Sudan": where the danger was, not where people went
             head = W[k - 1] if k > start else ""
             if head in bo.people or head in bo.cues or L[k - 1] in bo.cues or any(
                     c >= k - 4 and W[c] not in bo.people for c in before):  # "refugees in X", "landed on Sunday in X"
@@ -2626,17 +2650,20 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
 
 
 def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff) -> bool:
-    """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation": a reason for leaving, not
-    a move avoided."""
-    if bo.hedges.isdisjoint(words) and bo.hedges.isdisjoint(lemmas):
+    """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation" (a reason for leaving, not
+    a move avoided) and "fled a threat of violence" (what was fled)."""
+    hits = bo.hedges.intersection(words) | bo.hedges.intersection(lemmas)
+    if not hits:
         return False
-    if "avoid" not in lemmas and "avoided" not in words:
-        return True
+    if hits - bo.danger_nouns - {"avoid", "avoided"}:
+        return True  # a hedge no exception can lift
     for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
         if w in bo.hedges or lem in bo.hedges:
             if lem == "avoid" or w == "avoid" or w == "avoided":
                 if not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]):
                     continue
+            if w in bo.danger_nouns and not bo.origin_verbs.isdisjoint(words[max(0, k - 3):k]):
+                continue  # "fled a threat of violence": what was fled, not a threat to move
             return True
     return False
 
@@ -2683,6 +2710,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             cues = sorted(cues + [j for j in (_asylum_state(W, m, s, bo) for m in s.mentions) if j is not None])
         people = not bo.people.isdisjoint(words) or any(  # "those rescued", "many now live", not "they are"
             W[i] in bo.group_words and any(c in cues for c in range(i + 1, min(i + 4, end))) for i in range(start, end))
+        people = people or not bo.person_pronouns.isdisjoint(words) and not bo.origin_verbs.isdisjoint(words)
         if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
             continue
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)

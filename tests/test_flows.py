@@ -1533,3 +1533,26 @@ def test_object_sent_back_is_a_return(nlp, text, expected):
 ])
 def test_object_sent_back_near_misses(nlp, text):
     assert not {p for p in run_tier(nlp, text, backoff=True) if p[0] == "PL" or p[1] in {"MX", "HN", "LY"}}, text
+
+
+STORY_IN_US = "The U.S. is a big country. The U.S. said. The U.S. said. "
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what people fled is in the country they left; the story's state is where they are
+    ("She fled a threat of violence in Honduras with her two sons.", ("HN", "US")),
+    ("He fled the fighting in Sudan last year.", ("SD", "US")),
+])
+def test_backoff_fled_danger_in_a_country(nlp, sentence, expected):
+    assert expected not in run_tier(nlp, STORY_IN_US + sentence, backoff=False)
+    assert expected in run_tier(nlp, STORY_IN_US + sentence, backoff=True), sentence
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Officials are monitoring violence in Honduras.", ("HN", "US")),  # nobody fled
+    ("He fled the scene of the crash in Honduras.", ("HN", "US")),  # no danger noun: a scene
+    ("She could flee the violence in Honduras next year.", ("HN", "US")),  # a possibility
+    ("The war in Honduras was covered by two men who later fled.", ("HN", "US")),  # the verb comes after
+])
+def test_backoff_fled_danger_near_misses(nlp, sentence, wrong):
+    assert wrong not in run_tier(nlp, STORY_IN_US + sentence, backoff=True), sentence
