@@ -687,6 +687,14 @@ class _Context:
             w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split()
         ) or not self.sets["state_agency_words"].isdisjoint(key.split("-"))
 
+    def _unnamed_in_other_story(self, iso: str) -> bool:
+        """A body's state the story never names while it names another state often ("the main opposition
+        Congress" in a story on India): the body's name is another state's, no actor."""
+        own = self.a.entities.get(("Country", iso))
+        if own is not None and own.mentions:
+            return False
+        return any(k[0] == "Country" and k[1] != iso and len(e.mentions) >= 3 for k, e in self.a.entities.items())
+
     def _is_state_person(self, entity: Entity) -> bool:
         return _is_state_role(str(entity.attributes.get("role") or "").lower())
 
@@ -701,7 +709,7 @@ class _Context:
                 return ("Organization", org_map[bare])
             entity = self.a.entities.get((kind, key))
             iso = entity.attributes.get("country") if entity else None
-            if iso and self._is_state_org(bare, entity.name):
+            if iso and self._is_state_org(bare, entity.name) and not self._unnamed_in_other_story(iso):
                 return ("Country", iso)
             return None
         if kind == "Person":
@@ -1113,6 +1121,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 and _realis_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... were pushed back, the border guard said"
             by_agent = "by" in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]
+            if not found[0] and not by_agent:
+                found = _under_policy_owner(ctx, start, sent)  # "Under a U.S. policy ..., 900 were sent back"
             if not found[0] and not by_agent:  # "detained by militias": an agent that is no state
                 found = _story_state(ctx, sent, start, end), None
         return found
@@ -1157,8 +1167,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 return found
             break
     speaker = ctx._quote_speaker(doc[start].idx)
-    if speaker is not None:
-        return [speaker], None
+    if speaker is not None and not ctx.sets["quote_we"].isdisjoint(doc_lowers(doc)[sent.start:start]):
+        return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
+        # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
 
 
@@ -1344,6 +1355,26 @@ def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None
     if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
         return m
     return None
+
+
+def _under_policy_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """An opener "Under a U.S. policy ..., migrants were sent back" / "Under Britain's new rules, ...": the state
+    owning the policy noun is the actor of an agentless passive later in the sentence."""
+    lowers = doc_lowers(ctx.doc)
+    if lowers[sent.start] != "under" or start - sent.start < 4:
+        return [], None
+    nouns = set(ctx.lex["named_policies"]["nouns"])
+    for j in range(sent.start + 1, min(start, sent.start + 6)):
+        m = ctx.mention_at.get(j)
+        if m is None or m.kind not in {"actor", "demonym"} or not m.actor or m.actor[0] != "Country":
+            continue
+        k = m.end + 1 if m.end < start and lowers[m.end] in {"'s", "’s"} else m.end
+        while k < start and k - m.end < 3 and lowers[k] not in nouns and ctx.doc[k].is_alpha and ctx.doc[k].is_lower:
+            k += 1  # "Britain's new asylum rules"
+        if k < start and lowers[k] in nouns and "," in lowers[k:start]:
+            return [m.actor], m
+        return [], None
+    return [], None
 
 
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
@@ -2226,7 +2257,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
-                "that", "whether", "when", "if"}):
+                "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
             # gerund subject discusses a measure
         negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)

@@ -70,6 +70,7 @@ def extract_document(nlp, document: Document):
     doc = nlp(document.text)
     assertions = extract_entities(doc)
     quotations = extract_quotes(doc, assertions)
+    assertions.quotations = quotations  # policies read "we" in a quotation as the speaker's state
     # Dates and numbers first: policies and flows pick theirs from the same sentence.
     assertions.times = extract_times(doc, document.published)
     assertions.quantities = extract_quantities(doc)

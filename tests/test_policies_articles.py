@@ -78,3 +78,33 @@ def test_two_verbs_share_their_object(nlp, text, expected):
 ])
 def test_open_door_policy_and_sheltering_families(nlp, text, expected):
     assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polish President Jan Nowak met reporters on Monday. “Under our law, we admit a fixed number of refugees "
+     "every year,” he said.", {("PL", "Admission")}),
+    # a quotation without a first person may speak of another state's measure; "why giving refuge" discusses one
+    ("Polish President Jan Nowak met reporters on Monday. “Decisions to build walls never work,” he said of the "
+     "plan.", set()),
+    ("Polish President Jan Nowak met reporters on Monday. “We Europeans should never forget why giving refuge "
+     "matters,” he said.", set()),
+])
+def test_we_in_a_leaders_quotation_through_the_build(nlp, text, expected):
+    """graph.build.extract_document hands the quotations to the policies (it did not before round 14)."""
+    from pathlib import Path
+
+    from graph.build import extract_document
+    from graph.documents import make_document
+
+    assertions, _quotations = extract_document(nlp, make_document("t", text, Path("t")))
+    assert {(p.actor_key, p.policy_type) for p in assertions.policies} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under a Dutch policy known as the return rule, some 2,000 asylum seekers have been sent back to Belgium.",
+     {("NL", "Deportation")}),
+    # only a passive stated as done: a prospect under the policy is no measure taken
+    ("Under a Dutch policy known as the return rule, asylum seekers could be sent back to Belgium.", set()),
+])
+def test_an_under_policy_opener_owns_an_agentless_passive(nlp, text, expected):
+    assert keys(nlp, text) == expected
