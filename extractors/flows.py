@@ -152,7 +152,9 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   "sent the migrants back to Libya"; not "pushed them back", a border pushback dev annotators read as policy, nor
   "by sending him back"); a demonym border authority ("Polish border guards", "Greek coast guards") deports.
   Tier: "fled a threat of violence in X", "escaping conflict in X" make X an origin (a danger noun between the verb
-  and "in"; "threat" there is no hedge), and "she fled ..." has people, so the story's state receives them.
+  and "in"; "threat" there is no hedge), and "she fled ..." has people, so the story's state receives them;
+  "left X" is a departure cue, relatives ("her daughter", "his wife") are people, and "after receiving threats"
+  following a departure is its reason, no hedge.
 """
 
 from __future__ import annotations
@@ -2662,8 +2664,8 @@ def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff) -> bool:
             if lem == "avoid" or w == "avoid" or w == "avoided":
                 if not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]):
                     continue
-            if w in bo.danger_nouns and not bo.origin_verbs.isdisjoint(words[max(0, k - 3):k]):
-                continue  # "fled a threat of violence": what was fled, not a threat to move
+            if w in bo.danger_nouns and not bo.origin_verbs.isdisjoint(words[:k]):
+                continue  # "fled a threat of violence", "left X after receiving threats": a reason, no hedge
             return True
     return False
 

@@ -1556,3 +1556,23 @@ def test_backoff_fled_danger_in_a_country(nlp, sentence, expected):
 ])
 def test_backoff_fled_danger_near_misses(nlp, sentence, wrong):
     assert wrong not in run_tier(nlp, STORY_IN_US + sentence, backoff=True), sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "left X" is a departure; a relative is a person; the next sentence says where they went
+    ("Ana and her daughter left Peru three years ago after receiving threats. They settled in Texas.", ("PE", "US")),
+    (STORY_IN_US + "He is originally from Iraq and moved to a small town with his wife and their kids in May.",
+     ("IQ", "US")),
+])
+def test_backoff_left_with_relatives(nlp, text, expected):
+    assert expected not in run_tier(nlp, text, backoff=False)
+    assert expected in run_tier(nlp, text, backoff=True), text
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The senator left Peru after the summit. They settled in Texas.", ("PE", "US")),  # no people moving
+    ("Ana and her son left Peru after officials threatened them. They settled in Texas.", ("PE", "US")),  # a threat
+    ("Her daughter may leave Peru next year. They would settle in Texas.", ("PE", "US")),  # a possibility
+])
+def test_backoff_left_near_misses(nlp, text, wrong):
+    assert wrong not in run_tier(nlp, text, backoff=True), text
