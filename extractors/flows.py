@@ -2651,16 +2651,18 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
     return False
 
 
-def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff) -> bool:
+def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str]) -> bool:
     """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation" (a reason for leaving, not
-    a move avoided) and "fled a threat of violence" (what was fled)."""
+    a move avoided), "fled a threat of violence" (what was fled) and the month May."""
     hits = bo.hedges.intersection(words) | bo.hedges.intersection(lemmas)
     if not hits:
         return False
-    if hits - bo.danger_nouns - {"avoid", "avoided"}:
+    if hits - bo.danger_nouns - {"avoid", "avoided", "may"}:
         return True  # a hedge no exception can lift
     for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
         if w in bo.hedges or lem in bo.hedges:
+            if w == "may" and k > 0 and texts[k] == "May":
+                continue  # the month: "moved here in May"
             if lem == "avoid" or w == "avoid" or w == "avoided":
                 if not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]):
                     continue
@@ -2702,7 +2704,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if _backoff_hedged(words, lemmas, bo) \
+        if _backoff_hedged(words, lemmas, bo, doc_texts(doc)[start:end]) \
                 or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
         if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):

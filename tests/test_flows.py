@@ -1573,6 +1573,7 @@ def test_backoff_left_with_relatives(nlp, text, expected):
     ("The senator left Peru after the summit. They settled in Texas.", ("PE", "US")),  # no people moving
     ("Ana and her son left Peru after officials threatened them. They settled in Texas.", ("PE", "US")),  # a threat
     ("Her daughter may leave Peru next year. They would settle in Texas.", ("PE", "US")),  # a possibility
+    (STORY_IN_US + "He is originally from Iraq and may move to a small town with his wife.", ("IQ", "US")),  # modal
 ])
 def test_backoff_left_near_misses(nlp, text, wrong):
     assert wrong not in run_tier(nlp, text, backoff=True), text
