@@ -417,6 +417,8 @@ def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
         if k > sent.start and (doc[k - 1].lower_ in LOCATIVE | {"of", "for", "against", "than"}
                                or doc[k - 1].text == "-"):
             continue
+        if k > sent.start and doc[k - 1].text == "(" and j + 1 < sent.end and doc[j + 1].text == ")":
+            continue  # a credit line, "CITY (Agency) -": the news agency reports, it does not act
         return found
     return None
 

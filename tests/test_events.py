@@ -273,3 +273,16 @@ def test_hypothetical_negated_and_non_migration_readings_are_no_events(nlp, text
 ])
 def test_the_same_words_as_happenings_are_events(nlp, text, event_type):
     assert event_type in [e.event_type for e in events(nlp, text)]
+
+
+def test_a_news_agency_in_a_credit_line_is_no_agent(nlp):
+    found = events(nlp, "OSLO (Reuters) - Students joined protesters outside the parliament in Norway on Sunday.")
+    protest = [e for e in found if e.event_type == "Protest"]
+    assert protest and all(e.agent != ("Organization", "reuters") for e in protest)
+
+
+def test_a_name_given_to_arrivals_is_no_invasion(nlp):
+    assert not [e for e in events(nlp, "The senator called the convoy an invasion of Canada.")
+                if e.event_type == "Invasion"]
+    e = only(events(nlp, "The army began an invasion of Canada on Monday."), "Invasion")
+    assert e.place == ("Country", "CA")
