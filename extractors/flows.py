@@ -154,7 +154,8 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   Tier: "fled a threat of violence in X", "escaping conflict in X" make X an origin (a danger noun between the verb
   and "in"; "threat" there is no hedge), and "she fled ..." has people, so the story's state receives them;
   "left X" is a departure cue, relatives ("her daughter", "his wife") are people, and "after receiving threats"
-  following a departure is its reason, no hedge.
+  following a departure is its reason, no hedge; the month "May" is no hedge. The story's state receives no
+  group when the document only names it as a country people leave (an opinion piece on Mexican emigrants).
 """
 
 from __future__ import annotations
@@ -2672,6 +2673,13 @@ def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: li
     return False
 
 
+def _only_left(sentences: list[_Sentence], state: str) -> bool:
+    """The story's state is only a country people leave in the document ("whether the migrants are from Mexico",
+    "Mexicans who leave their country"): an origin role and no destination or location role anywhere."""
+    roles = {m.role for s in sentences for m in s.mentions if m.iso == state}
+    return bool(roles & {"SRC", "NAT"}) and not roles & {"DST", "LOC", "REFIN"}
+
+
 def _adjacent(doc: Doc, a: _Sentence, c: _Sentence) -> bool:
     """c follows a directly in the same paragraph."""
     between = doc_text(doc)[a.span.end_char:c.span.start_char]
@@ -2765,7 +2773,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
                 b.add(s.span, o, d, [oi, di, cue], trigger=cue)
-    if pending and state and (bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
+    if pending and state and not _only_left(sentences, state) and (
+            bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
             d == state for _, d in known) or not known):
         for s, origins, cues in pending:  # "1,300 Cuban migrants escaped" in a story set in Mexico
             for oi, o in origins:

@@ -1577,3 +1577,12 @@ def test_backoff_left_with_relatives(nlp, text, expected):
 ])
 def test_backoff_left_near_misses(nlp, text, wrong):
     assert wrong not in run_tier(nlp, text, backoff=True), text
+
+
+def test_story_state_only_left_receives_nobody(nlp):
+    # a story whose state is only a country people leave sends nobody there
+    story = "Migrants are from Mexico, officials say. Mexico is poor. Mexico is big. Mexico said. "
+    assert ("SY", "MX") not in run_tier(nlp, story + "Thousands of Syrians fled last year.", backoff=True)
+    # the same group in a story set in the country they reach
+    story = "Migrants wait in Mexico, officials say. Mexico is poor. Mexico is big. Mexico said. "
+    assert ("SY", "MX") in run_tier(nlp, story + "Thousands of Syrians fled last year.", backoff=True)
