@@ -304,10 +304,12 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             if others:
                 candidates = others
         for cluster in candidates:
-            if target is None or abs(cluster["first"] - span.start) < abs(target["first"] - span.start):
+            # a bare surname shared by several full names goes to the one named in full most often (the article's
+            # "Hillary Clinton" rather than a passing "Bill Clinton"), then to the nearest one introduced before it
+            if target is None or _surname_rank(cluster, span.start) > _surname_rank(target, span.start):
                 target = cluster
         if target is None:
-            target = {"parts": parts, "name": text, "first": span.start, "spans": []}
+            target = {"parts": parts, "name": text, "first": span.start, "spans": [], "full": 0}
             clusters.append(target)
             keys = _joining_names(parts)
             if len(parts) > 1:
@@ -315,6 +317,8 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             for key in keys:
                 joins.setdefault(key, []).append(target)
         target["spans"].append((span, text))
+        if len(parts) > 1:
+            target["full"] += 1  # mentions by more than a surname
     tokens = _Tokens(doc, index, doc_lowers(doc), doc_texts(doc), full_text)
     for cluster in clusters:
         key = slugify(cluster["name"])
@@ -328,6 +332,12 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         gender = first_name_gender(cluster["parts"][0]) if len(cluster["parts"]) else None
         if gender in {"male", "female"}:
             entity.attributes.setdefault("gender", gender)
+
+
+def _surname_rank(cluster: dict, start: int) -> tuple[int, bool, int]:
+    """How well a person cluster fits a mention at token ``start`` that only shares its surname: full-name mentions,
+    introduced before the mention, nearness of its first mention."""
+    return cluster["full"], cluster["first"] < start, -abs(cluster["first"] - start)
 
 
 @cache

@@ -96,6 +96,8 @@ def _sets():
         "kinship": {w.lower() for w in lex["kinship_nouns"]},
         "person_endings": tuple(lex["person_noun_endings"]),
         "place_prepositions": set(lex["place_prepositions"]),
+        "town_nouns": set(lex["town_nouns_after"]),
+        "trailing_roles": set(lex["trailing_role_words"]),
         "preposition_person_cues": set(lex["place_preposition_person_cues"]),
         "headline": set(lex["headline_words"]),
         "hyphen_compounds": set(lex["hyphen_compound_words"]),
@@ -582,6 +584,31 @@ def _after_place_preposition(view: TokenView, start: int) -> bool:
                 and lower[start - 2] in sets["preposition_person_cues"])
 
 
+# A town this big is usually meant as the place even in an article naming a person of that surname ("Houston").
+TOWN_SURNAME_MAX_POPULATION = 1_000_000
+
+
+def surname_not_town(view: TokenView, start: int, end: int, population: int, surname_in_doc) -> bool:
+    """A one-word town that is the surname of a person the article names in full ("Hillary Clinton ... Clinton's
+    campaign", "Lindsey Graham ... Graham fired back"): the person, unless a place cue comes with it ("in Clinton",
+    "Jackson, Mississippi", "Warren police"). Big cities, states and migraph's own regions (population 0) stay
+    places. ``surname_in_doc(view, start)``: whether the word follows a given name or an honorific elsewhere."""
+    if end - start != 1 or not 0 < population < TOWN_SURNAME_MAX_POPULATION:
+        return False
+    if _after_place_preposition(view, start):
+        return False
+    text, lower = view.text, view.lower
+    if end < view.n:
+        if lower[end] in _sets()["town_nouns"]:
+            return False
+        if text[end] == "," and end + 1 < view.n and is_name_text(text[end + 1]) and not is_title_word(text[end + 1]):
+            gaz = gazetteer()
+            nxt = text[end + 1]
+            if nxt in gaz.places or nxt in gaz.country_by_surface or is_all_caps_text(nxt) or len(nxt) <= 5:
+                return False  # "Jackson, Mississippi", "Warren, Mich.", "Clinton, Iowa"
+    return surname_in_doc(view, start)
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_person_noun(low: str) -> bool:
     """A noun for a person: listed ("nurse"), or a long word with a people ending ("shopkeeper", "pharmacist")."""
@@ -665,7 +692,7 @@ def person_spans(doc: Doc) -> list[Span]:
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
     titles = sets["titles"]
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
-    party_words = sets["party_words"]
+    party_words, trailing_roles = sets["party_words"], sets["trailing_roles"]
     gaz = gazetteer()
     view = shared_view(doc)
     n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
@@ -732,6 +759,16 @@ def person_spans(doc: Doc) -> list[Span]:
         while end - name_start > 1 and (text[name_start] in regional or text[name_start] in party_words) and (
                 first_name_gender(text[name_start]) is None):
             name_start += 1
+        # A place and a party before the name ("Arizona Republican Jo Ross", "New Jersey Democrat Al Roe") describe
+        # the person; a title after it ("Nancy Pelosi Speaker", "Jo Stevens MP") belongs to the next phrase.
+        for q in range(name_start + 1, min(name_start + 4, end - 1)):
+            if text[q] in party_words:
+                front = view.span_text(name_start, q)
+                if front in gaz.places or front in gaz.country_by_surface or front in gaz.demonym_by_surface:
+                    name_start = q + 1
+                break
+        while end - name_start > 1 and text[end - 1] in trailing_roles:
+            end -= 1
         if name_start >= end or text[name_start] in HYPHENS:
             continue
         name_words = text[name_start:end]

@@ -456,6 +456,9 @@ class GazetteerMatcher:
                 continue  # "Elizabeth Warren": a given name and a surname that are also towns
             if label == "LOC" and one_word and _speaker_surname(doc, view, start, end):
                 continue  # 'said Granger, the mayor', 'Granger said' after "Marcus Granger": a person, not the town
+            if label == "LOC" and one_word and names.surname_not_town(view, start, end, place.population,
+                                                                      _surname_in_doc):
+                continue  # "Graham fired back" after "Lindsey Graham": the senator, not the town
             spans.append(span)
         if self.datelines:
             spans += dateline_spans(doc)

@@ -579,7 +579,7 @@ def _is_object(ctx: _Context, i: int) -> bool:
     k = i - 1
     while k >= 0:
         if lowers[k] in {"the", "a", "an"} or lowers[k] in _honorifics() \
-                or texts[k][:1].isupper() and lowers[k] in c["role_words"] \
+                or texts[k][:1].isupper() and lowers[k] in c["role_words"] and lowers[k] not in c["prepositions"] \
                 or texts[k][:1].isupper() and texts[k].isalpha() and k + 1 < i and ctx.entity(k) is None \
                 and texts[k + 1][:1].isupper() and lowers[k + 1] in c["role_words"]:
             k -= 1  # 'with President X', 'for Foreign Minister X', 'of Democratic President X': title words
@@ -915,9 +915,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
         # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks
         candidates = [(s, e) for s, e in candidates if s.position > sources[-1].position]
     k = verb - 1
-    while k > start and lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
-                                      "once", "previously", "further", "again", "separately"}:
-        k -= 1
+    while k > start and (lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
+                                       "once", "previously", "further", "again", "separately"}
+                         or len(lowers[k]) > 4 and lowers[k].endswith("ly") and texts[k].islower()):
+        k -= 1  # 'Y memorably described': an adverb between the subject and its verb
     if lowers[k] == "who" and k > start:
         # 'spoke to X, a refugee, who told her': the relative clause's antecedent speaks
         named = [s for s, e in candidates if s.entity is not None and e <= k]
@@ -1139,7 +1140,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                     break  # 'X called the verdict "a relief," but said ...': the sentence's subject, found below
                 if v > start + 1 and ctx.lowers[start] in _NEW_CLAUSE:
                     break  # 'X called it "a scandal," while Y said ...': Y's clause is not this quote's attribution
-                if v == start:
+                if v == start and _is_participle(ctx, v):
+                    # 'X called it "a disaster," saying he would ...': the participle shares the subject of the
+                    # quote's own clause; what follows it is what was said, never its speaker
+                    found = _clause_subject(ctx, sent_start, open_tok)
+                    if found is None:
+                        break
+                elif v == start:
                     found = _document_speaker(ctx, v + 1, end) or _subject_after(ctx, v, end) \
                         or _plain_description_after(ctx, v, end)
                 elif ctx.lowers[v - 1] in cues()["document_nouns"]:
@@ -1155,12 +1162,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if texts[v] == "," and v > start and not _noun_phrase_ahead(ctx, v + 1, end):
                 break
     # 2. before the opener in the same sentence: 'X said: "...' / 'X said the war is "unpopular"'
-    if open_tok >= 2 and texts[open_tok - 1] == ":":
-        entity = ctx.entity(open_tok - 2) or _capitals_label(ctx, open_tok - 2)
-        if entity is None and open_tok - 2 == sent_start:
-            entity = _surname_person(ctx, open_tok - 2)  # headline "Hale: 'We will not ...'" before the full name
-        if entity is not None and not _is_object(ctx, ctx.entity_span(open_tok - 2)[0]):
-            return Speaker(entity=entity, kind=entity.kind, cue=":", position=open_tok - 2), "before"
+    if open_tok >= 2 and texts[open_tok - 1] in {":", "):"}:
+        j = _before_bracket_tag(ctx, open_tok - 2 if texts[open_tok - 1] == ":" else open_tok - 1, sent_start)
+        entity = ctx.entity(j) or _capitals_label(ctx, j)
+        if entity is None and j == sent_start:
+            entity = _surname_person(ctx, j)  # headline "Hale: 'We will not ...'" before the full name
+        if entity is not None and not _is_object(ctx, ctx.entity_span(j)[0]):
+            return Speaker(entity=entity, kind=entity.kind, cue=":", position=j), "before"
     owner = _owner_of_words(ctx, open_tok, sent_start)
     if owner is not None:
         return owner, "before"
@@ -1184,6 +1192,20 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 and found.position - sent_start <= 8 and not _is_object(ctx, found.position)):
             found.cue = ":"  # the clause's subject near its start, not 'sent a message to X:' or 'by X:'
             return found, "before"
+    # 2c. a name right before a quotation that opens with a verb: the quotation goes on with that name's sentence
+    # (headline 'White House "will not co-operate"', 'The budget office "estimates that ..."')
+    if open_tok >= 1 and _opens_with_verb(ctx, span):
+        entity = ctx.entity(open_tok - 1)
+        if entity is not None and entity.kind in {"Person", "Organization", "Country"}:
+            first = ctx.entity_span(open_tok - 1)[0]
+            # a headline, or a name inside narration ('The agency "estimates"'); not a claim set out as a heading
+            # ('Obama "has thousands of ..."' in a fact check) nor the claim of a source named before a colon
+            # ('Schiff: Trump "has decided ..."')
+            placed = (span.paragraph == 0 or first > sent_start) and not any(
+                texts[t] in {":", "):"} for t in range(sent_start, first))
+            if placed and not _is_object(ctx, first):
+                return Speaker(entity=entity, kind=entity.kind, cue=texts[ctx.tok(span.start)], position=first), \
+                    "before"
     # 3. 'according to X' anywhere in the sentence
     found = _according_to(ctx, sent_start, sent_end)
     if found is not None:
@@ -1208,11 +1230,70 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 if found is not None:
                     found.cue = texts[v]
                     return found, "sentence"
+            if _is_participle(ctx, v) and all(ctx.is_punct(u) for u in range(close_tok + 1, v)):
+                break  # '"...," saying he would ...': what follows the participle was said, not who said it
             found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
             if found is not None:
                 found.cue = texts[v]
                 return found, "sentence"
     return None, "none"
+
+
+def _before_bracket_tag(ctx: _Context, j: int, sent_start: int) -> int:
+    """The token before a short bracketed tag ending at ``j`` ('Rep. Jo Smith (D-Calif.):', 'Jo Smith (UNHCR):'),
+    else ``j``."""
+    if ctx.texts[j] not in {")", "):"}:
+        return j
+    k = j - 1
+    while k > sent_start and j - k < 8 and ctx.texts[k] != "(":
+        k -= 1
+    return k - 1 if ctx.texts[k] == "(" and k - 1 >= sent_start else j
+
+
+@cache
+def _verb_openers() -> frozenset[str]:
+    return frozenset(cues()["verb_openers"])
+
+
+def _opens_with_verb(ctx: _Context, span: Span_) -> bool:
+    """Whether the quotation's first word is a lower-case auxiliary, modal or speech verb form ('will', 'has',
+    'estimates', 'testified'): the quotation continues a sentence begun before it."""
+    t = ctx.tok(span.start)
+    if t >= ctx.n or not ctx.texts[t][:1].islower():
+        return False
+    low = ctx.lowers[t]
+    return low in _verb_openers() or low.endswith(("s", "ed")) and ctx.lemmas[t] in cues()["speech_lemmas"]
+
+
+def _is_participle(ctx: _Context, v: int) -> bool:
+    """A speech verb's -ing form ('saying', 'adding', 'calling'): it has no subject of its own after it."""
+    low = ctx.lowers[v]
+    return len(low) > 5 and low.endswith("ing") and ctx.texts[v].islower()
+
+
+def _clause_subject(ctx: _Context, sent_start: int, open_tok: int) -> Speaker | None:
+    """The subject of the narration before a quotation that has no speech verb, for a participle after the
+    quotation ('Y was "heartbroken," saying ...' -> Y): its first named person or organisation that is no object
+    and no qualifier of a later name. None where a speech verb comes before the quotation (its subject is found
+    there, 'Y described the talks as "difficult," saying ...')."""
+    if open_tok <= sent_start:
+        return None
+    if any(ctx.speech[v] and not ctx.in_quote[v] for v in range(sent_start, open_tok)):
+        return None
+    phrase_starts = ctx.phrase_starts
+    p = bisect_left(phrase_starts, sent_start)
+    while p < len(phrase_starts) and phrase_starts[p] < open_tok:
+        i = phrase_starts[p]
+        found = _noun_phrase(ctx, i, open_tok)
+        if found is None:
+            p += 1
+            continue
+        speaker, end = found
+        if speaker.entity is not None and speaker.entity.kind in {"Person", "Organization"} \
+                and not _is_object(ctx, speaker.position) and not _modifies_next(ctx, speaker, end, open_tok):
+            return speaker
+        p = bisect_left(phrase_starts, max(end, i + 1), p + 1)
+    return None
 
 
 _DASHES = {"—", "–", "-", "--"}
