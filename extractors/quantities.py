@@ -18,8 +18,9 @@ Field semantics fixed here:
   for durations, "times" for multiplicative changes ("doubled"), "person" when the counted
   noun is a people noun, else None (a bare count: "300 cars").
 * Vague plurals ("dozens of", "hundreds of", "thousands of", "tens of thousands of",
-  "millions of") give value = the stated scale (12, 100, 1000, 10000, 1e6) with qualifier
-  "several", i.e. an unspecified multiple of ``value``.
+  "millions of", "hundreds of millions of") give value = the stated scale (12, 100, 1000, 10000,
+  1e6, 1e8) with qualifier "several", i.e. an unspecified multiple of ``value``; one needs a
+  counted noun or a unit after it.
 * Ages ("34-year-old", "aged 34", "Name, 34,"), years and dates (any overlap with a time
   expression), clock times, ordinals, labels and glued codes ("COVID-19", "G7") are not quantities;
   bare numbers with no unit and no counted noun are kept only when they look like amounts
@@ -52,7 +53,8 @@ _WORD = rf"(?:{_UNITS}|{_TENS}|{_SCALES})"
 _SCALE_VALUE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3,
                 "hundred": 1e2, "dozen": 12.0}
 _VAGUE_VALUE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "tens of thousands": 1e4,
-                "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "billions": 1e9}
+                "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7, "hundreds of millions": 1e8,
+                "billions": 1e9, "tens of billions": 1e10, "hundreds of billions": 1e11}
 _QUALIFIERS = (r"more\s+than|well\s+over|just\s+over|just\s+under|over|at\s+least|up\s+to|about|around|nearly|almost|"
                r"roughly|approximately|an\s+estimated|estimated|fewer\s+than|less\s+than|as\s+many\s+as|as\s+few\s+as|"
                r"close\s+to|upwards\s+of|in\s+excess\s+of|no\s+more\s+than|at\s+most|some|under|below|above|"
@@ -64,8 +66,8 @@ CORE_RE = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|m|k)(?![\w-]))?"
     rf"|(?i:(?P<half>half\s+an?)\s+(?=[a-z]))"
     rf"|(?i:(?P<dozen>(?:a|one|half\s+a)\s+dozen))\b"
-    rf"|(?i:(?P<vague>tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands"
-    rf"|millions|billions)\s+of)\b"
+    rf"|(?i:(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    rf"|(?:dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))(?:\s+of)?)\b"
     rf"|(?i:(?P<words>(?:an?\s+(?={_SCALES}|dozen))?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*))\b)"
 )
 # Cheap scans for where a number may start; CORE_RE is then matched only there. Both begin with a character class
@@ -410,8 +412,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             counted, end = noun, noun_end
             if people:
                 unit = "person"
-    if m.group("vague") and counted is None:
-        return None
+    if m.group("vague") and counted is None and unit is None:
+        return None  # "thousands of" what? ("hundreds of millions of dollars" keeps its currency)
     if wordy and unit is None and counted is None:
         return None
     if unit is None and counted is None and m.group("num"):

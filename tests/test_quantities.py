@@ -121,3 +121,14 @@ def test_known_unit_symbols_are_those_pint_gives():
     for word, symbol in PINT_SYMBOLS.items():
         assert _UNIT_RE.match(" " + word).group("u") == word  # a word the unit pattern can match
         assert pint_symbol(word) == symbol, word
+
+
+def test_vague_multiples_of_scales_are_one_quantity(nlp):
+    found = extract_quantities(nlp("The camps cost hundreds of millions of dollars, and tens of billions more."))
+    assert [(q.value, q.unit, q.qualifier) for q in found][:1] == [(1e8, "USD", "several")]
+    found = extract_quantities(nlp("Hundreds of millions of people watched."))
+    assert [(q.value, q.unit, q.counted) for q in found] == [(1e8, "person", "people")]
+
+
+def test_a_vague_multiple_of_nothing_is_no_quantity(nlp):
+    assert extract_quantities(nlp("Officials said it would cost hundreds of millions.")) == []
