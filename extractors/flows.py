@@ -156,6 +156,8 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   "left X" is a departure cue, relatives ("her daughter", "his wife") are people, and "after receiving threats"
   following a departure is its reason, no hedge; the month "May" is no hedge. The story's state receives no
   group when the document only names it as a country people leave (an opinion piece on Mexican emigrants).
+  The document's main origin named by a bare plural demonym "in" a country ("Ukrainians in Germany have found
+  jobs") is a group located there (not "ethnic Ukrainians in Russia", not another nationality, not hedged).
 """
 
 from __future__ import annotations
@@ -2673,6 +2675,37 @@ def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: li
     return False
 
 
+def _main_group_in(b: _Builder, sentences: list[_Sentence], main: str, covered: list[tuple[int, int]],
+                   bo: _Backoff) -> None:
+    """"Ukrainians in Germany have found jobs" in a document about Ukrainian refugees: the document's people, named
+    by a bare plural demonym, are in the country named right after "in" (not "ethnic Russians in Latvia", not
+    another nationality: "Americans in Germany")."""
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if s.deport or s.military or len(s.mentions) < 2:
+            continue
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for m in s.mentions:
+            text = T[m.end - 1]
+            if m.kind != "demonym" or m.iso != main or not text.endswith("s") or text.endswith(("'s", "’s")) \
+                    or m.end + 1 >= end or W[m.end] != "in" or m.start > start and W[m.start - 1] == "ethnic":
+                continue
+            n = by_start.get(m.end + 1) or (by_start.get(m.end + 2) if W[m.end + 1] == "the" else None)
+            if n is None or n.kind != "name" or n.iso == main or n.iso in bo.territories or (main, n.iso) in known:
+                continue
+            words, lemmas = W[start:end], L[start:end]
+            if _backoff_hedged(words, lemmas, bo, T[start:end]) or not bo.non_migrants.isdisjoint(words):
+                break
+            b.add(s.span, main, n.iso, [m.start, n.start], trigger=m.start)
+            known.add((main, n.iso))
+
+
 def _only_left(sentences: list[_Sentence], state: str) -> bool:
     """The story's state is only a country people leave in the document ("whether the migrants are from Mexico",
     "Mexicans who leave their country"): an origin role and no destination or location role anywhere."""
@@ -2782,6 +2815,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                         or (o, state) in known:
                     continue
                 b.add(s.span, o, state, [oi, cues[0]], trigger=cues[0])
+    if main:
+        _main_group_in(b, sentences, main, covered, bo)
     ranked = found.most_common(2)
     home = main or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None)
     if placed and home and bo.main_origin != "off" and (bo.main_origin == "always" or not known):

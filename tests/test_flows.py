@@ -1586,3 +1586,18 @@ def test_story_state_only_left_receives_nobody(nlp):
     # the same group in a story set in the country they reach
     story = "Migrants wait in Mexico, officials say. Mexico is poor. Mexico is big. Mexico said. "
     assert ("SY", "MX") in run_tier(nlp, story + "Thousands of Syrians fled last year.", backoff=True)
+
+
+UKRAINE_STORY = "Millions of Ukrainian refugees have fled the war since February. " \
+                "Ukrainian refugees describe the journey. "
+
+
+@pytest.mark.parametrize("sentence, pair, expected", [
+    ("Many Ukrainians in Germany have found jobs quickly.", ("UA", "DE"), True),  # the document's people
+    ("Americans in Germany were told to stay calm.", ("US", "DE"), False),  # another nationality
+    ("Ethnic Ukrainians in Russia were told to stay calm.", ("UA", "RU"), False),  # an ethnic minority at home
+    ("Ukrainians in Germany could lose their jobs.", ("UA", "DE"), False),  # hedged
+])
+def test_backoff_main_group_in_a_country(nlp, sentence, pair, expected):
+    assert pair not in run_tier(nlp, UKRAINE_STORY + sentence, backoff=False)
+    assert (pair in run_tier(nlp, UKRAINE_STORY + sentence, backoff=True)) is expected, sentence
