@@ -108,6 +108,7 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+MODIFIER_ADVERBS = {"previously", "lawfully", "legally", "newly", "recently", "formerly", "officially", "illegally"}
 PATIENT_POSSESSOR_TYPES = {"Deportation", "Detention", "Exemption", "AsylumOffer", "Aid", "Sanction", "Manhunt"}  # "his
 # deportation", "her detention", "his exemption": a possessive pronoun names the person the measure falls on
 BACKOFF_PERMISSION = PERMISSION_WORDS | {"power", "powers", "authority"}  # "the power to order the detention of"
@@ -687,11 +688,16 @@ class _Context:
             w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split()
         ) or not self.sets["state_agency_words"].isdisjoint(key.split("-"))
 
-    def _unnamed_in_other_story(self, iso: str) -> bool:
+    def _unnamed_in_other_story(self, iso: str, name: str) -> bool:
         """A body's state the story never names while it names another state often ("the main opposition
-        Congress" in a story on India): the body's name is another state's, no actor."""
+        Congress" in a story on India): the body's name is another state's, no actor. A body named with its
+        state ("Czech authorities") names it."""
         own = self.a.entities.get(("Country", iso))
         if own is not None and own.mentions:
+            return False
+        country = self.gaz.countries.get(iso)
+        words = set(name.replace("'s", " ").replace("’s", " ").split())
+        if country is not None and not words.isdisjoint(set(country.names) | set(country.demonyms)):
             return False
         return any(k[0] == "Country" and k[1] != iso and len(e.mentions) >= 3 for k, e in self.a.entities.items())
 
@@ -709,7 +715,7 @@ class _Context:
                 return ("Organization", org_map[bare])
             entity = self.a.entities.get((kind, key))
             iso = entity.attributes.get("country") if entity else None
-            if iso and self._is_state_org(bare, entity.name) and not self._unnamed_in_other_story(iso):
+            if iso and self._is_state_org(bare, entity.name) and not self._unnamed_in_other_story(iso, entity.name):
                 return ("Country", iso)
             return None
         if kind == "Person":
@@ -1021,8 +1027,11 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if other.kind == "actor" and other.actor and not ctx.is_prepositional(other) \
                 and not ctx.followed_by_modifier(other):
             return [other.actor]
-    if (doc[m.end - 1].lower_ in INSTITUTION_NOUNS or m.kind == "title") and ctx._person_country_from_context(None):
-        return [ctx._person_country_from_context(None)]  # "the administration" of the story's country
+    agency = m.kind == "body" and not ctx.sets["state_agency_words"].isdisjoint(doc_lowers(doc)[m.start:m.end])
+    if (doc[m.end - 1].lower_ in INSTITUTION_NOUNS or m.kind == "title" or agency) \
+            and ctx._person_country_from_context(None):
+        return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
+        # story's country
     return []
 
 
@@ -1219,8 +1228,10 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     texts = doc_texts(ctx.doc)
     if m.end + 1 < len(texts) and texts[m.end] == "," and texts[m.end + 1][:1].isupper():
         after = ctx.ent_by_token.get(m.end + 1)
-        if after is not None and iso is not None and after._.iso == iso:
-            return iso if iso in ctx.gaz.countries else None  # "a town, <its region>": both in one state
+        country = ctx.gaz.countries.get(iso) if iso else None
+        if after is not None and country is not None and after._.iso == iso and after.label_ == "LOC" \
+                and after.text not in country.names:
+            return iso  # "a town, <its region>" ("X, Texas"): both in one state; not "X, Georgia" (a country)
         return None  # "Nogales, Ariz.": a town name several states have, placed by the words after it
     return iso if iso in ctx.gaz.countries else None
 
@@ -1569,7 +1580,7 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
         return None
     lowers, lemmas, texts = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     reach = end + 6
-    if end + 1 < sent.end and lowers[end] in {"and", "or"} and lowers[end + 1].endswith("ed"):
+    if end + 1 < sent.end and lowers[end] in {"and", "or"} and lowers[end + 1].endswith(("ed", "ing")):
         reach += 2  # "arrested and deported the highest number of migrants": two verbs share one object
     for i in range(start + 1, min(sent.end, reach)):
         if lowers[i] in {"'s", "’s"}:
@@ -1766,6 +1777,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             return True  # "tells Mexico to ship migrants home"
         if lemma == "push" and "to" in lows[idx + 2:idx + 6] and lows[idx + 1:idx + 2] not in (["back"], ["through"]):
             return True  # "pushing the world to increase support": pressure on others
+    if lows and lows[0] == "let":
+        return True  # "Let border officials detain families": a proposal, not a measure taken
     # hypothetical: inside an if-clause, or "if X were to"
     for idx, low in enumerate(lows):
         if low in {"if", "whether", "unless"}:
@@ -2150,6 +2163,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")
         passive = _is_passive(ctx, start, sent)
+        if entry.get("passive_only") and not passive:
+            continue  # "refugees returned to Syria": they went back, nobody sent them
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
         if target is None and passive and not entry.get("actor_after"):
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
@@ -2170,6 +2185,9 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         if target is not None and any(doc[i].lemma_.lower() in ctx.sets["excluded_targets"]
                                       for i in range(target[0], target[1])):
             continue
+        if target is not None and target[0] == end and doc[start].lower_.endswith("ed") and start - 1 > sent.start \
+                and doc[start - 1].lower_ in MODIFIER_ADVERBS and doc[start - 2].lemma_.lower() not in {"have", "be"}:
+            continue  # "previously admitted aliens", "newly arrived migrants": a participle describing the group
         noun_use = start > sent.start and doc[start - 1].lower_ in {"a", "an", "the"}
         if noun_use and not entry.get("nominal") and not entry.get("det_ok"):
             continue  # "a host of policies", "the return of", "the detained migrants": not the verb
