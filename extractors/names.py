@@ -196,6 +196,14 @@ def person_cue_before(doc: Doc, start: int) -> bool:
     return (before.text.islower() and before.lower_ in sets["kinship"]) or before.lower_ in sets["honorifics"]
 
 
+def kin_apposition_before(view: TokenView, start: int, end: int) -> bool:
+    """A given name set off after a lower-case kinship noun ("his mother, Donna, said", "her son, Ali."): the
+    relative's name, even where it is also a town."""
+    text = view.text
+    return (start >= 2 and text[start - 1] == "," and text[start - 2].islower()
+            and view.lower[start - 2] in _sets()["kinship"] and end < view.n and text[end] in {",", "."})
+
+
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -809,6 +817,7 @@ def person_spans(doc: Doc) -> list[Span]:
             name_start >= 2 and text[name_start - 1] in QUOTE_CLOSERS
             and text[name_start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
         if (name in gaz.places and not view.person_cue_before(name_start)
+                and not (end - name_start == 1 and kin_apposition_before(view, name_start, end))
                 and not (said_before and (first_name_gender(name) or role_apposition_after(view, end)))) \
                 or name in gaz.country_by_surface \
                 or name in gaz.organizations:

@@ -445,7 +445,8 @@ class GazetteerMatcher:
             user_data[("._.", "source", start_char, end_char)] = "gazetteer"
             one_word = end - start == 1
             if label == "LOC" and (_next_to_name(view, start, end) or (
-                    one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end))
+                    one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end)
+                                  or names.kin_apposition_before(view, start, end))
                     and names.first_name_gender(surface))):
                 continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
             if label == "GPE" and one_word and names.first_name_gender(surface) and _surname_after(view, end):

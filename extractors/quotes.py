@@ -825,6 +825,12 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
                     best = (first, entity)
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
+        if definite and not (head_i + 1 < n and texts[head_i + 1][:1].isupper()):
+            # 'The Biotechnology Industry Association said ... "...," the industry lobby said': the organisation that
+            # spoke last, close before, is the one the description takes up (not 'the newspaper El Pais called')
+            for event in reversed(ctx.events[-3:]):
+                if event.entity is not None and event.entity.kind == "Organization" and 0 <= i - event.position < 100:
+                    return Speaker(entity=event.entity, kind="Organization", position=i)
         return Speaker(description=phrase, kind="Organization", position=i)
     # "its director, Maria Santos" / "the man, Kiril," / "the mayor of Ceuta, Ana Ruiz"
     comma = head_i + 1

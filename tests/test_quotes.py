@@ -906,3 +906,26 @@ def test_a_claim_set_out_as_a_heading_is_not_said_by_the_name_before_it(run):
     assert run(text)[0][2] == "unattributed"
     text = "Baker: Jones 'has decided to quit'\n\nTom Baker spoke of Mary Jones on Monday."
     assert run(text)[0][2] != "Mary Jones"
+
+
+def test_a_definite_organisation_noun_takes_up_the_organisation_that_spoke_last(run):
+    text = ("The Harbour Workers Association said it was \"very disappointed\" in the deal. \"We will review the "
+            "text,\" the industry lobby said in a statement.")
+    assert [q[2] for q in run(text)] == ["Harbour Workers Association", "Harbour Workers Association"]
+    # near miss: no organisation spoke before, the description stays
+    assert run("Tom Baker spoke to the press. \"It is over,\" the ministry said.")[0][2] == "the ministry"
+
+
+def test_a_relative_named_after_a_kinship_noun_and_a_comma_speaks(run):
+    # 'Donna' is also a town in the gazetteer
+    text = "Tommy Berg came with his family. His mother, Donna, said the march was \"bigger than ever.\""
+    assert run(text)[0][2] == "Donna"
+    # near miss: the town with its state stays a place
+    quotes = run("The family drove in from Donna, Texas, saying the march was \"bigger than in any year before.\"")
+    assert all(q[2] != "Donna" for q in quotes)
+
+
+def test_an_organisation_noun_before_a_name_is_that_name(run):
+    text = ("The Harbour Workers Association said it was fine. The Spanish newspaper El Diario called it \"the "
+            "greatest attack in years.\"")
+    assert run(text)[-1][2] != "Harbour Workers Association"
