@@ -158,6 +158,9 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   group when the document only names it as a country people leave (an opinion piece on Mexican emigrants).
   The document's main origin named by a bare plural demonym "in" a country ("Ukrainians in Germany have found
   jobs") is a group located there (not "ethnic Ukrainians in Russia", not another nationality, not hedged).
+  "A and B, from which many of the migrants are fleeing" names origins; the story's state also receives groups
+  when the rules send people on from it (a caravan story set in Mexico: MX -> US is a transit leg, not another
+  destination); "walking" is a cue.
 """
 
 from __future__ import annotations
@@ -2506,6 +2509,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 out.append((m.start, m.iso))
         elif m.kind == "name" and prev == "in" and _fled_danger_in(W, m, start, bo):
             out.append((m.start, m.iso))  # "fled a threat of violence in Honduras", "escaping conflict in Congo"
+        elif m.kind == "name" and _relative_origin(W, m, s, bo):
+            out.append((m.start, m.iso))  # "countries such as A and B, from which many of the migrants are fleeing"
         elif m.kind == "name" and _ranked_origin(W, m, end):
             out.append((m.start, m.iso))  # "X ranks among the top countries of origin for U.S. asylum seekers"
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
@@ -2533,6 +2538,19 @@ def _fled_danger_in(W: list[str], m: _Mention, start: int, bo: _Backoff) -> bool
                                                                                   "that", "to", "said"}:
             return False
     return False
+
+
+def _relative_origin(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
+    """"A and B, from which many of the migrants are fleeing": a list closed by "from which/where" and a verb of
+    leaving (or coming) names where people left."""
+    end = s.span.end
+    names = {x.start: x.end for x in s.mentions if x.kind == "name"}
+    j = m.end
+    while j < end and (W[j] in {",", "and", "or"} or j in names):
+        j = names.get(j, j + 1)
+    if j + 1 >= end or W[j - 1] != "," or W[j] != "from" or W[j + 1] not in {"which", "where"}:
+        return False
+    return any(w in bo.origin_verbs or w in {"come", "came", "coming", "hail"} for w in W[j + 2:min(end, j + 10)])
 
 
 def _ranked_origin(W: list[str], m: _Mention, end: int) -> bool:
@@ -2808,7 +2826,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                 b.add(s.span, o, d, [oi, di, cue], trigger=cue)
     if pending and state and not _only_left(sentences, state) and (
             bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
-            d == state for _, d in known) or not known):
+            d == state or o == state for o, d in known) or not known):  # on their way on from the state
         for s, origins, cues in pending:  # "1,300 Cuban migrants escaped" in a story set in Mexico
             for oi, o in origins:
                 if o == state or o in bo.territories or state in bo.territories or (state, o) in known \

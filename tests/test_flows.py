@@ -1601,3 +1601,20 @@ UKRAINE_STORY = "Millions of Ukrainian refugees have fled the war since February
 def test_backoff_main_group_in_a_country(nlp, sentence, pair, expected):
     assert pair not in run_tier(nlp, UKRAINE_STORY + sentence, backoff=False)
     assert (pair in run_tier(nlp, UKRAINE_STORY + sentence, backoff=True)) is expected, sentence
+
+
+STORY_IN_MEXICO = "Mexico is poor. Mexico said. Mexico said. "
+
+
+@pytest.mark.parametrize("text, pair, expected", [
+    # "A and B, from which migrants are fleeing": where people left, to the story's state
+    (STORY_IN_MEXICO + "Pay is lower than in poorer countries such as Nicaragua and Haiti, from which many of the "
+     "migrants are fleeing.", ("NI", "MX"), True),
+    (STORY_IN_MEXICO + "Pay is lower than in Nicaragua and Haiti, from which the company imports coffee.",
+     ("NI", "MX"), False),  # goods, nobody leaving
+    # a story set in a transit state: its groups reach it even when the rules send them on from it
+    (STORY_IN_MEXICO + "Thousands of migrants moved through Mexico toward the United States. Many of the migrants "
+     "had left Nicaragua in March.", ("NI", "MX"), True),
+])
+def test_backoff_relative_origin_and_transit_state(nlp, text, pair, expected):
+    assert (pair in run_tier(nlp, text, backoff=True)) is expected, text
