@@ -398,6 +398,8 @@ def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[st
     text = texts[i]
     if not text.isalpha() or text[0].isupper() and i > 0 and not index.is_sent_start(i):
         return False
+    if i > 0 and texts[i - 1] in {"-", "‑"}:
+        return False  # 'the self-proclaimed Islamic State', 'a self-described socialist': an adjective
     lemma = lemmas[i]
     if lemma not in c["speech_lemmas"]:
         return False

@@ -929,3 +929,15 @@ def test_an_organisation_noun_before_a_name_is_that_name(run):
     text = ("The Harbour Workers Association said it was fine. The Spanish newspaper El Diario called it \"the "
             "greatest attack in years.\"")
     assert run(text)[-1][2] != "Harbour Workers Association"
+
+
+def test_more_verbs_that_report_words(run):
+    assert run("Tom Baker thundered, \"There are two million people living there.\"")[0][2] == "Tom Baker"
+    assert run("Protesters chanted \"Let them in now\" outside the camp.")[0][2] == "Protesters"
+    assert run("Mary Jones likened the camp to \"an open-air prison\" on Monday.")[0][2] == "Mary Jones"
+    # near miss: a noun of the same stem is no verb ('amid the chants', 'the thunder')
+    quotes = run("Amid the thunder, Mary Jones arrived at \"the old camp by the river\" on Monday.")
+    assert [q[2] for q in quotes] != ["Mary Jones"]
+    # near miss: after a hyphen the verb form is an adjective ('self-proclaimed')
+    quotes = run("Polls showed majorities supporting \"a pause in the program\" in the self-proclaimed state.")
+    assert quotes[0][2] == "unattributed"
