@@ -1786,8 +1786,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
                 return True
         if low == "were" and idx + 1 < len(lows) and lows[idx + 1] == "to":
             return True
-        if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] == "have":
-            return True  # counterfactual: "it would have deported people"
+        if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] in {"have", "'ve", "’ve"}:
+            return True  # counterfactual: "it would have deported people", "it would've gotten him his wall"
     return False
 
 
@@ -2196,6 +2196,10 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants": a deliberation, not a measure
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
+        if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
+                "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
+                doc_lowers(doc)[max(sent.start, start - 4):start]):
+            continue  # "raising the possibility of indefinite detention of": a prospect, not a measure
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done

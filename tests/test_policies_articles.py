@@ -180,3 +180,39 @@ def test_a_body_named_for_a_state_the_story_never_names_is_not_that_state(nlp):
 ])
 def test_an_imperative_let_is_no_measure(nlp, text, expected):
     assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The protests followed Austrian Chancellor Karl Brenner's executive order barring refugees and immigrants "
+     "from seven nations.", {("AT", "EntryBan")}),
+    ("Critics said an order barring refugees from seven nations would be cruel, the Austrian opposition said.", set()),
+])
+def test_an_order_barring_a_group_from_countries(nlp, text, expected):
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Danish police have begun to return certain aliens to Sweden.", {("DK", "Deportation")}),
+    ("The deal gave the Austrian chancellor his border wall.", {("AT", "BorderBarrier")}),
+    ("The deal would've gotten the Austrian chancellor his border wall.", set()),
+    ("They were begging Austria to build a border fence.", set()),
+    ("Austria was begged to build a border fence, and Austria built a border fence.", {("AT", "BorderBarrier")}),
+])
+def test_counterfactuals_and_begging_are_no_measures(nlp, text, expected):
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Austrian chancellor ordered the indefinite detention of migrants who seek refuge.", {("AT", "Detention")}),
+    ("The Austrian chancellor raised the possibility of indefinite detention of migrants who seek refuge.", set()),
+])
+def test_the_possibility_of_a_measure_is_none(nlp, text, expected):
+    assert keys(nlp, text, backoff=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Danish officials said 300 migrants were targeted for deportation last year.", {("DK", "Deportation")}),
+    ("Danish activists feared that 300 migrants could be targeted for deportation.", set()),
+])
+def test_targeted_for_deportation(nlp, text, expected):
+    assert keys(nlp, text) == expected
