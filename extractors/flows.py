@@ -160,7 +160,8 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   jobs") is a group located there (not "ethnic Ukrainians in Russia", not another nationality, not hedged).
   "A and B, from which many of the migrants are fleeing" names origins; the story's state also receives groups
   when the rules send people on from it (a caravan story set in Mexico: MX -> US is a transit leg, not another
-  destination); "walking" is a cue.
+  destination); "walking" is a cue. States set after a group of people by "chiefly/mainly" ("Central Americans --
+  chiefly Honduras, El Salvador and Guatemala") are its origins; "closing in on 2 million" is no hedge.
 """
 
 from __future__ import annotations
@@ -2411,6 +2412,7 @@ class _Backoff:
     avoided_duties: frozenset[str]  # "crossed the border to avoid the draft": avoiding it is no hedge
     danger_nouns: frozenset[str]  # "fleeing violence in X": the danger fled is in the country left
     person_pronouns: frozenset[str]  # "she fled X": a person who flees is people
+    share_adverbs: frozenset[str]  # "migrants, chiefly Honduras and Guatemala"
 
 
 @lru_cache(maxsize=1)
@@ -2509,6 +2511,8 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
                 out.append((m.start, m.iso))
         elif m.kind == "name" and prev == "in" and _fled_danger_in(W, m, start, bo):
             out.append((m.start, m.iso))  # "fled a threat of violence in Honduras", "escaping conflict in Congo"
+        elif m.kind == "name" and _apposed_origin(W, T, m, s, bo):
+            out.append((m.start, m.iso))  # "illegal immigrant Central Americans, chiefly Honduras and Guatemala"
         elif m.kind == "name" and _relative_origin(W, m, s, bo):
             out.append((m.start, m.iso))  # "countries such as A and B, from which many of the migrants are fleeing"
         elif m.kind == "name" and _ranked_origin(W, m, end):
@@ -2538,6 +2542,22 @@ def _fled_danger_in(W: list[str], m: _Mention, start: int, bo: _Backoff) -> bool
                                                                                   "that", "to", "said"}:
             return False
     return False
+
+
+def _apposed_origin(W: list[str], T: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
+    """"Central Americans -- chiefly Honduras, El Salvador and Guatemala": a list of states set after a group of
+    people by "chiefly/mainly/mostly" gives the group's origins."""
+    start = s.span.start
+    ends = {x.end: x.start for x in s.mentions if x.kind == "name"}
+    k = m.start - 1
+    while k >= start and (W[k] in {",", "and", "or"} or k + 1 in ends):
+        k = ends[k + 1] - 1 if k + 1 in ends else k - 1
+    if k < start or W[k] not in bo.share_adverbs:
+        return False
+    k -= 1
+    while k >= start and W[k] in {"-", "—", "–", "--", ",", "("}:
+        k -= 1
+    return k >= start and (W[k] in bo.people or T[k][:1].isupper() and T[k].endswith("ans"))
 
 
 def _relative_origin(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
@@ -2674,14 +2694,16 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
 
 def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str]) -> bool:
     """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation" (a reason for leaving, not
-    a move avoided), "fled a threat of violence" (what was fled) and the month May."""
+    a move avoided), "fled a threat of violence" (what was fled), the month May and "closing in on" a number."""
     hits = bo.hedges.intersection(words) | bo.hedges.intersection(lemmas)
     if not hits:
         return False
-    if hits - bo.danger_nouns - {"avoid", "avoided", "may"}:
+    if hits - bo.danger_nouns - {"avoid", "avoided", "may", "close"}:
         return True  # a hedge no exception can lift
     for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
         if w in bo.hedges or lem in bo.hedges:
+            if lem == "close" and words[k + 1:k + 3] == ["in", "on"]:
+                continue  # "closing in on 2 million": approaching a number
             if w == "may" and k > 0 and texts[k] == "May":
                 continue  # the month: "moved here in May"
             if lem == "avoid" or w == "avoid" or w == "avoided":

@@ -1618,3 +1618,15 @@ STORY_IN_MEXICO = "Mexico is poor. Mexico said. Mexico said. "
 ])
 def test_backoff_relative_origin_and_transit_state(nlp, text, pair, expected):
     assert (pair in run_tier(nlp, text, backoff=True)) is expected, text
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # states set after a group of people by "chiefly/mainly" are the group's origins
+    ("The number of illegal immigrant Central Americans -- chiefly Honduras, El Salvador and Guatemala -- has "
+     "surged, closing in on 2 million.", {("HN", "US"), ("SV", "US"), ("GT", "US")}),
+    ("Exports to Central American countries, chiefly Honduras and Guatemala, have surged.", set()),  # goods
+    ("Central American leaders, mainly from Honduras, met on Monday.", set()),  # no movement
+])
+def test_backoff_apposed_origins(nlp, sentence, expected):
+    pairs_on = run_tier(nlp, STORY_IN_US + sentence, backoff=True)
+    assert {p for p in pairs_on if p[1] == "US"} == expected, sentence
