@@ -1077,6 +1077,7 @@ def organization_spans(doc: Doc) -> list[Span]:
             span._.source = "rules"
             spans.append(span)
     spans += _named_after_org_noun(doc, view)
+    spans += _acronym_speakers(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
     positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
@@ -1135,6 +1136,40 @@ def organization_spans(doc: Doc) -> list[Span]:
                 span._.source = "rules"
                 spans.append(span)
                 resume = end
+    return spans
+
+
+ACRONYM_RE = re.compile(r"[A-Z]{3,7}")
+# All-capital words that speak without being an organisation ("the CEO said" has a determiner; these go without).
+NON_ORG_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "MEP", "MPS", "GMT", "EST", "PDT", "EDT", "USD", "EUR"})
+
+
+def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
+    """'RAICES said', 'FIRE, in a statement, said', 'according to HIAS': an all-capital acronym the gazetteer does
+    not know, that speaks, is an organisation (charities and advocacy groups are often named so). Not after a
+    determiner or possessive ('the CEO said'), not in shouted text (an all-capital word next to it), not a known
+    country, place or demonym."""
+    text, lower, n = view.text, view.lower, view.n
+    gaz = gazetteer()
+    spans: list[Span] = []
+    for i in compress(range(n), map(ACRONYM_RE.fullmatch, text)):
+        word = text[i]
+        if (word in NON_ORG_ACRONYMS or word in gaz.organizations or word in gaz.country_by_surface
+                or word in gaz.places or word in gaz.demonym_by_surface or i in view.boilerplate
+                or i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in {"'s", "’s"})
+                or i > 0 and is_all_caps_text(text[i - 1]) or i + 1 < n and is_all_caps_text(text[i + 1])
+                or i + 1 < n and text[i + 1] in HYPHENS or i > 0 and text[i - 1] in HYPHENS):  # 'ABS-CBN'
+            continue
+        speaks = i + 1 < n and text[i + 1].islower() and view.is_speech(i + 1) or (
+            i + 4 < n and text[i + 1] == "," and lower[i + 2] == "in" and lower[i + 3] in {"a", "its"}) or (
+            i >= 2 and lower[i - 1] == "to" and lower[i - 2] == "according")
+        if not speaks:
+            continue
+        span = Span(doc, i, i + 1, label="ORG")
+        span._.iso = None
+        span._.canonical = word
+        span._.source = "rules"
+        spans.append(span)
     return spans
 
 

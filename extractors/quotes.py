@@ -913,7 +913,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
             p = bisect_left(phrase_starts, max(found[1], i + 1), p + 1)
         else:
             p += 1
-    candidates = [(s, e) for s, e in candidates if s.entity is not None or s.description]
+    candidates = [(s, e) for s, e in candidates if (s.entity is not None or s.description)
+                  and not _in_credit(ctx, s.position, e)]
     if not candidates:
         return None
     lowers, texts = ctx.lowers, ctx.texts
@@ -1068,8 +1069,11 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
             return found[0]
         kind = ctx.entities.entity_at_token(k)
         if not (lowers[k] in roles or texts[k][:1].isupper() or kind is not None or lowers[k] in _POSSESSIVE
-                or lowers[k] in cues()["person_nouns"]):  # 'said Honduran migrant X', "writes The Monitor's X"
-            break
+                or lowers[k] in cues()["person_nouns"]  # 'said Honduran migrant X', "writes The Monitor's X"
+                or texts[k].isalpha() and texts[k].islower() and lowers[k] not in MODIFIER_STOP
+                and k + 1 < stop and texts[k + 1][:1].isupper()
+                and (lowers[k + 1] in roles or lowers[k + 1] in _honorifics() or ctx.entity(k + 1) is not None)):
+            break  # ... 'said conservative Rep. X', 'said longtime aide X': an adjective before a title or a name
     return None
 
 
@@ -1245,6 +1249,13 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                 found.cue = texts[v]
                 return found, "sentence"
     return None, "none"
+
+
+def _in_credit(ctx: _Context, start: int, end: int) -> bool:
+    """A news agency in a dateline's credit ('WASHINGTON (AP) — ...', 'OSLO (Reuters) - ...'): no subject."""
+    texts = ctx.texts
+    return start > 0 and texts[start - 1] == "(" and end + 1 < ctx.n and texts[end] == ")" \
+        and texts[end + 1] in _DASHES
 
 
 def _before_bracket_tag(ctx: _Context, j: int, sent_start: int) -> int:
@@ -1817,7 +1828,7 @@ def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quo
             quote.speaker_key = speaker.entity.key
             quote.speaker_kind = speaker.entity.kind
         else:
-            quote.speaker_description = speaker.description
+            quote.speaker_description = speaker.description.lstrip("-–—‑ ") or speaker.description  # '- The ministry'
             quote.speaker_kind = speaker.kind
         quote.cue = speaker.cue
     else:

@@ -941,3 +941,30 @@ def test_more_verbs_that_report_words(run):
     # near miss: after a hyphen the verb form is an adjective ('self-proclaimed')
     quotes = run("Polls showed majorities supporting \"a pause in the program\" in the self-proclaimed state.")
     assert quotes[0][2] == "unattributed"
+
+
+def test_a_news_agency_in_a_dateline_credit_is_no_speaker(run):
+    text = "WASHINGTON (AP) — Homeland Security Secretary Mary Nolan said the border was \"under control now.\""
+    assert run(text)[0][2] == "Mary Nolan"
+    assert run("OSLO (Reuters) - The ministry said the border was \"under control now.\"")[0][2] == "The ministry"
+    # near miss: an agency that reports in the sentence itself is the source
+    assert run("Reuters said the border was \"under control now.\"")[0][2] == "Reuters"
+
+
+def test_an_unknown_acronym_that_speaks_is_an_organisation(run):
+    text = ("\"We are seeing families sleep outside,\" RAICES said on Monday. According to HIAS, the shelters are "
+            "\"completely full right now.\"")
+    assert [q[2] for q in run(text)] == ["RAICES", "HIAS"]
+    # near misses: a role after a determiner, shouted headline words
+    assert run("The CEO said profits were \"way up this year.\"")[0][2] == "The CEO"
+    assert run("TRUMP SAYS WALL IS \"GOING UP FAST NOW.\"")[0][2] == "unattributed"
+
+
+def test_an_adjective_before_a_title_after_the_speech_verb(run):
+    text = "\"They have to take a look at it,\" said conservative Rep. Tom Price (R-Ga.). \"It is a fair deal.\""
+    assert [q[2] for q in run(text)] == ["Tom Price", "Tom Price"]
+    # near miss: a lower-case word before an ordinary capitalised word names nobody
+    assert run("\"It is a fair deal for us,\" said many on Monday.")[0][2] != "Monday"
+    # near miss: 'say that X was' names X as the one spoken of, not the speaker
+    text = "Officials of the ministry say that Tom Baker was an \"enemy of the state\" for years."
+    assert run(text)[0][2] != "Tom Baker"
