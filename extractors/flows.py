@@ -2194,6 +2194,8 @@ def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
     people (or the boat carrying them) between the verb and "back", and a place after it."""
     W = doc_lowers(doc)
     end = s.span.end
+    if "back" not in W[i + 2:min(end - 1, i + 8)]:
+        return False
     demonyms = {k for m in s.mentions if m.kind == "demonym" for k in range(m.start, m.end)}
     people = False
     for j in range(i + 1, min(end - 1, i + 8)):
@@ -2548,6 +2550,8 @@ def _apposed_origin(W: list[str], T: list[str], m: _Mention, s: _Sentence, bo: _
     """"Central Americans -- chiefly Honduras, El Salvador and Guatemala": a list of states set after a group of
     people by "chiefly/mainly/mostly" gives the group's origins."""
     start = s.span.start
+    if bo.share_adverbs.isdisjoint(W[max(start, m.start - 12):m.start]):
+        return False
     ends = {x.end: x.start for x in s.mentions if x.kind == "name"}
     k = m.start - 1
     while k >= start and (W[k] in {",", "and", "or"} or k + 1 in ends):
@@ -2564,6 +2568,8 @@ def _relative_origin(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> b
     """"A and B, from which many of the migrants are fleeing": a list closed by "from which/where" and a verb of
     leaving (or coming) names where people left."""
     end = s.span.end
+    if "from" not in W[m.end:min(end, m.end + 14)]:
+        return False
     names = {x.start: x.end for x in s.mentions if x.kind == "name"}
     j = m.end
     while j < end and (W[j] in {",", "and", "or"} or j in names):
@@ -2724,7 +2730,8 @@ def _main_group_in(b: _Builder, sentences: list[_Sentence], main: str, covered: 
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
-        if s.deport or s.military or len(s.mentions) < 2:
+        if s.deport or s.military or len(s.mentions) < 2 or not any(
+                m.kind == "demonym" and m.iso == main and m.end < s.span.end and W[m.end] == "in" for m in s.mentions):
             continue
         sc, ec = s.span.start_char, s.span.end_char
         if any(a < ec and c > sc for a, c in covered):
