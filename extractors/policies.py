@@ -1288,8 +1288,23 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     if not group_needed:
         return [main]
     group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
-        or _relative_antecedent(ctx, start, sent, None)
+        or _relative_antecedent(ctx, start, sent, None) or _pronoun_subject(ctx, start, sent)
     return [main] if group else []
+
+
+def _pronoun_subject(ctx: _Context, start: int, sent: Span) -> bool:
+    """"she was deported", "some have been deported already": a pronoun or bare quantifier as the subject of
+    a passive deportation verb stands for people (only people are deported)."""
+    doc = ctx.doc
+    if doc[start].lemma_.lower() not in {"deport", "repatriate", "expel"}:
+        return False
+    lowers = doc_lowers(doc)
+    j = start - 1
+    while j >= sent.start and (lowers[j] in ctx.lex["agentless"]["auxiliaries"] or lowers[j] in {
+            "have", "has", "had", "already", "then", "later", "also"} or lowers[j].endswith("ly")):
+        j -= 1
+    return j >= sent.start and lowers[j] in {"he", "she", "they", "some", "many", "most", "others", "thousands",
+                                             "hundreds", "dozens"}
 
 
 def _acting_state(ctx: _Context) -> Actor | None:

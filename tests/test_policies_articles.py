@@ -216,3 +216,21 @@ def test_the_possibility_of_a_measure_is_none(nlp, text, expected):
 ])
 def test_targeted_for_deportation(nlp, text, expected):
     assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Canadian refugee admissions program is suspended for 120 days.", {("CA", "AsylumRestriction")}),
+    ("Critics fear the Canadian refugee program could be suspended.", set()),
+])
+def test_a_suspended_refugee_programme_in_the_passive(nlp, text, expected):
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana fled to Canada in 2015. Canadian officials later questioned her. She was deported in May.",
+     {("CA", "Deportation")}),
+    ("Ana fled to Canada in 2015. She feared she would be deported.", set()),
+    ("Ana fled to Canada in 2015. Her grandparents were deported to Siberia in 1943.", set()),
+])
+def test_she_was_deported_is_the_story_states(nlp, text, expected):
+    assert keys(nlp, text) == expected
