@@ -1303,8 +1303,11 @@ def _pronoun_subject(ctx: _Context, start: int, sent: Span) -> bool:
     while j >= sent.start and (lowers[j] in ctx.lex["agentless"]["auxiliaries"] or lowers[j] in {
             "have", "has", "had", "already", "then", "later", "also"} or lowers[j].endswith("ly")):
         j -= 1
-    return j >= sent.start and lowers[j] in {"he", "she", "they", "some", "many", "most", "others", "thousands",
-                                             "hundreds", "dozens"}
+    if j < sent.start or lowers[j] not in {"he", "she", "they", "some", "many", "most", "others", "thousands",
+                                           "hundreds", "dozens"}:
+        return False
+    return j == sent.start or lowers[j - 1] not in ctx.lex["agentless"]["conditional"] | {"before", "after"}
+    # "until they were finally deported", "if she is deported": a case or a prospect, not an event
 
 
 def _acting_state(ctx: _Context) -> Actor | None:
@@ -1315,8 +1318,10 @@ def _acting_state(ctx: _Context) -> Actor | None:
         for m in ctx.mentions:
             found = ctx.a.token_entities.get(m.start)
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.followed_by_modifier(m) \
-                    and not (found and found[0] == "Person") and not ctx.is_prepositional(m):  # a leader's state
-                # may itself be a guess from the context
+                    and not (found and found[0] == "Person") and not ctx.is_prepositional(m) \
+                    and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper):
+                # a leader's state may itself be a guess from the context; "we" in a quotation is its speaker's
+                # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
         main = ctx._person_country_from_context(None)
         ranked = sorted(counts, key=lambda a: (-counts[a], a != main, min(m.start for m in ctx.mentions
@@ -2003,7 +2008,7 @@ def _backoff_ok(doc: Doc, lex: dict, start: int, sent: Span, entry: dict) -> boo
         return False  # "called to restrict funding": a demand
     lowers = doc_lowers(doc)
     for j in range(start - 1, max(sent.start, start - BACKOFF_CANCEL_WINDOW) - 1, -1):
-        if doc[j].is_punct:
+        if doc[j].is_punct and doc[j].text not in {"-", "–"}:  # "the phase-out of family detention"
             break
         if lemmas[j] in lex["_backoff_cancel"]:
             return False  # "threatened to cut off aid", "prohibit detaining": the measure stopped or fought

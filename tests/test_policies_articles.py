@@ -234,3 +234,21 @@ def test_a_suspended_refugee_programme_in_the_passive(nlp, text, expected):
 ])
 def test_she_was_deported_is_the_story_states(nlp, text, expected):
     assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Greece expanded the detention of migrants on the islands.", {("GR", "Detention")}),
+    ("Officials said Greece will phase out the detention of migrants on the islands.", set()),
+    ("Greek lawmakers backed the phase-out of family detention of migrants on the islands.", set()),
+    ("Greek lawmakers backed alternatives to detention of migrants on the islands.", set()),
+])
+def test_a_phased_out_measure_or_its_alternative_is_none(nlp, text, expected):
+    assert keys(nlp, text, backoff=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana fled to Canada in 2015. Canadian officials would hold her for months, until she was finally deported.",
+     set()),
+])
+def test_until_she_was_deported_is_a_prospect(nlp, text, expected):
+    assert keys(nlp, text) == expected
