@@ -162,6 +162,8 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   when the rules send people on from it (a caravan story set in Mexico: MX -> US is a transit leg, not another
   destination); "walking" is a cue. States set after a group of people by "chiefly/mainly" ("Central Americans --
   chiefly Honduras, El Salvador and Guatemala") are its origins; "closing in on 2 million" is no hedge.
+  Rules: a military word in a clause describing people by their service ("Afghans who worked with U.S. forces
+  were evacuated to Qatar") neither makes the sentence military nor blocks the movement verb after it.
 """
 
 from __future__ import annotations
@@ -388,7 +390,7 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     k = i - 1
     while k >= 0 and W[k] in AUXILIARIES:
         k -= 1
-    if k >= 0 and W[k] in lex.military:
+    if k >= 0 and W[k] in lex.military and not _in_service_clause(W, k, max(0, k - 7)):
         return None  # "the embassy moved to", "troops crossed into": things and armies, not migrants
     if k >= 0 and W[k] in AIRCRAFT and lemma in {"fly", "land", "depart", "head", "arrive", "flew", "flown"}:
         return None  # "flights flying to and from Tel Aviv": planes, whoever is on them
@@ -1029,10 +1031,28 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                 w in _POSSESSIVES and nxt in {"way", "journey", "journeys"}
                 for w, nxt in zip(words, words[1:], strict=False))) or any(
             W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
-        military = not lex.military.isdisjoint(words)
+        military = not lex.military.isdisjoint(words) and any(
+            W[k] in lex.military and not _in_service_clause(W, k, start) for k in range(start, end))
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
         out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents, ethnic))
     return out
+
+
+SERVICE_VERBS = {"worked", "served", "fought", "helped", "assisted", "interpreted", "translated"}
+
+
+def _in_service_clause(W: list[str], k: int, start: int) -> bool:
+    """Whether the military word at k sits in a clause that describes people by their service ("Afghans who
+    worked with U.S. forces were evacuated to Qatar"): the people move, not the forces."""
+    for j in range(k - 1, max(start, k - 6) - 1, -1):
+        if W[j] in {"with", "for", "alongside"}:
+            v = j - 1
+            if v >= start and W[v] in SERVICE_VERBS:
+                v -= 1
+                v -= v >= start and W[v] in {"had", "have", "has"}
+                return v >= start and W[v] in {"who", "that"}
+            return False
+    return False
 
 
 def _fled_events(W: list[str], mentions: list[_Mention], triggers: dict[int, str], start: int, lex: _Lex) -> None:

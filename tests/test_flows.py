@@ -1630,3 +1630,16 @@ def test_backoff_relative_origin_and_transit_state(nlp, text, pair, expected):
 def test_backoff_apposed_origins(nlp, sentence, expected):
     pairs_on = run_tier(nlp, STORY_IN_US + sentence, backoff=True)
     assert {p for p in pairs_on if p[1] == "US"} == expected, sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause describing the people by their service does not make them an army
+    ("Thousands of Afghans who worked with U.S. forces were evacuated to Qatar.", {("AF", "QA")}),
+    ("Afghan interpreters who served alongside British troops have been flown to Britain.", {("AF", "GB")}),
+    # troops and forces moving are still no flow
+    ("Troops who worked with the police were flown to Qatar.", set()),
+    ("Russian troops crossed into Ukraine at dawn.", set()),
+    ("The Afghan forces were evacuated to Qatar.", set()),
+])
+def test_service_clause_is_not_an_army(nlp, text, expected):
+    assert run_tier(nlp, text, backoff=True) == expected, text
