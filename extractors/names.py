@@ -592,8 +592,9 @@ def _after_place_preposition(view: TokenView, start: int) -> bool:
                 and lower[start - 2] in sets["preposition_person_cues"])
 
 
-# A town this big is usually meant as the place even in an article naming a person of that surname ("Houston").
-TOWN_SURNAME_MAX_POPULATION = 1_000_000
+# A town this big is usually meant as the place even in an article naming a person of that surname ("Houston",
+# "Washington").
+TOWN_SURNAME_MAX_POPULATION = 500_000
 
 
 def surname_not_town(view: TokenView, start: int, end: int, population: int, surname_in_doc) -> bool:
@@ -614,7 +615,11 @@ def surname_not_town(view: TokenView, start: int, end: int, population: int, sur
             nxt = text[end + 1]
             if nxt in gaz.places or nxt in gaz.country_by_surface or is_all_caps_text(nxt) or len(nxt) <= 5:
                 return False  # "Jackson, Mississippi", "Warren, Mich.", "Clinton, Iowa"
-    return surname_in_doc(view, start)
+    known = view.__dict__.setdefault("_surname_words", {})  # per document and word: one scan of the tokens
+    found = known.get(text[start])
+    if found is None:
+        found = known[text[start]] = surname_in_doc(view, start)
+    return found
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1152,10 +1157,11 @@ def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
     text, lower, n = view.text, view.lower, view.n
     gaz = gazetteer()
     spans: list[Span] = []
-    for i in compress(range(n), map(ACRONYM_RE.fullmatch, text)):
+    for i in compress(range(n), map(str.isupper, text)):  # str.isupper in C first: few tokens reach the regex
         word = text[i]
-        if (word in NON_ORG_ACRONYMS or word in gaz.organizations or word in gaz.country_by_surface
-                or word in gaz.places or word in gaz.demonym_by_surface or i in view.boilerplate
+        if (not ACRONYM_RE.fullmatch(word) or word in NON_ORG_ACRONYMS or word in gaz.organizations
+                or word in gaz.country_by_surface or word in gaz.places or word in gaz.demonym_by_surface
+                or i in view.boilerplate
                 or i > 0 and (lower[i - 1] in DETERMINERS or lower[i - 1] in {"'s", "’s"})
                 or i > 0 and is_all_caps_text(text[i - 1]) or i + 1 < n and is_all_caps_text(text[i + 1])
                 or i + 1 < n and text[i + 1] in HYPHENS or i > 0 and text[i - 1] in HYPHENS):  # 'ABS-CBN'

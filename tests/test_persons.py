@@ -47,6 +47,8 @@ def test_a_town_word_with_a_place_cue_stays_the_place(nlp):
 def test_a_big_city_name_stays_the_city_beside_a_person_of_that_surname(nlp):
     text = "Tom Houston chaired the panel. Houston officials said the shelters were full."
     assert kinds(nlp, text, "Houston")[-1] == "Place"
+    text = "A statue of George Washington stands there. Washington has sent more troops to the border."
+    assert kinds(nlp, text, "Washington")[-1] == "Place"
 
 
 def test_a_shared_surname_goes_to_the_person_named_in_full_most_often(nlp):
