@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 import numpy
 import spacy
@@ -212,7 +213,10 @@ def news_sentencizer(doc: Doc) -> Doc:
     space_at = numpy.flatnonzero(is_space)
     line_breaks = [int(i) for i in space_at if "\n" in strings[int(orth[i])]]
     terminal = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL)))
-    triggers = sorted({i + 1 for i in line_breaks} | {int(i) + 1 for i in terminal})
+    final_abbreviations, openers = _sentence_final_abbreviations()
+    abbreviation_ends = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, final_abbreviations)))
+    triggers = sorted({i + 1 for i in line_breaks} | {int(i) + 1 for i in terminal}
+                      | {int(i) + 1 for i in abbreviation_ends})
     after_line_break = {i + 1 for i in line_breaks}
     done = 0  # tokens before this index are decided
     for first in triggers:
@@ -229,6 +233,9 @@ def news_sentencizer(doc: Doc) -> Doc:
                 pending = False
             elif is_space[i]:
                 pass
+            elif previous in final_abbreviations and text in openers and trailing_space[i - 1]:
+                starts[i] = 1  # "... into the U.S. He said": the abbreviation's full stop ends the sentence
+                pending = False
             else:
                 if previous in TERMINAL:
                     pending = True
@@ -250,6 +257,13 @@ def news_sentencizer(doc: Doc) -> Doc:
         done = i
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
+
+
+@cache
+def _sentence_final_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations that may end a sentence, and the words that then open the next one (lexicon.json)."""
+    words = lexicon()
+    return frozenset(words["sentence_final_abbreviations"]), frozenset(words["sentence_openers"])
 
 
 def _is_sentence_start_text(text: str) -> bool:

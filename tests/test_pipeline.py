@@ -302,3 +302,15 @@ def test_byline_cue_in_any_case_is_not_skipped_by_the_substring_prefilter():
     assert any(text[a:b].startswith("ADDITIONAL REPORTING BY") for a, b in ranges)
     assert not any("mayor" in text[a:b] for a, b in ranges)
     assert byline_ranges("The mayor spoke on Monday.") == []
+
+
+def test_an_abbreviation_ends_a_sentence_before_an_opening_word(nlp):
+    text = ("The families crossed into the U.S. He said they waited for days. "
+            "Aid reached Washington, D.C. Officials agreed.")
+    assert sents(nlp, text) == ["The families crossed into the U.S.", "He said they waited for days.",
+                                "Aid reached Washington, D.C.", "Officials agreed."]
+
+
+def test_an_abbreviation_before_a_name_or_noun_does_not_split(nlp):
+    text = "The U.S. Border Patrol met U.N. Secretary-General Guterres at 9 a.m. Monday in Geneva."
+    assert sents(nlp, text) == [text]
