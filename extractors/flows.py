@@ -158,10 +158,10 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   group when the document only names it as a country people leave (an opinion piece on Mexican emigrants).
   The document's main origin named by a bare plural demonym "in" a country ("Ukrainians in Germany have found
   jobs") is a group located there (not "ethnic Ukrainians in Russia", not another nationality, not hedged).
-  "A and B, from which many of the migrants are fleeing" names origins; the story's state also receives groups
+  "A and B, from which most newcomers flee" names origins; the story's state also receives groups
   when the rules send people on from it (a caravan story set in Mexico: MX -> US is a transit leg, not another
   destination); "walking" is a cue. States set after a group of people by "chiefly/mainly" ("Central Americans --
-  chiefly Honduras, El Salvador and Guatemala") are its origins; "closing in on 2 million" is no hedge.
+  chiefly Guatemala and Honduras") are its origins; "nearing 3 million" is no hedge.
   Rules: a military word in a clause describing people by their service ("Afghans who worked with U.S. forces
   were evacuated to Qatar") neither makes the sentence military nor blocks the movement verb after it.
 """
@@ -559,7 +559,7 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
         if word in lex.deport or lemma in lex.deport:
             return None
         if word in GOV_STOPS or j in blocked:
-            return None  # "travelled to Cuba in hopes of gaining entry to the US": the hoped-for entry governs
+            return None  # "sailed to Cuba, hoping to be granted entry to the US": the hoped-for entry governs
         if j in triggers:
             if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2:
                 return None
@@ -2210,7 +2210,7 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
 
 
 def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
-    """"pushed the migrants back to X", "forced more than 42,000 applicants back into X", "towed the dinghy back":
+    """"pushed the migrants back to X", "forced 9,000 applicants back into X", "towed the dinghy back":
     people (or the boat carrying them) between the verb and "back", and a place after it."""
     W = doc_lowers(doc)
     end = s.span.end
@@ -2532,11 +2532,11 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
             if bo.donor_nouns.isdisjoint(before) and bo.host_before_from.isdisjoint(before[-2:]):  # "asylum from X"
                 out.append((m.start, m.iso))
         elif m.kind == "name" and prev == "in" and _fled_danger_in(W, m, start, bo):
-            out.append((m.start, m.iso))  # "fled a threat of violence in Honduras", "escaping conflict in Congo"
+            out.append((m.start, m.iso))  # "fled gang threats in X", "escaping conflict in Congo"
         elif m.kind == "name" and _apposed_origin(W, T, m, s, bo):
-            out.append((m.start, m.iso))  # "illegal immigrant Central Americans, chiefly Honduras and Guatemala"
+            out.append((m.start, m.iso))  # "migrant Central Americans, chiefly Guatemala and Honduras"
         elif m.kind == "name" and _relative_origin(W, m, s, bo):
-            out.append((m.start, m.iso))  # "countries such as A and B, from which many of the migrants are fleeing"
+            out.append((m.start, m.iso))  # "states such as A and B, from which most newcomers flee"
         elif m.kind == "name" and _ranked_origin(W, m, end):
             out.append((m.start, m.iso))  # "X ranks among the top countries of origin for U.S. asylum seekers"
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
@@ -2567,7 +2567,7 @@ def _fled_danger_in(W: list[str], m: _Mention, start: int, bo: _Backoff) -> bool
 
 
 def _apposed_origin(W: list[str], T: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
-    """"Central Americans -- chiefly Honduras, El Salvador and Guatemala": a list of states set after a group of
+    """"Central Americans -- chiefly Guatemala and Honduras": a list of states set after a group of
     people by "chiefly/mainly/mostly" gives the group's origins."""
     start = s.span.start
     if bo.share_adverbs.isdisjoint(W[max(start, m.start - 12):m.start]):
@@ -2585,7 +2585,7 @@ def _apposed_origin(W: list[str], T: list[str], m: _Mention, s: _Sentence, bo: _
 
 
 def _relative_origin(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
-    """"A and B, from which many of the migrants are fleeing": a list closed by "from which/where" and a verb of
+    """"A and B, from which most newcomers flee": a list closed by "from which/where" and a verb of
     leaving (or coming) names where people left."""
     end = s.span.end
     if "from" not in W[m.end:min(end, m.end + 14)]:

@@ -33,10 +33,10 @@ a context word list only in sentences that have one of its words), then resolves
   other state; "troops were sent to the border" likewise;
 - noun triggers also take: the state a facility lies in or the story's state for people in it ("detention
   centres in Libya", "children in detention centres"; "the detention of 900 migrants at a crossing near X", a town
-  placed by its own region "X, Texas"); the owner of a policy noun naming them ("a U.S. policy
-  known as Remain in Mexico"); a leader's "his"/"her" before it ("to justify his travel ban": the state of the
+  placed by its own region "X, Texas"); the owner of a policy noun naming them ("a Dutch policy
+  called the return rule"); a leader's "his"/"her" before it ("to justify his travel ban": the state of the
   nearest person or office before; not for types whose possessor is the person affected, "his deportation");
-- two verbs sharing one object ("arrested and deported the highest number of migrants") both reach it;
+- two verbs sharing one object ("detained and expelled a record number of migrants") both reach it;
 - a bare count after an admission verb stands for refugees named around it ("has taken in 1.5 million");
   "blasted X for admitting" is X's measure;
 - negation per trigger entry (a negated restriction may be another type, or no policy at all); a
@@ -1363,7 +1363,7 @@ def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
 
 
 def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
-    """The state owning a policy noun that names the trigger: "a U.S. policy known as Remain in Mexico",
+    """The state owning a policy noun that names the trigger: "a Dutch policy called the return rule",
     "Britain's scheme, dubbed the family route" (a country or its adjective, or a possessive, before the noun)."""
     lowers = doc_lowers(ctx.doc)
     words = ctx.lex["named_policies"]
@@ -1601,7 +1601,7 @@ def find_target(ctx: _Context, start: int, end: int, kind: str | None, before: b
     lowers, lemmas, texts = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     reach = end + 6
     if end + 1 < sent.end and lowers[end] in {"and", "or"} and lowers[end + 1].endswith(("ed", "ing")):
-        reach += 2  # "arrested and deported the highest number of migrants": two verbs share one object
+        reach += 2  # "detained and expelled a record number of migrants": two verbs share one object
     for i in range(start + 1, min(sent.end, reach)):
         if lowers[i] in {"'s", "’s"}:
             continue  # possessive, not "is"
@@ -2244,7 +2244,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
         elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
-            at = _named_policy_owner(ctx, start, sent)  # "a US policy known as Remain in Mexico"
+            at = _named_policy_owner(ctx, start, sent)  # "a Dutch policy called the return rule"
             actors = [at.actor]
         elif entry.get("nominal"):
             ok, where = _nominal_ok(ctx, start, end, possessor_ok=not entry.get("no_possessor"))

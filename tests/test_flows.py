@@ -240,7 +240,7 @@ def test_deported_people_arriving_home_are_not_a_flow_to_the_deporting_country(n
 
 def test_non_country_origin_keeps_the_document_origin_out(nlp):
     text = ("Thousands of Liberians have fled Liberia this year. Liberian refugees are in Ghana. "
-            "Officials hand leaflets to travelers entering the U.S. from affected countries.")
+            "Health workers give leaflets to passengers who enter the U.S. from the affected region.")
     _, flows = run(nlp, text)
     assert ("LR", "US") not in pairs(flows)
     assert ("LR", "GH") in pairs(flows)
@@ -309,7 +309,7 @@ def test_intransitive_flying(nlp):
 
 
 def test_hoped_for_entry_is_not_a_destination(nlp):
-    _, flows = run(nlp, "In May 1939 a ship carrying 937 German refugees traveled to Cuba in hopes of gaining "
+    _, flows = run(nlp, "In 1938 a steamer with 600 German refugees sailed to Cuba, hoping to be granted "
                         "entry to the United States.")
     assert pairs(flows) == {("DE", "CU")}
 
@@ -338,8 +338,8 @@ def test_country_reporting_arrivals_of_a_nationality(nlp):
 
 
 def test_sequence_cue_before_the_first_destination_is_not_a_chain(nlp):
-    _, flows = run(nlp, "Thousands of migrants traveling north from Central America finally reached the US border, "
-                        "settling in Tijuana, Mexico.")
+    _, flows = run(nlp, "Hundreds of walkers heading north from Central America at last got to the US border, "
+                        "camping in Tijuana, Mexico.")
     assert ("US", "MX") not in pairs(flows)
     _, flows = run(nlp, "Iraqi Kurds first flew to Belarus and finally crossed into Poland.")
     assert pairs(flows) == {("IQ", "BY"), ("IQ", "PL"), ("BY", "PL")}
@@ -1478,12 +1478,12 @@ def test_a_negated_group_moved_nowhere(nlp, sentence):
     # the border a group crosses is the one it enters
     ("Hundreds of Iraqis crossed the Polish border illegally last week.", {("IQ", "PL")}),
     ("Thousands of Eritreans crossed the Sudan border last year.", {("ER", "SD")}),
-    ("Venezuelans crossed the U.S. border in record numbers.", {("VE", "US")}),
+    ("Venezuelans crossed the U.S. border at a record pace.", {("VE", "US")}),
     # avoiding the draft is a reason to leave, not a move avoided
     ("Thousands of Russian men crossed the Georgian border to avoid the draft.", {("RU", "GE")}),
     # a state's name on asylum is where it is sought
     ("Many Hondurans are seeking U.S. asylum this year.", {("HN", "US")}),
-    ("Cuba is among the main countries of origin for US asylum seekers.", {("CU", "US")}),
+    ("Cuba is one of the leading countries of origin for asylum seekers in the US.", {("CU", "US")}),
     # a government (one organisation entity) that admits a group is where the group goes
     ("The Canadian government has admitted 40,000 Afghan refugees since August.", {("AF", "CA")}),
     ("The German government took in more than a million Syrian refugees.", {("SY", "DE")}),
@@ -1540,7 +1540,7 @@ STORY_IN_US = "The U.S. is a big country. The U.S. said. The U.S. said. "
 
 @pytest.mark.parametrize("sentence, expected", [
     # what people fled is in the country they left; the story's state is where they are
-    ("She fled a threat of violence in Honduras with her two sons.", ("HN", "US")),
+    ("She fled the threat of gang violence in Honduras with three children.", ("HN", "US")),
     ("He fled the fighting in Sudan last year.", ("SD", "US")),
 ])
 def test_backoff_fled_danger_in_a_country(nlp, sentence, expected):
@@ -1608,8 +1608,8 @@ STORY_IN_MEXICO = "Mexico is poor. Mexico said. Mexico said. "
 
 @pytest.mark.parametrize("text, pair, expected", [
     # "A and B, from which migrants are fleeing": where people left, to the story's state
-    (STORY_IN_MEXICO + "Pay is lower than in poorer countries such as Nicaragua and Haiti, from which many of the "
-     "migrants are fleeing.", ("NI", "MX"), True),
+    (STORY_IN_MEXICO + "Wages are lower than in Nicaragua and Haiti, from which most of the newcomers "
+     "are fleeing.", ("NI", "MX"), True),
     (STORY_IN_MEXICO + "Pay is lower than in Nicaragua and Haiti, from which the company imports coffee.",
      ("NI", "MX"), False),  # goods, nobody leaving
     # a story set in a transit state: its groups reach it even when the rules send them on from it
@@ -1622,8 +1622,8 @@ def test_backoff_relative_origin_and_transit_state(nlp, text, pair, expected):
 
 @pytest.mark.parametrize("sentence, expected", [
     # states set after a group of people by "chiefly/mainly" are the group's origins
-    ("The number of illegal immigrant Central Americans -- chiefly Honduras, El Salvador and Guatemala -- has "
-     "surged, closing in on 2 million.", {("HN", "US"), ("SV", "US"), ("GT", "US")}),
+    ("The total of illegal immigrant Central Americans -- chiefly Guatemala, Honduras and El Salvador -- has "
+     "surged, nearing 3 million.", {("HN", "US"), ("SV", "US"), ("GT", "US")}),
     ("Exports to Central American countries, chiefly Honduras and Guatemala, have surged.", set()),  # goods
     ("Central American leaders, mainly from Honduras, met on Monday.", set()),  # no movement
 ])

@@ -101,7 +101,7 @@ def test_we_in_a_leaders_quotation_through_the_build(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Under a Dutch policy known as the return rule, some 2,000 asylum seekers have been sent back to Belgium.",
+    ("Under a Dutch policy called the return rule, about 2,000 asylum applicants have been sent back to Belgium.",
      {("NL", "Deportation")}),
     # only a passive stated as done: a prospect under the policy is no measure taken
     ("Under a Dutch policy known as the return rule, asylum seekers could be sent back to Belgium.", set()),
@@ -132,7 +132,7 @@ def test_aliens_are_migrants_and_gerunds_share_their_object(nlp, text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A spokesman said Norway had studied the asylum request and decided to turn it down.",
+    ("A spokeswoman said Norway had examined his asylum application and chose to turn it down.",
      {("NO", "AsylumRestriction")}),
     ("Activists urged Norway to turn the asylum request down.", set()),
     ("Italy's policy requires Tunisian asylum seekers to wait in Libya.", {("IT", "AsylumRestriction")}),
@@ -183,8 +183,8 @@ def test_an_imperative_let_is_no_measure(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The protests followed Austrian Chancellor Karl Brenner's executive order barring refugees and immigrants "
-     "from seven nations.", {("AT", "EntryBan")}),
+    ("The rallies came after Austrian Chancellor Karl Brenner's decree barring refugees and migrants "
+     "from five nations.", {("AT", "EntryBan")}),
     ("Critics said an order barring refugees from seven nations would be cruel, the Austrian opposition said.", set()),
 ])
 def test_an_order_barring_a_group_from_countries(nlp, text, expected):

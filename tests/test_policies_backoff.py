@@ -78,7 +78,7 @@ def test_backoff_adds(run, text, expected):
     "Fishermen towed the damaged dinghy back to the harbour.",
     # a verb read as a noun cue, a request, a welcome for help, a permission (each fires without its filter)
     "Chile's president grants legal status to young undocumented migrants.",
-    "The mayor of Tijuana is requesting aid from the United Nations for the migrants in his city.",
+    "The mayor of Tijuana is asking the United Nations for aid for the migrants camped in his city.",
     "Mexico welcomes help from federal immigration agents with migrant cases.",
     "Chile has a right to build a wall along its frontier with Peru.",
     "Funding for the planned Chile-Peru fence along the frontier was debated as migrants waited.",
