@@ -2673,7 +2673,7 @@ def _border_entered(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bo
     start, end = s.span.start, s.span.end
     if m.end >= end or W[m.end] not in bo.crossed_borders or m.start - 2 < start or W[m.start - 1] != "the" \
             or W[m.start - 2] not in bo.cross_verbs or m.end + 1 < end and W[m.end + 1] == "with":
-        return False  # "the Mexican border with the United States" is a line between two states
+        return False  # "the Polish border with Belarus" is a line between two states
     return not any(o.start > m.end and W[o.start - 1] in {"into", "to", "toward", "towards"} for o in s.mentions)
 
 

@@ -2219,7 +2219,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
                 doc_lowers(doc)[max(sent.start, start - 4):start]):
-            continue  # "raising the possibility of indefinite detention of": a prospect, not a measure
+            continue  # "raising the possibility of holding families indefinitely": a prospect, not a measure
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done

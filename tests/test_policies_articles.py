@@ -171,7 +171,7 @@ def test_a_body_named_for_a_state_the_story_never_names_is_not_that_state(nlp):
                                               "every state.")
     # a body named with its state's adjective names that state, however often the story names another
     assert ("CZ", "Deportation") in keys(nlp, "Italy closed its ports. Italy rescued 300 people. Italy asked for "
-                                              "help. Czech authorities said they have started to deport migrants.")
+                                              "help. Czech authorities said they have begun to deport migrants.")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -858,8 +858,8 @@ def test_a_speech_participle_after_the_quote_shares_the_subject_of_the_quotes_cl
     text = "Activist Mary Jones was \"heartbroken by this attack,\" saying that children have no place in war."
     assert run(text)[0][2] == "Mary Jones"
     # near miss: the words after the participle name no speaker ('stressing he has ...' is what was said)
-    text = ("The ad features Mary Jones. Looking into the camera, Jones says Tom Baker deserves support because "
-            "\"the stakes are very high,\" stressing he has \"seen him in action.\"")
+    text = ("The ad features Mary Jones. Facing the camera, Jones says Tom Baker should win because "
+            "\"the choice is stark,\" adding she has \"watched him work.\"")
     assert [q[2] for q in run(text)] == ["Mary Jones", "Mary Jones"]
 
 
@@ -891,7 +891,7 @@ def test_a_bracketed_party_tag_between_the_name_and_the_colon(run):
 
 
 def test_a_quotation_opening_with_a_verb_continues_the_sentence_of_the_name_before_it(run):
-    quotes = run("White House 'will not co-operate with the inquiry'\n\nThe White House has refused to take part.")
+    quotes = run("White House 'will not hand over the papers'\n\nThe White House has refused to take part.")
     assert quotes[0][2] == "White House"
     text = "Growth will slow. The Congressional Budget Office \"estimates that two million will lose cover.\""
     assert run(text)[0][2] == "Congressional Budget Office"
@@ -909,8 +909,8 @@ def test_a_claim_set_out_as_a_heading_is_not_said_by_the_name_before_it(run):
 
 
 def test_a_definite_organisation_noun_takes_up_the_organisation_that_spoke_last(run):
-    text = ("The Harbour Workers Association said it was \"very disappointed\" in the deal. \"We will review the "
-            "text,\" the industry lobby said in a statement.")
+    text = ("The Harbour Workers Association said it was \"deeply let down\" by the deal. \"We will review the "
+            "text,\" the industry lobby added in a note.")
     assert [q[2] for q in run(text)] == ["Harbour Workers Association", "Harbour Workers Association"]
     # near miss: no organisation spoke before, the description stays
     assert run("Tom Baker spoke to the press. \"It is over,\" the ministry said.")[0][2] == "the ministry"
@@ -961,8 +961,8 @@ def test_an_unknown_acronym_that_speaks_is_an_organisation(run):
 
 
 def test_an_adjective_before_a_title_after_the_speech_verb(run):
-    text = "\"They have to take a look at it,\" said conservative Rep. Tom Price (R-Ga.). \"It is a fair deal.\""
-    assert [q[2] for q in run(text)] == ["Tom Price", "Tom Price"]
+    text = "\"They should read it first,\" said conservative Rep. Ann Fowler (R-Ohio). \"It is a fair deal.\""
+    assert [q[2] for q in run(text)] == ["Ann Fowler", "Ann Fowler"]
     # near miss: a lower-case word before an ordinary capitalised word names nobody
     assert run("\"It is a fair deal for us,\" said many on Monday.")[0][2] != "Monday"
     # near miss: 'say that X was' names X as the one spoken of, not the speaker
