@@ -393,7 +393,7 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if k >= 0 and W[k] in lex.military and not _in_service_clause(W, k, max(0, k - 7)):
         return None  # "the embassy moved to", "troops crossed into": things and armies, not migrants
     if k >= 0 and W[k] in AIRCRAFT and lemma in {"fly", "land", "depart", "head", "arrive", "flew", "flown"}:
-        return None  # "flights flying to and from Tel Aviv": planes, whoever is on them
+        return None  # "jets flying to and from Lisbon": planes, whoever is on them
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = W[i + 1:min(i + 4, end)]
@@ -462,7 +462,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         if j == i - 1 and word == "to" and i >= 2 and not (
                 W[i - 2] in ATTEMPT_VERBS or L[i - 2] in ATTEMPT_VERBS) and not (
                 kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
-            return True  # "the toughest way for a foreigner to enter", "a visa to enter": purpose, not a report
+            return True  # "the hardest route for an outsider to enter", "a visa to enter": purpose, not a report
         if kind == "admit" and (word in ADMIT_HEDGES or lemma in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
@@ -607,7 +607,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                 m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not doc[m.start:m.end].text.endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
-            m.kind = "place"  # "four years in a Kenyan refugee camp": the camp is in Kenya
+            m.kind = "place"  # "two years in a Kenyan refugee camp": the camp is in Kenya
         if m.kind == "demonym":
             surface = doc[m.start:m.end].text
             plural = surface.endswith("s") and not surface.endswith("ss")
@@ -2653,7 +2653,7 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
                 out.append((m.start, m.iso))
         elif prep in bo.dest_preps and before and m.start - max(before) <= BACKOFF_WINDOW \
                 and not _blocked(doc, k if prep in bo.cues else max(before), start, lex):
-            out.append((m.start, m.iso))  # not a purpose: "the toughest way for a foreigner to enter X"
+            out.append((m.start, m.iso))  # not a purpose: "the hardest route for an outsider to enter X"
         elif m.end + 1 < end and W[m.end] in {"'s", "’s"} and W[m.end + 1] in bo.border_words and before:
             out.append((m.start, m.iso))
         elif _hosting_subject(W, L, m, end, s, bo):

@@ -2013,7 +2013,7 @@ def _backoff_ok(doc: Doc, lex: dict, start: int, sent: Span, entry: dict) -> boo
         if lemmas[j] in lex["_backoff_cancel"]:
             return False  # "threatened to cut off aid", "prohibit detaining": the measure stopped or fought
         if lowers[j] == "to" and j > sent.start and lowers[j - 1] in BACKOFF_PERMISSION:
-            return False  # "has a right to build a wall", "the power to order the detention of": no measure taken
+            return False  # "has the right to put up a fence", "the power to order the detention of": no measure taken
     if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and not entry.get("nominal"):
         return lemmas[start - 2] in lex["_backoff_to_governors"]
     if entry.get("nominal"):

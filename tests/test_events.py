@@ -136,8 +136,8 @@ def test_deportation_event(nlp):
         "The invasion of microbes changed medicine.",  # no country or place
         "Unions are mobilizing voters before the election.",
         "The party relies on the mobilization of its base.",  # political, not military
-        "The U.S. would not have to invade Iran to end it.",  # hypothetical
-        "Cyprus has yet to receive an extradition request.",
+        "Chile would not need to invade Peru to win.",  # hypothetical
+        "Malta is still waiting for an extradition request.",
     ],
 )
 def test_no_events_for_unrelated_sentences(nlp, text):

@@ -202,7 +202,7 @@ def test_rescued_off_one_coast_and_taken_to_another_country(nlp):
 
 
 def test_goods_carried_are_not_people(nlp):
-    _, flows = run(nlp, "He claimed that Mexican immigrants bring drugs and crime to the U.S.")
+    _, flows = run(nlp, "He said that Mexican immigrants carry drugs and crime into the U.S.")
     assert flows == []
 
 
@@ -252,14 +252,14 @@ def test_each_located_group_keeps_its_own_country(nlp):
 
 
 def test_of_phrase_needs_a_place_noun(nlp):
-    _, flows = run(nlp, "Critics rejected the anti-American attempts to criminalize boycotts of Israel.")
+    _, flows = run(nlp, "Critics rejected the anti-Brazilian efforts to outlaw boycotts of Chile.")
     assert flows == []
 
 
 def test_planes_and_hyphenated_identities(nlp):
-    for text in ("The plane made an emergency landing in Cairo shortly after taking off on its way to Istanbul.",
+    for text in ("The jet landed in Cairo soon after it took off, bound for Istanbul.",
                  "We are going to Lebanon, where we are joined by a Syrian-Canadian writer.",
-                 "After the order, the embassy moved to Jerusalem from Tel Aviv."):
+                 "After the vote, the consulate moved to Geneva from Bern."):
         _, flows = run(nlp, text)
         assert flows == [], text
 
@@ -316,7 +316,7 @@ def test_hoped_for_entry_is_not_a_destination(nlp):
 
 def test_purpose_infinitives_are_not_reports(nlp):
     text = ("Thousands of Syrians have fled Syria this year. "
-            "The refugee program is the toughest way for a foreigner to enter the United States.")
+            "The refugee programme is the hardest route for an outsider to enter the United States.")
     _, flows = run(nlp, text)
     assert flows == []
     _, flows = run(nlp, "Hundreds of Syrian refugees tried to enter Turkey on Monday.")
@@ -1423,7 +1423,7 @@ def test_backoff_here_is_the_story_state(nlp):
     "The minister is seeking to resettle thousands of Eritrean refugees in Canada.",  # an aim
     "Thousands reached Canada. Thousands reached Mexico. The family fled Haiti in 2019.",  # group after the places
     "Bolivians and Chileans have placed the matter before the court in Peru.",  # plural demonyms, no movement
-    "Figure 3: Refugees in the U.S. Refugee Program by year.",  # a programme's name, no place
+    "Chart 2: Refugees in the U.S. Refugee Program, yearly totals.",  # a programme's name, no place
     # a country's attacks are not where the document's people come from
     "The refugees said they hid in caves for safety from U.S. airstrikes. Thousands of refugees now live in camps in "
     "Iraq.",

@@ -70,7 +70,7 @@ def test_backoff_adds(run, text, expected):
     # a country only as the place or the target, or the wrong doer
     "Aid workers in Lebanon handed out food to refugees.",
     "The Afghan expulsions were reported by aid groups.",
-    "The cost of building a wall along the border was debated by refugee advocates.",
+    "The price of a new barrier on the frontier was debated by refugee advocates.",
     "Italy reduced the number of refugees it resettles each year.",
     "Funding for the border wall was approved as migrant numbers rose.",
     "A scholarship fund was set up for young refugees.",
@@ -80,7 +80,7 @@ def test_backoff_adds(run, text, expected):
     "Chile's president grants legal status to young undocumented migrants.",
     "The mayor of Tijuana is asking the United Nations for aid for the migrants camped in his city.",
     "Mexico welcomes help from federal immigration agents with migrant cases.",
-    "Chile has a right to build a wall along its frontier with Peru.",
+    "Chile has the right to put up a wall along its frontier with Peru.",
     "Funding for the planned Chile-Peru fence along the frontier was debated as migrants waited.",
     "Charities urged Greece to open reception centres for refugees.",
     "Lawmakers criticised the plan to close the border crossing, as migrants waited in the cold.",

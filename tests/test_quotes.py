@@ -644,7 +644,7 @@ def test_object_position_looks_past_titles_with_of_owners_and_sources(run):
             "details.\n\n“We welcome this,” he said.")
     assert run(text)[0][2] == "Tom Hale"
     # the author of 'tweets from President X' is X
-    text = ("Anna Berg hosts the show. These are some of the tweets from President Tom Hale on the war.\n\n"
+    text = ("Anna Berg hosts the show. Here are a few posts from President Tom Hale about the war.\n\n"
             "“Stay out of it,” he wrote.")
     assert run(text)[0][2] == "Tom Hale"
     # near miss: a man after an ordinary preposition is still skipped
@@ -730,7 +730,7 @@ def test_a_bare_quote_goes_on_with_the_speaker_of_the_sentence_before(run):
     assert run(text)[1][2] == "Foreign Ministry"
     # a paragraph ending in a colon introduces the next one's quotation
     text = ("Karl Dunn spoke for an hour. And he suggested that much harsher steps were going to be needed:\n\n"
-            "\"We are going to have to do things that we never did before.\"")
+            "\"We will need to try measures nobody has tried here.\"")
     assert run(text)[0][2] == "Karl Dunn"
     # near miss: a sentence without speech between two quotes keeps the first speaker
     text = "\"We are ready,\" said Maria Lopez, the mayor. The camp was full by Monday.\n\n\"Nobody expected so many.\""
@@ -797,8 +797,8 @@ def test_a_speaker_named_later_in_the_quotes_sentence_beats_continuation(run):
 
 
 def test_told_aide_x_is_spoken_to_and_pronouns_infer_the_gender_of_unknown_names(run):
-    text = "Barack Obama told aide Ben Rhodes: \"We are not going to do this.\""
-    assert run(text)[0][2] == "Barack Obama"
+    text = "Governor Paul Weller told aide Ben Carter: \"We will not sign this.\""
+    assert run(text)[0][2] == "Paul Weller"
     text = "President Ana Lopez told her chief of staff, Tom Hale: \"We are not going to do this.\""
     assert run(text)[0][2] == "Ana Lopez"
     # near miss: a spokesman after 'said' or opening the sentence is no one spoken to
@@ -832,8 +832,8 @@ def test_near_misses_of_documents_passives_and_objects_found_on_the_corpus(run):
     text = ("Senior attorneys characterized the infractions reported by Karl Dunn as \"particularly bad.\"")
     assert run(text)[0][2] != "Karl Dunn"
     # a closing 'NAME says' speaks for its sentence, and the bare quote after it goes on with him
-    text = ("Todd Harlan studies the budget. Rather than adding troops, the Navy and the Air Force are emphasizing "
-            "modernization, Mr. Harlan says. \"The real story here is a giant balancing act.\"")
+    text = ("Todd Harlan studies the budget. Instead of more troops, the army and the coast guard are stressing "
+            "new equipment, Mr. Harlan says. \"The real story here is a giant balancing act.\"")
     assert run(text)[-1][2] == "Todd Harlan"
     # a short phrase in marks sourced only to a document is a scare quote, not a quotation
     text = "Officers will hold \"fast-track\" hearings, according to the wording of the decree."
