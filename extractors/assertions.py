@@ -121,6 +121,7 @@ class Policy:
     trigger: str | None = None  # the words that state the measure ("refuse", "closed its borders")
     time: TimeExpression | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    confidence: float | None = None  # the learned scorer's probability (extractors.policy_scorer); None: a rule's
 
 
 @dataclass

@@ -2099,23 +2099,38 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     return [], None
 
 
-def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None) -> list[Policy]:
+def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None,
+                     scorer: bool | None = None) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target, status), in text order.
 
     ``backoff`` also reads the broad second tier (entries under "backoff_triggers") after the rules, for
-    (actor, type) pairs no rule gave (None: the switch, see ``backoff_enabled``)."""
+    (actor, type) pairs no rule gave (None: the switch, see ``backoff_enabled``). ``scorer`` then adds the
+    (actor, type) pairs the learned scorer accepts among those no rule gave (None: its switch, see
+    ``extractors.policy_scorer.scorer_enabled``)."""
+    from extractors.policy_scorer import added_policies, scorer_enabled
+
+    policies, backoff_pairs = rule_policies(doc, assertions, backoff)
+    if scorer_enabled() if scorer is None else scorer:
+        policies = policies + added_policies(doc, assertions, policies, backoff_pairs)
+    return policies
+
+
+def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None
+                  ) -> tuple[list[Policy], set[tuple[Actor, str]]]:
+    """The rules' policies (see ``extract_policies``) and the (actor, type) pairs the backoff tier gave."""
     lex = lexicon()
     entries = lex["_entries"]
     sents = doc_sentences(doc)
+    tier2_pairs: set[tuple[Actor, str]] = set()
     raw = find_triggers(doc, sents, backoff=backoff_enabled() if backoff is None else backoff)
     if not raw:
-        return []
+        return [], tier2_pairs
     tier2 = sorted((x for x in raw if entries[x[0]].get("backoff")), key=lambda x: (x[1], x[2]))
     if tier2:
         raw = [x for x in raw if not entries[x[0]].get("backoff")]
         tier2 = _backoff_candidates(doc, sents, tier2)
         if not raw and not tier2:
-            return []
+            return [], tier2_pairs
     same = _same_measure_spans(doc)
     ctx = _Context(doc, assertions, [s for _e, s, _t in raw + tier2] + [s for s, _e in same], sents)
     # longest match per entry type wins among overlaps; a shorter one is read after all others only when every
@@ -2353,6 +2368,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
                 trigger=doc[start:end].text, time=time, quantities=list(quantities),
             ))
             placed.append((start, policies[-1]))
+            if in_tier2:
+                tier2_pairs.add((actor, policy_type))
         if len(policies) > produced:
             productive.setdefault(label, []).append((start, end))
             late = late or second_pass
@@ -2362,7 +2379,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         policies = [p for _s, p in sorted(placed, key=lambda x: x[0])]
     if placed:
         policies.extend(_same_measures(ctx, same, placed, seen))
-    return policies
+    return policies, tier2_pairs
 
 
 @cache
