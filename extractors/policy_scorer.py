@@ -130,8 +130,9 @@ def _actor_mentions(ctx: _Context) -> list[tuple[Mention, list[Actor], str]]:
 
 
 def _instance_flags(ctx: _Context, sent_start: int, sent_end: int, m: Mention, cue: int,
-                    others: list[int]) -> tuple[dict[str, float], tuple]:
-    """Features of one actor mention and cue in one sentence."""
+                    others: list[int], blockers: list[int]) -> tuple[dict[str, float], tuple]:
+    """Features of one actor mention and cue in one sentence (``others``: where the sentence's other actors
+    start; ``blockers``: where its non-state names start, "the Supreme Court", a lobby, a private person)."""
     doc = ctx.doc
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
     before = m.end <= cue
@@ -148,13 +149,15 @@ def _instance_flags(ctx: _Context, sent_start: int, sent_end: int, m: Mention, c
     flags["gap_le10"] = float(gap <= 10)
     flags["other_between"] = float(any(lo <= o < hi for o in others))
     flags["nearest_left"] = float(before and not any(m.end <= o < cue for o in others))
+    flags["blocker_between"] = float(any(lo <= b < hi for b in blockers))
+    flags["blocker_subject"] = float(any(cue - 6 <= b < cue and (not before or b >= m.end) for b in blockers))
     flags["comma_between"] = float("," in between_low)
     flags["break_between"] = float(not between_low.isdisjoint(PUNCT_BREAK))
     flags["prepositional"] = float(ctx.is_prepositional(m))
     flags["modifier"] = float(ctx.followed_by_modifier(m))
     flags["by_agent"] = float(not before and m.start > 0 and lowers[m.start - 1] == "by")
     flags["possessor"] = float(before and m.end < len(doc) and lowers[m.end] in {"'s", "’s"} and gap <= 4)
-    flags["negated"] = float(not near_before.isdisjoint(NEGATORS))
+    flags["negated"] = float(not near_before.isdisjoint(NEGATORS) or (before and not between_low.isdisjoint(NEGATORS)))
     flags["modal"] = float(not wide_before.isdisjoint(MODALS))
     flags["future"] = float(not wide_before.isdisjoint(FUTURE))
     flags["hypothetical"] = float(not sent_lemmas.isdisjoint(HYPOTHETICAL))
@@ -220,12 +223,13 @@ def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[A
         if not cues:
             continue
         starts = [m.start for m, _a, _f in by_sent[k]]
+        blockers = [x.start for x in ctx.mentions if sent.start <= x.start < sent.end and x.kind == "blocker"]
         for m, actors, form in by_sent[k]:
             others = [s for s in starts if s != m.start]
             for cue, ptype in cues:
                 if m.start <= cue < m.end:
                     continue
-                flags, rank = _instance_flags(ctx, sent.start, sent.end, m, cue, others)
+                flags, rank = _instance_flags(ctx, sent.start, sent.end, m, cue, others, blockers)
                 for actor in actors:
                     instances.setdefault((actor, ptype), []).append(
                         _Instance(k, m.start, m.end, cue, form, flags, rank))
