@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 DATA_FILE = Path(__file__).with_name("data") / "policy_scorer.json"
 EXTRACTOR = "migraph.policy_scorer"  # the provenance of a learned pair: prov:wasAttributedTo in the graph
-NEGATORS = {"not", "n't", "no", "never", "nor", "without", "neither"}
+NEGATORS = {"not", "n't", "no", "never", "nor", "without", "neither", "refuse", "fail", "decline"}  # "refused to
+# deport": the measure named after a refusal is not taken
+REFUSALS = {"refuse", "fail", "decline"}  # as a cue only with an object: "refused entry", not "refused to fix it"
 MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 FUTURE = {"will", "plan", "propose", "consider", "intend", "prepare", "seek", "threaten", "vow", "pledge"}
 HYPOTHETICAL = {"if", "unless", "whether", "possibility", "prospect", "idea", "risk", "fear"}
@@ -164,7 +166,9 @@ def _instance_flags(ctx: _Context, sent_start: int, sent_end: int, m: Mention, c
     flags["demand"] = float(not wide_before.isdisjoint(DEMAND))
     flags["criticism"] = float(not sent_lemmas.isdisjoint(CRITICISM))
     conditional = not set(lowers[sent_start:cue]).isdisjoint(CONDITIONAL)
+    refusal_of_act = lemmas[cue] in REFUSALS and cue + 1 < sent_end and lowers[cue + 1] == "to"
     flags["irrealis"] = float(bool(flags["negated"] or flags["demand"] or conditional or doc[sent_end - 1].text == "?"
+                                   or refusal_of_act
                                    or not wide_before.isdisjoint(IRREALIS_MODALS)
                                    or (conditional and "would" in wide_before)))
     flags["ending"] = float(not near_before.isdisjoint(ENDING))
