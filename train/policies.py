@@ -19,7 +19,9 @@ documents, scored per document like ``migraph eval`` (micro P/R/F1 of (actor, ty
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import io
 import json
 import sys
 from pathlib import Path
@@ -34,6 +36,7 @@ TRAIN_GOLD = REPO / "train" / "policies"
 R13_RULES = REPO / "train" / "rules_r13_policies.json"
 SEED = 13
 FOLDS = 10
+NEAR = 0.01  # the F1 a setting kept for the switch may lose on the rules' own documents
 REPEATS = 5  # grouped 10-fold cross-validation repeated with five document shuffles
 C_VALUES = (0.1, 0.3, 1.0)
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
@@ -93,15 +96,41 @@ def eval_key(assertions, actor: tuple[str, str]) -> str:
     return actor_key(name or actor[1].replace("-", " "))
 
 
-def extract_features(documents: list[tuple[str, Path, list[dict]]]) -> list[dict]:
-    """Per document: its gold (actor, type) keys and every candidate with features and evaluation key."""
-    from extractors.entities import extract_entities
+NEAR_MISS_NAMES = ("near_miss", "no_policy", "no_policies", "no_measure", "is_no", "are_no", "do_not_overreach")
+RULE_TESTS = ("tests/test_policies.py", "tests/test_policies_articles.py", "tests/test_policies_backoff.py")
+
+
+def test_sentences() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(text, expected (actor key, type) pairs) of the rules' invented test sentences: the parametrised cases of
+    ``tests/test_policies*.py`` with an exact expected set, and near misses (expected: none). Written for the
+    rules, they show the hard constructions (demands, denials, everyday senses of trigger words) to the scorer."""
+    import pytest
+
+    found: dict[str, list[tuple[str, str]]] = {}
+
+    class Collector:
+        def pytest_collection_modifyitems(self, items):
+            for item in items:
+                params = getattr(getattr(item, "callspec", None), "params", {})
+                text, expected = params.get("text"), params.get("expected", None)
+                if not isinstance(text, str) or not text.strip():
+                    continue
+                if isinstance(expected, set) and all(isinstance(x, tuple) and len(x) == 2 for x in expected):
+                    found.setdefault(text, sorted(expected))
+                elif expected is None and any(n in item.originalname for n in NEAR_MISS_NAMES):
+                    found.setdefault(text, [])
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *(str(REPO / t) for t in RULE_TESTS)],
+                    plugins=[Collector()])
+    return sorted(found.items())
+
+
+def extract_features(documents: list[tuple[str, Path, list[dict]]],
+                     sentences: list[tuple[str, list[tuple[str, str]]]] = ()) -> list[dict]:
+    """Per document (then per test sentence, marked "extra"): its gold (actor, type) keys and every candidate with
+    features and evaluation key."""
     from extractors.pipeline import build_pipeline
-    from extractors.policies import rule_policies
-    from extractors.policy_scorer import candidates, full_context
-    from extractors.quantities import extract_quantities
-    from extractors.quotes import extract_quotes
-    from extractors.temporal import extract_times
     from graph.documents import read_document
     from graph.evaluate import actor_key, fold
 
@@ -109,26 +138,40 @@ def extract_features(documents: list[tuple[str, Path, list[dict]]]) -> list[dict
     out = []
     for k, (name, path, gold) in enumerate(documents):
         document = read_document(path)
-        doc = nlp(document.text)
-        assertions = extract_entities(doc)
-        assertions.quotations = extract_quotes(doc, assertions)
-        assertions.times = extract_times(doc, document.published)
-        assertions.quantities = extract_quantities(doc)
-        policies, backoff_pairs = rule_policies(doc, assertions)
-        rule_pairs = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
-        ctx = full_context(doc, assertions)
-        rows = []
-        for cand in candidates(ctx, policies, backoff_pairs):
-            rows.append({"key": [eval_key(assertions, cand.actor), fold(cand.policy_type)], "features": cand.features,
-                         "has_instance": cand.best is not None})
-        out.append({
-            "document": name,
-            "gold": sorted({(actor_key(p.get("actor")), fold(p.get("type"))) for p in gold if p.get("actor")}),
-            "rules": sorted({(eval_key(assertions, a), fold(t)) for a, t in rule_pairs}),
-            "candidates": rows,
-        })
-        print(f"{k + 1}/{len(documents)} {name}: {len(rows)} candidates", file=sys.stderr)
+        keys = {(actor_key(p.get("actor")), fold(p.get("type"))) for p in gold if p.get("actor")}
+        out.append(_features(nlp, name, document.text, document.published, lambda _a, keys=keys: keys))
+        print(f"{k + 1}/{len(documents)} {name}: {len(out[-1]['candidates'])} candidates", file=sys.stderr)
+    for k, (text, expected) in enumerate(sentences):
+        def gold_of(assertions, expected=expected) -> set:
+            return {(eval_key(assertions, ("Country" if len(a) == 2 and a.isupper() else "Organization", a)),
+                     fold(t)) for a, t in expected}
+
+        out.append({**_features(nlp, f"sentence{k:04d}", text, None, gold_of), "extra": True})
     return out
+
+
+def _features(nlp, name: str, text: str, published, gold_of) -> dict:
+    """One document's gold keys, rule keys and candidates."""
+    from extractors.entities import extract_entities
+    from extractors.policies import rule_policies
+    from extractors.policy_scorer import candidates, full_context
+    from extractors.quantities import extract_quantities
+    from extractors.quotes import extract_quotes
+    from extractors.temporal import extract_times
+    from graph.evaluate import fold
+
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.quotations = extract_quotes(doc, assertions)
+    assertions.times = extract_times(doc, published)
+    assertions.quantities = extract_quantities(doc)
+    policies, backoff_pairs = rule_policies(doc, assertions)
+    rule_pairs = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
+    rows = [{"key": [eval_key(assertions, c.actor), fold(c.policy_type)], "features": c.features,
+             "has_instance": c.best is not None}
+            for c in candidates(full_context(doc, assertions), policies, backoff_pairs)]
+    return {"document": name, "gold": sorted(gold_of(assertions)),
+            "rules": sorted({(eval_key(assertions, a), fold(t)) for a, t in rule_pairs}), "candidates": rows}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -176,13 +219,15 @@ def matrix(docs: list[dict], names: list[str]):
     return np.array(rows), np.array(labels), np.array(groups), meta
 
 
-def out_of_fold(x, y, groups, c: float, n_docs: int, seed: int, folds: int = FOLDS):
-    """Probabilities of each candidate from a model fitted on the other folds (grouped by document)."""
+def out_of_fold(x, y, groups, c: float, docs: list[dict], seed: int, folds: int = FOLDS):
+    """Probabilities of each candidate from a model fitted on the other folds (grouped by document; the test
+    sentences, "extra", are in every training fold and no test fold)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    fold_of = np.empty(n_docs, dtype=int)
-    fold_of[np.random.RandomState(seed).permutation(n_docs)] = np.arange(n_docs) % folds
+    scored = np.array([k for k, doc in enumerate(docs) if not doc.get("extra")])
+    fold_of = np.full(len(docs), -1, dtype=int)
+    fold_of[scored[np.random.RandomState(seed).permutation(len(scored))]] = np.arange(len(scored)) % folds
     probs = np.zeros(len(y))
     for f in range(folds):
         test = fold_of[groups] == f
@@ -208,19 +253,20 @@ def cross_validate(docs: list[dict], names: list[str], r13: dict[str, list]) -> 
     rules = [{tuple(r) for r in doc["rules"]} for doc in docs]
     unseen = [k for k, doc in enumerate(docs) if doc["document"] in r13]
     old = [{tuple(p) for p in r13.get(doc["document"], ())} for doc in docs]
-    base = {"rules": score_sets(golds, rules),
+    scored = [k for k, doc in enumerate(docs) if not doc.get("extra")]
+    base = {"rules": score_sets([golds[k] for k in scored], [rules[k] for k in scored]),
             "rules_unseen": score_sets([golds[k] for k in unseen], [old[k] for k in unseen]),
             "current_rules_on_unseen_docs": score_sets([golds[k] for k in unseen], [rules[k] for k in unseen])}
     results = []
     for c in C_VALUES:
-        runs = [out_of_fold(x, y, groups, c, len(docs), SEED + r) for r in range(REPEATS)]
+        runs = [out_of_fold(x, y, groups, c, docs, SEED + r) for r in range(REPEATS)]
         for threshold in THRESHOLDS:
             all_golds, all_added, unseen_golds, unseen_added = [], [], [], []
             for probs in runs:  # the repeats' documents pooled: counts summed over repeats
                 added = with_added(rules, probs, groups, meta, threshold)
                 added_old = with_added(old, probs, groups, meta, threshold)
-                all_golds += golds
-                all_added += added
+                all_golds += [golds[k] for k in scored]
+                all_added += [added[k] for k in scored]
                 unseen_golds += [golds[k] for k in unseen]
                 unseen_added += [added_old[k] for k in unseen]
             results.append({"C": c, "threshold": threshold, "cv": score_sets(all_golds, all_added),
@@ -243,20 +289,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="features JSON: read when present, else written")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/migraph_policy_train"),
                         help="where corpus texts of the training documents are written (default: %(default)s)")
+    parser.add_argument("--sentences", action="store_true",
+                        help="also train on the rules' invented test sentences (never scored in the CV)")
     parser.add_argument("--write", action="store_true", help="write the chosen model to the data file")
     parser.add_argument("--enable", action="store_true", help="with --write: switch the scorer on")
     args = parser.parse_args(argv)
     if args.cache and args.cache.is_file():
         docs = json.loads(args.cache.read_text(encoding="utf-8"))
     else:
-        docs = extract_features(training_documents(args.workdir))
+        docs = extract_features(training_documents(args.workdir), test_sentences() if args.sentences else ())
         if args.cache:
             args.cache.write_text(json.dumps(docs, sort_keys=True), encoding="utf-8")
     r13 = json.loads(R13_RULES.read_text(encoding="utf-8"))["pairs"]
     names = feature_names(docs)
-    covered = sum(len({tuple(c["key"]) for c in d["candidates"]} & {tuple(g) for g in d["gold"]}) for d in docs)
-    print(f"documents {len(docs)} ({len([d for d in docs if d['document'] in r13])} unseen by the r13 rules), "
-          f"candidates {sum(len(d['candidates']) for d in docs)}, gold pairs {sum(len(d['gold']) for d in docs)} "
+    real = [d for d in docs if not d.get("extra")]
+    covered = sum(len({tuple(c["key"]) for c in d["candidates"]} & {tuple(g) for g in d["gold"]}) for d in real)
+    print(f"test sentences {len([d for d in docs if d.get('extra')])} (training only)")
+    docs_n = len([d for d in docs if not d.get("extra")])
+    print(f"documents {docs_n} ({len([d for d in docs if d['document'] in r13])} unseen by the r13 rules), "
+          f"candidates {sum(len(d['candidates']) for d in real)}, gold pairs {sum(len(d['gold']) for d in real)} "
           f"({covered} among the candidates), features {len(names)}")
     base, results = cross_validate(docs, names, r13)
 
@@ -277,12 +328,12 @@ def main(argv: list[str] | None = None) -> int:
         best = max(keeping, key=lambda r: (r["cv_unseen"]["F1"], r["threshold"], -r["C"]))
         print(f"chosen (best unseen-rules F1 among settings not below the rules' CV F1): C {best['C']} "
               f"threshold {best['threshold']}")
-    else:  # no setting keeps the rules' score on their own documents: the best trade-off, with the switch off
-        best = max(results, key=lambda r: (r["cv"]["F1"] - base["rules"]["F1"] + r["cv_unseen"]["F1"]
-                                           - base["rules_unseen"]["F1"], r["threshold"], -r["C"]))
+    else:  # no setting keeps the rules' score on their own documents: a cautious one for the switch, left off
+        near = [r for r in results if r["cv"]["F1"] >= base["rules"]["F1"] - NEAR]
+        best = max(near or results, key=lambda r: (r["cv_unseen"]["F1"], r["threshold"], -r["C"]))
         print("no setting beats the current rules in the cross-validation on all documents: the scorer stays off;")
-        print(f"kept for the switch (largest summed F1 gain of the two cross-validations): C {best['C']} "
-              f"threshold {best['threshold']}")
+        print(f"kept for the switch (best unseen-rules F1 among settings losing at most {NEAR} F1 on all "
+              f"documents): C {best['C']} threshold {best['threshold']}")
         if args.enable:
             print("--enable refused", file=sys.stderr)
             return 1
@@ -293,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         path = REPO / "extractors" / "data" / "policy_scorer.json"
         data = json.loads(path.read_text(encoding="utf-8"))
         data.update({"threshold": best["threshold"], "intercept": intercept, "weights": weights,
-                     "training": {"documents": len(docs), "C": best["C"], "folds": FOLDS, "repeats": REPEATS,
+                     "training": {"documents": docs_n, "test_sentences": len(docs) - docs_n,
+                                  "C": best["C"], "folds": FOLDS, "repeats": REPEATS,
                                   "seed": SEED,
                                   "cv_rules": base["rules"], "cv_rules_scorer": best["cv"],
                                   "cv_unseen_rules": base["rules_unseen"],
