@@ -137,6 +137,7 @@ class Flow:
     trigger: str | None = None  # "fled", "crossed into", "seeking asylum in"
     time: TimeExpression | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    confidence: float | None = None  # the learned scorer's probability (extractors.flow_scorer); None: a rule's
 
 
 @dataclass

@@ -178,6 +178,7 @@ from operator import contains
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors import flow_scorer
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
 from extractors.entities import doc_index, evidence_for, span_extension
@@ -1798,12 +1799,13 @@ def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, le
 
 
 def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = True,
-                  backoff: bool | None = None) -> list[Flow]:
+                  backoff: bool | None = None, scorer: bool | None = None) -> list[Flow]:
     """Flows of people between countries stated in the document, with evidence, time and counts.
 
     ``prefilter=False`` skips no token or sentence the index would skip (a reference for the tests).
     ``backoff`` runs the broader sentence tier after the rules (None: the ``backoff`` switch of flows.json,
-    overridden by the environment variable MIGRAPH_FLOWS_BACKOFF=0/1)."""
+    overridden by the environment variable MIGRAPH_FLOWS_BACKOFF=0/1). ``scorer`` adds the pairs the learned
+    scorer accepts after all rules (None: ``enabled`` of flow_scorer.json, or MIGRAPH_FLOW_SCORER=0/1)."""
     lex = _lex()
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)
@@ -1838,6 +1840,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _resident_origins(b, sentences, went, lex)
     if _backoff_lex().enabled if backoff is None else backoff:
         _backoff_flows(b, sentences, main)
+    if flow_scorer.enabled(scorer):
+        flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
 
 
