@@ -81,6 +81,11 @@ def make_parser() -> argparse.ArgumentParser:
                        help="add the documents to an on-disk Oxigraph store (one named graph per document; "
                             "unchanged documents are skipped, edited ones replaced) instead of building "
                             "graph.ttl in memory; --out then receives report.json only")
+    build.add_argument("--mention-spans", action="store_true",
+                       help="also record every entity mention as an assertion with its character span and "
+                            "surface form (about twice the triples); by default an entity is linked to each "
+                            "sentence that names it (mig:mentionedInSentence). A store keeps the model it was "
+                            "created with")
     build.add_argument("--no-validate", action="store_true",
                        help="skip the SHACL check of the output (ontology/shapes.ttl); it fails the build on "
                             "violations, or only warns with --keep-going")
@@ -117,7 +122,7 @@ def cmd_build(args) -> int:
         return _build_into_store(args)
     result = build(args.sources, model=args.model, encoding=args.encoding, max_bytes=args.max_bytes,
                    keep_going=args.keep_going, published=args.published, progress=not args.quiet,
-                   jobs=args.jobs)
+                   jobs=args.jobs, mention_spans=args.mention_spans)
     for error in result.errors:
         print(f"migraph: skipped {error}", file=sys.stderr)
     paths = write_outputs(result, args.out, validate=not args.no_validate, strict=not args.keep_going)
@@ -135,7 +140,8 @@ def _build_into_store(args) -> int:
     from graph.ingest import ingest
 
     result = ingest(args.sources, args.store, model=args.model, encoding=args.encoding, max_bytes=args.max_bytes,
-                    keep_going=args.keep_going, published=args.published, jobs=args.jobs, progress=not args.quiet)
+                    keep_going=args.keep_going, published=args.published, jobs=args.jobs, progress=not args.quiet,
+                    mention_spans=args.mention_spans)
     for error in result.errors:
         print(f"migraph: skipped {error}", file=sys.stderr)
     report = result.report()
@@ -203,11 +209,12 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
     from graph.documents import InputError
     from graph.query import QueryError
+    from graph.store import StoreError
 
     try:
         handler = COMMANDS.get(args.command) or args.func
         return handler(args)
-    except (InputError, QueryError, ValueError) as error:
+    except (InputError, QueryError, StoreError, ValueError) as error:
         print(f"migraph: error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

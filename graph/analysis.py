@@ -42,8 +42,8 @@ FLOW = "flow"
 
 # Predicates between two nodes that are not drawn as edges: provenance, or facts that another
 # edge already shows (a flowTo link is the Flow's origin -> destination edge).
-_SKIP_PREDICATES = {MIG.mentionedIn, MIG.document, MIG.sentence, MIG.flowTo, MIG.origin, MIG.destination,
-                    MIG.via}
+_SKIP_PREDICATES = {MIG.mentionedIn, MIG.mentionedInSentence, MIG.document, MIG.sentence, MIG.flowTo, MIG.origin,
+                    MIG.destination, MIG.via}
 _MAX_CO_MENTION = 15  # a sentence listing more entities than this adds no co-mention edges (a list, not a story)
 _MAX_EVIDENCE = 5  # sentences kept per node or edge: enough to explain it, bounded for big graphs
 
@@ -210,7 +210,8 @@ def entity_graph(rdf: Graph) -> nx.Graph:
     """The entity network of a migraph RDF graph (see the module docstring).
 
     Node keys are IRIs (strings); node attributes: ``type``, ``label``, ``roles``, ``aliases``,
-    ``documents`` (sorted lists), ``sentences`` (up to 5 ``(text, document)`` pairs), ``mentions``
+    ``documents`` (sorted lists), ``sentences`` (up to 5 ``(text, document)`` pairs), ``mentions`` (sentences
+    naming the node, or its mentions in a graph built with ``--mention-spans``)
     and, for quotations, ``text``. Edge attributes: ``relations`` (sorted relation names),
     ``evidence`` (list of :class:`Evidence`, up to 5 per relation), ``weight`` (number of
     supporting statements), ``directed`` (source, target) of the first non-co-mention relation.
@@ -262,6 +263,18 @@ def entity_graph(rdf: Graph) -> nx.Graph:
             evidence = triple_evidence[(s, predicate, o)]
             if len(evidence) < _MAX_EVIDENCE:
                 evidence.append(reader.sentence_of(assertion))
+    # Mentions written per sentence (the default, no span assertions): a mention per sentence naming the entity.
+    for s, sentence in rdf.subject_objects(MIG.mentionedInSentence):
+        data = nodes.get(s)
+        if data is None:
+            continue
+        data.mentions += 1
+        text, document = reader.sentence_text.get(sentence), reader.document_of(sentence)
+        if document:
+            data.documents.add(document)
+        if text:
+            data.sentences.append((text, document))
+        by_sentence[sentence].append(s)
 
     graph = nx.Graph()  # nodes and edges are added in sorted order: the same RDF gives the same network
     for node, data in sorted(nodes.items(), key=lambda kv: str(kv[0])):

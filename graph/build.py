@@ -93,11 +93,12 @@ def document_kinds(assertions, quotations) -> dict[str, int]:
 
 def build(sources: list[str | Path], *, model: str | None = None, encoding: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False, published: date | None = None,
-          progress: bool = False, jobs: int = 1) -> BuildResult:
+          progress: bool = False, jobs: int = 1, mention_spans: bool = False) -> BuildResult:
     """Build the graph of all sources in memory; raises InputError on the first bad file unless keep_going.
 
     ``jobs`` > 1 extracts in that many worker processes (``graph.ingest``); the graph is the same.
     For corpora too big for memory, use ``graph.ingest.ingest`` into an on-disk store instead.
+    ``mention_spans`` also writes each entity mention as an assertion with its span (``graph.rdf.DocumentWriter``).
     """
     from extractors.pipeline import build_pipeline
 
@@ -110,7 +111,8 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
     seen: dict[str, Document] = {}
     result.timings["read"] = time.perf_counter() - started
     if jobs > 1:
-        _build_parallel(result, documents, model=model, jobs=jobs, keep_going=keep_going, progress=progress)
+        _build_parallel(result, documents, model=model, jobs=jobs, keep_going=keep_going, progress=progress,
+                        mention_spans=mention_spans)
         result.timings["total"] = time.perf_counter() - started
         return result
     t = time.perf_counter()
@@ -128,7 +130,7 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
         seen[document.sha256] = document
         assertions, quotations = extract_document(nlp, document)
         doc_graph = new_graph()
-        DocumentWriter(doc_graph, document).write_all(assertions, quotations)
+        DocumentWriter(doc_graph, document, mention_spans=mention_spans).write_all(assertions, quotations)
         result.graphs[graph_iri(document)] = doc_graph
         result.graph += doc_graph
         result.documents.append(document)
@@ -139,13 +141,13 @@ def build(sources: list[str | Path], *, model: str | None = None, encoding: str 
 
 
 def _build_parallel(result: BuildResult, documents: list[Document], *, model: str | None, jobs: int,
-                    keep_going: bool, progress: bool) -> None:
+                    keep_going: bool, progress: bool, mention_spans: bool = False) -> None:
     """Extract in worker processes; each document's N-Triples become its named graph."""
     from graph.ingest import Failed, extract_stream, progress_bar, unique_documents
 
     t = time.perf_counter()
     by_sha = {d.sha256: d for d in documents}
-    stream = extract_stream(unique_documents(documents, set()), model=model, jobs=jobs)
+    stream = extract_stream(unique_documents(documents, set()), model=model, jobs=jobs, mention_spans=mention_spans)
     for item in progress_bar(stream, enabled=progress, total=len(by_sha)):
         if isinstance(item, Failed):
             error = InputError(item.document.path, item.problem)

@@ -50,14 +50,14 @@ class Failed:
     problem: str
 
 
-def extract_ntriples(nlp, document: Document) -> Extracted:
+def extract_ntriples(nlp, document: Document, *, mention_spans: bool = False) -> Extracted:
     """Pipeline + extractors + RDF for one document, serialised as sorted N-Triples."""
     from graph.build import document_kinds, extract_document
     from graph.rdf import DocumentWriter, NTriplesLines, graph_iri
 
     assertions, quotations = extract_document(nlp, document)
     lines = NTriplesLines()  # N-Triples text written directly: no rdflib term or store per triple
-    DocumentWriter(lines, document).write_all(assertions, quotations)
+    DocumentWriter(lines, document, mention_spans=mention_spans).write_all(assertions, quotations)
     return Extracted(document=_without_text(document), graph_iri=str(graph_iri(document)),
                      ntriples=lines.ntriples(), kinds=document_kinds(assertions, quotations),
                      words=len(document.text.split()))
@@ -71,39 +71,41 @@ def _without_text(document: Document) -> Document:
 
 
 _WORKER_NLP = None
+_WORKER_MENTION_SPANS = False
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, mention_spans: bool = False) -> None:
     """Load the pipeline once per worker process and warm its lazy resources on a short text."""
-    global _WORKER_NLP
+    global _WORKER_NLP, _WORKER_MENTION_SPANS
     from extractors.pipeline import build_pipeline
     from graph.documents import make_document
 
     _WORKER_NLP = build_pipeline(model)
+    _WORKER_MENTION_SPANS = mention_spans
     warm = make_document("warm-up", "Warm-up\n\n\"We are ready,\" said John Smith, a minister of France.", Path("-"))
     extract_ntriples(_WORKER_NLP, warm)
 
 
 def _work(document: Document) -> Extracted | Failed:
     try:
-        return extract_ntriples(_WORKER_NLP, document)
+        return extract_ntriples(_WORKER_NLP, document, mention_spans=_WORKER_MENTION_SPANS)
     except Exception as error:  # one bad document must not end a long run
         return Failed(document=_without_text(document), problem=f"extraction failed: {type(error).__name__}: {error}")
 
 
-def extract_stream(documents: Iterable[Document], *, model: str | None = None,
-                   jobs: int = 1) -> Iterator[Extracted | Failed]:
+def extract_stream(documents: Iterable[Document], *, model: str | None = None, jobs: int = 1,
+                   mention_spans: bool = False) -> Iterator[Extracted | Failed]:
     """Extract every document, in input order, with ``jobs`` processes (1 = in this process)."""
     if jobs <= 1:
-        _init_worker(model)
+        _init_worker(model, mention_spans)
         for document in documents:
             yield _work(document)
         return
-    with worker_pool(jobs, model) as pool:
+    with worker_pool(jobs, model, mention_spans) as pool:
         yield from run_windowed(pool, documents, WINDOW_PER_JOB * jobs)
 
 
-def worker_pool(jobs: int, model: str | None = None):
+def worker_pool(jobs: int, model: str | None = None, mention_spans: bool = False):
     """A process pool whose workers each load the pipeline once.
 
     Workers start from a fork server ('spawn' where there is none), not forked from this process: a worker that
@@ -113,7 +115,7 @@ def worker_pool(jobs: int, model: str | None = None):
     import multiprocessing
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,),
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model, mention_spans),
                                                     maxtasksperchild=WORKER_MAX_DOCS)
 
 
@@ -177,13 +179,18 @@ class IngestResult:
 
 def ingest(sources: list[str | Path], store_path: str | Path, *, model: str | None = None,
            encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False,
-           published: date | None = None, jobs: int = 1, progress: bool = False) -> IngestResult:
-    """Add SOURCES to the store at STORE_PATH, one named graph per document; see the module docstring."""
+           published: date | None = None, jobs: int = 1, progress: bool = False,
+           mention_spans: bool = False) -> IngestResult:
+    """Add SOURCES to the store at STORE_PATH, one named graph per document; see the module docstring.
+
+    ``mention_spans`` (each mention as an assertion with its span) is fixed when the store is created: every
+    document of a store has the same mention model, so counts and queries mean the same across it.
+    """
     from graph.store import DocumentStore
 
     started, cpu_started, thread_cpu_started = time.perf_counter(), time.process_time(), time.thread_time()
     result = IngestResult(store=str(store_path))
-    with DocumentStore(store_path) as store:
+    with DocumentStore(store_path, mention_spans=mention_spans) as store:
         seen: set[str] = set()
         stream = unique_documents(iter_documents(sources, encoding=encoding, max_bytes=max_bytes, published=published,
                                                  keep_going=keep_going, errors=result.errors), seen)
@@ -198,7 +205,8 @@ def ingest(sources: list[str | Path], store_path: str | Path, *, model: str | No
                     yield document
 
         load_seconds = 0.0
-        for item in progress_bar(extract_stream(new_only(stream), model=model, jobs=jobs), enabled=progress):
+        extracted = extract_stream(new_only(stream), model=model, jobs=jobs, mention_spans=mention_spans)
+        for item in progress_bar(extracted, enabled=progress):
             if isinstance(item, Failed):
                 error = InputError(item.document.path, item.problem)
                 if not keep_going:

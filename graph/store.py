@@ -36,6 +36,9 @@ DOC_PREFIX = str(ID) + "doc/"
 UNION_LAYOUT = "set union of the document graphs"
 """The marker's ``default_graph`` of stores made before the split layout: every triple stored twice."""
 SPLIT_LAYOUT = "triples that name no document (entity descriptions), stated once for every document"
+MENTION_MODELS = {False: "one mig:mentionedInSentence per entity and sentence",
+                  True: "each mention also an assertion with its span (--mention-spans)"}
+"""The marker's ``mentions``: how the documents record entity mentions (``graph.rdf.DocumentWriter``)."""
 
 
 class StoreError(Exception):
@@ -52,19 +55,25 @@ def is_store(path: str | Path) -> bool:
     return p.is_dir() and ((p / STORE_MARKER).is_file() or (p / "CURRENT").is_file())
 
 
+def _marker(path: str | Path) -> dict:
+    """The store's migraph settings (empty for a store migraph did not make, or an unreadable marker)."""
+    marker = Path(path) / STORE_MARKER
+    if not marker.is_file():
+        return {}
+    try:
+        settings = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
 def materialised_union(path: str | Path) -> bool:
     """True for a migraph store whose default graph holds the union of its documents (the older layout).
 
     Other stores are queried with Oxigraph's union default graph: in a migraph store of the split
     layout every triple is in exactly one graph, so that union repeats nothing.
     """
-    marker = Path(path) / STORE_MARKER
-    if not marker.is_file():
-        return False
-    try:
-        return json.loads(marker.read_text(encoding="utf-8")).get("default_graph") == UNION_LAYOUT
-    except (OSError, ValueError):
-        return False
+    return _marker(path).get("default_graph") == UNION_LAYOUT
 
 
 # --------------------------------------------------------------------------- reading handles
@@ -320,7 +329,10 @@ class DocumentStore:
     The loader holds about 1 kB per quad while it sorts a batch: this bounds the main process's memory."""
     DOCUMENT_MARK = ("<" + DOC_PREFIX).encode()
 
-    def __init__(self, path: str | Path, *, create: bool = True, background: bool = True):
+    def __init__(self, path: str | Path, *, create: bool = True, background: bool = True,
+                 mention_spans: bool | None = None):
+        """``mention_spans``: the mention model of the documents about to be put (None: only reading or
+        removing). It is recorded when the store is created; putting documents of the other model raises."""
         from pyoxigraph import Store
 
         self._pending: list[bytes] = []  # N-Quads of documents not yet handed to the writer (one bulk load per batch)
@@ -341,6 +353,11 @@ class DocumentStore:
                 raise StoreError(f"{path}: exists and is not a migraph graph store")
         if not self.path.exists() and not create:
             raise StoreError(f"{path}: no such graph store")
+        recorded = _marker(self.path).get("mentions")
+        if mention_spans is not None and recorded is not None and recorded != MENTION_MODELS[mention_spans]:
+            raise StoreError(f"{path}: this store records mentions as {recorded!r}, not "
+                             f"{MENTION_MODELS[mention_spans]!r}: build {'without' if mention_spans else 'with'} "
+                             f"--mention-spans, or into a new store")
         try:
             self.store = Store(str(self.path))
         except OSError as error:
@@ -349,10 +366,11 @@ class DocumentStore:
         marker = self.path / STORE_MARKER
         if not marker.is_file():
             fresh = not any(g for g in self.store.named_graphs())  # an older store without marker keeps its union
-            marker.write_text(json.dumps({"format": "oxigraph", "layout": "one named graph per document",
-                                          "graph_prefix": GRAPH_PREFIX,
-                                          "default_graph": SPLIT_LAYOUT if fresh else UNION_LAYOUT},
-                                         indent=2) + "\n", encoding="utf-8")
+            settings = {"format": "oxigraph", "layout": "one named graph per document", "graph_prefix": GRAPH_PREFIX,
+                        "default_graph": SPLIT_LAYOUT if fresh else UNION_LAYOUT}
+            if fresh:
+                settings["mentions"] = MENTION_MODELS[bool(mention_spans)]
+            marker.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         self.split = not materialised_union(self.path)
         self._shared = _SharedIndex(self.path / SHARED_INDEX) if self.split else None
 

@@ -10,9 +10,11 @@ import re
 import networkx as nx
 import pytest
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from build_graph import main
 from graph import analysis
+from graph.vocab import MIG
 
 TURTLE_SHORT = """
 @prefix mig: <https://w3id.org/migraph/ontology#> .
@@ -243,3 +245,23 @@ def test_cli_network(graph_file, tmp_path, capsys):
     assert main(["network", str(tmp_path / "missing.ttl")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("migraph: error:") and "missing.ttl" in err
+
+
+def test_mentions_per_sentence_give_the_same_network_as_mention_assertions(rdf, network):
+    """The default mention model (``mig:mentionedInSentence``, no assertion per mention) draws the same nodes,
+    co-mention edges, documents and sentences as the reified mentions of ``--mention-spans``."""
+    lean = Graph()
+    for s, p, o in rdf:
+        if (s, RDF.predicate, MIG.mentionedIn) not in rdf:
+            lean.add((s, p, o))
+    for mention in rdf.subjects(RDF.predicate, MIG.mentionedIn):
+        lean.add((rdf.value(mention, RDF.subject), MIG.mentionedInSentence, rdf.value(mention, MIG.sentence)))
+    assert len(lean) < len(rdf)
+    other = analysis.entity_graph(lean)
+    assert sorted(other.nodes) == sorted(network.nodes)
+    assert sorted(map(sorted, other.edges)) == sorted(map(sorted, network.edges))
+    for node in network.nodes:
+        for key in ("documents", "sentences", "mentions"):
+            assert other.nodes[node][key] == network.nodes[node][key], (node, key)
+    for a, b in network.edges:
+        assert other.edges[a, b]["relations"] == network.edges[a, b]["relations"]

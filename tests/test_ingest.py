@@ -132,3 +132,50 @@ def test_two_jobs_give_the_same_graph_as_one(sources, tmp_path):
     with DocumentStore(store1) as a, DocumentStore(store2) as b:
         assert a.named_graphs() == b.named_graphs()
         assert len(a) == len(b)
+
+
+MENTION_SPANS = ("PREFIX mig: <https://w3id.org/migraph/ontology#> "
+                 "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                 "SELECT (COUNT(*) AS ?n) WHERE { ?a rdf:predicate mig:mentionedIn ; mig:startOffset ?s }")
+IN_SENTENCE = ("PREFIX mig: <https://w3id.org/migraph/ontology#> SELECT (COUNT(*) AS ?n) WHERE { "
+               f"{FRANCE} mig:mentionedInSentence ?s . ?s a mig:Sentence ; mig:text ?t }}")
+
+
+def test_mentions_are_per_sentence_unless_spans_are_asked_for(sources, tmp_path):
+    """By default an entity is linked to each sentence naming it, with no per-mention assertion; --mention-spans
+    adds one assertion per mention with its span, beside the same sentence links."""
+    lean, spans = build([sources]), build([sources], mention_spans=True)
+    for result in (lean, spans):
+        assert _count(_save(result.graph, tmp_path / f"g{len(result.graph)}.ttl"), IN_SENTENCE) == 2
+    assert _count(_save(lean.graph, tmp_path / "lean.ttl"), MENTION_SPANS) == 0
+    assert _count(_save(spans.graph, tmp_path / "spans.ttl"), MENTION_SPANS) >= 3  # France, French, France
+    assert set(lean.graph) < set(spans.graph)  # the spans add triples and take none away
+    assert len(lean.graph) < 0.8 * len(spans.graph)
+
+
+def _save(graph, path: Path) -> Path:
+    graph.serialize(destination=str(path), format="turtle")
+    return path
+
+
+def test_a_store_keeps_the_mention_model_it_was_created_with(sources, tmp_path, capsys):
+    store, out = tmp_path / "store", tmp_path / "out"
+    assert main(["build", str(sources / "one.txt"), "--store", str(store), "--out", str(out), "--quiet"]) == 0
+    settings = json.loads((store / "migraph-store.json").read_text())
+    assert "mentionedInSentence" in settings["mentions"]
+    capsys.readouterr()
+    assert main(["build", str(sources / "two.txt"), "--store", str(store), "--out", str(out), "--quiet",
+                 "--mention-spans"]) == 1
+    err = capsys.readouterr().err
+    assert str(store) in err and "--mention-spans" in err
+    assert _count(store) == 1  # nothing of the refused run was written
+    assert main(["build", str(sources / "two.txt"), "--store", str(store), "--out", str(out), "--quiet"]) == 0
+    assert _count(store) == 2
+    assert _count(store, IN_SENTENCE) >= 2
+
+
+def test_mention_spans_reach_the_workers(sources, tmp_path):
+    one, two = tmp_path / "s1", tmp_path / "s2"
+    ingest([sources], one, jobs=1, mention_spans=True)
+    ingest([sources], two, jobs=2, mention_spans=True)
+    assert _count(one, MENTION_SPANS) == _count(two, MENTION_SPANS) > 0

@@ -271,7 +271,7 @@ def written_graph() -> Graph:
                            time=time("2021", "2021", "year"),
                            quantities=[quantity("12%", 12, unit="percent", is_change=True)])]
     graph = new_graph()
-    DocumentWriter(graph, document).write_all(result, quotations)
+    DocumentWriter(graph, document, mention_spans=True).write_all(result, quotations)
     return graph
 
 
@@ -297,7 +297,8 @@ def test_written_graph_covers_the_writer(written_graph):
     assert {"Document", "Sentence", "Assertion", "Quotation", *ENTITY_CLASSES} <= used["class"]
     assert {"DirectQuote", "PartialQuote", "UnclosedQuote"} == used["individual"]
     assert {"speaker", "speakerDescription", "attributionCue", "role", "age", "nameGender", "isoCode",
-            "alias", "surfaceForm", "locatedIn", "nationality", "affiliation"} <= used["property"]
+            "alias", "surfaceForm", "mentionedIn", "mentionedInSentence", "locatedIn", "nationality",
+            "affiliation"} <= used["property"]
     assert {"Policy", "Flow", "BorderQueueEvent", "TimeExpression", "Quantity"} <= used["class"]
     assert {"actor", "policyType", "status", "target", "targetNationality", "targetDescription", "condition",
             "trigger", "entryBanFor", "origin", "destination", "via", "flowTo", "group", "groupDescription",
