@@ -141,6 +141,11 @@ def _is_run_text(text: str) -> bool:
     return is_name_text(text) and not is_all_caps_text(text)
 
 
+def _given_and_surname(words: list[str]) -> bool:
+    """A known given name followed by at least one more name word ("Travis Frey", not "Abraham" alone)."""
+    return len(words) >= 2 and _is_given_name(words[0])
+
+
 @lru_cache(maxsize=1 << 15)
 def _is_given_name(word: str) -> bool:
     """A known given name that is no frequent English word ("Sophia", not "Will")."""
@@ -831,6 +836,8 @@ def person_spans(doc: Doc) -> list[Span]:
             continue
         determiner_before = (start > 0 and lower[start - 1] in DETERMINERS
                              or name_start > start and lower[name_start - 1] in DETERMINERS)  # "The Abraham Lincoln"
+        if determiner_before and lower[name_start - 1] == "that" and _given_and_surname(name_words):
+            determiner_before = False  # "said that Jo Frey, 31, ...": a clause opener before a given name, no article
         if _followed_by_org_noun(view, end) or (determiner_before and "title" not in evidence):
             continue
         evidence |= _evidence_after(view, name_start, end)

@@ -88,3 +88,12 @@ def test_a_title_after_the_name_belongs_to_the_next_phrase(nlp):
 def test_assembly_and_supervisor_titles_are_roles(nlp):
     text = "Assemblywoman Jane Wicks said the bill would pass. Supervisor Tom Gates agreed."
     assert names_of(nlp, text) == {"Jane Wicks", "Tom Gates"}
+
+
+def test_a_full_name_after_the_conjunction_that_is_a_person(nlp):
+    # 'that' opening a clause before a given name and a surname is no article ('said that Jo Frey, 31, ...')
+    text = "The shelter said on Friday that Travis Molden, 31, no longer works there. He said that Olga Brant agreed."
+    assert names_of(nlp, text) == {"Travis Molden", "Olga Brant"}
+    # near misses: 'that' before capitalised words without a given name first is still a determiner
+    assert names_of(nlp, "Readers loved that Boston Globe story about the harbour.") == set()
+    assert names_of(nlp, "She said that Sunday Times report was wrong.") == set()
