@@ -117,7 +117,7 @@ def cues() -> dict:
     data["pronoun_gender"] = lex["pronouns"]
     for key in ("speech_forms", "name_verbs", "staff_modifiers", "staff_nouns", "source_nouns", "speech_nouns",
                 "thing_nouns", "org_nouns", "determiners", "generic_person_nouns", "plural_person_nouns",
-                "prepositions", "first_second_person", "scare_markers", "introducing_verbs",
+                "prepositions", "first_second_person", "scare_markers", "introducing_verbs", "modifier_heads",
                 "document_nouns", "document_verbs", "issuing_verbs"):
         data[key] = set(data[key])
     return data
@@ -363,8 +363,9 @@ def _speech_flags(doc: Doc) -> list[bool]:
     forms, lemmas = c["speech_forms"], c["speech_lemmas"]
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
     flags = [False] * len(doc)
+    phrasal = c["phrasal_speech_verbs"]
     candidates = [i for i, (low, lemma) in enumerate(zip(lowers, lemma_list, strict=True))
-                  if low in forms or lemma in lemmas]
+                  if low in forms or lemma in lemmas or lemma in phrasal]
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
         for i in candidates:
@@ -401,6 +402,11 @@ def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[st
     if i > 0 and texts[i - 1] in {"-", "‑"}:
         return False  # 'the self-proclaimed Islamic State', 'a self-described socialist': an adjective
     lemma = lemmas[i]
+    particle = c["phrasal_speech_verbs"].get(lemma)
+    if particle is not None:
+        # 'she shot back', 'he fired back at critics', 'X chimed in': only with the particle right after
+        return i + 1 < len(lowers) and lowers[i + 1] == particle and not (i > 0 and lowers[i - 1] in
+                                                                           _NOT_AFTER_SPEECH_VERB)
     if lemma not in c["speech_lemmas"]:
         return False
     if lemma in c["document_verbs"]:
@@ -729,6 +735,9 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
         if lowers[j] in heads:
             last_head = j
         elif last_head is not None:
+            if _bridges_to_head(ctx, last_head, j, limit):
+                j += 1
+                continue  # 'a former senior intelligence official': 'senior' qualifies the noun ahead
             break
         elif speech[j] or lowers[j] in _CLAUSE_OPENERS or lowers[j] == "that" or lowers[j] in _INNER_BREAKS:
             break  # 'what the ministry is calling': a clause opens, the phrase starts later; 'The crowd
@@ -764,6 +773,17 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
     phrase = ctx.span_text(i, last_head + 1)
     head = lowers[last_head]
     return _resolve_description(ctx, i, last_head, phrase, head), last_head + 1
+
+
+def _bridges_to_head(ctx: _Context, last_head: int, j: int, limit: int) -> bool:
+    """Whether the plain word at ``j`` sits between a qualifying head ('senior', 'former', 'top') and the head noun
+    right after it ('one senior bank executive'); a verb or function word there ends the phrase instead."""
+    lowers, texts = ctx.lowers, ctx.texts
+    if lowers[last_head] not in cues()["modifier_heads"] or j + 1 >= limit or lowers[j + 1] not in _head_words():
+        return False
+    low = lowers[j]
+    return texts[j].isalpha() and texts[j].islower() and not ctx.speech[j] and low not in MODIFIER_STOP \
+        and low not in _CLAUSE_OPENERS and not low.endswith(("ed", "ing"))
 
 
 _POSSESSIVE = {"'s", "’s"}

@@ -968,3 +968,26 @@ def test_an_adjective_before_a_title_after_the_speech_verb(run):
     # near miss: 'say that X was' names X as the one spoken of, not the speaker
     text = "Officials of the ministry say that Tom Baker was an \"enemy of the state\" for years."
     assert run(text)[0][2] != "Tom Baker"
+
+
+def test_a_qualifying_head_word_runs_on_to_the_description_noun(run):
+    # 'senior', 'former', 'top' qualify the noun ahead: the description is not cut after them
+    text = "\"We are not going anywhere,\" said one senior bank executive who asked not to be named."
+    assert run(text)[0][2] == "one senior bank executive"
+    text = "\"It was a massive leak of secret files,\" said a former senior intelligence official."
+    assert run(text)[0][2] == "a former senior intelligence official"
+    # near misses: a verb or a preposition after the head word ends the phrase
+    text = "\"The deal is done,\" said a senior official from the bank."
+    assert run(text)[0][2] == "a senior official"
+    text = "The top official warned residents that the river was \"rising fast tonight.\""
+    assert run(text)[0][2] == "The top official"
+
+
+def test_phrasal_and_manner_speech_verbs(run):
+    # 'shot back', 'fired back', 'chimed in', 'interjected', 'snapped': the verb reports the quoted words
+    for verb in ("shot back", "fired back", "chimed in", "interjected", "snapped", "bellowed", "laughed"):
+        assert run(f"\"We will not leave this town,\" Anna Berg {verb}.")[0][2] == "Anna Berg", verb
+    # near misses: without its particle the verb reports nothing; the shooting police are no speakers
+    assert run("\"We will not leave,\" Anna Berg shot the ball back.")[0][2] == "unattributed"
+    text = "Police fired back at the gunmen, in what the mayor called a \"terrible night.\""
+    assert run(text)[0][2] == "the mayor"
