@@ -1094,6 +1094,33 @@ def _subject_after(ctx: _Context, verb: int, stop: int) -> Speaker | None:
                 and k + 1 < stop and texts[k + 1][:1].isupper()
                 and (lowers[k + 1] in roles or lowers[k + 1] in _honorifics() or ctx.entity(k + 1) is not None)):
             break  # ... 'said conservative Rep. X', 'said longtime aide X': an adjective before a title or a name
+    return _premodified_person(ctx, i, stop)
+
+
+_NAME_ENDS = {",", ".", "(", ";", ":", "—", "–", "who"}
+
+
+def _premodified_person(ctx: _Context, i: int, stop: int) -> Speaker | None:
+    """'said veteran Democratic strategist X', 'said pro-democracy legislator X', 'said panel member X': a person
+    named after a few plain modifier words (lower-case nouns and adjectives, 'retired', capitalised adjectives,
+    hyphens) and ending the clause; a function word, a clause word or an -ing form on the way means X is no inverted
+    speaker."""
+    lowers, texts = ctx.lowers, ctx.texts
+    for k in range(i, min(stop, i + 7)):
+        entity = ctx.entity(k)
+        if entity is not None:
+            if k == i or entity.kind != "Person" or ctx.entity_span(k)[0] != k:
+                return None
+            end = ctx.entity_span(k)[1]
+            if end < stop and texts[end] not in _NAME_ENDS and lowers[end] not in MODIFIER_STOP:
+                return None  # 'said local officials let X go': X opens the reported clause
+            return Speaker(entity=entity, kind="Person", position=k)
+        low = lowers[k]
+        if texts[k] in {"-", "‑"} and k > i:
+            continue
+        if not texts[k].isalpha() or low in MODIFIER_STOP or low in _CLAUSE_WORDS or ctx.speech[k] \
+                or ctx.in_quote[k] or low.endswith("ing"):
+            return None
     return None
 
 

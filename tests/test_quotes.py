@@ -991,3 +991,17 @@ def test_phrasal_and_manner_speech_verbs(run):
     assert run("\"We will not leave,\" Anna Berg shot the ball back.")[0][2] == "unattributed"
     text = "Police fired back at the gunmen, in what the mayor called a \"terrible night.\""
     assert run(text)[0][2] == "the mayor"
+
+
+def test_a_person_after_plain_modifiers_following_the_speech_verb(run):
+    # 'said veteran Democratic strategist X', 'said pro-democracy legislator X', 'said panel member X'
+    text = "\"The spaces cannot stay blank forever,\" said veteran Democratic strategist Carl Lemon, a top adviser."
+    assert run(text)[0][2] == "Carl Lemon"
+    text = "\"The damage has been done,\" said pro-democracy legislator Clara Moe. \"It is too late.\""
+    assert [q[2] for q in run(text)] == ["Clara Moe", "Clara Moe"]
+    for words in ("panel member", "longtime party activist", "retired army colonel"):
+        assert run(f"\"We looked at the data,\" said {words} Mira Nelson.")[0][2] == "Mira Nelson", words
+    # near misses: a clause word or a verb form before the name, or a verb after it: the name is no speaker
+    assert run("\"We will see,\" said officials who met Mira Nelson on Monday.")[0][2] == "officials"
+    assert run("\"We will see,\" said voters supporting Mira Nelson.")[0][2] == "voters"
+    assert run("\"We will see,\" said local officials let Mira Nelson go.")[0][2] != "Mira Nelson"
