@@ -303,6 +303,9 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             others = [c for c in candidates if not _introduced_as_relative(c, lowers)]
             if others:
                 candidates = others
+            surnames = [c for c in candidates if c["parts"][-1] == parts[0]]
+            if surnames:
+                candidates = surnames  # news names a person by the surname: "Paul said" is Rand Paul, not Paul Ryan
         for cluster in candidates:
             # a bare surname shared by several full names goes to the one named in full most often (the article's
             # "Hillary Clinton" rather than a passing "Bill Clinton"), then to the nearest one introduced before it

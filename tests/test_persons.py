@@ -97,3 +97,16 @@ def test_a_full_name_after_the_conjunction_that_is_a_person(nlp):
     # near misses: 'that' before capitalised words without a given name first is still a determiner
     assert names_of(nlp, "Readers loved that Boston Globe story about the harbour.") == set()
     assert names_of(nlp, "She said that Sunday Times report was wrong.") == set()
+
+
+def test_a_bare_word_that_is_one_persons_surname_and_anothers_given_name_is_the_surname(nlp):
+    text = "Senator Rand Pauling and Speaker Pauling Reyes met. \"There is no excuse,\" Pauling said later."
+    doc = nlp(text)
+    result = extract_entities(doc)
+    bare = [t for t in doc if t.text == "Pauling"][-1]
+    assert result.entity_at_token(bare.i).name == "Rand Pauling"
+    # near miss: with no one of that surname, the given name still joins its full name
+    doc = nlp("Pauling Reyes spoke first. \"There is no excuse,\" Pauling said later.")
+    result = extract_entities(doc)
+    bare = [t for t in doc if t.text == "Pauling"][-1]
+    assert result.entity_at_token(bare.i).name == "Pauling Reyes"
