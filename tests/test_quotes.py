@@ -1005,3 +1005,12 @@ def test_a_person_after_plain_modifiers_following_the_speech_verb(run):
     assert run("\"We will see,\" said officials who met Mira Nelson on Monday.")[0][2] == "officials"
     assert run("\"We will see,\" said voters supporting Mira Nelson.")[0][2] == "voters"
     assert run("\"We will see,\" said local officials let Mira Nelson go.")[0][2] != "Mira Nelson"
+
+
+def test_singular_person_nouns_head_descriptions(run):
+    # the singulars of the listed plural speaker nouns head a description too ('one economist', 'a protester')
+    assert run("One economist said the market \"will recover soon.\"")[0][2] == "One economist"
+    assert run("A protester at the rally said: \"We will not go home.\"")[0][2] == "A protester"
+    assert run("The historian said it was \"a turning point\" for the country.")[0][2] == "The historian"
+    # near miss: the noun as a modifier of another noun is no speaker ('The author tour')
+    assert all(q[2] != "The author" for q in run("The author tour was \"very long\" this year, the paper said."))
