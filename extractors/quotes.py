@@ -777,13 +777,25 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
 
 def _bridges_to_head(ctx: _Context, last_head: int, j: int, limit: int) -> bool:
     """Whether the plain word at ``j`` sits between a qualifying head ('senior', 'former', 'top') and the head noun
-    right after it ('one senior bank executive'); a verb or function word there ends the phrase instead."""
-    lowers, texts = ctx.lowers, ctx.texts
-    if lowers[last_head] not in cues()["modifier_heads"] or j + 1 >= limit or lowers[j + 1] not in _head_words():
+    one or two words on ('one senior bank executive', 'one senior Wall Street executive'); a verb or function word
+    on the way ends the phrase instead."""
+    if ctx.lowers[last_head] not in cues()["modifier_heads"]:
         return False
-    low = lowers[j]
-    return texts[j].isalpha() and texts[j].islower() and not ctx.speech[j] and low not in MODIFIER_STOP \
-        and low not in _CLAUSE_OPENERS and not low.endswith(("ed", "ing"))
+    heads = _head_words()
+    for k in range(j, min(limit, j + 3)):
+        if k > j and ctx.lowers[k] in heads:
+            return True
+        if not _plain_modifier(ctx, k):
+            return False
+    return False
+
+
+def _plain_modifier(ctx: _Context, k: int) -> bool:
+    """A word that may qualify a noun ahead: a lower-case noun or adjective, or a capitalised word ('Wall Street')."""
+    low, text = ctx.lowers[k], ctx.texts[k]
+    if not text.isalpha() or ctx.speech[k] or ctx.in_quote[k] or low in MODIFIER_STOP or low in _CLAUSE_OPENERS:
+        return False
+    return not text.islower() or not low.endswith(("ed", "ing"))
 
 
 _POSSESSIVE = {"'s", "’s"}
