@@ -777,7 +777,7 @@ def _noun_phrase(ctx: _Context, i: int, stop: int) -> tuple[Speaker, int] | None
 
 def _bridges_to_head(ctx: _Context, last_head: int, j: int, limit: int) -> bool:
     """Whether the plain word at ``j`` sits between a qualifying head ('senior', 'former', 'top') and the head noun
-    one or two words on ('one senior bank executive', 'one senior Wall Street executive'); a verb or function word
+    one or two words on ('one senior bank executive', 'one senior Main Street executive'); a verb or function word
     on the way ends the phrase instead."""
     if ctx.lowers[last_head] not in cues()["modifier_heads"]:
         return False
