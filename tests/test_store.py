@@ -259,6 +259,31 @@ def test_each_triple_is_stored_once_and_shared_ones_leave_with_their_last_docume
         assert handle.union and handle.triple_count() == 1 + 1
 
 
+def test_a_shared_line_is_loaded_once_per_process_and_again_after_it_left_the_store(tmp_path, monkeypatch):
+    from graph.store import GRAPH_PREFIX, DocumentStore
+
+    loaded: list[bytes] = []
+    real_load = DocumentStore._load
+    monkeypatch.setattr(DocumentStore, "_load", lambda self, data: (loaded.append(data), real_load(self, data)))
+    monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 1)
+    facts = "SELECT ?o WHERE { <https://example.org/s> <https://example.org/p> ?o }"
+    with DocumentStore(tmp_path / "s", background=False) as store:
+        store.put(GRAPH_PREFIX + "a", "a", _doc_nt("a", "shared", "only-a"))
+        store.put(GRAPH_PREFIX + "b", "b", _doc_nt("b", "shared"))
+        assert [batch.count(b"example.org/shared") for batch in loaded] == [1, 0]  # b's copy is not loaded again
+        store.remove("a")
+        assert {str(o) for (o,) in store.query(facts)} == {"https://example.org/shared"}  # b still states it
+        store.remove("b")
+        assert list(store.query(facts)) == []  # the last document that stated it is gone: so is the line
+        store.put(GRAPH_PREFIX + "c", "c", _doc_nt("c", "shared"))
+        assert loaded[-1].count(b"example.org/shared") == 1  # it left the store, so it is loaded again
+        assert {str(o) for (o,) in store.query(facts)} == {"https://example.org/shared"}
+    with DocumentStore(tmp_path / "s", background=False) as store:  # a new process knows nothing handed out
+        store.put(GRAPH_PREFIX + "d", "d", _doc_nt("d", "shared"))
+        store.remove("c")
+        assert {str(o) for (o,) in store.query(facts)} == {"https://example.org/shared"}  # d states it
+
+
 def test_stores_of_the_union_layout_are_still_read_and_written_as_before(tmp_path):
     import json as _json
 
