@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import RDF as RDF_NS
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
@@ -43,6 +44,11 @@ MENTION_MODELS = {False: "one mig:mentionedInSentence per entity and sentence",
 
 class StoreError(Exception):
     """A graph source that cannot be opened or written; the message names it and the problem."""
+
+
+def _mention_model_mismatch(path: str | Path, recorded: str, mention_spans: bool) -> str:
+    return (f"{path}: this store records mentions as {recorded!r}, not {MENTION_MODELS[mention_spans]!r}: "
+            f"build {'without' if mention_spans else 'with'} --mention-spans, or into a new store")
 
 
 def is_url(source: str | Path) -> bool:
@@ -356,9 +362,7 @@ class DocumentStore:
             raise StoreError(f"{path}: no such graph store")
         recorded = _marker(self.path).get("mentions")
         if mention_spans is not None and recorded is not None and recorded != MENTION_MODELS[mention_spans]:
-            raise StoreError(f"{path}: this store records mentions as {recorded!r}, not "
-                             f"{MENTION_MODELS[mention_spans]!r}: build {'without' if mention_spans else 'with'} "
-                             f"--mention-spans, or into a new store")
+            raise StoreError(_mention_model_mismatch(path, recorded, mention_spans))
         try:
             self.store = Store(str(self.path))
         except OSError as error:
@@ -374,6 +378,33 @@ class DocumentStore:
             marker.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         self.split = not materialised_union(self.path)
         self._shared = _SharedIndex(self.path / SHARED_INDEX) if self.split else None
+        if _marker(self.path).get("mentions") is None:  # a store made before mentions had a model of their own
+            self._upgrade_mentions(mention_spans)
+            recorded = _marker(self.path)["mentions"]
+            if mention_spans is not None and recorded != MENTION_MODELS[mention_spans]:
+                self.close()
+                raise StoreError(_mention_model_mismatch(path, recorded, mention_spans))
+
+    def _upgrade_mentions(self, mention_spans: bool | None) -> None:
+        """Give the documents of an older store the ``mig:mentionedInSentence`` triples newer ones have.
+
+        Before the mention model was recorded, every mention was only a reified assertion with its sentence, so
+        the queries that read which sentences name whom (country-pairs, said-about-country) found nothing in such a
+        store. The triples are derived from those assertions inside each document's graph (and, in the older union
+        layout, in the default graph too); the store then records the span model its documents follow.
+        """
+        from graph.build import write_atomic
+
+        select = "GRAPH ?g { ?a rdf:subject ?entity ; rdf:predicate mig:mentionedIn ; mig:sentence ?sentence }"
+        union = "" if self.split else "?entity mig:mentionedInSentence ?sentence . "
+        self.store.update(
+            f"PREFIX rdf: <{RDF_NS}> PREFIX mig: <{MIG}> "
+            f"INSERT {{ GRAPH ?g {{ ?entity mig:mentionedInSentence ?sentence }} {union}}} WHERE {{ {select} }}")
+        self.store.flush()
+        settings = _marker(self.path)
+        has_documents = any(True for _ in self.store.named_graphs())
+        settings["mentions"] = MENTION_MODELS[True if has_documents else bool(mention_spans)]
+        write_atomic(self.path / STORE_MARKER, (json.dumps(settings, indent=2) + "\n").encode("utf-8"))
 
     # -- reading
 

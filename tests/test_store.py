@@ -284,6 +284,58 @@ def test_a_shared_line_is_loaded_once_per_process_and_again_after_it_left_the_st
         assert {str(o) for (o,) in store.query(facts)} == {"https://example.org/shared"}  # d states it
 
 
+@pytest.mark.parametrize("layout", ["split", "union"])
+def test_a_store_from_before_the_mention_model_is_upgraded_when_opened_for_writing(tmp_path, layout):
+    """Older stores held each mention only as an assertion: the sentence-level triples are derived from them."""
+    from pyoxigraph import DefaultGraph, NamedNode
+
+    import graph.ingest as ingest
+    from graph.documents import make_document
+    from graph.ingest import _init_worker, extract_ntriples
+    from graph.store import MENTION_MODELS, STORE_MARKER, UNION_LAYOUT, DocumentStore
+
+    _init_worker(None)
+
+    document = make_document("old.txt", "Border talks\n\nPoland and Germany met in Berlin on Monday. "
+                             "Poland asked Germany for help at the border.", tmp_path / "old.txt")
+    extracted = extract_ntriples(ingest._WORKER_NLP, document, mention_spans=True)
+    sentence_lines = [line for line in extracted.ntriples.splitlines(keepends=True) if b"#mentionedInSentence>" in line]
+    assert len(sentence_lines) >= 4
+    old_lines = b"".join(line for line in extracted.ntriples.splitlines(keepends=True) if line not in sentence_lines)
+    marker = tmp_path / "s" / STORE_MARKER
+    with DocumentStore(tmp_path / "s", mention_spans=True):
+        pass
+    if layout == "union":  # the first layout: every triple also in the default graph
+        marker.write_text(json.dumps({"default_graph": UNION_LAYOUT, "mentions": MENTION_MODELS[True]}))
+    with DocumentStore(tmp_path / "s", mention_spans=True) as store:
+        store.put(extracted.graph_iri, "old.txt", old_lines)  # as an older migraph wrote it
+    settings = json.loads(marker.read_text())
+    del settings["mentions"]
+    marker.write_text(json.dumps(settings))
+    pairs = "PREFIX mig: <https://w3id.org/migraph/ontology#> SELECT ?e ?s WHERE { ?e mig:mentionedInSentence ?s }"
+    with DocumentStore(tmp_path / "s", create=False) as store:  # as compact or remove open it
+        rows = {(str(e), str(s)) for e, s in store.query(pairs)}
+        in_graph = list(store.store.quads_for_pattern(None, None, None, NamedNode(extracted.graph_iri)))
+        in_default = list(store.store.quads_for_pattern(None, None, None, DefaultGraph()))
+    expected = {tuple(part.strip(b"<>").decode() for part in line.split(b" ")[0:3:2]) for line in sentence_lines}
+    assert rows == expected  # exactly the triples this migraph writes for the same document
+    assert sum(q.predicate.value.endswith("#mentionedInSentence") for q in in_graph) == len(expected)
+    assert sum(q.predicate.value.endswith("#mentionedInSentence") for q in in_default) == (
+        len(expected) if layout == "union" else 0)  # own triples of a document: in its graph only (split)
+    assert json.loads(marker.read_text())["mentions"] == MENTION_MODELS[True]
+    with pytest.raises(StoreError, match="--mention-spans"):
+        DocumentStore(tmp_path / "s", mention_spans=False)  # now recorded: the other model is refused
+    empty = tmp_path / "empty"
+    with DocumentStore(empty):
+        pass
+    settings = json.loads((empty / STORE_MARKER).read_text())
+    del settings["mentions"]
+    (empty / STORE_MARKER).write_text(json.dumps(settings))
+    with DocumentStore(empty, mention_spans=False):  # an older store with no documents takes this build's model
+        pass
+    assert json.loads((empty / STORE_MARKER).read_text())["mentions"] == MENTION_MODELS[False]
+
+
 def test_stores_of_the_union_layout_are_still_read_and_written_as_before(tmp_path):
     import json as _json
 
