@@ -34,6 +34,7 @@ from extractors.assertions import (
     Policy,
     Quantity,
     Quotation,
+    Relation,
     TimeExpression,
 )
 from extractors.gazetteer import gazetteer
@@ -448,8 +449,25 @@ class DocumentWriter:
             self._add3(iri, p, o)
 
     def write_relations(self, assertions: DocumentAssertions) -> None:
+        """Each relation as a direct triple and an assertion with its evidence.
+
+        A relation given by several mentions (a place named in five sentences is five times in its country) is one
+        assertion, with its earliest evidence, unless every mention is wanted (``mention_spans``): on 200 corpus
+        articles that leaves 1,171 of 2,082 assertions of where places and organisations are (9 triples each).
+        """
         t = self.t
-        for relation in assertions.relations:
+        relations = assertions.relations
+        if not self.mention_spans:
+            earliest: dict[tuple, Relation] = {}
+            for relation in relations:
+                key = (relation.subject_kind, relation.subject_key, relation.predicate, relation.object_kind,
+                       relation.object_key)
+                known = earliest.get(key)
+                if known is None or (relation.evidence.start, relation.evidence.end) < (known.evidence.start,
+                                                                                         known.evidence.end):
+                    earliest[key] = relation
+            relations = list(earliest.values())
+        for relation in relations:
             s = t.entity(relation.subject_kind, relation.subject_key)
             o = t.entity(relation.object_kind, relation.object_key)
             self.assertion(s, t.mig(relation.predicate), o, relation.evidence)

@@ -292,6 +292,31 @@ def written_mig_terms(graph: Graph) -> dict[str, set[str]]:
     return used
 
 
+@pytest.mark.parametrize("mention_spans", [False, True])
+def test_a_relation_given_by_several_mentions_is_one_assertion_unless_spans_are_kept(mention_spans):
+    text = "Talks opened in Valmiera. Valmiera then closed its gates. Later Valmiera reopened."
+    sentences = [(0, 25), (26, 57), (58, len(text))]
+    document = Document(path=Path("places.txt"), name="places.txt", text=text,
+                        sha256=hashlib.sha256(text.encode()).hexdigest())
+    result = DocumentAssertions(sentences=sentences)
+    place = Entity(kind="Place", key="lv-valmiera", name="Valmiera")
+    result.entities[("Place", "lv-valmiera")] = place
+    result.entities[("Country", "LV")] = Entity(kind="Country", key="LV", name="Latvia")
+    starts = [m.start() for m in re.finditer("Valmiera", text)]
+    for start in reversed(starts):  # not in text order: the earliest evidence is chosen, not the first listed
+        evidence = _evidence(text[:start] + "#" * 8 + text[start + 8:], "#" * 8, sentences)
+        place.add_mention(evidence, "Valmiera")
+        result.relations.append(Relation("Place", "lv-valmiera", "locatedIn", "Country", "LV", evidence))
+    graph = new_graph()
+    DocumentWriter(graph, document, mention_spans=mention_spans).write_all(result, [])
+    located = [a for a in graph.subjects(RDF.predicate, MIG.locatedIn)]
+    assert len(list(graph.triples((None, MIG.locatedIn, None)))) == 1  # the direct triple
+    assert len(located) == (3 if mention_spans else 1)
+    if not mention_spans:
+        assert graph.value(located[0], MIG.startOffset).toPython() == starts[0]
+    assert len(set(graph.objects(None, MIG.mentionedInSentence))) == 3  # every sentence still names the place
+
+
 def test_written_graph_covers_the_writer(written_graph):
     used = written_mig_terms(written_graph)
     assert {"Document", "Sentence", "Assertion", "Quotation", *ENTITY_CLASSES} <= used["class"]
