@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
+from extractors.affixes import speed_up_affixes
 from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
@@ -765,10 +766,12 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("migraph_gazetteer", last=True)
         nlp.add_pipe("migraph_person_rules", last=True)
         _keep_title_abbreviations(nlp)
+        speed_up_affixes(nlp.tokenizer)
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
     _keep_title_abbreviations(nlp)
+    speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
