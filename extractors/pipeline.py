@@ -84,25 +84,42 @@ def _byline_cue_re() -> re.Pattern:
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?][\"”’']?(?=\s)|\n")
 
 
+_SENTENCE_MARK_RE = re.compile(r"[.!?\n]")
+"""The characters a ``_SENTENCE_END_RE`` match starts with."""
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The rough sentence (by punctuation, not splitting after initials) holding text[start:end]."""
+    # The sentence begins after the last _SENTENCE_END_RE match in text[:start]. A match is one of the marks,
+    # maybe followed by a quote (never a mark), so the matches are the marks where the pattern matches: try those
+    # from the right (the pattern's look-behinds at every character of the text cost more).
     begin = 0
-    for match in _SENTENCE_END_RE.finditer(text, 0, start):
-        begin = match.end()
+    for mark in reversed([m.start() for m in _SENTENCE_MARK_RE.finditer(text, 0, start)]):
+        match = _SENTENCE_END_RE.match(text, mark, start)  # the end bound as finditer(text, 0, start) sets it
+        if match:
+            begin = match.end()
+            break
     after = _SENTENCE_END_RE.search(text, end)
     return begin, after.end() if after else len(text)
 
 
+@cache
+def _boilerplate_lines() -> tuple[frozenset[str], tuple[str, ...], int]:
+    """The lexicon's boilerplate lines (lower-case), line prefixes, and the longest line's length."""
+    lex = lexicon()
+    exact = frozenset(lex["boilerplate_lines"])
+    return exact, tuple(lex["boilerplate_prefixes"]), max(map(len, exact), default=0)
+
+
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are page furniture, not article text."""
-    lex = lexicon()
-    exact = set(lex["boilerplate_lines"])
-    prefixes = tuple(lex["boilerplate_prefixes"])
+    exact, prefixes, longest = _boilerplate_lines()
     ranges = []
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and (stripped.lower() in exact or stripped.startswith(prefixes)):
+        # lower-casing never shortens a string: a longer line cannot be one of the exact lines
+        if stripped and (len(stripped) <= longest and stripped.lower() in exact or stripped.startswith(prefixes)):
             ranges.append((offset, offset + len(line)))
         offset += len(line)
     for match in re.finditer(r"_{3,}\s*Follow [^.\n]*?(?:https?://\S+)", text):
@@ -181,11 +198,17 @@ def mark_boilerplate(doc: Doc) -> Doc:
     doc._.boilerplate = boilerplate_ranges(text)
     doc._.bylines = byline_ranges(text)
     positions: set[int] = set()
+    user_data = doc.user_data
+    token_starts = None
     for start, end in doc._.boilerplate:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            for token in span:
-                token._.in_boilerplate = True
+            if token_starts is None:
+                token_starts = doc.to_array([IDX]).ravel().tolist()
+            # ``token._.in_boilerplate = True`` for each token, written where spaCy's Underscore writes it (the
+            # extension has a default, no setter) without a Token and an Underscore object per token
+            for i in range(span.start, span.end):
+                user_data[("._.", "in_boilerplate", token_starts[i], None)] = True
             positions.update(range(span.start, span.end))
     doc.user_data[BOILERPLATE_TOKENS_KEY] = frozenset(positions)
     return doc
@@ -207,27 +230,31 @@ def news_sentencizer(doc: Doc) -> Doc:
     # as arrays once and the rules run only from those places on (reading every Token object cost
     # more than the rest of the component). All boundaries are then set in one from_array call:
     # the Token.is_sent_start setter checks the whole doc for a parse on each call.
-    orth, is_space, trailing_space = doc.to_array([ORTH, IS_SPACE, SPACY]).T
+    # The loop below reads Python lists and decodes only the strings it looks at: indexing numpy arrays per step
+    # cost more than the rules themselves.
+    orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
     strings = doc.vocab.strings
-    starts = numpy.full(len(doc), -1, dtype="int64")
+    orths = orth.tolist()
+    n = len(orths)
+    starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
-    space_at = numpy.flatnonzero(is_space)
-    line_breaks = [int(i) for i in space_at if "\n" in strings[int(orth[i])]]
-    terminal = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL)))
+    line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
-    abbreviation_ends = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, final_abbreviations)))
-    triggers = sorted({i + 1 for i in line_breaks} | {int(i) + 1 for i in terminal}
-                      | {int(i) + 1 for i in abbreviation_ends})
+    # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
+    marks = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))).tolist()
     after_line_break = {i + 1 for i in line_breaks}
+    triggers = sorted(after_line_break.union([i + 1 for i in marks]))
+    is_space = is_space_array.tolist()
+    trailing_space = trailing_array.tolist()
     done = 0  # tokens before this index are decided
     for first in triggers:
-        if first < done or first >= len(doc):
+        if first < done or first >= n:
             continue
         pending = False  # a terminal mark was seen, the sentence may end after closers
         i = first
-        while i < len(doc):
-            text = strings[int(orth[i])]
-            previous = strings[int(orth[i - 1])]
+        while i < n:
+            text = strings[orths[i]]
+            previous = strings[orths[i - 1]]
             if i in after_line_break:
                 if not is_space[i]:
                     starts[i] = 1
