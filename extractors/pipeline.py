@@ -462,10 +462,9 @@ class GazetteerMatcher:
             if boilerplate and not boilerplate.isdisjoint(range(start, end)):
                 continue
             label = strings[match_id]
-            span = Span(doc, start, end, label=label)
             surface = self.surface_by_tokens.get((label, tuple(texts[start:end])))
             if surface is None:
-                surface = span.text
+                surface = Span(doc, start, end).text
             if label == "GPE":
                 iso = gaz.country_by_surface[surface]
                 canonical = gaz.country_name(iso)
@@ -502,14 +501,15 @@ class GazetteerMatcher:
             if label == "LOC" and one_word and names.surname_not_town(view, start, end, place.population,
                                                                       _surname_in_doc):
                 continue  # "Graham fired back" after "Lindsey Graham": the senator, not the town
-            spans.append(span)
+            spans.append(Span(doc, start, end, label=label))  # made only for the matches kept
         if self.datelines:
             spans += dateline_spans(doc)
         spans += names.organization_spans(doc)
         # Gazetteer spans first: on equal length they win over a trained model's entities,
         # whose GPE/NORP spans are keyed to the gazetteer when their text is known.
         model_ents = [_key_model_entity(ent) for ent in doc.ents]
-        doc.ents = _merge(doc, spans + model_ents)
+        # what ``doc.ents = ...`` does, without making each Span again first
+        doc.set_ents(_merge(doc, spans + model_ents), default="outside")
         return doc
 
 
@@ -619,18 +619,19 @@ def _surname_in_doc(view: names.TokenView, at: int) -> bool:
     """Whether the word at ``at`` follows a given name or an honorific elsewhere in the document ("Marcus Granger",
     "Mr. Granger")."""
     texts, word = view.text, view.text[at]
-    j = 0
-    while True:
-        try:
-            j = texts.index(word, j + 1)  # the next token with this text, found in C
-        except ValueError:
-            return False
-        if j == at or view.sent_start[j]:
-            continue
-        before = texts[j - 1]
-        if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
-                gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
-            return True
+    # The tokens j >= 1 with this text: found as the word's occurrences in the document text (str.find, in C) that
+    # start a token with this text - comparing the word with every token (list.index) cost more.
+    text, starts, n = view.doc_text, view.idx, view.n
+    found = text.find(word)
+    while found >= 0:
+        j = bisect.bisect_left(starts, found)
+        if 1 <= j < n and starts[j] == found and texts[j] == word and j != at and not view.sent_start[j]:
+            before = texts[j - 1]
+            if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
+                    gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
+                return True
+        found = text.find(word, found + 1)
+    return False
 
 
 def _after_given_name(view: names.TokenView, start: int) -> bool:
