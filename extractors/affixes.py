@@ -11,7 +11,9 @@ infixes) or end with (suffixes):
   that can end with that character are searched (one smaller regex per group of such characters);
 - a prefix alternative starts with ``^``: likewise with the word's first character;
 - an infix match consumes at least one character that can start it: a word holding none of those characters has
-  no infix, and the full regex runs only on the others.
+  no infix, and the full regex runs only on the others;
+- the URL match needs a "." (characters every match consumes are read from the pattern): a word without one is no
+  URL.
 
 An alternative whose characters cannot be worked out (a category such as ``\\w``, a negated set, an empty match, no
 anchor) is searched for every word, so the answer is always the full regex's. The objects keep the full regex as
@@ -181,6 +183,45 @@ class _EdgeSearch:
         return sub.search(string) if sub is not None else None
 
 
+def _required_chars(items) -> set[str]:
+    """Characters every match of the sequence consumes (a subset: what is not worked out adds nothing)."""
+    required: set[str] = set()
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            required.add(chr(av))
+        elif op == sre_constants.IN:
+            chars = _set_chars(av)
+            if chars is not None and len(chars) == 1:
+                required |= chars
+        elif op == sre_constants.SUBPATTERN and not av[1] & re.IGNORECASE:
+            required |= _required_chars(av[3])
+        elif op in (sre_constants.ATOMIC_GROUP,):
+            required |= _required_chars(av)
+        elif op in _REPEATS and av[0] >= 1:
+            required |= _required_chars(av[2])
+        elif op == sre_constants.BRANCH:
+            required |= set.intersection(*(_required_chars(sub) for sub in av[1]))
+    return required
+
+
+class _RequiredCharsMatch:
+    """``regex.match`` (or ``search``), returning None at once for a string lacking a character every match needs
+    (spaCy's URL pattern needs a "." for the domain or the IP address: most words have none)."""
+
+    def __init__(self, regex: re.Pattern, method: str):
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.required = tuple(sorted(_required_chars(sre_parser.parse(regex.pattern, regex.flags & ~re.UNICODE))))
+        self.method = getattr(regex, method)
+
+    def match(self, string: str):
+        for char in self.required:
+            if char not in string:
+                return None
+        return self.method(string)
+
+
 class _InfixFinditer:
     """``regex.finditer`` as a list, skipping the search in strings that hold no character an infix can start with."""
 
@@ -207,3 +248,10 @@ def speed_up_affixes(tokenizer) -> None:
         tokenizer.suffix_search = _EdgeSearch(suffix.__self__, last=True).search
     if isinstance(getattr(infix, "__self__", None), re.Pattern):
         tokenizer.infix_finditer = _InfixFinditer(infix.__self__).finditer
+    for name in ("url_match", "token_match"):
+        method = getattr(tokenizer, name)
+        regex = getattr(method, "__self__", None)
+        if isinstance(regex, re.Pattern) and method.__name__ in ("match", "search", "fullmatch"):
+            required = _RequiredCharsMatch(regex, method.__name__)
+            if required.required:
+                setattr(tokenizer, name, required.match)

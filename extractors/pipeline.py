@@ -346,7 +346,12 @@ class _WordTable:
             self.clear()
         at = numpy.searchsorted(self.orths, orths)
         known = at < len(self.orths)
-        known[known] = self.orths[at[known]] == orths[known]
+        if known.all():
+            known = self.orths[at] == orths
+            if known.all():  # the usual case: every word seen before, gathered without masks
+                return self.lemmas[at], [values[at].tolist() for values in self.strings]
+        else:
+            known[known] = self.orths[at[known]] == orths[known]
         at = at[known]
         lemma_out = numpy.zeros(n, dtype="uint64")
         lemma_out[known] = self.lemmas[at]

@@ -6,7 +6,14 @@ import re
 import pytest
 import spacy
 
-from extractors.affixes import _EdgeSearch, _InfixFinditer, speed_up_affixes, split_alternatives
+from extractors.affixes import (
+    _EdgeSearch,
+    _InfixFinditer,
+    _required_chars,
+    _RequiredCharsMatch,
+    speed_up_affixes,
+    split_alternatives,
+)
 from extractors.pipeline import TITLE_ABBREVIATIONS, build_pipeline
 
 WORDS = [
@@ -51,6 +58,27 @@ def test_same_matches_as_the_regexes(regexes):
         assert _span(fast_prefix.search(word)) == _span(prefix.search(word)), word
         assert _span(fast_suffix.search(word)) == _span(suffix.search(word)), word
         assert [m.span() for m in fast_infix.finditer(word)] == [m.span() for m in infix.finditer(word)], word
+
+
+def test_url_match_needs_a_dot():
+    tokenizer = spacy.blank("en").tokenizer
+    url = tokenizer.url_match.__self__
+    fast = _RequiredCharsMatch(url, "match")
+    assert fast.required == (".",)
+    for word in WORDS + _fuzz(seed=11) + ["www.example.com", "http://x.org/a", "1.2.3.4", "user@host.de",
+                                          "ex.co:8080/p?q", "bbc.co.uk", "localhost", "http://localhost"]:
+        assert _span(fast.match(word)) == _span(url.match(word)), word
+
+
+def test_required_chars():
+    from re import _parser
+
+    def required(pattern):
+        return _required_chars(_parser.parse(pattern))
+
+    assert required(r"a(?:b|cb)d+[x]") == {"a", "b", "d", "x"}
+    assert required(r"a?b*(?:c|d)(?=e)[fg]\.") == {"."}
+    assert required(r"(?i:a)") == set()
 
 
 def test_unknown_alternatives_are_always_searched():
