@@ -547,7 +547,7 @@ def _key_model_entity(ent: Span) -> Span:
 
 
 DATELINE_TAIL = {"(", "—", "–", "-", "--", ",", ":"}
-_LINE_BREAK_RE = re.compile("\n")
+_LINE_BREAK_RE = re.compile("\n+")
 
 
 def dateline_spans(doc: Doc) -> list[Span]:
@@ -557,8 +557,16 @@ def dateline_spans(doc: Doc) -> list[Span]:
     view = names.shared_view(doc)  # token strings as a list: no Token object per token
     text, n = view.text, view.n
     # Tokens holding a line break, found from the line breaks in the text (a bisect over token offsets).
-    with_break = sorted({bisect.bisect_right(view.idx, match.start()) - 1
-                         for match in _LINE_BREAK_RE.finditer(view.doc_text)})
+    # A run of line breaks mostly lies in one whitespace token: one bisect per run then (per character otherwise).
+    idx = view.idx
+    with_break_set = set()
+    for match in _LINE_BREAK_RE.finditer(view.doc_text):
+        first = bisect.bisect_right(idx, match.start()) - 1
+        if match.end() - match.start() == 1 or bisect.bisect_right(idx, match.end() - 1) - 1 == first:
+            with_break_set.add(first)
+        else:
+            with_break_set.update(bisect.bisect_right(idx, at) - 1 for at in range(match.start(), match.end()))
+    with_break = sorted(with_break_set)
     line_starts = ([0] if n else []) + [i + 1 for i in with_break if doc[i].is_space]
     for start in line_starts:
         if start >= n:
