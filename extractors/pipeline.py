@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
+from extractors.affixes import speed_up_affixes
 from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
@@ -83,25 +84,42 @@ def _byline_cue_re() -> re.Pattern:
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?][\"”’']?(?=\s)|\n")
 
 
+_SENTENCE_MARK_RE = re.compile(r"[.!?\n]")
+"""The characters a ``_SENTENCE_END_RE`` match starts with."""
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The rough sentence (by punctuation, not splitting after initials) holding text[start:end]."""
+    # The sentence begins after the last _SENTENCE_END_RE match in text[:start]. A match is one of the marks,
+    # maybe followed by a quote (never a mark), so the matches are the marks where the pattern matches: try those
+    # from the right (the pattern's look-behinds at every character of the text cost more).
     begin = 0
-    for match in _SENTENCE_END_RE.finditer(text, 0, start):
-        begin = match.end()
+    for mark in reversed([m.start() for m in _SENTENCE_MARK_RE.finditer(text, 0, start)]):
+        match = _SENTENCE_END_RE.match(text, mark, start)  # the end bound as finditer(text, 0, start) sets it
+        if match:
+            begin = match.end()
+            break
     after = _SENTENCE_END_RE.search(text, end)
     return begin, after.end() if after else len(text)
 
 
+@cache
+def _boilerplate_lines() -> tuple[frozenset[str], tuple[str, ...], int]:
+    """The lexicon's boilerplate lines (lower-case), line prefixes, and the longest line's length."""
+    lex = lexicon()
+    exact = frozenset(lex["boilerplate_lines"])
+    return exact, tuple(lex["boilerplate_prefixes"]), max(map(len, exact), default=0)
+
+
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of lines that are page furniture, not article text."""
-    lex = lexicon()
-    exact = set(lex["boilerplate_lines"])
-    prefixes = tuple(lex["boilerplate_prefixes"])
+    exact, prefixes, longest = _boilerplate_lines()
     ranges = []
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and (stripped.lower() in exact or stripped.startswith(prefixes)):
+        # lower-casing never shortens a string: a longer line cannot be one of the exact lines
+        if stripped and (len(stripped) <= longest and stripped.lower() in exact or stripped.startswith(prefixes)):
             ranges.append((offset, offset + len(line)))
         offset += len(line)
     for match in re.finditer(r"_{3,}\s*Follow [^.\n]*?(?:https?://\S+)", text):
@@ -180,11 +198,17 @@ def mark_boilerplate(doc: Doc) -> Doc:
     doc._.boilerplate = boilerplate_ranges(text)
     doc._.bylines = byline_ranges(text)
     positions: set[int] = set()
+    user_data = doc.user_data
+    token_starts = None
     for start, end in doc._.boilerplate:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            for token in span:
-                token._.in_boilerplate = True
+            if token_starts is None:
+                token_starts = doc.to_array([IDX]).ravel().tolist()
+            # ``token._.in_boilerplate = True`` for each token, written where spaCy's Underscore writes it (the
+            # extension has a default, no setter) without a Token and an Underscore object per token
+            for i in range(span.start, span.end):
+                user_data[("._.", "in_boilerplate", token_starts[i], None)] = True
             positions.update(range(span.start, span.end))
     doc.user_data[BOILERPLATE_TOKENS_KEY] = frozenset(positions)
     return doc
@@ -206,27 +230,31 @@ def news_sentencizer(doc: Doc) -> Doc:
     # as arrays once and the rules run only from those places on (reading every Token object cost
     # more than the rest of the component). All boundaries are then set in one from_array call:
     # the Token.is_sent_start setter checks the whole doc for a parse on each call.
-    orth, is_space, trailing_space = doc.to_array([ORTH, IS_SPACE, SPACY]).T
+    # The loop below reads Python lists and decodes only the strings it looks at: indexing numpy arrays per step
+    # cost more than the rules themselves.
+    orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
     strings = doc.vocab.strings
-    starts = numpy.full(len(doc), -1, dtype="int64")
+    orths = orth.tolist()
+    n = len(orths)
+    starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
-    space_at = numpy.flatnonzero(is_space)
-    line_breaks = [int(i) for i in space_at if "\n" in strings[int(orth[i])]]
-    terminal = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL)))
+    line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
-    abbreviation_ends = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, final_abbreviations)))
-    triggers = sorted({i + 1 for i in line_breaks} | {int(i) + 1 for i in terminal}
-                      | {int(i) + 1 for i in abbreviation_ends})
+    # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
+    marks = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))).tolist()
     after_line_break = {i + 1 for i in line_breaks}
+    triggers = sorted(after_line_break.union([i + 1 for i in marks]))
+    is_space = is_space_array.tolist()
+    trailing_space = trailing_array.tolist()
     done = 0  # tokens before this index are decided
     for first in triggers:
-        if first < done or first >= len(doc):
+        if first < done or first >= n:
             continue
         pending = False  # a terminal mark was seen, the sentence may end after closers
         i = first
-        while i < len(doc):
-            text = strings[int(orth[i])]
-            previous = strings[int(orth[i - 1])]
+        while i < n:
+            text = strings[orths[i]]
+            previous = strings[orths[i - 1]]
             if i in after_line_break:
                 if not is_space[i]:
                     starts[i] = 1
@@ -318,7 +346,12 @@ class _WordTable:
             self.clear()
         at = numpy.searchsorted(self.orths, orths)
         known = at < len(self.orths)
-        known[known] = self.orths[at[known]] == orths[known]
+        if known.all():
+            known = self.orths[at] == orths
+            if known.all():  # the usual case: every word seen before, gathered without masks
+                return self.lemmas[at], [values[at].tolist() for values in self.strings]
+        else:
+            known[known] = self.orths[at[known]] == orths[known]
         at = at[known]
         lemma_out = numpy.zeros(n, dtype="uint64")
         lemma_out[known] = self.lemmas[at]
@@ -434,10 +467,9 @@ class GazetteerMatcher:
             if boilerplate and not boilerplate.isdisjoint(range(start, end)):
                 continue
             label = strings[match_id]
-            span = Span(doc, start, end, label=label)
             surface = self.surface_by_tokens.get((label, tuple(texts[start:end])))
             if surface is None:
-                surface = span.text
+                surface = Span(doc, start, end).text
             if label == "GPE":
                 iso = gaz.country_by_surface[surface]
                 canonical = gaz.country_name(iso)
@@ -474,14 +506,15 @@ class GazetteerMatcher:
             if label == "LOC" and one_word and names.surname_not_town(view, start, end, place.population,
                                                                       _surname_in_doc):
                 continue  # "Graham fired back" after "Lindsey Graham": the senator, not the town
-            spans.append(span)
+            spans.append(Span(doc, start, end, label=label))  # made only for the matches kept
         if self.datelines:
             spans += dateline_spans(doc)
         spans += names.organization_spans(doc)
         # Gazetteer spans first: on equal length they win over a trained model's entities,
         # whose GPE/NORP spans are keyed to the gazetteer when their text is known.
         model_ents = [_key_model_entity(ent) for ent in doc.ents]
-        doc.ents = _merge(doc, spans + model_ents)
+        # what ``doc.ents = ...`` does, without making each Span again first
+        doc.set_ents(_merge(doc, spans + model_ents), default="outside")
         return doc
 
 
@@ -514,7 +547,7 @@ def _key_model_entity(ent: Span) -> Span:
 
 
 DATELINE_TAIL = {"(", "—", "–", "-", "--", ",", ":"}
-_LINE_BREAK_RE = re.compile("\n")
+_LINE_BREAK_RE = re.compile("\n+")
 
 
 def dateline_spans(doc: Doc) -> list[Span]:
@@ -524,8 +557,16 @@ def dateline_spans(doc: Doc) -> list[Span]:
     view = names.shared_view(doc)  # token strings as a list: no Token object per token
     text, n = view.text, view.n
     # Tokens holding a line break, found from the line breaks in the text (a bisect over token offsets).
-    with_break = sorted({bisect.bisect_right(view.idx, match.start()) - 1
-                         for match in _LINE_BREAK_RE.finditer(view.doc_text)})
+    # A run of line breaks mostly lies in one whitespace token: one bisect per run then (per character otherwise).
+    idx = view.idx
+    with_break_set = set()
+    for match in _LINE_BREAK_RE.finditer(view.doc_text):
+        first = bisect.bisect_right(idx, match.start()) - 1
+        if match.end() - match.start() == 1 or bisect.bisect_right(idx, match.end() - 1) - 1 == first:
+            with_break_set.add(first)
+        else:
+            with_break_set.update(bisect.bisect_right(idx, at) - 1 for at in range(match.start(), match.end()))
+    with_break = sorted(with_break_set)
     line_starts = ([0] if n else []) + [i + 1 for i in with_break if doc[i].is_space]
     for start in line_starts:
         if start >= n:
@@ -591,18 +632,19 @@ def _surname_in_doc(view: names.TokenView, at: int) -> bool:
     """Whether the word at ``at`` follows a given name or an honorific elsewhere in the document ("Marcus Granger",
     "Mr. Granger")."""
     texts, word = view.text, view.text[at]
-    j = 0
-    while True:
-        try:
-            j = texts.index(word, j + 1)  # the next token with this text, found in C
-        except ValueError:
-            return False
-        if j == at or view.sent_start[j]:
-            continue
-        before = texts[j - 1]
-        if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
-                gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
-            return True
+    # The tokens j >= 1 with this text: found as the word's occurrences in the document text (str.find, in C) that
+    # start a token with this text - comparing the word with every token (list.index) cost more.
+    text, starts, n = view.doc_text, view.idx, view.n
+    found = text.find(word)
+    while found >= 0:
+        j = bisect.bisect_left(starts, found)
+        if 1 <= j < n and starts[j] == found and texts[j] == word and j != at and not view.sent_start[j]:
+            before = texts[j - 1]
+            if names.is_name_text(before) and names.first_name_gender(before) is not None and before not in (
+                    gazetteer().country_by_surface) or view.lower[j - 1] in names.HONORIFIC_WORDS():
+                return True
+        found = text.find(word, found + 1)
+    return False
 
 
 def _after_given_name(view: names.TokenView, start: int) -> bool:
@@ -765,10 +807,12 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("migraph_gazetteer", last=True)
         nlp.add_pipe("migraph_person_rules", last=True)
         _keep_title_abbreviations(nlp)
+        speed_up_affixes(nlp.tokenizer)
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
     _keep_title_abbreviations(nlp)
+    speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
