@@ -24,6 +24,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import cache, cached_property, lru_cache
 from itertools import compress
+from operator import itemgetter
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ NAMING_CUES = (
     ("introduced", "herself", "as"),
 )
 NAMING_CUE_ENDS = {cue[-1] for cue in NAMING_CUES}
+SPEECH_BEFORE_WORDS = frozenset({"said", "says", "added", "asked", "wrote", "recalled", "explained"})
 # Evidence that outweighs a thing-like last word ("Hall", "Law"): a title, a naming phrase, an apposition ...
 PERSON_CUES = {"title", "naming", "kinship", "apposition", "quoted", "speech_before"}
 SURNAME_MONTHS = {"May", "June", "April", "August"}  # months that are also surnames ("Theresa May")
@@ -117,6 +119,9 @@ def _sets():
     sets["heads_or_honorifics"] = sets["role_heads"] | sets["honorifics"]
     sets["titles"] = sets["roles"] | sets["role_heads"] | sets["honorifics"]
     sets["role_like"] = sets["roles"] | sets["role_heads"] | {w.lower() for w in sets["person_nouns"]}
+    # Every word right before a one-word name that gives it evidence (``_one_word_may_be_found``).
+    sets["one_word_cues_before"] = (SPEECH_BEFORE_WORDS | sets["kinship"] | NAMING_CUE_ENDS | sets["role_heads"]
+                                    | sets["honorifics"])
     return sets
 
 
@@ -227,6 +232,10 @@ def _is_title_case_line_cached(line: str) -> bool:
     return is_title_case_line(line)
 
 
+_NAME_START_CHARS = frozenset(chr(c) for c in range(0x500) if NAME_START_RE.match(chr(c)))  # (all below U+0500)
+_first_char = itemgetter(0)
+
+
 class TokenView:
     """The token attributes the rules read, as plain lists indexed by token position.
 
@@ -287,15 +296,18 @@ class TokenView:
     def name_like(self) -> set[int]:
         """Positions of tokens that can be part of a person name run (``_is_run_text``).
 
-        Only a token starting with a letter of ``NAME_RE``'s first class can be one, so those
-        letters are found in the document text by one regex and mapped to token starts.
+        Only a token starting with a letter of ``NAME_RE``'s first class can be one. ``compress`` and ``map``
+        pick those tokens, then the name-like ones among them, in C: no Python step per token.
         """
-        idx, text, n = self.idx, self.text, self.n
-        found = set()
-        for match in NAME_START_RE.finditer(self.doc_text):
-            i = bisect_left(idx, match.start())
-            if i < n and idx[i] == match.start() and (_is_run_text(text[i]) or (
-                    text[i] in SURNAME_MONTHS and self._month_as_surname(i))):
+        text = self.text
+        try:
+            starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
+        except IndexError:  # an empty token string (none from spaCy's tokenizer)
+            starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
+        found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+        # "Theresa May": a month that may be a surname (``_is_run_text`` turns down every month)
+        for i in compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts))):
+            if self._month_as_surname(i):
                 found.add(i)
         return found
 
@@ -680,7 +692,7 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     evidence = set()
     text, lower = view.text, view.lower
     has_before = start > 0
-    if (has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}
+    if (has_before and lower[start - 1] in SPEECH_BEFORE_WORDS
             and text[start - 1].islower()):  # "Minister Says Migrants Must ...": a headline verb is no cue
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
@@ -704,6 +716,22 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     return evidence
 
 
+def _one_word_may_be_found(view: TokenView, start: int, end: int) -> bool:
+    """Whether ``person_spans`` can keep the one-word run ``start:end`` at all.
+
+    One word is a person only with evidence: a cue word right before it (a speech verb, a kinship noun, a
+    naming phrase's last word, a role head or an honorific: ``_evidence_before``, ``_preceding_role``), a
+    kinship noun and a comma before it, or a speech verb or a comma right after it (``_evidence_after``); it
+    is a place only before a comma and a country (``_place_before_country``). Every other one-word run is
+    turned down, so the loop skips it before its costlier tests (most runs are one word: "The", "But").
+    """
+    text, lower = view.text, view.lower
+    if start > 0 and (lower[start - 1] in _sets()["one_word_cues_before"]
+                      or start >= 2 and text[start - 1] == "," and lower[start - 2] in _sets()["kinship"]):
+        return True
+    return end < view.n and (text[end] == "," or view.is_speech(end))
+
+
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
@@ -719,6 +747,8 @@ def person_spans(doc: Doc) -> list[Span]:
     taken = _taken(ents) - _hyphen_glued_places(view, ents)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
+        if end - start == 1 and not _one_word_may_be_found(view, start, end):
+            continue
         k = _role_prefix_length(lower[start:end]) if end - start > 1 else 0
         role_words = text[start:start + k]
         if k == 0 and end - start > 1:
@@ -970,8 +1000,16 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
         return name_key(view.span_text(a, b))
 
     extra = []
+    if not forms:
+        return extra  # no person's name: no run matches one
+    text = view.text
     for start, end in _runs(view, covered):
-        if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
+        if end - start == 1 and lower[start] not in PARTICLES and not (start > 1 and lower[start - 1] in PARTICLES):
+            # one word and no particle next to it: the run stays as it is (the rules below need two words or a
+            # particle), and its text is the token's
+            if name_key(text[start]) not in forms:
+                continue
+        elif view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
                 view.text[start]):
             start += 1  # "Then Putin ..."
         while start > 1 and lower[start - 1] in PARTICLES and start - 1 not in covered and (
