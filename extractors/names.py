@@ -122,6 +122,9 @@ def _sets():
     # Every word right before a one-word name that gives it evidence (``_one_word_may_be_found``).
     sets["one_word_cues_before"] = (SPEECH_BEFORE_WORDS | sets["kinship"] | NAMING_CUE_ENDS | sets["role_heads"]
                                     | sets["honorifics"])
+    # Every word right before a name after which ``_evidence_before`` finds something (or after a comma).
+    sets["evidence_before_cues"] = (SPEECH_BEFORE_WORDS | sets["kinship"] | sets["things_before_name"]
+                                    | NAMING_CUE_ENDS)
     return sets
 
 
@@ -416,7 +419,10 @@ def _taken(ents: tuple[Span, ...]) -> set[int]:
     return taken
 
 
-def _runs(view: TokenView, taken: set[int]):
+_RUN_LINKS = HYPHENS | {"("}  # tokens not name-like that a run may go on over
+
+
+def _runs(view: TokenView, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens that no entity covers yet.
 
     A capitalised function word or headline verb ("In", "Is", "Says") is never part of a name:
@@ -425,14 +431,16 @@ def _runs(view: TokenView, taken: set[int]):
     n = view.n
     text, lower, space, sent_start = view.text, view.lower, view.space, view.sent_start
     run_ok = view.run_ok
-    boilerplate = view.boilerplate
     ends_at = -1  # the previous run's end: runs never overlap
-    for i in sorted(run_ok):
-        if i < ends_at or i in taken or i in boilerplate:
+    runs = []
+    for i in sorted(run_ok.difference(taken, view.boilerplate)):
+        if i < ends_at:
             continue
         j = i + 1
         while j < n and j not in taken:
             t = text[j]
+            if j not in run_ok and t not in _RUN_LINKS and lower[j] not in PARTICLES:
+                break  # the usual end (a lower-case word, punctuation): none of the cases below applies
             if j in run_ok and not sent_start[j] and (space[j - 1] or not t[:1].isupper() or text[j - 1] in HYPHENS):
                 j += 1  # a capitalised token glued to the previous one ("Barr|Ocasio") starts a new run
             elif (t in HYPHENS and not space[j - 1] and not space[j]
@@ -461,8 +469,9 @@ def _runs(view: TokenView, taken: set[int]):
                     break
             else:
                 break
-        yield i, j
+        runs.append((i, j))
         ends_at = j
+    return runs
 
 
 @lru_cache(maxsize=1 << 12)
@@ -505,10 +514,13 @@ def _verb_ing_form(low: str) -> bool:
 
 @cache
 def _lemma_lookup():
-    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word."""
-    from spacy.lookups import load_lookups
+    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word.
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    The JSON as a plain dict: ``load_lookups(...).get_table(...)`` holds the same pairs keyed by the words' string
+    hashes, and hashing its 41,582 keys into a ``Table`` took 0.2 s more on a worker's first article."""
+    from spacy.util import load_language_data, registry
+
+    return load_language_data(registry.lookups.get("en")["lemma_lookup"])
 
 
 def _split_runs(view: TokenView, runs):
@@ -732,6 +744,18 @@ def _one_word_may_be_found(view: TokenView, start: int, end: int) -> bool:
     return end < view.n and (text[end] == "," or view.is_speech(end))
 
 
+def _place_not_person(view: TokenView, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` (a place in the gazetteer) is the place here: no honorific or kinship noun before it, no
+    relative's apposition, not said by name ("said Ali", with a given name or a role apposition)."""
+    lower, text = view.lower, view.text
+    said_before = start > 0 and lower[start - 1] in {"said", "says", "asked", "added"} or (
+        start >= 2 and text[start - 1] in QUOTE_CLOSERS
+        and text[start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
+    return (not view.person_cue_before(start)
+            and not (end - start == 1 and kin_apposition_before(view, start, end))
+            and not (said_before and (first_name_gender(name) or role_apposition_after(view, end))))
+
+
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
@@ -739,9 +763,14 @@ def person_spans(doc: Doc) -> list[Span]:
     titles = sets["titles"]
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
     party_words, trailing_roles = sets["party_words"], sets["trailing_roles"]
+    role_heads, first_words, role_like = sets["role_heads"], sets["first_words"], sets["role_like"]
+    evidence_before_cues = sets["evidence_before_cues"]
     gaz = gazetteer()
+    places, countries, organizations = gaz.places, gaz.country_by_surface, gaz.organizations
     view = shared_view(doc)
-    n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
+    n, text, lower, sent_start, idx = view.n, view.text, view.lower, view.sent_start, view.idx
+    user_data = doc.user_data
+    person_label = doc.vocab.strings.add("PERSON")
     bylines = doc._.bylines
     ents = doc.ents  # builds a Span per entity on each read
     taken = _taken(ents) - _hyphen_glued_places(view, ents)
@@ -809,7 +838,7 @@ def person_spans(doc: Doc) -> list[Span]:
             name_start += 1
         # A place and a party before the name ("Arizona Republican Jo Ross", "New Jersey Democrat Al Roe") describe
         # the person; a title after it ("Nancy Pelosi Speaker", "Jo Stevens MP") belongs to the next phrase.
-        for q in range(name_start + 1, min(name_start + 4, end - 1)):
+        for q in range(name_start + 1, min(name_start + 4, end - 1)) if end - name_start > 2 else ():
             if text[q] in party_words:
                 front = view.span_text(name_start, q)
                 if front in gaz.places or front in gaz.country_by_surface or front in gaz.demonym_by_surface:
@@ -820,12 +849,12 @@ def person_spans(doc: Doc) -> list[Span]:
         if name_start >= end or text[name_start] in HYPHENS:
             continue
         name_words = text[name_start:end]
-        if name_words[-1] in party_words or name_words[0] in sets["first_words"]:
+        if name_words[-1] in party_words or name_words[0] in first_words:
             continue  # "Ohio Republican", "Senate Democrats", "Hurricane Irma", "Fort Bliss": no person
         if all(map(_is_descriptor, name_words, lower[name_start:end])):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
         last = lower[end - 1]
-        if (len(name_words) > 1 and last.endswith("s") and last[:-1] in sets["role_like"]
+        if (len(name_words) > 1 and last.endswith("s") and last[:-1] in role_like
                 and first_name_gender(name_words[0]) is None):
             continue  # "Democrat Chairs", "Republican Senators": a group named by its role, no person
         place = _place_before_country(view, name_start, end) if end + 1 < n and text[end] == "," else None
@@ -838,31 +867,29 @@ def person_spans(doc: Doc) -> list[Span]:
         first = name_words[0]
         given = _is_given_name(first)
         all_common = all(map(_is_common_or_initial, name_words))
-        prefix_start, lower_role = _preceding_role(view, start)
-        evidence = _evidence_before(view, name_start, end)
-        if "thing_named" in evidence:
-            continue
+        # Both find nothing without a cue word right before (a role head; a speech, kinship or naming word, a comma)
+        lower_role = _preceding_role(view, start)[1] if start > 0 and lower[start - 1] in role_heads else None
+        if name_start > 0 and (lower[name_start - 1] in evidence_before_cues or text[name_start - 1] == ","):
+            evidence = _evidence_before(view, name_start, end)
+            if "thing_named" in evidence:
+                continue
+        else:
+            evidence = set()
         if titled_by_body or of_role:
             evidence.add("title")
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
-        if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:
+        if lower_role or name_start > 0 and lower[name_start - 1] in honorifics:  # (an honorific is a person cue)
             evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
         if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
             continue
         if any(w in org_heads for w in name_words):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
-        name = view.span_text(name_start, end)
-        said_before = name_start > 0 and lower[name_start - 1] in {"said", "says", "asked", "added"} or (
-            name_start >= 2 and text[name_start - 1] in QUOTE_CLOSERS
-            and text[name_start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
-        if (name in gaz.places and not view.person_cue_before(name_start)
-                and not (end - name_start == 1 and kin_apposition_before(view, name_start, end))
-                and not (said_before and (first_name_gender(name) or role_apposition_after(view, end)))) \
-                or name in gaz.country_by_surface \
-                or name in gaz.organizations:
+        name = text[name_start] if end - name_start == 1 else view.span_text(name_start, end)
+        if (name in places and _place_not_person(view, name, name_start, end)) or name in countries \
+                or name in organizations:
             continue
-        if _in_ranges(view.idx[name_start], bylines):
+        if bylines and _in_ranges(idx[name_start], bylines):
             continue
         determiner_before = (start > 0 and lower[start - 1] in DETERMINERS
                              or name_start > start and lower[name_start - 1] in DETERMINERS)  # "The Abraham Lincoln"
@@ -899,10 +926,12 @@ def person_spans(doc: Doc) -> list[Span]:
             accept = True
         if not accept:
             continue
-        span = Span(doc, name_start, end, label="PERSON")
+        span = Span(doc, name_start, end, label=person_label)
         role = HYPHEN_GAP_RE.sub(r"\1", " ".join(role_words)) if role_words else (of_role or lower_role)
-        span._.role = role
-        span._.source = "rules"
+        # ``span._.role = role``, ``span._.source = "rules"``: the keys spaCy writes (no Underscore object)
+        start_char, end_char = idx[name_start], idx[end - 1] + len(text[end - 1])
+        user_data[("._.", "role", start_char, end_char)] = role
+        user_data[("._.", "source", start_char, end_char)] = "rules"
         found.append(span)
     found = _trim_words_before_known_names(view, found)
     found += _surname_mentions(view, found, ents, taken)
@@ -1002,14 +1031,17 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
     extra = []
     if not forms:
         return extra  # no person's name: no run matches one
-    text = view.text
+    text, space = view.text, view.space
+    person_label = doc.vocab.strings.add("PERSON")
+    # A run's key ends in the key of its last token when that token is a word of its own: after a space, or
+    # alone with no particle before it (the rules below move the start back only over particles). Such a run
+    # matches no form unless that key's last part is a form's last part.
+    last_parts = {form.rpartition(" ")[2] for form in forms} if "" not in forms else None
     for start, end in _runs(view, covered):
-        if end - start == 1 and lower[start] not in PARTICLES and not (start > 1 and lower[start - 1] in PARTICLES):
-            # one word and no particle next to it: the run stays as it is (the rules below need two words or a
-            # particle), and its text is the token's
-            if name_key(text[start]) not in forms:
-                continue
-        elif view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
+        if (last_parts is not None and (end >= 2 and space[end - 2] or end - start == 1 and (
+                start < 2 or lower[start - 1] not in PARTICLES)) and _last_key_part(text[end - 1]) not in last_parts):
+            continue
+        if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
                 view.text[start]):
             start += 1  # "Then Putin ..."
         while start > 1 and lower[start - 1] in PARTICLES and start - 1 not in covered and (
@@ -1019,8 +1051,9 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
             start += 1  # a run of particles only ("... met Lopez and De" at the end) is nobody
         if span_text(start, end) not in forms or _in_ranges(view.idx[start], bylines):
             continue
-        alias = Span(doc, start, end, label="PERSON")
-        alias._.source = "rules-alias"
+        alias = Span(doc, start, end, label=person_label)
+        # ``alias._.source = "rules-alias"``: the key spaCy writes (no Underscore object)
+        doc.user_data[("._.", "source", view.idx[start], view.idx[end - 1] + len(text[end - 1]))] = "rules-alias"
         extra.append(alias)
     return extra
 
@@ -1039,6 +1072,12 @@ def name_part_key(part: str) -> str:
     if hyphen and head.lower() in PARTICLES:
         return head.lower() + hyphen + rest
     return part
+
+
+@lru_cache(maxsize=1 << 15)
+def _last_key_part(word: str) -> str:
+    """The last part of ``name_key`` of a text ending in the word ``word`` (``word`` after a space)."""
+    return name_key(word).rpartition(" ")[2]
 
 
 @cache
@@ -1062,6 +1101,7 @@ def surname_of(span: Span) -> str | None:
     return _surname_of_text(span.text)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every found person's name, twice
 def _surname_of_text(text: str) -> str | None:
     parts = [p for p in text.split() if not INITIAL_RE.match(p)]
     if len(parts) < 2:
