@@ -363,8 +363,13 @@ class TokenView:
         low = self.lower[i]
         if low in {"said", "says", "told", "added", "stated"}:
             return True
-        lemma = doc_lemmas(self.doc)[i]  # Token.lemma_.lower(), from the lemmatizer's cached list
+        lemma = self.lemmas[i]  # Token.lemma_.lower()
         return (lemma or self.text[i].lower()) in _sets()["speech"]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``doc_lemmas(doc)``: the lemmatizer's cached list (the view is built after the lemmatizer ran)."""
+        return doc_lemmas(self.doc)
 
     def person_cue_before(self, start: int) -> bool:
         """``person_cue_before(doc, start)``."""
@@ -1031,15 +1036,11 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
     extra = []
     if not forms:
         return extra  # no person's name: no run matches one
-    text, space = view.text, view.space
+    text = view.text
     person_label = doc.vocab.strings.add("PERSON")
-    # A run's key ends in the key of its last token when that token is a word of its own: after a space, or
-    # alone with no particle before it (the rules below move the start back only over particles). Such a run
-    # matches no form unless that key's last part is a form's last part.
     last_parts = {form.rpartition(" ")[2] for form in forms} if "" not in forms else None
     for start, end in _runs(view, covered):
-        if (last_parts is not None and (end >= 2 and space[end - 2] or end - start == 1 and (
-                start < 2 or lower[start - 1] not in PARTICLES)) and _last_key_part(text[end - 1]) not in last_parts):
+        if last_parts is not None and _ends_in_no_form(view, start, end, last_parts):
             continue
         if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
                 view.text[start]):
@@ -1072,6 +1073,20 @@ def name_part_key(part: str) -> str:
     if hyphen and head.lower() in PARTICLES:
         return head.lower() + hyphen + rest
     return part
+
+
+def _ends_in_no_form(view: TokenView, start: int, end: int, last_parts: set[str]) -> bool:
+    """Whether the run ``start:end`` surely matches no form whose last part is in ``last_parts``.
+
+    A run's key ends in the key of its last token when that token is a word of its own: after a space, or alone
+    with no particle before it (``_surname_mentions`` moves a start back only over particles, and a start moved
+    past the end gives the key "", which callers rule out). Such a run matches no form unless that key's last part
+    is a form's last part; other runs are never ruled out here.
+    """
+    if not (end >= 2 and view.space[end - 2] or end - start == 1 and (
+            start < 2 or view.lower[start - 1] not in PARTICLES)):
+        return False
+    return _last_key_part(view.text[end - 1]) not in last_parts
 
 
 @lru_cache(maxsize=1 << 15)
