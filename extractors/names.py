@@ -1157,6 +1157,31 @@ _BODY_WORDS = sorted((tuple(b.split()) for b in _BODIES), key=len, reverse=True)
 _BODY_FIRST_WORDS = {words[0] for words in _BODY_WORDS}
 
 
+def _positions_of(words: list[str], word: str, start: int = 0) -> list[int]:
+    """The positions ``i >= start`` where ``words[i] == word``, ascending: ``list.index`` scans in C, and most
+    documents hold the word seldom or never."""
+    found = []
+    at = start - 1
+    while True:
+        try:
+            at = words.index(word, at + 1)
+        except ValueError:
+            return found
+        found.append(at)
+
+
+def _org_span(view: TokenView, start: int, end: int, iso: str | None, canonical: str) -> Span:
+    """An ORG span found by the rules, with ``span._.iso``, ``span._.canonical`` and ``span._.source`` written
+    where spaCy's Underscore writes them (``doc.user_data``), in that order, without an Underscore object each."""
+    doc = view.doc
+    span = Span(doc, start, end, label="ORG")
+    start_char, end_char = view.idx[start], view.idx[end - 1] + len(view.text[end - 1])
+    doc.user_data[("._.", "iso", start_char, end_char)] = iso
+    doc.user_data[("._.", "canonical", start_char, end_char)] = canonical
+    doc.user_data[("._.", "source", start_char, end_char)] = "rules"
+    return span
+
+
 def organization_spans(doc: Doc) -> list[Span]:
     """Organisations named by pattern: "Ministry of Defense", "the Finnish border guard(s)".
 
@@ -1172,15 +1197,11 @@ def organization_spans(doc: Doc) -> list[Span]:
     cues = _org_cue_words()
     demonyms = gaz.demonym_by_surface
     # "the Trump administration", "the Obama administration": a government named after its head
-    for i in compress(range(1, n), map("administration".__eq__, lower[1:])):
+    for i in _positions_of(lower, "administration", 1):
         name = text[i - 1]
         if (is_name_text(name) and len(name) > 2 and i >= 2 and lower[i - 2] in {"the", "a", "this", "that"}
                 and name not in demonyms and i - 1 not in view.boilerplate):
-            span = Span(doc, i - 1, i + 1, label="ORG")
-            span._.iso = None
-            span._.canonical = view.span_text(i - 1, i + 1)
-            span._.source = "rules"
-            spans.append(span)
+            spans.append(_org_span(view, i - 1, i + 1, None, view.span_text(i - 1, i + 1)))
     spans += _named_after_org_noun(doc, view)
     spans += _acronym_speakers(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
@@ -1204,11 +1225,8 @@ def organization_spans(doc: Doc) -> list[Span]:
             if i + skip - 1 + k < n and tuple(lower[i + skip:i + skip + k]) == words:
                 if words[-1] == "minister":
                     break
-                span = Span(doc, i, i + skip + k, label="ORG")
-                span._.iso = demonyms.get(word) or countries.get(word)
-                span._.canonical = view.span_text(i, i + skip + k)
-                span._.source = "rules"
-                spans.append(span)
+                spans.append(_org_span(view, i, i + skip + k, demonyms.get(word) or countries.get(word),
+                                       view.span_text(i, i + skip + k)))
                 break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
     resume = 0  # a found organisation's end: the next one starts there at the earliest
@@ -1232,14 +1250,10 @@ def organization_spans(doc: Doc) -> list[Span]:
                 start += 1
             name = view.span_text(start, end)
             if end - start >= 2 and name not in gaz.organizations:
-                span = Span(doc, start, end, label="ORG")
                 iso = None
                 for t in text[start:end]:
                     iso = iso or demonyms.get(t) or gaz.country_by_surface.get(t)
-                span._.iso = iso
-                span._.canonical = name
-                span._.source = "rules"
-                spans.append(span)
+                spans.append(_org_span(view, start, end, iso, name))
                 resume = end
     return spans
 
@@ -1271,11 +1285,7 @@ def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
             i >= 2 and lower[i - 1] == "to" and lower[i - 2] == "according")
         if not speaks:
             continue
-        span = Span(doc, i, i + 1, label="ORG")
-        span._.iso = None
-        span._.canonical = word
-        span._.source = "rules"
-        spans.append(span)
+        spans.append(_org_span(view, i, i + 1, None, word))
     return spans
 
 
@@ -1300,11 +1310,7 @@ def _named_after_org_noun(doc: Doc, view: TokenView) -> list[Span]:
         name = view.span_text(i + 1, end)
         if name in gazetteer().country_by_surface or name in gazetteer().demonym_by_surface:
             continue
-        span = Span(doc, i + 1, end, label="ORG")
-        span._.iso = None
-        span._.canonical = name
-        span._.source = "rules"
-        spans.append(span)
+        spans.append(_org_span(view, i + 1, end, None, name))
     return spans
 
 
