@@ -24,6 +24,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import cache, cached_property, lru_cache
 from itertools import compress
+from operator import itemgetter
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ NAMING_CUES = (
     ("introduced", "herself", "as"),
 )
 NAMING_CUE_ENDS = {cue[-1] for cue in NAMING_CUES}
+SPEECH_BEFORE_WORDS = frozenset({"said", "says", "added", "asked", "wrote", "recalled", "explained"})
 # Evidence that outweighs a thing-like last word ("Hall", "Law"): a title, a naming phrase, an apposition ...
 PERSON_CUES = {"title", "naming", "kinship", "apposition", "quoted", "speech_before"}
 SURNAME_MONTHS = {"May", "June", "April", "August"}  # months that are also surnames ("Theresa May")
@@ -117,6 +119,12 @@ def _sets():
     sets["heads_or_honorifics"] = sets["role_heads"] | sets["honorifics"]
     sets["titles"] = sets["roles"] | sets["role_heads"] | sets["honorifics"]
     sets["role_like"] = sets["roles"] | sets["role_heads"] | {w.lower() for w in sets["person_nouns"]}
+    # Every word right before a one-word name that gives it evidence (``_one_word_may_be_found``).
+    sets["one_word_cues_before"] = (SPEECH_BEFORE_WORDS | sets["kinship"] | NAMING_CUE_ENDS | sets["role_heads"]
+                                    | sets["honorifics"])
+    # Every word right before a name after which ``_evidence_before`` finds something (or after a comma).
+    sets["evidence_before_cues"] = (SPEECH_BEFORE_WORDS | sets["kinship"] | sets["things_before_name"]
+                                    | NAMING_CUE_ENDS)
     return sets
 
 
@@ -227,6 +235,10 @@ def _is_title_case_line_cached(line: str) -> bool:
     return is_title_case_line(line)
 
 
+_NAME_START_CHARS = frozenset(chr(c) for c in range(0x500) if NAME_START_RE.match(chr(c)))  # (all below U+0500)
+_first_char = itemgetter(0)
+
+
 class TokenView:
     """The token attributes the rules read, as plain lists indexed by token position.
 
@@ -287,15 +299,18 @@ class TokenView:
     def name_like(self) -> set[int]:
         """Positions of tokens that can be part of a person name run (``_is_run_text``).
 
-        Only a token starting with a letter of ``NAME_RE``'s first class can be one, so those
-        letters are found in the document text by one regex and mapped to token starts.
+        Only a token starting with a letter of ``NAME_RE``'s first class can be one. ``compress`` and ``map``
+        pick those tokens, then the name-like ones among them, in C: no Python step per token.
         """
-        idx, text, n = self.idx, self.text, self.n
-        found = set()
-        for match in NAME_START_RE.finditer(self.doc_text):
-            i = bisect_left(idx, match.start())
-            if i < n and idx[i] == match.start() and (_is_run_text(text[i]) or (
-                    text[i] in SURNAME_MONTHS and self._month_as_surname(i))):
+        text = self.text
+        try:
+            starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
+        except IndexError:  # an empty token string (none from spaCy's tokenizer)
+            starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
+        found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+        # "Theresa May": a month that may be a surname (``_is_run_text`` turns down every month)
+        for i in compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts))):
+            if self._month_as_surname(i):
                 found.add(i)
         return found
 
@@ -348,8 +363,13 @@ class TokenView:
         low = self.lower[i]
         if low in {"said", "says", "told", "added", "stated"}:
             return True
-        lemma = doc_lemmas(self.doc)[i]  # Token.lemma_.lower(), from the lemmatizer's cached list
+        lemma = self.lemmas[i]  # Token.lemma_.lower()
         return (lemma or self.text[i].lower()) in _sets()["speech"]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``doc_lemmas(doc)``: the lemmatizer's cached list (the view is built after the lemmatizer ran)."""
+        return doc_lemmas(self.doc)
 
     def person_cue_before(self, start: int) -> bool:
         """``person_cue_before(doc, start)``."""
@@ -404,7 +424,10 @@ def _taken(ents: tuple[Span, ...]) -> set[int]:
     return taken
 
 
-def _runs(view: TokenView, taken: set[int]):
+_RUN_LINKS = HYPHENS | {"("}  # tokens not name-like that a run may go on over
+
+
+def _runs(view: TokenView, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens that no entity covers yet.
 
     A capitalised function word or headline verb ("In", "Is", "Says") is never part of a name:
@@ -413,14 +436,16 @@ def _runs(view: TokenView, taken: set[int]):
     n = view.n
     text, lower, space, sent_start = view.text, view.lower, view.space, view.sent_start
     run_ok = view.run_ok
-    boilerplate = view.boilerplate
     ends_at = -1  # the previous run's end: runs never overlap
-    for i in sorted(run_ok):
-        if i < ends_at or i in taken or i in boilerplate:
+    runs = []
+    for i in sorted(run_ok.difference(taken, view.boilerplate)):
+        if i < ends_at:
             continue
         j = i + 1
         while j < n and j not in taken:
             t = text[j]
+            if j not in run_ok and t not in _RUN_LINKS and lower[j] not in PARTICLES:
+                break  # the usual end (a lower-case word, punctuation): none of the cases below applies
             if j in run_ok and not sent_start[j] and (space[j - 1] or not t[:1].isupper() or text[j - 1] in HYPHENS):
                 j += 1  # a capitalised token glued to the previous one ("Barr|Ocasio") starts a new run
             elif (t in HYPHENS and not space[j - 1] and not space[j]
@@ -449,8 +474,9 @@ def _runs(view: TokenView, taken: set[int]):
                     break
             else:
                 break
-        yield i, j
+        runs.append((i, j))
         ends_at = j
+    return runs
 
 
 @lru_cache(maxsize=1 << 12)
@@ -493,10 +519,13 @@ def _verb_ing_form(low: str) -> bool:
 
 @cache
 def _lemma_lookup():
-    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word."""
-    from spacy.lookups import load_lookups
+    """spaCy's English lookup table (spacy-lookups-data), keyed here by the lower-cased word.
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    The JSON as a plain dict: ``load_lookups(...).get_table(...)`` holds the same pairs keyed by the words' string
+    hashes, and hashing its 41,582 keys into a ``Table`` took 0.2 s more on a worker's first article."""
+    from spacy.util import load_language_data, registry
+
+    return load_language_data(registry.lookups.get("en")["lemma_lookup"])
 
 
 def _split_runs(view: TokenView, runs):
@@ -680,7 +709,7 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     evidence = set()
     text, lower = view.text, view.lower
     has_before = start > 0
-    if (has_before and lower[start - 1] in {"said", "says", "added", "asked", "wrote", "recalled", "explained"}
+    if (has_before and lower[start - 1] in SPEECH_BEFORE_WORDS
             and text[start - 1].islower()):  # "Minister Says Migrants Must ...": a headline verb is no cue
         evidence.add("speech_before")  # not "told": "told Meduza" names an outlet
     # "her son Yaroslav", "his wife, Olena,": a relative introduced by name
@@ -704,6 +733,34 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
     return evidence
 
 
+def _one_word_may_be_found(view: TokenView, start: int, end: int) -> bool:
+    """Whether ``person_spans`` can keep the one-word run ``start:end`` at all.
+
+    One word is a person only with evidence: a cue word right before it (a speech verb, a kinship noun, a
+    naming phrase's last word, a role head or an honorific: ``_evidence_before``, ``_preceding_role``), a
+    kinship noun and a comma before it, or a speech verb or a comma right after it (``_evidence_after``); it
+    is a place only before a comma and a country (``_place_before_country``). Every other one-word run is
+    turned down, so the loop skips it before its costlier tests (most runs are one word: "The", "But").
+    """
+    text, lower = view.text, view.lower
+    if start > 0 and (lower[start - 1] in _sets()["one_word_cues_before"]
+                      or start >= 2 and text[start - 1] == "," and lower[start - 2] in _sets()["kinship"]):
+        return True
+    return end < view.n and (text[end] == "," or view.is_speech(end))
+
+
+def _place_not_person(view: TokenView, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` (a place in the gazetteer) is the place here: no honorific or kinship noun before it, no
+    relative's apposition, not said by name ("said Ali", with a given name or a role apposition)."""
+    lower, text = view.lower, view.text
+    said_before = start > 0 and lower[start - 1] in {"said", "says", "asked", "added"} or (
+        start >= 2 and text[start - 1] in QUOTE_CLOSERS
+        and text[start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
+    return (not view.person_cue_before(start)
+            and not (end - start == 1 and kin_apposition_before(view, start, end))
+            and not (said_before and (first_name_gender(name) or role_apposition_after(view, end))))
+
+
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
     sets = _sets()
@@ -711,14 +768,21 @@ def person_spans(doc: Doc) -> list[Span]:
     titles = sets["titles"]
     org_heads, regional, thing_heads = sets["org_heads"], sets["regional"], sets["thing_heads"]
     party_words, trailing_roles = sets["party_words"], sets["trailing_roles"]
+    role_heads, first_words, role_like = sets["role_heads"], sets["first_words"], sets["role_like"]
+    evidence_before_cues = sets["evidence_before_cues"]
     gaz = gazetteer()
+    places, countries, organizations = gaz.places, gaz.country_by_surface, gaz.organizations
     view = shared_view(doc)
-    n, text, lower, sent_start = view.n, view.text, view.lower, view.sent_start
+    n, text, lower, sent_start, idx = view.n, view.text, view.lower, view.sent_start, view.idx
+    user_data = doc.user_data
+    person_label = doc.vocab.strings.add("PERSON")
     bylines = doc._.bylines
     ents = doc.ents  # builds a Span per entity on each read
     taken = _taken(ents) - _hyphen_glued_places(view, ents)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
+        if end - start == 1 and not _one_word_may_be_found(view, start, end):
+            continue
         k = _role_prefix_length(lower[start:end]) if end - start > 1 else 0
         role_words = text[start:start + k]
         if k == 0 and end - start > 1:
@@ -779,7 +843,7 @@ def person_spans(doc: Doc) -> list[Span]:
             name_start += 1
         # A place and a party before the name ("Arizona Republican Jo Ross", "New Jersey Democrat Al Roe") describe
         # the person; a title after it ("Nancy Pelosi Speaker", "Jo Stevens MP") belongs to the next phrase.
-        for q in range(name_start + 1, min(name_start + 4, end - 1)):
+        for q in range(name_start + 1, min(name_start + 4, end - 1)) if end - name_start > 2 else ():
             if text[q] in party_words:
                 front = view.span_text(name_start, q)
                 if front in gaz.places or front in gaz.country_by_surface or front in gaz.demonym_by_surface:
@@ -790,12 +854,12 @@ def person_spans(doc: Doc) -> list[Span]:
         if name_start >= end or text[name_start] in HYPHENS:
             continue
         name_words = text[name_start:end]
-        if name_words[-1] in party_words or name_words[0] in sets["first_words"]:
+        if name_words[-1] in party_words or name_words[0] in first_words:
             continue  # "Ohio Republican", "Senate Democrats", "Hurricane Irma", "Fort Bliss": no person
         if all(map(_is_descriptor, name_words, lower[name_start:end])):
             continue  # "European", "Assistant Secretary": adjectives and role words alone are no name
         last = lower[end - 1]
-        if (len(name_words) > 1 and last.endswith("s") and last[:-1] in sets["role_like"]
+        if (len(name_words) > 1 and last.endswith("s") and last[:-1] in role_like
                 and first_name_gender(name_words[0]) is None):
             continue  # "Democrat Chairs", "Republican Senators": a group named by its role, no person
         place = _place_before_country(view, name_start, end) if end + 1 < n and text[end] == "," else None
@@ -808,31 +872,29 @@ def person_spans(doc: Doc) -> list[Span]:
         first = name_words[0]
         given = _is_given_name(first)
         all_common = all(map(_is_common_or_initial, name_words))
-        prefix_start, lower_role = _preceding_role(view, start)
-        evidence = _evidence_before(view, name_start, end)
-        if "thing_named" in evidence:
-            continue
+        # Both find nothing without a cue word right before (a role head; a speech, kinship or naming word, a comma)
+        lower_role = _preceding_role(view, start)[1] if start > 0 and lower[start - 1] in role_heads else None
+        if name_start > 0 and (lower[name_start - 1] in evidence_before_cues or text[name_start - 1] == ","):
+            evidence = _evidence_before(view, name_start, end)
+            if "thing_named" in evidence:
+                continue
+        else:
+            evidence = set()
         if titled_by_body or of_role:
             evidence.add("title")
         if role_words and any(w.lower() in heads_or_honorifics for w in role_words):
             evidence.add("title")
-        if lower_role or view.person_cue_before(name_start) and lower[name_start - 1] in honorifics:
+        if lower_role or name_start > 0 and lower[name_start - 1] in honorifics:  # (an honorific is a person cue)
             evidence.add("title")  # "Mr. Orban", "Mrs. Merkel"
         if all_common and not (evidence & {"title", "naming"} or ("kinship" in evidence and given)):
             continue
         if any(w in org_heads for w in name_words):
             continue  # "Ministry of Defense", "Nasha Niva Newspaper": organisations
-        name = view.span_text(name_start, end)
-        said_before = name_start > 0 and lower[name_start - 1] in {"said", "says", "asked", "added"} or (
-            name_start >= 2 and text[name_start - 1] in QUOTE_CLOSERS
-            and text[name_start - 2] in {",", "?", "!"} and end < view.n and view.is_speech(end))
-        if (name in gaz.places and not view.person_cue_before(name_start)
-                and not (end - name_start == 1 and kin_apposition_before(view, name_start, end))
-                and not (said_before and (first_name_gender(name) or role_apposition_after(view, end)))) \
-                or name in gaz.country_by_surface \
-                or name in gaz.organizations:
+        name = text[name_start] if end - name_start == 1 else view.span_text(name_start, end)
+        if (name in places and _place_not_person(view, name, name_start, end)) or name in countries \
+                or name in organizations:
             continue
-        if _in_ranges(view.idx[name_start], bylines):
+        if bylines and _in_ranges(idx[name_start], bylines):
             continue
         determiner_before = (start > 0 and lower[start - 1] in DETERMINERS
                              or name_start > start and lower[name_start - 1] in DETERMINERS)  # "The Abraham Lincoln"
@@ -869,10 +931,12 @@ def person_spans(doc: Doc) -> list[Span]:
             accept = True
         if not accept:
             continue
-        span = Span(doc, name_start, end, label="PERSON")
+        span = Span(doc, name_start, end, label=person_label)
         role = HYPHEN_GAP_RE.sub(r"\1", " ".join(role_words)) if role_words else (of_role or lower_role)
-        span._.role = role
-        span._.source = "rules"
+        # ``span._.role = role``, ``span._.source = "rules"``: the keys spaCy writes (no Underscore object)
+        start_char, end_char = idx[name_start], idx[end - 1] + len(text[end - 1])
+        user_data[("._.", "role", start_char, end_char)] = role
+        user_data[("._.", "source", start_char, end_char)] = "rules"
         found.append(span)
     found = _trim_words_before_known_names(view, found)
     found += _surname_mentions(view, found, ents, taken)
@@ -970,7 +1034,14 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
         return name_key(view.span_text(a, b))
 
     extra = []
+    if not forms:
+        return extra  # no person's name: no run matches one
+    text = view.text
+    person_label = doc.vocab.strings.add("PERSON")
+    last_parts = {form.rpartition(" ")[2] for form in forms} if "" not in forms else None
     for start, end in _runs(view, covered):
+        if last_parts is not None and _ends_in_no_form(view, start, end, last_parts):
+            continue
         if view.sent_start[start] and end - start > 1 and span_text(start + 1, end) in forms and is_common_word(
                 view.text[start]):
             start += 1  # "Then Putin ..."
@@ -981,8 +1052,9 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
             start += 1  # a run of particles only ("... met Lopez and De" at the end) is nobody
         if span_text(start, end) not in forms or _in_ranges(view.idx[start], bylines):
             continue
-        alias = Span(doc, start, end, label="PERSON")
-        alias._.source = "rules-alias"
+        alias = Span(doc, start, end, label=person_label)
+        # ``alias._.source = "rules-alias"``: the key spaCy writes (no Underscore object)
+        doc.user_data[("._.", "source", view.idx[start], view.idx[end - 1] + len(text[end - 1]))] = "rules-alias"
         extra.append(alias)
     return extra
 
@@ -1001,6 +1073,26 @@ def name_part_key(part: str) -> str:
     if hyphen and head.lower() in PARTICLES:
         return head.lower() + hyphen + rest
     return part
+
+
+def _ends_in_no_form(view: TokenView, start: int, end: int, last_parts: set[str]) -> bool:
+    """Whether the run ``start:end`` surely matches no form whose last part is in ``last_parts``.
+
+    A run's key ends in the key of its last token when that token is a word of its own: after a space, or alone
+    with no particle before it (``_surname_mentions`` moves a start back only over particles, and a start moved
+    past the end gives the key "", which callers rule out). Such a run matches no form unless that key's last part
+    is a form's last part; other runs are never ruled out here.
+    """
+    if not (end >= 2 and view.space[end - 2] or end - start == 1 and (
+            start < 2 or view.lower[start - 1] not in PARTICLES)):
+        return False
+    return _last_key_part(view.text[end - 1]) not in last_parts
+
+
+@lru_cache(maxsize=1 << 15)
+def _last_key_part(word: str) -> str:
+    """The last part of ``name_key`` of a text ending in the word ``word`` (``word`` after a space)."""
+    return name_key(word).rpartition(" ")[2]
 
 
 @cache
@@ -1024,6 +1116,7 @@ def surname_of(span: Span) -> str | None:
     return _surname_of_text(span.text)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every found person's name, twice
 def _surname_of_text(text: str) -> str | None:
     parts = [p for p in text.split() if not INITIAL_RE.match(p)]
     if len(parts) < 2:
@@ -1064,6 +1157,31 @@ _BODY_WORDS = sorted((tuple(b.split()) for b in _BODIES), key=len, reverse=True)
 _BODY_FIRST_WORDS = {words[0] for words in _BODY_WORDS}
 
 
+def _positions_of(words: list[str], word: str, start: int = 0) -> list[int]:
+    """The positions ``i >= start`` where ``words[i] == word``, ascending: ``list.index`` scans in C, and most
+    documents hold the word seldom or never."""
+    found = []
+    at = start - 1
+    while True:
+        try:
+            at = words.index(word, at + 1)
+        except ValueError:
+            return found
+        found.append(at)
+
+
+def _org_span(view: TokenView, start: int, end: int, iso: str | None, canonical: str) -> Span:
+    """An ORG span found by the rules, with ``span._.iso``, ``span._.canonical`` and ``span._.source`` written
+    where spaCy's Underscore writes them (``doc.user_data``), in that order, without an Underscore object each."""
+    doc = view.doc
+    span = Span(doc, start, end, label="ORG")
+    start_char, end_char = view.idx[start], view.idx[end - 1] + len(view.text[end - 1])
+    doc.user_data[("._.", "iso", start_char, end_char)] = iso
+    doc.user_data[("._.", "canonical", start_char, end_char)] = canonical
+    doc.user_data[("._.", "source", start_char, end_char)] = "rules"
+    return span
+
+
 def organization_spans(doc: Doc) -> list[Span]:
     """Organisations named by pattern: "Ministry of Defense", "the Finnish border guard(s)".
 
@@ -1079,15 +1197,11 @@ def organization_spans(doc: Doc) -> list[Span]:
     cues = _org_cue_words()
     demonyms = gaz.demonym_by_surface
     # "the Trump administration", "the Obama administration": a government named after its head
-    for i in compress(range(1, n), map("administration".__eq__, lower[1:])):
+    for i in _positions_of(lower, "administration", 1):
         name = text[i - 1]
         if (is_name_text(name) and len(name) > 2 and i >= 2 and lower[i - 2] in {"the", "a", "this", "that"}
                 and name not in demonyms and i - 1 not in view.boilerplate):
-            span = Span(doc, i - 1, i + 1, label="ORG")
-            span._.iso = None
-            span._.canonical = view.span_text(i - 1, i + 1)
-            span._.source = "rules"
-            spans.append(span)
+            spans.append(_org_span(view, i - 1, i + 1, None, view.span_text(i - 1, i + 1)))
     spans += _named_after_org_noun(doc, view)
     spans += _acronym_speakers(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
@@ -1111,11 +1225,8 @@ def organization_spans(doc: Doc) -> list[Span]:
             if i + skip - 1 + k < n and tuple(lower[i + skip:i + skip + k]) == words:
                 if words[-1] == "minister":
                     break
-                span = Span(doc, i, i + skip + k, label="ORG")
-                span._.iso = demonyms.get(word) or countries.get(word)
-                span._.canonical = view.span_text(i, i + skip + k)
-                span._.source = "rules"
-                spans.append(span)
+                spans.append(_org_span(view, i, i + skip + k, demonyms.get(word) or countries.get(word),
+                                       view.span_text(i, i + skip + k)))
                 break
     # Capitalised bodies: "Ministry of Defense", "State Border Guard Service", "Border Guard".
     resume = 0  # a found organisation's end: the next one starts there at the earliest
@@ -1139,14 +1250,10 @@ def organization_spans(doc: Doc) -> list[Span]:
                 start += 1
             name = view.span_text(start, end)
             if end - start >= 2 and name not in gaz.organizations:
-                span = Span(doc, start, end, label="ORG")
                 iso = None
                 for t in text[start:end]:
                     iso = iso or demonyms.get(t) or gaz.country_by_surface.get(t)
-                span._.iso = iso
-                span._.canonical = name
-                span._.source = "rules"
-                spans.append(span)
+                spans.append(_org_span(view, start, end, iso, name))
                 resume = end
     return spans
 
@@ -1178,11 +1285,7 @@ def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
             i >= 2 and lower[i - 1] == "to" and lower[i - 2] == "according")
         if not speaks:
             continue
-        span = Span(doc, i, i + 1, label="ORG")
-        span._.iso = None
-        span._.canonical = word
-        span._.source = "rules"
-        spans.append(span)
+        spans.append(_org_span(view, i, i + 1, None, word))
     return spans
 
 
@@ -1207,11 +1310,7 @@ def _named_after_org_noun(doc: Doc, view: TokenView) -> list[Span]:
         name = view.span_text(i + 1, end)
         if name in gazetteer().country_by_surface or name in gazetteer().demonym_by_surface:
             continue
-        span = Span(doc, i + 1, end, label="ORG")
-        span._.iso = None
-        span._.canonical = name
-        span._.source = "rules"
-        spans.append(span)
+        spans.append(_org_span(view, i + 1, end, None, name))
     return spans
 
 
