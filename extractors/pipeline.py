@@ -710,7 +710,8 @@ def find_persons(doc: Doc) -> Doc:
         found = names.person_spans(doc)
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
-    doc.ents = _merge(doc, list(doc.ents) + found)
+    # set_ents with the spans as they are: assigning doc.ents would build every Span again first
+    doc.set_ents(_merge(doc, list(doc.ents) + found), default="outside")
     return doc
 
 
