@@ -180,6 +180,26 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
 
 
 _HINTS = list(dict.fromkeys(_REQUIRED.values()))
+_ALSO_REQUIRED: list[re.Pattern | None] = [
+    None,  # iso
+    re.compile(rf"(?:{MONTH})\s*\d"),  # "February 24": a day after the month
+    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})"),  # "24 February": a day before it
+    re.compile(rf"(?:{MONTH})\s+(?:of\s+)?{_YEAR}"),  # month_year
+    re.compile(rf"(?:{_MONTH_FULL})\s+(?:of\s+)?(?:last|this|next)\s+year"),  # month_rel_year
+    re.compile(rf"(?i:last|next|this)\s+(?:{_MONTH_FULL})"),  # month_rel
+    None,  # month
+    re.compile(rf"of\s+{_YEAR}"),  # season_year
+    None,  # year
+    re.compile(rf"{_YEAR}\s+(?:and|to)\s+{_YEAR}"),  # year_range
+    None,  # weekday
+    None,  # day_rel
+    re.compile(r"(?i)(?:last|this|next|previous|coming)\s+(?:week|month|year)"),  # period_rel
+    None,  # ago
+    re.compile(r"(?i)the\s+(?:past|last|previous)\s"),  # past_window
+]
+"""Per pattern, a stronger condition on the windows that pass its _REQUIRED hint: a part of the pattern itself,
+the same sub-expression (no look-behind, so searched with pos/endpos as in the window's text), which every match
+contains. Windows without it hold no match; the pattern is not run there."""
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -204,7 +224,13 @@ def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
         for (hint, folded), windows in with_hint.items():
             if hint.search(lowered if folded else window):
                 windows.append((a, b))
-    return [with_hint[_REQUIRED[kind]] for kind, _ in _PATTERNS]
+    candidates = []
+    for (kind, _), also in zip(_PATTERNS, _ALSO_REQUIRED, strict=True):
+        windows = with_hint[_REQUIRED[kind]]
+        if also is not None and windows:
+            windows = [(a, b) for a, b in windows if also.search(text, a, b)]
+        candidates.append(windows)
+    return candidates
 
 
 @lru_cache(maxsize=8)
