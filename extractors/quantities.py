@@ -163,10 +163,11 @@ _GLUED_AFTER_RE = re.compile(r"^(?:[:/]\d|-\d|\.\d|[A-Za-z])")
 _CHANGE_AFTER_RE = re.compile(
     r"(?i)[\s-]*(?P<n>increase|rise|jump|surge|spike|hike|growth|uptick|drop|decrease|decline|fall|reduction|"
     r"slump|plunge|more|fewer|less|higher|lower)\b")
+_CHANGE_VERBS = (r"increased|increases?|rose|rises?|risen|jumped|jumps?|surged|surges?|soared|soars?|climbed|climbs?|"
+                 r"grew|grows?|grown|fell|falls?|fallen|dropped|drops?|declined|declines?|decreased|decreases?|plunged|"
+                 r"plummeted|shrank|shrunk|slumped")
 _CHANGE_BEFORE_RE = re.compile(
-    r"(?i)\b(?:increased|increases?|rose|rises?|risen|jumped|jumps?|surged|surges?|soared|soars?|climbed|climbs?|"
-    r"grew|grows?|grown|fell|falls?|fallen|dropped|drops?|declined|declines?|decreased|decreases?|plunged|plummeted|"
-    r"shrank|shrunk|slumped|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
+    rf"(?i)\b(?:{_CHANGE_VERBS}|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
     rf"\s+(?:by\s+)?(?:(?:{_QUALIFIERS})\s+)?$")
 _UP_DOWN_BEFORE_RE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?$")
 _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|these)\s+)?([A-Za-z][\w'’-]*)")
@@ -186,6 +187,23 @@ _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|he
                       r"([A-Za-z][\w'’-]*)")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _AGE_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+
+# The patterns "...(words)\s+$" above end with a word right before the trailing white space; that word is the whole
+# run of word characters there (their words are word characters, after a word boundary or white space), so a text
+# whose last word is none of theirs cannot match, and is not searched.
+_QUALIFIER_LAST = re.compile("(?i)" + "|".join(dict.fromkeys(q.split(r"\s+")[-1] for q in _QUALIFIERS.split("|"))))
+_SEVERAL_LAST = re.compile("(?i)several|few|many|some")
+_CHANGE_LAST = re.compile(rf"(?i){_CHANGE_VERBS}|of|by|{_QUALIFIER_LAST.pattern[4:]}")
+_WORD_PREFIX_RE = re.compile(r"\w*")
+
+
+def _last_word_in(before: str, last: re.Pattern) -> bool:
+    """Whether ``before`` ends with white space after a run of word characters that ``last`` matches whole."""
+    stripped = before.rstrip()  # str.isspace, the \s of a str pattern
+    if len(stripped) == len(before):
+        return False
+    run = _WORD_PREFIX_RE.match(stripped[::-1]).end()  # \w is str.isalnum() or "_", both ways round
+    return run > 0 and last.fullmatch(stripped, len(stripped) - run) is not None
 _SCALE_WORD_RE = re.compile(rf"(?i)({_SCALES}|dozen)\b")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_SEPARATORS_RE = re.compile(r"[\s-]+$")
@@ -476,7 +494,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
     if unit is None and counted is None and m.group("num"):
         raw = m.group("num")
         if not (m.group("scale") or "," in raw):
-            qual = _QUALIFIER_BEFORE_RE.search(text[max(0, start - 25):start])
+            near = text[max(0, start - 25):start]
+            qual = _QUALIFIER_BEFORE_RE.search(near) if _last_word_in(near, _QUALIFIER_LAST) else None
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
@@ -487,13 +506,13 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
         return None  # "Name, 34," is an age
     before = text[max(0, start - 40):start]
-    several = _SEVERAL_BEFORE_RE.search(before)
+    several = _SEVERAL_BEFORE_RE.search(before) if _last_word_in(before, _SEVERAL_LAST) else None
     if qualifier is None and several and m.group("words") and m.group("words").strip().lower() in _SCALE_VALUE:
         qualifier = "several"  # "several hundred people": vague, like "hundreds of"
         start -= len(before) - several.start()
         before = text[max(0, start - 40):start]
     if qualifier is None:
-        qual = _QUALIFIER_BEFORE_RE.search(before)
+        qual = _QUALIFIER_BEFORE_RE.search(before) if _last_word_in(before, _QUALIFIER_LAST) else None
         if qual:
             qualifier = _SPACES_RE.sub(" ", qual.group("q").lower())
             start -= len(before) - qual.start("q")
@@ -506,7 +525,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             start -= len(before) - art.start(1)
     elif change_after and unit in {"percent", "percentage_point", "times"}:
         is_change, end = True, change_after.end()
-    elif _CHANGE_BEFORE_RE.search(before) or (
+    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(before) or (
             unit in {"percent", "percentage_point"} and _UP_DOWN_BEFORE_RE.search(before)):
         is_change = True
     return Quantity(text[start:end], start, end, value, unit=unit, qualifier=qualifier, counted=counted,
