@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
 from extractors.doccache import doc_lemmas, doc_lowers, doc_texts
-from extractors.entities import evidence_for
+from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import load_json
 
 EXTRACTOR = "migraph.events"
@@ -208,7 +208,17 @@ def positions_in(values: list[str], wanted: set[str]) -> list[int]:
     return found
 
 
-def _sentence_lemmas(words: _Words, sent: Span, cache_: dict) -> set[str]:
+class _Sentence:
+    """What the main loop reads of ``token.sent``, from the Doc's index."""
+
+    __slots__ = ("start", "end", "start_char", "end_char")
+
+    def __init__(self, start: int, end: int, index: DocIndex):
+        self.start, self.end = start, end
+        self.start_char, self.end_char = index.starts[start], index.ends[end - 1]
+
+
+def _sentence_lemmas(words: _Words, sent: Span | _Sentence, cache_: dict) -> set[str]:
     key = sent.start
     if key not in cache_:
         cache_[key] = words.forms(sent.start, sent.end)
@@ -238,22 +248,26 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
         return []
     W = words.lower
     sentence_cache: dict[int, set[str]] = {}
-    group_mentions = _group_mentions(assertions)
+    group_mentions = None
     events: list[Event] = []
     seen: set[tuple[str, int]] = set()
+    index = doc_index(doc)
+    # token._.in_boilerplate and token.sent from the index (no Token or Span objects) where nothing overrides them
+    fast = index.has_sents and not ("sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks
+                                    or "sents" in doc.user_hooks)
     for i in candidates:
         first = words.lemma(i)
         triggers = by_first.get(first) or by_first.get(W[i])
         if not triggers:
             continue
         tok = doc[i]
-        if tok._.in_boilerplate:
+        if index.boilerplate[i] if fast else tok._.in_boilerplate:
             continue
         for trigger in triggers:
             end = _match(words, i, trigger, first)
             if end is None:
                 continue
-            sent = tok.sent
+            sent = _Sentence(*index.sent_range(i), index) if fast else tok.sent
             if trigger.lowercase_only and not tok.text.islower() and (i != sent.start or tok.text in MONTHS):
                 continue
             if (trigger.event_type, sent.start) in seen:
@@ -273,15 +287,14 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if _simile(doc, i, sent.start, prefilter):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
-            context = _sentence_lemmas(words, sent, sentence_cache)
             if trigger.context_window:
                 near = words.forms(max(sent.start, i - trigger.context_window),
                                    min(sent.end, end + trigger.context_window))
                 if not (trigger.context_any & near):
                     continue
-            elif trigger.context_any and not (trigger.context_any & context):
+            elif trigger.context_any and not (trigger.context_any & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
-            if trigger.context_any_2 and not (trigger.context_any_2 & context):
+            if trigger.context_any_2 and not (trigger.context_any_2 & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
             sent_start, sent_end = sent.start_char, sent.end_char
             quantities = assertions.quantities_between(sent_start, sent_end)
@@ -292,6 +305,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                     (f := assertions.token_entities.get(j)) and f[0] in PLACE_KINDS
                     for j in range(sent.start, sent.end)):
                 continue
+            if group_mentions is None:
+                group_mentions = _group_mentions(assertions)
             event = _event(doc, assertions, trigger, doc[i:end], spec, quantities, group_mentions)
             if not (event.agent or event.place or event.affected or event.time or event.quantities):
                 continue  # a topic ("deportation is a legitimate tool"), not a happening

@@ -86,11 +86,62 @@ letter (i, s) they do not lower-case to. Without them, (?i) on a text and plain 
 (word characters, spaces and digits stay what they are under ``lower()``), offsets included."""
 
 
+_WORD_STEMS = ("zero", "one", "two", "three", "thir", "four", "fort", "five", "fif", "six", "seven", "eigh", "nine",
+               "ten", "elev", "twel", "twen", "hundred", "thousand", "million", "billion", "trillion", "half", "dozen",
+               "scores")
+"""Every number word ``_NUMBER_WORD`` matches begins with one of these (thirteen and thirty with "thir", forty with
+"fort", ...), except "a"/"an" before a scale word or "dozen", found from that word (``_SCALE_STEMS``)."""
+_SCALE_STEMS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
+
+
 def _word_anchors(text: str, lowered: str) -> list[int]:
-    """Starts of ``_WORD_ANCHOR_RE`` matches in ``text``."""
+    """Starts of ``_WORD_ANCHOR_RE`` matches in ``text``.
+
+    The pattern is tried only where a stem occurs (``str.find`` scans in C; trying it at every position of the text
+    was most of the time spent here), in order, each from the end of the last match as ``finditer`` does."""
     if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
         return [m.start() for m in _WORD_ANCHOR_RE.finditer(text)]
-    return [m.start() for m in _LOWER_WORD_ANCHOR_RE.finditer(lowered)]
+    starts: set[int] = set()
+    for stem in _WORD_STEMS:
+        i = lowered.find(stem)
+        while i >= 0:
+            starts.add(i)
+            if stem in _SCALE_STEMS:  # "a hundred", "a dozen": "a"/"an" and white space right before it
+                j = i
+                while j and lowered[j - 1].isspace():  # str.isspace is the \s of a str pattern
+                    j -= 1
+                if j < i:
+                    if j >= 1 and lowered[j - 1] == "a":
+                        starts.add(j - 1)
+                    if j >= 2 and lowered[j - 2:j] == "an":
+                        starts.add(j - 2)
+            i = lowered.find(stem, i + 1)
+    anchors = []
+    done = 0
+    match = _LOWER_WORD_ANCHOR_RE.match
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = match(lowered, start)
+        if m:
+            anchors.append(start)
+            done = m.end()
+    return anchors
+
+
+_MATCH_START = re.Match.start
+
+
+def _digit_anchors(text: str) -> set[int]:
+    """Starts of ``_DIGIT_ANCHOR_RE`` matches, moved to the "US" of "US$" (and of "US" glued to a digit)."""
+    anchors = set(map(_MATCH_START, _DIGIT_ANCHOR_RE.finditer(text)))
+    i = text.find("US")
+    while i >= 0:  # an anchor right after "US" starts there; "U" is no anchor, so nothing else moves
+        if i + 2 in anchors:
+            anchors.remove(i + 2)
+            anchors.add(i)
+        i = text.find("US", i + 1)
+    return anchors
 
 
 _PERCENT_RE = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)\b)(?!\w)")
@@ -112,15 +163,18 @@ _GLUED_AFTER_RE = re.compile(r"^(?:[:/]\d|-\d|\.\d|[A-Za-z])")
 _CHANGE_AFTER_RE = re.compile(
     r"(?i)[\s-]*(?P<n>increase|rise|jump|surge|spike|hike|growth|uptick|drop|decrease|decline|fall|reduction|"
     r"slump|plunge|more|fewer|less|higher|lower)\b")
+_CHANGE_VERBS = (r"increased|increases?|rose|rises?|risen|jumped|jumps?|surged|surges?|soared|soars?|climbed|climbs?|"
+                 r"grew|grows?|grown|fell|falls?|fallen|dropped|drops?|declined|declines?|decreased|decreases?|plunged|"
+                 r"plummeted|shrank|shrunk|slumped")
 _CHANGE_BEFORE_RE = re.compile(
-    r"(?i)\b(?:increased|increases?|rose|rises?|risen|jumped|jumps?|surged|surges?|soared|soars?|climbed|climbs?|"
-    r"grew|grows?|grown|fell|falls?|fallen|dropped|drops?|declined|declines?|decreased|decreases?|plunged|plummeted|"
-    r"shrank|shrunk|slumped|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
+    rf"(?i)\b(?:{_CHANGE_VERBS}|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
     rf"\s+(?:by\s+)?(?:(?:{_QUALIFIERS})\s+)?$")
 _UP_DOWN_BEFORE_RE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?$")
 _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|these)\s+)?([A-Za-z][\w'’-]*)")
 _MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
                             r"nine|ten|\d+)[\s-]?fold)\b")
+_LOWER_MULTIPLIER_RE = re.compile(_MULTIPLIER_RE.pattern[len("(?i)"):])
+"""``_MULTIPLIER_RE`` for lower-cased text."""
 _MULTIPLIER_VALUE = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
 _MULTIPLIER_HINT_RE = re.compile("fold|bled|pled")
 """In the lower-cased text of every multiplier ("doubled", "trebled", "tripled", "quadrupled", "3-fold"): most
@@ -133,6 +187,23 @@ _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|he
                       r"([A-Za-z][\w'’-]*)")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _AGE_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+
+# The patterns "...(words)\s+$" above end with a word right before the trailing white space; that word is the whole
+# run of word characters there (their words are word characters, after a word boundary or white space), so a text
+# whose last word is none of theirs cannot match, and is not searched.
+_QUALIFIER_LAST = re.compile("(?i)" + "|".join(dict.fromkeys(q.split(r"\s+")[-1] for q in _QUALIFIERS.split("|"))))
+_SEVERAL_LAST = re.compile("(?i)several|few|many|some")
+_CHANGE_LAST = re.compile(rf"(?i){_CHANGE_VERBS}|of|by|{_QUALIFIER_LAST.pattern[4:]}")
+_WORD_PREFIX_RE = re.compile(r"\w*")
+
+
+def _last_word_in(before: str, last: re.Pattern) -> bool:
+    """Whether ``before`` ends with white space after a run of word characters that ``last`` matches whole."""
+    stripped = before.rstrip()  # str.isspace, the \s of a str pattern
+    if len(stripped) == len(before):
+        return False
+    run = _WORD_PREFIX_RE.match(stripped[::-1]).end()  # \w is str.isalnum() or "_", both ways round
+    return run > 0 and last.fullmatch(stripped, len(stripped) - run) is not None
 _SCALE_WORD_RE = re.compile(rf"(?i)({_SCALES}|dozen)\b")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_SEPARATORS_RE = re.compile(r"[\s-]+$")
@@ -254,8 +325,8 @@ def _guarded(text: str, start: int, end: int, lex: dict) -> bool:
     """True when the number at [start, end) is a label, code, age, clock time or glued to a word."""
     if start and (text[start - 1].isalnum() or text[start - 1] in "-/:._#"):
         return True
-    before = text[max(0, start - 30):start]
-    prev = before.split()[-1] if before.split() else ""
+    words = text[max(0, start - 30):start].split()
+    prev = words[-1] if words else ""
     if prev in lex["labels"] or prev.rstrip(".") in lex["labels"]:
         return True
     after = text[end:end + 20]
@@ -279,8 +350,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     found: list[Quantity] = []
     last_end = -1
     lowered = text.lower()
-    anchors = sorted({m.start() - (2 if text[max(0, m.start() - 2):m.start()] == "US" else 0)
-                      for m in _DIGIT_ANCHOR_RE.finditer(text)} | set(_word_anchors(text, lowered)))
+    anchors = sorted(_digit_anchors(text).union(_word_anchors(text, lowered)))
     for anchor in anchors:
         if anchor < last_end:
             continue
@@ -312,7 +382,12 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
                 continue
         found.append(quantity)
         last_end = quantity.end
-    multipliers = _MULTIPLIER_RE.finditer(text) if _MULTIPLIER_HINT_RE.search(lowered) else ()
+    if not _MULTIPLIER_HINT_RE.search(lowered):
+        multipliers = ()
+    elif any(c in text for c in _CASE_FOLD_EXCEPTIONS):
+        multipliers = _MULTIPLIER_RE.finditer(text)
+    else:  # the same matches as on the text (see _CASE_FOLD_EXCEPTIONS), found twice as fast
+        multipliers = _LOWER_MULTIPLIER_RE.finditer(lowered)
     for m in multipliers:
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -320,7 +395,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         n = m.group("n")
         value = _MULTIPLIER_VALUE.get(w) or (float(n) if n and n.isdigit() else _words_value(n or ""))
         if value:
-            found.append(Quantity(m.group(0), m.start(), m.end(), value, unit="times", is_change=True))
+            found.append(Quantity(text[m.start():m.end()], m.start(), m.end(), value, unit="times", is_change=True))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -419,7 +494,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
     if unit is None and counted is None and m.group("num"):
         raw = m.group("num")
         if not (m.group("scale") or "," in raw):
-            qual = _QUALIFIER_BEFORE_RE.search(text[max(0, start - 25):start])
+            near = text[max(0, start - 25):start]
+            qual = _QUALIFIER_BEFORE_RE.search(near) if _last_word_in(near, _QUALIFIER_LAST) else None
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
@@ -430,13 +506,13 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             text[max(0, start - 30):start]) and text[end:end + 1] == "," and unit is None:
         return None  # "Name, 34," is an age
     before = text[max(0, start - 40):start]
-    several = _SEVERAL_BEFORE_RE.search(before)
+    several = _SEVERAL_BEFORE_RE.search(before) if _last_word_in(before, _SEVERAL_LAST) else None
     if qualifier is None and several and m.group("words") and m.group("words").strip().lower() in _SCALE_VALUE:
         qualifier = "several"  # "several hundred people": vague, like "hundreds of"
         start -= len(before) - several.start()
         before = text[max(0, start - 40):start]
     if qualifier is None:
-        qual = _QUALIFIER_BEFORE_RE.search(before)
+        qual = _QUALIFIER_BEFORE_RE.search(before) if _last_word_in(before, _QUALIFIER_LAST) else None
         if qual:
             qualifier = _SPACES_RE.sub(" ", qual.group("q").lower())
             start -= len(before) - qual.start("q")
@@ -449,7 +525,7 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             start -= len(before) - art.start(1)
     elif change_after and unit in {"percent", "percentage_point", "times"}:
         is_change, end = True, change_after.end()
-    elif _CHANGE_BEFORE_RE.search(before) or (
+    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(before) or (
             unit in {"percent", "percentage_point"} and _UP_DOWN_BEFORE_RE.search(before)):
         is_change = True
     return Quantity(text[start:end], start, end, value, unit=unit, qualifier=qualifier, counted=counted,

@@ -145,6 +145,7 @@ _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
 _ANCHOR_DIGIT_RE = re.compile(r"\d(?<!\d\d)")
 _ANCHOR_ABBREVIATION_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 _ANCHOR_WORDS = ("today", "tonight", "tomorrow", "yesterday", "day", "week", "month", "year", "ago")
+_MATCH_START = re.Match.start
 _CASE_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f", "\u212a")
 """İ, ı, ſ, K (Kelvin): the only characters whose ``lower()`` is longer than one character or that (?i) matches to an
 ASCII letter; without them, a (?i) word match starts where the lower-cased text holds the word."""
@@ -156,26 +157,49 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
         return [m.span() for m in _ANCHOR_RE.finditer(text)]
     lowered = text.lower()
-    starts = {m.start() for m in _ANCHOR_DIGIT_RE.finditer(text)}
-    starts.update(m.start() for m in _ANCHOR_ABBREVIATION_RE.finditer(text))
+    # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
+    # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
+    spans = [(start, start + 1) for start in map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text))]
+    starts = set(map(_MATCH_START, _ANCHOR_ABBREVIATION_RE.finditer(text)))
     for word in _ANCHOR_WORDS:
         i = lowered.find(word)
         while i >= 0:
             starts.add(i)
             i = lowered.find(word, i + 1)
-    spans = []
     done = 0
+    match = _ANCHOR_RE.match
     for start in sorted(starts):
         if start < done:
             continue
-        m = _ANCHOR_RE.match(text, start)
+        m = match(text, start)
         if m:
             spans.append(m.span())
             done = m.end()
+    spans.sort()
     return spans
 
 
 _HINTS = list(dict.fromkeys(_REQUIRED.values()))
+_ALSO_REQUIRED: list[re.Pattern | None] = [
+    None,  # iso
+    re.compile(rf"(?:{MONTH})\s*\d"),  # "February 24": a day after the month
+    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})"),  # "24 February": a day before it
+    re.compile(rf"(?:{MONTH})\s+(?:of\s+)?{_YEAR}"),  # month_year
+    re.compile(rf"(?:{_MONTH_FULL})\s+(?:of\s+)?(?:last|this|next)\s+year"),  # month_rel_year
+    re.compile(rf"(?i:last|next|this)\s+(?:{_MONTH_FULL})"),  # month_rel
+    None,  # month
+    re.compile(rf"of\s+{_YEAR}"),  # season_year
+    None,  # year
+    re.compile(rf"{_YEAR}\s+(?:and|to)\s+{_YEAR}"),  # year_range
+    None,  # weekday
+    None,  # day_rel
+    re.compile(r"(?i)(?:last|this|next|previous|coming)\s+(?:week|month|year)"),  # period_rel
+    None,  # ago
+    re.compile(r"(?i)the\s+(?:past|last|previous)\s"),  # past_window
+]
+"""Per pattern, a stronger condition on the windows that pass its _REQUIRED hint: a part of the pattern itself,
+the same sub-expression (no look-behind, so searched with pos/endpos as in the window's text), which every match
+contains. Windows without it hold no match; the pattern is not run there."""
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -200,7 +224,13 @@ def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
         for (hint, folded), windows in with_hint.items():
             if hint.search(lowered if folded else window):
                 windows.append((a, b))
-    return [with_hint[_REQUIRED[kind]] for kind, _ in _PATTERNS]
+    candidates = []
+    for (kind, _), also in zip(_PATTERNS, _ALSO_REQUIRED, strict=True):
+        windows = with_hint[_REQUIRED[kind]]
+        if also is not None and windows:
+            windows = [(a, b) for a, b in windows if also.search(text, a, b)]
+        candidates.append(windows)
+    return candidates
 
 
 @lru_cache(maxsize=8)
@@ -213,7 +243,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     for priority, ((kind, pattern), windows) in enumerate(zip(_PATTERNS, _candidate_windows(text), strict=True)):
         for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
             start, end = m.span()
-            if start and not _BEFORE_OK.search(text[max(0, start - 1):start]):
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # not _BEFORE_OK: \w or "-" before
                 continue
             if kind == "weekday" and _MAIL_ON.search(text[max(0, start - 8):end]):
                 continue
@@ -263,9 +293,24 @@ def _number(word: str | None) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+_PAST_WORD_RE = re.compile(r"(?i)said|told|announced|reported|added|stated|confirmed|wrote|\w+ed")
+_WORD_PREFIX_RE = re.compile(r"\w*")
+
+
+def _past_verb_before(before: str) -> bool:
+    """``_PAST_VERB_BEFORE.search(before)`` is not None, without trying the pattern at every position: its words are
+    word characters only and must end where the trailing white space starts, after a word boundary, so they are
+    the whole run of word characters before that white space."""
+    stripped = before.rstrip()  # str.isspace, the \s of a str pattern
+    if len(stripped) == len(before):
+        return False
+    run = _WORD_PREFIX_RE.match(stripped[::-1]).end()  # \w is str.isalnum() or "_", both ways round
+    return run > 0 and _PAST_WORD_RE.fullmatch(stripped, len(stripped) - run) is not None
+
+
 def _is_future(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     before = text[max(sent_start, start - 80):start]
-    if _PAST_VERB_BEFORE.search(before):
+    if _past_verb_before(before):
         return False
     after = text[end:min(sent_end, end + 40)]
     return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.search(after))
@@ -372,6 +417,26 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
     return None, "unknown"
 
 
+class _Groups:
+    """A match's groups, read as ``_resolve`` reads a match (``m.group(k)``)."""
+
+    __slots__ = ("groups",)
+
+    def __init__(self, groups: tuple[str | None, ...]):
+        self.groups = groups
+
+    def group(self, k: int = 0) -> str | None:
+        return self.groups[k]
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve_groups(kind: str, groups: tuple[str | None, ...], pub: dt.date | None,
+                    future: bool) -> tuple[str | None, str]:
+    """``_resolve`` of a match with these groups (group 0 first): the same expressions recur within a document and
+    across documents of the same day ("on Friday", "last week")."""
+    return _resolve(kind, _Groups(groups), pub, future)
+
+
 def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpression]:
     """Date expressions of ``doc`` in text order, resolved against ``published`` where relative."""
     text = doc_text(doc)
@@ -398,6 +463,6 @@ def extract_times(doc: Doc, published: dt.date | str | None) -> list[TimeExpress
                 continue
             sent_start, sent_end = span.sent.start_char, span.sent.end_char
         future = _is_future(text, start, end, sent_start, sent_end)
-        value, granularity = _resolve(kind, m, published, future)
+        value, granularity = _resolve_groups(kind, (m.group(0), *m.groups()), published, future)
         times.append(TimeExpression(text[start:end], start, end, value, granularity))
     return times

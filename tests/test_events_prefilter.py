@@ -76,3 +76,17 @@ def test_candidates_are_the_vectorised_ones_that_can_start_a_trigger(nlp):
     able = [i for i in w.vectorised_candidates() if w.lemma(i) in by_first or w.lower[i] in by_first]
     assert fast == able
     assert len(fast) >= len(words)
+
+
+def test_sentences_and_boilerplate_from_the_index_are_those_of_the_tokens(nlp):
+    """The main loop reads token.sent and token._.in_boilerplate from the Doc's index unless a hook overrides
+    sentences; with a hook that gives the same sentences (the slow way), the events are the same."""
+    text = "\n\n".join(invented_sentences())
+    fast, _ = _both(nlp, text)
+    doc = nlp(text)
+    doc.user_token_hooks["sent"] = lambda token: token.doc[token.i:token.i + 1].sent
+    assertions = extract_entities(doc)
+    assertions.times = extract_times(doc, dt.date(2022, 10, 1))
+    assertions.quantities = extract_quantities(doc)
+    assert extract_events(doc, assertions) == fast
+    assert len(fast) > 25

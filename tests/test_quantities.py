@@ -132,3 +132,16 @@ def test_vague_multiples_of_scales_are_one_quantity(nlp):
 
 def test_a_vague_multiple_of_nothing_is_no_quantity(nlp):
     assert extract_quantities(nlp("Officials said it would cost hundreds of millions.")) == []
+
+
+@pytest.mark.parametrize("before", [
+    "more than ", "increased by more than\n", "ſome ", "as many as  ", "rose by ", "x_of ", "of", "", " ", "the ",
+    "upwards of\t", "an estimated ", "Fell ", "fell, ", "several ", "a few ", "numbers grew ", "a rise of about ",
+])
+def test_last_word_check_skips_only_texts_the_patterns_cannot_match(before):
+    from extractors import quantities as q
+
+    for pattern, last in ((q._QUALIFIER_BEFORE_RE, q._QUALIFIER_LAST), (q._SEVERAL_BEFORE_RE, q._SEVERAL_LAST),
+                          (q._CHANGE_BEFORE_RE, q._CHANGE_LAST)):
+        if pattern.search(before):
+            assert q._last_word_in(before, last), (pattern.pattern, before)

@@ -144,3 +144,23 @@ def test_anchor_spans_equal_a_scan_of_every_position(text):
     from extractors.temporal import _ANCHOR_RE, _anchor_spans
 
     assert _anchor_spans(text) == [m.span() for m in _ANCHOR_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("before", [
+    "He said ", "it was reported  \n", "ſaid ", "SAID\t", "said", "said, ", "worked\t", "x_ed ", "  ", "", "they wed ",
+    "Ed ", "re-elected ", "1ed ", "naïvely acted ", "the said-ed ", "(confirmed) ",
+])
+def test_past_verb_before_agrees_with_the_pattern(before):
+    from extractors.temporal import _PAST_VERB_BEFORE, _past_verb_before
+
+    assert _past_verb_before(before) == bool(_PAST_VERB_BEFORE.search(before))
+
+
+def test_resolution_is_cached_by_groups(nlp):
+    """_resolve_groups reads only a match's groups: the same expressions in two documents of the same day agree, and
+    a cached value is not handed to another day."""
+    first = times(nlp, "They met on Friday and last week.")
+    second = times(nlp, "Talks ended on Friday, as last week.")
+    assert [t[1] for t in first] == [t[1] for t in second] == ["2022-09-23", "2022-09-12/2022-09-18"]
+    assert [t[1] for t in times(nlp, "They met on Friday.", FRIDAY + dt.timedelta(days=1))] == ["2022-09-23"]
+    assert [t[1] for t in times(nlp, "They met on Friday.", FRIDAY + dt.timedelta(days=7))] == ["2022-09-30"]
