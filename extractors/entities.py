@@ -223,8 +223,7 @@ def _get(result: DocumentAssertions, kind: str, key: str, name: str) -> Entity:
 
 
 def _map(result: DocumentAssertions, span: Span, target: tuple[str, str]) -> None:
-    for i in range(span.start, span.end):
-        result.token_entities[i] = target
+    result.token_entities.update(dict.fromkeys(range(span.start, span.end), target))
 
 
 def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> None:
@@ -233,8 +232,22 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
             return
         _get(result, "Country", o_key, gaz.country_name(o_key))
     relation = Relation(s_kind, s_key, predicate, o_kind, o_key, evidence)
-    if relation not in result.relations:
-        result.relations.append(relation)
+    relations = result.relations
+    seen = _relations_seen(relations)
+    if relation not in seen:
+        relations.append(relation)
+        seen.add(relation)
+
+
+_SEEN: list = [None, set()]  # the relation list last added to, and the set of its relations
+
+
+def _relations_seen(relations: list[Relation]) -> set[Relation]:
+    """The relations of ``relations`` as a set (a list scan per added relation made each document quadratic in its
+    relations); kept for the list last added to and rebuilt when that list changed otherwise."""
+    if _SEEN[0] is not relations or len(_SEEN[1]) != len(relations):
+        _SEEN[0], _SEEN[1] = relations, set(relations)
+    return _SEEN[1]
 
 
 def _name_parts(text: str) -> list[str]:

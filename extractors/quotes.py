@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -70,6 +71,10 @@ DECADE_RE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s
 ELISION_RE = re.compile(r"(?:em|til|cause|n)\b")  # ’em, ’til, rock ’n’ roll
 SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
 DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+# a single mark without a letter or digit on one side at least ([^\W_] is str.isalnum() of one character); the
+# pattern opens with the mark itself so that the search skips ahead to marks in C
+_SINGLE = SINGLE_RE.pattern
+SINGLE_NOT_INSIDE_WORD_RE = re.compile(rf"{_SINGLE}(?:(?![^\W_])|(?<=(?<![^\W_]){_SINGLE}))")
 
 
 @dataclass
@@ -164,7 +169,8 @@ def _classify(text: str, i: int, single: bool) -> str | None:
 def _convention(text: str) -> bool:
     """True when the article uses single marks for quotations (few double marks, several single pairs)."""
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
-    roles = [_classify(text, m.start(), True) for m in SINGLE_RE.finditer(text)]
+    # a mark between two letters or digits is an apostrophe (``_classify``'s first test): only the others are read
+    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
     singles_open = roles.count("open")
     singles_close = roles.count("close")
     if singles_open == 0 or singles_close == 0:
@@ -187,7 +193,7 @@ def find_spans(doc: Doc) -> list[Span_]:
     """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
     text = doc_text(doc)
     single = _convention(text)
-    marks_re = SINGLE_RE if single else DOUBLE_RE
+    marks_re = SINGLE_NOT_INSIDE_WORD_RE if single else DOUBLE_RE  # (the marks it leaves out are apostrophes)
     paragraphs = _paragraphs(text)
     one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
     boiler = doc._.boilerplate or []
@@ -251,7 +257,7 @@ def _headline_single_quotes(text: str, paragraph: tuple[int, int], boiler) -> li
     if p_end - p_start > 200 or DOUBLE_RE.search(text, p_start, p_end) or any(a <= p_start < b for a, b in boiler):
         return []
     found, opened = [], None
-    for mark in SINGLE_RE.finditer(text, p_start, p_end):
+    for mark in SINGLE_NOT_INSIDE_WORD_RE.finditer(text, p_start, p_end):
         role = _classify(text, mark.start(), True)
         if role == "open" or role == "either" and opened is None:
             opened = mark.start()
@@ -286,7 +292,7 @@ def _quoted_within(text: str, span: Span_, paragraph_end: int) -> list[Span_]:
         return [span]
     inner: list[Span_] = []
     opened = None
-    for found in SINGLE_RE.finditer(text, start, end):
+    for found in SINGLE_NOT_INSIDE_WORD_RE.finditer(text, start, end):
         i = found.start()
         role = _classify(text, i, True)
         if opened is None and role in {"open", "either"}:
@@ -359,13 +365,13 @@ def _speech_flags(doc: Doc) -> list[bool]:
     flags = doc.user_data.get(_SPEECH_KEY)
     if flags is not None and len(flags) == len(doc):
         return flags
-    c = cues()
-    forms, lemmas = c["speech_forms"], c["speech_lemmas"]
+    forms = cues()["speech_forms"]
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
-    flags = [False] * len(doc)
-    phrasal = c["phrasal_speech_verbs"]
-    candidates = [i for i, (low, lemma) in enumerate(zip(lowers, lemma_list, strict=True))
-                  if low in forms or lemma in lemmas or lemma in phrasal]
+    n = len(doc)
+    flags = [False] * n
+    # the membership tests run in C (map/compress) rather than a Python loop over every token
+    candidates = sorted(set(compress(range(n), map(forms.__contains__, lowers))).union(
+        compress(range(n), map(_candidate_lemmas().__contains__, lemma_list))))
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
         for i in candidates:
@@ -373,6 +379,13 @@ def _speech_flags(doc: Doc) -> list[bool]:
     doc.user_data[_SPEECH_KEY] = flags
     doc.user_data[_SPEECH_POSITIONS_KEY] = [i for i in candidates if flags[i]]
     return flags
+
+
+@cache
+def _candidate_lemmas() -> frozenset[str]:
+    """Lemmas that make a token a speech-verb candidate: the speech lemmas and the phrasal verbs'."""
+    c = cues()
+    return frozenset(c["speech_lemmas"]) | frozenset(c["phrasal_speech_verbs"])
 
 
 def _speech_positions(doc: Doc) -> list[int]:
@@ -454,7 +467,7 @@ class _Context:
         heads = _head_words()
         marked = _marked_words()
         lowers = self.lowers
-        found = [i for i, low in enumerate(lowers) if low in marked]
+        found = list(compress(range(self.n), map(marked.__contains__, lowers)))  # the scan in C
         self.head_positions = [i for i in found if lowers[i] in heads]
         # where a speaker noun phrase can start (``_noun_phrase`` returns None everywhere else): a Person or
         # Organization mention, a pronoun, a determiner up to six tokens before a head word, or any word up to five
@@ -463,9 +476,11 @@ class _Context:
         determiners, plural_or_org = c["determiners"], c["plural_person_nouns"] | c["org_nouns"]
         phrase_starts = set(self.entity_positions)
         phrase_starts.update(i for i in found if lowers[i] in PRONOUNS)
+        is_determiner = determiners.__contains__
         for h in self.head_positions:
-            phrase_starts.update(i for i in range(max(0, h - 6), h) if self.lowers[i] in determiners)
-            if self.lowers[h] in plural_or_org:
+            before = max(0, h - 6)
+            phrase_starts.update(compress(range(before, h), map(is_determiner, lowers[before:h])))
+            if lowers[h] in plural_or_org:
                 phrase_starts.update(range(max(0, h - 5), h + 1))
         self.phrase_starts = sorted(phrase_starts)
         self._tokens_at: dict[int, int] = {}
@@ -485,6 +500,8 @@ class _Context:
         # tokens where narration may name a speaker: speech verbs and 'according'
         self.cue_tokens = sorted(set(_speech_positions(doc)) | {i for i in found if lowers[i] == "according"})
         self.events: list[Speaker] = []  # speakers found so far, in text order
+        self.objects: dict[int, bool] = {}  # _is_object's answers
+        self.genders: dict[int, str | None] = {}  # _gender_of's answers by id() of the entity
 
     def tok(self, char: int) -> int:
         """Token at character ``char``: the token whose text holds it, or for whitespace the token before it
@@ -534,6 +551,17 @@ class _Context:
 
 
 def _gender_of(entity: Entity, ctx: _Context | None = None) -> str | None:
+    if ctx is None:
+        return _entity_gender(entity, None)
+    # quotes never change entities, and the pronoun counts are fixed per document: one answer per entity
+    known = ctx.genders
+    if id(entity) not in known:
+        known[id(entity)] = _entity_gender(entity, ctx)
+    return known[id(entity)]
+
+
+def _entity_gender(entity: Entity, ctx: _Context | None) -> str | None:
+    """``_gender_of`` computed afresh."""
     gender = entity.attributes.get("gender")
     if gender in {"male", "female"}:
         return gender
@@ -582,6 +610,15 @@ def _pronoun_gender(ctx: _Context) -> dict[str, str]:
 
 def _is_object(ctx: _Context, i: int) -> bool:
     """Whether the mention at ``i`` follows a preposition or 'told' (then it is not a subject)."""
+    # a fixed function of the document's tokens and entities, asked again and again for the same mentions
+    found = ctx.objects.get(i)
+    if found is None:
+        found = ctx.objects[i] = _is_object_uncached(ctx, i)
+    return found
+
+
+def _is_object_uncached(ctx: _Context, i: int) -> bool:
+    """``_is_object`` computed afresh."""
     c = cues()
     lowers, texts = ctx.lowers, ctx.texts
     k = i - 1
