@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from itertools import compress
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
@@ -78,9 +78,15 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is not None and len(index.starts) == len(doc):
         return index
     n = len(doc)
-    columns = doc.to_array([IDX, SENT_START, LENGTH]) if n else numpy.zeros((0, 3), "uint64")
+    full = doc_text(doc)
+    columns = doc.to_array([IDX, SENT_START, SPACY]) if n else numpy.zeros((0, 3), "uint64")
     starts = columns[:, 0].tolist()
-    ends = (columns[:, 0] + columns[:, 2]).tolist()  # LENGTH is len(token.text)
+    # a token ends where the next one starts, less its trailing space (the text is the tokens' text_with_ws, which
+    # reading LENGTH, a lexeme attribute, would cost several times more)
+    ends_array = numpy.empty_like(columns[:, 0])
+    ends_array[:-1] = columns[1:, 0]
+    ends_array[-1:] = len(full)
+    ends = (ends_array - columns[:, 2]).tolist()
     boilerplate = [False] * n
     for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -95,12 +101,12 @@ def doc_index(doc: Doc) -> DocIndex:
         cuts = numpy.flatnonzero(is_start).tolist() + [n]
         sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
         sent_of = (numpy.cumsum(is_start) - 1).tolist()
-    full = doc_text(doc)
     sent_trimmed = []
     for a, b in sent_tokens:
-        text = full[starts[a]:ends[b - 1]]  # == sent.text
-        s_start = starts[a] + (len(text) - len(text.lstrip()))
-        sent_trimmed.append((s_start, s_start + len(text.strip())))
+        end = ends[b - 1]
+        text = full[starts[a]:end].lstrip()  # sent.text without its leading white space
+        s_start = end - len(text)
+        sent_trimmed.append((s_start, s_start + len(text.rstrip())))
     index = DocIndex(starts, ends, boilerplate, has_sents, sent_of, sent_tokens, sent_trimmed, len(full))
     doc.user_data[_INDEX_KEY] = index
     return index
@@ -135,8 +141,10 @@ def evidence_for(doc: Doc, start: int, end: int, extractor: str = EXTRACTOR) -> 
 
 def _evidence(doc: Doc, index: DocIndex, start: int, end: int, extractor: str) -> Evidence:
     """``evidence_for`` with the Doc's index at hand."""
-    first = index.char_to_token(start)
-    last = index.char_to_token(end - 1)
+    # index.char_to_token(start) and (end - 1), inlined (called for every mention of every extractor)
+    starts, length = index.starts, index.text_length
+    first = bisect_right(starts, start) - 1 if 0 <= start < length else -1
+    last = bisect_right(starts, end - 1) - 1 if 0 <= end - 1 < length else -1
     if first >= 0 and last >= 0 and index.has_sents:
         if start == index.ends[first]:
             first += 1  # doc.char_span(..., "expand") leaves out the token whose trailing space it starts on
@@ -175,7 +183,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
             continue
         label = ent.label_
         start_char, end_char = index.starts[ent.start], index.ends[ent.end - 1]
-        if label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
+        if bylines and label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
             continue  # contributors and photographers are not actors of the story
         if label not in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
             if label in {"PERSON", "PER"}:
@@ -223,7 +231,9 @@ def _get(result: DocumentAssertions, kind: str, key: str, name: str) -> Entity:
 
 
 def _map(result: DocumentAssertions, span: Span, target: tuple[str, str]) -> None:
-    result.token_entities.update(dict.fromkeys(range(span.start, span.end), target))
+    token_entities = result.token_entities
+    for i in range(span.start, span.end):
+        token_entities[i] = target
 
 
 def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> None:

@@ -365,12 +365,11 @@ def _speech_flags(doc: Doc) -> list[bool]:
     flags = doc.user_data.get(_SPEECH_KEY)
     if flags is not None and len(flags) == len(doc):
         return flags
-    forms = cues()["speech_forms"]
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
     n = len(doc)
     flags = [False] * n
     # the membership tests run in C (map/compress) rather than a Python loop over every token
-    candidates = sorted(set(compress(range(n), map(forms.__contains__, lowers))).union(
+    candidates = sorted(set(_word_positions(doc)[0]).union(
         compress(range(n), map(_candidate_lemmas().__contains__, lemma_list))))
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
@@ -379,6 +378,33 @@ def _speech_flags(doc: Doc) -> list[bool]:
     doc.user_data[_SPEECH_KEY] = flags
     doc.user_data[_SPEECH_POSITIONS_KEY] = [i for i in candidates if flags[i]]
     return flags
+
+
+_WORDS_KEY = "migraph.quotes.words"
+
+
+@cache
+def _word_codes() -> dict[str, int]:
+    """Lower-case words looked for in every document: 1 a speech-verb form, 2 one of ``_marked_words``, 3 both."""
+    codes = dict.fromkeys(_marked_words(), 2)
+    for form in cues()["speech_forms"]:
+        codes[form] = codes.get(form, 0) | 1
+    return codes
+
+
+def _word_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Positions of the speech-verb forms and of the ``_marked_words``, in order, found in one pass over the
+    lower-case forms (in C: a pass costs about as much as the Python work on what it finds) and kept per Doc."""
+    lowers = doc_lowers(doc)
+    found = doc.user_data.get(_WORDS_KEY)
+    if found is not None and found[0] is lowers:
+        return found[1], found[2]
+    codes = list(map(_word_codes().get, lowers))
+    positions = list(compress(range(len(lowers)), codes))
+    forms = [i for i in positions if codes[i] & 1]
+    marked = [i for i in positions if codes[i] & 2]
+    doc.user_data[_WORDS_KEY] = (lowers, forms, marked)
+    return forms, marked
 
 
 @cache
@@ -454,20 +480,25 @@ class _Context:
         self.key_at: list[tuple[str, str] | None] = [None] * self.n
         self.entity_at: list[Entity | None] = [None] * self.n  # Person/Organization entity of each token
         self.entity_positions: list[int] = []  # where entity_at is set, in order
+        key_at, entity_at, n = self.key_at, self.entity_at, self.n
+        speakers: dict[tuple[str, str], Entity | None] = {}  # key -> its entity if a Person or Organization
         for i, key in entities.token_entities.items():
-            if 0 <= i < self.n:
-                self.key_at[i] = key
-                entity = entities.entities.get(key) if key else None
-                if entity is not None and entity.kind in {"Person", "Organization"}:
-                    self.entity_at[i] = entity
+            if 0 <= i < n:
+                key_at[i] = key
+                if key not in speakers:
+                    entity = entities.entities.get(key) if key else None
+                    speakers[key] = entity if entity is not None and entity.kind in {"Person", "Organization"} else None
+                entity = speakers[key]
+                if entity is not None:
+                    entity_at[i] = entity
                     self.entity_positions.append(i)
         self.entity_positions.sort()
+        self._spans: dict[int, tuple[int, int]] = {}  # entity_span's answers
         # tokens that can head a speaker description (a noun phrase needs one within its first seven tokens),
         # pronouns and 'according', found in one pass
         heads = _head_words()
-        marked = _marked_words()
         lowers = self.lowers
-        found = list(compress(range(self.n), map(marked.__contains__, lowers)))  # the scan in C
+        found = _word_positions(doc)[1]
         self.head_positions = [i for i in found if lowers[i] in heads]
         # where a speaker noun phrase can start (``_noun_phrase`` returns None everywhere else): a Person or
         # Organization mention, a pronoun, a determiner up to six tokens before a head word, or any word up to five
@@ -518,7 +549,7 @@ class _Context:
         text = self.texts[i]
         flag = self._punct.get(text)
         if flag is None:
-            flag = self._punct[text] = self.doc.vocab[text].is_punct
+            flag = self._punct[text] = _lexeme_is_punct(self.doc.vocab, text)
         return flag
 
     def entity(self, i: int) -> Entity | None:
@@ -526,14 +557,18 @@ class _Context:
         return self.entity_at[i] if 0 <= i < self.n else None
 
     def entity_span(self, i: int) -> tuple[int, int]:
-        key_at = self.key_at
-        key = key_at[i]
-        a = b = i
-        while a - 1 >= 0 and key_at[a - 1] == key:
-            a -= 1
-        while b + 1 < self.n and key_at[b + 1] == key:
-            b += 1
-        return a, b + 1
+        """Token range of the run of tokens around ``i`` mapped to the same entity key (computed once per token)."""
+        found = self._spans.get(i)
+        if found is None:
+            key_at = self.key_at
+            key = key_at[i]
+            a = b = i
+            while a - 1 >= 0 and key_at[a - 1] == key:
+                a -= 1
+            while b + 1 < self.n and key_at[b + 1] == key:
+                b += 1
+            found = self._spans[i] = (a, b + 1)
+        return found
 
     def sent_start(self, i: int) -> int:
         """First token of the sentence holding token ``i`` (``doc[i].sent.start``)."""
@@ -545,6 +580,23 @@ class _Context:
     def span_text(self, a: int, b: int) -> str:
         """``doc[a:b].text`` (b > a)."""
         return self.text[self.index.starts[a]:self.index.ends[b - 1]]
+
+
+_PUNCT: list = [None, {}]  # the vocabulary last asked, and its is_punct flags by word
+
+
+def _lexeme_is_punct(vocab, text: str) -> bool:
+    """``vocab[text].is_punct``, kept per process for the last vocabulary (a lexeme's flags are set from its string
+    when it is created; the lookup costs a microsecond, a few hundred times per document)."""
+    if _PUNCT[0] is not vocab:
+        _PUNCT[0], _PUNCT[1] = vocab, {}
+    flags = _PUNCT[1]
+    flag = flags.get(text)
+    if flag is None:
+        if len(flags) > 200_000:
+            flags.clear()
+        flag = flags[text] = vocab[text].is_punct
+    return flag
 
 
 # --------------------------------------------------------------------------- noun phrases
