@@ -128,8 +128,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     bounds = []
     boiler, texts = index.boilerplate, doc_texts(doc)
     for (a, b), (start, end) in zip(index.sent_tokens, index.sent_trimmed, strict=True):
-        if end <= start or all(boiler[i] or texts[i].isspace() for i in range(a, b)):  # isspace() == is_space
-            continue
+        if end <= start or (boiler[a] or texts[a].isspace()) \
+                and all(boiler[i] or texts[i].isspace() for i in range(a, b)):  # isspace() == is_space
+            continue  # (the first token decides most sentences without a generator)
         bounds.append((start, end))
     return bounds
 
@@ -260,11 +261,11 @@ def _relations_seen(relations: list[Relation]) -> set[Relation]:
     return _SEEN[1]
 
 
-def _name_parts(text: str) -> list[str]:
+def _name_parts(text: str) -> tuple[str, ...]:
     """Name words without initials, as ``names.name_part_key`` matches them: particles lower-cased ("De Maiziere"
     opening a sentence = "de Maiziere", "Al-Qassemi" = "al-Qassemi"), accents dropped ("Ardón" = "Ardon"), given
     names of a full name in their full form ("Mike Pence" = "Michael Pence")."""
-    return list(_name_parts_of(text))
+    return _name_parts_of(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -273,6 +274,12 @@ def _name_parts_of(text: str) -> tuple[str, ...]:
     if len(parts) > 1:  # not the surname, nor a lone first name ("Don Jr." is not "Donald Trump")
         parts[:-1] = map(given_name_key, parts[:-1])
     return tuple(parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _joining_keys(parts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """``_joining_names``, kept per process (the same names come back in article after article)."""
+    return frozenset(_joining_names(list(parts)))
 
 
 def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
@@ -337,11 +344,13 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         if target is None:
             target = {"parts": parts, "name": text, "first": span.start, "spans": [], "full": 0}
             clusters.append(target)
-            keys = _joining_names(parts)
-            if len(parts) > 1:
-                keys.add((name_part_key(text.split()[0]),))  # a lone "Joe" joins "Joe Sestak" (parts: "Joseph")
+            keys = _joining_keys(parts)
             for key in keys:
                 joins.setdefault(key, []).append(target)
+            if len(parts) > 1:
+                lone = (name_part_key(text.split()[0]),)  # a lone "Joe" joins "Joe Sestak" (parts: "Joseph")
+                if lone not in keys:
+                    joins.setdefault(lone, []).append(target)
         target["spans"].append((span, text))
         if len(parts) > 1:
             target["full"] += 1  # mentions by more than a surname

@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import compress, islice
 
 from spacy.tokens import Doc
 
@@ -198,14 +198,17 @@ def find_spans(doc: Doc) -> list[Span_]:
     one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
     boiler = doc._.boilerplate or []
     spans: list[Span_] = []
+    # the marks of the whole text in one search, cut per paragraph (a line break, never a letter, is on either side
+    # of a paragraph, so the look-arounds of the single-mark pattern read the same as in a search per paragraph)
+    positions = [found.start() for found in marks_re.finditer(text)]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        if any(a <= p_start < b for a, b in boiler):
+        if boiler and any(a <= p_start < b for a, b in boiler):
             continue
         marks = []
-        for found in marks_re.finditer(text, p_start, p_end):
-            role = _classify(text, found.start(), single)
+        for pos in positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]:
+            role = _classify(text, pos, single)
             if role is not None:
-                marks.append(Mark(found.start(), role))
+                marks.append(Mark(pos, role))
         opened: Mark | None = None
         nested_until = -1
         for k, mark in enumerate(marks):
@@ -1703,7 +1706,8 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     c = cues()
     lowers = ctx.lowers
     text = ctx.text[span.start:span.end]
-    words = WORD_RE.findall(text)
+    # the rules below read at most the first seven words and whether there are more (but title case reads them all)
+    words = [found.group() for found in islice(WORD_RE.finditer(text), 7)]
     if not words:
         return True
     open_tok = ctx.tok(span.open_pos)
@@ -1717,7 +1721,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         gap = ctx.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
         if gap in {"or", "(", "or the", "aka", "also known as"}:
             return True
-    title = _is_title_case(words)
+    title = _is_title_case(words) and (len(words) < 7 or _is_title_case(WORD_RE.findall(text)))
     terminal = text.rstrip()[-1:] in TERMINAL_CHARS
     if before_low[-2:] and {"titled", "entitled", "headlined", "headline"} & set(before_low[-2:]):
         return True  # 'the story, titled "Admin shelves the guide,"'
