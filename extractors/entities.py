@@ -179,8 +179,9 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
     full = doc_text(doc)
     bylines = doc._.bylines
     persons: list[Span] = []
+    has_boilerplate = any(index.boilerplate)  # most documents have none: no slice per entity then
     for ent in doc.ents:
-        if any(index.boilerplate[ent.start:ent.end]):
+        if has_boilerplate and any(index.boilerplate[ent.start:ent.end]):
             continue
         label = ent.label_
         start_char, end_char = index.starts[ent.start], index.ends[ent.end - 1]
