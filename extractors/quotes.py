@@ -402,10 +402,11 @@ def _word_positions(doc: Doc) -> tuple[list[int], list[int]]:
     found = doc.user_data.get(_WORDS_KEY)
     if found is not None and found[0] is lowers:
         return found[1], found[2]
-    codes = list(map(_word_codes().get, lowers))
-    positions = list(compress(range(len(lowers)), codes))
-    forms = [i for i in positions if codes[i] & 1]
-    marked = [i for i in positions if codes[i] & 2]
+    table = _word_codes()
+    positions = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
+    codes = [table[lowers[i]] for i in positions]
+    forms = [i for i, code in zip(positions, codes, strict=True) if code & 1]
+    marked = [i for i, code in zip(positions, codes, strict=True) if code & 2]
     doc.user_data[_WORDS_KEY] = (lowers, forms, marked)
     return forms, marked
 
