@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from itertools import compress
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
@@ -78,9 +78,15 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is not None and len(index.starts) == len(doc):
         return index
     n = len(doc)
-    columns = doc.to_array([IDX, SENT_START, LENGTH]) if n else numpy.zeros((0, 3), "uint64")
+    full = doc_text(doc)
+    columns = doc.to_array([IDX, SENT_START, SPACY]) if n else numpy.zeros((0, 3), "uint64")
     starts = columns[:, 0].tolist()
-    ends = (columns[:, 0] + columns[:, 2]).tolist()  # LENGTH is len(token.text)
+    # a token ends where the next one starts, less its trailing space (the text is the tokens' text_with_ws, which
+    # reading LENGTH, a lexeme attribute, would cost several times more)
+    ends_array = numpy.empty_like(columns[:, 0])
+    ends_array[:-1] = columns[1:, 0]
+    ends_array[-1:] = len(full)
+    ends = (ends_array - columns[:, 2]).tolist()
     boilerplate = [False] * n
     for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -95,12 +101,12 @@ def doc_index(doc: Doc) -> DocIndex:
         cuts = numpy.flatnonzero(is_start).tolist() + [n]
         sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
         sent_of = (numpy.cumsum(is_start) - 1).tolist()
-    full = doc_text(doc)
     sent_trimmed = []
     for a, b in sent_tokens:
-        text = full[starts[a]:ends[b - 1]]  # == sent.text
-        s_start = starts[a] + (len(text) - len(text.lstrip()))
-        sent_trimmed.append((s_start, s_start + len(text.strip())))
+        end = ends[b - 1]
+        text = full[starts[a]:end].lstrip()  # sent.text without its leading white space
+        s_start = end - len(text)
+        sent_trimmed.append((s_start, s_start + len(text.rstrip())))
     index = DocIndex(starts, ends, boilerplate, has_sents, sent_of, sent_tokens, sent_trimmed, len(full))
     doc.user_data[_INDEX_KEY] = index
     return index
@@ -122,8 +128,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     bounds = []
     boiler, texts = index.boilerplate, doc_texts(doc)
     for (a, b), (start, end) in zip(index.sent_tokens, index.sent_trimmed, strict=True):
-        if end <= start or all(boiler[i] or texts[i].isspace() for i in range(a, b)):  # isspace() == is_space
-            continue
+        if end <= start or (boiler[a] or texts[a].isspace()) \
+                and all(boiler[i] or texts[i].isspace() for i in range(a, b)):  # isspace() == is_space
+            continue  # (the first token decides most sentences without a generator)
         bounds.append((start, end))
     return bounds
 
@@ -135,8 +142,10 @@ def evidence_for(doc: Doc, start: int, end: int, extractor: str = EXTRACTOR) -> 
 
 def _evidence(doc: Doc, index: DocIndex, start: int, end: int, extractor: str) -> Evidence:
     """``evidence_for`` with the Doc's index at hand."""
-    first = index.char_to_token(start)
-    last = index.char_to_token(end - 1)
+    # index.char_to_token(start) and (end - 1), inlined (called for every mention of every extractor)
+    starts, length = index.starts, index.text_length
+    first = bisect_right(starts, start) - 1 if 0 <= start < length else -1
+    last = bisect_right(starts, end - 1) - 1 if 0 <= end - 1 < length else -1
     if first >= 0 and last >= 0 and index.has_sents:
         if start == index.ends[first]:
             first += 1  # doc.char_span(..., "expand") leaves out the token whose trailing space it starts on
@@ -170,12 +179,13 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
     full = doc_text(doc)
     bylines = doc._.bylines
     persons: list[Span] = []
+    has_boilerplate = any(index.boilerplate)  # most documents have none: no slice per entity then
     for ent in doc.ents:
-        if any(index.boilerplate[ent.start:ent.end]):
+        if has_boilerplate and any(index.boilerplate[ent.start:ent.end]):
             continue
         label = ent.label_
         start_char, end_char = index.starts[ent.start], index.ends[ent.end - 1]
-        if label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
+        if bylines and label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
             continue  # contributors and photographers are not actors of the story
         if label not in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
             if label in {"PERSON", "PER"}:
@@ -223,8 +233,9 @@ def _get(result: DocumentAssertions, kind: str, key: str, name: str) -> Entity:
 
 
 def _map(result: DocumentAssertions, span: Span, target: tuple[str, str]) -> None:
+    token_entities = result.token_entities
     for i in range(span.start, span.end):
-        result.token_entities[i] = target
+        token_entities[i] = target
 
 
 def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> None:
@@ -233,15 +244,29 @@ def _relate(result, s_kind, s_key, predicate, o_kind, o_key, evidence, gaz) -> N
             return
         _get(result, "Country", o_key, gaz.country_name(o_key))
     relation = Relation(s_kind, s_key, predicate, o_kind, o_key, evidence)
-    if relation not in result.relations:
-        result.relations.append(relation)
+    relations = result.relations
+    seen = _relations_seen(relations)
+    if relation not in seen:
+        relations.append(relation)
+        seen.add(relation)
 
 
-def _name_parts(text: str) -> list[str]:
+_SEEN: list = [None, set()]  # the relation list last added to, and the set of its relations
+
+
+def _relations_seen(relations: list[Relation]) -> set[Relation]:
+    """The relations of ``relations`` as a set (a list scan per added relation made each document quadratic in its
+    relations); kept for the list last added to and rebuilt when that list changed otherwise."""
+    if _SEEN[0] is not relations or len(_SEEN[1]) != len(relations):
+        _SEEN[0], _SEEN[1] = relations, set(relations)
+    return _SEEN[1]
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
     """Name words without initials, as ``names.name_part_key`` matches them: particles lower-cased ("De Maiziere"
     opening a sentence = "de Maiziere", "Al-Qassemi" = "al-Qassemi"), accents dropped ("Ardón" = "Ardon"), given
     names of a full name in their full form ("Mike Pence" = "Michael Pence")."""
-    return list(_name_parts_of(text))
+    return _name_parts_of(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -250,6 +275,12 @@ def _name_parts_of(text: str) -> tuple[str, ...]:
     if len(parts) > 1:  # not the surname, nor a lone first name ("Don Jr." is not "Donald Trump")
         parts[:-1] = map(given_name_key, parts[:-1])
     return tuple(parts)
+
+
+@lru_cache(maxsize=1 << 14)
+def _joining_keys(parts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """``_joining_names``, kept per process (the same names come back in article after article)."""
+    return frozenset(_joining_names(list(parts)))
 
 
 def _joining_names(full: list[str]) -> set[tuple[str, ...]]:
@@ -314,11 +345,13 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
         if target is None:
             target = {"parts": parts, "name": text, "first": span.start, "spans": [], "full": 0}
             clusters.append(target)
-            keys = _joining_names(parts)
-            if len(parts) > 1:
-                keys.add((name_part_key(text.split()[0]),))  # a lone "Joe" joins "Joe Sestak" (parts: "Joseph")
+            keys = _joining_keys(parts)
             for key in keys:
                 joins.setdefault(key, []).append(target)
+            if len(parts) > 1:
+                lone = (name_part_key(text.split()[0]),)  # a lone "Joe" joins "Joe Sestak" (parts: "Joseph")
+                if lone not in keys:
+                    joins.setdefault(lone, []).append(target)
         target["spans"].append((span, text))
         if len(parts) > 1:
             target["full"] += 1  # mentions by more than a surname

@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, islice
 
 from spacy.tokens import Doc
 
@@ -70,6 +71,10 @@ DECADE_RE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s
 ELISION_RE = re.compile(r"(?:em|til|cause|n)\b")  # ’em, ’til, rock ’n’ roll
 SINGLE_RE = re.compile("[" + "".join(sorted(SINGLE_MARKS)) + "]")
 DOUBLE_RE = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+# a single mark without a letter or digit on one side at least ([^\W_] is str.isalnum() of one character); the
+# pattern opens with the mark itself so that the search skips ahead to marks in C
+_SINGLE = SINGLE_RE.pattern
+SINGLE_NOT_INSIDE_WORD_RE = re.compile(rf"{_SINGLE}(?:(?![^\W_])|(?<=(?<![^\W_]){_SINGLE}))")
 
 
 @dataclass
@@ -164,7 +169,8 @@ def _classify(text: str, i: int, single: bool) -> str | None:
 def _convention(text: str) -> bool:
     """True when the article uses single marks for quotations (few double marks, several single pairs)."""
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
-    roles = [_classify(text, m.start(), True) for m in SINGLE_RE.finditer(text)]
+    # a mark between two letters or digits is an apostrophe (``_classify``'s first test): only the others are read
+    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
     singles_open = roles.count("open")
     singles_close = roles.count("close")
     if singles_open == 0 or singles_close == 0:
@@ -187,19 +193,22 @@ def find_spans(doc: Doc) -> list[Span_]:
     """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
     text = doc_text(doc)
     single = _convention(text)
-    marks_re = SINGLE_RE if single else DOUBLE_RE
+    marks_re = SINGLE_NOT_INSIDE_WORD_RE if single else DOUBLE_RE  # (the marks it leaves out are apostrophes)
     paragraphs = _paragraphs(text)
     one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
     boiler = doc._.boilerplate or []
     spans: list[Span_] = []
+    # the marks of the whole text in one search, cut per paragraph (a line break, never a letter, is on either side
+    # of a paragraph, so the look-arounds of the single-mark pattern read the same as in a search per paragraph)
+    positions = [found.start() for found in marks_re.finditer(text)]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        if any(a <= p_start < b for a, b in boiler):
+        if boiler and any(a <= p_start < b for a, b in boiler):
             continue
         marks = []
-        for found in marks_re.finditer(text, p_start, p_end):
-            role = _classify(text, found.start(), single)
+        for pos in positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]:
+            role = _classify(text, pos, single)
             if role is not None:
-                marks.append(Mark(found.start(), role))
+                marks.append(Mark(pos, role))
         opened: Mark | None = None
         nested_until = -1
         for k, mark in enumerate(marks):
@@ -251,7 +260,7 @@ def _headline_single_quotes(text: str, paragraph: tuple[int, int], boiler) -> li
     if p_end - p_start > 200 or DOUBLE_RE.search(text, p_start, p_end) or any(a <= p_start < b for a, b in boiler):
         return []
     found, opened = [], None
-    for mark in SINGLE_RE.finditer(text, p_start, p_end):
+    for mark in SINGLE_NOT_INSIDE_WORD_RE.finditer(text, p_start, p_end):
         role = _classify(text, mark.start(), True)
         if role == "open" or role == "either" and opened is None:
             opened = mark.start()
@@ -286,7 +295,7 @@ def _quoted_within(text: str, span: Span_, paragraph_end: int) -> list[Span_]:
         return [span]
     inner: list[Span_] = []
     opened = None
-    for found in SINGLE_RE.finditer(text, start, end):
+    for found in SINGLE_NOT_INSIDE_WORD_RE.finditer(text, start, end):
         i = found.start()
         role = _classify(text, i, True)
         if opened is None and role in {"open", "either"}:
@@ -359,13 +368,12 @@ def _speech_flags(doc: Doc) -> list[bool]:
     flags = doc.user_data.get(_SPEECH_KEY)
     if flags is not None and len(flags) == len(doc):
         return flags
-    c = cues()
-    forms, lemmas = c["speech_forms"], c["speech_lemmas"]
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
-    flags = [False] * len(doc)
-    phrasal = c["phrasal_speech_verbs"]
-    candidates = [i for i, (low, lemma) in enumerate(zip(lowers, lemma_list, strict=True))
-                  if low in forms or lemma in lemmas or lemma in phrasal]
+    n = len(doc)
+    flags = [False] * n
+    # the membership tests run in C (map/compress) rather than a Python loop over every token
+    candidates = sorted(set(_word_positions(doc)[0]).union(
+        compress(range(n), map(_candidate_lemmas().__contains__, lemma_list))))
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
         for i in candidates:
@@ -373,6 +381,41 @@ def _speech_flags(doc: Doc) -> list[bool]:
     doc.user_data[_SPEECH_KEY] = flags
     doc.user_data[_SPEECH_POSITIONS_KEY] = [i for i in candidates if flags[i]]
     return flags
+
+
+_WORDS_KEY = "migraph.quotes.words"
+
+
+@cache
+def _word_codes() -> dict[str, int]:
+    """Lower-case words looked for in every document: 1 a speech-verb form, 2 one of ``_marked_words``, 3 both."""
+    codes = dict.fromkeys(_marked_words(), 2)
+    for form in cues()["speech_forms"]:
+        codes[form] = codes.get(form, 0) | 1
+    return codes
+
+
+def _word_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Positions of the speech-verb forms and of the ``_marked_words``, in order, found in one pass over the
+    lower-case forms (in C: a pass costs about as much as the Python work on what it finds) and kept per Doc."""
+    lowers = doc_lowers(doc)
+    found = doc.user_data.get(_WORDS_KEY)
+    if found is not None and found[0] is lowers:
+        return found[1], found[2]
+    table = _word_codes()
+    positions = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
+    codes = [table[lowers[i]] for i in positions]
+    forms = [i for i, code in zip(positions, codes, strict=True) if code & 1]
+    marked = [i for i, code in zip(positions, codes, strict=True) if code & 2]
+    doc.user_data[_WORDS_KEY] = (lowers, forms, marked)
+    return forms, marked
+
+
+@cache
+def _candidate_lemmas() -> frozenset[str]:
+    """Lemmas that make a token a speech-verb candidate: the speech lemmas and the phrasal verbs'."""
+    c = cues()
+    return frozenset(c["speech_lemmas"]) | frozenset(c["phrasal_speech_verbs"])
 
 
 def _speech_positions(doc: Doc) -> list[int]:
@@ -441,20 +484,25 @@ class _Context:
         self.key_at: list[tuple[str, str] | None] = [None] * self.n
         self.entity_at: list[Entity | None] = [None] * self.n  # Person/Organization entity of each token
         self.entity_positions: list[int] = []  # where entity_at is set, in order
+        key_at, entity_at, n = self.key_at, self.entity_at, self.n
+        speakers: dict[tuple[str, str], Entity | None] = {}  # key -> its entity if a Person or Organization
         for i, key in entities.token_entities.items():
-            if 0 <= i < self.n:
-                self.key_at[i] = key
-                entity = entities.entities.get(key) if key else None
-                if entity is not None and entity.kind in {"Person", "Organization"}:
-                    self.entity_at[i] = entity
+            if 0 <= i < n:
+                key_at[i] = key
+                if key not in speakers:
+                    entity = entities.entities.get(key) if key else None
+                    speakers[key] = entity if entity is not None and entity.kind in {"Person", "Organization"} else None
+                entity = speakers[key]
+                if entity is not None:
+                    entity_at[i] = entity
                     self.entity_positions.append(i)
         self.entity_positions.sort()
+        self._spans: dict[int, tuple[int, int]] = {}  # entity_span's answers
         # tokens that can head a speaker description (a noun phrase needs one within its first seven tokens),
         # pronouns and 'according', found in one pass
         heads = _head_words()
-        marked = _marked_words()
         lowers = self.lowers
-        found = [i for i, low in enumerate(lowers) if low in marked]
+        found = _word_positions(doc)[1]
         self.head_positions = [i for i in found if lowers[i] in heads]
         # where a speaker noun phrase can start (``_noun_phrase`` returns None everywhere else): a Person or
         # Organization mention, a pronoun, a determiner up to six tokens before a head word, or any word up to five
@@ -463,9 +511,11 @@ class _Context:
         determiners, plural_or_org = c["determiners"], c["plural_person_nouns"] | c["org_nouns"]
         phrase_starts = set(self.entity_positions)
         phrase_starts.update(i for i in found if lowers[i] in PRONOUNS)
+        is_determiner = determiners.__contains__
         for h in self.head_positions:
-            phrase_starts.update(i for i in range(max(0, h - 6), h) if self.lowers[i] in determiners)
-            if self.lowers[h] in plural_or_org:
+            before = max(0, h - 6)
+            phrase_starts.update(compress(range(before, h), map(is_determiner, lowers[before:h])))
+            if lowers[h] in plural_or_org:
                 phrase_starts.update(range(max(0, h - 5), h + 1))
         self.phrase_starts = sorted(phrase_starts)
         self._tokens_at: dict[int, int] = {}
@@ -485,6 +535,8 @@ class _Context:
         # tokens where narration may name a speaker: speech verbs and 'according'
         self.cue_tokens = sorted(set(_speech_positions(doc)) | {i for i in found if lowers[i] == "according"})
         self.events: list[Speaker] = []  # speakers found so far, in text order
+        self.objects: dict[int, bool] = {}  # _is_object's answers
+        self.genders: dict[int, str | None] = {}  # _gender_of's answers by id() of the entity
 
     def tok(self, char: int) -> int:
         """Token at character ``char``: the token whose text holds it, or for whitespace the token before it
@@ -501,7 +553,7 @@ class _Context:
         text = self.texts[i]
         flag = self._punct.get(text)
         if flag is None:
-            flag = self._punct[text] = self.doc.vocab[text].is_punct
+            flag = self._punct[text] = _lexeme_is_punct(self.doc.vocab, text)
         return flag
 
     def entity(self, i: int) -> Entity | None:
@@ -509,14 +561,18 @@ class _Context:
         return self.entity_at[i] if 0 <= i < self.n else None
 
     def entity_span(self, i: int) -> tuple[int, int]:
-        key_at = self.key_at
-        key = key_at[i]
-        a = b = i
-        while a - 1 >= 0 and key_at[a - 1] == key:
-            a -= 1
-        while b + 1 < self.n and key_at[b + 1] == key:
-            b += 1
-        return a, b + 1
+        """Token range of the run of tokens around ``i`` mapped to the same entity key (computed once per token)."""
+        found = self._spans.get(i)
+        if found is None:
+            key_at = self.key_at
+            key = key_at[i]
+            a = b = i
+            while a - 1 >= 0 and key_at[a - 1] == key:
+                a -= 1
+            while b + 1 < self.n and key_at[b + 1] == key:
+                b += 1
+            found = self._spans[i] = (a, b + 1)
+        return found
 
     def sent_start(self, i: int) -> int:
         """First token of the sentence holding token ``i`` (``doc[i].sent.start``)."""
@@ -530,10 +586,38 @@ class _Context:
         return self.text[self.index.starts[a]:self.index.ends[b - 1]]
 
 
+_PUNCT: list = [None, {}]  # the vocabulary last asked, and its is_punct flags by word
+
+
+def _lexeme_is_punct(vocab, text: str) -> bool:
+    """``vocab[text].is_punct``, kept per process for the last vocabulary (a lexeme's flags are set from its string
+    when it is created; the lookup costs a microsecond, a few hundred times per document)."""
+    if _PUNCT[0] is not vocab:
+        _PUNCT[0], _PUNCT[1] = vocab, {}
+    flags = _PUNCT[1]
+    flag = flags.get(text)
+    if flag is None:
+        if len(flags) > 200_000:
+            flags.clear()
+        flag = flags[text] = vocab[text].is_punct
+    return flag
+
+
 # --------------------------------------------------------------------------- noun phrases
 
 
 def _gender_of(entity: Entity, ctx: _Context | None = None) -> str | None:
+    if ctx is None:
+        return _entity_gender(entity, None)
+    # quotes never change entities, and the pronoun counts are fixed per document: one answer per entity
+    known = ctx.genders
+    if id(entity) not in known:
+        known[id(entity)] = _entity_gender(entity, ctx)
+    return known[id(entity)]
+
+
+def _entity_gender(entity: Entity, ctx: _Context | None) -> str | None:
+    """``_gender_of`` computed afresh."""
     gender = entity.attributes.get("gender")
     if gender in {"male", "female"}:
         return gender
@@ -582,6 +666,15 @@ def _pronoun_gender(ctx: _Context) -> dict[str, str]:
 
 def _is_object(ctx: _Context, i: int) -> bool:
     """Whether the mention at ``i`` follows a preposition or 'told' (then it is not a subject)."""
+    # a fixed function of the document's tokens and entities, asked again and again for the same mentions
+    found = ctx.objects.get(i)
+    if found is None:
+        found = ctx.objects[i] = _is_object_uncached(ctx, i)
+    return found
+
+
+def _is_object_uncached(ctx: _Context, i: int) -> bool:
+    """``_is_object`` computed afresh."""
     c = cues()
     lowers, texts = ctx.lowers, ctx.texts
     k = i - 1
@@ -1614,7 +1707,8 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     c = cues()
     lowers = ctx.lowers
     text = ctx.text[span.start:span.end]
-    words = WORD_RE.findall(text)
+    # the rules below read at most the first seven words and whether there are more (but title case reads them all)
+    words = [found.group() for found in islice(WORD_RE.finditer(text), 7)]
     if not words:
         return True
     open_tok = ctx.tok(span.open_pos)
@@ -1628,7 +1722,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
         gap = ctx.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")
         if gap in {"or", "(", "or the", "aka", "also known as"}:
             return True
-    title = _is_title_case(words)
+    title = _is_title_case(words) and (len(words) < 7 or _is_title_case(WORD_RE.findall(text)))
     terminal = text.rstrip()[-1:] in TERMINAL_CHARS
     if before_low[-2:] and {"titled", "entitled", "headlined", "headline"} & set(before_low[-2:]):
         return True  # 'the story, titled "Admin shelves the guide,"'

@@ -292,6 +292,24 @@ def test_index_expand_span_is_spacys_char_span_expand(nlp):
             assert index.sent_range(got[0]) == (sent.start, sent.end)  # the first token's sentence
 
 
+def test_index_arrays_are_spacys_token_and_sentence_values(nlp):
+    """DocIndex reads token ends from the next token's start and the whitespace flag, and trims sentences from
+    the text: the same values as Token.idx + len(Token.text) and Span.text.strip() (spaces, line breaks, tabs,
+    a trailing space at the end of the text, an empty text)."""
+    from extractors.entities import doc_index
+
+    for text in ("On Monday,  about 300 people  waited.\n\n  A second line:\t12 km of cars \n", "One. ", "", "x"):
+        doc = nlp(text)
+        index = doc_index(doc)
+        assert index.starts == [t.idx for t in doc]
+        assert index.ends == [t.idx + len(t.text) for t in doc]
+        trimmed = []
+        for sent in doc.sents:
+            lead = len(sent.text) - len(sent.text.lstrip())
+            trimmed.append((sent.start_char + lead, sent.start_char + lead + len(sent.text.strip())))
+        assert index.sent_trimmed == trimmed
+
+
 def organisations(result) -> set[str]:
     return {e.name for (kind, _), e in result.entities.items() if kind == "Organization"}
 
