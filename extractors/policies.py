@@ -380,6 +380,19 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
     return matchers
 
 
+_WORDS_KEY = "migraph.policies.words"
+
+
+def doc_word_set(doc: Doc) -> set[str]:
+    """A set holding every token's lower form (read it only): the one ``find_triggers`` made (also holding the
+    lemmas) while the document's lower-form list is the one it was made from, else a new one."""
+    lowers = doc_lowers(doc)
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is not None and cached[0] is lowers:
+        return cached[1]
+    return set(lowers)
+
+
 def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True,
                   backoff: bool = True) -> list[tuple[str, int, int]]:
     """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
@@ -395,6 +408,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
     doc_words = set(lowers)
     doc_words.update(lemmas)
+    doc.user_data[_WORDS_KEY] = (doc_lowers(doc), doc_words)  # see doc_word_set
     index = _document_index(doc_words, backoff)
     if windows and not index:
         return raw  # no pattern has all its required words in the document: none is feasible in any sentence
