@@ -559,6 +559,8 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
                blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
     deportation word or nothing comes first."""
+    if not triggers:
+        return None  # only a trigger is returned
     W, L = doc_lowers(doc), doc_lemmas(doc)
     j = i - 1
     while j >= start and j >= i - window:
@@ -577,6 +579,8 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
 
 def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> int | None:
     """A movement word shortly after i in the same clause."""
+    if not triggers:
+        return None
     W, T = doc_lowers(doc), doc_texts(doc)
     for j in range(i, min(i + 6, end)):
         if j in triggers:
@@ -801,6 +805,8 @@ FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", 
 def _crossed_from(doc: Doc, mentions: list[_Mention], triggers: dict[int, str]) -> None:
     """"crossed Serbia's northern border into Hungary": the country whose border is crossed on the way into
     another is where people came from (without the "into", "crossed Poland's border" enters Poland)."""
+    if not triggers:
+        return  # a crossing word is a trigger
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     for m in mentions:
         if m.role is not None or m.kind != "name" or m.start < 1 or not (m.start - 1 in triggers and L[
@@ -896,6 +902,8 @@ HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
+    if "admit" not in triggers.values() and "home" not in W[sent.start:sent.end]:
+        return  # no admission word, and no "home to" to become one: nothing to read
     for m in mentions:
         if m.role is not None or m.kind != "name":
             continue

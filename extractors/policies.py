@@ -415,8 +415,11 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     bounds = _entry_bounds()
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
+    anchors = index.keys()
     for sent in doc.sents if sents is None else sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
+        if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
+            continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
         words = set(row_lowers)
         words.update(row_lemmas)
         sent_text = None
