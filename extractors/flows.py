@@ -169,13 +169,16 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import contains
+from itertools import compress
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from extractors import flow_scorer
@@ -184,6 +187,7 @@ from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text,
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
+from extractors.policies import doc_word_set
 
 EXTRACTOR = "migraph.flows"
 GOV_WINDOW = 10  # tokens between a movement verb and the preposition it governs
@@ -485,16 +489,18 @@ def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
 
 
 def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssertions,
-              parts: list[int]) -> list[_Mention]:
-    """Countries named in the sentence: its entities, and the country parts at ``parts`` no entity covers."""
+              parts: list[int], isos: list[str | None] | None = None) -> list[_Mention]:
+    """Countries named in the sentence: its entities, and the country parts at ``parts`` no entity covers.
+    ``isos``: the entities' ``_.iso`` when already read."""
     gaz = gazetteer()
     lex = _lex()
     W = doc_lowers(doc)
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     found = []
-    for ent in ents:
+    for k, ent in enumerate(ents):
         start_char, end_char = ent.start_char, ent.end_char
-        iso = span_extension(doc, start_char, end_char, "iso")  # ent._.iso without an Underscore per entity
+        # ent._.iso without an Underscore per entity
+        iso = span_extension(doc, start_char, end_char, "iso") if isos is None else isos[k]
         if not iso or any(boilerplate[ent.start:ent.end]):
             continue
         kind_key = assertions.token_entities.get(ent.start)
@@ -553,6 +559,8 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
                blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
     deportation word or nothing comes first."""
+    if not triggers:
+        return None  # only a trigger is returned
     W, L = doc_lowers(doc), doc_lemmas(doc)
     j = i - 1
     while j >= start and j >= i - window:
@@ -571,6 +579,8 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
 
 def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> int | None:
     """A movement word shortly after i in the same clause."""
+    if not triggers:
+        return None
     W, T = doc_lowers(doc), doc_texts(doc)
     for j in range(i, min(i + 6, end)):
         if j in triggers:
@@ -795,6 +805,8 @@ FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", 
 def _crossed_from(doc: Doc, mentions: list[_Mention], triggers: dict[int, str]) -> None:
     """"crossed Serbia's northern border into Hungary": the country whose border is crossed on the way into
     another is where people came from (without the "into", "crossed Poland's border" enters Poland)."""
+    if not triggers:
+        return  # a crossing word is a trigger
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     for m in mentions:
         if m.role is not None or m.kind != "name" or m.start < 1 or not (m.start - 1 in triggers and L[
@@ -890,6 +902,8 @@ HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
+    if "admit" not in triggers.values() and "home" not in W[sent.start:sent.end]:
+        return  # no admission word, and no "home to" to become one: nothing to read
     for m in mentions:
         if m.role is not None or m.kind != "name":
             continue
@@ -945,11 +959,32 @@ def _anchors(doc: Doc, lex: _Lex) -> list[int]:
     """Tokens that make a sentence worth reading even without an entity: a capitalised waterway head
     ("the Channel") or a glued country pair ("U.S.-Mexico border")."""
     W, T = doc_lowers(doc), doc_texts(doc)
-    heads = [i for i in positions_in(W, lex.waterway_heads & set(W)) if T[i][:1].isupper()]
-    glued = []
-    if "-" in doc_text(doc):  # the tokens holding a hyphen, found at C speed; few of them are a country pair
-        glued = [i for i in compress(range(len(T)), map(contains, T, repeat("-"))) if _compound_text(T[i])]
+    heads = [i for i in positions_in(W, lex.waterway_heads & doc_word_set(doc)) if T[i][:1].isupper()]
+    glued = [i for i in _hyphen_tokens(doc) if _compound_text(T[i])]  # few of them are a country pair
     return sorted(set(heads + glued))
+
+
+def _hyphen_tokens(doc: Doc) -> list[int]:
+    """The tokens holding a hyphen, in order: the token each hyphen of the text lies in (a hyphen is no
+    whitespace, so it lies inside the last token starting at or before it), found from the token offsets."""
+    text = doc_text(doc)
+    if "-" not in text:
+        return []
+    hyphens = [m.start() for m in _HYPHEN.finditer(text)]
+    return sorted(set((numpy.searchsorted(doc.to_array(IDX), hyphens, side="right") - 1).tolist()))
+
+
+_HYPHEN = re.compile("-")
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], Callable[[int], Span]]:
+    """The first token of each sentence, and a function giving the k-th sentence: the sentences of
+    ``doc_sentences``, with no Span made for the sentences a stage skips."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        sents = doc_sentences(doc)
+        return [sent.start for sent in sents], sents.__getitem__
+    bounds = [0] + (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist() + [len(doc)]  # in C
+    return bounds[:-1], lambda k: Span(doc, bounds[k], bounds[k + 1])
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
@@ -979,12 +1014,17 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     all_anchors = _anchors(doc, lex) if prefilter else list(range(len(doc)))
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
-    sents = doc_sentences(doc)
-    starts = [sent.start for sent in sents]
+    starts, sentence = _sentence_starts(doc)
     ents_by_sent: dict[int, list[Span]] = {}
+    isos_by_sent: dict[int, list[str | None]] = {}  # the entities' ``_.iso``, read once
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
-        ents_by_sent.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
-    for sent in sents:
+        first = starts[bisect_right(starts, ent.start) - 1]
+        ents_by_sent.setdefault(first, []).append(ent)
+        isos_by_sent.setdefault(first, []).append(span_extension(doc, ent.start_char, ent.end_char, "iso"))
+    # only the sentences with an entity or an anchor are read (the others are skipped below)
+    read = set(ents_by_sent).union(starts[bisect_right(starts, i) - 1] for i in all_anchors)
+    for k in [k for k, first in enumerate(starts) if first in read]:
+        sent = sentence(k)
         start, end = sent.start, sent.end
         ents = ents_by_sent.get(start, [])
         anchors = [i for i in _between(all_anchors, start, end)
@@ -993,7 +1033,9 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             continue  # no country named: nothing to read
         every = range(start, end)  # the unfiltered reading: each rule tests every token itself
         parts = _at(T, start, end, lex.country_parts) if prefilter else every
-        mentions = _mentions(doc, sent, ents, assertions, parts)
+        isos = isos_by_sent.get(start, [])
+        # no entity with a country and no country part: no mention (``_mentions`` keeps neither)
+        mentions = _mentions(doc, sent, ents, assertions, parts, isos) if parts or any(isos) else []
         at_ethnic = _at(W, start, end, lex.ethnic_origin) if prefilter else every
         ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:

@@ -76,7 +76,10 @@ from itertools import compress
 from operator import or_
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ENT_TYPE
 from spacy.matcher import Matcher
+from spacy.symbols import GPE, NORP  # their ENT_TYPE values
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -116,6 +119,7 @@ BACKOFF_VERB_LEFT = {"have", "has", "had", "was", "were", "been", "be", "is", "a
                      "and", "or", "also", "then", "still", "again", "just", "once", "already", "soon", "they", "we",
                      "it", "he", "she", "later", "since", "often", "never", "not", "subsequently"}  # before a verb
 BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far back a stopping word cancels a cue
+LAZY_CONTEXT = True  # rule_policies builds the mention tables only for a trigger that passes the checks needing none
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -376,6 +380,19 @@ def trigger_matchers(vocab: Vocab) -> dict[str, Matcher]:
     return matchers
 
 
+_WORDS_KEY = "migraph.policies.words"
+
+
+def doc_word_set(doc: Doc) -> set[str]:
+    """A set holding every token's lower form (read it only): the one ``find_triggers`` made (also holding the
+    lemmas) while the document's lower-form list is the one it was made from, else a new one."""
+    lowers = doc_lowers(doc)
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is not None and cached[0] is lowers:
+        return cached[1]
+    return set(lowers)
+
+
 def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = True,
                   backoff: bool = True) -> list[tuple[str, int, int]]:
     """(entry id, start, end) of every trigger match, sentence by sentence (``sents``: the document's
@@ -391,14 +408,18 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
     doc_words = set(lowers)
     doc_words.update(lemmas)
+    doc.user_data[_WORDS_KEY] = (doc_lowers(doc), doc_words)  # see doc_word_set
     index = _document_index(doc_words, backoff)
     if windows and not index:
         return raw  # no pattern has all its required words in the document: none is feasible in any sentence
     bounds = _entry_bounds()
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
+    anchors = index.keys()
     for sent in doc.sents if sents is None else sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
+        if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
+            continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
         words = set(row_lowers)
         words.update(row_lemmas)
         sent_text = None
@@ -449,10 +470,13 @@ class _Context:
     """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
 
     def __init__(self, doc: Doc, assertions: DocumentAssertions, triggers: list[int] | None = None,
-                 sents: list[Span] | None = None):
+                 sents: list[Span] | None = None, lazy: bool = False):
         """``triggers``: token positions of trigger matches; mentions are only built in the sentences
         up to six before each (the context actors are resolved from), which keeps long documents cheap.
-        ``sents``: the document's sentences when already known."""
+        ``sents``: the document's sentences when already known. ``lazy``: the quotation and mention tables
+        (``LAZY_TABLES``) are built on first use or by ``build()``, in the same order and from the same state as
+        here (the caller reads nothing that changes the context before), so a document whose triggers all fail
+        the checks that need no mention builds none."""
         self.doc = doc
         self.a = assertions
         self.lex = lexicon()
@@ -462,20 +486,45 @@ class _Context:
         self.sent_of: list[int] = []  # the sentences cover the document in order
         for k, sent in enumerate(self.sents):
             self.sent_of.extend([k] * (sent.end - sent.start))
-        self.ents = list(doc.ents)
-        self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
         self._ent_info: list[tuple[Span, str, str | None]] | None = None  # (entity, label, iso), see ent_info
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
         self._main_country: str | None = None
         self._acting: Actor | bool | None = None  # see _acting_state
         self.groups = self._group_spans()
+        self._pending: tuple[list[int] | None] | None = (triggers,)
+        if not lazy:
+            self.build()
+
+    LAZY_TABLES = frozenset({"quotes", "mentions", "mention_at", "wanted", "wanted_ranges", "by_end"})
+
+    def build(self) -> None:
+        """Build the quotation and mention tables (once)."""
+        if self._pending is None:
+            return
+        triggers = self._pending[0]
+        self._pending = None
         self.quotes = self._quote_spans()
         self.mentions: list[Mention] = []
         self.mention_at: dict[int, Mention] = {}
         self.wanted = self._wanted_tokens(triggers)
         self._build_mentions()
         self.by_end = sorted(self.mentions, key=lambda m: m.end)
+
+    def __getattr__(self, name: str):
+        """Tables made on first use (only called for attributes not set yet)."""
+        if name in _Context.LAZY_TABLES and self.__dict__.get("_pending") is not None:
+            self.build()
+        elif name == "ents":
+            self.ents = list(self.doc.ents)
+        elif name == "ent_by_token":
+            self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        elif name == "nation_tokens":  # tokens of GPE and NORP entities, the only ones a demonym mention covers
+            types = self.doc.to_array(ENT_TYPE)
+            self.nation_tokens = frozenset(numpy.flatnonzero((types == GPE) | (types == NORP)).tolist())
+        else:
+            raise AttributeError(name)
+        return self.__dict__[name]
 
     # ---- tables
 
@@ -1548,7 +1597,7 @@ def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | Non
         name = key.replace("-", " ")
         if not migrants or any(w in name for w in words):
             return i, g_end
-    m = ctx.mention_at.get(i)
+    m = ctx.mention_at.get(i) if i in ctx.nation_tokens else None  # no mention table needed elsewhere
     if m is not None and m.kind == "demonym":
         j = m.end
         while j < n and lemmas[j] in people:
@@ -2132,7 +2181,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if not raw and not tier2:
             return [], tier2_pairs
     same = _same_measure_spans(doc)
-    ctx = _Context(doc, assertions, [s for _e, s, _t in raw + tier2] + [s for s, _e in same], sents)
+    ctx = _Context(doc, assertions, [s for _e, s, _t in raw + tier2] + [s for s, _e in same], sents, lazy=LAZY_CONTEXT)
     # longest match per entry type wins among overlaps; a shorter one is read after all others only when every
     # longer match it overlaps gave no policy ("sent them back": no migrant word for the longer reading)
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -2207,6 +2256,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             target = _relative_antecedent(ctx, start, sent, target_kind)  # "migrants, many of whom were rescued"
         if target_kind and target is None:
             continue
+        ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
         if entry.get("target_inside") and target is not None and not start < target[0] < end:
             continue  # "prevent guns from coming into the hands of individuals": the group is who is kept out
         skip = set(entry.get("skip_between") or ())
