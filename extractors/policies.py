@@ -70,9 +70,10 @@ import json
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import or_
 from pathlib import Path
 
@@ -152,6 +153,7 @@ def lexicon() -> dict:
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
+    data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
@@ -262,16 +264,19 @@ def _required_words() -> frozenset[str]:
                      for req in reqs for w in req)
 
 
-def _headline_lemmas(texts: list[str], lowers: list[str], lemmas: list[str]) -> list[str]:
-    """Lemmas with a title-case word of the headline (the first HEADLINE_TOKENS tokens) the lemmatizer kept as
-    it is ("Deports") read as the required word it inflects ("deport"), so the anchor tests see it; the list
-    itself when there is none."""
+def _headline_lemmas(texts: list[str], lowers: list[str], lemmas: list[str], starts: Iterable[int] = ()
+                     ) -> list[str]:
+    """Lemmas with a title-case word of the headline (the first HEADLINE_TOKENS tokens) or opening a sentence
+    (``starts``) the lemmatizer kept as it is ("Deports", "Deportations rose") read as the required word it
+    inflects ("deport", "deportation"; also when its own form is required by a lower-case pattern), so the anchor
+    tests see it; the list itself when there is none."""
     out = None
     required = _required_words()
     n = min(len(texts), HEADLINE_TOKENS)
-    for i in compress(range(n), map(str.istitle, texts[:n])):
+    openers = (i for i in starts if i >= n and texts[i].istitle())
+    for i in chain(compress(range(n), map(str.istitle, texts[:n])), openers):
         low = lowers[i]
-        if lemmas[i] != low or low[-1] not in "sdg" or low in required or len(low) < 4:
+        if lemmas[i] != low or low[-1] not in "sdg" or len(low) < 4:
             continue
         for stem in (low[:-1], low[:-2], low[:-3], low[:-3] + "e"):
             if stem in required:
@@ -405,7 +410,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     if not len(doc):
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
-    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
+    sents = list(doc.sents) if sents is None else sents
+    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas, (sent.start for sent in sents))
     doc_words = set(lowers)
     doc_words.update(lemmas)
     doc.user_data[_WORDS_KEY] = (doc_lowers(doc), doc_words)  # see doc_word_set
@@ -416,7 +422,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
     anchors = index.keys()
-    for sent in doc.sents if sents is None else sents:
+    for sent in sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
         if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
@@ -2109,10 +2115,17 @@ def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int,
     return out
 
 
-def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tuple[list[Actor], Mention | None]:
+def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group: bool = False
+                   ) -> tuple[list[Actor], Mention | None]:
     """The actor named after the first of ``preps`` just after a noun cue ("grants from the EU", "expulsions by
-    Greece"); nothing when another preposition or word comes first ("aid to Jordan from ...")."""
+    Greece"); nothing when another preposition or word comes first ("aid to Jordan from ..."). ``group``: an
+    "of" phrase naming the people affected may come first ("the deportation of 300 Afghans from Germany")."""
     doc = ctx.doc
+    if group and end < sent.end and doc[end].lower_ == "of":
+        held = find_target(ctx, end - 1, end, "people")
+        if held is None or held[0] > end + 4:
+            return [], None
+        end = held[1]
     for i in range(end - 1 if doc[end - 1].lower_ in preps else end, min(sent.end, end + 3)):
         low = doc[i].lower_
         if low in preps:
@@ -2129,6 +2142,34 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tup
         if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
             break
     return [], None
+
+
+def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
+    """A plural measure noun heading a clause whose verb reports its count as a fact ("deportations rose 20
+    percent", "expulsions over the last year dropped"): not after a preposition, not under a modal."""
+    doc = ctx.doc
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
+    if not lowers[end - 1].endswith("s") or (start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
+        return False
+    stat = ctx.lex["_stat_verbs"]
+    irrealis = ctx.lex["agentless"]["irrealis"]
+    for i in range(end, min(sent.end, end + 7)):
+        if lemmas[i] in stat:
+            return True
+        if lowers[i] in irrealis or lowers[i] in SENT_PUNCT:
+            return False
+    return False
+
+
+def _stat_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state whose measure a reported count is: the state (body) reporting it ("ICE said deportations
+    rose", "..., the Home Office said"), else the story's acting state when the sentence names no other."""
+    found = _state_speaker_before(ctx, sent, start)
+    if not found[0]:
+        found = _speaker_after(ctx, end, sent)
+    if not found[0]:
+        found = _story_state(ctx, sent, start, end, group_needed=False), None
+    return found
 
 
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
@@ -2318,9 +2359,14 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             if owners:
                 actors, at = owners, None  # "to justify his travel ban": the leader's state
             elif not ok and entry.get("source_after"):
-                actors, at = _source_actors(ctx, end, sent, entry["source_after"])  # "grants from the EU"
+                actors, at = [], None
+                if doc[start].lower_ not in set(entry.get("source_not") or ()):  # "pushback from lawmakers"
+                    actors, at = _source_actors(ctx, end, sent, entry["source_after"],
+                                                bool(entry.get("source_group")))  # "grants from the EU"
                 if not actors and entry.get("located"):
                     actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
+                if not actors and entry.get("stat_subject") and _stat_subject(ctx, start, end, sent):
+                    actors, at = _stat_actors(ctx, start, end, sent)  # "deportations rose 20 percent, ICE said"
                 if not actors:
                     continue
             elif not ok and entry.get("located"):
