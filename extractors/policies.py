@@ -112,6 +112,8 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+ROLE_MODIFIERS = {"foreign", "defence", "defense", "home", "justice", "security", "deputy", "chief", "top", "senior",
+                  "federal", "national", "state", "prime", "vice", "press", "armed", "military"}  # "X's home minister"
 MODIFIER_ADVERBS = {"previously", "lawfully", "legally", "newly", "recently", "formerly", "officially", "illegally"}
 PATIENT_POSSESSOR_TYPES = {"Deportation", "Detention", "Exemption", "AsylumOffer", "Aid", "Sanction", "Manhunt"}  # "his
 # deportation", "her detention", "his exemption": a possessive pronoun names the person the measure falls on
@@ -709,13 +711,17 @@ class _Context:
         if label in {"PERSON", "PER"}:
             if found and found[0] == "Person":
                 entity = self.a.entities.get(found)
-                nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else ""
-                titled = doc_lowers(self.doc)[max(0, ent.start - 3):ent.start]  # "opposition leader X"
+                lows = doc_lowers(self.doc)
+                nxt = lows[ent.end] if ent.end < len(self.doc) else ""
+                skip = 0
+                if nxt in {"'s", "’s"} and ent.end + 1 < len(self.doc) and lows[ent.end + 1] in INSTITUTION_NOUNS:
+                    nxt, skip = lows[ent.end + 1], 1  # "Obama's administration" as "the Obama administration"
+                titled = lows[max(0, ent.start - 3):ent.start]  # "opposition leader X"
                 if self.sets["non_state_role_words"].isdisjoint(titled) and entity is not None and (
                         self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
-                    end = ent.end + 1 if nxt in INSTITUTION_NOUNS else ent.end
+                    end = ent.end + 1 + skip if nxt in INSTITUTION_NOUNS else ent.end
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
@@ -1189,6 +1195,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 found = _under_policy_owner(ctx, start, sent)  # "Under a U.S. policy ..., 900 were sent back"
             if not found[0] and not by_agent:  # "detained by militias": an agent that is no state
                 found = _story_state(ctx, sent, start, end), None
+        elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
+                and _announced_passive(ctx, start, sent):
+            found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
         return found
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
@@ -1326,6 +1335,25 @@ def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
             k -= 1
         return k < sent.start or lowers[k] not in words["before_being"]
     return True
+
+
+def _announced_passive(ctx: _Context, start: int, sent: Span) -> bool:
+    """A passive announced with "will"/"would"/"shall" and no condition before it in the sentence ("those who
+    arrive will be detained and removed"): a state reporting it after the clause announces its own measure."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["agentless"]
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"] or (
+            lowers[j] in {"and", "or"} and lowers[j - 1].endswith(("ed", "en")))):
+        j -= 2 if lowers[j] in {"and", "or"} else 1  # "will be detained and removed", "will be quickly removed"
+    if j <= sent.start or lowers[j] != "be":
+        return False
+    j -= 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"]):
+        j -= 1
+    if lowers[j] not in {"will", "would", "shall", "'ll", "’ll"}:
+        return False
+    return words["conditional"].isdisjoint(lowers[sent.start:j])
 
 
 def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: bool = True) -> list[Actor]:
@@ -1489,6 +1517,10 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     (that) 300 migrants were pushed back". International organisations and others report, they do not act."""
     lemmas = doc_lemmas(ctx.doc)
     for i in range(start - 1, sent.start, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 not in ctx.mention_at:
+            owner = _role_owner(ctx, i - 1, sent)  # "Lithuania's interior minister said"
+            if owner is not None:
+                return [owner.actor], owner
         if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 in ctx.mention_at:
             m = ctx.mention_at[i - 1]
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.is_prepositional(m):
@@ -1500,6 +1532,41 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
         if ctx.doc[i].text in {";", ":"}:
             break
     return [], None
+
+
+def _inside_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
+    """The state named inside a match ("in ICE custody", "in Mexican custody", "in the custody of Greek police"
+    is not matched): a state, its adjective or a body of its; nothing for "in federal custody"."""
+    for i in range(start + 1, end - 1):
+        m = ctx.mention_at.get(i)
+        if m is None or m.end > end - 1:
+            continue
+        if m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        if m.kind == "body":
+            resolved = [a for a in _resolve_reference(ctx, m) if a[0] == "Country"]
+            return resolved, (m if resolved else None)
+        return [], None
+    return [], None
+
+
+def _role_owner(ctx: _Context, j: int, sent: Span) -> Mention | None:
+    """The state owning an office or body ending at token j, named by its possessive ("Lithuania's interior
+    minister", "Greece's migration ministry"): a few role words back to "X's"; None otherwise."""
+    lowers = doc_lowers(ctx.doc)
+    roles = ctx.sets["state_roles"] | ctx.sets["state_org_heads"]
+    if lowers[j] not in roles:
+        return None
+    k = j - 1
+    while k > sent.start and j - k <= 3 and k not in ctx.mention_at and lowers[k] not in {"'s", "’s"} and (
+            lowers[k] in roles or lowers[k] in ctx.sets["state_agency_words"] or lowers[k] in ROLE_MODIFIERS):
+        k -= 1
+    if k <= sent.start or lowers[k] not in {"'s", "’s"}:
+        return None
+    m = ctx.mention_at.get(k - 1)
+    if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+        return m
+    return None
 
 
 def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
@@ -2135,9 +2202,11 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             m = ctx.mention_at.get(k)
             if m is not None and m.kind == "actor" and m.actor:
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-            if m is not None and m.kind == "body":
+            if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
                 resolved = _resolve_reference(ctx, m)
                 return resolved, (m if resolved else None)
+            if m is not None and m.kind == "place" and group and _place_country(ctx, m):
+                return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break
         if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
             break
@@ -2345,7 +2414,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if owner is not None and entry.get("backoff") and owner.start > sent.start and doc[owner.start - 1].text in {
                 "-", "–"}:
             owner = None  # "the planned US-Mexico wall": a border named by its two states, neither the builder
-        if criticised is not None:
+        if entry.get("owner_inside"):
+            actors, at = _inside_owner(ctx, start, end)  # "migrants in ICE custody": the body holding them
+            if not actors:
+                continue
+        elif criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"

@@ -40,6 +40,7 @@ def run(nlp):
     ("Aid groups condemned the expulsion of 150 Malians from Mauritania.", {("MR", "Deportation")}),
     ("Migrants keep arriving. Expulsions of asylum seekers from Norway to Russia continued all winter.",
      {("NO", "Deportation")}),
+    ("Removal flights from Texas to Ecuador restarted in June.", {("US", "Deportation")}),  # a place's state
     # a reported count of deportations: the state (body) reporting it, else the story's state
     ("Migrants keep arriving at the U.S. border. Deportations climbed 12 percent last year, ICE said.",
      {("US", "Deportation")}),
@@ -55,6 +56,23 @@ def run(nlp):
     # the bloc's own scheme named by an adjective
     ("Under the EU relocation scheme, 40,000 asylum seekers were to be moved from Malta.",
      {("european-union", "Relocation")}),
+    # relocation to an island is a relocation (not a transfer between islands and mainland)
+    ("Indonesia started relocating Rohingya refugees to an island off Aceh.", {("ID", "Relocation")}),
+    # "removed" as a passive of removal from the country, also with the reporting state after it
+    ("Denmark has seen more arrivals. Some 250 migrants were removed to Iraq last month, the Danish immigration "
+     "service said.", {("DK", "Deportation")}),
+    # an announced passive with the state reporting it after the clause
+    ("Poland counted more crossings. People who cross illegally will be detained, the Polish interior "
+     "ministry said.", {("PL", "Detention")}),
+    # a state named by its possessive before an office that reports an announced measure
+    ("Estonia counted more crossings. Estonia's interior minister said the migrants would be sent back to Syria.",
+     {("EE", "Deportation")}),
+    # two-word state bodies after a demonym; a leader's possessive before an institution
+    ("Bulgarian security forces caught 120 irregular migrants near the border.", {("BG", "Detention")}),
+    ("Sweden saw more arrivals. Anna Berg's government deported 300 migrants.", {("SE", "Deportation")}),
+    # held in the custody of a state's agency or of a state named by its adjective
+    ("Migrants keep arriving at the U.S. border. Dozens of migrants in CBP custody fell ill.", {("US", "Detention")}),
+    ("Hundreds of migrants remain in Guatemalan custody.", {("GT", "Detention")}),
     # parents, children and adults are people a measure falls on
     (US_STORY + "Two months later, the mother was deported to Honduras.", {("US", "BorderBarrier"),
                                                                           ("US", "Deportation")}),
@@ -71,9 +89,16 @@ def test_enforcement_measures(run, text, expected):
     "Deportations would rise if the bill passed, the Home Office said.",  # a prospect
     "The flow of migrants into Spain grew in June.",  # "into" alone is no conscription
     RU_STORY + "Reservists could be called up in a second wave.",  # not stated as done
+    "Migrants keep coming. The smuggler was taken into federal custody.",  # no state named
+    "Lithuania tightened rules. Latvia's most famous poet said migrants would be detained.",  # no office
+    "Lawyers said the families faced removal from the country.",  # "the country" after "from": no state named
+    "Denmark has seen more arrivals. Two migrants were removed from the waiting list, the Danish immigration "
+    "service said.",  # removed from a list
+    "Poland counted more crossings. If they cross illegally they will be deported, the Polish interior ministry "
+    "said.",  # a condition
 ])
 def test_no_enforcement_measure(run, text):
-    assert not {pair for pair in run(text) if pair[1] in {"Deportation", "Mobilization"}}
+    assert not {pair for pair in run(text) if pair[1] in {"Deportation", "Detention", "Mobilization"}}
 
 
 def test_frontex_is_the_european_union(run):
