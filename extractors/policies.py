@@ -114,6 +114,8 @@ COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north
                  "northeastern", "northwestern", "southeastern", "southwestern"}
 ROLE_MODIFIERS = {"foreign", "defence", "defense", "home", "justice", "security", "deputy", "chief", "top", "senior",
                   "federal", "national", "state", "prime", "vice", "press", "armed", "military"}  # "X's home minister"
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "number", "numbers", "series",
+                  "wave", "spate", "string", "record", "total"}
 MODIFIER_ADVERBS = {"previously", "lawfully", "legally", "newly", "recently", "formerly", "officially", "illegally"}
 PATIENT_POSSESSOR_TYPES = {"Deportation", "Detention", "Exemption", "AsylumOffer", "Aid", "Sanction", "Manhunt"}  # "his
 # deportation", "her detention", "his exemption": a possessive pronoun names the person the measure falls on
@@ -1534,6 +1536,21 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     return [], None
 
 
+def _airspace_owner(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state (or, for "European", the bloc) whose airspace a flight ban with no actor closes: "airlines were
+    banned from Canadian airspace", "barred from EU airspace"."""
+    doc = ctx.doc
+    if doc[end - 1].lower_ != "airspace" or end - 2 <= start:
+        return [], None
+    m = ctx.mention_at.get(end - 2)
+    if m is not None and m.actor and (m.kind == "actor" or (m.kind == "demonym" and m.actor[0] == "Country")):
+        return [m.actor], m
+    owner = ctx.lex["region_adjectives"].get(doc[end - 2].text)
+    if owner is not None and not isinstance(owner, str):
+        return [(owner[0], owner[1])], None
+    return [], None
+
+
 def _inside_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
     """The state named inside a match ("in ICE custody", "in Mexican custody", "in the custody of Greek police"
     is not matched): a state, its adjective or a body of its; nothing for "in federal custody"."""
@@ -2188,6 +2205,7 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
     Greece"); nothing when another preposition or word comes first ("aid to Jordan from ..."). ``group``: an
     "of" phrase naming the people affected may come first ("the deportation of 300 Afghans from Germany")."""
     doc = ctx.doc
+    held = None
     if group and end < sent.end and doc[end].lower_ == "of":
         held = find_target(ctx, end - 1, end, "people")
         if held is None or held[0] > end + 4:
@@ -2200,6 +2218,8 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             while k < sent.end and doc[k].lower_ in {"the", "a"}:
                 k += 1
             m = ctx.mention_at.get(k)
+            if group and low == "from" and m is not None and not _expelling_state(ctx, m, held, sent):
+                break  # "the deportation of a former slave from Mexico": where the person comes from
             if m is not None and m.kind == "actor" and m.actor:
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
             if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
@@ -2211,6 +2231,21 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
         if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
             break
     return [], None
+
+
+def _expelling_state(ctx: _Context, m: Mention, held: tuple[int, int] | None, sent: Span) -> bool:
+    """After "the deportation of <group>", "from X" names the state deporting them (not their origin) when the
+    group has another nationality ("of 150 Malians from Mauritania"), the people are sent on ("from X to Y"), or X
+    is the story's acting state."""
+    iso = m.actor[1] if m.actor and m.actor[0] == "Country" else _place_country(ctx, m) if m.kind == "place" else None
+    nationality = _target_nationality(ctx, *held) if held is not None else None
+    if nationality is not None and nationality != iso:
+        return True
+    lowers = doc_lowers(ctx.doc)
+    if "to" in lowers[m.end:min(sent.end, m.end + 3)]:
+        return True
+    acting = _acting_state(ctx)
+    return iso is not None and acting is not None and acting == ("Country", iso)
 
 
 def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
@@ -2395,7 +2430,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
                 doc_lowers(doc)[max(sent.start, start - 4):start]):
             continue  # "raising the possibility of holding families indefinitely": a prospect, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
+        counted = entry.get("count_of_ok") and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
@@ -2465,6 +2502,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("airspace_owner"):
+            actors, at = _airspace_owner(ctx, start, end, sent)  # "banned from Canadian airspace"
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)

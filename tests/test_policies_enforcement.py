@@ -41,6 +41,11 @@ def run(nlp):
     ("Migrants keep arriving. Expulsions of asylum seekers from Norway to Russia continued all winter.",
      {("NO", "Deportation")}),
     ("Removal flights from Texas to Ecuador restarted in June.", {("US", "Deportation")}),  # a place's state
+    # pushbacks by a state named by its adjective; a count of pushbacks; deportees from the deporting state
+    ("Hungary changed its laws. Hungarian pushbacks of migrants were filmed by reporters.", {("HU", "Deportation")}),
+    ("Latvia changed its laws. Latvian border guards have carried out hundreds of pushbacks.",
+     {("LV", "Deportation")}),
+    ("Mexico stepped up checks. Deportees from Mexico reach Honduras by bus.", {("MX", "Deportation")}),
     # a reported count of deportations: the state (body) reporting it, else the story's state
     ("Migrants keep arriving at the U.S. border. Deportations climbed 12 percent last year, ICE said.",
      {("US", "Deportation")}),
@@ -48,6 +53,10 @@ def run(nlp):
      "sharply in the spring.", {("US", "Deportation")}),
     ("Swedish police reported more arrivals. Deportations from Sweden reached 9,000 last year.",
      {("SE", "Deportation")}),
+    ("Migrants keep arriving at the U.S. border. Apprehensions of migrants fell 30 percent in May, CBP said.",
+     {("US", "Detention")}),  # a reported count of apprehensions
+    ("Spain counted more arrivals. Arrests of migrants on the coast doubled in March, Spanish police said.",
+     {("ES", "Detention")}),
     # passives into a state's army; agentless call-ups in a story on that state
     ("He fled in 2016 rather than be conscripted into the Eritrean army.", {("ER", "Mobilization")}),
     ("Many young men were drafted into the Russian military last autumn.", {("RU", "Mobilization")}),
@@ -73,6 +82,11 @@ def run(nlp):
     # held in the custody of a state's agency or of a state named by its adjective
     ("Migrants keep arriving at the U.S. border. Dozens of migrants in CBP custody fell ill.", {("US", "Detention")}),
     ("Hundreds of migrants remain in Guatemalan custody.", {("GT", "Detention")}),
+    # a flight ban with no actor: the owner of the airspace closed
+    (RU_STORY + "Russian airlines have been banned from Norwegian airspace.", {("NO", "FlightBan")}),
+    (RU_STORY + "Russian aircraft were barred from European airspace.", {("european-union", "FlightBan")}),
+    # hunting for people who fled
+    (RU_STORY + "Russian police are hunting for men who dodged the call-up.", {("RU", "Manhunt")}),
     # parents, children and adults are people a measure falls on
     (US_STORY + "Two months later, the mother was deported to Honduras.", {("US", "BorderBarrier"),
                                                                           ("US", "Deportation")}),
@@ -87,10 +101,16 @@ def test_enforcement_measures(run, text, expected):
     "The plan met fierce pushback from Canada.",  # opposition, not a push-back
     "The repatriation of 300 Ghanaians from Lebanon began on Friday.",  # the home state brings them back
     "Deportations would rise if the bill passed, the Home Office said.",  # a prospect
+    "Arrests of migrants could rise, activists warned.",  # a prospect
     "The flow of migrants into Spain grew in June.",  # "into" alone is no conscription
     RU_STORY + "Reservists could be called up in a second wave.",  # not stated as done
     "Migrants keep coming. The smuggler was taken into federal custody.",  # no state named
+    "Migrants keep arriving. The nurse is hunting for a flat in Oslo.",  # no people hunted
     "Lithuania tightened rules. Latvia's most famous poet said migrants would be detained.",  # no office
+    US_STORY + "The judge upheld the deportation of a young woman from Peru.",  # where she comes from
+    US_STORY + "Children are removed when their parents are taken into federal custody.",  # no country after
+    "A Syrian boy searches for his mother at the border.",  # a relative, not a manhunt
+    US_STORY + "Critics warned of the threat of deportations.",  # a prospect after "of"
     "Lawyers said the families faced removal from the country.",  # "the country" after "from": no state named
     "Denmark has seen more arrivals. Two migrants were removed from the waiting list, the Danish immigration "
     "service said.",  # removed from a list
@@ -98,7 +118,7 @@ def test_enforcement_measures(run, text, expected):
     "said.",  # a condition
 ])
 def test_no_enforcement_measure(run, text):
-    assert not {pair for pair in run(text) if pair[1] in {"Deportation", "Detention", "Mobilization"}}
+    assert not {pair for pair in run(text) if pair[1] in {"Deportation", "Detention", "Mobilization", "Manhunt"}}
 
 
 def test_frontex_is_the_european_union(run):
