@@ -1536,6 +1536,16 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     return [], None
 
 
+def _stated_or_announced(ctx: _Context, sent: Span, start: int) -> bool:
+    """No modal but will/would/shall and no condition before the trigger in its sentence ("students will be exempt",
+    not "students could be exempt", "if students are exempt")."""
+    words = ctx.lex["agentless"]
+    before = doc_lowers(ctx.doc)[sent.start:start]
+    unreal = (words["irrealis"] - {"will", "would", "shall", "'ll", "’ll", "to", "not", "n't", "n’t", "never"}) \
+        | words["conditional"]
+    return unreal.isdisjoint(before)
+
+
 def _airspace_owner(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
     """The state (or, for "European", the bloc) whose airspace a flight ban with no actor closes: "airlines were
     banned from Canadian airspace", "barred from EU airspace"."""
@@ -2502,6 +2512,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
+                and _stated_or_announced(ctx, sent, start):
+            actors, at = _story_state(ctx, sent, start, end), None  # "students are exempt from the call-up"
         if not actors and entry.get("airspace_owner"):
             actors, at = _airspace_owner(ctx, start, end, sent)  # "banned from Canadian airspace"
         if not actors and entry.get("main_country_fallback"):

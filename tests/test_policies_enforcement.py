@@ -12,6 +12,7 @@ from extractors.policies import extract_policies
 
 US_STORY = "The United States tightened its border rules this year. "
 RU_STORY = "Russia invaded Ukraine in February. "
+ENFORCEMENT = {"Deportation", "Detention", "Mobilization", "Manhunt", "Exemption"}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,9 @@ def run(nlp):
     ("Many young men were drafted into the Russian military last autumn.", {("RU", "Mobilization")}),
     (RU_STORY + "Tens of thousands of men were called up to fight in the east.", {("RU", "Mobilization")}),
     (RU_STORY + "Some 200,000 reservists have been mobilised since the spring.", {("RU", "Mobilization")}),
+    # an exemption from conscription with no actor in a story on the state conscripting
+    (RU_STORY + "University students are exempt from the call-up.", {("RU", "Exemption")}),
+    (RU_STORY + "Railway workers were granted deferrals from the call-up.", {("RU", "Exemption")}),
     # the bloc's own scheme named by an adjective
     ("Under the EU relocation scheme, 40,000 asylum seekers were to be moved from Malta.",
      {("european-union", "Relocation")}),
@@ -111,6 +115,8 @@ def test_enforcement_measures(run, text, expected):
     US_STORY + "Children are removed when their parents are taken into federal custody.",  # no country after
     "A Syrian boy searches for his mother at the border.",  # a relative, not a manhunt
     US_STORY + "Critics warned of the threat of deportations.",  # a prospect after "of"
+    RU_STORY + "If students are exempt from the call-up, fewer men will serve.",  # a condition
+    "Portugal took in refugees. Brazilians are exempt from visa requirements.",  # no conscription
     "Lawyers said the families faced removal from the country.",  # "the country" after "from": no state named
     "Denmark has seen more arrivals. Two migrants were removed from the waiting list, the Danish immigration "
     "service said.",  # removed from a list
@@ -118,7 +124,7 @@ def test_enforcement_measures(run, text, expected):
     "said.",  # a condition
 ])
 def test_no_enforcement_measure(run, text):
-    assert not {pair for pair in run(text) if pair[1] in {"Deportation", "Detention", "Mobilization", "Manhunt"}}
+    assert not {pair for pair in run(text) if pair[1] in ENFORCEMENT}
 
 
 def test_frontex_is_the_european_union(run):
