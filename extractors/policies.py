@@ -158,6 +158,9 @@ def lexicon() -> dict:
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
+    data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
+                         for name, iso in data["agency_states"]["names"].items()}
+    data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
@@ -186,7 +189,7 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
         "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
         t.split()[0] for t in sets["state_titles"]} | set(lex["region_groups"]["members"]) | set(
-        lex["region_groups"]["plurals"])
+        lex["region_groups"]["plurals"]) | lex["_agency_first"]
     return two, frozenset(relevant)
 
 
@@ -597,6 +600,7 @@ class _Context:
         two, relevant = _reference_words()
         region = self.lex["region_actors"]
         groups = self.lex["region_groups"]
+        agencies = self.lex["_agency_first"]
         W, T = doc_lowers(doc), doc_texts(doc)
         is_relevant, is_region = relevant.__contains__, region.__contains__
         # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
@@ -606,7 +610,10 @@ class _Context:
             low = W[i]
             if i in self.mention_at or self.boilerplate[i]:
                 continue
-            if i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
+            agency = self._agency_at(i) if low in agencies else None
+            if agency is not None:
+                self._add(Mention(i, agency[0], "actor", ("Country", agency[1])))  # "the BAMF", "Carabinieri"
+            elif i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
                 self._add(Mention(i, i + 2, "body"))
             elif T[i] in region:
                 kind, key = region[T[i]]
@@ -642,6 +649,16 @@ class _Context:
                 self._add(Mention(i, i + 2, "poss_ref"))
             elif low in sets["quote_we"] and self._quote_speaker(doc[i].idx) is not None:
                 self._add(Mention(i, i + 1, "actor", self._quote_speaker(doc[i].idx)))
+
+    def _agency_at(self, i: int) -> tuple[int, str] | None:
+        """(end, ISO code) of a state agency named at token i whose name does not say its state ("BAMF",
+        "Office of Refugee Resettlement"), the longest name first; None when there is none."""
+        W = doc_lowers(self.doc)
+        best = None
+        for words, iso in self.lex["_agencies"].items():
+            if W[i:i + len(words)] == list(words) and iso and (best is None or len(words) > best[0] - i):
+                best = (i + len(words), iso)
+        return best
 
     def _title_end(self, i: int) -> int:
         """End of a state office title starting at token i ("prime minister"), not followed by a name
@@ -703,6 +720,10 @@ class _Context:
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))
             return Mention(ent.start, ent.end, "place")
         if label == "ORG":
+            first = ent.start + 1 if doc_lowers(self.doc)[ent.start] == "the" else ent.start
+            agency = self._agency_at(first) if doc_lowers(self.doc)[first] in self.lex["_agency_first"] else None
+            if agency is not None and agency[0] == ent.end:
+                return Mention(ent.start, ent.end, "actor", ("Country", agency[1]))  # "Office of Refugee Resettlement"
             if found and found[0] == "Organization":
                 actor = self._entity_actor("Organization", found[1], ent)
                 if actor:

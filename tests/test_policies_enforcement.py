@@ -83,6 +83,11 @@ def run(nlp):
     # two-word state bodies after a demonym; a leader's possessive before an institution
     ("Bulgarian security forces caught 120 irregular migrants near the border.", {("BG", "Detention")}),
     ("Sweden saw more arrivals. Anna Berg's government deported 300 migrants.", {("SE", "Deportation")}),
+    # state agencies whose names do not say their state
+    ("Germany saw more arrivals. The BAMF deported 120 Georgians last year.", {("DE", "Deportation")}),
+    ("Italy saw more arrivals. Carabinieri arrested 25 migrants near Bari.", {("IT", "Detention")}),
+    ("Dozens of migrants were detained by the Guardia Civil.", {("ES", "Detention")}),
+    ("The Office of Refugee Resettlement held 9,000 migrant children in shelters.", {("US", "Detention")}),
     # held in the custody of a state's agency or of a state named by its adjective
     ("Migrants keep arriving at the U.S. border. Dozens of migrants in CBP custody fell ill.", {("US", "Detention")}),
     ("Hundreds of migrants remain in Guatemalan custody.", {("GT", "Detention")}),
