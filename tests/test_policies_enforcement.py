@@ -83,6 +83,10 @@ def run(nlp):
     # two-word state bodies after a demonym; a leader's possessive before an institution
     ("Bulgarian security forces caught 120 irregular migrants near the border.", {("BG", "Detention")}),
     ("Sweden saw more arrivals. Anna Berg's government deported 300 migrants.", {("SE", "Deportation")}),
+    # flown or bused back; locked up
+    (US_STORY + "Hundreds of Cuban migrants were flown back to Cuba on Monday.", {("US", "BorderBarrier"),
+                                                                                 ("US", "Deportation")}),
+    ("Japan reviewed its rules. Asylum seekers are locked up in centres near Tokyo.", {("JP", "Detention")}),
     # state agencies whose names do not say their state
     ("Germany saw more arrivals. The BAMF deported 120 Georgians last year.", {("DE", "Deportation")}),
     ("Italy saw more arrivals. Carabinieri arrested 25 migrants near Bari.", {("IT", "Detention")}),
@@ -122,6 +126,7 @@ def test_enforcement_measures(run, text, expected):
     US_STORY + "Critics warned of the threat of deportations.",  # a prospect after "of"
     RU_STORY + "If students are exempt from the call-up, fewer men will serve.",  # a condition
     "Portugal took in refugees. Brazilians are exempt from visa requirements.",  # no conscription
+    "Migrants keep arriving. Traders locked up their stalls at the border.",  # no people locked up
     "Lawyers said the families faced removal from the country.",  # "the country" after "from": no state named
     "Denmark has seen more arrivals. Two migrants were removed from the waiting list, the Danish immigration "
     "service said.",  # removed from a list
