@@ -158,6 +158,7 @@ def lexicon() -> dict:
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
+    data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
     data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
                          for name, iso in data["agency_states"]["names"].items()}
     data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
@@ -2256,7 +2257,7 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
                 resolved = _resolve_reference(ctx, m)
                 return resolved, (m if resolved else None)
-            if m is not None and m.kind == "place" and group and _place_country(ctx, m):
+            if m is not None and m.kind == "place" and group and low == "from" and _place_country(ctx, m):
                 return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break
         if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
@@ -2284,13 +2285,18 @@ def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
     percent", "expulsions over the last year dropped"): not after a preposition, not under a modal."""
     doc = ctx.doc
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
-    if not lowers[end - 1].endswith("s") or (start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
+    flight = lowers[end - 1] in {"flight", "flights"}  # "a deportation flight to X left on Monday"
+    if not (flight or lowers[end - 1].endswith("s")) or (
+            start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
         return False
-    stat = ctx.lex["_stat_verbs"]
+    stat = ctx.lex["_stat_verbs"] | ctx.lex["_flight_verbs"] if flight else ctx.lex["_stat_verbs"]
     irrealis = ctx.lex["agentless"]["irrealis"]
+    texts = doc_texts(doc)
     for i in range(end, min(sent.end, end + 7)):
         if lemmas[i] in stat:
             return True
+        if lowers[i] == "to" and i + 1 < sent.end and texts[i + 1][:1].isupper():
+            continue  # "deportations to Mexico reached", "a deportation flight to Lagos left": a destination
         if lowers[i] in irrealis or lowers[i] in SENT_PUNCT:
             return False
     return False

@@ -58,6 +58,11 @@ def run(nlp):
      {("US", "Detention")}),  # a reported count of apprehensions
     ("Spain counted more arrivals. Arrests of migrants on the coast doubled in March, Spanish police said.",
      {("ES", "Detention")}),
+    # a deportation flight stated as gone; counts with a destination; "of <group> by X"
+    ("Ireland reviewed its rules. A deportation flight to Tbilisi left on Friday.", {("IE", "Deportation")}),
+    ("Migrants keep arriving at the U.S. border. Deportations to Honduras reached 40,000 in 2017.",
+     {("US", "Deportation")}),
+    ("Migrants keep coming. The detention of 90 migrants by Bulgarian police drew criticism.", {("BG", "Detention")}),
     # passives into a state's army; agentless call-ups in a story on that state
     ("He fled in 2016 rather than be conscripted into the Eritrean army.", {("ER", "Mobilization")}),
     ("Many young men were drafted into the Russian military last autumn.", {("RU", "Mobilization")}),
@@ -127,6 +132,8 @@ def test_enforcement_measures(run, text, expected):
     RU_STORY + "If students are exempt from the call-up, fewer men will serve.",  # a condition
     "Portugal took in refugees. Brazilians are exempt from visa requirements.",  # no conscription
     "Migrants keep arriving. Traders locked up their stalls at the border.",  # no people locked up
+    "Ireland reviewed its rules. The first deportation flight to Tbilisi was due to leave on Friday.",  # a plan
+    US_STORY + "She was shielded from another deportation by the city's sanctuary rules.",  # protected from it
     "Lawyers said the families faced removal from the country.",  # "the country" after "from": no state named
     "Denmark has seen more arrivals. Two migrants were removed from the waiting list, the Danish immigration "
     "service said.",  # removed from a list
