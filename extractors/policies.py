@@ -70,9 +70,10 @@ import json
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import or_
 from pathlib import Path
 
@@ -111,6 +112,10 @@ PLAN_NOUNS = {"aim", "aims", "plan", "plans", "proposal", "proposals", "effort",
               "attempt", "attempts", "move", "pledge", "promise", "intention", "scheme", "drive", "campaign"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern"}
+ROLE_MODIFIERS = {"foreign", "defence", "defense", "home", "justice", "security", "deputy", "chief", "top", "senior",
+                  "federal", "national", "state", "prime", "vice", "press", "armed", "military"}  # "X's home minister"
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "number", "numbers", "series",
+                  "wave", "spate", "string", "record", "total"}
 MODIFIER_ADVERBS = {"previously", "lawfully", "legally", "newly", "recently", "formerly", "officially", "illegally"}
 PATIENT_POSSESSOR_TYPES = {"Deportation", "Detention", "Exemption", "AsylumOffer", "Aid", "Sanction", "Manhunt"}  # "his
 # deportation", "her detention", "his exemption": a possessive pronoun names the person the measure falls on
@@ -152,6 +157,11 @@ def lexicon() -> dict:
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
+    data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
+    data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
+    data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
+                         for name, iso in data["agency_states"]["names"].items()}
+    data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
@@ -180,7 +190,7 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
         "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
         t.split()[0] for t in sets["state_titles"]} | set(lex["region_groups"]["members"]) | set(
-        lex["region_groups"]["plurals"])
+        lex["region_groups"]["plurals"]) | lex["_agency_first"]
     return two, frozenset(relevant)
 
 
@@ -262,16 +272,19 @@ def _required_words() -> frozenset[str]:
                      for req in reqs for w in req)
 
 
-def _headline_lemmas(texts: list[str], lowers: list[str], lemmas: list[str]) -> list[str]:
-    """Lemmas with a title-case word of the headline (the first HEADLINE_TOKENS tokens) the lemmatizer kept as
-    it is ("Deports") read as the required word it inflects ("deport"), so the anchor tests see it; the list
-    itself when there is none."""
+def _headline_lemmas(texts: list[str], lowers: list[str], lemmas: list[str], starts: Iterable[int] = ()
+                     ) -> list[str]:
+    """Lemmas with a title-case word of the headline (the first HEADLINE_TOKENS tokens) or opening a sentence
+    (``starts``) the lemmatizer kept as it is ("Deports", "Deportations rose") read as the required word it
+    inflects ("deport", "deportation"; also when its own form is required by a lower-case pattern), so the anchor
+    tests see it; the list itself when there is none."""
     out = None
     required = _required_words()
     n = min(len(texts), HEADLINE_TOKENS)
-    for i in compress(range(n), map(str.istitle, texts[:n])):
+    openers = (i for i in starts if i >= n and texts[i].istitle())
+    for i in chain(compress(range(n), map(str.istitle, texts[:n])), openers):
         low = lowers[i]
-        if lemmas[i] != low or low[-1] not in "sdg" or low in required or len(low) < 4:
+        if lemmas[i] != low or low[-1] not in "sdg" or len(low) < 4:
             continue
         for stem in (low[:-1], low[:-2], low[:-3], low[:-3] + "e"):
             if stem in required:
@@ -405,7 +418,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     if not len(doc):
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
-    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas)
+    sents = list(doc.sents) if sents is None else sents
+    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas, (sent.start for sent in sents))
     doc_words = set(lowers)
     doc_words.update(lemmas)
     doc.user_data[_WORDS_KEY] = (doc_lowers(doc), doc_words)  # see doc_word_set
@@ -416,7 +430,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
     anchors = index.keys()
-    for sent in doc.sents if sents is None else sents:
+    for sent in sents:
         row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
         if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
@@ -587,6 +601,7 @@ class _Context:
         two, relevant = _reference_words()
         region = self.lex["region_actors"]
         groups = self.lex["region_groups"]
+        agencies = self.lex["_agency_first"]
         W, T = doc_lowers(doc), doc_texts(doc)
         is_relevant, is_region = relevant.__contains__, region.__contains__
         # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
@@ -596,7 +611,10 @@ class _Context:
             low = W[i]
             if i in self.mention_at or self.boilerplate[i]:
                 continue
-            if i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
+            agency = self._agency_at(i) if low in agencies else None
+            if agency is not None:
+                self._add(Mention(i, agency[0], "actor", ("Country", agency[1])))  # "the BAMF", "Carabinieri"
+            elif i + 1 < n and (low, W[i + 1]) in two and i + 1 not in self.mention_at:
                 self._add(Mention(i, i + 2, "body"))
             elif T[i] in region:
                 kind, key = region[T[i]]
@@ -632,6 +650,16 @@ class _Context:
                 self._add(Mention(i, i + 2, "poss_ref"))
             elif low in sets["quote_we"] and self._quote_speaker(doc[i].idx) is not None:
                 self._add(Mention(i, i + 1, "actor", self._quote_speaker(doc[i].idx)))
+
+    def _agency_at(self, i: int) -> tuple[int, str] | None:
+        """(end, ISO code) of a state agency named at token i whose name does not say its state ("BAMF",
+        "Office of Refugee Resettlement"), the longest name first; None when there is none."""
+        W = doc_lowers(self.doc)
+        best = None
+        for words, iso in self.lex["_agencies"].items():
+            if W[i:i + len(words)] == list(words) and iso and (best is None or len(words) > best[0] - i):
+                best = (i + len(words), iso)
+        return best
 
     def _title_end(self, i: int) -> int:
         """End of a state office title starting at token i ("prime minister"), not followed by a name
@@ -693,6 +721,10 @@ class _Context:
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))
             return Mention(ent.start, ent.end, "place")
         if label == "ORG":
+            first = ent.start + 1 if doc_lowers(self.doc)[ent.start] == "the" else ent.start
+            agency = self._agency_at(first) if doc_lowers(self.doc)[first] in self.lex["_agency_first"] else None
+            if agency is not None and agency[0] == ent.end:
+                return Mention(ent.start, ent.end, "actor", ("Country", agency[1]))  # "Office of Refugee Resettlement"
             if found and found[0] == "Organization":
                 actor = self._entity_actor("Organization", found[1], ent)
                 if actor:
@@ -703,13 +735,17 @@ class _Context:
         if label in {"PERSON", "PER"}:
             if found and found[0] == "Person":
                 entity = self.a.entities.get(found)
-                nxt = doc_lowers(self.doc)[ent.end] if ent.end < len(self.doc) else ""
-                titled = doc_lowers(self.doc)[max(0, ent.start - 3):ent.start]  # "opposition leader X"
+                lows = doc_lowers(self.doc)
+                nxt = lows[ent.end] if ent.end < len(self.doc) else ""
+                skip = 0
+                if nxt in {"'s", "’s"} and ent.end + 1 < len(self.doc) and lows[ent.end + 1] in INSTITUTION_NOUNS:
+                    nxt, skip = lows[ent.end + 1], 1  # "Obama's administration" as "the Obama administration"
+                titled = lows[max(0, ent.start - 3):ent.start]  # "opposition leader X"
                 if self.sets["non_state_role_words"].isdisjoint(titled) and entity is not None and (
                         self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
-                    end = ent.end + 1 if nxt in INSTITUTION_NOUNS else ent.end
+                    end = ent.end + 1 + skip if nxt in INSTITUTION_NOUNS else ent.end
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
@@ -1183,6 +1219,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 found = _under_policy_owner(ctx, start, sent)  # "Under a U.S. policy ..., 900 were sent back"
             if not found[0] and not by_agent:  # "detained by militias": an agent that is no state
                 found = _story_state(ctx, sent, start, end), None
+        elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
+                and _announced_passive(ctx, start, sent):
+            found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
         return found
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
@@ -1320,6 +1359,25 @@ def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
             k -= 1
         return k < sent.start or lowers[k] not in words["before_being"]
     return True
+
+
+def _announced_passive(ctx: _Context, start: int, sent: Span) -> bool:
+    """A passive announced with "will"/"would"/"shall" and no condition before it in the sentence ("those who
+    arrive will be detained and removed"): a state reporting it after the clause announces its own measure."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["agentless"]
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"] or (
+            lowers[j] in {"and", "or"} and lowers[j - 1].endswith(("ed", "en")))):
+        j -= 2 if lowers[j] in {"and", "or"} else 1  # "will be detained and removed", "will be quickly removed"
+    if j <= sent.start or lowers[j] != "be":
+        return False
+    j -= 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"]):
+        j -= 1
+    if lowers[j] not in {"will", "would", "shall", "'ll", "’ll"}:
+        return False
+    return words["conditional"].isdisjoint(lowers[sent.start:j])
 
 
 def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: bool = True) -> list[Actor]:
@@ -1483,6 +1541,10 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     (that) 300 migrants were pushed back". International organisations and others report, they do not act."""
     lemmas = doc_lemmas(ctx.doc)
     for i in range(start - 1, sent.start, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 not in ctx.mention_at:
+            owner = _role_owner(ctx, i - 1, sent)  # "Lithuania's interior minister said"
+            if owner is not None:
+                return [owner.actor], owner
         if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 in ctx.mention_at:
             m = ctx.mention_at[i - 1]
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.is_prepositional(m):
@@ -1494,6 +1556,66 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
         if ctx.doc[i].text in {";", ":"}:
             break
     return [], None
+
+
+def _stated_or_announced(ctx: _Context, sent: Span, start: int) -> bool:
+    """No modal but will/would/shall and no condition before the trigger in its sentence ("students will be exempt",
+    not "students could be exempt", "if students are exempt")."""
+    words = ctx.lex["agentless"]
+    before = doc_lowers(ctx.doc)[sent.start:start]
+    unreal = (words["irrealis"] - {"will", "would", "shall", "'ll", "’ll", "to", "not", "n't", "n’t", "never"}) \
+        | words["conditional"]
+    return unreal.isdisjoint(before)
+
+
+def _airspace_owner(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state (or, for "European", the bloc) whose airspace a flight ban with no actor closes: "airlines were
+    banned from Canadian airspace", "barred from EU airspace"."""
+    doc = ctx.doc
+    if doc[end - 1].lower_ != "airspace" or end - 2 <= start:
+        return [], None
+    m = ctx.mention_at.get(end - 2)
+    if m is not None and m.actor and (m.kind == "actor" or (m.kind == "demonym" and m.actor[0] == "Country")):
+        return [m.actor], m
+    owner = ctx.lex["region_adjectives"].get(doc[end - 2].text)
+    if owner is not None and not isinstance(owner, str):
+        return [(owner[0], owner[1])], None
+    return [], None
+
+
+def _inside_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
+    """The state named inside a match ("in ICE custody", "in Mexican custody", "in the custody of Greek police"
+    is not matched): a state, its adjective or a body of its; nothing for "in federal custody"."""
+    for i in range(start + 1, end - 1):
+        m = ctx.mention_at.get(i)
+        if m is None or m.end > end - 1:
+            continue
+        if m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        if m.kind == "body":
+            resolved = [a for a in _resolve_reference(ctx, m) if a[0] == "Country"]
+            return resolved, (m if resolved else None)
+        return [], None
+    return [], None
+
+
+def _role_owner(ctx: _Context, j: int, sent: Span) -> Mention | None:
+    """The state owning an office or body ending at token j, named by its possessive ("Lithuania's interior
+    minister", "Greece's migration ministry"): a few role words back to "X's"; None otherwise."""
+    lowers = doc_lowers(ctx.doc)
+    roles = ctx.sets["state_roles"] | ctx.sets["state_org_heads"]
+    if lowers[j] not in roles:
+        return None
+    k = j - 1
+    while k > sent.start and j - k <= 3 and k not in ctx.mention_at and lowers[k] not in {"'s", "’s"} and (
+            lowers[k] in roles or lowers[k] in ctx.sets["state_agency_words"] or lowers[k] in ROLE_MODIFIERS):
+        k -= 1
+    if k <= sent.start or lowers[k] not in {"'s", "’s"}:
+        return None
+    m = ctx.mention_at.get(k - 1)
+    if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+        return m
+    return None
 
 
 def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
@@ -2109,10 +2231,18 @@ def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int,
     return out
 
 
-def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tuple[list[Actor], Mention | None]:
+def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group: bool = False
+                   ) -> tuple[list[Actor], Mention | None]:
     """The actor named after the first of ``preps`` just after a noun cue ("grants from the EU", "expulsions by
-    Greece"); nothing when another preposition or word comes first ("aid to Jordan from ...")."""
+    Greece"); nothing when another preposition or word comes first ("aid to Jordan from ..."). ``group``: an
+    "of" phrase naming the people affected may come first ("the deportation of 300 Afghans from Germany")."""
     doc = ctx.doc
+    held = None
+    if group and end < sent.end and doc[end].lower_ == "of":
+        held = find_target(ctx, end - 1, end, "people")
+        if held is None or held[0] > end + 4:
+            return [], None
+        end = held[1]
     for i in range(end - 1 if doc[end - 1].lower_ in preps else end, min(sent.end, end + 3)):
         low = doc[i].lower_
         if low in preps:
@@ -2120,15 +2250,67 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tup
             while k < sent.end and doc[k].lower_ in {"the", "a"}:
                 k += 1
             m = ctx.mention_at.get(k)
+            if group and low == "from" and m is not None and not _expelling_state(ctx, m, held, sent):
+                break  # "the deportation of a former slave from Mexico": where the person comes from
             if m is not None and m.kind == "actor" and m.actor:
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-            if m is not None and m.kind == "body":
+            if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
                 resolved = _resolve_reference(ctx, m)
                 return resolved, (m if resolved else None)
+            if m is not None and m.kind == "place" and group and low == "from" and _place_country(ctx, m):
+                return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break
         if not (doc[i].is_alpha and doc[i].is_lower) or low in ctx.sets["prepositions"]:
             break
     return [], None
+
+
+def _expelling_state(ctx: _Context, m: Mention, held: tuple[int, int] | None, sent: Span) -> bool:
+    """After "the deportation of <group>", "from X" names the state deporting them (not their origin) when the
+    group has another nationality ("of 150 Malians from Mauritania"), the people are sent on ("from X to Y"), or X
+    is the story's acting state."""
+    iso = m.actor[1] if m.actor and m.actor[0] == "Country" else _place_country(ctx, m) if m.kind == "place" else None
+    nationality = _target_nationality(ctx, *held) if held is not None else None
+    if nationality is not None and nationality != iso:
+        return True
+    lowers = doc_lowers(ctx.doc)
+    if "to" in lowers[m.end:min(sent.end, m.end + 3)]:
+        return True
+    acting = _acting_state(ctx)
+    return iso is not None and acting is not None and acting == ("Country", iso)
+
+
+def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
+    """A plural measure noun heading a clause whose verb reports its count as a fact ("deportations rose 20
+    percent", "expulsions over the last year dropped"): not after a preposition, not under a modal."""
+    doc = ctx.doc
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
+    flight = lowers[end - 1] in {"flight", "flights"}  # "a deportation flight to X left on Monday"
+    if not (flight or lowers[end - 1].endswith("s")) or (
+            start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
+        return False
+    stat = ctx.lex["_stat_verbs"] | ctx.lex["_flight_verbs"] if flight else ctx.lex["_stat_verbs"]
+    irrealis = ctx.lex["agentless"]["irrealis"]
+    texts = doc_texts(doc)
+    for i in range(end, min(sent.end, end + 7)):
+        if lemmas[i] in stat:
+            return True
+        if lowers[i] == "to" and i + 1 < sent.end and texts[i + 1][:1].isupper():
+            continue  # "deportations to Mexico reached", "a deportation flight to Lagos left": a destination
+        if lowers[i] in irrealis or lowers[i] in SENT_PUNCT:
+            return False
+    return False
+
+
+def _stat_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state whose measure a reported count is: the state (body) reporting it ("ICE said deportations
+    rose", "..., the Home Office said"), else the story's acting state when the sentence names no other."""
+    found = _state_speaker_before(ctx, sent, start)
+    if not found[0]:
+        found = _speaker_after(ctx, end, sent)
+    if not found[0]:
+        found = _story_state(ctx, sent, start, end, group_needed=False), None
+    return found
 
 
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
@@ -2285,7 +2467,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
                 doc_lowers(doc)[max(sent.start, start - 4):start]):
             continue  # "raising the possibility of holding families indefinitely": a prospect, not a measure
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and (
+        counted = entry.get("count_of_ok") and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
@@ -2304,7 +2488,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if owner is not None and entry.get("backoff") and owner.start > sent.start and doc[owner.start - 1].text in {
                 "-", "–"}:
             owner = None  # "the planned US-Mexico wall": a border named by its two states, neither the builder
-        if criticised is not None:
+        if entry.get("owner_inside"):
+            actors, at = _inside_owner(ctx, start, end)  # "migrants in ICE custody": the body holding them
+            if not actors:
+                continue
+        elif criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
@@ -2318,9 +2506,14 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             if owners:
                 actors, at = owners, None  # "to justify his travel ban": the leader's state
             elif not ok and entry.get("source_after"):
-                actors, at = _source_actors(ctx, end, sent, entry["source_after"])  # "grants from the EU"
+                actors, at = [], None
+                if doc[start].lower_ not in set(entry.get("source_not") or ()):  # "pushback from lawmakers"
+                    actors, at = _source_actors(ctx, end, sent, entry["source_after"],
+                                                bool(entry.get("source_group")))  # "grants from the EU"
                 if not actors and entry.get("located"):
                     actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
+                if not actors and entry.get("stat_subject") and _stat_subject(ctx, start, end, sent):
+                    actors, at = _stat_actors(ctx, start, end, sent)  # "deportations rose 20 percent, ICE said"
                 if not actors:
                     continue
             elif not ok and entry.get("located"):
@@ -2346,6 +2539,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
+                and _stated_or_announced(ctx, sent, start):
+            actors, at = _story_state(ctx, sent, start, end), None  # "students are exempt from the call-up"
+        if not actors and entry.get("airspace_owner"):
+            actors, at = _airspace_owner(ctx, start, end, sent)  # "banned from Canadian airspace"
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)
