@@ -120,6 +120,8 @@ BACKOFF_VERB_LEFT = {"have", "has", "had", "was", "were", "been", "be", "is", "a
                      "it", "he", "she", "later", "since", "often", "never", "not", "subsequently"}  # before a verb
 BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far back a stopping word cancels a cue
 LAZY_CONTEXT = True  # rule_policies builds the mention tables only for a trigger that passes the checks needing none
+OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"}  # "Japanese humanitarian aid",
+# "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -2131,6 +2133,27 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str]) -> tup
     return [], None
 
 
+def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: list[str]
+                       ) -> tuple[list[Actor], Mention | None]:
+    """The state or union named right after one of ``words`` inside or just after the match ("visa-free travel to
+    the EU", "enter Georgia without a visa"); not a country that names a group ("to Belarusian citizens",
+    "to Syria's refugees")."""
+    doc = ctx.doc
+    for i in range(start, min(sent.end - 1, end + 3)):
+        if doc[i].lower_ not in words:
+            continue
+        k = i + 1
+        while k < sent.end and doc[k].lower_ in {"the", "a"}:
+            k += 1
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind == "actor" and m.actor and not ctx.followed_by_modifier(m) and not (
+                m.end < sent.end and doc[m.end].lower_ in {"'s", "’s"}):
+            return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+        if i >= end:
+            break
+    return [], None
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -2241,6 +2264,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
+        if entry.get("exclude_before"):
+            k = start - 1
+            while k >= sent.start and doc[k].text not in {",", ";", ":"}:
+                k -= 1
+            if not set(doc_lowers(doc)[k + 1:start]).isdisjoint(entry["exclude_before"]):
+                continue  # "the border wall is funded by X": the money is for another purpose
         if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))):
             continue
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
@@ -2297,9 +2326,15 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 continue
         search_from = start
         owner = ctx.mention_at.get(start - 1) if entry.get("owner_adjective") and start > sent.start else None
-        if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor and owner.end in {
-                start, start + 1} and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
-                                      ):  # the backoff tier also reads "EU funding"
+        if owner is None and entry.get("owner_adjective") and start - 1 > sent.start \
+                and doc[start - 1].lower_ in OWNER_MODIFIERS and (start - 2) in ctx.mention_at:
+            owner = ctx.mention_at[start - 2]  # "Japanese humanitarian aid": a kind word between owner and noun
+            owner = owner if owner.end == start - 1 else None
+        owner_ends = {start, start + 1} if owner is None or owner.end != start - 1 else {start - 1}
+        if owner is not None and not (
+                owner.kind in {"demonym", "actor"} and owner.actor and owner.end in owner_ends
+                and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
+        ):  # the backoff tier also reads "EU funding"
             owner = None  # "Libyan detention centres"; "Polish soldiers deployed to ...": the trigger's first word
         if owner is not None and entry.get("backoff") and owner.start > sent.start and doc[owner.start - 1].text in {
                 "-", "–"}:
@@ -2346,6 +2381,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("destination_after"):
+            actors, at = _destination_actor(ctx, start, end, sent, entry["destination_after"])  # "visa-free travel
+            # to the EU", "Ukrainians can enter Moldova without a visa": the state whose border they cross lets them in
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)

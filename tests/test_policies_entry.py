@@ -1,0 +1,129 @@
+"""Policies of entry, visas, asylum, admission, aid and sanctions on invented sentences (issue 3, recall round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        policies = extract_policies(doc, assertions)
+        for p in policies:
+            assert (p.actor_kind, p.actor_key) in assertions.entities, "every actor has its entity"
+        return policies
+
+    return _run
+
+
+def keys(policies) -> set[tuple[str, str]]:
+    return {(p.actor_key, p.policy_type) for p in policies}
+
+
+# visa-free travel: the state entered lets the group in without a visa
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan citizens will get visa-free travel to the EU under the new arrangement.",
+     {("european-union", "VisaFree")}),
+    ("Armenians can enter Georgia without a visa, officials said.", {("GE", "VisaFree")}),
+    ("Belarusians can still travel visa-free to Serbia and Turkey.", {("RS", "VisaFree"), ("TR", "VisaFree")}),
+])
+def test_visa_free_destination(run, text, expected):
+    assert keys(run(text)) == expected
+
+
+def test_visa_free_granter_before_destination(run):
+    # the granter on the left wins; a country naming the group after "to" is no destination
+    assert keys(run("Chile offered visa-free entry to Haitians fleeing the earthquake.")) == {("CL", "VisaFree")}
+    assert ("BY", "VisaFree") not in keys(run("Moscow offered visa-free travel to Belarus citizens."))
+
+
+def test_visa_free_negated_destination_is_nothing(run):
+    assert keys(run("Nepalis cannot enter Japan without a visa.")) == set()
+
+
+# tariffs tied to migration are a sanction
+def test_tariffs_over_migration(run):
+    got = keys(run("Canada slapped tariffs on Guatemalan goods over the rise in illegal migration."))
+    assert got == {("CA", "Sanction")}
+
+
+def test_tariffs_gerund_after_preposition_is_not_the_subjects(run):
+    got = keys(run("Peru agreed to curb migrants crossing its border after threatening Chile with tariffs."))
+    assert ("PE", "Sanction") not in got
+
+
+def test_tariffs_without_migration_context(run):
+    assert keys(run("Canada slapped tariffs on Guatemalan steel.")) == set()
+
+
+def test_sanctioned_verb(run):
+    got = keys(run("Norway sanctioned Libyan officials over the abuse of migrants in camps."))
+    assert ("NO", "Sanction") in got
+
+
+# money and funding
+def test_funded_by_agent(run):
+    got = keys(run("Rescue missions off Malta are funded by the European Union to save migrants."))
+    assert got == {("european-union", "Aid")}
+    assert keys(run("The shelter for refugees is partly financed by Denmark.")) == {("DK", "Aid")}
+
+
+def test_funded_by_wall_is_no_aid(run):
+    assert keys(run("The border wall near the refugee camp is funded by Greece.")) - {("GR", "BorderBarrier")} == set()
+
+
+def test_fund_shelters(run):
+    assert keys(run("Norway will fund shelters for refugees in Lebanon.")) == {("NO", "Aid")}
+
+
+def test_owner_adjective_across_kind_word(run):
+    assert keys(run("Danish humanitarian aid to refugees in Uganda arrived on Monday.")) == {("DK", "Aid")}
+
+
+# refugee caps
+def test_refugee_cap_noun(run):
+    got = keys(run("Canada's refugee cap for next year is 12,000."))
+    assert got == {("CA", "AsylumRestriction")}
+    assert keys(run("The Australian refugee ceiling was lowered again.")) == {("AU", "AsylumRestriction")}
+
+
+def test_raised_refugee_cap_is_no_restriction(run):
+    assert ("CA", "AsylumRestriction") not in keys(run("Canada raised the refugee cap to 40,000."))
+
+
+# admission by letting a group stay
+def test_let_group_stay(run):
+    got = keys(run("The Irish government announced a scheme to let Afghan refugees live with Irish families."))
+    assert got == {("IE", "Admission")}
+    assert keys(run("Spain will not let the migrants stay.")) == {("ES", "EntryBan")}
+
+
+# border controls and barriers
+def test_identity_checks_on_border(run):
+    got = keys(run("Norway introduced identity checks on its border with Sweden to stem the influx of asylum seekers."))
+    assert got == {("NO", "BorderBarrier")}
+
+
+def test_construction_of_long_wall(run):
+    got = keys(run("Greece ordered the construction of a 40-kilometre long wall along its border against migrants."))
+    assert ("GR", "BorderBarrier") in got
+
+
+# citizenship offered in a story on refugees
+def test_citizenship_in_refugee_story(run):
+    story = ("Refugees fled the war. Many refugees crossed the border. Aid groups help refugees. "
+             "Refugees wait in camps. The refugees have no papers. More refugees arrive. "
+             "Jordan said it would grant citizenship to some Iraqis.")
+    assert ("JO", "AsylumOffer") in keys(run(story))
+    assert ("JO", "AsylumOffer") not in keys(run("Jordan said it would grant citizenship to some investors."))
