@@ -1202,9 +1202,12 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [owner.actor], owner
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
+    by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
             continue
+        if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
+            continue  # "Germany surprised the EU by closing its border": the object is not who closes it
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
@@ -1231,6 +1234,22 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
         # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
+
+
+def _verb_object(ctx: _Context, m: Mention) -> bool:
+    """The mention follows a lower-case word that is no preposition, conjunction or auxiliary (a verb, as in
+    "shocked Europe", "angered the EU"), after a subject mention earlier in its sentence."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[m.start]]
+    k = m.start - 1
+    while k > sent.start and doc[k].lower_ in {"the", "its", "their", "a"}:
+        k -= 1
+    tok = doc[k]
+    if k <= sent.start or not (tok.is_alpha and tok.is_lower) or tok.lower_ in ctx.sets["prepositions"] \
+            or tok.lower_ in ctx.sets["coord_gap"] or tok.lower_ in ctx.sets["left_skip"] \
+            or tok.lemma_.lower() in {"be", "have", "do", "say", "tell"} or tok.lower_ in STOP_TARGET:
+        return False
+    return any(x.kind == "actor" and x.end <= k for x in ctx.by_end if x.start >= sent.start)
 
 
 def _members_of(ctx: _Context, m: Mention) -> bool:

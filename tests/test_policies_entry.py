@@ -127,3 +127,36 @@ def test_citizenship_in_refugee_story(run):
              "Jordan said it would grant citizenship to some Iraqis.")
     assert ("JO", "AsylumOffer") in keys(run(story))
     assert ("JO", "AsylumOffer") not in keys(run("Jordan said it would grant citizenship to some investors."))
+
+
+def test_take_number_phrase(run):
+    got = keys(run("Ireland will take up to 4,000 Afghan refugees over the next three years."))
+    assert got == {("IE", "Admission")}
+
+
+def test_border_stays_open(run):
+    assert keys(run("Slovenia's border with Croatia remains open to refugees, the ministry said.")) == {
+        ("SI", "Admission")}
+    assert keys(run("The border stays open to asylum seekers, Moldova said.")) == {("MD", "Admission")}
+
+
+def test_borders_closed_passive(run):
+    story = ("Croatia stopped the buses on Monday. Croatia registered the migrants at a camp. "
+             "The borders with Serbia and Bosnia are closed to migrants, a police spokesman said.")
+    assert ("HR", "EntryBan") in keys(run(story))
+    assert keys(run("Austria's borders with Slovenia have been sealed to migrants.")) == {("AT", "EntryBan")}
+
+
+def test_borders_closed_prospect_is_no_policy(run):
+    story = ("Croatia stopped the buses on Monday. Croatia registered the migrants at a camp. "
+             "Once the border is closed, migrants will look for other routes, a police spokesman said.")
+    assert ("HR", "EntryBan") not in keys(run(story))
+    story2 = "Croatia stopped the buses. Croatia registered them. After the border is closed, migrants will wait."
+    assert ("HR", "EntryBan") not in keys(run(story2))
+
+
+def test_object_before_by_gerund_is_not_the_actor(run):
+    got = keys(run("Slovakia surprised the EU by reintroducing border controls to stop migrants."))
+    assert got == {("SK", "BorderBarrier")}
+    got = keys(run("Latvia angered Brussels by building a fence on its border to keep out migrants."))
+    assert got == {("LV", "BorderBarrier")}
