@@ -122,6 +122,9 @@ BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far 
 LAZY_CONTEXT = True  # rule_policies builds the mention tables only for a trigger that passes the checks needing none
 OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"}  # "Japanese humanitarian aid",
 # "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
+# "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
+OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
+                   "harbors"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -1059,6 +1062,12 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         opener = ctx.mention_at[j + 1]
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
+    # "to remain in Mexico, where the government is processing documents": the state "where" refers to
+    j = m.start - 1 if m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "the" else m.start
+    if j - 3 >= sent.start and doc[j - 1].lower_ == "where" and doc[j - 2].text == ",":
+        place = next((x for x in ctx.by_end if x.end == j - 2), None)
+        if place is not None and place.kind == "actor" and place.actor and place.actor[0] == "Country":
+            return [place.actor]
     states_only = noun == "country"
     main = ctx._person_country_from_context(None) if noun in INSTITUTION_NOUNS else None
     if main and any(other.actor == main and sent.start <= other.start and other.end <= m.start
@@ -2013,14 +2022,14 @@ def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
 
 
 def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
-    """The country whose border a trigger names with a possessive ("sealed Hungary's southern border"), for a
+    """The country whose border or port a trigger names with a possessive ("sealed Hungary's southern border"), for a
     subject that names no state (a pronoun, a person without a known office)."""
     sent = ctx.sents[ctx.sent_of[start]]
     for i in range(max(sent.start + 1, start - 12), end):  # "sealed Hungary's border and militarized it"
         m = ctx.mention_at.get(i - 1)
         if ctx.doc[i].lower_ in {"'s", "’s"} and m is not None and m.kind == "actor" and m.actor \
-                and m.actor[0] == "Country" and any(t.lower_ in {"border", "borders", "frontier", "frontiers"}
-                                                    for t in ctx.doc[i + 1:min(i + 4, sent.end)]):
+                and m.actor[0] == "Country" and not OWNED_FRONTIERS.isdisjoint(
+                    t.lower_ for t in ctx.doc[i + 1:min(i + 4, sent.end)]):
             return [m.actor], m
     return [], None
 
@@ -2326,8 +2335,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "a host of policies", "the return of", "the detained migrants": not the verb
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in PERMISSION_WORDS:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
-        if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
-            continue  # "examine how to accommodate the migrants": a deliberation, not a measure
+        if start - 2 >= sent.start and doc[start - 1].lower_ in {"to", "we", "they", "you"} \
+                and doc[start - 2].lower_ in {"how", "whether"}:
+            continue  # "examine how to accommodate the migrants", "reconsider how we distribute aid": a deliberation
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(

@@ -160,3 +160,34 @@ def test_object_before_by_gerund_is_not_the_actor(run):
     assert got == {("SK", "BorderBarrier")}
     got = keys(run("Latvia angered Brussels by building a fence on its border to keep out migrants."))
     assert got == {("LV", "BorderBarrier")}
+
+
+def test_government_after_where_is_that_state(run):
+    story = ("Canada sent more officers. Canada closed two crossings. "
+             "Many migrants plan to stay in Panama, where the government has issued permits to allow them to stay.")
+    got = keys(run(story))
+    assert ("PA", "Admission") in got and ("CA", "Admission") not in got
+
+
+def test_rescue_ships_are_no_rescue(run):
+    assert keys(run("Malta closed its ports to rescue ships carrying migrants.")) == {("MT", "EntryBan")}
+
+
+def test_special_visa_for_group(run):
+    assert keys(run("Brazil created a special visa for Afghans fleeing the Taliban.")) == {("BR", "Admission")}
+
+
+def test_sheltered_named_group_and_supplies(run):
+    assert keys(run("Bangladesh has sheltered nearly a million Rohingya in camps near the border.")) == {
+        ("BD", "Aid")}
+    assert keys(run("The UN refugee agency is providing tents and medicine to those stuck at the border.")) == {
+        ("unhcr", "Aid")}
+
+
+def test_possessed_ports_closed_by_minister(run):
+    got = keys(run("The Greek shipping minister, Nikos Pappas, closed Greece's ports to charity ships with migrants."))
+    assert got == {("GR", "EntryBan")}
+
+
+def test_deliberation_how_we_is_no_measure(run):
+    assert keys(run("Norway must rethink how we distribute aid to refugees, the report said.")) == set()
