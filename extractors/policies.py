@@ -1045,6 +1045,9 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
                     and other.actor[0] == "Country" and not ctx.is_prepositional(other) \
                     and not ctx.followed_by_modifier(other):
                 return [other.actor]
+        holder = _office_holder_state(ctx, m)
+        if holder:
+            return [holder]  # "U.S. President Donald Trump ... the president": the state of the office's holder
         main = ctx._person_country_from_context(None)
         if main:
             return [main]  # "the president" of a story is mostly its main state's
@@ -1093,6 +1096,29 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
     return []
+
+
+def _office_holder_state(ctx: _Context, m: Mention) -> Actor | None:
+    """The state of the person last named before with this office, in this sentence or the three before ("the
+    president" after "U.S. President Donald Trump" in a story mostly about Mexico); a holder with no stated state
+    acts for the one inferred."""
+    doc = ctx.doc
+    words = [t.lower_ for t in doc[m.start:m.end] if t.lower_ not in {"the", "a", "an", "its", "their"}]
+    if not words:
+        return None
+    at = doc[m.start].idx
+    since = ctx.sents[max(0, ctx.sent_of[m.start] - 3)].start_char  # named lately: a holder of long ago may
+    # not be the one meant ("President Pena Nieto" pages before "the president's executive order")
+    best: tuple[int, str] | None = None
+    for (kind, key), entity in ctx.a.entities.items():
+        role = str(entity.attributes.get("role") or "").lower().split() if kind == "Person" else []
+        if not role or any(w not in role for w in words) or not _is_state_role(" ".join(role)):
+            continue
+        last = max((ev.start for ev in entity.mentions if ev.start < at), default=None)
+        if last is not None and last >= since and (best is None or last > best[0]):
+            best = (last, key)
+    actor = ctx._person_actor(best[1]) if best else None
+    return actor if actor and actor[0] == "Country" else None
 
 
 def _person_antecedent(ctx: _Context, m: Mention) -> list[Actor]:
@@ -1777,6 +1803,13 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
             # a state refusing to admit is a measure of its own ("refused to accept refugees" = an entry ban);
             # failing or being unable to act is none
             return "not" if doc[i].lemma_.lower() in REFUSAL_VERBS else "failed"
+    for i in range(max(sent_start, start - 12), start - 3):
+        # "the failure of Congress to fund the wall", "the refusal of Poland to admit them": the actor between
+        lemma = doc[i].lemma_.lower()
+        if lemma in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "of":
+            j = next((k for k in range(i + 2, min(start, i + 7)) if doc[k].lower_ == "to"), None)
+            if j is not None and not any(t.lemma_.lower() in STOP_TARGET for t in doc[j + 1:start]):
+                return "not" if lemma in REFUSAL_VERBS | {"refusal"} else "failed"
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:

@@ -191,3 +191,17 @@ def test_possessed_ports_closed_by_minister(run):
 
 def test_deliberation_how_we_is_no_measure(run):
     assert keys(run("Norway must rethink how we distribute aid to refugees, the report said.")) == set()
+
+
+def test_bare_title_is_its_recent_holders_state(run):
+    story = ("Guatemala detained 200 migrants on Monday. Guatemala sent them back. Guatemala said so. "
+             "Honduran President Xiomara Castro spoke in the capital. "
+             "The president promised to build a fence on the border to stop migrants.")
+    got = keys(run(story))
+    assert ("HN", "BorderBarrier") in got and ("GT", "BorderBarrier") not in got
+
+
+def test_failure_of_actor_to_act_is_no_measure(run):
+    story = "Chile sent more police. Chile said so. The president regrets the failure of Congress to fund {}."
+    assert ("CL", "BorderBarrier") not in keys(run(story.format("the border fence against migrants")))
+    assert ("CL", "BorderBarrier") not in keys(run(story.format("his long-promised border wall")))
