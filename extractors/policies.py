@@ -125,6 +125,8 @@ OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"
 # "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
 OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
                    "harbors"}
+AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
+                   "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -2215,6 +2217,23 @@ def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: l
     return [], None
 
 
+def _agreement_partners(ctx: _Context, start: int, end: int, sent: Span) -> set[Actor]:
+    """The states after "with" just after an agreement noun the trigger holds or ends at ("a safe third country
+    agreement with Guatemala", "a deal with Turkey"): the other party, not the actor."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    last = end if end < sent.end and lowers[end] in AGREEMENT_NOUNS else end - 1
+    if lowers[last] not in AGREEMENT_NOUNS and AGREEMENT_NOUNS.isdisjoint(lowers[start:end]):
+        return set()
+    for i in range(last + 1, min(sent.end - 1, last + 3)):
+        if lowers[i] == "with":
+            m = ctx.mention_at.get(i + 2 if lowers[i + 1] == "the" and i + 2 < sent.end else i + 1)
+            if m is not None and m.kind == "actor" and m.actor:
+                return {x.actor for x in ctx.coordinated(m, sent.end) if x.actor}
+            break
+    return set()
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -2502,6 +2521,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
+        destinations |= _agreement_partners(ctx, start, end, sent)  # "announced a safe third country agreement
+        # with Guatemala": the partner named after "with" is not who announced it
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
             destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):

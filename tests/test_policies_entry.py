@@ -205,3 +205,16 @@ def test_failure_of_actor_to_act_is_no_measure(run):
     story = "Chile sent more police. Chile said so. The president regrets the failure of Congress to fund {}."
     assert ("CL", "BorderBarrier") not in keys(run(story.format("the border fence against migrants")))
     assert ("CL", "BorderBarrier") not in keys(run(story.format("his long-promised border wall")))
+
+
+def test_agreement_partner_is_not_the_actor(run):
+    story = ("Honduras detained 300 migrants. Honduras said so. "
+             "The prime minister announced a safe third country agreement with Honduras.")
+    assert ("HN", "AsylumRestriction") not in keys(run(story))
+    assert keys(run("Honduras signed a safe third country agreement with Canada.")) == {("HN", "AsylumRestriction")}
+
+
+def test_travel_ban_noun_is_the_story_states(run):
+    story = ("Canada detained 300 migrants on Monday. Canada said the border was secure. "
+             "Critics said the expanded travel ban discriminates against Muslims.")
+    assert ("CA", "EntryBan") in keys(run(story))
