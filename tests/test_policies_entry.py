@@ -218,3 +218,22 @@ def test_travel_ban_noun_is_the_story_states(run):
     story = ("Canada detained 300 migrants on Monday. Canada said the border was secure. "
              "Critics said the expanded travel ban discriminates against Muslims.")
     assert ("CA", "EntryBan") in keys(run(story))
+
+
+def test_suspended_visa_requirement_is_visa_free(run):
+    assert keys(run("Portugal suspended the visa requirement for Ukrainians.")) == {("PT", "VisaFree")}
+    assert keys(run("Portugal suspended visas for Iranians.")) == {("PT", "VisaRestriction")}
+    assert keys(run("Portugal tightened visa requirements for Iranians.")) == {("PT", "VisaRestriction")}
+
+
+def test_border_crossings_opened(run):
+    assert keys(run("Romania opened its border crossings to Ukrainians without passports.")) == {("RO", "Admission")}
+
+
+def test_right_to_stay_is_admission(run):
+    assert keys(run("Spain has given Venezuelan refugees the right to stay for two years.")) == {("ES", "Admission")}
+
+
+def test_take_steps_or_responsibility_is_no_admission(run):
+    assert ("MX", "Admission") not in keys(run("Mexico agreed to take steps to block migrants heading north."))
+    assert ("MX", "Admission") not in keys(run("Mexico has to take responsibility for migrants on its soil."))
