@@ -237,3 +237,11 @@ def test_right_to_stay_is_admission(run):
 def test_take_steps_or_responsibility_is_no_admission(run):
     assert ("MX", "Admission") not in keys(run("Mexico agreed to take steps to block migrants heading north."))
     assert ("MX", "Admission") not in keys(run("Mexico has to take responsibility for migrants on its soil."))
+
+
+def test_released_group_into_country(run):
+    assert keys(run("Chilean border police released 300 migrants into the country on Sunday.")) == {("CL", "Admission")}
+    got = keys(run("Peru detained migrants. Migrants wait. Migrants sleep. Migrants eat. Asylum seekers pray. "
+                   "More migrants arrive. Peru's police released the families onto the streets of Tumbes."))
+    assert ("PE", "Admission") in got
+    assert ("PE", "Admission") not in keys(run("Peru released the migrants into the custody of Chilean agents."))
