@@ -1861,6 +1861,23 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
                 if m.kind in {"body", "title"}:
                     return not set(_resolve_reference(ctx, m)) & set(actors)
             return True  # "an aid worker said Greece must ...": no state speaks
+    for i in range(start + 1, sent.end):  # "Israel should take in refugees, the opposition leader said"
+        if lemmas[i] not in ctx.sets["speech_verbs"] or lowers[i - 1] == ",":
+            continue
+        before = [x for x in ctx.by_end if start < x.start and x.end <= i and x.end >= i - 3]
+        if not before or "," not in lowers[start:before[-1].start]:
+            break
+        m = before[-1]
+        if m.kind in {"body", "title"} and m.start - 2 >= sent.start and lowers[m.start - 1] in {"'s", "’s"}:
+            owner = ctx.mention_at.get(m.start - 2)
+            m = owner if owner is not None and owner.kind == "actor" else m
+        if m.kind == "blocker":
+            return True
+        if m.kind == "actor":
+            return m.actor not in actors
+        if m.kind in {"body", "title"}:
+            return not set(_resolve_reference(ctx, m)) & set(actors)
+        break
     return False
 
 

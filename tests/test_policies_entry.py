@@ -245,3 +245,19 @@ def test_released_group_into_country(run):
                    "More migrants arrive. Peru's police released the families onto the streets of Tumbes."))
     assert ("PE", "Admission") in got
     assert ("PE", "Admission") not in keys(run("Peru released the migrants into the custody of Chilean agents."))
+
+
+def test_group_carrying_visas_is_no_visa_measure(run):
+    got = keys(run("Norway's border guard said it would stop Belarusians with tourist visas from entering."))
+    assert got == {("NO", "EntryBan")}
+
+
+def test_long_group_before_from_entering(run):
+    assert keys(run("Latvia has banned Belarusians with Latvian-issued visas from entering the country.")) == {
+        ("LV", "EntryBan")}
+
+
+def test_should_reported_after_by_another_state_is_no_measure(run):
+    assert keys(run("The EU should suspend visas for Belarusian tourists, Latvia's prime minister said.")) == set()
+    assert keys(run("The EU will suspend visas for Belarusian tourists, the European Commission said.")) == {
+        ("european-union", "VisaRestriction")}
