@@ -125,6 +125,13 @@ BACKOFF_VERB_LEFT = {"have", "has", "had", "was", "were", "been", "be", "is", "a
                      "it", "he", "she", "later", "since", "often", "never", "not", "subsequently"}  # before a verb
 BACKOFF_CANCEL_WINDOW = 8  # "cut the number of refugees it resettles": how far back a stopping word cancels a cue
 LAZY_CONTEXT = True  # rule_policies builds the mention tables only for a trigger that passes the checks needing none
+OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"}  # "Japanese humanitarian aid",
+# "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
+# "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
+OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
+                   "harbors"}
+AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
+                   "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
@@ -1076,6 +1083,9 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
                     and other.actor[0] == "Country" and not ctx.is_prepositional(other) \
                     and not ctx.followed_by_modifier(other):
                 return [other.actor]
+        holder = _office_holder_state(ctx, m)
+        if holder:
+            return [holder]  # "U.S. President Donald Trump ... the president": the state of the office's holder
         main = ctx._person_country_from_context(None)
         if main:
             return [main]  # "the president" of a story is mostly its main state's
@@ -1093,6 +1103,12 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         opener = ctx.mention_at[j + 1]
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
+    # "to remain in Mexico, where the government is processing documents": the state "where" refers to
+    j = m.start - 1 if m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "the" else m.start
+    if j - 3 >= sent.start and doc[j - 1].lower_ == "where" and doc[j - 2].text == ",":
+        place = next((x for x in ctx.by_end if x.end == j - 2), None)
+        if place is not None and place.kind == "actor" and place.actor and place.actor[0] == "Country":
+            return [place.actor]
     states_only = noun == "country"
     main = ctx._person_country_from_context(None) if noun in INSTITUTION_NOUNS else None
     if main and any(other.actor == main and sent.start <= other.start and other.end <= m.start
@@ -1118,6 +1134,29 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
     return []
+
+
+def _office_holder_state(ctx: _Context, m: Mention) -> Actor | None:
+    """The state of the person last named before with this office, in this sentence or the three before ("the
+    president" after "U.S. President Donald Trump" in a story mostly about Mexico); a holder with no stated state
+    acts for the one inferred."""
+    doc = ctx.doc
+    words = [t.lower_ for t in doc[m.start:m.end] if t.lower_ not in {"the", "a", "an", "its", "their"}]
+    if not words:
+        return None
+    at = doc[m.start].idx
+    since = ctx.sents[max(0, ctx.sent_of[m.start] - 3)].start_char  # named lately: a holder of long ago may
+    # not be the one meant ("President Pena Nieto" pages before "the president's executive order")
+    best: tuple[int, str] | None = None
+    for (kind, key), entity in ctx.a.entities.items():
+        role = str(entity.attributes.get("role") or "").lower().split() if kind == "Person" else []
+        if not role or any(w not in role for w in words) or not _is_state_role(" ".join(role)):
+            continue
+        last = max((ev.start for ev in entity.mentions if ev.start < at), default=None)
+        if last is not None and last >= since and (best is None or last > best[0]):
+            best = (last, key)
+    actor = ctx._person_actor(best[1]) if best else None
+    return actor if actor and actor[0] == "Country" else None
 
 
 def _person_antecedent(ctx: _Context, m: Mention) -> list[Actor]:
@@ -1239,9 +1278,12 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [owner.actor], owner
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
+    by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
             continue
+        if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
+            continue  # "Germany surprised the EU by closing its border": the object is not who closes it
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
@@ -1268,6 +1310,22 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
         # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
+
+
+def _verb_object(ctx: _Context, m: Mention) -> bool:
+    """The mention follows a lower-case word that is no preposition, conjunction or auxiliary (a verb, as in
+    "shocked Europe", "angered the EU"), after a subject mention earlier in its sentence."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[m.start]]
+    k = m.start - 1
+    while k > sent.start and doc[k].lower_ in {"the", "its", "their", "a"}:
+        k -= 1
+    tok = doc[k]
+    if k <= sent.start or not (tok.is_alpha and tok.is_lower) or tok.lower_ in ctx.sets["prepositions"] \
+            or tok.lower_ in ctx.sets["coord_gap"] or tok.lower_ in ctx.sets["left_skip"] \
+            or tok.lemma_.lower() in {"be", "have", "do", "say", "tell"} or tok.lower_ in STOP_TARGET:
+        return False
+    return any(x.kind == "actor" and x.end <= k for x in ctx.by_end if x.start >= sent.start)
 
 
 def _members_of(ctx: _Context, m: Mention) -> bool:
@@ -1869,6 +1927,13 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
             # a state refusing to admit is a measure of its own ("refused to accept refugees" = an entry ban);
             # failing or being unable to act is none
             return "not" if doc[i].lemma_.lower() in REFUSAL_VERBS else "failed"
+    for i in range(max(sent_start, start - 12), start - 3):
+        # "the failure of Congress to fund the wall", "the refusal of Poland to admit them": the actor between
+        lemma = doc[i].lemma_.lower()
+        if lemma in ctx.sets["negating_verbs"] and doc[i + 1].lower_ == "of":
+            j = next((k for k in range(i + 2, min(start, i + 7)) if doc[k].lower_ == "to"), None)
+            if j is not None and not any(t.lemma_.lower() in STOP_TARGET for t in doc[j + 1:start]):
+                return "not" if lemma in REFUSAL_VERBS | {"refusal"} else "failed"
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
@@ -1918,6 +1983,23 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
                 if m.kind in {"body", "title"}:
                     return not set(_resolve_reference(ctx, m)) & set(actors)
             return True  # "an aid worker said Greece must ...": no state speaks
+    for i in range(start + 1, sent.end):  # "Israel should take in refugees, the opposition leader said"
+        if lemmas[i] not in ctx.sets["speech_verbs"] or lowers[i - 1] == ",":
+            continue
+        before = [x for x in ctx.by_end if start < x.start and x.end <= i and x.end >= i - 3]
+        if not before or "," not in lowers[start:before[-1].start]:
+            break
+        m = before[-1]
+        if m.kind in {"body", "title"} and m.start - 2 >= sent.start and lowers[m.start - 1] in {"'s", "’s"}:
+            owner = ctx.mention_at.get(m.start - 2)
+            m = owner if owner is not None and owner.kind == "actor" else m
+        if m.kind == "blocker":
+            return True
+        if m.kind == "actor":
+            return m.actor not in actors
+        if m.kind in {"body", "title"}:
+            return not set(_resolve_reference(ctx, m)) & set(actors)
+        break
     return False
 
 
@@ -2114,14 +2196,14 @@ def _country_after(ctx: _Context, end: int, sent: Span, window: int) -> bool:
 
 
 def _border_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
-    """The country whose border a trigger names with a possessive ("sealed Hungary's southern border"), for a
+    """The country whose border or port a trigger names with a possessive ("sealed Hungary's southern border"), for a
     subject that names no state (a pronoun, a person without a known office)."""
     sent = ctx.sents[ctx.sent_of[start]]
     for i in range(max(sent.start + 1, start - 12), end):  # "sealed Hungary's border and militarized it"
         m = ctx.mention_at.get(i - 1)
         if ctx.doc[i].lower_ in {"'s", "’s"} and m is not None and m.kind == "actor" and m.actor \
-                and m.actor[0] == "Country" and any(t.lower_ in {"border", "borders", "frontier", "frontiers"}
-                                                    for t in ctx.doc[i + 1:min(i + 4, sent.end)]):
+                and m.actor[0] == "Country" and not OWNED_FRONTIERS.isdisjoint(
+                    t.lower_ for t in ctx.doc[i + 1:min(i + 4, sent.end)]):
             return [m.actor], m
     return [], None
 
@@ -2313,6 +2395,44 @@ def _stat_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[
     return found
 
 
+def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: list[str]
+                       ) -> tuple[list[Actor], Mention | None]:
+    """The state or union named right after one of ``words`` inside or just after the match ("visa-free travel to
+    the EU", "enter Georgia without a visa"); not a country that names a group ("to Belarusian citizens",
+    "to Syria's refugees")."""
+    doc = ctx.doc
+    for i in range(start, min(sent.end - 1, end + 3)):
+        if doc[i].lower_ not in words:
+            continue
+        k = i + 1
+        while k < sent.end and doc[k].lower_ in {"the", "a"}:
+            k += 1
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind == "actor" and m.actor and not ctx.followed_by_modifier(m) and not (
+                m.end < sent.end and doc[m.end].lower_ in {"'s", "’s"}):
+            return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+        if i >= end:
+            break
+    return [], None
+
+
+def _agreement_partners(ctx: _Context, start: int, end: int, sent: Span) -> set[Actor]:
+    """The states after "with" just after an agreement noun the trigger holds or ends at ("a safe third country
+    agreement with Guatemala", "a deal with Turkey"): the other party, not the actor."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    last = end if end < sent.end and lowers[end] in AGREEMENT_NOUNS else end - 1
+    if lowers[last] not in AGREEMENT_NOUNS and AGREEMENT_NOUNS.isdisjoint(lowers[start:end]):
+        return set()
+    for i in range(last + 1, min(sent.end - 1, last + 3)):
+        if lowers[i] == "with":
+            m = ctx.mention_at.get(i + 2 if lowers[i + 1] == "the" and i + 2 < sent.end else i + 1)
+            if m is not None and m.kind == "actor" and m.actor:
+                return {x.actor for x in ctx.coordinated(m, sent.end) if x.actor}
+            break
+    return set()
+
+
 def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[end - 1]]
@@ -2423,6 +2543,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
+        if entry.get("exclude_before"):
+            k = start - 1
+            while k >= sent.start and doc[k].text not in {",", ";", ":"}:
+                k -= 1
+            if not set(doc_lowers(doc)[k + 1:start]).isdisjoint(entry["exclude_before"]):
+                continue  # "the border wall is funded by X": the money is for another purpose
         if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))):
             continue
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
@@ -2460,8 +2586,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "a host of policies", "the return of", "the detained migrants": not the verb
         if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in PERMISSION_WORDS:
             continue  # "countries are allowed to expel migrants", "the right to request asylum": no measure
-        if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"how", "whether"}:
-            continue  # "examine how to accommodate the migrants": a deliberation, not a measure
+        if start - 2 >= sent.start and doc[start - 1].lower_ in {"to", "we", "they", "you"} \
+                and doc[start - 2].lower_ in {"how", "whether"}:
+            continue  # "examine how to accommodate the migrants", "reconsider how we distribute aid": a deliberation
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -2481,9 +2608,15 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 continue
         search_from = start
         owner = ctx.mention_at.get(start - 1) if entry.get("owner_adjective") and start > sent.start else None
-        if owner is not None and not (owner.kind in {"demonym", "actor"} and owner.actor and owner.end in {
-                start, start + 1} and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
-                                      ):  # the backoff tier also reads "EU funding"
+        if owner is None and entry.get("owner_adjective") and start - 1 > sent.start \
+                and doc[start - 1].lower_ in OWNER_MODIFIERS and (start - 2) in ctx.mention_at:
+            owner = ctx.mention_at[start - 2]  # "Japanese humanitarian aid": a kind word between owner and noun
+            owner = owner if owner.end == start - 1 else None
+        owner_ends = {start, start + 1} if owner is None or owner.end != start - 1 else {start - 1}
+        if owner is not None and not (
+                owner.kind in {"demonym", "actor"} and owner.actor and owner.end in owner_ends
+                and (owner.actor[0] == "Country" or (entry.get("backoff") and owner.kind == "actor"))
+        ):  # the backoff tier also reads "EU funding"
             owner = None  # "Libyan detention centres"; "Polish soldiers deployed to ...": the trigger's first word
         if owner is not None and entry.get("backoff") and owner.start > sent.start and doc[owner.start - 1].text in {
                 "-", "–"}:
@@ -2544,6 +2677,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = _story_state(ctx, sent, start, end), None  # "students are exempt from the call-up"
         if not actors and entry.get("airspace_owner"):
             actors, at = _airspace_owner(ctx, start, end, sent)  # "banned from Canadian airspace"
+        if not actors and entry.get("destination_after"):
+            actors, at = _destination_actor(ctx, start, end, sent, entry["destination_after"])  # "visa-free travel
+            # to the EU", "Ukrainians can enter Moldova without a visa": the state whose border they cross lets them in
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None)
@@ -2600,6 +2736,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
+        destinations |= _agreement_partners(ctx, start, end, sent)  # "announced a safe third country agreement
+        # with Guatemala": the partner named after "with" is not who announced it
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
             destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):

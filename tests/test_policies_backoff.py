@@ -44,8 +44,8 @@ def run(nlp):
     ("The expulsions by Algeria left migrants stranded in the desert.", ("DZ", "Deportation")),
     # verb cues with the doer as subject, broader than the rules (no group right after the verb needed)
     ("Chad began slowly admitting members of the convoy, a refugee official said.", ("TD", "Admission")),
-    ("Italy donated tents and blankets to the displaced families.", ("IT", "Aid")),
-    ("Ireland financed the new shelters for refugees.", ("IE", "Aid")),
+    ("Italy donated blankets and mattresses to the displaced families.", ("IT", "Aid")),
+    ("Ireland financed the new mattresses for refugees.", ("IE", "Aid")),
     ("Mexico apprehended hundreds at the crossing, most of them asylum seekers.", ("MX", "Detention")),
     ("Moldova opened temporary accommodation centres for refugees from the war.", ("MD", "Aid")),
     ("Greek coastguards towed the dinghy back towards open water.", ("GR", "Deportation")),
