@@ -202,6 +202,7 @@ ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", 
 SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
 HEAD_NEXT = {"to", "for", "towards", "toward", "north", "northward", "south", "southward", "east", "west", "home",
              "back", "into", "across", "out", "abroad", "off", "straight", "directly", "through", "via", "over"}
+MARCH_NEXT = {"to", "toward", "towards", "into", "north", "northward", "across", "through", "from"}
 GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "while", "since", "although", "but",
              "whereas"}
 NAT_WINDOW = 15  # a nationality further than this from the movement word belongs to someone else
@@ -424,6 +425,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return None  # "it comes down to nicety"
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
         return None  # "those who pass the checks"
+    if lemma == "march" and (doc_texts(doc)[i][:1].isupper() or nxt_word not in MARCH_NEXT):
+        return None  # "in March", "a march against the war": a walk only when it goes somewhere
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
@@ -695,8 +698,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}
                                or W[k] == "old" and W[k - 2:k] == ["year", "-"]):  # "a 30-year-old from Peru"
                 m.role = "NAT"
-            elif any(w in {"them", "whom"} for w in W[k + 1:j]) and any(_is_group_lower(w) for w in W[start:k]):
-                m.role = "NAT"  # "200,000 migrants, many of them from Venezuela"
+            elif any(w in {"them", "whom"} for w in W[k + 1:j]) and (any(_is_group_lower(w) for w in W[start:k]) or (
+                    T[k].endswith("s") and T[k] in gazetteer().demonym_by_surface)):
+                m.role = "NAT"  # "migrants, many of them from X"; "Central Americans, most of them from"
             elif k >= start and any(o.role == "REFIN" and o.end == k + 1 for o in mentions):
                 m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
             elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
@@ -866,8 +870,8 @@ def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[in
         k -= 2  # "the port of", "the town of"
         while k >= start and W[k] in lex.fillers:
             k -= 1
-    if k >= start and W[k] in {"from", "to", "into", "towards", "toward"}:
-        return k
+    if k >= start and W[k] in {"from", "to", "into", "towards", "toward", "in", "at"}:
+        return k  # "arrived in Del Rio, Texas" is "arrived in Texas"
     return j
 
 
@@ -952,6 +956,8 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         if m.end < len(doc) and L[m.end] in {"say", "tell", "report", "announce", "claim"}:
             continue
         m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
+        if prev.role == "VIA" and not {"into", "to"}.isdisjoint(gap):
+            m.role = "DST"  # "through Serbia, Hungary and finally into Austria": the end of the transit list
         m.after_break = any(w in SEQUENCE_BREAKS for w in gap)  # "to Qatar and then to Germany"
 
 
@@ -1487,6 +1493,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             dests, legs = [auth], [[auth]]
     if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
         dests, legs = [now_in], [[now_in]]  # "waiting in Oaxaca, Mexico, after fleeing Honduras"
+    if not dests and via and (nat_isos or src) and not s.deport and not s.military \
+            and lex.block.isdisjoint(W[sent.start:sent.end]):
+        for o in nat_isos or src:  # "refugees from Sudan walked through Egypt": the leg to the transit country
+            for v in via:
+                b.add(sent, o, v, tok, trigger=trig)
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
