@@ -226,7 +226,7 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "scramble", "scrambled", "race", "raced", "go", "went", "used", "pay", "paid", "risk", "risked",
                  "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
                  "compelled", "obliged", "made", "got", "get", "getting", "managing",
-                 "moved"}
+                 "moved", "attempts"}
 DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "beaches", "island", "islands",
                   "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
                   "city", "town", "village", "countryside", "enclave", "enclaves", "exclave", "province", "region"}
@@ -457,8 +457,13 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
     """A movement word that is negated, hypothetical, planned or prevented."""
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     j = i - 1
+    ongoing = i - 3 >= start and W[i - 2:i] == ["expected", "to"] and W[i - 3] in {"are", "were", "is", "was"} \
+        and "more" in W[max(start, i - 20):i - 3]  # "thousands more are expected to arrive": a flow under way
     while j >= start and j >= i - BLOCK_WINDOW:
         text, word, lemma = T[j], W[j], L[j]
+        if ongoing and j >= i - 2:
+            j -= 1
+            continue
         if text in CLAUSE_BREAKS or word in CLAUSE_BREAKS:
             break
         if text[:1].isupper() and j > start:
@@ -748,6 +753,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
             if gov is not None and triggers[gov] == "arrive":
                 m.role, m.trigger = "DST", gov  # "landed on a Greek island", "arrived on Italian shores"
+            elif m.end < end and W[m.end] == "side" and j - 1 >= start and W[j - 1] in lex.in_fillers \
+                    and lex.block.isdisjoint(W[max(start, j - 6):j]):
+                m.role = "REFIN"  # "migrants camped on the Belarusian side of the border" are in Belarus
             continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
@@ -1079,7 +1087,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             not _POSSESSIVES.isdisjoint(words) and any(
                 w in _POSSESSIVES and nxt in {"way", "journey", "journeys"}
                 for w, nxt in zip(words, words[1:], strict=False))) or any(
-            W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
+            W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers) or any(  # "four million have fled into"
+            i - 2 >= start and W[i - 2] == "attempts" and W[i - 1] == "to" for i in triggers)  # "300 attempts to cross"
         military = not lex.military.isdisjoint(words) and any(
             W[k] in lex.military and not _in_service_clause(W, k, start) for k in range(start, end))
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
@@ -1189,11 +1198,16 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
     once as the only one when that mention is a migrant group on the move ("Honduran migrants crossed ...")."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
+    hosts = Counter(m.iso for s in sentences for m in s.mentions if m.role in {"DST", "REFIN"})
+    left = {m.iso for s in sentences for m in s.mentions if m.role == "SRC"}
     for s in sentences:
         W = doc_lowers(s.span.doc)
         for m in s.mentions:
             if m.role == "NAT" and (s.triggers or not lex.refugee_groups.isdisjoint(
                     W[m.end:min(m.end + 3, s.span.end)])):
+                if hosts[m.iso] >= 2 and m.iso not in left and not (m.kind == "demonym" and any(
+                        _is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)])):
+                    continue  # "Germans are welcoming them" in a story of arrivals in Germany: the hosts
                 counts[m.iso] += 1
                 placed = any(o.role in {"DST", "REFIN", "VIA"} and o.iso != m.iso for o in s.mentions)
                 if not placed and (m.kind == "demonym" and any(
@@ -1496,8 +1510,12 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not dests and via and (nat_isos or src) and not s.deport and not s.military \
             and lex.block.isdisjoint(W[sent.start:sent.end]):
         for o in nat_isos or src:  # "refugees from Sudan walked through Egypt": the leg to the transit country
-            for v in via:
+            for v in via[:1]:
                 b.add(sent, o, v, tok, trigger=trig)
+        if not any(W[k] in {"or", "either", "nor", "like", "such", "including"} for k in range(
+                min(m.start for m in ms if m.role == "VIA") - 3, max(m.start for m in ms if m.role == "VIA"))):
+            for x, y in zip(via, via[1:], strict=False):  # "... through Egypt and Libya": the next stage
+                b.add(sent, x, y, tok, trigger=trig)
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
@@ -1510,19 +1528,26 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     for o in origins:
         for d in departure:
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
+    # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
+    # (not alternatives: "through Austria or Switzerland")
+    chain = len(via) > 1 and not any(W[k] in {"or", "either", "nor", "like", "such", "including"} for k in range(
+        min(m.start for m in ms if m.role == "VIA") - 3, max(m.start for m in ms if m.role == "VIA")))
     for n, leg in enumerate(legs):
         earlier = [d for lg in legs[:n] for d in lg]
         for d in leg:
             for o in origins:
                 b.add(sent, o, d, tok, via=tuple(via + earlier + departure), trigger=trig)
-            for x in departure + via:
+            for x in departure + (via[-1:] if chain else via):
                 b.add(sent, x, d, tok, trigger=trig)
             if earlier:
                 b.add(sent, earlier[-1], d, tok, trigger=trig)
     if legs:  # "passing through Russia" with no destination says nothing about a country pair
         for o in origins:
-            for v in via:
+            for v in via[:1] if chain else via:
                 b.add(sent, o, v, tok, trigger=trig)
+        if chain:
+            for x, y in zip(via, via[1:], strict=False):
+                b.add(sent, x, y, tok, trigger=trig)
 
 
 GROUP_LEADS = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "at", "least", "up", "to",
@@ -2365,6 +2390,14 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 if ent.end <= words[0] and _border_authority([ent], lex):
                     deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
                     break
+        own = next((d for d in words if "its" in W[d + 1:d + 5] and not {"citizens", "nationals"}.isdisjoint(
+            W[d + 1:d + 7])), None)
+        if own is not None:  # "Iraq repatriated hundreds of its citizens stranded in Belarus": Belarus -> Iraq
+            home = [m for m in deporters if m.start < own]
+            held = [m for m in ms if m.start > own and m.kind == "name" and W[m.start - 1] in {"in", "from"}
+                    and all(m.iso != h.iso for h in home)]
+            if len(home) == 1 and held:
+                deporters, dests = held[:1], home
         deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
         dests = [m for m in dests if m.iso not in deporter_isos]
         if not dests:
@@ -2425,12 +2458,16 @@ def _takes_back(doc: Doc, m: _Mention, d: int, lex: _Lex) -> bool:
     return j < d and W[j] in lex.deport_receivers and W[j + 1:j + 2] == ["back"]
 
 
+PHASE_VERBS = {"began", "begun", "begins", "started", "starts", "continued", "continues", "resumed", "resumes"}
+
+
 def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
     """Whether country m is the subject of the deportation word at d: "Mexico has deported", "Germany's
     deportation of"."""
     W = doc_lowers(doc)
     j = m.end
-    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}):
+    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}
+                     or W[j] in PHASE_VERBS):
         j += 1
     return j == d and m.start >= start
 

@@ -47,8 +47,24 @@ def test_people_waiting_who_are_no_migrants(nlp):
 
 def test_end_of_a_transit_list_is_the_destination(nlp):
     found = pairs(nlp, "The family walked from Bulgaria through Romania, Slovakia and finally into the Czech Republic.")
-    assert ("BG", "CZ") in found and ("SK", "CZ") in found
-    assert ("BG", "RO") in found and ("BG", "SK") in found
+    assert found == {("BG", "CZ"), ("BG", "RO"), ("RO", "SK"), ("SK", "CZ")}
+
+
+def test_transit_list_is_a_journey_in_stages(nlp):
+    found = pairs(nlp, "Eritreans travelled through Sudan and Libya to reach Italy.")
+    assert found == {("ER", "IT"), ("ER", "SD"), ("SD", "LY"), ("LY", "IT")}
+    assert pairs(nlp, "Refugees from Eritrea walked through Sudan and Egypt.") == {("ER", "SD"), ("SD", "EG")}
+
+
+def test_alternative_transit_countries_are_no_stages(nlp):
+    found = pairs(nlp, "Iraqis travel to Sweden through Denmark or Norway.")
+    assert found == {("IQ", "SE"), ("DK", "SE"), ("NO", "SE"), ("IQ", "DK"), ("IQ", "NO")}
+
+
+def test_more_people_expected_to_arrive_is_a_flow_under_way(nlp):
+    text = "Thousands more refugees from Mali and Niger are expected to arrive in Spain this week."
+    assert pairs(nlp, text) == {("ML", "ES"), ("NE", "ES")}
+    assert pairs(nlp, "Refugees from Mali are expected to arrive in Spain next year.") == set()
 
 
 def test_a_march_toward_a_country(nlp):
@@ -59,3 +75,34 @@ def test_a_march_toward_a_country(nlp):
 def test_regional_demonym_with_an_origin_after_it(nlp):
     text = "Thousands of Central Americans, most of them from El Salvador, walked toward the United States."
     assert pairs(nlp, text) == {("SV", "US")}
+
+
+def test_hosts_welcoming_refugees_are_not_their_origin(nlp):
+    text = ("Many Danes welcomed the newcomers at the station. Danes brought food and blankets to the refugees. "
+            "Refugees from Iraq continue to walk north. Nearly 900 refugees arrived in Denmark over the weekend. "
+            "More refugees arrived in Aarhus, Denmark on Monday.")
+    doc = nlp(text)
+    flows = extract_flows(doc, extract_entities(doc))
+    assert {(f.origin, f.destination) for f in flows} == {("IQ", "DK")}
+    assert any("Aarhus" in text[f.evidence.sentence_start:f.evidence.sentence_end] for f in flows)
+
+
+def test_state_repatriating_its_own_citizens_receives_them(nlp):
+    assert pairs(nlp, "Syria began repatriating hundreds of its citizens stranded in Lithuania.") == {("LT", "SY")}
+    assert pairs(nlp, "Nepal repatriated 200 of its nationals from Kuwait on Friday.") == {("KW", "NP")}
+
+
+def test_deporting_state_before_a_phase_verb(nlp):
+    assert pairs(nlp, "Spain began deporting Moroccans in the autumn.") == {("ES", "MA")}
+
+
+def test_counted_crossing_attempts_are_people(nlp):
+    text = "Latvian border guards said there were 400 attempts to cross from Russia on Monday."
+    assert pairs(nlp, text) == {("RU", "LV")}
+    assert pairs(nlp, "There were no attempts to cross from Russia, Latvian border guards said.") == set()
+
+
+def test_group_on_one_side_of_a_border_is_in_that_country(nlp):
+    found = pairs(nlp, "Hundreds of Ethiopian migrants are stranded on the Saudi side of the border with Yemen.")
+    assert ("ET", "SA") in found
+    assert pairs(nlp, "Ethiopian families could be stranded on the Saudi side of the border.") == set()
