@@ -202,6 +202,8 @@ ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", 
 SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
 HEAD_NEXT = {"to", "for", "towards", "toward", "north", "northward", "south", "southward", "east", "west", "home",
              "back", "into", "across", "out", "abroad", "off", "straight", "directly", "through", "via", "over"}
+FACILITY_WORDS = {"the", "a", "an", "main", "central", "train", "bus", "railway", "ferry", "reception", "transit",
+                  "station", "airport", "port", "terminal", "camp", "shelter", "centre", "center", "hall", "stadium"}
 MARCH_NEXT = {"to", "toward", "towards", "into", "north", "northward", "across", "through", "from"}
 GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "while", "since", "although", "but",
              "whereas"}
@@ -753,12 +755,21 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
             if gov is not None and triggers[gov] == "arrive":
                 m.role, m.trigger = "DST", gov  # "landed on a Greek island", "arrived on Italian shores"
-            elif m.end < end and W[m.end] == "side" and j - 1 >= start and W[j - 1] in lex.in_fillers \
-                    and lex.block.isdisjoint(W[max(start, j - 6):j]):
-                m.role = "REFIN"  # "migrants camped on the Belarusian side of the border" are in Belarus
+            elif j - 1 >= start and W[j - 1] in lex.in_fillers and lex.block.isdisjoint(W[max(start, j - 8):j]):
+                k = j - 1
+                while k > start and j - k <= 8 and (W[k] in lex.in_fillers or W[k] in {"a", "an", "the", "being"}):
+                    k -= 1
+                if W[k] in lex.refugee_groups or W[k] == "," and any(o.role == "NAT" and k - 2 <= o.end <= k
+                                                                      for o in mentions):
+                    m.role = "REFIN"  # "migrants camped on the Belarusian side of the border", "held in a camp on X"
             continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
+            k = j - 1
+            while gov is None and k > start and j - k <= 6 and W[k] in FACILITY_WORDS:
+                k -= 1  # "arrived at the main train station in Berlin": the station is in the place reached
+            if gov is None and k < j - 1 and W[k] in {"at", "in"} and triggers.get(k - 1) == "arrive":
+                gov = k - 1
             if gov is not None and triggers[gov] == "depart":
                 m.role, m.trigger = "SRC", gov
             elif gov is not None and triggers[gov] in {"arrive", "admit"}:

@@ -106,3 +106,20 @@ def test_group_on_one_side_of_a_border_is_in_that_country(nlp):
     found = pairs(nlp, "Hundreds of Ethiopian migrants are stranded on the Saudi side of the border with Yemen.")
     assert ("ET", "SA") in found
     assert pairs(nlp, "Ethiopian families could be stranded on the Saudi side of the border.") == set()
+
+
+def test_group_held_on_an_island_is_in_its_country(nlp):
+    text = "About 900 migrants, mostly from Somalia and Sudan, were being held in a camp on Lampedusa."
+    assert pairs(nlp, text) == {("SO", "IT"), ("SD", "IT")}
+    assert pairs(nlp, "Somali tourists are staying on Lampedusa.") == set()
+
+
+def test_arrival_at_a_station_in_a_city(nlp):
+    text = "Women and children from Moldova arrived at the main train station in Vienna."
+    assert pairs(nlp, text) == {("MD", "AT")}
+    assert pairs(nlp, "Ministers arrived at the airport in Vienna.") == set()
+
+
+def test_disembarked_and_sprawling_camps(nlp):
+    assert pairs(nlp, "The rescue ship disembarked 140 migrants from Guinea in Malta.") == {("GN", "MT")}
+    assert pairs(nlp, "Some 80,000 Sudanese refugees live in sprawling camps in Chad.") == {("SD", "TD")}
