@@ -2083,7 +2083,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
     dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
     if not went:
         _state_residents(b, sentences, lex)
-    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    W, L, T = doc_lowers(b.doc), doc_lemmas(b.doc), doc_texts(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
     for s in sentences:
@@ -2109,11 +2109,23 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
                 if (w in {"came", "come", "comes", "coming"}
                     or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
-                and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
+                and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
+        for f in came:  # "coming from Central America — Guatemala, Honduras and El Salvador": the region's list
+            dash = next((k for k in range(f + 1, min(f + 8, sent.end)) if W[k] in {"—", "–", "(", ":"}), None)
+            after = [m for m in s.mentions if dash is not None and m.start > dash and m.kind == "name"]
+            if dash is None or not after or after[0].start != dash + 1 or not all(
+                    w in lex.region_origin or T[k][:1].isupper() or w in {"the", "of"}
+                    for k, w in zip(range(f + 1, dash), W[f + 1:dash], strict=True)):
+                continue
+            for prev, m in zip([None] + after, after, strict=False):
+                if prev is not None and not all(w in lex.joiners for w in W[prev.end:m.start]):
+                    break
+                if m.iso != dest and m not in origins:
+                    origins.append(m)
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
             for m in origins:
                 b.add(sent, m.iso, dest, [m.start])
@@ -2154,6 +2166,9 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
+
+
+CAME_SUBJECTS = {"they", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
 
 
 SHARE_VERBS = (("accounted", "for"), ("account", "for"), ("accounts", "for"), ("made", "up"), ("make", "up"),

@@ -123,3 +123,16 @@ def test_arrival_at_a_station_in_a_city(nlp):
 def test_disembarked_and_sprawling_camps(nlp):
     assert pairs(nlp, "The rescue ship disembarked 140 migrants from Guinea in Malta.") == {("GN", "MT")}
     assert pairs(nlp, "Some 80,000 Sudanese refugees live in sprawling camps in Chad.") == {("SD", "TD")}
+
+
+def test_they_came_from_a_list_in_a_document_of_arrivals(nlp):
+    text = "Hundreds of migrants landed in Spain last week. They came from Senegal, Mali and Gambia."
+    assert pairs(nlp, text) == {("SN", "ES"), ("ML", "ES"), ("GM", "ES")}
+
+
+def test_region_then_its_countries(nlp):
+    text = ("Hundreds of migrants landed in Spain last week. Most were young men coming from West Africa — Senegal, "
+            "Mali and Gambia.")
+    assert pairs(nlp, text) == {("SN", "ES"), ("ML", "ES"), ("GM", "ES")}
+    text = "Hundreds of migrants landed in Spain last week. They came from West Africa, officials said."
+    assert pairs(nlp, text) == set()
