@@ -2211,8 +2211,9 @@ def _composition_froms(words: list[str], start: int, lex: _Lex) -> list[int]:
         j = k - 1
         while j >= 0 and k - j <= 3 and words[j] in COMPOSITION:
             j -= 1
-        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k:
-            continue  # "refugees from", "many from": no word saying what the group is made of
+        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k and not (
+                j >= 0 and words[j] == ","):
+            continue  # "refugees from", "many from": no word saying what the group is made of ("migrants, many from")
         if j >= 0 and words[j] in {",", "who", "them", "whom"}:
             j -= 1
         if any(w2 in lex.refugee_groups for w2 in words[max(0, j - 4):j + 1]):

@@ -136,3 +136,10 @@ def test_region_then_its_countries(nlp):
     assert pairs(nlp, text) == {("SN", "ES"), ("ML", "ES"), ("GM", "ES")}
     text = "Hundreds of migrants landed in Spain last week. They came from West Africa, officials said."
     assert pairs(nlp, text) == set()
+
+
+def test_migrants_many_from_a_country_in_a_document_of_arrivals(nlp):
+    text = "Hundreds of migrants reached Greece last month. Dozens of the migrants, many from Iraq, slept in a park."
+    assert pairs(nlp, text) == {("IQ", "GR")}
+    text = "Hundreds of migrants reached Greece last month. The mayor thanked donors, many from Iraq, for the tents."
+    assert pairs(nlp, text) == set()
