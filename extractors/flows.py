@@ -439,8 +439,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         nxt = W[i + 1:min(i + 4, end)]
         passive = any(w in BE_FORMS for w in W[max(i - 3, 0):i]) or (
             lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"}
-        people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt)
-        return kind if passive or people else None
+        people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt) or any(
+            t.endswith("s") and t in gazetteer().demonym_by_surface for t in doc_texts(doc)[i + 1:min(i + 4, end)])
+        return kind if passive or people else None  # "smugglers ferried Eritreans to Yemen"
     if lemma in {"make", "made"}:
         following = W[i + 1:min(i + 4, end)]
         return "move" if "way" in following or following[:1] == ["it"] else None
@@ -1920,6 +1921,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _sibling_origins(b, sentences, lex)
     before = len(b.flows)
     _deportation_flows(b, sentences, lex)
+    _return_flows(b, sentences, lex)
     _application_flows(b, sentences, main, lex)
     # where the document's people went: destinations, and the states deporting them (where they had been)
     went = Counter(f.origin if k >= before and f.trigger and _is_deport_trigger(f.trigger, lex) else f.destination
@@ -1932,6 +1934,37 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
+
+
+RETURN_WORDS = {"return", "returned", "returning", "returns"}
+
+
+def _return_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """People going back are people moving: "Ukrainian refugees returned home from Poland" is Poland -> Ukraine,
+    "Syrians returned to Syria from Lebanon" too; the country left must be named ("from Y"), and the one
+    returned to ("to X", or "home" for the group's one nationality); nothing hedged, no army."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        if s.military or len(s.mentions) < 2 or RETURN_WORDS.isdisjoint(W[start:end]):
+            continue
+        nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
+        for i in range(start, end):
+            if W[i] not in RETURN_WORDS or _blocked(doc, i, start, lex) or not (s.has_group or nats) \
+                    or not lex.deport_hedges.isdisjoint(W[max(start, i - BLOCK_WINDOW):i]):
+                continue
+            after = [(m, W[c]) for m in s.mentions if i < m.start <= i + 12 and m.kind != "demonym"
+                     and (c := _cue_before(doc, m, s.mentions, start, lex)) is not None and c > i]
+            left = [m for m, c in after if c == "from"]
+            to = [m for m, c in after if c in {"to", "into"} and m.start <= i + 6]
+            if not to and (W[i + 1:i + 2] == ["home"] or W[i + 1:i + 3] == ["back", "home"]):
+                to = [m for m in s.mentions if m.role == "NAT" and len(nats) == 1]
+            if not to and left and len(nats) == 1:
+                to = [m for m in s.mentions if m.role == "NAT"]  # "Syrians who returned from Lebanon"
+            for o in left[:1]:
+                for d in to[:1]:
+                    b.add(s.span, o.iso, d.iso, [i, o.start, d.start], trigger=i)
 
 
 FLIGHT_LEMMAS = {"flee", "fled", "fleeing", "escape", "escaped", "escaping", "emigrate", "emigrated"}  # only people
@@ -2284,6 +2317,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
                 b.add(s.span, o, m.iso, [m.start, k], trigger=k)
 
 
+STATE_AGENTS = {"authorities", "police", "government", "officials", "officers", "guards", "soldiers", "forces"}
 DEPORTEE_NOUNS = {"deportee", "deportees"}
 STATE_NOUNS = {"migrants", "refugees", "asylum-seekers", "seekers", "immigrants", "families"}  # people, not programs
 
@@ -2417,6 +2451,12 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 if ent.end <= words[0] and _border_authority([ent], lex):
                     deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
                     break
+        if not deporters:  # "were pushed back into Iran by Turkish authorities": the agent of a passive
+            for ent in s.ents:
+                if ent.start > words[0] and W[ent.start - 1] == "by" and ent.label_ == "ORG" and ent._.iso and (
+                        _border_authority([ent], lex) or not STATE_AGENTS.isdisjoint(W[ent.start:ent.end])):
+                    deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
+                    break
         own = next((d for d in words if "its" in W[d + 1:d + 5] and not {"citizens", "nationals"}.isdisjoint(
             W[d + 1:d + 7])), None)
         if own is not None:  # "Iraq repatriated hundreds of its citizens stranded in Belarus": Belarus -> Iraq
@@ -2427,6 +2467,10 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 deporters, dests = held[:1], home
         deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
         dests = [m for m in dests if m.iso not in deporter_isos]
+        sent_to = [m for m in dests if m.kind != "ethnic" and (c := _cue_before(doc, m, ms, start, lex)) is not None
+                   and W[c] in {"to", "into"}]
+        if sent_to:  # "deported 300 Afghans to Turkey": where they were sent, not (also) their nationality
+            dests = sent_to
         if not dests:
             continue
         if len(deporter_isos) == 1:

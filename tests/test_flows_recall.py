@@ -143,3 +143,26 @@ def test_migrants_many_from_a_country_in_a_document_of_arrivals(nlp):
     assert pairs(nlp, text) == {("IQ", "GR")}
     text = "Hundreds of migrants reached Greece last month. The mayor thanked donors, many from Iraq, for the tents."
     assert pairs(nlp, text) == set()
+
+
+def test_passive_pushback_by_a_state_body(nlp):
+    text = "Some 600 migrants, most of them Syrians, were pushed back into Lebanon by Cypriot authorities."
+    assert pairs(nlp, text) == {("CY", "LB")}
+    assert pairs(nlp, "Iraqi migrants were pushed back into Latvia by a Lithuanian charity.") == set()
+
+
+def test_deported_to_a_country_is_not_also_to_their_nationality(nlp):
+    assert pairs(nlp, "Italy deported 200 Tunisians to Libya.") == {("IT", "LY")}
+    assert pairs(nlp, "Italy deported 200 Tunisians.") == {("IT", "TN")}
+
+
+def test_smugglers_carrying_a_nationality(nlp):
+    assert pairs(nlp, "Smugglers ferried Somalis to Yemen in small boats.") == {("SO", "YE")}
+    assert pairs(nlp, "The ship carried Colombian coffee to Spain.") == set()
+
+
+def test_return_home_from_a_host_country(nlp):
+    assert pairs(nlp, "Many Moldovan workers have since returned home from Romania.") == {("RO", "MD")}
+    assert pairs(nlp, "Thousands of Afghans returned to Afghanistan from Pakistan in May.") == {("PK", "AF")}
+    assert pairs(nlp, "Afghan refugees may return to Afghanistan from Pakistan.") == set()
+    assert pairs(nlp, "The minister returned from Pakistan to Afghanistan on Monday.") == set()
