@@ -2295,6 +2295,11 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
                 k -= 1
             if k < start:
                 continue
+            applicant = next((o for o in ms if o.role == "NAT" and o.start <= k < o.end), None)
+            if applicant is not None and applicant.start - 2 > start and W[applicant.start - 1] in {"by", "from"} \
+                    and W[applicant.start - 2] in lex.application_nouns and W[applicant.start - 3] in ASYLUM_WORDS:
+                dests.append((m, applicant.start - 2))  # "asylum claims by Albanians in Britain"
+                continue
             verb = W[k] in lex.application_verbs or L[k] in lex.application_verbs
             noun = W[k] in lex.application_nouns and cue - k == 1 and W[cue] == "in" and k > start \
                 and W[k - 1] in ASYLUM_WORDS

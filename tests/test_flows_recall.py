@@ -166,3 +166,8 @@ def test_return_home_from_a_host_country(nlp):
     assert pairs(nlp, "Thousands of Afghans returned to Afghanistan from Pakistan in May.") == {("PK", "AF")}
     assert pairs(nlp, "Afghan refugees may return to Afghanistan from Pakistan.") == set()
     assert pairs(nlp, "The minister returned from Pakistan to Afghanistan on Monday.") == set()
+
+
+def test_asylum_claims_by_a_nationality_in_a_country(nlp):
+    assert pairs(nlp, "Asylum claims by Georgians in Ireland rose sharply.") == {("GE", "IE")}
+    assert pairs(nlp, "Visa applications by Georgians in Ireland rose sharply.") == set()
