@@ -1501,7 +1501,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             legs.append([m.iso])
             last_trigger = m.trigger
     after_first = W[min(m.start for m in dst_m):sent.end] if dst_m else []
-    if len(legs) > 1 and not (any(m.first for m in dst_m) or any(
+    moved_on = dst_m and any(t > min(m.start for m in dst_m) and W[t + 1:t + 2] == ["on"] for t in s.triggers)
+    if len(legs) > 1 and not (any(m.first for m in dst_m) or moved_on or any(  # "fled to X and moved on to Y"
             w in SEQUENCE_CUES or w == "via" for w in after_first)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
@@ -1517,6 +1518,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
+    if not dests and nat_isos and not src and W[sent.start] == "in" and ms[0].start == sent.start + 1 \
+            and ms[0].kind in {"name", "place"} and W[ms[0].end] == "," and ms[0].iso not in nat_isos \
+            and all(m.role == "NAT" for m in ms[1:]) and any(
+                s.triggers[t] == "arrive" or L[t] in {"cross", "crossing"} for t in s.triggers):
+        dests, legs = [ms[0].iso], [[ms[0].iso]]  # "In Finland, the number of Russians crossing the border doubled"
     if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
         dests, legs = [now_in], [[now_in]]  # "waiting in Oaxaca, Mexico, after fleeing Honduras"
     if not dests and via and (nat_isos or src) and not s.deport and not s.military \
@@ -2141,7 +2147,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
                 if (w in {"came", "come", "comes", "coming"}
-                    or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
+                    or w in {"are", "were"} and k > 0 and words[k - 1] in {"them", "board"})  # "those on board were"
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
@@ -2201,7 +2207,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             b.add(sent, m.iso, dest, [m.start])
 
 
-CAME_SUBJECTS = {"they", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
+CAME_SUBJECTS = {"they", "those", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
 
 
 SHARE_VERBS = (("accounted", "for"), ("account", "for"), ("accounts", "for"), ("made", "up"), ("make", "up"),

@@ -171,3 +171,18 @@ def test_return_home_from_a_host_country(nlp):
 def test_asylum_claims_by_a_nationality_in_a_country(nlp):
     assert pairs(nlp, "Asylum claims by Georgians in Ireland rose sharply.") == {("GE", "IE")}
     assert pairs(nlp, "Visa applications by Georgians in Ireland rose sharply.") == set()
+
+
+def test_moved_on_makes_a_second_leg(nlp):
+    found = pairs(nlp, "Many Iraqis who fled to Jordan have since moved on to Egypt.")
+    assert found == {("IQ", "JO"), ("IQ", "EG"), ("JO", "EG")}
+
+
+def test_those_on_board_were_from(nlp):
+    text = "A boat carrying 300 migrants reached Malta on Friday. Most of those on board were from Sudan and Chad."
+    assert pairs(nlp, text) == {("SD", "MT"), ("TD", "MT")}
+
+
+def test_opening_country_of_a_crossing_sentence(nlp):
+    assert pairs(nlp, "In Norway, the number of Russians crossing the border tripled.") == {("RU", "NO")}
+    assert pairs(nlp, "In Norway, Russians could arrive next year.") == set()
