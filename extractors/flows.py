@@ -431,6 +431,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return None  # "in March", "a march against the war": a walk only when it goes somewhere
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
+    if lemma == "move" and nxt_word == "to" and i + 2 < end and doc_texts(doc)[i + 2].islower() \
+            and W[i + 2] not in lex.fillers:
+        return None  # "moved to end foreign aid": took steps, nobody went anywhere
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
         if i + 2 >= end or W[i + 2] not in lex.flow_groups:
             return None  # "moving the embassy to Jerusalem"
@@ -1210,16 +1213,11 @@ def _main_origin(sentences: list[_Sentence], lex: _Lex) -> str | None:
     once as the only one when that mention is a migrant group on the move ("Honduran migrants crossed ...")."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
-    hosts = Counter(m.iso for s in sentences for m in s.mentions if m.role in {"DST", "REFIN"})
-    left = {m.iso for s in sentences for m in s.mentions if m.role == "SRC"}
     for s in sentences:
         W = doc_lowers(s.span.doc)
         for m in s.mentions:
             if m.role == "NAT" and (s.triggers or not lex.refugee_groups.isdisjoint(
                     W[m.end:min(m.end + 3, s.span.end)])):
-                if hosts[m.iso] >= 2 and m.iso not in left and not (m.kind == "demonym" and any(
-                        _is_group_lower(w) for w in W[m.end:min(m.end + 2, s.span.end)])):
-                    continue  # "Germans are welcoming them" in a story of arrivals in Germany: the hosts
                 counts[m.iso] += 1
                 placed = any(o.role in {"DST", "REFIN", "VIA"} and o.iso != m.iso for o in s.mentions)
                 if not placed and (m.kind == "demonym" and any(
