@@ -1922,6 +1922,10 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                 compound = [i - 1] if i > s.span.start and _compound_text(T[i - 1]) else []
                 b.add(s.span, oriented[0], oriented[1],
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
+                for m in s.mentions:  # "Honduran migrants waited at the U.S.-Mexico border": going the same way
+                    if m.role == "NAT" and m.iso not in {a, c} and (s.has_group or m.kind == "demonym") \
+                            and 0 < i - m.start <= NAT_WINDOW:
+                        b.add(s.span, m.iso, oriented[1], [i, m.start], trigger=i)
     _sibling_origins(b, sentences, lex)
     before = len(b.flows)
     _deportation_flows(b, sentences, lex)

@@ -181,3 +181,10 @@ def test_opening_country_of_a_crossing_sentence(nlp):
 def test_moved_to_a_verb_is_no_journey(nlp):
     assert pairs(nlp, "Hundreds of Hondurans moved to Mexico last year.") == {("HN", "MX")}
     assert pairs(nlp, "The president moved to cut aid to Honduras, blaming it for migrants fleeing.") == set()
+
+
+def test_group_at_a_border_goes_the_pair_s_way(nlp):
+    found = pairs(nlp, "Thousands of Nicaraguan migrants waited at the U.S.-Mexico border.")
+    assert ("NI", "US") in found
+    found = pairs(nlp, "Cars queued at the border with Mongolia, just as some Kazakhs did years ago.")
+    assert not any(o == "KZ" for o, _ in found)
