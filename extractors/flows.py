@@ -1028,7 +1028,7 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
 
 
 FROM = frozenset({"from"})
-_QUANTIFIERS = frozenset({"some", "many", "others", "thousands", "hundreds"})  # "many have ...": a group moves
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "thousands", "hundreds"})  # "many have ...": a group moves
 _THEY = frozenset({"they", "those", "them"})
 _POSSESSIVES = frozenset({"their", "his", "her"})  # "their way to ..."
 
@@ -1097,8 +1097,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                 break
         # the pair tests run only where the sentence holds their first word (set tests in C)
         has_group = any(map(_is_group_lower, words)) or not _QUANTIFIERS.isdisjoint(words) and any(
-            w in _QUANTIFIERS and nxt in AUXILIARIES
-            for w, nxt in zip(words, words[1:], strict=False)) or not _THEY.isdisjoint(words) or (
+            w in _QUANTIFIERS and (nxt in AUXILIARIES or start + k + 1 in triggers)  # "most reached Iran"
+            for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))) or not _THEY.isdisjoint(words) or (
             not _POSSESSIVES.isdisjoint(words) and any(
                 w in _POSSESSIVES and nxt in {"way", "journey", "journeys"}
                 for w, nxt in zip(words, words[1:], strict=False))) or any(

@@ -188,3 +188,8 @@ def test_group_at_a_border_goes_the_pair_s_way(nlp):
     assert ("NI", "US") in found
     found = pairs(nlp, "Cars queued at the border with Mongolia, just as some Kazakhs did years ago.")
     assert not any(o == "KZ" for o, _ in found)
+
+
+def test_most_with_a_movement_verb_are_people(nlp):
+    assert pairs(nlp, "Hundreds of Somali families fled on foot. Most reached Kenya.") == {("SO", "KE")}
+    assert pairs(nlp, "Prices rose sharply. Some went to Kenya for cheaper goods.") == set()
