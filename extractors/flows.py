@@ -1524,7 +1524,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
         dests, legs = [now_in], [[now_in]]  # "waiting in Oaxaca, Mexico, after fleeing Honduras"
     if not dests and via and (nat_isos or src) and not s.deport and not s.military \
-            and lex.block.isdisjoint(W[sent.start:sent.end]):
+            and lex.block.isdisjoint(W[sent.start:sent.end]) and (s.has_group or any(
+                m.kind == "demonym" and doc[m.end - 1].text.endswith("s") for m in nat)):  # not "a Frenchman's road"
         for o in nat_isos or src:  # "refugees from Sudan walked through Egypt": the leg to the transit country
             for v in via[:1]:
                 b.add(sent, o, v, tok, trigger=trig)
