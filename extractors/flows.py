@@ -164,6 +164,19 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   chiefly Guatemala and Honduras") are its origins; "nearing 3 million" is no hedge.
   Rules: a military word in a clause describing people by their service ("Afghans who worked with U.S. forces
   were evacuated to Qatar") neither makes the sentence military nor blocks the movement verb after it.
+
+Round 17 (recall on other outlets, constructions written out as invented sentences in tests/test_flows_recall.py):
+- transit: a list of transit countries is a journey in stages (O -> A, A -> B, B -> D, O -> D; alternatives "or" and
+  examples "countries like" stay parallel), "and finally into X" ends the list, a transit with no destination is
+  still a leg for a group ("refugees from A walked through B"), "fled to X and have since moved on to Y";
+- places: an unknown town before its state after "in/at" ("arrived in Del Rio, Texas"), a group held, stranded or
+  camped "on" an island or "on the X side of the border", "arrived at the train station in X", groups waiting,
+  sleeping or gathered in a place with their origins after it, "In X, the number of Ys crossing the border";
+- the document's migrants: "they/those/people came from A, B", "coming from Central America — A, B and C", "the
+  migrants, many from X,", "most of those on board were from X", "most reached X" after a group;
+- moves: "march toward X", "thousands more are expected to arrive", returns ("returned home from Y" is Y -> the
+  group's country), a state repatriating its own citizens receives them, a passive pushback's agent ("by Turkish
+  authorities") deports, a deportation "to Y" goes only to Y, "asylum claims by Xs in Y", crossing "attempts".
 """
 
 from __future__ import annotations
