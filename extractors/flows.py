@@ -1431,8 +1431,8 @@ def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list
     for m in s.mentions:
         if m.iso == main or m.iso in dests:
             continue
-        if m.role == "NAT" or (m.role in {None, "LOC"} and m.kind == "name"):
-            return False
+        if m.role == "NAT" or (m.role in {None, "LOC", "REFIN"} and m.kind == "name"):
+            return False  # "a migrant in Gevgelija, Macedonia, ... bound for Serbia": they are in another country
     return True
 
 

@@ -197,3 +197,9 @@ def test_most_with_a_movement_verb_are_people(nlp):
 def test_transit_of_one_person_is_no_flow(nlp):
     assert pairs(nlp, "It is a paradox for a Frenchman, but his road to power goes through Berlin.") == set()
     assert pairs(nlp, "Eritreans travelled via Sudan last year.") == {("ER", "SD")}
+
+
+def test_main_origin_not_for_someone_placed_in_another_country(nlp):
+    text = ("Many Somali refugees reached Kenya. Somali refugees fled to Ethiopia. "
+            "A migrant in Hargeisa, Ethiopia, boarded a bus bound for Djibouti.")
+    assert ("SO", "DJ") not in pairs(nlp, text)
