@@ -164,6 +164,19 @@ fired. After the rules, a sentence no rule flow covers is read by roles alone (l
   chiefly Guatemala and Honduras") are its origins; "nearing 3 million" is no hedge.
   Rules: a military word in a clause describing people by their service ("Afghans who worked with U.S. forces
   were evacuated to Qatar") neither makes the sentence military nor blocks the movement verb after it.
+
+Round 17 (recall on other outlets, constructions written out as invented sentences in tests/test_flows_recall.py):
+- transit: a list of transit countries is a journey in stages (O -> A, A -> B, B -> D, O -> D; alternatives "or" and
+  examples "countries like" stay parallel), "and finally into X" ends the list, a transit with no destination is
+  still a leg for a group ("refugees from A walked through B"), "fled to X and have since moved on to Y";
+- places: an unknown town before its state after "in/at" ("arrived in Del Rio, Texas"), a group held, stranded or
+  camped "on" an island or "on the X side of the border", "arrived at the train station in X", groups waiting,
+  sleeping or gathered in a place with their origins after it, "In X, the number of Ys crossing the border";
+- the document's migrants: "they/those/people came from A, B", "coming from Central America — A, B and C", "the
+  migrants, many from X,", "most of those on board were from X", "most reached X" after a group;
+- moves: "march toward X", "thousands more are expected to arrive", returns ("returned home from Y" is Y -> the
+  group's country), a state repatriating its own citizens receives them, a passive pushback's agent ("by Turkish
+  authorities") deports, a deportation "to Y" goes only to Y, "asylum claims by Xs in Y", crossing "attempts".
 """
 
 from __future__ import annotations
@@ -202,6 +215,9 @@ ADMIT_HEDGES = {"seek", "seeking", "seeks", "sought", "try", "trying", "tries", 
 SEQUENCE_CUES = {"first", "then", "before", "after", "later", "en", "onward", "onwards", "eventually", "finally"}
 HEAD_NEXT = {"to", "for", "towards", "toward", "north", "northward", "south", "southward", "east", "west", "home",
              "back", "into", "across", "out", "abroad", "off", "straight", "directly", "through", "via", "over"}
+FACILITY_WORDS = {"the", "a", "an", "main", "central", "train", "bus", "railway", "ferry", "reception", "transit",
+                  "station", "airport", "port", "terminal", "camp", "shelter", "centre", "center", "hall", "stadium"}
+MARCH_NEXT = {"to", "toward", "towards", "into", "north", "northward", "across", "through", "from"}
 GOV_STOPS = {".", ";", "said", "says", "told", "after", "because", "when", "while", "since", "although", "but",
              "whereas"}
 NAT_WINDOW = 15  # a nationality further than this from the movement word belongs to someone else
@@ -225,7 +241,7 @@ ATTEMPT_VERBS = {"try", "tried", "trying", "tries", "attempt", "attempted", "att
                  "scramble", "scrambled", "race", "raced", "go", "went", "used", "pay", "paid", "risk", "risked",
                  "leave", "left", "flee", "fled", "set", "travel", "travelled", "traveled", "flew", "come", "came",
                  "compelled", "obliged", "made", "got", "get", "getting", "managing",
-                 "moved"}
+                 "moved", "attempts"}
 DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "beaches", "island", "islands",
                   "territory", "soil", "waters", "mainland", "port", "ports", "capital", "side", "highway", "motorway",
                   "city", "town", "village", "countryside", "enclave", "enclaves", "exclave", "province", "region"}
@@ -424,8 +440,13 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return None  # "it comes down to nicety"
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
         return None  # "those who pass the checks"
+    if lemma == "march" and (doc_texts(doc)[i][:1].isupper() or nxt_word not in MARCH_NEXT):
+        return None  # "in March", "a march against the war": a walk only when it goes somewhere
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
+    if lemma == "move" and nxt_word == "to" and i + 2 < end and doc_texts(doc)[i + 2].islower() \
+            and W[i + 2] not in lex.fillers:
+        return None  # "moved to end foreign aid": took steps, nobody went anywhere
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
         if i + 2 >= end or W[i + 2] not in lex.flow_groups:
             return None  # "moving the embassy to Jerusalem"
@@ -434,8 +455,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         nxt = W[i + 1:min(i + 4, end)]
         passive = any(w in BE_FORMS for w in W[max(i - 3, 0):i]) or (
             lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"}
-        people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt)
-        return kind if passive or people else None
+        people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt) or any(
+            t.endswith("s") and t in gazetteer().demonym_by_surface for t in doc_texts(doc)[i + 1:min(i + 4, end)])
+        return kind if passive or people else None  # "smugglers ferried Eritreans to Yemen"
     if lemma in {"make", "made"}:
         following = W[i + 1:min(i + 4, end)]
         return "move" if "way" in following or following[:1] == ["it"] else None
@@ -454,8 +476,13 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
     """A movement word that is negated, hypothetical, planned or prevented."""
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     j = i - 1
+    ongoing = i - 3 >= start and W[i - 2:i] == ["expected", "to"] and W[i - 3] in {"are", "were", "is", "was"} \
+        and "more" in W[max(start, i - 20):i - 3]  # "thousands more are expected to arrive": a flow under way
     while j >= start and j >= i - BLOCK_WINDOW:
         text, word, lemma = T[j], W[j], L[j]
+        if ongoing and j >= i - 2:
+            j -= 1
+            continue
         if text in CLAUSE_BREAKS or word in CLAUSE_BREAKS:
             break
         if text[:1].isupper() and j > start:
@@ -695,8 +722,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             if k >= start and (_is_group_word(doc, k, lex) or W[k] in {"come", "came", "comes", "coming"}
                                or W[k] == "old" and W[k - 2:k] == ["year", "-"]):  # "a 30-year-old from Peru"
                 m.role = "NAT"
-            elif any(w in {"them", "whom"} for w in W[k + 1:j]) and any(_is_group_lower(w) for w in W[start:k]):
-                m.role = "NAT"  # "200,000 migrants, many of them from Venezuela"
+            elif any(w in {"them", "whom"} for w in W[k + 1:j]) and (any(_is_group_lower(w) for w in W[start:k]) or (
+                    T[k].endswith("s") and T[k] in gazetteer().demonym_by_surface)):
+                m.role = "NAT"  # "migrants, many of them from X"; "Central Americans, most of them from"
             elif k >= start and any(o.role == "REFIN" and o.end == k + 1 for o in mentions):
                 m.role = "NAT"  # "immigrants are in X, almost all from A": the origin of the group located in X
             elif any(w in {"are", "were", "is", "was", "hail", "hailing"} for w in W[k + 1:j]):
@@ -744,9 +772,21 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             gov = _governing(doc, j, start, triggers, lex, window=3, blocked=blocked)
             if gov is not None and triggers[gov] == "arrive":
                 m.role, m.trigger = "DST", gov  # "landed on a Greek island", "arrived on Italian shores"
+            elif j - 1 >= start and W[j - 1] in lex.in_fillers and lex.block.isdisjoint(W[max(start, j - 8):j]):
+                k = j - 1
+                while k > start and j - k <= 8 and (W[k] in lex.in_fillers or W[k] in {"a", "an", "the", "being"}):
+                    k -= 1
+                if W[k] in lex.refugee_groups or W[k] == "," and any(o.role == "NAT" and k - 2 <= o.end <= k
+                                                                      for o in mentions):
+                    m.role = "REFIN"  # "migrants camped on the Belarusian side of the border", "held in a camp on X"
             continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
+            k = j - 1
+            while gov is None and k > start and j - k <= 6 and W[k] in FACILITY_WORDS:
+                k -= 1  # "arrived at the main train station in Berlin": the station is in the place reached
+            if gov is None and k < j - 1 and W[k] in {"at", "in"} and triggers.get(k - 1) == "arrive":
+                gov = k - 1
             if gov is not None and triggers[gov] == "depart":
                 m.role, m.trigger = "SRC", gov
             elif gov is not None and triggers[gov] in {"arrive", "admit"}:
@@ -866,8 +906,8 @@ def _past_small_place(doc: Doc, j: int, start: int, lex: _Lex, mentioned: set[in
         k -= 2  # "the port of", "the town of"
         while k >= start and W[k] in lex.fillers:
             k -= 1
-    if k >= start and W[k] in {"from", "to", "into", "towards", "toward"}:
-        return k
+    if k >= start and W[k] in {"from", "to", "into", "towards", "toward", "in", "at"}:
+        return k  # "arrived in Del Rio, Texas" is "arrived in Texas"
     return j
 
 
@@ -952,6 +992,8 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         if m.end < len(doc) and L[m.end] in {"say", "tell", "report", "announce", "claim"}:
             continue
         m.role, m.trigger, m.first = prev.role, prev.trigger, prev.first
+        if prev.role == "VIA" and not {"into", "to"}.isdisjoint(gap):
+            m.role = "DST"  # "through Serbia, Hungary and finally into Austria": the end of the transit list
         m.after_break = any(w in SEQUENCE_BREAKS for w in gap)  # "to Qatar and then to Germany"
 
 
@@ -999,7 +1041,7 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
 
 
 FROM = frozenset({"from"})
-_QUANTIFIERS = frozenset({"some", "many", "others", "thousands", "hundreds"})  # "many have ...": a group moves
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "thousands", "hundreds"})  # "many have ...": a group moves
 _THEY = frozenset({"they", "those", "them"})
 _POSSESSIVES = frozenset({"their", "his", "her"})  # "their way to ..."
 
@@ -1068,12 +1110,13 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                 break
         # the pair tests run only where the sentence holds their first word (set tests in C)
         has_group = any(map(_is_group_lower, words)) or not _QUANTIFIERS.isdisjoint(words) and any(
-            w in _QUANTIFIERS and nxt in AUXILIARIES
-            for w, nxt in zip(words, words[1:], strict=False)) or not _THEY.isdisjoint(words) or (
+            w in _QUANTIFIERS and (nxt in AUXILIARIES or start + k + 1 in triggers)  # "most reached Iran"
+            for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))) or not _THEY.isdisjoint(words) or (
             not _POSSESSIVES.isdisjoint(words) and any(
                 w in _POSSESSIVES and nxt in {"way", "journey", "journeys"}
                 for w, nxt in zip(words, words[1:], strict=False))) or any(
-            W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers)  # "four million have fled into ..."
+            W[i] in PEOPLE_VERBS or L[i] in PEOPLE_VERBS for i in triggers) or any(  # "four million have fled into"
+            i - 2 >= start and W[i - 2] == "attempts" and W[i - 1] == "to" for i in triggers)  # "300 attempts to cross"
         military = not lex.military.isdisjoint(words) and any(
             W[k] in lex.military and not _in_service_clause(W, k, start) for k in range(start, end))
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
@@ -1388,8 +1431,8 @@ def _may_take_main_origin(s: _Sentence, main: str, dests: list[str], dst_m: list
     for m in s.mentions:
         if m.iso == main or m.iso in dests:
             continue
-        if m.role == "NAT" or (m.role in {None, "LOC"} and m.kind == "name"):
-            return False
+        if m.role == "NAT" or (m.role in {None, "LOC", "REFIN"} and m.kind == "name"):
+            return False  # "a migrant in Gevgelija, Macedonia, ... bound for Serbia": they are in another country
     return True
 
 
@@ -1469,7 +1512,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             legs.append([m.iso])
             last_trigger = m.trigger
     after_first = W[min(m.start for m in dst_m):sent.end] if dst_m else []
-    if len(legs) > 1 and not (any(m.first for m in dst_m) or any(
+    moved_on = dst_m and any(t > min(m.start for m in dst_m) and W[t + 1:t + 2] == ["on"] for t in s.triggers)
+    if len(legs) > 1 and not (any(m.first for m in dst_m) or moved_on or any(  # "fled to X and moved on to Y"
             w in SEQUENCE_CUES or w == "via" for w in after_first)):
         legs = [[d for leg in legs for d in leg]]  # parallel destinations, not a journey in stages
     dests = [d for leg in legs for d in leg]
@@ -1485,8 +1529,23 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
             or _national_authority(doc, s, lex)
         if auth and auth not in src and auth not in nat_isos:
             dests, legs = [auth], [[auth]]
+    if not dests and nat_isos and not src and W[sent.start] == "in" and ms[0].start == sent.start + 1 \
+            and ms[0].kind in {"name", "place"} and W[ms[0].end] == "," and ms[0].iso not in nat_isos \
+            and all(m.role == "NAT" for m in ms[1:]) and any(
+                s.triggers[t] == "arrive" or L[t] in {"cross", "crossing"} for t in s.triggers):
+        dests, legs = [ms[0].iso], [[ms[0].iso]]  # "In Finland, the number of Russians crossing the border doubled"
     if not dests and src and not nat_isos and (now_in := _fled_now_in(doc, s, src, lex)):
         dests, legs = [now_in], [[now_in]]  # "waiting in Oaxaca, Mexico, after fleeing Honduras"
+    if not dests and via and (nat_isos or src) and not s.deport and not s.military \
+            and lex.block.isdisjoint(W[sent.start:sent.end]) and (s.has_group or any(
+                m.kind == "demonym" and doc[m.end - 1].text.endswith("s") for m in nat)):  # not "a Frenchman's road"
+        for o in nat_isos or src:  # "refugees from Sudan walked through Egypt": the leg to the transit country
+            for v in via[:1]:
+                b.add(sent, o, v, tok, trigger=trig)
+        if not any(W[k] in {"or", "either", "nor", "like", "such", "including"} for k in range(
+                min(m.start for m in ms if m.role == "VIA") - 3, max(m.start for m in ms if m.role == "VIA"))):
+            for x, y in zip(via, via[1:], strict=False):  # "... through Egypt and Libya": the next stage
+                b.add(sent, x, y, tok, trigger=trig)
     if not dests and not (nat_isos and src):
         return
     origins = nat_isos or src
@@ -1499,19 +1558,26 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     for o in origins:
         for d in departure:
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
+    # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
+    # (not alternatives: "through Austria or Switzerland")
+    chain = len(via) > 1 and not any(W[k] in {"or", "either", "nor", "like", "such", "including"} for k in range(
+        min(m.start for m in ms if m.role == "VIA") - 3, max(m.start for m in ms if m.role == "VIA")))
     for n, leg in enumerate(legs):
         earlier = [d for lg in legs[:n] for d in lg]
         for d in leg:
             for o in origins:
                 b.add(sent, o, d, tok, via=tuple(via + earlier + departure), trigger=trig)
-            for x in departure + via:
+            for x in departure + (via[-1:] if chain else via):
                 b.add(sent, x, d, tok, trigger=trig)
             if earlier:
                 b.add(sent, earlier[-1], d, tok, trigger=trig)
     if legs:  # "passing through Russia" with no destination says nothing about a country pair
         for o in origins:
-            for v in via:
+            for v in via[:1] if chain else via:
                 b.add(sent, o, v, tok, trigger=trig)
+        if chain:
+            for x, y in zip(via, via[1:], strict=False):
+                b.add(sent, x, y, tok, trigger=trig)
 
 
 GROUP_LEADS = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "at", "least", "up", "to",
@@ -1870,9 +1936,14 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
                 compound = [i - 1] if i > s.span.start and _compound_text(T[i - 1]) else []
                 b.add(s.span, oriented[0], oriented[1],
                       [i] + compound + [m.start for m in s.mentions if m.iso in {a, c}], trigger=i)
+                for m in s.mentions:  # "Honduran migrants waited at the U.S.-Mexico border": going the same way
+                    if m.role == "NAT" and m.iso not in {a, c} and (s.has_group or m.kind == "demonym") \
+                            and 0 < i - m.start <= NAT_WINDOW:
+                        b.add(s.span, m.iso, oriented[1], [i, m.start], trigger=i)
     _sibling_origins(b, sentences, lex)
     before = len(b.flows)
     _deportation_flows(b, sentences, lex)
+    _return_flows(b, sentences, lex)
     _application_flows(b, sentences, main, lex)
     # where the document's people went: destinations, and the states deporting them (where they had been)
     went = Counter(f.origin if k >= before and f.trigger and _is_deport_trigger(f.trigger, lex) else f.destination
@@ -1885,6 +1956,37 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
+
+
+RETURN_WORDS = {"return", "returned", "returning", "returns"}
+
+
+def _return_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """People going back are people moving: "Ukrainian refugees returned home from Poland" is Poland -> Ukraine,
+    "Syrians returned to Syria from Lebanon" too; the country left must be named ("from Y"), and the one
+    returned to ("to X", or "home" for the group's one nationality); nothing hedged, no army."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        if s.military or len(s.mentions) < 2 or RETURN_WORDS.isdisjoint(W[start:end]):
+            continue
+        nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
+        for i in range(start, end):
+            if W[i] not in RETURN_WORDS or _blocked(doc, i, start, lex) or not (s.has_group or nats) \
+                    or not lex.deport_hedges.isdisjoint(W[max(start, i - BLOCK_WINDOW):i]):
+                continue
+            after = [(m, W[c]) for m in s.mentions if i < m.start <= i + 12 and m.kind != "demonym"
+                     and (c := _cue_before(doc, m, s.mentions, start, lex)) is not None and c > i]
+            left = [m for m, c in after if c == "from"]
+            to = [m for m, c in after if c in {"to", "into"} and m.start <= i + 6]
+            if not to and (W[i + 1:i + 2] == ["home"] or W[i + 1:i + 3] == ["back", "home"]):
+                to = [m for m in s.mentions if m.role == "NAT" and len(nats) == 1]
+            if not to and left and len(nats) == 1:
+                to = [m for m in s.mentions if m.role == "NAT"]  # "Syrians who returned from Lebanon"
+            for o in left[:1]:
+                for d in to[:1]:
+                    b.add(s.span, o.iso, d.iso, [i, o.start, d.start], trigger=i)
 
 
 FLIGHT_LEMMAS = {"flee", "fled", "fleeing", "escape", "escaped", "escaping", "emigrate", "emigrated"}  # only people
@@ -2036,7 +2138,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
     dest = ranked[0][0] if clear else None  # None: no country clearly the document's destination
     if not went:
         _state_residents(b, sentences, lex)
-    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    W, L, T = doc_lowers(b.doc), doc_lemmas(b.doc), doc_texts(b.doc)
     covered = [(f.evidence.sentence_start, f.evidence.sentence_end) for f in b.flows
                if not (f.trigger and _is_deport_trigger(f.trigger, lex))]  # a deportee went there first
     for s in sentences:
@@ -2061,12 +2163,24 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             continue
         came = [sent.start + k + 1 for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))
                 if (w in {"came", "come", "comes", "coming"}
-                    or w in {"are", "were"} and k > 0 and words[k - 1] == "them")
-                and nxt == "from" and not (lex.refugee_groups | QUANTIFIED).isdisjoint(
+                    or w in {"are", "were"} and k > 0 and words[k - 1] in {"them", "board"})  # "those on board were"
+                and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
+        for f in came:  # "coming from Central America — Guatemala, Honduras and El Salvador": the region's list
+            dash = next((k for k in range(f + 1, min(f + 8, sent.end)) if W[k] in {"—", "–", "(", ":"}), None)
+            after = [m for m in s.mentions if dash is not None and m.start > dash and m.kind == "name"]
+            if dash is None or not after or after[0].start != dash + 1 or not all(
+                    w in lex.region_origin or T[k][:1].isupper() or w in {"the", "of"}
+                    for k, w in zip(range(f + 1, dash), W[f + 1:dash], strict=True)):
+                continue
+            for prev, m in zip([None] + after, after, strict=False):
+                if prev is not None and not all(w in lex.joiners for w in W[prev.end:m.start]):
+                    break
+                if m.iso != dest and m not in origins:
+                    origins.append(m)
         if origins and all(m in origins or m.iso == dest or m.role in {"NAT", "ADJ"} for m in s.mentions):
             for m in origins:
                 b.add(sent, m.iso, dest, [m.start])
@@ -2109,6 +2223,9 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
             b.add(sent, m.iso, dest, [m.start])
 
 
+CAME_SUBJECTS = {"they", "those", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
+
+
 SHARE_VERBS = (("accounted", "for"), ("account", "for"), ("accounts", "for"), ("made", "up"), ("make", "up"),
                ("makes", "up"), ("comprised",), ("comprise",), ("represented",), ("represent",), ("formed",))
 COPULAS = {"are", "were", "included", "include", "includes", "mostly", "mainly", "largely", "chiefly", "primarily"}
@@ -2149,8 +2266,9 @@ def _composition_froms(words: list[str], start: int, lex: _Lex) -> list[int]:
         j = k - 1
         while j >= 0 and k - j <= 3 and words[j] in COMPOSITION:
             j -= 1
-        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k:
-            continue  # "refugees from", "many from": no word saying what the group is made of
+        if j == k - 1 or words[j + 1] in {"many", "most", "all", "almost", "nearly"} and j + 2 == k and not (
+                j >= 0 and words[j] == ","):
+            continue  # "refugees from", "many from": no word saying what the group is made of ("migrants, many from")
         if j >= 0 and words[j] in {",", "who", "them", "whom"}:
             j -= 1
         if any(w2 in lex.refugee_groups for w2 in words[max(0, j - 4):j + 1]):
@@ -2199,6 +2317,11 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
                 k -= 1
             if k < start:
                 continue
+            applicant = next((o for o in ms if o.role == "NAT" and o.start <= k < o.end), None)
+            if applicant is not None and applicant.start - 2 > start and W[applicant.start - 1] in {"by", "from"} \
+                    and W[applicant.start - 2] in lex.application_nouns and W[applicant.start - 3] in ASYLUM_WORDS:
+                dests.append((m, applicant.start - 2))  # "asylum claims by Albanians in Britain"
+                continue
             verb = W[k] in lex.application_verbs or L[k] in lex.application_verbs
             noun = W[k] in lex.application_nouns and cue - k == 1 and W[cue] == "in" and k > start \
                 and W[k - 1] in ASYLUM_WORDS
@@ -2221,6 +2344,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
                 b.add(s.span, o, m.iso, [m.start, k], trigger=k)
 
 
+STATE_AGENTS = {"authorities", "police", "government", "officials", "officers", "guards", "soldiers", "forces"}
 DEPORTEE_NOUNS = {"deportee", "deportees"}
 STATE_NOUNS = {"migrants", "refugees", "asylum-seekers", "seekers", "immigrants", "families"}  # people, not programs
 
@@ -2354,8 +2478,26 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 if ent.end <= words[0] and _border_authority([ent], lex):
                     deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
                     break
+        if not deporters:  # "were pushed back into Iran by Turkish authorities": the agent of a passive
+            for ent in s.ents:
+                if ent.start > words[0] and W[ent.start - 1] == "by" and ent.label_ == "ORG" and ent._.iso and (
+                        _border_authority([ent], lex) or not STATE_AGENTS.isdisjoint(W[ent.start:ent.end])):
+                    deporters.append(_Mention(ent.start, ent.end, ent._.iso, "name"))
+                    break
+        own = next((d for d in words if "its" in W[d + 1:d + 5] and not {"citizens", "nationals"}.isdisjoint(
+            W[d + 1:d + 7])), None)
+        if own is not None:  # "Iraq repatriated hundreds of its citizens stranded in Belarus": Belarus -> Iraq
+            home = [m for m in deporters if m.start < own]
+            held = [m for m in ms if m.start > own and m.kind == "name" and W[m.start - 1] in {"in", "from"}
+                    and all(m.iso != h.iso for h in home)]
+            if len(home) == 1 and held:
+                deporters, dests = held[:1], home
         deporter_isos = list(dict.fromkeys(m.iso for m in deporters))
         dests = [m for m in dests if m.iso not in deporter_isos]
+        sent_to = [m for m in dests if m.kind != "ethnic" and (c := _cue_before(doc, m, ms, start, lex)) is not None
+                   and W[c] in {"to", "into"}]
+        if sent_to:  # "deported 300 Afghans to Turkey": where they were sent, not (also) their nationality
+            dests = sent_to
         if not dests:
             continue
         if len(deporter_isos) == 1:
@@ -2414,12 +2556,16 @@ def _takes_back(doc: Doc, m: _Mention, d: int, lex: _Lex) -> bool:
     return j < d and W[j] in lex.deport_receivers and W[j + 1:j + 2] == ["back"]
 
 
+PHASE_VERBS = {"began", "begun", "begins", "started", "starts", "continued", "continues", "resumed", "resumes"}
+
+
 def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
     """Whether country m is the subject of the deportation word at d: "Mexico has deported", "Germany's
     deportation of"."""
     W = doc_lowers(doc)
     j = m.end
-    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}):
+    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}
+                     or W[j] in PHASE_VERBS):
         j += 1
     return j == d and m.start >= start
 
