@@ -314,3 +314,40 @@ def test_an_abbreviation_ends_a_sentence_before_an_opening_word(nlp):
 def test_an_abbreviation_before_a_name_or_noun_does_not_split(nlp):
     text = "The U.S. Border Patrol met U.N. Secretary-General Guterres at 9 a.m. Monday in Geneva."
     assert sents(nlp, text) == [text]
+
+
+def test_set_entities_writes_what_set_ents_writes():
+    """``set_entities`` (one from_array call) leaves every token as ``doc.set_ents(..., default="outside")`` does:
+    adjacent spans of one label, knowledge-base ids and span ids, unlabelled spans, and values set before."""
+    import random
+
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+    from spacy.tokens import Span
+
+    from extractors.pipeline import set_entities
+
+    blank = spacy.blank("en")
+    columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    rng = random.Random(7)
+    text = " ".join(f"w{i}" for i in range(40))
+    for _ in range(200):
+        spans, start = [], 0
+        while start < 40:
+            start += rng.randrange(0, 4)
+            end = start + rng.randrange(1, 4)
+            if end > 40:
+                break
+            label = rng.choice(["GPE", "PERSON", "ORG", ""])
+            spans.append((start, end, label, rng.choice(["", "Q1"]), rng.choice(["", "id7"])))
+            start = end
+        expected, found = blank(text), blank(text)
+        for doc in (expected, found):  # earlier entities with ids, as a trained pipeline may leave them
+            doc.set_ents([Span(doc, 2, 5, label="LOC", kb_id="Q9", span_id="old")], default="outside")
+        expected.set_ents([Span(expected, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans],
+                          default="outside")
+        set_entities(found, [Span(found, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans])
+        assert (found.to_array(columns) == expected.to_array(columns)).all()
+        assert [(e.start, e.end, e.label_) for e in found.ents] == [(e.start, e.end, e.label_) for e in expected.ents]
+    doc = blank(text)
+    with pytest.raises(ValueError):  # overlapping spans: set_ents's error
+        set_entities(doc, [Span(doc, 0, 3, label="GPE"), Span(doc, 2, 4, label="ORG")])
