@@ -742,20 +742,31 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
             doc.set_ents(spans, default="outside")
             return
         end = span.end
-    columns = doc.to_array(_ENT_COLUMNS)
-    columns[:, 0] = 2
-    columns[:, 1] = 0
-    for span in ents:
-        start, stop = span.start, span.end
-        if start == stop:
-            continue
-        columns[start, 0] = 3
-        columns[start + 1:stop, 0] = 1
-        columns[start:stop, 1] = span.label
-        columns[start:stop, 2] = span.kb_id
-        if span.id:
-            columns[start:stop, 3] = span.id
-    doc.from_array(_ENT_COLUMNS, columns)
+    ents = [span for span in ents if span.start < span.end]  # (an empty span sets no token)
+    n = len(doc)
+    starts = numpy.array([span.start for span in ents], dtype="int64")
+    ends = numpy.array([span.end for span in ents], dtype="int64")
+    # the spans' tokens, in order (the spans are sorted and apart): +1 at each start, -1 at each end, summed
+    edges = numpy.zeros(n + 1, dtype="int64")
+    edges[starts] = 1  # (the starts differ from each other, and so do the ends)
+    edges[ends] -= 1
+    inside = numpy.cumsum(edges[:n]) > 0
+    columns = numpy.zeros((2, n), dtype="uint64")  # ENT_IOB, ENT_TYPE
+    columns[0] = 2
+    columns[0, inside] = 1
+    columns[0, starts] = 3
+    columns[1, inside] = numpy.repeat(numpy.array([span.label for span in ents], dtype="uint64"), ends - starts)
+    if any(span.kb_id or span.id for span in ents) or doc.to_array(ENT_KB_ID).any():
+        # knowledge-base ids or span ids to write (a trained pipeline's): the kept columns as they are, then the spans'
+        ids = doc.to_array([ENT_KB_ID, ENT_ID])
+        for span in ents:
+            ids[span.start:span.end, 0] = span.kb_id
+            if span.id:
+                ids[span.start:span.end, 1] = span.id
+        doc.from_array(_ENT_COLUMNS, numpy.column_stack([columns.T, ids]))
+        return
+    # no ids anywhere: set_ents would write 0 over 0, so only the tags and types are written
+    doc.from_array([ENT_IOB, ENT_TYPE], columns.T)
 
 
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")

@@ -330,7 +330,8 @@ def test_set_entities_writes_what_set_ents_writes():
     columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
     rng = random.Random(7)
     text = " ".join(f"w{i}" for i in range(40))
-    for _ in range(200):
+    for trial in range(300):
+        with_ids, preset = trial % 3 == 0, trial % 3 == 1  # (the rules' spans have no ids: the usual case)
         spans, start = [], 0
         while start < 40:
             start += rng.randrange(0, 4)
@@ -338,11 +339,13 @@ def test_set_entities_writes_what_set_ents_writes():
             if end > 40:
                 break
             label = rng.choice(["GPE", "PERSON", "ORG", ""])
-            spans.append((start, end, label, rng.choice(["", "Q1"]), rng.choice(["", "id7"])))
+            ids = (rng.choice(["", "Q1"]), rng.choice(["", "id7"])) if with_ids else ("", "")
+            spans.append((start, end, label, *ids))
             start = end
         expected, found = blank(text), blank(text)
         for doc in (expected, found):  # earlier entities with ids, as a trained pipeline may leave them
-            doc.set_ents([Span(doc, 2, 5, label="LOC", kb_id="Q9", span_id="old")], default="outside")
+            doc.set_ents([Span(doc, 2, 5, label="LOC", kb_id="Q9" if preset else "", span_id="old")],
+                         default="outside")
         expected.set_ents([Span(expected, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans],
                           default="outside")
         set_entities(found, [Span(found, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans])
