@@ -241,7 +241,7 @@ def news_sentencizer(doc: Doc) -> Doc:
     line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
     # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
-    marks = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))).tolist()
+    marks = numpy.flatnonzero(_is_mark(doc, orth)).tolist()
     after_line_break = {i + 1 for i in line_breaks}
     triggers = sorted(after_line_break.union([i + 1 for i in marks]))
     is_space = is_space_array.tolist()
@@ -301,6 +301,23 @@ def _is_sentence_start_text(text: str) -> bool:
 def _orth_ids(doc: Doc, texts: set[str]) -> list[int]:
     """The vocabulary's hash of each text, to compare with ``doc.to_array([ORTH])``."""
     return [doc.vocab.strings.add(text) for text in sorted(texts)]
+
+
+_MARK_IDS: list = [None, None]  # the string store last asked, and the sorted hashes of the marks added to it
+
+
+def _is_mark(doc: Doc, orth: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(orth, _orth_ids(doc, TERMINAL | final abbreviations))``: the hashes are made once per string
+    store (a string's hash is fixed), and found by a binary search in them (isin cost twice as much, per document)."""
+    strings = doc.vocab.strings
+    if _MARK_IDS[0] is not strings:
+        final_abbreviations, _ = _sentence_final_abbreviations()
+        ids = numpy.array(sorted(set(_orth_ids(doc, TERMINAL | final_abbreviations))), dtype="uint64")
+        _MARK_IDS[:] = [strings, ids]
+    ids = _MARK_IDS[1]
+    at = numpy.searchsorted(ids, orth)
+    at[at == len(ids)] = 0  # past the largest hash: compared with the first, which differs
+    return ids[at] == orth
 
 
 class _WordTable:

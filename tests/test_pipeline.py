@@ -354,3 +354,17 @@ def test_set_entities_writes_what_set_ents_writes():
     doc = blank(text)
     with pytest.raises(ValueError):  # overlapping spans: set_ents's error
         set_entities(doc, [Span(doc, 0, 3, label="GPE"), Span(doc, 2, 4, label="ORG")])
+
+
+def test_sentence_marks_found_as_numpy_isin_finds_them():
+    import numpy
+    from spacy.attrs import ORTH
+
+    from extractors.pipeline import TERMINAL, _is_mark, _orth_ids, _sentence_final_abbreviations
+
+    final_abbreviations, _ = _sentence_final_abbreviations()
+    for blank in (spacy.blank("en"), spacy.blank("en")):  # a second string store: its own hashes are made
+        doc = blank("Hi. Is it? Yes! U.S. Jr. ... ?! zzz … — end" + " a" * 50 + " ~ \uffff")
+        orth = doc.to_array(ORTH)
+        expected = numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))
+        assert (_is_mark(doc, orth) == expected).all() and expected.sum() >= 5
