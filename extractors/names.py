@@ -761,8 +761,10 @@ def _place_not_person(view: TokenView, name: str, start: int, end: int) -> bool:
             and not (said_before and (first_name_gender(name) or role_apposition_after(view, end))))
 
 
-def person_spans(doc: Doc) -> list[Span]:
-    """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
+def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
+    """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions.
+
+    ``ents``: ``doc.ents`` when the caller has read it (each read builds a Span per entity)."""
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
     titles = sets["titles"]
@@ -777,8 +779,10 @@ def person_spans(doc: Doc) -> list[Span]:
     user_data = doc.user_data
     person_label = doc.vocab.strings.add("PERSON")
     bylines = doc._.bylines
-    ents = doc.ents  # builds a Span per entity on each read
-    taken = _taken(ents) - _hyphen_glued_places(view, ents)
+    if ents is None:
+        ents = doc.ents  # builds a Span per entity on each read
+    held = _taken(ents)
+    taken = held - _hyphen_glued_places(view, ents, held)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
         if end - start == 1 and not _one_word_may_be_found(view, start, end):
@@ -990,14 +994,16 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
     return out
 
 
-def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...]) -> set[int]:
+def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...], held: set[int] | None = None) -> set[int]:
     """One-word places glued by a hyphen to a capitalised word no entity holds ("Elsayid-Ali", "Ali-Khan").
 
     A double-barrelled name's part may also be a town in the gazetteer; the person rules may read such
-    a token as part of a name (a longer person span then wins over the one-word place).
+    a token as part of a name (a longer person span then wins over the one-word place). ``held``: ``_taken(ents)``
+    if the caller has it.
     """
     text, space, run_ok = view.text, view.space, view.name_like
-    held = _taken(ents)
+    if held is None:
+        held = _taken(ents)
     free = set()
     for ent in ents:
         i = ent.start

@@ -723,12 +723,13 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
 @Language.component("migraph_person_rules")
 def find_persons(doc: Doc) -> Doc:
     """Rule-based persons (and the organisations the rules recognise on the way)."""
+    ents = doc.ents  # read once for both (each read builds a Span per entity): the rules do not change them
     try:
-        found = names.person_spans(doc)
+        found = names.person_spans(doc, ents)
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     # set_ents with the spans as they are: assigning doc.ents would build every Span again first
-    set_entities(doc, _merge(doc, list(doc.ents) + found))
+    set_entities(doc, _merge(doc, list(ents) + found))
     return doc
 
 
