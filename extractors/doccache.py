@@ -119,3 +119,15 @@ def doc_sentences(doc: Doc) -> list[Span]:
 def remember_text(doc: Doc, text: str) -> None:
     """Seed the cache with the string the Doc was made from (tokenisation keeps it exactly)."""
     doc.user_data[_TEXT_KEY] = text
+
+
+_LOWERED: list = [None]  # (the text last lower-cased, its lower-case form): one tuple, read and replaced at once
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, kept for the last text: the boilerplate, time and quantity rules each lower-case the whole
+    document text, the same string object (the Doc's remembered input, ``doc_text``)."""
+    last = _LOWERED[0]
+    if last is None or last[0] is not text:
+        last = _LOWERED[0] = (text, text.lower())
+    return last[1]

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from extractors import names
 from extractors.affixes import speed_up_affixes
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
+from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, lower_text, remember_text, seed_token_strings
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -175,7 +175,7 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
         _BYLINE_CUE_NEEDLE_RE = _needles(_BYLINE_CUE_WORDS)
     spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)
              if text[m.start()] == "(" or not _ATTRIBUTES_QUOTE_RE.search(text, max(0, m.start() - 4), m.start())]
-    lowered = text.lower()
+    lowered = lower_text(text)
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
         # most texts hold none of the cue phrases (a substring test each, in C): no line to search then
         cues = []

@@ -368,3 +368,11 @@ def test_sentence_marks_found_as_numpy_isin_finds_them():
         orth = doc.to_array(ORTH)
         expected = numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))
         assert (_is_mark(doc, orth) == expected).all() and expected.sum() >= 5
+
+
+def test_lower_text_is_the_lower_case_of_the_text_asked_for():
+    from extractors.doccache import lower_text
+
+    first, second = "İstanbul Said: TODAY", "".join(["Doubled ", "3-FOLD"])
+    for text in (first, second, first, "".join(["İstanbul Said", ": TODAY"]), second, ""):
+        assert lower_text(text) == text.lower()
