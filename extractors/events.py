@@ -163,14 +163,13 @@ class _Words:
         Those are the tokens the vectorised lookup used to find (lemma or lower form a first trigger
         word, or title case) whose ``_lemma`` or lower form is a first trigger word."""
         by_first, _ = _lexicon()
-        # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset)
-        forms = _first_forms(set(self.lower))
-        lemmas = by_first.keys() & set(self.lemmas)
-        # positions in order, tested at C speed (map/compress over both lists)
-        maybe: list[int] = []
-        if forms or lemmas:
-            hits = map(or_, map(forms.__contains__, self.lower), map(lemmas.__contains__, self.lemmas))
-            maybe = list(compress(range(len(self.lower)), hits))
+        # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset): a lower form
+        # in _FIRST_FORMS once the document's words are classified (``_first_forms``), or a lemma that is a first
+        # word; tested at C speed (map/compress over both lists), without a set of the document's words each
+        if not _SEEN_FORMS.issuperset(self.lower):
+            _first_forms(set(self.lower))
+        hits = map(or_, map(_FIRST_FORMS.__contains__, self.lower), map(by_first.__contains__, self.lemmas))
+        maybe = list(compress(range(len(self.lower)), hits))
         found = []
         for i in maybe:
             if self.lower[i] in by_first:
