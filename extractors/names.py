@@ -238,6 +238,26 @@ def _is_title_case_line_cached(line: str) -> bool:
 _NAME_START_CHARS = frozenset(chr(c) for c in range(0x500) if NAME_START_RE.match(chr(c)))  # (all below U+0500)
 _first_char = itemgetter(0)
 
+# What the rules below scan every token of a document for, as bits of one number per word (``word_classes``).
+# The pipeline's lemmatizer keeps them per word and process with its lemmas and leaves them per token in
+# ``doc.user_data[WORD_CLASSES_KEY]``; ``TokenView.positions`` then finds a class's tokens with one numpy pass.
+# Without them (a pipeline without that lemmatizer), each rule scans the token strings itself.
+WORD_CLASSES_KEY = "migraph.names.word_classes"
+RUN_WORD = 1  # can be part of a name run: first character in _NAME_START_CHARS and _is_run_text (TokenView.name_like)
+SURNAME_MONTH = 2  # a month that may be a surname ("May"), first character in _NAME_START_CHARS
+ORG_CUE = 4  # in _org_cue_words() (organization_spans)
+UPPER = 8  # str.isupper (_acronym_speakers)
+ORG_NOUN = 16  # lower-case form in _org_nouns_before_name() (_named_after_org_noun)
+
+
+def word_classes(text: str, lower: str) -> int:
+    """The classes above of a word, from its token text and lower-case form (fixed per word and process)."""
+    first = text[:1] in _NAME_START_CHARS
+    return ((RUN_WORD if first and _is_run_text(text) else 0) | (SURNAME_MONTH if first and text in SURNAME_MONTHS
+                                                                  else 0)
+            | (ORG_CUE if text in _org_cue_words() else 0) | (UPPER if text.isupper() else 0)
+            | (ORG_NOUN if lower in _org_nouns_before_name() else 0))
+
 
 class TokenView:
     """The token attributes the rules read, as plain lists indexed by token position.
@@ -296,20 +316,37 @@ class TokenView:
         return doc_text(self.doc)
 
     @cached_property
+    def _classes(self) -> numpy.ndarray | None:
+        """Per token, the ``word_classes`` bits the lemmatizer left (None: none, or not for this many tokens)."""
+        classes = self.doc.user_data.get(WORD_CLASSES_KEY)
+        return classes if classes is not None and len(classes) == self.n else None
+
+    def positions(self, word_class: int) -> list[int] | None:
+        """The positions of the tokens of a word class, ascending (None when the lemmatizer left no classes)."""
+        classes = self._classes
+        return None if classes is None else numpy.flatnonzero(classes & word_class).tolist()
+
+    @cached_property
     def name_like(self) -> set[int]:
         """Positions of tokens that can be part of a person name run (``_is_run_text``).
 
         Only a token starting with a letter of ``NAME_RE``'s first class can be one. ``compress`` and ``map``
-        pick those tokens, then the name-like ones among them, in C: no Python step per token.
+        pick those tokens, then the name-like ones among them, in C: no Python step per token (or the word
+        classes give both at once).
         """
         text = self.text
-        try:
-            starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
-        except IndexError:  # an empty token string (none from spaCy's tokenizer)
-            starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
-        found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+        found = self.positions(RUN_WORD)
+        if found is not None:
+            found, months = set(found), self.positions(SURNAME_MONTH)
+        else:
+            try:
+                starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
+            except IndexError:  # an empty token string (none from spaCy's tokenizer)
+                starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
+            found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+            months = compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts)))
         # "Theresa May": a month that may be a surname (``_is_run_text`` turns down every month)
-        for i in compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts))):
+        for i in months:
             if self._month_as_surname(i):
                 found.add(i)
         return found
@@ -1211,7 +1248,9 @@ def organization_spans(doc: Doc) -> list[Span]:
     spans += _named_after_org_noun(doc, view)
     spans += _acronym_speakers(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
-    positions = list(compress(range(n), map(cues.__contains__, text)))
+    positions = view.positions(ORG_CUE)
+    if positions is None:
+        positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
     demonyms = gaz.demonym_by_surface
@@ -1277,7 +1316,10 @@ def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
     text, lower, n = view.text, view.lower, view.n
     gaz = gazetteer()
     spans: list[Span] = []
-    for i in compress(range(n), map(str.isupper, text)):  # str.isupper in C first: few tokens reach the regex
+    upper = view.positions(UPPER)
+    if upper is None:
+        upper = compress(range(n), map(str.isupper, text))  # str.isupper in C first: few tokens reach the regex
+    for i in upper:
         word = text[i]
         if (not ACRONYM_RE.fullmatch(word) or word in NON_ORG_ACRONYMS or word in gaz.organizations
                 or word in gaz.country_by_surface or word in gaz.places or word in gaz.demonym_by_surface
@@ -1302,7 +1344,10 @@ def _named_after_org_noun(doc: Doc, view: TokenView) -> list[Span]:
     nouns = _org_nouns_before_name()
     text, lower, n = view.text, view.lower, view.n
     spans: list[Span] = []
-    for i in compress(range(n - 1), map(nouns.__contains__, lower[: n - 1])):
+    starts = view.positions(ORG_NOUN)
+    starts = compress(range(n - 1), map(nouns.__contains__, lower[: n - 1])) if starts is None else (
+        i for i in starts if i < n - 1)
+    for i in starts:
         if not text[i].islower() or i in view.boilerplate or i > 0 and lower[i - 1] in {"'s", "’s", "-"} \
                 or lower[i + 1] in _sets()["titles"] or text[i + 1] in {"ID", "TV"}:
             continue  # 'anti-union South', 'agency Administrator X' (a role opens a person), 'party ID'

@@ -338,7 +338,8 @@ class _WordTable:
         self.orths = numpy.zeros(0, dtype="uint64")  # sorted
         self.lemmas = numpy.zeros(0, dtype="uint64")
         self.strings = [numpy.empty(0, dtype=object) for _ in range(3)]  # text, lower-case form, lemma lower-cased
-        self.recent: dict[int, tuple[int, str, str, str]] = {}
+        self.classes = numpy.zeros(0, dtype="uint8")  # names.word_classes of the text and lower-case form
+        self.recent: dict[int, tuple[int, str, str, str, int]] = {}
 
     def merge(self) -> None:
         """Move the dict's words into the sorted arrays."""
@@ -353,11 +354,13 @@ class _WordTable:
             added = numpy.empty(len(rows), dtype=object)
             added[:] = [r[k + 1] for _, r in rows]
             self.strings[k] = numpy.concatenate([self.strings[k], added])[order]
+        self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint8")])[order]
         self.recent = {}
 
-    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]]]:
-        """Per token: its lemma hash (array) and its three strings (lists); ``make_row(orth, lower)`` makes a new
-        word's row."""
+    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+               make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray]:
+        """Per token: its lemma hash (array), its three strings (lists) and its word classes (array);
+        ``make_row(orth, lower)`` makes a new word's row."""
         n = len(orths)
         if len(self.orths) + len(self.recent) > self.LIMIT:
             self.clear()
@@ -366,12 +369,14 @@ class _WordTable:
         if known.all():
             known = self.orths[at] == orths
             if known.all():  # the usual case: every word seen before, gathered without masks
-                return self.lemmas[at], [values[at].tolist() for values in self.strings]
+                return self.lemmas[at], [values[at].tolist() for values in self.strings], self.classes[at]
         else:
             known[known] = self.orths[at[known]] == orths[known]
         at = at[known]
         lemma_out = numpy.zeros(n, dtype="uint64")
         lemma_out[known] = self.lemmas[at]
+        classes_out = numpy.zeros(n, dtype="uint8")
+        classes_out[known] = self.classes[at]
         string_out = [numpy.empty(n, dtype=object) for _ in range(3)]
         for k in range(3):
             string_out[k][known] = self.strings[k][at]
@@ -385,11 +390,12 @@ class _WordTable:
                     row = recent[orth] = make_row(orth, lower)
                 rows.append(row)
             lemma_out[others] = [row[0] for row in rows]
+            classes_out[others] = [row[4] for row in rows]
             for k in range(3):
                 string_out[k][others] = [row[k + 1] for row in rows]
             if len(recent) >= self.MERGE_AT:
                 self.merge()
-        return lemma_out, [values.tolist() for values in string_out]
+        return lemma_out, [values.tolist() for values in string_out], classes_out
 
 
 class LookupLemmatizer(EnglishLemmatizer):
@@ -413,16 +419,19 @@ class LookupLemmatizer(EnglishLemmatizer):
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
 
-        def make_row(orth: int, lower: int) -> tuple[int, str, str, str]:
+        def make_row(orth: int, lower: int) -> tuple[int, str, str, str, int]:
             found = table.get(orth, None)
             if isinstance(found, list):
                 found = found[0]
             lemma = strings.add(found) if found is not None else orth
             # LOWER is a property of the word (its lexeme), so any token's value holds for all
-            return lemma, strings[orth], strings[lower], strings[lemma].lower()
+            text, lower_form = strings[orth], strings[lower]
+            return lemma, text, lower_form, strings[lemma].lower(), names.word_classes(text, lower_form)
 
         orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
-        looked_up, (texts, lower_forms, lemma_lowers) = self._words.lookup(orths, lowers, make_row)
+        looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, lowers, make_row)
+        # what the name and organisation rules scan every token for, per token (names.TokenView.positions)
+        doc.user_data[names.WORD_CLASSES_KEY] = classes
         preset = not self.overwrite and bool(lemmas.any())
         lemmas = numpy.where(lemmas != 0, lemmas, looked_up) if preset else looked_up
         doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))

@@ -273,3 +273,52 @@ def test_shortcuts_in_person_spans_do_not_change_the_result(text, monkeypatch):
     monkeypatch.setattr(names, "_ends_in_no_form", lambda view, start, end, last_parts: False)
     assert found() == fast
     assert "rules" in {source for *_, source in fast}
+
+
+def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
+    """The lemmatizer's per-token word classes (names.WORD_CLASSES_KEY) give the same positions as the scans each
+    rule runs without them, for words seen before and new ones, and the rules find the same spans."""
+    from itertools import compress
+
+    from extractors.names import (
+        _NAME_START_CHARS,
+        ORG_CUE,
+        ORG_NOUN,
+        RUN_WORD,
+        SURNAME_MONTH,
+        SURNAME_MONTHS,
+        UPPER,
+        WORD_CLASSES_KEY,
+        TokenView,
+        _acronym_speakers,
+        _is_run_text,
+        _named_after_org_noun,
+        _org_cue_words,
+        _org_nouns_before_name,
+        organization_spans,
+    )
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    texts = ["Theresa May met UNHCR and the agency ANSA in May. Finnish border guards said the Polish government "
+             "and RAICES said so; Ministry of Defense officials, İstanbul's NGO and the charity Sea Rescue Now agreed.",
+             "According to HIAS, Jean-Pierre O'Neill (AP) told the broadcaster IRIB: 'US aid rose.' June April August"]
+    for text in texts * 2:
+        doc = nlp(text)
+        assert WORD_CLASSES_KEY in doc.user_data
+        view, plain = TokenView(doc), TokenView(doc)
+        plain.__dict__["_classes"] = None  # as without the lemmatizer's classes
+        words, lowers, n = view.text, view.lower, view.n
+        starts = [i for i in range(n) if words[i][:1] in _NAME_START_CHARS]
+        assert view.positions(RUN_WORD) == [i for i in starts if _is_run_text(words[i])]
+        assert view.positions(SURNAME_MONTH) == [i for i in starts if words[i] in SURNAME_MONTHS]
+        assert view.positions(ORG_CUE) == list(compress(range(n), map(_org_cue_words().__contains__, words)))
+        assert view.positions(UPPER) == [i for i in range(n) if words[i].isupper()]
+        assert view.positions(ORG_NOUN) == [i for i in range(n) if lowers[i] in _org_nouns_before_name()]
+        assert view.positions(RUN_WORD) and view.positions(UPPER) and plain.positions(UPPER) is None
+        assert view.name_like == plain.name_like
+        for rule in (_acronym_speakers, _named_after_org_noun):
+            assert [(s.start, s.end) for s in rule(doc, view)] == [(s.start, s.end) for s in rule(doc, plain)]
+        found = [(s.start, s.end) for s in organization_spans(doc)]
+        del doc.user_data[WORD_CLASSES_KEY]
+        assert [(s.start, s.end) for s in organization_spans(doc)] == found
