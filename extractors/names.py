@@ -29,7 +29,15 @@ from operator import itemgetter
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_lemmas, doc_lowers, doc_text, doc_texts
+from extractors.doccache import (
+    BOILERPLATE_TOKENS_KEY,
+    class_positions,
+    doc_lemmas,
+    doc_lowers,
+    doc_text,
+    doc_texts,
+    word_class,
+)
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
@@ -238,25 +246,15 @@ def _is_title_case_line_cached(line: str) -> bool:
 _NAME_START_CHARS = frozenset(chr(c) for c in range(0x500) if NAME_START_RE.match(chr(c)))  # (all below U+0500)
 _first_char = itemgetter(0)
 
-# What the rules below scan every token of a document for, as bits of one number per word (``word_classes``).
-# The pipeline's lemmatizer keeps them per word and process with its lemmas and leaves them per token in
-# ``doc.user_data[WORD_CLASSES_KEY]``; ``TokenView.positions`` then finds a class's tokens with one numpy pass.
-# Without them (a pipeline without that lemmatizer), each rule scans the token strings itself.
-WORD_CLASSES_KEY = "migraph.names.word_classes"
-RUN_WORD = 1  # can be part of a name run: first character in _NAME_START_CHARS and _is_run_text (TokenView.name_like)
-SURNAME_MONTH = 2  # a month that may be a surname ("May"), first character in _NAME_START_CHARS
-ORG_CUE = 4  # in _org_cue_words() (organization_spans)
-UPPER = 8  # str.isupper (_acronym_speakers)
-ORG_NOUN = 16  # lower-case form in _org_nouns_before_name() (_named_after_org_noun)
-
-
-def word_classes(text: str, lower: str) -> int:
-    """The classes above of a word, from its token text and lower-case form (fixed per word and process)."""
-    first = text[:1] in _NAME_START_CHARS
-    return ((RUN_WORD if first and _is_run_text(text) else 0) | (SURNAME_MONTH if first and text in SURNAME_MONTHS
-                                                                  else 0)
-            | (ORG_CUE if text in _org_cue_words() else 0) | (UPPER if text.isupper() else 0)
-            | (ORG_NOUN if lower in _org_nouns_before_name() else 0))
+# What the rules below scan every token of a document for, as word classes (doccache.word_class): the pipeline's
+# lemmatizer classifies each word once per process and leaves the classes per token; ``TokenView.positions`` then
+# finds a class's tokens with one numpy pass. Without them (a pipeline without that lemmatizer), each rule scans the
+# token strings itself.
+RUN_WORD = word_class(lambda text, lower: text[:1] in _NAME_START_CHARS and _is_run_text(text))  # TokenView.name_like
+SURNAME_MONTH = word_class(lambda text, lower: text[:1] in _NAME_START_CHARS and text in SURNAME_MONTHS)  # "May"
+ORG_CUE = word_class(lambda text, lower: text in _org_cue_words())  # organization_spans
+UPPER = word_class(lambda text, lower: text.isupper())  # _acronym_speakers
+ORG_NOUN = word_class(lambda text, lower: lower in _org_nouns_before_name())  # _named_after_org_noun
 
 
 class TokenView:
@@ -315,16 +313,9 @@ class TokenView:
     def doc_text(self) -> str:
         return doc_text(self.doc)
 
-    @cached_property
-    def _classes(self) -> numpy.ndarray | None:
-        """Per token, the ``word_classes`` bits the lemmatizer left (None: none, or not for this many tokens)."""
-        classes = self.doc.user_data.get(WORD_CLASSES_KEY)
-        return classes if classes is not None and len(classes) == self.n else None
-
-    def positions(self, word_class: int) -> list[int] | None:
-        """The positions of the tokens of a word class, ascending (None when the lemmatizer left no classes)."""
-        classes = self._classes
-        return None if classes is None else numpy.flatnonzero(classes & word_class).tolist()
+    def positions(self, bit: int) -> list[int] | None:
+        """``doccache.class_positions``: the tokens of a word class, ascending (None: scan the tokens)."""
+        return class_positions(self.doc, bit)
 
     @cached_property
     def name_like(self) -> set[int]:

@@ -24,7 +24,16 @@ from spacy.util import filter_spans
 
 from extractors import names
 from extractors.affixes import speed_up_affixes
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, lower_text, remember_text, seed_token_strings
+from extractors.doccache import (
+    BOILERPLATE_TOKENS_KEY,
+    WORD_CLASSES_KEY,
+    classify_word,
+    doc_text,
+    lower_text,
+    remember_text,
+    seed_token_strings,
+    word_class_count,
+)
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -338,7 +347,8 @@ class _WordTable:
         self.orths = numpy.zeros(0, dtype="uint64")  # sorted
         self.lemmas = numpy.zeros(0, dtype="uint64")
         self.strings = [numpy.empty(0, dtype=object) for _ in range(3)]  # text, lower-case form, lemma lower-cased
-        self.classes = numpy.zeros(0, dtype="uint8")  # names.word_classes of the text and lower-case form
+        self.classes = numpy.zeros(0, dtype="uint32")  # doccache.classify_word of the text and lower-case form
+        self.class_count = word_class_count()  # classes registered when the rows were made
         self.recent: dict[int, tuple[int, str, str, str, int]] = {}
 
     def merge(self) -> None:
@@ -354,7 +364,7 @@ class _WordTable:
             added = numpy.empty(len(rows), dtype=object)
             added[:] = [r[k + 1] for _, r in rows]
             self.strings[k] = numpy.concatenate([self.strings[k], added])[order]
-        self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint8")])[order]
+        self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint32")])[order]
         self.recent = {}
 
     def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray,
@@ -362,8 +372,8 @@ class _WordTable:
         """Per token: its lemma hash (array), its three strings (lists) and its word classes (array);
         ``make_row(orth, lower)`` makes a new word's row."""
         n = len(orths)
-        if len(self.orths) + len(self.recent) > self.LIMIT:
-            self.clear()
+        if len(self.orths) + len(self.recent) > self.LIMIT or self.class_count != word_class_count():
+            self.clear()  # (a class registered since: every word is classified again)
         at = numpy.searchsorted(self.orths, orths)
         known = at < len(self.orths)
         if known.all():
@@ -375,7 +385,7 @@ class _WordTable:
         at = at[known]
         lemma_out = numpy.zeros(n, dtype="uint64")
         lemma_out[known] = self.lemmas[at]
-        classes_out = numpy.zeros(n, dtype="uint8")
+        classes_out = numpy.zeros(n, dtype="uint32")
         classes_out[known] = self.classes[at]
         string_out = [numpy.empty(n, dtype=object) for _ in range(3)]
         for k in range(3):
@@ -426,12 +436,12 @@ class LookupLemmatizer(EnglishLemmatizer):
             lemma = strings.add(found) if found is not None else orth
             # LOWER is a property of the word (its lexeme), so any token's value holds for all
             text, lower_form = strings[orth], strings[lower]
-            return lemma, text, lower_form, strings[lemma].lower(), names.word_classes(text, lower_form)
+            return lemma, text, lower_form, strings[lemma].lower(), classify_word(text, lower_form)
 
         orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
         looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, lowers, make_row)
-        # what the name and organisation rules scan every token for, per token (names.TokenView.positions)
-        doc.user_data[names.WORD_CLASSES_KEY] = classes
+        # what the rules would scan every token for, per token (doccache.class_positions)
+        doc.user_data[WORD_CLASSES_KEY] = (self._words.class_count, classes)
         preset = not self.overwrite and bool(lemmas.any())
         lemmas = numpy.where(lemmas != 0, lemmas, looked_up) if preset else looked_up
         doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))

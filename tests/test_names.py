@@ -276,10 +276,11 @@ def test_shortcuts_in_person_spans_do_not_change_the_result(text, monkeypatch):
 
 
 def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
-    """The lemmatizer's per-token word classes (names.WORD_CLASSES_KEY) give the same positions as the scans each
+    """The lemmatizer's per-token word classes (doccache.class_positions) give the same positions as the scans each
     rule runs without them, for words seen before and new ones, and the rules find the same spans."""
     from itertools import compress
 
+    from extractors.doccache import WORD_CLASSES_KEY
     from extractors.names import (
         _NAME_START_CHARS,
         ORG_CUE,
@@ -288,7 +289,6 @@ def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
         SURNAME_MONTH,
         SURNAME_MONTHS,
         UPPER,
-        WORD_CLASSES_KEY,
         TokenView,
         _acronym_speakers,
         _is_run_text,
@@ -305,9 +305,7 @@ def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
              "According to HIAS, Jean-Pierre O'Neill (AP) told the broadcaster IRIB: 'US aid rose.' June April August"]
     for text in texts * 2:
         doc = nlp(text)
-        assert WORD_CLASSES_KEY in doc.user_data
-        view, plain = TokenView(doc), TokenView(doc)
-        plain.__dict__["_classes"] = None  # as without the lemmatizer's classes
+        view = TokenView(doc)
         words, lowers, n = view.text, view.lower, view.n
         starts = [i for i in range(n) if words[i][:1] in _NAME_START_CHARS]
         assert view.positions(RUN_WORD) == [i for i in starts if _is_run_text(words[i])]
@@ -315,10 +313,15 @@ def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
         assert view.positions(ORG_CUE) == list(compress(range(n), map(_org_cue_words().__contains__, words)))
         assert view.positions(UPPER) == [i for i in range(n) if words[i].isupper()]
         assert view.positions(ORG_NOUN) == [i for i in range(n) if lowers[i] in _org_nouns_before_name()]
-        assert view.positions(RUN_WORD) and view.positions(UPPER) and plain.positions(UPPER) is None
-        assert view.name_like == plain.name_like
-        for rule in (_acronym_speakers, _named_after_org_noun):
-            assert [(s.start, s.end) for s in rule(doc, view)] == [(s.start, s.end) for s in rule(doc, plain)]
-        found = [(s.start, s.end) for s in organization_spans(doc)]
-        del doc.user_data[WORD_CLASSES_KEY]
-        assert [(s.start, s.end) for s in organization_spans(doc)] == found
+        assert view.positions(RUN_WORD) and view.positions(UPPER)
+        with_classes = (view.name_like, [(s.start, s.end) for s in _acronym_speakers(doc, view)],
+                        [(s.start, s.end) for s in _named_after_org_noun(doc, view)],
+                        [(s.start, s.end) for s in organization_spans(doc)])
+        classes = doc.user_data.pop(WORD_CLASSES_KEY)  # as without the lemmatizer's classes: the rules scan
+        plain = TokenView(doc)
+        assert plain.positions(UPPER) is None
+        assert with_classes == (plain.name_like, [(s.start, s.end) for s in _acronym_speakers(doc, plain)],
+                                [(s.start, s.end) for s in _named_after_org_noun(doc, plain)],
+                                [(s.start, s.end) for s in organization_spans(doc)])
+        doc.user_data[WORD_CLASSES_KEY] = (classes[0] - 1, classes[1])  # made before the last class: not used
+        assert TokenView(doc).positions(1 << (classes[0] - 1)) is None and TokenView(doc).positions(1) is not None

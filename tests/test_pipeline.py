@@ -376,3 +376,36 @@ def test_lower_text_is_the_lower_case_of_the_text_asked_for():
     first, second = "İstanbul Said: TODAY", "".join(["Doubled ", "3-FOLD"])
     for text in (first, second, first, "".join(["İstanbul Said", ": TODAY"]), second, ""):
         assert lower_text(text) == text.lower()
+
+
+def test_word_classes_of_quotes_entities_and_events_match_their_token_scans(nlp):
+    """The lemmatizer's word classes give the tokens the quote, group and event rules scanned for, and the rules
+    find the same without them (a new Doc of the same text has no classes once they are removed)."""
+    from itertools import compress
+
+    from extractors import entities, events, quotes
+    from extractors.doccache import WORD_CLASSES_KEY, class_positions, doc_lowers
+    from extractors.entities import extract_entities
+
+    text = ("Syrian refugees and military-aged men crossed, the ministry said. He told reporters that asylum "
+            "seekers were deported; according to officials, the border guards detained 40 migrants. "
+            "Officials Said: \"They will arrive.\" A spokeswoman added that families fled.")
+    doc = nlp(text)
+    lowers, n = doc_lowers(doc), len(doc)
+    assert class_positions(doc, quotes._CODED_WORD) == list(
+        compress(range(n), map(quotes._word_codes().__contains__, lowers)))
+    assert class_positions(doc, entities._GROUP_FIRST_WORD) == list(
+        compress(range(n), map(entities._group_words()[1].__contains__, lowers)))
+    assert class_positions(doc, events._FIRST_FORM) == [i for i in range(n) if events._is_first_form(lowers[i])]
+    assert class_positions(doc, quotes._CODED_WORD) and class_positions(doc, events._FIRST_FORM)
+    assert class_positions(doc, entities._GROUP_FIRST_WORD)
+
+    def found(doc):
+        result = extract_entities(doc)
+        return (quotes._word_positions(doc), repr(result.entities), events._Words(doc).candidates())
+
+    with_classes = found(doc)
+    plain = nlp(text)
+    del plain.user_data[WORD_CLASSES_KEY]
+    assert class_positions(plain, quotes._CODED_WORD) is None
+    assert found(plain) == with_classes
