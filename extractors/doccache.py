@@ -144,6 +144,8 @@ def word_class(test) -> int:
     ``test(text, lower)`` (the token text, its lower-case form) gives a fixed answer per word and process. The
     pipeline's lemmatizer classifies each word once per process, in its word table, and leaves every token's bits
     in ``doc.user_data``; ``class_positions`` then finds a class's tokens with one numpy pass."""
+    if len(_CLASS_TESTS) >= 32:
+        raise ValueError("at most 32 word classes (the lemmatizer keeps them as uint32)")
     _CLASS_TESTS.append(test)
     return 1 << (len(_CLASS_TESTS) - 1)
 
