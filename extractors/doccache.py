@@ -119,3 +119,54 @@ def doc_sentences(doc: Doc) -> list[Span]:
 def remember_text(doc: Doc, text: str) -> None:
     """Seed the cache with the string the Doc was made from (tokenisation keeps it exactly)."""
     doc.user_data[_TEXT_KEY] = text
+
+
+_LOWERED: list = [None]  # (the text last lower-cased, its lower-case form): one tuple, read and replaced at once
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, kept for the last text: the boilerplate, time and quantity rules each lower-case the whole
+    document text, the same string object (the Doc's remembered input, ``doc_text``)."""
+    last = _LOWERED[0]
+    if last is None or last[0] is not text:
+        last = _LOWERED[0] = (text, text.lower())
+    return last[1]
+
+
+WORD_CLASSES_KEY = "migraph.word_classes"
+"""``doc.user_data`` key of the word classes of every token: (number of classes then registered, uint32 array)."""
+_CLASS_TESTS: list = []  # per bit, the test of a word's token text and lower-case form
+
+
+def word_class(test) -> int:
+    """Register a class of words the rules would find by scanning every token, and return its bit.
+
+    ``test(text, lower)`` (the token text, its lower-case form) gives a fixed answer per word and process. The
+    pipeline's lemmatizer classifies each word once per process, in its word table, and leaves every token's bits
+    in ``doc.user_data``; ``class_positions`` then finds a class's tokens with one numpy pass."""
+    if len(_CLASS_TESTS) >= 32:
+        raise ValueError("at most 32 word classes (the lemmatizer keeps them as uint32)")
+    _CLASS_TESTS.append(test)
+    return 1 << (len(_CLASS_TESTS) - 1)
+
+
+def word_class_count() -> int:
+    return len(_CLASS_TESTS)
+
+
+def classify_word(text: str, lower: str) -> int:
+    """The bits of the registered classes the word belongs to."""
+    bits = 0
+    for k, test in enumerate(_CLASS_TESTS):
+        if test(text, lower):
+            bits |= 1 << k
+    return bits
+
+
+def class_positions(doc: Doc, bit: int) -> list[int] | None:
+    """Positions of the tokens in the class of ``bit``, ascending; None when the classes are not there (no migraph
+    lemmatizer), not for this many tokens, or made before that class was registered: scan the tokens then."""
+    found = doc.user_data.get(WORD_CLASSES_KEY)
+    if found is None or bit >= 1 << found[0] or len(found[1]) != len(doc):
+        return None
+    return numpy.flatnonzero(found[1] & bit).tolist()

@@ -19,7 +19,7 @@ from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
-from extractors.doccache import doc_lowers, doc_text, doc_texts
+from extractors.doccache import class_positions, doc_lowers, doc_text, doc_texts, word_class
 from extractors.gazetteer import gazetteer, lexicon
 from extractors.names import INITIAL_RE, first_name_gender, given_name_key, name_part_key
 from graph.vocab import slugify as _slugify
@@ -508,6 +508,9 @@ def _group_words() -> tuple[set[tuple[str, ...]], dict[str, list[int]], set[str]
     return nouns, lengths, {m.lower() for m in lex["group_modifiers"]}
 
 
+_GROUP_FIRST_WORD = word_class(lambda text, lower: lower in _group_words()[1])  # a group noun's first word
+
+
 def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
     """Groups of people: "Russian tourists", "military-aged men", "reservists"."""
     nouns, lengths, modifiers = _group_words()
@@ -516,8 +519,11 @@ def _extract_groups(doc: Doc, result: DocumentAssertions, gaz) -> None:
     starts, ends, boilerplate = index.starts, index.ends, index.boilerplate
     demonyms = gaz.demonym_by_surface
     i = 0  # tokens before i are done
-    # a group noun can only start at these (found at C speed)
-    for first in list(compress(range(len(lowers)), map(lengths.__contains__, lowers))):
+    # a group noun can only start at these (found at C speed, or from the lemmatizer's word classes)
+    firsts = class_positions(doc, _GROUP_FIRST_WORD)
+    if firsts is None:
+        firsts = list(compress(range(len(lowers)), map(lengths.__contains__, lowers)))
+    for first in firsts:
         if first < i:
             continue
         i = first

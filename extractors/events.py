@@ -28,7 +28,7 @@ from spacy.attrs import IS_TITLE, LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
-from extractors.doccache import doc_lemmas, doc_lowers, doc_texts
+from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import load_json
 
@@ -145,6 +145,15 @@ def _first_forms(words: set[str]) -> set[str]:
     return words & _FIRST_FORMS
 
 
+def _is_first_form(lower: str) -> bool:
+    """Whether a lower form is a first trigger word or its table lemma is one (``_first_forms``'s test)."""
+    by_first, _ = _lexicon()
+    return lower in by_first or _table_lemma(lower) in by_first
+
+
+_FIRST_FORM = word_class(lambda text, lower: _is_first_form(lower))
+
+
 class _Words:
     """Lower forms and ``_lemma`` of a document's tokens, read from the cached per-Doc lists."""
 
@@ -163,13 +172,18 @@ class _Words:
         Those are the tokens the vectorised lookup used to find (lemma or lower form a first trigger
         word, or title case) whose ``_lemma`` or lower form is a first trigger word."""
         by_first, _ = _lexicon()
-        # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset)
-        forms = _first_forms(set(self.lower))
-        lemmas = by_first.keys() & set(self.lemmas)
-        # positions in order, tested at C speed (map/compress over both lists)
-        maybe: list[int] = []
-        if forms or lemmas:
-            hits = map(or_, map(forms.__contains__, self.lower), map(lemmas.__contains__, self.lemmas))
+        # every token whose lower form, lower-cased lemma or table lemma is a first word (a superset): a lower form
+        # in _FIRST_FORMS once the document's words are classified (``_first_forms``), or a lemma that is a first
+        # word; tested at C speed (map/compress over both lists), without a set of the document's words each
+        forms_at = class_positions(self.doc, _FIRST_FORM)  # (the lemmatizer's word classes: the same lower forms)
+        if forms_at is not None:
+            hits = set(forms_at)
+            hits.update(compress(range(len(self.lemmas)), map(by_first.__contains__, self.lemmas)))
+            maybe = sorted(hits)
+        else:
+            if not _SEEN_FORMS.issuperset(self.lower):
+                _first_forms(set(self.lower))
+            hits = map(or_, map(_FIRST_FORMS.__contains__, self.lower), map(by_first.__contains__, self.lemmas))
             maybe = list(compress(range(len(self.lower)), hits))
         found = []
         for i in maybe:

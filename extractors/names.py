@@ -29,7 +29,15 @@ from operator import itemgetter
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_lemmas, doc_lowers, doc_text, doc_texts
+from extractors.doccache import (
+    BOILERPLATE_TOKENS_KEY,
+    class_positions,
+    doc_lemmas,
+    doc_lowers,
+    doc_text,
+    doc_texts,
+    word_class,
+)
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
@@ -238,6 +246,16 @@ def _is_title_case_line_cached(line: str) -> bool:
 _NAME_START_CHARS = frozenset(chr(c) for c in range(0x500) if NAME_START_RE.match(chr(c)))  # (all below U+0500)
 _first_char = itemgetter(0)
 
+# What the rules below scan every token of a document for, as word classes (doccache.word_class): the pipeline's
+# lemmatizer classifies each word once per process and leaves the classes per token; ``TokenView.positions`` then
+# finds a class's tokens with one numpy pass. Without them (a pipeline without that lemmatizer), each rule scans the
+# token strings itself.
+RUN_WORD = word_class(lambda text, lower: text[:1] in _NAME_START_CHARS and _is_run_text(text))  # TokenView.name_like
+SURNAME_MONTH = word_class(lambda text, lower: text[:1] in _NAME_START_CHARS and text in SURNAME_MONTHS)  # "May"
+ORG_CUE = word_class(lambda text, lower: text in _org_cue_words())  # organization_spans
+UPPER = word_class(lambda text, lower: text.isupper())  # _acronym_speakers
+ORG_NOUN = word_class(lambda text, lower: lower in _org_nouns_before_name())  # _named_after_org_noun
+
 
 class TokenView:
     """The token attributes the rules read, as plain lists indexed by token position.
@@ -295,21 +313,31 @@ class TokenView:
     def doc_text(self) -> str:
         return doc_text(self.doc)
 
+    def positions(self, bit: int) -> list[int] | None:
+        """``doccache.class_positions``: the tokens of a word class, ascending (None: scan the tokens)."""
+        return class_positions(self.doc, bit)
+
     @cached_property
     def name_like(self) -> set[int]:
         """Positions of tokens that can be part of a person name run (``_is_run_text``).
 
         Only a token starting with a letter of ``NAME_RE``'s first class can be one. ``compress`` and ``map``
-        pick those tokens, then the name-like ones among them, in C: no Python step per token.
+        pick those tokens, then the name-like ones among them, in C: no Python step per token (or the word
+        classes give both at once).
         """
         text = self.text
-        try:
-            starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
-        except IndexError:  # an empty token string (none from spaCy's tokenizer)
-            starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
-        found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+        found = self.positions(RUN_WORD)
+        if found is not None:
+            found, months = set(found), self.positions(SURNAME_MONTH)
+        else:
+            try:
+                starts = list(compress(range(self.n), map(_NAME_START_CHARS.__contains__, map(_first_char, text))))
+            except IndexError:  # an empty token string (none from spaCy's tokenizer)
+                starts = [i for i, word in enumerate(text) if word[:1] in _NAME_START_CHARS]
+            found = set(compress(starts, map(_is_run_text, map(text.__getitem__, starts))))
+            months = compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts)))
         # "Theresa May": a month that may be a surname (``_is_run_text`` turns down every month)
-        for i in compress(starts, map(SURNAME_MONTHS.__contains__, map(text.__getitem__, starts))):
+        for i in months:
             if self._month_as_surname(i):
                 found.add(i)
         return found
@@ -761,8 +789,10 @@ def _place_not_person(view: TokenView, name: str, start: int, end: int) -> bool:
             and not (said_before and (first_name_gender(name) or role_apposition_after(view, end))))
 
 
-def person_spans(doc: Doc) -> list[Span]:
-    """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions."""
+def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
+    """PERSON (and some ORG) spans found by the rules, plus later surname-only mentions.
+
+    ``ents``: ``doc.ents`` when the caller has read it (each read builds a Span per entity)."""
     sets = _sets()
     roles, heads_or_honorifics, honorifics = sets["roles"], sets["heads_or_honorifics"], sets["honorifics"]
     titles = sets["titles"]
@@ -777,8 +807,10 @@ def person_spans(doc: Doc) -> list[Span]:
     user_data = doc.user_data
     person_label = doc.vocab.strings.add("PERSON")
     bylines = doc._.bylines
-    ents = doc.ents  # builds a Span per entity on each read
-    taken = _taken(ents) - _hyphen_glued_places(view, ents)
+    if ents is None:
+        ents = doc.ents  # builds a Span per entity on each read
+    held = _taken(ents)
+    taken = held - _hyphen_glued_places(view, ents, held)
     found: list[Span] = []
     for start, end in _split_runs(view, _runs(view, taken)):
         if end - start == 1 and not _one_word_may_be_found(view, start, end):
@@ -990,14 +1022,16 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
     return out
 
 
-def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...]) -> set[int]:
+def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...], held: set[int] | None = None) -> set[int]:
     """One-word places glued by a hyphen to a capitalised word no entity holds ("Elsayid-Ali", "Ali-Khan").
 
     A double-barrelled name's part may also be a town in the gazetteer; the person rules may read such
-    a token as part of a name (a longer person span then wins over the one-word place).
+    a token as part of a name (a longer person span then wins over the one-word place). ``held``: ``_taken(ents)``
+    if the caller has it.
     """
     text, space, run_ok = view.text, view.space, view.name_like
-    held = _taken(ents)
+    if held is None:
+        held = _taken(ents)
     free = set()
     for ent in ents:
         i = ent.start
@@ -1205,7 +1239,9 @@ def organization_spans(doc: Doc) -> list[Span]:
     spans += _named_after_org_noun(doc, view)
     spans += _acronym_speakers(doc, view)
     # The few tokens the loops below start at (compress/map keep the scan over all tokens in C).
-    positions = list(compress(range(n), map(cues.__contains__, text)))
+    positions = view.positions(ORG_CUE)
+    if positions is None:
+        positions = list(compress(range(n), map(cues.__contains__, text)))
     if not positions:
         return spans
     demonyms = gaz.demonym_by_surface
@@ -1271,7 +1307,10 @@ def _acronym_speakers(doc: Doc, view: TokenView) -> list[Span]:
     text, lower, n = view.text, view.lower, view.n
     gaz = gazetteer()
     spans: list[Span] = []
-    for i in compress(range(n), map(str.isupper, text)):  # str.isupper in C first: few tokens reach the regex
+    upper = view.positions(UPPER)
+    if upper is None:
+        upper = compress(range(n), map(str.isupper, text))  # str.isupper in C first: few tokens reach the regex
+    for i in upper:
         word = text[i]
         if (not ACRONYM_RE.fullmatch(word) or word in NON_ORG_ACRONYMS or word in gaz.organizations
                 or word in gaz.country_by_surface or word in gaz.places or word in gaz.demonym_by_surface
@@ -1296,7 +1335,10 @@ def _named_after_org_noun(doc: Doc, view: TokenView) -> list[Span]:
     nouns = _org_nouns_before_name()
     text, lower, n = view.text, view.lower, view.n
     spans: list[Span] = []
-    for i in compress(range(n - 1), map(nouns.__contains__, lower[: n - 1])):
+    starts = view.positions(ORG_NOUN)
+    starts = compress(range(n - 1), map(nouns.__contains__, lower[: n - 1])) if starts is None else (
+        i for i in starts if i < n - 1)
+    for i in starts:
         if not text[i].islower() or i in view.boilerplate or i > 0 and lower[i - 1] in {"'s", "’s", "-"} \
                 or lower[i + 1] in _sets()["titles"] or text[i + 1] in {"ID", "TV"}:
             continue  # 'anti-union South', 'agency Administrator X' (a role opens a person), 'party ID'

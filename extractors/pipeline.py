@@ -15,7 +15,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -24,7 +24,16 @@ from spacy.util import filter_spans
 
 from extractors import names
 from extractors.affixes import speed_up_affixes
-from extractors.doccache import BOILERPLATE_TOKENS_KEY, doc_text, remember_text, seed_token_strings
+from extractors.doccache import (
+    BOILERPLATE_TOKENS_KEY,
+    WORD_CLASSES_KEY,
+    classify_word,
+    doc_text,
+    lower_text,
+    remember_text,
+    seed_token_strings,
+    word_class_count,
+)
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
 
 for _name, _default in (("boilerplate", []), ("bylines", [])):
@@ -175,7 +184,7 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
         _BYLINE_CUE_NEEDLE_RE = _needles(_BYLINE_CUE_WORDS)
     spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)
              if text[m.start()] == "(" or not _ATTRIBUTES_QUOTE_RE.search(text, max(0, m.start() - 4), m.start())]
-    lowered = text.lower()
+    lowered = lower_text(text)
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
         # most texts hold none of the cue phrases (a substring test each, in C): no line to search then
         cues = []
@@ -241,7 +250,7 @@ def news_sentencizer(doc: Doc) -> Doc:
     line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
     # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
-    marks = numpy.flatnonzero(numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))).tolist()
+    marks = numpy.flatnonzero(_is_mark(doc, orth)).tolist()
     after_line_break = {i + 1 for i in line_breaks}
     triggers = sorted(after_line_break.union([i + 1 for i in marks]))
     is_space = is_space_array.tolist()
@@ -303,6 +312,23 @@ def _orth_ids(doc: Doc, texts: set[str]) -> list[int]:
     return [doc.vocab.strings.add(text) for text in sorted(texts)]
 
 
+_MARK_IDS: list = [None, None]  # the string store last asked, and the sorted hashes of the marks added to it
+
+
+def _is_mark(doc: Doc, orth: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(orth, _orth_ids(doc, TERMINAL | final abbreviations))``: the hashes are made once per string
+    store (a string's hash is fixed), and found by a binary search in them (isin cost twice as much, per document)."""
+    strings = doc.vocab.strings
+    if _MARK_IDS[0] is not strings:
+        final_abbreviations, _ = _sentence_final_abbreviations()
+        ids = numpy.array(sorted(set(_orth_ids(doc, TERMINAL | final_abbreviations))), dtype="uint64")
+        _MARK_IDS[:] = [strings, ids]
+    ids = _MARK_IDS[1]
+    at = numpy.searchsorted(ids, orth)
+    at[at == len(ids)] = 0  # past the largest hash: compared with the first, which differs
+    return ids[at] == orth
+
+
 class _WordTable:
     """Per distinct word (ORTH hash), once per process: its lemma's hash, and the token text, lower-case form and
     lower-cased lemma that ``doccache`` lists hold.
@@ -321,7 +347,9 @@ class _WordTable:
         self.orths = numpy.zeros(0, dtype="uint64")  # sorted
         self.lemmas = numpy.zeros(0, dtype="uint64")
         self.strings = [numpy.empty(0, dtype=object) for _ in range(3)]  # text, lower-case form, lemma lower-cased
-        self.recent: dict[int, tuple[int, str, str, str]] = {}
+        self.classes = numpy.zeros(0, dtype="uint32")  # doccache.classify_word of the text and lower-case form
+        self.class_count = word_class_count()  # classes registered when the rows were made
+        self.recent: dict[int, tuple[int, str, str, str, int]] = {}
 
     def merge(self) -> None:
         """Move the dict's words into the sorted arrays."""
@@ -336,25 +364,29 @@ class _WordTable:
             added = numpy.empty(len(rows), dtype=object)
             added[:] = [r[k + 1] for _, r in rows]
             self.strings[k] = numpy.concatenate([self.strings[k], added])[order]
+        self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint32")])[order]
         self.recent = {}
 
-    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]]]:
-        """Per token: its lemma hash (array) and its three strings (lists); ``make_row(orth, lower)`` makes a new
-        word's row."""
+    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+               make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray]:
+        """Per token: its lemma hash (array), its three strings (lists) and its word classes (array);
+        ``make_row(orth, lower)`` makes a new word's row."""
         n = len(orths)
-        if len(self.orths) + len(self.recent) > self.LIMIT:
-            self.clear()
+        if len(self.orths) + len(self.recent) > self.LIMIT or self.class_count != word_class_count():
+            self.clear()  # (a class registered since: every word is classified again)
         at = numpy.searchsorted(self.orths, orths)
         known = at < len(self.orths)
         if known.all():
             known = self.orths[at] == orths
             if known.all():  # the usual case: every word seen before, gathered without masks
-                return self.lemmas[at], [values[at].tolist() for values in self.strings]
+                return self.lemmas[at], [values[at].tolist() for values in self.strings], self.classes[at]
         else:
             known[known] = self.orths[at[known]] == orths[known]
         at = at[known]
         lemma_out = numpy.zeros(n, dtype="uint64")
         lemma_out[known] = self.lemmas[at]
+        classes_out = numpy.zeros(n, dtype="uint32")
+        classes_out[known] = self.classes[at]
         string_out = [numpy.empty(n, dtype=object) for _ in range(3)]
         for k in range(3):
             string_out[k][known] = self.strings[k][at]
@@ -368,11 +400,12 @@ class _WordTable:
                     row = recent[orth] = make_row(orth, lower)
                 rows.append(row)
             lemma_out[others] = [row[0] for row in rows]
+            classes_out[others] = [row[4] for row in rows]
             for k in range(3):
                 string_out[k][others] = [row[k + 1] for row in rows]
             if len(recent) >= self.MERGE_AT:
                 self.merge()
-        return lemma_out, [values.tolist() for values in string_out]
+        return lemma_out, [values.tolist() for values in string_out], classes_out
 
 
 class LookupLemmatizer(EnglishLemmatizer):
@@ -396,16 +429,19 @@ class LookupLemmatizer(EnglishLemmatizer):
         table = self.lookups.get_table("lemma_lookup", {})
         strings = doc.vocab.strings
 
-        def make_row(orth: int, lower: int) -> tuple[int, str, str, str]:
+        def make_row(orth: int, lower: int) -> tuple[int, str, str, str, int]:
             found = table.get(orth, None)
             if isinstance(found, list):
                 found = found[0]
             lemma = strings.add(found) if found is not None else orth
             # LOWER is a property of the word (its lexeme), so any token's value holds for all
-            return lemma, strings[orth], strings[lower], strings[lemma].lower()
+            text, lower_form = strings[orth], strings[lower]
+            return lemma, text, lower_form, strings[lemma].lower(), classify_word(text, lower_form)
 
         orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
-        looked_up, (texts, lower_forms, lemma_lowers) = self._words.lookup(orths, lowers, make_row)
+        looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, lowers, make_row)
+        # what the rules would scan every token for, per token (doccache.class_positions)
+        doc.user_data[WORD_CLASSES_KEY] = (self._words.class_count, classes)
         preset = not self.overwrite and bool(lemmas.any())
         lemmas = numpy.where(lemmas != 0, lemmas, looked_up) if preset else looked_up
         doc.from_array([LEMMA], lemmas.astype("uint64").reshape(-1, 1))
@@ -514,7 +550,7 @@ class GazetteerMatcher:
         # whose GPE/NORP spans are keyed to the gazetteer when their text is known.
         model_ents = [_key_model_entity(ent) for ent in doc.ents]
         # what ``doc.ents = ...`` does, without making each Span again first
-        doc.set_ents(_merge(doc, spans + model_ents), default="outside")
+        set_entities(doc, _merge(doc, spans + model_ents))
         return doc
 
 
@@ -706,12 +742,13 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
 @Language.component("migraph_person_rules")
 def find_persons(doc: Doc) -> Doc:
     """Rule-based persons (and the organisations the rules recognise on the way)."""
+    ents = doc.ents  # read once for both (each read builds a Span per entity): the rules do not change them
     try:
-        found = names.person_spans(doc)
+        found = names.person_spans(doc, ents)
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     # set_ents with the spans as they are: assigning doc.ents would build every Span again first
-    doc.set_ents(_merge(doc, list(doc.ents) + found), default="outside")
+    set_entities(doc, _merge(doc, list(ents) + found))
     return doc
 
 
@@ -719,6 +756,54 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
     """Non-overlapping entities: longest wins, then gazetteer over model, then earliest."""
     keep = filter_spans(spans)
     return sorted(keep, key=lambda s: s.start)
+
+
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+
+
+def set_entities(doc: Doc, spans: list[Span]) -> None:
+    """``doc.set_ents(spans, default="outside")`` for spans in order that do not overlap (``_merge``'s), written
+    with one ``from_array`` call: ``set_ents`` tests every token of the Doc against a Python set (about half of
+    its time, twice per document). The token values are the same: B (3) on a span's first token, I (1) on the
+    others, O (2) and no type outside the spans; the span's label and knowledge-base id, and its id when it has
+    one; outside the spans, the knowledge-base ids and ids stay as they were (as set_ents leaves them). With such
+    spans, set_ents's final repair of I tags after O or after another type changes nothing. Other input (overlaps,
+    spans out of order, not Spans) goes to set_ents, which raises its errors."""
+    if not all(isinstance(span, Span) for span in spans):
+        doc.set_ents(spans, default="outside")
+        return
+    ents = [span for span in spans if span.label > 0]  # set_ents ignores spans without a label
+    end = 0
+    for span in ents:
+        if span.start < end:
+            doc.set_ents(spans, default="outside")
+            return
+        end = span.end
+    ents = [span for span in ents if span.start < span.end]  # (an empty span sets no token)
+    n = len(doc)
+    starts = numpy.array([span.start for span in ents], dtype="int64")
+    ends = numpy.array([span.end for span in ents], dtype="int64")
+    # the spans' tokens, in order (the spans are sorted and apart): +1 at each start, -1 at each end, summed
+    edges = numpy.zeros(n + 1, dtype="int64")
+    edges[starts] = 1  # (the starts differ from each other, and so do the ends)
+    edges[ends] -= 1
+    inside = numpy.cumsum(edges[:n]) > 0
+    columns = numpy.zeros((2, n), dtype="uint64")  # ENT_IOB, ENT_TYPE
+    columns[0] = 2
+    columns[0, inside] = 1
+    columns[0, starts] = 3
+    columns[1, inside] = numpy.repeat(numpy.array([span.label for span in ents], dtype="uint64"), ends - starts)
+    if any(span.kb_id or span.id for span in ents) or doc.to_array(ENT_KB_ID).any():
+        # knowledge-base ids or span ids to write (a trained pipeline's): the kept columns as they are, then the spans'
+        ids = doc.to_array([ENT_KB_ID, ENT_ID])
+        for span in ents:
+            ids[span.start:span.end, 0] = span.kb_id
+            if span.id:
+                ids[span.start:span.end, 1] = span.id
+        doc.from_array(_ENT_COLUMNS, numpy.column_stack([columns.T, ids]))
+        return
+    # no ids anywhere: set_ents would write 0 over 0, so only the tags and types are written
+    doc.from_array([ENT_IOB, ENT_TYPE], columns.T)
 
 
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")

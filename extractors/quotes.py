@@ -39,7 +39,7 @@ from itertools import compress, islice
 from spacy.tokens import Doc
 
 from extractors.assertions import DocumentAssertions, Entity, Quotation
-from extractors.doccache import doc_lemmas, doc_lowers, doc_text, doc_texts
+from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_text, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import lexicon, load_json
 from extractors.names import first_name_gender
@@ -395,6 +395,9 @@ def _word_codes() -> dict[str, int]:
     return codes
 
 
+_CODED_WORD = word_class(lambda text, lower: lower in _word_codes())  # the words _word_positions looks for
+
+
 def _word_positions(doc: Doc) -> tuple[list[int], list[int]]:
     """Positions of the speech-verb forms and of the ``_marked_words``, in order, found in one pass over the
     lower-case forms (in C: a pass costs about as much as the Python work on what it finds) and kept per Doc."""
@@ -403,7 +406,9 @@ def _word_positions(doc: Doc) -> tuple[list[int], list[int]]:
     if found is not None and found[0] is lowers:
         return found[1], found[2]
     table = _word_codes()
-    positions = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
+    positions = class_positions(doc, _CODED_WORD)  # (the lemmatizer's word classes: no scan of the tokens)
+    if positions is None:
+        positions = list(compress(range(len(lowers)), map(table.__contains__, lowers)))
     codes = [table[lowers[i]] for i in positions]
     forms = [i for i, code in zip(positions, codes, strict=True) if code & 1]
     marked = [i for i, code in zip(positions, codes, strict=True) if code & 2]

@@ -27,7 +27,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from spacy.tokens import Doc
 
 from extractors.assertions import TimeExpression
-from extractors.doccache import doc_text
+from extractors.doccache import doc_text, lower_text
 from extractors.entities import doc_index
 
 EXTRACTOR = "migraph.temporal"
@@ -156,7 +156,7 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does)."""
     if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
         return [m.span() for m in _ANCHOR_RE.finditer(text)]
-    lowered = text.lower()
+    lowered = lower_text(text)
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
     # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
     spans = [(start, start + 1) for start in map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text))]

@@ -273,3 +273,55 @@ def test_shortcuts_in_person_spans_do_not_change_the_result(text, monkeypatch):
     monkeypatch.setattr(names, "_ends_in_no_form", lambda view, start, end, last_parts: False)
     assert found() == fast
     assert "rules" in {source for *_, source in fast}
+
+
+def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
+    """The lemmatizer's per-token word classes (doccache.class_positions) give the same positions as the scans each
+    rule runs without them, for words seen before and new ones, and the rules find the same spans."""
+    from itertools import compress
+
+    from extractors.doccache import WORD_CLASSES_KEY
+    from extractors.names import (
+        _NAME_START_CHARS,
+        ORG_CUE,
+        ORG_NOUN,
+        RUN_WORD,
+        SURNAME_MONTH,
+        SURNAME_MONTHS,
+        UPPER,
+        TokenView,
+        _acronym_speakers,
+        _is_run_text,
+        _named_after_org_noun,
+        _org_cue_words,
+        _org_nouns_before_name,
+        organization_spans,
+    )
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    texts = ["Theresa May met UNHCR and the agency ANSA in May. Finnish border guards said the Polish government "
+             "and RAICES said so; Ministry of Defense officials, İstanbul's NGO and the charity Sea Rescue Now agreed.",
+             "According to HIAS, Jean-Pierre O'Neill (AP) told the broadcaster IRIB: 'US aid rose.' June April August"]
+    for text in texts * 2:
+        doc = nlp(text)
+        view = TokenView(doc)
+        words, lowers, n = view.text, view.lower, view.n
+        starts = [i for i in range(n) if words[i][:1] in _NAME_START_CHARS]
+        assert view.positions(RUN_WORD) == [i for i in starts if _is_run_text(words[i])]
+        assert view.positions(SURNAME_MONTH) == [i for i in starts if words[i] in SURNAME_MONTHS]
+        assert view.positions(ORG_CUE) == list(compress(range(n), map(_org_cue_words().__contains__, words)))
+        assert view.positions(UPPER) == [i for i in range(n) if words[i].isupper()]
+        assert view.positions(ORG_NOUN) == [i for i in range(n) if lowers[i] in _org_nouns_before_name()]
+        assert view.positions(RUN_WORD) and view.positions(UPPER)
+        with_classes = (view.name_like, [(s.start, s.end) for s in _acronym_speakers(doc, view)],
+                        [(s.start, s.end) for s in _named_after_org_noun(doc, view)],
+                        [(s.start, s.end) for s in organization_spans(doc)])
+        classes = doc.user_data.pop(WORD_CLASSES_KEY)  # as without the lemmatizer's classes: the rules scan
+        plain = TokenView(doc)
+        assert plain.positions(UPPER) is None
+        assert with_classes == (plain.name_like, [(s.start, s.end) for s in _acronym_speakers(doc, plain)],
+                                [(s.start, s.end) for s in _named_after_org_noun(doc, plain)],
+                                [(s.start, s.end) for s in organization_spans(doc)])
+        doc.user_data[WORD_CLASSES_KEY] = (classes[0] - 1, classes[1])  # made before the last class: not used
+        assert TokenView(doc).positions(1 << (classes[0] - 1)) is None and TokenView(doc).positions(1) is not None

@@ -314,3 +314,98 @@ def test_an_abbreviation_ends_a_sentence_before_an_opening_word(nlp):
 def test_an_abbreviation_before_a_name_or_noun_does_not_split(nlp):
     text = "The U.S. Border Patrol met U.N. Secretary-General Guterres at 9 a.m. Monday in Geneva."
     assert sents(nlp, text) == [text]
+
+
+def test_set_entities_writes_what_set_ents_writes():
+    """``set_entities`` (one from_array call) leaves every token as ``doc.set_ents(..., default="outside")`` does:
+    adjacent spans of one label, knowledge-base ids and span ids, unlabelled spans, and values set before."""
+    import random
+
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+    from spacy.tokens import Span
+
+    from extractors.pipeline import set_entities
+
+    blank = spacy.blank("en")
+    columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    rng = random.Random(7)
+    text = " ".join(f"w{i}" for i in range(40))
+    for trial in range(300):
+        with_ids, preset = trial % 3 == 0, trial % 3 == 1  # (the rules' spans have no ids: the usual case)
+        spans, start = [], 0
+        while start < 40:
+            start += rng.randrange(0, 4)
+            end = start + rng.randrange(1, 4)
+            if end > 40:
+                break
+            label = rng.choice(["GPE", "PERSON", "ORG", ""])
+            ids = (rng.choice(["", "Q1"]), rng.choice(["", "id7"])) if with_ids else ("", "")
+            spans.append((start, end, label, *ids))
+            start = end
+        expected, found = blank(text), blank(text)
+        for doc in (expected, found):  # earlier entities with ids, as a trained pipeline may leave them
+            doc.set_ents([Span(doc, 2, 5, label="LOC", kb_id="Q9" if preset else "", span_id="old")],
+                         default="outside")
+        expected.set_ents([Span(expected, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans],
+                          default="outside")
+        set_entities(found, [Span(found, *s[:2], label=s[2], kb_id=s[3], span_id=s[4]) for s in spans])
+        assert (found.to_array(columns) == expected.to_array(columns)).all()
+        assert [(e.start, e.end, e.label_) for e in found.ents] == [(e.start, e.end, e.label_) for e in expected.ents]
+    doc = blank(text)
+    with pytest.raises(ValueError):  # overlapping spans: set_ents's error
+        set_entities(doc, [Span(doc, 0, 3, label="GPE"), Span(doc, 2, 4, label="ORG")])
+
+
+def test_sentence_marks_found_as_numpy_isin_finds_them():
+    import numpy
+    from spacy.attrs import ORTH
+
+    from extractors.pipeline import TERMINAL, _is_mark, _orth_ids, _sentence_final_abbreviations
+
+    final_abbreviations, _ = _sentence_final_abbreviations()
+    for blank in (spacy.blank("en"), spacy.blank("en")):  # a second string store: its own hashes are made
+        doc = blank("Hi. Is it? Yes! U.S. Jr. ... ?! zzz … — end" + " a" * 50 + " ~ \uffff")
+        orth = doc.to_array(ORTH)
+        expected = numpy.isin(orth, _orth_ids(doc, TERMINAL | final_abbreviations))
+        assert (_is_mark(doc, orth) == expected).all() and expected.sum() >= 5
+
+
+def test_lower_text_is_the_lower_case_of_the_text_asked_for():
+    from extractors.doccache import lower_text
+
+    first, second = "İstanbul Said: TODAY", "".join(["Doubled ", "3-FOLD"])
+    for text in (first, second, first, "".join(["İstanbul Said", ": TODAY"]), second, ""):
+        assert lower_text(text) == text.lower()
+
+
+def test_word_classes_of_quotes_entities_and_events_match_their_token_scans(nlp):
+    """The lemmatizer's word classes give the tokens the quote, group and event rules scanned for, and the rules
+    find the same without them (a new Doc of the same text has no classes once they are removed)."""
+    from itertools import compress
+
+    from extractors import entities, events, quotes
+    from extractors.doccache import WORD_CLASSES_KEY, class_positions, doc_lowers
+    from extractors.entities import extract_entities
+
+    text = ("Syrian refugees and military-aged men crossed, the ministry said. He told reporters that asylum "
+            "seekers were deported; according to officials, the border guards detained 40 migrants. "
+            "Officials Said: \"They will arrive.\" A spokeswoman added that families fled.")
+    doc = nlp(text)
+    lowers, n = doc_lowers(doc), len(doc)
+    assert class_positions(doc, quotes._CODED_WORD) == list(
+        compress(range(n), map(quotes._word_codes().__contains__, lowers)))
+    assert class_positions(doc, entities._GROUP_FIRST_WORD) == list(
+        compress(range(n), map(entities._group_words()[1].__contains__, lowers)))
+    assert class_positions(doc, events._FIRST_FORM) == [i for i in range(n) if events._is_first_form(lowers[i])]
+    assert class_positions(doc, quotes._CODED_WORD) and class_positions(doc, events._FIRST_FORM)
+    assert class_positions(doc, entities._GROUP_FIRST_WORD)
+
+    def found(doc):
+        result = extract_entities(doc)
+        return (quotes._word_positions(doc), repr(result.entities), events._Words(doc).candidates())
+
+    with_classes = found(doc)
+    plain = nlp(text)
+    del plain.user_data[WORD_CLASSES_KEY]
+    assert class_positions(plain, quotes._CODED_WORD) is None
+    assert found(plain) == with_classes
