@@ -441,7 +441,7 @@ def test_failing_to_act_is_no_measure(run):
 @pytest.mark.parametrize("text, expected", [
     ("Japan pledged $200 million for Rohingya refugees in Bangladesh.", {("JP", "Aid")}),
     ("Thailand allowed a boat carrying 150 Rohingya to land in Satun.", {("TH", "Admission")}),
-    ("Frontex deployed 60 officers to the Bulgarian-Turkish border.", {("european-union", "BorderBarrier")}),
+    ("Frontex deployed 60 officers to the Bulgarian-Turkish border.", {("frontex", "BorderBarrier")}),
     ("The bloc stepped up its rescue operations for boats at sea.", {("european-union", "Aid")}),
 ])
 def test_money_landings_deployments_rescues(run, text, expected):
