@@ -1103,7 +1103,7 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         opener = ctx.mention_at[j + 1]
         if opener.kind == "actor" and opener.end < len(doc) and doc[opener.end].text == ",":
             return [opener.actor]
-    # "to remain in Mexico, where the government is processing documents": the state "where" refers to
+    # "to wait in Chile, where the government reviews their papers": the state "where" refers to
     j = m.start - 1 if m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "the" else m.start
     if j - 3 >= sent.start and doc[j - 1].lower_ == "where" and doc[j - 2].text == ",":
         place = next((x for x in ctx.by_end if x.end == j - 2), None)

@@ -126,8 +126,8 @@ def test_enforcement_measures(run, text, expected):
     "Migrants keep arriving. The nurse is hunting for a flat in Oslo.",  # no people hunted
     "Lithuania tightened rules. Latvia's most famous poet said migrants would be detained.",  # no office
     US_STORY + "The judge upheld the deportation of a young woman from Peru.",  # where she comes from
-    US_STORY + "Children are removed when their parents are taken into federal custody.",  # no country after
-    "A Syrian boy searches for his mother at the border.",  # a relative, not a manhunt
+    US_STORY + "Kids were removed whenever a parent went into federal custody.",  # no country after
+    "An Iraqi girl searched for her father near the crossing.",  # a relative, not a manhunt
     US_STORY + "Critics warned of the threat of deportations.",  # a prospect after "of"
     RU_STORY + "If students are exempt from the call-up, fewer men will serve.",  # a condition
     "Portugal took in refugees. Brazilians are exempt from visa requirements.",  # no conscription
