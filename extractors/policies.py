@@ -2736,8 +2736,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
-        destinations |= _agreement_partners(ctx, start, end, sent)  # "announced a safe third country agreement
-        # with Guatemala": the partner named after "with" is not who announced it
+        destinations |= _agreement_partners(ctx, start, end, sent)  # "unveiled a safe third country agreement
+        # with Paraguay": the partner named after "with" is not who announced it
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
             destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):

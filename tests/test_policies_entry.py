@@ -209,7 +209,7 @@ def test_failure_of_actor_to_act_is_no_measure(run):
 
 def test_agreement_partner_is_not_the_actor(run):
     story = ("Honduras detained 300 migrants. Honduras said so. "
-             "The prime minister announced a safe third country agreement with Honduras.")
+             "The prime minister unveiled a safe third country agreement with Honduras.")
     assert ("HN", "AsylumRestriction") not in keys(run(story))
     assert keys(run("Honduras signed a safe third country agreement with Canada.")) == {("HN", "AsylumRestriction")}
 
