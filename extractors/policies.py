@@ -2418,7 +2418,7 @@ def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: l
 
 def _agreement_partners(ctx: _Context, start: int, end: int, sent: Span) -> set[Actor]:
     """The states after "with" just after an agreement noun the trigger holds or ends at ("a safe third country
-    agreement with Guatemala", "a deal with Turkey"): the other party, not the actor."""
+    agreement with Paraguay", "a deal with Turkey"): the other party, not the actor."""
     doc = ctx.doc
     lowers = doc_lowers(doc)
     last = end if end < sent.end and lowers[end] in AGREEMENT_NOUNS else end - 1
