@@ -15,7 +15,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -367,10 +367,9 @@ class _WordTable:
         self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint32")])[order]
         self.recent = {}
 
-    def lookup(self, orths: numpy.ndarray, lowers: numpy.ndarray,
-               make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray]:
+    def lookup(self, orths: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray]:
         """Per token: its lemma hash (array), its three strings (lists) and its word classes (array);
-        ``make_row(orth, lower)`` makes a new word's row."""
+        ``make_row(orth)`` makes a new word's row."""
         n = len(orths)
         if len(self.orths) + len(self.recent) > self.LIMIT or self.class_count != word_class_count():
             self.clear()  # (a class registered since: every word is classified again)
@@ -394,10 +393,10 @@ class _WordTable:
             others = numpy.flatnonzero(~known)
             recent = self.recent
             rows = []
-            for orth, lower in zip(orths[others].tolist(), lowers[others].tolist(), strict=True):
+            for orth in orths[others].tolist():
                 row = recent.get(orth)
                 if row is None:
-                    row = recent[orth] = make_row(orth, lower)
+                    row = recent[orth] = make_row(orth)
                 rows.append(row)
             lemma_out[others] = [row[0] for row in rows]
             classes_out[others] = [row[4] for row in rows]
@@ -427,19 +426,20 @@ class LookupLemmatizer(EnglishLemmatizer):
         if not self._validated:
             self._validate_tables(Errors.E1004)
         table = self.lookups.get_table("lemma_lookup", {})
-        strings = doc.vocab.strings
+        vocab = doc.vocab
+        strings = vocab.strings
 
-        def make_row(orth: int, lower: int) -> tuple[int, str, str, str, int]:
+        def make_row(orth: int) -> tuple[int, str, str, str, int]:
             found = table.get(orth, None)
             if isinstance(found, list):
                 found = found[0]
             lemma = strings.add(found) if found is not None else orth
-            # LOWER is a property of the word (its lexeme), so any token's value holds for all
-            text, lower_form = strings[orth], strings[lower]
+            # LOWER is a property of the word (its lexeme), read here for new words only: not a column per token
+            text, lower_form = strings[orth], vocab[orth].lower_
             return lemma, text, lower_form, strings[lemma].lower(), classify_word(text, lower_form)
 
-        orths, lemmas, lowers = doc.to_array([ORTH, LEMMA, LOWER]).T
-        looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, lowers, make_row)
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T
+        looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, make_row)
         # what the rules would scan every token for, per token (doccache.class_positions)
         doc.user_data[WORD_CLASSES_KEY] = (self._words.class_count, classes)
         preset = not self.overwrite and bool(lemmas.any())
