@@ -208,6 +208,7 @@ class _RdflibTerms:
 
     iri = URIRef
     plain = staticmethod(plain)
+    text = staticmethod(plain)  # (``_NTriplesTerms.text``: the same literal, not cached)
     integer = staticmethod(integer)
     date = staticmethod(_date_literal)
     decimal = staticmethod(_decimal_literal)
@@ -266,6 +267,7 @@ class _NTriplesTerms:
 
     iri = None  # set below: "<" + text + ">"
     plain = staticmethod(lru_cache(maxsize=65536)(_quote_encode))  # what rdflib writes for Literal(text)
+    text = staticmethod(_quote_encode)  # ``plain`` uncached, for sentence and quotation texts (seldom seen twice)
     integer = staticmethod(lru_cache(maxsize=65536)(_integer_nt))
     date = _nt_cached(_date_literal, 4096)
     decimal = _nt_cached(_decimal_literal, 4096)
@@ -308,8 +310,12 @@ class NTriplesLines(set):
     """
 
     def ntriples(self) -> bytes:
-        """Sorted N-Triples, deterministic for a document."""
-        return "".join(sorted(self)).encode("utf-8")
+        """Sorted N-Triples, deterministic for a document.
+
+        The lines are sorted as UTF-8 bytes: the same order as sorting the strings (UTF-8 keeps code-point order),
+        but a byte comparison is one memcmp, where lines with curly quotes or accents compare character by
+        character (most documents have some)."""
+        return b"".join(sorted([line.encode("utf-8") for line in self]))
 
 
 class DocumentWriter:
@@ -373,7 +379,7 @@ class DocumentWriter:
             self.sentences_written.add(key)
             add, t = self._add3, self.t
             add(iri, t.A, t.SENTENCE)
-            add(iri, t.P_TEXT, t.plain(self.document.text[start:end]))
+            add(iri, t.P_TEXT, t.text(self.document.text[start:end]))
             add(iri, t.P_START_OFFSET, t.integer(start))
             add(iri, t.P_END_OFFSET, t.integer(end))
             add(iri, t.P_DOCUMENT, self.doc)
@@ -480,7 +486,7 @@ class DocumentWriter:
         add(iri, t.A, t.SCHEMA_QUOTATION)
         # The quotation node is its own evidence (document, sentence, span, extractor), as policies and flows are:
         # a reified assertion of its text would repeat all of it (8 more triples a quotation).
-        add(iri, t.P_QUOTED_TEXT, t.plain(quote.text))
+        add(iri, t.P_QUOTED_TEXT, t.text(quote.text))
         add(iri, t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))
         self._provenance(iri, ev)
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
