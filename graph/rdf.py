@@ -315,7 +315,7 @@ class NTriplesLines(set):
         The lines are sorted as UTF-8 bytes: the same order as sorting the strings (UTF-8 keeps code-point order),
         but a byte comparison is one memcmp, where lines with curly quotes or accents compare character by
         character (most documents have some)."""
-        return b"".join(sorted([line.encode("utf-8") for line in self]))
+        return b"".join(sorted(map(str.encode, self)))  # (str.encode: UTF-8)
 
 
 class DocumentWriter:
@@ -371,11 +371,11 @@ class DocumentWriter:
             add(doc, t.term(URL), t.term(Literal(d.url, datatype=XSD_ANY_URI)))
 
     def sentence(self, start: int, end: int):
+        """The node of the sentence [start, end); its own triples are written when it is first asked for."""
         key = (start, end)
         iri = self._sentence_iris.get(key)
-        if iri is None:
+        if iri is None:  # (a sentence gets its IRI and its triples at once: one lookup per call)
             iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
-        if key not in self.sentences_written:
             self.sentences_written.add(key)
             add, t = self._add3, self.t
             add(iri, t.A, t.SENTENCE)
