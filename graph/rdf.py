@@ -360,13 +360,14 @@ class DocumentWriter:
         add, doc = self._add3, self.doc
         add(doc, t.A, t.DOCUMENT)
         add(doc, t.A, t.term(NEWS_ARTICLE))
-        add(doc, t.term(P_FILE_NAME), t.term(Literal(d.name)))
-        add(doc, t.term(P_SHA256), t.term(Literal(d.sha256)))
-        add(doc, t.term(P_CHARACTER_COUNT), t.term(Literal(len(d.text), datatype=XSD_INTEGER)))
+        # the same literals as Literal(d.name), Literal(n, datatype=XSD_INTEGER), ..., without an rdflib term each
+        add(doc, t.term(P_FILE_NAME), t.text(d.name))
+        add(doc, t.term(P_SHA256), t.text(d.sha256))
+        add(doc, t.term(P_CHARACTER_COUNT), t.integer(len(d.text)))
         if d.title:
-            add(doc, t.term(TITLE), t.term(Literal(d.title)))
+            add(doc, t.term(TITLE), t.text(d.title))
         if d.published:
-            add(doc, t.term(DATE_PUBLISHED), t.term(Literal(d.published.isoformat(), datatype=XSD_DATE)))
+            add(doc, t.term(DATE_PUBLISHED), t.date(d.published.isoformat()))
         if d.url:
             add(doc, t.term(URL), t.term(Literal(d.url, datatype=XSD_ANY_URI)))
 
