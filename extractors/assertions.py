@@ -20,6 +20,16 @@ class Evidence:
     sentence_end: int
     extractor: str
 
+    def __init__(self, start: int, end: int, sentence_start: int, sentence_end: int, extractor: str):
+        # the generated __init__ of a frozen dataclass sets each field through object.__setattr__; writing the
+        # instance dict directly is the same state at less than half the cost (tens of thousands per 400 documents)
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["sentence_start"] = sentence_start
+        fields["sentence_end"] = sentence_end
+        fields["extractor"] = extractor
+
 
 @dataclass
 class Entity:
@@ -65,6 +75,16 @@ class Relation:
     object_kind: str
     object_key: str
     evidence: Evidence
+
+    def __init__(self, subject_kind: str, subject_key: str, predicate: str, object_kind: str, object_key: str,
+                 evidence: Evidence):
+        fields = self.__dict__  # (as ``Evidence.__init__``)
+        fields["subject_kind"] = subject_kind
+        fields["subject_key"] = subject_key
+        fields["predicate"] = predicate
+        fields["object_kind"] = object_kind
+        fields["object_key"] = object_key
+        fields["evidence"] = evidence
 
 
 @dataclass(frozen=True)

@@ -947,14 +947,10 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
     if is_org:
         singular = head[:-1] if head.endswith("s") else head
         best = None
-        for entity in ctx.entities.entities.values():
-            if entity.kind != "Organization":
-                continue
-            last = entity.name.split()[-1].lower()
-            if last.rstrip("s") == singular.rstrip("s") and entity.mentions:
-                first = min(m.start for m in entity.mentions)
-                if first < ctx.index.starts[i] and (best is None or first > best[0]):
-                    best = (first, entity)
+        here = ctx.index.starts[i]
+        for first, entity in _organizations_by_stem(ctx).get(singular.rstrip("s"), ()):
+            if first < here and (best is None or first > best[0]):
+                best = (first, entity)
         if best is not None and definite:
             return Speaker(entity=best[1], kind="Organization", position=i)
         if definite and not (head_i + 1 < n and texts[head_i + 1][:1].isupper()):
@@ -990,9 +986,9 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
                 return Speaker(description=event.description, kind=event.kind, position=i)
             if event.entity is not None and head in str(event.entity.attributes.get("role", "")).lower().split():
                 return Speaker(entity=event.entity, kind=event.entity.kind, position=i)
-        for entity in ctx.entities.entities.values():
-            if entity.kind == "Person" and head in str(entity.attributes.get("role", "")).lower().split():
-                return Speaker(entity=entity, kind="Person", position=i)
+        entity = _persons_by_role_word(ctx).get(head)
+        if entity is not None:
+            return Speaker(entity=entity, kind="Person", position=i)
         earlier = _earlier_indefinite(ctx, i, head)
         if earlier is not None:
             return Speaker(description=earlier, kind=None, position=i)
@@ -1003,6 +999,37 @@ def _resolve_description(ctx: _Context, i: int, head_i: int, phrase: str, head: 
             if candidates:
                 return max(candidates, key=lambda s: s.position)
     return Speaker(description=phrase, kind=None, position=i)
+
+
+def _organizations_by_stem(ctx: _Context) -> dict[str, list[tuple[int, Entity]]]:
+    """The organisations with mentions by the last word of their name, less trailing 's' (lower-case), each with the
+    offset of its first mention, in entity order: ``_resolve_description`` looks a head noun up here rather than
+    scanning every entity per description (quotes never change entities, so once per document)."""
+    found = ctx.__dict__.get("_organizations_by_stem")
+    if found is None:
+        found = {}
+        for entity in ctx.entities.entities.values():
+            if entity.kind != "Organization":
+                continue
+            stem = entity.name.split()[-1].lower().rstrip("s")
+            if entity.mentions:
+                found.setdefault(stem, []).append((min(m.start for m in entity.mentions), entity))
+        ctx.__dict__["_organizations_by_stem"] = found
+    return found
+
+
+def _persons_by_role_word(ctx: _Context) -> dict[str, Entity]:
+    """Per lower-case word of a person's role, the first person (in entity order) whose role has it (once per
+    document, as ``_organizations_by_stem``)."""
+    found = ctx.__dict__.get("_persons_by_role_word")
+    if found is None:
+        found = {}
+        for entity in ctx.entities.entities.values():
+            if entity.kind == "Person":
+                for word in str(entity.attributes.get("role", "")).lower().split():
+                    found.setdefault(word, entity)
+        ctx.__dict__["_persons_by_role_word"] = found
+    return found
 
 
 def _earlier_indefinite(ctx: _Context, i: int, head: str) -> str | None:

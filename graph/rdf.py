@@ -208,6 +208,7 @@ class _RdflibTerms:
 
     iri = URIRef
     plain = staticmethod(plain)
+    text = staticmethod(plain)  # (``_NTriplesTerms.text``: the same literal, not cached)
     integer = staticmethod(integer)
     date = staticmethod(_date_literal)
     decimal = staticmethod(_decimal_literal)
@@ -266,6 +267,7 @@ class _NTriplesTerms:
 
     iri = None  # set below: "<" + text + ">"
     plain = staticmethod(lru_cache(maxsize=65536)(_quote_encode))  # what rdflib writes for Literal(text)
+    text = staticmethod(_quote_encode)  # ``plain`` uncached, for sentence and quotation texts (seldom seen twice)
     integer = staticmethod(lru_cache(maxsize=65536)(_integer_nt))
     date = _nt_cached(_date_literal, 4096)
     decimal = _nt_cached(_decimal_literal, 4096)
@@ -308,8 +310,12 @@ class NTriplesLines(set):
     """
 
     def ntriples(self) -> bytes:
-        """Sorted N-Triples, deterministic for a document."""
-        return "".join(sorted(self)).encode("utf-8")
+        """Sorted N-Triples, deterministic for a document.
+
+        The lines are sorted as UTF-8 bytes: the same order as sorting the strings (UTF-8 keeps code-point order),
+        but a byte comparison is one memcmp, where lines with curly quotes or accents compare character by
+        character (most documents have some)."""
+        return b"".join(sorted(map(str.encode, self)))  # (str.encode: UTF-8)
 
 
 class DocumentWriter:
@@ -354,26 +360,27 @@ class DocumentWriter:
         add, doc = self._add3, self.doc
         add(doc, t.A, t.DOCUMENT)
         add(doc, t.A, t.term(NEWS_ARTICLE))
-        add(doc, t.term(P_FILE_NAME), t.term(Literal(d.name)))
-        add(doc, t.term(P_SHA256), t.term(Literal(d.sha256)))
-        add(doc, t.term(P_CHARACTER_COUNT), t.term(Literal(len(d.text), datatype=XSD_INTEGER)))
+        # the same literals as Literal(d.name), Literal(n, datatype=XSD_INTEGER), ..., without an rdflib term each
+        add(doc, t.term(P_FILE_NAME), t.text(d.name))
+        add(doc, t.term(P_SHA256), t.text(d.sha256))
+        add(doc, t.term(P_CHARACTER_COUNT), t.integer(len(d.text)))
         if d.title:
-            add(doc, t.term(TITLE), t.term(Literal(d.title)))
+            add(doc, t.term(TITLE), t.text(d.title))
         if d.published:
-            add(doc, t.term(DATE_PUBLISHED), t.term(Literal(d.published.isoformat(), datatype=XSD_DATE)))
+            add(doc, t.term(DATE_PUBLISHED), t.date(d.published.isoformat()))
         if d.url:
             add(doc, t.term(URL), t.term(Literal(d.url, datatype=XSD_ANY_URI)))
 
     def sentence(self, start: int, end: int):
+        """The node of the sentence [start, end); its own triples are written when it is first asked for."""
         key = (start, end)
         iri = self._sentence_iris.get(key)
-        if iri is None:
+        if iri is None:  # (a sentence gets its IRI and its triples at once: one lookup per call)
             iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
-        if key not in self.sentences_written:
             self.sentences_written.add(key)
             add, t = self._add3, self.t
             add(iri, t.A, t.SENTENCE)
-            add(iri, t.P_TEXT, t.plain(self.document.text[start:end]))
+            add(iri, t.P_TEXT, t.text(self.document.text[start:end]))
             add(iri, t.P_START_OFFSET, t.integer(start))
             add(iri, t.P_END_OFFSET, t.integer(end))
             add(iri, t.P_DOCUMENT, self.doc)
@@ -480,7 +487,7 @@ class DocumentWriter:
         add(iri, t.A, t.SCHEMA_QUOTATION)
         # The quotation node is its own evidence (document, sentence, span, extractor), as policies and flows are:
         # a reified assertion of its text would repeat all of it (8 more triples a quotation).
-        add(iri, t.P_QUOTED_TEXT, t.plain(quote.text))
+        add(iri, t.P_QUOTED_TEXT, t.text(quote.text))
         add(iri, t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))
         self._provenance(iri, ev)
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
