@@ -151,7 +151,7 @@ def lexicon() -> dict:
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
                      "excluded_targets", "quote_we", "conscript_words", "state_agency_words",
-                     "non_state_role_words", "opinion_modals", "state_titles")
+                     "non_state_role_words", "opinion_modals", "state_titles", "own_intent_cues", "own_intent_gap")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -2036,6 +2036,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             break
     for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
+        if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
+            continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
@@ -2062,6 +2064,24 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] in {"have", "'ve", "’ve"}:
             return True  # counterfactual: "it would have deported people", "it would've gotten him his wall"
     return False
+
+
+def _own_intent(ctx: _Context, sent: Span, idx: int, actor_start: int | None) -> bool:
+    """"Hungary wants to build a fence", "the president does not want to admit them": a wish cue ("want to")
+    whose subject is the actor itself states the actor's own plan (or, negated, its refusal), unlike "Italy wants
+    the EU to relocate migrants" or "aid groups want the state to stop deportations", a demand on someone else."""
+    doc = ctx.doc
+    cue = sent.start + idx
+    if actor_start is None or cue + 1 >= sent.end or doc[cue + 1].lower_ != "to":
+        return False
+    if doc[cue].lemma_.lower() not in ctx.sets["own_intent_cues"] and doc[cue].lower_ not in ctx.sets[
+            "own_intent_cues"]:
+        return False
+    mention = ctx.mention_at.get(actor_start)
+    if mention is None or mention.kind not in {"actor", "body", "pronoun", "we"} or mention.end > cue:
+        return False
+    gap = [t.lower_ for t in doc[mention.end:cue]]
+    return len(gap) <= 3 and all(w in ctx.sets["own_intent_gap"] for w in gap)
 
 
 def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str:
