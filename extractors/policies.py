@@ -168,6 +168,11 @@ def lexicon() -> dict:
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
     data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
                          for name, iso in data["agency_states"]["names"].items()}
+    programmes = data.get("programme_states", {})
+    data["_programmes"] = frozenset(tuple(name.replace(",", " ,").split()) for name in programmes.get("names", {}))
+    data["_programme_not_before"] = frozenset(programmes.get("not_before", ()))
+    for name, iso in programmes.get("names", {}).items():  # "DACA shields them": a state's protection programme
+        data["_agencies"].setdefault(tuple(name.replace(",", " ,").split()), iso)  # acts for it, like its agency
     data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
@@ -487,6 +492,12 @@ class Mention:
     count: int | None = None  # for group references ("the three countries")
 
 
+def _programme_holder(lex: dict, lowers: list[str], start: int, end: int) -> bool:
+    """A protection programme's name before a people noun ("DACA recipients") names the group it covers."""
+    return tuple(lowers[start:end]) in lex["_programmes"] and end < len(lowers) and \
+        lowers[end] in lex["_programme_not_before"]
+
+
 class _Context:
     """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
 
@@ -666,6 +677,8 @@ class _Context:
         for words, iso in self.lex["_agencies"].items():
             if W[i:i + len(words)] == list(words) and iso and (best is None or len(words) > best[0] - i):
                 best = (i + len(words), iso)
+        if best is not None and _programme_holder(self.lex, W, i, best[0]):
+            return None  # "a DACA holder provides support": the programme names the group, not the doer
         return best
 
     def _title_end(self, i: int) -> int:
