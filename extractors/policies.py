@@ -151,7 +151,7 @@ def lexicon() -> dict:
                      "coord_gap", "negators", "demand_cues", "demand_call_next", "speech_verbs", "planned_cues",
                      "announced_cues", "governors", "negating_verbs", "participles", "people_words", "migrant_words",
                      "excluded_targets", "quote_we", "conscript_words", "state_agency_words",
-                     "non_state_role_words", "opinion_modals", "state_titles")
+                     "non_state_role_words", "opinion_modals", "state_titles", "own_intent_cues", "own_intent_gap")
     }
     org_map = {}
     for key, aliases in data["international_orgs"].items():
@@ -168,6 +168,11 @@ def lexicon() -> dict:
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
     data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
                          for name, iso in data["agency_states"]["names"].items()}
+    programmes = data.get("programme_states", {})
+    data["_programmes"] = frozenset(tuple(name.replace(",", " ,").split()) for name in programmes.get("names", {}))
+    data["_programme_not_before"] = frozenset(programmes.get("not_before", ()))
+    for name, iso in programmes.get("names", {}).items():  # "DACA shields them": a state's protection programme
+        data["_agencies"].setdefault(tuple(name.replace(",", " ,").split()), iso)  # acts for it, like its agency
     data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
@@ -487,6 +492,12 @@ class Mention:
     count: int | None = None  # for group references ("the three countries")
 
 
+def _programme_holder(lex: dict, lowers: list[str], start: int, end: int) -> bool:
+    """A protection programme's name before a people noun ("DACA recipients") names the group it covers."""
+    return tuple(lowers[start:end]) in lex["_programmes"] and end < len(lowers) and \
+        lowers[end] in lex["_programme_not_before"]
+
+
 class _Context:
     """Per-document tables: mentions by token, sentence bounds, group spans, quotations."""
 
@@ -666,6 +677,8 @@ class _Context:
         for words, iso in self.lex["_agencies"].items():
             if W[i:i + len(words)] == list(words) and iso and (best is None or len(words) > best[0] - i):
                 best = (i + len(words), iso)
+        if best is not None and _programme_holder(self.lex, W, i, best[0]):
+            return None  # "a DACA holder provides support": the programme names the group, not the doer
         return best
 
     def _title_end(self, i: int) -> int:
@@ -2036,6 +2049,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             break
     for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
+        if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
+            continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
@@ -2062,6 +2077,24 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] in {"have", "'ve", "’ve"}:
             return True  # counterfactual: "it would have deported people", "it would've gotten him his wall"
     return False
+
+
+def _own_intent(ctx: _Context, sent: Span, idx: int, actor_start: int | None) -> bool:
+    """"Hungary wants to build a fence", "the president does not want to admit them": a wish cue ("want to")
+    whose subject is the actor itself states the actor's own plan (or, negated, its refusal), unlike "Italy wants
+    the EU to relocate migrants" or "aid groups want the state to stop deportations", a demand on someone else."""
+    doc = ctx.doc
+    cue = sent.start + idx
+    if actor_start is None or cue + 1 >= sent.end or doc[cue + 1].lower_ != "to":
+        return False
+    if doc[cue].lemma_.lower() not in ctx.sets["own_intent_cues"] and doc[cue].lower_ not in ctx.sets[
+            "own_intent_cues"]:
+        return False
+    mention = ctx.mention_at.get(actor_start)
+    if mention is None or mention.kind not in {"actor", "body", "pronoun", "we"} or mention.end > cue:
+        return False
+    gap = [t.lower_ for t in doc[mention.end:cue]]
+    return len(gap) <= 3 and all(w in ctx.sets["own_intent_gap"] for w in gap)
 
 
 def _status(ctx: _Context, sent: Span, start: int, actor_end: int | None) -> str:
