@@ -1953,7 +1953,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _resident_origins(b, sentences, went, lex)
     if _backoff_lex().enabled if backoff is None else backoff:
         _backoff_flows(b, sentences, main)
-    _people_in_country(b, sentences, lex)
+        _people_in_country(b, sentences, lex)
+        _unflowed_story_people(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3098,6 +3099,10 @@ class _PeopleIn:
     fillers: frozenset[str]
     invariant_plurals: frozenset[str]
     window: int
+    resident_nouns: frozenset[str]
+    compound_heads: frozenset[str]
+    hedges: frozenset[str]
+    not_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -3105,7 +3110,9 @@ def _people_in_lex() -> _PeopleIn:
     data = load_json("flows.json")["people_in"]
     return _PeopleIn(migration_words=frozenset(data["migration_words"]),
                      min_migration_words=int(data["min_migration_words"]), fillers=frozenset(data["fillers"]),
-                     invariant_plurals=frozenset(data["invariant_plurals"]), window=int(data["window"]))
+                     invariant_plurals=frozenset(data["invariant_plurals"]), window=int(data["window"]),
+                     resident_nouns=frozenset(data["resident_nouns"]), compound_heads=frozenset(data["compound_heads"]),
+                     hedges=frozenset(data["hedges"]), not_after=frozenset(data["not_after"]))
 
 
 def _plural_demonym(text: str, pl: _PeopleIn) -> bool:
@@ -3152,8 +3159,8 @@ def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         done: set[int] = set()
         for m in s.mentions:
             if m.start in done or m.kind != "demonym" or not _plural_demonym(T[m.end - 1], pl) \
-                    or m.start > start and W[m.start - 1] == "the":
-                continue  # "the Russians in Syria": a state or its forces
+                    or m.start > start and W[m.start - 1] in pl.not_after:
+                continue  # "the Russians in Syria": a state or its forces; "ethnic Ukrainians in Russia"
             origins, k = [m], m.end
             while k + 1 < end and W[k] in {",", "and", "or"} and (nxt := by_start.get(
                     k + 1 if W[k + 1] not in {"and", "or"} else k + 2)) is not None and nxt.kind == "demonym" \
@@ -3186,3 +3193,45 @@ def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 for p in places:
                     if p.iso not in isos:
                         b.add(s.span, o.iso, p.iso, [o.start, p.start])
+
+
+STORY_HEDGE_WINDOW = 10  # tokens each side of the demonym that a hedge or negation must be within to count
+
+
+def _unflowed_story_people(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """A document no rule found a flow in, set in one country: its people of another nationality are there ("Eva, a
+    Venezuelan immigrant who runs the shelter", "five Honduran asylum-seekers challenged the rules" in a story set
+    in the U.S.). The noun must head its phrase (not "the Syrian refugee crisis"), and the sentence must name no
+    other country and hold no ban, hedge, deportation, troops or accusation."""
+    if b.flows:
+        return
+    state = _story_state(sentences)
+    if state is None:
+        return
+    pl = _people_in_lex()
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        sent = s.span
+        words = W[sent.start:sent.end]
+        if s.military or s.deport or s.region_origin or not BANS.isdisjoint(words) \
+                or not SUSPICION.isdisjoint(words):
+            continue
+        if any(m.iso != state and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+            continue  # another place for them in the sentence
+        for m in s.mentions:
+            if m.kind != "demonym" or m.role != "NAT" or m.iso == state:
+                continue
+            near = W[max(sent.start, m.start - STORY_HEDGE_WINDOW):min(sent.end, m.end + STORY_HEDGE_WINDOW)]
+            if not lex.block.isdisjoint(near) or not pl.hedges.isdisjoint(near):
+                continue  # "would not admit Syrian refugees" (a quote's "not" further off says nothing of them)
+            k = m.end
+            if k < sent.end and W[k] == "asylum":  # "asylum seekers", "asylum-seekers" split at the hyphen
+                k += 2 if k + 1 < sent.end and W[k + 1] == "-" else 1
+                if k >= sent.end or W[k] not in {"seeker", "seekers"}:
+                    continue
+            elif k >= sent.end or W[k] not in pl.resident_nouns:
+                continue
+            if k + 1 < sent.end and (W[k + 1] in pl.compound_heads or W[k + 1] == "-"):
+                continue  # "the Syrian refugee crisis", "Mexican immigrant rights": a topic, not people
+            b.add(sent, m.iso, state, [m.start, k])

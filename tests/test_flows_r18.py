@@ -63,3 +63,36 @@ def test_tourists_and_troops_give_nothing(nlp):
 
 def test_adjective_demonym_is_left_to_the_other_rules(nlp):
     assert ("HN", "MX") not in pairs(nlp, CONTEXT + "Honduran officials in Mexico discussed trade.")
+
+
+STORY = ("Lawmakers in Canada debated the budget on Monday. Canada plans new rail lines, and the Canadian "
+         "economy grew. Critics in Canada said the plan came late. ")
+
+
+def test_unflowed_story_people_are_in_the_story_state(nlp):
+    found = pairs(nlp, STORY + "Marta Ruiz, a Peruvian immigrant who runs a bakery, praised the new rail line.")
+    assert found == {("PE", "CA")}
+
+
+def test_unflowed_story_people_asylum_seekers_split_at_the_hyphen(nlp):
+    found = pairs(nlp, STORY + "Four Eritrean asylum-seekers spoke at the hearing about the rail line.")
+    assert found == {("ER", "CA")}
+
+
+def test_unflowed_story_topic_nouns_give_nothing(nlp):
+    assert pairs(nlp, STORY + "Critics said the Syrian refugee crisis deserved more attention.") == set()
+
+
+def test_unflowed_story_hedges_give_nothing(nlp):
+    assert pairs(nlp, STORY + "The party would not accept Syrian refugees, its leader said.") == set()
+    assert pairs(nlp, STORY + "He was accused of being a Peruvian immigrant without papers.") == set()
+
+
+def test_unflowed_story_needs_a_clear_story_state(nlp):
+    assert pairs(nlp, "Marta Ruiz, a Peruvian immigrant who runs a bakery, praised the new rail line.") == set()
+
+
+def test_unflowed_story_not_used_when_the_document_has_flows(nlp):
+    found = pairs(nlp, STORY + "Thousands of Syrians have fled to Turkey this year. "
+                              "Marta Ruiz, a Peruvian immigrant who runs a bakery, praised the new rail line.")
+    assert ("PE", "CA") not in found
