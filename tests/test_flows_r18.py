@@ -96,3 +96,15 @@ def test_unflowed_story_not_used_when_the_document_has_flows(nlp):
     found = pairs(nlp, STORY + "Thousands of Syrians have fled to Turkey this year. "
                               "Marta Ruiz, a Peruvian immigrant who runs a bakery, praised the new rail line.")
     assert ("PE", "CA") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Honduran asylum seeker waited in Tijuana with her two sons.", ("HN", "MX")),
+    ("The Guatemalan caravan reached Mexico after a week on the road.", ("GT", "MX")),
+])
+def test_singular_asylum_seeker_and_caravan_are_groups(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_caravan_of_goods_is_no_group(nlp):
+    assert pairs(nlp, "A caravan of trucks carried Mexican avocados to the United States.") == set()
