@@ -3135,8 +3135,8 @@ def _migrant_nationalities(b: _Builder, sentences: list[_Sentence], lex: _Lex) -
 
 
 def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"Hondurans in Mexico", "Guatemalans living in the U.S.", "Syrians registered as persons of concern in
-    Turkey, Jordan and Lebanon": a plural demonym placed in another country is a flow there, in a document about
+    """"Hondurans in Mexico", "Guatemalans living in the U.S.", "Syrians now registered in Turkey, Jordan
+    and Lebanon": a plural demonym placed in another country is a flow there, in a document about
     migrants (annotators read "the group's nationality as origin"). Only sentences no other rule read, and none
     with a hedge, ban, deportation, troops or a mover who is no migrant (tourists, diplomats, students)."""
     pl = _people_in_lex()
