@@ -1953,6 +1953,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _resident_origins(b, sentences, went, lex)
     if _backoff_lex().enabled if backoff is None else backoff:
         _backoff_flows(b, sentences, main)
+        _people_in_country(b, sentences, lex)
+        _unflowed_story_people(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3086,3 +3088,150 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
                 b.add(s.span, home, d, [di, cue], trigger=cue)
+
+
+@dataclass(frozen=True)
+class _PeopleIn:
+    """Lexicons of ``_people_in_country`` (flows.json "people_in")."""
+
+    migration_words: frozenset[str]
+    min_migration_words: int
+    fillers: frozenset[str]
+    invariant_plurals: frozenset[str]
+    window: int
+    resident_nouns: frozenset[str]
+    compound_heads: frozenset[str]
+    hedges: frozenset[str]
+    not_after: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _people_in_lex() -> _PeopleIn:
+    data = load_json("flows.json")["people_in"]
+    return _PeopleIn(migration_words=frozenset(data["migration_words"]),
+                     min_migration_words=int(data["min_migration_words"]), fillers=frozenset(data["fillers"]),
+                     invariant_plurals=frozenset(data["invariant_plurals"]), window=int(data["window"]),
+                     resident_nouns=frozenset(data["resident_nouns"]), compound_heads=frozenset(data["compound_heads"]),
+                     hedges=frozenset(data["hedges"]), not_after=frozenset(data["not_after"]))
+
+
+def _plural_demonym(text: str, pl: _PeopleIn) -> bool:
+    """A demonym used as a plural people noun ("Hondurans", "Rohingya"), not an adjective ("Honduran")."""
+    return text[:1].isupper() and (text.endswith("s") and not text.endswith("ss") or text in pl.invariant_plurals)
+
+
+def _migrant_nationalities(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> set[str]:
+    """The nationalities the document calls migrants: origins of its flows so far and demonyms on a refugee noun
+    ("Honduran migrants", "Syrian asylum seekers"), so that a bare "Hondurans in Mexico" elsewhere is read as the
+    same people."""
+    W = doc_lowers(b.doc)
+    out = {f.origin for f in b.flows}
+    for s in sentences:
+        for m in s.mentions:
+            after = range(m.end, min(m.end + 2, s.span.end))
+            if m.kind == "demonym" and any(W[k] in lex.refugee_groups for k in after):
+                out.add(m.iso)
+    return out
+
+
+def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Hondurans in Mexico", "Guatemalans living in the U.S.", "Syrians now registered in Turkey, Jordan
+    and Lebanon": a plural demonym placed in another country is a flow there, in a document about
+    migrants (annotators read "the group's nationality as origin"). Only sentences no other rule read, and none
+    with a hedge, ban, deportation, troops or a mover who is no migrant (tourists, diplomats, students)."""
+    pl = _people_in_lex()
+    doc = b.doc
+    W, T = doc_lowers(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    non_migrants = _backoff_lex().non_migrants
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    migrant_origins = _migrant_nationalities(b, sentences, lex)
+    for s in sentences:
+        sc, ec = s.span.start_char, s.span.end_char
+        if s.military or s.deport or len(s.mentions) < 2 or any(a < ec and c > sc for a, c in covered):
+            continue
+        start, end = s.span.start, s.span.end
+        words = W[start:end]
+        if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words) or not non_migrants.isdisjoint(words):
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        done: set[int] = set()
+        for m in s.mentions:
+            if m.start in done or m.kind != "demonym" or not _plural_demonym(T[m.end - 1], pl) \
+                    or m.start > start and W[m.start - 1] in pl.not_after:
+                continue  # "the Russians in Syria": a state or its forces; "ethnic Ukrainians in Russia"
+            origins, k = [m], m.end
+            while k + 1 < end and W[k] in {",", "and", "or"} and (nxt := by_start.get(
+                    k + 1 if W[k + 1] not in {"and", "or"} else k + 2)) is not None and nxt.kind == "demonym" \
+                    and _plural_demonym(T[nxt.end - 1], pl):
+                origins.append(nxt)  # "Guatemalans, Hondurans and Salvadorans in the U.S."
+                k = nxt.end
+            done.update(o.start for o in origins)
+            gap = k
+            while k < end and k - gap < pl.window and W[k] in pl.fillers:
+                k += 1
+            if k >= end or W[k] != "in":
+                continue
+            k += 1
+            while k < end and W[k] in PLACE_MODIFIERS:
+                k += 1
+            place = by_start.get(k)
+            if place is None or place.kind == "demonym":
+                continue
+            places = [place]
+            while (nxt := by_start.get(places[-1].end + 1)) is not None and W[places[-1].end] in {",", "and", "or"} \
+                    or (nxt := by_start.get(places[-1].end + 2)) is not None \
+                    and W[places[-1].end:places[-1].end + 2] in ([",", "and"], [",", "or"]):
+                if nxt.kind == "demonym":
+                    break
+                places.append(nxt)  # "in Turkey, Jordan and Lebanon"
+            isos = {o.iso for o in origins}
+            if pl.migration_words.isdisjoint(words):
+                origins = [o for o in origins if o.iso in migrant_origins]  # "Russians in Ukraine": not the migrants
+            for o in origins:
+                for p in places:
+                    if p.iso not in isos:
+                        b.add(s.span, o.iso, p.iso, [o.start, p.start])
+
+
+STORY_HEDGE_WINDOW = 10  # tokens each side of the demonym that a hedge or negation must be within to count
+
+
+def _unflowed_story_people(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """A document no rule found a flow in, set in one country: its people of another nationality are there ("Eva, a
+    Venezuelan immigrant who runs the shelter", "five Honduran asylum-seekers challenged the rules" in a story set
+    in the U.S.). The noun must head its phrase (not "the Syrian refugee crisis"), and the sentence must name no
+    other country and hold no ban, hedge, deportation, troops or accusation."""
+    if b.flows:
+        return
+    state = _story_state(sentences)
+    if state is None:
+        return
+    pl = _people_in_lex()
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        sent = s.span
+        words = W[sent.start:sent.end]
+        if s.military or s.deport or s.region_origin or not BANS.isdisjoint(words) \
+                or not SUSPICION.isdisjoint(words):
+            continue
+        if any(m.iso != state and m.role not in {"NAT", "ADJ"} for m in s.mentions):
+            continue  # another place for them in the sentence
+        for m in s.mentions:
+            if m.kind != "demonym" or m.role != "NAT" or m.iso == state:
+                continue
+            near = W[max(sent.start, m.start - STORY_HEDGE_WINDOW):min(sent.end, m.end + STORY_HEDGE_WINDOW)]
+            if not lex.block.isdisjoint(near) or not pl.hedges.isdisjoint(near):
+                continue  # "would not admit Syrian refugees" (a quote's "not" further off says nothing of them)
+            k = m.end
+            if k < sent.end and W[k] == "asylum":  # "asylum seekers", "asylum-seekers" split at the hyphen
+                k += 2 if k + 1 < sent.end and W[k + 1] == "-" else 1
+                if k >= sent.end or W[k] not in {"seeker", "seekers"}:
+                    continue
+            elif k >= sent.end or W[k] not in pl.resident_nouns:
+                continue
+            if k + 1 < sent.end and (W[k + 1] in pl.compound_heads or W[k + 1] == "-"):
+                continue  # "the Syrian refugee crisis", "Mexican immigrant rights": a topic, not people
+            b.add(sent, m.iso, state, [m.start, k])
