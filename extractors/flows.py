@@ -194,7 +194,16 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors import flow_scorer
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
-from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
+from extractors.doccache import (
+    class_positions,
+    doc_lemmas,
+    doc_lowers,
+    doc_sentences,
+    doc_text,
+    doc_texts,
+    lower_text,
+    word_class,
+)
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
@@ -640,12 +649,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.role = "ADJ"  # "anti-American attempts"; "a Central-American caravan" is a region, not the U.S.
             continue
         if m.kind == "demonym" and m.end < end and (W[m.end] in DEMONYM_PLACES or W[m.end] == "border" and W[
-                m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not doc[m.start:m.end].text.endswith("s"):
+                m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not _surface(doc, m).endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
             m.kind = "place"  # "two years in a Kenyan refugee camp": the camp is in Kenya
         if m.kind == "demonym":
-            surface = doc[m.start:m.end].text
+            surface = _surface(doc, m)
             plural = surface.endswith("s") and not surface.endswith("ss")
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
@@ -834,6 +843,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+def _surface(doc: Doc, m: _Mention) -> str:
+    """``doc[m.start:m.end].text``, cut from the cached text (no Span, no joining of its tokens)."""
+    index = doc_index(doc)
+    return doc_text(doc)[index.starts[m.start]:index.ends[m.end - 1]]
 
 
 FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", "fly", "flew", "board", "escape",
@@ -1048,6 +1063,23 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
 
 
 FROM = frozenset({"from"})
+# Word classes (``doccache.word_class``) of what ``_sentences`` reads in every sentence it keeps: the pipeline's
+# lemmatizer classifies each word once per process, and a class's tokens are then found with one numpy pass per
+# document (without those classes, one scan of the document's lower forms)
+_FROM_WORD = word_class(lambda text, lower: lower in FROM)
+_MOVEMENT_FORM = word_class(lambda text, lower: lower in _lex().kind)  # a movement word by its form (see ``_lex``)
+_GROUP_WORD = word_class(lambda text, lower: _is_group_lower(lower))
+
+
+def _word_positions(doc: Doc, bit: int, test) -> list[int]:
+    """The tokens of a word class, ascending: the lemmatizer's classes, or else the tokens whose lower form passes
+    ``test`` (the class's own test)."""
+    found = class_positions(doc, bit)
+    if found is None:
+        lowers = doc_lowers(doc)
+        found = list(compress(range(len(lowers)), map(test, lowers)))
+    return found
+
 _QUANTIFIERS = frozenset({"some", "many", "most", "others", "thousands", "hundreds"})  # "many have ...": a group moves
 _THEY = frozenset({"they", "those", "them"})
 _POSSESSIVES = frozenset({"their", "his", "her"})  # "their way to ..."
@@ -1066,12 +1098,14 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     starts, sentence = _sentence_starts(doc)
     # the tokens the rules below look for, found once per document (a C scan per word of the lexicon the document
     # has, not a pass over each sentence); without the prefilter each rule tests every token itself
-    at_from = sorted(positions_in(W, FROM))
+    at_from = _word_positions(doc, _FROM_WORD, FROM.__contains__)
+    at_group = _word_positions(doc, _GROUP_WORD, _is_group_lower)
     if prefilter:
         present = doc_word_set(doc)  # every lower form: a country part's text lower-cased, an ethnic word
         by_lower = _part_lowers()
         at_parts = sorted(positions_in(T, [text for w in by_lower.keys() & present for text in by_lower[w]]))
         at_ethnic_all = sorted(positions_in(W, lex.ethnic_origin.keys() & present))
+        at_moving_forms = _word_positions(doc, _MOVEMENT_FORM, lex.kind.__contains__)
     ents_by_sent: dict[int, list[Span]] = {}
     isos_by_sent: dict[int, list[str | None]] = {}  # the entities' ``_.iso``, read once
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
@@ -1109,7 +1143,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         triggers = {}
         blocked: set[int] = set()
         # only a token whose form or lemma is a movement word (``lex.kind``) can be one
-        movement = sorted(set(_at(W, start, end, lex.kind)) | set(_at(L, start, end, lex.kind))) if prefilter else every
+        movement = sorted(set(_between(at_moving_forms, start, end)) | set(_at(L, start, end, lex.kind))) \
+            if prefilter else every
         for i in movement:
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
@@ -1129,7 +1164,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
         # the pair tests run only where the sentence holds their first word (set tests in C)
-        has_group = any(map(_is_group_lower, words)) or not _QUANTIFIERS.isdisjoint(words) and any(
+        has_group = bool(_between(at_group, start, end)) or not _QUANTIFIERS.isdisjoint(words) and any(
             w in _QUANTIFIERS and (nxt in AUXILIARIES or start + k + 1 in triggers)  # "most reached Iran"
             for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))) or not _THEY.isdisjoint(words) or (
             not _POSSESSIVES.isdisjoint(words) and any(
@@ -1513,7 +1548,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
             b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
-    stopped = [i for i in range(sent.start, sent.end) if W[i] in STOPPED_VERBS]
+    stopped = _at(W, sent.start, sent.end, STOPPED_VERBS)
     held = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
     if stopped and held and not dst_m and not refin and s.has_group and not s.military \
             and (auth := _national_authority(doc, s, lex)) and auth not in held:
