@@ -188,15 +188,22 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
-import numpy
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from extractors import flow_scorer
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
-from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
+from extractors.doccache import (
+    class_positions,
+    doc_lemmas,
+    doc_lowers,
+    doc_sentences,
+    doc_text,
+    doc_texts,
+    lower_text,
+    word_class,
+)
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
@@ -531,7 +538,7 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
         if not iso or any(boilerplate[ent.start:ent.end]):
             continue
         kind_key = assertions.token_entities.get(ent.start)
-        text, label = ent.text, ent.label_
+        text, label = doc_text(doc)[start_char:end_char], ent.label_  # ent.text, without joining its tokens
         if ent.start > sent.start and W[ent.start - 1] in REGION_PREFIXES and text.startswith("America"):
             continue  # "Central America", "Latin Americans": a region, not the United States
         if text in {"American", "Americans"}:
@@ -546,7 +553,7 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
             if place is not None and 0 < place.population < MIN_PLACE_POPULATION:
                 continue  # a small town or park whose name may stand for many places
             found.append(_Mention(ent.start, ent.end, iso, "place"))
-    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    covered = {i for ent in ents for i in range(ent.start, ent.end)} if parts else set()  # (read for parts only)
     texts = doc_texts(doc)
     for i in parts:
         iso = lex.country_parts.get(texts[i]) if texts[i][:1].isupper() else None
@@ -642,12 +649,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.role = "ADJ"  # "anti-American attempts"; "a Central-American caravan" is a region, not the U.S.
             continue
         if m.kind == "demonym" and m.end < end and (W[m.end] in DEMONYM_PLACES or W[m.end] == "border" and W[
-                m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not doc[m.start:m.end].text.endswith("s"):
+                m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not _surface(doc, m).endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
             m.kind = "place"  # "two years in a Kenyan refugee camp": the camp is in Kenya
         if m.kind == "demonym":
-            surface = doc[m.start:m.end].text
+            surface = _surface(doc, m)
             plural = surface.endswith("s") and not surface.endswith("ss")
             nxt = m.end
             if plural and (nxt >= end or not _is_group_word(doc, nxt, lex)):
@@ -838,6 +845,12 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _border_compounds(doc, sent, mentions, lex)
 
 
+def _surface(doc: Doc, m: _Mention) -> str:
+    """``doc[m.start:m.end].text``, cut from the cached text (no Span, no joining of its tokens)."""
+    index = doc_index(doc)
+    return doc_text(doc)[index.starts[m.start]:index.ends[m.end - 1]]
+
+
 FOR_VERBS = {"head", "leave", "left", "depart", "bound", "flee", "set", "sail", "fly", "flew", "board", "escape",
              "make", "go"}  # movement words whose "for X" is where people go
 
@@ -1012,8 +1025,8 @@ def _hyphen_tokens(doc: Doc) -> list[int]:
     text = doc_text(doc)
     if "-" not in text:
         return []
-    hyphens = [m.start() for m in _HYPHEN.finditer(text)]
-    return sorted(set((numpy.searchsorted(doc.to_array(IDX), hyphens, side="right") - 1).tolist()))
+    starts = doc_index(doc).starts  # the token offsets, read once per Doc (no IDX array per call)
+    return sorted({bisect_right(starts, m.start()) - 1 for m in _HYPHEN.finditer(text)})
 
 
 _HYPHEN = re.compile("-")
@@ -1025,8 +1038,17 @@ def _sentence_starts(doc: Doc) -> tuple[list[int], Callable[[int], Span]]:
     if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
         sents = doc_sentences(doc)
         return [sent.start for sent in sents], sents.__getitem__
-    bounds = [0] + (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist() + [len(doc)]  # in C
-    return bounds[:-1], lambda k: Span(doc, bounds[k], bounds[k + 1])
+    bounds = doc_index(doc).sent_tokens  # the same cut (a first token, then every SENT_START of 1), made once per Doc
+    return [a for a, _ in bounds], lambda k: Span(doc, *bounds[k])
+
+
+@lru_cache(maxsize=1)
+def _part_lowers() -> dict[str, list[str]]:
+    """The country parts' texts by their lower-case form (which a document holding one has among its words)."""
+    by_lower: dict[str, list[str]] = {}
+    for text in _lex().country_parts:
+        by_lower.setdefault(text.lower(), []).append(text)
+    return by_lower
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
@@ -1041,6 +1063,23 @@ def _at(values: list[str], start: int, end: int, wanted) -> list[int]:
 
 
 FROM = frozenset({"from"})
+# Word classes (``doccache.word_class``) of what ``_sentences`` reads in every sentence it keeps: the pipeline's
+# lemmatizer classifies each word once per process, and a class's tokens are then found with one numpy pass per
+# document (without those classes, one scan of the document's lower forms)
+_FROM_WORD = word_class(lambda text, lower: lower in FROM)
+_MOVEMENT_FORM = word_class(lambda text, lower: lower in _lex().kind)  # a movement word by its form (see ``_lex``)
+_GROUP_WORD = word_class(lambda text, lower: _is_group_lower(lower))
+
+
+def _word_positions(doc: Doc, bit: int, test) -> list[int]:
+    """The tokens of a word class, ascending: the lemmatizer's classes, or else the tokens whose lower form passes
+    ``test`` (the class's own test)."""
+    found = class_positions(doc, bit)
+    if found is None:
+        lowers = doc_lowers(doc)
+        found = list(compress(range(len(lowers)), map(test, lowers)))
+    return found
+
 _QUANTIFIERS = frozenset({"some", "many", "most", "others", "thousands", "hundreds"})  # "many have ...": a group moves
 _THEY = frozenset({"they", "those", "them"})
 _POSSESSIVES = frozenset({"their", "his", "her"})  # "their way to ..."
@@ -1057,6 +1096,16 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
     all_anchors = _anchors(doc, lex) if prefilter else list(range(len(doc)))
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
     starts, sentence = _sentence_starts(doc)
+    # the tokens the rules below look for, found once per document (a C scan per word of the lexicon the document
+    # has, not a pass over each sentence); without the prefilter each rule tests every token itself
+    at_from = _word_positions(doc, _FROM_WORD, FROM.__contains__)
+    at_group = _word_positions(doc, _GROUP_WORD, _is_group_lower)
+    if prefilter:
+        present = doc_word_set(doc)  # every lower form: a country part's text lower-cased, an ethnic word
+        by_lower = _part_lowers()
+        at_parts = sorted(positions_in(T, [text for w in by_lower.keys() & present for text in by_lower[w]]))
+        at_ethnic_all = sorted(positions_in(W, lex.ethnic_origin.keys() & present))
+        at_moving_forms = _word_positions(doc, _MOVEMENT_FORM, lex.kind.__contains__)
     ents_by_sent: dict[int, list[Span]] = {}
     isos_by_sent: dict[int, list[str | None]] = {}  # the entities' ``_.iso``, read once
     for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
@@ -1064,7 +1113,12 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         ents_by_sent.setdefault(first, []).append(ent)
         isos_by_sent.setdefault(first, []).append(span_extension(doc, ent.start_char, ent.end_char, "iso"))
     # only the sentences with an entity or an anchor are read (the others are skipped below)
-    read = set(ents_by_sent).union(starts[bisect_right(starts, i) - 1] for i in all_anchors)
+    with_entities = set(ents_by_sent)
+    if prefilter:  # and of those with entities, only the ones with a country entity, country part or ethnic group:
+        placeable = {first for first, isos in isos_by_sent.items() if any(isos)}  # the others give no mention and
+        placeable.update(starts[bisect_right(starts, i) - 1] for i in chain(at_parts, at_ethnic_all))  # are skipped
+        with_entities &= placeable
+    read = with_entities.union(starts[bisect_right(starts, i) - 1] for i in all_anchors)
     for k in [k for k, first in enumerate(starts) if first in read]:
         sent = sentence(k)
         start, end = sent.start, sent.end
@@ -1074,11 +1128,11 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         if not ents and not anchors:
             continue  # no country named: nothing to read
         every = range(start, end)  # the unfiltered reading: each rule tests every token itself
-        parts = _at(T, start, end, lex.country_parts) if prefilter else every
+        parts = _between(at_parts, start, end) if prefilter else every
         isos = isos_by_sent.get(start, [])
         # no entity with a country and no country part: no mention (``_mentions`` keeps neither)
         mentions = _mentions(doc, sent, ents, assertions, parts, isos) if parts or any(isos) else []
-        at_ethnic = _at(W, start, end, lex.ethnic_origin) if prefilter else every
+        at_ethnic = _between(at_ethnic_all, start, end) if prefilter else every
         ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:
             continue  # entities, but none a country the rules can place (see the docstring)
@@ -1089,7 +1143,8 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         triggers = {}
         blocked: set[int] = set()
         # only a token whose form or lemma is a movement word (``lex.kind``) can be one
-        movement = sorted(set(_at(W, start, end, lex.kind)) | set(_at(L, start, end, lex.kind))) if prefilter else every
+        movement = sorted(set(_between(at_moving_forms, start, end)) | set(_at(L, start, end, lex.kind))) \
+            if prefilter else every
         for i in movement:
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
@@ -1103,13 +1158,13 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             _moving_in_toward(W, mentions, triggers, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
-        for k in _at(W, start, end - 1, FROM):
+        for k in _between(at_from, start, end - 1):
             if not (W[k + 1].endswith("ing") and W[k + 1] not in ING_ADJECTIVES) \
                     and not any(x in country_starts for x in range(k + 1, min(k + 4, end))):
                 region = True  # "from affected countries", "from regime areas": an origin that is no country
                 break
         # the pair tests run only where the sentence holds their first word (set tests in C)
-        has_group = any(map(_is_group_lower, words)) or not _QUANTIFIERS.isdisjoint(words) and any(
+        has_group = bool(_between(at_group, start, end)) or not _QUANTIFIERS.isdisjoint(words) and any(
             w in _QUANTIFIERS and (nxt in AUXILIARIES or start + k + 1 in triggers)  # "most reached Iran"
             for k, (w, nxt) in enumerate(zip(words, words[1:], strict=False))) or not _THEY.isdisjoint(words) or (
             not _POSSESSIVES.isdisjoint(words) and any(
@@ -1493,7 +1548,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
             b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
-    stopped = [i for i in range(sent.start, sent.end) if W[i] in STOPPED_VERBS]
+    stopped = _at(W, sent.start, sent.end, STOPPED_VERBS)
     held = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
     if stopped and held and not dst_m and not refin and s.has_group and not s.military \
             and (auth := _national_authority(doc, s, lex)) and auth not in held:
@@ -2287,7 +2342,8 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
     or else the document's main origin, when the document is about asylum and the sentence names no other."""
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
-    asylum_doc = any(w in doc_text(doc).lower() for w in ("asylum", "protection", "refugee"))
+    lowered = lower_text(doc_text(doc))  # the whole text lower-cased once (kept for the last text)
+    asylum_doc = any(w in lowered for w in ("asylum", "protection", "refugee"))
     for s in sentences:
         start, end = s.span.start, s.span.end
         words = W[start:end]

@@ -85,8 +85,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts
-from extractors.entities import doc_index, evidence_for
+from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
+from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer
 
@@ -355,8 +355,8 @@ def _document_index(words: set[str], backoff: bool = True) -> dict[str, list[tup
     """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
     occurs somewhere in it (a sentence can only match those)."""
     full = _anchor_index(backoff)
-    return {h: kept for h in full.keys() & words
-            if (kept := [(e, reqs) for e, reqs in full[h] if all(not r.isdisjoint(words) for r in reqs)])}
+    return {h: kept for h in full.keys() & words  # "not any(map(...))": every requirement met, tested in C
+            if (kept := [(e, reqs) for e, reqs in full[h] if not any(map(words.isdisjoint, reqs))])}
 
 
 def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
@@ -366,7 +366,7 @@ def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
     found: list[str] = []
     for h in index.keys() & words:
         for entry_id, reqs in index[h]:
-            if entry_id not in found and all(not req.isdisjoint(words) for req in reqs):
+            if entry_id not in found and not any(map(words.isdisjoint, reqs)):  # every requirement met
                 found.append(entry_id)
     return sorted(found)
 
@@ -462,8 +462,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
             if windows and required is not None:  # the Matcher reads only the window a match can lie in
-                hits = [k for k, (low, lemma) in enumerate(zip(row_lowers, row_lemmas, strict=True))
-                        if low in required or lemma in required]
+                hits = list(compress(range(len(row_lowers)), map(
+                    or_, map(required.__contains__, row_lowers), map(required.__contains__, row_lemmas))))  # in C
                 lo, hi = max(0, hits[0] - length + 1), min(sent.end - sent.start, hits[-1] + length)
                 span, offset = doc[sent.start + lo:sent.start + hi], sent.start + lo
             raw.extend((entry_id, offset + s, offset + e) for _mid, s, e in matchers[entry_id](span))
@@ -613,7 +613,7 @@ class _Context:
         for ent in self.ents:  # labels and extensions are read only for entities near a trigger
             if not wanted[ent.start] or boilerplate[ent.start]:
                 continue
-            self._add(self._entity_mention(ent, ent.label_, ent._.iso))
+            self._add(self._entity_mention(ent, ent.label_, span_extension(doc, ent.start_char, ent.end_char, "iso")))
         sets = self.sets
         n = len(doc)
         two, relevant = _reference_words()
@@ -721,7 +721,7 @@ class _Context:
     def _entity_mention(self, ent: Span, label: str, iso: str | None) -> Mention:
         """The mention an entity makes (``label``, ``iso``: its ``label_`` and ``_.iso``)."""
         found = self.a.token_entities.get(ent.start)
-        text = ent.text
+        text = doc_text(self.doc)[ent.start_char:ent.end_char]  # ent.text, without joining its tokens
         if text in self.lex["metonyms"]:
             kind, key = self.lex["metonyms"][text]
             return Mention(ent.start, ent.end, "actor", (kind, key))
@@ -736,7 +736,7 @@ class _Context:
                 return Mention(ent.start, ent.end, "demonym", ("Country", iso))
             return Mention(ent.start, ent.end, "actor", ("Country", iso))
         if label in {"LOC", "GPE", "FAC"}:
-            name = ent._.canonical or text
+            name = span_extension(self.doc, ent.start_char, ent.end_char, "canonical") or text  # ent._.canonical
             if iso and capitals().get(name) == iso:
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))
             return Mention(ent.start, ent.end, "place")
@@ -860,8 +860,9 @@ class _Context:
                         actor = self._entity_actor(found[0], found[1], ent) if found[0] != "Person" else None
                         if actor:
                             return actor
-                    if ent._.iso in self.gaz.countries:
-                        return ("Country", ent._.iso)
+                    iso = span_extension(doc, ent.start_char, ent.end_char, "iso")  # ent._.iso, no Underscore
+                    if iso in self.gaz.countries:
+                        return ("Country", iso)
                     break
                 j -= 1
                 steps += 1
@@ -871,7 +872,9 @@ class _Context:
         """(entity span, label, ``_.iso``) of every entity, read once: each ``ent.label_`` and extension read
         looks the value up anew."""
         if self._ent_info is None:
-            self._ent_info = [(ent, ent.label_, ent._.iso) for ent in self.ents]
+            doc = self.doc  # (``span_extension``: ``ent._.iso`` without an Underscore object per entity)
+            self._ent_info = [(ent, ent.label_, span_extension(doc, ent.start_char, ent.end_char, "iso"))
+                              for ent in self.ents]
         return self._ent_info
 
     def _ent_at(self, i: int) -> Span | None:
@@ -1769,7 +1772,7 @@ def _document_has(doc: Doc, context: str) -> bool:
     if hit is not None and hit[0] is doc:
         return hit[1]
     need = lexicon()["document_contexts"].get(context)
-    text = doc_text(doc).lower()
+    text = lower_text(doc_text(doc))  # (kept for the last text lower-cased)
     found = need is not None and sum(text.count(word) for word in lexicon()["_contexts"][context]) >= need
     if len(_DOC_CONTEXT) > 64:
         _DOC_CONTEXT.clear()
