@@ -36,7 +36,7 @@ def run(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # a wish cue whose subject is the actor: its own plan
-    (US_STORY + "Trump still wants to build a wall along the border with Mexico.", {("US", "BorderBarrier")}),
+    (US_STORY + "Trump still wants to build his wall on the southern frontier with Mexico.", {("US", "BorderBarrier")}),
     ("Slovenia wants to put up a razor-wire fence on its border with Croatia.", {("SI", "BorderBarrier")}),
     ("Denmark wants to deport rejected Iraqi asylum seekers faster.", {("DK", "Deportation")}),
     # near misses: a wish that another party act is a demand, and a non-state subject acts for no state
@@ -53,10 +53,10 @@ def test_own_intent(run, text, expected):
     (US_STORY + "The White House is seeking $8 billion for the border wall next year.", {("US", "BorderBarrier")}),
     (US_STORY + "Congress set aside $900 million for new border fencing in Arizona.", {("US", "BorderBarrier")}),
     (US_STORY + "Trump has long pushed for a steel wall along the southern border.", {("US", "BorderBarrier")}),
-    (US_STORY + "Trump's call for a border wall dominated the budget talks.", {("US", "BorderBarrier")}),
+    (US_STORY + "Trump's renewed call for a border wall dominated the budget talks.", {("US", "BorderBarrier")}),
     # near misses: refused money, someone else paying, Wall Street
     (US_STORY + "Democrats refused to give the president money for the wall on the border.", set()),
-    (US_STORY + "Mexico said it will never pay for the wall on the border.", set()),
+    (US_STORY + "Mexico said it would never pay for that border wall.", set()),
     (US_STORY + "Banks raised money for the Wall Street firms that trade near the border.", set()),
 ])
 def test_barrier_funding(run, text, expected):
@@ -65,7 +65,7 @@ def test_barrier_funding(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # ending a protection programme restricts protection; the programme protects on its state's behalf
-    (US_STORY + "The administration rescinded the Deferred Action for Childhood Arrivals program in 2017.",
+    (US_STORY + "The administration rescinded the Deferred Action for Childhood Arrivals program last autumn.",
      {("US", "AsylumRestriction")}),
     (US_STORY + "Trump moved to phase out DACA and gave Congress six months to act.", {("US", "AsylumRestriction")}),
     (US_STORY + "The government terminated TPS for thousands of Nepalis last spring.", {("US", "AsylumRestriction")}),
