@@ -15,6 +15,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from graph.cli_types import positive_int
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -32,16 +34,6 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from error
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from error
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return number
-
-
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     from graph.documents import DEFAULT_MAX_BYTES
 
@@ -49,7 +41,7 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
                         help="an installed trained spaCy pipeline to use alongside the rules "
                              "(default: migraph's rule pipeline on spacy.blank('en'))")
     parser.add_argument("--encoding", help="text encoding of the sources (default: UTF-8)")
-    parser.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES,
                         help="largest source file accepted, in bytes (default: %(default)s)")
     parser.add_argument("--keep-going", action="store_true",
                         help="report and skip bad files instead of failing the run")
@@ -75,7 +67,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="output folder (default: %(default)s)")
     _add_source_options(build)
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    build.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+    build.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                        help="extract with N worker processes (default: %(default)s)")
     build.add_argument("--store", type=Path, metavar="STORE_DIR",
                        help="add the documents to an on-disk Oxigraph store (one named graph per document; "

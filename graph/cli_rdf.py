@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from graph.cli_types import positive_float, positive_int
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 
@@ -21,26 +23,6 @@ DEFAULT_MAX_ROWS = 100_000
 DEFAULT_WORKERS = 2
 DEFAULT_MAX_MEMORY_MB = 2048
 EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "trig", "nquads", "gexf", "graphml")
-
-
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from error
-    if not number > 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return number
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from error
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return number
 
 
 def _port(value: str) -> int:
@@ -65,13 +47,13 @@ def register(subparsers) -> None:
                        help="address to listen on (default: %(default)s, this machine only)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT,
                        help="port (default: %(default)s; 0 picks a free one and prints it)")
-    serve.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+    serve.add_argument("--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help="per-query time limit (default: %(default)s)")
-    serve.add_argument("--max-rows", type=_positive_int, default=DEFAULT_MAX_ROWS, metavar="N",
+    serve.add_argument("--max-rows", type=positive_int, default=DEFAULT_MAX_ROWS, metavar="N",
                        help="largest result answered, in rows or triples (default: %(default)s)")
-    serve.add_argument("--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+    serve.add_argument("--max-memory", type=positive_int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                        help="memory a query may use on top of the loaded graph (default: %(default)s)")
-    serve.add_argument("--workers", type=_positive_int, default=DEFAULT_WORKERS, metavar="N",
+    serve.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS, metavar="N",
                        help="queries evaluated at the same time (default: %(default)s)")
     serve.add_argument("--quiet", action="store_true", help="do not log requests")
     serve.set_defaults(func=cmd_serve)
@@ -94,7 +76,7 @@ def register(subparsers) -> None:
                     "(focus node, path, message). Exit 1 when there are violations.")
     validate.add_argument("graph", metavar="GRAPH", help="a graph file (.ttl, .nt, .trig, .nq) or a build folder")
     validate.add_argument("--shapes", type=Path, metavar="FILE", help="other shapes (default: ontology/shapes.ttl)")
-    validate.add_argument("--max-shown", type=_positive_int, default=50, metavar="N",
+    validate.add_argument("--max-shown", type=positive_int, default=50, metavar="N",
                           help="violations printed at most (default: %(default)s)")
     validate.set_defaults(func=cmd_validate)
 

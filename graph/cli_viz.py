@@ -6,23 +6,14 @@ this module for every command.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from graph.cli_types import positive_int
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from error
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return number
 
 
 DEFAULT_MAX_NODES = 1000  # = graph.viz.DEFAULT_MAX_NODES, not imported: the parser must not load networkx
@@ -46,7 +37,7 @@ def register(subparsers) -> None:
                      help="draw the migration flow network: countries as nodes, flows as weighted arrows, "
                           "policies from states to groups as typed edges")
     viz.add_argument("--all", action="store_true", help="draw every node, however many")
-    viz.add_argument("--max-nodes", type=_positive_int, default=DEFAULT_MAX_NODES, metavar="N",
+    viz.add_argument("--max-nodes", type=positive_int, default=DEFAULT_MAX_NODES, metavar="N",
                      help="above N nodes draw only the N most central (PageRank) (default: %(default)s)")
     viz.add_argument("--title", help="page heading (default: the graph's file name)")
     viz.set_defaults(func=cmd_viz)
@@ -58,7 +49,7 @@ def register(subparsers) -> None:
     stats.add_argument("graph", metavar="GRAPH", help=graph_help)
     stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     stats.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
-    stats.add_argument("--top", type=_positive_int, default=10, metavar="N",
+    stats.add_argument("--top", type=positive_int, default=10, metavar="N",
                        help="entities listed per centrality measure (default: %(default)s)")
     stats.set_defaults(func=cmd_stats)
 
