@@ -170,7 +170,10 @@ def _convention(text: str) -> bool:
     """True when the article uses single marks for quotations (few double marks, several single pairs)."""
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
     # a mark between two letters or digits is an apostrophe (``_classify``'s first test): only the others are read
-    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    positions = [m.start() for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    if doubles >= 2 and len(positions) <= 2 * max(1, doubles // 2) + 2:
+        return False  # too few single marks for that many openers and a closer: no need to classify them
+    roles = [_classify(text, i, True) for i in positions]
     singles_open = roles.count("open")
     singles_close = roles.count("close")
     if singles_open == 0 or singles_close == 0:

@@ -1016,3 +1016,25 @@ def test_singular_person_nouns_head_descriptions(run):
     assert run("The historian said it was \"a turning point\" for the country.")[0][2] == "The historian"
     # near miss: the noun as a modifier of another noun is no speaker ('The author tour')
     assert all(q[2] != "The author" for q in run("The author tour was \"very long\" this year, the paper said."))
+
+
+def _convention_in_full(text: str) -> bool:
+    """``quotes._convention`` without its early answers: every single mark read."""
+    from extractors.quotes import DOUBLE_MARKS, SINGLE_NOT_INSIDE_WORD_RE, _classify
+
+    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    opens, closes = roles.count("open"), roles.count("close")
+    if opens == 0 or closes == 0:
+        return False
+    return doubles < 2 or opens >= 2 * max(1, doubles // 2) + 2
+
+
+def test_quotation_convention_answers_early_as_in_full():
+    from extractors.quotes import _convention
+
+    single_pairs = " ".join(f"'Word {k},' she said." for k in range(6))
+    for text in ['"A," he said. "B," she said.', "'A,' he said. 'B,' she said.", "It's the voters' 'choice'.",
+                 '"A," he said. ' + single_pairs, '"A" "B" "C" "D" "E" "F" ' + single_pairs,
+                 "“A,” he said; ‘B,’ and ‘C’ and ‘D’ and ‘E’, she’s sure.", "", "'"]:
+        assert _convention(text) == _convention_in_full(text), text
