@@ -569,6 +569,15 @@ def _lemma_lookup():
     return load_language_data(registry.lookups.get("en")["lemma_lookup"])
 
 
+def lookup_lemma(text: str) -> str:
+    """The lemma the pipeline's lookup lemmatizer gives the word ``text``, lower-cased (as ``doc_lemmas`` holds it):
+    the table's entry for the token text (the first of a list), else the text itself (``pipeline.LookupLemmatizer``)."""
+    found = _lemma_lookup().get(text)
+    if isinstance(found, list):
+        found = found[0]
+    return (text if found is None else found).lower()
+
+
 def _split_runs(view: TokenView, runs):
     """Split a run where a second full name begins ("William Barr William Pelham Barr", "Mike Pence Michael").
 

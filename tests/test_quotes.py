@@ -1018,6 +1018,29 @@ def test_singular_person_nouns_head_descriptions(run):
     assert all(q[2] != "The author" for q in run("The author tour was \"very long\" this year, the paper said."))
 
 
+def test_speech_candidates_from_word_classes_match_the_lemma_scan(nlp):
+    """The lemmatizer's word class of speech-verb lemmas (``names.lookup_lemma``) marks the tokens whose lemma the scan
+    finds, and the speech flags are the same without the classes."""
+    from itertools import compress
+
+    from extractors import quotes
+    from extractors.doccache import WORD_CLASSES_KEY, class_positions, doc_lemmas
+
+    text = ("Officials Said the ministry warned on Monday. She shot back, he told reporters and they had announced "
+            "plans; the court papers read: \"Saying no.\" A spokesman Says that the report states a call was made.")
+    for _ in range(2):  # new words, then words seen before
+        doc = nlp(text)
+        lemmas, n = doc_lemmas(doc), len(doc)
+        assert doc_lemmas(doc) == [quotes.lookup_lemma(t.text) for t in doc]
+        by_class = class_positions(doc, quotes._CANDIDATE_LEMMA_WORD)
+        assert by_class and by_class == list(compress(range(n), map(quotes._candidate_lemmas().__contains__, lemmas)))
+        flags = quotes._speech_flags(doc)
+        plain = nlp(text)
+        del plain.user_data[WORD_CLASSES_KEY]
+        assert class_positions(plain, quotes._CANDIDATE_LEMMA_WORD) is None
+        assert quotes._speech_flags(plain) == flags and any(flags)
+
+
 def _convention_in_full(text: str) -> bool:
     """``quotes._convention`` without its early answers: every single mark read."""
     from extractors.quotes import DOUBLE_MARKS, SINGLE_NOT_INSIDE_WORD_RE, _classify
