@@ -77,6 +77,7 @@ class DocIndex:
 
 
 _INDEX_KEY = "migraph.entities.index"
+_BOILERPLATE_KEY = ("._.", "boilerplate", None, None)  # where spaCy keeps ``doc._.boilerplate``
 
 
 def doc_index(doc: Doc) -> DocIndex:
@@ -99,7 +100,8 @@ def doc_index(doc: Doc) -> DocIndex:
     ends_array[-1:] = len(full)
     ends = (ends_array - columns[:, 2]).tolist()
     boilerplate = [False] * n
-    for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
+    # the spans the boilerplate component flags token by token (``doc._.boilerplate``, read where spaCy keeps it)
+    for start, end in doc.user_data.get(_BOILERPLATE_KEY) or ():
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             boilerplate[span.start:span.end] = [True] * (span.end - span.start)

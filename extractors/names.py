@@ -1006,7 +1006,8 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
 
     Only words that are no given name are dropped ("Michelle Obama" beside "Barack Obama" stays whole).
     """
-    labels = [span.label_ for span in found]
+    person = view.doc.vocab.strings.add("PERSON")
+    labels = ["PERSON" if span.label == person else span.label_ for span in found]  # (no string lookup per person)
     if labels.count("PERSON") < 2:
         return found
     texts = [view.span_text(span.start, span.end) for span in found]  # == span.text, without a join per read
