@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
 from extractors.doccache import class_positions, doc_lowers, doc_text, doc_texts, word_class
 from extractors.gazetteer import gazetteer, lexicon
-from extractors.names import INITIAL_RE, first_name_gender, given_name_key, name_part_key
+from extractors.names import (
+    INITIAL_RE,
+    TOKEN_COLUMNS_KEY,
+    doc_bylines,
+    first_name_gender,
+    given_name_key,
+    name_part_key,
+)
 from graph.vocab import slugify as _slugify
 
 EXTRACTOR = "migraph.entities"
@@ -70,6 +77,7 @@ class DocIndex:
 
 
 _INDEX_KEY = "migraph.entities.index"
+_BOILERPLATE_KEY = ("._.", "boilerplate", None, None)  # where spaCy keeps ``doc._.boilerplate``
 
 
 def doc_index(doc: Doc) -> DocIndex:
@@ -79,8 +87,12 @@ def doc_index(doc: Doc) -> DocIndex:
         return index
     n = len(doc)
     full = doc_text(doc)
-    columns = doc.to_array([IDX, SENT_START, SPACY]) if n else numpy.zeros((0, 3), "uint64")
-    starts = columns[:, 0].tolist()
+    shared = doc.user_data.get(TOKEN_COLUMNS_KEY)  # the person rules' arrays (the last component: still current)
+    if shared is not None and n and len(shared[1]) == n:
+        columns, starts = shared
+    else:
+        columns = doc.to_array([IDX, SENT_START, SPACY]) if n else numpy.zeros((0, 3), "uint64")
+        starts = columns[:, 0].tolist()
     # a token ends where the next one starts, less its trailing space (the text is the tokens' text_with_ws, which
     # reading LENGTH, a lexeme attribute, would cost several times more)
     ends_array = numpy.empty_like(columns[:, 0])
@@ -88,7 +100,8 @@ def doc_index(doc: Doc) -> DocIndex:
     ends_array[-1:] = len(full)
     ends = (ends_array - columns[:, 2]).tolist()
     boilerplate = [False] * n
-    for start, end in doc._.boilerplate or ():  # the spans the boilerplate component flags token by token
+    # the spans the boilerplate component flags token by token (``doc._.boilerplate``, read where spaCy keeps it)
+    for start, end in doc.user_data.get(_BOILERPLATE_KEY) or ():
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             boilerplate[span.start:span.end] = [True] * (span.end - span.start)
@@ -177,7 +190,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
     gaz = gazetteer()
     index = doc_index(doc)
     full = doc_text(doc)
-    bylines = doc._.bylines
+    bylines = doc_bylines(doc)
     persons: list[Span] = []
     has_boilerplate = any(index.boilerplate)  # most documents have none: no slice per entity then
     for ent in doc.ents:
@@ -429,12 +442,13 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
     # Leading demonym inside the span's role ("Russian President") is handled by the
     # gazetteer splitting it off as NORP, so the check above covers it.
     _apposition_role(tokens, span, entity, result, evidence, gaz)
-    after = full[end_char:end_char + 8]
-    match = AGE_AFTER_RE.match(after)
+    match = AGE_AFTER_RE.match(full[end_char:end_char + 8]) if full.startswith(",", end_char) else None
     if not match:  # "a 41-year-old father named X"
         sent_start = index.starts[index.sent_range(span.start)[0]] if index.has_sents else 0
-        before = full[max(sent_start, start_char - 60):start_char]
-        match = AGE_BEFORE_RE.search(before) if "-year-old" in before else None
+        before = max(sent_start, start_char - 60)
+        # (str.find within the bounds: no copy of the text before each mention, which seldom holds an age)
+        match = AGE_BEFORE_RE.search(full[before:start_char]) if full.find("-year-old", before, start_char) >= 0 \
+            else None
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
 

@@ -255,6 +255,7 @@ SURNAME_MONTH = word_class(lambda text, lower: text[:1] in _NAME_START_CHARS and
 ORG_CUE = word_class(lambda text, lower: text in _org_cue_words())  # organization_spans
 UPPER = word_class(lambda text, lower: text.isupper())  # _acronym_speakers
 ORG_NOUN = word_class(lambda text, lower: lower in _org_nouns_before_name())  # _named_after_org_noun
+ADMINISTRATION = word_class(lambda text, lower: lower == "administration")  # organization_spans ("the X ...")
 
 
 class TokenView:
@@ -408,6 +409,18 @@ class TokenView:
         return (self.text[start - 1].islower() and low in sets["kinship"]) or low in sets["honorifics"]
 
 
+TOKEN_COLUMNS_KEY = "migraph.token_columns"
+"""``doc.user_data`` key of the (IDX, SENT_START, SPACY) array and its IDX column as a list, as the person rules read
+them (``person_spans``)."""
+_BYLINES_KEY = ("._.", "bylines", None, None)  # where spaCy keeps ``doc._.bylines``
+
+
+def doc_bylines(doc: Doc) -> list[tuple[int, int]] | None:
+    """``doc._.bylines`` read where spaCy keeps it (None where it is unset, for the registered default []): no
+    Underscore object per read."""
+    return doc.user_data.get(_BYLINES_KEY)
+
+
 _SHARED_VIEW: list[TokenView | None] = [None]
 
 
@@ -554,6 +567,15 @@ def _lemma_lookup():
     from spacy.util import load_language_data, registry
 
     return load_language_data(registry.lookups.get("en")["lemma_lookup"])
+
+
+def lookup_lemma(text: str) -> str:
+    """The lemma the pipeline's lookup lemmatizer gives the word ``text``, lower-cased (as ``doc_lemmas`` holds it):
+    the table's entry for the token text (the first of a list), else the text itself (``pipeline.LookupLemmatizer``)."""
+    found = _lemma_lookup().get(text)
+    if isinstance(found, list):
+        found = found[0]
+    return (text if found is None else found).lower()
 
 
 def _split_runs(view: TokenView, runs):
@@ -806,7 +828,7 @@ def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
     n, text, lower, sent_start, idx = view.n, view.text, view.lower, view.sent_start, view.idx
     user_data = doc.user_data
     person_label = doc.vocab.strings.add("PERSON")
-    bylines = doc._.bylines
+    bylines = doc_bylines(doc)
     if ents is None:
         ents = doc.ents  # builds a Span per entity on each read
     held = _taken(ents)
@@ -971,7 +993,10 @@ def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
         user_data[("._.", "source", start_char, end_char)] = "rules"
         found.append(span)
     found = _trim_words_before_known_names(view, found)
-    found += _surname_mentions(view, found, ents, taken)
+    found += _surname_mentions(view, found, ents, taken, bylines)
+    # The person rules run last in the pipeline and leave IDX, SENT_START and SPACY as they are: the extractors'
+    # ``entities.doc_index`` reads them from here instead of a second ``to_array`` and list per document.
+    user_data[TOKEN_COLUMNS_KEY] = (view._columns, idx)
     return found
 
 
@@ -981,7 +1006,8 @@ def _trim_words_before_known_names(view: TokenView, found: list[Span]) -> list[S
 
     Only words that are no given name are dropped ("Michelle Obama" beside "Barack Obama" stays whole).
     """
-    labels = [span.label_ for span in found]
+    person = view.doc.vocab.strings.add("PERSON")
+    labels = ["PERSON" if span.label == person else span.label_ for span in found]  # (no string lookup per person)
     if labels.count("PERSON") < 2:
         return found
     texts = [view.span_text(span.start, span.end) for span in found]  # == span.text, without a join per read
@@ -1046,8 +1072,10 @@ def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...], held: set[int]
     return free
 
 
-def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
-    """Later mentions by surname ("Putin") or by the whole name, outside found spans."""
+def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ...], taken: set[int],
+                      bylines=None) -> list[Span]:
+    """Later mentions by surname ("Putin") or by the whole name, outside found spans (``bylines``: ``doc._.bylines``,
+    read by the caller)."""
     doc = view.doc
     forms: set[str] = set()
     for span in [*persons, *ents]:
@@ -1061,7 +1089,6 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
     covered = set(taken)
     for span in persons:  # places among them stay covered too
         covered.update(range(span.start, span.end))
-    bylines = doc._.bylines
     lower = view.lower
 
     def span_text(a: int, b: int) -> str:
@@ -1231,7 +1258,10 @@ def organization_spans(doc: Doc) -> list[Span]:
     cues = _org_cue_words()
     demonyms = gaz.demonym_by_surface
     # "the Trump administration", "the Obama administration": a government named after its head
-    for i in _positions_of(lower, "administration", 1):
+    administrations = view.positions(ADMINISTRATION)
+    administrations = _positions_of(lower, "administration", 1) if administrations is None else [
+        i for i in administrations if i >= 1]
+    for i in administrations:
         name = text[i - 1]
         if (is_name_text(name) and len(name) > 2 and i >= 2 and lower[i - 2] in {"the", "a", "this", "that"}
                 and name not in demonyms and i - 1 not in view.boilerplate):

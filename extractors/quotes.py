@@ -42,7 +42,7 @@ from extractors.assertions import DocumentAssertions, Entity, Quotation
 from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_text, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import lexicon, load_json
-from extractors.names import first_name_gender
+from extractors.names import first_name_gender, lookup_lemma
 
 EXTRACTOR = "migraph.quotes"
 DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»"}
@@ -170,7 +170,14 @@ def _convention(text: str) -> bool:
     """True when the article uses single marks for quotations (few double marks, several single pairs)."""
     doubles = sum(text.count(c) for c in DOUBLE_MARKS)
     # a mark between two letters or digits is an apostrophe (``_classify``'s first test): only the others are read
-    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    if doubles >= 2:
+        needed = 2 * max(1, doubles // 2) + 2  # single openers needed to outweigh that many double marks
+        if sum(text.count(c) for c in SINGLE_MARKS) <= needed:
+            return False  # too few single marks for that many openers and a closer: no need to find and read them
+    positions = [m.start() for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    if doubles >= 2 and len(positions) <= needed:
+        return False  # (apostrophes inside words left out)
+    roles = [_classify(text, i, True) for i in positions]
     singles_open = roles.count("open")
     singles_close = roles.count("close")
     if singles_open == 0 or singles_close == 0:
@@ -371,9 +378,12 @@ def _speech_flags(doc: Doc) -> list[bool]:
     lowers, lemma_list = doc_lowers(doc), doc_lemmas(doc)
     n = len(doc)
     flags = [False] * n
-    # the membership tests run in C (map/compress) rather than a Python loop over every token
-    candidates = sorted(set(_word_positions(doc)[0]).union(
-        compress(range(n), map(_candidate_lemmas().__contains__, lemma_list))))
+    # tokens of a candidate lemma: from the lemmatizer's word classes, else found in C (map/compress) rather than a
+    # Python loop over every token; no other token is a speech verb (``_is_speech_verb``)
+    by_lemma = class_positions(doc, _CANDIDATE_LEMMA_WORD)
+    if by_lemma is None:
+        by_lemma = compress(range(n), map(_candidate_lemmas().__contains__, lemma_list))
+    candidates = sorted(set(_word_positions(doc)[0]).union(by_lemma))
     if candidates:
         texts, index = doc_texts(doc), doc_index(doc)
         for i in candidates:
@@ -421,6 +431,12 @@ def _candidate_lemmas() -> frozenset[str]:
     """Lemmas that make a token a speech-verb candidate: the speech lemmas and the phrasal verbs'."""
     c = cues()
     return frozenset(c["speech_lemmas"]) | frozenset(c["phrasal_speech_verbs"])
+
+
+# The words whose lemma makes them speech-verb candidates. The lemmatizer that leaves word classes is the lookup one,
+# whose lemma is a fixed function of the word (``names.lookup_lemma``): the class gives the tokens ``_speech_flags``
+# would find by scanning every token's lemma.
+_CANDIDATE_LEMMA_WORD = word_class(lambda text, lower: lookup_lemma(text) in _candidate_lemmas())
 
 
 def _speech_positions(doc: Doc) -> list[int]:
@@ -1860,7 +1876,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         rejected = None
         if speaker is not None:
             ctx.events.append(speaker)
-        quotes.append(_quotation(doc, span, kind, speaker))
+        quotes.append(_quotation(doc, span, kind, speaker, ctx.text))
         previous = (span, speaker)
         previous_partial = kind == "partial"
         if speaker is not None:
@@ -2005,9 +2021,10 @@ def _inverted_narration_speaker(ctx: _Context, verb: int, stop: int) -> Speaker 
     return found
 
 
-def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None) -> Quotation:
+def _quotation(doc: Doc, span: Span_, kind: str, speaker: Speaker | None, text: str | None = None) -> Quotation:
+    """``text``: ``doc_text(doc)`` if the caller has it."""
     evidence = evidence_for(doc, span.start, span.end, EXTRACTOR)
-    quote = Quotation(text=doc_text(doc)[span.start:span.end], kind=kind, evidence=evidence)
+    quote = Quotation(text=(doc_text(doc) if text is None else text)[span.start:span.end], kind=kind, evidence=evidence)
     if speaker is not None:
         if speaker.entity is not None:
             quote.speaker_key = speaker.entity.key

@@ -493,3 +493,19 @@ def test_a_plural_title_before_names_is_a_role(nlp):
     # near miss: a plural title alone names nobody
     _, result = run(nlp, "The Foreign Ministers met in Riga.")
     assert persons(result) == {}
+
+
+def test_doc_index_from_the_person_rules_columns_is_the_index_read_afresh(nlp):
+    """``doc_index`` takes the token offsets and sentence starts the person rules read (``names.TOKEN_COLUMNS_KEY``);
+    the index is the one built from the Doc's own arrays."""
+    from dataclasses import asdict
+
+    from extractors.entities import _INDEX_KEY, doc_index
+    from extractors.names import TOKEN_COLUMNS_KEY
+
+    text = "MADRID (Reuters) - Ana Ruiz, 41, said so.\n\nThe ministry agreed.  Officials left. \"We stay,\" he said."
+    doc = nlp(text)
+    assert TOKEN_COLUMNS_KEY in doc.user_data
+    shared = asdict(doc_index(doc))
+    del doc.user_data[_INDEX_KEY], doc.user_data[TOKEN_COLUMNS_KEY]
+    assert asdict(doc_index(doc)) == shared and len(shared["sent_tokens"]) > 2

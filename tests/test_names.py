@@ -325,3 +325,22 @@ def test_word_classes_from_the_lemmatizer_find_what_the_token_scans_find():
                                 [(s.start, s.end) for s in organization_spans(doc)])
         doc.user_data[WORD_CLASSES_KEY] = (classes[0] - 1, classes[1])  # made before the last class: not used
         assert TokenView(doc).positions(1 << (classes[0] - 1)) is None and TokenView(doc).positions(1) is not None
+
+
+def test_administration_word_class_finds_what_the_scan_finds():
+    """``organization_spans`` starts "the X administration" from the lemmatizer's word class; without the classes it
+    scans the lower-case forms, with the same organisations."""
+    from extractors.doccache import WORD_CLASSES_KEY
+    from extractors.names import ADMINISTRATION, TokenView, _positions_of, organization_spans
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    text = ("The Rowan administration and the Tillery Administration met; ADMINISTRATION staff and a Quayson "
+            "administration.")
+    doc = nlp(text)
+    view = TokenView(doc)
+    assert view.positions(ADMINISTRATION) == _positions_of(view.lower, "administration") and len(
+        view.positions(ADMINISTRATION)) == 4
+    found = [(s.start, s.end, s.label_) for s in organization_spans(doc)]
+    del doc.user_data[WORD_CLASSES_KEY]
+    assert [(s.start, s.end, s.label_) for s in organization_spans(doc)] == found and len(found) >= 2

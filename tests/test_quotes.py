@@ -1016,3 +1016,48 @@ def test_singular_person_nouns_head_descriptions(run):
     assert run("The historian said it was \"a turning point\" for the country.")[0][2] == "The historian"
     # near miss: the noun as a modifier of another noun is no speaker ('The author tour')
     assert all(q[2] != "The author" for q in run("The author tour was \"very long\" this year, the paper said."))
+
+
+def test_speech_candidates_from_word_classes_match_the_lemma_scan(nlp):
+    """The lemmatizer's word class of speech-verb lemmas (``names.lookup_lemma``) marks the tokens whose lemma the scan
+    finds, and the speech flags are the same without the classes."""
+    from itertools import compress
+
+    from extractors import quotes
+    from extractors.doccache import WORD_CLASSES_KEY, class_positions, doc_lemmas
+
+    text = ("Officials Said the ministry warned on Monday. She shot back, he told reporters and they had announced "
+            "plans; the court papers read: \"Saying no.\" A spokesman Says that the report states a call was made.")
+    for _ in range(2):  # new words, then words seen before
+        doc = nlp(text)
+        lemmas, n = doc_lemmas(doc), len(doc)
+        assert doc_lemmas(doc) == [quotes.lookup_lemma(t.text) for t in doc]
+        by_class = class_positions(doc, quotes._CANDIDATE_LEMMA_WORD)
+        assert by_class and by_class == list(compress(range(n), map(quotes._candidate_lemmas().__contains__, lemmas)))
+        flags = quotes._speech_flags(doc)
+        plain = nlp(text)
+        del plain.user_data[WORD_CLASSES_KEY]
+        assert class_positions(plain, quotes._CANDIDATE_LEMMA_WORD) is None
+        assert quotes._speech_flags(plain) == flags and any(flags)
+
+
+def _convention_in_full(text: str) -> bool:
+    """``quotes._convention`` without its early answers: every single mark read."""
+    from extractors.quotes import DOUBLE_MARKS, SINGLE_NOT_INSIDE_WORD_RE, _classify
+
+    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+    roles = [_classify(text, m.start(), True) for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]
+    opens, closes = roles.count("open"), roles.count("close")
+    if opens == 0 or closes == 0:
+        return False
+    return doubles < 2 or opens >= 2 * max(1, doubles // 2) + 2
+
+
+def test_quotation_convention_answers_early_as_in_full():
+    from extractors.quotes import _convention
+
+    single_pairs = " ".join(f"'Word {k},' she said." for k in range(6))
+    for text in ['"A," he said. "B," she said.', "'A,' he said. 'B,' she said.", "It's the voters' 'choice'.",
+                 '"A," he said. ' + single_pairs, '"A" "B" "C" "D" "E" "F" ' + single_pairs,
+                 "“A,” he said; ‘B,’ and ‘C’ and ‘D’ and ‘E’, she’s sure.", "", "'"]:
+        assert _convention(text) == _convention_in_full(text), text
