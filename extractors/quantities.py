@@ -41,7 +41,7 @@ from extractors.assertions import Quantity
 from extractors.doccache import doc_text, lower_text
 from extractors.entities import doc_index
 from extractors.gazetteer import gazetteer, load_json
-from extractors.temporal import time_spans
+from extractors.temporal import digit_run_starts, time_spans
 
 EXTRACTOR = "migraph.quantities"
 
@@ -132,9 +132,21 @@ def _word_anchors(text: str, lowered: str) -> list[int]:
 _MATCH_START = re.Match.start
 
 
+_CURRENCY_SIGNS = "$€£¥₽₴"  # the signs of ``_DIGIT_ANCHOR_RE``
+
+
 def _digit_anchors(text: str) -> set[int]:
-    """Starts of ``_DIGIT_ANCHOR_RE`` matches, moved to the "US" of "US$" (and of "US" glued to a digit)."""
-    anchors = set(map(_MATCH_START, _DIGIT_ANCHOR_RE.finditer(text)))
+    """Starts of ``_DIGIT_ANCHOR_RE`` matches, moved to the "US" of "US$" (and of "US" glued to a digit).
+
+    Found without the pattern's scan of every character: its digits are the digit-run starts the time anchors have
+    already found (a digit after a digit fails its look-behind) but for those after "." or ",", and its currency
+    signs are found with ``str.find``."""
+    anchors = {p for p in digit_run_starts(text) if not p or text[p - 1] not in ".,"}
+    for sign in _CURRENCY_SIGNS:
+        i = text.find(sign)
+        while i >= 0:
+            anchors.add(i)
+            i = text.find(sign, i + 1)
     i = text.find("US")
     while i >= 0:  # an anchor right after "US" starts there; "U" is no anchor, so nothing else moves
         if i + 2 in anchors:
@@ -180,6 +192,47 @@ _MULTIPLIER_HINTS = ("fold", "bled", "pled")
 """In the lower-cased text of every multiplier ("doubled", "trebled", "tripled", "quadrupled", "3-fold"): most
 texts have none, and then the slower case-insensitive scan is skipped. (Hints avoid i, k and s, which (?i) also
 matches to non-ASCII letters.)"""
+_MULTIPLIER_NUMBER_LENGTHS = (3, 4, 5)  # of the number words before "fold" (two, four, three, ...)
+_MULTIPLIER_WORD_OFFSETS = {"bled": (3,), "pled": (3, 6)}  # doubled, trebled; tripled, quadrupled
+
+
+def _multiplier_matches(lowered: str) -> list[re.Match]:
+    """``list(_LOWER_MULTIPLIER_RE.finditer(lowered))``, the pattern tried only where a match can start.
+
+    Every match holds a hint (``_MULTIPLIER_HINTS``): the word starts a fixed distance before "bled" or "pled", a
+    "fold" follows its number and an optional separator (a number word is 3-5 letters; a run of digits starts after
+    a non-word character, at a word boundary). The starts are tried in order, each from the end of the last match,
+    as ``finditer`` does; the scan of every position was the slowest pattern of the quantities."""
+    starts: set[int] = set()
+    for hint in _MULTIPLIER_HINTS:
+        h = lowered.find(hint)
+        while h >= 0:
+            if hint == "fold":
+                ends = [h]
+                if h and (lowered[h - 1].isspace() or lowered[h - 1] == "-"):  # \s is str.isspace
+                    ends.append(h - 1)
+                for e in ends:
+                    starts.update(e - n for n in _MULTIPLIER_NUMBER_LENGTHS)
+                    j = e
+                    while j and lowered[j - 1].isdecimal():  # \d is str.isdecimal
+                        j -= 1
+                    starts.add(j)
+            else:
+                starts.update(h - n for n in _MULTIPLIER_WORD_OFFSETS[hint])
+            h = lowered.find(hint, h + 1)
+    found = []
+    done = 0
+    match = _LOWER_MULTIPLIER_RE.match
+    for start in sorted(starts):
+        if start < done:  # (also the negative starts)
+            continue
+        m = match(lowered, start)
+        if m:
+            found.append(m)
+            done = m.end()
+    return found
+
+
 _SEVERAL_BEFORE_RE = re.compile(r"(?i)\b(?:several|a\s+few|many|some)\s+$")
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
@@ -387,7 +440,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     elif any(c in text for c in _CASE_FOLD_EXCEPTIONS):
         multipliers = _MULTIPLIER_RE.finditer(text)
     else:  # the same matches as on the text (see _CASE_FOLD_EXCEPTIONS), found twice as fast
-        multipliers = _LOWER_MULTIPLIER_RE.finditer(lowered)
+        multipliers = _multiplier_matches(lowered)
     for m in multipliers:
         if any(q.start <= m.start() < q.end for q in found):
             continue
