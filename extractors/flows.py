@@ -631,6 +631,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     start, end = sent.start, sent.end
     mentioned = {i for m in mentions for i in range(m.start, m.end)}
+    whose = "whose" in W[start:end]  # (``_whose_people`` needs it: one scan, not one per country)
     for m in mentions:
         if m.kind == "name" and m.end < end and (W[m.end] in lex.military or W[m.end] in ATTACK_NOUNS):
             m.role = "ADJ"  # "fleeing U.S. airstrikes", "escaped Russia forces": an attacker, not a place left
@@ -672,7 +673,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             else:
                 m.role = "ADJ"
             continue
-        if m.kind == "name" and _whose_people(W, m, mentions, end):
+        if m.kind == "name" and whose and _whose_people(W, m, mentions, end):
             m.role = "NAT"  # "Honduras and Guatemala, whose citizens make up most of those crossing"
             continue
         if m.kind == "name" and m.end + 1 < end and T[m.end] in {"'s", "’s", "'"} \

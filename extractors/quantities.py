@@ -181,6 +181,7 @@ _CHANGE_VERBS = (r"increased|increases?|rose|rises?|risen|jumped|jumps?|surged|s
 _CHANGE_BEFORE_RE = re.compile(
     rf"(?i)\b(?:{_CHANGE_VERBS}|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
     rf"\s+(?:by\s+)?(?:(?:{_QUALIFIERS})\s+)?$")
+_CHANGE_WORDS = 6  # in a match of _CHANGE_BEFORE_RE: a verb or a noun and "of", "by", a qualifier (up to three)
 _UP_DOWN_BEFORE_RE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?$")
 _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|these)\s+)?([A-Za-z][\w'’-]*)")
 _MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
@@ -235,6 +236,7 @@ def _multiplier_matches(lowered: str) -> list[re.Match]:
 
 _SEVERAL_BEFORE_RE = re.compile(r"(?i)\b(?:several|a\s+few|many|some)\s+$")
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
+_QUALIFIER_WORDS = max(len(q.split(r"\s+")) for q in _QUALIFIERS.split("|"))  # 3: "no more than"
 _ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
 _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|whom\s+|them\s+)?)?"
                       r"([A-Za-z][\w'’-]*)")
@@ -257,6 +259,19 @@ def _last_word_in(before: str, last: re.Pattern) -> bool:
         return False
     run = _WORD_PREFIX_RE.match(stripped[::-1]).end()  # \w is str.isalnum() or "_", both ways round
     return run > 0 and last.fullmatch(stripped, len(stripped) - run) is not None
+
+
+def _tail_start(before: str, words: int) -> int:
+    """Where the last ``words`` runs of non-white-space characters of ``before`` begin (0 when it has no more): a match
+    of at most that many words, with white space between them and after the last one to the end (the qualifier and
+    change patterns), starts there or later, so they are searched from there (each tried at every position was the
+    costly part of them)."""
+    parts = before.rsplit(None, words)  # (str.split's white space is str.isspace, the \s of a str pattern)
+    if len(parts) <= words:
+        return 0
+    return len(before) - len(before[len(parts[0]):].lstrip())
+
+
 _SCALE_WORD_RE = re.compile(rf"(?i)({_SCALES}|dozen)\b")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_SEPARATORS_RE = re.compile(r"[\s-]+$")
@@ -548,7 +563,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         raw = m.group("num")
         if not (m.group("scale") or "," in raw):
             near = text[max(0, start - 25):start]
-            qual = _QUALIFIER_BEFORE_RE.search(near) if _last_word_in(near, _QUALIFIER_LAST) else None
+            qual = _QUALIFIER_BEFORE_RE.search(near, _tail_start(near, _QUALIFIER_WORDS)) \
+                if _last_word_in(near, _QUALIFIER_LAST) else None
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
@@ -565,7 +581,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         start -= len(before) - several.start()
         before = text[max(0, start - 40):start]
     if qualifier is None:
-        qual = _QUALIFIER_BEFORE_RE.search(before) if _last_word_in(before, _QUALIFIER_LAST) else None
+        qual = _QUALIFIER_BEFORE_RE.search(before, _tail_start(before, _QUALIFIER_WORDS)) \
+            if _last_word_in(before, _QUALIFIER_LAST) else None
         if qual:
             qualifier = _SPACES_RE.sub(" ", qual.group("q").lower())
             start -= len(before) - qual.start("q")
@@ -578,7 +595,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             start -= len(before) - art.start(1)
     elif change_after and unit in {"percent", "percentage_point", "times"}:
         is_change, end = True, change_after.end()
-    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(before) or (
+    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(
+            before, _tail_start(before, _CHANGE_WORDS)) or (
             unit in {"percent", "percentage_point"} and _UP_DOWN_BEFORE_RE.search(before)):
         is_change = True
     return Quantity(text[start:end], start, end, value, unit=unit, qualifier=qualifier, counted=counted,
