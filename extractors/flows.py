@@ -1029,7 +1029,12 @@ def _hyphen_tokens(doc: Doc) -> list[int]:
     if "-" not in text:
         return []
     starts = doc_index(doc).starts  # the token offsets, read once per Doc (no IDX array per call)
-    return sorted({bisect_right(starts, m.start()) - 1 for m in _HYPHEN.finditer(text)})
+    found = set()
+    i = text.find("-")
+    while i >= 0:  # (str.find: no Match object per hyphen)
+        found.add(bisect_right(starts, i) - 1)
+        i = text.find("-", i + 1)
+    return sorted(found)
 
 
 _HYPHEN = re.compile("-")
@@ -1655,11 +1660,11 @@ def _located_group(doc: Doc, s: _Sentence, lex: _Lex) -> list[tuple[_Mention, _M
     start, end = s.span.start, s.span.end
     if s.deport or s.military or any(m.role in {"DST", "SRC", "VIA", "REFIN"} for m in ms):
         return []
-    words = W[start:end]
-    if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words):
-        return []
     opener = next((m for m in ms if m.role == "NAT"), None)
     if opener is None:
+        return []  # (tested first: most sentences have no group, and then no word list is made)
+    words = W[start:end]
+    if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words):
         return []
     lead_end = opener.start if opener.kind == "demonym" else opener.start - 2  # before "migrants from"
     if opener.start - start > 6 or any(m.start < opener.start for m in ms) or not all(
