@@ -189,6 +189,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, compress
+from operator import or_
 
 from spacy.tokens import Doc, Span, Token
 
@@ -530,6 +531,7 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
     lex = _lex()
     W = doc_lowers(doc)
     boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
+    doc_string = doc_text(doc)  # (once: each call checks the cache against the last token)
     found = []
     for k, ent in enumerate(ents):
         start_char, end_char = ent.start_char, ent.end_char
@@ -538,7 +540,7 @@ def _mentions(doc: Doc, sent: Span, ents: list[Span], assertions: DocumentAssert
         if not iso or any(boilerplate[ent.start:ent.end]):
             continue
         kind_key = assertions.token_entities.get(ent.start)
-        text, label = doc_text(doc)[start_char:end_char], ent.label_  # ent.text, without joining its tokens
+        text, label = doc_string[start_char:end_char], ent.label_  # ent.text, without joining its tokens
         if ent.start > sent.start and W[ent.start - 1] in REGION_PREFIXES and text.startswith("America"):
             continue  # "Central America", "Latin Americans": a region, not the United States
         if text in {"American", "Americans"}:
@@ -629,6 +631,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     start, end = sent.start, sent.end
     mentioned = {i for m in mentions for i in range(m.start, m.end)}
+    whose = "whose" in W[start:end]  # (``_whose_people`` needs it: one scan, not one per country)
     for m in mentions:
         if m.kind == "name" and m.end < end and (W[m.end] in lex.military or W[m.end] in ATTACK_NOUNS):
             m.role = "ADJ"  # "fleeing U.S. airstrikes", "escaped Russia forces": an attacker, not a place left
@@ -670,7 +673,7 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             else:
                 m.role = "ADJ"
             continue
-        if m.kind == "name" and _whose_people(W, m, mentions, end):
+        if m.kind == "name" and whose and _whose_people(W, m, mentions, end):
             m.role = "NAT"  # "Honduras and Guatemala, whose citizens make up most of those crossing"
             continue
         if m.kind == "name" and m.end + 1 < end and T[m.end] in {"'s", "’s", "'"} \
@@ -1026,7 +1029,12 @@ def _hyphen_tokens(doc: Doc) -> list[int]:
     if "-" not in text:
         return []
     starts = doc_index(doc).starts  # the token offsets, read once per Doc (no IDX array per call)
-    return sorted({bisect_right(starts, m.start()) - 1 for m in _HYPHEN.finditer(text)})
+    found = set()
+    i = text.find("-")
+    while i >= 0:  # (str.find: no Match object per hyphen)
+        found.add(bisect_right(starts, i) - 1)
+        i = text.find("-", i + 1)
+    return sorted(found)
 
 
 _HYPHEN = re.compile("-")
@@ -1652,11 +1660,11 @@ def _located_group(doc: Doc, s: _Sentence, lex: _Lex) -> list[tuple[_Mention, _M
     start, end = s.span.start, s.span.end
     if s.deport or s.military or any(m.role in {"DST", "SRC", "VIA", "REFIN"} for m in ms):
         return []
-    words = W[start:end]
-    if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words):
-        return []
     opener = next((m for m in ms if m.role == "NAT"), None)
     if opener is None:
+        return []  # (tested first: most sentences have no group, and then no word list is made)
+    words = W[start:end]
+    if not lex.block.isdisjoint(words) or not BANS.isdisjoint(words):
         return []
     lead_end = opener.start if opener.kind == "demonym" else opener.start - 2  # before "migrants from"
     if opener.start - start > 6 or any(m.start < opener.start for m in ms) or not all(
@@ -2413,7 +2421,9 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     start, end = s.span.start, s.span.end
     out = []
-    for i in range(start, end):
+    # a token whose form and lemma are in none of the three lists is skipped below: test only the others (in C)
+    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves).__contains__
+    for i in compress(range(start, end), map(or_, map(wanted, W[start:end]), map(wanted, L[start:end]))):
         back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back" and (
             any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
                 w in {"them", "him", "her"} or _is_group_lower(w) for w in W[i + 2:min(end, i + 5)]))
@@ -2582,7 +2592,7 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             b.add(s.span, fallback, m.iso, [m.start, words[1]], trigger=words[1])
     for s in sentences:  # "El Salvador and Honduras have accepted 6,000 deportees"
         start, end = s.span.start, s.span.end
-        nouns = [i for i in range(start, end) if W[i] in DEPORTEE_NOUNS]
+        nouns = _at(W, start, end, DEPORTEE_NOUNS)
         if not nouns or not s.mentions:
             continue
         for m in s.mentions:
@@ -3065,12 +3075,15 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         if _backoff_hedged(words, lemmas, bo, doc_texts(doc)[start:end]) \
                 or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
-        if any(w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
+        if not bo.aim_verbs.isdisjoint(words) and any(
+                w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
-        cues = [i for i in range(start, end) if W[i] in bo.cues or L[i] in bo.cues]
+        cues = list(compress(range(start, end), map(or_, map(bo.cues.__contains__, words),
+                                                    map(bo.cues.__contains__, lemmas))))  # W or L a cue, in C
         if "asylum" in words:
             cues = sorted(cues + [j for j in (_asylum_state(W, m, s, bo) for m in s.mentions) if j is not None])
-        people = not bo.people.isdisjoint(words) or any(  # "those rescued", "many now live", not "they are"
+        # "those rescued", "many now live", not "they are"
+        people = not bo.people.isdisjoint(words) or not bo.group_words.isdisjoint(words) and any(
             W[i] in bo.group_words and any(c in cues for c in range(i + 1, min(i + 4, end))) for i in range(start, end))
         people = people or not bo.person_pronouns.isdisjoint(words) and not bo.origin_verbs.isdisjoint(words)
         if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
@@ -3198,7 +3211,7 @@ def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     pl = _people_in_lex()
     doc = b.doc
     W, T = doc_lowers(doc), doc_texts(doc)
-    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+    if sum(map(pl.migration_words.__contains__, W)) < pl.min_migration_words:  # (the membership tests in C)
         return
     non_migrants = _backoff_lex().non_migrants
     covered = [(f.evidence.start, f.evidence.end) for f in b.flows]

@@ -351,11 +351,17 @@ def _anchor_index(backoff: bool = True) -> dict[str, list[tuple[str, tuple[froze
     return index
 
 
+@cache
+def _anchor_words(backoff: bool = True) -> frozenset[str]:
+    """The anchor index's words as a set (``dict.keys() & words`` copies every key into a new set first)."""
+    return frozenset(_anchor_index(backoff))
+
+
 def _document_index(words: set[str], backoff: bool = True) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
     occurs somewhere in it (a sentence can only match those)."""
     full = _anchor_index(backoff)
-    return {h: kept for h in full.keys() & words  # "not any(map(...))": every requirement met, tested in C
+    return {h: kept for h in _anchor_words(backoff) & words  # "not any(map(...))": every requirement met, tested in C
             if (kept := [(e, reqs) for e, reqs in full[h] if not any(map(words.isdisjoint, reqs))])}
 
 

@@ -41,7 +41,7 @@ from extractors.assertions import Quantity
 from extractors.doccache import doc_text, lower_text
 from extractors.entities import doc_index
 from extractors.gazetteer import gazetteer, load_json
-from extractors.temporal import time_spans
+from extractors.temporal import digit_run_starts, time_spans
 
 EXTRACTOR = "migraph.quantities"
 
@@ -132,9 +132,21 @@ def _word_anchors(text: str, lowered: str) -> list[int]:
 _MATCH_START = re.Match.start
 
 
+_CURRENCY_SIGNS = "$€£¥₽₴"  # the signs of ``_DIGIT_ANCHOR_RE``
+
+
 def _digit_anchors(text: str) -> set[int]:
-    """Starts of ``_DIGIT_ANCHOR_RE`` matches, moved to the "US" of "US$" (and of "US" glued to a digit)."""
-    anchors = set(map(_MATCH_START, _DIGIT_ANCHOR_RE.finditer(text)))
+    """Starts of ``_DIGIT_ANCHOR_RE`` matches, moved to the "US" of "US$" (and of "US" glued to a digit).
+
+    Found without the pattern's scan of every character: its digits are the digit-run starts the time anchors have
+    already found (a digit after a digit fails its look-behind) but for those after "." or ",", and its currency
+    signs are found with ``str.find``."""
+    anchors = {p for p in digit_run_starts(text) if not p or text[p - 1] not in ".,"}
+    for sign in _CURRENCY_SIGNS:
+        i = text.find(sign)
+        while i >= 0:
+            anchors.add(i)
+            i = text.find(sign, i + 1)
     i = text.find("US")
     while i >= 0:  # an anchor right after "US" starts there; "U" is no anchor, so nothing else moves
         if i + 2 in anchors:
@@ -169,6 +181,7 @@ _CHANGE_VERBS = (r"increased|increases?|rose|rises?|risen|jumped|jumps?|surged|s
 _CHANGE_BEFORE_RE = re.compile(
     rf"(?i)\b(?:{_CHANGE_VERBS}|(?:increase|rise|jump|surge|drop|fall|decline|decrease|growth|reduction)\s+of)"
     rf"\s+(?:by\s+)?(?:(?:{_QUALIFIERS})\s+)?$")
+_CHANGE_WORDS = 6  # in a match of _CHANGE_BEFORE_RE: a verb or a noun and "of", "by", a qualifier (up to three)
 _UP_DOWN_BEFORE_RE = re.compile(r"(?i)\b(?:up|down)\s+(?:by\s+)?$")
 _OF_NOUN_RE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|those|these)\s+)?([A-Za-z][\w'’-]*)")
 _MULTIPLIER_RE = re.compile(r"(?i)\b(?P<w>doubled|tripled|trebled|quadrupled|(?P<n>two|three|four|five|six|seven|eight|"
@@ -180,8 +193,50 @@ _MULTIPLIER_HINTS = ("fold", "bled", "pled")
 """In the lower-cased text of every multiplier ("doubled", "trebled", "tripled", "quadrupled", "3-fold"): most
 texts have none, and then the slower case-insensitive scan is skipped. (Hints avoid i, k and s, which (?i) also
 matches to non-ASCII letters.)"""
+_MULTIPLIER_NUMBER_LENGTHS = (3, 4, 5)  # of the number words before "fold" (two, four, three, ...)
+_MULTIPLIER_WORD_OFFSETS = {"bled": (3,), "pled": (3, 6)}  # doubled, trebled; tripled, quadrupled
+
+
+def _multiplier_matches(lowered: str) -> list[re.Match]:
+    """``list(_LOWER_MULTIPLIER_RE.finditer(lowered))``, the pattern tried only where a match can start.
+
+    Every match holds a hint (``_MULTIPLIER_HINTS``): the word starts a fixed distance before "bled" or "pled", a
+    "fold" follows its number and an optional separator (a number word is 3-5 letters; a run of digits starts after
+    a non-word character, at a word boundary). The starts are tried in order, each from the end of the last match,
+    as ``finditer`` does; the scan of every position was the slowest pattern of the quantities."""
+    starts: set[int] = set()
+    for hint in _MULTIPLIER_HINTS:
+        h = lowered.find(hint)
+        while h >= 0:
+            if hint == "fold":
+                ends = [h]
+                if h and (lowered[h - 1].isspace() or lowered[h - 1] == "-"):  # \s is str.isspace
+                    ends.append(h - 1)
+                for e in ends:
+                    starts.update(e - n for n in _MULTIPLIER_NUMBER_LENGTHS)
+                    j = e
+                    while j and lowered[j - 1].isdecimal():  # \d is str.isdecimal
+                        j -= 1
+                    starts.add(j)
+            else:
+                starts.update(h - n for n in _MULTIPLIER_WORD_OFFSETS[hint])
+            h = lowered.find(hint, h + 1)
+    found = []
+    done = 0
+    match = _LOWER_MULTIPLIER_RE.match
+    for start in sorted(starts):
+        if start < done:  # (also the negative starts)
+            continue
+        m = match(lowered, start)
+        if m:
+            found.append(m)
+            done = m.end()
+    return found
+
+
 _SEVERAL_BEFORE_RE = re.compile(r"(?i)\b(?:several|a\s+few|many|some)\s+$")
 _QUALIFIER_BEFORE_RE = re.compile(rf"(?i)(?:^|\b)(?P<q>{_QUALIFIERS})\s+$")
+_QUALIFIER_WORDS = max(len(q.split(r"\s+")) for q in _QUALIFIERS.split("|"))  # 3: "no more than"
 _ARTICLE_BEFORE_RE = re.compile(r"(?i)\b(an?)\s+$")
 _WORD_RE = re.compile(r"\s*(?:(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|whom\s+|them\s+)?)?"
                       r"([A-Za-z][\w'’-]*)")
@@ -204,6 +259,19 @@ def _last_word_in(before: str, last: re.Pattern) -> bool:
         return False
     run = _WORD_PREFIX_RE.match(stripped[::-1]).end()  # \w is str.isalnum() or "_", both ways round
     return run > 0 and last.fullmatch(stripped, len(stripped) - run) is not None
+
+
+def _tail_start(before: str, words: int) -> int:
+    """Where the last ``words`` runs of non-white-space characters of ``before`` begin (0 when it has no more): a match
+    of at most that many words, with white space between them and after the last one to the end (the qualifier and
+    change patterns), starts there or later, so they are searched from there (each tried at every position was the
+    costly part of them)."""
+    parts = before.rsplit(None, words)  # (str.split's white space is str.isspace, the \s of a str pattern)
+    if len(parts) <= words:
+        return 0
+    return len(before) - len(before[len(parts[0]):].lstrip())
+
+
 _SCALE_WORD_RE = re.compile(rf"(?i)({_SCALES}|dozen)\b")
 _SPACES_RE = re.compile(r"\s+")
 _TRAILING_SEPARATORS_RE = re.compile(r"[\s-]+$")
@@ -387,7 +455,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     elif any(c in text for c in _CASE_FOLD_EXCEPTIONS):
         multipliers = _MULTIPLIER_RE.finditer(text)
     else:  # the same matches as on the text (see _CASE_FOLD_EXCEPTIONS), found twice as fast
-        multipliers = _LOWER_MULTIPLIER_RE.finditer(lowered)
+        multipliers = _multiplier_matches(lowered)
     for m in multipliers:
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -495,7 +563,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         raw = m.group("num")
         if not (m.group("scale") or "," in raw):
             near = text[max(0, start - 25):start]
-            qual = _QUALIFIER_BEFORE_RE.search(near) if _last_word_in(near, _QUALIFIER_LAST) else None
+            qual = _QUALIFIER_BEFORE_RE.search(near, _tail_start(near, _QUALIFIER_WORDS)) \
+                if _last_word_in(near, _QUALIFIER_LAST) else None
             if not qual:
                 return None
     if m.group("num") and not (m.group("scale") or cur or "," in m.group("num")) and unit not in {
@@ -512,7 +581,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
         start -= len(before) - several.start()
         before = text[max(0, start - 40):start]
     if qualifier is None:
-        qual = _QUALIFIER_BEFORE_RE.search(before) if _last_word_in(before, _QUALIFIER_LAST) else None
+        qual = _QUALIFIER_BEFORE_RE.search(before, _tail_start(before, _QUALIFIER_WORDS)) \
+            if _last_word_in(before, _QUALIFIER_LAST) else None
         if qual:
             qualifier = _SPACES_RE.sub(" ", qual.group("q").lower())
             start -= len(before) - qual.start("q")
@@ -525,7 +595,8 @@ def _build(text: str, m: re.Match, start: int, end: int, lex: dict) -> Quantity 
             start -= len(before) - art.start(1)
     elif change_after and unit in {"percent", "percentage_point", "times"}:
         is_change, end = True, change_after.end()
-    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(before) or (
+    elif _last_word_in(before, _CHANGE_LAST) and _CHANGE_BEFORE_RE.search(
+            before, _tail_start(before, _CHANGE_WORDS)) or (
             unit in {"percent", "percentage_point"} and _UP_DOWN_BEFORE_RE.search(before)):
         is_change = True
     return Quantity(text[start:end], start, end, value, unit=unit, qualifier=qualifier, counted=counted,

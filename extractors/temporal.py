@@ -151,6 +151,19 @@ _CASE_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f", "\u212a")
 ASCII letter; without them, a (?i) word match starts where the lower-cased text holds the word."""
 
 
+_DIGIT_RUNS: list = [None]  # (the text last scanned, its digit-run starts): one tuple, read and replaced at once
+
+
+def digit_run_starts(text: str) -> list[int]:
+    """Starts of the runs of digits in ``text`` (``_ANCHOR_DIGIT_RE``), ascending, kept for the last text: the time
+    anchors and the quantity anchors (``quantities._digit_anchors``) both begin with them, and scanning every
+    character of the document for a digit class is the costly part of either."""
+    last = _DIGIT_RUNS[0]
+    if last is None or last[0] is not text:
+        last = _DIGIT_RUNS[0] = (text, list(map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text))))
+    return last[1]
+
+
 def _anchor_spans(text: str) -> list[tuple[int, int]]:
     """``[m.span() for m in _ANCHOR_RE.finditer(text)]``: the pattern is tried only where a match can start (a
     superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does)."""
@@ -159,7 +172,7 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     lowered = lower_text(text)
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
     # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
-    spans = [(start, start + 1) for start in map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text))]
+    spans = [(start, start + 1) for start in digit_run_starts(text)]
     starts = set(map(_MATCH_START, _ANCHOR_ABBREVIATION_RE.finditer(text)))
     for word in _ANCHOR_WORDS:
         i = lowered.find(word)

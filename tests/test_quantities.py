@@ -145,3 +145,42 @@ def test_last_word_check_skips_only_texts_the_patterns_cannot_match(before):
                           (q._CHANGE_BEFORE_RE, q._CHANGE_LAST)):
         if pattern.search(before):
             assert q._last_word_in(before, last), (pattern.pattern, before)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices doubled, then redoubled; arrivals tripled and trebled, a quadrupled toll.",
+    "A two-fold rise, a 3 fold jump, x12fold, a12-fold, 12fold, twofold, tenfold, ninefold and 1,000-fold.",
+    "fold", "ffold", "-fold", " fold", "troubled, enabled and sampled words", "",
+])
+def test_multipliers_tried_at_hint_starts_match_a_scan_of_every_position(text):
+    from extractors import quantities as q
+
+    lowered = text.lower()
+    assert [m.span() for m in q._multiplier_matches(lowered)] == [
+        m.span() for m in q._LOWER_MULTIPLIER_RE.finditer(lowered)]
+
+
+@pytest.mark.parametrize("text", [
+    "$5, €3 and £2; .5 and ,5 and 5.5, US$4, 12 and 345, 7US", "5", "", "no digits", "a1 b22 ¥9 ₽10 ₴11",
+])
+def test_digit_anchors_from_digit_runs_match_the_anchor_pattern(text):
+    from extractors import quantities as q
+
+    expected = {m.start() for m in q._DIGIT_ANCHOR_RE.finditer(text)}
+    found = q._digit_anchors(text)
+    for i in range(len(text)):  # _digit_anchors then moves anchors after "US" to the "US"
+        if text.startswith("US", i) and i + 2 in expected:
+            expected = (expected - {i + 2}) | {i}
+    assert found == expected
+
+
+@pytest.mark.parametrize("before", [
+    "more than ", "no more  than ", "(about ", "well\tover ", "x, rose by more than ", "an increase of up to \n",
+    "said it was some ", "", " ", "than ", "a rise of no more than ", "in excess of ",
+])
+def test_tail_search_finds_what_a_full_search_finds(before):
+    from extractors import quantities as q
+
+    for pattern, words in ((q._QUALIFIER_BEFORE_RE, q._QUALIFIER_WORDS), (q._CHANGE_BEFORE_RE, q._CHANGE_WORDS)):
+        full, tail = pattern.search(before), pattern.search(before, q._tail_start(before, words))
+        assert (full and full.span()) == (tail and tail.span()), (pattern.pattern[:20], before)
