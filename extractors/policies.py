@@ -88,7 +88,7 @@ from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
-from extractors.gazetteer import gazetteer
+from extractors.gazetteer import gazetteer, load_json
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
@@ -166,8 +166,7 @@ def lexicon() -> dict:
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
-    data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
-                         for name, iso in data["agency_states"]["names"].items()}
+    data["_agencies"] = _state_agencies()
     programmes = data.get("programme_states", {})
     data["_programmes"] = frozenset(tuple(name.replace(",", " ,").split()) for name in programmes.get("names", {}))
     data["_programme_not_before"] = frozenset(programmes.get("not_before", ()))
@@ -183,6 +182,15 @@ def lexicon() -> dict:
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
+
+
+def _state_agencies() -> dict[tuple[str, ...], str]:
+    """Lower-cased words of each state agency's names -> its state's ISO code. The agencies are the
+    ``state_agency`` organisations of organizations.json, the table the gazetteer also reads, so an agency is
+    listed once for both ("BAMF" is an organisation of Germany there and acts for Germany here)."""
+    return {tuple(surface.lower().replace(",", " ,").split()): record["country"]
+            for record in load_json("organizations.json")["organizations"] if record.get("state_agency")
+            for surface in (record["name"], *record["aliases"])}
 
 
 @cache
