@@ -1788,6 +1788,30 @@ def _document_has(doc: Doc, context: str) -> bool:
     return found
 
 
+_ANCHOR_COUNTS: dict[int, tuple[Doc, int]] = {}
+
+
+def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tuple[int, int] | None,
+                        nationality: str | None) -> bool:
+    """A detention, deportation or entry ban concerns people on the move (policies.json "migration_anchor"): its
+    group is migrants or a foreign nationality's, its sentence speaks of migration, or the whole story does. The
+    same verbs otherwise report criminal arrests, diplomatic expulsions or an official's removal."""
+    anchor = ctx.lex["migration_anchor"]
+    if policy_type not in anchor["types"] or nationality is not None:
+        return True
+    if target is not None and not ctx.sets["migrant_words"].isdisjoint(doc_lemmas(ctx.doc)[target[0]:target[1]]):
+        return True
+    if any(word in doc_text(ctx.doc)[sent.start_char:sent.end_char].lower() for word in anchor["sentence"]):
+        return True
+    hit = _ANCHOR_COUNTS.get(id(ctx.doc))
+    if hit is None or hit[0] is not ctx.doc:
+        text = lower_text(doc_text(ctx.doc))
+        if len(_ANCHOR_COUNTS) > 64:
+            _ANCHOR_COUNTS.clear()
+        hit = _ANCHOR_COUNTS[id(ctx.doc)] = (ctx.doc, sum(text.count(word) for word in anchor["document"]))
+    return hit[1] >= anchor["document_min"]
+
+
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
     """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
@@ -2769,6 +2793,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             g = ctx.groups.get(target[0])
             if g is not None:
                 t_key = g[1]
+        if not _migration_anchored(ctx, sent, policy_type, target, t_nat):
+            continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
         evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)
