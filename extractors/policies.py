@@ -1792,13 +1792,14 @@ _ANCHOR_COUNTS: dict[int, tuple[Doc, int]] = {}
 
 
 def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tuple[int, int] | None,
-                        nationality: str | None) -> bool:
-    """A detention, deportation or entry ban concerns people on the move (policies.json "migration_anchor"): its
-    group is migrants or a foreign nationality's, its sentence speaks of migration, or the whole story does. The
-    same verbs otherwise report criminal arrests, diplomatic expulsions or an official's removal."""
+                        nationality: str | None, entry: dict) -> bool:
+    """A detention, deportation, entry ban or admission concerns people on the move (policies.json
+    "migration_anchor"): its group is migrants or a foreign nationality's, its sentence speaks of migration, or the
+    whole story does. The same verbs otherwise report criminal arrests, diplomatic expulsions, an official's
+    removal or a homecoming."""
     anchor = ctx.lex["migration_anchor"]
-    if policy_type not in anchor["types"] or nationality is not None:
-        return True
+    if policy_type not in anchor["types"] or nationality is not None or entry.get("country_after"):
+        return True  # "expelled three Moroccans", "shut roads leading in from Slovenia"
     if target is not None and not ctx.sets["migrant_words"].isdisjoint(doc_lemmas(ctx.doc)[target[0]:target[1]]):
         return True
     if any(word in doc_text(ctx.doc)[sent.start_char:sent.end_char].lower() for word in anchor["sentence"]):
@@ -2793,7 +2794,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             g = ctx.groups.get(target[0])
             if g is not None:
                 t_key = g[1]
-        if not _migration_anchored(ctx, sent, policy_type, target, t_nat):
+        if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end

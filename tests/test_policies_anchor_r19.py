@@ -1,5 +1,5 @@
-"""Round 19 policy precision (helper Q1): a detention, deportation or entry ban is a migration measure only when it
-concerns people on the move (its group is migrants or foreigners, its sentence or the whole story speaks of
+"""Round 19 policy precision (helper Q1): a detention, deportation, entry ban or admission is a migration measure
+only when it concerns people on the move (its group is migrants or foreigners, its sentence or the whole story speaks of
 migration); state agencies are listed once, in organizations.json, for the gazetteer and the policies alike.
 All sentences are invented."""
 
@@ -39,6 +39,7 @@ def run(nlp):
     ("Portugal deported a convicted forger to Brazil last week.", {("PT", "Deportation")}),
     ("Egypt barred the visiting reporter from entering the country at Cairo airport.", {("EG", "EntryBan")}),
     ("The Dutch government expelled three Moroccan nationals on Friday.", {("NL", "Deportation")}),
+    ("Ireland agreed to accept 400 refugees from the camps in Greece.", {("IE", "Admission")}),
 ])
 def test_migration_measures_kept(run, text, expected):
     assert expected <= run(text)
@@ -50,6 +51,8 @@ def test_migration_measures_kept(run, text, expected):
     ("Estonia announced the expulsion of two embassy staff over the espionage case.", ("EE", "Deportation")),
     ("The Uruguayan army held the prisoners of war in a camp near the coast.", ("UY", "Detention")),
     ("Chile shut its doors to the visiting football fans after the riot.", ("CL", "EntryBan")),
+    ("Peru welcomed home three of its sailors freed by the pirates.", ("PE", "Admission")),
+    ("Ecuador let in the students who had waited at the school gate.", ("EC", "Admission")),
 ])
 def test_non_migration_uses_dropped(run, text, absent):
     assert absent not in run(text)
