@@ -88,7 +88,7 @@ from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
-from extractors.gazetteer import gazetteer
+from extractors.gazetteer import gazetteer, load_json
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
@@ -166,8 +166,7 @@ def lexicon() -> dict:
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
-    data["_agencies"] = {tuple(name.replace(",", " ,").split()): iso
-                         for name, iso in data["agency_states"]["names"].items()}
+    data["_agencies"] = _state_agencies()
     programmes = data.get("programme_states", {})
     data["_programmes"] = frozenset(tuple(name.replace(",", " ,").split()) for name in programmes.get("names", {}))
     data["_programme_not_before"] = frozenset(programmes.get("not_before", ()))
@@ -183,6 +182,15 @@ def lexicon() -> dict:
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
+
+
+def _state_agencies() -> dict[tuple[str, ...], str]:
+    """Lower-cased words of each state agency's names -> its state's ISO code. The agencies are the
+    ``state_agency`` organisations of organizations.json, the table the gazetteer also reads, so an agency is
+    listed once for both ("BAMF" is an organisation of Germany there and acts for Germany here)."""
+    return {tuple(surface.lower().replace(",", " ,").split()): record["country"]
+            for record in load_json("organizations.json")["organizations"] if record.get("state_agency")
+            for surface in (record["name"], *record["aliases"])}
 
 
 @cache
@@ -1786,6 +1794,31 @@ def _document_has(doc: Doc, context: str) -> bool:
     return found
 
 
+_ANCHOR_COUNTS: dict[int, tuple[Doc, int]] = {}
+
+
+def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tuple[int, int] | None,
+                        nationality: str | None, entry: dict) -> bool:
+    """A detention, deportation, entry ban or admission concerns people on the move (policies.json
+    "migration_anchor"): its group is migrants or a foreign nationality's, its sentence speaks of migration, or the
+    whole story does. The same verbs otherwise report criminal arrests, diplomatic expulsions, an official's
+    removal or a homecoming."""
+    anchor = ctx.lex["migration_anchor"]
+    if policy_type not in anchor["types"] or nationality is not None or entry.get("country_after"):
+        return True  # "expelled three Moroccans", "shut roads leading in from Slovenia"
+    if target is not None and not ctx.sets["migrant_words"].isdisjoint(doc_lemmas(ctx.doc)[target[0]:target[1]]):
+        return True
+    if any(word in doc_text(ctx.doc)[sent.start_char:sent.end_char].lower() for word in anchor["sentence"]):
+        return True
+    hit = _ANCHOR_COUNTS.get(id(ctx.doc))
+    if hit is None or hit[0] is not ctx.doc:
+        text = lower_text(doc_text(ctx.doc))
+        if len(_ANCHOR_COUNTS) > 64:
+            _ANCHOR_COUNTS.clear()
+        hit = _ANCHOR_COUNTS[id(ctx.doc)] = (ctx.doc, sum(text.count(word) for word in anchor["document"]))
+    return hit[1] >= anchor["document_min"]
+
+
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
     """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
@@ -2767,6 +2800,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             g = ctx.groups.get(target[0])
             if g is not None:
                 t_key = g[1]
+        if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
+            continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
         evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)
