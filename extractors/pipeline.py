@@ -871,12 +871,6 @@ TITLE_ABBREVIATIONS = ("Lt.", "Sgt.", "Col.", "Capt.", "Maj.", "Cmdr.", "Supt.",
                        "Amb.", "Atty.", "Brig.", "Sr.")
 
 
-TOKENIZER_CACHE_SIZE = 100_000
-"""Whitespace-separated chunks spaCy's tokenizer keeps the tokens of (its default, 10,000, is reached after about a
-hundred news articles: 400 articles hold ~43k distinct chunks, and every chunk past the limit is split by the affix
-regexes again). A cached chunk holds a few lexeme pointers; ``_flush_tokenizer_cache`` empties it."""
-
-
 def _keep_title_abbreviations(nlp: Language) -> None:
     from spacy.symbols import ORTH
 
@@ -901,14 +895,12 @@ def build_pipeline(model: str | None = None) -> Language:
         _keep_title_abbreviations(nlp)
         speed_up_affixes(nlp.tokenizer)
         drop_redundant_special_cases(nlp.tokenizer)
-        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
