@@ -255,3 +255,27 @@ def speed_up_affixes(tokenizer) -> None:
             required = _RequiredCharsMatch(regex, method.__name__)
             if required.required:
                 setattr(tokenizer, name, required.match)
+
+
+def drop_redundant_special_cases(tokenizer) -> list[str]:
+    """Remove the special cases that the affix rules already tokenise the same way, and return their strings.
+
+    spaCy's tokenizer caches a whitespace-separated chunk's tokens only while no special case has been used in the
+    current text (its ``has_special`` flag is per call, not per chunk), and it matches every special case written
+    with affixes ("’", "—", "it’s") over the whole Doc after splitting. Special cases such as "\\n", "—", "’" or
+    "it’s" give the very tokens the affix rules give without them (same texts, no NORM other than the word's own),
+    yet a line break or an em dash early in an article switched the cache off for the rest of it. Without them the
+    tokens, their whitespace and their NORM are unchanged (checked on corpus texts against the full rules), and most
+    chunks are cached again. Call it after the last change to the rules and affix functions."""
+    from spacy.attrs import NORM, ORTH
+
+    rules = dict(tokenizer.rules)
+    vocab = tokenizer.vocab
+    tokenizer.rules = {}
+    redundant = [string for string, tokens in rules.items()
+                 if all(NORM not in token or vocab[token[ORTH]].norm_ == token[NORM] for token in tokens)
+                 and [t.text for t in tokenizer(string)] == [token[ORTH] for token in tokens]]
+    for string in redundant:
+        del rules[string]
+    tokenizer.rules = rules
+    return redundant

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.affixes import speed_up_affixes
+from extractors.affixes import drop_redundant_special_cases, speed_up_affixes
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
     WORD_CLASSES_KEY,
@@ -894,11 +894,13 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("migraph_person_rules", last=True)
         _keep_title_abbreviations(nlp)
         speed_up_affixes(nlp.tokenizer)
+        drop_redundant_special_cases(nlp.tokenizer)
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
+    drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")

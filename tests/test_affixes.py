@@ -11,6 +11,7 @@ from extractors.affixes import (
     _InfixFinditer,
     _required_chars,
     _RequiredCharsMatch,
+    drop_redundant_special_cases,
     speed_up_affixes,
     split_alternatives,
 )
@@ -105,3 +106,18 @@ def test_serialisation_writes_the_original_rules():
     original = nlp.tokenizer.to_bytes()
     speed_up_affixes(nlp.tokenizer)
     assert nlp.tokenizer.to_bytes() == original
+
+
+def test_dropping_redundant_special_cases_keeps_tokens_and_norms():
+    plain = spacy.blank("en")
+    trimmed = spacy.blank("en")
+    dropped = drop_redundant_special_cases(trimmed.tokenizer)
+    assert {"\n", "—", "’", "it’s", "It's"} <= set(dropped)
+    assert "Mr." not in dropped and "don't" not in dropped and "Jan." not in dropped  # other tokens or a NORM
+    # invented text: line breaks and dashes before and after the special cases that stay
+    text = ("Officials — she said — met\n\nMr. Lee on Jan. 5; it’s (he's) what they don't say.\n"
+            "“It's late,” 'he’s' gone —and Mr.Lee—left at 5 p.m. in Calif.\t\xa0It’s ok.\n" * 2)
+    def tokens(nlp):
+        return [(t.text, t.whitespace_, t.norm_, t.is_space, t.idx) for t in nlp.make_doc(text)]
+    assert tokens(trimmed) == tokens(plain)
+    assert tokens(trimmed) == tokens(plain)  # again, with the chunks now cached
