@@ -52,3 +52,22 @@ def test_report_says_how_the_cpu_ratio_was_taken() -> None:
     assert "**0.250** without RDF" in text
     del cpu["chunk"]  # results.json of an older run
     assert "whole passes one after the other" in render(_results(cpu))
+
+
+def test_icount_names_a_missing_corpus(tmp_path, capsys) -> None:
+    from bench.icount import main
+
+    missing = tmp_path / "none.jsonl.gz"
+    assert main(["--corpus", str(missing)]) == 1
+    assert f"{missing}: corpus not found" in capsys.readouterr().err
+
+
+def test_icount_says_when_valgrind_is_missing(tmp_path, capsys, monkeypatch) -> None:
+    import bench.icount as icount
+
+    corpus = tmp_path / "c.jsonl.gz"
+    corpus.write_bytes(b"")
+    monkeypatch.setattr(icount.shutil, "which", lambda _name: None)
+    monkeypatch.delenv(icount.CHILD_ENV, raising=False)
+    assert icount.main(["--corpus", str(corpus)]) == 1
+    assert "valgrind is not installed" in capsys.readouterr().err
