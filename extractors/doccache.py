@@ -157,7 +157,7 @@ def doc_sentences(doc: Doc) -> list[Span]:
     if bounds is None or bounds[-1] != len(doc):
         kept = sentence_columns(doc)
         starts = doc.to_array(SENT_START) if kept is None else kept[2]
-        bounds = [0] + (numpy.flatnonzero(starts[1:] == 1) + 1).tolist() + [len(doc)]  # the scan in C
+        bounds = [0] + ((starts[1:] == 1).nonzero()[0] + 1).tolist() + [len(doc)]  # the scan in C
         doc.user_data[_SENTS_KEY] = bounds
     return [Span(doc, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
@@ -182,14 +182,20 @@ def forget_entities(doc: Doc) -> None:
     doc.user_data.pop(ENTITIES_KEY, None)
 
 
+def kept_entities(doc: Doc) -> tuple[Span, ...] | None:
+    """The spans ``remember_entities`` kept for this Doc (None: none kept, or for other tokens)."""
+    kept = doc.user_data.get(ENTITIES_KEY)
+    if kept is None or kept[0] != len(doc):
+        return None
+    return kept[1]
+
+
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, as the pipeline's components last wrote them: each read of ``doc.ents`` builds a Span (and two
     Tokens) per entity, and the person rules and every extractor read them. Read it after the pipeline: entities set
     afterwards by other means than the migraph components are not seen."""
-    kept = doc.user_data.get(ENTITIES_KEY)
-    if kept is None or kept[0] != len(doc):
-        return doc.ents
-    return kept[1]
+    kept = kept_entities(doc)
+    return doc.ents if kept is None else kept
 
 
 _LOWERED: list = [None]  # (the text last lower-cased, its lower-case form): one tuple, read and replaced at once
@@ -240,4 +246,4 @@ def class_positions(doc: Doc, bit: int) -> list[int] | None:
     found = doc.user_data.get(WORD_CLASSES_KEY)
     if found is None or bit >= 1 << found[0] or len(found[1]) != len(doc):
         return None
-    return numpy.flatnonzero(found[1] & bit).tolist()
+    return (found[1] & bit).nonzero()[0].tolist()  # (numpy.flatnonzero, without its Python layers)

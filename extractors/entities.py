@@ -111,7 +111,7 @@ def doc_index(doc: Doc) -> DocIndex:
     if has_sents and n:
         is_start = columns[:, 1] == 1
         is_start[0] = True  # the first token starts a sentence whatever its flag (``doc.sents``)
-        cuts = numpy.flatnonzero(is_start).tolist() + [n]
+        cuts = is_start.nonzero()[0].tolist() + [n]
         sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
         sent_of = (numpy.cumsum(is_start) - 1).tolist()
     sent_trimmed = []

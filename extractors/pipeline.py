@@ -28,9 +28,9 @@ from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
     WORD_CLASSES_KEY,
     classify_word,
-    doc_entities,
     doc_text,
     forget_entities,
+    kept_entities,
     lower_text,
     remember_entities,
     remember_sentence_columns,
@@ -253,10 +253,10 @@ def news_sentencizer(doc: Doc) -> Doc:
     n = len(orths)
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
-    line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
+    line_breaks = [i for i in is_space_array.nonzero()[0].tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
     # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
-    marks = numpy.flatnonzero(_is_mark(doc, orth)).tolist()
+    marks = _is_mark(doc, orth).nonzero()[0].tolist()
     after_line_break = {i + 1 for i in line_breaks}
     triggers = sorted(after_line_break.union([i + 1 for i in marks]))
     is_space = is_space_array.tolist()
@@ -766,13 +766,14 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
 @Language.component("migraph_person_rules")
 def find_persons(doc: Doc) -> Doc:
     """Rule-based persons (and the organisations the rules recognise on the way)."""
-    ents = doc_entities(doc)  # the gazetteer's, as it wrote them (doc.ents builds a Span per entity): read once
+    kept = kept_entities(doc)  # the gazetteer's, as it wrote them (doc.ents builds a Span per entity): read once
+    ents = doc.ents if kept is None else kept
     try:
         found = names.person_spans(doc, ents)
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     # set_ents with the spans as they are: assigning doc.ents would build every Span again first
-    set_entities(doc, _merge(doc, list(ents) + found))
+    set_entities(doc, _merge(doc, list(ents) + found), checked=kept or ())
     return doc
 
 
@@ -785,14 +786,15 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 
 
-def set_entities(doc: Doc, spans: list[Span]) -> None:
+def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) -> None:
     """``doc.set_ents(spans, default="outside")`` for spans in order that do not overlap (``_merge``'s), written
     with one ``from_array`` call: ``set_ents`` tests every token of the Doc against a Python set (about half of
     its time, twice per document). The token values are the same: B (3) on a span's first token, I (1) on the
     others, O (2) and no type outside the spans; the span's label and knowledge-base id, and its id when it has
     one; outside the spans, the knowledge-base ids and ids stay as they were (as set_ents leaves them). With such
     spans, set_ents's final repair of I tags after O or after another type changes nothing. Other input (overlaps,
-    spans out of order, not Spans) goes to set_ents, which raises its errors."""
+    spans out of order, not Spans) goes to set_ents, which raises its errors. ``checked``: the entities kept when
+    they were written (``kept_entities``), whose tokens held no ids then and still do not."""
     if not all(isinstance(span, Span) for span in spans):
         forget_entities(doc)
         doc.set_ents(spans, default="outside")
@@ -806,7 +808,7 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
             return
         end = span.end
     ents = [span for span in ents if span.start < span.end]  # (an empty span sets no token)
-    ids_clear = not any(span.kb_id or span.id for span in ents) and _no_ids_under(doc, ents)
+    ids_clear = not any(span.kb_id or span.id for span in ents) and _no_ids_under(doc, ents, checked)
     n = len(doc)
     starts = numpy.array([span.start for span in ents], dtype="int64")
     ends = numpy.array([span.end for span in ents], dtype="int64")
@@ -837,11 +839,15 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
     remember_entities(doc, ents)  # what doc.ents now builds: the first tokens hold no ids
 
 
-def _no_ids_under(doc: Doc, ents: list[Span]) -> bool:
+def _no_ids_under(doc: Doc, ents: list[Span], checked: tuple[Span, ...] = ()) -> bool:
     """Whether no token of the spans has a knowledge-base id and no span's first token an id (which ``doc.ents`` would
     give the entity). Read from the spans' own tokens (a few dozen Token objects): ``doc.to_array`` of the two id
-    columns costs about a hundred instructions per token of the Doc, and both are 0 but for a trained pipeline's."""
+    columns costs about a hundred instructions per token of the Doc, and both are 0 but for a trained pipeline's.
+    The ``checked`` spans (the same objects) are not read again."""
+    done = {id(span) for span in checked}
     for span in ents:
+        if id(span) in done:
+            continue
         first = doc[span.start]
         if first.ent_kb_id or first.ent_id:
             return False
