@@ -113,7 +113,7 @@ def doc_index(doc: Doc) -> DocIndex:
         is_start[0] = True  # the first token starts a sentence whatever its flag (``doc.sents``)
         cuts = is_start.nonzero()[0].tolist() + [n]
         sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
-        sent_of = (numpy.cumsum(is_start) - 1).tolist()
+        sent_of = (is_start.cumsum() - 1).tolist()
     sent_trimmed = []
     for a, b in sent_tokens:
         end = ends[b - 1]

@@ -282,7 +282,9 @@ class TokenView:
         kept, idx = sentence_columns(self.doc), token_starts(self.doc)
         if kept is None or idx is None:
             return self.doc.to_array(["IDX", "SENT_START", "SPACY"])
-        return numpy.column_stack([idx, kept[2], kept[1]])
+        columns = numpy.empty((self.n, 3), dtype="uint64")  # (numpy.column_stack, without its Python layers)
+        columns[:, 0], columns[:, 1], columns[:, 2] = idx, kept[2], kept[1]
+        return columns
 
     @cached_property
     def idx(self) -> list[int]:

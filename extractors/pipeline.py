@@ -332,7 +332,7 @@ def _is_mark(doc: Doc, orth: numpy.ndarray) -> numpy.ndarray:
         ids = numpy.array(sorted(set(_orth_ids(doc, TERMINAL | final_abbreviations))), dtype="uint64")
         _MARK_IDS[:] = [strings, ids]
     ids = _MARK_IDS[1]
-    at = numpy.searchsorted(ids, orth)
+    at = ids.searchsorted(orth)  # (the method: numpy.searchsorted is a Python layer over it)
     at[at == len(ids)] = 0  # past the largest hash: compared with the first, which differs
     return ids[at] == orth
 
@@ -385,7 +385,7 @@ class _WordTable:
         n = len(orths)
         if len(self.orths) + len(self.recent) > self.LIMIT or self.class_count != word_class_count():
             self.clear()  # (a class registered since: every word is classified again)
-        at = numpy.searchsorted(self.orths, orths)
+        at = self.orths.searchsorted(orths)
         known = at < len(self.orths)
         if known.all():
             known = self.orths[at] == orths
@@ -460,7 +460,7 @@ class LookupLemmatizer(EnglishLemmatizer):
         if kept is not None:  # each token's offset: it starts where the previous one's text and trailing space end
             widths = lengths + kept[1]
             starts = numpy.zeros(len(widths), dtype="uint64")
-            numpy.cumsum(widths[:-1], out=starts[1:])
+            widths[:-1].cumsum(out=starts[1:])
             remember_token_starts(doc, starts)
         # what the rules would scan every token for, per token (doccache.class_positions)
         doc.user_data[WORD_CLASSES_KEY] = (self._words.class_count, classes)
@@ -816,12 +816,12 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) ->
     edges = numpy.zeros(n + 1, dtype="int64")
     edges[starts] = 1  # (the starts differ from each other, and so do the ends)
     edges[ends] -= 1
-    inside = numpy.cumsum(edges[:n]) > 0
+    inside = edges[:n].cumsum() > 0  # (array methods: the numpy functions are Python layers over them)
     columns = numpy.zeros((2, n), dtype="uint64")  # ENT_IOB, ENT_TYPE
     columns[0] = 2
     columns[0, inside] = 1
     columns[0, starts] = 3
-    columns[1, inside] = numpy.repeat(numpy.array([span.label for span in ents], dtype="uint64"), ends - starts)
+    columns[1, inside] = numpy.array([span.label for span in ents], dtype="uint64").repeat(ends - starts)
     if not ids_clear:
         # knowledge-base ids or span ids to write or keep (a trained pipeline's): the kept columns as they are, then
         # the spans'
