@@ -18,13 +18,19 @@ BOILERPLATE_TOKENS_KEY = "migraph.boilerplate_tokens"
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc."""
-    if not len(doc):
+    n = len(doc)
+    if not n:
         return ""
-    text = doc.user_data.get(_TEXT_KEY)
+    kept = doc.user_data.get(_TEXT_KEY)  # (the text, the token count it was checked against, or None)
+    if kept is not None and kept[1] == n:
+        # checked before: a Doc's characters never change (retokenizing merges or splits tokens, keeping them), so
+        # the check below gives the same answer until the tokens change - and it builds a Token on every call
+        return kept[0]
+    text = kept[0] if kept is not None else None
     last = doc[-1]
     if text is None or len(text) != last.idx + len(last.text_with_ws):  # O(1) staleness check
         text = doc.text
-        doc.user_data[_TEXT_KEY] = text
+    doc.user_data[_TEXT_KEY] = (text, n)
     return text
 
 
@@ -100,6 +106,45 @@ def seed_token_strings(doc: Doc, texts: list[str], lowers: list[str], lemmas: li
             doc.user_data[key] = values
 
 
+SENTENCE_COLUMNS_KEY = "migraph.sentence_columns"
+"""``doc.user_data`` key of the columns the sentencizer read and wrote: (token count, ORTH, SPACY, SENT_START), uint64
+arrays as ``doc.to_array`` gives them."""
+
+
+def remember_sentence_columns(doc: Doc, orth: numpy.ndarray, spaces: numpy.ndarray, sent_starts: numpy.ndarray) -> None:
+    """Keep the sentencizer's columns for the later readers (``sentence_columns``)."""
+    doc.user_data[SENTENCE_COLUMNS_KEY] = (len(doc), orth, spaces, sent_starts)
+
+
+def sentence_columns(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray] | None:
+    """``doc.to_array(ORTH)``, ``doc.to_array(SPACY)`` and ``doc.to_array(SENT_START)`` as the sentencizer left them
+    (None without the sentencizer, or for other tokens). ``to_array`` costs about a hundred instructions per token
+    and column (spaCy takes the GIL state for each value), and the lemmatizer, the person rules and the extractors
+    read these columns again; the token texts and spaces cannot change without the token count changing, and no
+    later component sets sentence starts."""
+    kept = doc.user_data.get(SENTENCE_COLUMNS_KEY)
+    if kept is None or kept[0] != len(doc):
+        return None
+    return kept[1], kept[2], kept[3]
+
+
+TOKEN_STARTS_KEY = "migraph.token_starts"
+"""``doc.user_data`` key of (token count, ``doc.to_array(IDX)``) as the lemmatizer found it from the word lengths."""
+
+
+def remember_token_starts(doc: Doc, starts: numpy.ndarray) -> None:
+    doc.user_data[TOKEN_STARTS_KEY] = (len(doc), starts)
+
+
+def token_starts(doc: Doc) -> numpy.ndarray | None:
+    """``doc.to_array(IDX)`` where the lemmatizer left it (None otherwise): a token's offset only changes with the
+    tokens."""
+    kept = doc.user_data.get(TOKEN_STARTS_KEY)
+    if kept is None or kept[0] != len(doc):
+        return None
+    return kept[1]
+
+
 _SENTS_KEY = "migraph.sents"
 
 
@@ -110,15 +155,47 @@ def doc_sentences(doc: Doc) -> list[Span]:
         return list(doc.sents)
     bounds = doc.user_data.get(_SENTS_KEY)
     if bounds is None or bounds[-1] != len(doc):
-        starts = doc.to_array(SENT_START)
-        bounds = [0] + (numpy.flatnonzero(starts[1:] == 1) + 1).tolist() + [len(doc)]  # the scan in C
+        kept = sentence_columns(doc)
+        starts = doc.to_array(SENT_START) if kept is None else kept[2]
+        bounds = [0] + ((starts[1:] == 1).nonzero()[0] + 1).tolist() + [len(doc)]  # the scan in C
         doc.user_data[_SENTS_KEY] = bounds
     return [Span(doc, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Seed the cache with the string the Doc was made from (tokenisation keeps it exactly)."""
-    doc.user_data[_TEXT_KEY] = text
+    doc.user_data[_TEXT_KEY] = (text, None)  # checked on the first read (``doc_text``)
+
+
+ENTITIES_KEY = "migraph.entities"
+"""``doc.user_data`` key of the entities the pipeline wrote last: (token count, the Spans)."""
+
+
+def remember_entities(doc: Doc, spans: list[Span]) -> None:
+    """Keep ``spans`` as the Doc's entities. Only for the spans just written, sorted and apart, with labels and
+    tokens, and no knowledge-base id or id on their first tokens: ``doc.ents`` then builds Spans equal to these (same
+    tokens, label, no ids)."""
+    doc.user_data[ENTITIES_KEY] = (len(doc), tuple(spans))
+
+
+def forget_entities(doc: Doc) -> None:
+    doc.user_data.pop(ENTITIES_KEY, None)
+
+
+def kept_entities(doc: Doc) -> tuple[Span, ...] | None:
+    """The spans ``remember_entities`` kept for this Doc (None: none kept, or for other tokens)."""
+    kept = doc.user_data.get(ENTITIES_KEY)
+    if kept is None or kept[0] != len(doc):
+        return None
+    return kept[1]
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, as the pipeline's components last wrote them: each read of ``doc.ents`` builds a Span (and two
+    Tokens) per entity, and the person rules and every extractor read them. Read it after the pipeline: entities set
+    afterwards by other means than the migraph components are not seen."""
+    kept = kept_entities(doc)
+    return doc.ents if kept is None else kept
 
 
 _LOWERED: list = [None]  # (the text last lower-cased, its lower-case form): one tuple, read and replaced at once
@@ -169,4 +246,4 @@ def class_positions(doc: Doc, bit: int) -> list[int] | None:
     found = doc.user_data.get(WORD_CLASSES_KEY)
     if found is None or bit >= 1 << found[0] or len(found[1]) != len(doc):
         return None
-    return numpy.flatnonzero(found[1] & bit).tolist()
+    return (found[1] & bit).nonzero()[0].tolist()  # (numpy.flatnonzero, without its Python layers)

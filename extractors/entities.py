@@ -19,7 +19,7 @@ from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
-from extractors.doccache import class_positions, doc_lowers, doc_text, doc_texts, word_class
+from extractors.doccache import class_positions, doc_entities, doc_lowers, doc_text, doc_texts, word_class
 from extractors.gazetteer import gazetteer, lexicon
 from extractors.names import (
     INITIAL_RE,
@@ -111,9 +111,9 @@ def doc_index(doc: Doc) -> DocIndex:
     if has_sents and n:
         is_start = columns[:, 1] == 1
         is_start[0] = True  # the first token starts a sentence whatever its flag (``doc.sents``)
-        cuts = numpy.flatnonzero(is_start).tolist() + [n]
+        cuts = is_start.nonzero()[0].tolist() + [n]
         sent_tokens = list(zip(cuts[:-1], cuts[1:], strict=True))
-        sent_of = (numpy.cumsum(is_start) - 1).tolist()
+        sent_of = (is_start.cumsum() - 1).tolist()
     sent_trimmed = []
     for a, b in sent_tokens:
         end = ends[b - 1]
@@ -193,7 +193,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
     bylines = doc_bylines(doc)
     persons: list[Span] = []
     has_boilerplate = any(index.boilerplate)  # most documents have none: no slice per entity then
-    for ent in doc.ents:
+    for ent in doc_entities(doc):  # (doc.ents builds every Span again)
         if has_boilerplate and any(index.boilerplate[ent.start:ent.end]):
             continue
         label = ent.label_

@@ -36,6 +36,8 @@ from extractors.doccache import (
     doc_lowers,
     doc_text,
     doc_texts,
+    sentence_columns,
+    token_starts,
     word_class,
 )
 from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
@@ -276,7 +278,13 @@ class TokenView:
 
     @cached_property
     def _columns(self) -> numpy.ndarray:
-        return self.doc.to_array(["IDX", "SENT_START", "SPACY"])
+        """``doc.to_array(["IDX", "SENT_START", "SPACY"])``, from the sentencizer's columns where it left them."""
+        kept, idx = sentence_columns(self.doc), token_starts(self.doc)
+        if kept is None or idx is None:
+            return self.doc.to_array(["IDX", "SENT_START", "SPACY"])
+        columns = numpy.empty((self.n, 3), dtype="uint64")  # (numpy.column_stack, without its Python layers)
+        columns[:, 0], columns[:, 1], columns[:, 2] = idx, kept[2], kept[1]
+        return columns
 
     @cached_property
     def idx(self) -> list[int]:
@@ -610,7 +618,7 @@ def _split_runs(view: TokenView, runs):
                         continue  # without a given name first, only a restated surname ("Trump Donald J. Trump")
                     if (first_name_gender(text[m]) is not None and m < end - 1 and lower[prev] not in PARTICLES
                             and not lower[prev].endswith(HISPANIC_SURNAME_ENDINGS)
-                            and view.doc[prev].is_alpha and len(text[prev]) > 1
+                            and text[prev].isalpha() and len(text[prev]) > 1  # doc[prev].is_alpha (the lexeme's)
                             and first_name_gender(text[prev]) is None
                             and lower[prev] not in titles
                             and not is_common_word(text[m])):
@@ -738,7 +746,7 @@ def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
         evidence.add("speech_after")
     if has_after and text[end] == "," and end + 1 < n:
         nxt = lower[end + 1]
-        if view.doc[end + 1].is_digit or nxt in {"who", "whose"}:
+        if text[end + 1].isdigit() or nxt in {"who", "whose"}:  # doc[end + 1].is_digit: str.isdigit of its text
             evidence.add("apposition")
         if nxt in {"a", "an", "the"} and end + 2 < n and (
             (_is_person_noun(lower[end + 2]) and text[end + 2].islower()) or view.doc[end + 2].like_num

@@ -29,9 +29,15 @@ from extractors.doccache import (
     WORD_CLASSES_KEY,
     classify_word,
     doc_text,
+    forget_entities,
+    kept_entities,
     lower_text,
+    remember_entities,
+    remember_sentence_columns,
     remember_text,
+    remember_token_starts,
     seed_token_strings,
+    sentence_columns,
     word_class_count,
 )
 from extractors.gazetteer import gazetteer, is_common_word, lexicon
@@ -247,10 +253,10 @@ def news_sentencizer(doc: Doc) -> Doc:
     n = len(orths)
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
-    line_breaks = [i for i in numpy.flatnonzero(is_space_array).tolist() if "\n" in strings[orths[i]]]
+    line_breaks = [i for i in is_space_array.nonzero()[0].tolist() if "\n" in strings[orths[i]]]
     final_abbreviations, openers = _sentence_final_abbreviations()
     # one C pass for both kinds of marks (terminal punctuation, sentence-final abbreviations)
-    marks = numpy.flatnonzero(_is_mark(doc, orth)).tolist()
+    marks = _is_mark(doc, orth).nonzero()[0].tolist()
     after_line_break = {i + 1 for i in line_breaks}
     triggers = sorted(after_line_break.union([i + 1 for i in marks]))
     is_space = is_space_array.tolist()
@@ -292,7 +298,9 @@ def news_sentencizer(doc: Doc) -> Doc:
             if not pending and i not in after_line_break:
                 break
         done = i
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    sent_starts = starts.astype("uint64")
+    doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+    remember_sentence_columns(doc, orth, trailing_array, sent_starts)  # read again by later components
     return doc
 
 
@@ -324,7 +332,7 @@ def _is_mark(doc: Doc, orth: numpy.ndarray) -> numpy.ndarray:
         ids = numpy.array(sorted(set(_orth_ids(doc, TERMINAL | final_abbreviations))), dtype="uint64")
         _MARK_IDS[:] = [strings, ids]
     ids = _MARK_IDS[1]
-    at = numpy.searchsorted(ids, orth)
+    at = ids.searchsorted(orth)  # (the method: numpy.searchsorted is a Python layer over it)
     at[at == len(ids)] = 0  # past the largest hash: compared with the first, which differs
     return ids[at] == orth
 
@@ -348,6 +356,7 @@ class _WordTable:
         self.lemmas = numpy.zeros(0, dtype="uint64")
         self.strings = [numpy.empty(0, dtype=object) for _ in range(3)]  # text, lower-case form, lemma lower-cased
         self.classes = numpy.zeros(0, dtype="uint32")  # doccache.classify_word of the text and lower-case form
+        self.lengths = numpy.zeros(0, dtype="uint64")  # len(text)
         self.class_count = word_class_count()  # classes registered when the rows were made
         self.recent: dict[int, tuple[int, str, str, str, int]] = {}
 
@@ -365,20 +374,24 @@ class _WordTable:
             added[:] = [r[k + 1] for _, r in rows]
             self.strings[k] = numpy.concatenate([self.strings[k], added])[order]
         self.classes = numpy.concatenate([self.classes, numpy.array([r[4] for _, r in rows], dtype="uint32")])[order]
+        added_lengths = numpy.array([len(r[1]) for _, r in rows], dtype="uint64")
+        self.lengths = numpy.concatenate([self.lengths, added_lengths])[order]
         self.recent = {}
 
-    def lookup(self, orths: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray]:
-        """Per token: its lemma hash (array), its three strings (lists) and its word classes (array);
-        ``make_row(orth)`` makes a new word's row."""
+    def lookup(self, orths: numpy.ndarray, make_row) -> tuple[numpy.ndarray, list[list[str]], numpy.ndarray,
+                                                              numpy.ndarray]:
+        """Per token: its lemma hash (array), its three strings (lists), its word classes and its text's length
+        (arrays); ``make_row(orth)`` makes a new word's row."""
         n = len(orths)
         if len(self.orths) + len(self.recent) > self.LIMIT or self.class_count != word_class_count():
             self.clear()  # (a class registered since: every word is classified again)
-        at = numpy.searchsorted(self.orths, orths)
+        at = self.orths.searchsorted(orths)
         known = at < len(self.orths)
         if known.all():
             known = self.orths[at] == orths
             if known.all():  # the usual case: every word seen before, gathered without masks
-                return self.lemmas[at], [values[at].tolist() for values in self.strings], self.classes[at]
+                return (self.lemmas[at], [values[at].tolist() for values in self.strings], self.classes[at],
+                        self.lengths[at])
         else:
             known[known] = self.orths[at[known]] == orths[known]
         at = at[known]
@@ -386,6 +399,8 @@ class _WordTable:
         lemma_out[known] = self.lemmas[at]
         classes_out = numpy.zeros(n, dtype="uint32")
         classes_out[known] = self.classes[at]
+        lengths_out = numpy.zeros(n, dtype="uint64")
+        lengths_out[known] = self.lengths[at]
         string_out = [numpy.empty(n, dtype=object) for _ in range(3)]
         for k in range(3):
             string_out[k][known] = self.strings[k][at]
@@ -400,11 +415,12 @@ class _WordTable:
                 rows.append(row)
             lemma_out[others] = [row[0] for row in rows]
             classes_out[others] = [row[4] for row in rows]
+            lengths_out[others] = [len(row[1]) for row in rows]
             for k in range(3):
                 string_out[k][others] = [row[k + 1] for row in rows]
             if len(recent) >= self.MERGE_AT:
                 self.merge()
-        return lemma_out, [values.tolist() for values in string_out], classes_out
+        return lemma_out, [values.tolist() for values in string_out], classes_out, lengths_out
 
 
 class LookupLemmatizer(EnglishLemmatizer):
@@ -438,8 +454,14 @@ class LookupLemmatizer(EnglishLemmatizer):
             text, lower_form = strings[orth], vocab[orth].lower_
             return lemma, text, lower_form, strings[lemma].lower(), classify_word(text, lower_form)
 
-        orths, lemmas = doc.to_array([ORTH, LEMMA]).T
-        looked_up, (texts, lower_forms, lemma_lowers), classes = self._words.lookup(orths, make_row)
+        kept = sentence_columns(doc)  # the token hashes as the sentencizer read them
+        orths, lemmas = doc.to_array([ORTH, LEMMA]).T if kept is None else (kept[0], doc.to_array(LEMMA))
+        looked_up, (texts, lower_forms, lemma_lowers), classes, lengths = self._words.lookup(orths, make_row)
+        if kept is not None:  # each token's offset: it starts where the previous one's text and trailing space end
+            widths = lengths + kept[1]
+            starts = numpy.zeros(len(widths), dtype="uint64")
+            widths[:-1].cumsum(out=starts[1:])
+            remember_token_starts(doc, starts)
         # what the rules would scan every token for, per token (doccache.class_positions)
         doc.user_data[WORD_CLASSES_KEY] = (self._words.class_count, classes)
         preset = not self.overwrite and bool(lemmas.any())
@@ -527,7 +549,7 @@ class GazetteerMatcher:
             user_data[("._.", "source", start_char, end_char)] = "gazetteer"
             one_word = end - start == 1
             if label == "LOC" and (_next_to_name(view, start, end) or (
-                    one_word and (names.person_cue_before(doc, start) or _speaks_by_name(doc, view, start, end)
+                    one_word and (view.person_cue_before(start) or _speaks_by_name(doc, view, start, end)
                                   or names.kin_apposition_before(view, start, end))
                     and names.first_name_gender(surface))):
                 continue  # "Nancy Faeser", "her daughter Sophia", "said Ali": a person, not the city
@@ -603,12 +625,14 @@ def dateline_spans(doc: Doc) -> list[Span]:
         else:
             with_break_set.update(bisect.bisect_right(idx, at) - 1 for at in range(match.start(), match.end()))
     with_break = sorted(with_break_set)
-    line_starts = ([0] if n else []) + [i + 1 for i in with_break if doc[i].is_space]
+    # ``token.is_space`` and ``token.is_alpha`` are the lexeme's str.isspace() and str.isalpha() of the token text
+    # (spaCy's lexical attribute getters), read here from the text list: no Token object per line
+    line_starts = ([0] if n else []) + [i + 1 for i in with_break if text[i].isspace()]
     for start in line_starts:
         if start >= n:
             continue
         end = start
-        while end < n and names.is_all_caps_text(text[end]) and doc[end].is_alpha:
+        while end < n and text[end].isalpha() and names.is_all_caps_text(text[end]):
             end += 1
         if end == start or end >= n or text[end] not in DATELINE_TAIL:
             continue
@@ -649,7 +673,7 @@ def _speaks_by_name(doc: Doc, view: names.TokenView, start: int, end: int) -> bo
         return True
     text = view.text
     return (start >= 2 and text[start - 1] in {'"', "”"} and text[start - 2] in {",", "?", "!"}
-            and end < view.n and names.is_speech_token(doc[end]))
+            and end < view.n and view.is_speech(end))  # is_speech_token(doc[end]), without the Token
 
 
 def _speaker_surname(doc: Doc, view: names.TokenView, start: int, end: int) -> bool:
@@ -742,13 +766,14 @@ def _next_to_name(view: names.TokenView, start: int, end: int) -> bool:
 @Language.component("migraph_person_rules")
 def find_persons(doc: Doc) -> Doc:
     """Rule-based persons (and the organisations the rules recognise on the way)."""
-    ents = doc.ents  # read once for both (each read builds a Span per entity): the rules do not change them
+    kept = kept_entities(doc)  # the gazetteer's, as it wrote them (doc.ents builds a Span per entity): read once
+    ents = doc.ents if kept is None else kept
     try:
         found = names.person_spans(doc, ents)
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     # set_ents with the spans as they are: assigning doc.ents would build every Span again first
-    set_entities(doc, _merge(doc, list(ents) + found))
+    set_entities(doc, _merge(doc, list(ents) + found), checked=kept or ())
     return doc
 
 
@@ -761,25 +786,29 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 
 
-def set_entities(doc: Doc, spans: list[Span]) -> None:
+def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) -> None:
     """``doc.set_ents(spans, default="outside")`` for spans in order that do not overlap (``_merge``'s), written
     with one ``from_array`` call: ``set_ents`` tests every token of the Doc against a Python set (about half of
     its time, twice per document). The token values are the same: B (3) on a span's first token, I (1) on the
     others, O (2) and no type outside the spans; the span's label and knowledge-base id, and its id when it has
     one; outside the spans, the knowledge-base ids and ids stay as they were (as set_ents leaves them). With such
     spans, set_ents's final repair of I tags after O or after another type changes nothing. Other input (overlaps,
-    spans out of order, not Spans) goes to set_ents, which raises its errors."""
+    spans out of order, not Spans) goes to set_ents, which raises its errors. ``checked``: the entities kept when
+    they were written (``kept_entities``), whose tokens held no ids then and still do not."""
     if not all(isinstance(span, Span) for span in spans):
+        forget_entities(doc)
         doc.set_ents(spans, default="outside")
         return
     ents = [span for span in spans if span.label > 0]  # set_ents ignores spans without a label
     end = 0
     for span in ents:
         if span.start < end:
+            forget_entities(doc)
             doc.set_ents(spans, default="outside")
             return
         end = span.end
     ents = [span for span in ents if span.start < span.end]  # (an empty span sets no token)
+    ids_clear = not any(span.kb_id or span.id for span in ents) and _no_ids_under(doc, ents, checked)
     n = len(doc)
     starts = numpy.array([span.start for span in ents], dtype="int64")
     ends = numpy.array([span.end for span in ents], dtype="int64")
@@ -787,14 +816,16 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
     edges = numpy.zeros(n + 1, dtype="int64")
     edges[starts] = 1  # (the starts differ from each other, and so do the ends)
     edges[ends] -= 1
-    inside = numpy.cumsum(edges[:n]) > 0
+    inside = edges[:n].cumsum() > 0  # (array methods: the numpy functions are Python layers over them)
     columns = numpy.zeros((2, n), dtype="uint64")  # ENT_IOB, ENT_TYPE
     columns[0] = 2
     columns[0, inside] = 1
     columns[0, starts] = 3
-    columns[1, inside] = numpy.repeat(numpy.array([span.label for span in ents], dtype="uint64"), ends - starts)
-    if any(span.kb_id or span.id for span in ents) or doc.to_array(ENT_KB_ID).any():
-        # knowledge-base ids or span ids to write (a trained pipeline's): the kept columns as they are, then the spans'
+    columns[1, inside] = numpy.array([span.label for span in ents], dtype="uint64").repeat(ends - starts)
+    if not ids_clear:
+        # knowledge-base ids or span ids to write or keep (a trained pipeline's): the kept columns as they are, then
+        # the spans'
+        forget_entities(doc)
         ids = doc.to_array([ENT_KB_ID, ENT_ID])
         for span in ents:
             ids[span.start:span.end, 0] = span.kb_id
@@ -802,8 +833,28 @@ def set_entities(doc: Doc, spans: list[Span]) -> None:
                 ids[span.start:span.end, 1] = span.id
         doc.from_array(_ENT_COLUMNS, numpy.column_stack([columns.T, ids]))
         return
-    # no ids anywhere: set_ents would write 0 over 0, so only the tags and types are written
+    # no ids to write and none under the spans: set_ents would write 0 over 0 there (and leave the ids outside the
+    # spans as they are), so only the tags and types are written
     doc.from_array([ENT_IOB, ENT_TYPE], columns.T)
+    remember_entities(doc, ents)  # what doc.ents now builds: the first tokens hold no ids
+
+
+def _no_ids_under(doc: Doc, ents: list[Span], checked: tuple[Span, ...] = ()) -> bool:
+    """Whether no token of the spans has a knowledge-base id and no span's first token an id (which ``doc.ents`` would
+    give the entity). Read from the spans' own tokens (a few dozen Token objects): ``doc.to_array`` of the two id
+    columns costs about a hundred instructions per token of the Doc, and both are 0 but for a trained pipeline's.
+    The ``checked`` spans (the same objects) are not read again."""
+    done = {id(span) for span in checked}
+    for span in ents:
+        if id(span) in done:
+            continue
+        first = doc[span.start]
+        if first.ent_kb_id or first.ent_id:
+            return False
+        for i in range(span.start + 1, span.end):
+            if doc[i].ent_kb_id:
+                return False
+    return True
 
 
 MIGRAPH_COMPONENTS = ("migraph_boilerplate", "migraph_gazetteer", "migraph_person_rules")
