@@ -321,12 +321,26 @@ def _past_verb_before(before: str) -> bool:
     return run > 0 and _PAST_WORD_RE.fullmatch(stripped, len(stripped) - run) is not None
 
 
+# Every match of ``_FUTURE_BEFORE`` holds one of these words lower-cased ("will", "shall" and "'ll" end in "ll"), and
+# every match of ``_FUTURE_AFTER`` one of the first five: a window without any is not searched (the pattern tries its
+# alternatives at every position of the window). Lower-casing finds what (?i) matches, see _CASE_FOLD_EXCEPTIONS.
+_FUTURE_WORDS = ("ll", "due", "set", "scheduled", "expected", "going", "slated", "plan", "held")
+_FUTURE_AFTER_WORDS = _FUTURE_WORDS[:5]
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a (?i) match that must hold one of ``words`` can lie in ``window``."""
+    lowered = window.lower()
+    return any(word in lowered for word in words) or any(c in window for c in _CASE_FOLD_EXCEPTIONS)
+
+
 def _is_future(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     before = text[max(sent_start, start - 80):start]
     if _past_verb_before(before):
         return False
     after = text[end:min(sent_end, end + 40)]
-    return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.search(after))
+    return bool(_may_hold(before, _FUTURE_WORDS) and _FUTURE_BEFORE.search(before)
+                or _may_hold(after, _FUTURE_AFTER_WORDS) and _FUTURE_AFTER.search(after))
 
 
 _ANY_DAY = dt.date(2000, 1, 3)
