@@ -49,6 +49,14 @@ _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _CONTEXT_PREP = (r"in|on|since|until|till|by|from|during|through|throughout|before|after|between|"
                  r"last|next|this|early|late|mid-?|end\s+of|beginning\s+of|start\s+of|middle\s+of")
 
+
+def _starts(letters: str) -> str:
+    """A look-ahead for the characters a match can start with: ``letters`` in either case, and the non-ASCII
+    letters (?i) matches to i and s (see _CASE_FOLD_EXCEPTIONS). Every other position fails at once, before the
+    case-insensitive alternatives after the word boundary are tried one by one; the matches are the same."""
+    return "(?=[" + "".join(sorted(set(letters.lower() + letters.upper()))) + "\u0130\u0131\u017f])"
+
+
 # (kind, pattern); earlier patterns win ties of equal span.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b{_LEAD}(\d{{4}}-\d{{2}}-\d{{2}})\b")),
@@ -66,20 +74,25 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "last March", "next June"
     ("month_rel", re.compile(rf"\b((?i:last|next|this))\s+({_MONTH_FULL})\b")),
     # "in May", "since March", "early June": a month name needs temporal context
-    ("month", re.compile(rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
+    ("month", re.compile(rf"{_starts('iosutbfdalnem')}"
+                         rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
                          r"(?!\s+\d)(?![-\w])")),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
                                rf"start|middle|rest|first\s+half|second\s+half|first\s+quarter)\s+of\s+({_YEAR})\b"
                                r"(?!\d|,\d)")),
-    ("year", re.compile(rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
+    ("year", re.compile(rf"{_starts('isutbdaelm')}"
+                        rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
                         rf"\s+(?:(?:early|late|mid-?)\s*)?({_YEAR})\b(?![\d%-]|[,.]\d|\s+(?:percent|per\s+cent))")),
     ("year_range", re.compile(rf"\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
-    ("weekday", re.compile(rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
+    ("weekday", re.compile(rf"{_starts('olntsbuafmw')}"
+                           rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
                            r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Star|Night\s+Live|"
                            r"School|Service|Prayer|Bloody)\b)(?:\s+(?:morning|afternoon|evening|night))?")),
-    ("day_rel", re.compile(r"(?i)\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)\b"
+    ("day_rel", re.compile(rf"(?i){_starts('tdy')}\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)"
+                           r"\b"
                            r"(?:\s+(?:morning|afternoon|evening|night))?")),
-    ("period_rel", re.compile(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
+    ("period_rel", re.compile(rf"(?i){_starts('eltnpc')}"
+                              r"\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
                               r"(week|weekend|month|year)\b(?!['’]s\b)(?!-)")),
     ("ago", re.compile(rf"(?i)\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
     ("past_window", re.compile(rf"(?i)\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
