@@ -61,13 +61,16 @@ def _starts(letters: str) -> str:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b{_LEAD}(\d{{4}}-\d{{2}}-\d{{2}})\b")),
     # "Friday, Sept. 23, 2022", "February 24", "Feb. 24th, 2022"
-    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?:{MONTH})\s*{_DAY}(?![\d:])"
+    ("date", re.compile(rf"{_starts('oiadmtwfsjn')}"
+                        rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?:{MONTH})\s*{_DAY}(?![\d:])"
                         rf"(?:,?\s+{_YEAR}(?!\d))?)(?![\w-])")),
     # "24 February 2022", "24th of February"
-    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?<![\d,.])(?:[12]\d|3[01]|0?[1-9])"
+    ("date", re.compile(rf"{_starts('oiadmtwfs0123456789')}\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?"
+                        rf"((?<![\d,.])(?:[12]\d|3[01]|0?[1-9])"
                         rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})(?:,?\s+{_YEAR}(?!\d))?)")),
     # "June 2021", "June of 2021"
-    ("month_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?((?:{MONTH})\s+(?:of\s+)?{_YEAR})(?!\d|,\d)")),
+    ("month_year", re.compile(rf"{_starts('oiadelmjfsn')}"
+                              rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?((?:{MONTH})\s+(?:of\s+)?{_YEAR})(?!\d|,\d)")),
     # "in June last year", "June this year"
     ("month_rel_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\s+(?:of\s+)?"
                                   rf"(last|this|next)\s+year\b")),
@@ -77,13 +80,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"{_starts('iosutbfdalnem')}"
                          rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
                          r"(?!\s+\d)(?![-\w])")),
-    ("season_year", re.compile(rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
+    ("season_year", re.compile(rf"{_starts('telsafwbmr')}"
+                               rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
                                rf"start|middle|rest|first\s+half|second\s+half|first\s+quarter)\s+of\s+({_YEAR})\b"
                                r"(?!\d|,\d)")),
     ("year", re.compile(rf"{_starts('isutbdaelm')}"
                         rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
                         rf"\s+(?:(?:early|late|mid-?)\s*)?({_YEAR})\b(?![\d%-]|[,.]\d|\s+(?:percent|per\s+cent))")),
-    ("year_range", re.compile(rf"\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
+    ("year_range", re.compile(rf"{_starts('bf')}\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
     ("weekday", re.compile(rf"{_starts('olntsbuafmw')}"
                            rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
                            r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Star|Night\s+Live|"
@@ -94,8 +98,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period_rel", re.compile(rf"(?i){_starts('eltnpc')}"
                               r"\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
                               r"(week|weekend|month|year)\b(?!['’]s\b)(?!-)")),
-    ("ago", re.compile(rf"(?i)\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
-    ("past_window", re.compile(rf"(?i)\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
+    ("ago", re.compile(rf"(?i){_starts('aotfsen0123456789')}\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
+    ("past_window", re.compile(rf"(?i){_starts('iodwft')}"
+                               rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
                                rf"(?:({_NUM})\s+)?(day|week|month|year)s?\b(?!['’]s\b)")),
 ]
 
