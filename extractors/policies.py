@@ -70,7 +70,7 @@ import json
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain, compress
@@ -445,7 +445,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         return raw
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)  # lemmas lower-cased, like the anchor words
     sents = list(doc.sents) if sents is None else sents
-    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas, (sent.start for sent in sents))
+    sent_bounds = _sentence_bounds(sents)
+    lemmas = _headline_lemmas(doc_texts(doc), lowers, lemmas, (a for a, _ in sent_bounds))
     doc_words = set(lowers)
     doc_words.update(lemmas)
     doc.user_data[_WORDS_KEY] = (doc_lowers(doc), doc_words)  # see doc_word_set
@@ -456,10 +457,11 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
     lex = lexicon()
     entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
     anchors = index.keys()
-    for sent in sents:
-        row_lowers, row_lemmas = lowers[sent.start:sent.end], lemmas[sent.start:sent.end]
+    for k, (a, b) in enumerate(sent_bounds):
+        row_lowers, row_lemmas = lowers[a:b], lemmas[a:b]
         if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
+        sent = sents[k]
         words = set(row_lowers)
         words.update(row_lemmas)
         sent_text = None
@@ -530,8 +532,8 @@ class _Context:
         self.gaz = gazetteer()
         self.sents: list[Span] = list(doc.sents) if sents is None else sents
         self.sent_of: list[int] = []  # the sentences cover the document in order
-        for k, sent in enumerate(self.sents):
-            self.sent_of.extend([k] * (sent.end - sent.start))
+        for k, (a, b) in enumerate(_sentence_bounds(self.sents)):
+            self.sent_of.extend([k] * (b - a))
         self.boilerplate = doc_index(doc).boilerplate  # token._.in_boilerplate, read once per document
         self._ent_info: list[tuple[Span, str, str | None]] | None = None  # (entity, label, iso), see ent_info
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
@@ -2371,7 +2373,7 @@ def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int,
     the others cost no mention building."""
     lex = lexicon()
     entries, lowers = lex["_entries"], doc_lowers(doc)
-    starts = [sent.start for sent in sents]
+    starts = [a for a, _ in _sentence_bounds(sents)]
     out = []
     for entry_id, start, end in tier2:
         entry = entries[entry_id]
@@ -2541,12 +2543,44 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
     return policies
 
 
+class _Sentences(Sequence):
+    """The document's sentences (``doc_sentences``), each Span made when first read: the rules read the few
+    sentences around their triggers, and a Span per sentence (with a Token for each of its ends) cost more than the
+    anchor tests of all of them. ``bounds``: every sentence's (start, end), with no Span."""
+
+    def __init__(self, doc: Doc, bounds: list[tuple[int, int]]):
+        self.doc, self.bounds = doc, bounds
+        self._spans: list[Span | None] = [None] * len(bounds)
+
+    def __len__(self) -> int:
+        return len(self.bounds)
+
+    def __getitem__(self, k: int) -> Span:
+        span = self._spans[k]
+        if span is None:
+            span = self._spans[k] = Span(self.doc, *self.bounds[k])
+        return span
+
+
+def _document_sentences(doc: Doc) -> Sequence[Span]:
+    """``doc_sentences(doc)``, as :class:`_Sentences` when the Doc's index has the same cut (sentence starts set by
+    the pipeline, no sentence hook)."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        return doc_sentences(doc)
+    return _Sentences(doc, doc_index(doc).sent_tokens)
+
+
+def _sentence_bounds(sents: Sequence[Span]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, without making the Spans :class:`_Sentences` has not made."""
+    return sents.bounds if isinstance(sents, _Sentences) else [(sent.start, sent.end) for sent in sents]
+
+
 def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None
                   ) -> tuple[list[Policy], set[tuple[Actor, str]]]:
     """The rules' policies (see ``extract_policies``) and the (actor, type) pairs the backoff tier gave."""
     lex = lexicon()
     entries = lex["_entries"]
-    sents = doc_sentences(doc)
+    sents = _document_sentences(doc)
     tier2_pairs: set[tuple[Actor, str]] = set()
     raw = find_triggers(doc, sents, backoff=backoff_enabled() if backoff is None else backoff)
     if not raw:

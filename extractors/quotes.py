@@ -209,10 +209,11 @@ def find_spans(doc: Doc) -> list[Span_]:
     # of a paragraph, so the look-arounds of the single-mark pattern read the same as in a search per paragraph)
     positions = [found.start() for found in marks_re.finditer(text)]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        if boiler and any(a <= p_start < b for a, b in boiler):
-            continue
+        in_paragraph = positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]
+        if not in_paragraph or boiler and any(a <= p_start < b for a, b in boiler):
+            continue  # (a paragraph without marks gives no span)
         marks = []
-        for pos in positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]:
+        for pos in in_paragraph:
             role = _classify(text, pos, single)
             if role is not None:
                 marks.append(Mark(pos, role))
@@ -1742,6 +1743,13 @@ def _is_title_case(words: list[str]) -> bool:
 
 
 @cache
+def _scare_markers() -> tuple[str, ...]:
+    """The scare markers: a text that does not end in one (before white space, ``\\s*$``) has no match of
+    ``_scare_marker_re``, which is then not tried at every position."""
+    return tuple(cues()["scare_markers"])
+
+
+@cache
 def _scare_marker_re() -> re.Pattern:
     """A scare marker ('so-called', 'alleged') right before the opening mark."""
     markers = sorted(cues()["scare_markers"])
@@ -1764,7 +1772,7 @@ def _is_name_of_thing(ctx: _Context, span: Span_, speaker: Speaker | None, previ
     before = [t for t in range(max(0, open_tok - 4), open_tok) if not ctx.texts[t].isspace()]
     before_low = [lowers[t] for t in before]
     joined = ctx.text[max(0, span.open_pos - 24):span.open_pos].lower()
-    if _scare_marker_re().search(joined):
+    if joined.rstrip().endswith(_scare_markers()) and _scare_marker_re().search(joined):
         return True
     if previous_rejected is not None and previous_rejected.close_pos is not None:
         gap = ctx.text[previous_rejected.close_pos + 1:span.open_pos].strip(" ,")

@@ -49,40 +49,58 @@ _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _CONTEXT_PREP = (r"in|on|since|until|till|by|from|during|through|throughout|before|after|between|"
                  r"last|next|this|early|late|mid-?|end\s+of|beginning\s+of|start\s+of|middle\s+of")
 
+
+def _starts(letters: str) -> str:
+    """A look-ahead for the characters a match can start with: ``letters`` in either case, and the non-ASCII
+    letters (?i) matches to i and s (see _CASE_FOLD_EXCEPTIONS). Every other position fails at once, before the
+    case-insensitive alternatives after the word boundary are tried one by one; the matches are the same."""
+    return "(?=[" + "".join(sorted(set(letters.lower() + letters.upper()))) + "\u0130\u0131\u017f])"
+
+
 # (kind, pattern); earlier patterns win ties of equal span.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b{_LEAD}(\d{{4}}-\d{{2}}-\d{{2}})\b")),
     # "Friday, Sept. 23, 2022", "February 24", "Feb. 24th, 2022"
-    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?:{MONTH})\s*{_DAY}(?![\d:])"
+    ("date", re.compile(rf"{_starts('oiadmtwfsjn')}"
+                        rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?:{MONTH})\s*{_DAY}(?![\d:])"
                         rf"(?:,?\s+{_YEAR}(?!\d))?)(?![\w-])")),
     # "24 February 2022", "24th of February"
-    ("date", re.compile(rf"\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?((?<![\d,.])(?:[12]\d|3[01]|0?[1-9])"
+    ("date", re.compile(rf"{_starts('oiadmtwfs0123456789')}\b{_LEAD}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?"
+                        rf"((?<![\d,.])(?:[12]\d|3[01]|0?[1-9])"
                         rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH})(?:,?\s+{_YEAR}(?!\d))?)")),
     # "June 2021", "June of 2021"
-    ("month_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?((?:{MONTH})\s+(?:of\s+)?{_YEAR})(?!\d|,\d)")),
+    ("month_year", re.compile(rf"{_starts('oiadelmjfsn')}"
+                              rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?((?:{MONTH})\s+(?:of\s+)?{_YEAR})(?!\d|,\d)")),
     # "in June last year", "June this year"
     ("month_rel_year", re.compile(rf"\b{_LEAD}(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\s+(?:of\s+)?"
                                   rf"(last|this|next)\s+year\b")),
     # "last March", "next June"
     ("month_rel", re.compile(rf"\b((?i:last|next|this))\s+({_MONTH_FULL})\b")),
     # "in May", "since March", "early June": a month name needs temporal context
-    ("month", re.compile(rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
+    ("month", re.compile(rf"{_starts('iosutbfdalnem')}"
+                         rf"\b(?i:{_CONTEXT_PREP})\s+(?:(?:early|late|mid-?)\s*)?({_MONTH_FULL})\b"
                          r"(?!\s+\d)(?![-\w])")),
-    ("season_year", re.compile(rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
+    ("season_year", re.compile(rf"{_starts('telsafwbmr')}"
+                               rf"\b(?:the\s+)?(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|"
                                rf"start|middle|rest|first\s+half|second\s+half|first\s+quarter)\s+of\s+({_YEAR})\b"
                                r"(?!\d|,\d)")),
-    ("year", re.compile(rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
+    ("year", re.compile(rf"{_starts('isutbdaelm')}"
+                        rf"\b(?i:in|since|until|till|by|during|through|throughout|before|after|early|late|mid-?)"
                         rf"\s+(?:(?:early|late|mid-?)\s*)?({_YEAR})\b(?![\d%-]|[,.]\d|\s+(?:percent|per\s+cent))")),
-    ("year_range", re.compile(rf"\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
-    ("weekday", re.compile(rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
+    ("year_range", re.compile(rf"{_starts('bf')}\b(?i:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b")),
+    ("weekday", re.compile(rf"{_starts('olntsbuafmw')}"
+                           rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
                            r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Star|Night\s+Live|"
                            r"School|Service|Prayer|Bloody)\b)(?:\s+(?:morning|afternoon|evening|night))?")),
-    ("day_rel", re.compile(r"(?i)\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)\b"
+    ("day_rel", re.compile(rf"(?i){_starts('tdy')}\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)"
+                           r"\b"
                            r"(?:\s+(?:morning|afternoon|evening|night))?")),
-    ("period_rel", re.compile(r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
+    ("period_rel", re.compile(rf"(?i){_starts('eltnpc')}"
+                              r"\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|coming)\s+"
                               r"(week|weekend|month|year)\b(?!['’]s\b)(?!-)")),
-    ("ago", re.compile(rf"(?i)\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
-    ("past_window", re.compile(rf"(?i)\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
+    ("ago", re.compile(rf"(?i){_starts('aotfsen0123456789')}\b({_NUM})\s+(day|week|month|year)s?\s+ago\b")),
+    ("past_window", re.compile(rf"(?i){_starts('iodwft')}"
+                               rf"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+"
                                rf"(?:({_NUM})\s+)?(day|week|month|year)s?\b(?!['’]s\b)")),
 ]
 
@@ -321,12 +339,26 @@ def _past_verb_before(before: str) -> bool:
     return run > 0 and _PAST_WORD_RE.fullmatch(stripped, len(stripped) - run) is not None
 
 
+# Every match of ``_FUTURE_BEFORE`` holds one of these words lower-cased ("will", "shall" and "'ll" end in "ll"), and
+# every match of ``_FUTURE_AFTER`` one of the first five: a window without any is not searched (the pattern tries its
+# alternatives at every position of the window). Lower-casing finds what (?i) matches, see _CASE_FOLD_EXCEPTIONS.
+_FUTURE_WORDS = ("ll", "due", "set", "scheduled", "expected", "going", "slated", "plan", "held")
+_FUTURE_AFTER_WORDS = _FUTURE_WORDS[:5]
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a (?i) match that must hold one of ``words`` can lie in ``window``."""
+    lowered = window.lower()
+    return any(word in lowered for word in words) or any(c in window for c in _CASE_FOLD_EXCEPTIONS)
+
+
 def _is_future(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     before = text[max(sent_start, start - 80):start]
     if _past_verb_before(before):
         return False
     after = text[end:min(sent_end, end + 40)]
-    return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.search(after))
+    return bool(_may_hold(before, _FUTURE_WORDS) and _FUTURE_BEFORE.search(before)
+                or _may_hold(after, _FUTURE_AFTER_WORDS) and _FUTURE_AFTER.search(after))
 
 
 _ANY_DAY = dt.date(2000, 1, 3)
