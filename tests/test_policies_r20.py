@@ -58,6 +58,29 @@ def test_new_measure_forms(run, text, expected):
     ("The U.S. agency said it would halt most deportation flights during the storm.", ("US", "AsylumOffer")),
     ("Smugglers bring refugees to Greece in rubber boats.", ("GR", "Admission")),
     ("Austria stopped the bus carrying refugees at the border.", ("AT", "AsylumRestriction")),
+    # a court's stay of removals is no state's protection measure
+    ("A U.S. judge halted the deportation of 300 Cambodian nationals on Monday.", ("US", "AsylumOffer")),
+    ("A court in Germany ordered a halt to deportations of Syrians.", ("DE", "AsylumOffer")),
 ])
 def test_near_misses(run, text, absent):
     assert absent not in run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "them" after a sentence that names the migrants: the group and the migration context carry over
+    ("Hundreds of migrants landed on Lampedusa overnight. Italian police detained 200 of them at the port.",
+     {("IT", "Detention")}),
+    ("Dozens of asylum seekers waded across the river from Guatemala. Mexican soldiers sent them back across it.",
+     {("MX", "Deportation")}),
+])
+def test_pronoun_group_after_migrants(run, text, expected):
+    assert expected <= run(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "them" for people who are no migrants: nothing carries over
+    "Two robbers fled the bank in a stolen car. Belgian police detained them near the station.",
+    "Lawmakers argued over the spending plan for hours. Dutch officials sent them back to the committee.",
+])
+def test_pronoun_group_not_migrants(run, text):
+    assert not {t for _a, t in run(text)} & {"Detention", "Deportation"}
