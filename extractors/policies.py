@@ -209,10 +209,28 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     sets = lex["_sets"]
     two = frozenset(tuple(p) for p in lex["body_words_two"])
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
-        "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
+        "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | _state_ref_nouns() | {
+        w[0] for w in two} | {
         t.split()[0] for t in sets["state_titles"]} | set(lex["region_groups"]["members"]) | set(
         lex["region_groups"]["plurals"]) | lex["_agency_first"]
     return two, frozenset(relevant)
+
+
+@cache
+def _state_ref_nouns() -> frozenset[str]:
+    """Nouns that speak of a state named before ("the kingdom"; policies.json "state_refs")."""
+    return frozenset(lexicon()["state_refs"]["nouns"])
+
+
+def _state_ref_start(lowers: list[str], texts: list[str], i: int) -> int | None:
+    """Start of "the <noun>" or "the <one describing word> <noun>" ending at state noun i ("the island nation",
+    "the Balkan country"); None when no "the" opens it or the word points at another state or a role."""
+    if lowers[i - 1] == "the":
+        return i - 1
+    if i < 2 or lowers[i - 2] != "the" or lowers[i - 1] in lexicon()["state_refs"]["not_after"] \
+            or not texts[i - 1].isalpha():
+        return None
+    return i - 2
 
 
 @cache
@@ -638,6 +656,7 @@ class _Context:
         region = self.lex["region_actors"]
         groups = self.lex["region_groups"]
         agencies = self.lex["_agency_first"]
+        state_refs = _state_ref_nouns()
         W, T = doc_lowers(doc), doc_texts(doc)
         is_relevant, is_region = relevant.__contains__, region.__contains__
         # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
@@ -660,9 +679,10 @@ class _Context:
                 end = i + 1 if low in groups["plurals"] else i + 2
                 self._add(Mention(first, end, "actor", ("Region", groups["plurals"].get(low, low))))  # "the Baltic
                 # states": each member acts (expanded by _expand_regions)
-            elif low == "country" and i > 0 and W[i - 1] == "the" and not (
+            elif low in state_refs and i > 0 and _state_ref_start(W, T, i) is not None and not (
                     i + 1 < n and W[i + 1] in {"of", "where", "that", "which"}):
-                self._add(Mention(i - 1, i + 1, "body"))  # "the country has placed its army": the state spoken of
+                self._add(Mention(_state_ref_start(W, T, i), i + 1, "body"))  # "the country has placed its army",
+                # "the kingdom", "the Balkan country": the state spoken of
             elif low == "bloc" and i > 0 and W[i - 1] == "the":
                 self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
             elif low in sets["group_ref_nouns"]:

@@ -84,3 +84,26 @@ def test_pronoun_group_after_migrants(run, text, expected):
 ])
 def test_pronoun_group_not_migrants(run, text):
     assert not {t for _a, t in run(text)} & {"Detention", "Deportation"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state spoken of again as "the kingdom", "the republic", "the Balkan country"
+    ("Oman employs many foreign workers. The kingdom has deported thousands of Yemeni migrants this year.",
+     {("OM", "Deportation")}),
+    ("Serbia lies on the migrant route. The Balkan country has closed its border to migrants from Iraq.",
+     {("RS", "EntryBan")}),
+    ("Croatia faces pressure from migrant arrivals. The republic has detained 300 migrants near the border.",
+     {("HR", "Detention")}),
+])
+def test_state_spoken_of_again(run, text, expected):
+    assert expected <= run(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a word pointing at another state or at a role: no reference to the state named before
+    ("Thousands of migrants reached Spain from Morocco. The neighbouring country has detained 300 migrants.",
+     ("ES", "Detention")),
+    ("Refugees from Sudan reached Chad. The home country has deported 300 migrants.", ("TD", "Deportation")),
+])
+def test_state_reference_near_misses(run, text, absent):
+    assert absent not in run(text)
