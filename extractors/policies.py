@@ -133,6 +133,7 @@ OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports"
 AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
                    "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
+OBJECT_PRONOUNS = frozenset({"them", "those"})  # a group named in the sentence before (see _carried_context)
 STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "do",
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "‘", "’"}
@@ -208,10 +209,28 @@ def _reference_words() -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     sets = lex["_sets"]
     two = frozenset(tuple(p) for p in lex["body_words_two"])
     relevant = sets["group_ref_nouns"] | sets["body_nouns"] | sets["quote_we"] | {
-        "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | {w[0] for w in two} | {
+        "it", "they", "his", "her", "their", "its", "bloc", "country", "he", "she"} | _state_ref_nouns() | {
+        w[0] for w in two} | {
         t.split()[0] for t in sets["state_titles"]} | set(lex["region_groups"]["members"]) | set(
         lex["region_groups"]["plurals"]) | lex["_agency_first"]
     return two, frozenset(relevant)
+
+
+@cache
+def _state_ref_nouns() -> frozenset[str]:
+    """Nouns that speak of a state named before ("the kingdom"; policies.json "state_refs")."""
+    return frozenset(lexicon()["state_refs"]["nouns"])
+
+
+def _state_ref_start(lowers: list[str], texts: list[str], i: int) -> int | None:
+    """Start of "the <noun>" or "the <one describing word> <noun>" ending at state noun i ("the island nation",
+    "the Balkan country"); None when no "the" opens it or the word points at another state or a role."""
+    if lowers[i - 1] == "the":
+        return i - 1
+    if i < 2 or lowers[i - 2] != "the" or lowers[i - 1] in lexicon()["state_refs"]["not_after"] \
+            or not texts[i - 1].isalpha():
+        return None
+    return i - 2
 
 
 @cache
@@ -461,7 +480,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         row_lowers, row_lemmas = lowers[a:b], lemmas[a:b]
         if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
-        sent = sents[k]
+        sent, before = sents[k], (sents[k - 1] if k else None)
         words = set(row_lowers)
         words.update(row_lemmas)
         sent_text = None
@@ -473,7 +492,8 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
                 if sent_text is None:
                     sent_text = text[sent.start_char:sent.end_char].lower()
                 if not any(word in sent_text for word in contexts[context]) and not (
-                        entries[entry_id].get("document_context") and _document_has(doc, context)):
+                        entries[entry_id].get("document_context") and _document_has(doc, context)) and not (
+                        _carried_context(text, before, words, contexts[context])):
                     continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
@@ -636,6 +656,7 @@ class _Context:
         region = self.lex["region_actors"]
         groups = self.lex["region_groups"]
         agencies = self.lex["_agency_first"]
+        state_refs = _state_ref_nouns()
         W, T = doc_lowers(doc), doc_texts(doc)
         is_relevant, is_region = relevant.__contains__, region.__contains__
         # only tokens whose lower form or text can start a mention are looked at (the tests run at C speed)
@@ -658,9 +679,10 @@ class _Context:
                 end = i + 1 if low in groups["plurals"] else i + 2
                 self._add(Mention(first, end, "actor", ("Region", groups["plurals"].get(low, low))))  # "the Baltic
                 # states": each member acts (expanded by _expand_regions)
-            elif low == "country" and i > 0 and W[i - 1] == "the" and not (
+            elif low in state_refs and i > 0 and _state_ref_start(W, T, i) is not None and not (
                     i + 1 < n and W[i + 1] in {"of", "where", "that", "which"}):
-                self._add(Mention(i - 1, i + 1, "body"))  # "the country has placed its army": the state spoken of
+                self._add(Mention(_state_ref_start(W, T, i), i + 1, "body"))  # "the country has placed its army",
+                # "the kingdom", "the Balkan country": the state spoken of
             elif low == "bloc" and i > 0 and W[i - 1] == "the":
                 self._add(Mention(i - 1, i + 1, "actor", ("Organization", "european-union")))
             elif low in sets["group_ref_nouns"]:
@@ -1777,6 +1799,28 @@ def _sentence_has(ctx: _Context, sent: Span, context: str | None, document: bool
     return any(word in text for word in ctx.lex["_contexts"][context]) or (document and _document_has(ctx.doc, context))
 
 
+def _carried_context(text: str, before: Span | None, words: set[str], context_words: Iterable[str]) -> bool:
+    """A sentence that speaks of its group only as "them"/"those" ("police detained 500 of them", "began sending
+    them back") takes its context from the sentence before, where the group was named."""
+    if before is None or OBJECT_PRONOUNS.isdisjoint(words):
+        return False
+    before_text = text[before.start_char:before.end_char].lower()
+    return any(word in before_text for word in context_words)
+
+
+def _sentence_before(ctx: _Context, sent: Span) -> Span | None:
+    k = ctx.sent_of[sent.start]
+    return ctx.sents[k - 1] if k > 0 else None
+
+
+def _pronoun_group(ctx: _Context, i: int) -> bool:
+    """"them"/"those" stand for migrants when the sentence or the one before names refugees or migrants."""
+    k = ctx.sent_of[i]
+    first = ctx.sents[max(0, k - 1)]
+    text = doc_text(ctx.doc)[first.start_char:ctx.sents[k].end_char].lower()
+    return any(word in text for word in ctx.lex["_contexts"]["refugees"])
+
+
 _DOC_CONTEXT: dict[tuple[int, str], tuple[Doc, bool]] = {}
 
 
@@ -1810,6 +1854,8 @@ def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tup
         return True  # "expelled three Moroccans", "shut roads leading in from Slovenia"
     if target is not None and not ctx.sets["migrant_words"].isdisjoint(doc_lemmas(ctx.doc)[target[0]:target[1]]):
         return True
+    if target is not None and doc_lowers(ctx.doc)[target[1] - 1] in OBJECT_PRONOUNS and _pronoun_group(ctx, target[0]):
+        return True  # "sent them back" after a sentence on migrants
     if any(word in doc_text(ctx.doc)[sent.start_char:sent.end_char].lower() for word in anchor["sentence"]):
         return True
     hit = _ANCHOR_COUNTS.get(id(ctx.doc))
@@ -1847,6 +1893,8 @@ def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | Non
     lemma = lemmas[i]
     if lowers[i] in {"those", "them"}:
         lemma = lowers[i]  # the lemmatiser reads "those" as "that", "them" as "they"
+        if migrants and kind == "migrants" and lemma == "them" and _pronoun_group(ctx, i):
+            return i, i + 1  # "began sending them back" after a sentence on migrants
     if lemma in words:
         if lemma == "asylum":
             nxt = lowers[i + 1] if i + 1 < n else ""
@@ -2658,7 +2706,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 k -= 1
             if not set(doc_lowers(doc)[k + 1:start]).isdisjoint(entry["exclude_before"]):
                 continue  # "the border wall is funded by X": the money is for another purpose
-        if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))):
+        if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))) and not (
+                _carried_context(doc_text(doc), _sentence_before(ctx, sent), set(doc_lowers(doc)[sent.start:sent.end]),
+                                 ctx.lex["_contexts"].get(entry.get("context"), ()))):
             continue
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
