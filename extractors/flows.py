@@ -506,7 +506,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         if kind == "admit" and (word in ADMIT_HEDGES or lemma in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
-    return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "never"}
+    return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
@@ -3001,6 +3001,63 @@ def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: li
     return False
 
 
+def _backoff_hedge_scope() -> int:
+    """Tokens before a pair's first role that a hedge reaches (flows.json "backoff_hedge_scope"; 0: the whole
+    sentence, as before round 20). Long news sentences hedge one clause and state another: "the administration says
+    U.S. courts are overwhelmed by an influx of people from X" has "claims"-like words far from the movement."""
+    return int(load_json("flows.json").get("backoff_hedge_scope", 0))
+
+
+@lru_cache(maxsize=1)
+def _hedge_noun_uses() -> tuple[frozenset[str], frozenset[str]]:
+    """Hedge words that are nouns after these words ("asylum claims", "their claims"): flows.json
+    "backoff_hedge_nouns" {"words": [...], "after": [...]}; read only with a hedge scope."""
+    data = load_json("flows.json").get("backoff_hedge_nouns", {})
+    return frozenset(data.get("words", ())), frozenset(data.get("after", ()))
+
+
+def _scoped_hedges(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str],
+                   start: int) -> list[int] | None:
+    """Positions (document tokens) of the sentence's hedges that count, or None when the sentence is hedged and
+    hedges are read sentence-wide (no scope set). The exceptions are ``_backoff_hedged``'s, word by word."""
+    scope = _backoff_hedge_scope()
+    if not scope:
+        return None if _backoff_hedged(words, lemmas, bo, texts) else []
+    if bo.hedges.isdisjoint(words) and bo.hedges.isdisjoint(lemmas):
+        return []
+    found = []
+    noun_words, noun_after = _hedge_noun_uses()
+    for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
+        if w not in bo.hedges and lem not in bo.hedges:
+            continue
+        avoided = lem == "avoid" or w in {"avoid", "avoided"}
+        if lem == "close" and words[k + 1:k + 3] == ["in", "on"] or w == "may" and texts[k] == "May" \
+                or avoided and not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]) \
+                or w in bo.danger_nouns and not bo.origin_verbs.isdisjoint(words[:k]):
+            continue  # the exceptions of ``_backoff_hedged``
+        if w in noun_words and k > 0 and words[k - 1] in noun_after:
+            continue  # "asylum claims": a noun, no doubt cast
+        found.append(start + k)
+    return found
+
+
+def _nearest(positions: list[int], i: int) -> int:
+    """The position closest to ``i`` (the movement cue of a role)."""
+    return min(positions, key=lambda c: abs(c - i)) if positions else i
+
+
+def _hedge_in_scope(hedges: list[int], positions: tuple[int, ...], open_end: bool = False) -> bool:
+    """A hedge between a pair's roles and cue, or up to the scope before the first of them: "will not be allowed
+    into X", "officials fear that Xs crossed into Y"; a hedge in a later clause or far before leaves the move.
+    ``open_end``: a lone role (an origin or a destination with no partner) has no second role closing its clause,
+    so the scope also runs a few tokens after it ("the Mexicans will pay for"; flows.json "backoff_hedge_after")."""
+    if not hedges:
+        return False
+    lo = min(positions) - _backoff_hedge_scope()
+    hi = max(positions) + (int(load_json("flows.json").get("backoff_hedge_after", 0)) if open_end else 0)
+    return any(lo <= h <= hi for h in hedges)
+
+
 def _main_group_in(b: _Builder, sentences: list[_Sentence], main: str, covered: list[tuple[int, int]],
                    bo: _Backoff) -> None:
     """"Ukrainians in Germany have found jobs" in a document about Ukrainian refugees: the document's people, named
@@ -3072,9 +3129,11 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if _backoff_hedged(words, lemmas, bo, doc_texts(doc)[start:end]) \
-                or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
+        hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
+        if hedges is None:
+            continue  # hedged, and hedges are read sentence-wide
         if not bo.aim_verbs.isdisjoint(words) and any(
                 w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
@@ -3091,6 +3150,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
+            if hedges:
+                dests = [(i, d) for i, d in dests if not _hedge_in_scope(hedges, (i, _nearest(cues, i)), True)]
             if dests and not s.region_origin and bo.regions.isdisjoint(words) and (
                     not bo.migrant_nouns.isdisjoint(words) or not bo.group_words.isdisjoint(words)):
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
@@ -3117,6 +3178,11 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         origins = [(i, o) for i, o in origins if o not in displaced_at_home]  # "displaced in Syria"
         if not origins:
             continue
+        if hedges and not dests:  # an origin with no destination goes on only if its own movement is stated
+            origins = [(i, o) for i, o in origins if not _hedge_in_scope(hedges, (i, _nearest(cues, i)), True)]
+            if not origins:
+                last = None
+                continue
         last = None if dests else (s, origins)
         if not dests:
             if state is False:
@@ -3135,6 +3201,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                         or d in bo.territories:
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
+                if _hedge_in_scope(hedges, (oi, di, cue)):
+                    continue  # "Syrians who reached Turkey hope to go on to Greece": only the first leg happened
                 b.add(s.span, o, d, [oi, di, cue], trigger=cue)
     if pending and state and not _only_left(sentences, state) and (
             bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
