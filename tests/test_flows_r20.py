@@ -79,3 +79,33 @@ def test_hedge_scope_window():
     assert _hedge_in_scope([12], (10,), open_end=True)  # just after a lone role
     assert not _hedge_in_scope([12], (9, 10))
     assert not _hedge_in_scope([16], (10,), open_end=True)
+
+
+# --- a state's agents that detain, arrest, intercept or rescue migrants place them in that state ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mexico detained 500 migrants from Honduras last week.", {("HN", "MX")}),
+    ("Mexican authorities detained 500 migrants from Honduras and Guatemala last week.", {("HN", "MX"), ("GT", "MX")}),
+    ("Mexico detained 500 Honduran migrants last week.", {("HN", "MX")}),
+    ("Greek police arrested 40 Afghan migrants on Lesbos.", {("AF", "GR")}),
+    ("Libya's coast guard intercepted 200 migrants from Nigeria and Mali.", {("NG", "LY"), ("ML", "LY")}),
+    ("U.S. border agents apprehended 300 Guatemalan migrants near El Paso.", {("GT", "US")}),
+])
+def test_state_stopping_migrants_places_them(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese police arrested two Canadians in Beijing.",  # no migrant noun
+    "Russia arrested Ukrainian activists who protested.",
+    "Mexico did not detain any migrants from Honduras.",
+    "Mexico didn’t detain any migrants from Honduras.",
+    "Mexico could detain migrants from Honduras under the plan.",
+    "Afghan migrants arrested by Greek police were freed.",  # passive: the agent follows, not read
+])
+def test_state_stopping_near_misses(nlp, text):
+    assert pairs(nlp, text) == set()
+
+
+def test_a_detention_and_deportation_is_left_to_the_deportation_rule(nlp):
+    assert ("HN", "MX") not in pairs(nlp, "Mexico detained and deported 500 migrants from Honduras.")
