@@ -2489,8 +2489,9 @@ def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
         if len(s.mentions) < 2:
             continue
         start, end = s.span.start, s.span.end
-        if not lex.deport_moves.isdisjoint(W[start:end]):
-            continue  # "detained and deported": the deportation rule reads it
+        words = W[start:end]
+        if st.verbs.isdisjoint(words) and st.verbs.isdisjoint(L[start:end]) or not lex.deport_moves.isdisjoint(words):
+            continue  # no stopping verb; or "detained and deported", which the deportation rule reads
         for k in range(start, end):
             if W[k] not in st.verbs and L[k] not in st.verbs or _blocked(doc, k, start, lex):
                 continue
