@@ -177,6 +177,14 @@ Round 17 (recall on other outlets, constructions written out as invented sentenc
 - moves: "march toward X", "thousands more are expected to arrive", returns ("returned home from Y" is Y -> the
   group's country), a state repatriating its own citizens receives them, a passive pushback's agent ("by Turkish
   authorities") deports, a deportation "to Y" goes only to Y, "asylum claims by Xs in Y", crossing "attempts".
+Round 20 (general mechanisms for recall on unseen articles; tests/test_flows_r20.py):
+- negation and future written with curly apostrophes ("didn’t", "won’t", "’ll") block a move like "didn't";
+- backoff hedges are scoped: a hedge voids a pair only between its roles and cue or a few tokens before them
+  (backoff_hedge_scope), and a lone origin or destination also a few tokens after it (backoff_hedge_after), not
+  anywhere in a long sentence; "asylum claims" is no hedge, "bar refugees from entering" is one;
+- a state, or its demonym or possessive before its agents, that detains, arrests, intercepts or rescues migrants of
+  a nationality places them there ("Greek police arrested 40 Afghan migrants", "Mexico detained migrants from A
+  and B"; flows.json stopped_by_state).
 """
 
 from __future__ import annotations
@@ -506,7 +514,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         if kind == "admit" and (word in ADMIT_HEDGES or lemma in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
-    return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "never"}
+    return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
@@ -2009,6 +2017,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _deportation_flows(b, sentences, lex)
     _return_flows(b, sentences, lex)
     _application_flows(b, sentences, main, lex)
+    _stopped_by_state(b, sentences, lex)
     # where the document's people went: destinations, and the states deporting them (where they had been)
     went = Counter(f.origin if k >= before and f.trigger and _is_deport_trigger(f.trigger, lex) else f.destination
                    for k, f in enumerate(b.flows))
@@ -2414,6 +2423,101 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
 STATE_AGENTS = {"authorities", "police", "government", "officials", "officers", "guards", "soldiers", "forces"}
 DEPORTEE_NOUNS = {"deportee", "deportees"}
 STATE_NOUNS = {"migrants", "refugees", "asylum-seekers", "seekers", "immigrants", "families"}  # people, not programs
+
+
+@dataclass(frozen=True)
+class _Stopping:
+    """Lexicons of ``_stopped_by_state`` (flows.json "stopped_by_state")."""
+    verbs: frozenset[str]  # lemmas or words: a state's agents detain, arrest, intercept, rescue people
+    agents: frozenset[str]  # "Greek police", "Mexican authorities", "Libya's coast guard"
+    agent_modifiers: frozenset[str]  # words allowed before an agent noun: "border", "immigration", "coast"
+    window: int  # tokens between the verb and the group it stops
+    subject_window: int  # tokens between the state (or its agents) and the verb
+
+
+@lru_cache(maxsize=1)
+def _stopping_lex() -> _Stopping | None:
+    """Read once; None when flows.json has no "stopped_by_state" entry (the rule is off)."""
+    data = load_json("flows.json").get("stopped_by_state")
+    if not data:
+        return None
+    return _Stopping(frozenset(data["verbs"]), frozenset(data["agents"]), frozenset(data["agent_modifiers"]),
+                     int(data["window"]), int(data["subject_window"]))
+
+
+STATE_AUXILIARIES = {"has", "have", "had", "also", "again", "recently", "reportedly", "routinely"}
+LIST_JOINERS = {",", "and", "or", "the", "mostly", "mainly", "many", "most", "largely"}  # "from A, B and C"
+STOP_BREAKS = {".", ";", ":", "but", "while", "whereas", "although", "after", "before", "because", "who", "which",
+               "that", "when", "where"}  # the group a verb stops sits in its own clause
+
+
+def _stopping_state(doc: Doc, s: _Sentence, k: int, st: _Stopping) -> tuple[int, str] | None:
+    """(token, country) of the state whose agents do the stopping at verb ``k``: a country or its demonym right
+    before its agents ("Greek police", "U.S. border agents", "Libya's coast guard", an agency entity of a state) or
+    a country as the subject ("Mexico detained", "Mexico has detained"), with no clause break in between."""
+    W = doc_lowers(doc)
+    countries = gazetteer().countries
+    start = max(s.span.start, k - st.subject_window)
+    for ent in sorted((e for e in s.ents if start <= e.start and e.end <= k), key=lambda e: -e.start):
+        iso = span_extension(doc, ent.start_char, ent.end_char, "iso")
+        if not iso or iso not in countries:
+            continue
+        between = [w for w in W[ent.end:k] if w not in STATE_AUXILIARIES]
+        if any(w in STOP_BREAKS or w == "," for w in between):
+            return None
+        inside = W[ent.start:ent.end]
+        agent_entity = ent.label_ not in {"GPE", "NORP"} and any(w in st.agents for w in inside)
+        if between and any(w in st.agents for w in between) and all(
+                w in st.agents or w in st.agent_modifiers or w in {"'s", "’s"} for w in between):
+            return ent.start, iso
+        if not between and (ent.label_ == "GPE" or agent_entity):
+            return ent.start, iso
+        return None
+    return None
+
+
+def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """A state's agents that detain, arrest, intercept or rescue migrants of a nationality place them in that state:
+    "Greek police arrested 40 Afghan migrants", "Mexico detained 500 migrants from Honduras and Guatemala",
+    "Libya's coast guard intercepted migrants from Nigeria". Needs a migrant noun in the group (not "two
+    Canadians"), no hedge or negation before the verb, and not a deportation (the deportation rule reads those)."""
+    st = _stopping_lex()
+    if st is None:
+        return
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2:
+            continue
+        start, end = s.span.start, s.span.end
+        words = W[start:end]
+        if st.verbs.isdisjoint(words) and st.verbs.isdisjoint(L[start:end]) or not lex.deport_moves.isdisjoint(words):
+            continue  # no stopping verb; or "detained and deported", which the deportation rule reads
+        for k in range(start, end):
+            if W[k] not in st.verbs and L[k] not in st.verbs or _blocked(doc, k, start, lex):
+                continue
+            found = _stopping_state(doc, s, k, st)
+            if found is None:
+                continue
+            state_at, state = found
+            stop = next((j for j in range(k + 1, min(end, k + 1 + st.window)) if W[j] in STOP_BREAKS), None)
+            last = stop if stop is not None else min(end, k + 1 + st.window)
+            group = [j for j in range(k + 1, last) if W[j] in lex.refugee_groups]
+            if not group:
+                continue
+            inside = sorted((m for m in s.mentions if k < m.start < last and m.kind != "place"), key=lambda m: m.start)
+            origins = [m for m in inside if m.kind == "demonym" and any(m.end <= g <= m.end + 1 for g in group)]
+            source = next((j for j in range(group[0] + 1, last) if W[j] == "from"), None)  # "migrants from A and B"
+            if source is not None:
+                pos = source + 1
+                for m in (m for m in inside if m.start > source):
+                    if any(w not in LIST_JOINERS for w in W[pos:m.start]):
+                        break
+                    origins.append(m)
+                    pos = m.end
+            for m in origins:
+                if m.iso != state:
+                    b.add(s.span, m.iso, state, [state_at, k, m.start], trigger=k)
 
 
 def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
@@ -3002,6 +3106,81 @@ def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: li
     return False
 
 
+@dataclass(frozen=True)
+class _HedgeScope:
+    """How far a backoff hedge reaches (flows.json, round 20), read once."""
+    before: int  # tokens before a pair's first role ("backoff_hedge_scope"; 0: the whole sentence, as before)
+    after: int  # tokens after a lone role ("backoff_hedge_after")
+    sentence_wide: frozenset[str]  # hedges that still void the whole sentence ("backoff_sentence_hedges")
+
+
+@lru_cache(maxsize=1)
+def _hedge_scope() -> _HedgeScope:
+    """Long news sentences hedge one clause and state another: "the administration says U.S. courts are overwhelmed
+    by an influx of people from X" has "claims"-like words far from the movement."""
+    data = load_json("flows.json")
+    return _HedgeScope(int(data.get("backoff_hedge_scope", 0)), int(data.get("backoff_hedge_after", 0)),
+                       frozenset(data.get("backoff_sentence_hedges", ())))
+
+
+def _backoff_hedge_scope() -> int:
+    """Tokens before a pair's first role that a hedge reaches (0: the whole sentence)."""
+    return _hedge_scope().before
+
+
+@lru_cache(maxsize=1)
+def _hedge_noun_uses() -> tuple[frozenset[str], frozenset[str]]:
+    """Hedge words that are nouns after these words ("asylum claims", "their claims"): flows.json
+    "backoff_hedge_nouns" {"words": [...], "after": [...]}; read only with a hedge scope."""
+    data = load_json("flows.json").get("backoff_hedge_nouns", {})
+    return frozenset(data.get("words", ())), frozenset(data.get("after", ()))
+
+
+def _scoped_hedges(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str],
+                   start: int) -> list[int] | None:
+    """Positions (document tokens) of the sentence's hedges that count, or None when the sentence is hedged and
+    hedges are read sentence-wide (no scope set). The exceptions are ``_backoff_hedged``'s, word by word."""
+    scope = _backoff_hedge_scope()
+    if not scope:
+        return None if _backoff_hedged(words, lemmas, bo, texts) else []
+    if bo.hedges.isdisjoint(words) and bo.hedges.isdisjoint(lemmas):
+        return []
+    found = []
+    noun_words, noun_after = _hedge_noun_uses()
+    sentence_wide = _hedge_scope().sentence_wide
+    for k, (w, lem) in enumerate(zip(words, lemmas, strict=True)):
+        if w not in bo.hedges and lem not in bo.hedges:
+            continue
+        avoided = lem == "avoid" or w in {"avoid", "avoided"}
+        if lem == "close" and words[k + 1:k + 3] == ["in", "on"] or w == "may" and texts[k] == "May" \
+                or avoided and not bo.avoided_duties.isdisjoint(words[k + 1:k + 4]) \
+                or w in bo.danger_nouns and not bo.origin_verbs.isdisjoint(words[:k]):
+            continue  # the exceptions of ``_backoff_hedged``
+        if w in sentence_wide or lem in sentence_wide:
+            return None  # "crossed the border to avoid the queues": read as before, for the whole sentence
+        if w in noun_words and k > 0 and words[k - 1] in noun_after:
+            continue  # "asylum claims": a noun, no doubt cast
+        found.append(start + k)
+    return found
+
+
+def _nearest(positions: list[int], i: int) -> int:
+    """The position closest to ``i`` (the movement cue of a role)."""
+    return min(positions, key=lambda c: abs(c - i)) if positions else i
+
+
+def _hedge_in_scope(hedges: list[int], positions: tuple[int, ...], open_end: bool = False) -> bool:
+    """A hedge between a pair's roles and cue, or up to the scope before the first of them: "will not be allowed
+    into X", "officials fear that Xs crossed into Y"; a hedge in a later clause or far before leaves the move.
+    ``open_end``: a lone role (an origin or a destination with no partner) has no second role closing its clause,
+    so the scope also runs a few tokens after it ("the Mexicans will pay for"; flows.json "backoff_hedge_after")."""
+    if not hedges:
+        return False
+    lo = min(positions) - _backoff_hedge_scope()
+    hi = max(positions) + (_hedge_scope().after if open_end else 0)
+    return any(lo <= h <= hi for h in hedges)
+
+
 def _main_group_in(b: _Builder, sentences: list[_Sentence], main: str, covered: list[tuple[int, int]],
                    bo: _Backoff) -> None:
     """"Ukrainians in Germany have found jobs" in a document about Ukrainian refugees: the document's people, named
@@ -3073,9 +3252,11 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if _backoff_hedged(words, lemmas, bo, doc_texts(doc)[start:end]) \
-                or not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
+        hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
+        if hedges is None:
+            continue  # hedged, and hedges are read sentence-wide
         if not bo.aim_verbs.isdisjoint(words) and any(
                 w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
@@ -3092,6 +3273,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
+            if hedges:
+                dests = [(i, d) for i, d in dests if not _hedge_in_scope(hedges, (i, _nearest(cues, i)), True)]
             if dests and not s.region_origin and bo.regions.isdisjoint(words) and (
                     not bo.migrant_nouns.isdisjoint(words) or not bo.group_words.isdisjoint(words)):
                 placed.append((s, dests, cues))  # "people spend months in camps in Lebanon, Jordan and Turkey"
@@ -3103,8 +3286,9 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             last = None
             continue
         if not bo.migrant_nouns.isdisjoint(words):  # the document's migrants, not "Americans" in passing
-            found.update(iso for _, iso in origins)
-            for i, iso in origins:
+            stated = [] if hedges else origins  # as before round 20, a hedged sentence introduces no group
+            found.update(iso for _, iso in stated)
+            for i, iso in stated:
                 first_seen.setdefault(iso, i)
         if any(w in bo.dest_preps and nxt in bo.regions for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "the exodus of Syrians into Europe": the group goes to a region, whatever else is named
@@ -3118,6 +3302,11 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         origins = [(i, o) for i, o in origins if o not in displaced_at_home]  # "displaced in Syria"
         if not origins:
             continue
+        if hedges and not dests:  # an origin with no destination goes on only if its own movement is stated
+            origins = [(i, o) for i, o in origins if not _hedge_in_scope(hedges, (i, _nearest(cues, i)), True)]
+            if not origins:
+                last = None
+                continue
         last = None if dests else (s, origins)
         if not dests:
             if state is False:
@@ -3136,6 +3325,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                         or d in bo.territories:
                     continue
                 cue = min(cues, key=lambda c: abs(c - di))
+                if _hedge_in_scope(hedges, (oi, di, cue)):
+                    continue  # "Syrians who reached Turkey hope to go on to Greece": only the first leg happened
                 b.add(s.span, o, d, [oi, di, cue], trigger=cue)
     if pending and state and not _only_left(sentences, state) and (
             bo.story_state == "always" or bo.story_state == "no_other_destination" and all(
