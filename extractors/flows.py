@@ -205,6 +205,7 @@ from extractors import flow_scorer
 from extractors.assertions import DocumentAssertions, Flow, Quantity, TimeExpression
 from extractors.doccache import (
     class_positions,
+    doc_entities,
     doc_lemmas,
     doc_lowers,
     doc_sentences,
@@ -1124,7 +1125,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         at_moving_forms = _word_positions(doc, _MOVEMENT_FORM, lex.kind.__contains__)
     ents_by_sent: dict[int, list[Span]] = {}
     isos_by_sent: dict[int, list[str | None]] = {}  # the entities' ``_.iso``, read once
-    for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
+    for ent in doc_entities(doc):  # Span.ents scans the whole document: bucket the entities once
         first = starts[bisect_right(starts, ent.start) - 1]
         ents_by_sent.setdefault(first, []).append(ent)
         isos_by_sent.setdefault(first, []).append(span_extension(doc, ent.start_char, ent.end_char, "iso"))

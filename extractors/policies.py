@@ -85,7 +85,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
+from extractors.doccache import doc_entities, doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer, load_json
@@ -584,7 +584,7 @@ class _Context:
         if name in _Context.LAZY_TABLES and self.__dict__.get("_pending") is not None:
             self.build()
         elif name == "ents":
-            self.ents = list(self.doc.ents)
+            self.ents = list(doc_entities(self.doc))
         elif name == "ent_by_token":
             self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         elif name == "nation_tokens":  # tokens of GPE and NORP entities, the only ones a demonym mention covers
