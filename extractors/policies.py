@@ -1332,6 +1332,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [owner.actor], owner
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
+    asides = _clause_asides(ctx, sent.start, start)
+    if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
+        candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
@@ -1364,6 +1367,38 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
         # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
+
+
+DASHES = frozenset({"–", "—", "--"})
+
+
+def _dash_asides(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """(first dash, second dash) of each aside set off by a pair of the same dash between start and end (mixed
+    dashes, as in "Greece, Spain – why, even Norway — have", close no aside)."""
+    asides, opened = [], None
+    for i in range(start, end):
+        if lowers[i] in DASHES:
+            if opened is not None and lowers[opened] == lowers[i]:
+                asides.append((opened, i))
+                opened = None
+            else:
+                opened = i
+    return asides
+
+
+LIST_WORDS = frozenset({",", "and", "or", "the"})
+
+
+def _clause_asides(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The dash asides between start and end that say something of their own; an aside that only lists names
+    ("the five countries – Latvia, Lithuania and Poland – have decided") names the subject itself."""
+    lowers = doc_lowers(ctx.doc)
+    clauses = []
+    for a, b in _dash_asides(lowers, start, end):
+        covered = {k for m in ctx.by_end if a < m.start and m.end <= b for k in range(m.start, m.end)}
+        if any(k not in covered and lowers[k] not in LIST_WORDS for k in range(a + 1, b)):
+            clauses.append((a, b))
+    return clauses
 
 
 def _verb_object(ctx: _Context, m: Mention) -> bool:
