@@ -179,3 +179,58 @@ def test_mention_spans_reach_the_workers(sources, tmp_path):
     ingest([sources], one, jobs=1, mention_spans=True)
     ingest([sources], two, jobs=2, mention_spans=True)
     assert _count(one, MENTION_SPANS) == _count(two, MENTION_SPANS) > 0
+
+
+class _CountingPool:
+    """Runs each task when its result is read, and records how many tasks were in flight and their sizes."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.task_sizes: list[int] = []
+
+    def apply_async(self, fn, args):
+        pool = self
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        self.task_sizes.append(len(args[0]))
+
+        class _Result:
+            def get(self):
+                pool.in_flight -= 1
+                return fn(*args)
+
+        return _Result()
+
+
+def test_documents_go_to_workers_in_batches_and_come_back_in_order(monkeypatch):
+    import graph.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "_work", lambda document: f"done {document}")
+    pool = _CountingPool()
+    documents = [f"doc{i}" for i in range(21)]
+    results = list(ingest_module.run_windowed(pool, iter(documents), window=16, task_docs=4))
+    assert results == [f"done {d}" for d in documents]
+    assert pool.task_sizes == [4, 4, 4, 4, 4, 1]
+    assert pool.most_in_flight == 4  # 16 documents in flight at most
+
+
+def test_a_failing_document_in_a_batch_fails_alone(monkeypatch):
+    import graph.ingest as ingest_module
+    from graph.documents import make_document
+
+    class _Exploding:
+        def __call__(self, text):
+            if "boom" in text:
+                raise ValueError("cannot read this one")
+            return self.real(text)
+
+    documents = [make_document(name, text, Path(name)) for name, text in
+                 (("a", ONE), ("b", "Title\n\nboom"), ("c", TWO))]
+    ingest_module._init_worker(None)
+    exploding = _Exploding()
+    exploding.real = ingest_module._WORKER_NLP
+    monkeypatch.setattr(ingest_module, "_WORKER_NLP", exploding)
+    results = ingest_module._work_batch(documents)
+    assert [type(r).__name__ for r in results] == ["Extracted", "Failed", "Extracted"]
+    assert "cannot read this one" in results[1].problem
