@@ -1570,10 +1570,10 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
             b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
-    stopped = _at(W, sent.start, sent.end, STOPPED_VERBS)
     held = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
-    if stopped and held and not dst_m and not refin and s.has_group and not s.military \
-            and (auth := _national_authority(doc, s, lex)) and auth not in held:
+    if held and not dst_m and not refin and s.has_group and not s.military \
+            and (stopped := _at(W, sent.start, sent.end, STOPPED_VERBS)) \
+            and (auth := _national_authority(doc, s, lex)) and auth not in held:  # (the verbs looked for last)
         for o in held:  # "Border Patrol agents encountered 200,000 migrants, many of them from Venezuela"
             b.add(sent, o, auth, [stopped[0]] + [m.start for m in ms if m.iso == o], trigger=stopped[0])
     if not s.triggers or not (nat_isos or s.has_group):
