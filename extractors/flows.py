@@ -217,6 +217,7 @@ from extractors.doccache import (
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
+from extractors.names import lookup_lemma
 from extractors.policies import doc_word_set
 
 EXTRACTOR = "migraph.flows"
@@ -1084,7 +1085,9 @@ FROM = frozenset({"from"})
 # lemmatizer classifies each word once per process, and a class's tokens are then found with one numpy pass per
 # document (without those classes, one scan of the document's lower forms)
 _FROM_WORD = word_class(lambda text, lower: lower in FROM)
-_MOVEMENT_FORM = word_class(lambda text, lower: lower in _lex().kind)  # a movement word by its form (see ``_lex``)
+# a movement word by its form or its lemma (see ``_lex``); the lookup lemmatizer that leaves the classes gives a word
+# a fixed lemma (``names.lookup_lemma``), so the class holds the tokens a scan of the lemmas would find
+_MOVEMENT_WORD = word_class(lambda text, lower: lower in _lex().kind or lookup_lemma(text) in _lex().kind)
 _GROUP_WORD = word_class(lambda text, lower: _is_group_lower(lower))
 
 
@@ -1122,7 +1125,10 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         by_lower = _part_lowers()
         at_parts = sorted(positions_in(T, [text for w in by_lower.keys() & present for text in by_lower[w]]))
         at_ethnic_all = sorted(positions_in(W, lex.ethnic_origin.keys() & present))
-        at_moving_forms = _word_positions(doc, _MOVEMENT_FORM, lex.kind.__contains__)
+        at_moving = class_positions(doc, _MOVEMENT_WORD)  # (found once per document, not per sentence)
+        if at_moving is None:
+            is_kind = lex.kind.__contains__
+            at_moving = list(compress(range(len(W)), map(or_, map(is_kind, W), map(is_kind, L))))
     ents_by_sent: dict[int, list[Span]] = {}
     isos_by_sent: dict[int, list[str | None]] = {}  # the entities' ``_.iso``, read once
     for ent in doc_entities(doc):  # Span.ents scans the whole document: bucket the entities once
@@ -1160,8 +1166,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         triggers = {}
         blocked: set[int] = set()
         # only a token whose form or lemma is a movement word (``lex.kind``) can be one
-        movement = sorted(set(_between(at_moving_forms, start, end)) | set(_at(L, start, end, lex.kind))) \
-            if prefilter else every
+        movement = _between(at_moving, start, end) if prefilter else every
         for i in movement:
             kind = _trigger_kind(doc, i, end, lex)
             if kind and not _blocked(doc, i, start, lex, kind):
@@ -1565,10 +1570,10 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     if not s.triggers and counted and (counter := _counting_country(doc, s, lex)) and counter not in counted:
         for o in counted:  # "Germany has registered a million refugees from Ukraine"
             b.add(sent, o, counter, [m.start for m in ms if m.iso in counted or m.iso == counter])
-    stopped = _at(W, sent.start, sent.end, STOPPED_VERBS)
     held = list(dict.fromkeys(m.iso for m in ms if m.role == "NAT"))
-    if stopped and held and not dst_m and not refin and s.has_group and not s.military \
-            and (auth := _national_authority(doc, s, lex)) and auth not in held:
+    if held and not dst_m and not refin and s.has_group and not s.military \
+            and (stopped := _at(W, sent.start, sent.end, STOPPED_VERBS)) \
+            and (auth := _national_authority(doc, s, lex)) and auth not in held:  # (the verbs looked for last)
         for o in held:  # "Border Patrol agents encountered 200,000 migrants, many of them from Venezuela"
             b.add(sent, o, auth, [stopped[0]] + [m.start for m in ms if m.iso == o], trigger=stopped[0])
     if not s.triggers or not (nat_isos or s.has_group):

@@ -480,20 +480,21 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         row_lowers, row_lemmas = lowers[a:b], lemmas[a:b]
         if windows and anchors.isdisjoint(row_lowers) and anchors.isdisjoint(row_lemmas):
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
-        sent, before = sents[k], (sents[k - 1] if k else None)
         words = set(row_lowers)
         words.update(row_lemmas)
-        sent_text = None
+        sent_text = sent = None  # the sentence's Span is made only when an entry is feasible in it
         for entry_id in _feasible_entries(words, index):
             if not backoff and entries[entry_id].get("backoff"):
                 continue
+            if sent is None:
+                sent = sents[k]
             context = entries[entry_id].get("context")
             if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
                 if sent_text is None:
                     sent_text = text[sent.start_char:sent.end_char].lower()
                 if not any(word in sent_text for word in contexts[context]) and not (
                         entries[entry_id].get("document_context") and _document_has(doc, context)) and not (
-                        _carried_context(text, before, words, contexts[context])):
+                        _carried_context(text, sents[k - 1] if k else None, words, contexts[context])):
                     continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start

@@ -340,11 +340,14 @@ class DocumentWriter:
                 add_line(f"{s} {p} {o} .\n")
 
             self._add3 = add
+            # one subject and predicate with many objects: the lines made in one comprehension, not a call each
+            self._add_objects = lambda s, p, objects: graph.update([f"{s} {p} {o} .\n" for o in objects])
             self._has = lambda s, p, o: f"{s} {p} {o} .\n" in graph
         else:
             self.t = t = _RdflibTerms
             add_triple = graph.add
             self._add3 = lambda s, p, o: add_triple((s, p, o))
+            self._add_objects = lambda s, p, objects: [add_triple((s, p, o)) for o in objects]
             self._has = lambda s, p, o: (s, p, o) in graph
         self.doc = t.term(document_iri(document))  # an invalid document IRI raises here with N-Triples
         self._prefix = f"{_ID}doc/{document.doc_id}/"  # IRIs of this document's nodes start with it
@@ -450,9 +453,10 @@ class DocumentWriter:
                 self.assertion(iri, mentioned_in, doc, evidence, text[evidence.start:evidence.end])
         elif entity.mentions:
             add(iri, mentioned_in, doc)
-        in_sentence, sentence = t.P_MENTIONED_IN_SENTENCE, self.sentence
-        for start, end in sorted({(e.sentence_start, e.sentence_end) for e in entity.mentions}):
-            add(iri, in_sentence, sentence(start, end))
+        sentence, written = self.sentence, self._sentence_iris  # (a written sentence's IRI: no call to ``sentence``)
+        self._add_objects(iri, t.P_MENTIONED_IN_SENTENCE, [
+            written.get(key) or sentence(*key) for key in sorted({(e.sentence_start, e.sentence_end)
+                                                                  for e in entity.mentions})])
         return iri
 
     def _country_identity(self, iri, iso: str) -> None:
