@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from re import _constants as sre_constants
 from re import _parser as sre_parser
+from types import MethodType
 
 _ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT}
@@ -174,13 +175,26 @@ class _EdgeSearch:
 
         self.by_char = {char: sub_regex(indices) for char, indices in by_char.items()}
         self.otherwise = sub_regex([])
+        # The search, with what it reads bound in a closure: it runs for every chunk the tokenizer splits (several
+        # hundred per article), and reading the attributes was a fair part of its cost. Still a bound method: spaCy
+        # serialises ``prefix_search.__self__.pattern``.
+        self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
 
-    def search(self, string: str):
+
+def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None, at: int):
+    """``_EdgeSearch.search``: the sub-regex of the string's first (``at`` 0) or last (-1) character."""
+    full_search = regex.search
+    searches = {char: sub.search for char, sub in by_char.items() if sub is not None}
+    default = otherwise.search if otherwise is not None else None
+
+    def search(_self: _EdgeSearch, string: str):
         # "$" also matches before a final line break, and "^"/"$" need a character: the full regex then
         if not string or string[-1] == "\n":
-            return self.regex.search(string)
-        sub = self.by_char.get(string[self.at], self.otherwise)
-        return sub.search(string) if sub is not None else None
+            return full_search(string)
+        find = searches.get(string[at], default)
+        return find(string) if find is not None else None
+
+    return search
 
 
 def _required_chars(items) -> set[str]:

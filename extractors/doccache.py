@@ -213,6 +213,7 @@ def lower_text(text: str) -> str:
 WORD_CLASSES_KEY = "migraph.word_classes"
 """``doc.user_data`` key of the word classes of every token: (number of classes then registered, uint32 array)."""
 _CLASS_TESTS: list = []  # per bit, the test of a word's token text and lower-case form
+_CLASS_BITS: list = []  # (bit, test) per class: ``classify_word`` runs for every new word
 
 
 def word_class(test) -> int:
@@ -224,7 +225,9 @@ def word_class(test) -> int:
     if len(_CLASS_TESTS) >= 32:
         raise ValueError("at most 32 word classes (the lemmatizer keeps them as uint32)")
     _CLASS_TESTS.append(test)
-    return 1 << (len(_CLASS_TESTS) - 1)
+    bit = 1 << (len(_CLASS_TESTS) - 1)
+    _CLASS_BITS.append((bit, test))
+    return bit
 
 
 def word_class_count() -> int:
@@ -234,9 +237,9 @@ def word_class_count() -> int:
 def classify_word(text: str, lower: str) -> int:
     """The bits of the registered classes the word belongs to."""
     bits = 0
-    for k, test in enumerate(_CLASS_TESTS):
+    for bit, test in _CLASS_BITS:
         if test(text, lower):
-            bits |= 1 << k
+            bits |= bit
     return bits
 
 

@@ -139,7 +139,6 @@ def _sets():
 
 
 # Memoised on the token string: the same few thousand words recur in every article.
-@lru_cache(maxsize=1 << 15)
 @lru_cache(maxsize=1 << 15)  # asked for the same words over and over (every capitalised token, by several rules)
 def is_name_text(text: str) -> bool:
     """A capitalised word or an initial ("Merkel", "J."), no weekday or month."""
@@ -153,7 +152,6 @@ def is_all_caps_text(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-@lru_cache(maxsize=1 << 15)
 @lru_cache(maxsize=1 << 15)
 def _is_run_text(text: str) -> bool:
     return is_name_text(text) and not is_all_caps_text(text)
@@ -170,7 +168,6 @@ def _is_given_name(word: str) -> bool:
     return first_name_gender(word) is not None and not is_common_word(word, -9.5)
 
 
-@lru_cache(maxsize=1 << 15)
 @lru_cache(maxsize=1 << 15)
 def _is_common_or_initial(word: str) -> bool:
     """A frequent English word, or an initial (initials do not make a name uncommon or common)."""

@@ -15,8 +15,31 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE, LEMMA, ORTH, SENT_START, SPACY
+from spacy.attrs import (
+    ENT_ID,
+    ENT_IOB,
+    ENT_KB_ID,
+    ENT_TYPE,
+    IDX,
+    IS_ALPHA,
+    IS_DIGIT,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    IS_UPPER,
+    LANG,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    NORM,
+    ORTH,
+    SENT_START,
+    SPACY,
+)
 from spacy.errors import Errors
+from spacy.lang import lex_attrs as spacy_lex_attrs
+from spacy.lang.en import lex_attrs as english_lex_attrs
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -929,6 +952,58 @@ def _keep_title_abbreviations(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
+_NUMBER_WORDS = frozenset(english_lex_attrs._num_words)
+_ORDINAL_WORDS = frozenset(english_lex_attrs._ordinal_words)
+
+
+def like_num(text: str) -> bool:
+    """spaCy's English ``like_num``, with its number and ordinal words in sets: it looks each new word up in two
+    lists of about forty words (the costliest of the lexical attribute getters)."""
+    if text.startswith(("+", "-", "±", "~")):
+        text = text[1:]
+    text = text.replace(",", "").replace(".", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    text_lower = text.lower()
+    if text_lower in _NUMBER_WORDS or text_lower in _ORDINAL_WORDS:
+        return True
+    return text_lower.endswith(("st", "nd", "rd", "th")) and text_lower[:-2].isdigit()
+
+
+def is_punct(text: str) -> bool:
+    """spaCy's ``is_punct`` (every character in a Unicode punctuation category; True for ""), answered at once for
+    words of letters and digits (no such character is punctuation) without a category look-up per character."""
+    return not text.isalnum() and spacy_lex_attrs.is_punct(text)
+
+
+def lexical_attribute_getters(nlp: Language) -> dict:
+    """The lexical attributes migraph reads, computed as spaCy's English defaults compute them.
+
+    spaCy runs every getter once for each new word it meets (about twenty Python calls, and strings for the shape,
+    prefix and suffix), which cost more than the rest of a new word's handling; the default pipeline reads only the
+    lower-case form, the norm (``affixes``), these flags and ``like_num``. Attributes left out (shape, prefix,
+    suffix, stop words, ASCII, brackets, quotes, currency, URL/e-mail likeness) read as empty or False on the
+    default pipeline's tokens; ``tests/test_pipeline_lexattrs.py`` checks no module reads them. The flags are the
+    ``str`` methods spaCy's getters call. The language getter stays: ``Vocab.lang`` is read through it."""
+    return {
+        LOWER: str.lower,
+        NORM: nlp.vocab.lex_attr_getters[NORM],  # the English norm exceptions, as spaCy set them
+        IS_ALPHA: str.isalpha,
+        IS_DIGIT: str.isdigit,
+        IS_LOWER: str.islower,
+        IS_SPACE: str.isspace,
+        IS_TITLE: str.istitle,
+        IS_UPPER: str.isupper,
+        IS_PUNCT: is_punct,
+        LIKE_NUM: like_num,
+        LANG: nlp.vocab.lex_attr_getters[LANG],  # Vocab.lang (the lemmatizer's tables are found by it)
+    }
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default rule pipeline, or an installed trained pipeline with migraph's rules added."""
     if model:
@@ -949,6 +1024,7 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
     nlp = spacy.blank("en")
+    nlp.vocab.lex_attr_getters = lexical_attribute_getters(nlp)  # before the gazetteer's ~50k surfaces make words
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
