@@ -2029,6 +2029,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _backoff_flows(b, sentences, main)
         _people_in_country(b, sentences, lex)
         _unflowed_story_people(b, sentences, lex)
+        _origins_in_story_state(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3497,3 +3498,82 @@ def _unflowed_story_people(b: _Builder, sentences: list[_Sentence], lex: _Lex) -
             if k + 1 < sent.end and (W[k + 1] in pl.compound_heads or W[k + 1] == "-"):
                 continue  # "the Syrian refugee crisis", "Mexican immigrant rights": a topic, not people
             b.add(sent, m.iso, state, [m.start, k])
+
+
+@dataclass(frozen=True)
+class _StoryOrigins:
+    """Lexicons of ``_origins_in_story_state`` (flows.json "origins_in_story_state")."""
+
+    people_window: int
+    nation_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _story_origins_lex() -> _StoryOrigins:
+    data = load_json("flows.json")["origins_in_story_state"]
+    return _StoryOrigins(people_window=int(data["people_window"]), nation_nouns=frozenset(data["nation_nouns"]))
+
+
+def _people_origin(W: list[str], m: _Mention, start: int, end: int, bo: _Backoff, so: _StoryOrigins) -> bool:
+    """The origin role names people: "children, mostly from X" (a people word a few tokens before "from", a list
+    of countries in between), "a Congolese woman", "Mexican nationals" (a demonym on a people word, one modifier
+    allowed); not a nation ("the French people") nor a bare plural demonym ("Filipinos", often a community)."""
+    if m.kind == "demonym":
+        k = m.end
+        if k < end and W[k] not in bo.people and W[k].isalpha() and k + 1 < end and W[k + 1] in bo.people:
+            k += 1  # "a Mexican migrant worker", "Guatemalan young men"
+        return k < end and W[k] in bo.people and W[k] not in so.nation_nouns
+    k = m.start - 1
+    while k > start and W[k] in {"the", "a", "an"}:
+        k -= 1
+    if W[k] != "from":  # "from the war-torn nation of X", "fled X": where people left, no person word needed
+        return True
+    window = W[max(start, k - so.people_window):k]
+    return any((w in bo.people or w in bo.group_words) and w not in so.nation_nouns for w in window)
+
+
+def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"The children, mostly from Guatemala, Honduras and El Salvador, were held for weeks" in a story set in the
+    United States: a sentence with no movement word that says where the document's people come from places them in
+    the country the story is set in (``_story_state``: named three times and twice as often as any other). The
+    backoff tier sends origins with a movement word there already; without one, the origin must name people (a
+    people word before "from", a demonym on a people noun) and the sentence no other country. Only in documents
+    about migrants; hedges (in the clause of the origin), deportations, troops and movers who are no migrants void
+    it, as in the backoff tier."""
+    bo, pl, so = _backoff_lex(), _people_in_lex(), _story_origins_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    state = _story_state(sentences)
+    if not state or state in bo.territories or _only_left(sentences, state):
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue  # a rule read this sentence
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.cues.isdisjoint(words) or not bo.cues.isdisjoint(lemmas):
+            continue  # a movement word: the backoff tier's sentence
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+            continue
+        hedges = _scoped_hedges(words, lemmas, bo, T[start:end], start)
+        if hedges is None:
+            continue
+        origins = _coordinated(s, W, _backoff_origins(doc, s, bo), False)
+        by_start = {m.start: m for m in s.mentions}
+        origins = [(i, o) for i, o in origins if i in by_start and _people_origin(W, by_start[i], start, end, bo, so)
+                   and not _hedge_in_scope(hedges, (i,), True)]
+        isos = {o for _, o in origins}
+        if not origins or any(m.iso not in isos and m.iso != state for m in s.mentions):
+            continue  # "a Danish man arrested in Turkey": the sentence places its people elsewhere
+        for i, o in origins:
+            if o == state or o in bo.territories or (o, state) in known or (state, o) in known:
+                continue
+            b.add(s.span, o, state, [i])
+            known.add((o, state))
