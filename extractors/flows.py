@@ -1526,6 +1526,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         # a sentence that names no other origin is the mover's, however long the relative clause after it
         nat = [m for m in ms if m.role == "NAT" and any(0 < i - m.start <= 2 * NAT_WINDOW for i in near)]
     nat = _nearest_cluster(nat, trig, doc, lex)
+    nat = [m for m in nat if not _fronted_comparison(W, m, s)]  # "After the Irish, ..."
     nat_isos = list(dict.fromkeys(m.iso for m in nat))
     for _, iso in s.ethnic:
         if iso not in nat_isos:
@@ -3577,3 +3578,22 @@ def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
                 continue
             b.add(s.span, o, state, [i])
             known.add((o, state))
+
+
+@lru_cache(maxsize=1)
+def _comparison_preps() -> frozenset[str]:
+    return frozenset(load_json("flows.json")["fronted_comparison"]["preps"])
+
+
+def _fronted_comparison(W: list[str], m: _Mention, s: _Sentence) -> bool:
+    """"After the Irish, the hostility turned to new arrivals from Germany", "Unlike Syrians, ...": a nationality
+    in a phrase that opens the sentence with a preposition of comparison or sequence, closed by a comma before
+    any movement word, is a point of reference, not the group that moves (nor a country the movers were in)."""
+    start = s.span.start
+    k = start
+    while k < m.start and W[k] in {"but", "and", "yet", "\"", "“"}:
+        k += 1
+    if W[k] not in _comparison_preps() or k >= m.start:
+        return False
+    comma = next((j for j in range(m.end, min(m.end + 4, s.span.end)) if W[j] == ","), None)
+    return comma is not None and not any(k < t < comma for t in s.triggers)

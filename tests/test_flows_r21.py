@@ -66,3 +66,22 @@ def test_a_movement_sentence_is_left_to_the_backoff_tier(nlp):
     # the backoff tier reads it (with its own rules); this rule adds nothing of its own
     with_move = pairs(nlp, US_STORY + "Hundreds of Cuban migrants crossed into Mexico last month.")
     assert with_move == {("CU", "MX")}
+
+
+# --- a nationality in a fronted phrase of comparison or sequence is no mover ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("After the Irish, the anger turned to a wave of new arrivals in the 1850s from Germany.", set()),
+    ("After Syrians, Afghans are the largest group of migrants arriving in Greece.", {("AF", "GR")}),
+    ("Unlike Syrian refugees, Afghan migrants crossed into Iran.", {("AF", "IR")}),
+])
+def test_fronted_comparison_is_no_mover(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("After Syrians fled to Turkey, the camps filled.", {("SY", "TR")}),  # a clause with its own move
+    ("Syrians, after the war began, fled to Turkey.", {("SY", "TR")}),  # the nationality opens the sentence
+])
+def test_a_move_in_the_opening_clause_still_counts(nlp, text, expected):
+    assert pairs(nlp, text) == expected
