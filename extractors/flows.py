@@ -3539,8 +3539,9 @@ def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
     the country the story is set in (``_story_state``: named three times and twice as often as any other). The
     backoff tier sends origins with a movement word there already; without one, the origin must name people (a
     people word before "from", a demonym on a people noun) and the sentence no other country. Only in documents
-    about migrants; hedges (in the clause of the origin), deportations, troops and movers who are no migrants void
-    it, as in the backoff tier."""
+    about migrants; hedges, deportations, troops and movers who are no migrants void
+    it, as in the backoff tier, here anywhere in the sentence (no movement word to scope them to); people placed
+    "in" their own country are at home."""
     bo, pl, so = _backoff_lex(), _people_in_lex(), _story_origins_lex()
     doc = b.doc
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
@@ -3563,16 +3564,17 @@ def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
             continue  # a movement word: the backoff tier's sentence
         if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
             continue
-        hedges = _scoped_hedges(words, lemmas, bo, T[start:end], start)
-        if hedges is None:
-            continue
+        if _backoff_hedged(words, lemmas, bo, T[start:end]):
+            continue  # no movement word to scope a hedge to: "the ban, which ..., puts screening on nationals from X"
         origins = _coordinated(s, W, _backoff_origins(doc, s, bo), False)
         by_start = {m.start: m for m in s.mentions}
-        origins = [(i, o) for i, o in origins if i in by_start and _people_origin(W, by_start[i], start, end, bo, so)
-                   and not _hedge_in_scope(hedges, (i,), True)]
+        origins = [(i, o) for i, o in origins if i in by_start and _people_origin(W, by_start[i], start, end, bo, so)]
         isos = {o for _, o in origins}
         if not origins or any(m.iso not in isos and m.iso != state for m in s.mentions):
             continue  # "a Danish man arrested in Turkey": the sentence places its people elsewhere
+        at_home = {m.iso for m in s.mentions if m.start > start and W[m.start - 1] == "in"
+                   or m.start > start + 1 and W[m.start - 2:m.start] == ["in", "the"]}
+        origins = [(i, o) for i, o in origins if o not in at_home]  # "a Mexican boy ... struck in Mexico": at home
         for i, o in origins:
             if o == state or o in bo.territories or (o, state) in known or (state, o) in known:
                 continue

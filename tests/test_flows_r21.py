@@ -30,7 +30,7 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("sentence, expected", [
     ("The children, mostly from Guatemala and Honduras, were held for weeks in crowded cells.",
      {("GT", "US"), ("HN", "US")}),
-    ("Lawyers met a Congolese woman who had not seen her son for four months.", {("CD", "US")}),
+    ("Lawyers met a Congolese woman who waited for news of her son for four months.", {("CD", "US")}),
     ("Officials said the Mexican nationals were processed within a day.", {("MX", "US")}),
     ("Most of them are from Haiti, a clerk at the church said on Tuesday.", {("HT", "US")}),
 ])
@@ -45,6 +45,8 @@ def test_people_of_an_origin_are_in_the_story_state(nlp, sentence, expected):
     "The Mexican government sent a letter on Friday.",  # a state, not people
     "She bought oranges from Spain at the market.",  # goods, no person before "from"
     "Filipinos were watching the game at a bar in the evening.",  # a bare plural demonym: a community
+    "The ban, which judges have altered twice since the spring, screens nationals from Chad and Iran.",  # a hedge
+    "Lawyers for the family of a Mexican boy hurt by a stray bullet in Mexico met on Friday.",  # at home
 ])
 def test_near_misses_give_no_flow(nlp, sentence):
     assert pairs(nlp, US_STORY + sentence) == set()
