@@ -3244,10 +3244,12 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
     found: Counter[str] = Counter()  # origin roles read in the document
     first_seen: dict[str, int] = {}  # where each origin is first read: a group is placed after it is introduced
     last: tuple[_Sentence, list[tuple[int, str]]] | None = None  # the sentence before, if it gave origins only
+    deport_scoped = _deport_scope_words() is not None  # round 21: a deportation word voids only its clause
+    movers_out = bo.non_migrants - _deport_scope_words() if deport_scoped else bo.non_migrants
     for s in sentences:
         if last is not None and not _adjacent(doc, last[0], s):
             last = None
-        if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
+        if len(s.mentions) + len(s.ethnic) < 1 or s.deport and not deport_scoped or s.military:
             continue
         sc, ec = s.span.start_char, s.span.end_char
         if any(a < ec and c > sc for a, c in covered):
@@ -3255,11 +3257,14 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+        if not movers_out.isdisjoint(words) or not movers_out.isdisjoint(lemmas):
             continue
         hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
         if hedges is None:
             continue  # hedged, and hedges are read sentence-wide
+        if deport_scoped and (s.deport or not bo.non_migrants.isdisjoint(words)
+                              or not bo.non_migrants.isdisjoint(lemmas)):
+            hedges = sorted(hedges + _deport_positions(words, lemmas, start))  # a removal voids its own clause
         if not bo.aim_verbs.isdisjoint(words) and any(
                 w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
@@ -3599,3 +3604,20 @@ def _fronted_comparison(W: list[str], m: _Mention, s: _Sentence) -> bool:
         return False
     comma = next((j for j in range(m.end, min(m.end + 4, s.span.end)) if W[j] == ","), None)
     return comma is not None and not any(k < t < comma for t in s.triggers)
+
+
+@lru_cache(maxsize=1)
+def _deport_scope_words() -> frozenset[str] | None:
+    """Deportation words of the backoff tier's non-migrant list that void only the clause they stand in, like a hedge
+    (flows.json "backoff_deport_scope"); None when the switch is off (the whole sentence is skipped, as before)."""
+    data = load_json("flows.json").get("backoff_deport_scope", {})
+    return frozenset(data.get("words", ())) if data.get("enabled") else None
+
+
+def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[int]:
+    """Document positions of the sentence's deportation words ("deported", "sent back", "removed"): read as hedges
+    scoped to their clause, so "a boy who removed his shoes ... walking from X" keeps the walk from X while
+    "Xs deported from Y" gives the backoff tier nothing (the deportation rules read it)."""
+    scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
+    return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
+            if w in scoped or lem in scoped or w in deport]

@@ -87,3 +87,23 @@ def test_fronted_comparison_is_no_mover(nlp, text, expected):
 ])
 def test_a_move_in_the_opening_clause_still_counts(nlp, text, expected):
     assert pairs(nlp, text) == expected
+
+
+# --- backoff tier: a deportation word voids the clause it stands in, not the whole sentence ---
+
+MX_STORY = ("Mexico opened a shelter for migrants. \n\nIn Mexico, officials counted refugees and asylum seekers. \n\n"
+            "Mexico asked for help. \n\n")
+
+
+def test_a_deportation_word_elsewhere_in_the_sentence_leaves_the_move(nlp):
+    text = MX_STORY + "A boy who removed his shoes showed feet cut by days of walking with his mother from El Salvador."
+    assert pairs(nlp, text) == {("SV", "MX")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Families were sent back after days of walking from El Salvador.", set()),  # the removal is the clause's
+    ("A boy who was deported last year showed feet cut by days of walking with his mother from El Salvador.",
+     {("MX", "SV")}),  # the deportation rule reads it; the backoff tier adds no reversed pair
+])
+def test_a_deportation_in_the_clause_voids_the_backoff_pair(nlp, sentence, expected):
+    assert pairs(nlp, MX_STORY + sentence) == expected
