@@ -3620,4 +3620,4 @@ def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[i
     "Xs deported from Y" gives the backoff tier nothing (the deportation rules read it)."""
     scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
     return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
-            if w in scoped or lem in scoped or w in deport]
+            if w in scoped or lem in scoped or w in deport or lem in deport]
