@@ -2160,7 +2160,6 @@ def _story_state(sentences: list[_Sentence]) -> str | None:
     """The country the story is set in: named (by name or a place in it, not a demonym) at least three times and
     at least twice as often as any other."""
     counts = Counter(m.iso for s in sentences for m in s.mentions if m.kind in {"name", "place"})
-    counts.update(_state_agents(sentences))  # round 21: "Mexican authorities", "Libya's coast guard"
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None
@@ -3622,30 +3621,3 @@ def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[i
     scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
     return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
             if w in scoped or lem in scoped or w in deport or lem in deport]
-
-
-def _state_agents(sentences: list[_Sentence]) -> Counter[str]:
-    """Each mention of a state's own agents ("Mexican authorities", "Greek police", "Libya's coast guard"; the
-    agents of flows.json "stopped_by_state", one modifier allowed) counts as a mention of that state for the story's
-    setting: a state acting through its officials is where the story happens, though the text may never name it
-    (flows.json "story_state_agents" switches it on)."""
-    st = _stopping_lex()
-    if not sentences or st is None or not load_json("flows.json").get("story_state_agents", False):
-        return Counter()
-    W = doc_lowers(sentences[0].span.doc)
-    out: Counter[str] = Counter()
-    for s in sentences:
-        end = s.span.end
-        for m in s.mentions:
-            k = m.end
-            if m.kind == "name":
-                if k >= end or W[k] not in {"'s", "’s"}:
-                    continue
-                k += 1
-            elif m.kind != "demonym":
-                continue
-            if k < end and W[k] in st.agent_modifiers:
-                k += 1
-            if k < end and W[k] in st.agents:
-                out[m.iso] += 1
-    return out
