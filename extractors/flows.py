@@ -185,6 +185,13 @@ Round 20 (general mechanisms for recall on unseen articles; tests/test_flows_r20
 - a state, or its demonym or possessive before its agents, that detains, arrests, intercepts or rescues migrants of
   a nationality places them there ("Greek police arrested 40 Afghan migrants", "Mexico detained migrants from A
   and B"; flows.json stopped_by_state).
+
+Round 21 (tests/test_flows_r21.py):
+- a sentence with no movement word that says where the document's people come from ("the children, mostly from A
+  and B, were held", "a Congolese woman", "Mexican nationals") places them in the story's state, when the origin
+  names people, the sentence no other country, and no hedge, deportation or non-migrant voids it;
+- the backoff tier reads sentences with a deportation word; the word voids a pair in its own clause only;
+- "After the Irish, ... arrivals from Germany": a nationality in an opening phrase of comparison is no mover.
 """
 
 from __future__ import annotations
