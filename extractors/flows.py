@@ -3546,7 +3546,7 @@ def _people_origin(W: list[str], m: _Mention, start: int, end: int, bo: _Backoff
 
 
 def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"The children, mostly from Guatemala, Honduras and El Salvador, were held for weeks" in a story set in the
+    """"The children, mostly from Guatemala and Honduras, were held for weeks" in a story set in the
     United States: a sentence with no movement word that says where the document's people come from places them in
     the country the story is set in (``_story_state``: named three times and twice as often as any other). The
     backoff tier sends origins with a movement word there already; without one, the origin must name people (a
