@@ -185,6 +185,13 @@ Round 20 (general mechanisms for recall on unseen articles; tests/test_flows_r20
 - a state, or its demonym or possessive before its agents, that detains, arrests, intercepts or rescues migrants of
   a nationality places them there ("Greek police arrested 40 Afghan migrants", "Mexico detained migrants from A
   and B"; flows.json stopped_by_state).
+
+Round 21 (tests/test_flows_r21.py):
+- a sentence with no movement word that says where the document's people come from ("the children, mostly from A
+  and B, were held", "a Congolese woman", "Mexican nationals") places them in the story's state, when the origin
+  names people, the sentence no other country, and no hedge, deportation or non-migrant voids it;
+- the backoff tier reads sentences with a deportation word; the word voids a pair in its own clause only;
+- "After the Irish, ... arrivals from Germany": a nationality in an opening phrase of comparison is no mover.
 """
 
 from __future__ import annotations
@@ -1531,6 +1538,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         # a sentence that names no other origin is the mover's, however long the relative clause after it
         nat = [m for m in ms if m.role == "NAT" and any(0 < i - m.start <= 2 * NAT_WINDOW for i in near)]
     nat = _nearest_cluster(nat, trig, doc, lex)
+    nat = [m for m in nat if not _fronted_comparison(W, m, s)]  # "After the Irish, ..."
     nat_isos = list(dict.fromkeys(m.iso for m in nat))
     for _, iso in s.ethnic:
         if iso not in nat_isos:
@@ -2034,6 +2042,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _backoff_flows(b, sentences, main)
         _people_in_country(b, sentences, lex)
         _unflowed_story_people(b, sentences, lex)
+        _origins_in_story_state(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3247,10 +3256,12 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
     found: Counter[str] = Counter()  # origin roles read in the document
     first_seen: dict[str, int] = {}  # where each origin is first read: a group is placed after it is introduced
     last: tuple[_Sentence, list[tuple[int, str]]] | None = None  # the sentence before, if it gave origins only
+    deport_scoped = _deport_scope_words() is not None  # round 21: a deportation word voids only its clause
+    movers_out = bo.non_migrants - _deport_scope_words() if deport_scoped else bo.non_migrants
     for s in sentences:
         if last is not None and not _adjacent(doc, last[0], s):
             last = None
-        if len(s.mentions) + len(s.ethnic) < 1 or s.deport or s.military:
+        if len(s.mentions) + len(s.ethnic) < 1 or s.deport and not deport_scoped or s.military:
             continue
         sc, ec = s.span.start_char, s.span.end_char
         if any(a < ec and c > sc for a, c in covered):
@@ -3258,11 +3269,14 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         start, end = s.span.start, s.span.end
         words = W[start:end]
         lemmas = L[start:end]
-        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+        if not movers_out.isdisjoint(words) or not movers_out.isdisjoint(lemmas):
             continue
         hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
         if hedges is None:
             continue  # hedged, and hedges are read sentence-wide
+        if deport_scoped and (s.deport or not bo.non_migrants.isdisjoint(words)
+                              or not bo.non_migrants.isdisjoint(lemmas)):
+            hedges = sorted(hedges + _deport_positions(words, lemmas, start))  # a removal voids its own clause
         if not bo.aim_verbs.isdisjoint(words) and any(
                 w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
@@ -3502,3 +3516,120 @@ def _unflowed_story_people(b: _Builder, sentences: list[_Sentence], lex: _Lex) -
             if k + 1 < sent.end and (W[k + 1] in pl.compound_heads or W[k + 1] == "-"):
                 continue  # "the Syrian refugee crisis", "Mexican immigrant rights": a topic, not people
             b.add(sent, m.iso, state, [m.start, k])
+
+
+@dataclass(frozen=True)
+class _StoryOrigins:
+    """Lexicons of ``_origins_in_story_state`` (flows.json "origins_in_story_state")."""
+
+    people_window: int
+    nation_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _story_origins_lex() -> _StoryOrigins:
+    data = load_json("flows.json")["origins_in_story_state"]
+    return _StoryOrigins(people_window=int(data["people_window"]), nation_nouns=frozenset(data["nation_nouns"]))
+
+
+def _people_origin(W: list[str], m: _Mention, start: int, end: int, bo: _Backoff, so: _StoryOrigins) -> bool:
+    """The origin role names people: "children, mostly from X" (a people word a few tokens before "from", a list
+    of countries in between), "a Congolese woman", "Mexican nationals" (a demonym on a people word, one modifier
+    allowed); not a nation ("the French people") nor a bare plural demonym ("Filipinos", often a community)."""
+    if m.kind == "demonym":
+        k = m.end
+        if k < end and W[k] not in bo.people and W[k].isalpha() and k + 1 < end and W[k + 1] in bo.people:
+            k += 1  # "a Mexican migrant worker", "Guatemalan young men"
+        return k < end and W[k] in bo.people and W[k] not in so.nation_nouns
+    k = m.start - 1
+    while k > start and W[k] in {"the", "a", "an"}:
+        k -= 1
+    if W[k] != "from":  # "from the war-torn nation of X", "fled X": where people left, no person word needed
+        return True
+    window = W[max(start, k - so.people_window):k]
+    return any((w in bo.people or w in bo.group_words) and w not in so.nation_nouns for w in window)
+
+
+def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"The children, mostly from Guatemala and Honduras, were held for weeks" in a story set in the
+    United States: a sentence with no movement word that says where the document's people come from places them in
+    the country the story is set in (``_story_state``: named three times and twice as often as any other). The
+    backoff tier sends origins with a movement word there already; without one, the origin must name people (a
+    people word before "from", a demonym on a people noun) and the sentence no other country. Only in documents
+    about migrants; hedges, deportations, troops and movers who are no migrants void
+    it, as in the backoff tier, here anywhere in the sentence (no movement word to scope them to); people placed
+    "in" their own country are at home."""
+    bo, pl, so = _backoff_lex(), _people_in_lex(), _story_origins_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    state = _story_state(sentences)
+    if not state or state in bo.territories or _only_left(sentences, state):
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue  # a rule read this sentence
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.cues.isdisjoint(words) or not bo.cues.isdisjoint(lemmas):
+            continue  # a movement word: the backoff tier's sentence
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+            continue
+        if _backoff_hedged(words, lemmas, bo, T[start:end]):
+            continue  # no movement word to scope a hedge to: "the ban, which ..., puts screening on nationals from X"
+        origins = _coordinated(s, W, _backoff_origins(doc, s, bo), False)
+        by_start = {m.start: m for m in s.mentions}
+        origins = [(i, o) for i, o in origins if i in by_start and _people_origin(W, by_start[i], start, end, bo, so)]
+        isos = {o for _, o in origins}
+        if not origins or any(m.iso not in isos and m.iso != state for m in s.mentions):
+            continue  # "a Danish man arrested in Turkey": the sentence places its people elsewhere
+        at_home = {m.iso for m in s.mentions if m.start > start and W[m.start - 1] == "in"
+                   or m.start > start + 1 and W[m.start - 2:m.start] == ["in", "the"]}
+        origins = [(i, o) for i, o in origins if o not in at_home]  # "a Mexican boy ... struck in Mexico": at home
+        for i, o in origins:
+            if o == state or o in bo.territories or (o, state) in known or (state, o) in known:
+                continue
+            b.add(s.span, o, state, [i])
+            known.add((o, state))
+
+
+@lru_cache(maxsize=1)
+def _comparison_preps() -> frozenset[str]:
+    return frozenset(load_json("flows.json")["fronted_comparison"]["preps"])
+
+
+def _fronted_comparison(W: list[str], m: _Mention, s: _Sentence) -> bool:
+    """"After the Irish, the hostility turned to new arrivals from Germany", "Unlike Syrians, ...": a nationality
+    in a phrase that opens the sentence with a preposition of comparison or sequence, closed by a comma before
+    any movement word, is a point of reference, not the group that moves (nor a country the movers were in)."""
+    start = s.span.start
+    k = start
+    while k < m.start and W[k] in {"but", "and", "yet", "\"", "“"}:
+        k += 1
+    if W[k] not in _comparison_preps() or k >= m.start:
+        return False
+    comma = next((j for j in range(m.end, min(m.end + 4, s.span.end)) if W[j] == ","), None)
+    return comma is not None and not any(k < t < comma for t in s.triggers)
+
+
+@lru_cache(maxsize=1)
+def _deport_scope_words() -> frozenset[str] | None:
+    """Deportation words of the backoff tier's non-migrant list that void only the clause they stand in, like a hedge
+    (flows.json "backoff_deport_scope"); None when the switch is off (the whole sentence is skipped, as before)."""
+    data = load_json("flows.json").get("backoff_deport_scope", {})
+    return frozenset(data.get("words", ())) if data.get("enabled") else None
+
+
+def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[int]:
+    """Document positions of the sentence's deportation words ("deported", "sent back", "removed"): read as hedges
+    scoped to their clause, so "a boy who removed his shoes ... walking from X" keeps the walk from X while
+    "Xs deported from Y" gives the backoff tier nothing (the deportation rules read it)."""
+    scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
+    return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
+            if w in scoped or lem in scoped or w in deport or lem in deport]
