@@ -1015,7 +1015,20 @@ class _Context:
         nxt = self.doc[m.end]
         if nxt.lower_ in {"-", "–"} and not nxt.whitespace_ and m.end + 1 < len(self.doc):
             return True
+        if self.opens_dash_aside(m):
+            return False  # "Finland – after weeks of debate – closed": the dash opens an aside, no compound
         return nxt.lower_ in self.sets["modifier_nouns"]
+
+    def opens_dash_aside(self, m: Mention) -> bool:
+        """"Finland – after weeks of debate – closed ...": a spaced dash right after the mention that the same
+        dash closes later in the sentence, two or more words on, sets off an aside; "the Poland – Belarus
+        border" has one dash only."""
+        doc = self.doc
+        if m.end >= len(doc) or doc[m.end].lower_ not in DASHES or not doc[m.end].whitespace_:
+            return False
+        sent = self.sents[self.sent_of[m.start]]
+        lowers = doc_lowers(doc)
+        return any(lowers[i] == lowers[m.end] for i in range(m.end + 3, sent.end))
 
     def possessor_of(self, m: Mention, start: int) -> bool:
         """"the Kremlin's partial mobilization": the mention owns the noun phrase the trigger starts in."""
@@ -1082,7 +1095,7 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         for other in reversed([x for x in ctx.by_end if sent.start <= x.start < m.start]):
             if other.kind == "actor" and other.actor and other.actor[0] == "Country":
                 return [other.actor]
-        return []
+        return _previous_subject_state(ctx, m, k)
     if m.kind == "group_ref":
         return _group_from_context(ctx, m)
     if m.kind == "pronoun" and doc[m.start].lower_ in {"he", "she"}:
@@ -1185,9 +1198,36 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
             return [other.actor]
     agency = m.kind == "body" and not ctx.sets["state_agency_words"].isdisjoint(doc_lowers(doc)[m.start:m.end])
     if (doc[m.end - 1].lower_ in INSTITUTION_NOUNS or m.kind == "title" or agency) \
-            and ctx._person_country_from_context(None):
+            and ctx._person_country_from_context(None) and _named_before(ctx, ctx._person_country_from_context(None),
+                                                                        m.start):
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
+    return []
+
+
+def _named_before(ctx: _Context, actor: Actor, i: int) -> bool:
+    """Whether the state is named before token i: "the administration" read as the story's state needs that state
+    named already ("The administration deported 900 Salvadorans. Mexico took in most of them" names no deporting
+    state)."""
+    return any(iso == actor[1] and ent.start < i for ent, _, iso in ctx.ent_info())
+
+
+def _previous_subject_state(ctx: _Context, m: Mention, k: int) -> list[Actor]:
+    """"Poland is a frontline state. Its government has sealed the border": "its" opening a sentence stands for
+    the state the sentence before is about (its first state named as no prepositional object or modifier); a
+    sentence before that names none, or names an organisation first, gives nothing."""
+    doc = ctx.doc
+    if k == 0 or doc[m.start].lower_ != "its" or any(t.is_alpha for t in doc[ctx.sents[k].start:m.start]):
+        return []
+    prev = ctx.sents[k - 1]
+    for other in ctx.by_end:
+        if not prev.start <= other.start < prev.end or other.kind not in {"actor", "blocker"}:
+            continue
+        if ctx.is_prepositional(other) or ctx.followed_by_modifier(other):
+            continue
+        if other.kind == "actor" and other.actor and other.actor[0] == "Country":
+            return [other.actor]
+        return []
     return []
 
 
@@ -2736,6 +2776,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
+        if entry.get("require_prev") and set(doc_lowers(doc)[max(sent.start, start - 5):start]).isdisjoint(
+                entry["require_prev"]):
+            continue  # "Greece received 5,000 migrants": arrivals, no decision ("agreed to receive" is one)
         if entry.get("exclude_before"):
             k = start - 1
             while k >= sent.start and doc[k].text not in {",", ";", ":"}:
