@@ -383,6 +383,37 @@ def test_shared_index_of_the_first_layout_is_converted_and_still_finds_orphans(t
     assert db.execute("PRAGMA user_version").fetchone()[0] == _SharedIndex.SCHEMA
 
 
+def test_the_index_of_who_states_a_line_is_made_by_the_first_removal_and_kept(tmp_path):
+    """Adding documents keeps no index by digest (random pages for every row); removal needs one and makes it."""
+    import sqlite3
+
+    from graph.store import _SharedIndex
+
+    path = tmp_path / "shared.sqlite"
+
+    def indexes() -> set[str]:
+        db = sqlite3.connect(str(path))
+        try:
+            made = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"  # not primary keys
+            return {row[0] for row in db.execute(made)}
+        finally:
+            db.close()
+
+    index = _SharedIndex(path)
+    index.add("g1", [b"<s> <p> <a> .\n", b"<s> <p> <b> .\n"])
+    index.add("g2", [b"<s> <p> <b> .\n"])
+    index.commit()
+    assert indexes() == set()
+    assert index.remove("g1") == [b"<s> <p> <a> .\n"]  # <b> is still stated by g2
+    index.add("g3", [b"<s> <p> <b> .\n", b"<s> <p> <c> .\n"])  # rows added once the index exists go into it
+    index.close()
+    assert indexes() == {"stated_digest"}
+    index = _SharedIndex(path)  # a store that had a removal keeps the index
+    assert index.remove("g2") == [] and sorted(index.remove("g3")) == [b"<s> <p> <b> .\n", b"<s> <p> <c> .\n"]
+    index.close()
+    assert indexes() == {"stated_digest"}
+
+
 @pytest.mark.parametrize("damage", [
     lambda nt: nt.replace(b" .\n", b"\n", 1),  # a line without its final dot
     lambda nt: nt[:-1],  # the last line cut short
