@@ -2651,6 +2651,52 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     return [], None
 
 
+@cache
+def _document_agent_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The document nouns, the words allowed between one and its verb, and the court words (policies.json)."""
+    data = lexicon()["document_agents"]
+    return frozenset(data["nouns"]), frozenset(data["between"]), frozenset(data["court_words"])
+
+
+def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"The order suspends the entry of refugees", "Trump's proclamation, which barred ...", "signed an order that
+    halts ...": a measure document as the subject of a measure verb acts for its owner (a possessor, or the subject
+    of the clause that issued it, read as for a trigger at the document) or else for the story's state; a court's
+    or a judge's order acts for no state."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    nouns, between, courts = _document_agent_words()
+    j = start - 1
+    relatives = 0
+    while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
+        relatives += lowers[j] in {"that", "which"}
+        j -= 1
+    if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
+        return [], None
+    k = j
+    while k - 1 >= sent.start and k > j - 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num or lowers[k - 1] in {
+            "-", "'s", "’s"}) and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the"}:
+        k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban"
+    if not courts.isdisjoint(lowers[sent.start:j + 1]):
+        return [], None  # "a federal judge's order that halts deportations": no state's measure
+    for i in range(k, j):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.end <= j:
+            return [m.actor], m  # "the Austrian decree", "a new U.S. rule": the state named in the phrase
+    actors, at = find_actors(ctx, j, j + 1, {})
+    if not actors and k > sent.start and lowers[k] in {"his", "her"}:
+        actors, at = _pronoun_owner(ctx, j, sent), None  # "his executive order suspended ..."
+    definite = lowers[k] in {"the", "this", "that", "his", "her", "its", "their"} or (
+        k - 1 >= sent.start and lowers[k - 1] in {"the", "this", "its", "their"})
+    if not actors and definite:  # "The order bars refugees from entering the US": the story's state, even named
+        # as where they go; "a policy which bars ..." may be any
+        main = _acting_state(ctx)
+        group = find_target(ctx, start, end, None) or find_target(ctx, start, end, None, before=True)
+        if main and group and not _has_actor_mention(ctx, sent, main, start):
+            actors, at = [main], None
+    return actors, at
+
+
 def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None,
                      scorer: bool | None = None) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target, status), in text order.
@@ -2902,6 +2948,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     actors, at = _by_agent(ctx, end)
         else:
             actors, at = find_actors(ctx, start, end, entry)
+            if not actors and not passive:
+                actors, at = _document_agent(ctx, start, end, sent)  # "the order suspends the entry of refugees"
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None

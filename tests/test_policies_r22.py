@@ -1,0 +1,86 @@
+"""Round 22 policy recall (helper Q1): general mechanisms that left whole kinds of sentence without a policy.
+
+A measure document as the subject of a measure verb ("The order suspends the entry of refugees", "Trump's
+proclamation, which barred ...", "signed a directive that halts ...") acts for its owner: a state named in the
+phrase, its possessor, whoever issued it, or else (for a definite document) the story's state; a court's or a
+judge's order acts for no state, and a bill (a proposal of legislators) is no measure yet. All sentences are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> (actor, type, status) triples."""
+
+    def _run(text: str) -> set[tuple[str, str, str]]:
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        return {(p.actor_key, p.policy_type, p.status) for p in extract_policies(doc, assertions)}
+
+    return _run
+
+
+US = "U.S. President Donald Trump spoke on Monday in Washington. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the document's possessor, a person holding a state office
+    (US + "Voters are split on Trump's executive order, which bars citizens of seven countries from entering the US.",
+     {("US", "EntryBan", "in_force")}),
+    # "his" order: the person named before
+    (US + "His executive order suspended entry of all refugees to the U.S. for 120 days.",
+     {("US", "EntryBan", "in_force")}),
+    # a definite document with no owner in the sentence: the story's state, even when named as the destination
+    (US + "The order also suspends admission of refugees into the US for 120 days.",
+     {("US", "EntryBan", "in_force"), ("US", "AsylumRestriction", "in_force")}),
+    (US + "The ban prevents citizens of seven countries from entering the country.", {("US", "EntryBan", "in_force")}),
+    ("Canada has long welcomed asylum seekers. The new order bars refugees from entering Canada for six months.",
+     {("CA", "EntryBan", "in_force"), ("CA", "Admission", "in_force")}),
+    # whoever issued it: the subject of the clause the document stands in
+    ("Japan changed its rules this year. Prime Minister Abe signed a directive that suspends the entry of foreign "
+     "workers.", {("JP", "EntryBan", "in_force")}),
+    # the status comes from the verb's own clause
+    ("Japan changed its rules this year. The directive would suspend the entry of foreign workers for a year.",
+     {("JP", "EntryBan", "announced")}),
+    # a state named inside the phrase owns it, not the state the group comes from
+    ("Germany and Austria are neighbours. The Austrian decree halts the admission of refugees from Germany.",
+     {("AT", "EntryBan", "in_force"), ("AT", "AsylumRestriction", "in_force")}),
+])
+def test_document_agent(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # negated
+    "Japan changed its rules this year. The directive did not suspend the entry of foreign workers.",
+    # a court's or a judge's order: no state's measure
+    "Immigration is debated in the United States. A federal judge issued an order that halted deportations of "
+    "Iraqis.",
+    "Immigration is debated in the United States. The court's ruling, which halts the deportation of Iraqis, angered "
+    "officials.",
+    # a bill is a proposal, not a measure
+    "Immigration is debated in the United States. Senators introduced a bill that would bar refugees from entering "
+    "the country.",
+    # a document that is no measure of a state
+    "Immigration is debated in the United States. The law of the sea requires captains to rescue migrants.",
+])
+def test_document_agent_near_misses(run, text):
+    assert run(text) == set()
+
+
+def test_indefinite_document_takes_no_story_state(run):
+    """"an order that suspends ..." with no owner or issuer named may be any state's: no story-state reading."""
+    text = "Brazil hosts many migrants. Activists fear an order that suspends the entry of refugees from Haiti."
+    assert ("BR", "EntryBan") not in {(a, t) for a, t, _s in run(text)}
