@@ -1142,6 +1142,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
     if m.end < sent.end and doc[m.end].lower_ in {"in", "of"} and pos in ctx.mention_at:
         owner = ctx.mention_at[pos]
         if owner.kind == "actor" and owner.actor:
+            if doc[m.end - 1].lower_ in ctx.lex["located_plural_bodies"]:
+                return [x.actor for x in ctx.coordinated(owner, sent.end) if x.actor]  # "officials in A, B and C"
             return [owner.actor]
     if m.kind == "title":
         if m.end < sent.end and doc[m.end].lower_ == "of":
