@@ -2653,6 +2653,27 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     return [], None
 
 
+def _between_builders(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"Fences went up between Hungary and Serbia, between Bulgaria and Turkey": a barrier raised between two states
+    with no builder named is the first state's of each pair (the one the story says raised it)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    actors: list[Actor] = []
+    first = None
+    for i in range(end, sent.end - 1):
+        if lowers[i] != "between":
+            continue
+        k = i + 1 + (lowers[i + 1] == "the")
+        m = ctx.mention_at.get(k)
+        if m is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+            continue
+        pair = ctx.coordinated(m, sent.end)
+        if len(pair) == 2 and pair[1].actor and pair[1].actor[0] == "Country":
+            actors.append(m.actor)
+            first = first or m
+    return actors, first
+
+
 @cache
 def _document_agent_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The document nouns, the words allowed between one and its verb, and the court words (policies.json)."""
@@ -2958,6 +2979,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if not actors and entry.get("agentless_clause"):
             actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
             # the border": a passive clause with no agent is the story's acting state's
+        if not actors and entry.get("between_builders"):
+            actors, at = _between_builders(ctx, end, sent)  # "fences went up between Hungary and Serbia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
         if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
