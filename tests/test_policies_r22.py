@@ -84,3 +84,73 @@ def test_indefinite_document_takes_no_story_state(run):
     """"an order that suspends ..." with no owner or issuer named may be any state's: no story-state reading."""
     text = "Brazil hosts many migrants. Activists fear an order that suspends the entry of refugees from Haiti."
     assert ("BR", "EntryBan") not in {(a, t) for a, t, _s in run(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plural state bodies placed in a list of states: one policy per state, as with coordinated actors
+    ("Officials in Hungary, Croatia and Slovenia said they would close their borders to migrants.",
+     {("HU", "EntryBan", "announced"), ("HR", "EntryBan", "announced"), ("SI", "EntryBan", "announced")}),
+    ("Authorities in Greece and Italy detained hundreds of migrants.",
+     {("GR", "Detention", "in_force"), ("IT", "Detention", "in_force")}),
+    ("Police in Macedonia and Serbia pushed back hundreds of migrants.",
+     {("MK", "Deportation", "in_force"), ("RS", "Deportation", "in_force")}),
+    # a singular body keeps the state it is of
+    ("The government of Austria and its partners agreed to take in the refugees.", {("AT", "Admission", "in_force")}),
+    # an announced closure in the passive, after the state that announces it
+    ("Poland announced that the border with Belarus would be closed to migrants.", {("PL", "EntryBan", "announced")}),
+    # noun forms with the actor after "by" or as a possessor
+    ("The deportation of 200 Afghans by Pakistan drew criticism.", {("PK", "Deportation", "in_force")}),
+    ("Rights groups criticised the expulsion of Rohingya refugees by India.", {("IN", "Deportation", "in_force")}),
+    ("Hungary's closure of its border left thousands of migrants stranded.", {("HU", "EntryBan", "in_force")}),
+    ("The closure of the border by Serbia left refugees stranded.", {("RS", "EntryBan", "in_force")}),
+])
+def test_lists_passives_and_noun_forms(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Poland announced that the border with Belarus would not be closed to migrants.",
+    "The deportation of migrants by plane is expensive.",
+    "Afghans fear deportation by Pakistan.",
+    "Hungary's closure of its border to trade left truckers stranded.",
+    "Critics called for the closure of the border to migrants.",
+])
+def test_lists_passives_and_noun_forms_near_misses(run, text):
+    assert run(text) == set()
+
+
+OBAMA = "President Barack Obama of the United States spoke about immigration. "
+MIGRANT_STORY = ("Refugees and migrants crossed the Balkans. Migrants and refugees walked for weeks, and more refugees "
+                 "followed the migrants. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # granting a legal status, deferred action or an amnesty to migrants protects them
+    (OBAMA + "The Homeland Security Department has granted legal status to most of the illegal immigrants who "
+     "applied.", {("US", "AsylumOffer", "in_force")}),
+    (OBAMA + "Mr. Obama granted deferred action to millions of illegal immigrants.",
+     {("US", "AsylumOffer", "in_force")}),
+    (OBAMA + "The amnesty grants tentative legal status and work permits to illegal immigrants.",
+     {("US", "AsylumOffer", "in_force")}),
+    # stopping removals with a gerund, as with "stop deportations"
+    (OBAMA + "Obama announced he would stop deporting illegal immigrants under 30.",
+     {("US", "AsylumOffer", "announced")}),
+    # barriers raised between two states: the first of each pair
+    (MIGRANT_STORY + "Fences went up between Hungary and Serbia, between Bulgaria and Turkey, and between Macedonia "
+     "and Greece.", {("HU", "BorderBarrier", "in_force"), ("BG", "BorderBarrier", "in_force"),
+                     ("MK", "BorderBarrier", "in_force")}),
+])
+def test_status_grants_and_barriers(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    OBAMA + "The bill would offer legal status for young unauthorized immigrants.",
+    OBAMA + "Congress failed to pass a bill granting legal status to illegal immigrants.",
+    OBAMA + "Texas says if you give legal status to these people, it will cost money.",
+    OBAMA + "A judge ordered the government to stop deporting parents without their children.",
+    MIGRANT_STORY + "Walls went up between neighbours in the village.",
+    MIGRANT_STORY + "Prices went up between Hungary and Serbia.",
+])
+def test_status_grants_and_barriers_near_misses(run, text):
+    assert run(text) == set()
