@@ -2681,6 +2681,58 @@ def _document_agent_words() -> tuple[frozenset[str], frozenset[str], frozenset[s
     return frozenset(data["nouns"]), frozenset(data["between"]), frozenset(data["court_words"])
 
 
+def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str]) -> tuple[int, int] | None:
+    """(first token, head) of the document noun phrase that is the subject of the verb at ``start`` ("Trump's new
+    executive order, which bars ...", "a U.S. bill that would tighten ..."), or None."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    _nouns, between, _courts = _document_agent_words()
+    j = start - 1
+    relatives = 0
+    while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
+        relatives += lowers[j] in {"that", "which"}
+        j -= 1
+    if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
+        return None
+    k = j
+    while k - 1 >= sent.start and k > j - 5 and (not doc[k - 1].is_punct or lowers[k - 1] in {"-", "'s", "’s"}) \
+            and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the", "that", "which", "and", "or"}:
+        k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban", "a U.S. bill"
+    return k, j
+
+
+def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:
+    """A state named inside the noun phrase doc[k:j] ("the Austrian decree", "a U.S. bill")."""
+    for i in reversed(range(k, j)):  # the nearest to the noun: "Mexico criticised U.S. policies that ..."
+        m = ctx.mention_at.get(i)
+        if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country" and m.end <= j:
+            return m
+    return None
+
+
+def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None] | None:
+    """"Mexico criticised a U.S. bill that would tighten border security": a measure whose subject is a document
+    (a bill or plan too) is the state the document's phrase names, not the subject of the clause around it; with no
+    state named and a verb before it that does not issue it ("criticised the bill that would ..."), no state's.
+    None: no document subject, read the actor as usual."""
+    data = lexicon()["document_agents"]
+    nouns = _document_agent_words()[0] | frozenset(data["draft_nouns"])
+    found = _document_phrase(ctx, start, sent, nouns)
+    if found is None:
+        return None
+    k, j = found
+    m = _phrase_state(ctx, k, j)
+    if m is not None:
+        return [m.actor], m
+    v = k - 1
+    while v >= sent.start and doc_lowers(ctx.doc)[v] in {"a", "an", "the", "its", "their", "this", "new"}:
+        v -= 1
+    if v >= sent.start and ctx.doc[v].lemma_.lower() not in frozenset(data["issuing_verbs"]) \
+            and ctx.doc[v].is_alpha and ctx.doc[v].is_lower and ctx.doc[j].lemma_.lower() in data["draft_nouns"]:
+        return [], None  # "Mexico criticised a bill that would ...": the critic does not draft it
+    return None
+
+
 def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
     """"The order suspends the entry of refugees", "Trump's proclamation, which barred ...", "signed an order that
     halts ...": a measure document as the subject of a measure verb acts for its owner (a possessor, or the subject
@@ -2688,24 +2740,16 @@ def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
     or a judge's order acts for no state."""
     doc = ctx.doc
     lowers = doc_lowers(doc)
-    nouns, between, courts = _document_agent_words()
-    j = start - 1
-    relatives = 0
-    while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
-        relatives += lowers[j] in {"that", "which"}
-        j -= 1
-    if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
+    nouns, _between, courts = _document_agent_words()
+    found = _document_phrase(ctx, start, sent, nouns)
+    if found is None:
         return [], None
-    k = j
-    while k - 1 >= sent.start and k > j - 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num or lowers[k - 1] in {
-            "-", "'s", "’s"}) and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the"}:
-        k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban"
+    k, j = found
     if not courts.isdisjoint(lowers[sent.start:j + 1]):
         return [], None  # "a federal judge's order that halts deportations": no state's measure
-    for i in range(k, j):
-        m = ctx.mention_at.get(i)
-        if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.end <= j:
-            return [m.actor], m  # "the Austrian decree", "a new U.S. rule": the state named in the phrase
+    m = _phrase_state(ctx, k, j)
+    if m is not None:
+        return [m.actor], m  # "the Austrian decree", "a new U.S. rule": the state named in the phrase
     actors, at = find_actors(ctx, j, j + 1, {})
     if not actors and k > sent.start and lowers[k] in {"his", "her"}:
         actors, at = _pronoun_owner(ctx, j, sent), None  # "his executive order suspended ..."
@@ -2970,8 +3014,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 if not actors and where < start:
                     actors, at = _by_agent(ctx, end)
         else:
-            actors, at = find_actors(ctx, start, end, entry)
-            if not actors and not passive:
+            drafted = None if passive else _drafted_document_owner(ctx, start, sent)
+            actors, at = drafted if drafted is not None else find_actors(ctx, start, end, entry)
+            if not actors and not passive and drafted is None:
                 actors, at = _document_agent(ctx, start, end, sent)  # "the order suspends the entry of refugees"
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)

@@ -154,3 +154,24 @@ def test_status_grants_and_barriers(run, text, expected):
 ])
 def test_status_grants_and_barriers_near_misses(run, text):
     assert run(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bill or policy as the subject of the measure: the state its phrase names, not the clause's subject
+    ("Migrants keep arriving in the United States. Mexico criticised a U.S. bill that would tighten border security.",
+     {("US", "BorderBarrier", "planned")}),
+    ("Migrants keep arriving in Greece. Turkey said a Greek bill would tighten border security.",
+     {("GR", "BorderBarrier", "planned")}),
+    ("Migrants keep arriving in the United States. Mexico criticised U.S. policies that bar migrants from entering "
+     "the country.", {("US", "EntryBan", "in_force")}),
+    # the state that passes the bill drafts it
+    ("Migrants keep arriving in Greece. Greece passed a bill that would bar migrants from entering the country.",
+     {("GR", "EntryBan", "planned")}),
+    # not granting an amnesty is no measure either way
+    (OBAMA + "Obama is not granting amnesty to illegal immigrants, the columnist wrote.", set()),
+    # a critic of a bill does not draft it
+    ("Migrants keep arriving in the United States. Mexico criticised the bill that would tighten border security.",
+     set()),
+])
+def test_drafted_document_owner(run, text, expected):
+    assert run(text) == expected
