@@ -2759,7 +2759,10 @@ def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
         # as where they go; "a policy which bars ..." may be any
         main = _acting_state(ctx)
         group = find_target(ctx, start, end, None) or find_target(ctx, start, end, None, before=True)
-        if main and group and not _has_actor_mention(ctx, sent, main, start):
+        k_sent = ctx.sent_of[start]
+        recent = main is not None and any(m.actor == main and k_sent - 2 <= ctx.sent_of[m.start] <= k_sent
+                                          for m in ctx.by_end if m.end <= end)  # named lately, as for "the country"
+        if main and group and recent and not _has_actor_mention(ctx, sent, main, start):
             actors, at = [main], None
     return actors, at
 

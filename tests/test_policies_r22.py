@@ -149,6 +149,9 @@ def test_status_grants_and_barriers(run, text, expected):
     OBAMA + "Congress failed to pass a bill granting legal status to illegal immigrants.",
     OBAMA + "Texas says if you give legal status to these people, it will cost money.",
     OBAMA + "A judge ordered the government to stop deporting parents without their children.",
+    # guarantees about a residence status are no grant of one (nor protection)
+    "Many migrants live in Europe. Spain and Italy have given temporary guarantees about residency status to the "
+    "migrants.",
     MIGRANT_STORY + "Walls went up between neighbours in the village.",
     MIGRANT_STORY + "Prices went up between Hungary and Serbia.",
 ])
