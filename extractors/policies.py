@@ -2728,7 +2728,8 @@ def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list
     while v >= sent.start and doc_lowers(ctx.doc)[v] in {"a", "an", "the", "its", "their", "this", "new"}:
         v -= 1
     if v >= sent.start and ctx.doc[v].lemma_.lower() not in frozenset(data["issuing_verbs"]) \
-            and ctx.doc[v].is_alpha and ctx.doc[v].is_lower and ctx.doc[j].lemma_.lower() in data["draft_nouns"]:
+            and ctx.doc[v].is_alpha and ctx.doc[v].is_lower and ctx.doc[j].lemma_.lower() in data["draft_nouns"] \
+            and ctx.doc[v].lower_ not in ctx.sets["prepositions"]:  # "a setback to the president's plan that ..."
         return [], None  # "Mexico criticised a bill that would ...": the critic does not draft it
     return None
 
