@@ -3017,6 +3017,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = find_actors(ctx, where if where < start else start, end, entry)
                 if not actors and where < start:
                     actors, at = _by_agent(ctx, end)
+                if not actors and where < start:
+                    actors, at = _document_agent(ctx, where, end, sent)  # "the order offers relief from deportation"
         else:
             drafted = None if passive else _drafted_document_owner(ctx, start, sent)
             actors, at = drafted if drafted is not None else find_actors(ctx, start, end, entry)

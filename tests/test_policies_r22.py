@@ -135,6 +135,9 @@ MIGRANT_STORY = ("Refugees and migrants crossed the Balkans. Migrants and refuge
     # stopping removals with a gerund, as with "stop deportations"
     (OBAMA + "Obama announced he would stop deporting illegal immigrants under 30.",
      {("US", "AsylumOffer", "announced")}),
+    # relief from deportation is protection, not aid; a measure document governs the noun
+    (OBAMA + "The order offers relief from deportation to many young immigrants.",
+     {("US", "AsylumOffer", "in_force")}),
     # barriers raised between two states: the first of each pair
     (MIGRANT_STORY + "Fences went up between Hungary and Serbia, between Bulgaria and Turkey, and between Macedonia "
      "and Greece.", {("HU", "BorderBarrier", "in_force"), ("BG", "BorderBarrier", "in_force"),
