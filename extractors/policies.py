@@ -2674,6 +2674,10 @@ def _between_builders(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor],
     return actors, first
 
 
+TRUE_PREPOSITIONS = frozenset({"to", "of", "in", "on", "for", "with", "at", "from", "by", "over", "about", "against",
+                               "under", "into", "behind", "toward", "towards"})  # "prepositions" also holds verbs
+
+
 @cache
 def _document_agent_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The document nouns, the words allowed between one and its verb, and the court words (policies.json)."""
@@ -2729,7 +2733,7 @@ def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list
         v -= 1
     if v >= sent.start and ctx.doc[v].lemma_.lower() not in frozenset(data["issuing_verbs"]) \
             and ctx.doc[v].is_alpha and ctx.doc[v].is_lower and ctx.doc[j].lemma_.lower() in data["draft_nouns"] \
-            and ctx.doc[v].lower_ not in ctx.sets["prepositions"]:  # "a setback to the president's plan that ..."
+            and ctx.doc[v].lower_ not in TRUE_PREPOSITIONS:  # "a setback to the president's plan that ..."
         return [], None  # "Mexico criticised a bill that would ...": the critic does not draft it
     return None
 
