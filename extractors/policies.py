@@ -2717,7 +2717,7 @@ def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:
 def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None] | None:
     """"Mexico criticised a U.S. bill that would tighten border security": a measure whose subject is a document
     (a bill or plan too) is the state the document's phrase names, not the subject of the clause around it; with no
-    state named and a verb before it that does not issue it ("criticised the bill that would ..."), no state's.
+    state named and a verb before it that opposes it ("criticised the bill that would ..."), no state's.
     None: no document subject, read the actor as usual."""
     data = lexicon()["document_agents"]
     nouns = _document_agent_words()[0] | frozenset(data["draft_nouns"])
@@ -2731,9 +2731,8 @@ def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list
     v = k - 1
     while v >= sent.start and doc_lowers(ctx.doc)[v] in {"a", "an", "the", "its", "their", "this", "new"}:
         v -= 1
-    if v >= sent.start and ctx.doc[v].lemma_.lower() not in frozenset(data["issuing_verbs"]) \
-            and ctx.doc[v].is_alpha and ctx.doc[v].is_lower and ctx.doc[j].lemma_.lower() in data["draft_nouns"] \
-            and ctx.doc[v].lower_ not in TRUE_PREPOSITIONS:  # "a setback to the president's plan that ..."
+    if v >= sent.start and ctx.doc[v].lemma_.lower() in frozenset(data["opposing_verbs"]) \
+            and ctx.doc[j].lemma_.lower() in data["draft_nouns"]:
         return [], None  # "Mexico criticised a bill that would ...": the critic does not draft it
     return None
 
