@@ -1142,6 +1142,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
     if m.end < sent.end and doc[m.end].lower_ in {"in", "of"} and pos in ctx.mention_at:
         owner = ctx.mention_at[pos]
         if owner.kind == "actor" and owner.actor:
+            if doc[m.end - 1].lower_ in ctx.lex["located_plural_bodies"]:
+                return [x.actor for x in ctx.coordinated(owner, sent.end) if x.actor]  # "officials in A, B and C"
             return [owner.actor]
     if m.kind == "title":
         if m.end < sent.end and doc[m.end].lower_ == "of":
@@ -2651,6 +2653,124 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
     return [], None
 
 
+def _between_builders(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"Fences went up between Hungary and Serbia, between Bulgaria and Turkey": a barrier raised between two states
+    with no builder named is the first state's of each pair (the one the story says raised it)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    actors: list[Actor] = []
+    first = None
+    for i in range(end, sent.end - 1):
+        if lowers[i] != "between":
+            continue
+        k = i + 1 + (lowers[i + 1] == "the")
+        m = ctx.mention_at.get(k)
+        if m is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+            continue
+        pair = ctx.coordinated(m, sent.end)
+        if len(pair) == 2 and pair[1].actor and pair[1].actor[0] == "Country":
+            actors.append(m.actor)
+            first = first or m
+    return actors, first
+
+
+TRUE_PREPOSITIONS = frozenset({"to", "of", "in", "on", "for", "with", "at", "from", "by", "over", "about", "against",
+                               "under", "into", "behind", "toward", "towards"})  # "prepositions" also holds verbs
+
+
+@cache
+def _document_agent_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The document nouns, the words allowed between one and its verb, and the court words (policies.json)."""
+    data = lexicon()["document_agents"]
+    return frozenset(data["nouns"]), frozenset(data["between"]), frozenset(data["court_words"])
+
+
+def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str]) -> tuple[int, int] | None:
+    """(first token, head) of the document noun phrase that is the subject of the verb at ``start`` ("Trump's new
+    executive order, which bars ...", "a U.S. bill that would tighten ..."), or None."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    _nouns, between, _courts = _document_agent_words()
+    j = start - 1
+    relatives = 0
+    while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
+        relatives += lowers[j] in {"that", "which"}
+        j -= 1
+    if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
+        return None
+    k = j
+    while k - 1 >= sent.start and k > j - 5 and (not doc[k - 1].is_punct or lowers[k - 1] in {"-", "'s", "’s"}) \
+            and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the", "that", "which", "and", "or"}:
+        k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban", "a U.S. bill"
+    return k, j
+
+
+def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:
+    """A state named inside the noun phrase doc[k:j] ("the Austrian decree", "a U.S. bill")."""
+    for i in reversed(range(k, j)):  # the nearest to the noun: "Mexico criticised U.S. policies that ..."
+        m = ctx.mention_at.get(i)
+        if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country" and m.end <= j:
+            return m
+    return None
+
+
+def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None] | None:
+    """"Mexico criticised a U.S. bill that would tighten border security": a measure whose subject is a document
+    (a bill or plan too) is the state the document's phrase names, not the subject of the clause around it; with no
+    state named and a verb before it that opposes it ("criticised the bill that would ..."), no state's.
+    None: no document subject, read the actor as usual."""
+    data = lexicon()["document_agents"]
+    nouns = _document_agent_words()[0] | frozenset(data["draft_nouns"])
+    found = _document_phrase(ctx, start, sent, nouns)
+    if found is None:
+        return None
+    k, j = found
+    m = _phrase_state(ctx, k, j)
+    if m is not None:
+        return [m.actor], m
+    v = k - 1
+    while v >= sent.start and doc_lowers(ctx.doc)[v] in {"a", "an", "the", "its", "their", "this", "new"}:
+        v -= 1
+    if v >= sent.start and ctx.doc[v].lemma_.lower() in frozenset(data["opposing_verbs"]) \
+            and ctx.doc[j].lemma_.lower() in data["draft_nouns"]:
+        return [], None  # "Mexico criticised a bill that would ...": the critic does not draft it
+    return None
+
+
+def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"The order suspends the entry of refugees", "Trump's proclamation, which barred ...", "signed an order that
+    halts ...": a measure document as the subject of a measure verb acts for its owner (a possessor, or the subject
+    of the clause that issued it, read as for a trigger at the document) or else for the story's state; a court's
+    or a judge's order acts for no state."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    nouns, _between, courts = _document_agent_words()
+    found = _document_phrase(ctx, start, sent, nouns)
+    if found is None:
+        return [], None
+    k, j = found
+    if not courts.isdisjoint(lowers[sent.start:j + 1]):
+        return [], None  # "a federal judge's order that halts deportations": no state's measure
+    m = _phrase_state(ctx, k, j)
+    if m is not None:
+        return [m.actor], m  # "the Austrian decree", "a new U.S. rule": the state named in the phrase
+    actors, at = find_actors(ctx, j, j + 1, {})
+    if not actors and k > sent.start and lowers[k] in {"his", "her"}:
+        actors, at = _pronoun_owner(ctx, j, sent), None  # "his executive order suspended ..."
+    definite = lowers[k] in {"the", "this", "that", "his", "her", "its", "their"} or (
+        k - 1 >= sent.start and lowers[k - 1] in {"the", "this", "its", "their"})
+    if not actors and definite:  # "The order bars refugees from entering the US": the story's state, even named
+        # as where they go; "a policy which bars ..." may be any
+        main = _acting_state(ctx)
+        group = find_target(ctx, start, end, None) or find_target(ctx, start, end, None, before=True)
+        k_sent = ctx.sent_of[start]
+        recent = main is not None and any(m.actor == main and k_sent - 2 <= ctx.sent_of[m.start] <= k_sent
+                                          for m in ctx.by_end if m.end <= end)  # named lately, as for "the country"
+        if main and group and recent and not _has_actor_mention(ctx, sent, main, start):
+            actors, at = [main], None
+    return actors, at
+
+
 def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None,
                      scorer: bool | None = None) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target, status), in text order.
@@ -2900,14 +3020,21 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = find_actors(ctx, where if where < start else start, end, entry)
                 if not actors and where < start:
                     actors, at = _by_agent(ctx, end)
+                if not actors and where < start:
+                    actors, at = _document_agent(ctx, where, end, sent)  # "the order offers relief from deportation"
         else:
-            actors, at = find_actors(ctx, start, end, entry)
+            drafted = None if passive else _drafted_document_owner(ctx, start, sent)
+            actors, at = drafted if drafted is not None else find_actors(ctx, start, end, entry)
+            if not actors and not passive and drafted is None:
+                actors, at = _document_agent(ctx, start, end, sent)  # "the order suspends the entry of refugees"
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
         if not actors and entry.get("agentless_clause"):
             actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
             # the border": a passive clause with no agent is the story's acting state's
+        if not actors and entry.get("between_builders"):
+            actors, at = _between_builders(ctx, end, sent)  # "fences went up between Hungary and Serbia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
         if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \

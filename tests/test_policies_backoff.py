@@ -41,7 +41,7 @@ def run(nlp):
     ("Refugees in the camps can apply for grants from the European Union.", ("european-union", "Aid")),
     ("The shelters were paid for with Norwegian aid after the floods displaced thousands.", ("NO", "Aid")),
     ("The Hungarian fence along the frontier was finished in the autumn.", ("HU", "BorderBarrier")),
-    ("The expulsions by Algeria left migrants stranded in the desert.", ("DZ", "Deportation")),
+    ("The repatriations by Algeria left migrants stranded in the desert.", ("DZ", "Deportation")),
     # verb cues with the doer as subject, broader than the rules (no group right after the verb needed)
     ("Chad began slowly admitting members of the convoy, a refugee official said.", ("TD", "Admission")),
     ("Italy donated blankets and mattresses to the displaced families.", ("IT", "Aid")),
