@@ -2043,6 +2043,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _people_in_country(b, sentences, lex)
         _unflowed_story_people(b, sentences, lex)
         _origins_in_story_state(b, sentences)
+        _people_placed(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3633,3 +3634,89 @@ def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[i
     scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
     return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
             if w in scoped or lem in scoped or w in deport or lem in deport]
+
+
+@dataclass(frozen=True)
+class _PeoplePlaced:
+    """Lexicons of ``_people_placed`` (flows.json "people_placed")."""
+
+    people: frozenset[str]
+    preps: frozenset[str]
+    skip: frozenset[str]
+    crime_words: frozenset[str]
+    person_holds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _people_placed_lex() -> _PeoplePlaced:
+    data = load_json("flows.json")["people_placed"]
+    return _PeoplePlaced(people=frozenset(data["people"]), preps=frozenset(data["preps"]),
+                         skip=frozenset(data["skip"]), crime_words=frozenset(data["crime_words"]),
+                         person_holds=frozenset(data["person_holds"]))
+
+
+def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
+    """The country mention is where something is: "in Tijuana", "at a station in the northern Serbia"."""
+    k = m.start - 1
+    while k > start and W[k] in pp.skip:
+        k -= 1
+    return k >= start and W[k] in pp.preps
+
+
+def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced) -> bool:
+    """The origin names migrants or persons: a demonym on one of ``pp.people`` ("a Honduran mother", "Afghan
+    families", one modifier allowed), or "from X" a few words after one ("the migrants, mostly from Eritrea");
+    not a dual nationality ("German-Iraqi")."""
+    if "-" in T[m.start] or m.start > start and T[m.start - 1] in {"-", "–"} or m.end < end and T[m.end] == "-":
+        return False
+    if m.kind == "demonym":
+        k = m.end
+        if k + 1 < end and W[k] not in pp.people and W[k].isalpha() and W[k + 1] in pp.people:
+            k += 1  # "a Honduran young mother"
+        return k < end and W[k] in pp.people and T[k][:1].islower()
+    k = m.start - 1
+    while k > start and W[k] in {"the", "a", "an"}:
+        k -= 1
+    return W[k] == "from" and any(w in pp.people for w in W[max(start, k - 6):k])
+
+
+def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"A Honduran mother waited in Tijuana with her sons": in a document about migrants, people of a nationality
+    placed in a place of one other country moved there (origin -> the place's country), where no rule read the
+    sentence. Annotators mark these (GUIDELINES: "Ukrainian refugees in Poland"); the rules above need a migrant
+    noun and a sentence opening on the group (``_located_group``) or a movement word (the backoff tier). The origin
+    must be a demonym on a migrant or person noun or "from X" after one, the place the sentence's only other
+    country, right after "in"/"at"; hedges, deportations, troops, non-migrants and crime stories void it."""
+    bo, pl, pp = _backoff_lex(), _people_in_lex(), _people_placed_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue  # a rule read this sentence
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas) \
+                or not pp.crime_words.isdisjoint(words):
+            continue
+        if not pp.person_holds.isdisjoint(words) and bo.migrant_nouns.isdisjoint(words):
+            continue  # "a Danish man was held in Turkey": a traveller detained abroad, no migrant named
+        if _backoff_hedged(words, lemmas, bo, T[start:end]):
+            continue
+        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp)}
+        places = {m.iso for m in s.mentions if m.iso not in origins}
+        if not origins or len(places) != 1:
+            continue  # one other country, the place people are in
+        place = next(iter(places))
+        if place in bo.territories or not all(_placed_at(W, m, start, pp) for m in s.mentions if m.iso == place):
+            continue
+        for o, m in origins.items():
+            if (o, place) not in known:
+                b.add(s.span, o, place, [m.start] + [x.start for x in s.mentions if x.iso == place])
+                known.add((o, place))
