@@ -3656,11 +3656,12 @@ def _people_placed_lex() -> _PeoplePlaced:
 
 
 def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
-    """The country mention is where something is: "in Tijuana", "at a station in the northern Serbia"."""
+    """The country mention is where something is: "in Tijuana", "at a station in northern Serbia"; not the place of
+    a purpose ("called up to fight in X", "hoping to work in X")."""
     k = m.start - 1
     while k > start and W[k] in pp.skip:
         k -= 1
-    return k >= start and W[k] in pp.preps
+    return k >= start and W[k] in pp.preps and "to" not in W[max(start, k - 3):k]  # not "to fight in X": a purpose
 
 
 def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced) -> bool:
