@@ -2044,6 +2044,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _unflowed_story_people(b, sentences, lex)
         _origins_in_story_state(b, sentences)
         _people_placed(b, sentences)
+        _introduced_origin(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3721,3 +3722,87 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
             if (o, place) not in known:
                 b.add(s.span, o, place, [m.start] + [x.start for x in s.mentions if x.iso == place])
                 known.add((o, place))
+
+
+@dataclass(frozen=True)
+class _IntroducedOrigin:
+    """Lexicons of ``_introduced_origin`` (flows.json "introduced_origin")."""
+
+    subjects: tuple[tuple[str, ...], ...]
+    subject_window: int
+    from_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _introduced_origin_lex() -> _IntroducedOrigin:
+    data = load_json("flows.json")["introduced_origin"]
+    return _IntroducedOrigin(subjects=tuple(tuple(x.split()) for x in data["subjects"]),
+                             subject_window=int(data["subject_window"]), from_verbs=frozenset(data["from_verbs"]))
+
+
+def _introduced_origins(doc: Doc, s: _Sentence, bo: _Backoff, io: _IntroducedOrigin) -> list[tuple[int, str]]:
+    """(token, country) of the origins a sentence introduces a person or group by: "X is from C", "X, a Cn,",
+    "a Cn mother", "children from C"; empty when the sentence names any other country."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    start, end = s.span.start, s.span.end
+    if s.deport or s.military or not bo.non_migrants.isdisjoint(W[start:end]):
+        return []  # "The reporter is from Canada": no migrant
+    pp = _people_placed_lex()
+    out = []
+    for m in s.mentions:
+        k = m.start - 1
+        if m.kind == "name" and k > start and W[k] == "from" and W[k - 1] in io.from_verbs:
+            out.append((m.start, m.iso))  # "Maria, 34, is from Honduras"
+        elif _placed_origin(W, T, m, start, end, pp):
+            out.append((m.start, m.iso))  # "a Honduran mother", "the migrants, mostly from Eritrea"
+        elif m.kind == "demonym" and k >= start and W[k] in {"a", "an"} and m.end < end and T[m.end] == ",":
+            out.append((m.start, m.iso))  # "Ahmed, a Syrian, ..."
+    isos = {o for _, o in out}
+    if not out or any(m.iso not in isos for m in s.mentions):
+        return []
+    return out
+
+
+def _introduced_origin(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Maria, 34, is from Honduras. She crossed into Mexico with her son": a person or group introduced with an
+    origin in one sentence goes where the next sentence of the same paragraph, opening on a pronoun or "the
+    family", moves them (the backoff tier's destination roles and cues). Feature stories introduce people so;
+    the backoff tier's adjacent reading needs a movement word in the first sentence and a migrant noun in the
+    second. Only in documents about migrants; the second sentence names no origin of its own, is read by no rule,
+    and no hedge in the move's clause, deportation, troops or non-migrants void it."""
+    bo, pl, io = _backoff_lex(), _people_in_lex(), _introduced_origin_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for a, c in zip(sentences, sentences[1:], strict=False):
+        if not c.mentions or c.deport or c.military or not _adjacent(doc, a, c):
+            continue
+        start, end = c.span.start, c.span.end
+        head = W[start:min(end, start + io.subject_window)]
+        if not any(tuple(head[i:i + len(x)]) == x for x in io.subjects for i in range(len(head))):
+            continue  # the sentence is about someone else
+        if any(x < c.span.end_char and y > c.span.start_char for x, y in covered):
+            continue
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+            continue
+        cues = list(compress(range(start, end), map(or_, map(bo.cues.__contains__, words),
+                                                    map(bo.cues.__contains__, lemmas))))
+        if not cues or _backoff_origins(doc, c, bo):
+            continue
+        hedges = _scoped_hedges(words, lemmas, bo, T[start:end], start)
+        if hedges is None:
+            continue
+        dests = _coordinated(c, W, _backoff_destinations(doc, c, bo, cues), False)
+        origins = _introduced_origins(doc, a, bo, io) if dests else []
+        for _oi, o in origins:
+            for di, d in dests:
+                cue = min(cues, key=lambda x: abs(x - di))
+                if o == d or (o, d) in known or (d, o) in known or o in bo.territories or d in bo.territories \
+                        or _hedge_in_scope(hedges, (di, cue), True):
+                    continue
+                b.add(c.span, o, d, [di, cue], trigger=cue)
+                known.add((o, d))
