@@ -2519,7 +2519,7 @@ def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
             state_at, state = found
             stop = next((j for j in range(k + 1, min(end, k + 1 + st.window)) if W[j] in STOP_BREAKS), None)
             last = stop if stop is not None else min(end, k + 1 + st.window)
-            group = [j for j in range(k + 1, last) if W[j] in lex.refugee_groups]
+            group = [j for j in range(k + 1, last) if W[j] in lex.refugee_groups] or _moving_people(W, k + 1, last)
             if not group:
                 continue
             inside = sorted((m for m in s.mentions if k < m.start < last and m.kind != "place"), key=lambda m: m.start)
@@ -3806,3 +3806,16 @@ def _introduced_origin(b: _Builder, sentences: list[_Sentence]) -> None:
                     continue
                 b.add(c.span, o, d, [di, cue], trigger=cue)
                 known.add((o, d))
+
+
+@lru_cache(maxsize=1)
+def _moving_people_lex() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("flows.json").get("stopped_moving_people") or {"nouns": [], "after": []}
+    return frozenset(data["nouns"]), frozenset(data["after"])
+
+
+def _moving_people(W: list[str], first: int, last: int) -> list[int]:
+    """Positions of plain people nouns followed by a movement word ("people crossing from Mexico", "families
+    entering from Serbia"): a group a state's agents stop is migrants when it is moving (``_stopped_by_state``)."""
+    nouns, after = _moving_people_lex()
+    return [j for j in range(first, last - 1) if W[j] in nouns and W[j + 1] in after]
