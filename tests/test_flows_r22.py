@@ -54,3 +54,42 @@ def test_near_misses_give_no_flow(nlp, sentence):
 
 def test_needs_a_document_about_migrants(nlp):
     assert pairs(nlp, "A Honduran mother waited in Tijuana with her two small sons.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rosa, 29, is from Honduras. She crossed into Mexico on a raft with her son.", {("HN", "MX")}),
+    ("The family is from Syria. They arrived in Greece on a rubber boat in March.", {("SY", "GR")}),
+    ("Karim, an Afghan, spent a year walking. He finally reached Austria in the spring.", {("AF", "AT")}),
+])
+def test_introduced_origin_goes_where_the_next_sentence_moves_them(nlp, text, expected):
+    assert pairs(nlp, MIGRATION_STORY + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa, 29, is from Honduras. She hopes to cross into Mexico on a raft.",  # a hope, not a move
+    "The reporter is from Canada. She travelled to Mexico on Monday.",  # no migrant
+    "Rosa, 29, is from Honduras. She was deported to Guatemala in June.",  # a deportation
+    "Rosa is from Honduras. Her neighbour crossed into Mexico on a raft.",  # someone else moved
+    "Rosa, 29, is from Honduras and lived in Texas. She crossed into Mexico on a raft.",  # a second country
+])
+def test_introduced_origin_near_misses(nlp, text):
+    assert pairs(nlp, MIGRATION_STORY + text) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("U.S. border agents apprehended about 90,000 people crossing from Mexico in June.", {("MX", "US")}),
+    ("Spain's coast guard intercepted families sailing from Morocco on Sunday.", {("MA", "ES")}),
+    ("Mexico detained 200 people crossing from Guatemala last week.", {("GT", "MX")}),
+])
+def test_state_stops_people_on_the_move(nlp, sentence, expected):
+    assert pairs(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Greek police arrested two people from Albania at a bar.",  # people not on the move
+    "U.S. agents arrested people from Mexico at a farm.",
+    "Mexico detained 200 people from Guatemala last week.",
+    "Italian police said they may detain people crossing from Slovenia.",  # a hedge
+])
+def test_state_stops_people_near_misses(nlp, sentence):
+    assert pairs(nlp, sentence) == set()
