@@ -2504,7 +2504,7 @@ def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
     for s in sentences:
-        if len(s.mentions) < 2:
+        if not s.mentions:  # the state may be named only by its agency entity ("Greek police")
             continue
         start, end = s.span.start, s.span.end
         words = W[start:end]
