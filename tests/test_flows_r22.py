@@ -80,6 +80,8 @@ def test_introduced_origin_near_misses(nlp, text):
     ("U.S. border agents apprehended about 90,000 people crossing from Mexico in June.", {("MX", "US")}),
     ("Spain's coast guard intercepted families sailing from Morocco on Sunday.", {("MA", "ES")}),
     ("Mexico detained 200 people crossing from Guatemala last week.", {("GT", "MX")}),
+    ("Greek police detained 200 migrants from Turkey on Tuesday.", {("TR", "GR")}),  # the state only in "Greek police"
+    ("Mexican police detained 40 Guatemalan migrants at a checkpoint.", {("GT", "MX")}),
 ])
 def test_state_stops_people_on_the_move(nlp, sentence, expected):
     assert pairs(nlp, sentence) == expected
@@ -89,6 +91,7 @@ def test_state_stops_people_on_the_move(nlp, sentence, expected):
     "Greek police arrested two people from Albania at a bar.",  # people not on the move
     "U.S. agents arrested people from Mexico at a farm.",
     "Mexico detained 200 people from Guatemala last week.",
+    "Greek police detained two tourists from Canada on Tuesday.",  # no migrant noun
     "Italian police said they may detain people crossing from Slovenia.",  # a hedge
 ])
 def test_state_stops_people_near_misses(nlp, sentence):
