@@ -192,6 +192,13 @@ Round 21 (tests/test_flows_r21.py):
   names people, the sentence no other country, and no hedge, deportation or non-migrant voids it;
 - the backoff tier reads sentences with a deportation word; the word voids a pair in its own clause only;
 - "After the Irish, ... arrivals from Germany": a nationality in an opening phrase of comparison is no mover.
+Round 22 (tests/test_flows_r22.py):
+- in a document about migrants, people of a nationality placed "in"/"at" a place of one other country moved there
+  ("a Honduran mother waited in Tijuana"; not travellers held abroad, suspects, purposes, dual nationalities);
+- a person introduced with an origin ("Rosa, 29, is from Honduras.") goes where the next sentence of the paragraph,
+  opening on a pronoun or "the family", moves them;
+- a state's agents stopping plain people nouns on the move ("people crossing from Mexico") place them, also when
+  the state is named only inside its agents' entity ("Greek police").
 """
 
 from __future__ import annotations
