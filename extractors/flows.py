@@ -192,6 +192,13 @@ Round 21 (tests/test_flows_r21.py):
   names people, the sentence no other country, and no hedge, deportation or non-migrant voids it;
 - the backoff tier reads sentences with a deportation word; the word voids a pair in its own clause only;
 - "After the Irish, ... arrivals from Germany": a nationality in an opening phrase of comparison is no mover.
+Round 22 (tests/test_flows_r22.py):
+- in a document about migrants, people of a nationality placed "in"/"at" a place of one other country moved there
+  ("a Honduran mother waited in Tijuana"; not travellers held abroad, suspects, purposes, dual nationalities);
+- a person introduced with an origin ("Rosa, 29, is from Honduras.") goes where the next sentence of the paragraph,
+  opening on a pronoun or "the family", moves them;
+- a state's agents stopping plain people nouns on the move ("people crossing from Mexico") place them, also when
+  the state is named only inside its agents' entity ("Greek police").
 """
 
 from __future__ import annotations
@@ -2043,6 +2050,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _people_in_country(b, sentences, lex)
         _unflowed_story_people(b, sentences, lex)
         _origins_in_story_state(b, sentences)
+        _people_placed(b, sentences)
+        _introduced_origin(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -2502,7 +2511,7 @@ def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
     for s in sentences:
-        if len(s.mentions) < 2:
+        if not s.mentions:  # the state may be named only by its agency entity ("Greek police")
             continue
         start, end = s.span.start, s.span.end
         words = W[start:end]
@@ -2517,7 +2526,7 @@ def _stopped_by_state(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
             state_at, state = found
             stop = next((j for j in range(k + 1, min(end, k + 1 + st.window)) if W[j] in STOP_BREAKS), None)
             last = stop if stop is not None else min(end, k + 1 + st.window)
-            group = [j for j in range(k + 1, last) if W[j] in lex.refugee_groups]
+            group = [j for j in range(k + 1, last) if W[j] in lex.refugee_groups] or _moving_people(W, k + 1, last)
             if not group:
                 continue
             inside = sorted((m for m in s.mentions if k < m.start < last and m.kind != "place"), key=lambda m: m.start)
@@ -3633,3 +3642,187 @@ def _deport_positions(words: list[str], lemmas: list[str], start: int) -> list[i
     scoped, deport = _deport_scope_words() or frozenset(), _lex().deport
     return [start + k for k, (w, lem) in enumerate(zip(words, lemmas, strict=True))
             if w in scoped or lem in scoped or w in deport or lem in deport]
+
+
+@dataclass(frozen=True)
+class _PeoplePlaced:
+    """Lexicons of ``_people_placed`` (flows.json "people_placed")."""
+
+    people: frozenset[str]
+    preps: frozenset[str]
+    skip: frozenset[str]
+    crime_words: frozenset[str]
+    person_holds: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _people_placed_lex() -> _PeoplePlaced:
+    data = load_json("flows.json")["people_placed"]
+    return _PeoplePlaced(people=frozenset(data["people"]), preps=frozenset(data["preps"]),
+                         skip=frozenset(data["skip"]), crime_words=frozenset(data["crime_words"]),
+                         person_holds=frozenset(data["person_holds"]))
+
+
+def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
+    """The country mention is where something is: "in Tijuana", "at a station in northern Serbia"; not the place of
+    a purpose ("called up to fight in X", "hoping to work in X")."""
+    k = m.start - 1
+    while k > start and W[k] in pp.skip:
+        k -= 1
+    return k >= start and W[k] in pp.preps and "to" not in W[max(start, k - 3):k]  # not "to fight in X": a purpose
+
+
+def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced) -> bool:
+    """The origin names migrants or persons: a demonym on one of ``pp.people`` ("a Honduran mother", "Afghan
+    families", one modifier allowed), or "from X" a few words after one ("the migrants, mostly from Eritrea");
+    not a dual nationality ("German-Iraqi")."""
+    if "-" in T[m.start] or m.start > start and T[m.start - 1] in {"-", "–"} or m.end < end and T[m.end] == "-":
+        return False
+    if m.kind == "demonym":
+        k = m.end
+        if k + 1 < end and W[k] not in pp.people and W[k].isalpha() and W[k + 1] in pp.people:
+            k += 1  # "a Honduran young mother"
+        return k < end and W[k] in pp.people and T[k][:1].islower()
+    k = m.start - 1
+    while k > start and W[k] in {"the", "a", "an"}:
+        k -= 1
+    return W[k] == "from" and any(w in pp.people for w in W[max(start, k - 6):k])
+
+
+def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"A Honduran mother waited in Tijuana with her sons": in a document about migrants, people of a nationality
+    placed in a place of one other country moved there (origin -> the place's country), where no rule read the
+    sentence. Annotators mark these (GUIDELINES: "Ukrainian refugees in Poland"); the rules above need a migrant
+    noun and a sentence opening on the group (``_located_group``) or a movement word (the backoff tier). The origin
+    must be a demonym on a migrant or person noun or "from X" after one, the place the sentence's only other
+    country, right after "in"/"at"; hedges, deportations, troops, non-migrants and crime stories void it."""
+    bo, pl, pp = _backoff_lex(), _people_in_lex(), _people_placed_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        sc, ec = s.span.start_char, s.span.end_char
+        if any(a < ec and c > sc for a, c in covered):
+            continue  # a rule read this sentence
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas) \
+                or not pp.crime_words.isdisjoint(words):
+            continue
+        if not pp.person_holds.isdisjoint(words) and bo.migrant_nouns.isdisjoint(words):
+            continue  # "a Danish man was held in Turkey": a traveller detained abroad, no migrant named
+        if _backoff_hedged(words, lemmas, bo, T[start:end]):
+            continue
+        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp)}
+        places = {m.iso for m in s.mentions if m.iso not in origins}
+        if not origins or len(places) != 1:
+            continue  # one other country, the place people are in
+        place = next(iter(places))
+        if place in bo.territories or not all(_placed_at(W, m, start, pp) for m in s.mentions if m.iso == place):
+            continue
+        for o, m in origins.items():
+            if (o, place) not in known:
+                b.add(s.span, o, place, [m.start] + [x.start for x in s.mentions if x.iso == place])
+                known.add((o, place))
+
+
+@dataclass(frozen=True)
+class _IntroducedOrigin:
+    """Lexicons of ``_introduced_origin`` (flows.json "introduced_origin")."""
+
+    subjects: tuple[tuple[str, ...], ...]
+    subject_window: int
+    from_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _introduced_origin_lex() -> _IntroducedOrigin:
+    data = load_json("flows.json")["introduced_origin"]
+    return _IntroducedOrigin(subjects=tuple(tuple(x.split()) for x in data["subjects"]),
+                             subject_window=int(data["subject_window"]), from_verbs=frozenset(data["from_verbs"]))
+
+
+def _introduced_origins(doc: Doc, s: _Sentence, bo: _Backoff, io: _IntroducedOrigin) -> list[tuple[int, str]]:
+    """(token, country) of the origins a sentence introduces a person or group by: "X is from C", "X, a Cn,",
+    "a Cn mother", "children from C"; empty when the sentence names any other country."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    start, end = s.span.start, s.span.end
+    if s.deport or s.military or not bo.non_migrants.isdisjoint(W[start:end]):
+        return []  # "The reporter is from Canada": no migrant
+    pp = _people_placed_lex()
+    out = []
+    for m in s.mentions:
+        k = m.start - 1
+        if m.kind == "name" and k > start and W[k] == "from" and W[k - 1] in io.from_verbs:
+            out.append((m.start, m.iso))  # "Maria, 34, is from Honduras"
+        elif _placed_origin(W, T, m, start, end, pp):
+            out.append((m.start, m.iso))  # "a Honduran mother", "the migrants, mostly from Eritrea"
+        elif m.kind == "demonym" and k >= start and W[k] in {"a", "an"} and m.end < end and T[m.end] == ",":
+            out.append((m.start, m.iso))  # "Ahmed, a Syrian, ..."
+    isos = {o for _, o in out}
+    if not out or any(m.iso not in isos for m in s.mentions):
+        return []
+    return out
+
+
+def _introduced_origin(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Maria, 34, is from Honduras. She crossed into Mexico with her son": a person or group introduced with an
+    origin in one sentence goes where the next sentence of the same paragraph, opening on a pronoun or "the
+    family", moves them (the backoff tier's destination roles and cues). Feature stories introduce people so;
+    the backoff tier's adjacent reading needs a movement word in the first sentence and a migrant noun in the
+    second. Only in documents about migrants; the second sentence names no origin of its own, is read by no rule,
+    and no hedge in the move's clause, deportation, troops or non-migrants void it."""
+    bo, pl, io = _backoff_lex(), _people_in_lex(), _introduced_origin_lex()
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+        return
+    covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
+    known = {(f.origin, f.destination) for f in b.flows}
+    for a, c in zip(sentences, sentences[1:], strict=False):
+        if not c.mentions or c.deport or c.military or not _adjacent(doc, a, c):
+            continue
+        start, end = c.span.start, c.span.end
+        head = W[start:min(end, start + io.subject_window)]
+        if not any(tuple(head[i:i + len(x)]) == x for x in io.subjects for i in range(len(head))):
+            continue  # the sentence is about someone else
+        if any(x < c.span.end_char and y > c.span.start_char for x, y in covered):
+            continue
+        words, lemmas = W[start:end], L[start:end]
+        if not bo.non_migrants.isdisjoint(words) or not bo.non_migrants.isdisjoint(lemmas):
+            continue
+        cues = list(compress(range(start, end), map(or_, map(bo.cues.__contains__, words),
+                                                    map(bo.cues.__contains__, lemmas))))
+        if not cues or _backoff_origins(doc, c, bo):
+            continue
+        hedges = _scoped_hedges(words, lemmas, bo, T[start:end], start)
+        if hedges is None:
+            continue
+        dests = _coordinated(c, W, _backoff_destinations(doc, c, bo, cues), False)
+        origins = _introduced_origins(doc, a, bo, io) if dests else []
+        for _oi, o in origins:
+            for di, d in dests:
+                cue = min(cues, key=lambda x: abs(x - di))
+                if o == d or (o, d) in known or (d, o) in known or o in bo.territories or d in bo.territories \
+                        or _hedge_in_scope(hedges, (di, cue), True):
+                    continue
+                b.add(c.span, o, d, [di, cue], trigger=cue)
+                known.add((o, d))
+
+
+@lru_cache(maxsize=1)
+def _moving_people_lex() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("flows.json").get("stopped_moving_people") or {"nouns": [], "after": []}
+    return frozenset(data["nouns"]), frozenset(data["after"])
+
+
+def _moving_people(W: list[str], first: int, last: int) -> list[int]:
+    """Positions of plain people nouns followed by a movement word ("people crossing from Mexico", "families
+    entering from Serbia"): a group a state's agents stop is migrants when it is moving (``_stopped_by_state``)."""
+    nouns, after = _moving_people_lex()
+    return [j for j in range(first, last - 1) if W[j] in nouns and W[j + 1] in after]
