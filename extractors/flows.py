@@ -3571,7 +3571,7 @@ def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
     bo, pl, so = _backoff_lex(), _people_in_lex(), _story_origins_lex()
     doc = b.doc
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+    if sum(map(pl.migration_words.__contains__, W)) < pl.min_migration_words:  # (the membership tests in C)
         return
     state = _story_state(sentences)
     if not state or state in bo.territories or _only_left(sentences, state):

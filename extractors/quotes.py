@@ -556,9 +556,48 @@ class _Context:
                 self.mark_tokens.add(self.tok(span.close_pos))
         # tokens where narration may name a speaker: speech verbs and 'according'
         self.cue_tokens = sorted(set(_speech_positions(doc)) | {i for i in found if lowers[i] == "according"})
-        self.events: list[Speaker] = []  # speakers found so far, in text order
+        # speakers found so far, in text order (``events``). Narration between quotes is read for speakers only when
+        # a later attribution looks at the history: most documents never do after their last pronoun or description,
+        # and ``_subject_before`` is quotes' largest cost. The stretches wait in ``_queued`` (with the quotes'
+        # own speakers after them, to keep the order) and are read in order on the first look; each reading sees
+        # exactly the speakers before it, and everything else it reads is fixed per document, so the history is
+        # the one the eager reading gave.
+        self._events: list[Speaker] = []
+        self._queued: list[Speaker | tuple[int, int]] = []
+        self._reading_queue = False
         self.objects: dict[int, bool] = {}  # _is_object's answers
         self.genders: dict[int, str | None] = {}  # _gender_of's answers by id() of the entity
+
+    @property
+    def events(self) -> list[Speaker]:
+        """The speakers found so far, in text order (queued narration read first)."""
+        if self._queued and not self._reading_queue:
+            self._read_queue()
+        return self._events
+
+    def add_event(self, speaker: Speaker) -> None:
+        """Append a quote's speaker to the history (after any narration still queued)."""
+        if self._queued:
+            self._queued.append(speaker)
+        else:
+            self._events.append(speaker)
+
+    def queue_narration(self, start_char: int, end_char: int) -> None:
+        """Narration between quotes, to be read for speakers (``_record_narration_speakers``) on the history's
+        first look."""
+        self._queued.append((start_char, end_char))
+
+    def _read_queue(self) -> None:
+        self._reading_queue = True  # a reading's own looks at the history see the speakers before it
+        try:
+            for item in self._queued:
+                if isinstance(item, Speaker):
+                    self._events.append(item)
+                else:
+                    _record_narration_speakers(self, item[0], item[1])
+        finally:
+            self._queued = []
+            self._reading_queue = False
 
     def tok(self, char: int) -> int:
         """Token at character ``char``: the token whose text holds it, or for whitespace the token before it
@@ -1843,7 +1882,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
         list(doc.sents)  # spaCy's error for a Doc without sentence boundaries, as before
     sentence_starts = sorted({ctx.index.starts[a] for a, _ in ctx.sent_tokens})
     for span in spans:
-        _record_narration_speakers(ctx, previous[0].end if previous else 0, span.open_pos)
+        ctx.queue_narration(previous[0].end if previous else 0, span.open_pos)
         speaker, where = _attribute(ctx, span)
         kind = _kind(ctx, span)
         same_sentence = previous is not None and ctx.sent_of[ctx.tok(previous[0].open_pos)] == \
@@ -1883,7 +1922,7 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             continue  # a short phrase in marks with nobody saying it: emphasis, not a quotation
         rejected = None
         if speaker is not None:
-            ctx.events.append(speaker)
+            ctx.add_event(speaker)
         quotes.append(_quotation(doc, span, kind, speaker, ctx.text))
         previous = (span, speaker)
         previous_partial = kind == "partial"
