@@ -1356,6 +1356,14 @@ class _Builder:
         self.flows: list[Flow] = []
         self.seen: set[tuple] = set()
         self.groups = self._group_index()
+        self._migration_words: int | None = None
+
+    def migration_word_count(self) -> int:
+        """How many of the document's words are migration words (``people_in.migration_words``): four rules act
+        only in documents about migrants and ask this of the same document, so it is counted once."""
+        if self._migration_words is None:
+            self._migration_words = sum(map(_people_in_lex().migration_words.__contains__, doc_lowers(self.doc)))
+        return self._migration_words
 
     def _group_index(self) -> list[tuple[int, int, str]]:
         spans = []
@@ -3432,7 +3440,7 @@ def _people_in_country(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     pl = _people_in_lex()
     doc = b.doc
     W, T = doc_lowers(doc), doc_texts(doc)
-    if sum(map(pl.migration_words.__contains__, W)) < pl.min_migration_words:  # (the membership tests in C)
+    if b.migration_word_count() < pl.min_migration_words:
         return
     non_migrants = _backoff_lex().non_migrants
     covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
@@ -3571,7 +3579,7 @@ def _origins_in_story_state(b: _Builder, sentences: list[_Sentence]) -> None:
     bo, pl, so = _backoff_lex(), _people_in_lex(), _story_origins_lex()
     doc = b.doc
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    if sum(map(pl.migration_words.__contains__, W)) < pl.min_migration_words:  # (the membership tests in C)
+    if b.migration_word_count() < pl.min_migration_words:
         return
     state = _story_state(sentences)
     if not state or state in bo.territories or _only_left(sentences, state):
@@ -3699,7 +3707,7 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
     bo, pl, pp = _backoff_lex(), _people_in_lex(), _people_placed_lex()
     doc = b.doc
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+    if b.migration_word_count() < pl.min_migration_words:
         return
     covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
     known = {(f.origin, f.destination) for f in b.flows}
@@ -3780,7 +3788,7 @@ def _introduced_origin(b: _Builder, sentences: list[_Sentence]) -> None:
     bo, pl, io = _backoff_lex(), _people_in_lex(), _introduced_origin_lex()
     doc = b.doc
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
-    if sum(w in pl.migration_words for w in W) < pl.min_migration_words:
+    if b.migration_word_count() < pl.min_migration_words:
         return
     covered = [(f.evidence.start, f.evidence.end) for f in b.flows]
     known = {(f.origin, f.destination) for f in b.flows}
