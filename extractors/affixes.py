@@ -175,33 +175,17 @@ class _EdgeSearch:
 
         self.by_char = {char: sub_regex(indices) for char, indices in by_char.items()}
         self.otherwise = sub_regex([])
-        # A prefix sub-regex whose alternatives all open with "^" matches at the string's first character only:
-        # ``match`` tries that position, ``search`` every one. (For suffixes, searching only from the longest
-        # alternative's width before the end tried fewer positions, but the words are short and the extra Python
-        # steps per call cost more instructions than the regex saved.)
-        if not last:
-            anchored = [_anchored(sre_parser.parse(part, regex.flags & ~re.UNICODE), False) for part in parts]
-            self.matches_at_start = {sub for key, sub in compiled.items() if all(anchored[i] for i in key)}
-        else:
-            self.matches_at_start = set()
         # The search, with what it reads bound in a closure: it runs for every chunk the tokenizer splits (several
         # hundred per article), and reading the attributes was a fair part of its cost. Still a bound method: spaCy
         # serialises ``prefix_search.__self__.pattern``.
-        self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at, self.matches_at_start),
-                                 self)
+        self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
 
 
-def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None, at: int,
-                 matches_at_start: set[re.Pattern]):
-    """``_EdgeSearch.search``: the sub-regex of the string's first (``at`` 0) or last (-1) character (its ``match``
-    for those in ``matches_at_start``)."""
+def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None, at: int):
+    """``_EdgeSearch.search``: the sub-regex of the string's first (``at`` 0) or last (-1) character."""
     full_search = regex.search
-
-    def method(sub: re.Pattern):
-        return sub.match if sub in matches_at_start else sub.search
-
-    searches = {char: method(sub) for char, sub in by_char.items() if sub is not None}
-    default = method(otherwise) if otherwise is not None else None
+    searches = {char: sub.search for char, sub in by_char.items() if sub is not None}
+    default = otherwise.search if otherwise is not None else None
 
     def search(_self: _EdgeSearch, string: str):
         # "$" also matches before a final line break, and "^"/"$" need a character: the full regex then
