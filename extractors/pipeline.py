@@ -193,37 +193,63 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 # Words each pattern cannot match without. No match of these patterns crosses a line break, so
 # they run only over the lines holding such a word: most lines hold none, and the patterns try
-# their alternatives at every capital letter.
-_BYLINE_NEEDLES = ("By ", "contributed", "report", "Photo/")
+# their alternatives at every capital letter. (BYLINE_RE: "By " opens its first alternative, a space and
+# "contributed" or "report" + "s"/"ed"/"ing" are in the next two, "Photo/" in the last two.)
+_BYLINE_NEEDLES = ("By ", " contributed", " reports", " reported", " reporting", "Photo/")
 _PHOTO_CREDIT_NEEDLES = ("Photo", "Image", "Picture", "Credit", "/Getty Images", "/AFP", "/AP", "/Reuters", "/EPA",
                          "/Shutterstock", "/Anadolu", "/Sipa", "/NurPhoto", "/Bloomberg", "/Alamy", "/TASS",
                          "/Sputnik", "/SOPA", "/LightRocket", "/Pool")
 
 
-def _matches_in_lines(pattern: re.Pattern, text: str, needles: re.Pattern) -> list[re.Match]:
-    """``pattern.finditer(text)`` for a pattern whose matches stay within a line and hold a needle."""
+def _matches_in_lines(pattern: re.Pattern, text: str, needles: tuple[str, ...]) -> list[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches stay within a line and hold a needle (no needle holds a
+    line break)."""
     matches: list[re.Match] = []
-    line_end = -1
-    for needle in needles.finditer(text):
-        if needle.start() <= line_end:
-            continue  # this line is done
-        line_start = text.rfind("\n", 0, needle.start()) + 1
-        line_end = text.find("\n", needle.end())
-        if line_end < 0:
-            line_end = len(text)
+    for line_start, line_end in _lines_with(text, needles):
         matches += pattern.finditer(text, line_start, line_end)
     return matches
 
 
-def _needles(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _lines_with(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding a needle, in order, the end before the line break. Found with ``str.find``,
+    past the rest of a line once it holds the needle: a regex of the needles, opening with a set of first characters,
+    tested each character of the text (about 50 instructions each)."""
+    lines: set[tuple[int, int]] = set()
+    words, by_mark = _needle_groups(needles)
+    for needle in words:
+        at = text.find(needle)
+        while at >= 0:
+            line_end = text.find("\n", at + len(needle))
+            if line_end < 0:
+                line_end = len(text)
+            lines.add((text.rfind("\n", 0, at) + 1, line_end))
+            at = text.find(needle, line_end)
+    for mark, group in by_mark.items():
+        at = text.find(mark)
+        while at >= 0:
+            if text.startswith(group, at):
+                line_end = text.find("\n", at)
+                if line_end < 0:
+                    line_end = len(text)
+                lines.add((text.rfind("\n", 0, at) + 1, line_end))
+                at = line_end
+            at = text.find(mark, at + 1)
+    return sorted(lines)
 
 
-_BYLINE_NEEDLE_RE = _needles(_BYLINE_NEEDLES)
-_PHOTO_CREDIT_NEEDLE_RE = _needles(_PHOTO_CREDIT_NEEDLES)
-_BYLINE_CUE_NEEDLE_RE = None
+@cache
+def _needle_groups(needles: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The needles opening with a letter, digit or space, and the others by their first character ("/AFP",
+    "/Reuters", ...: one search for the rare "/" then a test per needle where it occurs, not a search per needle)."""
+    by_mark: dict[str, list[str]] = {}
+    for needle in needles:
+        if not (needle[0].isalnum() or needle[0].isspace()):
+            by_mark.setdefault(needle[0], []).append(needle)
+    words = tuple(needle for needle in needles if needle[0] not in by_mark)
+    return words, {mark: tuple(group) for mark, group in by_mark.items()}
+
+
 _BYLINE_CUE_WORDS: tuple[str, ...] = ()
-_SLASH_NEEDLE_RE = re.compile("/")
 
 
 # '"...," NPR's X reports from Rome': a reporter named right after a closing mark is quoted in the story, not
@@ -233,26 +259,25 @@ _ATTRIBUTES_QUOTE_RE = re.compile(r"[,.!?…][\"”’'][ \t]*$")
 
 def byline_ranges(text: str) -> list[tuple[int, int]]:
     """Contributor lines and photo credits: the persons there wrote or photographed, not acted."""
-    global _BYLINE_CUE_NEEDLE_RE, _BYLINE_CUE_WORDS
-    if _BYLINE_CUE_NEEDLE_RE is None:
+    global _BYLINE_CUE_WORDS
+    if not _BYLINE_CUE_WORDS:
         _BYLINE_CUE_WORDS = tuple(sorted({c.lower() for c in lexicon()["byline_cues"]}))
-        _BYLINE_CUE_NEEDLE_RE = _needles(_BYLINE_CUE_WORDS)
-    spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLE_RE)
+    spans = [m.span() for m in _matches_in_lines(BYLINE_RE, text, _BYLINE_NEEDLES)
              if text[m.start()] == "(" or not _ATTRIBUTES_QUOTE_RE.search(text, max(0, m.start() - 4), m.start())]
     lowered = lower_text(text)
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
         # most texts hold none of the cue phrases (a substring test each, in C): no line to search then
         cues = []
         if any(cue in lowered for cue in _BYLINE_CUE_WORDS):
-            cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_NEEDLE_RE)]
+            cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_WORDS)]
     else:  # lower-casing changed offsets (rare letters such as "İ"): search the text itself
         cues = [m.span() for m in _byline_cue_re().finditer(text)]
     spans += [_sentence_around(text, start, end) for start, end in cues]
     if "contributed" in text:  # its look-ahead may read past the line, so it runs over the whole text
         spans += [_sentence_around(text, *m.span()) for m in _contributor_matches(text)]
-    spans += [m.span() for m in _matches_in_lines(PHOTO_CREDIT_RE, text, _PHOTO_CREDIT_NEEDLE_RE)]
+    spans += [m.span() for m in _matches_in_lines(PHOTO_CREDIT_RE, text, _PHOTO_CREDIT_NEEDLES)]
     if "/" in text:
-        spans += [m.span() for m in _matches_in_lines(SLASH_CREDIT_RE, text, _SLASH_NEEDLE_RE)]
+        spans += [m.span() for m in _matches_in_lines(SLASH_CREDIT_RE, text, ("/",))]
     return sorted(set(spans))
 
 

@@ -207,7 +207,7 @@ def find_spans(doc: Doc) -> list[Span_]:
     spans: list[Span_] = []
     # the marks of the whole text in one search, cut per paragraph (a line break, never a letter, is on either side
     # of a paragraph, so the look-arounds of the single-mark pattern read the same as in a search per paragraph)
-    positions = [found.start() for found in marks_re.finditer(text)]
+    positions = [found.start() for found in marks_re.finditer(text)] if single else _double_mark_positions(text)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         in_paragraph = positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]
         if not in_paragraph or boiler and any(a <= p_start < b for a, b in boiler):
@@ -260,6 +260,19 @@ def find_spans(doc: Doc) -> list[Span_]:
             span.start, span.end = start, end
             result.append(span)
     return result
+
+
+def _double_mark_positions(text: str) -> list[int]:
+    """``[m.start() for m in DOUBLE_RE.finditer(text)]``, one ``str.find`` run per mark (a search for one character
+    skips through the text in C; the character class was tested at every character)."""
+    positions: list[int] = []
+    for mark in DOUBLE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(mark, at + 1)
+    positions.sort()
+    return positions
 
 
 def _headline_single_quotes(text: str, paragraph: tuple[int, int], boiler) -> list[Span_]:

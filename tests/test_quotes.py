@@ -1061,3 +1061,11 @@ def test_quotation_convention_answers_early_as_in_full():
                  '"A," he said. ' + single_pairs, '"A" "B" "C" "D" "E" "F" ' + single_pairs,
                  "“A,” he said; ‘B,’ and ‘C’ and ‘D’ and ‘E’, she’s sure.", "", "'"]:
         assert _convention(text) == _convention_in_full(text), text
+
+
+@pytest.mark.parametrize("text", ["", "no marks at all", '"', '“One,” she said. „Two“ and «three» or "four".\n\n»Five«',
+                                  'He said "yes" twice: "yes".'])
+def test_double_mark_positions_are_the_regex_matches(text: str) -> None:
+    from extractors.quotes import DOUBLE_RE, _double_mark_positions
+
+    assert _double_mark_positions(text) == [m.start() for m in DOUBLE_RE.finditer(text)]
