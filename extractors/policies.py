@@ -2818,6 +2818,17 @@ def _programme_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], 
     return [], None
 
 
+SCHEME_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "such", "'s", "’s"})
+
+
+def _specific_scheme(ctx: _Context, start: int, end: int) -> bool:
+    """A noun trigger naming one scheme ("the compulsory relocation of", "a quota of migrants", "quotas to
+    distribute refugees"), not the kind of measure discussed in general ("says migrant quotas are no solution")."""
+    lowers = doc_lowers(ctx.doc)
+    sent = ctx.sents[ctx.sent_of[start]]
+    return "to" in lowers[start:end] or not SCHEME_DETERMINERS.isdisjoint(lowers[max(sent.start, start - 2):start])
+
+
 def _organization_fallback(ctx: _Context, entry: dict) -> list[Actor]:
     """The organisation an entry's measure falls back to (``organization_fallback``, a key of international_orgs)
     when the document names it or one of its bodies: quotas distributing asylum seekers between member states are
@@ -3072,8 +3083,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = _programme_owner(ctx, start, end)  # "the termination of TPS": the state whose
                 # protection programme it is
             elif not ok and entry.get("organization_fallback"):
-                actors, at = _organization_fallback(ctx, entry), None  # "plans for the relocation of 40,000
-                # migrants" in a story on the EU: its relocation scheme
+                actors, at = (_organization_fallback(ctx, entry) if _specific_scheme(ctx, start, end) else []), None
+                # "plans for the relocation of 40,000 migrants" in a story on the EU: its relocation scheme
                 if not actors:
                     continue
             elif not ok:

@@ -130,6 +130,8 @@ def test_quotas_are_the_eus_relocation(run, text):
 @pytest.mark.parametrize("text", [
     # no EU named: no organisation to fall back to
     "Officials in Texas met on Monday. The relocation of migrants from the border to Chicago angered the mayor.",
+    # the kind of measure discussed in general, not one scheme
+    EU + "Croatia says refugee quotas are no answer to the crisis.",
 ])
 def test_relocation_without_the_eu_named(run, text):
     assert not run(text)
