@@ -95,7 +95,8 @@ DATA_FILE = Path(__file__).with_name("data") / "policies.json"
 INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "authorities", "parliament", "ministry",
                      "junta", "presidency", "legislature", "congress", "senate"}
 ENDING_GOVERNORS = {"end", "lift", "scrap", "rescind", "revoke", "abolish", "repeal", "terminate", "drop", "overturn"}
-PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty", "ability"}
+PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty", "ability",
+                    "capacity"}  # "running out of capacity to take asylum-seekers in": no measure
 AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                   "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -162,6 +163,8 @@ def lexicon() -> dict:
     for entry in data.get("backoff_triggers", ()):  # the broad second tier, read only where the rules gave nothing
         entry["backoff"] = True
         data["triggers"].append(entry)
+    for entry in data["triggers"]:  # "wind-down", "asylum-seekers": the tokenizer splits a hyphenated word
+        entry["patterns"] = [variant for pattern in entry["patterns"] for variant in _hyphen_variants(pattern)]
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
@@ -183,6 +186,38 @@ def lexicon() -> dict:
     data["agentless"] = {name: frozenset(words) for name, words in data["agentless_passive"].items()
                          if not name.startswith("_")}
     return data
+
+
+HYPHENS = "-|–"
+
+
+def _hyphen_variants(pattern: str) -> list[str]:
+    """A pattern whose token alternatives hold hyphenated words ("=pushbacks|push-backs") as the patterns the
+    tokenizer can match: the tokenizer splits "push-backs" into "push", "-", "backs", so a one-token form with a
+    hyphen never matched; each such form becomes its own pattern of parts joined by a hyphen token (the last
+    part keeps the token's kind: a lemma part also takes "fast-tracked"), the other forms stay in one token."""
+    words = pattern.split()
+    for k, word in enumerate(words):
+        optional = word.endswith("?") and len(word) > 1
+        body = word[:-1] if optional else word
+        exact = body.startswith("=")
+        forms = (body[1:] if exact else body).split("|")
+        hyphenated = [f for f in forms if len(f) > 1 and re.search(r"\w[-–]\w", f)]
+        if not hyphenated or body.startswith("*"):
+            continue
+        rest = [f for f in forms if f not in hyphenated]
+        out: list[str] = []
+        if rest:
+            kept = ("=" if exact else "") + "|".join(rest) + ("?" if optional else "")
+            out.extend(_hyphen_variants(" ".join(words[:k] + [kept] + words[k + 1:])))
+        elif optional:
+            out.extend(_hyphen_variants(" ".join(words[:k] + words[k + 1:])))  # the optional token left out
+        for form in hyphenated:
+            parts = re.split(r"[-–]", form)
+            joined = f" ={HYPHENS} ".join([f"={part}" for part in parts[:-1]] + [("=" if exact else "") + parts[-1]])
+            out.extend(_hyphen_variants(" ".join(words[:k] + [joined] + words[k + 1:])))
+        return [p for p in out if p.strip()]
+    return [pattern]
 
 
 def _state_agencies() -> dict[tuple[str, ...], str]:
@@ -2771,6 +2806,39 @@ def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
     return actors, at
 
 
+def _programme_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], Mention | None]:
+    """The state of a protection programme named inside a match ("the wind-down of DACA", "the termination of
+    TPS"): the programme's name acts for its state (programme_states), so ending it is that state's measure."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(start, end):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.end <= end and m.kind == "actor" and m.actor and m.actor[0] == "Country" \
+                and tuple(lowers[m.start:m.end]) in ctx.lex["_programmes"]:
+            return [m.actor], m
+    return [], None
+
+
+SCHEME_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "such", "'s", "’s"})
+
+
+def _specific_scheme(ctx: _Context, start: int, end: int) -> bool:
+    """A noun trigger naming one scheme ("the compulsory relocation of", "a quota of migrants", "quotas to
+    distribute refugees"), not the kind of measure discussed in general ("says migrant quotas are no solution")."""
+    lowers = doc_lowers(ctx.doc)
+    sent = ctx.sents[ctx.sent_of[start]]
+    return "to" in lowers[start:end] or not SCHEME_DETERMINERS.isdisjoint(lowers[max(sent.start, start - 2):start])
+
+
+def _organization_fallback(ctx: _Context, entry: dict) -> list[Actor]:
+    """The organisation an entry's measure falls back to (``organization_fallback``, a key of international_orgs)
+    when the document names it or one of its bodies: quotas distributing asylum seekers between member states are
+    the EU's scheme even where no sentence names who runs them; none in a story that never names the EU."""
+    key = entry["organization_fallback"]
+    org_map = ctx.lex["_org_map"]
+    named = any(kind == "Organization" and org_map.get(name) == key for kind, name in ctx.a.entities)
+    return [("Organization", key)] if named else []
+
+
 def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None,
                      scorer: bool | None = None) -> list[Policy]:
     """Policies stated in the document, one per (actor, type, target, status), in text order.
@@ -3011,6 +3079,14 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
                 if not actors:
                     continue
+            elif not ok and entry.get("programme_owner") and _programme_owner(ctx, start, end):
+                actors, at = _programme_owner(ctx, start, end)  # "the termination of TPS": the state whose
+                # protection programme it is
+            elif not ok and entry.get("organization_fallback"):
+                actors, at = (_organization_fallback(ctx, entry) if _specific_scheme(ctx, start, end) else []), None
+                # "plans for the relocation of 40,000 migrants" in a story on the EU: its relocation scheme
+                if not actors:
+                    continue
             elif not ok:
                 continue
             elif where == -1:
@@ -3050,6 +3126,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             main = ctx._person_country_from_context(None)
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
+        if not actors and entry.get("organization_fallback"):
+            actors, at = _organization_fallback(ctx, entry), None
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
