@@ -138,6 +138,9 @@ STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", 
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "‘", "’"}
 
+UNIVERSAL_WORDS = frozenset({"all", "everyone", "everybody", "every"})
+"""Objects of a negated admission that make it partial: "not admit everyone" lets some in."""
+
 Actor = tuple[str, str]  # (kind, key): ("Country", "PL") or ("Organization", "european-union")
 
 
@@ -3073,6 +3076,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if negation == "failed":
             continue
         negated = negation == "not"
+        if negated and entry["type"] == "Admission" and target is not None and not UNIVERSAL_WORDS.isdisjoint(
+                doc_lowers(doc)[end:target[1]]):
+            continue  # "we cannot admit everyone who ...", "did not agree to admit all 1,250": not all are let in,
+            # which bars no one ("will not admit anyone" is a ban: "anyone" is not in the list)
         policy_type = entry.get("negated") if negated else entry["type"]
         if negated and entry.get("negated_refugees") and target is not None and _past_record(ctx, start) and any(
                 lemma in {"refugee", "asylum"} for lemma in doc_lemmas(doc)[target[0]:target[1]]):
