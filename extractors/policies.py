@@ -1924,6 +1924,26 @@ def _document_has(doc: Doc, context: str) -> bool:
 _ANCHOR_COUNTS: dict[int, tuple[Doc, int]] = {}
 
 
+def _takes_a_thing(ctx: _Context, sent: Span, policy_type: str, end: int, target: tuple[int, int] | None) -> bool:
+    """An admission verb whose object is a thing (policies.json "thing_objects"): a thing noun among the first
+    words after the trigger, before the group of people if there is one."""
+    data = ctx.lex["thing_objects"]
+    if policy_type not in data["types"]:
+        return False
+    if target is not None and target[0] < end:
+        return False  # the people are inside the match ("released the families onto the streets")
+    stop = min(sent.end, end + data["window"])
+    if target is not None:
+        stop = min(stop, target[0])
+    lowers = doc_lowers(ctx.doc)
+    return not _thing_words().isdisjoint(lowers[end:stop])
+
+
+@cache
+def _thing_words() -> frozenset[str]:
+    return frozenset(lexicon()["thing_objects"]["words"])
+
+
 def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tuple[int, int] | None,
                         nationality: str | None, entry: dict) -> bool:
     """A detention, deportation, entry ban or admission concerns people on the move (policies.json
@@ -3097,6 +3117,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             g = ctx.groups.get(target[0])
             if g is not None:
                 t_key = g[1]
+        if _takes_a_thing(ctx, sent, policy_type, end, target):
+            continue  # "accepted a hot meal", "welcomed the decision to admit ...": a thing is taken, not people
         if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
         ev_start = min(start, actor_start) if actor_start is not None else start

@@ -2,7 +2,8 @@
 
 "draft" is mostly a text ("a draft bill", "the final draft of the rules", "aides would draft the legislation"):
 it is conscription only in a sentence about soldiering and not before a text noun. A negated admission of
-"all"/"everyone" lets some in and bars no one. All sentences are invented."""
+"all"/"everyone" lets some in and bars no one. An admission verb whose object is a thing ("accepted the offer",
+"received no such warnings from ...") admits no one. All sentences are invented."""
 
 from __future__ import annotations
 
@@ -66,4 +67,26 @@ def test_not_admitting_everyone_is_no_entry_ban(run, text):
     ("Poland refused to admit the migrants stuck at the border.", ("PL", "EntryBan")),
 ])
 def test_refusing_to_admit_is_still_an_entry_ban(run, text, expected):
+    assert expected in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees arrived at the camp. Polish officials said they received no such warnings from the Belarusians.",
+    "Migrants crossed the river. Mexico's officials offered help, and the Guatemalan government accepted the offer "
+    "from the Mexicans.",
+    "Refugees keep arriving in Europe. Germany's interior minister welcomed the decision by Austrians to join the "
+    "talks.",
+    "Asylum seekers wait in camps across Greece. Greek officials accepted a donation from Americans living in Athens.",
+])
+def test_taking_a_thing_is_no_admission(run, text):
+    assert not any(kind == "Admission" for _, kind in run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany accepted more than 1 million asylum-seekers in recent years.", ("DE", "Admission")),
+    ("Canada has accepted significant numbers of refugees.", ("CA", "Admission")),
+    ("France will welcome 30,000 refugees over two years.", ("FR", "Admission")),
+    ("Italy received 5,000 migrants after agreeing to take them in.", ("IT", "Admission")),
+])
+def test_taking_people_is_still_an_admission(run, text, expected):
     assert expected in run(text)
