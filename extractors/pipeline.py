@@ -724,6 +724,9 @@ def dateline_spans(doc: Doc) -> list[Span]:
             end += 1
         if end == start or end >= n or text[end] not in DATELINE_TAIL:
             continue
+        if text[end] == "," and _lower_case_after(text, end + 1):
+            continue  # "DACA, which ...", "OK, so ...": an acronym opening a sentence; a dateline's comma
+            # is followed by a place, a state or a date ("KYIV, Ukraine", "EL PASO, Texas")
         if any(i in view.boilerplate for i in range(start, end)):
             continue
         title = " ".join(t.title() for t in text[start:end])
@@ -742,6 +745,13 @@ def dateline_spans(doc: Doc) -> list[Span]:
                 span._.iso = gaz.country_by_surface.get(text[end + 1])
         spans.append(span)
     return spans
+
+
+def _lower_case_after(text: list[str], i: int) -> bool:
+    """Whether the first word at or after token ``i`` (spaces skipped) starts in lower case."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i][:1].islower()
 
 
 def _surname_after(view: names.TokenView, end: int) -> bool:

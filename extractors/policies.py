@@ -139,6 +139,9 @@ STOP_TARGET = {"be", "will", "would", "shall", "should", "can", "could", "may", 
                "that", "which", "who", "because", "but", "while", "when", "after", "before", "if"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "‘", "’"}
 
+UNIVERSAL_WORDS = frozenset({"all", "everyone", "everybody", "every"})
+"""Objects of a negated admission that make it partial: "not admit everyone" lets some in."""
+
 Actor = tuple[str, str]  # (kind, key): ("Country", "PL") or ("Organization", "european-union")
 
 
@@ -1956,6 +1959,26 @@ def _document_has(doc: Doc, context: str) -> bool:
 _ANCHOR_COUNTS: dict[int, tuple[Doc, int]] = {}
 
 
+def _takes_a_thing(ctx: _Context, sent: Span, policy_type: str, end: int, target: tuple[int, int] | None) -> bool:
+    """An admission verb whose object is a thing (policies.json "thing_objects"): a thing noun among the first
+    words after the trigger, before the group of people if there is one."""
+    data = ctx.lex["thing_objects"]
+    if policy_type not in data["types"]:
+        return False
+    if target is not None and target[0] < end:
+        return False  # the people are inside the match ("released the families onto the streets")
+    stop = min(sent.end, end + data["window"])
+    if target is not None:
+        stop = min(stop, target[0])
+    lowers = doc_lowers(ctx.doc)
+    return not _thing_words().isdisjoint(lowers[end:stop])
+
+
+@cache
+def _thing_words() -> frozenset[str]:
+    return frozenset(lexicon()["thing_objects"]["words"])
+
+
 def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tuple[int, int] | None,
                         nationality: str | None, entry: dict) -> bool:
     """A detention, deportation, entry ban or admission concerns people on the move (policies.json
@@ -3151,6 +3174,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if negation == "failed":
             continue
         negated = negation == "not"
+        if negated and entry["type"] == "Admission" and target is not None and not UNIVERSAL_WORDS.isdisjoint(
+                doc_lowers(doc)[end:target[1]]):
+            continue  # "we cannot admit everyone who ...", "did not agree to admit all 1,250": not all are let in,
+            # which bars no one ("will not admit anyone" is a ban: "anyone" is not in the list)
         policy_type = entry.get("negated") if negated else entry["type"]
         if negated and entry.get("negated_refugees") and target is not None and _past_record(ctx, start) and any(
                 lemma in {"refugee", "asylum"} for lemma in doc_lemmas(doc)[target[0]:target[1]]):
@@ -3168,6 +3195,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             g = ctx.groups.get(target[0])
             if g is not None:
                 t_key = g[1]
+        if _takes_a_thing(ctx, sent, policy_type, end, target):
+            continue  # "accepted a hot meal", "welcomed the decision to admit ...": a thing is taken, not people
         if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
         ev_start = min(start, actor_start) if actor_start is not None else start

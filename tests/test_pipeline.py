@@ -197,6 +197,16 @@ def test_all_caps_dateline_is_a_place_not_a_person(nlp):
     assert not ents(doc, "PERSON")
 
 
+def test_acronym_opening_a_paragraph_with_a_comma_is_no_dateline(nlp):
+    # a dateline's comma is followed by a place, a state or a date; a lower-case word after it means an acronym
+    # opens the sentence (the folded "Fova" would otherwise be looked up as a place)
+    doc = nlp("The ruling came late.\nFOVA, which began in 2015, covered 9,000 workers.\n"
+              "TARNOVEK, Ukraine (AP) — Volunteers handed out soup.")
+    found = {e.text: (e.label_, e._.iso) for e in doc.ents}
+    assert "FOVA" not in found
+    assert found["TARNOVEK"] == ("LOC", "UA")
+
+
 def test_organisations_by_pattern(nlp):
     doc = nlp("The Ministry of Internal Affairs said Latvian border guards had stopped 40 people.")
     orgs = {e.text: e._.iso for e in doc.ents if e.label_ == "ORG"}
