@@ -20,6 +20,8 @@ import calendar
 import hashlib
 from datetime import date
 from functools import cache, lru_cache
+from itertools import islice
+from operator import eq
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
@@ -262,12 +264,20 @@ def _nt_cached(function, maxsize: int | None = 65536):
     return staticmethod(lru_cache(maxsize=maxsize)(lambda *args: _nt(function(*args))))
 
 
+def _literal_nt(text: str) -> str:
+    """What rdflib writes for ``Literal(text)`` (``_quote_encode``), without its four ``str.replace`` calls for the
+    many texts that have nothing to escape (four ``in`` tests are four C scans, no call)."""
+    if "\\" in text or "\n" in text or '"' in text or "\r" in text:
+        return _quote_encode(text)
+    return f'"{text}"'
+
+
 class _NTriplesTerms:
     """The same vocabulary as N-Triples text, for :class:`NTriplesLines`: no rdflib term is built per triple."""
 
     iri = None  # set below: "<" + text + ">"
-    plain = staticmethod(lru_cache(maxsize=65536)(_quote_encode))  # what rdflib writes for Literal(text)
-    text = staticmethod(_quote_encode)  # ``plain`` uncached, for sentence and quotation texts (seldom seen twice)
+    plain = staticmethod(lru_cache(maxsize=65536)(_literal_nt))  # what rdflib writes for Literal(text)
+    text = staticmethod(_literal_nt)  # ``plain`` uncached, for sentence and quotation texts (seldom seen twice)
     integer = staticmethod(lru_cache(maxsize=65536)(_integer_nt))
     date = _nt_cached(_date_literal, 4096)
     decimal = _nt_cached(_decimal_literal, 4096)
@@ -301,25 +311,58 @@ for _name, _value in vars(_RdflibTerms).items():
         setattr(_NTriplesTerms, _name, _nt(_value))
 
 
-class NTriplesLines(set):
-    """A document's triples as N-Triples lines (a set of ``str``): what ingestion stores.
+class _Vocabulary:
+    """One of the vocabularies above as an object whose attributes are its terms and functions.
+
+    The writer reads a term (``t.A``, ``t.integer``) several times per triple: from a class that is a type look-up
+    and a descriptor call each time, where CPython 3.11 reads an instance's attribute in one specialised step."""
+
+    def __init__(self, vocabulary: type) -> None:
+        for name in dir(vocabulary):
+            if not name.startswith("__"):
+                setattr(self, name, getattr(vocabulary, name))  # (a staticmethod read from its class: the function)
+
+
+_RDFLIB_TERMS, _NTRIPLES_TERMS = _Vocabulary(_RdflibTerms), _Vocabulary(_NTriplesTerms)
+
+
+class NTriplesLines(list):
+    """A document's triples as N-Triples lines (a list of ``str``, a line possibly more than once): what ingestion
+    stores.
 
     Writing the lines directly from cached term texts skips building rdflib terms and hashing
     triples of them, which cost as much as the rest of the RDF step; ``ntriples()`` gives the same
-    bytes as ``graph.store.ntriples`` over the rdflib triples.
+    bytes as ``graph.store.ntriples`` over the rdflib triples. A list, not a set: hashing every line (some 170
+    characters) on the way in cost more than finding the few repeats once they are sorted next to each other.
+
+    An item may also be a block: every line of one subject, sorted (``DocumentWriter._add_node``: sentences and
+    assertions, half of a document's lines). It sorts among the other items as its lines would: an item of another
+    subject differs from it within the subjects (an IRI ends at its first '>', so none is a prefix of another),
+    and no other item has its subject. Fewer, longer items to sort cost less than one per line.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.entity_types: set[str] = set()
+        """The lines typing an entity (``DocumentWriter._has_entity_type`` asks them)."""
+        self.nodes: dict[str, tuple[str, list[str] | None]] = {}
+        """Subjects written as a block: subject -> (its block, its lines), or ("", None) once written line by line."""
+
     def ntriples(self) -> bytes:
-        """Sorted N-Triples, deterministic for a document.
+        """Sorted N-Triples without repeats, deterministic for a document.
 
         The lines are sorted as UTF-8 bytes: the same order as sorting the strings (UTF-8 keeps code-point order),
         but a byte comparison is one memcmp, where lines with curly quotes or accents compare character by
         character (most documents have some). When every line is ASCII (``str.isascii`` reads a flag), the strings
         themselves sort by memcmp (list.sort's one-byte string comparison, with no call per pair) and their join is
-        the same bytes."""
-        if all(map(str.isascii, self)):
-            return "".join(sorted(self)).encode()
-        return b"".join(sorted(map(str.encode, self)))  # (str.encode: UTF-8)
+        the same bytes. A repeated line is then next to itself: one pass of C comparisons tells whether there is
+        any (most documents have none), and ``dict.fromkeys`` drops them keeping the order."""
+        lines: list = sorted(self) if all(map(str.isascii, self)) else sorted(map(str.encode, self))  # (UTF-8)
+        if any(map(eq, lines, islice(lines, 1, None))):
+            lines = list(dict.fromkeys(lines))
+        if lines and isinstance(lines[0], bytes):
+            return b"".join(lines)
+        return "".join(lines).encode()
 
 
 class DocumentWriter:
@@ -332,34 +375,73 @@ class DocumentWriter:
         self.mention_spans = mention_spans
         """Also write every mention as a mig:Assertion with its span (10 triples each, about half of a large
         graph's triples); ``mig:mentionedInSentence`` (one triple per sentence naming the entity) is always written."""
+        prefix = f"{_ID}doc/{document.doc_id}/"  # IRIs of this document's nodes start with it
         if isinstance(graph, NTriplesLines):
-            self.t = t = _NTriplesTerms
-            add_line = graph.add
+            self.t = t = _NTRIPLES_TERMS
+            append, extend, entity_types = graph.append, graph.extend, graph.entity_types
+            self._add3 = lambda s, p, o: append(f"{s} {p} {o} .\n")
+            # one subject with many predicates and objects, or one predicate with many objects: the lines made in
+            # one comprehension, not a call each
+            self._add_pairs = lambda s, pairs: extend([f"{s} {p} {o} .\n" for p, o in pairs])
+            self._add_objects = lambda s, p, objects: extend([f"{s} {p} {o} .\n" for o in objects])
+            nodes = graph.nodes
 
-            def add(s: str, p: str, o: str) -> None:
-                add_line(f"{s} {p} {o} .\n")
+            def add_node(s: str, pairs) -> None:
+                lines = [f"{s} {p} {o} .\n" for p, o in pairs]
+                lines.sort()
+                block = "".join(lines)
+                known = nodes.get(s)
+                if known is None:
+                    nodes[s] = (block, lines)
+                    append(block)
+                elif known[0] != block:  # the same node with other lines: its lines go one by one, sorted among all
+                    if known[1] is not None:
+                        graph.remove(known[0])
+                        extend(known[1])
+                        nodes[s] = ("", None)
+                    extend(lines)
 
-            self._add3 = add
-            # one subject and predicate with many objects: the lines made in one comprehension, not a call each
-            self._add_objects = lambda s, p, objects: graph.update([f"{s} {p} {o} .\n" for o in objects])
-            self._has = lambda s, p, o: f"{s} {p} {o} .\n" in graph
+            self._add_node = add_node
+            a = t.A
+
+            def add_entity_type(iri: str, cls: str) -> None:
+                line = f"{iri} {a} {cls} .\n"
+                entity_types.add(line)
+                append(line)
+
+            self._add_entity_type = add_entity_type
+            self._has_entity_type = lambda iri, cls: f"{iri} {a} {cls} .\n" in entity_types
+            iri_start = "<" + prefix
+            self._iri = lambda local: f"{iri_start}{local}>"  # (the same text as ``t.iri(prefix + local)``)
         else:
-            self.t = t = _RdflibTerms
+            self.t = t = _RDFLIB_TERMS
             add_triple = graph.add
             self._add3 = lambda s, p, o: add_triple((s, p, o))
+            self._add_pairs = self._add_node = lambda s, pairs: [add_triple((s, p, o)) for p, o in pairs]
             self._add_objects = lambda s, p, objects: [add_triple((s, p, o)) for o in objects]
-            self._has = lambda s, p, o: (s, p, o) in graph
+            self._add_entity_type = lambda iri, cls: add_triple((iri, A, cls))
+            self._has_entity_type = lambda iri, cls: (iri, A, cls) in graph
         self.doc = t.term(document_iri(document))  # an invalid document IRI raises here with N-Triples
-        self._prefix = f"{_ID}doc/{document.doc_id}/"  # IRIs of this document's nodes start with it
-        self.sentences_written: set[tuple[int, int]] = set()
+        self._prefix = prefix
         self._sentence_iris: dict[tuple[int, int], URIRef | str] = {}
         self._agents_written: set[str] = set()
 
     def add(self, s, p, o) -> None:
         self._add3(s, p, o)
 
+    def _add_node(self, s, pairs) -> None:
+        """Every triple of which S is the subject, as (predicate, object) pairs: no other call may write one
+        (with N-Triples, they make one block, see :class:`NTriplesLines`). Set in ``__init__``."""
+        raise NotImplementedError
+
+    @property
+    def sentences_written(self) -> set[tuple[int, int]]:
+        """(start, end) of every sentence node written."""
+        return set(self._sentence_iris)
+
     def _iri(self, local: str):
-        """A node of this document: ``id:doc/<doc_id>/<local>``."""
+        """A node of this document: ``id:doc/<doc_id>/<local>`` (the N-Triples writer replaces it with a
+        lambda that formats the text in one step)."""
         return self.t.iri(self._prefix + local)
 
     def write_document(self) -> None:
@@ -384,13 +466,10 @@ class DocumentWriter:
         iri = self._sentence_iris.get(key)
         if iri is None:  # (a sentence gets its IRI and its triples at once: one lookup per call)
             iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
-            self.sentences_written.add(key)
-            add, t = self._add3, self.t
-            add(iri, t.A, t.SENTENCE)
-            add(iri, t.P_TEXT, t.text(self.document.text[start:end]))
-            add(iri, t.P_START_OFFSET, t.integer(start))
-            add(iri, t.P_END_OFFSET, t.integer(end))
-            add(iri, t.P_DOCUMENT, self.doc)
+            t = self.t
+            self._add_node(iri, ((t.A, t.SENTENCE), (t.P_TEXT, t.text(self.document.text[start:end])),
+                                 (t.P_START_OFFSET, t.integer(start)), (t.P_END_OFFSET, t.integer(end)),
+                                 (t.P_DOCUMENT, self.doc)))
         return iri
 
     def _agent(self, extractor: str):
@@ -409,54 +488,57 @@ class DocumentWriter:
         Its IRI is a digest of the triple's IRIs / lexical forms and the evidence; ``o_text`` gives the object's
         lexical form when the object is a literal (an N-Triples literal is not its lexical form).
         """
-        add, t = self._add3, self.t
-        add(s, p, o)
+        t = self.t
+        self._add3(s, p, o)
         lexical = t.lexical
         digest = hashlib.sha1(
             f"{lexical(s)}|{lexical(p)}|{lexical(o) if o_text is None else o_text}|"
             f"{evidence.start}|{evidence.end}|{evidence.extractor}".encode()
         ).hexdigest()[:16]
         node = self._iri(f"assertion/{digest}")
-        add(node, t.A, t.ASSERTION)
-        add(node, t.SUBJECT, s)
-        add(node, t.PREDICATE, p)
-        add(node, t.OBJECT, o)
-        add(node, t.P_DOCUMENT, self.doc)
-        add(node, t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        add(node, t.P_START_OFFSET, t.integer(evidence.start))
-        add(node, t.P_END_OFFSET, t.integer(evidence.end))
-        add(node, t.ATTRIBUTED_TO, self._agent(evidence.extractor))
+        pairs = [(t.A, t.ASSERTION), (t.SUBJECT, s), (t.PREDICATE, p), (t.OBJECT, o), (t.P_DOCUMENT, self.doc),
+                 (t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)),
+                 (t.P_START_OFFSET, t.integer(evidence.start)), (t.P_END_OFFSET, t.integer(evidence.end)),
+                 (t.ATTRIBUTED_TO, self._agent(evidence.extractor))]
         if surface is not None:
-            add(node, t.P_SURFACE_FORM, t.plain(surface))
+            pairs.append((t.P_SURFACE_FORM, t.plain(surface)))
+        self._add_node(node, pairs)
         return node
 
     def write_entity(self, entity: Entity):
-        add, t = self._add3, self.t
-        iri = t.entity(entity.kind, entity.key)
-        add(iri, t.A, t.entity_class(entity.kind))
-        add(iri, t.LABEL, t.plain(entity.name))
-        for alias in sorted(entity.aliases):
-            add(iri, t.P_ALIAS, t.plain(alias))
+        """The entity's type, label, aliases, attributes and mentions. (Nothing here is sorted: the lines are, once,
+        in ``NTriplesLines.ntriples``, and an rdflib graph is a set.)"""
+        t, kind = self.t, entity.kind
+        iri = t.entity(kind, entity.key)
+        self._add_entity_type(iri, t.entity_class(kind))
+        plain = t.plain
+        pairs = [(t.LABEL, plain(entity.name))]  # (predicate, object): written in one call
+        if entity.aliases:
+            alias = t.P_ALIAS
+            pairs += [(alias, plain(name)) for name in entity.aliases]
         attrs = entity.attributes
-        if entity.kind == "Country":
-            self._country_identity(iri, entity.key)
-        role = str(attrs.get("role") or "").strip()
-        if role:  # an empty role ("the" stripped of its noun) says nothing and fails validation
-            add(iri, t.P_ROLE, t.plain(role))
-        if "age" in attrs:
-            add(iri, t.P_AGE, t.integer(int(attrs["age"])))
-        if "gender" in attrs and entity.kind == "Person":
-            add(iri, t.P_NAME_GENDER, t.plain(str(attrs["gender"])))
-        text, doc, mentioned_in = self.document.text, self.doc, t.P_MENTIONED_IN
+        if kind == "Country":
+            pairs += t.country_triples(entity.key)
+        if attrs:
+            role = str(attrs.get("role") or "").strip()
+            if role:  # an empty role ("the" stripped of its noun) says nothing and fails validation
+                pairs.append((t.P_ROLE, plain(role)))
+            if "age" in attrs:
+                pairs.append((t.P_AGE, t.integer(int(attrs["age"]))))
+            if "gender" in attrs and kind == "Person":
+                pairs.append((t.P_NAME_GENDER, plain(str(attrs["gender"]))))
+        mentions, doc, mentioned_in = entity.mentions, self.doc, t.P_MENTIONED_IN
         if self.mention_spans:
-            for evidence in entity.mentions:
+            text = self.document.text
+            for evidence in mentions:
                 self.assertion(iri, mentioned_in, doc, evidence, text[evidence.start:evidence.end])
-        elif entity.mentions:
-            add(iri, mentioned_in, doc)
+        elif mentions:
+            pairs.append((mentioned_in, doc))
         sentence, written = self.sentence, self._sentence_iris  # (a written sentence's IRI: no call to ``sentence``)
-        self._add_objects(iri, t.P_MENTIONED_IN_SENTENCE, [
-            written.get(key) or sentence(*key) for key in sorted({(e.sentence_start, e.sentence_end)
-                                                                  for e in entity.mentions})])
+        in_sentence = t.P_MENTIONED_IN_SENTENCE
+        pairs += [(in_sentence, written.get(key) or sentence(*key))
+                  for key in {(e.sentence_start, e.sentence_end) for e in mentions}]
+        self._add_pairs(iri, pairs)
         return iri
 
     def _country_identity(self, iri, iso: str) -> None:
@@ -491,12 +573,10 @@ class DocumentWriter:
         add, t = self._add3, self.t
         ev = quote.evidence
         iri = self._iri(f"quote/{ev.start}-{ev.end}")
-        add(iri, t.A, t.QUOTATION)
-        add(iri, t.A, t.SCHEMA_QUOTATION)
         # The quotation node is its own evidence (document, sentence, span, extractor), as policies and flows are:
         # a reified assertion of its text would repeat all of it (8 more triples a quotation).
-        add(iri, t.P_QUOTED_TEXT, t.text(quote.text))
-        add(iri, t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))
+        self._add_pairs(iri, ((t.A, t.QUOTATION), (t.A, t.SCHEMA_QUOTATION), (t.P_QUOTED_TEXT, t.text(quote.text)),
+                              (t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))))
         self._provenance(iri, ev)
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
             speaker = t.entity(quote.speaker_kind, quote.speaker_key)
@@ -516,19 +596,18 @@ class DocumentWriter:
 
     def _provenance(self, node, evidence: Evidence) -> None:
         """The fact node's own evidence: document, sentence, span and extractor."""
-        add, t = self._add3, self.t
-        add(node, t.P_DOCUMENT, self.doc)
-        add(node, t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end))
-        add(node, t.P_START_OFFSET, t.integer(evidence.start))
-        add(node, t.P_END_OFFSET, t.integer(evidence.end))
-        add(node, t.ATTRIBUTED_TO, self._agent(evidence.extractor))
+        t = self.t
+        self._add_pairs(node, ((t.P_DOCUMENT, self.doc),
+                               (t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)),
+                               (t.P_START_OFFSET, t.integer(evidence.start)), (t.P_END_OFFSET, t.integer(evidence.end)),
+                               (t.ATTRIBUTED_TO, self._agent(evidence.extractor))))
 
     def _ensure_entity(self, kind: str, key: str):
         """An entity referenced by a fact is typed even when it has no mention of its own."""
         t = self.t
         iri, cls = t.entity(kind, key), t.entity_class(kind)
-        if not self._has(iri, t.A, cls):
-            self.add(iri, t.A, cls)
+        if not self._has_entity_type(iri, cls):
+            self._add_entity_type(iri, cls)
             if kind == "Country":
                 country = gazetteer().countries.get(key)
                 self.add(iri, t.LABEL, t.plain(country.name if country else key))
@@ -654,8 +733,8 @@ class DocumentWriter:
 
     def write_all(self, assertions: DocumentAssertions, quotations: list[Quotation]) -> None:
         self.write_document()
-        for key in sorted(assertions.entities):
-            self.write_entity(assertions.entities[key])
+        for entity in assertions.entities.values():  # (in any order: the lines are sorted once, at the end)
+            self.write_entity(entity)
         self.write_relations(assertions)
         for quote in quotations:
             self.write_quotation(quote)
@@ -699,9 +778,11 @@ def _decimal(value: float) -> str:
     return text or "0"
 
 
+_QUOTE_KINDS = {"direct": "DirectQuote", "partial": "PartialQuote", "direct_unclosed": "UnclosedQuote"}
+
+
 def _kind_term(kind: str) -> str:
-    return {"direct": "DirectQuote", "partial": "PartialQuote", "direct_unclosed": "UnclosedQuote"}.get(
-        kind, "DirectQuote")
+    return _QUOTE_KINDS.get(kind, "DirectQuote")
 
 
 def serialize_turtle(graph: Graph) -> bytes:

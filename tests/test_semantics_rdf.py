@@ -168,3 +168,67 @@ def test_vocabulary_helpers():
     assert len(POLICY_TYPES) == 16
     with pytest.raises(ValueError):
         event_class("Picnic")
+
+
+ODD_TEXT = ('Dr. "Ana" Pérez\\Ortiz said: “We’re leaving.”\tThen\x01 she\x0b left\u2028 again. '
+            'Zoë wrote "a\\b"\r\nand a line.\n\nÇa va, Ünal? Yes \x85 no.')
+
+
+@pytest.mark.parametrize("mention_spans", [False, True])
+def test_ntriples_lines_escape_literals_as_rdflib(mention_spans):
+    """Quotes, backslashes, line breaks, tabs, control characters and non-ASCII letters in sentences, labels,
+    aliases, roles and quotations: N-Triples written directly are the bytes rdflib's serialiser gives."""
+    from extractors.assertions import Quotation, Relation
+    from graph.rdf import NTriplesLines
+    from graph.store import ntriples
+
+    document = Document(path=Path("odd.txt"), name="odd “name”.txt", text=ODD_TEXT,
+                        sha256=hashlib.sha256(ODD_TEXT.encode()).hexdigest(), title='A "title"\nwith\\breaks é')
+    first_end = ODD_TEXT.index("again.") + len("again.")
+    second = ODD_TEXT.index("Zoë")
+    second_end = ODD_TEXT.index("line.") + len("line.")
+    third = ODD_TEXT.index("Ça")
+    result = DocumentAssertions()
+    person = Entity("Person", "ana-perez", 'Ana "Pérez"\\Ortiz', aliases={"Pérez", 'Dr. "Ana"', "Ana\nP"},
+                    attributes={"role": ' the “acting”\tminister\x01 ', "age": 52, "gender": "female"})
+    person.add_mention(Evidence(4, 15, 0, first_end, "names"), 'Ana" Pérez')
+    person.add_mention(Evidence(second, second + 3, second, second_end, "names"), "Zoë")
+    country = Entity("Country", "FR", "Frånce\\", attributes={})
+    country.add_mention(Evidence(third, third + 2, third, len(ODD_TEXT), "places"), "Ça")
+    result.entities[("Person", "ana-perez")] = person
+    result.entities[("Country", "FR")] = country
+    relation = Evidence(third, third + 2, third, len(ODD_TEXT), "places")
+    result.relations += [Relation("Person", "ana-perez", "country", "Country", "FR", relation),
+                         Relation("Person", "ana-perez", "country", "Country", "FR", relation)]
+    quote = Quotation("We’re leaving.\x01\\\r\n\"", "direct", Evidence(28, 44, 0, first_end, "quotes"),
+                      speaker_key="ana-perez", speaker_kind="Person", cue="said\t“", speaker_description='a "Dr"')
+    triples: set = set()
+    DocumentWriter(triples, document, mention_spans=mention_spans).write_all(result, [quote, quote])
+    lines = NTriplesLines()
+    DocumentWriter(lines, document, mention_spans=mention_spans).write_all(result, [quote, quote])
+    written = lines.ntriples()
+    assert written == ntriples(triples)
+    assert written.count(b"\n") == len(triples)  # one line per triple, no repeat
+    assert '"Ana \\"Pérez\\"\\\\Ortiz"'.encode() in written and b"\\r\\n" in written and "\x85".encode() in written
+
+
+def test_a_node_written_twice_with_other_lines_is_sorted_line_by_line():
+    """Two assertions of one triple with the same span and extractor are one node (its IRI digests those), here
+    with two sentences: the node's lines are no longer one block, and all of them are sorted among the others."""
+    from extractors.assertions import Relation
+    from graph.rdf import NTriplesLines
+    from graph.store import ntriples
+
+    document = Document(path=Path("twice.txt"), name="twice.txt", text=ODD_TEXT,
+                        sha256=hashlib.sha256(ODD_TEXT.encode()).hexdigest())
+    result = DocumentAssertions()
+    for n, sentence_end in enumerate((20, 30, 20)):
+        result.relations.append(Relation("Person", "ana-perez", "country", "Country", "FR",
+                                         Evidence(4, 15, 0, sentence_end + n, "names")))
+    triples: set = set()
+    DocumentWriter(triples, document, mention_spans=True).write_all(result, [])
+    lines = NTriplesLines()
+    DocumentWriter(lines, document, mention_spans=True).write_all(result, [])
+    assert ("", None) in lines.nodes.values()  # (the node written line by line)
+    assert lines.ntriples() == ntriples(triples)
+    assert lines.ntriples().count(b"ontology#sentence> ") == 3

@@ -418,6 +418,9 @@ def test_the_index_of_who_states_a_line_is_made_by_the_first_removal_and_kept(tm
     lambda nt: nt.replace(b" .\n", b"\n", 1),  # a line without its final dot
     lambda nt: nt[:-1],  # the last line cut short
     lambda nt: nt.replace(b" .\n", b" .\r\n", 1),  # a carriage return: two line breaks in one
+    lambda nt: b"",  # nothing
+    lambda nt: nt.replace(b"> <", b">\n<", 1),  # a line break inside a triple
+    lambda nt: nt + b"<https://example.org/s> <https://example.org/p> <https://example.org/x> .",  # no final \n
 ])
 def test_put_refuses_ntriples_that_are_not_one_triple_per_line(tmp_path, damage):
     from graph.store import GRAPH_PREFIX, DocumentStore
