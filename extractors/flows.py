@@ -3661,6 +3661,7 @@ class _PeoplePlaced:
     skip: frozenset[str]
     crime_words: frozenset[str]
     person_holds: frozenset[str]
+    place_preps: frozenset[str] = frozenset()  # before a demonym place only ("on a Greek island")
 
 
 @lru_cache(maxsize=1)
@@ -3668,7 +3669,8 @@ def _people_placed_lex() -> _PeoplePlaced:
     data = load_json("flows.json")["people_placed"]
     return _PeoplePlaced(people=frozenset(data["people"]), preps=frozenset(data["preps"]),
                          skip=frozenset(data["skip"]), crime_words=frozenset(data["crime_words"]),
-                         person_holds=frozenset(data["person_holds"]))
+                         person_holds=frozenset(data["person_holds"]),
+                         place_preps=frozenset(data.get("demonym_place_preps", ())))
 
 
 def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
@@ -3677,13 +3679,21 @@ def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool
     k = m.start - 1
     while k > start and W[k] in pp.skip:
         k -= 1
+    if k >= start and W[k] in pp.place_preps and m.end < len(W) and W[m.end] in DEMONYM_PLACES:
+        return "to" not in W[max(start, k - 3):k]  # "on an Austrian highway", "on a Greek island"
     return k >= start and W[k] in pp.preps and "to" not in W[max(start, k - 3):k]  # not "to fight in X": a purpose
 
 
-def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced) -> bool:
+def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced,
+                   mentions: list[_Mention] | None = None) -> bool:
     """The origin names migrants or persons: a demonym on one of ``pp.people`` ("a Honduran mother", "Afghan
     families", one modifier allowed), or "from X" a few words after one ("the migrants, mostly from Eritrea");
-    not a dual nationality ("German-Iraqi")."""
+    not a dual nationality ("German-Iraqi"). With ``mentions``, a name later in a list opened by that "from"
+    counts too ("migrants from Iraq, Syria and Afghanistan")."""
+    if mentions is not None and m.kind == "name":
+        first = _list_head(W, m, mentions, start)
+        if first is not m:
+            return _placed_origin(W, T, first, start, end, pp)
     if "-" in T[m.start] or m.start > start and T[m.start - 1] in {"-", "–"} or m.end < end and T[m.end] == "-":
         return False
     if m.kind == "demonym":
@@ -3695,6 +3705,21 @@ def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int
     while k > start and W[k] in {"the", "a", "an"}:
         k -= 1
     return W[k] == "from" and any(w in pp.people for w in W[max(start, k - 6):k])
+
+
+def _list_head(W: list[str], m: _Mention, mentions: list[_Mention], start: int) -> _Mention:
+    """The first country name of the list ``m`` closes ("Iraq, Syria and Afghanistan": Iraq for Syria and
+    Afghanistan); ``m`` itself when no name joined by a comma, "and" or "or" comes right before it."""
+    ends = {x.end: x for x in mentions if x.kind == "name"}
+    head = m
+    while True:
+        k = head.start - 1
+        while k > start and W[k] in {",", "and", "or"}:
+            k -= 1
+        prev = ends.get(k + 1)
+        if prev is None or k + 1 == head.start:
+            return head
+        head = prev
 
 
 def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
@@ -3726,7 +3751,7 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
             continue  # "a Danish man was held in Turkey": a traveller detained abroad, no migrant named
         if _backoff_hedged(words, lemmas, bo, T[start:end]):
             continue
-        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp)}
+        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp, s.mentions)}
         places = {m.iso for m in s.mentions if m.iso not in origins}
         if not origins or len(places) != 1:
             continue  # one other country, the place people are in
