@@ -343,6 +343,7 @@ class _Lex:
     country_parts: dict[str, str]
     region_phrases: tuple[list[str], ...]  # the multi-word regions of ``region_origin``, as word lists
     region_firsts: frozenset[str]  # the words a region can begin with: a sentence without one names none
+    group_modifiers: frozenset[str] = frozenset()  # "asylum" in "sent asylum seekers back" (_group_modifier)
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +394,7 @@ def _lex() -> _Lex:
         country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
         region_phrases=tuple(r.split() for r in data["region_origin"] if " " in r),
         region_firsts=frozenset(r.split()[0] for r in data["region_origin"]),
+        group_modifiers=frozenset(data.get("group_modifiers", ())),
     )
 
 
@@ -2602,9 +2604,20 @@ def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
             people = True
         elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
                         "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
-                  or doc[j].like_num or w in lex.fillers):
+                  or doc[j].like_num or w in lex.fillers or _group_modifier(W, j, end, lex)):
             return False
     return False
+
+
+def _group_modifier(W: list[str], j: int, end: int, lex: _Lex) -> bool:
+    """A word of a group noun phrase before its noun: "asylum" and "-" in "asylum seekers", "asylum-seekers"
+    (flows.json group_modifiers), so "sent 300 asylum seekers back to X" has people before "back"."""
+    if W[j] not in lex.group_modifiers:
+        return False
+    k = j + 1
+    while k < end and W[k] in lex.group_modifiers:
+        k += 1
+    return k < end and _is_group_lower(W[k])
 
 
 def _cue_before(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex) -> int | None:

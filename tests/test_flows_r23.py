@@ -66,3 +66,21 @@ def test_near_misses(nlp, sentence):
 def test_no_migration_story_no_flow(nlp):
     """Outside a document about migrants, a lone sentence does not place people."""
     assert pairs(nlp, "Forty Afghan men were left in a van on an Austrian motorway.") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Spain has sent nearly 400 asylum seekers back to Morocco since the spring.", {("ES", "MA")}),
+    ("The United States sent thousands of asylum-seekers back to Mexico last year.", {("US", "MX")}),
+])
+def test_asylum_seekers_sent_back(nlp, sentence, expected):
+    assert pairs(nlp, MIGRATION_STORY + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a threat or a call, not a return that happened
+    "Spain threatened to send the asylum seekers back to Morocco.",
+    # "asylum" not before a group noun: no people between the verb and "back"
+    "Spain sent the asylum files back to Morocco.",
+])
+def test_asylum_seekers_sent_back_near_misses(nlp, sentence):
+    assert pairs(nlp, MIGRATION_STORY + sentence) == set()
