@@ -199,6 +199,10 @@ Round 22 (tests/test_flows_r22.py):
   opening on a pronoun or "the family", moves them;
 - a state's agents stopping plain people nouns on the move ("people crossing from Mexico") place them, also when
   the state is named only inside its agents' entity ("Greek police").
+Round 23 (tests/test_flows_r23.py):
+- people placed in a country may have a list of origins after "from" ("migrants from A, B and C ... in X") and be
+  placed "on" a place named by a demonym ("on an Austrian motorway", "on a Greek island");
+- "sent N asylum seekers back to X" has people before "back" ("asylum" and hyphens sit inside the group's phrase).
 """
 
 from __future__ import annotations
