@@ -199,6 +199,10 @@ Round 22 (tests/test_flows_r22.py):
   opening on a pronoun or "the family", moves them;
 - a state's agents stopping plain people nouns on the move ("people crossing from Mexico") place them, also when
   the state is named only inside its agents' entity ("Greek police").
+Round 23 (tests/test_flows_r23.py):
+- people placed in a country may have a list of origins after "from" ("migrants from A, B and C ... in X") and be
+  placed "on" a place named by a demonym ("on an Austrian motorway", "on a Greek island");
+- "sent N asylum seekers back to X" has people before "back" ("asylum" and hyphens sit inside the group's phrase).
 """
 
 from __future__ import annotations
@@ -343,6 +347,7 @@ class _Lex:
     country_parts: dict[str, str]
     region_phrases: tuple[list[str], ...]  # the multi-word regions of ``region_origin``, as word lists
     region_firsts: frozenset[str]  # the words a region can begin with: a sentence without one names none
+    group_modifiers: frozenset[str] = frozenset()  # "asylum" in "sent asylum seekers back" (_group_modifier)
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +398,7 @@ def _lex() -> _Lex:
         country_parts={k: v for k, v in data["country_parts"].items() if not k.startswith("_")},
         region_phrases=tuple(r.split() for r in data["region_origin"] if " " in r),
         region_firsts=frozenset(r.split()[0] for r in data["region_origin"]),
+        group_modifiers=frozenset(data.get("group_modifiers", ())),
     )
 
 
@@ -2602,9 +2608,20 @@ def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
             people = True
         elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
                         "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
-                  or doc[j].like_num or w in lex.fillers):
+                  or doc[j].like_num or w in lex.fillers or _group_modifier(W, j, end, lex)):
             return False
     return False
+
+
+def _group_modifier(W: list[str], j: int, end: int, lex: _Lex) -> bool:
+    """A word of a group noun phrase before its noun: "asylum" and "-" in "asylum seekers", "asylum-seekers"
+    (flows.json group_modifiers), so "sent 300 asylum seekers back to X" has people before "back"."""
+    if W[j] not in lex.group_modifiers:
+        return False
+    k = j + 1
+    while k < end and W[k] in lex.group_modifiers:
+        k += 1
+    return k < end and _is_group_lower(W[k])
 
 
 def _cue_before(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex) -> int | None:
@@ -3661,6 +3678,7 @@ class _PeoplePlaced:
     skip: frozenset[str]
     crime_words: frozenset[str]
     person_holds: frozenset[str]
+    place_preps: frozenset[str] = frozenset()  # before a demonym place only ("on a Greek island")
 
 
 @lru_cache(maxsize=1)
@@ -3668,7 +3686,8 @@ def _people_placed_lex() -> _PeoplePlaced:
     data = load_json("flows.json")["people_placed"]
     return _PeoplePlaced(people=frozenset(data["people"]), preps=frozenset(data["preps"]),
                          skip=frozenset(data["skip"]), crime_words=frozenset(data["crime_words"]),
-                         person_holds=frozenset(data["person_holds"]))
+                         person_holds=frozenset(data["person_holds"]),
+                         place_preps=frozenset(data.get("demonym_place_preps", ())))
 
 
 def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
@@ -3677,13 +3696,21 @@ def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool
     k = m.start - 1
     while k > start and W[k] in pp.skip:
         k -= 1
+    if k >= start and W[k] in pp.place_preps and m.end < len(W) and W[m.end] in DEMONYM_PLACES:
+        return "to" not in W[max(start, k - 3):k]  # "on an Austrian highway", "on a Greek island"
     return k >= start and W[k] in pp.preps and "to" not in W[max(start, k - 3):k]  # not "to fight in X": a purpose
 
 
-def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced) -> bool:
+def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced,
+                   mentions: list[_Mention] | None = None) -> bool:
     """The origin names migrants or persons: a demonym on one of ``pp.people`` ("a Honduran mother", "Afghan
     families", one modifier allowed), or "from X" a few words after one ("the migrants, mostly from Eritrea");
-    not a dual nationality ("German-Iraqi")."""
+    not a dual nationality ("German-Iraqi"). With ``mentions``, a name later in a list opened by that "from"
+    counts too ("migrants from Iraq, Syria and Afghanistan")."""
+    if mentions is not None and m.kind == "name":
+        first = _list_head(W, m, mentions, start)
+        if first is not m:
+            return _placed_origin(W, T, first, start, end, pp)
     if "-" in T[m.start] or m.start > start and T[m.start - 1] in {"-", "–"} or m.end < end and T[m.end] == "-":
         return False
     if m.kind == "demonym":
@@ -3695,6 +3722,21 @@ def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int
     while k > start and W[k] in {"the", "a", "an"}:
         k -= 1
     return W[k] == "from" and any(w in pp.people for w in W[max(start, k - 6):k])
+
+
+def _list_head(W: list[str], m: _Mention, mentions: list[_Mention], start: int) -> _Mention:
+    """The first country name of the list ``m`` closes ("Iraq, Syria and Afghanistan": Iraq for Syria and
+    Afghanistan); ``m`` itself when no name joined by a comma, "and" or "or" comes right before it."""
+    ends = {x.end: x for x in mentions if x.kind == "name"}
+    head = m
+    while True:
+        k = head.start - 1
+        while k > start and W[k] in {",", "and", "or"}:
+            k -= 1
+        prev = ends.get(k + 1)
+        if prev is None or k + 1 == head.start:
+            return head
+        head = prev
 
 
 def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
@@ -3726,7 +3768,7 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
             continue  # "a Danish man was held in Turkey": a traveller detained abroad, no migrant named
         if _backoff_hedged(words, lemmas, bo, T[start:end]):
             continue
-        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp)}
+        origins = {m.iso: m for m in s.mentions if _placed_origin(W, T, m, start, end, pp, s.mentions)}
         places = {m.iso for m in s.mentions if m.iso not in origins}
         if not origins or len(places) != 1:
             continue  # one other country, the place people are in
