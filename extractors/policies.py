@@ -96,7 +96,7 @@ INSTITUTION_NOUNS = {"government", "administration", "regime", "cabinet", "autho
                      "junta", "presidency", "legislature", "congress", "senate"}
 ENDING_GOVERNORS = {"end", "lift", "scrap", "rescind", "revoke", "abolish", "repeal", "terminate", "drop", "overturn"}
 PERMISSION_WORDS = {"allowed", "permitted", "entitled", "right", "free", "obliged", "obligation", "duty", "ability",
-                    "capacity"}  # "running out of capacity to take asylum-seekers in": no measure
+                    "capacity"}  # "towns lack the capacity to take more asylum-seekers in": no measure
 AIMED_TYPES = {"Deportation", "EntryBan", "FlightBan", "VisaRestriction", "Sanction"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
                   "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -3176,7 +3176,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         negated = negation == "not"
         if negated and entry["type"] == "Admission" and target is not None and not UNIVERSAL_WORDS.isdisjoint(
                 doc_lowers(doc)[end:target[1]]):
-            continue  # "we cannot admit everyone who ...", "did not agree to admit all 1,250": not all are let in,
+            continue  # "we cannot let in everyone", "refused to admit all 900 of them": not all are let in,
             # which bars no one ("will not admit anyone" is a ban: "anyone" is not in the list)
         policy_type = entry.get("negated") if negated else entry["type"]
         if negated and entry.get("negated_refugees") and target is not None and _past_record(ctx, start) and any(

@@ -36,7 +36,7 @@ def run(nlp):
     "support of both parties.",
     "The Canadian government published its draft regulation on Monday and asked for comments.",
     "Britain's cabinet backed the prime minister's draft proposal on leaving the bloc.",
-    "US and Taliban negotiators struck a draft deal that could have led to a withdrawal of troops.",
+    "Rebel and army envoys signed a draft deal on Friday that would pull troops back from the valley.",
     "The rules Germany adopted are merely the final draft of a plan first floated in 2019.",
 ])
 def test_a_draft_text_is_no_mobilization(run, text):
@@ -54,8 +54,8 @@ def test_conscription_still_counts(run, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "The minister said Canada cannot admit everyone who would like to come.",
-    "The United States did not agree to admit all 1,250 refugees held on the islands.",
+    "The minister said Canada cannot admit everyone who wishes to settle there.",
+    "Australia did not agree to admit all 800 refugees held on the ships.",
 ])
 def test_not_admitting_everyone_is_no_entry_ban(run, text):
     assert not any(kind == "EntryBan" for _, kind in run(text))
@@ -71,7 +71,7 @@ def test_refusing_to_admit_is_still_an_entry_ban(run, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Refugees arrived at the camp. Polish officials said they received no such warnings from the Belarusians.",
+    "Refugees arrived at the camp. Polish officials said they had received no warnings at all from the Belarusians.",
     "Migrants crossed the river. Mexico's officials offered help, and the Guatemalan government accepted the offer "
     "from the Mexicans.",
     "Refugees keep arriving in Europe. Germany's interior minister welcomed the decision by Austrians to join the "
@@ -83,8 +83,8 @@ def test_taking_a_thing_is_no_admission(run, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Germany accepted more than 1 million asylum-seekers in recent years.", ("DE", "Admission")),
-    ("Canada has accepted significant numbers of refugees.", ("CA", "Admission")),
+    ("Germany accepted about 900,000 asylum-seekers over three years.", ("DE", "Admission")),
+    ("Canada has accepted large numbers of Syrian refugees.", ("CA", "Admission")),
     ("France will welcome 30,000 refugees over two years.", ("FR", "Admission")),
     ("Italy received 5,000 migrants after agreeing to take them in.", ("IT", "Admission")),
 ])
