@@ -148,4 +148,4 @@ def test_refugee_cap_at_a_number(run):
 
 
 def test_capacity_to_admit_is_no_admission(run):
-    assert not run(US + "Border Patrol stations are running out of capacity to take asylum-seekers in.")
+    assert not run(US + "Border Patrol stations have too little capacity to take more asylum-seekers in.")
