@@ -155,6 +155,9 @@ _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
     "ago": (_hint("ago"), True),
     "past_window": (_hint("day", "wee", "month", "year"), True),
 }
+_HINT_NEEDLE: dict[re.Pattern, str] = {_REQUIRED["iso"][0]: "-", _REQUIRED["weekday"][0]: "day"}
+"""A string every match of the hint holds, tested (one ``in``) before the hint's regex: the ISO date hint opens with a
+repeat, which the search tries at every position of the window, and most windows hold no "-"."""
 
 
 # Where an ``_ANCHOR_RE`` match can start, found without trying the pattern at every position: a digit, a month or
@@ -162,6 +165,7 @@ _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
 # words, found with ``str.find`` in the lower-cased text (every occurrence, overlapping ones too).
 _ANCHOR_DIGIT_RE = re.compile(r"\d(?<!\d\d)")
 _ANCHOR_ABBREVIATION_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_ANCHOR_ABBREVIATIONS = tuple(_ANCHOR_ABBREVIATION_RE.pattern.split("|"))
 _ANCHOR_WORDS = ("today", "tonight", "tomorrow", "yesterday", "day", "week", "month", "year", "ago")
 _MATCH_START = re.Match.start
 _CASE_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -170,15 +174,48 @@ ASCII letter; without them, a (?i) word match starts where the lower-cased text 
 
 
 _DIGIT_RUNS: list = [None]  # (the text last scanned, its digit-run starts): one tuple, read and replaced at once
+_ASCII_DIGITS = "0123456789"
+_NON_ASCII_DIGIT_LEADS = (b"\xd9", b"\xdb", b"\xdf", b"\xe0", b"\xe1", b"\xea", b"\xef", b"\xf0")
+"""The first UTF-8 bytes of the decimal digits other than 0-9 (Arabic-Indic, Devanagari, full-width ...: what else
+``\\d`` matches). News text holds none of them; curly quotes and dashes (0xE2) and accented letters (0xC2-0xC5) do
+not start with these bytes (tests/test_temporal.py checks the list against the Unicode database)."""
+
+
+def _digit_positions(text: str) -> list[int] | None:
+    """The positions of the digits in ``text``, ascending, found with ``str.find`` per digit 0-9; None when the text
+    may hold another decimal digit (see _NON_ASCII_DIGIT_LEADS)."""
+    if not text.isascii():
+        encoded = text.encode("utf-8", "surrogatepass")
+        if any(lead in encoded for lead in _NON_ASCII_DIGIT_LEADS):
+            return None
+    positions = []
+    for digit in _ASCII_DIGITS:
+        i = text.find(digit)
+        while i >= 0:
+            positions.append(i)
+            i = text.find(digit, i + 1)
+    positions.sort()
+    return positions
 
 
 def digit_run_starts(text: str) -> list[int]:
     """Starts of the runs of digits in ``text`` (``_ANCHOR_DIGIT_RE``), ascending, kept for the last text: the time
-    anchors and the quantity anchors (``quantities._digit_anchors``) both begin with them, and scanning every
-    character of the document for a digit class is the costly part of either."""
+    anchors and the quantity anchors (``quantities._digit_anchors``) both begin with them. Scanning every character
+    for the ``\\d`` class (a Unicode category look-up each) was the costly part of either: the digits 0-9 are found
+    with ``str.find`` instead, unless the text may hold other decimal digits."""
     last = _DIGIT_RUNS[0]
     if last is None or last[0] is not text:
-        last = _DIGIT_RUNS[0] = (text, list(map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text))))
+        positions = _digit_positions(text)
+        if positions is None:
+            starts = list(map(_MATCH_START, _ANCHOR_DIGIT_RE.finditer(text)))
+        else:  # a run starts at a digit whose previous character is no digit
+            previous = -2
+            starts = []
+            for p in positions:
+                if p != previous + 1:
+                    starts.append(p)
+                previous = p
+        last = _DIGIT_RUNS[0] = (text, starts)
     return last[1]
 
 
@@ -191,7 +228,14 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
     # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
     spans = [(start, start + 1) for start in digit_run_starts(text)]
-    starts = set(map(_MATCH_START, _ANCHOR_ABBREVIATION_RE.finditer(text)))
+    # the abbreviations' occurrences, as ``_ANCHOR_ABBREVIATION_RE.finditer`` finds them (a capital, then two lower-case
+    # letters: two occurrences never overlap), with ``str.find`` per abbreviation instead of a character-class scan
+    starts = set()
+    for abbreviation in _ANCHOR_ABBREVIATIONS:
+        i = text.find(abbreviation)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(abbreviation, i + 3)
     for word in _ANCHOR_WORDS:
         i = lowered.find(word)
         while i >= 0:
@@ -211,6 +255,10 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
 
 
 _HINTS = list(dict.fromkeys(_REQUIRED.values()))
+_HINT_TESTS = [(hint, folded, _HINT_NEEDLE.get(hint)) for hint, folded in _HINTS]
+_HINT_OF_PATTERN = [_HINTS.index(_REQUIRED[kind]) for kind, _ in _PATTERNS]
+"""Per pattern, the index of its hint in ``_HINTS`` (looked up by position: hashing a compiled pattern hashes its
+code, several microseconds for the month alternations)."""
 _ALSO_REQUIRED: list[re.Pattern | None] = [
     None,  # iso
     re.compile(rf"(?:{MONTH})\s*\d"),  # "February 24": a day after the month
@@ -247,17 +295,17 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
     """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
-    hints = _HINTS
-    with_hint: dict[tuple[re.Pattern, bool], list[tuple[int, int]]] = {hint: [] for hint in hints}
+    with_hint: list[list[tuple[int, int]]] = [[] for _ in _HINT_TESTS]
     for a, b in _windows(text):
         window = text[a:b]
         lowered = window.lower()
-        for (hint, folded), windows in with_hint.items():
-            if hint.search(lowered if folded else window):
+        for (hint, folded, needle), windows in zip(_HINT_TESTS, with_hint, strict=True):
+            searched = lowered if folded else window
+            if (needle is None or needle in searched) and hint.search(searched):
                 windows.append((a, b))
     candidates = []
-    for (kind, _), also in zip(_PATTERNS, _ALSO_REQUIRED, strict=True):
-        windows = with_hint[_REQUIRED[kind]]
+    for hint_index, also in zip(_HINT_OF_PATTERN, _ALSO_REQUIRED, strict=True):
+        windows = with_hint[hint_index]
         if also is not None and windows:
             windows = [(a, b) for a, b in windows if also.search(text, a, b)]
         candidates.append(windows)

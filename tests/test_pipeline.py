@@ -293,11 +293,17 @@ def test_glued_country_name_split_by_the_tokenizer_keeps_its_record(nlp):
     "Senator ConnorTalks about the border", "a widget gluing McConnellGOP and BashCNN to Romney9",
     "abcDefgHi ends", "thisIs a shortOne, aboveNone", "route12th and route12 and tripleABCDEFG",
     "MacArthur, McCarthy and DeSantis stay whole", "naïveÉclair and cafe٣", "", "no capitals here",
+    "endsD", "abcD", "curly’Quote abc’De \ud800abcDe abcDé abcİx ſabcDe",
+    "wordsABC12 and abc\u0663 abc٣4 fullwidth abc１",
 ])
 def test_glued_positions_equal_a_full_scan(text):
-    """The hint-first search finds exactly the boundaries a scan of every position finds (none skipped)."""
-    from extractors.pipeline import GLUED_NAME_RE, glued_positions
+    """The hint-first search finds exactly the boundaries a scan of every position finds (none skipped), and the
+    hints are the hint regex's matches (capitals from the letter-case bytes, digits from the digit runs)."""
+    from extractors import temporal
+    from extractors.pipeline import _GLUED_HINT_RE, GLUED_NAME_RE, _glued_hints, glued_positions
 
+    temporal._DIGIT_RUNS[0] = None
+    assert _glued_hints(text) == [m.start() for m in _GLUED_HINT_RE.finditer(text)]
     assert glued_positions(text) == [m.start() for m in GLUED_NAME_RE.finditer(text)]
 
 

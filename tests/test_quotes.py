@@ -1069,3 +1069,13 @@ def test_double_mark_positions_are_the_regex_matches(text: str) -> None:
     from extractors.quotes import DOUBLE_RE, _double_mark_positions
 
     assert _double_mark_positions(text) == [m.start() for m in DOUBLE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "'", "’", "a’b", "'a", "a'", "don’t ‘mind’ 'it' _'_ ٣’٣ é’é ’90s rock ’n’ roll", "\ud800’\ud800", "x‘",
+    "Ⅻ’Ⅻ ½’½ and the voters’ ‘choice’,",
+])
+def test_single_mark_positions_are_the_pattern_matches(text):
+    from extractors.quotes import SINGLE_NOT_INSIDE_WORD_RE, _single_mark_positions
+
+    assert _single_mark_positions(text) == [m.start() for m in SINGLE_NOT_INSIDE_WORD_RE.finditer(text)]

@@ -146,6 +146,27 @@ def test_anchor_spans_equal_a_scan_of_every_position(text):
     assert _anchor_spans(text) == [m.span() for m in _ANCHOR_RE.finditer(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "", "7", "In 2019, 12,000 people and 3.5 million; 45th", "abc٣4 and ١٢ with 9", "full-width ３ and 12",
+    "curly ’90s and 2000s — 1 2 33", "\U000104a0\U000104a1 and 5", "\ud800 lone surrogate 42", "no digit",
+])
+def test_digit_run_starts_equal_the_digit_pattern(text):
+    """The runs found with ``str.find`` per digit 0-9 (or the pattern, when other digits may occur) are the
+    pattern's matches."""
+    from extractors import temporal
+
+    temporal._DIGIT_RUNS[0] = None
+    assert temporal.digit_run_starts(text) == [m.start() for m in temporal._ANCHOR_DIGIT_RE.finditer(text)]
+
+
+def test_non_ascii_digit_leads_are_those_of_every_other_decimal_digit():
+    """Every decimal digit other than 0-9 (what else ``\\d`` matches) starts with one of the listed UTF-8 bytes."""
+    from extractors.temporal import _NON_ASCII_DIGIT_LEADS
+
+    leads = {chr(c).encode("utf-8")[:1] for c in range(128, 0x110000) if chr(c).isdecimal()}
+    assert leads == set(_NON_ASCII_DIGIT_LEADS)
+
+
 @pytest.mark.parametrize("before", [
     "He said ", "it was reported  \n", "ſaid ", "SAID\t", "said", "said, ", "worked\t", "x_ed ", "  ", "", "they wed ",
     "Ed ", "re-elected ", "1ed ", "naïvely acted ", "the said-ed ", "(confirmed) ",
