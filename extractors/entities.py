@@ -418,6 +418,12 @@ def _role_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.lower() for w in lex["role_words"]) | heads, heads
 
 
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people ("sister", "lawyer") that name a role on their own, like the role heads."""
+    return frozenset(w.lower() for w in lexicon()["person_nouns"])
+
+
 def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: int, entity: Entity, result,
                        evidence: Evidence, gaz) -> None:
     """Role, country and age stated next to a person mention (``start_char``/``end_char``: the span's)."""
@@ -429,10 +435,14 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
     # Country or affiliation right before the role/name: "Latvian Foreign Minister X".
     k = span.start - 1
     role_tokens = 0
-    roles = _role_sets()[0]
+    roles, heads = _role_sets()
     while k >= 0 and lowers[k] in roles and role_tokens < 6:
         k -= 1
         role_tokens += 1
+    if role_tokens and not any(lowers[i] in heads or lowers[i] in _person_nouns() for i in range(k + 1, span.start)):
+        # only connecting words ("blame the party for X"): no role, and what precedes them is no owner
+        k = span.start - 1
+        role_tokens = 0
     if role_tokens and not span_role:
         role_before = _clean_role(full[index.starts[k + 1]:index.ends[span.start - 1]])  # doc[k + 1:span.start].text
         if role_before:

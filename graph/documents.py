@@ -11,6 +11,9 @@ needs memory for one article only (:func:`iter_documents`):
   ``{"id", "title", "text", "published"?, "url"?}``; a bad line is reported with its number;
 - HTML pages (``.html``, ``.htm``): the main text is extracted with trafilatura (menus,
   comments, cookie banners dropped), title/date/URL from the page's metadata.
+
+Both carry the headline apart from the body; it is read as the document's first paragraph (unless
+the body already opens with it), as a reader of the article reads it.
 """
 
 from __future__ import annotations
@@ -160,12 +163,36 @@ def source_kind(path: Path) -> str | None:
 
 
 def make_document(name: str, text: str, path: Path, *, title: str | None = None, published: date | None = None,
-                  url: str | None = None) -> Document:
-    """A Document from text already in memory (JSON Lines, HTML): same normalisation as files."""
+                  url: str | None = None, headline: bool = False) -> Document:
+    """A Document from text already in memory (JSON Lines, HTML): same normalisation as files.
+
+    ``headline``: the title is part of the article and is read (see :func:`with_headline`); JSON Lines records
+    and HTML pages carry the headline apart from the body, and headlines state facts ("Thousands flee to X").
+    """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if headline and title:
+        text = with_headline(title, text)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(path=path, name=name, text=text, sha256=sha, title=title or _headline(text),
                     published=published, url=url)
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def with_headline(title: str, text: str) -> str:
+    """TEXT with TITLE as its first paragraph, unless the text already opens with it.
+
+    Whitespace and case are ignored in that comparison (a body often repeats its headline with other line
+    breaks); a title of line breaks only or nothing is not added.
+    """
+    headline = _SPACE_RE.sub(" ", title).strip()
+    if not headline:
+        return text
+    opening = _SPACE_RE.sub(" ", text[:len(title) * 2 + 16]).strip()
+    if opening.casefold().startswith(headline.casefold()):
+        return text
+    return f"{headline}\n\n{text}"
 
 
 def iter_documents(sources: list[str | Path], *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -241,7 +268,7 @@ def _jsonl_document(path: Path, lineno: int, line: str, *, max_bytes: int, publi
     pub = published or _parse_date(record.get("published") or record.get("date"), Path(where))
     title = record.get("title") if isinstance(record.get("title"), str) else None
     url = record.get("url") if isinstance(record.get("url"), str) else None
-    return make_document(name, text, Path(where), title=title, published=pub, url=url)
+    return make_document(name, text, Path(where), title=title, published=pub, url=url, headline=True)
 
 
 def read_html_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, published: date | None = None) -> Document:
@@ -276,4 +303,4 @@ def read_html_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, publis
     url = sidecar.get("url") or url
     # Paragraphs as blank-line-separated blocks, as in the plain-text articles the rules expect.
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return make_document(path.name, text, path, title=title, published=pub, url=url)
+    return make_document(path.name, text, path, title=title, published=pub, url=url, headline=True)
