@@ -523,7 +523,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             continue
         if text in CLAUSE_BREAKS or word in CLAUSE_BREAKS:
             break
-        if text[:1].isupper() and j > start:
+        if text[:1].isupper() and j > start and not _opens_quotation(T, j):
             pass  # "May 1939", "Will Smith": names and months, not modals
         elif word in lex.block or lemma in lex.block:
             return True
@@ -537,6 +537,15 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
+
+
+QUOTE_OPENERS = frozenset({'"', "“", "‘", "'"})
+
+
+def _opens_quotation(T: list[str], j: int) -> bool:
+    """The word at j opens a quoted sentence (`He said, "If he comes back to X, ...`): capitalised because it starts
+    a sentence, so "If", "Would", "May" there are the hedges they are at a sentence's start, not names."""
+    return T[j - 1] in QUOTE_OPENERS
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
