@@ -2089,6 +2089,7 @@ class _SideBorders:
     sides: frozenset[str]  # the side words of neighbours
     owner_words: frozenset[str]  # "the nation's", "our" (before the side word): the story's state's border
     people: frozenset[str]
+    moving: frozenset[str]  # people crossing or arriving ("crossing", "influx"), not "wait" or "secure"
 
 
 @lru_cache(maxsize=1)
@@ -2098,7 +2099,8 @@ def _side_borders_lex() -> _SideBorders | None:
         return None
     neighbours = {k: dict(v) for k, v in data["neighbours"].items()}
     return _SideBorders(neighbours=neighbours, sides=frozenset(w for v in neighbours.values() for w in v),
-                        owner_words=frozenset(data["owner_words"]), people=frozenset(data["people"]))
+                        owner_words=frozenset(data["owner_words"]), people=frozenset(data["people"]),
+                        moving=frozenset(data["moving"]))
 
 
 def _side_border_owner(W: list[str], start: int, k: int, mentions: list[_Mention], state: str | None,
@@ -2122,7 +2124,7 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     side_borders), and people crossing or arriving at it go from the neighbour to the border's owner (annotators
     mark Mexico -> United States for migrants at the U.S. southern border). The owner is a country named just
     before the side word or, for "the southern border", the story's state; the sentence needs people and a crossing
-    or arrival word (``_border_context``'s lexicon), no hedge before the border, no troops or deportation and no
+    or arrival word (not "wait", "secure"), no hedge before the border, no troops or deportation and no
     other country as the people's destination. Such sentences often name no country: all sentences are read."""
     sb = _side_borders_lex()
     doc = b.doc
@@ -2141,7 +2143,7 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         sent = sentence(bisect_right(starts, k) - 1)
         start, end = sent.start, sent.end
         words, lemmas = W[start:end], L[start:end]
-        if sb.people.isdisjoint(words) or lex.border_context.isdisjoint(words) \
+        if sb.people.isdisjoint(words) or sb.moving.isdisjoint(words) \
                 or not lex.military.isdisjoint(words) or not lex.deport.isdisjoint(words) \
                 or not lex.deport.isdisjoint(lemmas):
             continue
