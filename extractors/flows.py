@@ -2122,10 +2122,12 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     """"A surge of children illegally crossing the southern border" in a story set in the United States: a border
     named by its side ("southern", "northern") is the border with the neighbour on that side (flows.json
     side_borders), and people crossing or arriving at it go from the neighbour to the border's owner (annotators
-    mark Mexico -> United States for migrants at the U.S. southern border). The owner is a country named just
+    mark Mexico -> United States for migrants reaching the U.S. southern border). The owner is a country named just
     before the side word or, for "the southern border", the story's state; the sentence needs people and a crossing
     or arrival word (not "wait", "secure"), no hedge before the border, no troops or deportation and no
-    other country as the people's destination. Such sentences often name no country: all sentences are read."""
+    other country as the people's destination, and no other flow of the document may reach the owner already
+    ("record numbers of migrants reach the U.S. southern border. Many are from Peru": the document gives the
+    origins). Such sentences often name no country: all sentences are read."""
     sb = _side_borders_lex()
     doc = b.doc
     if sb is None or "border" not in (present := doc_word_set(doc)) or present.isdisjoint(sb.sides):
@@ -2138,6 +2140,7 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     read = {s.span.start: s for s in sentences}
     state = _story_state(sentences)
     known = {(f.origin, f.destination) for f in b.flows}
+    reached = {f.destination for f in b.flows}  # a document that says where its people came from says it
     for i in at:
         k = i - 1  # the side word
         sent = sentence(bisect_right(starts, k) - 1)
@@ -2151,7 +2154,7 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         mentions = s.mentions if s is not None else []
         owner = _side_border_owner(W, start, k, mentions, state, sb)
         neighbour = sb.neighbours.get(owner or "", {}).get(W[k])
-        if owner is None or neighbour is None or (neighbour, owner) in known \
+        if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached \
                 or any(w in _HEDGES_BEFORE_BORDER for w in W[max(start, k - 10):k]):
             continue
         if any(m.role in {"DST", "REFIN"} and m.iso not in {owner, neighbour} for m in mentions):
