@@ -523,7 +523,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             continue
         if text in CLAUSE_BREAKS or word in CLAUSE_BREAKS:
             break
-        if text[:1].isupper() and j > start:
+        if text[:1].isupper() and j > start and not _opens_quotation(T, j):
             pass  # "May 1939", "Will Smith": names and months, not modals
         elif word in lex.block or lemma in lex.block:
             return True
@@ -537,6 +537,15 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
+
+
+QUOTE_OPENERS = frozenset({'"', "“", "‘", "'"})
+
+
+def _opens_quotation(T: list[str], j: int) -> bool:
+    """The word at j opens a quoted sentence (`He said, "If he comes back to X, ...`): capitalised because it starts
+    a sentence, so "If", "Would", "May" there are the hedges they are at a sentence's start, not names."""
+    return T[j - 1] in QUOTE_OPENERS
 
 
 def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
@@ -2066,9 +2075,96 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _origins_in_story_state(b, sentences)
         _people_placed(b, sentences)
         _introduced_origin(b, sentences)
+    _side_border_flows(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
+
+
+@dataclass(frozen=True)
+class _SideBorders:
+    """Lexicons of ``_side_border_flows`` (flows.json "side_borders")."""
+
+    neighbours: dict[str, dict[str, str]]  # owner ISO -> side word -> the state on that side
+    sides: frozenset[str]  # the side words of neighbours
+    owner_words: frozenset[str]  # "the nation's", "our" (before the side word): the story's state's border
+    people: frozenset[str]
+    moving: frozenset[str]  # people crossing or arriving ("crossing", "influx"), not "wait" or "secure"
+
+
+@lru_cache(maxsize=1)
+def _side_borders_lex() -> _SideBorders | None:
+    data = load_json("flows.json").get("side_borders")
+    if not data or not data.get("enabled", True):
+        return None
+    neighbours = {k: dict(v) for k, v in data["neighbours"].items()}
+    return _SideBorders(neighbours=neighbours, sides=frozenset(w for v in neighbours.values() for w in v),
+                        owner_words=frozenset(data["owner_words"]), people=frozenset(data["people"]),
+                        moving=frozenset(data["moving"]))
+
+
+def _side_border_owner(W: list[str], start: int, k: int, mentions: list[_Mention], state: str | None,
+                       sb: _SideBorders) -> str | None:
+    """Whose border the side word at k names: a country just before it ("the U.S. southern border", "Mexico's
+    southern border"), else the story's state ("the southern border", "the nation's southern border")."""
+    j = k - 1
+    if j >= start and W[j] in {"'s", "’s"}:
+        j -= 1
+    owner = next((m for m in mentions if m.end == j + 1 and m.kind != "place"), None)
+    if owner is not None:
+        return owner.iso
+    if j >= start and (W[j] == "the" or W[j] in sb.owner_words):
+        return state
+    return None
+
+
+def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"A surge of children illegally crossing the southern border" in a story set in the United States: a border
+    named by its side ("southern", "northern") is the border with the neighbour on that side (flows.json
+    side_borders), and people crossing or arriving at it go from the neighbour to the border's owner (annotators
+    mark Mexico -> United States for migrants reaching the U.S. southern border). The owner is a country named just
+    before the side word or, for "the southern border", the story's state; the sentence needs people and a crossing
+    or arrival word (not "wait", "secure"), no hedge before the border, no troops or deportation and no
+    other country as the people's destination, and no other flow of the document may reach the owner already
+    ("record numbers of migrants reach the U.S. southern border. Many are from Peru": the document gives the
+    origins). Such sentences often name no country: all sentences are read."""
+    sb = _side_borders_lex()
+    doc = b.doc
+    if sb is None or "border" not in (present := doc_word_set(doc)) or present.isdisjoint(sb.sides):
+        return
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    at = [k for k in positions_in(W, ["border"]) if k > 0 and W[k - 1] in sb.sides]
+    if not at:
+        return
+    starts, sentence = _sentence_starts(doc)
+    read = {s.span.start: s for s in sentences}
+    state = _story_state(sentences)
+    known = {(f.origin, f.destination) for f in b.flows}
+    reached = {f.destination for f in b.flows}  # a document that says where its people came from says it
+    for i in at:
+        k = i - 1  # the side word
+        sent = sentence(bisect_right(starts, k) - 1)
+        start, end = sent.start, sent.end
+        words, lemmas = W[start:end], L[start:end]
+        if sb.people.isdisjoint(words) or sb.moving.isdisjoint(words) \
+                or not lex.military.isdisjoint(words) or not lex.deport.isdisjoint(words) \
+                or not lex.deport.isdisjoint(lemmas):
+            continue
+        s = read.get(start)
+        mentions = s.mentions if s is not None else []
+        owner = _side_border_owner(W, start, k, mentions, state, sb)
+        neighbour = sb.neighbours.get(owner or "", {}).get(W[k])
+        if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached \
+                or any(w in _HEDGES_BEFORE_BORDER for w in W[max(start, k - 10):k]):
+            continue
+        if any(m.role in {"DST", "REFIN"} and m.iso not in {owner, neighbour} for m in mentions):
+            continue  # the people go elsewhere
+        b.add(sent, neighbour, owner, [k, i], trigger=i)
+        known.add((neighbour, owner))
+
+
+_HEDGES_BEFORE_BORDER = frozenset({"would", "could", "might", "may", "potential", "possible", "will", "should", "if",
+                                   "prevent", "avoid", "stop", "deter", "keep"})  # ``_hedged_before``'s, and stopping
 
 
 RETURN_WORDS = {"return", "returned", "returning", "returns"}
