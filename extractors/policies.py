@@ -2354,6 +2354,18 @@ def _condition(ctx: _Context, sent: Span, end: int) -> str | None:
     return None
 
 
+def _infix_hyphen(ctx: _Context, j: int, lower_bound: int) -> bool:
+    """Whether token j is the hyphen inside a word the tokenizer split ("large-scale", "long-promised",
+    "two-year"), with no space on either side and no name before it ("U.S.-Mexico" keeps its country)."""
+    doc = ctx.doc
+    tok = doc[j]
+    if tok.text not in {"-", "–"} or j - 1 < lower_bound or j + 1 >= len(doc):
+        return False
+    before = doc[j - 1]
+    return (not tok.whitespace_ and not before.whitespace_ and (before.is_alpha or before.like_num)
+            and ctx.mention_at.get(j - 1) is None)
+
+
 def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) -> tuple[bool, int | None]:
     """A noun trigger needs a link to an actor: a governing verb before it, a possessor, or 'X-ed by'.
 
@@ -2381,6 +2393,9 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
             continue
         if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
             break
+        if _infix_hyphen(ctx, j, sent.start):
+            j -= 2  # "carried out large-scale deportations": a hyphenated modifier is one word between them
+            continue
         # "launched a family visa scheme": a few plain words between the verb and the noun
         plain_word = tok.is_lower and tok.is_alpha and steps < 3 and tok.lower_ not in ctx.sets["prepositions"]
         if plain_word or lemma in NOMINAL_SKIP or tok.like_num or tok.lower_ in {"'s", "’s"}:
