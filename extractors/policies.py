@@ -3031,6 +3031,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
         if entry.get("target_inside") and target is not None and not start < target[0] < end:
             continue  # "prevent guns from coming into the hands of individuals": the group is who is kept out
+        if entry.get("target_foreign") and (target is None or _target_nationality(ctx, target[0], target[1]) is None):
+            continue  # "gave $200 million in aid to Syrians": support read from the story only for a nation's people
         skip = set(entry.get("skip_between") or ())
         if skip and target is not None and any(t.lower_ in skip for t in doc[end:target[0]]):
             continue  # "received the brunt of the migrants": arrivals, not an admission

@@ -112,3 +112,25 @@ def test_state_rescue_of_people_at_sea_is_aid(run, text, expected):
 ])
 def test_rescue_near_misses(run, text):
     assert ("Aid" not in {t for _, t, _ in run(text)})
+
+
+STORY = ("Refugees and migrants crossed the border in large numbers this year, and the refugee camps are full. "
+         "Most refugees want asylum in Europe. The migrants and refugees say they fled war. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (STORY + "Japan gave $200 million in aid to Syrians in Jordan.", {("JP", "Aid", "in_force")}),
+    (STORY + "Saudi Arabia, Qatar and Kuwait have donated funds to Syrians in Jordan.",
+     {("SA", "Aid", "in_force"), ("QA", "Aid", "in_force"), ("KW", "Aid", "in_force")}),
+])
+def test_aid_to_a_nations_people_in_a_story_on_migrants(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    STORY + "Washington sent $300 million in military aid to Ukrainians.",  # military aid
+    STORY + "Japan gave $200 million to the project.",  # no nation's people
+    "Japan gave $200 million in aid to Syrians in Jordan.",  # no story on migrants, no humanitarian word
+])
+def test_aid_to_nationals_near_misses(run, text):
+    assert ("Aid" not in {t for _, t, _ in run(text)})
