@@ -3015,6 +3015,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 _carried_context(doc_text(doc), _sentence_before(ctx, sent), set(doc_lowers(doc)[sent.start:sent.end]),
                                  ctx.lex["_contexts"].get(entry.get("context"), ()))):
             continue
+        if entry.get("require_story") and not _document_has(doc, entry["require_story"]):
+            continue  # "tourists were rescued at sea": a rescue of people is a measure only in a story on migrants
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")

@@ -37,6 +37,8 @@ def run(nlp):
     return _run
 
 
+STORY = ("Refugees and migrants crossed the border in large numbers this year, and the refugee camps are full. "
+         "Most refugees want asylum in Europe. The migrants and refugees say they fled war. ")
 US = "U.S. President Donald Trump spoke on Monday in Washington. "
 MIGRATION = ("Migrants and refugees waited at the border for weeks to ask for asylum. Most of the migrants and "
              "refugees at the border had fled violence at home. ")
@@ -92,11 +94,11 @@ def test_plural_sums_for_deporting_are_no_aid(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Authorities in Cyprus rescued 114 people off the coast after their boat ran into trouble.",
+    (STORY + "Authorities in Cyprus rescued 114 people off the coast after their boat ran into trouble.",
      {("CY", "Aid", "in_force")}),
-    ("The Spanish coast guard picked up 57 people from two boats in the Strait of Gibraltar.",
+    (STORY + "The Spanish coast guard picked up 57 people from two boats in the Strait of Gibraltar.",
      {("ES", "Aid", "in_force")}),
-    ("Malta's armed forces picked up 80 people from a rubber boat.", {("MT", "Aid", "in_force")}),
+    (STORY + "Malta's armed forces picked up 80 people from a rubber boat.", {("MT", "Aid", "in_force")}),
 ])
 def test_state_rescue_of_people_at_sea_is_aid(run, text, expected):
     assert run(text) == expected
@@ -109,13 +111,11 @@ def test_state_rescue_of_people_at_sea_is_aid(run, text, expected):
     "The governor picked up 20 votes among refugees in the county.",
     "Mexican officials rescued five children from smugglers travelling with a migrant caravan.",  # no sea
     "The agency lets relatives pick up migrant children at government shelters.",
+    "Thousands of tourists reached the coast. The Maltese coast guard rescued 300 people from a sinking boat.",
 ])
 def test_rescue_near_misses(run, text):
     assert ("Aid" not in {t for _, t, _ in run(text)})
 
-
-STORY = ("Refugees and migrants crossed the border in large numbers this year, and the refugee camps are full. "
-         "Most refugees want asylum in Europe. The migrants and refugees say they fled war. ")
 
 
 @pytest.mark.parametrize("text, expected", [
