@@ -5,8 +5,7 @@
   as one word between them, unless a name stands before the hyphen ("U.S.-Mexico");
 - a ban or moratorium on a group of travellers as a noun ("a ban on migrants from X") is an entry ban; a ban
   on what people do ("a ban on migrants working") is not;
-- sums in the plural ("pledged hundreds of millions of dollars", "has committed billions of dollars") are money
-  like "$5 billion", and still not when they pay for deporting or detaining;
+- aid, money or goods given to a nation's people ("gave $200 million in aid to Syrians") in a story on migrants;
 - a state body that rescues or picks up people (not only "migrants") in a sentence about the sea or a boat
   gives humanitarian help (Aid, as the guidelines' annotators read coast-guard rescues).
 All sentences are invented."""
@@ -73,24 +72,10 @@ def test_ban_on_a_group_of_travellers(run, text, expected):
     "Italy announced a ban on migrants working in farms.",  # a ban on what they do
     "Kenya lifted its ban on people smuggling boats.",
     "Critics said the ban on refugees was cruel.",  # no one imposes it here
+    US + MIGRATION + "The senator kept proposing a total ban on migrants from the region.",  # only proposed
 ])
 def test_ban_on_an_activity_or_without_an_actor_is_no_entry_ban(run, text):
     assert ("EntryBan" not in {t for _, t, _ in run(text)})
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Norway has pledged hundreds of millions of dollars to help refugees in Lebanon.",
-     {("NO", "Aid", "in_force")}),
-    (US + "The administration has committed billions of dollars to help Guatemala keep its migrants at home.",
-     {("US", "Aid", "in_force")}),
-])
-def test_plural_sums_are_money(run, text, expected):
-    assert run(text) == expected
-
-
-def test_plural_sums_for_deporting_are_no_aid(run):
-    found = run("Germany has committed billions of euros to deporting rejected asylum seekers.")
-    assert ("DE", "Aid", "in_force") not in found
 
 
 @pytest.mark.parametrize("text, expected", [
