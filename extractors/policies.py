@@ -2354,6 +2354,18 @@ def _condition(ctx: _Context, sent: Span, end: int) -> str | None:
     return None
 
 
+def _infix_hyphen(ctx: _Context, j: int, lower_bound: int) -> bool:
+    """Whether token j is the hyphen inside a word the tokenizer split ("large-scale", "long-promised",
+    "two-year"), with no space on either side and no name before it ("U.S.-Mexico" keeps its country)."""
+    doc = ctx.doc
+    tok = doc[j]
+    if tok.text not in {"-", "–"} or j - 1 < lower_bound or j + 1 >= len(doc):
+        return False
+    before = doc[j - 1]
+    return (not tok.whitespace_ and not before.whitespace_ and (before.is_alpha or before.like_num)
+            and ctx.mention_at.get(j - 1) is None)
+
+
 def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) -> tuple[bool, int | None]:
     """A noun trigger needs a link to an actor: a governing verb before it, a possessor, or 'X-ed by'.
 
@@ -2381,6 +2393,9 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
             continue
         if tok.is_punct and tok.text not in {"-", "–", "'s", "’s"}:
             break
+        if _infix_hyphen(ctx, j, sent.start):
+            j -= 2  # "carried out large-scale deportations": a hyphenated modifier is one word between them
+            continue
         # "launched a family visa scheme": a few plain words between the verb and the noun
         plain_word = tok.is_lower and tok.is_alpha and steps < 3 and tok.lower_ not in ctx.sets["prepositions"]
         if plain_word or lemma in NOMINAL_SKIP or tok.like_num or tok.lower_ in {"'s", "’s"}:
@@ -3000,6 +3015,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 _carried_context(doc_text(doc), _sentence_before(ctx, sent), set(doc_lowers(doc)[sent.start:sent.end]),
                                  ctx.lex["_contexts"].get(entry.get("context"), ()))):
             continue
+        if entry.get("require_story") and not _document_has(doc, entry["require_story"]):
+            continue  # "tourists were rescued at sea": a rescue of people is a measure only in a story on migrants
         if entry.get("country_after") and not _country_after(ctx, end, sent, entry["country_after"]):
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")
@@ -3016,6 +3033,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
         if entry.get("target_inside") and target is not None and not start < target[0] < end:
             continue  # "prevent guns from coming into the hands of individuals": the group is who is kept out
+        if entry.get("target_foreign") and (target is None or _target_nationality(ctx, target[0], target[1]) is None):
+            continue  # "gave $200 million in aid to Syrians": support read from the story only for a nation's people
         skip = set(entry.get("skip_between") or ())
         if skip and target is not None and any(t.lower_ in skip for t in doc[end:target[0]]):
             continue  # "received the brunt of the migrants": arrivals, not an admission
