@@ -332,7 +332,8 @@ class DocumentStore:
     """Documents written per bulk load, at most. Each load adds overlapping files to every RocksDB index, which
     RocksDB then compacts into the existing data, so fewer, bigger loads cost less CPU: loading the 2.2 M quads
     of 3,000 corpus articles took 17.0-18.9 CPU-s in batches of about 720,000 quads against 23.4-24.4 CPU-s in
-    batches of 256 documents (about 180,000 quads). In practice ``BATCH_QUADS`` ends a batch first."""
+    batches of 256 documents (about 180,000 quads). News articles average about 520 quads, so in a corpus build this
+    limit ends a batch first, at about 530,000 quads; ``BATCH_QUADS`` ends batches of longer documents."""
     BATCH_QUADS = 640_000
     """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk).
     The loader holds about 1.1 kB per quad while it sorts a batch (935 MB peak RSS for a 720,000-quad batch,
