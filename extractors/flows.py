@@ -237,6 +237,7 @@ from extractors.events import positions_in
 from extractors.gazetteer import gazetteer, load_json
 from extractors.names import lookup_lemma
 from extractors.policies import doc_word_set
+from extractors.topic import on_topic
 
 EXTRACTOR = "migraph.flows"
 GOV_WINDOW = 10  # tokens between a movement verb and the preposition it governs
@@ -2030,6 +2031,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     ``backoff`` runs the broader sentence tier after the rules (None: the ``backoff`` switch of flows.json,
     overridden by the environment variable MIGRAPH_FLOWS_BACKOFF=0/1). ``scorer`` adds the pairs the learned
     scorer accepts after all rules (None: ``enabled`` of flow_scorer.json, or MIGRAPH_FLOW_SCORER=0/1)."""
+    if not on_topic(doc):
+        return []  # nothing about people's movement (extractors.topic)
     lex = _lex()
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)

@@ -72,7 +72,28 @@ COMMON_WORD_FLOOR = -14.0
 """The lowest threshold ``is_common_word`` answers for: rarer words are not kept in memory."""
 
 
+LOWER_CASE_MARGIN = 1.0
+"""How much likelier (natural log) a word's lower-case form must be than its capitalised form for the word to
+count as an ordinary lower-case word: e (about 2.7) times. "accountability" -12.6 against "Accountability" -15.3
+is one; "martinez" -16.5 against "Martinez" -13.5, or "king" -10.8 against "King" -10.3, is not."""
+LOWER_CASE_FLOOR = -17.0
+"""Lower-case forms rarer than this are not read for LOWER_CASE_MARGIN: too few sightings to tell."""
+
+
 @cache
+def _lexeme_tables() -> tuple[dict[str, float], frozenset[str]]:
+    """``word_log_probs`` and ``lower_case_words``, read in one pass over spacy-lookups-data's table."""
+    data = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    probs = {word: prob for word, prob in table.items() if prob > COMMON_WORD_FLOOR}
+    lower_case = frozenset(
+        word for word, prob in table.items()
+        if prob > LOWER_CASE_FLOOR and word.isalpha() and word.islower()
+        and prob - table.get(word.capitalize(), -99.0) >= LOWER_CASE_MARGIN)
+    return probs, lower_case
+
+
 def word_log_probs() -> dict[str, float]:
     """Unigram log-probabilities of English words from spacy-lookups-data, for words above COMMON_WORD_FLOOR.
 
@@ -80,9 +101,20 @@ def word_log_probs() -> dict[str, float]:
     words (about 110 MB as a dict, in every extraction worker); the 30,000 above the floor are all any
     threshold in use can tell apart.
     """
-    data = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return {word: prob for word, prob in json.load(handle).items() if prob > COMMON_WORD_FLOOR}
+    return _lexeme_tables()[0]
+
+
+def lower_case_words() -> frozenset[str]:
+    """Words written in lower case far more often than capitalised (spacy-lookups-data's case-sensitive
+    unigram table, LOWER_CASE_MARGIN): dictionary words such as "accountability" or "alley", however rare,
+    as opposed to names ("Martinez", "Kaepernick"), which are mostly capitalised. Frequency alone
+    (``is_common_word``) cannot tell a rare dictionary word from a name."""
+    return _lexeme_tables()[1]
+
+
+def is_lower_case_word(word: str) -> bool:
+    """``word`` (any case) is an ordinary lower-case word by ``lower_case_words``."""
+    return word.lower() in lower_case_words()
 
 
 def is_common_word(word: str, threshold: float = -11.5) -> bool:

@@ -40,7 +40,14 @@ from extractors.doccache import (
     token_starts,
     word_class,
 )
-from extractors.gazetteer import gazetteer, is_common_word, lexicon, load_json
+from extractors.gazetteer import (
+    gazetteer,
+    is_common_word,
+    is_lower_case_word,
+    lexicon,
+    load_json,
+    lower_case_words,
+)
 
 PARTICLES = {"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di", "la", "le",
              "du", "dos", "das", "del", "ter", "ten", "y", "abu", "bint"}
@@ -172,6 +179,19 @@ def _is_given_name(word: str) -> bool:
 def _is_common_or_initial(word: str) -> bool:
     """A frequent English word, or an initial (initials do not make a name uncommon or common)."""
     return bool(INITIAL_RE.match(word)) or is_common_word(word)
+
+
+def _all_lower_case_words(words: list[str]) -> bool:
+    """Every word of a name is one written in lower case far more often than capitalised
+    (``gazetteer.lower_case_words``), counting at least two such words; initials and punctuation are skipped."""
+    lower_case = lower_case_words()
+    count = 0
+    for word in words:
+        if word.isalpha() and len(word) > 1:
+            if word.lower() not in lower_case:
+                return False
+            count += 1
+    return count >= 2
 
 
 @lru_cache(maxsize=1 << 15)
@@ -784,6 +804,10 @@ def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:
                 noun = start - k - 1
                 if noun > 0 and lower[noun] == ",":
                     noun -= 1  # "the rescue ship, named X"
+                if cue == ("called",) and noun >= 0 and (lower[noun] == "so" or (
+                        lower[noun] in HYPHENS and noun > 0 and lower[noun - 1] == "so")):
+                    evidence.add("thing_named")  # "the so-called X": a label put on a thing, no person named
+                    break
                 evidence.add("thing_named" if noun >= 0 and lower[noun] in _sets()["named_things"] else "naming")
     return evidence
 
@@ -978,6 +1002,9 @@ def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
         if words >= 2 and any(map(_is_third_person_verb, name_words[1:])) and view.only_in_title_case_lines(
                 name_start, name):
             continue  # "Graham Passes Legislation", "Poland Builds Wall": a headline's verb, no surname
+        if words >= 2 and not given and not evidence & PERSON_CUES - {"naming"} and _all_lower_case_words(name_words):
+            continue  # "Parental Accountability", "Bowling Alley", "what they called Blatant Xenophobia": dictionary
+            # words, however rare, are no name without a given name or a cue that introduces a person
         accept = False
         if words >= 2 and (given or evidence or not (
                 any(is_common_word(w) for w in name_words) or view.only_in_title_case_lines(name_start, name)
@@ -987,7 +1014,7 @@ def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
         elif words == 1 and (evidence & {"title", "naming", "apposition", "speech_before", "kinship",
                                                    "quoted"}
                                        or (given and evidence)):
-            accept = True
+            accept = not (evidence <= {"naming"} and is_lower_case_word(name))  # "it is called Right": a thing
         if not accept:
             continue
         span = Span(doc, name_start, end, label=person_label)

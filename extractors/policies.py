@@ -89,6 +89,7 @@ from extractors.doccache import doc_entities, doc_lemmas, doc_lowers, doc_senten
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer, load_json
+from extractors.topic import on_topic
 
 EXTRACTOR = "migraph.policies"
 DATA_FILE = Path(__file__).with_name("data") / "policies.json"
@@ -2887,6 +2888,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
     ``extractors.policy_scorer.scorer_enabled``)."""
     from extractors.policy_scorer import added_policies, scorer_enabled
 
+    if not on_topic(doc):
+        return []  # nothing about people's movement or status (extractors.topic)
     policies, backoff_pairs = rule_policies(doc, assertions, backoff)
     if scorer_enabled() if scorer is None else scorer:
         policies = policies + added_policies(doc, assertions, policies, backoff_pairs)

@@ -57,8 +57,12 @@ class BuildResult:
         }
 
 
-def extract_document(nlp, document: Document):
-    """Run the pipeline and every extractor over one document."""
+def extract_document(nlp, document: Document, *, all_times: bool = False):
+    """Run the pipeline and every extractor over one document.
+
+    Dates and numbers are read only when a policy, flow or event first asks for those of its sentence
+    (``DocumentAssertions.deferred_times``); ``all_times`` reads them in every document, so that
+    ``assertions.times`` and ``assertions.quantities`` list all of them."""
     from extractors.entities import extract_entities
     from extractors.events import extract_events
     from extractors.flows import extract_flows
@@ -72,8 +76,10 @@ def extract_document(nlp, document: Document):
     quotations = extract_quotes(doc, assertions)
     assertions.quotations = quotations  # policies read "we" in a quotation as the speaker's state
     # Dates and numbers first: policies and flows pick theirs from the same sentence.
-    assertions.times = extract_times(doc, document.published)
-    assertions.quantities = extract_quantities(doc)
+    assertions.deferred_times = lambda: extract_times(doc, document.published)
+    assertions.deferred_quantities = lambda: extract_quantities(doc)
+    if all_times:
+        assertions.resolve_deferred()
     assertions.policies = extract_policies(doc, assertions)
     assertions.flows = extract_flows(doc, assertions)
     assertions.events = extract_events(doc, assertions)
