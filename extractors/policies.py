@@ -71,7 +71,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import or_
@@ -181,6 +181,11 @@ def lexicon() -> dict:
         data["_agencies"].setdefault(tuple(name.replace(",", " ,").split()), iso)  # acts for it, like its agency
     data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
+    data["_speaker_gap"] = frozenset(data.get("speaker_gap_words", ()))
+    ended = data["ended_protection"]
+    for name in ("gap", "heads", "ending_words"):
+        ended[name] = frozenset(ended[name])
+    data["_programme_last"] = frozenset((name.split()[-1],) for name in programmes.get("names", {}))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
                              if not name.startswith("_")}
@@ -1151,6 +1156,9 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if k == 0:
             return []
         prev = ctx.sents[k - 1]
+        chained = _subject_chain(ctx, m, sent, prev)
+        if chained is not None:
+            return chained
         for other in ctx.by_end:
             if prev.start <= other.start < prev.end and other.kind == "actor" and not ctx.is_prepositional(other):
                 if ctx.followed_by_modifier(other):
@@ -1243,6 +1251,57 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
     return []
+
+
+def _subject_chain(ctx: _Context, m: Mention, sent: Span, prev: Span) -> list[Actor] | None:
+    """"The administration surged resources to the border. It built detention centres": a pronoun opening a
+    sentence continues the subject that opened the sentence before (a state, a body such as "the government",
+    or the same pronoun, followed back one more sentence); None when the sentence before opens with no mention,
+    so the nearest actor there is read as before."""
+    doc = ctx.doc
+    if m.start != sent.start:
+        return None
+    opening = [x for x in ctx.mentions if prev.start <= x.start <= prev.start + 3 and x.start < prev.end]
+    first = min(opening, key=lambda x: x.start) if opening else None
+    if first is None or any(not (t.is_title or t.lower_ in {"the", "a", "an"}) for t in doc[prev.start:first.start]):
+        return None
+    if first.kind == "pronoun" and doc[first.start].lower_ == doc[m.start].lower_:
+        return _resolve_reference(ctx, first)  # "It surged ... It built ...": one subject throughout
+    if first.kind in {"body", "title"} and not ctx.is_prepositional(first):
+        return _resolve_reference(ctx, first) or None
+    if first.kind == "actor" and first.actor and not ctx.is_prepositional(first) \
+            and not ctx.followed_by_modifier(first):
+        return [x.actor for x in ctx.coordinated(first, prev.end) if x.actor]
+    return None
+
+
+def _ended_antecedent(ctx: _Context, start: int, sent: Span) -> bool:
+    """Whether the trigger at ``start`` opens a clause describing a programme that the sentence ends: "scrapped the
+    programme, which has protected them from deportation", "a decision to end a program protecting young
+    immigrants" (the relative or participle clause says what the programme did, the ending is the measure)."""
+    lowers, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
+    data = ctx.lex["ended_protection"]
+    j = start - 1
+    while j > sent.start and lowers[j] in data["gap"]:
+        j -= 1  # "which has long protected"
+    if lowers[j] in {"which", "that"}:
+        j -= 1
+        if j > sent.start and lowers[j] == ",":
+            j -= 1
+    elif not lowers[start].endswith("ing"):
+        return False  # only a relative clause or a participle ("a program protecting ...") describes the programme
+    if j > sent.start and lowers[j] == ")":
+        while j > sent.start and lowers[j] != "(":
+            j -= 1  # "Deferred Action for Childhood Arrivals (DACA), which ..."
+        j -= 1
+    if j <= sent.start or not (lowers[j] in data["heads"] or tuple(lowers[j:j + 1]) in ctx.lex["_programme_last"]):
+        return False
+    for k in range(j - 1, max(sent.start - 1, j - data["window"]), -1):
+        if lowers[k] in {";", ":", "which", "that"}:
+            return False
+        if lemmas[k] in data["ending_words"] or lowers[k] in data["ending_words"]:
+            return True
+    return False
 
 
 def _named_before(ctx: _Context, actor: Actor, i: int) -> bool:
@@ -1769,12 +1828,14 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     (that) 300 migrants were pushed back". International organisations and others report, they do not act."""
     lemmas = doc_lemmas(ctx.doc)
     for i in range(start - 1, sent.start, -1):
-        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 not in ctx.mention_at:
-            owner = _role_owner(ctx, i - 1, sent)  # "Lithuania's interior minister said"
+        speaker = _speaker_end(ctx, i, sent) if lemmas[i] in ctx.sets["speech_verbs"] else i - 1  # "Mexico's
+        # government also insisted": the adverb is skipped
+        if lemmas[i] in ctx.sets["speech_verbs"] and speaker not in ctx.mention_at:
+            owner = _role_owner(ctx, speaker, sent)  # "Lithuania's interior minister said"
             if owner is not None:
                 return [owner.actor], owner
-        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 in ctx.mention_at:
-            m = ctx.mention_at[i - 1]
+        if lemmas[i] in ctx.sets["speech_verbs"] and speaker in ctx.mention_at:
+            m = ctx.mention_at[speaker]
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.is_prepositional(m):
                 return [x.actor for x in ctx.coordinated(m, i) if x.actor and x.actor[0] == "Country"], m
             if m.kind in {"body", "title"} and not ctx.is_prepositional(m):
@@ -1784,6 +1845,18 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
         if ctx.doc[i].text in {";", ":"}:
             break
     return [], None
+
+
+def _speaker_end(ctx: _Context, verb: int, sent: Span) -> int:
+    """The last token of the speaker before a speech verb at ``verb``, past adverbs and auxiliaries between them
+    ("the ministry also said", "Poland has repeatedly stated"); ``verb - 1`` when there are none."""
+    lowers = doc_lowers(ctx.doc)
+    skip = ctx.lex["agentless"]["adverbs"] | ctx.lex["_speaker_gap"]
+    j = verb - 1
+    while j > sent.start and j not in ctx.mention_at and (lowers[j] in skip or (
+            lowers[j].endswith("ly") and ctx.doc[j].is_alpha and ctx.doc[j].is_lower)):
+        j -= 1
+    return j if j < verb - 1 and (j in ctx.mention_at or _role_owner(ctx, j, sent) is not None) else verb - 1
 
 
 def _stated_or_announced(ctx: _Context, sent: Span, start: int) -> bool:
@@ -3205,6 +3278,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             policy_type = None
         if not policy_type:
             continue
+        ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None
+        if ended_type and not _ended_antecedent(ctx, start, sent):
+            ended_type = None  # "ended the programme, which has protected 800,000 from deportation": the
+            # programme's protection (a measure taken) and its ending (the measure now) are both read
         status = _status(ctx, sent, search_from, actor_end)
         condition = _condition(ctx, sent, end)
         t_text = t_key = t_nat = None
@@ -3249,6 +3326,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             placed.append((start, policies[-1]))
             if in_tier2:
                 tier2_pairs.add((actor, policy_type))
+        for ended in [p for p in policies[produced:] if p.policy_type == policy_type] if ended_type else ():
+            key = ((ended.actor_kind, ended.actor_key), ended_type, (ended.target or "").lower(), ended.status)
+            if key not in seen:
+                seen.add(key)
+                policies.append(replace(ended, policy_type=ended_type))
         if len(policies) > produced:
             productive.setdefault(label, []).append((start, end))
             late = late or second_pass
