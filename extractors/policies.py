@@ -2279,6 +2279,8 @@ def _past_record(ctx: _Context, start: int) -> bool:
 def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None, actors: list[Actor]) -> bool:
     """"Opposition leader X said Israel should take in refugees": a modal of opinion between the actor and
     the trigger, in a clause reported by someone other than the actor, is that speaker's view, no measure."""
+    if at is not None and at.start > start and _passive_modal(ctx, sent, start) is not None:
+        return _modal_passive_opinion(ctx, sent, start, actors)
     if at is None or not at.end <= start:
         return False
     lowers = doc_lowers(ctx.doc)
@@ -2318,6 +2320,39 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
 
 
 @cache
+def _passive_modal(ctx: _Context, sent: Span, start: int) -> int | None:
+    """The position of "should"/"ought" governing a passive trigger ("ought to be given asylum in X", "should be
+    granted asylum in X"), or None."""
+    lowers = doc_lowers(ctx.doc)
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in ctx.lex["agentless"]["adverbs"]):
+        j -= 1
+    if j <= sent.start or lowers[j] != "be":
+        return None
+    j -= 2 if lowers[j - 1] == "to" else 1
+    return j if j >= sent.start and lowers[j] in ctx.lex["passive_opinion_modals"] else None
+
+
+def _modal_passive_opinion(ctx: _Context, sent: Span, start: int, actors: list[Actor]) -> bool:
+    """"Advocates believe the children ought to be given asylum in the US": a passive under "should"/"ought"
+    whose actor comes after it is the view of whoever says or believes it; only a state saying it of itself
+    ("Germany said refugees should be granted protection in Germany") announces a measure."""
+    modal = _passive_modal(ctx, sent, start)
+    lemmas = doc_lemmas(ctx.doc)
+    for i in range(modal - 1, sent.start - 1, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] or lemmas[i] in {"argue", "think", "believe", "write"}:
+            for m in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= i]):
+                if ctx.is_prepositional(m):
+                    continue
+                if m.kind == "actor":
+                    return m.actor not in actors
+                if m.kind in {"body", "title"}:
+                    return not set(_resolve_reference(ctx, m)) & set(actors)
+                break
+            return True
+    return True
+
+
 def _cue_bases() -> dict[str, str]:
     """Inflected form -> demand cue ("Urges", "Tells" in a title-case headline get no lemma from the lookup
     lemmatizer)."""
