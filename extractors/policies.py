@@ -1455,6 +1455,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
                 and _announced_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
+        if not found[0]:
+            found = _under_owner_after(ctx, end, sent)  # "immigrants granted amnesty under Canada's programme"
         return found
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
@@ -1797,6 +1799,39 @@ def _under_policy_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Act
         while k < start and k - m.end < 3 and lowers[k] not in nouns and ctx.doc[k].is_alpha and ctx.doc[k].is_lower:
             k += 1  # "Britain's new asylum rules"
         if k < start and lowers[k] in nouns and "," in lowers[k:start]:
+            return [m.actor], m
+        return [], None
+    return [], None
+
+
+def _under_owner_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"migrants granted amnesty under President X's 2012 programme", "shielded from deportation under a Canadian
+    policy": a passive trigger followed by "under" and a policy noun owned by a state (its possessive or its
+    adjective) is that state's measure; "under Canada" alone, or a policy of no state, names none."""
+    lowers = doc_lowers(ctx.doc)
+    nouns = set(ctx.lex["named_policies"]["nouns"])
+    for i in range(end, min(sent.end - 1, end + 6)):
+        if lowers[i] in {";", ":", "—", "–", ","}:
+            break
+        if lowers[i] != "under":
+            continue
+        k = i + 1
+        while k < sent.end and k - i < 4 and k not in ctx.mention_at and (
+                lowers[k] in {"the", "a", "an"} or ctx.doc[k].is_title):
+            k += 1  # "under President X's order": the title before the holder
+        m = ctx.mention_at.get(k)
+        if m is None or m.kind not in {"actor", "demonym"} or not m.actor or m.actor[0] != "Country":
+            return [], None
+        j = m.end
+        if j < sent.end and lowers[j] in {"'s", "’s"}:
+            j += 1
+        elif m.kind != "demonym":
+            return [], None
+        steps = 0
+        while j < sent.end and steps < 6 and lowers[j] not in nouns and (ctx.doc[j].is_alpha or ctx.doc[j].like_num):
+            j += 1  # "Britain's new asylum rules", "X's Deferred Action for Childhood Arrivals programme"
+            steps += 1
+        if j < sent.end and lowers[j] in nouns:
             return [m.actor], m
         return [], None
     return [], None

@@ -88,3 +88,16 @@ def test_ended_protection(run, text, expected):
 ])
 def test_passive_opinion(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive followed by "under" and a policy owned by a state (possessive or adjective)
+    (OTTAWA + "The agency issued permits to migrants granted amnesty under Canada's 2012 programme.",
+     {("CA", "AsylumOffer", "in_force")}),
+    (OTTAWA + "The agency issued permits to migrants granted amnesty under a Canadian policy.",
+     {("CA", "AsylumOffer", "in_force")}),
+    # near miss: "under pressure from" names no policy
+    (OTTAWA + "The agency issued permits to migrants granted amnesty under pressure from Canada.", set()),
+])
+def test_under_state_policy(run, text, expected):
+    assert run(text) == expected
