@@ -1277,8 +1277,8 @@ def _subject_chain(ctx: _Context, m: Mention, sent: Span, prev: Span) -> list[Ac
 
 def _ended_antecedent(ctx: _Context, start: int, sent: Span) -> bool:
     """Whether the trigger at ``start`` opens a clause describing a programme that the sentence ends: "scrapped the
-    programme, which has protected them from deportation", "a decision to end a program protecting young
-    immigrants" (the relative or participle clause says what the programme did, the ending is the measure)."""
+    programme, which has protected them from deportation", "a ruling on the plan to end a scheme sheltering
+    minors" (the relative or participle clause says what the programme did, the ending is the measure)."""
     lowers, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
     data = ctx.lex["ended_protection"]
     j = start - 1
@@ -1292,7 +1292,7 @@ def _ended_antecedent(ctx: _Context, start: int, sent: Span) -> bool:
         return False  # only a relative clause or a participle ("a program protecting ...") describes the programme
     if j > sent.start and lowers[j] == ")":
         while j > sent.start and lowers[j] != "(":
-            j -= 1  # "Deferred Action for Childhood Arrivals (DACA), which ..."
+            j -= 1  # "the Relief for Young Arrivals (RYA) scheme, which ...": past the acronym
         j -= 1
     if j <= sent.start or not (lowers[j] in data["heads"] or tuple(lowers[j:j + 1]) in ctx.lex["_programme_last"]):
         return False
@@ -2356,7 +2356,7 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
 
 @cache
 def _passive_modal(ctx: _Context, sent: Span, start: int) -> int | None:
-    """The position of "should"/"ought" governing a passive trigger ("ought to be given asylum in X", "should be
+    """The position of "should"/"ought" governing a passive trigger ("ought to be granted refuge in X", "should be
     granted asylum in X"), or None."""
     lowers = doc_lowers(ctx.doc)
     j = start - 1
@@ -2369,7 +2369,7 @@ def _passive_modal(ctx: _Context, sent: Span, start: int) -> int | None:
 
 
 def _modal_passive_opinion(ctx: _Context, sent: Span, start: int, actors: list[Actor]) -> bool:
-    """"Advocates believe the children ought to be given asylum in the US": a passive under "should"/"ought"
+    """"Lawyers think the families ought to be granted refuge in X": a passive under "should"/"ought"
     whose actor comes after it is the view of whoever says or believes it; only a state saying it of itself
     ("Germany said refugees should be granted protection in Germany") announces a measure."""
     modal = _passive_modal(ctx, sent, start)

@@ -78,8 +78,7 @@ def test_ended_protection(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a belief of others about what a state ought to do
-    (FAMILIES + "The parents likely know better why they believe their children ought to be given asylum in "
-                "Canada.", set()),
+    (FAMILIES + "The relatives clearly think that the youngsters ought to be granted asylum in Canada.", set()),
     (FAMILIES + "Lawyers think the children should be granted asylum in Canada.", set()),
     # near misses: a grant stated as done, and the state itself saying it
     (FAMILIES + "Some of the families were granted asylum in Canada last spring.", {("CA", "AsylumOffer", "in_force")}),
