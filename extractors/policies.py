@@ -71,7 +71,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import or_
@@ -182,6 +182,11 @@ def lexicon() -> dict:
         data["_agencies"].setdefault(tuple(name.replace(",", " ,").split()), iso)  # acts for it, like its agency
     data["_agency_first"] = frozenset(words[0] for words in data["_agencies"])
     data["_backoff_cancel"] = frozenset(data.get("backoff_cancel_before", ()))
+    data["_speaker_gap"] = frozenset(data.get("speaker_gap_words", ()))
+    ended = data["ended_protection"]
+    for name in ("gap", "heads", "ending_words"):
+        ended[name] = frozenset(ended[name])
+    data["_programme_last"] = frozenset((name.split()[-1],) for name in programmes.get("names", {}))
     data["_contexts"] = {name: tuple(words) for name, words in data["contexts"].items()}
     data["elided_groups"] = {name: frozenset(words) for name, words in data["elided_groups"].items()
                              if not name.startswith("_")}
@@ -1152,6 +1157,9 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         if k == 0:
             return []
         prev = ctx.sents[k - 1]
+        chained = _subject_chain(ctx, m, sent, prev)
+        if chained is not None:
+            return chained
         for other in ctx.by_end:
             if prev.start <= other.start < prev.end and other.kind == "actor" and not ctx.is_prepositional(other):
                 if ctx.followed_by_modifier(other):
@@ -1244,6 +1252,57 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
     return []
+
+
+def _subject_chain(ctx: _Context, m: Mention, sent: Span, prev: Span) -> list[Actor] | None:
+    """"The administration surged resources to the border. It built detention centres": a pronoun opening a
+    sentence continues the subject that opened the sentence before (a state, a body such as "the government",
+    or the same pronoun, followed back one more sentence); None when the sentence before opens with no mention,
+    so the nearest actor there is read as before."""
+    doc = ctx.doc
+    if m.start != sent.start:
+        return None
+    opening = [x for x in ctx.mentions if prev.start <= x.start <= prev.start + 3 and x.start < prev.end]
+    first = min(opening, key=lambda x: x.start) if opening else None
+    if first is None or any(not (t.is_title or t.lower_ in {"the", "a", "an"}) for t in doc[prev.start:first.start]):
+        return None
+    if first.kind == "pronoun" and doc[first.start].lower_ == doc[m.start].lower_:
+        return _resolve_reference(ctx, first)  # "It surged ... It built ...": one subject throughout
+    if first.kind in {"body", "title"} and not ctx.is_prepositional(first):
+        return _resolve_reference(ctx, first) or None
+    if first.kind == "actor" and first.actor and not ctx.is_prepositional(first) \
+            and not ctx.followed_by_modifier(first):
+        return [x.actor for x in ctx.coordinated(first, prev.end) if x.actor]
+    return None
+
+
+def _ended_antecedent(ctx: _Context, start: int, sent: Span) -> bool:
+    """Whether the trigger at ``start`` opens a clause describing a programme that the sentence ends: "scrapped the
+    programme, which has protected them from deportation", "a ruling on the plan to end a scheme sheltering
+    minors" (the relative or participle clause says what the programme did, the ending is the measure)."""
+    lowers, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
+    data = ctx.lex["ended_protection"]
+    j = start - 1
+    while j > sent.start and lowers[j] in data["gap"]:
+        j -= 1  # "which has long protected"
+    if lowers[j] in {"which", "that"}:
+        j -= 1
+        if j > sent.start and lowers[j] == ",":
+            j -= 1
+    elif not lowers[start].endswith("ing"):
+        return False  # only a relative clause or a participle ("a program protecting ...") describes the programme
+    if j > sent.start and lowers[j] == ")":
+        while j > sent.start and lowers[j] != "(":
+            j -= 1  # "the Relief for Young Arrivals (RYA) scheme, which ...": past the acronym
+        j -= 1
+    if j <= sent.start or not (lowers[j] in data["heads"] or tuple(lowers[j:j + 1]) in ctx.lex["_programme_last"]):
+        return False
+    for k in range(j - 1, max(sent.start - 1, j - data["window"]), -1):
+        if lowers[k] in {";", ":", "which", "that"}:
+            return False
+        if lemmas[k] in data["ending_words"] or lowers[k] in data["ending_words"]:
+            return True
+    return False
 
 
 def _named_before(ctx: _Context, actor: Actor, i: int) -> bool:
@@ -1397,6 +1456,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
                 and _announced_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
+        if not found[0]:
+            found = _under_owner_after(ctx, end, sent)  # "immigrants granted amnesty under Canada's programme"
         return found
     # 2. antecedent of "where": "Turkey, Armenia and Serbia, where Russians do not need a visa"
     i = start - 1
@@ -1744,6 +1805,39 @@ def _under_policy_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Act
     return [], None
 
 
+def _under_owner_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"migrants granted amnesty under President X's 2012 programme", "shielded from deportation under a Canadian
+    policy": a passive trigger followed by "under" and a policy noun owned by a state (its possessive or its
+    adjective) is that state's measure; "under Canada" alone, or a policy of no state, names none."""
+    lowers = doc_lowers(ctx.doc)
+    nouns = set(ctx.lex["named_policies"]["nouns"])
+    for i in range(end, min(sent.end - 1, end + 6)):
+        if lowers[i] in {";", ":", "—", "–", ","}:
+            break
+        if lowers[i] != "under":
+            continue
+        k = i + 1
+        while k < sent.end and k - i < 4 and k not in ctx.mention_at and (
+                lowers[k] in {"the", "a", "an"} or ctx.doc[k].is_title):
+            k += 1  # "under President X's order": the title before the holder
+        m = ctx.mention_at.get(k)
+        if m is None or m.kind not in {"actor", "demonym"} or not m.actor or m.actor[0] != "Country":
+            return [], None
+        j = m.end
+        if j < sent.end and lowers[j] in {"'s", "’s"}:
+            j += 1
+        elif m.kind != "demonym":
+            return [], None
+        steps = 0
+        while j < sent.end and steps < 6 and lowers[j] not in nouns and (ctx.doc[j].is_alpha or ctx.doc[j].like_num):
+            j += 1  # "Britain's new asylum rules", "X's Deferred Action for Childhood Arrivals programme"
+            steps += 1
+        if j < sent.end and lowers[j] in nouns:
+            return [m.actor], m
+        return [], None
+    return [], None
+
+
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
     """The actor "its"/"their" stands for in "its plan to deport", "their efforts to resettle": the nearest
     actor mention before the possessive in the sentence (none when another mention stands between)."""
@@ -1770,12 +1864,14 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
     (that) 300 migrants were pushed back". International organisations and others report, they do not act."""
     lemmas = doc_lemmas(ctx.doc)
     for i in range(start - 1, sent.start, -1):
-        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 not in ctx.mention_at:
-            owner = _role_owner(ctx, i - 1, sent)  # "Lithuania's interior minister said"
+        speaker = _speaker_end(ctx, i, sent) if lemmas[i] in ctx.sets["speech_verbs"] else i - 1  # "Mexico's
+        # government also insisted": the adverb is skipped
+        if lemmas[i] in ctx.sets["speech_verbs"] and speaker not in ctx.mention_at:
+            owner = _role_owner(ctx, speaker, sent)  # "Lithuania's interior minister said"
             if owner is not None:
                 return [owner.actor], owner
-        if lemmas[i] in ctx.sets["speech_verbs"] and i - 1 in ctx.mention_at:
-            m = ctx.mention_at[i - 1]
+        if lemmas[i] in ctx.sets["speech_verbs"] and speaker in ctx.mention_at:
+            m = ctx.mention_at[speaker]
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.is_prepositional(m):
                 return [x.actor for x in ctx.coordinated(m, i) if x.actor and x.actor[0] == "Country"], m
             if m.kind in {"body", "title"} and not ctx.is_prepositional(m):
@@ -1785,6 +1881,18 @@ def _state_speaker_before(ctx: _Context, sent: Span, start: int) -> tuple[list[A
         if ctx.doc[i].text in {";", ":"}:
             break
     return [], None
+
+
+def _speaker_end(ctx: _Context, verb: int, sent: Span) -> int:
+    """The last token of the speaker before a speech verb at ``verb``, past adverbs and auxiliaries between them
+    ("the ministry also said", "Poland has repeatedly stated"); ``verb - 1`` when there are none."""
+    lowers = doc_lowers(ctx.doc)
+    skip = ctx.lex["agentless"]["adverbs"] | ctx.lex["_speaker_gap"]
+    j = verb - 1
+    while j > sent.start and j not in ctx.mention_at and (lowers[j] in skip or (
+            lowers[j].endswith("ly") and ctx.doc[j].is_alpha and ctx.doc[j].is_lower)):
+        j -= 1
+    return j if j < verb - 1 and (j in ctx.mention_at or _role_owner(ctx, j, sent) is not None) else verb - 1
 
 
 def _stated_or_announced(ctx: _Context, sent: Span, start: int) -> bool:
@@ -2207,6 +2315,8 @@ def _past_record(ctx: _Context, start: int) -> bool:
 def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None, actors: list[Actor]) -> bool:
     """"Opposition leader X said Israel should take in refugees": a modal of opinion between the actor and
     the trigger, in a clause reported by someone other than the actor, is that speaker's view, no measure."""
+    if at is not None and at.start > start and _passive_modal(ctx, sent, start) is not None:
+        return _modal_passive_opinion(ctx, sent, start, actors)
     if at is None or not at.end <= start:
         return False
     lowers = doc_lowers(ctx.doc)
@@ -2246,6 +2356,39 @@ def _reported_opinion(ctx: _Context, sent: Span, start: int, at: Mention | None,
 
 
 @cache
+def _passive_modal(ctx: _Context, sent: Span, start: int) -> int | None:
+    """The position of "should"/"ought" governing a passive trigger ("ought to be granted refuge in X", "should be
+    granted asylum in X"), or None."""
+    lowers = doc_lowers(ctx.doc)
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in ctx.lex["agentless"]["adverbs"]):
+        j -= 1
+    if j <= sent.start or lowers[j] != "be":
+        return None
+    j -= 2 if lowers[j - 1] == "to" else 1
+    return j if j >= sent.start and lowers[j] in ctx.lex["passive_opinion_modals"] else None
+
+
+def _modal_passive_opinion(ctx: _Context, sent: Span, start: int, actors: list[Actor]) -> bool:
+    """"Lawyers think the families ought to be granted refuge in X": a passive under "should"/"ought"
+    whose actor comes after it is the view of whoever says or believes it; only a state saying it of itself
+    ("Germany said refugees should be granted protection in Germany") announces a measure."""
+    modal = _passive_modal(ctx, sent, start)
+    lemmas = doc_lemmas(ctx.doc)
+    for i in range(modal - 1, sent.start - 1, -1):
+        if lemmas[i] in ctx.sets["speech_verbs"] or lemmas[i] in {"argue", "think", "believe", "write"}:
+            for m in reversed([x for x in ctx.by_end if sent.start <= x.start and x.end <= i]):
+                if ctx.is_prepositional(m):
+                    continue
+                if m.kind == "actor":
+                    return m.actor not in actors
+                if m.kind in {"body", "title"}:
+                    return not set(_resolve_reference(ctx, m)) & set(actors)
+                break
+            return True
+    return True
+
+
 def _cue_bases() -> dict[str, str]:
     """Inflected form -> demand cue ("Urges", "Tells" in a title-case headline get no lemma from the lookup
     lemmatizer)."""
@@ -3208,6 +3351,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             policy_type = None
         if not policy_type:
             continue
+        ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None
+        if ended_type and not _ended_antecedent(ctx, start, sent):
+            ended_type = None  # "ended the programme, which has protected 800,000 from deportation": the
+            # programme's protection (a measure taken) and its ending (the measure now) are both read
         status = _status(ctx, sent, search_from, actor_end)
         condition = _condition(ctx, sent, end)
         t_text = t_key = t_nat = None
@@ -3252,6 +3399,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             placed.append((start, policies[-1]))
             if in_tier2:
                 tier2_pairs.add((actor, policy_type))
+        for ended in [p for p in policies[produced:] if p.policy_type == policy_type] if ended_type else ():
+            key = ((ended.actor_kind, ended.actor_key), ended_type, (ended.target or "").lower(), ended.status)
+            if key not in seen:
+                seen.add(key)
+                policies.append(replace(ended, policy_type=ended_type))
         if len(policies) > produced:
             productive.setdefault(label, []).append((start, end))
             late = late or second_pass
