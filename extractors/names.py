@@ -682,6 +682,26 @@ def _preceding_role(view: TokenView, start: int) -> tuple[int, str | None]:
     return k, " ".join(words)
 
 
+ROLE_SUFFIXES = {"elect", "designate"}  # "President-elect", "Prime Minister-designate": a role held from a set date
+
+
+def _suffixed_role(view: TokenView, start: int) -> str | None:
+    """A role with "-elect" or "-designate" right before a name ("President-elect Jo Ross"), as written.
+
+    The hyphen and the lower-case suffix end the run of capitalised words, so the role words before them are
+    not part of the name's run (as "Prime Minister" is in "Prime Minister Jo Ross")."""
+    lower, text = view.lower, view.text
+    if start < 3 or lower[start - 1] not in ROLE_SUFFIXES or text[start - 2] not in HYPHENS:
+        return None
+    sets = _sets()
+    if lower[start - 3] not in sets["role_heads"]:
+        return None
+    k = start - 3
+    while k > 0 and lower[k - 1] in sets["titles"] and text[k - 1][:1].isupper() and not view.sent_start[k]:
+        k -= 1  # "Prime Minister-designate", "Vice President-elect"
+    return " ".join(text[k:start - 2]) + "-" + text[start - 1]
+
+
 def _followed_by_org_noun(view: TokenView, end: int) -> bool:
     nouns = _sets()["org_nouns"]
     lower = view.lower
@@ -957,6 +977,8 @@ def person_spans(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Span]:
         all_common = all(map(_is_common_or_initial, name_words))
         # Both find nothing without a cue word right before (a role head; a speech, kinship or naming word, a comma)
         lower_role = _preceding_role(view, start)[1] if start > 0 and lower[start - 1] in role_heads else None
+        if lower_role is None and not role_words and start > 2 and lower[start - 1] in ROLE_SUFFIXES:
+            lower_role = _suffixed_role(view, start)
         if name_start > 0 and (lower[name_start - 1] in evidence_before_cues or text[name_start - 1] == ","):
             evidence = _evidence_before(view, name_start, end)
             if "thing_named" in evidence:
