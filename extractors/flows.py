@@ -1986,7 +1986,18 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     crisis = "crisis" in words and any(  # (the word test in C first: most sentences have no "crisis")
         w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
     context = not lex.border_context.isdisjoint(words)
+    if people and context and not crisis:
+        context = _context_word_in_prose(doc, s, lex)
     return crisis or (people and context)
+
+
+def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
+    """A border-context word written in lower case (or opening the sentence): a capitalised one mid-sentence is part
+    of a name ("the Deferred Action for Childhood Arrivals program"), not people arriving."""
+    T = doc_texts(doc)
+    start = s.span.start
+    return any(w in lex.border_context and (k == start or T[k][:1].islower())
+               for k, w in enumerate(doc_lowers(doc)[start:s.span.end], start))
 
 
 def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
