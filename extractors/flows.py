@@ -2000,7 +2000,7 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
 
 def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     """A border-context word written in lower case (or opening the sentence): a capitalised one mid-sentence is part
-    of a name ("the Deferred Action for Childhood Arrivals program"), not people arriving."""
+    of a name ("Childhood Arrivals" in a program's title), not people arriving."""
     T = doc_texts(doc)
     start = s.span.start
     return any(w in lex.border_context and (k == start or T[k][:1].islower())

@@ -78,8 +78,8 @@ def test_movement_noun_near_misses(nlp, sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "The agency is coping with a surge of immigrant children crossing the U.S.-Mexico border.",
-    "Reporters followed a migrant caravan that traveled to the U.S.-Mexico border last fall.",
+    "The agency is coping with ever more immigrant kids who keep crossing over the U.S.-Mexico border.",
+    "Reporters trailed one caravan of migrants as it traveled north toward the U.S.-Mexico border fence.",
     "Hundreds of migrants tried to breach the U.S.-Mexico border on Sunday.",
 ])
 def test_people_at_a_two_country_border(nlp, sentence):
@@ -88,9 +88,9 @@ def test_people_at_a_two_country_border(nlp, sentence):
 
 @pytest.mark.parametrize("sentence", [
     "Trade across the U.S.-Mexico border grew last year.",  # goods, no people
-    "The governor took his children to see the U.S.-Mexico border fence.",  # no crossing or crowd
-    "He wants money for a wall between the U.S. and Mexico and relief for young immigrants in the"
-    " Deferred Action for Childhood Arrivals program.",  # a program's name, not arrivals
+    "The governor brought both of his children along to look at the U.S.-Mexico border fence.",  # no crossing or crowd
+    "He asked for wall money for the U.S.-Mexico frontier plus relief for young immigrants enrolled under"
+    " Deferred Action for Childhood Arrivals.",  # a program's name, not arrivals
 ])
 def test_two_country_border_near_misses(nlp, sentence):
     assert pairs(nlp, PLAIN_STORY + sentence) == set()
