@@ -90,7 +90,7 @@ def test_people_at_a_two_country_border(nlp, sentence):
     "Trade across the U.S.-Mexico border grew last year.",  # goods, no people
     "The governor brought both of his children along to look at the U.S.-Mexico border fence.",  # no crossing or crowd
     "He asked for wall money for the U.S.-Mexico frontier plus relief for young immigrants enrolled under"
-    " Deferred Action for Childhood Arrivals.",  # a program's name, not arrivals
+    " Deferred Action for Childhood Arrivals.",  # capitalised: a title, not people arriving
 ])
 def test_two_country_border_near_misses(nlp, sentence):
     assert pairs(nlp, PLAIN_STORY + sentence) == set()
