@@ -2994,7 +2994,8 @@ def _coordinated(s: _Sentence, W: list[str], roles: list[tuple[int, str]], demon
     have = {i for i, _ in roles}
     out = list(roles)
     ms = [m for m in s.mentions if (m.kind == "demonym") == demonyms]
-    pairs = [(a, c) for a, c in zip(ms, ms[1:], strict=False) if c.start > a.end and _list_gap(W, a.end, c.start)]
+    pairs = [(a, c) for a, c in zip(ms, ms[1:], strict=False)
+             if a.end < c.start <= a.end + 3 and _list_gap(W, a.end, c.start)]
     for a, c in pairs + ([(c, a) for a, c in reversed(pairs)] if demonyms else []):
         if a.start in have and c.start not in have:  # demonyms both ways: "Syrians, Iraqis and Afghans fled"
             have.add(c.start)
@@ -3066,7 +3067,7 @@ def _backoff_origins(doc: Doc, s: _Sentence, bo: _Backoff) -> list[tuple[int, st
             out.append((m.start, m.iso))  # "states such as A and B, from which most newcomers flee"
         elif m.kind == "name" and _ranked_origin(W, m, end):
             out.append((m.start, m.iso))  # "X ranks among the top countries of origin for U.S. asylum seekers"
-        elif m.kind == "name" and _category_origin(W, T, m, start, bo):
+        elif m.kind == "name" and prev in _category_last_words() and _category_origin(W, T, m, start, bo):
             out.append((m.start, m.iso))  # "from countries like A, B and C": the list is where people came from
         elif prev in bo.origin_verbs or prev in {"native", "war-torn"} and m.start - 2 >= start \
                 and W[m.start - 2] in bo.origin_verbs:
@@ -3204,6 +3205,13 @@ def _category_origin_lex() -> _CategoryOrigin | None:
     return _CategoryOrigin(nouns=frozenset(data["nouns"]),
                            markers=tuple(tuple(x.split()) for x in data["markers"]),
                            max_modifiers=int(data["max_modifiers"]), list_articles=frozenset(data["list_articles"]))
+
+
+@lru_cache(maxsize=1)
+def _category_last_words() -> frozenset[str]:
+    """Words that may stand right before the list's first item: a marker's last word or an article."""
+    co = _category_origin_lex()
+    return frozenset() if co is None else frozenset(m[-1] for m in co.markers) | co.list_articles
 
 
 def _category_origin(W: list[str], T: list[str], m: _Mention, start: int, bo: _Backoff) -> bool:
