@@ -3159,7 +3159,7 @@ def _moving_nouns_lex() -> _MovingNouns | None:
                         preps=frozenset(data["preps"]), void=frozenset(data["void"]))
 
 
-def _moving_noun_cues(W: list[str], L: list[str], s: _Sentence) -> list[int]:
+def _moving_noun_cues(W: list[str], L: list[str], s: _Sentence, words: list[str]) -> list[int]:
     """Positions of movement nouns that state a move: "immigration from India doubled", "emigration from Albania to
     Italy" (the noun right before "from"/"to"/"into" and a country). None in a sentence about rules on the movement
     or a debate over it ("limits on immigration from X", "a debate over migration from X"). Verbs only people do
@@ -3168,7 +3168,6 @@ def _moving_noun_cues(W: list[str], L: list[str], s: _Sentence) -> list[int]:
     if mn is None:
         return []
     start, end = s.span.start, s.span.end
-    words = W[start:end]
     if mn.nouns.isdisjoint(words) and mn.people_verbs.isdisjoint(words):
         return []  # (the word tests in C: most sentences have neither)
     named = {m.start for m in s.mentions if m.kind != "demonym"}
@@ -3555,7 +3554,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         people = not bo.people.isdisjoint(words) or not bo.group_words.isdisjoint(words) and any(
             W[i] in bo.group_words and any(c in cues for c in range(i + 1, min(i + 4, end))) for i in range(start, end))
         people = people or not bo.person_pronouns.isdisjoint(words) and not bo.origin_verbs.isdisjoint(words)
-        moving_nouns = _moving_noun_cues(W, L, s)
+        moving_nouns = _moving_noun_cues(W, L, s, words)
         if moving_nouns:  # "net migration from Mexico fell": the noun names people moving
             cues = sorted(set(cues) | set(moving_nouns))
             people = True
