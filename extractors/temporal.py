@@ -219,10 +219,13 @@ def digit_run_starts(text: str) -> list[int]:
     return last[1]
 
 
-def _anchor_spans(text: str) -> list[tuple[int, int]]:
+def _anchor_spans(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
     """``[m.span() for m in _ANCHOR_RE.finditer(text)]``: the pattern is tried only where a match can start (a
-    superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does)."""
-    if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
+    superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does).
+    ``folds``: whether the text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    if folds is None:
+        folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    if folds:
         return [m.span() for m in _ANCHOR_RE.finditer(text)]
     lowered = lower_text(text)
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
@@ -279,12 +282,20 @@ _ALSO_REQUIRED: list[re.Pattern | None] = [
 """Per pattern, a stronger condition on the windows that pass its _REQUIRED hint: a part of the pattern itself,
 the same sub-expression (no look-behind, so searched with pos/endpos as in the window's text), which every match
 contains. Windows without it hold no match; the pattern is not run there."""
+_ALSO_REQUIRED_LOWERED: list[re.Pattern | None] = [
+    None if also is None or not also.pattern.startswith(("(?i", "(?i:")) else re.compile(also.pattern.replace(
+        "(?i:", "(?:").replace("(?i)", "").replace(_MONTH_FULL, _MONTH_FULL.lower())) for also in _ALSO_REQUIRED]
+"""The (?i) conditions of ``_ALSO_REQUIRED`` without (?i), lower-cased, searched in the lower-cased window of a text
+without _CASE_FOLD_EXCEPTIONS (where a (?i) letter matches the characters whose lower-case form it is): they hold
+there wherever the (?i) ones hold in the window (month_rel's case-sensitive month name is lower-cased too, a weaker
+test). A case-insensitive search tries its alternatives at every position; these skip in C to their first letters."""
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged character ranges around anchors, so the many patterns do not scan the whole text."""
+def _windows(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
+    """Merged character ranges around anchors, so the many patterns do not scan the whole text. ``folds``: whether the
+    text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
     windows: list[tuple[int, int]] = []
-    for m_start, m_end in _anchor_spans(text):
+    for m_start, m_end in _anchor_spans(text, folds):
         a, b = max(0, m_start - _WINDOW), min(len(text), m_end + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
@@ -295,19 +306,28 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
     """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
+    folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    # without those characters, the lower-cased text has the text's length and the same ASCII letters (Greek sigmas
+    # may differ at the window's edges, not the ASCII hints): its slices serve as the windows lower-cased
+    lowered_text = None if folds else lower_text(text)
     with_hint: list[list[tuple[int, int]]] = [[] for _ in _HINT_TESTS]
-    for a, b in _windows(text):
+    lowered_windows: dict[tuple[int, int], str] = {}
+    for a, b in _windows(text, folds):
         window = text[a:b]
-        lowered = window.lower()
+        lowered = window.lower() if lowered_text is None else lowered_text[a:b]
+        lowered_windows[a, b] = lowered
         for (hint, folded, needle), windows in zip(_HINT_TESTS, with_hint, strict=True):
             searched = lowered if folded else window
             if (needle is None or needle in searched) and hint.search(searched):
                 windows.append((a, b))
     candidates = []
-    for hint_index, also in zip(_HINT_OF_PATTERN, _ALSO_REQUIRED, strict=True):
+    for hint_index, also, also_lowered in zip(_HINT_OF_PATTERN, _ALSO_REQUIRED, _ALSO_REQUIRED_LOWERED, strict=True):
         windows = with_hint[hint_index]
         if also is not None and windows:
-            windows = [(a, b) for a, b in windows if also.search(text, a, b)]
+            if also_lowered is not None and not folds:
+                windows = [(a, b) for a, b in windows if also_lowered.search(lowered_windows[a, b])]
+            else:
+                windows = [(a, b) for a, b in windows if also.search(text, a, b)]
         candidates.append(windows)
     return candidates
 
