@@ -291,6 +291,64 @@ there wherever the (?i) ones hold in the window (month_rel's case-sensitive mont
 test). A case-insensitive search tries its alternatives at every position; these skip in C to their first letters."""
 
 
+def _start_finder(*words: str) -> re.Pattern:
+    """A pattern for the lower-cased text after one space (``_finditer_from_starts``) that matches one character
+    before each word start where one of ``words`` begins: every character that is not a word character is outside
+    ``[a-z0-9_]``, so the search skips in C to the spaces and punctuation and tries the words only after them."""
+    return re.compile("[^a-z0-9_](?:" + "|".join(map(re.escape, words)) + ")")
+
+
+_LEAD_WORDS = ("on", "in", "at", "during")
+_WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MATCH_STARTS: list[re.Pattern | None] = [
+    None,  # iso
+    _start_finder(*_LEAD_WORDS, *_WEEKDAY_PREFIXES, "the", *_MONTH_PREFIXES),  # date: "[on] [Friday,] [the] Sept. 23"
+    _start_finder(*_LEAD_WORDS, *_WEEKDAY_PREFIXES, "the", *"0123456789"),  # date: "[on] [Friday,] [the] 24th of May"
+    _start_finder(*_LEAD_WORDS, "early", "late", "mid", *_MONTH_PREFIXES),  # month_year
+    None,  # month_rel_year
+    None,  # month_rel
+    _start_finder("in", "on", "since", "until", "till", "by", "from", "during", "through", "before", "after",
+                  "between", "last", "next", "this", "early", "late", "mid", "end", "beginning", "start",
+                  "middle"),  # month: _CONTEXT_PREP
+    _start_finder("the", "early", "late", "spring", "summer", "autumn", "fall", "winter", "end", "beginning",
+                  "start", "middle", "rest", "first", "second"),  # season_year
+    _start_finder("in", "since", "until", "till", "by", "during", "through", "before", "after", "early", "late",
+                  "mid"),  # year
+    _start_finder("between", "from"),  # year_range
+    _start_finder("on", "last", "next", "this", "since", "by", "until", "before", "after", "from",
+                  *_WEEKDAY_PREFIXES),  # weekday
+    _start_finder("the", "day", "yesterday", "today", "tomorrow", "tonight"),  # day_rel
+    _start_finder("earl", "late", "last", "this", "next", "previous", "coming"),  # period_rel
+    None,  # ago
+    None,  # past_window
+]
+"""Per pattern, where its matches can start in the lower-cased text: the start of every match of the pattern, lower-
+cased, is one of these words at a word boundary (a prefix of the match; month and weekday names lower-cased too).
+In a text without _CASE_FOLD_EXCEPTIONS, the pattern is tried only there (``_finditer_from_starts``): its search
+tried the pattern at every position of the window. None: patterns that cost little as they are."""
+
+
+def _finditer_from_starts(pattern: re.Pattern, starts: re.Pattern, text: str, spaced_lowered: str, a: int, b: int
+                          ) -> list[re.Match]:
+    """``list(pattern.finditer(text, a, b))``, the pattern tried only where ``starts`` finds a possible start in
+    ``spaced_lowered``, a space and then the lower-cased text (as long as ``text``; position i + 1 there is i in the
+    text): from each match's end, as ``finditer`` searches, the next possible start is tried, and the one after it
+    when it fails (no match starts between two possible starts). (The patterns match no empty string.)"""
+    found = []
+    search, match = starts.search, pattern.match
+    pos = a
+    while (hit := search(spaced_lowered, pos, b + 1)) is not None:
+        start = hit.start()  # (the character before the start, in spaced_lowered: the start in the text)
+        m = match(text, start, b)
+        if m is None:
+            pos = start + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _windows(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
     """Merged character ranges around anchors, so the many patterns do not scan the whole text. ``folds``: whether the
     text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
@@ -304,9 +362,11 @@ def _windows(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
     return windows
 
 
-def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
-    """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
-    folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+def _candidate_windows(text: str, folds: bool | None = None) -> list[list[tuple[int, int]]]:
+    """For each pattern, the windows that contain what its matches need (see _REQUIRED). ``folds``: whether the text
+    holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    if folds is None:
+        folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
     # without those characters, the lower-cased text has the text's length and the same ASCII letters (Greek sigmas
     # may differ at the window's edges, not the ASCII hints): its slices serve as the windows lower-cased
     lowered_text = None if folds else lower_text(text)
@@ -339,8 +399,17 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     Cached for the last few texts: quantities ask for the same document's spans right after.
     """
     found = []
-    for priority, ((kind, pattern), windows) in enumerate(zip(_PATTERNS, _candidate_windows(text), strict=True)):
-        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
+    folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    # (the lower-cased text has the text's length without İ; the space stands for the text's start, see
+    # _finditer_from_starts)
+    lowered = None if folds else " " + lower_text(text)
+    for priority, ((kind, pattern), windows, starts) in enumerate(
+            zip(_PATTERNS, _candidate_windows(text, folds), _MATCH_STARTS, strict=True)):
+        if starts is None or lowered is None:
+            in_windows = [m for a, b in windows for m in pattern.finditer(text, a, b)]
+        else:
+            in_windows = [m for a, b in windows for m in _finditer_from_starts(pattern, starts, text, lowered, a, b)]
+        for m in in_windows:
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # not _BEFORE_OK: \w or "-" before
                 continue
