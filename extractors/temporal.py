@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from dateutil import parser as date_parser
@@ -223,11 +224,19 @@ def _anchor_spans(text: str, folds: bool | None = None) -> list[tuple[int, int]]
     """``[m.span() for m in _ANCHOR_RE.finditer(text)]``: the pattern is tried only where a match can start (a
     superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does).
     ``folds``: whether the text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    return _anchors(text, folds)[0]
+
+
+def _anchors(text: str, folds: bool | None = None) -> tuple[list[tuple[int, int]], dict[str, list[int]] | None]:
+    """``_anchor_spans``, and where each abbreviation (in the text) and word (in the lower-cased text) of
+    ``_ANCHOR_ABBREVIATIONS`` and ``_ANCHOR_WORDS`` occurs, ascending (None: not looked for, in a text with
+    _CASE_FOLD_EXCEPTIONS)."""
     if folds is None:
         folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
     if folds:
-        return [m.span() for m in _ANCHOR_RE.finditer(text)]
+        return [m.span() for m in _ANCHOR_RE.finditer(text)], None
     lowered = lower_text(text)
+    occurrences: dict[str, list[int]] = {}
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
     # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
     spans = [(start, start + 1) for start in digit_run_starts(text)]
@@ -235,15 +244,19 @@ def _anchor_spans(text: str, folds: bool | None = None) -> list[tuple[int, int]]
     # letters: two occurrences never overlap), with ``str.find`` per abbreviation instead of a character-class scan
     starts = set()
     for abbreviation in _ANCHOR_ABBREVIATIONS:
+        found = occurrences[abbreviation] = []
         i = text.find(abbreviation)
         while i >= 0:
-            starts.add(i)
+            found.append(i)
             i = text.find(abbreviation, i + 3)
+        starts.update(found)
     for word in _ANCHOR_WORDS:
+        found = occurrences[word] = []
         i = lowered.find(word)
         while i >= 0:
-            starts.add(i)
+            found.append(i)
             i = lowered.find(word, i + 1)
+        starts.update(found)
     done = 0
     match = _ANCHOR_RE.match
     for start in sorted(starts):
@@ -254,7 +267,7 @@ def _anchor_spans(text: str, folds: bool | None = None) -> list[tuple[int, int]]
             spans.append(m.span())
             done = m.end()
     spans.sort()
-    return spans
+    return spans, occurrences
 
 
 _HINTS = list(dict.fromkeys(_REQUIRED.values()))
@@ -352,14 +365,53 @@ def _finditer_from_starts(pattern: re.Pattern, starts: re.Pattern, text: str, sp
 def _windows(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
     """Merged character ranges around anchors, so the many patterns do not scan the whole text. ``folds``: whether the
     text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    return _windows_and_occurrences(text, folds)[0]
+
+
+def _windows_and_occurrences(text: str, folds: bool | None = None
+                             ) -> tuple[list[tuple[int, int]], dict[str, list[int]] | None]:
+    """``_windows``, and the anchors' occurrences (``_anchors``)."""
     windows: list[tuple[int, int]] = []
-    for m_start, m_end in _anchor_spans(text, folds):
+    spans, occurrences = _anchors(text, folds)
+    for m_start, m_end in spans:
         a, b = max(0, m_start - _WINDOW), min(len(text), m_end + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
             windows.append((a, b))
-    return windows
+    return windows, occurrences
+
+
+_MONTH_ABBREVIATIONS = _ANCHOR_ABBREVIATIONS[:12]
+_HINT_NEEDLES: dict[str, tuple[str, ...]] = {
+    "date": _MONTH_ABBREVIATIONS,  # (MONTH: every month name opens with its abbreviation)
+    "month_rel_year": _MONTH_ABBREVIATIONS,  # (_MONTH_FULL)
+    "weekday": _ANCHOR_ABBREVIATIONS[12:],  # Mon ... Sun
+    "day_rel": ("yesterday", "today", "tomorrow", "tonight"),
+    "period_rel": ("week", "month", "year"),
+    "ago": ("ago",),
+    "past_window": ("day", "week", "month", "year"),
+}
+"""Per kind, anchors (``_ANCHOR_ABBREVIATIONS`` in the text, ``_ANCHOR_WORDS`` in the lower-cased one) one of which lies
+whole in every match of every pattern sharing the kind's hint (a weaker condition than most hints). A window in
+which none begins, as many characters before its end as the shortest of them, holds no match: its hint is not
+searched there."""
+_HINT_NEEDLE_TESTS: list[tuple[tuple[str, ...], int] | None] = [None] * len(_HINTS)
+for _kind, _needles in _HINT_NEEDLES.items():
+    _HINT_NEEDLE_TESTS[_HINTS.index(_REQUIRED[_kind])] = (_needles, min(map(len, _needles)))
+
+
+def _windows_holding(occurrences: dict[str, list[int]], needles: tuple[str, ...], shortest: int,
+                     window_starts: list[int], window_ends: list[int]) -> set[int]:
+    """The indices of the windows in which one of the needles' occurrences starts, ``shortest`` characters or more
+    before the window's end (the windows ascending and apart)."""
+    held = set()
+    for needle in needles:
+        for start in occurrences[needle]:
+            i = bisect_right(window_starts, start) - 1
+            if i >= 0 and start + shortest <= window_ends[i]:
+                held.add(i)
+    return held
 
 
 def _candidate_windows(text: str, folds: bool | None = None) -> list[list[tuple[int, int]]]:
@@ -372,11 +424,19 @@ def _candidate_windows(text: str, folds: bool | None = None) -> list[list[tuple[
     lowered_text = None if folds else lower_text(text)
     with_hint: list[list[tuple[int, int]]] = [[] for _ in _HINT_TESTS]
     lowered_windows: dict[tuple[int, int], str] = {}
-    for a, b in _windows(text, folds):
+    all_windows, occurrences = _windows_and_occurrences(text, folds)
+    holding: list[set[int] | None] = [None] * len(_HINT_TESTS)
+    if occurrences is not None:
+        window_starts, window_ends = [a for a, _ in all_windows], [b for _, b in all_windows]
+        holding = [None if test is None else _windows_holding(occurrences, *test, window_starts, window_ends)
+                   for test in _HINT_NEEDLE_TESTS]
+    for index, (a, b) in enumerate(all_windows):
         window = text[a:b]
         lowered = window.lower() if lowered_text is None else lowered_text[a:b]
         lowered_windows[a, b] = lowered
-        for (hint, folded, needle), windows in zip(_HINT_TESTS, with_hint, strict=True):
+        for (hint, folded, needle), windows, held in zip(_HINT_TESTS, with_hint, holding, strict=True):
+            if held is not None and index not in held:
+                continue
             searched = lowered if folded else window
             if (needle is None or needle in searched) and hint.search(searched):
                 windows.append((a, b))
