@@ -141,7 +141,8 @@ _YEAR_HINT = re.compile(_YEAR)
 # match, so the pattern is not run there. Hints of case-insensitive kinds are lower-case words without i, k and s,
 # which (?i) also matches to non-ASCII letters (ı, İ, K, ſ).
 _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
-    "iso": (re.compile(r"\d{4}-\d{2}-\d{2}"), False),
+    # (\d{4}-\d{2}-\d{2}, opening with the "-" so that the search skips to it in C: the same windows)
+    "iso": (re.compile(r"-\d{2}-\d{2}(?<=\d{4}-\d{2}-\d{2})"), False),
     "date": (_MONTH_HINT, False),
     "month_year": (_MONTH_HINT, False),
     "month_rel_year": (_MONTH_FULL_HINT, False),
