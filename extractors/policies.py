@@ -85,7 +85,16 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
-from extractors.doccache import doc_entities, doc_lemmas, doc_lowers, doc_sentences, doc_text, doc_texts, lower_text
+from extractors.doccache import (
+    doc_entities,
+    doc_lemmas,
+    doc_lowers,
+    doc_sentences,
+    doc_text,
+    doc_texts,
+    kept_entities,
+    lower_text,
+)
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer, load_json
@@ -633,8 +642,14 @@ class _Context:
         elif name == "ent_by_token":
             self.ent_by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         elif name == "nation_tokens":  # tokens of GPE and NORP entities, the only ones a demonym mention covers
-            types = self.doc.to_array(ENT_TYPE)
-            self.nation_tokens = frozenset(numpy.flatnonzero((types == GPE) | (types == NORP)).tolist())
+            kept = kept_entities(self.doc)
+            if kept is None:
+                types = self.doc.to_array(ENT_TYPE)
+                self.nation_tokens = frozenset(numpy.flatnonzero((types == GPE) | (types == NORP)).tolist())
+            else:  # the entities the pipeline wrote last: their tokens hold their labels, no other token a type (the
+                # same tokens, without ``to_array`` reading every token of the Doc)
+                self.nation_tokens = frozenset(i for ent in kept if ent.label in (GPE, NORP)
+                                               for i in range(ent.start, ent.end))
         else:
             raise AttributeError(name)
         return self.__dict__[name]

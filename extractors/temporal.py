@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from dateutil import parser as date_parser
@@ -140,7 +141,8 @@ _YEAR_HINT = re.compile(_YEAR)
 # match, so the pattern is not run there. Hints of case-insensitive kinds are lower-case words without i, k and s,
 # which (?i) also matches to non-ASCII letters (ı, İ, K, ſ).
 _REQUIRED: dict[str, tuple[re.Pattern, bool]] = {
-    "iso": (re.compile(r"\d{4}-\d{2}-\d{2}"), False),
+    # (\d{4}-\d{2}-\d{2}, opening with the "-" so that the search skips to it in C: the same windows)
+    "iso": (re.compile(r"-\d{2}-\d{2}(?<=\d{4}-\d{2}-\d{2})"), False),
     "date": (_MONTH_HINT, False),
     "month_year": (_MONTH_HINT, False),
     "month_rel_year": (_MONTH_FULL_HINT, False),
@@ -219,12 +221,23 @@ def digit_run_starts(text: str) -> list[int]:
     return last[1]
 
 
-def _anchor_spans(text: str) -> list[tuple[int, int]]:
+def _anchor_spans(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
     """``[m.span() for m in _ANCHOR_RE.finditer(text)]``: the pattern is tried only where a match can start (a
-    superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does)."""
-    if any(c in text for c in _CASE_FOLD_EXCEPTIONS):
-        return [m.span() for m in _ANCHOR_RE.finditer(text)]
+    superset of the match starts, in order, each tried from the end of the last match as ``finditer`` does).
+    ``folds``: whether the text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    return _anchors(text, folds)[0]
+
+
+def _anchors(text: str, folds: bool | None = None) -> tuple[list[tuple[int, int]], dict[str, list[int]] | None]:
+    """``_anchor_spans``, and where each abbreviation (in the text) and word (in the lower-cased text) of
+    ``_ANCHOR_ABBREVIATIONS`` and ``_ANCHOR_WORDS`` occurs, ascending (None: not looked for, in a text with
+    _CASE_FOLD_EXCEPTIONS)."""
+    if folds is None:
+        folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    if folds:
+        return [m.span() for m in _ANCHOR_RE.finditer(text)], None
     lowered = lower_text(text)
+    occurrences: dict[str, list[int]] = {}
     # A digit start is the pattern's first alternative, one character long, and lies inside no other match (those
     # are letters): its span needs no matching, and it does not move where the letter starts are tried from.
     spans = [(start, start + 1) for start in digit_run_starts(text)]
@@ -232,15 +245,19 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     # letters: two occurrences never overlap), with ``str.find`` per abbreviation instead of a character-class scan
     starts = set()
     for abbreviation in _ANCHOR_ABBREVIATIONS:
+        found = occurrences[abbreviation] = []
         i = text.find(abbreviation)
         while i >= 0:
-            starts.add(i)
+            found.append(i)
             i = text.find(abbreviation, i + 3)
+        starts.update(found)
     for word in _ANCHOR_WORDS:
+        found = occurrences[word] = []
         i = lowered.find(word)
         while i >= 0:
-            starts.add(i)
+            found.append(i)
             i = lowered.find(word, i + 1)
+        starts.update(found)
     done = 0
     match = _ANCHOR_RE.match
     for start in sorted(starts):
@@ -251,7 +268,7 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
             spans.append(m.span())
             done = m.end()
     spans.sort()
-    return spans
+    return spans, occurrences
 
 
 _HINTS = list(dict.fromkeys(_REQUIRED.values()))
@@ -279,35 +296,159 @@ _ALSO_REQUIRED: list[re.Pattern | None] = [
 """Per pattern, a stronger condition on the windows that pass its _REQUIRED hint: a part of the pattern itself,
 the same sub-expression (no look-behind, so searched with pos/endpos as in the window's text), which every match
 contains. Windows without it hold no match; the pattern is not run there."""
+_ALSO_REQUIRED_LOWERED: list[re.Pattern | None] = [
+    None if also is None or not also.pattern.startswith(("(?i", "(?i:")) else re.compile(also.pattern.replace(
+        "(?i:", "(?:").replace("(?i)", "").replace(_MONTH_FULL, _MONTH_FULL.lower())) for also in _ALSO_REQUIRED]
+"""The (?i) conditions of ``_ALSO_REQUIRED`` without (?i), lower-cased, searched in the lower-cased window of a text
+without _CASE_FOLD_EXCEPTIONS (where a (?i) letter matches the characters whose lower-case form it is): they hold
+there wherever the (?i) ones hold in the window (month_rel's case-sensitive month name is lower-cased too, a weaker
+test). A case-insensitive search tries its alternatives at every position; these skip in C to their first letters."""
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged character ranges around anchors, so the many patterns do not scan the whole text."""
+def _start_finder(*words: str) -> re.Pattern:
+    """A pattern for the lower-cased text after one space (``_finditer_from_starts``) that matches one character
+    before each word start where one of ``words`` begins: every character that is not a word character is outside
+    ``[a-z0-9_]``, so the search skips in C to the spaces and punctuation and tries the words only after them."""
+    return re.compile("[^a-z0-9_](?:" + "|".join(map(re.escape, words)) + ")")
+
+
+_LEAD_WORDS = ("on", "in", "at", "during")
+_WEEKDAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MATCH_STARTS: list[re.Pattern | None] = [
+    None,  # iso
+    _start_finder(*_LEAD_WORDS, *_WEEKDAY_PREFIXES, "the", *_MONTH_PREFIXES),  # date: "[on] [Friday,] [the] Sept. 23"
+    _start_finder(*_LEAD_WORDS, *_WEEKDAY_PREFIXES, "the", *"0123456789"),  # date: "[on] [Friday,] [the] 24th of May"
+    _start_finder(*_LEAD_WORDS, "early", "late", "mid", *_MONTH_PREFIXES),  # month_year
+    None,  # month_rel_year
+    None,  # month_rel
+    _start_finder("in", "on", "since", "until", "till", "by", "from", "during", "through", "before", "after",
+                  "between", "last", "next", "this", "early", "late", "mid", "end", "beginning", "start",
+                  "middle"),  # month: _CONTEXT_PREP
+    _start_finder("the", "early", "late", "spring", "summer", "autumn", "fall", "winter", "end", "beginning",
+                  "start", "middle", "rest", "first", "second"),  # season_year
+    _start_finder("in", "since", "until", "till", "by", "during", "through", "before", "after", "early", "late",
+                  "mid"),  # year
+    _start_finder("between", "from"),  # year_range
+    _start_finder("on", "last", "next", "this", "since", "by", "until", "before", "after", "from",
+                  *_WEEKDAY_PREFIXES),  # weekday
+    _start_finder("the", "day", "yesterday", "today", "tomorrow", "tonight"),  # day_rel
+    _start_finder("earl", "late", "last", "this", "next", "previous", "coming"),  # period_rel
+    None,  # ago
+    None,  # past_window
+]
+"""Per pattern, where its matches can start in the lower-cased text: the start of every match of the pattern, lower-
+cased, is one of these words at a word boundary (a prefix of the match; month and weekday names lower-cased too).
+In a text without _CASE_FOLD_EXCEPTIONS, the pattern is tried only there (``_finditer_from_starts``): its search
+tried the pattern at every position of the window. None: patterns that cost little as they are."""
+
+
+def _finditer_from_starts(pattern: re.Pattern, starts: re.Pattern, text: str, spaced_lowered: str, a: int, b: int
+                          ) -> list[re.Match]:
+    """``list(pattern.finditer(text, a, b))``, the pattern tried only where ``starts`` finds a possible start in
+    ``spaced_lowered``, a space and then the lower-cased text (as long as ``text``; position i + 1 there is i in the
+    text): from each match's end, as ``finditer`` searches, the next possible start is tried, and the one after it
+    when it fails (no match starts between two possible starts). (The patterns match no empty string.)"""
+    found = []
+    search, match = starts.search, pattern.match
+    pos = a
+    while (hit := search(spaced_lowered, pos, b + 1)) is not None:
+        start = hit.start()  # (the character before the start, in spaced_lowered: the start in the text)
+        m = match(text, start, b)
+        if m is None:
+            pos = start + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def _windows(text: str, folds: bool | None = None) -> list[tuple[int, int]]:
+    """Merged character ranges around anchors, so the many patterns do not scan the whole text. ``folds``: whether the
+    text holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    return _windows_and_occurrences(text, folds)[0]
+
+
+def _windows_and_occurrences(text: str, folds: bool | None = None
+                             ) -> tuple[list[tuple[int, int]], dict[str, list[int]] | None]:
+    """``_windows``, and the anchors' occurrences (``_anchors``)."""
     windows: list[tuple[int, int]] = []
-    for m_start, m_end in _anchor_spans(text):
+    spans, occurrences = _anchors(text, folds)
+    for m_start, m_end in spans:
         a, b = max(0, m_start - _WINDOW), min(len(text), m_end + _WINDOW)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
             windows.append((a, b))
-    return windows
+    return windows, occurrences
 
 
-def _candidate_windows(text: str) -> list[list[tuple[int, int]]]:
-    """For each pattern, the windows that contain what its matches need (see _REQUIRED)."""
+_MONTH_ABBREVIATIONS = _ANCHOR_ABBREVIATIONS[:12]
+_HINT_NEEDLES: dict[str, tuple[str, ...]] = {
+    "date": _MONTH_ABBREVIATIONS,  # (MONTH: every month name opens with its abbreviation)
+    "month_rel_year": _MONTH_ABBREVIATIONS,  # (_MONTH_FULL)
+    "weekday": _ANCHOR_ABBREVIATIONS[12:],  # Mon ... Sun
+    "day_rel": ("yesterday", "today", "tomorrow", "tonight"),
+    "period_rel": ("week", "month", "year"),
+    "ago": ("ago",),
+    "past_window": ("day", "week", "month", "year"),
+}
+"""Per kind, anchors (``_ANCHOR_ABBREVIATIONS`` in the text, ``_ANCHOR_WORDS`` in the lower-cased one) one of which lies
+whole in every match of every pattern sharing the kind's hint (a weaker condition than most hints). A window in
+which none begins, as many characters before its end as the shortest of them, holds no match: its hint is not
+searched there."""
+_HINT_NEEDLE_TESTS: list[tuple[tuple[str, ...], int] | None] = [None] * len(_HINTS)
+for _kind, _needles in _HINT_NEEDLES.items():
+    _HINT_NEEDLE_TESTS[_HINTS.index(_REQUIRED[_kind])] = (_needles, min(map(len, _needles)))
+
+
+def _windows_holding(occurrences: dict[str, list[int]], needles: tuple[str, ...], shortest: int,
+                     window_starts: list[int], window_ends: list[int]) -> set[int]:
+    """The indices of the windows in which one of the needles' occurrences starts, ``shortest`` characters or more
+    before the window's end (the windows ascending and apart)."""
+    held = set()
+    for needle in needles:
+        for start in occurrences[needle]:
+            i = bisect_right(window_starts, start) - 1
+            if i >= 0 and start + shortest <= window_ends[i]:
+                held.add(i)
+    return held
+
+
+def _candidate_windows(text: str, folds: bool | None = None) -> list[list[tuple[int, int]]]:
+    """For each pattern, the windows that contain what its matches need (see _REQUIRED). ``folds``: whether the text
+    holds _CASE_FOLD_EXCEPTIONS (None: not known yet)."""
+    if folds is None:
+        folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    # without those characters, the lower-cased text has the text's length and the same ASCII letters (Greek sigmas
+    # may differ at the window's edges, not the ASCII hints): its slices serve as the windows lower-cased
+    lowered_text = None if folds else lower_text(text)
     with_hint: list[list[tuple[int, int]]] = [[] for _ in _HINT_TESTS]
-    for a, b in _windows(text):
+    lowered_windows: dict[tuple[int, int], str] = {}
+    all_windows, occurrences = _windows_and_occurrences(text, folds)
+    holding: list[set[int] | None] = [None] * len(_HINT_TESTS)
+    if occurrences is not None:
+        window_starts, window_ends = [a for a, _ in all_windows], [b for _, b in all_windows]
+        holding = [None if test is None else _windows_holding(occurrences, *test, window_starts, window_ends)
+                   for test in _HINT_NEEDLE_TESTS]
+    for index, (a, b) in enumerate(all_windows):
         window = text[a:b]
-        lowered = window.lower()
-        for (hint, folded, needle), windows in zip(_HINT_TESTS, with_hint, strict=True):
+        lowered = window.lower() if lowered_text is None else lowered_text[a:b]
+        lowered_windows[a, b] = lowered
+        for (hint, folded, needle), windows, held in zip(_HINT_TESTS, with_hint, holding, strict=True):
+            if held is not None and index not in held:
+                continue
             searched = lowered if folded else window
             if (needle is None or needle in searched) and hint.search(searched):
                 windows.append((a, b))
     candidates = []
-    for hint_index, also in zip(_HINT_OF_PATTERN, _ALSO_REQUIRED, strict=True):
+    for hint_index, also, also_lowered in zip(_HINT_OF_PATTERN, _ALSO_REQUIRED, _ALSO_REQUIRED_LOWERED, strict=True):
         windows = with_hint[hint_index]
         if also is not None and windows:
-            windows = [(a, b) for a, b in windows if also.search(text, a, b)]
+            if also_lowered is not None and not folds:
+                windows = [(a, b) for a, b in windows if also_lowered.search(lowered_windows[a, b])]
+            else:
+                windows = [(a, b) for a, b in windows if also.search(text, a, b)]
         candidates.append(windows)
     return candidates
 
@@ -319,8 +460,17 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match], ...]:
     Cached for the last few texts: quantities ask for the same document's spans right after.
     """
     found = []
-    for priority, ((kind, pattern), windows) in enumerate(zip(_PATTERNS, _candidate_windows(text), strict=True)):
-        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
+    folds = any(c in text for c in _CASE_FOLD_EXCEPTIONS)
+    # (the lower-cased text has the text's length without İ; the space stands for the text's start, see
+    # _finditer_from_starts)
+    lowered = None if folds else " " + lower_text(text)
+    for priority, ((kind, pattern), windows, starts) in enumerate(
+            zip(_PATTERNS, _candidate_windows(text, folds), _MATCH_STARTS, strict=True)):
+        if starts is None or lowered is None:
+            in_windows = [m for a, b in windows for m in pattern.finditer(text, a, b)]
+        else:
+            in_windows = [m for a, b in windows for m in _finditer_from_starts(pattern, starts, text, lowered, a, b)]
+        for m in in_windows:
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # not _BEFORE_OK: \w or "-" before
                 continue
