@@ -1520,7 +1520,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [owner.actor], owner
     owner = _relative_policy_owner(ctx, start, sent)
     if owner is not None:
-        return [owner.actor], owner  # "Israel's law of return, which welcomes ...": the law's state
+        return [owner.actor], owner  # "Norway's family law, which admits ...": the law's state
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
     asides = _clause_asides(ctx, sent.start, start)
@@ -1834,7 +1834,7 @@ def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None
 
 
 def _relative_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
-    """"under Israel's expanded law of return, which welcomes ...", "the Danish rule, which bars ...": a trigger
+    """"under Norway's revised family law, which admits ...", "the Danish rule, which bars ...": a trigger
     opening a relative clause on a policy noun a state owns (its possessive or adjective before the noun, a few
     plain words between) is that state's measure."""
     lowers = doc_lowers(ctx.doc)

@@ -40,7 +40,8 @@ def run(nlp):
     ("Canada granted deferrals of deportation to hundreds of rejected asylum seekers in March.",
      {("CA", "AsylumOffer")}),
     # near misses: a negated offer, and a lawmaker's wish, are no grant
-    ("The Canadian government said it would not offer a pathway to citizenship to undocumented migrants.", set()),
+    ("Ottawa said on Friday that it will never offer the 40,000 undocumented migrants a pathway to citizenship.",
+     set()),
     ("Senator Ana Lopez wants a pathway to citizenship for undocumented migrants.", set()),
     # a path named without anyone giving it
     ("Undocumented migrants in Canada say the pathway to citizenship is long and costly.", set()),
@@ -101,8 +102,8 @@ def test_grant_verb_is_no_aid(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Many immigrants arrived under Israel's expanded law of return, which welcomes those with a Jewish "
-     "grandparent. Refugees and migrants came to Israel too.", {("IL", "Admission")}),
+    ("Many immigrants came under the revised Israeli law of return, which welcomes people who have one "
+     "Jewish grandparent. Refugees and migrants came to Israel too.", {("IL", "Admission")}),
     # near misses: a charity's plan, and a law no state is said to own
     ("Activists praised the charity's plan, which welcomes refugees from Syria. Refugees and migrants came "
      "to Lebanon.", set()),
