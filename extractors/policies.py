@@ -1229,6 +1229,9 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
                 continue
             if doc[other.end - 1].lower_ == noun or (other.end < len(doc) and doc[other.end].lower_ == noun):
                 return [other.actor]
+    led = _leader_named_body(ctx, m, known_only=True)
+    if led:
+        return led  # "the Obama administration": the state its leader is known to act for
     # "In France, the government ..." then the nearest earlier state actor
     j = sent.start
     if doc[j].lower_ == "in" and j + 1 in ctx.mention_at:
@@ -1266,7 +1269,34 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
                                                                         m.start):
         return [ctx._person_country_from_context(None)]  # "the administration", "immigration officials" of the
         # story's country
-    return []
+    return _leader_named_body(ctx, m, known_only=False)
+
+
+def _leader_named_body(ctx: _Context, m: Mention, known_only: bool) -> list[Actor]:
+    """"granted a deferral by the Obama administration": an institution named after a person ("the <name>
+    administration/government") is a state's executive, so it acts for that person's state when known, else
+    (``known_only`` False) for the story's main state even when that state is named only later in the story."""
+    doc = ctx.doc
+    if m.kind != "body" or m.end - m.start < 2 or doc[m.end - 1].lower_ not in ctx.lex["leader_named_bodies"]:
+        return []
+    noun, name = doc[m.end - 1], doc[m.end - 2]
+    if not noun.text.islower() or not name.is_alpha or not name.text.istitle():
+        return []  # "the Food and Drug Administration" is an agency named by its task, not its leader
+    found = ctx.a.token_entities.get(m.end - 2)
+    if found is not None and found[0] == "Person":
+        actor = ctx._entity_actor("Person", found[1], None)
+        if actor is not None and actor[0] == "Country":
+            return [actor]
+    elif found is not None and found[0] != "Organization":
+        return []
+    else:  # "the Obama administration" read as one organisation: the person named elsewhere in the story
+        for (kind, key), entity in ctx.a.entities.items():
+            if kind == "Person" and name.text in entity.name.split():
+                actor = ctx._entity_actor("Person", key, None)
+                if actor is not None and actor[0] == "Country":
+                    return [actor]
+    main = None if known_only else ctx._person_country_from_context(None)
+    return [main] if main else []
 
 
 def _subject_chain(ctx: _Context, m: Mention, sent: Span, prev: Span) -> list[Actor] | None:
@@ -1488,6 +1518,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     owner = _plan_owner(ctx, start, sent)
     if owner is not None:
         return [owner.actor], owner
+    owner = _relative_policy_owner(ctx, start, sent)
+    if owner is not None:
+        return [owner.actor], owner  # "Norway's family law, which admits ...": the law's state
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
     asides = _clause_asides(ctx, sent.start, start)
@@ -1800,6 +1833,33 @@ def _named_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None
     return None
 
 
+def _relative_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """"under Norway's revised family law, which admits ...", "the Danish rule, which bars ...": a trigger
+    opening a relative clause on a policy noun a state owns (its possessive or adjective before the noun, a few
+    plain words between) is that state's measure."""
+    lowers = doc_lowers(ctx.doc)
+    nouns = set(ctx.lex["named_policies"]["nouns"])
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in {"also", "now", "still"}):
+        j -= 1
+    if j - 2 <= sent.start or lowers[j] not in {"which", "that"} or lowers[j - 1] != ",":
+        return None
+    n = j - 2
+    while n > sent.start and j - 2 - n < 3 and lowers[n] not in nouns and ctx.doc[n].is_alpha and ctx.doc[n].is_lower:
+        n -= 1  # "law of return"
+    if lowers[n] not in nouns:
+        return None
+    k = n - 1
+    while k > sent.start and n - k <= 3 and ctx.doc[k].is_alpha and ctx.doc[k].is_lower and k not in ctx.mention_at:
+        k -= 1  # "expanded", "new asylum"
+    if k >= sent.start and lowers[k] in {"'s", "’s"}:
+        k -= 1
+    m = next((x for x in ctx.by_end if x.end == k + 1 and x.start >= sent.start), None)
+    if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+        return m
+    return None
+
+
 def _under_policy_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
     """An opener "Under a U.S. policy ..., migrants were sent back" / "Under Britain's new rules, ...": the state
     owning the policy noun is the actor of an agentless passive later in the sentence."""
@@ -1991,12 +2051,20 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if lemma in {"be", "been", "being", "get"}:
         return True
     group_word = lemma in ctx.sets["migrant_words"] or doc[before].lower_.rstrip("s") in ctx.sets["migrant_words"]
+    group_word = group_word or _people_reduced_relative(ctx, start, before)
     if not (group_word or doc[before].lower_ in {"deportees", "detainees", "nationals"}):
         return False
     k = before - 1
     while k > sent.start and doc[k].lower_ in {"a", "an", "the", "some", "many", "most"}:
         k -= 1
     return k < sent.start or doc[k].lower_ not in {"that", "which", "whom"}  # "the visa that an immigrant held"
+
+
+def _people_reduced_relative(ctx: _Context, start: int, before: int) -> bool:
+    """"the number of people deported daily", "families expelled last year": a verb only people undergo, right
+    after a plain noun for people, is a reduced relative clause on that group (not the group acting)."""
+    lex = ctx.lex["people_reduced_relative"]
+    return ctx.doc[start].lemma_.lower() in lex["verbs"] and ctx.doc[before].lower_ in lex["nouns"]
 
 
 def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -3157,6 +3225,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "admitted to posing as ...": a confession, not an admission
         if entry.get("exclude_inside") and not set(doc_lowers(doc)[start:end]).isdisjoint(entry["exclude_inside"]):
             continue  # "extend his moratorium on travel": the match spans another measure
+        if _verb_at_end(doc, start, end, entry):
+            continue  # "announced they were prepared to grant him asylum": "grant" is the verb, not the money
         if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
                 entry["exclude_after"]):
             continue  # "committed $2 billion to border security": money for another purpose
@@ -3429,6 +3499,15 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
     if placed:
         policies.extend(_same_measures(ctx, same, placed, seen))
     return policies, tier2_pairs
+
+
+def _verb_at_end(doc: Doc, start: int, end: int, entry: dict) -> bool:
+    """A match ending on a noun that is also a verb (the entry's ``verb_after_to``: "grant") right after "to" or a
+    modal ends on that verb, which opens another measure, not on the aid noun."""
+    words = entry.get("verb_after_to")
+    if not words or end - start < 2 or doc[end - 1].lower_ not in words:
+        return False
+    return doc[end - 2].lower_ in lexicon()["verb_openers"]
 
 
 @cache
