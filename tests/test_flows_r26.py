@@ -53,8 +53,8 @@ def test_round26_flows(nlp, sentence, expected):
 
 
 def test_people_placed_at_a_towns_address(nlp):
-    text = MIGRANT_STORY + ("Ana, an asylum seeker from Nicaragua, met her brother at a church in Tucson, Arizona, U.S., "
-                            "last week.")
+    text = MIGRANT_STORY + ("Ana, an asylum seeker from Nicaragua, met her brother at a church in Tucson, Arizona, "
+                            "U.S., last week.")
     assert ("NI", "US") in pairs(nlp, text)
 
 
@@ -72,5 +72,6 @@ def test_round26_near_misses(nlp, sentence):
 
 
 def test_town_address_after_a_purpose_is_no_place(nlp):
-    text = MIGRANT_STORY + "Ana, an asylum seeker from Nicaragua, wrote to a church in Tucson, Arizona, U.S., last week."
+    text = MIGRANT_STORY + ("Ana, an asylum seeker from Nicaragua, wrote to a church in Tucson, Arizona, U.S., "
+                            "last week.")
     assert ("NI", "US") not in pairs(nlp, text)
