@@ -7,7 +7,8 @@
 - "a new life in Y" (also "new lives", "a fresh life") names where people went; "life in Y" alone does not;
 - a blocking verb whose object is a flow under way ("failed to halt the surge of refugees arriving in Y") does not
   void the arrival it names; without a flow noun ("stop them from entering") it still does;
-- "rural" before a country is a place modifier, like "northern" ("fled hunger in rural X for Y").
+- "rural" before a country is a place modifier, like "northern" ("fled hunger in rural X for Y");
+- migrants "nabbed" or "captured" at a border named by its two states crossed it, like "caught" ones.
 
 All sentences are invented for these tests.
 """
@@ -47,6 +48,8 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
      {("SN", "ES"), ("ML", "ES")}),
     # "rural" is a place modifier before the country left
     ("He fled hunger in rural Nicaragua for Costa Rica.", {("NI", "CR")}),
+    # stopping verbs are border context
+    ("Agents nabbed 300 migrants at the Morocco-Spain border last week.", {("MA", "ES")}),
 ])
 def test_round26_flows(nlp, sentence, expected):
     assert pairs(nlp, sentence) == expected
@@ -65,10 +68,13 @@ def test_people_placed_at_a_towns_address(nlp):
     "The report describes life in Sweden for refugees from Eritrea.",
     # a blocking verb with no flow noun still blocks
     "Iran moved to stop Afghans from entering.",
+    # a border capture of no migrant
+    "Police captured a drug lord near the Peru-Chile border.",
 ])
 def test_round26_near_misses(nlp, sentence):
     found = pairs(nlp, sentence)
     assert ("PE", "CL") not in found and ("ER", "SE") not in found and not any(d == "IR" for _, d in found)
+    assert not {("PE", "CL"), ("CL", "PE")} & found
 
 
 def test_town_address_after_a_purpose_is_no_place(nlp):
