@@ -3979,7 +3979,8 @@ def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool
 
 def _placed_after_town(W: list[str], T: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
     """The country mention closes a town's address after "in"/"at": "in Brownsville, Texas, U.S.", "at a shelter
-    in Przemysl, Poland" (the town is a capitalised name the gazetteer need not know; at most two such steps)."""
+    in Przemysl, Poland" (the town is a capitalised name the gazetteer need not know; at most two such steps).
+    Read only in sentences naming migrants: "born in Calgary, Alberta, to a Cuban father" is no journey."""
     k = m.start - 1
     for _ in range(2):
         if k <= start or T[k] != ",":
@@ -4067,8 +4068,10 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
         if not origins or len(places) != 1:
             continue  # one other country, the place people are in
         place = next(iter(places))
-        if place in bo.territories or not all(_placed_at(W, m, start, pp) or _placed_after_town(W, T, m, start, pp)
-                                              for m in s.mentions if m.iso == place):
+        migrants = not bo.migrant_nouns.isdisjoint(words)  # a town's address places migrants only
+        if place in bo.territories or not all(
+                _placed_at(W, m, start, pp) or migrants and _placed_after_town(W, T, m, start, pp)
+                for m in s.mentions if m.iso == place):
             continue
         for o, m in origins.items():
             if (o, place) not in known:

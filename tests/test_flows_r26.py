@@ -2,8 +2,8 @@
 
 - an origin list is one group in both directions: when only its last item is near the movement word, the items
   listed before it go with it ("children from A, B, and C ... allowed to enter Y");
-- people with an origin placed at a town's address ("in <Town>, <State>, <Country>") are in that country, as
-  "in <Country>" already was;
+- migrants with an origin placed at a town's address ("in <Town>, <State>, <Country>") are in that country, as
+  "in <Country>" already was (not any person: "born in <Town>, <Region>, to a Chilean father");
 - "a new life in Y" (also "new lives", "a fresh life") names where people went; "life in Y" alone does not;
 - a blocking verb whose object is a flow under way ("failed to halt the surge of refugees arriving in Y") does not
   void the arrival it names; without a flow noun ("stop them from entering") it still does;
@@ -75,6 +75,11 @@ def test_round26_near_misses(nlp, sentence):
     found = pairs(nlp, sentence)
     assert ("PE", "CL") not in found and ("ER", "SE") not in found and not any(d == "IR" for _, d in found)
     assert not {("PE", "CL"), ("CL", "PE")} & found
+
+
+def test_town_address_places_no_person_without_a_migrant_noun(nlp):
+    text = MIGRANT_STORY + "The senator was born in Leeds, Yorkshire, in 1960, to a Chilean father and Irish mother."
+    assert not pairs(nlp, text) & {("CL", "GB"), ("IE", "GB")}
 
 
 def test_town_address_after_a_purpose_is_no_place(nlp):
