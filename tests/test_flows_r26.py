@@ -77,9 +77,13 @@ def test_round26_near_misses(nlp, sentence):
     assert not {("PE", "CL"), ("CL", "PE")} & found
 
 
-def test_town_address_places_no_person_without_a_migrant_noun(nlp):
-    text = MIGRANT_STORY + "The senator was born in Leeds, Yorkshire, in 1960, to a Chilean father and Irish mother."
-    assert not pairs(nlp, text) & {("CL", "GB"), ("IE", "GB")}
+@pytest.mark.parametrize("sentence", [
+    "The senator was born in Calgary, Alberta, in 1960, to a Chilean father and Irish mother.",
+    # a birthplace is no destination, even one the gazetteer knows (this read as two flows before round 26)
+    "The senator was born in Leeds, Yorkshire, in 1960, to a Chilean father and Irish mother.",
+])
+def test_a_birthplace_places_no_person(nlp, sentence):
+    assert not any(o in {"CL", "IE"} for o, _ in pairs(nlp, MIGRANT_STORY + sentence))
 
 
 def test_town_address_after_a_purpose_is_no_place(nlp):
