@@ -567,7 +567,7 @@ def _presupposed_flow() -> tuple[frozenset[str], frozenset[str]]:
 
 def _stops_a_flow(W: list[str], j: int, i: int) -> bool:
     """The blocking word at j stops a flow named between it and the movement word at i ("halt the surge of
-    refugees arriving", "stop the growing tide of families reaching Y"): its object is a movement under way, so
+    refugees arriving", "could not stop the wave of migrants entering Y"): its object is a movement under way, so
     the movement is stated, not prevented ("stop them from entering" has no flow noun and stays blocked)."""
     verbs, nouns = _presupposed_flow()
     if W[j] not in verbs:

@@ -44,7 +44,7 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
     ("The family left Laos to start a new life in Thailand.", {("LA", "TH")}),
     # the flow a blocking verb stops is under way
     ("The ministry failed to halt the surge of Afghan migrants arriving in Iran.", {("AF", "IR")}),
-    ("Nothing seemed to stop the growing tide of families reaching Spain, mostly from Senegal and Mali.",
+    ("Nothing seemed to stop the rising wave of families reaching Spain, mostly from Senegal and Mali.",
      {("SN", "ES"), ("ML", "ES")}),
     # "rural" is a place modifier before the country left
     ("He fled hunger in rural Nicaragua for Costa Rica.", {("NI", "CR")}),
