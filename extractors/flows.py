@@ -445,6 +445,13 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+@lru_cache(maxsize=1)
+def _new_life() -> dict[str, frozenset[str]]:
+    """flows.json "new_life": each noun of a new life and the words it needs right before it."""
+    data = load_json("flows.json").get("new_life", {})
+    return {w: frozenset(data.get("before", ())) for w in data.get("nouns", ())}
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -452,6 +459,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
+    if word in (life := _new_life()) and (i == 0 or W[i - 1] not in life[word]):
+        return None  # "life in Syria is hard"; "a new life in Canada" is where people went
     if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
         return None  # "Land Rover", "Welcome Centre": part of a name
     k = i - 1
@@ -534,6 +543,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         if text[:1].isupper() and j > start and not _opens_quotation(T, j):
             pass  # "May 1939", "Will Smith": names and months, not modals
         elif word in lex.block or lemma in lex.block:
+            if _stops_a_flow(W, j, i):
+                break  # "failed to halt the surge of refugees arriving in X": the arrivals happen
             return True
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
@@ -545,6 +556,23 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
+
+
+@lru_cache(maxsize=1)
+def _presupposed_flow() -> tuple[frozenset[str], frozenset[str]]:
+    """flows.json "presupposed_flow": (verbs that stop something, flow nouns)."""
+    data = load_json("flows.json").get("presupposed_flow", {})
+    return frozenset(data.get("verbs", ())), frozenset(data.get("nouns", ()))
+
+
+def _stops_a_flow(W: list[str], j: int, i: int) -> bool:
+    """The blocking word at j stops a flow named between it and the movement word at i ("halt the surge of
+    refugees arriving", "could not stop the wave of migrants entering Y"): its object is a movement under way, so
+    the movement is stated, not prevented ("stop them from entering" has no flow noun and stays blocked)."""
+    verbs, nouns = _presupposed_flow()
+    if W[j] not in verbs:
+        return False
+    return any(W[k] in nouns and W[k + 1] == "of" for k in range(j + 1, min(j + 4, i - 1)))
 
 
 QUOTE_OPENERS = frozenset({'"', "“", "‘", "'"})
@@ -1570,6 +1598,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
     for prev, m in zip(ms, ms[1:], strict=False):  # a list is one group: "from Congo, Myanmar, ... and Syria"
         if prev in nat and m.role == "NAT" and m not in nat and all(w in lex.joiners for w in W[prev.end:m.start]):
             nat.append(m)
+    _list_heads_join(W, ms, nat, lex)
     if not nat and len({m.iso for m in ms if m.role == "NAT"}) == 1 and all(
             m.role in {"NAT", "DST", "VIA", "ADJ"} for m in ms):
         # "a young Nigerian boy, who saw his family drown while trying to cross to Italy": the one nationality of
@@ -1701,6 +1730,14 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         if chain:
             for x, y in zip(via, via[1:], strict=False):
                 b.add(sent, x, y, tok, trigger=trig)
+
+
+def _list_heads_join(W: list[str], ms: list[_Mention], nat: list[_Mention], lex: _Lex) -> None:
+    """A list is one group in both directions: in "children from A, B, and C ... allowed to enter Y" only C is
+    near the movement word, and A and B, listed before it, go with it (``nat`` gains them, in sentence order)."""
+    for m, nxt in reversed(list(zip(ms, ms[1:], strict=False))):
+        if nxt in nat and m.role == "NAT" and m not in nat and all(w in lex.joiners for w in W[m.end:nxt.start]):
+            nat.insert(nat.index(nxt), m)
 
 
 GROUP_LEADS = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "at", "least", "up", "to",
@@ -3940,6 +3977,25 @@ def _placed_at(W: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool
     return k >= start and W[k] in pp.preps and "to" not in W[max(start, k - 3):k]  # not "to fight in X": a purpose
 
 
+def _placed_after_town(W: list[str], T: list[str], m: _Mention, start: int, pp: _PeoplePlaced) -> bool:
+    """The country mention closes a town's address after "in"/"at": "in Brownsville, Texas, U.S.", "at a shelter
+    in Przemysl, Poland" (the town is a capitalised name the gazetteer need not know; at most two such steps).
+    Read only in sentences naming migrants: "born in Calgary, Alberta, to a Cuban father" is no journey."""
+    k = m.start - 1
+    for _ in range(2):
+        if k <= start or T[k] != ",":
+            return False
+        k -= 1
+        name = 0
+        while k > start and T[k][:1].isupper() and name < 3:
+            k, name = k - 1, name + 1
+        if not name:
+            return False
+        if W[k] in pp.preps:
+            return "to" not in W[max(start, k - 3):k]
+    return False
+
+
 def _placed_origin(W: list[str], T: list[str], m: _Mention, start: int, end: int, pp: _PeoplePlaced,
                    mentions: list[_Mention] | None = None) -> bool:
     """The origin names migrants or persons: a demonym on one of ``pp.people`` ("a Honduran mother", "Afghan
@@ -4012,7 +4068,10 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
         if not origins or len(places) != 1:
             continue  # one other country, the place people are in
         place = next(iter(places))
-        if place in bo.territories or not all(_placed_at(W, m, start, pp) for m in s.mentions if m.iso == place):
+        migrants = not bo.migrant_nouns.isdisjoint(words)  # a town's address places migrants only
+        if place in bo.territories or not all(
+                _placed_at(W, m, start, pp) or migrants and _placed_after_town(W, T, m, start, pp)
+                for m in s.mentions if m.iso == place):
             continue
         for o, m in origins.items():
             if (o, place) not in known:
