@@ -54,6 +54,7 @@ from extractors.doccache import (
     doc_text,
     forget_entities,
     kept_entities,
+    kept_entity_columns,
     lower_text,
     remember_entities,
     remember_sentence_columns,
@@ -872,7 +873,8 @@ def find_persons(doc: Doc) -> Doc:
     finally:
         names.share_view(None)  # the Doc may change after the pipeline: later callers build their own view
     # set_ents with the spans as they are: assigning doc.ents would build every Span again first
-    set_entities(doc, _merge(doc, list(ents) + found), checked=kept or ())
+    set_entities(doc, _merge(doc, list(ents) + found), checked=kept or (),
+                 written=kept_entity_columns(doc) if kept is not None else None)
     return doc
 
 
@@ -885,7 +887,8 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 
 
-def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) -> None:
+def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
+                 written: numpy.ndarray | None = None) -> None:
     """``doc.set_ents(spans, default="outside")`` for spans in order that do not overlap (``_merge``'s), written
     with one ``from_array`` call: ``set_ents`` tests every token of the Doc against a Python set (about half of
     its time, twice per document). The token values are the same: B (3) on a span's first token, I (1) on the
@@ -893,7 +896,8 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) ->
     one; outside the spans, the knowledge-base ids and ids stay as they were (as set_ents leaves them). With such
     spans, set_ents's final repair of I tags after O or after another type changes nothing. Other input (overlaps,
     spans out of order, not Spans) goes to set_ents, which raises its errors. ``checked``: the entities kept when
-    they were written (``kept_entities``), whose tokens held no ids then and still do not."""
+    they were written (``kept_entities``), whose tokens held no ids then and still do not. ``written``: the ENT_IOB
+    and ENT_TYPE rows the Doc holds (``kept_entity_columns``); only the tokens whose values differ are written then."""
     if not all(isinstance(span, Span) for span in spans):
         forget_entities(doc)
         doc.set_ents(spans, default="outside")
@@ -934,8 +938,26 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = ()) ->
         return
     # no ids to write and none under the spans: set_ents would write 0 over 0 there (and leave the ids outside the
     # spans as they are), so only the tags and types are written
-    doc.from_array([ENT_IOB, ENT_TYPE], columns.T)
-    remember_entities(doc, ents)  # what doc.ents now builds: the first tokens hold no ids
+    if written is None or written.shape != columns.shape:
+        doc.from_array([ENT_IOB, ENT_TYPE], columns.T)
+    else:
+        _write_changed_tokens(doc, ents, starts, columns, written)
+    remember_entities(doc, ents, columns)  # what doc.ents now builds: the first tokens hold no ids
+
+
+def _write_changed_tokens(doc: Doc, ents: list[Span], starts: numpy.ndarray, columns: numpy.ndarray,
+                          written: numpy.ndarray) -> None:
+    """Make the Doc's ENT_IOB and ENT_TYPE rows, now ``written``, equal ``columns`` (made from ``ents``, sorted and
+    apart, with no ids to write) by writing only the tokens that differ: the spans holding such a token whole, and
+    the others as outside ("O"), with ``set_ents`` leaving every other token as it is. Its closing repair of I tags
+    changes nothing in the result, which is ``columns`` (B on a span's first token, I on the rest, O outside)."""
+    changed = (columns != written).any(axis=0).nonzero()[0]
+    if not len(changed):
+        return
+    inside = columns[0, changed] != 2
+    held = dict.fromkeys((starts.searchsorted(changed[inside], side="right") - 1).tolist())  # (ascending)
+    outside = [Span(doc, i, i + 1) for i in changed[~inside].tolist()]
+    doc.set_ents([ents[k] for k in held], outside=outside, default="unmodified")
 
 
 def _no_ids_under(doc: Doc, ents: list[Span], checked: tuple[Span, ...] = ()) -> bool:
