@@ -10,6 +10,7 @@ same components after it, so its entities and parse are used alongside the rules
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import cache
 
@@ -254,6 +255,19 @@ def _needle_groups(needles: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str,
 _BYLINE_CUE_WORDS: tuple[str, ...] = ()
 
 
+@cache
+def _byline_cue_groups(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The cues by their first word: (the longest beginning they share, the cues) for a word several cues open with,
+    (the cue, (the cue,)) for the others; a cue holding another cue is left out (the other is found wherever it is).
+    ``byline_ranges`` tests a group's cues only in a text holding that beginning: most texts hold no cue, and each
+    test scans the whole text (17 scans were about 0.5% of the pipeline's instructions)."""
+    kept = [cue for cue in cues if not any(other != cue and other in cue for other in cues)]
+    by_word: dict[str, list[str]] = {}
+    for cue in kept:
+        by_word.setdefault(cue.split(" ", 1)[0], []).append(cue)
+    return tuple((os.path.commonprefix(group), tuple(group)) for group in by_word.values())
+
+
 # '"...," NPR's X reports from Rome': a reporter named right after a closing mark is quoted in the story, not
 # its byline (annotators list such reporters as persons and speakers).
 _ATTRIBUTES_QUOTE_RE = re.compile(r"[,.!?…][\"”’'][ \t]*$")
@@ -270,7 +284,8 @@ def byline_ranges(text: str) -> list[tuple[int, int]]:
     if len(lowered) == len(text):  # the cues are case-insensitive: find them in the lower-cased text
         # most texts hold none of the cue phrases (a substring test each, in C): no line to search then
         cues = []
-        if any(cue in lowered for cue in _BYLINE_CUE_WORDS):
+        if any(key in lowered and (len(group) == 1 or any(cue in lowered for cue in group))
+               for key, group in _byline_cue_groups(_BYLINE_CUE_WORDS)):
             cues = [m.span() for m in _matches_in_lines(_byline_cue_re(), lowered, _BYLINE_CUE_WORDS)]
     else:  # lower-casing changed offsets (rare letters such as "İ"): search the text itself
         cues = [m.span() for m in _byline_cue_re().finditer(text)]
