@@ -547,6 +547,7 @@ class _Context:
                     self.entity_positions.append(i)
         self.entity_positions.sort()
         self._spans: dict[int, tuple[int, int]] = {}  # entity_span's answers
+        self._keyed_positions: list[int] | None = None  # where key_at is set, ascending (entity_span, on first need)
         # tokens that can head a speaker description (a noun phrase needs one within its first seven tokens),
         # pronouns and 'according', found in one pass
         heads = _head_words()
@@ -654,6 +655,15 @@ class _Context:
         if found is None:
             key_at = self.key_at
             key = key_at[i]
+            if key is None:  # a run of tokens outside every entity: bounded by the entity tokens around it, found by
+                # bisection (such runs are long, and walking them token by token was most of this method's cost)
+                keyed = self._keyed_positions
+                if keyed is None:
+                    keyed = self._keyed_positions = sorted(
+                        j for j, k in self.entities.token_entities.items() if k is not None and 0 <= j < self.n)
+                h = bisect_left(keyed, i)
+                found = self._spans[i] = (keyed[h - 1] + 1 if h else 0, keyed[h] if h < len(keyed) else self.n)
+                return found
             a = b = i
             while a - 1 >= 0 and key_at[a - 1] == key:
                 a -= 1

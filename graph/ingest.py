@@ -70,7 +70,27 @@ def extract_ntriples(nlp, document: Document, *, mention_spans: bool = False) ->
     DocumentWriter(lines, document, mention_spans=mention_spans).write_all(assertions, quotations)
     return Extracted(document=_without_text(document), graph_iri=str(graph_iri(document)),
                      ntriples=lines.ntriples(), kinds=document_kinds(assertions, quotations),
-                     words=len(document.text.split()))
+                     words=word_count(document.text))
+
+
+_SPACE_TABLE: list = []  # [numpy bool array: whether each UTF-16 code unit is white space], made on first use
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())`` without a string per word (a third of the RDF step's cost besides the lines): the white
+    space runs read from the text's UTF-16 code units in numpy. ``str.split`` splits at the characters for which
+    ``str.isspace`` is true, all below U+10000; a code point above is two surrogate units, neither white space, so the
+    runs are the same. (Lone surrogates, which a str may hold, are written as themselves: ``surrogatepass``.)"""
+    import numpy
+
+    if not text:
+        return 0
+    if not _SPACE_TABLE:
+        _SPACE_TABLE.append(numpy.array([chr(c).isspace() for c in range(0x10000)]))
+    units = numpy.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=numpy.uint16)
+    space = _SPACE_TABLE[0].take(units)
+    # a word starts at the first unit if it is no space, and wherever a space is followed by no space
+    return int(numpy.count_nonzero(space[:-1] > space[1:])) + (not space[0])
 
 
 def _without_text(document: Document) -> Document:

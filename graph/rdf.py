@@ -324,6 +324,17 @@ class _Vocabulary:
 
 
 _RDFLIB_TERMS, _NTRIPLES_TERMS = _Vocabulary(_RdflibTerms), _Vocabulary(_NTriplesTerms)
+_SENTENCE_ORDER = (_NTRIPLES_TERMS.A, _NTRIPLES_TERMS.P_DOCUMENT, _NTRIPLES_TERMS.P_END_OFFSET,
+                   _NTRIPLES_TERMS.P_START_OFFSET, _NTRIPLES_TERMS.P_TEXT)
+"""The predicates of a sentence node's lines in their sorted order (lines of one subject sort by their predicates: a
+complete ``<...>`` term is no prefix of another)."""
+if list(_SENTENCE_ORDER) != sorted(_SENTENCE_ORDER):  # (a vocabulary change must reorder ``add_sentence``)
+    raise AssertionError(f"sentence predicates out of order: {_SENTENCE_ORDER}")
+
+
+def _block_lines(block: str) -> list[str]:
+    """The lines of a block, each with its line break (a line holds no other: N-Triples escapes them in literals)."""
+    return [line + "\n" for line in block.split("\n")[:-1]]
 
 
 class NTriplesLines(list):
@@ -345,8 +356,8 @@ class NTriplesLines(list):
         super().__init__()
         self.entity_types: set[str] = set()
         """The lines typing an entity (``DocumentWriter._has_entity_type`` asks them)."""
-        self.nodes: dict[str, tuple[str, list[str] | None]] = {}
-        """Subjects written as a block: subject -> (its block, its lines), or ("", None) once written line by line."""
+        self.nodes: dict[str, str] = {}
+        """Subjects written as a block: subject -> its block, or "" once written line by line."""
 
     def ntriples(self) -> bytes:
         """Sorted N-Triples without repeats, deterministic for a document.
@@ -386,22 +397,36 @@ class DocumentWriter:
             self._add_objects = lambda s, p, objects: extend([f"{s} {p} {o} .\n" for o in objects])
             nodes = graph.nodes
 
+            def add_block(s: str, block: str) -> None:
+                """Every line of subject S, sorted, as one item (see :class:`NTriplesLines`)."""
+                known = nodes.get(s)
+                if known is None:
+                    nodes[s] = block
+                    append(block)
+                elif known != block:  # the same node with other lines: its lines go one by one, sorted among all
+                    if known:
+                        graph.remove(known)
+                        extend(_block_lines(known))
+                        nodes[s] = ""
+                    extend(_block_lines(block))
+
             def add_node(s: str, pairs) -> None:
                 lines = [f"{s} {p} {o} .\n" for p, o in pairs]
                 lines.sort()
-                block = "".join(lines)
-                known = nodes.get(s)
-                if known is None:
-                    nodes[s] = (block, lines)
-                    append(block)
-                elif known[0] != block:  # the same node with other lines: its lines go one by one, sorted among all
-                    if known[1] is not None:
-                        graph.remove(known[0])
-                        extend(known[1])
-                        nodes[s] = ("", None)
-                    extend(lines)
+                add_block(s, "".join(lines))
 
             self._add_node = add_node
+            # A sentence node's five lines share their subject, so they sort by their predicates, in the same order
+            # for every sentence (``_SENTENCE_ORDER``): its block is one f-string, with no list of lines to sort.
+            p_type, p_document, p_end, p_start, p_text = _SENTENCE_ORDER
+            sentence_class = t.SENTENCE
+            self.doc = doc = t.term(document_iri(document))  # an invalid document IRI raises here
+
+            def add_sentence(s: str, text: str, start: str, end: str) -> None:
+                add_block(s, f"{s} {p_type} {sentence_class} .\n{s} {p_document} {doc} .\n{s} {p_end} {end} .\n"
+                             f"{s} {p_start} {start} .\n{s} {p_text} {text} .\n")
+
+            self._add_sentence = add_sentence
             a = t.A
 
             def add_entity_type(iri: str, cls: str) -> None:
@@ -421,7 +446,8 @@ class DocumentWriter:
             self._add_objects = lambda s, p, objects: [add_triple((s, p, o)) for o in objects]
             self._add_entity_type = lambda iri, cls: add_triple((iri, A, cls))
             self._has_entity_type = lambda iri, cls: (iri, A, cls) in graph
-        self.doc = t.term(document_iri(document))  # an invalid document IRI raises here with N-Triples
+            self._add_sentence = None
+            self.doc = t.term(document_iri(document))
         self._prefix = prefix
         self._sentence_iris: dict[tuple[int, int], URIRef | str] = {}
         self._agents_written: set[str] = set()
@@ -467,9 +493,12 @@ class DocumentWriter:
         if iri is None:  # (a sentence gets its IRI and its triples at once: one lookup per call)
             iri = self._sentence_iris[key] = self._iri(f"sentence/{start}-{end}")
             t = self.t
-            self._add_node(iri, ((t.A, t.SENTENCE), (t.P_TEXT, t.text(self.document.text[start:end])),
-                                 (t.P_START_OFFSET, t.integer(start)), (t.P_END_OFFSET, t.integer(end)),
-                                 (t.P_DOCUMENT, self.doc)))
+            if self._add_sentence is not None:
+                self._add_sentence(iri, t.text(self.document.text[start:end]), t.integer(start), t.integer(end))
+            else:
+                self._add_node(iri, ((t.A, t.SENTENCE), (t.P_TEXT, t.text(self.document.text[start:end])),
+                                     (t.P_START_OFFSET, t.integer(start)), (t.P_END_OFFSET, t.integer(end)),
+                                     (t.P_DOCUMENT, self.doc)))
         return iri
 
     def _agent(self, extractor: str):

@@ -229,6 +229,6 @@ def test_a_node_written_twice_with_other_lines_is_sorted_line_by_line():
     DocumentWriter(triples, document, mention_spans=True).write_all(result, [])
     lines = NTriplesLines()
     DocumentWriter(lines, document, mention_spans=True).write_all(result, [])
-    assert ("", None) in lines.nodes.values()  # (the node written line by line)
+    assert "" in lines.nodes.values()  # (the node written line by line)
     assert lines.ntriples() == ntriples(triples)
     assert lines.ntriples().count(b"ontology#sentence> ") == 3
