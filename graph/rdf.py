@@ -608,8 +608,9 @@ class DocumentWriter:
                               (t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))))
         self._provenance(iri, ev)
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
-            speaker = t.entity(quote.speaker_kind, quote.speaker_key)
-            self.assertion(iri, t.P_SPEAKER, speaker, ev)
+            # The quotation's provenance is the attribution's too (same span, sentence and extractor): a reified
+            # assertion of mig:speaker would repeat it in 9 more triples, ~15% of a news article's triples.
+            add(iri, t.P_SPEAKER, t.entity(quote.speaker_kind, quote.speaker_key))
         if quote.speaker_description:
             add(iri, t.P_SPEAKER_DESCRIPTION, t.plain(quote.speaker_description))
         if quote.cue:

@@ -328,16 +328,18 @@ class DocumentStore:
     writes the previous batch. Every read first waits for the writes, so reads see all ``put``s.
     """
 
-    BATCH_DOCUMENTS = 1024
+    BATCH_DOCUMENTS = 4096
     """Documents written per bulk load, at most. Each load adds overlapping files to every RocksDB index, which
     RocksDB then compacts into the existing data, so fewer, bigger loads cost less CPU: loading the 2.2 M quads
     of 3,000 corpus articles took 17.0-18.9 CPU-s in batches of about 720,000 quads against 23.4-24.4 CPU-s in
-    batches of 256 documents (about 180,000 quads). News articles average about 520 quads, so in a corpus build this
-    limit ends a batch first, at about 530,000 quads; ``BATCH_QUADS`` ends batches of longer documents."""
-    BATCH_QUADS = 640_000
-    """...or fewer documents when their quads reach this (below the bulk loader's one-million-quad chunk).
-    The loader holds about 1.1 kB per quad while it sorts a batch (935 MB peak RSS for a 720,000-quad batch,
-    310 MB for 180,000): this bounds the main process's memory."""
+    batches of 256 documents (about 180,000 quads), and 5.3 M quads of the corpus store 129 CPU-s in batches of
+    a million against 157.5 in batches of 530,000 (one load of all 5.3 M: 123). In a corpus build
+    ``BATCH_QUADS`` ends a batch first (news articles average about 450 quads)."""
+    BATCH_QUADS = 990_000
+    """...or fewer documents when their quads reach this: just under the bulk loader's one-million-quad chunk,
+    so a batch is one chunk (a few quads over would make a second, tiny one). The loader holds about 1.1 kB per
+    quad while it sorts a chunk; the batch waiting for it and the one being gathered are on disk (a spool file
+    each), not in memory, so this bounds the main process's memory."""
     DOCUMENT_MARK = ("<" + DOC_PREFIX).encode()
 
     def __init__(self, path: str | Path, *, create: bool = True, background: bool = True,
@@ -346,7 +348,7 @@ class DocumentStore:
         removing). It is recorded when the store is created; putting documents of the other model raises."""
         from pyoxigraph import Store
 
-        self._pending: list[bytes] = []  # N-Quads of documents not yet handed to the writer (one bulk load per batch)
+        self._spool = None  # N-Quads of the documents not yet handed to the writer: a temporary file, one a batch
         self._pending_quads = 0
         self._pending_graphs: set[str] = set()
         self._pending_names: set[str] = set()
@@ -475,10 +477,10 @@ class DocumentStore:
                                  f"be in its graph")
             # shared lines this process has not handed out yet
             fresh = self._shared.add(graph_iri, list(map(add, shared, repeat(b" .\n"))))
-            self._pending += [suffix.join(own) + suffix, b"".join(fresh)]
+            self._spooled(suffix.join(own) + suffix, b"".join(fresh))
             self._pending_quads += len(own) + len(fresh)
         else:  # older layout: the triples as they are (default graph = the union), then in the document's graph
-            self._pending += [ntriples, suffix.join(triples) + suffix]
+            self._spooled(ntriples, suffix.join(triples) + suffix)
             self._pending_quads += 2 * len(triples)
         self._pending_graphs.add(graph_iri)
         self._pending_names.add(name)
@@ -504,14 +506,24 @@ class DocumentStore:
                 shared.append(line)
         return own, shared
 
+    def _spooled(self, *chunks: bytes) -> None:
+        """Append N-Quads to the batch being gathered. It is a file, not a list of bytes: a batch of a million
+        quads is ~230 MB of text, held until the loader reads it, while the one before is still loading."""
+        if self._spool is None:
+            import tempfile
+
+            self._spool = tempfile.NamedTemporaryFile(prefix="migraph-batch-", suffix=".nq", delete=False)
+        self._spool.writelines(chunks)
+
     def _submit(self) -> None:
         """Hand the pending documents to the writer (waits while it still has a batch queued)."""
-        if not self._pending:
+        if self._spool is None:
             return
         if self._shared is not None:
             self._shared.commit()  # who states what is on disk before the triples are
-        data = b"".join(self._pending)
-        self._pending = []
+        self._spool.close()
+        data = Path(self._spool.name)
+        self._spool = None
         self._pending_quads = 0
         batch = (self._pending_graphs, self._pending_names)
         self._pending_graphs, self._pending_names = set(), set()
@@ -523,8 +535,8 @@ class DocumentStore:
             self._writer = _BatchWriter(self)
         self._writer.submit(data, batch)
 
-    def _load(self, data: bytes) -> None:
-        """Write one batch with Oxigraph's bulk loader.
+    def _load(self, data: Path) -> None:
+        """Write one batch (an N-Quads spool file, removed here) with Oxigraph's bulk loader.
 
         ``Store.load`` runs a transaction that reads every index key before writing it (about 25k
         quads/s here, slower as the store grows); the bulk loader sorts the batch and ingests it as
@@ -537,7 +549,10 @@ class DocumentStore:
         from pyoxigraph import RdfFormat
 
         wall = time.perf_counter()
-        self.store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
+        try:
+            self.store.bulk_load(path=str(data), format=RdfFormat.N_QUADS, lenient=True)
+        finally:
+            data.unlink(missing_ok=True)
         self.load_seconds += time.perf_counter() - wall
 
     def _written(self, graphs: set[str], names: set[str]) -> None:
@@ -785,7 +800,7 @@ class _BatchWriter:
             except BaseException as error:  # handed to the caller thread
                 self.error = error
             finally:
-                del data
+                data.unlink(missing_ok=True)  # loaded (``_load`` removed it), failed, or dropped after a failure
                 self.owner._written(*batch)  # written, or failed and so not in the store: no read waits for it
                 self.queue.task_done()
 
@@ -794,7 +809,7 @@ class _BatchWriter:
             error, self.error = self.error, None
             raise StoreError(f"{self.owner.path}: writing a batch of documents failed: {error}") from error
 
-    def submit(self, data: bytes, batch: tuple[set[str], set[str]]) -> None:
+    def submit(self, data: Path, batch: tuple[set[str], set[str]]) -> None:
         self._raise()
         self.queue.put((data, batch))
 

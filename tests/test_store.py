@@ -264,7 +264,8 @@ def test_a_shared_line_is_loaded_once_per_process_and_again_after_it_left_the_st
 
     loaded: list[bytes] = []
     real_load = DocumentStore._load
-    monkeypatch.setattr(DocumentStore, "_load", lambda self, data: (loaded.append(data), real_load(self, data)))
+    monkeypatch.setattr(DocumentStore, "_load",
+                        lambda self, data: (loaded.append(data.read_bytes()), real_load(self, data)))
     monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 1)
     facts = "SELECT ?o WHERE { <https://example.org/s> <https://example.org/p> ?o }"
     with DocumentStore(tmp_path / "s", background=False) as store:
@@ -431,3 +432,25 @@ def test_put_refuses_ntriples_that_are_not_one_triple_per_line(tmp_path, damage)
         assert store.put(GRAPH_PREFIX + "a", "a", _doc_nt("a", "fact")) == "added"
         store.write_pending()
         assert len(store) == 2
+
+
+def test_batches_are_spooled_to_temporary_files_that_are_removed_loaded_or_failed(tmp_path, monkeypatch):
+    import tempfile
+
+    from graph.store import GRAPH_PREFIX, DocumentStore
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 3)
+    with DocumentStore(tmp_path / "s") as store:
+        for n in range(7):  # two full batches and one gathered
+            store.put(f"{GRAPH_PREFIX}d{n}", f"d{n}", _doc_nt(f"d{n}", f"fact{n}"))
+        assert {p.name[:14] for p in spool.iterdir()} == {"migraph-batch-"}  # the one gathered (and one loading)
+        store.write_pending()
+        assert list(spool.iterdir()) == [] and len(store.named_graphs()) == 7
+        broken = b'<https://example.org/s> <https://example.org/p> "open .\n'
+        store.put(f"{GRAPH_PREFIX}bad", "bad", _doc_nt("bad") + broken)
+        with pytest.raises(StoreError, match="writing a batch of documents failed"):
+            store.write_pending()
+        assert list(spool.iterdir()) == []  # a failed batch's file is gone too
