@@ -374,6 +374,8 @@ class DocumentStore:
         except OSError as error:
             raise StoreError(f"{path}: cannot open the graph store: {error} "
                              f"(is another migraph process using it?)") from error
+        for stale in self.path.parent.glob(self._spool_prefix() + "*.nq"):
+            stale.unlink(missing_ok=True)  # left by a killed process: the store's lock says no other one has it open
         marker = self.path / STORE_MARKER
         if not marker.is_file():
             fresh = not any(g for g in self.store.named_graphs())  # an older store without marker keeps its union
@@ -506,13 +508,19 @@ class DocumentStore:
                 shared.append(line)
         return own, shared
 
+    def _spool_prefix(self) -> str:
+        return f".{self.path.name}-batch-"
+
     def _spooled(self, *chunks: bytes) -> None:
         """Append N-Quads to the batch being gathered. It is a file, not a list of bytes: a batch of a million
-        quads is ~230 MB of text, held until the loader reads it, while the one before is still loading."""
+        quads is ~230 MB of text, held until the loader reads it, while the one before is still loading. It sits
+        beside the store (on the disk meant for it, not a RAM-backed /tmp), where a later open removes it if a
+        killed process left it behind."""
         if self._spool is None:
             import tempfile
 
-            self._spool = tempfile.NamedTemporaryFile(prefix="migraph-batch-", suffix=".nq", delete=False)
+            self._spool = tempfile.NamedTemporaryFile(dir=self.path.parent, prefix=self._spool_prefix(),
+                                                      suffix=".nq", delete=False)
         self._spool.writelines(chunks)
 
     def _submit(self) -> None:

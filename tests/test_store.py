@@ -434,23 +434,27 @@ def test_put_refuses_ntriples_that_are_not_one_triple_per_line(tmp_path, damage)
         assert len(store) == 2
 
 
-def test_batches_are_spooled_to_temporary_files_that_are_removed_loaded_or_failed(tmp_path, monkeypatch):
-    import tempfile
-
+def test_batches_are_spooled_beside_the_store_to_files_removed_loaded_failed_or_left_behind(tmp_path, monkeypatch):
     from graph.store import GRAPH_PREFIX, DocumentStore
 
-    spool = tmp_path / "spool"
+    spool = tmp_path / "data"
     spool.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+
+    def spooled() -> list[str]:
+        return sorted(p.name for p in spool.iterdir() if p.name != "s")
+
     monkeypatch.setattr(DocumentStore, "BATCH_DOCUMENTS", 3)
-    with DocumentStore(tmp_path / "s") as store:
+    (spool / ".s-batch-killed.nq").write_bytes(b"<a> <b> <c> .\n")  # left behind by a killed build
+    (spool / ".other-batch-x.nq").write_bytes(b"")  # another store's: not touched
+    with DocumentStore(spool / "s") as store:
+        assert spooled() == [".other-batch-x.nq"]
         for n in range(7):  # two full batches and one gathered
             store.put(f"{GRAPH_PREFIX}d{n}", f"d{n}", _doc_nt(f"d{n}", f"fact{n}"))
-        assert {p.name[:14] for p in spool.iterdir()} == {"migraph-batch-"}  # the one gathered (and one loading)
+        assert {name[:9] for name in spooled()} == {".other-ba", ".s-batch-"}  # the one gathered (and one loading)
         store.write_pending()
-        assert list(spool.iterdir()) == [] and len(store.named_graphs()) == 7
+        assert spooled() == [".other-batch-x.nq"] and len(store.named_graphs()) == 7
         broken = b'<https://example.org/s> <https://example.org/p> "open .\n'
         store.put(f"{GRAPH_PREFIX}bad", "bad", _doc_nt("bad") + broken)
         with pytest.raises(StoreError, match="writing a batch of documents failed"):
             store.write_pending()
-        assert list(spool.iterdir()) == []  # a failed batch's file is gone too
+        assert spooled() == [".other-batch-x.nq"]  # a failed batch's file is gone too
