@@ -557,15 +557,18 @@ def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities
         if start >= sent.start_char and end <= sent.end_char:
             distance = abs(start - span.start_char)
             if best is None or distance < best[0]:
-                best = (distance, key, name)
+                best = (distance, key, name, start)
+    people = [q for q in quantities if q.unit == "person" and q.counted]
+    nearest = min(people, key=lambda q: abs(q.start - span.start_char)) if people else None
+    if nearest is not None and (best is None or (abs(nearest.start - span.start_char) < best[0]
+                                                 and not nearest.start <= best[3] < nearest.end)):
+        # "deported more than 2 million people, and activists ...": the counted people nearer the trigger are who
+        # it happens to, not a group named further away (a group inside the count, "300 Syrian refugees", wins)
+        return nearest.counted, None, None
     if best:
         entity = assertions.entities.get(("Group", best[1]))
         nationality = entity.attributes.get("nationality") if entity else None
         return best[2], best[1], nationality if isinstance(nationality, str) else None
-    people = [q for q in quantities if q.unit == "person" and q.counted]
-    if people:
-        nearest = min(people, key=lambda q: abs(q.start - span.start_char))
-        return nearest.counted, None, None
     return None, None, None
 
 

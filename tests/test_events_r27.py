@@ -104,3 +104,15 @@ def test_a_so_called_invasion_is_rhetoric(nlp):
 
 def test_an_invasion_is_still_found(nlp):
     assert "Invasion" in types(nlp, "The invasion of Ukraine by Russia began on February 24.")
+
+
+def test_counted_people_right_after_the_trigger_are_the_affected_group(nlp):
+    found = [e for e in events(nlp, "Norway deported more than 2,000 people last year, and activists in Oslo "
+                                    "protested.") if e.event_type == "DeportationEvent"]
+    assert len(found) == 1 and found[0].affected == "people"
+
+
+def test_a_group_inside_the_count_keeps_its_nationality(nlp):
+    found = [e for e in events(nlp, "Norway deported 300 Syrian refugees last year.")
+             if e.event_type == "DeportationEvent"]
+    assert len(found) == 1 and found[0].affected == "Syrian refugees"
