@@ -96,6 +96,12 @@ def _blockers(event_type: str) -> frozenset[str]:
 
 
 @cache
+def _glued_prefixes() -> frozenset[str]:
+    """Words that, glued to a trigger by a hyphen, make it a modifier ("self-deportation", "anti-deportation")."""
+    return frozenset(load_json("events.json").get("glued_prefixes", ()))
+
+
+@cache
 def _blockers_after() -> frozenset[str]:
     """Words right after a nominal trigger that make it hypothetical ("an invasion would unleash")."""
     return frozenset(load_json("events.json").get("blockers_after", ()))
@@ -291,6 +297,9 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if i > 0 and (W[i - 1] in NEGATORS or words.lemma(i - 1) in trigger.not_prev):
                 continue
+            if i > 1 and W[i - 1] == "-" and not tok.nbor(-1).whitespace_ and not doc[i - 2].whitespace_ \
+                    and W[i - 2] in _glued_prefixes():
+                continue  # "self-deportation", "anti-deportation protests": a modifier, no happening
             blockers = _blockers(trigger.event_type)
             if any(words.lemma(k) in blockers or W[k] in blockers for k in range(max(sent.start, i - 4), i)):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
@@ -421,6 +430,27 @@ def _home_country(assertions: DocumentAssertions, agent: tuple[str, str] | None)
     return None
 
 
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+                                 "getting"})
+PASSIVE_GAP = 2  # adverbs between the auxiliary and the participle: "was later deported", "were quickly expelled"
+
+
+def _passive(doc: Doc, span: Span, sent: Span) -> bool:
+    """Whether the trigger is a past participle after a form of 'be'/'get' ("he was deported", "had been expelled"):
+    then the subject before it is who is acted on, not who acts."""
+    word = doc[span.start].lower_
+    if not word.endswith(("ed", "en")):  # deported, expelled, repatriated, invaded, driven
+        return False
+    for k in range(span.start - 1, max(sent.start, span.start - 1 - PASSIVE_GAP) - 1, -1):
+        lower = doc[k].lower_
+        if lower in PASSIVE_AUXILIARIES:
+            return True
+        if not lower.endswith("ly") and lower not in {"also", "then", "later", "since", "reportedly", "not", "never",
+                                                      "already", "often", "all", "both", "each"}:
+            return False
+    return False
+
+
 def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
            kinds: frozenset[str], group_mentions) -> tuple[str, str] | None:
     # "the invasion of Ukraine by Russia": an entity right after "by"
@@ -429,6 +459,8 @@ def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
             found = _entity(assertions, j + 1) or (_entity(assertions, j + 2) if doc[j + 1].lower_ == "the" else None)
             if found and found[0] in kinds:
                 return found
+    if _passive(doc, span, sent):
+        return None  # "Ahmed was deported": Ahmed is deported, nobody before the verb does it
     for j in range(span.start - 1, max(sent.start, span.start - AGENT_WINDOW) - 1, -1):
         found = _entity(assertions, j)
         if found is None:
@@ -525,15 +557,18 @@ def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities
         if start >= sent.start_char and end <= sent.end_char:
             distance = abs(start - span.start_char)
             if best is None or distance < best[0]:
-                best = (distance, key, name)
+                best = (distance, key, name, start)
+    people = [q for q in quantities if q.unit == "person" and q.counted]
+    nearest = min(people, key=lambda q: abs(q.start - span.start_char)) if people else None
+    if nearest is not None and (best is None or (abs(nearest.start - span.start_char) < best[0]
+                                                 and not nearest.start <= best[3] < nearest.end)):
+        # "deported more than 2 million people, and activists ...": the counted people nearer the trigger are who
+        # it happens to, not a group named further away (a group inside the count, "300 Syrian refugees", wins)
+        return nearest.counted, None, None
     if best:
         entity = assertions.entities.get(("Group", best[1]))
         nationality = entity.attributes.get("nationality") if entity else None
         return best[2], best[1], nationality if isinstance(nationality, str) else None
-    people = [q for q in quantities if q.unit == "person" and q.counted]
-    if people:
-        nearest = min(people, key=lambda q: abs(q.start - span.start_char))
-        return nearest.counted, None, None
     return None, None, None
 
 
