@@ -71,7 +71,7 @@ def test_tariff_used(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The government of Canada has suspended the deportation of some 3,000 Haitians, officials in Ottawa said.",
+    ("Canada's prime minister announced a plan to suspend the deportation of some 5,000 Haitian migrants.",
      {("CA", "AsylumOffer")}),
     ("Canada said it would postpone the deportation of 500 Haitian migrants until spring.", {("CA", "AsylumOffer")}),
     # the deportation itself still counts
