@@ -118,3 +118,29 @@ def test_appositive_office_role_and_country(nlp):
     person = next(e for (kind, _), e in extract_entities(doc).entities.items() if kind == "Person")
     assert person.attributes.get("country") == "SK"
     assert person.attributes.get("role") == "prime minister"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the match begins on the document noun ("ban bars ... from entering"): the ban is the subject
+    ("The United States announced new rules on Monday. The travel ban bars citizens of Chad and Mali from entering.",
+     {("US", "EntryBan")}),
+    # a state named inside the match is where the group comes from, not the story's issuer
+    ("President Ana Cruz signed the order on Friday. The new order bars citizens of Chad from entering the country.",
+     set()),
+])
+def test_document_subject(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States is divided. The judge's ruling affected President Ana Cruz's amnesty for illegal immigrant "
+     "parents.", {("US", "AsylumOffer")}),
+    # near misses: the rights group, and an amnesty opposed
+    ("The United States is divided. Amnesty International criticised the treatment of migrants at the border.", set()),
+    ("The United States is divided. Republicans oppose any amnesty for illegal immigrants.", set()),
+    # a visa scheme ended
+    ("Canada's government will end the visa lottery for migrants from 20 countries.", {("CA", "VisaRestriction")}),
+    ("Canada's government will end visa-free travel for migrants from Mexico.", set()),
+])
+def test_amnesty_and_visa_end(run, text, expected):
+    assert run(text) == expected
