@@ -53,8 +53,9 @@ def test_entry_bans(run, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Thousands of Haitian migrants were allowed to enter Canada after the storm.", {("CA", "Admission")}),
     ("Haitian migrants were not allowed to enter Canada after the storm.", {("CA", "EntryBan")}),
-    # near miss: a place that is no country
+    # near misses: a place that is no country, and a limit on how many may enter
     ("Migrants from Syria are allowed to enter the shelter at night.", set()),
+    ("The plan strictly limited the number of asylum-seekers allowed to enter Canada.", set()),
 ])
 def test_passive_permission_to_enter(run, text, expected):
     assert run(text) == expected
