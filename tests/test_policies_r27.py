@@ -145,3 +145,19 @@ def test_document_subject(run, text, expected):
 ])
 def test_amnesty_and_visa_end(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some migrants may get permits to stay, while others will be sent back home, the Chilean government says.",
+     {("CL", "Admission"), ("CL", "Deportation")}),
+    ("Chile issued residence permits to 2,000 Venezuelan refugees last year.", {("CL", "Admission")}),
+    # near miss: a permit to leave
+    ("Chilean officials issued permits to some migrants that give them 20 days to leave the country.", set()),
+    # citizenship for migrants, in a story about migration without words of persecution
+    ("Peru's president looks to grant citizenship to some 30,000 Venezuelans who arrived as migrants.",
+     {("PE", "AsylumOffer")}),
+    # near miss: citizenship for one person in a story with no migrants
+    ("Chile granted citizenship to the football star last year after he moved from Spain.", set()),
+])
+def test_permits_and_citizenship(run, text, expected):
+    assert run(text) == expected
