@@ -436,6 +436,9 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
     k = span.start - 1
     role_tokens = 0
     roles, heads = _role_sets()
+    comma = _appositive_office(tokens, span.start, roles, heads, result)
+    if comma is not None:
+        k = comma - 1  # "the Hungarian prime minister, Viktor Orban": the office before the name's comma
     while k >= 0 and lowers[k] in roles and role_tokens < 6:
         k -= 1
         role_tokens += 1
@@ -444,9 +447,12 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
         k = span.start - 1
         role_tokens = 0
     if role_tokens and not span_role:
-        role_before = _clean_role(full[index.starts[k + 1]:index.ends[span.start - 1]])  # doc[k + 1:span.start].text
+        last = (comma if comma is not None else span.start) - 1
+        role_before = _clean_role(full[index.starts[k + 1]:index.ends[last]])  # doc[k + 1:span.start].text
         if role_before:
             entity.attributes.setdefault("role", role_before)
+    if role_tokens and k > 0 and lowers[k] in {"'s", "’s"}:
+        k -= 1  # "Turkey's president X": the possessor owns the role
     if k >= 0:
         _attach_owner(result.entity_at_token(k), entity, result, evidence, gaz)
     # Leading demonym inside the span's role ("Russian President") is handled by the
@@ -461,6 +467,27 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
             else None
     if match and 0 < int(match.group(1)) < 120:
         entity.attributes.setdefault("age", int(match.group(1)))
+
+
+def _appositive_office(tokens: _Tokens, start: int, roles: frozenset[str], heads: frozenset[str], result
+                       ) -> int | None:
+    """The comma before a name that stands in apposition to a lower-case office whose state or organisation is
+    named right before it ("the Hungarian prime minister, Viktor Orban", "Greece's migration minister, X"), else
+    None. Without that owner the comma may end a clause ("Like the prime minister, Johnson said")."""
+    lowers = tokens.lowers
+    if start < 3 or lowers[start - 1] != "," or lowers[start - 2] not in heads:
+        return None
+    k = start - 2
+    while k >= 0 and lowers[k] in roles and start - 2 - k < 4:
+        k -= 1
+    if k < 0:
+        return None
+    if lowers[k] in {"'s", "’s"}:
+        k -= 1
+    owner = result.entity_at_token(k) if k >= 0 else None
+    if owner is None or owner.kind not in {"Country", "Organization"}:
+        return None
+    return start - 1
 
 
 def _apposition_role(tokens: _Tokens, span: Span, entity: Entity, result, evidence: Evidence, gaz) -> None:

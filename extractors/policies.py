@@ -3066,7 +3066,9 @@ def _document_agent(ctx: _Context, start: int, end: int, sent: Span) -> tuple[li
         k_sent = ctx.sent_of[start]
         recent = main is not None and any(m.actor == main and k_sent - 2 <= ctx.sent_of[m.start] <= k_sent
                                           for m in ctx.by_end if m.end <= end)  # named lately, as for "the country"
-        if main and group and recent and not _has_actor_mention(ctx, sent, main, start):
+        inside = main is not None and any(m.actor == main and start <= m.start and m.end <= end for m in ctx.by_end)
+        # "bars citizens of Iran from entering": a state named inside the match is the group's, not the issuer
+        if main and group and recent and not inside and not _has_actor_mention(ctx, sent, main, start):
             actors, at = [main], None
     return actors, at
 
@@ -3376,6 +3378,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = drafted if drafted is not None else find_actors(ctx, start, end, entry)
             if not actors and not passive and drafted is None:
                 actors, at = _document_agent(ctx, start, end, sent)  # "the order suspends the entry of refugees"
+                if not actors and end - start > 1 and doc[start].is_lower \
+                        and doc[start].lemma_.lower() in _document_agent_words()[0]:
+                    # "The travel ban bars ... from entering": the match began on the document noun ("ban bars
+                    # ... from entering"), so the document is the subject of the verb after it
+                    actors, at = _document_agent(ctx, start + 1, end, sent)
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
