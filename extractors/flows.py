@@ -666,16 +666,27 @@ def _is_group_lower(word: str) -> bool:
     return word in lex.flow_groups or word.rstrip("s") + "s" in lex.refugee_groups
 
 
+DASHES = frozenset({"-", "—", "–"})
+ASIDE_WINDOW = 12  # the longest aside between dashes skipped over
+
+
 def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW,
                blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
-    deportation word or nothing comes first."""
+    deportation word or nothing comes first. An aside between dashes right before the preposition, with no
+    movement word of its own, is stepped over ("travelled from A - mainly from B - to the border")."""
     if not triggers:
         return None  # only a trigger is returned
     W, L = doc_lowers(doc), doc_lemmas(doc)
     j = i - 1
     while j >= start and j >= i - window:
         word, lemma = W[j], L[j]
+        if word in DASHES and j == i - 1:  # "travelled from A - mainly from B and C - to the border": an aside
+            opening = next((k for k in range(j - 1, max(start, j - ASIDE_WINDOW) - 1, -1) if W[k] in DASHES), None)
+            if opening is not None and not any(k in triggers for k in range(opening + 1, j)):
+                window += j - opening + 1  # the aside between the dashes does not count
+                j = opening - 1
+                continue
         if word in lex.deport or lemma in lex.deport:
             return None
         if word in GOV_STOPS or j in blocked:
@@ -2317,7 +2328,7 @@ def _document_border(doc: Doc, sentences: list[_Sentence], b: _Builder, sb: _Sid
     return None
 
 
-BARE_BORDER_PEOPLE = frozenset({"anyone", "those"})  # "anyone who crossed the border"
+BARE_BORDER_PEOPLE = frozenset({"those"})  # "those who crossed the border" (not "anyone who crosses": a rule's reach)
 BARE_BORDER_STOPS = frozenset({"not", "n't", "n’t", "never", "try", "tries", "trying", "tried", "attempt",
                                "attempting", "attempted"})
 
@@ -2430,7 +2441,12 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 ("main", "source", "countries"), ("top", "source", "countries"),
                 # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
-                ("sending", "countries"), ("countries", "that", "sent"))
+                ("sending", "countries"), ("countries", "that", "sent"),
+                # "the top countries from which those people came to the U.S. were A, B and C"
+                ("countries", "from", "which"), ("country", "from", "which"), ("nations", "from", "which"))
+FROM_WHICH_VERBS = {"came", "come", "comes", "coming", "fled", "flee", "flees", "fleeing", "arrived", "arrive",
+                    "arrives", "migrated", "emigrated", "hailed", "hail", "originated"}
+FROM_WHICH_COPULAS = {"were", "are", "was", "is", "include", "included", "includes"}
 ORIGIN_FIRSTS = frozenset(phrase[0] for phrase in ORIGIN_NOUNS)  # where an ORIGIN_NOUNS phrase can begin
 SENDING = {"sending", "send", "sent"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
@@ -2448,6 +2464,13 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
         return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
     at, after = hit[0], hit[0] + hit[1]
+    if W[after - 1] == "which":  # the relative clause says people came from there; the list follows its verb
+        copula = next((k for k in range(after, min(after + 12, end)) if W[k] in FROM_WHICH_COPULAS), None)
+        clause = W[after:copula] if copula is not None else []
+        if FROM_WHICH_VERBS.isdisjoint(clause) or not any(
+                _is_group_lower(w) or w in {"people", "they", "those", "citizens", "nationals"} for w in clause):
+            return [], None  # not "the countries from which the goods came"
+        after = copula
     if not SENDING.isdisjoint(W[at:after]) and not any(
             _is_group_lower(w) or w in {"people", "citizens", "nationals"} for w in W[after:min(after + 6, end)]):
         return [], None  # "the countries sending troops": only people sent make an origin

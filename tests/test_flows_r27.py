@@ -37,7 +37,7 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("sentence", [
     "Parents who had illegally crossed the border last month were released with their toddlers.",
-    "Anyone who crosses the border without papers is prosecuted under the new rule.",
+    "Those who crossed the border without papers last week were prosecuted.",
     "Hundreds of families crossed the border near the river on Sunday.",
 ])
 def test_the_border_is_the_documents_one_border(nlp, sentence):
@@ -49,6 +49,8 @@ def test_the_border_is_the_documents_one_border(nlp, sentence):
     US_BORDER_STORY + "Families who tried to cross the border were stopped by agents.",
     US_BORDER_STORY + "Tons of drugs crossed the border in trucks last year.",
     US_BORDER_STORY + "Families would cross the border if the rules changed.",
+    # a law's reach, not people who crossed
+    US_BORDER_STORY + "The rule lets agents prosecute anyone who crosses the border illegally.",
     # two borders named: "the border" could be either
     MIGRANT_STORY + "Shelters along the U.S.-Mexico border and the Mexico-Guatemala border are full, officials in "
                     "the United States said. The United States has added beds, and the United States has hired staff."
@@ -123,3 +125,21 @@ def test_anaphor_near_misses(nlp, text):
     found = pairs(nlp, MIGRANT_STORY + text)
     assert not {("PE", "SY"), ("SY", "PE"), ("HN", "US"), ("TR", "US")} & found
     assert not any(o in {"SY", "AF", "ER"} and d in {"SY", "AF", "ER"} for o, d in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the countries a relative clause says people came from, listed after its verb
+    ("Japan granted asylum to 900 people last year. The top countries from which those people came to Japan "
+     "were Nepal, Sri Lanka and Cambodia.", {("NP", "JP"), ("LK", "JP"), ("KH", "JP")}),
+    # an aside between dashes does not part a movement verb from its destination
+    ("Thousands of migrants have travelled from West Africa - mostly from Senegal and Mali - to Spain.",
+     {("SN", "ES"), ("ML", "ES")}),
+])
+def test_relative_origin_list_and_dash_aside(nlp, text, expected):
+    assert expected <= pairs(nlp, MIGRANT_STORY + text)
+
+
+def test_countries_from_which_goods_came(nlp):
+    text = MIGRANT_STORY + ("Japan imported goods worth $5 billion. The top countries from which the goods came to "
+                            "Japan were Nepal and Cambodia.")
+    assert not {("NP", "JP"), ("KH", "JP")} & pairs(nlp, text)
