@@ -2876,7 +2876,7 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
     start, end = s.span.start, s.span.end
     out = []
     # a token whose form and lemma are in none of the three lists is skipped below: test only the others (in C)
-    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves).__contains__
+    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves | RETURNING).__contains__
     for i in compress(range(start, end), map(or_, map(wanted, W[start:end]), map(wanted, L[start:end]))):
         back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back" and (
             any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
@@ -2885,8 +2885,8 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
         if not back and (W[i] in lex.deport_back_object or L[i] in lex.deport_back_object) \
                 and W[i - 1] not in {"by", "to", "of", "for", "from"}:  # not a means or aim: "by sending him back"
             back = _object_sent_back(doc, s, i, lex)  # "sent 200 migrants back to X" (a pushback is read as policy)
-        if not back and W[i] in SENDING and W[i - 1] not in {"by", "to", "of", "for", "from"}:
-            back = _people_sent_to(doc, s, i, lex)  # "sent 300 asylum seekers to Guatemala"
+        if not back and (W[i] in SENDING or W[i] in RETURNING) and W[i - 1] not in {"by", "to", "of", "for", "from"}:
+            back = _people_sent_to(doc, s, i, lex)  # "sent 300 asylum seekers to Guatemala", "are returned to X"
         if not (W[i] in lex.deport_moves or L[i] in lex.deport_moves or back):
             continue
         if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
@@ -2926,9 +2926,13 @@ def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
     return False
 
 
+RETURNING = frozenset({"returned", "returning", "return", "returns"})  # transitive: "returned the migrants to X"
+
+
 def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
-    """"The U.S. sent 300 asylum seekers to Guatemala", "the migrants were sent to Guatemala": people sent to a
-    country named right after "to" are moved there as deportees are, "back" or not. People are the object
+    """"The U.S. sent 300 asylum seekers to Guatemala", "the migrants were sent to Guatemala" (also "returned":
+    "migrants ... are returned to Mexico"): people sent to a country named right after "to" are moved there as
+    deportees are, "back" or not; people who "returned to X" themselves are not read here. People are the object
     between the verb and "to" (a group noun, "them", a plural demonym), or, for a passive, the subject just
     before "were sent"; not troops, aid or letters (no people), not "sent to school"."""
     W = doc_lowers(doc)

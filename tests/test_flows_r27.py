@@ -143,3 +143,20 @@ def test_countries_from_which_goods_came(nlp):
     text = MIGRANT_STORY + ("Japan imported goods worth $5 billion. The top countries from which the goods came to "
                             "Japan were Nepal and Cambodia.")
     assert not {("NP", "JP"), ("KH", "JP")} & pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Italy returned 300 Tunisians to Tunisia on Friday.", ("IT", "TN")),
+    ("Italy has a new rule, Italy said, and Italy will enforce it. Some migrants at the port are returned to "
+     "Tunisia within days.", ("IT", "TN")),
+])
+def test_people_returned_to_a_country(nlp, text, expected):
+    assert expected in pairs(nlp, MIGRANT_STORY + text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Italy returned the stolen statues to Tunisia.",
+    "Most of the Tunisians returned to Tunisia last year.",  # they went back themselves: no state named
+])
+def test_returned_to_near_misses(nlp, sentence):
+    assert ("IT", "TN") not in pairs(nlp, MIGRANT_STORY + sentence)
