@@ -2934,7 +2934,8 @@ def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
     "migrants ... are returned to Mexico"): people sent to a country named right after "to" are moved there as
     deportees are, "back" or not; people who "returned to X" themselves are not read here. People are the object
     between the verb and "to" (a group noun, "them", a plural demonym), or, for a passive, the subject just
-    before "were sent"; not troops, aid or letters (no people), not "sent to school"."""
+    before "were sent"; not troops, aid or letters (no people), not one person ("sent him to Germany to finish
+    school": a family's or school's errand, not a state's transfer)."""
     W = doc_lowers(doc)
     start, end = s.span.start, s.span.end
     countries = {m.start for m in s.mentions if m.kind == "name"}
@@ -2951,7 +2952,7 @@ def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
         w = W[j]
         if w in {"to", "into"}:
             return people and to_country(j)
-        if w in {"them", "him", "her"} or _is_group_lower(w) or j in demonyms and w.endswith("s"):
+        if w == "them" or _is_group_lower(w) or j in demonyms and w.endswith("s"):  # not "sent him to school in X"
             people = True
         elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
                         "hundreds", "thousands", "dozens", "those", "these", "their", "its"}

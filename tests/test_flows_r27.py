@@ -94,6 +94,7 @@ def test_people_sent_to_a_country(nlp, sentence, expected):
     "The United States sent troops to Guatemala last year.",
     "Italy sent aid to Albania after the earthquake.",
     "Italy sent a letter to Albania about the migrants.",
+    "He reached a refugee camp in Italy, where they sent him to Albania to finish school.",
     "The United States will send asylum seekers to Guatemala.",
 ])
 def test_sent_to_near_misses(nlp, sentence):
