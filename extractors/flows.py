@@ -666,16 +666,27 @@ def _is_group_lower(word: str) -> bool:
     return word in lex.flow_groups or word.rstrip("s") + "s" in lex.refugee_groups
 
 
+DASHES = frozenset({"-", "—", "–"})
+ASIDE_WINDOW = 12  # the longest aside between dashes skipped over
+
+
 def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex, window: int = GOV_WINDOW,
                blocked: frozenset[int] = frozenset()):
     """The movement word a preposition at i depends on: the nearest one before it, or None if a
-    deportation word or nothing comes first."""
+    deportation word or nothing comes first. An aside between dashes right before the preposition, with no
+    movement word of its own, is stepped over ("travelled from A - mainly from B - to the border")."""
     if not triggers:
         return None  # only a trigger is returned
     W, L = doc_lowers(doc), doc_lemmas(doc)
     j = i - 1
     while j >= start and j >= i - window:
         word, lemma = W[j], L[j]
+        if word in DASHES and j == i - 1:  # "travelled from A - mainly from B and C - to the border": an aside
+            opening = next((k for k in range(j - 1, max(start, j - ASIDE_WINDOW) - 1, -1) if W[k] in DASHES), None)
+            if opening is not None and not any(k in triggers for k in range(opening + 1, j)):
+                window += j - opening + 1  # the aside between the dashes does not count
+                j = opening - 1
+                continue
         if word in lex.deport or lemma in lex.deport:
             return None
         if word in GOV_STOPS or j in blocked:
@@ -1207,19 +1218,27 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         placeable.update(starts[bisect_right(starts, i) - 1] for i in chain(at_parts, at_ethnic_all))  # are skipped
         with_entities &= placeable
     read = with_entities.union(starts[bisect_right(starts, i) - 1] for i in all_anchors)
+    at_that = _anaphor_positions(W)  # "that country", "those countries": a country named before
+    read.update(starts[bisect_right(starts, i) - 1] for i in at_that)
+    named: list[tuple[int, list[_Mention]]] = []  # (sentence number, mentions) of the sentences read so far
     for k in [k for k, first in enumerate(starts) if first in read]:
         sent = sentence(k)
         start, end = sent.start, sent.end
         ents = ents_by_sent.get(start, [])
         anchors = [i for i in _between(all_anchors, start, end)
                    if W[i] in lex.waterway_heads and T[i][:1].isupper() or "-" in T[i] and _compound_text(T[i])]
-        if not ents and not anchors:
+        anaphors = _between(at_that, start, end)
+        if not ents and not anchors and not anaphors:
             continue  # no country named: nothing to read
         every = range(start, end)  # the unfiltered reading: each rule tests every token itself
         parts = _between(at_parts, start, end) if prefilter else every
         isos = isos_by_sent.get(start, [])
         # no entity with a country and no country part: no mention (``_mentions`` keeps neither)
         mentions = _mentions(doc, sent, ents, assertions, parts, isos) if parts or any(isos) else []
+        if anaphors:
+            mentions = _resolve_anaphors(W, anaphors, mentions, [ms for n, ms in named if k - n <= 2], lex)
+        if mentions:
+            named.append((k, mentions))
         at_ethnic = _between(at_ethnic_all, start, end) if prefilter else every
         ethnic = [(i, lex.ethnic_origin[W[i]]) for i in at_ethnic if W[i] in lex.ethnic_origin]
         if prefilter and not mentions and not ethnic and not anchors:
@@ -1264,6 +1283,46 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
         deport = not lex.deport.isdisjoint(words) or not lex.deport.isdisjoint(L[start:end])
         out.append(_Sentence(sent, mentions, triggers, region, has_group, military, deport, ents, ethnic))
     return out
+
+
+ANAPHORS = {"that": {"country", "nation"}, "those": {"countries", "nations"}, "these": {"countries", "nations"}}
+
+
+def _anaphor_positions(W: list[str]) -> list[int]:
+    """Where "that country", "those countries" or "these countries" begin (not "this country": the writer's)."""
+    return sorted(i for w, nouns in ANAPHORS.items() for i in positions_in(W, [w])
+                  if i + 1 < len(W) and W[i + 1] in nouns)
+
+
+def _resolve_anaphors(W: list[str], anaphors: list[int], mentions: list[_Mention],
+                      earlier: list[list[_Mention]], lex: _Lex) -> list[_Mention]:
+    """The mentions of a sentence with its anaphors read as the countries they stand for: "that country" is the
+    last country named in the two sentences before, "those countries" the last list of two or more countries so
+    named ("Honduras, El Salvador and Guatemala ... people fleeing those countries"). A demonym is no antecedent
+    ("Syrians"); an anaphor after a country the sentence names is left as it is (it may be that sentence's own
+    list: "people from A, B and C fleeing repression in those nations"), as is an anaphor nothing fits."""
+    out = list(mentions)
+    for i in anaphors:
+        if any(m.start < i for m in mentions):
+            break  # "people from A, B and C fleeing repression in those nations": the sentence's own countries
+        names = [[m for m in ms if m.kind == "name"] for ms in earlier]
+        if W[i] == "that":
+            last = next((ms[-1] for ms in reversed(names) if ms), None)
+            if last is not None:
+                out.append(_Mention(i, i + 2, last.iso, "name"))
+            continue
+        for ms in reversed(names):
+            run = ms[-1:]
+            for m in reversed(ms[:-1]):
+                if all(w in lex.joiners or w in {",", "and", "or"} for w in W[m.end:run[0].start]):
+                    run.insert(0, m)
+                else:
+                    break
+            isos = list(dict.fromkeys(m.iso for m in run))
+            if len(isos) >= 2:
+                out.extend(_Mention(i, i + 2, iso, "name") for iso in isos)
+                break
+    return sorted(out, key=lambda m: m.start)
 
 
 SERVICE_VERBS = {"worked", "served", "fought", "helped", "assisted", "interpreted", "translated"}
@@ -2134,6 +2193,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _people_placed(b, sentences)
         _introduced_origin(b, sentences)
     _side_border_flows(b, sentences, lex)
+    _bare_border_flows(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -2185,7 +2245,8 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
     or arrival word (not "wait", "secure"), no hedge before the border, no troops or deportation and no
     other country as the people's destination, and no other flow of the document may reach the owner already
     ("record numbers of migrants reach the U.S. southern border. Many are from Peru": the document gives the
-    origins). Such sentences often name no country: all sentences are read."""
+    origins) — unless they cross it ("families from Honduras ... crossing the southern border": they came through
+    the neighbour, a leg annotators mark too). Such sentences often name no country: all sentences are read."""
     sb = _side_borders_lex()
     doc = b.doc
     if sb is None or "border" not in (present := doc_word_set(doc)) or present.isdisjoint(sb.sides):
@@ -2212,7 +2273,8 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         mentions = s.mentions if s is not None else []
         owner = _side_border_owner(W, start, k, mentions, state, sb)
         neighbour = sb.neighbours.get(owner or "", {}).get(W[k])
-        if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached \
+        crossed = any(w in CROSSING_WORDS for w in W[max(start, k - 6):k])  # "crossing the southern border"
+        if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached and not crossed \
                 or any(w in _HEDGES_BEFORE_BORDER for w in W[max(start, k - 10):k]):
             continue
         if any(m.role in {"DST", "REFIN"} and m.iso not in {owner, neighbour} for m in mentions):
@@ -2221,8 +2283,91 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         known.add((neighbour, owner))
 
 
+
+def _document_border(doc: Doc, sentences: list[_Sentence], b: _Builder, sb: _SideBorders | None
+                     ) -> tuple[str, str] | None:
+    """The one border the document names, oriented the way people cross it: a side border ("the southern
+    border" of the story's state, "the U.S. southern border") is crossed from the neighbour into its owner; a
+    border named by its two states ("the U.S.-Mexico border") the way the document's flows between them go, else
+    into the story's state. None when the document names two different borders or no direction is known."""
+    W, T = doc_lowers(doc), doc_texts(doc)
+    state = _story_state(sentences)
+    starts, sentence = _sentence_starts(doc)
+    mentions = {s.span.start: s.mentions for s in sentences}
+    by_end = {m.end: m for s in sentences for m in s.mentions if m.kind != "place"}
+    pairs: set[frozenset[str]] = set()
+    oriented: set[tuple[str, str]] = set()
+    for i in positions_in(W, ["border"]) + positions_in(W, ["borders"]):
+        if i == 0:
+            continue
+        if compound := _compound_text(T[i - 1]):
+            pairs.add(frozenset(compound))
+            continue
+        right = by_end.get(i)
+        if right and right.start >= 2 and T[right.start - 1] in {"-", "–", "/"} \
+                and (left := by_end.get(right.start - 1)) and left.iso != right.iso:
+            pairs.add(frozenset((left.iso, right.iso)))  # "the US - Mexico border" split by the tokenizer
+            continue
+        if sb is not None and W[i - 1] in sb.sides:
+            sent = sentence(bisect_right(starts, i - 1) - 1)
+            owner = _side_border_owner(W, sent.start, i - 1, mentions.get(sent.start, []), state, sb)
+            neighbour = sb.neighbours.get(owner or "", {}).get(W[i - 1])
+            if owner and neighbour:
+                pairs.add(frozenset((neighbour, owner)))
+                oriented.add((neighbour, owner))
+    if len(pairs) != 1:
+        return None
+    a, c = sorted(next(iter(pairs)))
+    if len(oriented) == 1:
+        return next(iter(oriented))
+    flows = {(f.origin, f.destination) for f in b.flows} & {(a, c), (c, a)}
+    if len(flows) == 1:
+        return next(iter(flows))
+    if state in {a, c}:
+        return (c, a) if state == a else (a, c)
+    return None
+
+
+BARE_BORDER_PEOPLE = frozenset({"those"})  # "those who crossed the border" (not "anyone who crosses": a rule's reach)
+BARE_BORDER_STOPS = frozenset({"not", "n't", "n’t", "never", "try", "tries", "trying", "tried", "attempt",
+                               "attempting", "attempted"})
+
+
+def _bare_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Families who illegally crossed the border" in a document whose only border is the U.S.-Mexico one: "the
+    border" is that border, and people who crossed it went the way it is crossed (``_document_border``). Only a
+    crossing verb right before "the border" and people in the sentence; nothing hedged or tried before the verb
+    ("would cross", "tried to cross", "did not cross"), no troops. Such sentences name no country: all are read."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "border" not in doc_word_set(doc):
+        return
+    at = [i for i in positions_in(W, ["border"]) if i >= 2 and W[i - 1] == "the"
+          and (W[i - 2] in CROSSING_WORDS or i >= 3 and W[i - 2] in {"illegally", "unlawfully"}
+               and W[i - 3] in CROSSING_WORDS)]
+    if not at:
+        return
+    pair = _document_border(doc, sentences, b, _side_borders_lex())
+    if pair is None or pair in {(f.origin, f.destination) for f in b.flows}:
+        return
+    starts, sentence = _sentence_starts(doc)
+    people = lex.border_people | BARE_BORDER_PEOPLE
+    for i in at:
+        v = i - 2 if W[i - 2] in CROSSING_WORDS else i - 3
+        sent = sentence(bisect_right(starts, v) - 1)
+        start = sent.start
+        words = W[start:sent.end]
+        before = W[max(start, v - 6):v]
+        if people.isdisjoint(words) or not lex.military.isdisjoint(words) \
+                or any(w in _HEDGES_BEFORE_BORDER or w in BARE_BORDER_STOPS for w in before):
+            continue
+        b.add(sent, pair[0], pair[1], [v, i], trigger=i)
+        return  # one pair per document
+
+CROSSING_WORDS = frozenset({"cross", "crosses", "crossed", "crossing", "crossings"})
 _HEDGES_BEFORE_BORDER = frozenset({"would", "could", "might", "may", "potential", "possible", "will", "should", "if",
-                                   "prevent", "avoid", "stop", "deter", "keep"})  # ``_hedged_before``'s, and stopping
+                                   "prevent", "avoid", "stop", "deter", "keep", "stem",
+                                   "curb"})  # ``_hedged_before``'s, and stopping
 
 
 RETURN_WORDS = {"return", "returned", "returning", "returns"}
@@ -2296,7 +2441,12 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 ("main", "source", "countries"), ("top", "source", "countries"),
                 # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
-                ("sending", "countries"), ("countries", "that", "sent"))
+                ("sending", "countries"), ("countries", "that", "sent"),
+                # "the top countries from which those people came to the U.S. were A, B and C"
+                ("countries", "from", "which"), ("country", "from", "which"), ("nations", "from", "which"))
+FROM_WHICH_VERBS = {"came", "come", "comes", "coming", "fled", "flee", "flees", "fleeing", "arrived", "arrive",
+                    "arrives", "migrated", "emigrated", "hailed", "hail", "originated"}
+FROM_WHICH_COPULAS = {"were", "are", "was", "is", "include", "included", "includes"}
 ORIGIN_FIRSTS = frozenset(phrase[0] for phrase in ORIGIN_NOUNS)  # where an ORIGIN_NOUNS phrase can begin
 SENDING = {"sending", "send", "sent"}
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"}
@@ -2314,6 +2464,13 @@ def _origin_list(doc: Doc, s: _Sentence, dest: str | None, lex: _Lex) -> tuple[l
     if hit is None or hit[0] > start and W[hit[0] - 1] == "safe":
         return [], None  # "safe countries of origin": a list in asylum law, not where anyone came from
     at, after = hit[0], hit[0] + hit[1]
+    if W[after - 1] == "which":  # the relative clause says people came from there; the list follows its verb
+        copula = next((k for k in range(after, min(after + 12, end)) if W[k] in FROM_WHICH_COPULAS), None)
+        clause = W[after:copula] if copula is not None else []
+        if FROM_WHICH_VERBS.isdisjoint(clause) or not any(
+                _is_group_lower(w) or w in {"people", "they", "those", "citizens", "nationals"} for w in clause):
+            return [], None  # not "the countries from which the goods came"
+        after = copula
     if not SENDING.isdisjoint(W[at:after]) and not any(
             _is_group_lower(w) or w in {"people", "citizens", "nationals"} for w in W[after:min(after + 6, end)]):
         return [], None  # "the countries sending troops": only people sent make an origin
@@ -2719,7 +2876,7 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
     start, end = s.span.start, s.span.end
     out = []
     # a token whose form and lemma are in none of the three lists is skipped below: test only the others (in C)
-    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves).__contains__
+    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves | RETURNING).__contains__
     for i in compress(range(start, end), map(or_, map(wanted, W[start:end]), map(wanted, L[start:end]))):
         back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back" and (
             any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
@@ -2728,6 +2885,8 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
         if not back and (W[i] in lex.deport_back_object or L[i] in lex.deport_back_object) \
                 and W[i - 1] not in {"by", "to", "of", "for", "from"}:  # not a means or aim: "by sending him back"
             back = _object_sent_back(doc, s, i, lex)  # "sent 200 migrants back to X" (a pushback is read as policy)
+        if not back and (W[i] in SENDING or W[i] in RETURNING) and W[i - 1] not in {"by", "to", "of", "for", "from"}:
+            back = _people_sent_to(doc, s, i, lex)  # "sent 300 asylum seekers to Guatemala", "are returned to X"
         if not (W[i] in lex.deport_moves or L[i] in lex.deport_moves or back):
             continue
         if _blocked(doc, i, start, lex) and W[i] not in DEPORTEE_NOUNS:
@@ -2759,6 +2918,41 @@ def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
             return people and W[j + 1] in {"to", "into", "across", "over", "toward", "towards"}
         if w in {"them", "him", "her"} or _is_group_lower(w) or w in CARRIERS \
                 or j in demonyms and w.endswith("s"):
+            people = True
+        elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
+                        "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
+                  or doc[j].like_num or w in lex.fillers or _group_modifier(W, j, end, lex)):
+            return False
+    return False
+
+
+RETURNING = frozenset({"returned", "returning", "return", "returns"})  # transitive: "returned the migrants to X"
+
+
+def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
+    """"The U.S. sent 300 asylum seekers to Guatemala", "the migrants were sent to Guatemala" (also "returned":
+    "migrants ... are returned to Mexico"): people sent to a country named right after "to" are moved there as
+    deportees are, "back" or not; people who "returned to X" themselves are not read here. People are the object
+    between the verb and "to" (a group noun, "them", a plural demonym), or, for a passive, the subject just
+    before "were sent"; not troops, aid or letters (no people), not one person ("sent him to Germany to finish
+    school": a family's or school's errand, not a state's transfer)."""
+    W = doc_lowers(doc)
+    start, end = s.span.start, s.span.end
+    countries = {m.start for m in s.mentions if m.kind == "name"}
+
+    def to_country(j: int) -> bool:
+        return W[j] in {"to", "into"} and (j + 1 in countries or j + 2 in countries and W[j + 1] == "the")
+
+    if i + 1 < end and to_country(i + 1):  # passive: "asylum seekers were sent to Guatemala"
+        return i - 1 >= start and W[i - 1] in BE_FORMS and any(
+            _is_group_lower(w) or w in {"they", "who"} for w in W[max(start, i - 5):i - 1])
+    demonyms = {k for m in s.mentions if m.kind == "demonym" for k in range(m.start, m.end)}
+    people = False
+    for j in range(i + 1, min(end - 1, i + 9)):
+        w = W[j]
+        if w in {"to", "into"}:
+            return people and to_country(j)
+        if w == "them" or _is_group_lower(w) or j in demonyms and w.endswith("s"):  # not "sent him to school in X"
             people = True
         elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
                         "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
