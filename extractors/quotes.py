@@ -826,6 +826,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     positions = ctx.entity_positions
     p = bisect_left(positions, i) - 1
     matching_object: Speaker | None = None  # 'But for Anna Berg, ... she said': a woman named after a preposition
+    any_object: Speaker | None = None  # 'X unloaded on Y after he said': the last fitting mention, an object
     while p >= 0:
         k = positions[p]
         if in_quote[k] and not narrative[k] or k in marks:
@@ -845,7 +846,12 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
             break
         if fits and g is not None and matching_object is None:
             matching_object = Speaker(entity=entity, kind=entity.kind, position=a)
+        if fits and any_object is None:
+            any_object = Speaker(entity=entity, kind=entity.kind, position=a)
         p = bisect_left(positions, a) - 1  # on before the whole mention
+    if best is None and any_object is not None and not want_org and i < ctx.n \
+            and ctx.sent_of[any_object.position] == ctx.sent_of[i]:
+        best = any_object  # nobody else fits: the one the pronoun's own sentence names
     if best is not None and best.entity is not None and not want_org:
         # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
         # sentence beats a later mention inside it
@@ -1183,7 +1189,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
         named = [s for s, e in candidates if s.entity is not None and e <= k]
         if named:
             return named[-1]
-    if texts[k] == ",":
+    if texts[k] == "," and not _is_participle(ctx, verb):
+        # (', writing, "..."' / ', saying "..."': the participle shares the clause's subject, found below; the
+        # name set off by commas just before it ('invoked X, D-Calif., in his remarks, writing') is no apposition)
         with_comma = [s for s, e in candidates if e < ctx.n and texts[e] == ","
                       and not _is_object(ctx, s.position)]
         named = [s for s in with_comma if s.entity is not None]
@@ -1192,6 +1200,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
     adjacent = [s for s, e in subjects if e == k + 1 and s.entity is not None and s.entity.kind == "Person"
                 and _opens_clause(ctx, s.position, start)]  # after an introductory phrase or a first clause
+    adjacent += [s for s, e in candidates if e == k + 1 and s.via_pronoun and s.entity is not None
+                 and s.entity.kind == "Person" and e - 2 > start and lowers[e - 2] in _SUBORDINATORS]
+    # ('X unloaded on Y after he suggested they "go back"': the pronoun opening the verb's own clause)
     if adjacent:
         return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
     named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
@@ -1201,6 +1212,9 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
 
 
 _NEW_CLAUSE = {"while", "whereas", "although", "though", "but", "and"}
+# conjunctions that open a clause of time or reason: its subject is the one of the speech verb right after it
+_SUBORDINATORS = {"as", "after", "when", "because", "before", "since", "once", "until", "while", "whereas",
+                  "although", "though"}
 
 
 def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
@@ -1216,8 +1230,9 @@ def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
         k -= 1
     if k <= start:
         return False
-    if texts[k] in {",", "—", "–", ";"} or lowers[k] in _NEW_CLAUSE - {"and", "but"}:
-        return True
+    if texts[k] in {",", "—", "–", ";"} or lowers[k] in _NEW_CLAUSE - {"and", "but"} \
+            or lowers[k] in _SUBORDINATORS and texts[k].islower():
+        return True  # ('X listened as President Y said ...': the name opens the clause of 'as')
     return lowers[k] in {"and", "but"} and any(ctx.speech[u] and not ctx.in_quote[u] for u in range(start, k))
 
 
@@ -1378,6 +1393,25 @@ def _plain_description_after(ctx: _Context, verb: int, stop: int) -> Speaker | N
     return Speaker(description=ctx.span_text(verb + 1, k), kind="Person", position=verb + 1)
 
 
+def _outside_reported_clause(ctx: _Context, found: Speaker, sent_start: int, open_tok: int, start: int,
+                             end: int) -> Speaker:
+    """'Mr. X is "going to be caught in the crossfire," he said': the pronoun that reports a clause cannot be a
+    name inside that clause (before the quotation, with no speech verb of its own); it is resolved again from
+    the sentence's start. Otherwise (or when nobody earlier fits) ``found`` stands."""
+    if not sent_start <= found.position < open_tok:
+        return found
+    if any(ctx.speech[u] and not ctx.in_quote[u] for u in range(found.position, open_tok)):
+        return found  # 'X said "...," he added': X is the subject of its own speech verb
+    pronoun = next((u for u in range(start, end) if ctx.lowers[u] in PRONOUNS), None)
+    if pronoun is None or sent_start == 0:
+        return found
+    earlier = _resolve_pronoun(ctx, sent_start, ctx.lowers[pronoun])
+    if earlier is None or earlier.entity is None:
+        return found
+    earlier.via_pronoun = True
+    return earlier
+
+
 def _clause_end(ctx: _Context, start: int) -> int:
     """First token index at or after ``start`` that ends the attribution clause."""
     texts, in_quote, marks = ctx.texts, ctx.in_quote, ctx.mark_tokens
@@ -1444,6 +1478,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                     found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
                 if found is None and v - start <= 4:
                     found = _bare_description(ctx, start, v)
+                if found is not None and found.via_pronoun and found.entity is not None:
+                    found = _outside_reported_clause(ctx, found, sent_start, open_tok, start, end)
                 if found is not None:
                     found.cue = found.cue or texts[v]
                     return found, "after"
@@ -1926,6 +1962,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             ctx.sent_of[ctx.tok(span.open_pos)]
         if where == "none" and same_sentence and previous[1] is not None:
             speaker = previous[1]
+        elif where == "none" and previous is not None and previous[1] is not None and _only_conjunction_before(
+                ctx, span) and _is_continuation(ctx, previous[0], span, sentence_starts):
+            speaker = previous[1]  # '"A," says X. But "B."': the conjunction carries X's words on
         introduced = _previous_sentence_speaker(ctx, span) if where == "none" and kind != "partial" else None
         if introduced is not None and not introduced[1]:
             speaker = introduced[0]  # the sentence before reports a named speaker's words: that speaker goes on
@@ -2067,6 +2106,20 @@ def _is_continuation(ctx: _Context, prev: Span_, span: Span_, sentence_starts: l
         return False
     between = [s for s in sentence_starts if prev.end < s < span.open_pos]
     return len(between) <= 1 or span.paragraph != prev.paragraph
+
+
+_CARRYING_CONJUNCTIONS = {"but", "and", "yet", "still", "so", "or"}
+
+
+def _only_conjunction_before(ctx: _Context, span: Span_) -> bool:
+    '''Whether the quotation's sentence opens with a conjunction alone before the opening mark ('But "...'),
+    in the same paragraph as the quotation before it.'''
+    open_tok = ctx.tok(span.open_pos)
+    sent_start = ctx.sent_start(open_tok)
+    words = [t for t in range(sent_start, open_tok) if not ctx.is_punct(t) and not ctx.texts[t].isspace()
+             and t not in ctx.mark_tokens]
+    return len(words) == 1 and ctx.lowers[words[0]] in _CARRYING_CONJUNCTIONS and sent_start > 0 \
+        and "\n" not in ctx.texts[sent_start - 1]
 
 
 def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) -> None:
