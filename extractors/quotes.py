@@ -1176,9 +1176,12 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     lowers, texts = ctx.lowers, ctx.texts
     sources = [s for s, e in candidates if s.position >= 2 and lowers[s.position - 1] == "to"
                and lowers[s.position - 2] == "according"]
-    if sources and candidates[-1][0].position > sources[-1].position:
-        # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks
+    if sources:
+        # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks (nor,
+        # when the one who speaks is no phrase found here, 'According to Reuters, the pontiff said')
         candidates = [(s, e) for s, e in candidates if s.position > sources[-1].position]
+        if not candidates:
+            return None
     k = verb - 1
     while k > start and (lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
                                        "once", "previously", "further", "again", "separately"}
@@ -1505,8 +1508,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if found is None:
                 # 'the rule is likely to add ... "...", according to the text': a subjectless verb yields to a source
                 according = _according_to(ctx, sent_start, sent_end)
-                if according is not None:
-                    return according, "sentence"
+                if according is not None and according.position > v:
+                    return according, "sentence"  # (a source named before the verb reports, it does not speak)
             found = found or Speaker(position=v)
             found.cue = texts[v]
             return found, "before"

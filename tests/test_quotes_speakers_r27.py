@@ -95,3 +95,24 @@ def test_conjunction_sentence_carries_the_speaker_on(run):
     quotes = run("\"The law is clear,\" says Ines Moreau, a law professor in Lyon. "
                  "But \"the courts may see it differently.\"")
     assert [q[1] for q in quotes] == ["Ines Moreau", "Ines Moreau"]
+
+
+def test_news_agency_named_before_the_verb_does_not_speak(run):
+    quotes = run("According to Reuters, the crowd cheered as the abbot, himself the son of refugees, said: "
+                 "\"Open every door to those who knock.\"")
+    assert quotes[0][1] != "Reuters"
+
+
+def test_surname_used_before_a_relative_is_introduced_is_another_person(nlp, run):
+    text = ("President Alvarez addressed parliament on Tuesday.\n\n"
+            "Alvarez said the border would stay open. His guests included first lady Carmen Alvarez.\n\n"
+            "\"We will not build a wall,\" he said.")
+    names = {e.name for (kind, _), e in extract_entities(nlp(text)).entities.items() if kind == "Person"}
+    assert names == {"Alvarez", "Carmen Alvarez"}
+    assert run(text) == [("We will not build a wall", "Alvarez")]
+
+
+def test_surname_after_the_relative_is_introduced_is_the_relative(run):
+    quotes = run("First lady Carmen Alvarez visited the shelter on Tuesday.\n\n"
+                 "\"These children need schools,\" Alvarez said.")
+    assert quotes == [("These children need schools", "Carmen Alvarez")]
