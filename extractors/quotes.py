@@ -1208,7 +1208,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     # ('X unloaded on Y after he suggested they "go back"': the pronoun opening the verb's own clause)
     if adjacent:
         return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
-    named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
+    named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)
+             and not (s.via_pronoun and e - 2 >= start and lowers[e - 2] in _SUBORDINATORS)]
+    # ('minutes before they were to begin the walk, Commissioner X announced': a pronoun opening a clause of time
+    # or reason is that clause's subject, not the main verb's)
     if named:
         return named[0]
     return (subjects or candidates)[-1][0]
@@ -1541,7 +1544,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     # 4. a speech verb later in the sentence: '..."fortifications"..., X, the party secretary, revealed.'
     close_tok = ctx.tok(span.close_pos) if span.close_pos is not None else ctx.tok(span.end)
     crossed = False  # past another quotation of the sentence: 'But "A," and that will "B," he says.'
-    for v in range(close_tok + 1, sent_end):
+    # (a quotation of several sentences: its attribution is in the sentence of the closing mark)
+    for v in range(close_tok + 1, max(sent_end, ctx.sent_end(close_tok)) if close_tok < ctx.n else sent_end):
         if in_quote[v] or v in ctx.mark_tokens:
             crossed = True
             continue

@@ -116,3 +116,17 @@ def test_surname_after_the_relative_is_introduced_is_the_relative(run):
     quotes = run("First lady Carmen Alvarez visited the shelter on Tuesday.\n\n"
                  "\"These children need schools,\" Alvarez said.")
     assert quotes == [("These children need schools", "Carmen Alvarez")]
+
+
+def test_pronoun_of_a_time_clause_is_not_the_main_subject(run):
+    quotes = run("The families waited at the gate all morning.\n\n"
+                 "Minutes before they were to walk to the gate, Border Commissioner Ivo Marek announced that the "
+                 "crossing had \"reached capacity\" for the day.")
+    assert [q[1] for q in quotes] == ["Ivo Marek"]
+
+
+def test_long_apposition_after_a_quotation_of_several_sentences(run):
+    quotes = run("Work goes on at the site.\n\n"
+                 "\"Men and women will be kept apart. There will be thirteen blocks,\" Ravi Menon, an engineer "
+                 "with the state housing board and in charge of the building of the camp, told reporters.")
+    assert [q[1] for q in quotes] == ["Ravi Menon"]
