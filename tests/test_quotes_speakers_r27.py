@@ -119,9 +119,9 @@ def test_surname_after_the_relative_is_introduced_is_the_relative(run):
 
 
 def test_pronoun_of_a_time_clause_is_not_the_main_subject(run):
-    quotes = run("The families waited at the gate all morning.\n\n"
-                 "Minutes before they were to walk to the gate, Border Commissioner Ivo Marek announced that the "
-                 "crossing had \"reached capacity\" for the day.")
+    quotes = run("The families waited at the gate all morning (photo: Reuters).\n\n"
+                 "Minutes before they were to walk to the gate, US Customs and Border Protection "
+                 "Commissioner Ivo Marek announced that the crossing had \"reached capacity\" for the day.")
     assert [q[1] for q in quotes] == ["Ivo Marek"]
 
 
