@@ -1192,9 +1192,11 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
         named = [s for s, e in candidates if s.entity is not None and e <= k]
         if named:
             return named[-1]
-    if texts[k] == "," and not _is_participle(ctx, verb):
-        # (', writing, "..."' / ', saying "..."': the participle shares the clause's subject, found below; the
-        # name set off by commas just before it ('invoked X, D-Calif., in his remarks, writing') is no apposition)
+    if texts[k] == "," and not (_is_participle(ctx, verb) and k - 1 > start and texts[k - 1].islower()
+                                and texts[k - 1].isalpha()):
+        # (', writing, "..."' after a common word: the participle shares the clause's subject, found below; the
+        # name set off by commas before it ('invoked X, D-Calif., in his remarks, writing') is no apposition; but
+        # 'in response to X, D-N.Y., announcing' right after a name: the participle is that name's)
         with_comma = [s for s, e in candidates if e < ctx.n and texts[e] == ","
                       and not _is_object(ctx, s.position)]
         named = [s for s in with_comma if s.entity is not None]
@@ -1406,6 +1408,8 @@ def _outside_reported_clause(ctx: _Context, found: Speaker, sent_start: int, ope
     the sentence's start. Otherwise (or when nobody earlier fits) ``found`` stands."""
     if not sent_start <= found.position < open_tok:
         return found
+    if any(ctx.texts[u] in {":", "—", "–"} for u in range(found.position, open_tok)):
+        return found  # 'X used my paper: "...," he told the crowd': the quotation is no part of X's clause
     if any(ctx.speech[u] and not ctx.in_quote[u] for u in range(found.position, open_tok)):
         return found  # 'X said "...," he added': X is the subject of its own speech verb
     pronoun = next((u for u in range(start, end) if ctx.lowers[u] in PRONOUNS), None)
@@ -1546,6 +1550,7 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     crossed = False  # past another quotation of the sentence: 'But "A," and that will "B," he says.'
     # (a quotation of several sentences: its attribution is in the sentence of the closing mark)
     for v in range(close_tok + 1, max(sent_end, ctx.sent_end(close_tok)) if close_tok < ctx.n else sent_end):
+        beyond = v >= sent_end  # past the opening sentence: a named subject only, no pronoun to resolve
         if in_quote[v] or v in ctx.mark_tokens:
             crossed = True
             continue
@@ -1565,6 +1570,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if _is_participle(ctx, v) and all(ctx.is_punct(u) for u in range(close_tok + 1, v)):
                 break  # '"...," saying he would ...': what follows the participle was said, not who said it
             found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
+            if found is not None and beyond and found.via_pronoun:
+                break
             if found is not None:
                 found.cue = texts[v]
                 return found, "sentence"

@@ -130,3 +130,16 @@ def test_long_apposition_after_a_quotation_of_several_sentences(run):
                  "\"Men and women will be kept apart. There will be thirteen blocks,\" Ravi Menon, an engineer "
                  "with the state housing board and in charge of the building of the camp, told reporters.")
     assert [q[1] for q in quotes] == ["Ravi Menon"]
+
+
+def test_participle_right_after_a_named_object_is_that_name_s(run):
+    quotes = run("Governor Lars Pettersen's post was in response to Senator Ana Ruiz, D-N.M., and Senator Tom Hale, "
+                 "D-Ariz., announcing after a meeting that they had \"agreed to protect the families.\"")
+    assert quotes[0][1] in {"Ana Ruiz", "Tom Hale"}
+
+
+def test_pronoun_after_a_colon_quotation_is_the_name_before(run):
+    quotes = run("Professor Tom Hale has studied migration for years.\n\n"
+                 "When he accepted the nomination, Governor Paul Dorn used one of my papers: \"Decades of migration "
+                 "have lowered wages,\" he told the crowd.")
+    assert [q[1] for q in quotes] == ["Paul Dorn"]
