@@ -1174,8 +1174,8 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     if not candidates:
         return None
     lowers, texts = ctx.lowers, ctx.texts
-    sources = [s for s, e in candidates if s.position >= 2 and lowers[s.position - 1] == "to"
-               and lowers[s.position - 2] == "according"]
+    sources = [s for s, e in candidates if s.position >= max(2, start) and not s.via_pronoun
+               and lowers[s.position - 1] == "to" and lowers[s.position - 2] == "according"]
     if sources:
         # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks (nor,
         # when the one who speaks is no phrase found here, 'According to Reuters, the pontiff said')
