@@ -1176,9 +1176,10 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     lowers, texts = ctx.lowers, ctx.texts
     sources = [s for s, e in candidates if s.position >= max(2, start) and not s.via_pronoun
                and lowers[s.position - 1] == "to" and lowers[s.position - 2] == "according"]
-    if sources:
+    if sources and not any(lowers[u] in {"which", "who"} for u in range(sources[-1].position, verb)):
         # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks (nor,
-        # when the one who speaks is no phrase found here, 'According to Reuters, the pontiff said')
+        # when the one who speaks is no phrase found here, 'According to Reuters, the pontiff said'); but
+        # 'according to the agency, which added that ...' is the source speaking on
         candidates = [(s, e) for s, e in candidates if s.position > sources[-1].position]
         if not candidates:
             return None

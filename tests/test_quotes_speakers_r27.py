@@ -143,3 +143,9 @@ def test_pronoun_after_a_colon_quotation_is_the_name_before(run):
                  "When he accepted the nomination, Governor Paul Dorn used one of my papers: \"Decades of migration "
                  "have lowered wages,\" he told the crowd.")
     assert [q[1] for q in quotes] == ["Paul Dorn"]
+
+
+def test_according_to_source_speaking_on_in_a_relative_clause(run):
+    quotes = run("Requests rose by half this year, according to the border agency, which added that most new "
+                 "arrivals are \"asking for protection at the first checkpoint.\"")
+    assert quotes[0][1] != "unattributed" and quotes[0][1] is not None
