@@ -350,6 +350,11 @@ def _merge_persons(doc: Doc, spans: list[Span], result: DocumentAssertions, gaz)
             surnames = [c for c in candidates if c["parts"][-1] == parts[0]]
             if surnames:
                 candidates = surnames  # news names a person by the surname: "Paul said" is Rand Paul, not Paul Ryan
+        if len(parts) == 1 and candidates and span.start < min(c["first"] for c in candidates) \
+                and all(_introduced_as_relative(c, lowers) for c in candidates):
+            # "President Obama" long before "first lady Michelle Obama": the bare surname named someone before the
+            # relative was introduced, so it is that someone, not the relative
+            candidates = ()
         for cluster in candidates:
             # a bare surname shared by several full names goes to the one named in full most often (the article's
             # "Hillary Clinton" rather than a passing "Bill Clinton"), then to the nearest one introduced before it

@@ -793,10 +793,27 @@ def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
             evidence.add("apposition")
         if nxt in {"said", "says", "told"} or (end + 2 < n and view.is_speech(end + 2) and nxt in {"he", "she"}):
             evidence.add("speech_after")
+        if end - start >= 2 and first_name_gender(text[start]) is not None and _apposition_then_speech(view, end):
+            evidence.add("apposition")  # "Dick Durbin, the No. 2 Senate Democrat, said": a given name (however
+            # common a word) and a surname set off before a speech verb
     if ("speech_after" in evidence and start >= 2 and text[start - 1] in QUOTE_CLOSERS
             and text[start - 2] in {",", "?", "!"}):
         evidence.add("quoted")  # '"...," Abbott said': the one who speaks right after a quotation
     return evidence
+
+
+def _apposition_then_speech(view: TokenView, comma: int) -> bool:
+    """Whether the comma at ``comma`` opens an apposition closed by a comma and a speech verb within 12 tokens
+    (", a Senate Democrat, said"), with no quotation mark or full stop inside."""
+    text = view.text
+    for j in range(comma + 2, min(view.n - 1, comma + 13)):
+        if text[j] == "." and text[j - 1][:1].isupper() and len(text[j - 1]) <= 3:
+            continue  # "the No. 2 Democrat", "a Gen. Y aide": an abbreviation's full stop
+        if text[j] in QUOTE_CLOSERS or text[j] in {".", "!", "?", ";", ":", "\"", "“", "”"}:
+            return False
+        if text[j] == ",":
+            return view.is_speech(j + 1) and text[j + 1].islower()
+    return False
 
 
 def _evidence_before(view: TokenView, start: int, end: int) -> set[str]:

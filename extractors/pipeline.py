@@ -382,8 +382,9 @@ def news_sentencizer(doc: Doc) -> Doc:
                     if trailing_space[i - 1]:
                         starts[i] = 1
                         pending = False
-                elif pending and _is_sentence_start_text(text):
-                    starts[i] = 1
+                elif pending and _is_sentence_start_text(text) and not (
+                        text[0].isdigit() and previous == "." and i >= 2 and strings[orths[i - 2]] in NUMBER_SIGNS):
+                    starts[i] = 1  # (not "the No. 2 Senate Democrat": 'No.' before a number is the number sign)
                     pending = False
             i += 1
             if not pending and i not in after_line_break:
@@ -393,6 +394,9 @@ def news_sentencizer(doc: Doc) -> Doc:
     doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     remember_sentence_columns(doc, orth, trailing_array, sent_starts)  # read again by later components
     return doc
+
+
+NUMBER_SIGNS = frozenset({"No", "Nos", "NO"})  # 'No. 2', 'Nos. 3 and 4'
 
 
 @cache

@@ -826,6 +826,7 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
     positions = ctx.entity_positions
     p = bisect_left(positions, i) - 1
     matching_object: Speaker | None = None  # 'But for Anna Berg, ... she said': a woman named after a preposition
+    any_object: Speaker | None = None  # 'X unloaded on Y after he said': the last fitting mention, an object
     while p >= 0:
         k = positions[p]
         if in_quote[k] and not narrative[k] or k in marks:
@@ -845,7 +846,12 @@ def _resolve_pronoun(ctx: _Context, i: int, pronoun: str) -> Speaker | None:
             break
         if fits and g is not None and matching_object is None:
             matching_object = Speaker(entity=entity, kind=entity.kind, position=a)
+        if fits and any_object is None:
+            any_object = Speaker(entity=entity, kind=entity.kind, position=a)
         p = bisect_left(positions, a) - 1  # on before the whole mention
+    if best is None and any_object is not None and not want_org and i < ctx.n \
+            and ctx.sent_of[any_object.position] == ctx.sent_of[i]:
+        best = any_object  # nobody else fits: the one the pronoun's own sentence names
     if best is not None and best.entity is not None and not want_org:
         # 'X, ..., said the programme Mr. Y announced is a risk. "...," he said': the speaker of that
         # sentence beats a later mention inside it
@@ -1168,11 +1174,15 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     if not candidates:
         return None
     lowers, texts = ctx.lowers, ctx.texts
-    sources = [s for s, e in candidates if s.position >= 2 and lowers[s.position - 1] == "to"
-               and lowers[s.position - 2] == "according"]
-    if sources and candidates[-1][0].position > sources[-1].position:
-        # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks
+    sources = [s for s, e in candidates if s.position >= max(2, start) and not s.via_pronoun
+               and lowers[s.position - 1] == "to" and lowers[s.position - 2] == "according"]
+    if sources and not any(lowers[u] in {"which", "who"} for u in range(sources[-1].position, verb)):
+        # 'According to Reuters, the bishop said: "..."': the report's source is not the one who speaks (nor,
+        # when the one who speaks is no phrase found here, 'According to Reuters, the pontiff said'); but
+        # 'according to the agency, which added that ...' is the source speaking on
         candidates = [(s, e) for s, e in candidates if s.position > sources[-1].position]
+        if not candidates:
+            return None
     k = verb - 1
     while k > start and (lowers[k] in {"also", "recently", "later", "then", "has", "have", "had", "was",
                                        "once", "previously", "further", "again", "separately"}
@@ -1183,7 +1193,11 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
         named = [s for s, e in candidates if s.entity is not None and e <= k]
         if named:
             return named[-1]
-    if texts[k] == ",":
+    if texts[k] == "," and not (_is_participle(ctx, verb) and k - 1 > start and texts[k - 1].islower()
+                                and texts[k - 1].isalpha()):
+        # (', writing, "..."' after a common word: the participle shares the clause's subject, found below; the
+        # name set off by commas before it ('invoked X, D-Calif., in his remarks, writing') is no apposition; but
+        # 'in response to X, D-N.Y., announcing' right after a name: the participle is that name's)
         with_comma = [s for s, e in candidates if e < ctx.n and texts[e] == ","
                       and not _is_object(ctx, s.position)]
         named = [s for s in with_comma if s.entity is not None]
@@ -1192,15 +1206,24 @@ def _subject_before(ctx: _Context, start: int, verb: int) -> Speaker | None:
     subjects = [(s, e) for s, e in candidates if not _is_object(ctx, s.position)]
     adjacent = [s for s, e in subjects if e == k + 1 and s.entity is not None and s.entity.kind == "Person"
                 and _opens_clause(ctx, s.position, start)]  # after an introductory phrase or a first clause
+    adjacent += [s for s, e in candidates if e == k + 1 and s.via_pronoun and s.entity is not None
+                 and s.entity.kind == "Person" and e - 2 > start and lowers[e - 2] in _SUBORDINATORS]
+    # ('X unloaded on Y after he suggested they "go back"': the pronoun opening the verb's own clause)
     if adjacent:
         return adjacent[-1]  # 'Asked by Fox's Chris Wallace about it, Priebus responded': the name by the verb
-    named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)]
+    named = [s for s, e in subjects if s.entity is not None and not _modifies_next(ctx, s, e, verb)
+             and not (s.via_pronoun and e - 2 >= start and lowers[e - 2] in _SUBORDINATORS)]
+    # ('minutes before they were to begin the walk, Commissioner X announced': a pronoun opening a clause of time
+    # or reason is that clause's subject, not the main verb's)
     if named:
         return named[0]
     return (subjects or candidates)[-1][0]
 
 
 _NEW_CLAUSE = {"while", "whereas", "although", "though", "but", "and"}
+# conjunctions that open a clause of time or reason: its subject is the one of the speech verb right after it
+_SUBORDINATORS = {"as", "after", "when", "because", "before", "since", "once", "until", "while", "whereas",
+                  "although", "though"}
 
 
 def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
@@ -1216,8 +1239,9 @@ def _opens_clause(ctx: _Context, i: int, start: int) -> bool:
         k -= 1
     if k <= start:
         return False
-    if texts[k] in {",", "—", "–", ";"} or lowers[k] in _NEW_CLAUSE - {"and", "but"}:
-        return True
+    if texts[k] in {",", "—", "–", ";"} or lowers[k] in _NEW_CLAUSE - {"and", "but"} \
+            or lowers[k] in _SUBORDINATORS and texts[k].islower():
+        return True  # ('X listened as President Y said ...': the name opens the clause of 'as')
     return lowers[k] in {"and", "but"} and any(ctx.speech[u] and not ctx.in_quote[u] for u in range(start, k))
 
 
@@ -1378,6 +1402,27 @@ def _plain_description_after(ctx: _Context, verb: int, stop: int) -> Speaker | N
     return Speaker(description=ctx.span_text(verb + 1, k), kind="Person", position=verb + 1)
 
 
+def _outside_reported_clause(ctx: _Context, found: Speaker, sent_start: int, open_tok: int, start: int,
+                             end: int) -> Speaker:
+    """'Mr. X is "going to be caught in the crossfire," he said': the pronoun that reports a clause cannot be a
+    name inside that clause (before the quotation, with no speech verb of its own); it is resolved again from
+    the sentence's start. Otherwise (or when nobody earlier fits) ``found`` stands."""
+    if not sent_start <= found.position < open_tok:
+        return found
+    if any(ctx.texts[u] in {":", "—", "–"} for u in range(found.position, open_tok)):
+        return found  # 'X used my paper: "...," he told the crowd': the quotation is no part of X's clause
+    if any(ctx.speech[u] and not ctx.in_quote[u] for u in range(found.position, open_tok)):
+        return found  # 'X said "...," he added': X is the subject of its own speech verb
+    pronoun = next((u for u in range(start, end) if ctx.lowers[u] in PRONOUNS), None)
+    if pronoun is None or sent_start == 0:
+        return found
+    earlier = _resolve_pronoun(ctx, sent_start, ctx.lowers[pronoun])
+    if earlier is None or earlier.entity is None:
+        return found
+    earlier.via_pronoun = True
+    return earlier
+
+
 def _clause_end(ctx: _Context, start: int) -> int:
     """First token index at or after ``start`` that ends the attribution clause."""
     texts, in_quote, marks = ctx.texts, ctx.in_quote, ctx.mark_tokens
@@ -1444,6 +1489,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
                     found = _subject_before(ctx, start, v) or _subject_after(ctx, v, end)
                 if found is None and v - start <= 4:
                     found = _bare_description(ctx, start, v)
+                if found is not None and found.via_pronoun and found.entity is not None:
+                    found = _outside_reported_clause(ctx, found, sent_start, open_tok, start, end)
                 if found is not None:
                     found.cue = found.cue or texts[v]
                     return found, "after"
@@ -1469,8 +1516,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if found is None:
                 # 'the rule is likely to add ... "...", according to the text': a subjectless verb yields to a source
                 according = _according_to(ctx, sent_start, sent_end)
-                if according is not None:
-                    return according, "sentence"
+                if according is not None and according.position > v:
+                    return according, "sentence"  # (a source named before the verb reports, it does not speak)
             found = found or Speaker(position=v)
             found.cue = texts[v]
             return found, "before"
@@ -1502,7 +1549,9 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
     # 4. a speech verb later in the sentence: '..."fortifications"..., X, the party secretary, revealed.'
     close_tok = ctx.tok(span.close_pos) if span.close_pos is not None else ctx.tok(span.end)
     crossed = False  # past another quotation of the sentence: 'But "A," and that will "B," he says.'
-    for v in range(close_tok + 1, sent_end):
+    # (a quotation of several sentences: its attribution is in the sentence of the closing mark)
+    for v in range(close_tok + 1, max(sent_end, ctx.sent_end(close_tok)) if close_tok < ctx.n else sent_end):
+        beyond = v >= sent_end  # past the opening sentence: a named subject only, no pronoun to resolve
         if in_quote[v] or v in ctx.mark_tokens:
             crossed = True
             continue
@@ -1522,6 +1571,8 @@ def _attribute(ctx: _Context, span: Span_) -> tuple[Speaker | None, str]:
             if _is_participle(ctx, v) and all(ctx.is_punct(u) for u in range(close_tok + 1, v)):
                 break  # '"...," saying he would ...': what follows the participle was said, not who said it
             found = _subject_before(ctx, close_tok + 1, v) or _subject_after(ctx, v, _clause_end(ctx, v + 1))
+            if found is not None and beyond and found.via_pronoun:
+                break
             if found is not None:
                 found.cue = texts[v]
                 return found, "sentence"
@@ -1926,6 +1977,9 @@ def extract_quotes(doc: Doc, entities: DocumentAssertions) -> list[Quotation]:
             ctx.sent_of[ctx.tok(span.open_pos)]
         if where == "none" and same_sentence and previous[1] is not None:
             speaker = previous[1]
+        elif where == "none" and previous is not None and previous[1] is not None and _only_conjunction_before(
+                ctx, span) and _is_continuation(ctx, previous[0], span, sentence_starts):
+            speaker = previous[1]  # '"A," says X. But "B."': the conjunction carries X's words on
         introduced = _previous_sentence_speaker(ctx, span) if where == "none" and kind != "partial" else None
         if introduced is not None and not introduced[1]:
             speaker = introduced[0]  # the sentence before reports a named speaker's words: that speaker goes on
@@ -2067,6 +2121,20 @@ def _is_continuation(ctx: _Context, prev: Span_, span: Span_, sentence_starts: l
         return False
     between = [s for s in sentence_starts if prev.end < s < span.open_pos]
     return len(between) <= 1 or span.paragraph != prev.paragraph
+
+
+_CARRYING_CONJUNCTIONS = {"but", "and", "yet", "still", "so", "or"}
+
+
+def _only_conjunction_before(ctx: _Context, span: Span_) -> bool:
+    '''Whether the quotation's sentence opens with a conjunction alone before the opening mark ('But "...'),
+    in the same paragraph as the quotation before it.'''
+    open_tok = ctx.tok(span.open_pos)
+    sent_start = ctx.sent_start(open_tok)
+    words = [t for t in range(sent_start, open_tok) if not ctx.is_punct(t) and not ctx.texts[t].isspace()
+             and t not in ctx.mark_tokens]
+    return len(words) == 1 and ctx.lowers[words[0]] in _CARRYING_CONJUNCTIONS and sent_start > 0 \
+        and "\n" not in ctx.texts[sent_start - 1]
 
 
 def _record_narration_speakers(ctx: _Context, start_char: int, end_char: int) -> None:
