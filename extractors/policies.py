@@ -86,6 +86,7 @@ from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.doccache import (
+    class_positions,
     doc_entities,
     doc_lemmas,
     doc_lowers,
@@ -94,10 +95,12 @@ from extractors.doccache import (
     doc_texts,
     kept_entities,
     lower_text,
+    word_class,
 )
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer, load_json
+from extractors.names import lookup_lemma
 from extractors.topic import on_topic
 
 EXTRACTOR = "migraph.policies"
@@ -3540,12 +3543,18 @@ def _same_measure_phrases() -> tuple[frozenset[str], dict[str, list[list[str]]]]
     return frozenset(by_head), by_head
 
 
+# a word whose lower-cased lemma heads a same-measure phrase: the lookup lemmatizer that leaves the word classes gives
+# a word a fixed lemma (``names.lookup_lemma``), so the class holds the tokens a scan of ``doc_lemmas`` finds
+_SAME_MEASURE_HEAD = word_class(lambda text, lower: lookup_lemma(text) in _same_measure_phrases()[0])
+
+
 def _same_measure_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of "followed suit", "did the same", "took similar steps"."""
     lemmas, lowers = doc_lemmas(doc), doc_lowers(doc)
     heads, by_head = _same_measure_phrases()
     out = []
-    for i in compress(range(len(lemmas)), map(heads.__contains__, lemmas)):
+    at = class_positions(doc, _SAME_MEASURE_HEAD)  # (the lemmatizer's word classes: no scan of the lemmas)
+    for i in compress(range(len(lemmas)), map(heads.__contains__, lemmas)) if at is None else at:
         for rest in by_head[lemmas[i]]:
             if lowers[i + 1:i + 1 + len(rest)] == rest:
                 out.append((i, i + 1 + len(rest)))

@@ -99,3 +99,31 @@ def test_single_mark_story_keeps_its_quotations(nlp):
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.text for q in quotes] == ["We will build the camp", "It is ready", "No."]
+
+
+LEMMA_TEXT = ("Thousands fled as the army mobilised. Protesters marched; prices fell and Fell Street closed. "
+              "Canada followed suit, Chile did the same and Peru took similar steps. The Draft Board drafted them.")
+
+
+def test_lemma_word_classes_are_the_lemma_scans(nlp):
+    from extractors.doccache import class_positions, doc_lemmas
+    from extractors.events import _FIRST_LEMMA, _lexicon
+    from extractors.policies import _SAME_MEASURE_HEAD, _same_measure_phrases, _same_measure_spans
+
+    doc = nlp(LEMMA_TEXT)
+    lemmas = doc_lemmas(doc)
+    for bit, wanted in ((_FIRST_LEMMA, _lexicon()[0]), (_SAME_MEASURE_HEAD, _same_measure_phrases()[0])):
+        expected = [i for i, lemma in enumerate(lemmas) if lemma in wanted]
+        assert expected and class_positions(doc, bit) == expected
+    spans = _same_measure_spans(doc)
+    assert [doc[a:b].text for a, b in spans] == ["followed suit", "did the same", "took similar steps"]
+
+
+def test_event_candidates_with_and_without_word_classes(nlp):
+    from extractors.doccache import WORD_CLASSES_KEY
+    from extractors.events import _Words
+
+    doc = nlp(LEMMA_TEXT)
+    with_classes = _Words(doc).candidates()
+    del doc.user_data[WORD_CLASSES_KEY]  # (no classes: the scan of the lower forms and lemmas)
+    assert with_classes and _Words(doc).candidates() == with_classes
