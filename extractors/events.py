@@ -31,6 +31,7 @@ from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpre
 from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import load_json
+from extractors.names import lookup_lemma
 
 EXTRACTOR = "migraph.events"
 AGENT_KINDS = {"Country", "Organization", "Person"}
@@ -158,6 +159,9 @@ def _is_first_form(lower: str) -> bool:
 
 
 _FIRST_FORM = word_class(lambda text, lower: _is_first_form(lower))
+# a word whose lower-cased lemma is a first trigger word: the lookup lemmatizer that leaves the word classes gives a
+# word a fixed lemma (``names.lookup_lemma``), so the class holds the tokens a scan of ``doc_lemmas`` finds
+_FIRST_LEMMA = word_class(lambda text, lower: lookup_lemma(text) in _lexicon()[0])
 
 
 class _Words:
@@ -182,7 +186,10 @@ class _Words:
         # in _FIRST_FORMS once the document's words are classified (``_first_forms``), or a lemma that is a first
         # word; tested at C speed (map/compress over both lists), without a set of the document's words each
         forms_at = class_positions(self.doc, _FIRST_FORM)  # (the lemmatizer's word classes: the same lower forms)
-        if forms_at is not None:
+        lemmas_at = class_positions(self.doc, _FIRST_LEMMA) if forms_at is not None else None
+        if lemmas_at is not None:  # (both from the word classes: one numpy pass each, no step per token)
+            maybe = sorted(set(forms_at).union(lemmas_at))
+        elif forms_at is not None:
             hits = set(forms_at)
             hits.update(compress(range(len(self.lemmas)), map(by_first.__contains__, self.lemmas)))
             maybe = sorted(hits)

@@ -86,6 +86,7 @@ from spacy.vocab import Vocab
 
 from extractors.assertions import DocumentAssertions, Entity, Policy
 from extractors.doccache import (
+    class_positions,
     doc_entities,
     doc_lemmas,
     doc_lowers,
@@ -94,10 +95,12 @@ from extractors.doccache import (
     doc_texts,
     kept_entities,
     lower_text,
+    word_class,
 )
 from extractors.entities import doc_index, evidence_for, span_extension
 from extractors.events import attached_time
 from extractors.gazetteer import gazetteer, load_json
+from extractors.names import lookup_lemma
 from extractors.topic import on_topic
 
 EXTRACTOR = "migraph.policies"
@@ -527,7 +530,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
         return raw  # no pattern has all its required words in the document: none is feasible in any sentence
     bounds = _entry_bounds()
     lex = lexicon()
-    entries, contexts, text = lex["_entries"], lex["_contexts"], doc_text(doc)
+    entries, contexts = lex["_entries"], lex["_contexts"]
     anchors = index.keys()
     for k, (a, b) in enumerate(sent_bounds):
         row_lowers, row_lemmas = lowers[a:b], lemmas[a:b]
@@ -535,7 +538,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
             continue  # no anchor word: no feasible entry (tested in C, with no set of the sentence's words)
         words = set(row_lowers)
         words.update(row_lemmas)
-        sent_text = sent = None  # the sentence's Span is made only when an entry is feasible in it
+        sent = None  # the sentence's Span is made only when an entry is feasible in it
         for entry_id in _feasible_entries(words, index):
             if not backoff and entries[entry_id].get("backoff"):
                 continue
@@ -543,11 +546,9 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
                 sent = sents[k]
             context = entries[entry_id].get("context")
             if context:  # an entry whose context words the sentence lacks gives no policy: its Matcher is not run
-                if sent_text is None:
-                    sent_text = text[sent.start_char:sent.end_char].lower()
-                if not any(word in sent_text for word in contexts[context]) and not (
+                if not _range_has(doc, sent.start_char, sent.end_char, context, contexts[context]) and not (
                         entries[entry_id].get("document_context") and _document_has(doc, context)) and not (
-                        _carried_context(text, sents[k - 1] if k else None, words, contexts[context])):
+                        _carried_context(doc, sents[k - 1] if k else None, words, context)):
                     continue
             length, required = bounds[entry_id]
             span, offset = sent, sent.start
@@ -2099,21 +2100,45 @@ def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
 # --------------------------------------------------------------------------- trigger checks
 
 
+_RANGE_WORDS_KEY = "migraph.policies.range_words"
+"""``doc.user_data`` key of ``_range_has``'s answers and of the lower-cased ranges they were read in."""
+
+
+def _range_has(doc: Doc, start_char: int, end_char: int, name: str, words: Iterable[str]) -> bool:
+    """``any(word in doc_text(doc)[start_char:end_char].lower() for word in words)``, the word list named ``name`` (a
+    list of the policy data, fixed per process: "refugees", a context's name), answered once per document, range and
+    list. The trigger search asks it of a sentence for every feasible entry with that context, and the rules again
+    for every match there, each lower-casing the sentence and scanning it for every word of the list (some 1% of the
+    pipeline's instructions); a Doc's text never changes once the pipeline has run."""
+    memo = doc.user_data.get(_RANGE_WORDS_KEY)
+    if memo is None:
+        memo = doc.user_data[_RANGE_WORDS_KEY] = ({}, {})
+    answers, lowered = memo
+    key = (start_char, end_char, name)
+    found = answers.get(key)
+    if found is None:
+        text = lowered.get(key[:2])
+        if text is None:
+            text = lowered[key[:2]] = doc_text(doc)[start_char:end_char].lower()
+        found = answers[key] = any(word in text for word in words)
+    return found
+
+
 def _sentence_has(ctx: _Context, sent: Span, context: str | None, document: bool = False) -> bool:
     """The sentence has a word of the context list; with ``document``, or the whole story is about it."""
     if not context:
         return True
-    text = doc_text(ctx.doc)[sent.start_char:sent.end_char].lower()  # sent.text, without joining its tokens
-    return any(word in text for word in ctx.lex["_contexts"][context]) or (document and _document_has(ctx.doc, context))
+    return _range_has(ctx.doc, sent.start_char, sent.end_char, context, ctx.lex["_contexts"][context]) or (
+        document and _document_has(ctx.doc, context))
 
 
-def _carried_context(text: str, before: Span | None, words: set[str], context_words: Iterable[str]) -> bool:
+def _carried_context(doc: Doc, before: Span | None, words: set[str], context: str | None) -> bool:
     """A sentence that speaks of its group only as "them"/"those" ("police detained 500 of them", "began sending
-    them back") takes its context from the sentence before, where the group was named."""
+    them back") takes its context from the sentence before, where the group was named (a word of the context's
+    list, policies.json "_contexts"; none for an unknown context)."""
     if before is None or OBJECT_PRONOUNS.isdisjoint(words):
         return False
-    before_text = text[before.start_char:before.end_char].lower()
-    return any(word in before_text for word in context_words)
+    return _range_has(doc, before.start_char, before.end_char, context, lexicon()["_contexts"].get(context, ()))
 
 
 def _sentence_before(ctx: _Context, sent: Span) -> Span | None:
@@ -2125,8 +2150,7 @@ def _pronoun_group(ctx: _Context, i: int) -> bool:
     """"them"/"those" stand for migrants when the sentence or the one before names refugees or migrants."""
     k = ctx.sent_of[i]
     first = ctx.sents[max(0, k - 1)]
-    text = doc_text(ctx.doc)[first.start_char:ctx.sents[k].end_char].lower()
-    return any(word in text for word in ctx.lex["_contexts"]["refugees"])
+    return _range_has(ctx.doc, first.start_char, ctx.sents[k].end_char, "refugees", ctx.lex["_contexts"]["refugees"])
 
 
 _DOC_CONTEXT: dict[tuple[int, str], tuple[Doc, bool]] = {}
@@ -2184,7 +2208,7 @@ def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tup
         return True
     if target is not None and doc_lowers(ctx.doc)[target[1] - 1] in OBJECT_PRONOUNS and _pronoun_group(ctx, target[0]):
         return True  # "sent them back" after a sentence on migrants
-    if any(word in doc_text(ctx.doc)[sent.start_char:sent.end_char].lower() for word in anchor["sentence"]):
+    if _range_has(ctx.doc, sent.start_char, sent.end_char, "@migration_anchor", anchor["sentence"]):
         return True
     hit = _ANCHOR_COUNTS.get(id(ctx.doc))
     if hit is None or hit[0] is not ctx.doc:
@@ -2296,8 +2320,8 @@ def _elided_group(ctx: _Context, i: int, sent: Span) -> tuple[int, int] | None:
         return None  # "accepted 300 applications", "received 40 percent"
     k = ctx.sent_of[i]
     before = ctx.sents[k - 1] if k > 0 else sent
-    text = doc_text(ctx.doc)[before.start_char:sent.end_char].lower()
-    return (i, j) if any(w in text for w in ctx.lex["_contexts"]["refugees"]) else None
+    return (i, j) if _range_has(ctx.doc, before.start_char, sent.end_char, "refugees",
+                                ctx.lex["_contexts"]["refugees"]) else None
 
 
 def _relative_antecedent(ctx: _Context, start: int, sent: Span, kind: str | None) -> tuple[int, int] | None:
@@ -3245,8 +3269,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             if not set(doc_lowers(doc)[k + 1:start]).isdisjoint(entry["exclude_before"]):
                 continue  # "the border wall is funded by X": the money is for another purpose
         if not _sentence_has(ctx, sent, entry.get("context"), bool(entry.get("document_context"))) and not (
-                _carried_context(doc_text(doc), _sentence_before(ctx, sent), set(doc_lowers(doc)[sent.start:sent.end]),
-                                 ctx.lex["_contexts"].get(entry.get("context"), ()))):
+                _carried_context(doc, _sentence_before(ctx, sent), set(doc_lowers(doc)[sent.start:sent.end]),
+                                 entry.get("context"))):
             continue
         if entry.get("require_story") and not _document_has(doc, entry["require_story"]):
             continue  # "tourists were rescued at sea": a rescue of people is a measure only in a story on migrants
@@ -3526,12 +3550,18 @@ def _same_measure_phrases() -> tuple[frozenset[str], dict[str, list[list[str]]]]
     return frozenset(by_head), by_head
 
 
+# a word whose lower-cased lemma heads a same-measure phrase: the lookup lemmatizer that leaves the word classes gives
+# a word a fixed lemma (``names.lookup_lemma``), so the class holds the tokens a scan of ``doc_lemmas`` finds
+_SAME_MEASURE_HEAD = word_class(lambda text, lower: lookup_lemma(text) in _same_measure_phrases()[0])
+
+
 def _same_measure_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of "followed suit", "did the same", "took similar steps"."""
     lemmas, lowers = doc_lemmas(doc), doc_lowers(doc)
     heads, by_head = _same_measure_phrases()
     out = []
-    for i in compress(range(len(lemmas)), map(heads.__contains__, lemmas)):
+    at = class_positions(doc, _SAME_MEASURE_HEAD)  # (the lemmatizer's word classes: no scan of the lemmas)
+    for i in compress(range(len(lemmas)), map(heads.__contains__, lemmas)) if at is None else at:
         for rest in by_head[lemmas[i]]:
             if lowers[i + 1:i + 1 + len(rest)] == rest:
                 out.append((i, i + 1 + len(rest)))

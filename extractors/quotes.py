@@ -166,13 +166,17 @@ def _classify(text: str, i: int, single: bool) -> str | None:
     return "either"
 
 
-def _convention(text: str) -> bool:
-    """True when the article uses single marks for quotations (few double marks, several single pairs)."""
-    doubles = sum(text.count(c) for c in DOUBLE_MARKS)
+def _convention(text: str, doubles: int | None = None) -> bool:
+    """True when the article uses single marks for quotations (few double marks, several single pairs).
+
+    ``doubles``: how many double marks the text holds, when known (``len(_double_mark_positions(text))``, which
+    ``find_spans`` reads anyway: a count per mark scanned the whole text, character by character, six times)."""
+    if doubles is None:
+        doubles = sum(text.count(c) for c in DOUBLE_MARKS)
     # a mark between two letters or digits is an apostrophe (``_classify``'s first test): only the others are read
     if doubles >= 2:
         needed = 2 * max(1, doubles // 2) + 2  # single openers needed to outweigh that many double marks
-        if sum(text.count(c) for c in SINGLE_MARKS) <= needed:
+        if not _holds_more_than(text, SINGLE_MARKS, needed):
             return False  # too few single marks for that many openers and a closer: no need to find and read them
     positions = _single_mark_positions(text)
     if doubles >= 2 and len(positions) <= needed:
@@ -183,6 +187,20 @@ def _convention(text: str) -> bool:
     if singles_open == 0 or singles_close == 0:
         return False
     return doubles < 2 or singles_open >= 2 * max(1, doubles // 2) + 2
+
+
+def _holds_more_than(text: str, chars, limit: int) -> bool:
+    """``sum(text.count(c) for c in chars) > limit`` for single characters, found with ``str.find`` (which skips to a
+    character in C, where ``count`` compares every character of the text) and stopping past ``limit``."""
+    found = 0
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found += 1
+            if found > limit:
+                return True
+            at = text.find(char, at + 1)
+    return False
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -199,14 +217,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def find_spans(doc: Doc) -> list[Span_]:
     """Pair quotation marks per paragraph; unpaired openers become unclosed spans."""
     text = doc_text(doc)
-    single = _convention(text)
+    double_positions = _double_mark_positions(text)
+    single = _convention(text, len(double_positions))
     paragraphs = _paragraphs(text)
     one_paragraph = sum(1 for a, b in paragraphs if b - a > 200) <= 1
     boiler = doc._.boilerplate or []
     spans: list[Span_] = []
     # the marks of the whole text in one search, cut per paragraph (a line break, never a letter, is on either side
     # of a paragraph, so the look-arounds of the single-mark pattern read the same as in a search per paragraph)
-    positions = _single_mark_positions(text) if single else _double_mark_positions(text)  # (single: no apostrophes)
+    positions = _single_mark_positions(text) if single else double_positions  # (single: no apostrophes)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         in_paragraph = positions[bisect_left(positions, p_start):bisect_left(positions, p_end)]
         if not in_paragraph or boiler and any(a <= p_start < b for a, b in boiler):
