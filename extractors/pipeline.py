@@ -382,7 +382,7 @@ def news_sentencizer(doc: Doc) -> Doc:
                         starts[i] = 1
                         pending = False
                 elif pending and _is_sentence_start_text(text) and not (
-                        text[0].isdigit() and previous == "." and i >= 2 and strings[orths[i - 2]] in NUMBER_SIGNS):
+                        text[0].isdigit() and previous == "." and i >= 2 and strings[orth_at(i - 2)] in NUMBER_SIGNS):
                     starts[i] = 1  # (not "the No. 2 Senate Democrat": 'No.' before a number is the number sign)
                     pending = False
             i += 1
