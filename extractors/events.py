@@ -569,7 +569,7 @@ def _affected(assertions: DocumentAssertions, span: Span, sent: Span, quantities
     nearest = min(people, key=lambda q: abs(q.start - span.start_char)) if people else None
     if nearest is not None and (best is None or (abs(nearest.start - span.start_char) < best[0]
                                                  and not nearest.start <= best[3] < nearest.end)):
-        # "deported more than 2 million people, and activists ...": the counted people nearer the trigger are who
+        # "expelled 40,000 people last year while campaigners ...": the counted people nearer the trigger are who
         # it happens to, not a group named further away (a group inside the count, "300 Syrian refugees", wins)
         return nearest.counted, None, None
     if best:

@@ -2442,7 +2442,7 @@ ORIGIN_NOUNS = (("countries", "of", "origin"), ("country", "of", "origin"), ("so
                 # "A, B and C, the countries that send the most migrants"; "countries that send migrants"
                 ("countries", "sending"), ("countries", "that", "send"), ("countries", "which", "send"),
                 ("sending", "countries"), ("countries", "that", "sent"),
-                # "the top countries from which those people came to the U.S. were A, B and C"
+                # "the main countries from which the arrivals had come were A, B and C"
                 ("countries", "from", "which"), ("country", "from", "which"), ("nations", "from", "which"))
 FROM_WHICH_VERBS = {"came", "come", "comes", "coming", "fled", "flee", "flees", "fleeing", "arrived", "arrive",
                     "arrives", "migrated", "emigrated", "hailed", "hail", "originated"}

@@ -794,7 +794,7 @@ def _evidence_after(view: TokenView, start: int, end: int) -> set[str]:
         if nxt in {"said", "says", "told"} or (end + 2 < n and view.is_speech(end + 2) and nxt in {"he", "she"}):
             evidence.add("speech_after")
         if end - start >= 2 and first_name_gender(text[start]) is not None and _apposition_then_speech(view, end):
-            evidence.add("apposition")  # "Dick Durbin, the No. 2 Senate Democrat, said": a given name (however
+            evidence.add("apposition")  # "Will Hanley, the deputy mayor of Leeds, said": a given name (however
             # common a word) and a surname set off before a speech verb
     if ("speech_after" in evidence and start >= 2 and text[start - 1] in QUOTE_CLOSERS
             and text[start - 2] in {",", "?", "!"}):

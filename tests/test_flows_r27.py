@@ -52,7 +52,7 @@ def test_the_border_is_the_documents_one_border(nlp, sentence):
     # a law's reach, not people who crossed
     US_BORDER_STORY + "The rule lets agents prosecute anyone who crosses the border illegally.",
     # two borders named: "the border" could be either
-    MIGRANT_STORY + "Shelters along the U.S.-Mexico border and the Mexico-Guatemala border are full, officials in "
+    MIGRANT_STORY + "Shelters on the U.S.-Mexico border as well as the Mexico-Guatemala border are full, officials in "
                     "the United States said. The United States has added beds, and the United States has hired staff."
                     " Hundreds of families crossed the border near the river on Sunday.",
 ])
@@ -61,23 +61,23 @@ def test_the_border_near_misses(nlp, text):
 
 
 def test_crossing_the_southern_border_with_origins_named(nlp):
-    text = (MIGRANT_STORY + "Officials in the United States said the United States and the United States alone "
-            "must act. Families from Honduras reached the United States last year. In the past two months, the "
-            "number of families crossing the southern border illegally has risen sharply.")
+    text = (MIGRANT_STORY + "A spokesman in the United States argued that only the United States could act, and the "
+            "United States agreed. Families from Honduras reached the United States last year. Since spring, more "
+            "and more families have been crossing the southern border without papers.")
     assert {("HN", "US"), ("MX", "US")} <= pairs(nlp, text)
 
 
 def test_southwest_border_and_stem(nlp):
     story = (MIGRANT_STORY + "The United States is strained, the United States said, and the United States asked "
              "for help. ")
-    assert ("MX", "US") in pairs(nlp, story + "More than 90,000 families made the journey across the southwest "
-                                              "border since last year.")
+    assert ("MX", "US") in pairs(nlp, story + "Some 90,000 families crossed the southwest border in the first "
+                                              "half of this year.")
     assert ("MX", "US") not in pairs(nlp, story + "Hoping to stem the surge of families at the southwest border, "
                                                   "officials opened a new center.")
 
 
 def test_a_boy_and_his_father_at_a_named_border(nlp):
-    text = MIGRANT_STORY + "The boy was detained with his father after illegally crossing the U.S.-Mexico border."
+    text = MIGRANT_STORY + "The girl was held along with her mother once the two had crossed the U.S.-Mexico border."
     assert ("MX", "US") in pairs(nlp, text)
 
 
@@ -106,7 +106,7 @@ def test_sent_to_near_misses(nlp, sentence):
      {("TR", "GR")}),
     ("Officials in Eritrea have jailed critics. Thousands of people fled that country to Ethiopia last year.",
      {("ER", "ET")}),
-    ("Gangs rule much of Honduras, El Salvador and Guatemala. Tens of thousands of people have fled those "
+    ("Gangs control large parts of Honduras, El Salvador and Guatemala. Many thousands of families left those "
      "countries for the United States.", {("HN", "US"), ("SV", "US"), ("GT", "US")}),
 ])
 def test_that_country_those_countries(nlp, text, expected):
@@ -115,8 +115,8 @@ def test_that_country_those_countries(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     # the sentence's own list, not an earlier one
-    "Gangs rule much of Peru. People from Syria, Afghanistan and Eritrea fleeing repression in those nations "
-    "keep moving.",
+    "Gangs rule much of Peru. Families from Syria, Afghanistan and Eritrea who are fleeing repression in those "
+    "nations keep moving.",
     # one country is no list for "those countries"
     "Gangs rule much of Honduras. Asylum seekers fleeing those countries reached the United States.",
     # "this country" is the writer's
@@ -130,7 +130,7 @@ def test_anaphor_near_misses(nlp, text):
 
 @pytest.mark.parametrize("text, expected", [
     # the countries a relative clause says people came from, listed after its verb
-    ("Japan granted asylum to 900 people last year. The top countries from which those people came to Japan "
+    ("Japan granted asylum to 900 people last year. The leading countries from which the refugees came to Japan "
      "were Nepal, Sri Lanka and Cambodia.", {("NP", "JP"), ("LK", "JP"), ("KH", "JP")}),
     # an aside between dashes does not part a movement verb from its destination
     ("Thousands of migrants have travelled from West Africa - mostly from Senegal, Gambia, Guinea and Mali - to "

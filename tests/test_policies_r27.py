@@ -55,14 +55,14 @@ def test_entry_bans(run, text, expected):
     ("Haitian migrants were not allowed to enter Canada after the storm.", {("CA", "EntryBan")}),
     # near misses: a place that is no country, and a limit on how many may enter
     ("Migrants from Syria are allowed to enter the shelter at night.", set()),
-    ("The plan strictly limited the number of asylum-seekers allowed to enter Canada.", set()),
+    ("The new rule caps how many asylum-seekers are allowed to enter Canada each week.", set()),
 ])
 def test_passive_permission_to_enter(run, text, expected):
     assert run(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Mexican president is using a tariff as a cudgel to force Guatemala to stop migrants heading north.",
+    ("The Mexican president is using a tariff to push Guatemala into halting the migrants who travel north.",
      {("MX", "Sanction")}),
     # near miss: a tariff with nothing about migration in its sentence
     ("The Mexican president is using a tariff to protect the steel industry of the country.", set()),
@@ -72,7 +72,7 @@ def test_tariff_used(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Canada's prime minister announced a plan to suspend the deportation of some 5,000 Haitian migrants.",
+    ("Canada's prime minister unveiled a proposal to suspend the deportation of 5,000 Haitian migrants.",
      {("CA", "AsylumOffer")}),
     ("Canada said it would postpone the deportation of 500 Haitian migrants until spring.", {("CA", "AsylumOffer")}),
     # the deportation itself still counts
@@ -148,11 +148,12 @@ def test_amnesty_and_visa_end(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Some migrants may get permits to stay, while others will be sent back home, the Chilean government says.",
+    ("A share of the migrants will receive permits to stay and the rest will be sent back home, the Chilean "
+     "government says.",
      {("CL", "Admission"), ("CL", "Deportation")}),
     ("Chile issued residence permits to 2,000 Venezuelan refugees last year.", {("CL", "Admission")}),
     # near miss: a permit to leave
-    ("Chilean officials issued permits to some migrants that give them 20 days to leave the country.", set()),
+    ("Chilean officials handed the migrants permits allowing them two weeks to leave the country.", set()),
     # citizenship for migrants, in a story about migration without words of persecution
     ("Peru's president looks to grant citizenship to some 30,000 Venezuelans who arrived as migrants.",
      {("PE", "AsylumOffer")}),
