@@ -37,13 +37,13 @@ US = "U.S. President Donald Trump spoke on Monday in Washington. "
 
 @pytest.mark.parametrize("text, expected", [
     # the document's possessor, a person holding a state office
-    (US + "Voters are split on Trump's executive order, which bars citizens of seven countries from entering the US.",
+    (US + "Polls are divided over Trump's executive order, which bars nationals of six states from entering the US.",
      {("US", "EntryBan", "in_force")}),
     # "his" order: the person named before
-    (US + "His executive order suspended entry of all refugees to the U.S. for 120 days.",
+    (US + "His executive order halted the entry of every refugee to the U.S. for four months.",
      {("US", "EntryBan", "in_force")}),
     # a definite document with no owner in the sentence: the story's state, even when named as the destination
-    (US + "The order also suspends admission of refugees into the US for 120 days.",
+    (US + "The order also suspends the admission of refugees into the US until the summer.",
      {("US", "EntryBan", "in_force"), ("US", "AsylumRestriction", "in_force")}),
     (US + "The ban prevents citizens of seven countries from entering the country.", {("US", "EntryBan", "in_force")}),
     ("Canada has long welcomed asylum seekers. The new order bars refugees from entering Canada for six months.",
@@ -126,34 +126,34 @@ MIGRANT_STORY = ("Refugees and migrants crossed the Balkans. Migrants and refuge
 
 @pytest.mark.parametrize("text, expected", [
     # granting a legal status, deferred action or an amnesty to migrants protects them
-    (OBAMA + "The Homeland Security Department has granted legal status to most of the illegal immigrants who "
-     "applied.", {("US", "AsylumOffer", "in_force")}),
-    (OBAMA + "Mr. Obama granted deferred action to millions of illegal immigrants.",
+    (OBAMA + "The Homeland Security Department has now granted legal status to nearly all of the illegal immigrants "
+     "who applied.", {("US", "AsylumOffer", "in_force")}),
+    (OBAMA + "Mr. Obama granted deferred action to hundreds of thousands of undocumented immigrants.",
      {("US", "AsylumOffer", "in_force")}),
-    (OBAMA + "The amnesty grants tentative legal status and work permits to illegal immigrants.",
+    (OBAMA + "The amnesty grants provisional legal status and work permits to undocumented immigrants.",
      {("US", "AsylumOffer", "in_force")}),
     # stopping removals with a gerund, as with "stop deportations"
-    (OBAMA + "Obama announced he would stop deporting illegal immigrants under 30.",
+    (OBAMA + "Obama announced that he would stop deporting illegal immigrants younger than 25.",
      {("US", "AsylumOffer", "announced")}),
     # relief from deportation is protection, not aid; a measure document governs the noun
     (OBAMA + "The order offers relief from deportation to many young immigrants.",
      {("US", "AsylumOffer", "in_force")}),
     # barriers raised between two states: the first of each pair
-    (MIGRANT_STORY + "Fences went up between Hungary and Serbia, between Bulgaria and Turkey, and between Macedonia "
-     "and Greece.", {("HU", "BorderBarrier", "in_force"), ("BG", "BorderBarrier", "in_force"),
-                     ("MK", "BorderBarrier", "in_force")}),
+    (MIGRANT_STORY + "Fences went up between Slovenia and Croatia, between Bulgaria and Turkey, and between Austria "
+     "and Slovenia.", {("SI", "BorderBarrier", "in_force"), ("BG", "BorderBarrier", "in_force"),
+                     ("AT", "BorderBarrier", "in_force")}),
 ])
 def test_status_grants_and_barriers(run, text, expected):
     assert run(text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    OBAMA + "The bill would offer legal status for young unauthorized immigrants.",
-    OBAMA + "Congress failed to pass a bill granting legal status to illegal immigrants.",
-    OBAMA + "Texas says if you give legal status to these people, it will cost money.",
-    OBAMA + "A judge ordered the government to stop deporting parents without their children.",
+    OBAMA + "The draft bill would offer a legal status to young unauthorized immigrants.",
+    OBAMA + "Congress failed to approve a measure granting legal status to illegal immigrants.",
+    OBAMA + "Texas argues that if you give legal status to all these people, the state will pay.",
+    OBAMA + "A judge told the government to stop deporting mothers and fathers without their children.",
     # guarantees about a residence status are no grant of one (nor protection)
-    "Many migrants live in Europe. Spain and Italy have given temporary guarantees about residency status to the "
+    "Many migrants live in Europe. Spain and Italy have offered short-term guarantees about residency status to the "
     "migrants.",
     MIGRANT_STORY + "Walls went up between neighbours in the village.",
     MIGRANT_STORY + "Prices went up between Hungary and Serbia.",
@@ -174,7 +174,7 @@ def test_status_grants_and_barriers_near_misses(run, text):
     ("Migrants keep arriving in Greece. Greece passed a bill that would bar migrants from entering the country.",
      {("GR", "EntryBan", "planned")}),
     # not granting an amnesty is no measure either way
-    (OBAMA + "Obama is not granting amnesty to illegal immigrants, the columnist wrote.", set()),
+    (OBAMA + "Obama is not granting any amnesty to illegal immigrants, a columnist wrote.", set()),
     # a critic of a bill does not draft it
     ("Migrants keep arriving in the United States. Mexico criticised the bill that would tighten border security.",
      set()),
