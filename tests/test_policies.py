@@ -152,7 +152,7 @@ def test_where_clause_names_the_countries(run):
     ("Madrid has deployed extra police officers to the border.", {("ES", "BorderBarrier")}),
     ("The Council of the European Union approved new rules to deport asylum seekers faster.",
      {("european-union", "Deportation")}),
-    ("Lithuania's parliament met on Monday. The government will build a wall along the border with Belarus.",
+    ("Lithuania's parliament met on Monday. The government will put up a wall on its frontier with Belarus.",
      {("LT", "BorderBarrier")}),
     ("Croatia has seen a rise in crossings. It has sent troops to its eastern border.",
      {("HR", "BorderBarrier")}),
@@ -451,8 +451,8 @@ def test_money_landings_deployments_rescues(run, text, expected):
 @pytest.mark.parametrize("text", [
     "Chile pledged 50 million dollars to the new stadium.",  # no humanitarian context
     "Turkey launched a rescue operation after the earthquake.",  # no sea crossing
-    "Australia will quarantine evacuees in a detention centre that has been used to house asylum seekers.",
-    "Officials should have the ability to prevent that person from coming back to Canada.",
+    "Australia will quarantine evacuees in a detention centre once used for holding asylum seekers.",
+    "Officials ought to be able to prevent such a person from coming back to Canada.",
     "Ukrainians fled the war; the country of origin was listed on the form.",  # "the country of": no actor
 ])
 def test_money_rescue_shelter_do_not_overreach(run, text):
@@ -462,8 +462,8 @@ def test_money_rescue_shelter_do_not_overreach(run, text):
 def test_prevent_entry_needs_people_kept_out(run):
     assert keys(run("The new law aims at preventing migrants from entering Estonia, Estonia said.")) == {
         ("EE", "EntryBan")}
-    assert not run("Canada seeks to prevent guns from coming into the possession of individuals.")
-    assert not run("Canada does little to prevent them from coming up with new schemes.")
+    assert not run("Canada seeks to prevent rifles from coming into the hands of private owners.")
+    assert not run("Canada does not do much to prevent them from coming up with fresh schemes.")
 
 
 def test_funding_package_needs_refugee_context(run):
@@ -472,7 +472,7 @@ def test_funding_package_needs_refugee_context(run):
 
 
 def test_deliberations_are_no_measures(run):
-    assert not run("Peru must examine how to accommodate the migrants without angering locals.")
+    assert not run("Peru must look at how to accommodate the migrants without upsetting residents.")
     assert not run("Peru is debating whether to deport the migrants.")
     assert not run("Democrats insisted immigration be included before they pass a government funding bill in Chile.")
 
@@ -492,7 +492,7 @@ def test_housing_noun_and_patrols_without_migrants_are_no_policy(run):
 
 
 def test_money_must_go_to_people(run):
-    assert not [p for p in run("Amid the humanitarian crisis Chile is allocating $5.7 billion for a wall.")
+    assert not [p for p in run("Amid the humanitarian crisis Chile is setting aside $3.1 billion for a wall.")
                 if p.policy_type == "Aid"]
 
 
@@ -610,7 +610,7 @@ def test_round10_nouns_after_of_and_pressure(run, text, expected):
 
 def test_pressure_on_a_state_is_still_a_demand(run):
     assert not run("Washington put pressure on Panama to detain more migrants.")
-    assert not run("Officials floated the idea of building a wall along that border.")
+    assert not run("Officials floated the notion of erecting a wall along that border.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -669,7 +669,7 @@ def test_round10_offices_without_a_state_act_for_none(run, text):
 
 @pytest.mark.parametrize("text", [
     "The Chilean president met his ministers behind closed doors on Monday.",
-    "The bill puts limits on the type of fencing that can be built on the border.",
+    "The bill restricts the kind of fencing that may be built on the border.",
     "A senator in Chile said he would consider deportation protections for young migrants.",
 ])
 def test_round10_corpus_near_misses(run, text):
@@ -677,13 +677,13 @@ def test_round10_corpus_near_misses(run, text):
 
 
 def test_a_state_sending_migrants_back_to_a_country_is_not_that_countrys_measure(run):
-    found = run("Canada took in 300 refugees. Its policies are sending thousands of migrants back to Mexico.")
+    found = run("Canada took in 300 refugees. Its rules keep sending several thousand migrants back to Mexico.")
     assert ("MX", "Deportation") not in keys(found)
 
 
 @pytest.mark.parametrize("text", [
     "Several men have admitted to posing as fathers of children who are not their own.",
-    "The order allows the Chilean president to extend his moratorium on travel for refugees indefinitely.",
+    "The order lets the Chilean president prolong his moratorium on travel for refugees without limit.",
     "The UN notes that refugees now make less use of humanitarian corridors.",
 ])
 def test_round10_confessions_spans_and_nouns_after_of(run, text):
@@ -717,7 +717,7 @@ def test_round10_general_near_misses(run, text):
 
 
 @pytest.mark.parametrize("text", [
-    "When she launched her presidential campaign in Peru, she called many migrants criminals.",
+    "When she began her run for president in Peru, she called many migrants criminals.",
     "Activists in Chile pressed for wider deportation waivers for young migrants.",
 ])
 def test_round10_campaigns_and_waivers_are_no_measures(run, text):
@@ -852,7 +852,7 @@ def test_refusing_to_take_back_criminals_is_an_entry_ban(run):
 
 
 def test_a_gerund_after_when_is_a_clause_subject(run):
-    assert not run("The treaty has exceptions for cases when handing over a criminal suspect would harm migrants.")
+    assert not run("The treaty makes exceptions for cases when handing over a suspect would put migrants at risk.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1056,7 +1056,7 @@ def test_detention_facilities_by_place_or_with_people_in_them(run, text, expecte
 
 
 @pytest.mark.parametrize("text", [
-    "Greece tightened its rules. Asylum seekers cannot be held in detention for more than 18 months.",
+    "Greece tightened its rules. Asylum seekers may not be kept in detention longer than 18 months.",
     "Greece tightened its rules. Most of the refugees not in detention live in rented flats.",
     "The charity runs a shelter near the old detention centre, volunteers said.",
     "Greece tightened its rules. The lawyer argued that the men were never in immigration detention.",
@@ -1125,11 +1125,11 @@ def test_a_policy_noun_naming_the_trigger_gives_its_owner(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Italy sent back the asylum seekers, forcing them to wait out their cases in Libya.",
+    ("Italy sent back the asylum seekers, making them wait out their cases in Libya.",
      {("IT", "AsylumRestriction")}),
     ("Greece is making asylum seekers wait for months in camps on the islands.",
      {("GR", "AsylumRestriction")}),
-    ("The Greek ministry announced that asylum seekers will have to wait in Turkey for their hearings.",
+    ("The Greek ministry announced that asylum seekers will have to stay in Turkey for their hearings.",
      {("GR", "AsylumRestriction")}),
 ])
 def test_asylum_seekers_made_to_wait_elsewhere(run, text, expected):
@@ -1147,7 +1147,7 @@ def test_waiting_near_misses(run, text):
 @pytest.mark.parametrize("text, expected", [
     ("Greece has changed tack. Some 1,000 troops have been stationed along the northern border since May.",
      {("GR", "BorderBarrier")}),
-    ("The Greek government is planning to dispatch at least 800 active duty troops to the northern border.",
+    ("The Greek government is planning to send some 650 soldiers to the northern border.",
      {("GR", "BorderBarrier")}),
 ])
 def test_troops_sent_to_the_border_with_long_numbers_or_no_agent(run, text, expected):
@@ -1436,8 +1436,8 @@ def test_the_place_people_must_wait_in_is_not_the_rule_maker(run):
 
 
 @pytest.mark.parametrize("text", [
-    "Charity Tells Austria to Take Thousands of Migrants from Libya",
-    "Charity Urges Austria to Take Thousands of Migrants from Libya",
+    "Charity Tells Austria to Accept Thousands of Migrants from Libya",
+    "Charity Urges Austria to Accept Thousands of Migrants from Libya",
 ])
 def test_a_demand_in_a_title_case_headline(run, text):
     assert not run(text)
