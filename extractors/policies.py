@@ -2978,7 +2978,7 @@ def _by_agent(ctx: _Context, end: int) -> tuple[list[Actor], Mention | None]:
 
 
 def _between_builders(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
-    """"Fences went up between Hungary and Serbia, between Bulgaria and Turkey": a barrier raised between two states
+    """"Walls went up between Austria and Slovenia, and between Greece and Turkey": a barrier raised between two states
     with no builder named is the first state's of each pair (the one the story says raised it)."""
     doc = ctx.doc
     lowers = doc_lowers(doc)
@@ -3414,7 +3414,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("between_builders"):
-            actors, at = _between_builders(ctx, end, sent)  # "fences went up between Hungary and Serbia"
+            actors, at = _between_builders(ctx, end, sent)  # "walls went up between Austria and Slovenia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
         if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
@@ -3491,7 +3491,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         time = attached_time(doc, times, start, end, verbal=not entry.get("nominal"))  # its own clause's time only
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
         destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
-        if entry.get("place_not_actor"):  # "forces asylum seekers to wait in Mexico": not Mexico's rule
+        if entry.get("place_not_actor"):  # "makes asylum seekers wait in Mexico": not Mexico's rule
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
