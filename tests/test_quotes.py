@@ -599,7 +599,7 @@ def test_a_second_coordinated_speech_verb_keeps_the_first_verbs_subject(run):
 
 
 def test_plural_professions_speak_and_a_noun_after_in_is_no_subject(run):
-    quotes = run("Lawyers for the detained families said in a court filing that “dozens of people” were still held. "
+    quotes = run("Lawyers for the detained families wrote in a court motion that “scores of people” were still held. "
                  "The judges said in their ruling that the order “cannot stand.”")
     assert [q[2] for q in quotes] == ["Lawyers", "The judges"]
     # near miss: a complementiser inside the words is no description ('in 2019 that its supporters')
@@ -843,8 +843,8 @@ def test_near_misses_of_documents_passives_and_objects_found_on_the_corpus(run):
 def test_a_while_clause_has_its_own_speaker_and_a_shared_closing_attribution_covers_both_partials(run):
     quotes = run("Anna Berg called it \"a scandal,\" while Tom Hale said the vote was \"fair.\"")
     assert [q[2] for q in quotes] == ["Anna Berg", "Tom Hale"]
-    text = ("\"The problem is old,\" says Karl Dunn, a professor. But \"people are starting to pay attention,\" and "
-            "that will \"be reflected in politics,\" he says.")
+    text = ("\"The problem is old,\" says Karl Dunn, a professor. But \"voters have begun to notice,\" and "
+            "that will \"show up at the ballot box,\" he says.")
     assert [q[2] for q in run(text)] == ["Karl Dunn"] * 3
     # near miss: a later quotation with its own named speaker does not lend it to an earlier partial
     text = ("Karl Dunn spoke first. Ruth Amos said the plan is \"a start,\" and the vote \"was fair,\" Tom Hale said.")
