@@ -3314,6 +3314,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if start - 2 >= sent.start and doc[start - 1].lower_ in {"to", "we", "they", "you"} \
                 and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants", "reconsider how we distribute aid": a deliberation
+        if _modal_deliberation(doc, start, sent):
+            continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3530,6 +3532,23 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
     if placed:
         policies.extend(_same_measures(ctx, same, placed, seen))
     return policies, tier2_pairs
+
+
+DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:
+    """A trigger right after a modal in a "how"/"whether" clause ("how it can accommodate the migrants", "whether
+    the country should house them"): a question weighed, not a measure (as "how to" is)."""
+    if start - 2 < sent.start or doc[start - 1].lower_ not in DELIBERATION_MODALS:
+        return False
+    for k in range(start - 2, max(sent.start, start - 6) - 1, -1):  # a subject of up to three words before the modal
+        word = doc[k].lower_
+        if word in {"how", "whether"}:
+            return k < start - 2
+        if doc[k].is_punct or doc[k].pos_ == "VERB" or word in DELIBERATION_MODALS:
+            return False
+    return False
 
 
 def _verb_at_end(doc: Doc, start: int, end: int, entry: dict) -> bool:

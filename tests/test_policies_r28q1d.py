@@ -1,0 +1,90 @@
+"""Round 28 policy mechanisms (helper Q1d), found on fresh migration articles no rule was written on.
+
+Aid cut off (or threatened) for states or sanctuary jurisdictions in a migration sentence is a sanction; migrants
+taken into federal (or ICE, police) custody are detained, not admitted; money set aside for a wall is no aid, nor is
+a reinstated travel ban; "how it can accommodate the migrants" is a deliberation like "how to"; more border patrol
+agents or officers hired or deployed, and the National Guard sent along a border, reinforce the border. All
+sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> (actor, type) pairs."""
+
+    def _run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        return {(p.actor_key, p.policy_type) for p in extract_policies(doc, assertions)}
+
+    return _run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada said it would cut aid to Haiti and Jamaica unless they stopped the boats of migrants heading north.",
+     {("CA", "Sanction")}),
+    ("The Canadian government suspended all assistance to Haiti over the migrants leaving its shores.",
+     {("CA", "Sanction")}),
+    ("The Canadian bill would cut off federal grants for sanctuary cities that shelter illegal immigrants.",
+     {("CA", "Sanction")}),
+    # near misses: aid cut with no migration in the sentence, and a cut that was refused
+    ("Canada said it would cut aid to Haiti because of the corruption scandal.", set()),
+    ("Canada refused to cut aid to Haiti over the migrants leaving its shores.", set()),
+])
+def test_aid_cut_as_sanction(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canadian officers crossed the river. The migrants were taken into federal custody by Canadian agents.",
+     {("CA", "Detention")}),
+    ("Canadian agents took the smuggled migrants into federal custody on Monday.", {("CA", "Detention")}),
+    # the people admitted into a country stay an admission
+    ("About 300 refugees were taken in by Canada last year.", {("CA", "Admission")}),
+])
+def test_federal_custody(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Canadian plan would allocate money for the border wall and for more detention beds for migrants.", set()),
+    ("Canada's top court reinstated parts of the controversial travel ban on migrants from Yemen and Iran.",
+     {("CA", "EntryBan")}),
+])
+def test_no_aid(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada is still deciding how it can accommodate the migrants who arrived by boat.", set()),
+    ("Canadian officials argue about whether the country should house the migrants in hotels.", set()),
+    # the measure itself
+    ("Canada will accommodate the migrants who arrived by boat in army barracks.", {("CA", "Aid")}),
+])
+def test_deliberation_with_modal(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada will hire 5,000 more border patrol agents to stop illegal crossings by migrants.",
+     {("CA", "BorderBarrier")}),
+    ("Canada's bill would pay for more border agents, more drones and more fencing against illegal migrants.",
+     {("CA", "BorderBarrier")}),
+    ("Canada will send the National Guard along the border to stop the migrants.", {("CA", "BorderBarrier")}),
+    # near misses: agents counted, and agents who left
+    ("Canada has 2,000 border patrol agents, officials said of the migrants.", set()),
+])
+def test_more_border_agents(run, text, expected):
+    assert run(text) == expected
