@@ -88,3 +88,46 @@ def test_deliberation_with_modal(run, text, expected):
 ])
 def test_more_border_agents(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person the story names an executive after leads a state, even where no title is written
+    ("Justin Trudeau spoke in Toronto about the Trudeau government and the economy of Canada. Trudeau's order "
+     "spares 8,000 Haitian migrants from deportation.", {("CA", "AsylumOffer")}),
+    # near miss: a person no executive is named after
+    ("Justin Tremblay spoke in Toronto about the economy of Canada. Tremblay's order spares 8,000 Haitian migrants "
+     "from deportation.", set()),
+])
+def test_leader_named_by_executive(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people caught on their way into the story's state are caught by it
+    ("Canadian officials spoke on Friday. This year 4,000 migrants have been detained illegally crossing the "
+     "border into Canada.", {("CA", "Detention")}),
+    # people sent to the story's state are still not sent by it
+    ("Canadian officials spoke on Friday. The two smugglers were extradited to Canada last week.", set()),
+])
+def test_caught_on_the_way_in(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada's prime minister cited his government's efforts to bulk up border security against migrants.",
+     {("CA", "BorderBarrier")}),
+    ("Canada will shore up border security against the migrants.", {("CA", "BorderBarrier")}),
+])
+def test_bulk_up_border_security(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long group between "shields" and "from deportation", and a relative clause opened by a dash
+    ("Critics point to Canada's new program, which shields young migrants who were brought into the country as "
+     "small children from deportation.", {("CA", "AsylumOffer")}),
+    ("Critics point to Canada's new program — which shields young migrants from deportation — as a magnet for "
+     "smugglers.", {("CA", "AsylumOffer")}),
+])
+def test_long_shield_and_dash_relative(run, text, expected):
+    assert run(text) == expected
