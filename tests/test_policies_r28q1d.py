@@ -131,3 +131,19 @@ def test_bulk_up_border_security(run, text, expected):
 ])
 def test_long_shield_and_dash_relative(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign aid cut as leverage over migration is a sanction, not aid
+    ("Until the boats stop, Canada will raise visa fees for migrants and may increase tariffs or cut foreign aid.",
+     {("CA", "Sanction")}),
+    # money for a wall that "has shut" the government closes no border
+    ("Canada's prime minister kept up his fight for border wall funding that has shut down the government for a "
+     "month over the migrants.", {("CA", "BorderBarrier")}),
+    # "close" as an adjective, "took the same line", "a welcome development": no measure
+    ("Canadian reporters got a close look at border patrol boats that watch for migrants.", set()),
+    ("The Canadian government took the same line on migrants as its predecessor.", set()),
+    ("Canada's refugee lawyers called the court's ruling a welcome development for the migrants.", set()),
+])
+def test_precision_r28(run, text, expected):
+    assert run(text) == expected
