@@ -42,6 +42,9 @@ def run(nlp):
     # near misses: aid cut with no migration in the sentence, and a cut that was refused
     ("Canada said it would cut aid to Haiti because of the corruption scandal.", set()),
     ("Canada refused to cut aid to Haiti over the migrants leaving its shores.", set()),
+    # funding withheld from a state's own agency is a budget fight, not a sanction
+    ("Canadian officials spoke. The union said the last time parliament withheld funding for the CBSA agency, "
+     "guards could not pay their rent while migrants kept crossing.", set()),
 ])
 def test_aid_cut_as_sanction(run, text, expected):
     assert run(text) == expected
