@@ -3338,6 +3338,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if start - 2 >= sent.start and doc[start - 1].lower_ in {"to", "we", "they", "you"} \
                 and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants", "reconsider how we distribute aid": a deliberation
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "being" and doc[start - 2].lower_ == "from":
+            continue  # "keeping detained migrants from being released into the US": a measure prevented
         if _modal_deliberation(doc, start, sent):
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"

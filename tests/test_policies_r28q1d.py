@@ -150,3 +150,14 @@ def test_long_shield_and_dash_relative(run, text, expected):
 ])
 def test_precision_r28(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a release kept from happening is no admission
+    ("Canadian officials spoke. The new beds are meant to keep detained migrants from being released into Canada "
+     "before their hearings.", set()),
+    ("Canadian officials spoke. Thousands of migrants were being released into Canada every month.",
+     {("CA", "Admission")}),
+])
+def test_from_being_released(run, text, expected):
+    assert run(text) == expected
