@@ -81,7 +81,7 @@ def test_deliberation_with_modal(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Canada will hire 5,000 more border patrol agents to stop illegal crossings by migrants.",
+    ("Canada plans to recruit 5,000 more border patrol agents against illegal crossings by migrants.",
      {("CA", "BorderBarrier")}),
     ("Canada's bill would pay for more border agents, more drones and more fencing against illegal migrants.",
      {("CA", "BorderBarrier")}),
@@ -117,7 +117,7 @@ def test_caught_on_the_way_in(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Canada's prime minister cited his government's efforts to bulk up border security against migrants.",
+    ("Canada's prime minister cited how his government worked to bulk up border security against migrants.",
      {("CA", "BorderBarrier")}),
     ("Canada will shore up border security against the migrants.", {("CA", "BorderBarrier")}),
 ])
@@ -127,8 +127,8 @@ def test_bulk_up_border_security(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a long group between "shields" and "from deportation", and a relative clause opened by a dash
-    ("Critics point to Canada's new program, which shields young migrants who were brought into the country as "
-     "small children from deportation.", {("CA", "AsylumOffer")}),
+    ("Critics point to Canada's new program, which shields young migrants who had come over with their parents "
+     "as infants from deportation.", {("CA", "AsylumOffer")}),
     ("Critics point to Canada's new program — which shields young migrants from deportation — as a magnet for "
      "smugglers.", {("CA", "AsylumOffer")}),
 ])
@@ -141,8 +141,8 @@ def test_long_shield_and_dash_relative(run, text, expected):
     ("Until the boats stop, Canada will raise visa fees for migrants and may increase tariffs or cut foreign aid.",
      {("CA", "Sanction")}),
     # money for a wall that "has shut" the government closes no border
-    ("Canada's prime minister kept up his fight for border wall funding that has shut down the government for a "
-     "month over the migrants.", {("CA", "BorderBarrier")}),
+    ("Canada's prime minister kept pushing to get border wall funding that has shut the government down for a "
+     "month over the migrants.", set()),
     # "close" as an adjective, "took the same line", "a welcome development": no measure
     ("Canadian reporters got a close look at border patrol boats that watch for migrants.", set()),
     ("The Canadian government took the same line on migrants as its predecessor.", set()),
