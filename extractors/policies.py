@@ -614,6 +614,7 @@ class _Context:
         self._actor_cache: dict[tuple[str, str], Actor | None] = {}
         self._main_country: str | None = None
         self._acting: Actor | bool | None = None  # see _acting_state
+        self._executive_names: frozenset[str] | None = None  # see _heads_executive
         self.groups = self._group_spans()
         self._pending: tuple[list[int] | None] | None = (triggers,)
         if not lazy:
@@ -861,7 +862,7 @@ class _Context:
                     nxt, skip = lows[ent.end + 1], 1  # "Obama's administration" as "the Obama administration"
                 titled = lows[max(0, ent.start - 3):ent.start]  # "opposition leader X"
                 if self.sets["non_state_role_words"].isdisjoint(titled) and entity is not None and (
-                        self._is_state_person(entity) or nxt in INSTITUTION_NOUNS):
+                        self._is_state_person(entity) or nxt in INSTITUTION_NOUNS or self._heads_executive(entity)):
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
                     end = ent.end + 1 + skip if nxt in INSTITUTION_NOUNS else ent.end
@@ -904,6 +905,19 @@ class _Context:
         if country is not None and not words.isdisjoint(set(country.names) | set(country.demonyms)):
             return False
         return any(k[0] == "Country" and k[1] != iso and len(e.mentions) >= 3 for k, e in self.a.entities.items())
+
+    def _heads_executive(self, entity: Entity) -> bool:
+        """A person the story names an executive after ("the Obama administration", "the Orban government"
+        elsewhere in the document) leads a state, so "Obama's order", "Mr. Obama granted" act for it even where
+        no title is written."""
+        if self._executive_names is None:
+            W, T = doc_lowers(self.doc), doc_texts(self.doc)
+            heads = self.lex["leader_named_bodies"]
+            self._executive_names = frozenset(
+                T[i] for i in range(len(W) - 1)
+                if W[i + 1] in heads and T[i].istitle() and T[i].isalpha() and T[i + 1].islower())
+        words = entity.name.split()
+        return bool(words) and words[-1] in self._executive_names
 
     def _is_state_person(self, entity: Entity) -> bool:
         return _is_state_role(str(entity.attributes.get("role") or "").lower())
@@ -1727,7 +1741,8 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     if not main or _has_actor_mention(ctx, sent, main, start):
         return []
     lowers = doc_lowers(ctx.doc)
-    for i in range(end, min(sent.end - 1, end + 10)):  # "extradited to the US": the state is where they go
+    for i in range(end, min(sent.end - 1, end + 10) if not _catching(ctx.doc, start) else end):
+        # "extradited to the US": the state is where they go ("detained crossing into the US" is still its own)
         m = ctx.mention_at.get(i + 2 if lowers[i + 1] == "the" and i + 2 < sent.end else i + 1)
         if lowers[i] in {"to", "into"} and m is not None and m.actor == main:
             return []
@@ -1736,6 +1751,15 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
         or _relative_antecedent(ctx, start, sent, None) or _pronoun_subject(ctx, start, sent)
     return [main] if group else []
+
+
+CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
+
+
+def _catching(doc: Doc, start: int) -> bool:
+    """A trigger that catches people where they are ("were detained crossing into the US"): a "to"/"into" after it
+    is where they were going, not where they are sent."""
+    return doc[start].lemma_.lower() in CATCHING_LEMMAS or doc[start].lower_ in {"detained", "arrested", "caught"}
 
 
 def _pronoun_subject(ctx: _Context, start: int, sent: Span) -> bool:
@@ -1843,8 +1867,8 @@ def _relative_policy_owner(ctx: _Context, start: int, sent: Span) -> Mention | N
     j = start - 1
     while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in {"also", "now", "still"}):
         j -= 1
-    if j - 2 <= sent.start or lowers[j] not in {"which", "that"} or lowers[j - 1] != ",":
-        return None
+    if j - 2 <= sent.start or lowers[j] not in {"which", "that"} or lowers[j - 1] not in {",", "—", "–", "--"}:
+        return None  # (a dash opens the relative clause as a comma does: "the DACA program — which shields ...")
     n = j - 2
     while n > sent.start and j - 2 - n < 3 and lowers[n] not in nouns and ctx.doc[n].is_alpha and ctx.doc[n].is_lower:
         n -= 1  # "law of return"
@@ -3314,6 +3338,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if start - 2 >= sent.start and doc[start - 1].lower_ in {"to", "we", "they", "you"} \
                 and doc[start - 2].lower_ in {"how", "whether"}:
             continue  # "examine how to accommodate the migrants", "reconsider how we distribute aid": a deliberation
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "being" and doc[start - 2].lower_ == "from":
+            continue  # "keeping detained migrants from being released into the US": a measure prevented
+        if _modal_deliberation(doc, start, sent):
+            continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3530,6 +3558,23 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
     if placed:
         policies.extend(_same_measures(ctx, same, placed, seen))
     return policies, tier2_pairs
+
+
+DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:
+    """A trigger right after a modal in a "how"/"whether" clause ("how it can accommodate the migrants", "whether
+    the country should house them"): a question weighed, not a measure (as "how to" is)."""
+    if start - 2 < sent.start or doc[start - 1].lower_ not in DELIBERATION_MODALS:
+        return False
+    for k in range(start - 2, max(sent.start, start - 6) - 1, -1):  # a subject of up to three words before the modal
+        word = doc[k].lower_
+        if word in {"how", "whether"}:
+            return k < start - 2
+        if doc[k].is_punct or doc[k].pos_ == "VERB" or word in DELIBERATION_MODALS:
+            return False
+    return False
 
 
 def _verb_at_end(doc: Doc, start: int, end: int, entry: dict) -> bool:
