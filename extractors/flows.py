@@ -2194,6 +2194,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _introduced_origin(b, sentences)
     _side_border_flows(b, sentences, lex)
     _bare_border_flows(b, sentences, lex)
+    _listed_origins(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4368,3 +4369,104 @@ def _moving_people(W: list[str], first: int, last: int) -> list[int]:
     entering from Serbia"): a group a state's agents stop is migrants when it is moving (``_stopped_by_state``)."""
     nouns, after = _moving_people_lex()
     return [j for j in range(first, last - 1) if W[j] in nouns and W[j + 1] in after]
+
+
+@dataclass(frozen=True)
+class _ListedOrigins:
+    """Lexicons of ``_listed_origins`` (flows.json "listed_origins_r28")."""
+
+    people: frozenset[str]
+    arrivals: frozenset[str]
+    openers: frozenset[str]
+    to_words: frozenset[str]
+    hedges: frozenset[str]
+    reversals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _listed_origins_lex() -> _ListedOrigins | None:
+    data = load_json("flows.json").get("listed_origins_r28")
+    if not data:
+        return None
+    return _ListedOrigins(people=frozenset(data["people"]), arrivals=frozenset(data["arrivals"]),
+                          openers=frozenset(data["list_openers"]), to_words=frozenset(data["destination_words"]),
+                          hedges=frozenset(data["hedges"]), reversals=frozenset(data["reversals"]))
+
+
+def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo: _ListedOrigins
+               ) -> tuple[list[_Mention], int]:
+    """The countries named in a list right after "from" at ``j`` ("from A, B and C", "from countries such as A
+    and B") and the token after the list; empty when anything but list words separates them."""
+    k = j + 1
+    while k < end and W[k] in lo.openers:
+        k += 1
+    out: list[_Mention] = []
+    while k < end:
+        m = by_start.get(k)
+        if m is None or m.kind != "name":
+            break
+        out.append(m)
+        k = m.end
+        if k < end and W[k] == "," and k + 1 < end and W[k + 1] in {"and", "or"}:
+            k += 2
+        elif k < end and W[k] in {",", "and", "or"}:
+            k += 1
+        else:
+            break
+    return out, k
+
+
+def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
+    """The state of a border agency named, capitalised, between tokens ``start`` and ``end`` ("the Border Patrol")."""
+    words, T = doc_lowers(doc), doc_texts(doc)
+    for phrase, iso in lex.national_authorities:
+        n = len(phrase)
+        if any(tuple(words[k:k + n]) == phrase and T[k][:1].isupper() for k in range(start, end - n + 1)):
+            return iso
+    return None
+
+
+def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Travellers from Sudan, Eritrea and Chad boarded planes for Canada", "migrant families from A, B and C made
+    up most of the Border Patrol's arrests", "about 10% more arrived from A and B": a people noun or an arrival verb
+    right before "from" and a list of countries after it. Each listed country goes to the country that a
+    destination word (to, into, for) names after the list in the sentence; with none, to the state of a border
+    agency named in this sentence or the one before ("the Border Patrol"), or, after an arrival verb only, to the
+    story's state. Rules that read one country after "from" miss the rest of such lists. Not in sentences of
+    people sent back or of troops, nor under a hedge or negation ("would come from A and B")."""
+    lo = _listed_origins_lex()
+    if lo is None:
+        return
+    doc = b.doc
+    W = doc_lowers(doc)
+    story = _story_state(sentences)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if not lo.hedges.isdisjoint(W[start:end]) or not lo.reversals.isdisjoint(W[start:end]):
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for j in range(start + 1, end):
+            if W[j] != "from" or not (W[j - 1] in lo.people or W[j - 1] in lo.arrivals):
+                continue
+            origins, k = _from_list(W, j, end, by_start, lo)
+            if not origins:
+                continue
+            isos = {m.iso for m in origins}
+            dest = next((m.iso for m in s.mentions if m.start >= k and m.iso not in isos and m.kind != "demonym"
+                         and W[m.start - 1] in lo.to_words | {"the"} and
+                         (W[m.start - 1] in lo.to_words or W[m.start - 2] in lo.to_words)), None)
+            if dest is None:
+                dest = _authority_in(doc, start, end, lex)
+            if dest is None and start > 0:
+                dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
+            if dest is None and W[j - 1] in lo.arrivals:
+                dest = story
+            if dest is None or dest in isos:
+                continue
+            for m in origins:
+                if (m.iso, dest) not in known:
+                    b.add(s.span, m.iso, dest, [j, m.start], trigger=j - 1)
+                    known.add((m.iso, dest))

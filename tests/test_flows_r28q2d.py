@@ -1,0 +1,73 @@
+"""extract_flows, round 28 (Q2d): mechanisms found by annotating fresh corpus articles before running the extractor.
+
+- a people noun or an arrival verb before "from" and a list of countries after it: every listed country moves, to
+  the country a destination word names later, else to the state of a border agency named in the sentence or the
+  one before, else (arrival verbs only) to the story's state.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.flows import extract_flows
+from extractors.pipeline import build_pipeline
+
+MIGRANT_STORY = "Migrants and refugees keep coming, and many migrants wait months for a hearing on asylum. \n\n"
+# a story set in the United States (named three times and more than any other country)
+US_STORY = (MIGRANT_STORY + "Schools in the United States are short of teachers, officials said. The United States "
+            "has added classes, and the United States has hired staff. ")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def pairs(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(f.origin, f.destination) for f in extract_flows(doc, extract_entities(doc))}
+
+
+# ----------------------------------------------------------------------------------------- listed origins
+
+def test_listed_origins_to_a_named_destination(nlp):
+    text = MIGRANT_STORY + "On Tuesday airport staff said that 40 travellers from Sudan, Eritrea and Chad boarded " \
+                           "planes for Canada."
+    assert {("SD", "CA"), ("ER", "CA"), ("TD", "CA")} <= pairs(nlp, text)
+
+
+def test_listed_origins_to_the_border_agency_of_the_sentence_before(nlp):
+    text = MIGRANT_STORY + "The Border Patrol counted 9,000 arrivals in May. Migrant households from Guatemala, " \
+                           "Honduras and El Salvador made up nearly all of them."
+    assert {("GT", "US"), ("HN", "US"), ("SV", "US")} <= pairs(nlp, text)
+
+
+def test_listed_origins_after_an_arrival_verb_go_to_the_story_state(nlp):
+    text = US_STORY + "Most of the young people in the program grew up there. About a tenth came from Peru, " \
+                      "Ecuador and Bolivia as toddlers."
+    assert {("PE", "US"), ("EC", "US"), ("BO", "US")} <= pairs(nlp, text)
+
+
+def test_listed_origins_with_an_opener(nlp):
+    text = MIGRANT_STORY + "Officers said passengers from countries such as Nepal, Bhutan and Myanmar boarded " \
+                           "flights for Canada."
+    assert {("NP", "CA"), ("BT", "CA"), ("MM", "CA")} <= pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a hedge: not a movement that happened
+    MIGRANT_STORY + "Officials said travellers from Sudan, Eritrea and Chad would board planes for Canada if allowed.",
+    # sent back, the other way
+    MIGRANT_STORY + "The Border Patrol stopped many migrants this spring. Migrant households from Guatemala, "
+                    "Honduras and El Salvador were deported by agents in Texas.",
+    # a negation
+    US_STORY + "Few of the young people in the program are new. None came from Peru, Ecuador or Bolivia as "
+               "toddlers, and no one came later.",
+])
+def test_listed_origins_near_misses(nlp, text):
+    found = pairs(nlp, text)
+    assert not found & {("SD", "CA"), ("ER", "CA"), ("TD", "CA"), ("GT", "US"), ("HN", "US"), ("SV", "US"),
+                        ("PE", "US"), ("EC", "US"), ("BO", "US")}
