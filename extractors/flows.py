@@ -548,6 +548,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
+        if j == i - 1 and word == "be" and j - 1 >= start and W[j - 1] == "to":
+            return True  # r28: "a decision to allow 500 refugees to be brought to X": a passive infinitive, not done
         if j == i - 1 and word == "to" and i >= 2 and not (
                 W[i - 2] in ATTEMPT_VERBS or L[i - 2] in ATTEMPT_VERBS) and not (
                 kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
@@ -2195,6 +2197,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _side_border_flows(b, sentences, lex)
     _bare_border_flows(b, sentences, lex)
     _listed_origins(b, sentences, lex)
+    _personal_origins(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4470,3 +4473,68 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 if (m.iso, dest) not in known:
                     b.add(s.span, m.iso, dest, [j, m.start], trigger=j - 1)
                     known.add((m.iso, dest))
+
+
+@dataclass(frozen=True)
+class _PersonalOrigins:
+    """Lexicons of ``_personal_origins`` (flows.json "personal_origins_r28")."""
+
+    before_from: frozenset[str]
+    native: frozenset[str]
+    fled: frozenset[str]
+    fled_skips: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _personal_origins_lex() -> _PersonalOrigins | None:
+    data = load_json("flows.json").get("personal_origins_r28")
+    if not data:
+        return None
+    return _PersonalOrigins(before_from=frozenset(data["before_from"]), native=frozenset(data["native"]),
+                            fled=frozenset(data["fled"]), fled_skips=frozenset(data["fled_skips"]),
+                            hedges=frozenset(data["hedges"]))
+
+
+def _personal_origin(W: list[str], m: _Mention, start: int, end: int, po: _PersonalOrigins) -> bool:
+    """Whether country mention ``m`` gives a person's origin: "originally from C", "the C native", "a refugee who
+    fled (war-torn) C"."""
+    if m.kind != "name":
+        return False
+    k = m.start - 1
+    if k - 1 >= start and W[k] == "from" and W[k - 1] in po.before_from:
+        return True
+    if m.end < end and W[m.end] in po.native and k >= start and W[k] in {"a", "an", "the"}:
+        return True
+    while k >= start and (W[k] in po.fled_skips or W[k] == "-" or W[k - 1] == "-" or W[k + 1] == "-"):
+        k -= 1  # "fled the war-torn C": a hyphenated adjective, one token or three
+    return k - 2 >= start and W[k] == "fled" and W[k - 1] == "who" and W[k - 2] in po.fled
+
+
+def _personal_origins(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Rosa Diaz, originally from Peru, spoke at the meeting", "the Ecuador native said", "the pastor, a refugee
+    who fled war-torn Burundi, led the prayers": a person introduced by the country they come from, in a document
+    about migrants set in one state (``_story_state``), came to that state. Feature stories introduce the
+    immigrants they quote so, and name where they live only by towns. Not when the sentence names a third country,
+    nor under a hedge or negation, nor in sentences of people sent back or of troops."""
+    po, pl = _personal_origins_lex(), _people_in_lex()
+    if po is None or b.migration_word_count() < pl.min_migration_words:
+        return
+    story = _story_state(sentences)
+    if story is None:
+        return
+    W = doc_lowers(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if not po.hedges.isdisjoint(W[start:end]):
+            continue
+        found = [m for m in s.mentions if m.iso != story and _personal_origin(W, m, start, end, po)]
+        if not found or any(m.iso not in {story} | {f.iso for f in found} for m in s.mentions):
+            continue
+        for m in found:
+            if (m.iso, story) not in known:
+                b.add(s.span, m.iso, story, [m.start], trigger=m.start - 1)
+                known.add((m.iso, story))

@@ -2,7 +2,10 @@
 
 - a people noun or an arrival verb before "from" and a list of countries after it: every listed country moves, to
   the country a destination word names later, else to the state of a border agency named in the sentence or the
-  one before, else (arrival verbs only) to the story's state.
+  one before, else (arrival verbs only) to the story's state;
+- a person introduced by origin ("originally from C", "the C native", "a refugee who fled war-torn C") in a story
+  set in one state came to that state;
+- a passive infinitive ("to allow 500 refugees to be brought to X") is not a movement that happened.
 
 All sentences are invented for these tests.
 """
@@ -71,3 +74,46 @@ def test_listed_origins_near_misses(nlp, text):
     found = pairs(nlp, text)
     assert not found & {("SD", "CA"), ("ER", "CA"), ("TD", "CA"), ("GT", "US"), ("HN", "US"), ("SV", "US"),
                         ("PE", "US"), ("EC", "US"), ("BO", "US")}
+
+
+# ----------------------------------------------------------------------------------------- personal origins
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Carlos Mena, originally from Peru, spoke at the meeting in Ohio.", ("PE", "US")),
+    ("The Ecuador native says she only needs one more exam.", ("EC", "US")),
+    ("The pastor, a refugee who fled war-torn Burundi, led the prayers.", ("BI", "US")),
+    ("Our neighbour, a refugee who fled the Central African Republic, opened a bakery.", ("CF", "US")),
+])
+def test_personal_origin_goes_to_the_story_state(nlp, sentence, pair):
+    assert pair in pairs(nlp, US_STORY + sentence)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # no story state: the United States is named once
+    (MIGRANT_STORY + "Carlos Mena, originally from Peru, spoke at the meeting in the United States.", ("PE", "US")),
+    # a third country in the sentence: where he came to is unclear
+    (US_STORY + "Carlos Mena, originally from Peru, studied in Spain for two years.", ("PE", "US")),
+    # a hedge
+    (US_STORY + "The Ecuador native says she may never get a permit.", ("EC", "US")),
+    # a native of a place, not a country
+    (US_STORY + "The Texas native says she only needs one more exam.", ("MX", "US")),
+])
+def test_personal_origin_near_misses(nlp, text, pair):
+    assert pair not in pairs(nlp, text)
+
+
+# ----------------------------------------------------------------------------------------- passive infinitive
+
+SYRIA_STORY = (MIGRANT_STORY + "Thousands of Syrian refugees fled to Turkey. Syrian refugees have also reached Greece "
+               "by boat. ")
+
+
+def test_passive_infinitive_is_not_a_flow(nlp):
+    text = SYRIA_STORY + "Lawmakers say the president's decision to allow 5,000 refugees to be brought to Canada " \
+                         "puts the country at risk."
+    assert ("SY", "CA") not in pairs(nlp, text)
+
+
+def test_passive_past_is_still_a_flow(nlp):
+    text = SYRIA_STORY + "Last year 5,000 refugees were brought to Canada by the government."
+    assert ("SY", "CA") in pairs(nlp, text)
