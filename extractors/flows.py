@@ -2198,6 +2198,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _bare_border_flows(b, sentences, lex)
     _listed_origins(b, sentences, lex)
     _personal_origins(b, sentences)
+    _transit_purpose(b, sentences)
+    _entered_at_border(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4538,3 +4540,171 @@ def _personal_origins(b: _Builder, sentences: list[_Sentence]) -> None:
             if (m.iso, story) not in known:
                 b.add(s.span, m.iso, story, [m.start], trigger=m.start - 1)
                 known.add((m.iso, story))
+
+
+@dataclass(frozen=True)
+class _TransitPurpose:
+    """Lexicons of ``_transit_purpose`` (flows.json "transit_purpose_r28")."""
+
+    cross: frozenset[str]
+    through: frozenset[str]
+    purpose: tuple[tuple[str, ...], ...]  # longest first
+    people: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _transit_purpose_lex() -> _TransitPurpose | None:
+    data = load_json("flows.json").get("transit_purpose_r28")
+    if not data:
+        return None
+    purpose = tuple(sorted((tuple(x) for x in data["purpose"]), key=len, reverse=True))
+    return _TransitPurpose(cross=frozenset(data["cross"]), through=frozenset(data["through"]), purpose=purpose,
+                           people=frozenset(data["people"]), hedges=frozenset(data["hedges"]))
+
+
+def _hedge_words_in(W: list[str], T: list[str], start: int, end: int, hedges: frozenset[str]) -> bool:
+    """Whether a hedge word is between ``start`` and ``end``; capitalised words past the first are names or months
+    ("In May"), not modals."""
+    return any(W[k] in hedges and (k == start or not T[k][:1].isupper()) for k in range(start, end))
+
+
+def _transit_legs(W: list[str], s: _Sentence, tp: _TransitPurpose) -> list[tuple[int, _Mention, _Mention]]:
+    """(verb, crossed country, destination) of "crossing C1 to reach C2", "travelled through C1 on their way to
+    C2": the crossed country right after the verb (or after "through"), a purpose phrase right after it, the
+    destination right after that (an article allowed before each country)."""
+    start, end = s.span.start, s.span.end
+    by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+    out = []
+    for i in range(start, end - 2):
+        k = i + 1
+        if W[i] in tp.through and W[k] == "through":
+            k += 1
+        elif W[i] not in tp.cross:
+            continue
+        if k < end and W[k] == "the":
+            k += 1
+        m1 = by_start.get(k)
+        if m1 is None or m1.kind != "name":
+            continue
+        k = m1.end + (1 if m1.end < end and W[m1.end] == "," else 0)
+        phrase = next((p for p in tp.purpose if tuple(W[k:k + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        k += len(phrase)
+        if k < end and W[k] == "the":
+            k += 1
+        m2 = by_start.get(k)
+        if m2 is not None and m2.iso != m1.iso:
+            out.append((i, m1, m2))
+    return out
+
+
+def _transit_purpose(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Migrants are crossing Guatemala to reach Mexico", "families travelled through Niger on their way to Libya":
+    people crossing one country to reach another make the crossed country a transit leg (crossed country ->
+    destination), and an origin named by "from C" before the verb goes to the destination too. The purpose
+    clause after the crossing ("to reach") reads, to the other rules, as an aim, not an arrival. Only with people
+    (a people noun or pronoun) before the verb, and no hedge or negation before it in the sentence ("tried to
+    cross"); not in sentences of people sent back or of troops."""
+    tp = _transit_purpose_lex()
+    if tp is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start = s.span.start
+        for i, m1, m2 in _transit_legs(W, s, tp):
+            if tp.people.isdisjoint(W[start:i]) or _hedge_words_in(W, T, start, i, tp.hedges):
+                continue
+            pairs = [(m1, m2)] + [(m, m2) for m in s.mentions if m.end <= i and m.kind == "name" and
+                                  m.start > start and W[m.start - 1] == "from" and m.iso not in {m1.iso, m2.iso}]
+            for a, c in pairs:
+                if (a.iso, c.iso) not in known:
+                    b.add(s.span, a.iso, c.iso, [i, a.start, c.start], via=(m1.iso,) if a is not m1 else (),
+                          trigger=i)
+                    known.add((a.iso, c.iso))
+
+
+@dataclass(frozen=True)
+class _EnteredAtBorder:
+    """Lexicons of ``_entered_at_border`` (flows.json "entered_at_border_r28")."""
+
+    verbs: frozenset[str]
+    objects: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    preps: frozenset[str]
+    persons: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _entered_at_border_lex() -> _EnteredAtBorder | None:
+    data = load_json("flows.json").get("entered_at_border_r28")
+    if not data:
+        return None
+    return _EnteredAtBorder(verbs=frozenset(data["verbs"]), objects=tuple(tuple(x) for x in data["objects"]),
+                            fillers=frozenset(data["fillers"]), preps=frozenset(data["preps"]),
+                            persons=frozenset(data["persons"]))
+
+
+def _border_neighbour(W: list[str], k: int, end: int, by_start: dict[int, _Mention]) -> _Mention | None:
+    """The state a border is named by at token ``k``: "the Mexican border", "the border with/of Mexico"."""
+    if k < end and W[k] == "the":
+        k += 1
+    m = by_start.get(k)
+    if m is not None and m.kind == "demonym" and m.end < end and W[m.end] == "border":
+        return m
+    if k + 2 < end and W[k] == "border" and W[k + 1] in {"with", "of"}:
+        k += 2 + (1 if W[k + 2] == "the" else 0)
+        m = by_start.get(k)
+        if m is not None and m.kind == "name":
+            return m
+    return None
+
+
+def _entered_at_border(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Families who enter the country illegally at the Mexican border", "he entered the United States across the
+    border with Mexico", "her father came through the border of Mexico": people entering a state at a border named
+    by the neighbour came from the neighbour. The state entered is a country named after the verb, or "the
+    country" / nothing (after "came", "arrived") in a story set in one state (``_story_state``). "Crossing the
+    Mexican border" alone is left out: a border crossed from either side. People must come before the verb, and
+    no hedge or negation before it; not in sentences of people sent back or of troops."""
+    eb, tp = _entered_at_border_lex(), _transit_purpose_lex()
+    if eb is None or tp is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    story = _story_state(sentences)
+    known = {(f.origin, f.destination) for f in b.flows}
+    people = tp.people | eb.persons
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for i in range(start + 1, end - 3):
+            if W[i] not in eb.verbs or people.isdisjoint(W[start:i]) or _hedge_words_in(W, T, start, i, tp.hedges):
+                continue
+            k, dest, said = i + 1, None, False
+            while k < end and k <= i + 8:
+                obj = next((o for o in eb.objects if tuple(W[k:k + len(o)]) == o), None)
+                m = by_start.get(k) if obj is None else None
+                if obj is not None:
+                    dest, said, k = story, True, k + len(obj)
+                elif m is not None and m.kind == "name" and not said:
+                    dest, said, k = m.iso, True, m.end
+                elif W[k] in eb.preps:
+                    n = _border_neighbour(W, k + 1, end, by_start)
+                    if n is not None:
+                        if not said and W[i] in eb.verbs - {"enter", "entered", "enters", "entering"}:
+                            dest = story  # "came through the border of Mexico": into the story's state
+                        if dest and dest != n.iso and (n.iso, dest) not in known:
+                            b.add(s.span, n.iso, dest, [i, n.start], trigger=i)
+                            known.add((n.iso, dest))
+                        break
+                    k += 1
+                elif W[k] in eb.fillers:
+                    k += 1
+                else:
+                    break

@@ -5,7 +5,11 @@
   one before, else (arrival verbs only) to the story's state;
 - a person introduced by origin ("originally from C", "the C native", "a refugee who fled war-torn C") in a story
   set in one state came to that state;
-- a passive infinitive ("to allow 500 refugees to be brought to X") is not a movement that happened.
+- a passive infinitive ("to allow 500 refugees to be brought to X") is not a movement that happened;
+- people crossing a country to reach another ("crossing C1 to reach C2", "through C1 on their way to C2"): a
+  transit leg C1 -> C2, and a "from C0" origin goes to C2;
+- people entering a state at a border named by the neighbour ("enter the country at the Mexican border", "came
+  through the border of Mexico"): neighbour -> the state entered.
 
 All sentences are invented for these tests.
 """
@@ -117,3 +121,43 @@ def test_passive_infinitive_is_not_a_flow(nlp):
 def test_passive_past_is_still_a_flow(nlp):
     text = SYRIA_STORY + "Last year 5,000 refugees were brought to Canada by the government."
     assert ("SY", "CA") in pairs(nlp, text)
+
+
+# ----------------------------------------------------------------------------------------- transit purpose
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Record numbers of migrants are crossing Guatemala to reach Mexico.", {("GT", "MX")}),
+    ("Families from Eritrea are transiting Sudan to get to Libya this spring.", {("SD", "LY"), ("ER", "LY")}),
+    ("In May the refugees crossed Serbia en route to Hungary.", {("RS", "HU")}),
+])
+def test_transit_purpose(nlp, sentence, expected):
+    assert expected <= pairs(nlp, MIGRANT_STORY + sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Families tried crossing Serbia to reach Hungary but were stopped.", ("RS", "HU")),  # an attempt
+    ("The minister crossed Serbia to reach Hungary for talks.", ("RS", "HU")),  # no migrants
+    ("Families would cross Guatemala to reach Mexico if the road were open.", ("GT", "MX")),  # a hedge
+])
+def test_transit_purpose_near_misses(nlp, sentence, pair):
+    assert pair not in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+# ----------------------------------------------------------------------------------------- entered at a border
+
+@pytest.mark.parametrize("text, pair", [
+    (US_STORY + "The rule splits up families who illegally enter the country at the Mexican border.", ("MX", "US")),
+    (US_STORY + '"My father came in secret, through the border of Mexico," she says.', ("MX", "US")),
+    (MIGRANT_STORY + "Last year he entered Spain illegally across the border with Morocco.", ("MA", "ES")),
+])
+def test_entered_at_border(nlp, text, pair):
+    assert pair in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    US_STORY + "Families who tried to enter the country at the Mexican border were turned away.",  # an attempt
+    US_STORY + "Families crossing the Mexican border are growing in number.",  # the border alone: either side
+    US_STORY + "Inspectors enter the country's warehouses at the Mexican border every week.",  # no people moving
+])
+def test_entered_at_border_near_misses(nlp, text):
+    assert ("MX", "US") not in pairs(nlp, text)
