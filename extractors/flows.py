@@ -2200,6 +2200,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _personal_origins(b, sentences)
     _transit_purpose(b, sentences)
     _entered_at_border(b, sentences)
+    _dateline_people(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4708,3 +4709,43 @@ def _entered_at_border(b: _Builder, sentences: list[_Sentence]) -> None:
                     k += 1
                 else:
                     break
+
+
+@lru_cache(maxsize=1)
+def _dateline_people_lex() -> tuple[frozenset[str], int, frozenset[str]] | None:
+    data = load_json("flows.json").get("dateline_people_r28")
+    if not data:
+        return None
+    return frozenset(data["nouns"]), int(data["dateline_window"]), frozenset(data["hedges"])
+
+
+def _dateline_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"BERLIN (Reuters) - Syrian refugees who arrived last year are struggling to find work": a wire story's
+    dateline places the people of its lead sentence, so a demonym on a migrant noun there goes to the dateline's
+    country. The dateline is a place or country in capitals opening the sentence, a dash or a parenthesis right
+    after it; the sentence names no other country (by name or place) and holds no hedge, negation or return."""
+    lex = _dateline_people_lex()
+    if lex is None:
+        return
+    nouns, window, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        while start < end and not T[start].strip():
+            start += 1  # the blank line before a paragraph
+        first = next((m for m in s.mentions if m.start == start and m.kind in {"name", "place"}), None)
+        if first is None or not all(T[k].isupper() for k in range(first.start, first.end)):
+            continue
+        if not any(T[k] in DASHES or T[k] == "(" for k in range(first.end, min(end, first.end + window))):
+            continue
+        if any(m.kind != "demonym" and m.iso != first.iso for m in s.mentions) or \
+                _hedge_words_in(W, T, start, end, hedges):
+            continue
+        for m in s.mentions:
+            if m.kind == "demonym" and m.iso != first.iso and m.end < end and W[m.end] in nouns \
+                    and (m.iso, first.iso) not in known:
+                b.add(s.span, m.iso, first.iso, [first.start, m.start], trigger=m.end)
+                known.add((m.iso, first.iso))

@@ -9,7 +9,8 @@
 - people crossing a country to reach another ("crossing C1 to reach C2", "through C1 on their way to C2"): a
   transit leg C1 -> C2, and a "from C0" origin goes to C2;
 - people entering a state at a border named by the neighbour ("enter the country at the Mexican border", "came
-  through the border of Mexico"): neighbour -> the state entered.
+  through the border of Mexico"): neighbour -> the state entered;
+- a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country.
 
 All sentences are invented for these tests.
 """
@@ -161,3 +162,31 @@ def test_entered_at_border(nlp, text, pair):
 ])
 def test_entered_at_border_near_misses(nlp, text):
     assert ("MX", "US") not in pairs(nlp, text)
+
+
+# ----------------------------------------------------------------------------------------- dateline
+
+LEAD_TAIL = " Migrants and asylum seekers wait months for hearings, and refugees need homes."
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("OSLO (Reuters) - Eritrean refugees who came last year are struggling to find jobs, officials said on Monday."
+     + LEAD_TAIL, ("ER", "NO")),
+    ("A headline about work\n\nATHENS — Afghan migrants camped in a city square on Tuesday as the government "
+     "searched for shelters." + LEAD_TAIL, ("AF", "GR")),
+])
+def test_dateline_places_the_leads_people(nlp, text, pair):
+    assert pair in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # another country named in the lead: the people are there
+    ("ATHENS — Afghan migrants camped in a square in Turkey on Tuesday." + LEAD_TAIL, ("AF", "GR")),
+    # a hedge
+    ("OSLO (Reuters) - Eritrean refugees may be sent home, officials said on Monday." + LEAD_TAIL, ("ER", "NO")),
+    # no dateline: a sentence opening on a capitalised word
+    ("Oslo (the capital) - Eritrean refugees who came last year are struggling to find jobs, officials said on "
+     "Monday." + LEAD_TAIL, ("ER", "NO")),
+])
+def test_dateline_near_misses(nlp, text, pair):
+    assert pair not in pairs(nlp, text)
