@@ -190,3 +190,8 @@ def test_dateline_places_the_leads_people(nlp, text, pair):
 ])
 def test_dateline_near_misses(nlp, text, pair):
     assert pair not in pairs(nlp, text)
+
+
+def test_listed_origins_zero_is_a_negation(nlp):
+    text = US_STORY + "Most of the young people in the program grew up there. Zero came from Peru or Ecuador."
+    assert not pairs(nlp, text) & {("PE", "US"), ("EC", "US")}
