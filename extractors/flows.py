@@ -2201,6 +2201,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _transit_purpose(b, sentences)
     _entered_at_border(b, sentences)
     _dateline_people(b, sentences)
+    _destination_for(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4749,3 +4750,45 @@ def _dateline_people(b: _Builder, sentences: list[_Sentence]) -> None:
                     and (m.iso, first.iso) not in known:
                 b.add(s.span, m.iso, first.iso, [first.start, m.start], trigger=m.end)
                 known.add((m.iso, first.iso))
+
+
+@lru_cache(maxsize=1)
+def _destination_for_lex() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    data = load_json("flows.json").get("destination_for_r28")
+    if not data:
+        return None
+    return frozenset(data["nouns"]), frozenset(data["people"]), frozenset(data["hedges"])
+
+
+def _destination_for(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"One of the top destinations for Eritrean refugees, Sweden at first opened its doors", "Sweden has become
+    the main destination for Eritrean migrants": a country called the destination of a nationality's migrants is
+    where they went. The sentence names exactly one other country by name (the destination) and holds no hedge
+    ("a possible destination", "would become")."""
+    lex = _destination_for_lex()
+    if lex is None:
+        return
+    nouns, people, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if _hedge_words_in(W, T, start, end, hedges):
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for j in range(start + 1, end - 2):
+            if W[j] != "for" or W[j - 1] not in nouns:
+                continue
+            m = by_start.get(j + 1) or by_start.get(j + 2)
+            if m is None or m.kind != "demonym" or m.end >= end or W[m.end] not in people:
+                continue
+            named = {x.iso for x in s.mentions if x.kind == "name" and x.iso != m.iso}
+            if len(named) != 1:
+                continue
+            dest = named.pop()
+            if (m.iso, dest) not in known:
+                b.add(s.span, m.iso, dest, [j - 1, m.start] + [x.start for x in s.mentions if x.iso == dest],
+                      trigger=j - 1)
+                known.add((m.iso, dest))

@@ -10,7 +10,8 @@
   transit leg C1 -> C2, and a "from C0" origin goes to C2;
 - people entering a state at a border named by the neighbour ("enter the country at the Mexican border", "came
   through the border of Mexico"): neighbour -> the state entered;
-- a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country.
+- a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country;
+- a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees").
 
 All sentences are invented for these tests.
 """
@@ -195,3 +196,21 @@ def test_dateline_near_misses(nlp, text, pair):
 def test_listed_origins_zero_is_a_negation(nlp):
     text = US_STORY + "Most of the young people in the program grew up there. Zero came from Peru or Ecuador."
     assert not pairs(nlp, text) & {("PE", "US"), ("EC", "US")}
+
+
+# ----------------------------------------------------------------------------------------- destination for
+
+@pytest.mark.parametrize("sentence", [
+    "One of the top destinations for Eritrean refugees, Sweden at first opened its doors to them.",
+    "Sweden has become the main destination for Eritrean refugees in Europe.",
+])
+def test_destination_for_a_nationality(nlp, sentence):
+    assert ("ER", "SE") in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sweden could become a destination for Eritrean refugees.",  # a hedge
+    "Sweden is a possible destination for Eritrean refugees, officials in Italy said.",  # a hedge, two countries
+])
+def test_destination_for_near_misses(nlp, sentence):
+    assert ("ER", "SE") not in pairs(nlp, MIGRANT_STORY + sentence)
