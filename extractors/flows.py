@@ -2202,6 +2202,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _entered_at_border(b, sentences)
     _dateline_people(b, sentences)
     _destination_for(b, sentences)
+    _returned_from_host(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4792,3 +4793,49 @@ def _destination_for(b: _Builder, sentences: list[_Sentence]) -> None:
                 b.add(s.span, m.iso, dest, [j - 1, m.start] + [x.start for x in s.mentions if x.iso == dest],
                       trigger=j - 1)
                 known.add((m.iso, dest))
+
+
+@lru_cache(maxsize=1)
+def _returned_from_host_lex() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]] | None:
+    data = load_json("flows.json").get("returned_from_host_r28")
+    if not data:
+        return None
+    home = tuple(sorted((tuple(x) for x in data["home"]), key=len, reverse=True))
+    return frozenset(data["verbs"]), home, frozenset(data["hedges"])
+
+
+def _returned_from_host(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Afghan refugees in Iran have begun to return home", "Burundian refugees living in Tanzania returned to their
+    country": people of one nationality placed in one host country ("in C") before a return word followed by
+    "home" / "to their country" go from the host to their own country. ``_return_flows`` reads the host only
+    after "from". No hedge or negation before the verb ("are afraid to return home"), no troops."""
+    lex = _returned_from_host_lex()
+    if lex is None:
+        return
+    verbs, home, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for i in range(start + 1, end - 1):
+            if W[i] not in verbs or not any(tuple(W[i + 1:i + 1 + len(h)]) == h for h in home):
+                continue
+            if W[i] in {"went", "go", "going", "gone", "goes", "headed", "heading"} and W[i + 1] != "back" \
+                    and W[i + 1] != "home":
+                continue
+            if _hedge_words_in(W, T, start, i, hedges):
+                continue
+            nats = {m.iso for m in s.mentions if m.end <= i and m.kind == "demonym"}
+            hosts = {m.iso for m in s.mentions if m.end <= i and m.kind != "demonym" and m.start > start
+                     and W[m.start - 1] == "in"}
+            if len(nats) != 1 or len(hosts) != 1 or nats == hosts:
+                continue
+            if any(m.iso not in nats | hosts for m in s.mentions if m.end <= i):
+                continue
+            host, nat = hosts.pop(), nats.pop()
+            if (host, nat) not in known:
+                b.add(s.span, host, nat, [i] + [m.start for m in s.mentions if m.iso in {host, nat}], trigger=i)
+                known.add((host, nat))
+            break

@@ -11,7 +11,8 @@
 - people entering a state at a border named by the neighbour ("enter the country at the Mexican border", "came
   through the border of Mexico"): neighbour -> the state entered;
 - a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country;
-- a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees").
+- a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees");
+- a nationality's people placed in a host ("Afghan refugees in Iran") who return home: host -> their country.
 
 All sentences are invented for these tests.
 """
@@ -214,3 +215,23 @@ def test_destination_for_a_nationality(nlp, sentence):
 ])
 def test_destination_for_near_misses(nlp, sentence):
     assert ("ER", "SE") not in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+# ----------------------------------------------------------------------------------------- returned from a host
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Afghan refugees in Iran have begun to return home, officials said.", ("IR", "AF")),
+    ("Many Somali refugees in Kenya went back to their homeland in 2017.", ("KE", "SO")),
+    ("Some 200 Burundian refugees living in Tanzania returned to their country this month.", ("TZ", "BI")),
+])
+def test_returned_home_from_a_host(nlp, sentence, pair):
+    assert pair in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Afghan refugees in Iran are afraid to return home, officials said.",
+    "Afghan refugees in Iran said that they hope to return home.",
+    "Afghan refugees in Iran and Pakistan have begun to return home.",  # two hosts
+])
+def test_returned_home_near_misses(nlp, sentence):
+    assert ("IR", "AF") not in pairs(nlp, MIGRANT_STORY + sentence)
