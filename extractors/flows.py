@@ -2203,6 +2203,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _dateline_people(b, sentences)
     _destination_for(b, sentences)
     _returned_from_host(b, sentences)
+    _state_sends_people(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4839,3 +4840,66 @@ def _returned_from_host(b: _Builder, sentences: list[_Sentence]) -> None:
                 b.add(s.span, host, nat, [i] + [m.start for m in s.mentions if m.iso in {host, nat}], trigger=i)
                 known.add((host, nat))
             break
+
+
+@dataclass(frozen=True)
+class _StateSends:
+    """Lexicons of ``_state_sends_people`` (flows.json "state_sends_people_r28")."""
+
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    people: frozenset[str]
+    window: int
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _state_sends_lex() -> _StateSends | None:
+    data = load_json("flows.json").get("state_sends_people_r28")
+    if not data:
+        return None
+    return _StateSends(verbs=frozenset(data["verbs"]), fillers=frozenset(data["fillers"]),
+                       people=frozenset(data["people"]), window=int(data["object_window"]),
+                       hedges=frozenset(data["hedges"]))
+
+
+def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Mexico keeps sending its poorest citizens to the U.S.", "the Philippines sends thousands of workers to
+    Saudi Arabia": a state sending its own people abroad is emigration from it. The state is named right before
+    the verb; the object, a people noun after "its"/"their", adjectives or numbers, comes within a few tokens; the
+    destination follows "to". The deportation words ("send", "sent") mark the sentence for the other rules, which
+    therefore skip it; "sent back", hedges and troops are left out here."""
+    ss = _state_sends_lex()
+    if ss is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        by_start = {m.start: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end - 3):
+            if W[i] not in ss.verbs or W[i + 1] == "back" or _hedge_words_in(W, T, start, i, ss.hedges):
+                continue
+            k = i
+            while k > start and W[k - 1] in ss.fillers:
+                k -= 1
+            src = by_end.get(k)
+            if src is None:
+                continue
+            obj = next((j for j in range(i + 1, min(end, i + 1 + ss.window)) if W[j] in ss.people), None)
+            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]):
+                continue
+            j = obj + 1
+            if j < end and W[j] == "abroad":
+                j += 1
+            if j >= end or W[j] != "to":
+                continue
+            j += 1 + (1 if j + 1 < end and W[j + 1] == "the" else 0)
+            dst = by_start.get(j)
+            if dst is None or dst.iso == src.iso or (src.iso, dst.iso) in known:
+                continue
+            b.add(s.span, src.iso, dst.iso, [src.start, i, obj, dst.start], trigger=i)
+            known.add((src.iso, dst.iso))

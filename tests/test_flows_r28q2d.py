@@ -12,7 +12,8 @@
   through the border of Mexico"): neighbour -> the state entered;
 - a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country;
 - a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees");
-- a nationality's people placed in a host ("Afghan refugees in Iran") who return home: host -> their country.
+- a nationality's people placed in a host ("Afghan refugees in Iran") who return home: host -> their country;
+- a state sending its own people abroad ("Nepal has sent its young men to Qatar"): emigration.
 
 All sentences are invented for these tests.
 """
@@ -235,3 +236,21 @@ def test_returned_home_from_a_host(nlp, sentence, pair):
 ])
 def test_returned_home_near_misses(nlp, sentence):
     assert ("IR", "AF") not in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+# ----------------------------------------------------------------------------------------- a state sends its people
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Guatemala keeps sending its poorest citizens to Mexico, and they usually enter illegally.", ("GT", "MX")),
+    ("For decades Nepal has sent its young men to Qatar to build stadiums.", ("NP", "QA")),
+])
+def test_state_sends_its_people(nlp, sentence, pair):
+    assert pair in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Nepal threatened to stop sending its workers to Qatar.", ("NP", "QA")),  # a hedge
+    ("Nepal sent its foreign minister to Qatar for talks.", ("NP", "QA")),  # not people who migrate
+])
+def test_state_sends_near_misses(nlp, sentence, pair):
+    assert pair not in pairs(nlp, MIGRANT_STORY + sentence)
