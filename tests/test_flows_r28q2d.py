@@ -254,3 +254,8 @@ def test_state_sends_its_people(nlp, sentence, pair):
 ])
 def test_state_sends_near_misses(nlp, sentence, pair):
     assert pair not in pairs(nlp, MIGRANT_STORY + sentence)
+
+
+def test_listed_origins_barred_is_not_a_flow(nlp):
+    text = MIGRANT_STORY + "The order barred travellers from Chad, Mali and Niger from flying to Canada."
+    assert not pairs(nlp, text) & {("TD", "CA"), ("ML", "CA"), ("NE", "CA")}
