@@ -4669,7 +4669,7 @@ def _border_neighbour(W: list[str], k: int, end: int, by_start: dict[int, _Menti
 
 
 def _entered_at_border(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"Families who enter the country illegally at the Mexican border", "he entered the United States across the
+    """"Parents who enter the country unlawfully at the Canadian border", "he entered the United States across the
     border with Mexico", "her father came through the border of Mexico": people entering a state at a border named
     by the neighbour came from the neighbour. The state entered is a country named after the verb, or "the
     country" / nothing (after "came", "arrived") in a story set in one state (``_story_state``). "Crossing the

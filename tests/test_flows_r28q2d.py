@@ -8,7 +8,7 @@
 - a passive infinitive ("to allow 500 refugees to be brought to X") is not a movement that happened;
 - people crossing a country to reach another ("crossing C1 to reach C2", "through C1 on their way to C2"): a
   transit leg C1 -> C2, and a "from C0" origin goes to C2;
-- people entering a state at a border named by the neighbour ("enter the country at the Mexican border", "came
+- people entering a state at a border named by the neighbour ("enter the country unlawfully at the Canadian border", "came
   through the border of Mexico"): neighbour -> the state entered;
 - a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country;
 - a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees");
@@ -52,7 +52,7 @@ def test_listed_origins_to_a_named_destination(nlp):
 
 def test_listed_origins_to_the_border_agency_of_the_sentence_before(nlp):
     text = MIGRANT_STORY + "The Border Patrol counted 9,000 arrivals in May. Migrant households from Guatemala, " \
-                           "Honduras and El Salvador made up nearly all of them."
+                           "El Salvador and Honduras accounted for nearly all of them."
     assert {("GT", "US"), ("HN", "US"), ("SV", "US")} <= pairs(nlp, text)
 
 
@@ -150,7 +150,8 @@ def test_transit_purpose_near_misses(nlp, sentence, pair):
 # ----------------------------------------------------------------------------------------- entered at a border
 
 @pytest.mark.parametrize("text, pair", [
-    (US_STORY + "The rule splits up families who illegally enter the country at the Mexican border.", ("MX", "US")),
+    (US_STORY + "Under the rule, parents who enter the country unlawfully at the Canadian border are held apart "
+                "from their children.", ("CA", "US")),
     (US_STORY + '"My father came in secret, through the border of Mexico," she says.', ("MX", "US")),
     (MIGRANT_STORY + "Last year he entered Spain illegally across the border with Morocco.", ("MA", "ES")),
 ])
@@ -159,12 +160,12 @@ def test_entered_at_border(nlp, text, pair):
 
 
 @pytest.mark.parametrize("text", [
-    US_STORY + "Families who tried to enter the country at the Mexican border were turned away.",  # an attempt
-    US_STORY + "Families crossing the Mexican border are growing in number.",  # the border alone: either side
-    US_STORY + "Inspectors enter the country's warehouses at the Mexican border every week.",  # no people moving
+    US_STORY + "Parents who tried to enter the country unlawfully at the Canadian border were turned away.",  # tried
+    US_STORY + "Parents crossing the Canadian border are growing in number.",  # the border alone: either side
+    US_STORY + "Inspectors enter the country's warehouses at the Canadian border every week.",  # no people moving
 ])
 def test_entered_at_border_near_misses(nlp, text):
-    assert ("MX", "US") not in pairs(nlp, text)
+    assert ("CA", "US") not in pairs(nlp, text)
 
 
 # ----------------------------------------------------------------------------------------- dateline
