@@ -8,8 +8,8 @@
 - a passive infinitive ("to allow 500 refugees to be brought to X") is not a movement that happened;
 - people crossing a country to reach another ("crossing C1 to reach C2", "through C1 on their way to C2"): a
   transit leg C1 -> C2, and a "from C0" origin goes to C2;
-- people entering a state at a border named by the neighbour ("enter the country unlawfully at the Canadian border", "came
-  through the border of Mexico"): neighbour -> the state entered;
+- people entering a state at a border named by the neighbour ("enter the country unlawfully at the Canadian
+  border", "came through the border of Mexico"): neighbour -> the state entered;
 - a wire dateline ("BERLIN (Reuters) - Syrian refugees who arrived ...") places the lead's people in its country;
 - a country called the destination of a nationality's migrants ("the main destination for Eritrean refugees");
 - a nationality's people placed in a host ("Afghan refugees in Iran") who return home: host -> their country;
