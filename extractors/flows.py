@@ -548,6 +548,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
+        if j == i - 1 and word == "be" and j - 1 >= start and W[j - 1] == "to":
+            return True  # r28: "a decision to allow 500 refugees to be brought to X": a passive infinitive, not done
         if j == i - 1 and word == "to" and i >= 2 and not (
                 W[i - 2] in ATTEMPT_VERBS or L[i - 2] in ATTEMPT_VERBS) and not (
                 kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
@@ -2194,6 +2196,14 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _introduced_origin(b, sentences)
     _side_border_flows(b, sentences, lex)
     _bare_border_flows(b, sentences, lex)
+    _listed_origins(b, sentences, lex)
+    _personal_origins(b, sentences)
+    _transit_purpose(b, sentences)
+    _entered_at_border(b, sentences)
+    _dateline_people(b, sentences)
+    _destination_for(b, sentences)
+    _returned_from_host(b, sentences)
+    _state_sends_people(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4368,3 +4378,528 @@ def _moving_people(W: list[str], first: int, last: int) -> list[int]:
     entering from Serbia"): a group a state's agents stop is migrants when it is moving (``_stopped_by_state``)."""
     nouns, after = _moving_people_lex()
     return [j for j in range(first, last - 1) if W[j] in nouns and W[j + 1] in after]
+
+
+@dataclass(frozen=True)
+class _ListedOrigins:
+    """Lexicons of ``_listed_origins`` (flows.json "listed_origins_r28")."""
+
+    people: frozenset[str]
+    arrivals: frozenset[str]
+    openers: frozenset[str]
+    to_words: frozenset[str]
+    hedges: frozenset[str]
+    reversals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _listed_origins_lex() -> _ListedOrigins | None:
+    data = load_json("flows.json").get("listed_origins_r28")
+    if not data:
+        return None
+    return _ListedOrigins(people=frozenset(data["people"]), arrivals=frozenset(data["arrivals"]),
+                          openers=frozenset(data["list_openers"]), to_words=frozenset(data["destination_words"]),
+                          hedges=frozenset(data["hedges"]), reversals=frozenset(data["reversals"]))
+
+
+def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo: _ListedOrigins
+               ) -> tuple[list[_Mention], int]:
+    """The countries named in a list right after "from" at ``j`` ("from A, B and C", "from countries such as A
+    and B") and the token after the list; empty when anything but list words separates them."""
+    k = j + 1
+    while k < end and W[k] in lo.openers:
+        k += 1
+    out: list[_Mention] = []
+    while k < end:
+        m = by_start.get(k)
+        if m is None or m.kind != "name":
+            break
+        out.append(m)
+        k = m.end
+        if k < end and W[k] == "," and k + 1 < end and W[k + 1] in {"and", "or"}:
+            k += 2
+        elif k < end and W[k] in {",", "and", "or"}:
+            k += 1
+        else:
+            break
+    return out, k
+
+
+def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
+    """The state of a border agency named, capitalised, between tokens ``start`` and ``end`` ("the Border Patrol")."""
+    words, T = doc_lowers(doc), doc_texts(doc)
+    for phrase, iso in lex.national_authorities:
+        n = len(phrase)
+        if any(tuple(words[k:k + n]) == phrase and T[k][:1].isupper() for k in range(start, end - n + 1)):
+            return iso
+    return None
+
+
+def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Travellers from Sudan, Eritrea and Chad boarded planes for Canada", "migrant families from A, B and C made
+    up most of the Border Patrol's arrests", "about 10% more arrived from A and B": a people noun or an arrival verb
+    right before "from" and a list of countries after it. Each listed country goes to the country that a
+    destination word (to, into, for) names after the list in the sentence; with none, to the state of a border
+    agency named in this sentence or the one before ("the Border Patrol"), or, after an arrival verb only, to the
+    story's state. Rules that read one country after "from" miss the rest of such lists. Not in sentences of
+    people sent back or of troops, nor under a hedge or negation ("would come from A and B")."""
+    lo = _listed_origins_lex()
+    if lo is None:
+        return
+    doc = b.doc
+    W = doc_lowers(doc)
+    story = _story_state(sentences)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if not lo.hedges.isdisjoint(W[start:end]) or not lo.reversals.isdisjoint(W[start:end]):
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for j in range(start + 1, end):
+            if W[j] != "from" or not (W[j - 1] in lo.people or W[j - 1] in lo.arrivals):
+                continue
+            origins, k = _from_list(W, j, end, by_start, lo)
+            if not origins:
+                continue
+            isos = {m.iso for m in origins}
+            dest = next((m.iso for m in s.mentions if m.start >= k and m.iso not in isos and m.kind != "demonym"
+                         and W[m.start - 1] in lo.to_words | {"the"} and
+                         (W[m.start - 1] in lo.to_words or W[m.start - 2] in lo.to_words)), None)
+            if dest is None:
+                dest = _authority_in(doc, start, end, lex)
+            if dest is None and start > 0:
+                dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
+            if dest is None and W[j - 1] in lo.arrivals:
+                dest = story
+            if dest is None or dest in isos:
+                continue
+            for m in origins:
+                if (m.iso, dest) not in known:
+                    b.add(s.span, m.iso, dest, [j, m.start], trigger=j - 1)
+                    known.add((m.iso, dest))
+
+
+@dataclass(frozen=True)
+class _PersonalOrigins:
+    """Lexicons of ``_personal_origins`` (flows.json "personal_origins_r28")."""
+
+    before_from: frozenset[str]
+    native: frozenset[str]
+    fled: frozenset[str]
+    fled_skips: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _personal_origins_lex() -> _PersonalOrigins | None:
+    data = load_json("flows.json").get("personal_origins_r28")
+    if not data:
+        return None
+    return _PersonalOrigins(before_from=frozenset(data["before_from"]), native=frozenset(data["native"]),
+                            fled=frozenset(data["fled"]), fled_skips=frozenset(data["fled_skips"]),
+                            hedges=frozenset(data["hedges"]))
+
+
+def _personal_origin(W: list[str], m: _Mention, start: int, end: int, po: _PersonalOrigins) -> bool:
+    """Whether country mention ``m`` gives a person's origin: "originally from C", "the C native", "a refugee who
+    fled (war-torn) C"."""
+    if m.kind != "name":
+        return False
+    k = m.start - 1
+    if k - 1 >= start and W[k] == "from" and W[k - 1] in po.before_from:
+        return True
+    if m.end < end and W[m.end] in po.native and k >= start and W[k] in {"a", "an", "the"}:
+        return True
+    while k >= start and (W[k] in po.fled_skips or W[k] == "-" or W[k - 1] == "-" or W[k + 1] == "-"):
+        k -= 1  # "fled the war-torn C": a hyphenated adjective, one token or three
+    return k - 2 >= start and W[k] == "fled" and W[k - 1] == "who" and W[k - 2] in po.fled
+
+
+def _personal_origins(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Rosa Diaz, originally from Peru, spoke at the meeting", "the Ecuador native said", "the pastor, a refugee
+    who fled war-torn Burundi, led the prayers": a person introduced by the country they come from, in a document
+    about migrants set in one state (``_story_state``), came to that state. Feature stories introduce the
+    immigrants they quote so, and name where they live only by towns. Not when the sentence names a third country,
+    nor under a hedge or negation, nor in sentences of people sent back or of troops."""
+    po, pl = _personal_origins_lex(), _people_in_lex()
+    if po is None or b.migration_word_count() < pl.min_migration_words:
+        return
+    story = _story_state(sentences)
+    if story is None:
+        return
+    W = doc_lowers(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if not po.hedges.isdisjoint(W[start:end]):
+            continue
+        found = [m for m in s.mentions if m.iso != story and _personal_origin(W, m, start, end, po)]
+        if not found or any(m.iso not in {story} | {f.iso for f in found} for m in s.mentions):
+            continue
+        for m in found:
+            if (m.iso, story) not in known:
+                b.add(s.span, m.iso, story, [m.start], trigger=m.start - 1)
+                known.add((m.iso, story))
+
+
+@dataclass(frozen=True)
+class _TransitPurpose:
+    """Lexicons of ``_transit_purpose`` (flows.json "transit_purpose_r28")."""
+
+    cross: frozenset[str]
+    through: frozenset[str]
+    purpose: tuple[tuple[str, ...], ...]  # longest first
+    people: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _transit_purpose_lex() -> _TransitPurpose | None:
+    data = load_json("flows.json").get("transit_purpose_r28")
+    if not data:
+        return None
+    purpose = tuple(sorted((tuple(x) for x in data["purpose"]), key=len, reverse=True))
+    return _TransitPurpose(cross=frozenset(data["cross"]), through=frozenset(data["through"]), purpose=purpose,
+                           people=frozenset(data["people"]), hedges=frozenset(data["hedges"]))
+
+
+def _hedge_words_in(W: list[str], T: list[str], start: int, end: int, hedges: frozenset[str]) -> bool:
+    """Whether a hedge word is between ``start`` and ``end``; capitalised words past the first are names or months
+    ("In May"), not modals."""
+    return any(W[k] in hedges and (k == start or not T[k][:1].isupper()) for k in range(start, end))
+
+
+def _transit_legs(W: list[str], s: _Sentence, tp: _TransitPurpose) -> list[tuple[int, _Mention, _Mention]]:
+    """(verb, crossed country, destination) of "crossing C1 to reach C2", "travelled through C1 on their way to
+    C2": the crossed country right after the verb (or after "through"), a purpose phrase right after it, the
+    destination right after that (an article allowed before each country)."""
+    start, end = s.span.start, s.span.end
+    by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+    out = []
+    for i in range(start, end - 2):
+        k = i + 1
+        if W[i] in tp.through and W[k] == "through":
+            k += 1
+        elif W[i] not in tp.cross:
+            continue
+        if k < end and W[k] == "the":
+            k += 1
+        m1 = by_start.get(k)
+        if m1 is None or m1.kind != "name":
+            continue
+        k = m1.end + (1 if m1.end < end and W[m1.end] == "," else 0)
+        phrase = next((p for p in tp.purpose if tuple(W[k:k + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        k += len(phrase)
+        if k < end and W[k] == "the":
+            k += 1
+        m2 = by_start.get(k)
+        if m2 is not None and m2.iso != m1.iso:
+            out.append((i, m1, m2))
+    return out
+
+
+def _transit_purpose(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Migrants are crossing Guatemala to reach Mexico", "families travelled through Niger on their way to Libya":
+    people crossing one country to reach another make the crossed country a transit leg (crossed country ->
+    destination), and an origin named by "from C" before the verb goes to the destination too. The purpose
+    clause after the crossing ("to reach") reads, to the other rules, as an aim, not an arrival. Only with people
+    (a people noun or pronoun) before the verb, and no hedge or negation before it in the sentence ("tried to
+    cross"); not in sentences of people sent back or of troops."""
+    tp = _transit_purpose_lex()
+    if tp is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start = s.span.start
+        for i, m1, m2 in _transit_legs(W, s, tp):
+            if tp.people.isdisjoint(W[start:i]) or _hedge_words_in(W, T, start, i, tp.hedges):
+                continue
+            pairs = [(m1, m2)] + [(m, m2) for m in s.mentions if m.end <= i and m.kind == "name" and
+                                  m.start > start and W[m.start - 1] == "from" and m.iso not in {m1.iso, m2.iso}]
+            for a, c in pairs:
+                if (a.iso, c.iso) not in known:
+                    b.add(s.span, a.iso, c.iso, [i, a.start, c.start], via=(m1.iso,) if a is not m1 else (),
+                          trigger=i)
+                    known.add((a.iso, c.iso))
+
+
+@dataclass(frozen=True)
+class _EnteredAtBorder:
+    """Lexicons of ``_entered_at_border`` (flows.json "entered_at_border_r28")."""
+
+    verbs: frozenset[str]
+    objects: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    preps: frozenset[str]
+    persons: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _entered_at_border_lex() -> _EnteredAtBorder | None:
+    data = load_json("flows.json").get("entered_at_border_r28")
+    if not data:
+        return None
+    return _EnteredAtBorder(verbs=frozenset(data["verbs"]), objects=tuple(tuple(x) for x in data["objects"]),
+                            fillers=frozenset(data["fillers"]), preps=frozenset(data["preps"]),
+                            persons=frozenset(data["persons"]))
+
+
+def _border_neighbour(W: list[str], k: int, end: int, by_start: dict[int, _Mention]) -> _Mention | None:
+    """The state a border is named by at token ``k``: "the Mexican border", "the border with/of Mexico"."""
+    if k < end and W[k] == "the":
+        k += 1
+    m = by_start.get(k)
+    if m is not None and m.kind == "demonym" and m.end < end and W[m.end] == "border":
+        return m
+    if k + 2 < end and W[k] == "border" and W[k + 1] in {"with", "of"}:
+        k += 2 + (1 if W[k + 2] == "the" else 0)
+        m = by_start.get(k)
+        if m is not None and m.kind == "name":
+            return m
+    return None
+
+
+def _entered_at_border(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Parents who enter the country unlawfully at the Canadian border", "he entered the United States across the
+    border with Mexico", "her father came through the border of Mexico": people entering a state at a border named
+    by the neighbour came from the neighbour. The state entered is a country named after the verb, or "the
+    country" / nothing (after "came", "arrived") in a story set in one state (``_story_state``). "Crossing the
+    Mexican border" alone is left out: a border crossed from either side. People must come before the verb, and
+    no hedge or negation before it; not in sentences of people sent back or of troops."""
+    eb, tp = _entered_at_border_lex(), _transit_purpose_lex()
+    if eb is None or tp is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    story = _story_state(sentences)
+    known = {(f.origin, f.destination) for f in b.flows}
+    people = tp.people | eb.persons
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for i in range(start + 1, end - 3):
+            if W[i] not in eb.verbs or people.isdisjoint(W[start:i]) or _hedge_words_in(W, T, start, i, tp.hedges):
+                continue
+            k, dest, said = i + 1, None, False
+            while k < end and k <= i + 8:
+                obj = next((o for o in eb.objects if tuple(W[k:k + len(o)]) == o), None)
+                m = by_start.get(k) if obj is None else None
+                if obj is not None:
+                    dest, said, k = story, True, k + len(obj)
+                elif m is not None and m.kind == "name" and not said:
+                    dest, said, k = m.iso, True, m.end
+                elif W[k] in eb.preps:
+                    n = _border_neighbour(W, k + 1, end, by_start)
+                    if n is not None:
+                        if not said and W[i] in eb.verbs - {"enter", "entered", "enters", "entering"}:
+                            dest = story  # "came through the border of Mexico": into the story's state
+                        if dest and dest != n.iso and (n.iso, dest) not in known:
+                            b.add(s.span, n.iso, dest, [i, n.start], trigger=i)
+                            known.add((n.iso, dest))
+                        break
+                    k += 1
+                elif W[k] in eb.fillers:
+                    k += 1
+                else:
+                    break
+
+
+@lru_cache(maxsize=1)
+def _dateline_people_lex() -> tuple[frozenset[str], int, frozenset[str]] | None:
+    data = load_json("flows.json").get("dateline_people_r28")
+    if not data:
+        return None
+    return frozenset(data["nouns"]), int(data["dateline_window"]), frozenset(data["hedges"])
+
+
+def _dateline_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"BERLIN (Reuters) - Syrian refugees who arrived last year are struggling to find work": a wire story's
+    dateline places the people of its lead sentence, so a demonym on a migrant noun there goes to the dateline's
+    country. The dateline is a place or country in capitals opening the sentence, a dash or a parenthesis right
+    after it; the sentence names no other country (by name or place) and holds no hedge, negation or return."""
+    lex = _dateline_people_lex()
+    if lex is None:
+        return
+    nouns, window, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        while start < end and not T[start].strip():
+            start += 1  # the blank line before a paragraph
+        first = next((m for m in s.mentions if m.start == start and m.kind in {"name", "place"}), None)
+        if first is None or not all(T[k].isupper() for k in range(first.start, first.end)):
+            continue
+        if not any(T[k] in DASHES or T[k] == "(" for k in range(first.end, min(end, first.end + window))):
+            continue
+        if any(m.kind != "demonym" and m.iso != first.iso for m in s.mentions) or \
+                _hedge_words_in(W, T, start, end, hedges):
+            continue
+        for m in s.mentions:
+            if m.kind == "demonym" and m.iso != first.iso and m.end < end and W[m.end] in nouns \
+                    and (m.iso, first.iso) not in known:
+                b.add(s.span, m.iso, first.iso, [first.start, m.start], trigger=m.end)
+                known.add((m.iso, first.iso))
+
+
+@lru_cache(maxsize=1)
+def _destination_for_lex() -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    data = load_json("flows.json").get("destination_for_r28")
+    if not data:
+        return None
+    return frozenset(data["nouns"]), frozenset(data["people"]), frozenset(data["hedges"])
+
+
+def _destination_for(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"One of the top destinations for Eritrean refugees, Sweden at first opened its doors", "Sweden has become
+    the main destination for Eritrean migrants": a country called the destination of a nationality's migrants is
+    where they went. The sentence names exactly one other country by name (the destination) and holds no hedge
+    ("a possible destination", "would become")."""
+    lex = _destination_for_lex()
+    if lex is None:
+        return
+    nouns, people, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if _hedge_words_in(W, T, start, end, hedges):
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for j in range(start + 1, end - 2):
+            if W[j] != "for" or W[j - 1] not in nouns:
+                continue
+            m = by_start.get(j + 1) or by_start.get(j + 2)
+            if m is None or m.kind != "demonym" or m.end >= end or W[m.end] not in people:
+                continue
+            named = {x.iso for x in s.mentions if x.kind == "name" and x.iso != m.iso}
+            if len(named) != 1:
+                continue
+            dest = named.pop()
+            if (m.iso, dest) not in known:
+                b.add(s.span, m.iso, dest, [j - 1, m.start] + [x.start for x in s.mentions if x.iso == dest],
+                      trigger=j - 1)
+                known.add((m.iso, dest))
+
+
+@lru_cache(maxsize=1)
+def _returned_from_host_lex() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]] | None:
+    data = load_json("flows.json").get("returned_from_host_r28")
+    if not data:
+        return None
+    home = tuple(sorted((tuple(x) for x in data["home"]), key=len, reverse=True))
+    return frozenset(data["verbs"]), home, frozenset(data["hedges"])
+
+
+def _returned_from_host(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Afghan refugees in Iran have begun to return home", "Burundian refugees living in Tanzania returned to their
+    country": people of one nationality placed in one host country ("in C") before a return word followed by
+    "home" / "to their country" go from the host to their own country. ``_return_flows`` reads the host only
+    after "from". No hedge or negation before the verb ("are afraid to return home"), no troops."""
+    lex = _returned_from_host_lex()
+    if lex is None:
+        return
+    verbs, home, hedges = lex
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for i in range(start + 1, end - 1):
+            if W[i] not in verbs or not any(tuple(W[i + 1:i + 1 + len(h)]) == h for h in home):
+                continue
+            if W[i] in {"went", "go", "going", "gone", "goes", "headed", "heading"} and W[i + 1] != "back" \
+                    and W[i + 1] != "home":
+                continue
+            if _hedge_words_in(W, T, start, i, hedges):
+                continue
+            nats = {m.iso for m in s.mentions if m.end <= i and m.kind == "demonym"}
+            hosts = {m.iso for m in s.mentions if m.end <= i and m.kind != "demonym" and m.start > start
+                     and W[m.start - 1] == "in"}
+            if len(nats) != 1 or len(hosts) != 1 or nats == hosts:
+                continue
+            if any(m.iso not in nats | hosts for m in s.mentions if m.end <= i):
+                continue
+            host, nat = hosts.pop(), nats.pop()
+            if (host, nat) not in known:
+                b.add(s.span, host, nat, [i] + [m.start for m in s.mentions if m.iso in {host, nat}], trigger=i)
+                known.add((host, nat))
+            break
+
+
+@dataclass(frozen=True)
+class _StateSends:
+    """Lexicons of ``_state_sends_people`` (flows.json "state_sends_people_r28")."""
+
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    people: frozenset[str]
+    window: int
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _state_sends_lex() -> _StateSends | None:
+    data = load_json("flows.json").get("state_sends_people_r28")
+    if not data:
+        return None
+    return _StateSends(verbs=frozenset(data["verbs"]), fillers=frozenset(data["fillers"]),
+                       people=frozenset(data["people"]), window=int(data["object_window"]),
+                       hedges=frozenset(data["hedges"]))
+
+
+def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Mexico keeps sending its poorest citizens to the U.S.", "the Philippines sends thousands of workers to
+    Saudi Arabia": a state sending its own people abroad is emigration from it. The state is named right before
+    the verb; the object, a people noun after "its"/"their", adjectives or numbers, comes within a few tokens; the
+    destination follows "to". The deportation words ("send", "sent") mark the sentence for the other rules, which
+    therefore skip it; "sent back", hedges and troops are left out here."""
+    ss = _state_sends_lex()
+    if ss is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        by_start = {m.start: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end - 3):
+            if W[i] not in ss.verbs or W[i + 1] == "back" or _hedge_words_in(W, T, start, i, ss.hedges):
+                continue
+            k = i
+            while k > start and W[k - 1] in ss.fillers:
+                k -= 1
+            src = by_end.get(k)
+            if src is None:
+                continue
+            obj = next((j for j in range(i + 1, min(end, i + 1 + ss.window)) if W[j] in ss.people), None)
+            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]):
+                continue
+            j = obj + 1
+            if j < end and W[j] == "abroad":
+                j += 1
+            if j >= end or W[j] != "to":
+                continue
+            j += 1 + (1 if j + 1 < end and W[j + 1] == "the" else 0)
+            dst = by_start.get(j)
+            if dst is None or dst.iso == src.iso or (src.iso, dst.iso) in known:
+                continue
+            b.add(s.span, src.iso, dst.iso, [src.start, i, obj, dst.start], trigger=i)
+            known.add((src.iso, dst.iso))
