@@ -1184,7 +1184,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.vocab.lex_attr_getters = lexical_attribute_getters(nlp)  # before the gazetteer's ~50k surfaces make words
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
-    add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of letters or of digits alone
+    add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
