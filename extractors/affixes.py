@@ -293,3 +293,100 @@ def drop_redundant_special_cases(tokenizer) -> list[str]:
         del rules[string]
     tokenizer.rules = rules
     return redundant
+
+
+PLAIN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+PLAIN_WORD_PATTERN = r"[A-Za-z]+\Z"
+"""A chunk made of these characters alone ("migrants", "Kyiv") may be one token without any affix search
+(``plain_word_match``); the pattern is the regex matching the same (non-empty) strings."""
+
+
+class _CharacterSet(frozenset):
+    """A set of characters whose ``issuperset`` answers, in C, whether a string is made of them alone, with the regex
+    that matches the same non-empty strings as ``pattern`` (what spaCy serialises of a ``token_match``: a tokenizer
+    loaded from those bytes matches with the regex, and tokenises the same). Testing the characters against the set
+    cost half of what the regex's match did (no match object, no matching machinery)."""
+
+    pattern: str
+
+
+def _needs_outside(items, allowed: frozenset[str]) -> bool:
+    """Whether every match of the sequence consumes or looks at (look-ahead/behind, which cannot see past the string's
+    ends) a character outside ``allowed``: then no string of ``allowed`` characters alone matches it. What is not worked
+    out (categories, negated sets, case-insensitive groups, negative look-arounds) counts as able to match."""
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            if chr(av) not in allowed:
+                return True
+        elif op == sre_constants.IN:
+            chars = _set_chars(av)
+            if chars is not None and chars.isdisjoint(allowed):
+                return True
+        elif op == sre_constants.ASSERT:
+            if _needs_outside(av[1], allowed):
+                return True
+        elif op == sre_constants.SUBPATTERN:
+            if not av[1] & re.IGNORECASE and _needs_outside(av[3], allowed):
+                return True
+        elif op == sre_constants.ATOMIC_GROUP:
+            if _needs_outside(av, allowed):
+                return True
+        elif op in _REPEATS:
+            if av[0] >= 1 and _needs_outside(av[2], allowed):
+                return True
+        elif op == sre_constants.BRANCH:
+            if all(_needs_outside(sub, allowed) for sub in av[1]):
+                return True
+    return False
+
+
+def _cannot_match_within(regex: re.Pattern, allowed: frozenset[str]) -> bool:
+    """Whether no string made only of ``allowed`` characters holds a match of ``regex`` (each top-level alternative
+    needs a character outside them)."""
+    if regex.flags & re.IGNORECASE:
+        return False
+    return all(_needs_outside(sre_parser.parse(part, regex.flags & ~re.UNICODE), allowed)
+               for part in split_alternatives(regex.pattern))
+
+
+def _original_regex(function) -> re.Pattern | None:
+    """The regex behind a tokenizer's affix function: its own, or the one a stand-in above keeps."""
+    owner = getattr(function, "__self__", None)
+    if isinstance(owner, re.Pattern):
+        return owner
+    regex = getattr(owner, "regex", None)
+    return regex if isinstance(owner, (_EdgeSearch, _InfixFinditer)) and isinstance(regex, re.Pattern) else None
+
+
+def plain_word_match(tokenizer):
+    """``issuperset`` of ``PLAIN_WORD_CHARS`` (whether a chunk is made of ASCII letters alone, as
+    ``PLAIN_WORD_PATTERN`` matches) when no prefix, suffix or infix rule of ``tokenizer`` can match within such a
+    chunk; else None.
+
+    Such a chunk is one token whatever the rules: no affix is split off and no infix splits it, so the URL rule's
+    answer changes nothing either. Given as spaCy's ``token_match`` (checked first for every chunk and what remains
+    of it), these chunks become that one token with one call in C instead of the four Python-level searches (prefix,
+    suffix, URL, infix) each of them went through; special cases are still looked up first, as before. spaCy asks a
+    ``token_match`` about non-empty strings only (of which ``issuperset`` and the pattern say the same)."""
+    regexes = [_original_regex(f) for f in (tokenizer.prefix_search, tokenizer.suffix_search,
+                                            tokenizer.infix_finditer)]
+    if any(regex is None for regex in regexes):
+        return None  # a rule that is not a regex: nothing can be said of it
+    if not all(_cannot_match_within(regex, PLAIN_WORD_CHARS) for regex in regexes):
+        return None
+    chars = _CharacterSet(PLAIN_WORD_CHARS)
+    chars.pattern = PLAIN_WORD_PATTERN
+    return chars.issuperset
+
+
+def add_plain_word_match(tokenizer) -> bool:
+    """Set ``plain_word_match`` as the tokenizer's ``token_match`` when it has none (same tokens; see there). spaCy
+    serialises it with the rules (as ``PLAIN_WORD_PATTERN``), and a tokenizer loaded from those bytes tokenises the
+    same way."""
+    if tokenizer.token_match is not None:
+        return False
+    match = plain_word_match(tokenizer)
+    if match is None:
+        return False
+    tokenizer.token_match = match
+    return True

@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.affixes import drop_redundant_special_cases, speed_up_affixes
+from extractors.affixes import add_plain_word_match, drop_redundant_special_cases, speed_up_affixes
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
     WORD_CLASSES_KEY,
@@ -1176,6 +1176,7 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("migraph_person_rules", last=True)
         _keep_title_abbreviations(nlp)
         speed_up_affixes(nlp.tokenizer)
+        add_plain_word_match(nlp.tokenizer)
         drop_redundant_special_cases(nlp.tokenizer)
         nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
         return nlp
@@ -1183,6 +1184,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.vocab.lex_attr_getters = lexical_attribute_getters(nlp)  # before the gazetteer's ~50k surfaces make words
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
+    add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("migraph_boilerplate")
