@@ -1067,7 +1067,8 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
                 W[k] in {"refugees", "asylum-seekers", "seekers"} and not _topic_between(doc, j + 1, k)
                 for k in range(j + 1, min(j + 8, sent.end)))
             hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
-                x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
+                x.role == "NAT" and x.end < m.start and (W[x.end:x.end + 1] and _is_group_lower(W[x.end])
+                                                         or _demonym_group(doc, x))
                 for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
             if after or refugees or hosting:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
@@ -1076,6 +1077,12 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
                         w in lex.joiners for w in W[mentions[k - 1].end:mentions[k].start]):
                     k -= 1  # "Poland, Germany and the Czech Republic hosting": the whole subject list
                     mentions[k].role, mentions[k].trigger = "DST", j
+
+
+def _demonym_group(doc: Doc, x: _Mention) -> bool:
+    """A nationality that is itself the group: "Venezuelans have left ..., and Colombia hosts most of them"
+    (round 28)."""
+    return x.kind == "demonym" and _plural_demonym(doc[x.end - 1].text, _people_in_lex())
 
 
 def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
