@@ -1,0 +1,93 @@
+"""Round 28 (helper Q4d): policy and flow mechanisms found on migration stories outside the United States.
+
+- a state asking another to extradite someone who left it hunts that person (Manhunt), it does not deport;
+  the state that extradites still deports;
+- a state withdrawing or revoking the asylum it gave restricts asylum; an applicant withdrawing a request does not;
+- the subject of a clause opened by "after"/"once" acts through a verb of intent ("after Chile had decided to
+  revoke ..."), and the agent of "an effort by X seeking to ..." acts;
+- airdrops of food or aid, a state named as a donor of aid, and states caring for refugees give aid; airdrops of
+  weapons do not;
+- speeding up the return of people deports them;
+- a plural nationality earlier in the sentence is the group a hosting country holds ("Ukrainians fled ..., with
+  Poland hosting the most").
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.flows import extract_flows
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def policies(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(p.actor_key, p.policy_type) for p in extract_policies(doc, extract_entities(doc))}
+
+
+def flows(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(f.origin, f.destination) for f in extract_flows(doc, extract_entities(doc))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # extradition asked for: the requesting state's manhunt
+    ("Peru sent an extradition request to Spain for the former minister, who fled abroad.", {("PE", "Manhunt")}),
+    ("Brazil is seeking to extradite the banker, who fled to Portugal in 2019.", {("BR", "Manhunt")}),
+    ("The government of Chad has asked Niger to extradite the two rebel commanders who escaped last year.",
+     {("TD", "Manhunt")}),
+    ("The judges must weigh an unusual effort by Brazil seeking to extradite a foreign reporter.",
+     {("BR", "Manhunt")}),
+    # asylum taken back
+    ("Chile withdrew the activist's asylum on Monday.", {("CL", "AsylumRestriction")}),
+    ("Spanish officers questioned the writer an hour after Chile had decided to revoke her asylum.",
+     {("CL", "AsylumRestriction")}),
+    ("Spanish officers questioned the writer an hour after Chile had decided to deport her.",
+     {("CL", "Deportation")}),
+    # aid from the air, donors, care
+    ("Iraq airdropped food and water to displaced families stranded in the hills.", {("IQ", "Aid")}),
+    ("Jordanian airdrops of aid to the refugees on the plateau have not been enough.", {("JO", "Aid")}),
+    ("Norway is the top donor of humanitarian assistance to the region, officials said.", {("NO", "Aid")}),
+    ("Jordan and Lebanon are struggling to care for millions of refugees from the war.",
+     {("JO", "Aid"), ("LB", "Aid")}),
+    # returns sped up
+    ("Spain wants to speed up the return of rejected asylum seekers.", {("ES", "Deportation")}),
+])
+def test_round28_policies(nlp, text, expected):
+    assert policies(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Portugal extradited the banker to Brazil on Friday.", ("PT", "Manhunt")),
+    ("Brazil is seeking to extradite the banker, who fled to Portugal in 2019.", ("BR", "Deportation")),
+    ("The dissident withdrew his asylum request in March and left for Peru.", ("PE", "AsylumRestriction")),
+    ("The air force of Chad airdropped weapons and ammunition to the fighters.", ("TD", "Aid")),
+])
+def test_round28_policy_near_misses(nlp, text, absent):
+    assert absent not in policies(nlp, text)
+
+
+def test_the_extraditing_state_still_deports(nlp):
+    assert ("PT", "Deportation") in policies(nlp, "Portugal extradited the banker to Brazil on Friday.")
+
+
+def test_no_policy_without_an_actor_or_aid(nlp):
+    assert policies(nlp, "The dissident withdrew his asylum request in March and left for Peru.") == set()
+    assert policies(nlp, "Aid workers said nobody would look after the displaced families in the camp.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainians fled in their millions after the invasion, with Poland hosting the most.", {("UA", "PL")}),
+    ("The French have long hosted the summit.", set()),
+])
+def test_round28_hosting_a_plural_nationality(nlp, text, expected):
+    assert flows(nlp, text) == expected
