@@ -2162,6 +2162,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         if s.mentions:
             _sentence_flows(b, s, main, lex)
         _waterway_flows(b, s, lex)
+    _journey_on(b, sentences, main)
     explicit = {(f.origin, f.destination) for f in b.flows}
     T = doc_texts(doc)
     for s in sentences:
@@ -2204,6 +2205,52 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
+
+
+JOURNEY_SUBJECTS = frozenset({"he", "she", "they", "many", "some", "most", "others", "several"})
+JOURNEY_ADVERBS = frozenset({"then", "later", "eventually", "soon", "afterwards", "finally", ","})
+
+
+def _journey_on(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """A sentence that goes on with the journey of the sentence right before it, in the same paragraph: "The young
+    Eritrean reached Italy by boat. He left for Germany a year later.", "... flew to Belarus. From there they walked
+    into Poland": the mover leaves from where the sentence before brought them (its one destination), not from the
+    document's main origin. The sentence opens with "from there", or a pronoun or quantifier subject after an
+    optional "then"/"later", names no nationality, origin or transit country and has a named destination
+    (round 28)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    text = doc_text(doc)
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        start, end = s.span.start, s.span.end
+        p_end = prev.span.start_char + len(text[prev.span.start_char:prev.span.end_char].rstrip())
+        s_text = text[s.span.start_char:s.span.end_char]
+        s_start = s.span.start_char + len(s_text) - len(s_text.lstrip())
+        if prev.span.end != start or "\n" in text[p_end:s_start]:
+            continue  # not the sentence right before, or a new paragraph
+        k = start
+        from_there = W[k:k + 2] == ["from", "there"]
+        k += 2 if from_there else 0
+        while k < end and W[k] in JOURNEY_ADVERBS:
+            k += 1
+        if not from_there and (k >= end or W[k] not in JOURNEY_SUBJECTS):
+            continue
+        if any(m.role in {"NAT", "SRC", "VIA"} for m in s.mentions) or s.deport or s.military:
+            continue
+        dests = [m for m in s.mentions if m.role == "DST" and m.kind == "name"]
+        last = {f.destination for f in b.flows if prev.span.start_char <= f.evidence.start < prev.span.end_char}
+        if not dests or len(last) != 1:
+            continue
+        stop = next(iter(last))
+        if all(m.iso == stop for m in dests):
+            continue
+        named = {m.iso for m in s.mentions}
+        if main and main not in named:  # "He left for Germany": not from the document's main origin
+            b.flows = [f for f in b.flows if not (f.origin == main and s.span.start_char <= f.evidence.start
+                                                  < s.span.end_char)]
+        for m in dests:
+            b.add(s.span, stop, m.iso, [m.start] + ([m.trigger] if m.trigger is not None else []),
+                  trigger=m.trigger)
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,22 @@ def test_no_policy_without_an_actor_or_aid(nlp):
 ])
 def test_round28_hosting_a_plural_nationality(nlp, text, expected):
     assert flows(nlp, text) == expected
+
+
+STORY = "Migrants and refugees keep coming, and many migrants wait months for a hearing on asylum. \n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the journey goes on from the last stop of the sentence before
+    ("The young Eritrean reached Italy by boat in 2015. He left for Germany a year later.",
+     {("ER", "IT"), ("IT", "DE")}),
+    ("The family flew from Iraq to Belarus in October. From there they walked into Poland through the forest.",
+     {("IQ", "BY"), ("BY", "PL")}),
+    ("Afghan refugees crossed into Iran last year. Many later moved on to Turkey.", {("AF", "IR"), ("IR", "TR")}),
+    # a new paragraph, or a sentence naming its own movers, starts afresh
+    ("The young Eritrean reached Italy by boat in 2015.\n\nHe left for Germany a year later.", {("ER", "IT")}),
+    ("Afghan refugees crossed into Iran last year. Syrians later moved on to Turkey.",
+     {("AF", "IR"), ("SY", "TR")}),
+])
+def test_round28_journey_goes_on(nlp, text, expected):
+    assert flows(nlp, STORY + text) == expected
