@@ -71,6 +71,9 @@ def test_round28_policies(nlp, text, expected):
     ("Brazil is seeking to extradite the banker, who fled to Portugal in 2019.", ("BR", "Deportation")),
     ("The dissident withdrew his asylum request in March and left for Peru.", ("PE", "AsylumRestriction")),
     ("The air force of Chad airdropped weapons and ammunition to the fighters.", ("TD", "Aid")),
+    # a charity that cares for refugees is no state's aid
+    ("Maria Lopez, the head of a small charity that cares for refugees, is calling on the Spanish government to let "
+     "more people in.", ("ES", "Aid")),
 ])
 def test_round28_policy_near_misses(nlp, text, absent):
     assert absent not in policies(nlp, text)
