@@ -56,7 +56,7 @@ def flows(nlp, text: str) -> set[tuple[str, str]]:
     # aid from the air, donors, care
     ("Iraq airdropped food and water to displaced families stranded in the hills.", {("IQ", "Aid")}),
     ("Jordanian airdrops of aid to the refugees on the plateau have not been enough.", {("JO", "Aid")}),
-    ("Norway is the top donor of humanitarian assistance to the region, officials said.", {("NO", "Aid")}),
+    ("Norway ranks as the largest single donor of humanitarian aid for the camps, officials said.", {("NO", "Aid")}),
     ("Jordan and Lebanon are struggling to care for millions of refugees from the war.",
      {("JO", "Aid"), ("LB", "Aid")}),
     # returns sped up
