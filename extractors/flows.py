@@ -2212,7 +2212,7 @@ JOURNEY_ADVERBS = frozenset({"then", "later", "eventually", "soon", "afterwards"
 
 
 def _journey_on(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
-    """A sentence that goes on with the journey of the sentence right before it, in the same paragraph: "The young
+    """A sentence that goes on with the journey of the sentence right before it: "The young
     Eritrean reached Italy by boat. He left for Germany a year later.", "... flew to Belarus. From there they walked
     into Poland": the mover leaves from where the sentence before brought them (its one destination), not from the
     document's main origin. The sentence opens with "from there", or a pronoun or quantifier subject after an
@@ -2220,14 +2220,10 @@ def _journey_on(b: _Builder, sentences: list[_Sentence], main: str | None) -> No
     (round 28)."""
     doc = b.doc
     W = doc_lowers(doc)
-    text = doc_text(doc)
     for prev, s in zip(sentences, sentences[1:], strict=False):
         start, end = s.span.start, s.span.end
-        p_end = prev.span.start_char + len(text[prev.span.start_char:prev.span.end_char].rstrip())
-        s_text = text[s.span.start_char:s.span.end_char]
-        s_start = s.span.start_char + len(s_text) - len(s_text.lstrip())
-        if prev.span.end != start or "\n" in text[p_end:s_start]:
-            continue  # not the sentence right before, or a new paragraph
+        if prev.span.end != start:
+            continue  # not the sentence right before (news paragraphs are often one sentence: a break is kept)
         k = start
         from_there = W[k:k + 2] == ["from", "there"]
         k += 2 if from_there else 0

@@ -99,6 +99,11 @@ def test_round28_hosting_a_plural_nationality(nlp, text, expected):
 STORY = "Migrants and refugees keep coming, and many migrants wait months for a hearing on asylum. \n\n"
 
 
+def test_round28_journey_needs_the_sentence_right_before(nlp):
+    text = "The young Eritrean reached Italy by boat in 2015. Officials counted the arrivals. He left for Germany."
+    assert ("IT", "DE") not in flows(nlp, STORY + text)
+
+
 @pytest.mark.parametrize("text, expected", [
     # the journey goes on from the last stop of the sentence before
     ("The young Eritrean reached Italy by boat in 2015. He left for Germany a year later.",
@@ -106,8 +111,9 @@ STORY = "Migrants and refugees keep coming, and many migrants wait months for a 
     ("The family flew from Iraq to Belarus in October. From there they walked into Poland through the forest.",
      {("IQ", "BY"), ("BY", "PL")}),
     ("Afghan refugees crossed into Iran last year. Many later moved on to Turkey.", {("AF", "IR"), ("IR", "TR")}),
-    # a new paragraph, or a sentence naming its own movers, starts afresh
-    ("The young Eritrean reached Italy by boat in 2015.\n\nHe left for Germany a year later.", {("ER", "IT")}),
+    # one-sentence paragraphs go on too; a sentence naming its own movers starts afresh
+    ("The young Eritrean reached Italy by boat in 2015.\n\nHe left for Germany a year later.",
+     {("ER", "IT"), ("IT", "DE")}),
     ("Afghan refugees crossed into Iran last year. Syrians later moved on to Turkey.",
      {("AF", "IR"), ("SY", "TR")}),
 ])
