@@ -452,6 +452,11 @@ def _new_life() -> dict[str, frozenset[str]]:
     return {w: frozenset(data.get("before", ())) for w in data.get("nouns", ())}
 
 
+PROTECTION_GRANTS = frozenset({"grant", "granted", "granting", "grants", "give", "gave", "given", "giving", "offer",
+                               "offered", "offering", "extend", "extended"})  # round 28
+PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "refugee"})
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -459,6 +464,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
+    if lemma in PROTECTION_GRANTS or word in PROTECTION_GRANTS:
+        # "Germany granted asylum to 5,000 Syrians": a state giving protection admits the group; not money or time
+        return "admit" if any(w in PROTECTION_OBJECTS for w in W[i + 1:min(i + 4, end)]) else None
     if word in (life := _new_life()) and (i == 0 or W[i - 1] not in life[word]):
         return None  # "life in Syria is hard"; "a new life in Canada" is where people went
     if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:

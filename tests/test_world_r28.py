@@ -119,3 +119,16 @@ def test_round28_journey_needs_the_sentence_right_before(nlp):
 ])
 def test_round28_journey_goes_on(nlp, text, expected):
     assert flows(nlp, STORY + text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state granting protection to a nationality takes them in
+    ("Germany granted asylum to 5,000 Syrians last year.", {("SY", "DE")}),
+    ("Spain gave refugee status to 300 Venezuelans in March.", {("VE", "ES")}),
+    ("Austria has granted temporary protection to more than 80,000 Ukrainians.", {("UA", "AT")}),
+    # money, time or a person's asylum moves nobody
+    ("Germany granted 5 million euros to Syrians in Jordan.", set()),
+    ("Russia granted the whistleblower asylum for one year.", set()),
+])
+def test_round28_protection_granted_to_a_nationality(nlp, text, expected):
+    assert flows(nlp, STORY + text) == expected
