@@ -1075,8 +1075,7 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
                 W[k] in {"refugees", "asylum-seekers", "seekers"} and not _topic_between(doc, j + 1, k)
                 for k in range(j + 1, min(j + 8, sent.end)))
             hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
-                x.role == "NAT" and x.end < m.start and (W[x.end:x.end + 1] and _is_group_lower(W[x.end])
-                                                         or _demonym_group(doc, x))
+                x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
                 for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
             if after or refugees or hosting:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
@@ -1085,12 +1084,6 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
                         w in lex.joiners for w in W[mentions[k - 1].end:mentions[k].start]):
                     k -= 1  # "Poland, Germany and the Czech Republic hosting": the whole subject list
                     mentions[k].role, mentions[k].trigger = "DST", j
-
-
-def _demonym_group(doc: Doc, x: _Mention) -> bool:
-    """A nationality that is itself the group: "Venezuelans have left ..., and Colombia hosts most of them"
-    (round 28)."""
-    return x.kind == "demonym" and _plural_demonym(doc[x.end - 1].text, _people_in_lex())
 
 
 def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
@@ -2249,7 +2242,9 @@ def _journey_on(b: _Builder, sentences: list[_Sentence], main: str | None) -> No
         if all(m.iso == stop for m in dests):
             continue
         named = {m.iso for m in s.mentions}
-        if main and main not in named:  # "He left for Germany": not from the document's main origin
+        movers = {f.origin for f in b.flows if prev.span.start_char <= f.evidence.start < prev.span.end_char}
+        if main and main not in named and main not in movers:
+            # "He left for Germany": not from the document's main origin, unless the sentence before moved its people
             b.flows = [f for f in b.flows if not (f.origin == main and s.span.start_char <= f.evidence.start
                                                   < s.span.end_char)]
         for m in dests:
