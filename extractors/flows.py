@@ -452,6 +452,11 @@ def _new_life() -> dict[str, frozenset[str]]:
     return {w: frozenset(data.get("before", ())) for w in data.get("nouns", ())}
 
 
+PROTECTION_GRANTS = frozenset({"grant", "granted", "granting", "grants", "give", "gave", "given", "giving", "offer",
+                               "offered", "offering", "extend", "extended"})  # round 28
+PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "refugee"})
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -459,6 +464,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
+    if lemma in PROTECTION_GRANTS or word in PROTECTION_GRANTS:
+        # "Germany granted asylum to 5,000 Syrians": a state giving protection admits the group; not money or time
+        return "admit" if any(w in PROTECTION_OBJECTS for w in W[i + 1:min(i + 4, end)]) else None
     if word in (life := _new_life()) and (i == 0 or W[i - 1] not in life[word]):
         return None  # "life in Syria is hard"; "a new life in Canada" is where people went
     if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
@@ -2157,6 +2165,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         if s.mentions:
             _sentence_flows(b, s, main, lex)
         _waterway_flows(b, s, lex)
+    _journey_on(b, sentences, main)
     explicit = {(f.origin, f.destination) for f in b.flows}
     T = doc_texts(doc)
     for s in sentences:
@@ -2207,6 +2216,50 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
+
+
+JOURNEY_SUBJECTS = frozenset({"he", "she", "they", "many", "some", "most", "others", "several"})
+JOURNEY_ADVERBS = frozenset({"then", "later", "eventually", "soon", "afterwards", "finally", ","})
+
+
+def _journey_on(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """A sentence that goes on with the journey of the sentence right before it: "The young
+    Eritrean reached Italy by boat. He left for Germany a year later.", "... flew to Belarus. From there they walked
+    into Poland": the mover leaves from where the sentence before brought them (its one destination), not from the
+    document's main origin. The sentence opens with "from there", or a pronoun or quantifier subject after an
+    optional "then"/"later", names no nationality, origin or transit country and has a named destination
+    (round 28)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        start, end = s.span.start, s.span.end
+        if prev.span.end != start:
+            continue  # not the sentence right before (news paragraphs are often one sentence: a break is kept)
+        k = start
+        from_there = W[k:k + 2] == ["from", "there"]
+        k += 2 if from_there else 0
+        while k < end and W[k] in JOURNEY_ADVERBS:
+            k += 1
+        if not from_there and (k >= end or W[k] not in JOURNEY_SUBJECTS):
+            continue
+        if any(m.role in {"NAT", "SRC", "VIA"} for m in s.mentions) or s.deport or s.military:
+            continue
+        dests = [m for m in s.mentions if m.role == "DST" and m.kind == "name"]
+        last = {f.destination for f in b.flows if prev.span.start_char <= f.evidence.start < prev.span.end_char}
+        if not dests or len(last) != 1:
+            continue
+        stop = next(iter(last))
+        if all(m.iso == stop for m in dests):
+            continue
+        named = {m.iso for m in s.mentions}
+        movers = {f.origin for f in b.flows if prev.span.start_char <= f.evidence.start < prev.span.end_char}
+        if main and main not in named and main not in movers:
+            # "He left for Germany": not from the document's main origin, unless the sentence before moved its people
+            b.flows = [f for f in b.flows if not (f.origin == main and s.span.start_char <= f.evidence.start
+                                                  < s.span.end_char)]
+        for m in dests:
+            b.add(s.span, stop, m.iso, [m.start] + ([m.trigger] if m.trigger is not None else []),
+                  trigger=m.trigger)
 
 
 @dataclass(frozen=True)

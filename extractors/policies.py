@@ -2101,12 +2101,47 @@ def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
             and doc[m.end + 1].lower_ in {"which", "who"} and not any(t.is_punct for t in doc[m.end + 2:start]) \
             and not any(i in ctx.mention_at for i in range(m.end + 2, start)):
         return True  # "the pace set by Germany, which last weekend welcomed ...": the relative clause's subject
-    if m.kind != "actor" or start - m.end > 1 or any(t.is_punct for t in doc[m.end:start]):
+    if m.kind == "actor" and m.end < len(doc) and doc[m.end].lower_ in AGENT_GERUNDS and _after_by(ctx, m) \
+            and (start == m.end or start - m.end == 2 and doc[start - 1].lower_ == "to"):
+        return True  # "an effort by Brazil seeking to extradite ...": the agent of the effort acts (round 28)
+    if m.kind != "actor" or (start - m.end > 1 and not _intent_infinitive(ctx, m.end, start)) \
+            or any(t.is_punct for t in doc[m.end:start]):
         return False
     j = m.start - 1
     while j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
         j -= 1
     return j >= 0 and doc[j].lower_ in {"after", "before", "since", "until", "as", "once", "when"}
+
+
+INTENT_VERBS = frozenset({"decide", "agree", "vow", "plan", "move", "promise", "pledge", "threaten", "choose",
+                          "opt", "begin", "start", "prepare", "resolve"})
+INTENT_AUXILIARIES = frozenset({"had", "has", "have", "would", "will", "'d", "then", "also", "finally", "quickly"})
+
+
+AGENT_GERUNDS = frozenset({"seeking", "trying", "attempting", "working", "moving", "pushing", "pressing",
+                           "planning", "aiming"})
+
+
+def _after_by(ctx: _Context, m: Mention) -> bool:
+    """The mention follows "by" (perhaps with an article between): "an effort by the United States"."""
+    j = m.start - 1
+    while j >= 0 and ctx.doc[j].lower_ in {"the", "a", "an"}:
+        j -= 1
+    return j >= 0 and ctx.doc[j].lower_ == "by"
+
+
+def _intent_infinitive(ctx: _Context, a: int, b: int) -> bool:
+    """The tokens a..b between a clause subject and its trigger are a verb of intent and "to", perhaps after an
+    auxiliary: "after Ecuador decided to withdraw ...", "once Chile had agreed to take ..." (round 28)."""
+    doc = ctx.doc
+    gap = list(range(a, b))
+    if len(gap) < 2 or len(gap) > 4 or doc[b - 1].lower_ != "to" \
+            or doc[b - 2].lemma_.lower() not in INTENT_VERBS and doc[b - 2].lower_ not in {"decided", "agreed",
+                                                                                      "vowed", "planned", "moved",
+                                                                                      "promised", "pledged",
+                                                                                      "threatened", "chose"}:
+        return False
+    return all(doc[i].lower_ in INTENT_AUXILIARIES for i in gap[:-2])
 
 
 def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
