@@ -866,6 +866,8 @@ class _Context:
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
                     end = ent.end + 1 + skip if nxt in INSTITUTION_NOUNS else ent.end
+                    if actor is None and found[1] in self.__dict__.get("_stateless_officials", ()):
+                        return Mention(ent.start, end, "blocker")  # another state's official, state unknown
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
@@ -954,7 +956,86 @@ class _Context:
         iso = entity.attributes.get("country")
         if iso:
             return ("Country", str(iso))
-        return via or self._person_owner_before(entity) or self._person_country_from_context(entity)
+        owner = via or self._person_owner_before(entity)
+        if owner:
+            return owner
+        evidence = self._person_state_evidence(entity)
+        if evidence is False:
+            self.__dict__.setdefault("_stateless_officials", set()).add(key)
+        if evidence is not None:
+            return evidence or None
+        return self._person_country_from_context(entity)
+
+    def _sentence_of_char(self, char: int) -> int:
+        """Index of the sentence holding the character offset."""
+        if "_sent_starts" not in self.__dict__:
+            self._sent_starts = [s.start_char for s in self.sents]
+        return max(0, bisect_right(self._sent_starts, char) - 1)
+
+    def _person_state_evidence(self, entity: Entity) -> Actor | bool | None:
+        """What the text says of the state of an official whose state is not written beside the name: a seat of
+        government named in a sentence with the person or the one before ("The White House said ... President X"
+        acts for the United States, "the Kremlin ... X" for Russia); else, when another person named with the same
+        office holds it for the story's main state ("Mexican President A ... President B deported"), the main state
+        is not B's: then another state named in a sentence with B, or False (no actor: better none than the wrong
+        state). None: no evidence, the story's main state is read as before."""
+        mentioned = sorted({self._sentence_of_char(ev.start) for ev in entity.mentions})
+        if not mentioned:
+            return None
+        near = {k for s in mentioned for k in (s - 1, s)}
+        seats = self.lex["seats_of_government"]
+        found: dict[str, int] = {}
+        for (kind, _key), other in self.a.entities.items():
+            if kind != "Organization" or other.name not in seats:
+                continue
+            for ev in other.mentions:
+                k = self._sentence_of_char(ev.start)
+                if k in near:
+                    found[seats[other.name]] = min(found.get(seats[other.name], k), k)
+        if len(found) == 1:
+            return ("Country", next(iter(found)))
+        opened = self._opening_state(mentioned)
+        if opened is not None:
+            return opened
+        main = self._person_country_from_context(None)
+        office = self._office_words(str(entity.attributes.get("role") or ""))
+        if main is None or not office:
+            return None
+        held = any(self._office_words(str(o.attributes.get("role") or "")) == office
+                   and o.attributes.get("country") == main[1]
+                   for (kind, _key), o in self.a.entities.items() if kind == "Person" and o is not entity)
+        if not held:
+            return None
+        for ent, _label, iso in self.ent_info():
+            if iso in self.gaz.countries and iso != main[1] and self.sent_of[ent.start] in mentioned \
+                    and self.a.token_entities.get(ent.start, ("", ""))[0] == "Country":
+                return ("Country", iso)
+        return False
+
+    def _opening_state(self, sentences: list[int]) -> Actor | None:
+        """"In the United States, President X deported ...": the state a sentence naming the official opens with
+        ("In <state>,"), when all such sentences name the same one."""
+        found = set()
+        W = doc_lowers(self.doc)
+        for k in sentences:
+            start = self.sents[k].start
+            if W[start] != "in":
+                continue
+            for ent, _label, iso in self.ent_info():
+                if ent.start in (start + 1, start + 2) and ent.end < len(W) and W[ent.end] == "," \
+                        and iso in self.gaz.countries \
+                        and self.a.token_entities.get(ent.start, ("", ""))[0] == "Country":
+                    found.add(iso)
+        return ("Country", found.pop()) if len(found) == 1 else None
+
+    def _office_words(self, role: str) -> tuple[str, ...]:
+        """The head office of a role ("President", "Prime Minister"), empty for a role that is not a state's sole
+        office holder ("Vice President", "former President", "Interior Minister")."""
+        words = tuple(role.lower().split())
+        heads = self.lex["sole_offices"]
+        if not words or not set(words).isdisjoint(heads["not"]):
+            return ()
+        return words if " ".join(words) in heads["titles"] else ()
 
     def _person_owner_before(self, entity: Entity) -> Actor | None:
         """"EU Home Affairs Commissioner X": an organisation or country among the role words before a name."""

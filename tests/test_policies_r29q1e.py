@@ -1,0 +1,70 @@
+"""Round 29 policy mechanisms (helper Q1e): the state of an official whose state is not written beside the name.
+
+A seat of government named with the official or in the sentence before ("The Kremlin said ... President X") gives
+the official's state; so does a sentence opening "In <state>," that names the official; and when another person
+named with the same sole office holds it for the story's main state, the official is another state's: a state
+named in a sentence with the official, else no actor (better none than the story's main state, which is wrong).
+All sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> (actor, type) pairs."""
+
+    def _run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        return {(p.actor_key, p.policy_type) for p in extract_policies(doc, assertions)}
+
+    return _run
+
+
+BRAZIL = ("Brazil is struggling with the arrivals. Officials in Brazil say the shelters in Brazil are full, and "
+          "the mayor of Sao Paulo asked Brazil for more money. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a seat of government in the sentence or the one before
+    (BRAZIL + "The White House said on Tuesday that President Tom Hadley deported 90,000 people last year.",
+     {("US", "Deportation")}),
+    (BRAZIL + "The Kremlin issued a statement on Friday. President Ivan Sorokin promised to take in 2,000 of "
+              "the refugees.", {("RU", "Admission")}),
+    # "In <state>," opening the sentence that names the official
+    (BRAZIL + "In the United States, President Tom Hadley deported 90,000 people last year.",
+     {("US", "Deportation")}),
+    # the main state's presidency is held by another named person: a state named near the official
+    ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
+     "full. Brazil asked Argentina for help. President Tom Hadley deported 9,000 people last year.", set()),
+    ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
+     "full. Brazil asked for help. President Tom Hadley, back in the United States, said he deported 9,000 "
+     "people last year.", {("US", "Deportation")}),
+])
+def test_official_state_from_the_text(run, text, expected):
+    assert {p for p in run(text) if p[1] != "Aid"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no evidence against the story's state: its president acts for it, as before
+    (BRAZIL + "President Ana Ribeiro deported 9,000 people last year.", {("BR", "Deportation")}),
+    # the person holding the office is the same one: no other state
+    ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
+     "full. President Ribeiro deported 9,000 people last year.", {("BR", "Deportation")}),
+    # a vice president is no sole office holder
+    ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
+     "full. Vice President Paulo Mendes deported 9,000 people last year.", {("BR", "Deportation")}),
+])
+def test_official_state_kept(run, text, expected):
+    assert {p for p in run(text) if p[1] != "Aid"} == expected
