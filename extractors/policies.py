@@ -3458,6 +3458,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "keeping detained migrants from being released into the US": a measure prevented
         if _modal_deliberation(doc, start, sent):
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
+        if _weighed_need(doc, start, sent):
+            continue  # "questioned the need to admit more refugees": a necessity weighed, no measure (r29)
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3677,6 +3679,20 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
 
 
 DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits", "urgency"})
+
+
+def _weighed_need(doc: Doc, start: int, sent: Span) -> bool:
+    """A trigger after "the need to" ("questioned the need to admit more refugees", "there is no need to deport
+    them", "the wisdom of admitting"): a necessity weighed or denied, not a measure taken."""
+    if start - 2 < sent.start:
+        return False
+    lowers = doc_lowers(doc)
+    if lowers[start - 1] not in {"to", "of"} or lowers[start - 2] not in NEED_NOUNS:
+        return False
+    return lowers[start - 1] == "to" or lowers[start].endswith("ing")
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:

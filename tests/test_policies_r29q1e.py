@@ -68,3 +68,32 @@ def test_official_state_from_the_text(run, text, expected):
 ])
 def test_official_state_kept(run, text, expected):
     assert {p for p in run(text) if p[1] != "Aid"} == expected
+
+
+US_STORY = "The United States has changed course on immigration, deportation and refugees. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state protection programme kept, extended, renewed or granted
+    (US_STORY + "The administration announced an extension of DACA for two more years.", {("US", "AsylumOffer")}),
+    (US_STORY + "The administration renewed TPS for Hondurans for 18 months.", {("US", "AsylumOffer")}),
+    (US_STORY + "The White House said it would protect Dreamers.", {("US", "AsylumOffer")}),
+    # demands of others and court orders are not the state's measure; ending it is a restriction
+    (US_STORY + "Activists urged the administration to extend DACA.", set()),
+    (US_STORY + "A federal judge ordered the administration to restore DACA.", set()),
+    (US_STORY + "The administration moved to end DACA.", {("US", "AsylumRestriction")}),
+])
+def test_protection_programme_kept(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada's government has changed course on migrants. Canadian lawmakers questioned the need to admit more "
+     "refugees this year.", set()),
+    ("Canada's government has changed course on migrants. Canada sees no need to deport the refugees.", set()),
+    # a measure taken is kept
+    ("Canada's government has changed course on migrants. Canada agreed to admit 500 more refugees this year.",
+     {("CA", "Admission")}),
+])
+def test_need_weighed_is_no_measure(run, text, expected):
+    assert run(text) == expected
