@@ -81,6 +81,7 @@ US_STORY = "The United States has changed course on immigration, deportation and
     # demands of others and court orders are not the state's measure; ending it is a restriction
     (US_STORY + "Activists urged the administration to extend DACA.", set()),
     (US_STORY + "A federal judge ordered the administration to restore DACA.", set()),
+    (US_STORY + "Congress must pass a law to protect Dreamers, the activists say.", set()),
     (US_STORY + "The administration moved to end DACA.", {("US", "AsylumRestriction")}),
 ])
 def test_protection_programme_kept(run, text, expected):
