@@ -994,16 +994,16 @@ class _Context:
                     found[seats[other.name]] = min(found.get(seats[other.name], k), k)
         if len(found) == 1:
             return ("Country", next(iter(found)))
-        opened = self._opening_state(mentioned)
+        opened = self._opening_state(mentioned) or self._of_state_after(entity)
         if opened is not None:
             return opened
         main = self._person_country_from_context(None)
         office = self._office_words(str(entity.attributes.get("role") or ""))
-        if main is None or not office:
+        if main is None or not (office or self._visits(mentioned, main[1])):
             return None
-        held = any(self._office_words(str(o.attributes.get("role") or "")) == office
-                   and o.attributes.get("country") == main[1]
-                   for (kind, _key), o in self.a.entities.items() if kind == "Person" and o is not entity)
+        held = self._visits(mentioned, main[1]) or any(
+            self._office_words(str(o.attributes.get("role") or "")) == office and o.attributes.get("country") == main[1]
+            for (kind, _key), o in self.a.entities.items() if kind == "Person" and o is not entity)
         if not held:
             return None
         for ent, _label, iso in self.ent_info():
@@ -1027,6 +1027,43 @@ class _Context:
                         and self.a.token_entities.get(ent.start, ("", ""))[0] == "Country":
                     found.add(iso)
         return ("Country", found.pop()) if len(found) == 1 else None
+
+    def _of_state_after(self, entity: Entity) -> Actor | None:
+        """"Chancellor X of Germany": a state named right after the official's name with "of"."""
+        W, found = doc_lowers(self.doc), set()
+        for ev in entity.mentions:
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(W) or W[span.end] != "of":
+                continue
+            k = span.end + 2 if W[span.end + 1] == "the" else span.end + 1
+            ent = self.ent_by_token.get(k) if k < len(W) else None
+            if ent is not None and ent.start == k and self.a.token_entities.get(k, ("", ""))[0] == "Country":
+                iso = span_extension(self.doc, ent.start_char, ent.end_char, "iso")
+                if iso in self.gaz.countries:
+                    found.add(iso)
+        return ("Country", found.pop()) if len(found) == 1 else None
+
+    def _visits(self, sentences: list[int], iso: str) -> bool:
+        """Whether a sentence naming the official has them visit the state or its capital ("X visited Ankara",
+        "X arrived in Turkey", "X travelled to Turkey"): a visitor is another state's official."""
+        W, L = doc_lowers(self.doc), doc_lemmas(self.doc)
+        verbs, capital_of = self.lex["visit_verbs"], capitals()
+        for k in sentences:
+            sent = self.sents[k]
+            for i in range(sent.start, sent.end - 1):
+                if L[i] not in verbs:
+                    continue
+                j = i + 1
+                while j < sent.end and j <= i + 3 and W[j] in {"in", "to", "the"}:
+                    j += 1
+                ent = self.ent_by_token.get(j)
+                if ent is None or ent.start != j:
+                    continue
+                text = doc_text(self.doc)[ent.start_char:ent.end_char]
+                found = self.a.token_entities.get(j, ("", ""))
+                if (found[0] == "Country" and found[1] == iso) or capital_of.get(text) == iso:
+                    return True
+        return False
 
     def _office_words(self, role: str) -> tuple[str, ...]:
         """The head office of a role ("President", "Prime Minister"), empty for a role that is not a state's sole

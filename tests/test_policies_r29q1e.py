@@ -98,3 +98,28 @@ def test_protection_programme_kept(run, text, expected):
 ])
 def test_need_weighed_is_no_measure(run, text, expected):
     assert run(text) == expected
+
+
+TURKEY = ("Turkey hosts more Syrian refugees than any other state on the border. Turkey says the cost has passed "
+          "$30 billion, and Turkey wants Europe to share it. ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nationality adjective of an office in apposition after the name
+    (TURKEY + "Hanna Vogel, the German chancellor, visited Ankara on Monday. Vogel promised to take in 500 "
+              "refugees a month.", {("TR", "Admission"), ("DE", "Admission")}),
+    # "of <state>" right after the name
+    (TURKEY + "Chancellor Hanna Vogel of Germany spoke on Monday. Vogel promised to take in 500 refugees a month.",
+     {("TR", "Admission"), ("DE", "Admission")}),
+    # a visitor to the story's state is not its official: no actor rather than the wrong one
+    (TURKEY + "Chancellor Hanna Vogel visited Ankara on Monday. Vogel promised to take in 500 refugees a month.",
+     {("TR", "Admission")}),
+])
+def test_foreign_official(run, text, expected):
+    assert run(text) == expected
+
+
+def test_own_official_kept(run):
+    text = TURKEY + "Prime Minister Hanna Vogel spoke in Istanbul on Monday. Vogel promised to take in 500 more " \
+                    "refugees a month."
+    assert run(text) == {("TR", "Admission")}
