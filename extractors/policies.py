@@ -977,8 +977,9 @@ class _Context:
         government named in a sentence with the person or the one before ("The White House said ... President X"
         acts for the United States, "the Kremlin ... X" for Russia); else, when another person named with the same
         office holds it for the story's main state ("Mexican President A ... President B deported"), the main state
-        is not B's: then another state named in a sentence with B, or False (no actor: better none than the wrong
-        state). None: no evidence, the story's main state is read as before."""
+        is not B's, nor is it the state of an official who visits it ("X visited Ankara"): False (no actor: better
+        none than the wrong state; a state named near the official is no evidence of theirs). None: no evidence, the
+        story's main state is read as before."""
         mentioned = sorted({self._sentence_of_char(ev.start) for ev in entity.mentions})
         if not mentioned:
             return None
@@ -999,18 +1000,12 @@ class _Context:
             return opened
         main = self._person_country_from_context(None)
         office = self._office_words(str(entity.attributes.get("role") or ""))
-        if main is None or not (office or self._visits(mentioned, main[1])):
+        if main is None or not (office or self._visits(entity, main[1])):
             return None
-        held = self._visits(mentioned, main[1]) or any(
+        held = self._visits(entity, main[1]) or any(
             self._office_words(str(o.attributes.get("role") or "")) == office and o.attributes.get("country") == main[1]
             for (kind, _key), o in self.a.entities.items() if kind == "Person" and o is not entity)
-        if not held:
-            return None
-        for ent, _label, iso in self.ent_info():
-            if iso in self.gaz.countries and iso != main[1] and self.sent_of[ent.start] in mentioned \
-                    and self.a.token_entities.get(ent.start, ("", ""))[0] == "Country":
-                return ("Country", iso)
-        return False
+        return False if held else None
 
     def _opening_state(self, sentences: list[int]) -> Actor | None:
         """"In the United States, President X deported ...": the state a sentence naming the official opens with
@@ -1043,26 +1038,31 @@ class _Context:
                     found.add(iso)
         return ("Country", found.pop()) if len(found) == 1 else None
 
-    def _visits(self, sentences: list[int], iso: str) -> bool:
-        """Whether a sentence naming the official has them visit the state or its capital ("X visited Ankara",
-        "X arrived in Turkey", "X travelled to Turkey"): a visitor is another state's official."""
-        W, L = doc_lowers(self.doc), doc_lemmas(self.doc)
-        verbs, capital_of = self.lex["visit_verbs"], capitals()
-        for k in sentences:
-            sent = self.sents[k]
-            for i in range(sent.start, sent.end - 1):
-                if L[i] not in verbs:
-                    continue
-                j = i + 1
-                while j < sent.end and j <= i + 3 and W[j] in {"in", "to", "the"}:
-                    j += 1
-                ent = self.ent_by_token.get(j)
-                if ent is None or ent.start != j:
-                    continue
-                text = doc_text(self.doc)[ent.start_char:ent.end_char]
-                found = self.a.token_entities.get(j, ("", ""))
-                if (found[0] == "Country" and found[1] == iso) or capital_of.get(text) == iso:
-                    return True
+    def _visits(self, entity: Entity, iso: str) -> bool:
+        """Whether the official, as the subject, visits the state or its capital ("X visited Ankara", "X arrived in
+        Turkey", "X has travelled to Turkey"): a visitor is another state's official."""
+        W = doc_lowers(self.doc)
+        verbs, capital_of = frozenset(self.lex["visit_verbs"]), capitals()
+        for ev in entity.mentions:
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = self.sents[self.sent_of[span.start]]
+            i = span.end
+            while i < sent.end and i < span.end + 2 and W[i] in {"has", "had", "was", "is", "will", "also", "then"}:
+                i += 1
+            if i >= sent.end - 1 or W[i] not in verbs:
+                continue
+            j = i + 1
+            while j < sent.end and j <= i + 3 and W[j] in {"in", "to", "the"}:
+                j += 1
+            ent = self.ent_by_token.get(j)
+            if ent is None or ent.start != j:
+                continue
+            text = doc_text(self.doc)[ent.start_char:ent.end_char]
+            found = self.a.token_entities.get(j, ("", ""))
+            if (found[0] == "Country" and found[1] == iso) or capital_of.get(text) == iso:
+                return True
         return False
 
     def _office_words(self, role: str) -> tuple[str, ...]:

@@ -2,8 +2,8 @@
 
 A seat of government named with the official or in the sentence before ("The Kremlin said ... President X") gives
 the official's state; so does a sentence opening "In <state>," that names the official; and when another person
-named with the same sole office holds it for the story's main state, the official is another state's: a state
-named in a sentence with the official, else no actor (better none than the story's main state, which is wrong).
+named with the same sole office holds it for the story's main state, or the official visits that state, the
+official is another state's: no actor (better none than the story's main state, which is wrong).
 All sentences are invented."""
 
 from __future__ import annotations
@@ -45,12 +45,14 @@ BRAZIL = ("Brazil is struggling with the arrivals. Officials in Brazil say the s
     # "In <state>," opening the sentence that names the official
     (BRAZIL + "In the United States, President Tom Hadley deported 90,000 people last year.",
      {("US", "Deportation")}),
-    # the main state's presidency is held by another named person: a state named near the official
+    # the main state's presidency is held by another named person: no actor, even with a state named near
     ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
      "full. Brazil asked Argentina for help. President Tom Hadley deported 9,000 people last year.", set()),
     ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
-     "full. Brazil asked for help. President Tom Hadley, back in the United States, said he deported 9,000 "
-     "people last year.", {("US", "Deportation")}),
+     "full. Brazil asked the United States for help. President Tom Hadley deported 9,000 people last year.", set()),
+    # a visitor to the story's state is not its official
+    (BRAZIL + "Prime Minister Tom Hadley arrived in Brazil on Monday. Hadley promised to take in 2,000 of the "
+              "refugees.", set()),
 ])
 def test_official_state_from_the_text(run, text, expected):
     assert {p for p in run(text) if p[1] != "Aid"} == expected
@@ -123,3 +125,10 @@ def test_own_official_kept(run):
     text = TURKEY + "Prime Minister Hanna Vogel spoke in Istanbul on Monday. Vogel promised to take in 500 more " \
                     "refugees a month."
     assert run(text) == {("TR", "Admission")}
+
+
+def test_visit_of_another_official_is_no_evidence(run):
+    # the visit is the other leader's: the story's own prime minister keeps its state
+    text = TURKEY + "Prime Minister Ali Demir met Chancellor Hanna Vogel of Germany, who visited Ankara on " \
+                    "Monday. Demir promised to take in 500 more refugees a month."
+    assert ("TR", "Admission") in run(text)
