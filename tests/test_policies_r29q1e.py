@@ -132,3 +132,12 @@ def test_visit_of_another_official_is_no_evidence(run):
     text = TURKEY + "Prime Minister Ali Demir met Chancellor Hanna Vogel of Germany, who visited Ankara on " \
                     "Monday. Demir promised to take in 500 more refugees a month."
     assert ("TR", "Admission") in run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Dreamers are migrants, and a sentence naming them (or DACA) is about migration
+    (US_STORY + "President Ben Carter's 2012 amnesty for Dreamers changed the debate.", {("US", "AsylumOffer")}),
+    (US_STORY + "Governor Ben Carter's amnesty for Dreamers changed the debate.", set()),
+])
+def test_amnesty_for_dreamers(run, text, expected):
+    assert run(text) == expected
