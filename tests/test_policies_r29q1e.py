@@ -137,7 +137,7 @@ def test_visit_of_another_official_is_no_evidence(run):
 @pytest.mark.parametrize("text, expected", [
     # Dreamers are migrants, and a sentence naming them (or DACA) is about migration
     (US_STORY + "President Ben Carter's 2012 amnesty for Dreamers changed the debate.", {("US", "AsylumOffer")}),
-    (US_STORY + "Governor Ben Carter's amnesty for Dreamers changed the debate.", set()),
+    (US_STORY + "Activists called for an amnesty for Dreamers at the rally.", set()),
 ])
 def test_amnesty_for_dreamers(run, text, expected):
     assert run(text) == expected
