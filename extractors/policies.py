@@ -3497,6 +3497,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
         if _weighed_need(doc, start, sent):
             continue  # "questioned the need to admit more refugees": a necessity weighed, no measure (r29)
+        if _campaign_pledge(doc, start, sent):
+            continue  # "If elected, the nominee pledged to reinstate DACA": a candidate's promise (r29)
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3716,6 +3718,19 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
 
 
 DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+ELECTION_WORDS = frozenset({"elected", "re-elected", "reelected", "wins", "win", "won"})
+
+
+def _campaign_pledge(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure promised on the condition of an election ("If elected, she would ...", "if he wins the White
+    House"): a candidate speaks, no state acts."""
+    lowers = doc_lowers(doc)
+    for k in range(sent.start, start):
+        if lowers[k] == "if" and any(lowers[j] in ELECTION_WORDS for j in range(k + 1, min(k + 4, start))):
+            return True
+    return False
 
 
 NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits", "urgency"})

@@ -141,3 +141,14 @@ def test_visit_of_another_official_is_no_evidence(run):
 ])
 def test_amnesty_for_dreamers(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (US_STORY + "If elected, the Democratic nominee Ann Kerr pledged to reinstate DACA.", set()),
+    (US_STORY + "If re-elected, President Ann Kerr said she would deport a million migrants.", set()),
+    # a condition that is no election leaves the measure
+    (US_STORY + "The administration said it will deport the migrants if their claims fail.",
+     {("US", "Deportation")}),
+])
+def test_campaign_pledge_is_no_measure(run, text, expected):
+    assert run(text) == expected
