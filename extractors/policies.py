@@ -1351,6 +1351,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         holder = _office_holder_state(ctx, m)
         if holder:
             return [holder]  # "U.S. President Donald Trump ... the president": the state of the office's holder
+        if ctx.__dict__.get("_last_holder") in ctx.__dict__.get("_stateless_officials", ()):
+            return []  # the holder is another state's official whose state the text does not give (r29)
         main = ctx._person_country_from_context(None)
         if main:
             return [main]  # "the president" of a story is mostly its main state's
@@ -1529,6 +1531,7 @@ def _office_holder_state(ctx: _Context, m: Mention) -> Actor | None:
         if last is not None and last >= since and (best is None or last > best[0]):
             best = (last, key)
     actor = ctx._person_actor(best[1]) if best else None
+    ctx._last_holder = best[1] if best else None
     return actor if actor and actor[0] == "Country" else None
 
 

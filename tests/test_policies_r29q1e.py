@@ -152,3 +152,11 @@ def test_amnesty_for_dreamers(run, text, expected):
 ])
 def test_campaign_pledge_is_no_measure(run, text, expected):
     assert run(text) == expected
+
+
+def test_title_of_a_stateless_official(run):
+    # "the president" after a president ruled out as the story's state's: no actor, not the story's state
+    text = ("Brazil is struggling with the arrivals. Brazilian President Ana Ribeiro said the shelters in Brazil are "
+            "full. President Tom Hadley arrived in Brazil on Monday. The president has deported 9,000 people "
+            "this year.")
+    assert run(text) == set()
