@@ -3736,18 +3736,25 @@ def _campaign_pledge(doc: Doc, start: int, sent: Span) -> bool:
     return False
 
 
-NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits", "urgency"})
+NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits"})
+DOUBT_WORDS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
+                         "doubting", "no", "not", "debate", "debated", "debating", "challenge", "challenged",
+                         "challenging", "dispute", "disputed", "disputing", "deny", "denied", "denies", "denying",
+                         "weigh", "weighed", "weighing", "whether", "over", "about"})
 
 
 def _weighed_need(doc: Doc, start: int, sent: Span) -> bool:
-    """A trigger after "the need to" ("questioned the need to admit more refugees", "there is no need to deport
-    them", "the wisdom of admitting"): a necessity weighed or denied, not a measure taken."""
+    """A trigger after a need that is questioned or denied ("questioned the need to admit more refugees", "there is
+    no need to deport them", "doubts about the wisdom of admitting"): a necessity weighed, not a measure taken;
+    a need stressed or cited by the actor ("stressing the need to deport") is left to the other checks."""
     if start - 2 < sent.start:
         return False
     lowers = doc_lowers(doc)
     if lowers[start - 1] not in {"to", "of"} or lowers[start - 2] not in NEED_NOUNS:
         return False
-    return lowers[start - 1] == "to" or lowers[start].endswith("ing")
+    if lowers[start - 1] == "of" and not lowers[start].endswith("ing"):
+        return False
+    return not DOUBT_WORDS.isdisjoint(lowers[max(sent.start, start - 6):start - 2])
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:

@@ -160,3 +160,22 @@ def test_title_of_a_stateless_official(run):
             "full. President Tom Hadley arrived in Brazil on Monday. The president has deported 9,000 people "
             "this year.")
     assert run(text) == set()
+
+
+def test_need_stressed_by_the_actor_is_kept(run):
+    text = ("Germany has taken in many refugees on the border. Germany is now stressing the need to deport 100,000 "
+            "migrants who do not qualify for asylum.")
+    assert ("DE", "Deportation") in run(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States is debating illegal immigration, deportation and refugees. In the 1950s the government "
+     "moved a million illegal immigrants out of the country.", {("US", "Deportation")}),
+    # things, or people leaving by themselves, are no expulsion
+    ("The United States is debating illegal immigration, deportation and refugees. Many companies moved their "
+     "factories out of the country.", set()),
+    ("The United States is debating illegal immigration, deportation and refugees. Many families moved out of the "
+     "country after the war.", set()),
+])
+def test_moved_out_of_the_country(run, text, expected):
+    assert run(text) == expected
