@@ -169,8 +169,8 @@ def test_need_stressed_by_the_actor_is_kept(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The United States is debating illegal immigration, deportation and refugees. In the 1950s the government "
-     "moved a million illegal immigrants out of the country.", {("US", "Deportation")}),
+    ("The United States is debating illegal immigration, deportation and refugees. Decades ago the government "
+     "moved 40,000 undocumented farm workers out of the country.", {("US", "Deportation")}),
     # things, or people leaving by themselves, are no expulsion
     ("The United States is debating illegal immigration, deportation and refugees. Many companies moved their "
      "factories out of the country.", set()),
