@@ -83,7 +83,7 @@ US_STORY = "The United States has changed course on immigration, deportation and
     # demands of others and court orders are not the state's measure; ending it is a restriction
     (US_STORY + "Activists urged the administration to extend DACA.", set()),
     (US_STORY + "A federal judge ordered the administration to restore DACA.", set()),
-    (US_STORY + "Congress must pass a law to protect Dreamers, the activists say.", set()),
+    (US_STORY + "Campaigners argue that lawmakers should approve a bill to protect the Dreamers soon.", set()),
     (US_STORY + "The administration moved to end DACA.", {("US", "AsylumRestriction")}),
 ])
 def test_protection_programme_kept(run, text, expected):
@@ -163,8 +163,8 @@ def test_title_of_a_stateless_official(run):
 
 
 def test_need_stressed_by_the_actor_is_kept(run):
-    text = ("Germany has taken in many refugees on the border. Germany is now stressing the need to deport 100,000 "
-            "migrants who do not qualify for asylum.")
+    text = ("Germany has taken in many refugees on the border. Germany keeps emphasising the need to deport 40,000 "
+            "migrants whose claims failed.")
     assert ("DE", "Deportation") in run(text)
 
 
