@@ -507,6 +507,10 @@ def _apposition_role(tokens: _Tokens, span: Span, entity: Entity, result, eviden
     owner_at = None
     if lowers[i] in {"a", "an", "the"}:
         i += 1
+        nation = result.entity_at_token(i) if i + 1 < n and lowers[i + 1] in roles else None
+        if nation is not None and nation.kind == "Country":
+            owner_at = i  # "X, the German chancellor,": the nationality adjective names the office's state (r29)
+            i += 1
     elif i + 1 < n and texts[i + 1] in {"'s", "’s"}:
         owner_at = i  # "Russia's ambassador"
         i += 2

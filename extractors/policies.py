@@ -866,6 +866,8 @@ class _Context:
                     # "the Biden administration": a leader's name before an institution stands for the state
                     actor = self._entity_actor("Person", found[1], ent)
                     end = ent.end + 1 + skip if nxt in INSTITUTION_NOUNS else ent.end
+                    if actor is None and found[1] in self.__dict__.get("_stateless_officials", ()):
+                        return Mention(ent.start, end, "blocker")  # another state's official, state unknown
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
@@ -954,7 +956,123 @@ class _Context:
         iso = entity.attributes.get("country")
         if iso:
             return ("Country", str(iso))
-        return via or self._person_owner_before(entity) or self._person_country_from_context(entity)
+        owner = via or self._person_owner_before(entity)
+        if owner:
+            return owner
+        evidence = self._person_state_evidence(entity)
+        if evidence is False:
+            self.__dict__.setdefault("_stateless_officials", set()).add(key)
+        if evidence is not None:
+            return evidence or None
+        return self._person_country_from_context(entity)
+
+    def _sentence_of_char(self, char: int) -> int:
+        """Index of the sentence holding the character offset."""
+        if "_sent_starts" not in self.__dict__:
+            self._sent_starts = [s.start_char for s in self.sents]
+        return max(0, bisect_right(self._sent_starts, char) - 1)
+
+    def _person_state_evidence(self, entity: Entity) -> Actor | bool | None:
+        """What the text says of the state of an official whose state is not written beside the name: a seat of
+        government named in a sentence with the person or the one before ("The White House said ... President X"
+        acts for the United States, "the Kremlin ... X" for Russia); else, when another person named with the same
+        office holds it for the story's main state ("Mexican President A ... President B deported"), the main state
+        is not B's, nor is it the state of an official who visits it ("X visited Ankara"): False (no actor: better
+        none than the wrong state; a state named near the official is no evidence of theirs). None: no evidence, the
+        story's main state is read as before."""
+        mentioned = sorted({self._sentence_of_char(ev.start) for ev in entity.mentions})
+        if not mentioned:
+            return None
+        near = {k for s in mentioned for k in (s - 1, s)}
+        seats = self.lex["seats_of_government"]
+        found: dict[str, int] = {}
+        for (kind, _key), other in self.a.entities.items():
+            if kind != "Organization" or other.name not in seats:
+                continue
+            for ev in other.mentions:
+                k = self._sentence_of_char(ev.start)
+                if k in near:
+                    found[seats[other.name]] = min(found.get(seats[other.name], k), k)
+        if len(found) == 1:
+            return ("Country", next(iter(found)))
+        opened = self._opening_state(mentioned) or self._of_state_after(entity)
+        if opened is not None:
+            return opened
+        main = self._person_country_from_context(None)
+        office = self._office_words(str(entity.attributes.get("role") or ""))
+        if main is None or not (office or self._visits(entity, main[1])):
+            return None
+        held = self._visits(entity, main[1]) or any(
+            self._office_words(str(o.attributes.get("role") or "")) == office and o.attributes.get("country") == main[1]
+            for (kind, _key), o in self.a.entities.items() if kind == "Person" and o is not entity)
+        return False if held else None
+
+    def _opening_state(self, sentences: list[int]) -> Actor | None:
+        """"In the United States, President X deported ...": the state a sentence naming the official opens with
+        ("In <state>,"), when all such sentences name the same one."""
+        found = set()
+        W = doc_lowers(self.doc)
+        for k in sentences:
+            start = self.sents[k].start
+            if W[start] != "in":
+                continue
+            for ent, _label, iso in self.ent_info():
+                if ent.start in (start + 1, start + 2) and ent.end < len(W) and W[ent.end] == "," \
+                        and iso in self.gaz.countries \
+                        and self.a.token_entities.get(ent.start, ("", ""))[0] == "Country":
+                    found.add(iso)
+        return ("Country", found.pop()) if len(found) == 1 else None
+
+    def _of_state_after(self, entity: Entity) -> Actor | None:
+        """"Chancellor X of Germany": a state named right after the official's name with "of"."""
+        W, found = doc_lowers(self.doc), set()
+        for ev in entity.mentions:
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(W) or W[span.end] != "of":
+                continue
+            k = span.end + 2 if W[span.end + 1] == "the" else span.end + 1
+            ent = self.ent_by_token.get(k) if k < len(W) else None
+            if ent is not None and ent.start == k and self.a.token_entities.get(k, ("", ""))[0] == "Country":
+                iso = span_extension(self.doc, ent.start_char, ent.end_char, "iso")
+                if iso in self.gaz.countries:
+                    found.add(iso)
+        return ("Country", found.pop()) if len(found) == 1 else None
+
+    def _visits(self, entity: Entity, iso: str) -> bool:
+        """Whether the official, as the subject, visits the state or its capital ("X visited Ankara", "X arrived in
+        Turkey", "X has travelled to Turkey"): a visitor is another state's official."""
+        W = doc_lowers(self.doc)
+        verbs, capital_of = frozenset(self.lex["visit_verbs"]), capitals()
+        for ev in entity.mentions:
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = self.sents[self.sent_of[span.start]]
+            i = span.end
+            while i < sent.end and i < span.end + 2 and W[i] in {"has", "had", "was", "is", "will", "also", "then"}:
+                i += 1
+            if i >= sent.end - 1 or W[i] not in verbs:
+                continue
+            j = i + 1
+            while j < sent.end and j <= i + 3 and W[j] in {"in", "to", "the"}:
+                j += 1
+            ent = self.ent_by_token.get(j)
+            if ent is None or ent.start != j:
+                continue
+            text = doc_text(self.doc)[ent.start_char:ent.end_char]
+            found = self.a.token_entities.get(j, ("", ""))
+            if (found[0] == "Country" and found[1] == iso) or capital_of.get(text) == iso:
+                return True
+        return False
+
+    def _office_words(self, role: str) -> tuple[str, ...]:
+        """The head office of a role ("President", "Prime Minister"), empty for a role that is not a state's sole
+        office holder ("Vice President", "former President", "Interior Minister")."""
+        words = tuple(role.lower().split())
+        heads = self.lex["sole_offices"]
+        if not words or not set(words).isdisjoint(heads["not"]):
+            return ()
+        return words if " ".join(words) in heads["titles"] else ()
 
     def _person_owner_before(self, entity: Entity) -> Actor | None:
         """"EU Home Affairs Commissioner X": an organisation or country among the role words before a name."""
@@ -1233,6 +1351,8 @@ def _resolve_reference(ctx: _Context, m: Mention) -> list[Actor]:
         holder = _office_holder_state(ctx, m)
         if holder:
             return [holder]  # "U.S. President Donald Trump ... the president": the state of the office's holder
+        if ctx.__dict__.get("_last_holder") in ctx.__dict__.get("_stateless_officials", ()):
+            return []  # the holder is another state's official whose state the text does not give (r29)
         main = ctx._person_country_from_context(None)
         if main:
             return [main]  # "the president" of a story is mostly its main state's
@@ -1411,6 +1531,7 @@ def _office_holder_state(ctx: _Context, m: Mention) -> Actor | None:
         if last is not None and last >= since and (best is None or last > best[0]):
             best = (last, key)
     actor = ctx._person_actor(best[1]) if best else None
+    ctx._last_holder = best[1] if best else None
     return actor if actor and actor[0] == "Country" else None
 
 
@@ -3377,6 +3498,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "keeping detained migrants from being released into the US": a measure prevented
         if _modal_deliberation(doc, start, sent):
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
+        if _weighed_need(doc, start, sent):
+            continue  # "questioned the need to admit more refugees": a necessity weighed, no measure (r29)
+        if _campaign_pledge(doc, start, sent):
+            continue  # "If elected, the nominee pledged to reinstate DACA": a candidate's promise (r29)
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3596,6 +3721,40 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
 
 
 DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+ELECTION_WORDS = frozenset({"elected", "re-elected", "reelected", "wins", "win", "won"})
+
+
+def _campaign_pledge(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure promised on the condition of an election ("If elected, she would ...", "if he wins the White
+    House"): a candidate speaks, no state acts."""
+    lowers = doc_lowers(doc)
+    for k in range(sent.start, start):
+        if lowers[k] == "if" and any(lowers[j] in ELECTION_WORDS for j in range(k + 1, min(k + 4, start))):
+            return True
+    return False
+
+
+NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits"})
+DOUBT_WORDS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
+                         "doubting", "no", "not", "debate", "debated", "debating", "challenge", "challenged",
+                         "challenging", "dispute", "disputed", "disputing", "deny", "denied", "denies", "denying",
+                         "weigh", "weighed", "weighing", "whether", "over", "about"})
+
+
+def _weighed_need(doc: Doc, start: int, sent: Span) -> bool:
+    """A trigger after a need that is questioned or denied ("questioned the need to admit more refugees", "there is
+    no need to deport them", "doubts about the wisdom of admitting"): a necessity weighed, not a measure taken;
+    a need stressed or cited by the actor ("stressing the need to deport") is left to the other checks."""
+    if start - 2 < sent.start:
+        return False
+    lowers = doc_lowers(doc)
+    if lowers[start - 1] not in {"to", "of"} or lowers[start - 2] not in NEED_NOUNS:
+        return False
+    if lowers[start - 1] == "of" and not lowers[start].endswith("ing"):
+        return False
+    return not DOUBT_WORDS.isdisjoint(lowers[max(sent.start, start - 6):start - 2])
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:
