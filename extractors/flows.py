@@ -457,6 +457,9 @@ PROTECTION_GRANTS = frozenset({"grant", "granted", "granting", "grants", "give",
 PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "refugee"})
 
 
+FEELING_NEXT = {"move": frozenset({"by"})}
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -510,6 +513,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if lemma == "move" and nxt_word == "to" and i + 2 < end and doc_texts(doc)[i + 2].islower() \
             and W[i + 2] not in lex.fillers:
         return None  # "moved to end foreign aid": took steps, nobody went anywhere
+    if lemma in FEELING_NEXT and nxt_word in FEELING_NEXT[lemma]:
+        return None  # "Norwegians, deeply moved by the scenes": a feeling, nobody moved (r29)
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
         if i + 2 >= end or W[i + 2] not in lex.flow_groups:
             return None  # "moving the embassy to Jerusalem"
@@ -1136,6 +1141,19 @@ def _hyphen_tokens(doc: Doc) -> list[int]:
 _HYPHEN = re.compile("-")
 
 
+COMPASS_WORDS = frozenset({"south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest",
+                           "south-east", "south-west", "north-east", "north-west"})
+
+
+def _reference_points(W: list[str], mentions: list[_Mention], start: int) -> None:
+    """A country that only locates another place ("migrants from nations south of Mexico arrived in Texas", "a
+    camp just north of Syria") is neither where people come from nor where they go: its role is LOC (r29)."""
+    for m in mentions:
+        if m.role in {"SRC", "DST", "VIA", "NAT"} and m.start - 2 >= start and W[m.start - 1] == "of" \
+                and W[m.start - 2] in COMPASS_WORDS:
+            m.role = "LOC"
+
+
 def _sentence_starts(doc: Doc) -> tuple[list[int], Callable[[int], Span]]:
     """The first token of each sentence, and a function giving the k-th sentence: the sentences of
     ``doc_sentences``, with no Span made for the sentences a stage skips."""
@@ -1272,6 +1290,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
             _fled_events(W, mentions, triggers, start, lex)
             _moving_in_toward(W, mentions, triggers, start)
+            _reference_points(W, mentions, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in _between(at_from, start, end - 1):

@@ -3377,6 +3377,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "keeping detained migrants from being released into the US": a measure prevented
         if _modal_deliberation(doc, start, sent):
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
+        if _feared_measure(doc, start, sent) or _hyphen_excluded_next(doc, end, entry):
+            continue  # "at risk of being deported", "a deportation-relief program": no measure taken
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3596,6 +3598,33 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
 
 
 DELIBERATION_MODALS = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "shall"})
+
+
+FEARED_NOUNS = frozenset({"risk", "risks", "danger", "threat", "threats", "fear", "fears", "afraid", "scared",
+                          "terrified", "chance", "chances", "possibility", "prospect", "likelihood", "odds", "spectre",
+                          "specter", "worry", "worries", "worried"})
+EXPOSED_ADJECTIVES = frozenset({"vulnerable", "susceptible", "exposed"})
+FEARED_FILLERS = frozenset({"being", "getting", "possibly", "potentially", "eventually", "immediately", "again",
+                            "soon", "later", "quickly", "summarily"})
+
+
+def _feared_measure(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure named as what people risk or fear, not as one taken: "at risk of being deported", "in little
+    danger of being detained", "afraid of getting sent back", "vulnerable to deportation again" (r29)."""
+    W = doc_lowers(doc)
+    k = start - 1
+    while k >= sent.start and W[k] in FEARED_FILLERS:
+        k -= 1
+    if k - 1 < sent.start:
+        return False
+    return (W[k] == "of" and W[k - 1] in FEARED_NOUNS) or (W[k] == "to" and W[k - 1] in EXPOSED_ADJECTIVES)
+
+
+def _hyphen_excluded_next(doc: Doc, end: int, entry: dict) -> bool:
+    """An ``exclude_next`` word joined to the trigger by a hyphen: "a deportation-relief program" is relief, as
+    "deportation relief" is (r29)."""
+    return end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].lower_ in set(
+        entry.get("exclude_next") or ())
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:
