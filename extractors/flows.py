@@ -1154,6 +1154,29 @@ def _reference_points(W: list[str], mentions: list[_Mention], start: int) -> Non
             m.role = "LOC"
 
 
+SECURING_WORDS = frozenset({"secure", "secures", "secured", "securing", "security", "seal", "seals", "sealed",
+                            "sealing", "militarize", "militarized", "militarizing", "militarise", "militarised",
+                            "militarising", "fortify", "fortified", "fortifying", "tighten", "tightened",
+                            "tightening", "patrol", "patrols", "patrolled", "patrolling"})
+BORDER_MEASURE_NOUNS = frozenset({"security", "wall", "walls", "fence", "fences", "barrier", "barriers",
+                                  "infrastructure", "enforcement"})
+BORDER_LEAD_WORDS = frozenset({"the", "its", "our", "their", "his", "her", "at", "on", "along", "of", "'s", "’s",
+                               "southern", "northern", "eastern", "western", "southwest", "southwestern", "entire",
+                               "whole", "nation", "country", "us", "u.s.", "america", "american"})
+
+
+def _secured_border(W: list[str], i: int, start: int, end: int) -> bool:
+    """The border at token i named as what a state secures or builds on ("tightened security at the U.S.-Mexico
+    border", "secure the southern border", "U.S.-Mexico border security", "the U.S.-Mexico border wall"): a measure,
+    not people crossing (r29)."""
+    if i + 1 < end and W[i + 1] in BORDER_MEASURE_NOUNS:
+        return True
+    k = i - 1
+    while k >= start and i - k <= 5 and (W[k] in BORDER_LEAD_WORDS or "-" in W[k]):
+        k -= 1
+    return k >= start and W[k] in SECURING_WORDS
+
+
 def _sentence_starts(doc: Doc) -> tuple[list[int], Callable[[int], Span]]:
     """The first token of each sentence, and a function giving the k-th sentence: the sentences of
     ``doc_sentences``, with no Span made for the sentences a stage skips."""
@@ -2186,13 +2209,13 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _waterway_flows(b, s, lex)
     _journey_on(b, sentences, main)
     explicit = {(f.origin, f.destination) for f in b.flows}
-    T = doc_texts(doc)
+    T, W_all = doc_texts(doc), doc_lowers(doc)
     for s in sentences:
         if not (s.mentions or any("-" in t and _compound_text(t) for t in T[s.span.start:s.span.end])) \
                 or not _border_context(doc, s, lex):
             continue
         for a, c, i, owned in _border_pairs(doc, s, main, lex):
-            if _hedged_before(doc, s, i):
+            if _hedged_before(doc, s, i) or _secured_border(W_all, i, s.span.start, s.span.end):
                 continue
             oriented = _orient(a, c, explicit, main, lex, s, owned)
             if oriented:
@@ -2356,6 +2379,8 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         owner = _side_border_owner(W, start, k, mentions, state, sb)
         neighbour = sb.neighbours.get(owner or "", {}).get(W[k])
         crossed = any(w in CROSSING_WORDS for w in W[max(start, k - 6):k])  # "crossing the southern border"
+        if _secured_border(W, i, start, end):
+            continue  # "secure the southern border": the state's measure, no people crossing (r29)
         if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached and not crossed \
                 or any(w in _HEDGES_BEFORE_BORDER for w in W[max(start, k - 10):k]):
             continue

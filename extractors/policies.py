@@ -3377,8 +3377,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "keeping detained migrants from being released into the US": a measure prevented
         if _modal_deliberation(doc, start, sent):
             continue  # "deciding how it can accommodate the migrants": a deliberation, as "how to"
-        if _feared_measure(doc, start, sent) or _hyphen_excluded_next(doc, end, entry):
-            continue  # "at risk of being deported", "a deportation-relief program": no measure taken
+        if _feared_measure(doc, start, sent) or _hyphen_excluded_next(doc, end, entry) \
+                or _alternative_or_doubted(doc, start, sent):
+            continue  # "at risk of being deported", "rather than being deported", "questioned the need to admit"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3625,6 +3626,29 @@ def _hyphen_excluded_next(doc: Doc, end: int, entry: dict) -> bool:
     "deportation relief" is (r29)."""
     return end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].lower_ in set(
         entry.get("exclude_next") or ())
+
+
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+DOUBT_VERBS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
+                         "doubting"})
+
+
+def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure named as the alternative not taken ("released rather than being held and deported", "instead of
+    detaining them") or as one a speaker doubts ("questioned the need to admit more migrants", "asked why the
+    country would accept them"): no measure stated (r29). Read back to the clause's start, at most eight words."""
+    W = doc_lowers(doc)
+    lo = max(sent.start, start - 8)
+    k = start - 1
+    while k > lo and W[k] not in CLAUSE_MARKS:
+        if (W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead"):
+            return True
+        if W[k] == "need" and W[k - 1] == "the" and k - 2 >= sent.start and W[k - 2] in DOUBT_VERBS:
+            return True
+        if W[k] == "why" and "would" in W[k + 1:start]:
+            return True
+        k -= 1
+    return False
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:

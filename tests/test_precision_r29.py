@@ -7,11 +7,15 @@ Policies:
 - an ``exclude_next`` word joined to the trigger by a hyphen ("a deportation-relief program") excludes it as the
   separate word does;
 - "remove protection(s)/status for immigrants" takes a protection away, nobody is removed;
+- the alternative not taken ("released rather than being held and deported") and a doubted measure ("questioned
+  the need to admit more", "why the country would accept them") are no measure;
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
 Flows:
 - "deeply moved by the scenes": a feeling, nobody moved;
 - a country that only locates another place ("from nations south of Mexico", "just north of Syria") is neither
-  origin nor destination.
+  origin nor destination;
+- a border named as what a state secures ("tightened security at the U.S.-Mexico border", "secure the southern
+  border", "U.S.-Mexico border security") is no crossing.
 All sentences are invented for these tests.
 """
 
@@ -65,11 +69,27 @@ def test_restrictions_warnings_and_security_money_are_no_aid(nlp, text):
     assert ("CA", "Aid") not in policies(nlp, text)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    (STORY + "Canada's immigration minister said on Monday that nearly all migrant families in Canada are being let "
+             "go into towns, rather than being held and deported.", ("CA", "Deportation")),
+    (STORY + "At a meeting in Ottawa, the Canadian prime minister questioned the need to admit more Haitians to "
+             "Canada.", ("CA", "Admission")),
+    (STORY + "A newspaper reported that the premier questioned in a meeting on Friday why Canada would accept "
+             "immigrants from poor countries.", ("CA", "Admission")),
+    (STORY + "The premier wondered aloud why Canada would take in immigrants from poor countries.",
+     ("CA", "Admission")),
+])
+def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
+    assert wrong not in policies(nlp, text)
+
+
 @pytest.mark.parametrize("text, expected", [
     (STORY + "Canada deported 4,000 migrants last year.", ("CA", "Deportation")),
     (STORY + "Canadian agents detained 300 migrants at the border on Friday.", ("CA", "Detention")),
     (STORY + "Canada will provide aid and shelter to the refugees arriving from Haiti.", ("CA", "Aid")),
     (STORY + "Canada said it would remove the migrants to Haiti within a week.", ("CA", "Deportation")),
+    (STORY + "Instead of releasing them, Canada deported the migrants to Haiti.", ("CA", "Deportation")),
+    (STORY + "Canada admitted 2,000 refugees from Haiti last year.", ("CA", "Admission")),
 ])
 def test_measures_still_found(nlp, text, expected):
     assert expected in policies(nlp, text)
@@ -85,10 +105,17 @@ def test_no_flow_from_feelings_or_reference_points(nlp, text, wrong):
     assert wrong not in flows(nlp, text)
 
 
+def test_a_secured_border_is_no_crossing(nlp):
+    text = ("The package adds money for drones and more agents on the U.S.-Mexico border security line, as "
+            "thousands of migrant families arrive.")
+    assert ("MX", "US") not in flows(nlp, text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Refugees keep arriving. Thousands of Syrians moved to Turkey after the war began.", ("SY", "TR")),
     ("Refugees keep arriving. Migrants from Honduras crossed into Mexico, north of Guatemala.", ("HN", "MX")),
     ("Refugees keep arriving. Migrants from Honduras have arrived in Texas this spring.", ("HN", "US")),
+    ("Thousands of migrant families crossed the U.S.-Mexico border in May, officials said.", ("MX", "US")),
     ("Refugees keep arriving. Many Afghans went to Iran to find work.", ("AF", "IR")),
 ])
 def test_flows_still_found(nlp, text, expected):
