@@ -2142,9 +2142,15 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     crisis = "crisis" in words and any(  # (the word test in C first: most sentences have no "crisis")
         w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
     context = not lex.border_context.isdisjoint(words)
+    if context and "mass" in words and lex.border_context.isdisjoint(w for w in words if w != "mass"):
+        # "a mass prayer on the border": the adjective; people mass at a border (r29)
+        context = any(w == "mass" and words[k + 1:k + 2] and words[k + 1] in MASS_NEXT for k, w in enumerate(words))
     if people and context and not crisis:
         context = _context_word_in_prose(doc, s, lex)
     return crisis or (people and context)
+
+
+MASS_NEXT = frozenset({"at", "on", "along", "near", "by", "outside", "in", "there", "again"})
 
 
 def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:

@@ -3641,8 +3641,9 @@ def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
     lo = max(sent.start, start - 8)
     k = start - 1
     while k > lo and W[k] not in CLAUSE_MARKS:
-        if (W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead"):
-            return True
+        if ((W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead")) \
+                and W[start].endswith(("ing", "ed")):
+            return True  # a verb only: "instead of the wall" names the plan another one would replace
         if W[k] == "need" and W[k - 1] == "the" and k - 2 >= sent.start and W[k - 2] in DOUBT_VERBS:
             return True
         if W[k] == "why" and "would" in W[k + 1:start]:

@@ -7,7 +7,7 @@ Policies:
 - an ``exclude_next`` word joined to the trigger by a hyphen ("a deportation-relief program") excludes it as the
   separate word does;
 - "remove protection(s)/status for immigrants" takes a protection away, nobody is removed;
-- the alternative not taken ("released rather than being held and deported") and a doubted measure ("questioned
+- the alternative not taken, for a verb ("released rather than being held and deported") and a doubted measure ("questioned
   the need to admit more", "why the country would accept them") are no measure;
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
 Flows:
@@ -15,7 +15,8 @@ Flows:
 - a country that only locates another place ("from nations south of Mexico", "just north of Syria") is neither
   origin nor destination;
 - a border named as what a state secures ("tightened security at the U.S.-Mexico border", "secure the southern
-  border", "U.S.-Mexico border security") is no crossing.
+  border", "U.S.-Mexico border security") is no crossing, nor is "a mass prayer" at a border (people who
+  "mass at" it still cross).
 All sentences are invented for these tests.
 """
 
@@ -90,6 +91,8 @@ def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
     (STORY + "Canada said it would remove the migrants to Haiti within a week.", ("CA", "Deportation")),
     (STORY + "Instead of releasing them, Canada deported the migrants to Haiti.", ("CA", "Deportation")),
     (STORY + "Canada admitted 2,000 refugees from Haiti last year.", ("CA", "Admission")),
+    (STORY + "Instead of the Canadian wall, the opposition wants more drones; Canada plans to build a wall along its "
+             "border with the United States.", ("CA", "BorderBarrier")),
 ])
 def test_measures_still_found(nlp, text, expected):
     assert expected in policies(nlp, text)
@@ -109,6 +112,14 @@ def test_a_secured_border_is_no_crossing(nlp):
     text = ("The package adds money for drones and more agents on the U.S.-Mexico border security line, as "
             "thousands of migrant families arrive.")
     assert ("MX", "US") not in flows(nlp, text)
+
+
+def test_a_mass_prayer_at_a_border_is_no_crossing(nlp):
+    text = ("Syrian refugees keep fleeing the war. A mass prayer was held across Jordan, and 300 people prayed on "
+            "the Jordanian-Syrian border for peace.")
+    assert ("SY", "JO") not in flows(nlp, text)
+    text = "Syrian refugees keep fleeing the war. Thousands of people mass at the Jordanian-Syrian border every week."
+    assert ("SY", "JO") in flows(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [
