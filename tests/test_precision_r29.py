@@ -7,8 +7,8 @@ Policies:
 - an ``exclude_next`` word joined to the trigger by a hyphen ("a deportation-relief program") excludes it as the
   separate word does;
 - "remove protection(s)/status for immigrants" takes a protection away, nobody is removed;
-- the alternative not taken, for a verb ("released rather than being held and deported") and a doubted measure ("questioned
-  the need to admit more", "why the country would accept them") are no measure;
+- the alternative not taken, for a verb ("released rather than being held and deported"), and a doubted measure
+  ("questioned the need to admit more", "why the country would accept them") are no measure;
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
 Flows:
 - "deeply moved by the scenes": a feeling, nobody moved;
