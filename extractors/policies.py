@@ -3629,13 +3629,15 @@ def _hyphen_excluded_next(doc: Doc, end: int, entry: dict) -> bool:
 
 
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+WITHOUT_FILLERS = frozenset({"trying", "attempting", "seeking", "bothering", "moving", "to", "first", "even", "ever",
+                             "being", "having"})
 DOUBT_VERBS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
                          "doubting"})
 
 
 def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
     """A measure named as the alternative not taken ("released rather than being held and deported", "instead of
-    detaining them") or as one a speaker doubts ("questioned the need to admit more migrants", "asked why the
+    detaining them", "without trying to deport them") or as one a speaker doubts ("questioned the need to admit more migrants", "asked why the
     country would accept them"): no measure stated (r29). Read back to the clause's start, at most eight words."""
     W = doc_lowers(doc)
     lo = max(sent.start, start - 8)
@@ -3648,6 +3650,8 @@ def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
             return True
         if W[k] == "why" and "would" in W[k + 1:start]:
             return True
+        if W[k] == "without" and all(w in WITHOUT_FILLERS for w in W[k + 1:start]):
+            return True  # "without trying to deport either of them", "without first detaining them"
         k -= 1
     return False
 

@@ -8,7 +8,8 @@ Policies:
   separate word does;
 - "remove protection(s)/status for immigrants" takes a protection away, nobody is removed;
 - the alternative not taken, for a verb ("released rather than being held and deported"), and a doubted measure
-  ("questioned the need to admit more", "why the country would accept them") are no measure;
+  ("questioned the need to admit more", "why the country would accept them"), or one "without trying to" take,
+  are no measure;
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
 Flows:
 - "deeply moved by the scenes": a feeling, nobody moved;
@@ -79,6 +80,8 @@ def test_restrictions_warnings_and_security_money_are_no_aid(nlp, text):
              "immigrants from poor countries.", ("CA", "Admission")),
     (STORY + "The premier wondered aloud why Canada would take in immigrants from poor countries.",
      ("CA", "Admission")),
+    (STORY + "The judge said Canadian agents would hand the children to relatives staying in Canada illegally, "
+             "without trying to deport any of them.", ("CA", "Deportation")),
 ])
 def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
     assert wrong not in policies(nlp, text)
@@ -90,6 +93,7 @@ def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
     (STORY + "Canada will provide aid and shelter to the refugees arriving from Haiti.", ("CA", "Aid")),
     (STORY + "Canada said it would remove the migrants to Haiti within a week.", ("CA", "Deportation")),
     (STORY + "Instead of releasing them, Canada deported the migrants to Haiti.", ("CA", "Deportation")),
+    (STORY + "Canada deported the migrants without a hearing.", ("CA", "Deportation")),
     (STORY + "Canada admitted 2,000 refugees from Haiti last year.", ("CA", "Admission")),
     (STORY + "Instead of the Canadian wall, the opposition wants more drones; Canada plans to build a wall along its "
              "border with the United States.", ("CA", "BorderBarrier")),
