@@ -3637,8 +3637,9 @@ DOUBT_VERBS = frozenset({"question", "questioned", "questions", "questioning", "
 
 def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
     """A measure named as the alternative not taken ("released rather than being held and deported", "instead of
-    detaining them", "without trying to deport them") or as one a speaker doubts ("questioned the need to admit more migrants", "asked why the
-    country would accept them"): no measure stated (r29). Read back to the clause's start, at most eight words."""
+    detaining them", "without trying to deport them") or as one a speaker doubts ("questioned the need to admit more
+    migrants", "asked why the country would accept them"): no measure stated (r29). Read back to the clause's start,
+    at most eight words."""
     W = doc_lowers(doc)
     lo = max(sent.start, start - 8)
     k = start - 1
