@@ -3645,8 +3645,9 @@ def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
     k = start - 1
     while k > lo and W[k] not in CLAUSE_MARKS:
         if ((W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead")) \
-                and W[start].endswith(("ing", "ed")):
-            return True  # a verb only: "instead of the wall" names the plan another one would replace
+                and (W[start].endswith("ing") or "being" in W[k + 1:start]):
+            return True  # a gerund only: "instead of the wall" names the plan another would replace, and "fled
+            # rather than be conscripted" a measure the state takes
         if W[k] == "need" and W[k - 1] == "the" and k - 2 >= sent.start and W[k - 2] in DOUBT_VERBS:
             return True
         if W[k] == "why" and "would" in W[k + 1:start]:

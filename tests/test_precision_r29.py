@@ -7,7 +7,8 @@ Policies:
 - an ``exclude_next`` word joined to the trigger by a hyphen ("a deportation-relief program") excludes it as the
   separate word does;
 - "remove protection(s)/status for immigrants" takes a protection away, nobody is removed;
-- the alternative not taken, for a verb ("released rather than being held and deported"), and a doubted measure
+- the alternative not taken, for a gerund ("released rather than being held and deported"; not "fled rather
+  than be conscripted", a measure the state takes), and a doubted measure
   ("questioned the need to admit more", "why the country would accept them"), or one "without trying to" take,
   are no measure;
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
@@ -94,6 +95,8 @@ def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
     (STORY + "Canada said it would remove the migrants to Haiti within a week.", ("CA", "Deportation")),
     (STORY + "Instead of releasing them, Canada deported the migrants to Haiti.", ("CA", "Deportation")),
     (STORY + "Canada deported the migrants without a hearing.", ("CA", "Deportation")),
+    ("The young man left Caracas in 2017, rather than be conscripted into the Venezuelan army, and asked for asylum "
+     "in Spain.", ("VE", "Mobilization")),
     (STORY + "Canada admitted 2,000 refugees from Haiti last year.", ("CA", "Admission")),
     (STORY + "Instead of the Canadian wall, the opposition wants more drones; Canada plans to build a wall along its "
              "border with the United States.", ("CA", "BorderBarrier")),
