@@ -1146,7 +1146,7 @@ COMPASS_WORDS = frozenset({"south", "north", "east", "west", "southeast", "south
 
 
 def _reference_points(W: list[str], mentions: list[_Mention], start: int) -> None:
-    """A country that only locates another place ("migrants from nations south of Mexico arrived in Texas", "a
+    """A country that only locates another place ("people from countries south of Mexico reached Texas", "a
     camp just north of Syria") is neither where people come from nor where they go: its role is LOC (r29)."""
     for m in mentions:
         if m.role in {"SRC", "DST", "VIA", "NAT"} and m.start - 2 >= start and W[m.start - 1] == "of" \
@@ -1166,9 +1166,9 @@ BORDER_LEAD_WORDS = frozenset({"the", "its", "our", "their", "his", "her", "at",
 
 
 def _secured_border(W: list[str], i: int, start: int, end: int) -> bool:
-    """The border at token i named as what a state secures or builds on ("tightened security at the U.S.-Mexico
-    border", "secure the southern border", "U.S.-Mexico border security", "the U.S.-Mexico border wall"): a measure,
-    not people crossing (r29)."""
+    """The border at token i named as what a state secures or builds on ("more security at the Mexican-U.S.
+    frontier", "secure the southern border", "Mexico-U.S. border security", "a new border wall"): a measure, not
+    people crossing (r29)."""
     if i + 1 < end and W[i + 1] in BORDER_MEASURE_NOUNS:
         return True
     k = i - 1

@@ -3653,7 +3653,7 @@ def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
         if W[k] == "why" and "would" in W[k + 1:start]:
             return True
         if W[k] == "without" and all(w in WITHOUT_FILLERS for w in W[k + 1:start]):
-            return True  # "without trying to deport either of them", "without first detaining them"
+            return True  # "without trying to deport any of them", "without first detaining them"
         k -= 1
     return False
 

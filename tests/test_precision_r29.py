@@ -14,9 +14,9 @@ Policies:
 - "reinstate travel restrictions", a "do not travel" warning and funding for homeland security are no aid.
 Flows:
 - "deeply moved by the scenes": a feeling, nobody moved;
-- a country that only locates another place ("from nations south of Mexico", "just north of Syria") is neither
+- a country that only locates another place ("people from countries south of Mexico", "just north of Syria") is neither
   origin nor destination;
-- a border named as what a state secures ("tightened security at the U.S.-Mexico border", "secure the southern
+- a border named as what a state secures ("more security at the Mexican-U.S. frontier", "secure the southern
   border", "U.S.-Mexico border security") is no crossing, nor is "a mass prayer" at a border (people who
   "mass at" it still cross).
 All sentences are invented for these tests.
@@ -75,8 +75,8 @@ def test_restrictions_warnings_and_security_money_are_no_aid(nlp, text):
 @pytest.mark.parametrize("text, wrong", [
     (STORY + "Canada's immigration minister said on Monday that nearly all migrant families in Canada are being let "
              "go into towns, rather than being held and deported.", ("CA", "Deportation")),
-    (STORY + "At a meeting in Ottawa, the Canadian prime minister questioned the need to admit more Haitians to "
-             "Canada.", ("CA", "Admission")),
+    (STORY + "At a meeting in Ottawa, the Canadian prime minister questioned the need to take in additional "
+             "refugees from Haiti.", ("CA", "Admission")),
     (STORY + "A newspaper reported that the premier questioned in a meeting on Friday why Canada would accept "
              "immigrants from poor countries.", ("CA", "Admission")),
     (STORY + "The premier wondered aloud why Canada would take in immigrants from poor countries.",
@@ -98,8 +98,8 @@ def test_alternatives_not_taken_and_doubted_measures(nlp, text, wrong):
     ("The young man left Caracas in 2017, rather than be conscripted into the Venezuelan army, and asked for asylum "
      "in Spain.", ("VE", "Mobilization")),
     (STORY + "Canada admitted 2,000 refugees from Haiti last year.", ("CA", "Admission")),
-    (STORY + "Instead of the Canadian wall, the opposition wants more drones; Canada plans to build a wall along its "
-             "border with the United States.", ("CA", "BorderBarrier")),
+    (STORY + "Instead of the Canadian wall, the opposition wants more drones; Canada plans to build a wall on its "
+             "frontier, officials said.", ("CA", "BorderBarrier")),
 ])
 def test_measures_still_found(nlp, text, expected):
     assert expected in policies(nlp, text)
@@ -108,7 +108,7 @@ def test_measures_still_found(nlp, text, expected):
 @pytest.mark.parametrize("text, wrong", [
     ("Refugees keep arriving. Norwegians, deeply moved by the scenes from Aleppo, gave money to Syrian neighbours.",
      ("NO", "SY")),
-    ("Refugees keep arriving. Waves of migrants from nations south of Mexico have arrived in Texas this spring.",
+    ("Refugees keep arriving. Many people from countries south of Mexico reached Texas this spring.",
      ("MX", "US")),
 ])
 def test_no_flow_from_feelings_or_reference_points(nlp, text, wrong):
@@ -133,7 +133,7 @@ def test_a_mass_prayer_at_a_border_is_no_crossing(nlp):
     ("Refugees keep arriving. Thousands of Syrians moved to Turkey after the war began.", ("SY", "TR")),
     ("Refugees keep arriving. Migrants from Honduras crossed into Mexico, north of Guatemala.", ("HN", "MX")),
     ("Refugees keep arriving. Migrants from Honduras have arrived in Texas this spring.", ("HN", "US")),
-    ("Thousands of migrant families crossed the U.S.-Mexico border in May, officials said.", ("MX", "US")),
+    ("Agents said 900 Cuban migrants crossed the U.S.-Mexico border near Yuma overnight.", ("MX", "US")),
     ("Refugees keep arriving. Many Afghans went to Iran to find work.", ("AF", "IR")),
 ])
 def test_flows_still_found(nlp, text, expected):
