@@ -1158,8 +1158,7 @@ SECURING_WORDS = frozenset({"secure", "secures", "secured", "securing", "securit
                             "sealing", "militarize", "militarized", "militarizing", "militarise", "militarised",
                             "militarising", "fortify", "fortified", "fortifying", "tighten", "tightened",
                             "tightening", "patrol", "patrols", "patrolled", "patrolling"})
-BORDER_MEASURE_NOUNS = frozenset({"security", "wall", "walls", "fence", "fences", "barrier", "barriers",
-                                  "infrastructure", "enforcement"})
+BORDER_MEASURE_NOUNS = frozenset({"security", "infrastructure", "enforcement"})  # not "fence": people scale it
 BORDER_LEAD_WORDS = frozenset({"the", "its", "our", "their", "his", "her", "at", "on", "along", "of", "'s", "’s",
                                "southern", "northern", "eastern", "western", "southwest", "southwestern", "entire",
                                "whole", "nation", "country", "us", "u.s.", "america", "american"})
@@ -1167,8 +1166,7 @@ BORDER_LEAD_WORDS = frozenset({"the", "its", "our", "their", "his", "her", "at",
 
 def _secured_border(W: list[str], i: int, start: int, end: int) -> bool:
     """The border at token i named as what a state secures or builds on ("more security at the Mexican-U.S.
-    frontier", "secure the southern border", "Mexico-U.S. border security", "a new border wall"): a measure, not
-    people crossing (r29)."""
+    frontier", "secure the southern border", "Mexico-U.S. border security"): a measure, not people crossing (r29)."""
     if i + 1 < end and W[i + 1] in BORDER_MEASURE_NOUNS:
         return True
     k = i - 1
