@@ -457,6 +457,9 @@ PROTECTION_GRANTS = frozenset({"grant", "granted", "granting", "grants", "give",
 PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "refugee"})
 
 
+FEELING_NEXT = {"move": frozenset({"by"})}
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -510,6 +513,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     if lemma == "move" and nxt_word == "to" and i + 2 < end and doc_texts(doc)[i + 2].islower() \
             and W[i + 2] not in lex.fillers:
         return None  # "moved to end foreign aid": took steps, nobody went anywhere
+    if lemma in FEELING_NEXT and nxt_word in FEELING_NEXT[lemma]:
+        return None  # "Norwegians, deeply moved by the scenes": a feeling, nobody moved (r29)
     if lemma == "move" and nxt_word in {"the", "a", "an", "its", "his", "her", "their", "our"}:
         if i + 2 >= end or W[i + 2] not in lex.flow_groups:
             return None  # "moving the embassy to Jerusalem"
@@ -1136,6 +1141,40 @@ def _hyphen_tokens(doc: Doc) -> list[int]:
 _HYPHEN = re.compile("-")
 
 
+COMPASS_WORDS = frozenset({"south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest",
+                           "south-east", "south-west", "north-east", "north-west"})
+
+
+def _reference_points(W: list[str], mentions: list[_Mention], start: int) -> None:
+    """A country that only locates another place ("people from countries south of Mexico reached Texas", "a
+    camp just north of Syria") is neither where people come from nor where they go: its role is LOC (r29)."""
+    for m in mentions:
+        if m.role in {"SRC", "DST", "VIA", "NAT"} and m.start - 2 >= start and W[m.start - 1] == "of" \
+                and W[m.start - 2] in COMPASS_WORDS:
+            m.role = "LOC"
+
+
+SECURING_WORDS = frozenset({"secure", "secures", "secured", "securing", "security", "seal", "seals", "sealed",
+                            "sealing", "militarize", "militarized", "militarizing", "militarise", "militarised",
+                            "militarising", "fortify", "fortified", "fortifying", "tighten", "tightened",
+                            "tightening", "patrol", "patrols", "patrolled", "patrolling"})
+BORDER_MEASURE_NOUNS = frozenset({"security", "infrastructure", "enforcement"})  # not "fence": people scale it
+BORDER_LEAD_WORDS = frozenset({"the", "its", "our", "their", "his", "her", "at", "on", "along", "of", "'s", "’s",
+                               "southern", "northern", "eastern", "western", "southwest", "southwestern", "entire",
+                               "whole", "nation", "country", "us", "u.s.", "america", "american"})
+
+
+def _secured_border(W: list[str], i: int, start: int, end: int) -> bool:
+    """The border at token i named as what a state secures or builds on ("more security at the Mexican-U.S.
+    frontier", "secure the southern border", "Mexico-U.S. border security"): a measure, not people crossing (r29)."""
+    if i + 1 < end and W[i + 1] in BORDER_MEASURE_NOUNS:
+        return True
+    k = i - 1
+    while k >= start and i - k <= 5 and (W[k] in BORDER_LEAD_WORDS or "-" in W[k]):
+        k -= 1
+    return k >= start and W[k] in SECURING_WORDS
+
+
 def _sentence_starts(doc: Doc) -> tuple[list[int], Callable[[int], Span]]:
     """The first token of each sentence, and a function giving the k-th sentence: the sentences of
     ``doc_sentences``, with no Span made for the sentences a stage skips."""
@@ -1272,6 +1311,7 @@ def _sentences(doc: Doc, assertions: DocumentAssertions, lex: _Lex, prefilter: b
             _assign_roles(doc, sent, mentions, triggers, lex, frozenset(blocked))
             _fled_events(W, mentions, triggers, start, lex)
             _moving_in_toward(W, mentions, triggers, start)
+            _reference_points(W, mentions, start)
         region = _region_origin(W, T, start, end, mentions, lex)
         country_starts = {m.start for m in mentions}
         for k in _between(at_from, start, end - 1):
@@ -2100,9 +2140,15 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     crisis = "crisis" in words and any(  # (the word test in C first: most sentences have no "crisis")
         w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
     context = not lex.border_context.isdisjoint(words)
+    if context and "mass" in words and lex.border_context.isdisjoint(w for w in words if w != "mass"):
+        # "a mass prayer on the border": the adjective; people mass at a border (r29)
+        context = any(w == "mass" and words[k + 1:k + 2] and words[k + 1] in MASS_NEXT for k, w in enumerate(words))
     if people and context and not crisis:
         context = _context_word_in_prose(doc, s, lex)
     return crisis or (people and context)
+
+
+MASS_NEXT = frozenset({"at", "on", "along", "near", "by", "outside", "in", "there", "again"})
 
 
 def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
@@ -2167,13 +2213,13 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
         _waterway_flows(b, s, lex)
     _journey_on(b, sentences, main)
     explicit = {(f.origin, f.destination) for f in b.flows}
-    T = doc_texts(doc)
+    T, W_all = doc_texts(doc), doc_lowers(doc)
     for s in sentences:
         if not (s.mentions or any("-" in t and _compound_text(t) for t in T[s.span.start:s.span.end])) \
                 or not _border_context(doc, s, lex):
             continue
         for a, c, i, owned in _border_pairs(doc, s, main, lex):
-            if _hedged_before(doc, s, i):
+            if _hedged_before(doc, s, i) or _secured_border(W_all, i, s.span.start, s.span.end):
                 continue
             oriented = _orient(a, c, explicit, main, lex, s, owned)
             if oriented:
@@ -2337,6 +2383,8 @@ def _side_border_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
         owner = _side_border_owner(W, start, k, mentions, state, sb)
         neighbour = sb.neighbours.get(owner or "", {}).get(W[k])
         crossed = any(w in CROSSING_WORDS for w in W[max(start, k - 6):k])  # "crossing the southern border"
+        if _secured_border(W, i, start, end):
+            continue  # "secure the southern border": the state's measure, no people crossing (r29)
         if owner is None or neighbour is None or (neighbour, owner) in known or owner in reached and not crossed \
                 or any(w in _HEDGES_BEFORE_BORDER for w in W[max(start, k - 10):k]):
             continue

@@ -3502,6 +3502,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "questioned the need to admit more refugees": a necessity weighed, no measure (r29)
         if _campaign_pledge(doc, start, sent):
             continue  # "If elected, the nominee pledged to reinstate DACA": a candidate's promise (r29)
+        if _feared_measure(doc, start, sent) or _hyphen_excluded_next(doc, end, entry) \
+                or _alternative_or_doubted(doc, start, sent):
+            continue  # "at risk of being deported", "rather than being deported", "questioned the need to admit"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
         if entry.get("nominal") and end < sent.end and doc[end].lower_ == "of" and not {
                 "possibility", "prospect", "idea", "threat", "risk", "notion"}.isdisjoint(
@@ -3755,6 +3758,63 @@ def _weighed_need(doc: Doc, start: int, sent: Span) -> bool:
     if lowers[start - 1] == "of" and not lowers[start].endswith("ing"):
         return False
     return not DOUBT_WORDS.isdisjoint(lowers[max(sent.start, start - 6):start - 2])
+
+
+FEARED_NOUNS = frozenset({"risk", "risks", "danger", "threat", "threats", "fear", "fears", "afraid", "scared",
+                          "terrified", "chance", "chances", "possibility", "prospect", "likelihood", "odds", "spectre",
+                          "specter", "worry", "worries", "worried"})
+EXPOSED_ADJECTIVES = frozenset({"vulnerable", "susceptible", "exposed"})
+FEARED_FILLERS = frozenset({"being", "getting", "possibly", "potentially", "eventually", "immediately", "again",
+                            "soon", "later", "quickly", "summarily"})
+
+
+def _feared_measure(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure named as what people risk or fear, not as one taken: "at risk of being deported", "in little
+    danger of being detained", "afraid of getting sent back", "vulnerable to deportation again" (r29)."""
+    W = doc_lowers(doc)
+    k = start - 1
+    while k >= sent.start and W[k] in FEARED_FILLERS:
+        k -= 1
+    if k - 1 < sent.start:
+        return False
+    return (W[k] == "of" and W[k - 1] in FEARED_NOUNS) or (W[k] == "to" and W[k - 1] in EXPOSED_ADJECTIVES)
+
+
+def _hyphen_excluded_next(doc: Doc, end: int, entry: dict) -> bool:
+    """An ``exclude_next`` word joined to the trigger by a hyphen: "a deportation-relief program" is relief, as
+    "deportation relief" is (r29)."""
+    return end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].lower_ in set(
+        entry.get("exclude_next") or ())
+
+
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+WITHOUT_FILLERS = frozenset({"trying", "attempting", "seeking", "bothering", "moving", "to", "first", "even", "ever",
+                             "being", "having"})
+DOUBT_VERBS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
+                         "doubting"})
+
+
+def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
+    """A measure named as the alternative not taken ("released rather than being held and deported", "instead of
+    detaining them", "without trying to deport them") or as one a speaker doubts ("questioned the need to admit more
+    migrants", "asked why the country would accept them"): no measure stated (r29). Read back to the clause's start,
+    at most eight words."""
+    W = doc_lowers(doc)
+    lo = max(sent.start, start - 8)
+    k = start - 1
+    while k > lo and W[k] not in CLAUSE_MARKS:
+        if ((W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead")) \
+                and (W[start].endswith("ing") or "being" in W[k + 1:start]):
+            return True  # a gerund only: "instead of the wall" names the plan another would replace, and "fled
+            # rather than be conscripted" a measure the state takes
+        if W[k] == "need" and W[k - 1] == "the" and k - 2 >= sent.start and W[k - 2] in DOUBT_VERBS:
+            return True
+        if W[k] == "why" and "would" in W[k + 1:start]:
+            return True
+        if W[k] == "without" and all(w in WITHOUT_FILLERS for w in W[k + 1:start]):
+            return True  # "without trying to deport any of them", "without first detaining them"
+        k -= 1
+    return False
 
 
 def _modal_deliberation(doc: Doc, start: int, sent: Span) -> bool:
