@@ -1051,6 +1051,24 @@ def _topic_between(doc: Doc, a: int, b: int) -> bool:
 HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between a host country and its verb
 
 
+APPOSITION_OPENERS = frozenset({"a", "an", "the"})
+APPOSITION_WINDOW = 12
+
+
+def _past_apposition(W: list[str], j: int, end: int, mentions: list[_Mention], triggers: dict[int, str]) -> int:
+    """The comma closing an apposition right after a country (", a country of 4 million people,") so its verb is
+    read past it (round 29: "Lebanon, a small country, is host to a million Syrian refugees"); ``j`` when none: no
+    country or movement word inside, closed by a comma within a few words."""
+    if j + 1 >= end or W[j] != "," or W[j + 1] not in APPOSITION_OPENERS:
+        return j
+    for k in range(j + 2, min(j + APPOSITION_WINDOW, end)):
+        if W[k] == ",":
+            return k
+        if k in triggers or any(m.start == k for m in mentions) or W[k] in {";", ":", "(", ")", '"', "and", "or"}:
+            return j
+    return j
+
+
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
@@ -1059,7 +1077,7 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
     for m in mentions:
         if m.role is not None or m.kind != "name":
             continue
-        j = m.end
+        j = _past_apposition(W, m.end, sent.end, mentions, triggers)
         while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
             j += 1  # "Kenya is hosting", "Chad, which is home to"
         if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
@@ -4460,6 +4478,9 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
     """The countries named in a list right after "from" at ``j`` ("from A, B and C", "from countries such as A
     and B") and the token after the list; empty when anything but list words separates them."""
     k = j + 1
+    r29 = _listed_origins_r29_lex()
+    if r29 is not None:
+        k = _past_list_description(W, k, end, by_start, r29)
     while k < end and W[k] in lo.openers:
         k += 1
     out: list[_Mention] = []
@@ -4473,9 +4494,64 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
             k += 2
         elif k < end and W[k] in {",", "and", "or"}:
             k += 1
+        elif r29 is not None and k < end and W[k] == "but" and "from" in W[k + 1:k + 4]:
+            k += 1  # "from A and B but also increasingly from C" (round 29)
         else:
             break
+        if r29 is not None:
+            k = _past_list_aside(W, k, end, by_start, r29)
     return out, k
+
+
+@dataclass(frozen=True)
+class _ListedOrigins29:
+    """Lexicons of the round-29 additions to ``_listed_origins`` (flows.json "listed_origins_r29")."""
+
+    kinds: frozenset[str]
+    window: int
+    asides: frozenset[str]
+    influx: frozenset[str]
+    arrivals: frozenset[str]
+    authorities: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@lru_cache(maxsize=1)
+def _listed_origins_r29_lex() -> _ListedOrigins29 | None:
+    data = load_json("flows.json").get("listed_origins_r29")
+    if not data:
+        return None
+    return _ListedOrigins29(kinds=frozenset(data["kind_nouns"]), window=int(data["description_window"]),
+                            asides=frozenset(data["aside_words"]), influx=frozenset(data["influx_nouns"]),
+                            arrivals=frozenset(data["more_arrivals"]),
+                            authorities=tuple((tuple(k.split()), v) for k, v in
+                                              sorted(data.get("more_authorities", {}).items())))
+
+
+def _past_list_description(W: list[str], k: int, end: int, by_start: dict[int, _Mention],
+                           r29: _ListedOrigins29) -> int:
+    """The token after a description of the listed states ("three Andean countries:", "Andean nations, such
+    as"), or ``k`` when none starts there: a few plain words (no country named by name) ending in a kind noun."""
+    for n in range(k, min(k + r29.window + 1, end)):
+        if W[n] in r29.kinds:
+            if n == k:
+                return k  # "countries such as": the list openers read it
+            n += 1
+            if n < end and W[n] in {":", ","}:
+                n += 1
+            return n
+        m = by_start.get(n)
+        if m is not None and m.kind == "name" or not (W[n].isalnum() or W[n] == "-"):
+            return k
+    return k
+
+
+def _past_list_aside(W: list[str], k: int, end: int, by_start: dict[int, _Mention], r29: _ListedOrigins29) -> int:
+    """The next list item's token after an aside inside the list ("and, most recently, C", "but also from C");
+    ``k`` when no list item follows the aside."""
+    n = k
+    while n < end and n - k < 6 and n not in by_start and (W[n] in r29.asides or W[n] == ","):
+        n += 1
+    return n if n in by_start else k
 
 
 def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
@@ -4486,6 +4562,29 @@ def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
         if any(tuple(words[k:k + n]) == phrase and T[k][:1].isupper() for k in range(start, end - n + 1)):
             return iso
     return None
+
+
+def _only_would_be(W: list[str], start: int, end: int, hedges: frozenset[str]) -> bool:
+    """Whether the sentence's only hedge is the adjective "would-be" ("would-be immigrants come from A and B"):
+    people described, not a move hedged (round 29; off without flows.json "listed_origins_r29")."""
+    if _listed_origins_r29_lex() is None:
+        return False
+    return all(W[k] == "would" and W[k + 1:k + 3] == ["-", "be"] for k in range(start, end) if W[k] in hedges)
+
+
+def _document_authority(doc: Doc, lex: _Lex) -> str | None:
+    """The state of the border agencies the document names ("the Border Patrol", "Homeland Security"), when they
+    are all one state's; None when it names none or several states' (round 29)."""
+    words, T = doc_lowers(doc), doc_texts(doc)
+    found = set()
+    r29 = _listed_origins_r29_lex()
+    for phrase, iso in list(lex.national_authorities) + list(r29.authorities if r29 is not None else ()):
+        n = len(phrase)
+        first = phrase[0]
+        if any(words[k] == first and tuple(words[k:k + n]) == phrase and T[k][:1].isupper()
+               for k in range(len(words) - n + 1)):
+            found.add(iso)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
@@ -4507,11 +4606,20 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
         if not s.mentions or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if not lo.hedges.isdisjoint(W[start:end]) or not lo.reversals.isdisjoint(W[start:end]):
+        if not lo.hedges.isdisjoint(W[start:end]) and not _only_would_be(W, start, end, lo.hedges) \
+                or not lo.reversals.isdisjoint(W[start:end]):
             continue
         by_start = {m.start: m for m in s.mentions}
         for j in range(start + 1, end):
-            if W[j] != "from" or not (W[j - 1] in lo.people or W[j - 1] in lo.arrivals):
+            if W[j] != "from":
+                continue
+            r29 = _listed_origins_r29_lex()
+            v = j - 1  # the people noun or arrival verb: "came mainly from" (round 29) as "came from"
+            if r29 is not None and v > start and W[v] in lo.openers and W[v].endswith("ly"):
+                v -= 1
+            more = r29 is not None and W[v] in r29.arrivals and any(  # "migrants come from A and B" (round 29)
+                w in lo.people or w in {"they", "who"} for w in W[max(start, v - 3):v])  # not "a truck come from"
+            if not (W[v] in lo.people or W[v] in lo.arrivals or more):
                 continue
             origins, k = _from_list(W, j, end, by_start, lo)
             if not origins:
@@ -4524,13 +4632,16 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 dest = _authority_in(doc, start, end, lex)
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
-            if dest is None and W[j - 1] in lo.arrivals:
-                dest = story
+            if dest is None and (W[v] in lo.arrivals or more or r29 is not None and W[v] in lo.people
+                                 and not r29.influx.isdisjoint(W[max(start, v - 3):v])):
+                dest = story  # "an influx of people from A, B and C" (round 29): arrivals, as "came from"
+                if dest is None and r29 is not None:
+                    dest = _document_authority(doc, lex)  # the one state whose border agencies the story names
             if dest is None or dest in isos:
                 continue
             for m in origins:
                 if (m.iso, dest) not in known:
-                    b.add(s.span, m.iso, dest, [j, m.start], trigger=j - 1)
+                    b.add(s.span, m.iso, dest, [j, m.start], trigger=v)
                     known.add((m.iso, dest))
 
 
