@@ -2231,6 +2231,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _destination_for(b, sentences)
     _returned_from_host(b, sentences)
     _state_sends_people(b, sentences)
+    _state_flies_people(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4481,6 +4482,7 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
     r29 = _listed_origins_r29_lex()
     if r29 is not None:
         k = _past_list_description(W, k, end, by_start, r29)
+        _LIST_EXTENDED[0] = k != j + 1
     while k < end and W[k] in lo.openers:
         k += 1
     out: list[_Mention] = []
@@ -4499,8 +4501,13 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
         else:
             break
         if r29 is not None:
-            k = _past_list_aside(W, k, end, by_start, r29)
+            n = _past_list_aside(W, k, end, by_start, r29)
+            _LIST_EXTENDED[0] = _LIST_EXTENDED[0] or n != k and any(W[x] not in {",", "and", "or"} for x in range(k, n))
+            k = n
     return out, k
+
+
+_LIST_EXTENDED = [False]  # whether the last ``_from_list`` read past a description or an aside (round 29)
 
 
 @dataclass(frozen=True)
@@ -4632,11 +4639,15 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 dest = _authority_in(doc, start, end, lex)
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
-            if dest is None and (W[v] in lo.arrivals or more or r29 is not None and W[v] in lo.people
-                                 and not r29.influx.isdisjoint(W[max(start, v - 3):v])):
+            influx = r29 is not None and W[v] in lo.people and not r29.influx.isdisjoint(W[max(start, v - 3):v])
+            if dest is None and (W[v] in lo.arrivals or more or influx):
                 dest = story  # "an influx of people from A, B and C" (round 29): arrivals, as "came from"
                 if dest is None and r29 is not None:
                     dest = _document_authority(doc, lex)  # the one state whose border agencies the story names
+                if dest is not None and (more or influx or v != j - 1 or _LIST_EXTENDED[0]) \
+                        and dest == _main_origin(sentences, lex) and not any(f.destination == dest for f in b.flows):
+                    dest = None  # round 29's lists: not to the state the story's people leave and no one reaches
+                    # ("come from other countries: A, B" in a story set in the country most of its refugees flee)
             if dest is None or dest in isos:
                 continue
             for m in origins:
@@ -5027,6 +5038,14 @@ def _state_sends_lex() -> _StateSends | None:
                        hedges=frozenset(data["hedges"]))
 
 
+@lru_cache(maxsize=1)
+def _state_sends_r29_lex() -> tuple[frozenset[str], frozenset[str]] | None:
+    data = load_json("flows.json").get("state_sends_people_r29")
+    if not data:
+        return None
+    return frozenset(data["fillers"]), frozenset(data["bare_people"])
+
+
 def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
     """"Mexico keeps sending its poorest citizens to the U.S.", "the Philippines sends thousands of workers to
     Saudi Arabia": a state sending its own people abroad is emigration from it. The state is named right before
@@ -5036,6 +5055,7 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
     ss = _state_sends_lex()
     if ss is None:
         return
+    r29 = _state_sends_r29_lex()
     W, T = doc_lowers(b.doc), doc_texts(b.doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
@@ -5048,13 +5068,14 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
             if W[i] not in ss.verbs or W[i + 1] == "back" or _hedge_words_in(W, T, start, i, ss.hedges):
                 continue
             k = i
-            while k > start and W[k - 1] in ss.fillers:
+            while k > start and (W[k - 1] in ss.fillers or r29 is not None and W[k - 1] in r29[0]):
                 k -= 1
             src = by_end.get(k)
             if src is None:
                 continue
             obj = next((j for j in range(i + 1, min(end, i + 1 + ss.window)) if W[j] in ss.people), None)
-            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]):
+            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]) and not (
+                    r29 is not None and W[obj] in r29[1] and obj == i + 1):  # "sends migrants to" (round 29)
                 continue
             j = obj + 1
             if j < end and W[j] == "abroad":
@@ -5067,3 +5088,98 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
                 continue
             b.add(s.span, src.iso, dst.iso, [src.start, i, obj, dst.start], trigger=i)
             known.add((src.iso, dst.iso))
+
+
+@dataclass(frozen=True)
+class _StateFlies:
+    """Lexicons of ``_state_flies_people`` (flows.json "state_flies_people_r29")."""
+
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    people: frozenset[str]
+    window: int
+    borders: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _state_flies_lex() -> _StateFlies | None:
+    data = load_json("flows.json").get("state_flies_people_r29")
+    if not data:
+        return None
+    return _StateFlies(verbs=frozenset(data["verbs"]), fillers=frozenset(data["fillers"]),
+                       people=frozenset(data["people"]), window=int(data["object_window"]),
+                       borders=frozenset(data["border_words"]), hedges=frozenset(data["hedges"]))
+
+
+def _border_state(W: list[str], s: _Sentence, after: int, state: str, borders: frozenset[str]) -> str | None:
+    """The country whose border the sentence names after token ``after`` ("the Polish border", "its border with
+    Finland", "Poland's border"), not the flying state's own."""
+    for m in s.mentions:
+        if m.start <= after or m.iso == state:
+            continue
+        nxt = W[m.end:m.end + 2]
+        if nxt[:1] and nxt[0] in borders or nxt[:1] in (["'s"], ["’s"]) and nxt[1:] and nxt[1] in borders:
+            return m.iso  # "the Polish border", "Poland's border"
+        if W[max(s.span.start, m.start - 2):m.start] in (["border", "with"], ["frontier", "with"]):
+            return m.iso  # "its border with Finland"
+    return None
+
+
+def _state_flies_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Belarus has flown thousands of migrants from Iraq and Syria to Minsk and pushed them toward the Polish
+    border": a state flying (busing, ferrying) people in is their way there, so each origin (after "from", or a
+    demonym before the people noun) goes to that state; when the sentence names another country's border, the
+    state is the transit to it. The state is the country named right before the verb; a hedge before the verb
+    ("threatened to fly migrants") or troops void it (round 29)."""
+    sf = _state_flies_lex()
+    if sf is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end - 2):
+            if W[i] not in sf.verbs or _hedge_words_in(W, T, start, i, sf.hedges):
+                continue
+            k = i
+            while k > start and W[k - 1] in sf.fillers:
+                k -= 1
+            state = by_end.get(k)
+            if state is None:
+                continue
+            obj = next((j for j in range(i + 1, min(end, i + 1 + sf.window)) if W[j] in sf.people), None)
+            if obj is None:
+                continue
+            origins = [m for m in s.mentions if m.kind == "demonym" and i < m.start and m.end == obj]
+            j = obj + 1
+            if j < end and W[j] == "from":
+                j += 1
+                while j < end:
+                    m = next((x for x in s.mentions if x.start == j and x.kind == "name"), None)
+                    if m is None:
+                        break
+                    origins.append(m)
+                    j = m.end
+                    if j < end and W[j] == "," and j + 1 < end and W[j + 1] in {"and", "or"}:
+                        j += 2
+                    elif j < end and W[j] in {",", "and", "or"}:
+                        j += 1
+                    else:
+                        break
+            if not origins:
+                continue
+            added = False
+            for m in origins:
+                if m.iso != state.iso and (m.iso, state.iso) not in known:
+                    b.add(s.span, m.iso, state.iso, [state.start, i, m.start], trigger=i)
+                    known.add((m.iso, state.iso))
+                    added = True
+            border = _border_state(W, s, obj, state.iso, sf.borders)
+            if border is not None and border not in {m.iso for m in origins} and (state.iso, border) not in known \
+                    and (added or any((m.iso, state.iso) in known for m in origins)):
+                b.add(s.span, state.iso, border, [state.start, i], trigger=i)
+                known.add((state.iso, border))

@@ -6,7 +6,10 @@
   and, most recently, C", "from A and B but also increasingly from C"), an influx noun before the people noun
   ("an influx of people from A and B"), with the story's state, else the one state whose border agencies the
   story names, as the destination; "would-be migrants" is no hedge;
-- a host country followed by an apposition ("Lebanon, a country of 4 million people, is host to ... refugees").
+- a host country followed by an apposition ("Lebanon, a country of 4 million people, is host to ... refugees");
+- a state in a relative clause sending migrants ("Chile, which both sends migrants to Canada and ...");
+- a state flying people in ("Belarus has flown migrants from A and B to Minsk and pushed them toward the Polish
+  border"): origins -> the flying state -> the country whose border is named.
 
 All sentences are invented for these tests.
 """
@@ -91,3 +94,43 @@ def test_host_with_an_apposition(nlp):
 def test_apposition_naming_a_country_is_not_skipped(nlp):
     text = MIGRANT_STORY + "Lebanon, a neighbour of Syria, is now host to a summit."
     assert ("SY", "LB") not in pairs(nlp, text)
+
+
+def test_story_state_that_its_people_flee_is_no_destination_of_a_list(nlp):
+    text = MIGRANT_STORY + "Syrian refugees fled Syria for years. Syrian families fled the bombing in Syria. Syria " \
+                           "is in ruins, and Syria has few doctors. Most migrants in the camps come from other " \
+                           "countries: Iraq, Pakistan and Somalia."
+    assert not {("IQ", "SY"), ("PK", "SY"), ("SO", "SY")} & pairs(nlp, text)
+
+
+# ----------------------------------------------------------------------------------------- states moving people
+
+def test_state_in_a_relative_clause_sends_migrants(nlp):
+    text = MIGRANT_STORY + "Chile, which both sends migrants to Canada and hosts many others, said it would wait."
+    assert ("CL", "CA") in pairs(nlp, text)
+
+
+def test_state_sending_aid_is_no_flow(nlp):
+    text = MIGRANT_STORY + "Chile, which both sends aid to Canada and buys its wheat, said it would wait."
+    assert ("CL", "CA") not in pairs(nlp, text)
+
+
+def test_state_flying_migrants_in_toward_a_border(nlp):
+    text = MIGRANT_STORY + "Belarus has flown thousands of migrants from Iraq and Yemen to Minsk and pushed them " \
+                           "toward the Lithuanian border."
+    assert {("IQ", "BY"), ("YE", "BY"), ("BY", "LT")} <= pairs(nlp, text)
+
+
+def test_state_flying_migrants_to_its_border_with_a_neighbour(nlp):
+    text = MIGRANT_STORY + "Russia has been flying migrants from Somalia to its border with Norway."
+    assert {("SO", "RU"), ("RU", "NO")} <= pairs(nlp, text)
+
+
+def test_threat_to_fly_migrants_is_no_flow(nlp):
+    text = MIGRANT_STORY + "Belarus threatened to fly migrants from Iraq to its border with Latvia."
+    assert not {("IQ", "BY"), ("BY", "LV")} & pairs(nlp, text)
+
+
+def test_state_flying_engineers_is_no_migration(nlp):
+    text = MIGRANT_STORY + "Germany flew 200 engineers from India to Berlin."
+    assert ("IN", "DE") not in pairs(nlp, text)
