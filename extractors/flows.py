@@ -2232,6 +2232,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _returned_from_host(b, sentences)
     _state_sends_people(b, sentences)
     _state_flies_people(b, sentences)
+    _hosts_of_refugees(b, sentences, main)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -5183,3 +5184,95 @@ def _state_flies_people(b: _Builder, sentences: list[_Sentence]) -> None:
                     and (added or any((m.iso, state.iso) in known for m in origins)):
                 b.add(s.span, state.iso, border, [state.start, i], trigger=i)
                 known.add((state.iso, border))
+
+
+@dataclass(frozen=True)
+class _HostsOfRefugees:
+    """Lexicons of ``_hosts_of_refugees`` (flows.json "hosts_of_refugees_r29")."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    refugees: frozenset[str]
+    window: int
+    nat_nouns: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _hosts_of_refugees_lex() -> _HostsOfRefugees | None:
+    data = load_json("flows.json").get("hosts_of_refugees_r29")
+    if not data:
+        return None
+    return _HostsOfRefugees(phrases=tuple(tuple(p.split()) for p in data["host_phrases"]),
+                            fillers=frozenset(data["subject_fillers"]), refugees=frozenset(data["refugees"]),
+                            window=int(data["refugee_window"]), nat_nouns=frozenset(data["nationality_nouns"]),
+                            hedges=frozenset(data["hedges"]))
+
+
+def _refugee_nationality(W: list[str], sentences: list[_Sentence], hr: _HostsOfRefugees) -> str | None:
+    """The one nationality the document puts before a refugee noun ("Syrian refugees", "the Syrian refugee
+    crisis"); None when it names none or several."""
+    found = {m.iso for s in sentences for m in s.mentions
+             if m.kind == "demonym" and m.end < s.span.end and W[m.end] in hr.nat_nouns}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+REFUGEE_COUNT_WORDS = frozenset({"millions", "thousands", "hundreds", "tens", "of", "the", "more", "than", "over",
+                                 "about", "nearly", "almost", "some", "many", "a", "an", "million", "new", "estimated",
+                                 "up", "to", "around", "roughly", "most", "fleeing"})
+
+
+def doc_like_num(doc: Doc, i: int) -> bool:
+    return doc[i].like_num
+
+
+def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """"Jordan, Lebanon and Turkey are doing their utmost to care for millions of refugees", "Germany and other
+    countries have opened their doors to refugees": countries caring for refugees the sentence gives no
+    nationality received the document's refugees (its main origin, else the one nationality it puts before a
+    refugee noun). Not under a hedge, not when the sentence names any nationality or origin itself (the other
+    rules read those), not for the origin country itself (round 29)."""
+    hr = _hosts_of_refugees_lex()
+    if hr is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    origin: str | None | bool = False  # computed on first need
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.military or s.deport or any(m.kind == "demonym" or m.role in {"NAT", "SRC"}
+                                                          for m in s.mentions):
+            continue
+        start, end = s.span.start, s.span.end
+        if hr.refugees.isdisjoint(W[start:end]):
+            continue
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end):
+            phrase = next((p for p in hr.phrases if tuple(W[i:i + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            after = i + len(phrase)
+            r = next((x for x in range(after, min(end, after + hr.window)) if W[x] in hr.refugees), None)
+            if r is None or not all(doc_like_num(b.doc, x) or W[x] in REFUGEE_COUNT_WORDS for x in range(after, r)):
+                continue  # "care for millions of refugees", not "cares for its elderly, and refugees wait"
+            k = i
+            while k > start and i - k < 10 and k not in by_end and W[k - 1] in hr.fillers:
+                k -= 1
+            if k - 1 < start or k not in by_end or _hedge_words_in(W, T, start, i, hr.hedges):
+                continue
+            hosts = [by_end[k]]
+            while True:  # "Jordan, Lebanon and Turkey": the whole subject list
+                m = hosts[-1]
+                prev = next((x for x in s.mentions if x.kind == "name" and x.end < m.start
+                             and all(w in {",", "and"} for w in W[x.end:m.start])), None)
+                if prev is None or prev in hosts:
+                    break
+                hosts.append(prev)
+            if origin is False:
+                origin = main or _refugee_nationality(W, sentences, hr)
+            if not origin:
+                return
+            for m in hosts:
+                if m.iso != origin and (origin, m.iso) not in known:
+                    b.add(s.span, origin, m.iso, [m.start, i], trigger=i)
+                    known.add((origin, m.iso))
+            break

@@ -9,7 +9,10 @@
 - a host country followed by an apposition ("Lebanon, a country of 4 million people, is host to ... refugees");
 - a state in a relative clause sending migrants ("Chile, which both sends migrants to Canada and ...");
 - a state flying people in ("Belarus has flown migrants from A and B to Minsk and pushed them toward the Polish
-  border"): origins -> the flying state -> the country whose border is named.
+  border"): origins -> the flying state -> the country whose border is named;
+- countries caring for refugees the sentence gives no nationality ("Jordan, Lebanon and Turkey are doing their
+  utmost to care for millions of refugees", "Germany has opened its doors to refugees"): the document's refugees
+  (its main origin, else the one nationality it puts before a refugee noun) went there.
 
 All sentences are invented for these tests.
 """
@@ -134,3 +137,30 @@ def test_threat_to_fly_migrants_is_no_flow(nlp):
 def test_state_flying_engineers_is_no_migration(nlp):
     text = MIGRANT_STORY + "Germany flew 200 engineers from India to Berlin."
     assert ("IN", "DE") not in pairs(nlp, text)
+
+
+# ------------------------------------------------------------------------------ hosts of the story's refugees
+
+REFUGEE_STORY = "Aid groups say the Somali refugee crisis is the worst in years. \n\n"
+
+
+def test_hosts_caring_for_refugees_of_the_story(nlp):
+    text = REFUGEE_STORY + "Kenya, Ethiopia and Yemen are already doing their best to care for hundreds of " \
+                           "thousands of refugees, with little help."
+    assert {("SO", "KE"), ("SO", "ET"), ("SO", "YE")} <= pairs(nlp, text)
+
+
+def test_country_opening_its_doors_to_refugees(nlp):
+    text = REFUGEE_STORY + "Sweden and other countries have opened their doors to refugees, officials said."
+    assert ("SO", "SE") in pairs(nlp, text)
+
+
+def test_hosts_hedged_or_caring_for_others(nlp):
+    got = pairs(nlp, REFUGEE_STORY + "Sweden should open its doors to refugees. Norway cares for its elderly, and "
+                                     "refugees wait in Kenya.")
+    assert not {("SO", "SE"), ("SO", "NO")} & got
+
+
+def test_no_host_flow_without_a_refugee_nationality(nlp):
+    text = MIGRANT_STORY + "Kenya and Ethiopia are doing their best to care for thousands of refugees."
+    assert not any(d in {"KE", "ET"} for _, d in pairs(nlp, text))
