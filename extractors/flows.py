@@ -1056,8 +1056,8 @@ APPOSITION_WINDOW = 12
 
 
 def _past_apposition(W: list[str], j: int, end: int, mentions: list[_Mention], triggers: dict[int, str]) -> int:
-    """The comma closing an apposition right after a country (", a country of 4 million people,") so its verb is
-    read past it (round 29: "Lebanon, a small country, is host to a million Syrian refugees"); ``j`` when none: no
+    """The comma closing an apposition right after a country (", a small state of six million,") so its verb is
+    read past it (round 29: "Chad, a poor state, is host to many Sudanese refugees"); ``j`` when none: no
     country or movement word inside, closed by a comma within a few words."""
     if j + 1 >= end or W[j] != "," or W[j + 1] not in APPOSITION_OPENERS:
         return j
@@ -5227,8 +5227,8 @@ def doc_like_num(doc: Doc, i: int) -> bool:
 
 
 def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
-    """"Jordan, Lebanon and Turkey are doing their utmost to care for millions of refugees", "Germany and other
-    countries have opened their doors to refugees": countries caring for refugees the sentence gives no
+    """"Kenya, Ethiopia and Yemen do their best to care for the refugees", "Sweden and its neighbours opened
+    their doors to refugees": countries caring for refugees the sentence gives no
     nationality received the document's refugees (its main origin, else the one nationality it puts before a
     refugee noun). Not under a hedge, not when the sentence names any nationality or origin itself (the other
     rules read those), not for the origin country itself (round 29)."""

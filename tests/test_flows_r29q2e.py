@@ -6,12 +6,12 @@
   and, most recently, C", "from A and B but also increasingly from C"), an influx noun before the people noun
   ("an influx of people from A and B"), with the story's state, else the one state whose border agencies the
   story names, as the destination; "would-be migrants" is no hedge;
-- a host country followed by an apposition ("Lebanon, a country of 4 million people, is host to ... refugees");
+- a host country followed by an apposition ("Chad, a poor state, is host to ... refugees");
 - a state in a relative clause sending migrants ("Chile, which both sends migrants to Canada and ...");
 - a state flying people in ("Belarus has flown migrants from A and B to Minsk and pushed them toward the Polish
   border"): origins -> the flying state -> the country whose border is named;
-- countries caring for refugees the sentence gives no nationality ("Jordan, Lebanon and Turkey are doing their
-  utmost to care for millions of refugees", "Germany has opened its doors to refugees"): the document's refugees
+- countries caring for refugees the sentence gives no nationality ("Kenya, Ethiopia and Yemen do their best to
+  care for the refugees", "Sweden and its neighbours opened their doors to refugees"): the document's refugees
   (its main origin, else the one nationality it puts before a refugee noun) went there.
 
 All sentences are invented for these tests.
@@ -89,14 +89,14 @@ def test_hedged_list_still_gives_nothing(nlp):
 # ----------------------------------------------------------------------------------------- hosts
 
 def test_host_with_an_apposition(nlp):
-    text = MIGRANT_STORY + "Lebanon, a small country of about five million people, is now host to more than a " \
-                           "million Syrian refugees."
-    assert ("SY", "LB") in pairs(nlp, text)
+    text = MIGRANT_STORY + "Chad, a landlocked state of some eighteen million, is now host to more than half a " \
+                           "million Sudanese refugees."
+    assert ("SD", "TD") in pairs(nlp, text)
 
 
 def test_apposition_naming_a_country_is_not_skipped(nlp):
-    text = MIGRANT_STORY + "Lebanon, a neighbour of Syria, is now host to a summit."
-    assert ("SY", "LB") not in pairs(nlp, text)
+    text = MIGRANT_STORY + "Chad, a neighbour of Sudan, is now host to a summit."
+    assert ("SD", "TD") not in pairs(nlp, text)
 
 
 def test_story_state_that_its_people_flee_is_no_destination_of_a_list(nlp):
@@ -151,7 +151,7 @@ def test_hosts_caring_for_refugees_of_the_story(nlp):
 
 
 def test_country_opening_its_doors_to_refugees(nlp):
-    text = REFUGEE_STORY + "Sweden and other countries have opened their doors to refugees, officials said."
+    text = REFUGEE_STORY + "Sweden and other states have opened their doors to refugees, aid workers noted."
     assert ("SO", "SE") in pairs(nlp, text)
 
 
