@@ -1056,6 +1056,24 @@ def _topic_between(doc: Doc, a: int, b: int) -> bool:
 HOST_FILLERS = {",", "which", "now", "currently", "still", "already"}  # between a host country and its verb
 
 
+APPOSITION_OPENERS = frozenset({"a", "an", "the"})
+APPOSITION_WINDOW = 12
+
+
+def _past_apposition(W: list[str], j: int, end: int, mentions: list[_Mention], triggers: dict[int, str]) -> int:
+    """The comma closing an apposition right after a country (", a small state of six million,") so its verb is
+    read past it (round 29: "Chad, a poor state, is host to many Sudanese refugees"); ``j`` when none: no
+    country or movement word inside, closed by a comma within a few words."""
+    if j + 1 >= end or W[j] != "," or W[j + 1] not in APPOSITION_OPENERS:
+        return j
+    for k in range(j + 2, min(j + APPOSITION_WINDOW, end)):
+        if W[k] == ",":
+            return k
+        if k in triggers or any(m.start == k for m in mentions) or W[k] in {";", ":", "(", ")", '"', "and", "or"}:
+            return j
+    return j
+
+
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
@@ -1064,7 +1082,7 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
     for m in mentions:
         if m.role is not None or m.kind != "name":
             continue
-        j = m.end
+        j = _past_apposition(W, m.end, sent.end, mentions, triggers)
         while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
             j += 1  # "Kenya is hosting", "Chad, which is home to"
         if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
@@ -2259,6 +2277,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _destination_for(b, sentences)
     _returned_from_host(b, sentences)
     _state_sends_people(b, sentences)
+    _state_flies_people(b, sentences)
+    _hosts_of_refugees(b, sentences, main)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4508,6 +4528,10 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
     """The countries named in a list right after "from" at ``j`` ("from A, B and C", "from countries such as A
     and B") and the token after the list; empty when anything but list words separates them."""
     k = j + 1
+    r29 = _listed_origins_r29_lex()
+    if r29 is not None:
+        k = _past_list_description(W, k, end, by_start, r29)
+        _LIST_EXTENDED[0] = k != j + 1
     while k < end and W[k] in lo.openers:
         k += 1
     out: list[_Mention] = []
@@ -4521,9 +4545,69 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
             k += 2
         elif k < end and W[k] in {",", "and", "or"}:
             k += 1
+        elif r29 is not None and k < end and W[k] == "but" and "from" in W[k + 1:k + 4]:
+            k += 1  # "from A and B but also increasingly from C" (round 29)
         else:
             break
+        if r29 is not None:
+            n = _past_list_aside(W, k, end, by_start, r29)
+            _LIST_EXTENDED[0] = _LIST_EXTENDED[0] or n != k and any(W[x] not in {",", "and", "or"} for x in range(k, n))
+            k = n
     return out, k
+
+
+_LIST_EXTENDED = [False]  # whether the last ``_from_list`` read past a description or an aside (round 29)
+
+
+@dataclass(frozen=True)
+class _ListedOrigins29:
+    """Lexicons of the round-29 additions to ``_listed_origins`` (flows.json "listed_origins_r29")."""
+
+    kinds: frozenset[str]
+    window: int
+    asides: frozenset[str]
+    influx: frozenset[str]
+    arrivals: frozenset[str]
+    authorities: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@lru_cache(maxsize=1)
+def _listed_origins_r29_lex() -> _ListedOrigins29 | None:
+    data = load_json("flows.json").get("listed_origins_r29")
+    if not data:
+        return None
+    return _ListedOrigins29(kinds=frozenset(data["kind_nouns"]), window=int(data["description_window"]),
+                            asides=frozenset(data["aside_words"]), influx=frozenset(data["influx_nouns"]),
+                            arrivals=frozenset(data["more_arrivals"]),
+                            authorities=tuple((tuple(k.split()), v) for k, v in
+                                              sorted(data.get("more_authorities", {}).items())))
+
+
+def _past_list_description(W: list[str], k: int, end: int, by_start: dict[int, _Mention],
+                           r29: _ListedOrigins29) -> int:
+    """The token after a description of the listed states ("three Andean countries:", "Andean nations, such
+    as"), or ``k`` when none starts there: a few plain words (no country named by name) ending in a kind noun."""
+    for n in range(k, min(k + r29.window + 1, end)):
+        if W[n] in r29.kinds:
+            if n == k:
+                return k  # "countries such as": the list openers read it
+            n += 1
+            if n < end and W[n] in {":", ","}:
+                n += 1
+            return n
+        m = by_start.get(n)
+        if m is not None and m.kind == "name" or not (W[n].isalnum() or W[n] == "-"):
+            return k
+    return k
+
+
+def _past_list_aside(W: list[str], k: int, end: int, by_start: dict[int, _Mention], r29: _ListedOrigins29) -> int:
+    """The next list item's token after an aside inside the list ("and, most recently, C", "but also from C");
+    ``k`` when no list item follows the aside."""
+    n = k
+    while n < end and n - k < 6 and n not in by_start and (W[n] in r29.asides or W[n] == ","):
+        n += 1
+    return n if n in by_start else k
 
 
 def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
@@ -4534,6 +4618,29 @@ def _authority_in(doc: Doc, start: int, end: int, lex: _Lex) -> str | None:
         if any(tuple(words[k:k + n]) == phrase and T[k][:1].isupper() for k in range(start, end - n + 1)):
             return iso
     return None
+
+
+def _only_would_be(W: list[str], start: int, end: int, hedges: frozenset[str]) -> bool:
+    """Whether the sentence's only hedge is the adjective "would-be" ("would-be immigrants come from A and B"):
+    people described, not a move hedged (round 29; off without flows.json "listed_origins_r29")."""
+    if _listed_origins_r29_lex() is None:
+        return False
+    return all(W[k] == "would" and W[k + 1:k + 3] == ["-", "be"] for k in range(start, end) if W[k] in hedges)
+
+
+def _document_authority(doc: Doc, lex: _Lex) -> str | None:
+    """The state of the border agencies the document names ("the Border Patrol", "Homeland Security"), when they
+    are all one state's; None when it names none or several states' (round 29)."""
+    words, T = doc_lowers(doc), doc_texts(doc)
+    found = set()
+    r29 = _listed_origins_r29_lex()
+    for phrase, iso in list(lex.national_authorities) + list(r29.authorities if r29 is not None else ()):
+        n = len(phrase)
+        first = phrase[0]
+        if any(words[k] == first and tuple(words[k:k + n]) == phrase and T[k][:1].isupper()
+               for k in range(len(words) - n + 1)):
+            found.add(iso)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
@@ -4555,11 +4662,20 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
         if not s.mentions or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if not lo.hedges.isdisjoint(W[start:end]) or not lo.reversals.isdisjoint(W[start:end]):
+        if not lo.hedges.isdisjoint(W[start:end]) and not _only_would_be(W, start, end, lo.hedges) \
+                or not lo.reversals.isdisjoint(W[start:end]):
             continue
         by_start = {m.start: m for m in s.mentions}
         for j in range(start + 1, end):
-            if W[j] != "from" or not (W[j - 1] in lo.people or W[j - 1] in lo.arrivals):
+            if W[j] != "from":
+                continue
+            r29 = _listed_origins_r29_lex()
+            v = j - 1  # the people noun or arrival verb: "came mainly from" (round 29) as "came from"
+            if r29 is not None and v > start and W[v] in lo.openers and W[v].endswith("ly"):
+                v -= 1
+            more = r29 is not None and W[v] in r29.arrivals and any(  # "migrants come from A and B" (round 29)
+                w in lo.people or w in {"they", "who"} for w in W[max(start, v - 3):v])  # not "a truck come from"
+            if not (W[v] in lo.people or W[v] in lo.arrivals or more):
                 continue
             origins, k = _from_list(W, j, end, by_start, lo)
             if not origins:
@@ -4572,13 +4688,20 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 dest = _authority_in(doc, start, end, lex)
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
-            if dest is None and W[j - 1] in lo.arrivals:
-                dest = story
+            influx = r29 is not None and W[v] in lo.people and not r29.influx.isdisjoint(W[max(start, v - 3):v])
+            if dest is None and (W[v] in lo.arrivals or more or influx):
+                dest = story  # "an influx of people from A, B and C" (round 29): arrivals, as "came from"
+                if dest is None and r29 is not None:
+                    dest = _document_authority(doc, lex)  # the one state whose border agencies the story names
+                if dest is not None and (more or influx or v != j - 1 or _LIST_EXTENDED[0]) \
+                        and dest == _main_origin(sentences, lex) and not any(f.destination == dest for f in b.flows):
+                    dest = None  # round 29's lists: not to the state the story's people leave and no one reaches
+                    # ("come from other countries: A, B" in a story set in the country most of its refugees flee)
             if dest is None or dest in isos:
                 continue
             for m in origins:
                 if (m.iso, dest) not in known:
-                    b.add(s.span, m.iso, dest, [j, m.start], trigger=j - 1)
+                    b.add(s.span, m.iso, dest, [j, m.start], trigger=v)
                     known.add((m.iso, dest))
 
 
@@ -4964,6 +5087,14 @@ def _state_sends_lex() -> _StateSends | None:
                        hedges=frozenset(data["hedges"]))
 
 
+@lru_cache(maxsize=1)
+def _state_sends_r29_lex() -> tuple[frozenset[str], frozenset[str]] | None:
+    data = load_json("flows.json").get("state_sends_people_r29")
+    if not data:
+        return None
+    return frozenset(data["fillers"]), frozenset(data["bare_people"])
+
+
 def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
     """"Mexico keeps sending its poorest citizens to the U.S.", "the Philippines sends thousands of workers to
     Saudi Arabia": a state sending its own people abroad is emigration from it. The state is named right before
@@ -4973,6 +5104,7 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
     ss = _state_sends_lex()
     if ss is None:
         return
+    r29 = _state_sends_r29_lex()
     W, T = doc_lowers(b.doc), doc_texts(b.doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
@@ -4985,13 +5117,14 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
             if W[i] not in ss.verbs or W[i + 1] == "back" or _hedge_words_in(W, T, start, i, ss.hedges):
                 continue
             k = i
-            while k > start and W[k - 1] in ss.fillers:
+            while k > start and (W[k - 1] in ss.fillers or r29 is not None and W[k - 1] in r29[0]):
                 k -= 1
             src = by_end.get(k)
             if src is None:
                 continue
             obj = next((j for j in range(i + 1, min(end, i + 1 + ss.window)) if W[j] in ss.people), None)
-            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]):
+            if obj is None or "back" in W[i:obj] or not {"its", "their"} & set(W[i + 1:obj]) and not (
+                    r29 is not None and W[obj] in r29[1] and obj == i + 1):  # "sends migrants to" (round 29)
                 continue
             j = obj + 1
             if j < end and W[j] == "abroad":
@@ -5004,3 +5137,190 @@ def _state_sends_people(b: _Builder, sentences: list[_Sentence]) -> None:
                 continue
             b.add(s.span, src.iso, dst.iso, [src.start, i, obj, dst.start], trigger=i)
             known.add((src.iso, dst.iso))
+
+
+@dataclass(frozen=True)
+class _StateFlies:
+    """Lexicons of ``_state_flies_people`` (flows.json "state_flies_people_r29")."""
+
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    people: frozenset[str]
+    window: int
+    borders: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _state_flies_lex() -> _StateFlies | None:
+    data = load_json("flows.json").get("state_flies_people_r29")
+    if not data:
+        return None
+    return _StateFlies(verbs=frozenset(data["verbs"]), fillers=frozenset(data["fillers"]),
+                       people=frozenset(data["people"]), window=int(data["object_window"]),
+                       borders=frozenset(data["border_words"]), hedges=frozenset(data["hedges"]))
+
+
+def _border_state(W: list[str], s: _Sentence, after: int, state: str, borders: frozenset[str]) -> str | None:
+    """The country whose border the sentence names after token ``after`` ("the Polish border", "its border with
+    Finland", "Poland's border"), not the flying state's own."""
+    for m in s.mentions:
+        if m.start <= after or m.iso == state:
+            continue
+        nxt = W[m.end:m.end + 2]
+        if nxt[:1] and nxt[0] in borders or nxt[:1] in (["'s"], ["’s"]) and nxt[1:] and nxt[1] in borders:
+            return m.iso  # "the Polish border", "Poland's border"
+        if W[max(s.span.start, m.start - 2):m.start] in (["border", "with"], ["frontier", "with"]):
+            return m.iso  # "its border with Finland"
+    return None
+
+
+def _state_flies_people(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Belarus has flown thousands of migrants from Iraq and Syria to Minsk and pushed them toward the Polish
+    border": a state flying (busing, ferrying) people in is their way there, so each origin (after "from", or a
+    demonym before the people noun) goes to that state; when the sentence names another country's border, the
+    state is the transit to it. The state is the country named right before the verb; a hedge before the verb
+    ("threatened to fly migrants") or troops void it (round 29)."""
+    sf = _state_flies_lex()
+    if sf is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end - 2):
+            if W[i] not in sf.verbs or _hedge_words_in(W, T, start, i, sf.hedges):
+                continue
+            k = i
+            while k > start and W[k - 1] in sf.fillers:
+                k -= 1
+            state = by_end.get(k)
+            if state is None:
+                continue
+            obj = next((j for j in range(i + 1, min(end, i + 1 + sf.window)) if W[j] in sf.people), None)
+            if obj is None:
+                continue
+            origins = [m for m in s.mentions if m.kind == "demonym" and i < m.start and m.end == obj]
+            j = obj + 1
+            if j < end and W[j] == "from":
+                j += 1
+                while j < end:
+                    m = next((x for x in s.mentions if x.start == j and x.kind == "name"), None)
+                    if m is None:
+                        break
+                    origins.append(m)
+                    j = m.end
+                    if j < end and W[j] == "," and j + 1 < end and W[j + 1] in {"and", "or"}:
+                        j += 2
+                    elif j < end and W[j] in {",", "and", "or"}:
+                        j += 1
+                    else:
+                        break
+            if not origins:
+                continue
+            added = False
+            for m in origins:
+                if m.iso != state.iso and (m.iso, state.iso) not in known:
+                    b.add(s.span, m.iso, state.iso, [state.start, i, m.start], trigger=i)
+                    known.add((m.iso, state.iso))
+                    added = True
+            border = _border_state(W, s, obj, state.iso, sf.borders)
+            if border is not None and border not in {m.iso for m in origins} and (state.iso, border) not in known \
+                    and (added or any((m.iso, state.iso) in known for m in origins)):
+                b.add(s.span, state.iso, border, [state.start, i], trigger=i)
+                known.add((state.iso, border))
+
+
+@dataclass(frozen=True)
+class _HostsOfRefugees:
+    """Lexicons of ``_hosts_of_refugees`` (flows.json "hosts_of_refugees_r29")."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    refugees: frozenset[str]
+    window: int
+    nat_nouns: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _hosts_of_refugees_lex() -> _HostsOfRefugees | None:
+    data = load_json("flows.json").get("hosts_of_refugees_r29")
+    if not data:
+        return None
+    return _HostsOfRefugees(phrases=tuple(tuple(p.split()) for p in data["host_phrases"]),
+                            fillers=frozenset(data["subject_fillers"]), refugees=frozenset(data["refugees"]),
+                            window=int(data["refugee_window"]), nat_nouns=frozenset(data["nationality_nouns"]),
+                            hedges=frozenset(data["hedges"]))
+
+
+def _refugee_nationality(W: list[str], sentences: list[_Sentence], hr: _HostsOfRefugees) -> str | None:
+    """The one nationality the document puts before a refugee noun ("Syrian refugees", "the Syrian refugee
+    crisis"); None when it names none or several."""
+    found = {m.iso for s in sentences for m in s.mentions
+             if m.kind == "demonym" and m.end < s.span.end and W[m.end] in hr.nat_nouns}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+REFUGEE_COUNT_WORDS = frozenset({"millions", "thousands", "hundreds", "tens", "of", "the", "more", "than", "over",
+                                 "about", "nearly", "almost", "some", "many", "a", "an", "million", "new", "estimated",
+                                 "up", "to", "around", "roughly", "most", "fleeing"})
+
+
+def doc_like_num(doc: Doc, i: int) -> bool:
+    return doc[i].like_num
+
+
+def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """"Kenya, Ethiopia and Yemen do their best to care for the refugees", "Sweden and its neighbours opened
+    their doors to refugees": countries caring for refugees the sentence gives no
+    nationality received the document's refugees (its main origin, else the one nationality it puts before a
+    refugee noun). Not under a hedge, not when the sentence names any nationality or origin itself (the other
+    rules read those), not for the origin country itself (round 29)."""
+    hr = _hosts_of_refugees_lex()
+    if hr is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    origin: str | None | bool = False  # computed on first need
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.military or s.deport or any(m.kind == "demonym" or m.role in {"NAT", "SRC"}
+                                                          for m in s.mentions):
+            continue
+        start, end = s.span.start, s.span.end
+        if hr.refugees.isdisjoint(W[start:end]):
+            continue
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for i in range(start + 1, end):
+            phrase = next((p for p in hr.phrases if tuple(W[i:i + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            after = i + len(phrase)
+            r = next((x for x in range(after, min(end, after + hr.window)) if W[x] in hr.refugees), None)
+            if r is None or not all(doc_like_num(b.doc, x) or W[x] in REFUGEE_COUNT_WORDS for x in range(after, r)):
+                continue  # "care for millions of refugees", not "cares for its elderly, and refugees wait"
+            k = i
+            while k > start and i - k < 10 and k not in by_end and W[k - 1] in hr.fillers:
+                k -= 1
+            if k - 1 < start or k not in by_end or _hedge_words_in(W, T, start, i, hr.hedges):
+                continue
+            hosts = [by_end[k]]
+            while True:  # "Jordan, Lebanon and Turkey": the whole subject list
+                m = hosts[-1]
+                prev = next((x for x in s.mentions if x.kind == "name" and x.end < m.start
+                             and all(w in {",", "and"} for w in W[x.end:m.start])), None)
+                if prev is None or prev in hosts:
+                    break
+                hosts.append(prev)
+            if origin is False:
+                origin = main or _refugee_nationality(W, sentences, hr)
+            if not origin:
+                return
+            for m in hosts:
+                if m.iso != origin and (origin, m.iso) not in known:
+                    b.add(s.span, origin, m.iso, [m.start, i], trigger=i)
+                    known.add((origin, m.iso))
+            break
