@@ -178,7 +178,10 @@ class _EdgeSearch:
         # The search, with what it reads bound in a closure: it runs for every chunk the tokenizer splits (several
         # hundred per article), and reading the attributes was a fair part of its cost. Still a bound method: spaCy
         # serialises ``prefix_search.__self__.pattern``.
-        self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
+        if last:
+            self.search = MethodType(_tail_search(regex, self.by_char, self.otherwise), self)
+        else:
+            self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
 
 
 def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None, at: int):
@@ -193,6 +196,52 @@ def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], other
             return full_search(string)
         find = searches.get(string[at], default)
         return find(string) if find is not None else None
+
+    return search
+
+
+_WIDE = 64  # an alternative that can match more characters than this is searched over the whole string
+
+
+def _tail_plan(sub: re.Pattern) -> tuple:
+    """(``sub.search``, how many characters from the end a match of its bounded alternatives can start, the search of
+    the others or None). Bounded: the alternative ends with ``$`` and matches at most ``_WIDE`` characters."""
+    bounded, unbounded = [], []
+    for part in split_alternatives(sub.pattern):
+        items = sre_parser.parse(part, sub.flags & ~re.UNICODE)
+        width = items.getwidth()[1]
+        (bounded if width <= _WIDE and _anchored(items, True) else unbounded).append((part, width))
+    reach = max((width for _part, width in bounded), default=0)
+    wide = re.compile("|".join(part for part, _width in unbounded), sub.flags).search if unbounded else None
+    return sub.search, reach, wide
+
+
+def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None):
+    """The suffix ``_EdgeSearch.search``: the sub-regex of the string's last character, tried only from where a match
+    can start.
+
+    A suffix alternative ends with ``$``, so a match of one that matches at most ``reach`` characters starts within the
+    last ``reach`` characters (the string does not end with a line break: that goes to the full regex). ``re`` tries
+    each alternative at every position from the start, which for the full stop's four alternatives (two of them
+    with look-behind classes of thousands of characters) was most of the suffix search's cost in words such as
+    "year." searched from ``len - reach`` on. Look-behinds still see the characters before that position, and the
+    earliest position where some alternative matches is the same, so the match is the same (its span: ``pos``
+    aside). The alternatives with no such bound ("\\.\\.+$", or one without ``$``) are searched first over the whole
+    string; where one matches, the whole sub-regex is searched as before."""
+    full_search = regex.search
+    plans = {char: _tail_plan(sub) for char, sub in by_char.items() if sub is not None}
+    default = _tail_plan(otherwise) if otherwise is not None else None
+
+    def search(_self: _EdgeSearch, string: str):
+        if not string or string[-1] == "\n":
+            return full_search(string)
+        plan = plans.get(string[-1], default)
+        if plan is None:
+            return None
+        find, reach, wide = plan
+        if wide is not None and wide(string) is not None:
+            return find(string)
+        return find(string, len(string) - reach)  # (a negative start is 0 for ``re``)
 
     return search
 

@@ -1,0 +1,112 @@
+"""Session 29 (T1e) output-identical speed-ups: each fast path against the general one, on strings written here."""
+
+import random
+import re
+
+import numpy
+import spacy
+
+from extractors.affixes import _EdgeSearch, _tail_plan
+from extractors.doccache import WORD_CLASSES_KEY, class_positions
+
+
+def _span(match):
+    return None if match is None else match.span()
+
+
+# invented chunks ending in every kind of character the English suffix rules split off
+WORDS = ["year.", "U.S.", "Sen.", "p.m.", "10km.", "5°F.", "wait...", "no..", "so....", "ok.", "A.", "a.", ".",
+         "..", "said,", "boats;", "camps:", "Why?", "now!", "(AP)", "[sic]", "“yes”", "'no'", "mayor's", "MAYOR'S",
+         "it’s", "10km", "3kg", "40mph", "US$300", "$5", "5$", "20%", "12,000", "—", "x—", "asylum-", "ferries",
+         "Kyiv", "café.", "Łódź.", "日本。", "2019.", "1990s.", "9:30", "x\n", "a.\n", "", "'", "’s", "s", "ss",
+         "rights’", "visas.”", "border.)", "…", "end…", "km.", "Lt.", "Dr.", "e.g.", "i.e.,", "St.Louis."]
+
+
+def _fuzz(seed, count=2000):
+    rng = random.Random(seed)
+    alphabet = list("abcXYZ019.,;:!?'’\"”“()[]%$°—–-+/…s ") + ["km", "mph", "'s", "..", "F", "n't"]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_suffix_search_as_the_full_regex():
+    suffix = spacy.blank("en").tokenizer.suffix_search.__self__
+    fast = _EdgeSearch(suffix, last=True)
+    for word in WORDS + _fuzz(29):
+        assert _span(fast.search(word)) == _span(suffix.search(word)), word
+
+
+def test_tail_plan_bounds_the_start():
+    find, reach, wide = _tail_plan(re.compile(r"(?<=[a-z])\.$|km\.$|\.\.+$"))
+    assert reach == 3  # "km." is the longest bounded alternative
+    assert wide("so..") is not None and wide("so.") is None  # the unbounded one, searched on its own
+    find, reach, wide = _tail_plan(re.compile(r"s$|x"))  # an alternative without "$" can match anywhere
+    assert reach == 1 and wide("axb") is not None
+
+
+def test_search_starts_late_but_finds_the_same():
+    # a look-behind before the start position, an unbounded run, an alternative without "$", a word boundary
+    for pattern in (r"(?<=[0-9])km$|(?<=[a-z]{3})\.$", r"\.\.+$|(?<=x)\.$", r"ab$|z|q\.$", r"\bx$|(?<=\w)y$",
+                    r"(?:\.|,)$|(?<=[A-Z][A-Z])\.$"):
+        regex = re.compile(pattern)
+        fast = _EdgeSearch(regex, last=True)
+        for word in _fuzz(7, 500) + ["10km", "abc.", "zzz..", "x.", "ab", "zab", "q.", "xx", "y", "ay", "AB.",
+                                     "A.", "a,", "x\n"]:
+            assert _span(fast.search(word)) == _span(regex.search(word)), (pattern, word)
+
+
+def test_suffix_search_does_not_scan_from_the_start():
+    suffix = spacy.blank("en").tokenizer.suffix_search.__self__
+    fast = _EdgeSearch(suffix, last=True)
+    starts = []
+
+    class Recording:
+        def __init__(self, search):
+            self.inner = search
+
+        def search(self, string, pos=0):
+            starts.append(pos)
+            return self.inner(string, pos)
+
+    # the closure's plan for "." holds the sub-regex's search: swap it for one that records where it starts
+    closure = fast.search.__func__.__closure__
+    plans = next(cell.cell_contents for cell in closure if isinstance(cell.cell_contents, dict)
+                 and "." in cell.cell_contents)
+    find, reach, wide = plans["."]
+    plans["."] = (Recording(find).search, reach, wide)
+    assert _span(fast.search("migration.")) == (9, 10)
+    assert starts == [len("migration.") - reach]
+    starts.clear()
+    assert _span(fast.search("wait...")) == (4, 7)  # "\.\.+$" matches: the whole string is searched
+    assert starts == [0]
+
+
+class _Doc:
+    """What ``class_positions`` reads of a Doc: its length and ``user_data``."""
+
+    def __init__(self, classes):
+        self.user_data = {WORD_CLASSES_KEY: (6, numpy.array(classes, dtype="uint32"))}
+        self.n = len(classes)
+
+    def __len__(self):
+        return self.n
+
+
+def test_class_positions_as_a_scan_of_every_token():
+    rng = random.Random(5)
+    for size in (0, 1, 7, 300):
+        classes = [rng.choice([0, 0, 0, 1, 2, 5, 32, 63]) for _ in range(size)]
+        doc = _Doc(classes)
+        for bit in (1, 2, 4, 8, 16, 32):
+            expected = [i for i, c in enumerate(classes) if c & bit]
+            assert class_positions(doc, bit) == expected
+            assert class_positions(doc, bit) == expected  # again, from the kept non-zero positions
+        assert class_positions(doc, 64) is None  # a class registered after the array was made
+
+
+def test_class_positions_follow_a_new_class_array():
+    doc = _Doc([1, 0, 1])
+    assert class_positions(doc, 1) == [0, 2]
+    doc.user_data[WORD_CLASSES_KEY] = (6, numpy.array([0, 1, 0], dtype="uint32"))  # the lemmatizer ran again
+    assert class_positions(doc, 1) == [1]
+    kept = doc.user_data["migraph.classed_tokens"]
+    assert kept[1].tolist() == [1] and kept[0] is doc.user_data[WORD_CLASSES_KEY][1]
