@@ -110,3 +110,29 @@ def test_class_positions_follow_a_new_class_array():
     assert class_positions(doc, 1) == [1]
     kept = doc.user_data["migraph.classed_tokens"]
     assert kept[1].tolist() == [1] and kept[0] is doc.user_data[WORD_CLASSES_KEY][1]
+
+
+def _persons(text):
+    from extractors.entities import extract_entities
+    from extractors.pipeline import build_pipeline
+
+    nlp = _persons.__dict__.setdefault("nlp", build_pipeline())
+    result = extract_entities(nlp(text))
+    return {e.name: e.attributes.get("age") for e in result.entities.values() if e.kind == "Person"}
+
+
+def test_age_before_a_name_needs_the_marker_in_the_sentence(monkeypatch):
+    from extractors.entities import DocIndex
+
+    asked = []
+    sent_range = DocIndex.sent_range
+    monkeypatch.setattr(DocIndex, "sent_range", lambda self, i: asked.append(i) or sent_range(self, i))
+    # no "-year-old" within 60 characters before any name: the sentence is never looked up
+    ages = _persons("The ferry operator Tomas Varga said on Friday that the crossing would reopen. Varga added that "
+                    "buses would wait at the harbour.")
+    assert ages == {"Tomas Varga": None} and asked == []
+    # the marker in the same sentence gives the age; one in the sentence before does not
+    assert _persons("Officers met a 34-year-old teacher named Lina Osei at the bus depot.") == {"Lina Osei": 34}
+    asked.clear()
+    ages = _persons("He was only 19-year-old. Lina Osei waited at the depot.")
+    assert ages == {"Lina Osei": None} and asked
