@@ -294,8 +294,12 @@ class _InfixFinditer:
         self.flags = regex.flags
         _parts, chars = _alternative_chars(regex, None)
         self.starts = None if any(found is None for found in chars) else frozenset().union(*chars)
+        self.exact: dict[str, list[re.Match]] = {}  # whole strings split at fixed places (``split_contractions``)
 
     def finditer(self, string: str):
+        found = self.exact.get(string)
+        if found is not None:
+            return found
         if self.starts is not None and self.starts.isdisjoint(string):
             return []
         return self.regex.finditer(string)
@@ -439,3 +443,62 @@ def add_plain_word_match(tokenizer) -> bool:
         return False
     tokenizer.token_match = match
     return True
+
+
+def _cut_pattern(string: str, cuts: list[int]) -> str:
+    """A regex matching, with zero width, at each of ``cuts`` in ``string`` and nowhere in any other string."""
+    return "|".join(f"(?<=\\A{re.escape(string[:cut])})(?={re.escape(string[cut:])}\\Z)" for cut in cuts)
+
+
+def split_contractions(tokenizer) -> dict[str, list[tuple[str, str | None]]]:
+    """Move the special cases that cut a chunk free of affixes into several tokens ("didn't" -> "did", "n't",
+    "we're", "10am") to the infix search, which cuts exactly those whole strings at the same places; return, per moved
+    string, its tokens' texts and the NORM each had where it differs from the word's own (None where the same), for
+    ``pipeline.restore_norms``.
+
+    spaCy stops caching a text's chunks once a special case has been used in it (``drop_redundant_special_cases``),
+    and a contraction in a quotation early in an article switched the cache off for the rest of it. Such a string
+    has no prefix, suffix or infix and is not a ``token_match`` or URL match, so the affix loop leaves it whole, as the
+    special case did, and it reaches the infix search, which now gives the special case's cuts: the same tokens, and
+    cached. The infix stand-in's ``pattern`` (what spaCy serialises) gets one alternative per cut, anchored to the
+    whole string, so a tokenizer loaded from the bytes cuts the same. Only the NORM differs: a special case's tokens
+    carry their own ("n't": "not"), an infix piece the word's, and ``restore_norms`` writes those back. Each moved
+    string is checked to tokenise as its special case did; one that does not is kept as a special case. Call it
+    after the other changes to the rules and affix functions."""
+    from spacy.attrs import NORM, ORTH
+
+    owner = getattr(tokenizer.infix_finditer, "__self__", None)
+    if not isinstance(owner, _InfixFinditer):
+        return {}
+    rules = dict(tokenizer.rules)
+    vocab = tokenizer.vocab
+    token_match, url_match = tokenizer.token_match, tokenizer.url_match
+    moved: dict[str, tuple[list[int], list[str | None]]] = {}
+    for string, tokens in rules.items():
+        if len(tokens) < 2 or any(char.isspace() for char in string) or (token_match and token_match(string)) or (
+                url_match and url_match(string)):
+            continue
+        if tokenizer.find_prefix(string) or tokenizer.find_suffix(string) or tokenizer.find_infix(string):
+            continue
+        cuts, norms, at = [], [], 0
+        for k, token in enumerate(tokens):
+            if k:
+                cuts.append(at)
+            at += len(token[ORTH])
+            norm = token.get(NORM)
+            norms.append(norm if norm is not None and vocab[token[ORTH]].norm_ != norm else None)
+        moved[string] = (cuts, norms)
+    for string, (cuts, _norms) in moved.items():
+        owner.exact[string] = list(re.compile(_cut_pattern(string, cuts)).finditer(string))
+    tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    wrong = [string for string in moved
+             if [t.text for t in tokenizer(string)] != [token[ORTH] for token in rules[string]]]
+    for string in wrong:
+        del moved[string]
+        del owner.exact[string]
+    if wrong:
+        tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    if moved:
+        owner.pattern = "|".join([owner.regex.pattern] + [_cut_pattern(s, cuts) for s, (cuts, _n) in moved.items()])
+    return {string: [(token[ORTH], norm) for token, norm in zip(rules[string], norms, strict=True)]
+            for string, (_cuts, norms) in moved.items()}

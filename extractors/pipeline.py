@@ -47,7 +47,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.affixes import add_plain_word_match, drop_redundant_special_cases, speed_up_affixes
+from extractors.affixes import (
+    add_plain_word_match,
+    drop_redundant_special_cases,
+    speed_up_affixes,
+    split_contractions,
+)
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
     WORD_CLASSES_KEY,
@@ -1074,18 +1079,67 @@ def _split_glued(doc: Doc, text: str, positions: list[int] | None = None) -> Non
                 retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
 
 
+def norm_fixes(vocab, moved: dict[str, list[tuple[str, str | None]]]):
+    """What ``restore_norms`` looks for: the sorted hashes of the tokens that open a look-up (the first token of a moved
+    special case whose NORM differs from its word's), and per such hash the token hashes of those special cases
+    (longest first), the opening token's place among them and each token's NORM (None: the word's own)."""
+    by_orth: dict[int, list[tuple[tuple[int, ...], int, list[str | None]]]] = {}
+    for pairs in moved.values():
+        norms = [norm for _text, norm in pairs]
+        if all(norm is None for norm in norms):
+            continue
+        seq = tuple(vocab.strings.add(text) for text, _norm in pairs)
+        k = next(i for i, norm in enumerate(norms) if norm is not None)
+        by_orth.setdefault(seq[k], []).append((seq, k, norms))
+    for found in by_orth.values():
+        found.sort(key=lambda entry: -len(entry[0]))
+    return numpy.array(sorted(by_orth), dtype="uint64"), by_orth
+
+
+def restore_norms(doc: Doc, fixes) -> None:
+    """Give the tokens of the special cases ``affixes.split_contractions`` moved to the infix search the NORM the
+    special case gave them ("did" + "n't" of "didn't": "do", "not"): the infix search cuts the same tokens but leaves
+    each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); the
+    first token whose NORM differs is looked for among all tokens in one numpy pass."""
+    ids, by_orth = fixes
+    if not len(doc) or not len(ids):
+        return
+    orth = doc.to_array(ORTH)
+    at = ids.searchsorted(orth)
+    at[at == len(ids)] = 0
+    hits = (ids[at] == orth).nonzero()[0].tolist()
+    n = len(orth)
+    for i in hits:
+        for seq, k, norms in by_orth[int(orth[i])]:
+            a = i - k
+            b = a + len(seq)
+            if a < 0 or b > n or tuple(orth[a:b].tolist()) != seq:
+                continue
+            tokens = [doc[j] for j in range(a, b)]
+            if any(token.whitespace_ for token in tokens[:-1]):
+                continue
+            for token, norm in zip(tokens, norms, strict=True):
+                if norm is not None:
+                    token.norm_ = norm
+            break
+
+
 class TextKeepingTokenizer:
     """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
 
     spaCy's tokenisation is non-destructive (``doc.text == text``), but ``Doc.text`` rebuilds the
     string from every token on each access; keeping the input saves that walk for every component.
+    ``fixes``: ``norm_fixes`` of the special cases moved to the infix search, whose NORMs it writes back.
     """
 
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, fixes=None):
         self.tokenizer = tokenizer
+        self.fixes = fixes
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        if self.fixes is not None:
+            restore_norms(doc, self.fixes)  # (before the glued split, which resets the NORM of what it splits)
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
@@ -1186,7 +1240,8 @@ def build_pipeline(model: str | None = None) -> Language:
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved))
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
     nlp.add_pipe("migraph_lemmatizer", name="lemmatizer")

@@ -136,3 +136,67 @@ def test_age_before_a_name_needs_the_marker_in_the_sentence(monkeypatch):
     asked.clear()
     ages = _persons("He was only 19-year-old. Lina Osei waited at the depot.")
     assert ages == {"Lina Osei": None} and asked
+
+
+# invented text: contractions bare, capitalised, curly, between brackets and quotes, before punctuation, glued to
+# hyphens, beside the title abbreviations and abbreviations the special cases keep
+CONTRACTIONS = ("We didn't know. They'll say we're fine, can't they? (Don't) I'd go at 10am, she’d stay till 5pm. "
+                "\"Won't,\" he said; 'you've' ... Mr. Diaz wasn't sure it's Lt. Ruiz's call — couldn't-care-less, "
+                "DIDN'T, didn't've, Y'all gonna wait? Ain't n't did not. It’s 9:30 a.m. in St. Louis; who'd've "
+                "guessed.")
+
+
+def _all_tokens(tokenizer, text):
+    return [(t.text, t.whitespace_, t.norm_, t.norm, t.idx) for t in tokenizer(text)]
+
+
+def test_pipeline_tokens_and_norms_as_with_the_special_cases():
+    from extractors.pipeline import TITLE_ABBREVIATIONS, build_pipeline, restore_norms
+
+    nlp = build_pipeline()
+    plain = spacy.blank("en")
+    for abbreviation in TITLE_ABBREVIATIONS:
+        plain.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+
+    def tokenize(text):  # the pipeline's tokenizer without the glued-name split, which plain spaCy lacks
+        doc = nlp.tokenizer.tokenizer(text)
+        restore_norms(doc, nlp.tokenizer.fixes)
+        return doc
+
+    assert _all_tokens(tokenize, CONTRACTIONS) == _all_tokens(plain.make_doc, CONTRACTIONS)
+    assert _all_tokens(nlp.make_doc, CONTRACTIONS) == _all_tokens(plain.make_doc, CONTRACTIONS)
+    rng = random.Random(29)
+    pieces = ["didn't", "Didn't", "we're", "can’t", "I'd", "10am", "(", ")", ",", ".", "'", "\"", "-", " ", " ",
+              "\n", "x", "Mr.", "it's", "don't've", "n't", "do", "did"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert _all_tokens(tokenize, text) == _all_tokens(plain.make_doc, text), text
+    doc = nlp.make_doc("They didn't. Did they? They did.")
+    assert [(t.text, t.norm_) for t in doc][1:3] == [("did", "do"), ("n't", "not")]
+    assert doc[-2].norm_ == "did"  # a "did" of its own keeps its word's NORM
+
+
+def test_contractions_are_cut_by_the_infix_search():
+    from extractors.affixes import _InfixFinditer
+    from extractors.pipeline import build_pipeline
+
+    tokenizer = build_pipeline().tokenizer.tokenizer
+    for string in ("didn't", "we're", "can’t", "10am", "Y'all"):
+        assert string not in tokenizer.rules, string  # no special case: the chunks after it are cached
+    finditer = tokenizer.infix_finditer.__self__
+    assert isinstance(finditer, _InfixFinditer)
+    assert [m.span() for m in finditer.finditer("didn't")] == [(3, 3)]
+    assert [m.span() for m in finditer.finditer("didn't-")] == []  # only the whole string is cut
+    for kept in ("Mr.", "Lt.", "a.m."):  # abbreviations the suffix rules would split stay special cases
+        assert kept in tokenizer.rules
+
+
+def test_loaded_tokenizer_cuts_contractions_alike():
+    from extractors.pipeline import build_pipeline
+
+    tokenizer = build_pipeline().tokenizer.tokenizer
+    loaded = spacy.blank("en")
+    loaded.tokenizer.from_bytes(tokenizer.to_bytes())
+    texts = [t.text for t in tokenizer(CONTRACTIONS)]
+    assert [t.text for t in loaded.tokenizer(CONTRACTIONS)] == texts
+    assert "did" in texts and "n't" in texts
