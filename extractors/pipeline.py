@@ -344,7 +344,12 @@ def news_sentencizer(doc: Doc) -> Doc:
     # The loop below decodes only the strings it looks at, and reads the columns' values one by one with
     # ``ndarray.item`` (a Python int, as in ``tolist``): it visits about one token in fifteen (the trigger and the
     # token after it, mostly), where making a list of each whole column cost a sixth of the component.
-    orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
+    kept = doc.user_data.get(TOKEN_ORTHS_KEY)
+    if kept is not None and len(kept) == len(doc):  # the tokenizer's (``restore_norms``): no ORTH column again
+        orth = kept
+        is_space_array, trailing_array = doc.to_array([IS_SPACE, SPACY]).T
+    else:
+        orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
     strings = doc.vocab.strings
     orth_at, is_space, trailing_space = orth.item, is_space_array.item, trailing_array.item
     n = len(orth)
@@ -1080,42 +1085,52 @@ def _split_glued(doc: Doc, text: str, positions: list[int] | None = None) -> Non
 
 
 def norm_fixes(vocab, moved: dict[str, list[tuple[str, str | None]]]):
-    """What ``restore_norms`` looks for: the sorted hashes of the tokens that open a look-up (the first token of a moved
-    special case whose NORM differs from its word's), and per such hash the token hashes of those special cases
-    (longest first), the opening token's place among them and each token's NORM (None: the word's own)."""
-    by_orth: dict[int, list[tuple[tuple[int, ...], int, list[str | None]]]] = {}
+    """What ``restore_norms`` looks for: the sorted hashes of the tokens that open a look-up (one token of each moved
+    special case whose NORMs differ from its words': one with an apostrophe, else the longest, as rarer on its own),
+    per such hash the places (token offset of the opening token, token count) to read, longest first, and per
+    special case's token hashes the NORM of each token (None: the word's own)."""
+    places: dict[int, set[tuple[int, int]]] = {}
+    norms_by_seq: dict[tuple[int, ...], list[str | None]] = {}
     for pairs in moved.values():
         norms = [norm for _text, norm in pairs]
         if all(norm is None for norm in norms):
             continue
         seq = tuple(vocab.strings.add(text) for text, _norm in pairs)
-        k = next(i for i, norm in enumerate(norms) if norm is not None)
-        by_orth.setdefault(seq[k], []).append((seq, k, norms))
-    for found in by_orth.values():
-        found.sort(key=lambda entry: -len(entry[0]))
-    return numpy.array(sorted(by_orth), dtype="uint64"), by_orth
+        k = max(range(len(pairs)), key=lambda i: ("'" in pairs[i][0] or "’" in pairs[i][0], len(pairs[i][0]), -i))
+        places.setdefault(seq[k], set()).add((k, len(seq)))
+        norms_by_seq[seq] = norms
+    by_orth = {orth: sorted(found, key=lambda place: (-place[1], place[0])) for orth, found in places.items()}
+    return numpy.array(sorted(by_orth), dtype="uint64"), by_orth, norms_by_seq
+
+
+TOKEN_ORTHS_KEY = "migraph.token_orths"
+"""``doc.user_data`` key of ``doc.to_array(ORTH)`` as ``restore_norms`` read it (valid while the token count is the
+same: the glued-name split after it adds tokens)."""
 
 
 def restore_norms(doc: Doc, fixes) -> None:
     """Give the tokens of the special cases ``affixes.split_contractions`` moved to the infix search the NORM the
     special case gave them ("did" + "n't" of "didn't": "do", "not"): the infix search cuts the same tokens but leaves
-    each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); the
-    first token whose NORM differs is looked for among all tokens in one numpy pass."""
-    ids, by_orth = fixes
+    each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); one of
+    them opens the look-up, found among all tokens in one numpy pass."""
+    ids, by_orth, norms_by_seq = fixes
     if not len(doc) or not len(ids):
         return
     orth = doc.to_array(ORTH)
+    doc.user_data[TOKEN_ORTHS_KEY] = orth  # the sentencizer reads them again (while the token count is the same)
     at = ids.searchsorted(orth)
     at[at == len(ids)] = 0
     hits = (ids[at] == orth).nonzero()[0].tolist()
     n = len(orth)
     for i in hits:
-        for seq, k, norms in by_orth[int(orth[i])]:
+        for k, length in by_orth[int(orth[i])]:
             a = i - k
-            b = a + len(seq)
-            if a < 0 or b > n or tuple(orth[a:b].tolist()) != seq:
+            if a < 0 or a + length > n:
                 continue
-            tokens = [doc[j] for j in range(a, b)]
+            norms = norms_by_seq.get(tuple(orth[a:a + length].tolist()))
+            if norms is None:
+                continue
+            tokens = [doc[j] for j in range(a, a + length)]
             if any(token.whitespace_ for token in tokens[:-1]):
                 continue
             for token, norm in zip(tokens, norms, strict=True):
