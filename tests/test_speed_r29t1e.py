@@ -200,3 +200,20 @@ def test_loaded_tokenizer_cuts_contractions_alike():
     texts = [t.text for t in tokenizer(CONTRACTIONS)]
     assert [t.text for t in loaded.tokenizer(CONTRACTIONS)] == texts
     assert "did" in texts and "n't" in texts
+
+
+def test_sentencizer_reads_the_orths_the_tokenizer_kept():
+    from extractors.pipeline import TOKEN_ORTHS_KEY, build_pipeline, news_sentencizer
+
+    nlp = build_pipeline()
+    text = "We didn't stop. The ferry left at 9 p.m. on Friday.\n\nOfficials said they'd wait."
+    doc = nlp(text)
+    kept = doc.user_data[TOKEN_ORTHS_KEY]
+    assert kept.tolist() == [t.orth for t in doc]
+    again = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "migraph_sentencizer":
+            break
+        again = component(again)
+    del again.user_data[TOKEN_ORTHS_KEY]  # the general path: the sentencizer reads the ORTH column itself
+    assert [s.text for s in news_sentencizer(again).sents] == [s.text for s in doc.sents]
