@@ -178,7 +178,10 @@ class _EdgeSearch:
         # The search, with what it reads bound in a closure: it runs for every chunk the tokenizer splits (several
         # hundred per article), and reading the attributes was a fair part of its cost. Still a bound method: spaCy
         # serialises ``prefix_search.__self__.pattern``.
-        self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
+        if last:
+            self.search = MethodType(_tail_search(regex, self.by_char, self.otherwise), self)
+        else:
+            self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
 
 
 def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None, at: int):
@@ -193,6 +196,52 @@ def _edge_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], other
             return full_search(string)
         find = searches.get(string[at], default)
         return find(string) if find is not None else None
+
+    return search
+
+
+_WIDE = 64  # an alternative that can match more characters than this is searched over the whole string
+
+
+def _tail_plan(sub: re.Pattern) -> tuple:
+    """(``sub.search``, how many characters from the end a match of its bounded alternatives can start, the search of
+    the others or None). Bounded: the alternative ends with ``$`` and matches at most ``_WIDE`` characters."""
+    bounded, unbounded = [], []
+    for part in split_alternatives(sub.pattern):
+        items = sre_parser.parse(part, sub.flags & ~re.UNICODE)
+        width = items.getwidth()[1]
+        (bounded if width <= _WIDE and _anchored(items, True) else unbounded).append((part, width))
+    reach = max((width for _part, width in bounded), default=0)
+    wide = re.compile("|".join(part for part, _width in unbounded), sub.flags).search if unbounded else None
+    return sub.search, reach, wide
+
+
+def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None):
+    """The suffix ``_EdgeSearch.search``: the sub-regex of the string's last character, tried only from where a match
+    can start.
+
+    A suffix alternative ends with ``$``, so a match of one that matches at most ``reach`` characters starts within the
+    last ``reach`` characters (the string does not end with a line break: that goes to the full regex). ``re`` tries
+    each alternative at every position from the start, which for the full stop's four alternatives (two of them
+    with look-behind classes of thousands of characters) was most of the suffix search's cost in words such as
+    "year." searched from ``len - reach`` on. Look-behinds still see the characters before that position, and the
+    earliest position where some alternative matches is the same, so the match is the same (its span: ``pos``
+    aside). The alternatives with no such bound ("\\.\\.+$", or one without ``$``) are searched first over the whole
+    string; where one matches, the whole sub-regex is searched as before."""
+    full_search = regex.search
+    plans = {char: _tail_plan(sub) for char, sub in by_char.items() if sub is not None}
+    default = _tail_plan(otherwise) if otherwise is not None else None
+
+    def search(_self: _EdgeSearch, string: str):
+        if not string or string[-1] == "\n":
+            return full_search(string)
+        plan = plans.get(string[-1], default)
+        if plan is None:
+            return None
+        find, reach, wide = plan
+        if wide is not None and wide(string) is not None:
+            return find(string)
+        return find(string, len(string) - reach)  # (a negative start is 0 for ``re``)
 
     return search
 
@@ -245,8 +294,12 @@ class _InfixFinditer:
         self.flags = regex.flags
         _parts, chars = _alternative_chars(regex, None)
         self.starts = None if any(found is None for found in chars) else frozenset().union(*chars)
+        self.exact: dict[str, list[re.Match]] = {}  # whole strings split at fixed places (``split_contractions``)
 
     def finditer(self, string: str):
+        found = self.exact.get(string)
+        if found is not None:
+            return found
         if self.starts is not None and self.starts.isdisjoint(string):
             return []
         return self.regex.finditer(string)
@@ -390,3 +443,62 @@ def add_plain_word_match(tokenizer) -> bool:
         return False
     tokenizer.token_match = match
     return True
+
+
+def _cut_pattern(string: str, cuts: list[int]) -> str:
+    """A regex matching, with zero width, at each of ``cuts`` in ``string`` and nowhere in any other string."""
+    return "|".join(f"(?<=\\A{re.escape(string[:cut])})(?={re.escape(string[cut:])}\\Z)" for cut in cuts)
+
+
+def split_contractions(tokenizer) -> dict[str, list[tuple[str, str | None]]]:
+    """Move the special cases that cut a chunk free of affixes into several tokens ("didn't" -> "did", "n't",
+    "we're", "10am") to the infix search, which cuts exactly those whole strings at the same places; return, per moved
+    string, its tokens' texts and the NORM each had where it differs from the word's own (None where the same), for
+    ``pipeline.restore_norms``.
+
+    spaCy stops caching a text's chunks once a special case has been used in it (``drop_redundant_special_cases``),
+    and a contraction in a quotation early in an article switched the cache off for the rest of it. Such a string
+    has no prefix, suffix or infix and is not a ``token_match`` or URL match, so the affix loop leaves it whole, as the
+    special case did, and it reaches the infix search, which now gives the special case's cuts: the same tokens, and
+    cached. The infix stand-in's ``pattern`` (what spaCy serialises) gets one alternative per cut, anchored to the
+    whole string, so a tokenizer loaded from the bytes cuts the same. Only the NORM differs: a special case's tokens
+    carry their own ("n't": "not"), an infix piece the word's, and ``restore_norms`` writes those back. Each moved
+    string is checked to tokenise as its special case did; one that does not is kept as a special case. Call it
+    after the other changes to the rules and affix functions."""
+    from spacy.attrs import NORM, ORTH
+
+    owner = getattr(tokenizer.infix_finditer, "__self__", None)
+    if not isinstance(owner, _InfixFinditer):
+        return {}
+    rules = dict(tokenizer.rules)
+    vocab = tokenizer.vocab
+    token_match, url_match = tokenizer.token_match, tokenizer.url_match
+    moved: dict[str, tuple[list[int], list[str | None]]] = {}
+    for string, tokens in rules.items():
+        if len(tokens) < 2 or any(char.isspace() for char in string) or (token_match and token_match(string)) or (
+                url_match and url_match(string)):
+            continue
+        if tokenizer.find_prefix(string) or tokenizer.find_suffix(string) or tokenizer.find_infix(string):
+            continue
+        cuts, norms, at = [], [], 0
+        for k, token in enumerate(tokens):
+            if k:
+                cuts.append(at)
+            at += len(token[ORTH])
+            norm = token.get(NORM)
+            norms.append(norm if norm is not None and vocab[token[ORTH]].norm_ != norm else None)
+        moved[string] = (cuts, norms)
+    for string, (cuts, _norms) in moved.items():
+        owner.exact[string] = list(re.compile(_cut_pattern(string, cuts)).finditer(string))
+    tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    wrong = [string for string in moved
+             if [t.text for t in tokenizer(string)] != [token[ORTH] for token in rules[string]]]
+    for string in wrong:
+        del moved[string]
+        del owner.exact[string]
+    if wrong:
+        tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    if moved:
+        owner.pattern = "|".join([owner.regex.pattern] + [_cut_pattern(s, cuts) for s, (cuts, _n) in moved.items()])
+    return {string: [(token[ORTH], norm) for token, norm in zip(rules[string], norms, strict=True)]
+            for string, (_cuts, norms) in moved.items()}

@@ -464,7 +464,9 @@ def _person_attributes(tokens: _Tokens, span: Span, start_char: int, end_char: i
     # gazetteer splitting it off as NORP, so the check above covers it.
     _apposition_role(tokens, span, entity, result, evidence, gaz)
     match = AGE_AFTER_RE.match(full[end_char:end_char + 8]) if full.startswith(",", end_char) else None
-    if not match:  # "a 41-year-old father named X"
+    # "a 41-year-old father named X": looked for within the sentence, and at most 60 characters back; the sentence's
+    # start is read only when the 60 characters hold "-year-old" (seldom: no sentence look-up per mention)
+    if not match and full.find("-year-old", max(0, start_char - 60), start_char) >= 0:
         sent_start = index.starts[index.sent_range(span.start)[0]] if index.has_sents else 0
         before = max(sent_start, start_char - 60)
         # (str.find within the bounds: no copy of the text before each mention, which seldom holds an age)

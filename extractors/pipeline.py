@@ -47,7 +47,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractors import names
-from extractors.affixes import add_plain_word_match, drop_redundant_special_cases, speed_up_affixes
+from extractors.affixes import (
+    add_plain_word_match,
+    drop_redundant_special_cases,
+    speed_up_affixes,
+    split_contractions,
+)
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
     WORD_CLASSES_KEY,
@@ -339,7 +344,12 @@ def news_sentencizer(doc: Doc) -> Doc:
     # The loop below decodes only the strings it looks at, and reads the columns' values one by one with
     # ``ndarray.item`` (a Python int, as in ``tolist``): it visits about one token in fifteen (the trigger and the
     # token after it, mostly), where making a list of each whole column cost a sixth of the component.
-    orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
+    kept = doc.user_data.get(TOKEN_ORTHS_KEY)
+    if kept is not None and len(kept) == len(doc):  # the tokenizer's (``restore_norms``): no ORTH column again
+        orth = kept
+        is_space_array, trailing_array = doc.to_array([IS_SPACE, SPACY]).T
+    else:
+        orth, is_space_array, trailing_array = doc.to_array([ORTH, IS_SPACE, SPACY]).T
     strings = doc.vocab.strings
     orth_at, is_space, trailing_space = orth.item, is_space_array.item, trailing_array.item
     n = len(orth)
@@ -1074,18 +1084,77 @@ def _split_glued(doc: Doc, text: str, positions: list[int] | None = None) -> Non
                 retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
 
 
+def norm_fixes(vocab, moved: dict[str, list[tuple[str, str | None]]]):
+    """What ``restore_norms`` looks for: the sorted hashes of the tokens that open a look-up (one token of each moved
+    special case whose NORMs differ from its words': one with an apostrophe, else the longest, as rarer on its own),
+    per such hash the places (token offset of the opening token, token count) to read, longest first, and per
+    special case's token hashes the NORM of each token (None: the word's own)."""
+    places: dict[int, set[tuple[int, int]]] = {}
+    norms_by_seq: dict[tuple[int, ...], list[str | None]] = {}
+    for pairs in moved.values():
+        norms = [norm for _text, norm in pairs]
+        if all(norm is None for norm in norms):
+            continue
+        seq = tuple(vocab.strings.add(text) for text, _norm in pairs)
+        k = max(range(len(pairs)), key=lambda i: ("'" in pairs[i][0] or "’" in pairs[i][0], len(pairs[i][0]), -i))
+        places.setdefault(seq[k], set()).add((k, len(seq)))
+        norms_by_seq[seq] = norms
+    by_orth = {orth: sorted(found, key=lambda place: (-place[1], place[0])) for orth, found in places.items()}
+    return numpy.array(sorted(by_orth), dtype="uint64"), by_orth, norms_by_seq
+
+
+TOKEN_ORTHS_KEY = "migraph.token_orths"
+"""``doc.user_data`` key of ``doc.to_array(ORTH)`` as ``restore_norms`` read it (valid while the token count is the
+same: the glued-name split after it adds tokens)."""
+
+
+def restore_norms(doc: Doc, fixes) -> None:
+    """Give the tokens of the special cases ``affixes.split_contractions`` moved to the infix search the NORM the
+    special case gave them ("did" + "n't" of "didn't": "do", "not"): the infix search cuts the same tokens but leaves
+    each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); one of
+    them opens the look-up, found among all tokens in one numpy pass."""
+    ids, by_orth, norms_by_seq = fixes
+    if not len(doc) or not len(ids):
+        return
+    orth = doc.to_array(ORTH)
+    doc.user_data[TOKEN_ORTHS_KEY] = orth  # the sentencizer reads them again (while the token count is the same)
+    at = ids.searchsorted(orth)
+    at[at == len(ids)] = 0
+    hits = (ids[at] == orth).nonzero()[0].tolist()
+    n = len(orth)
+    for i in hits:
+        for k, length in by_orth[int(orth[i])]:
+            a = i - k
+            if a < 0 or a + length > n:
+                continue
+            norms = norms_by_seq.get(tuple(orth[a:a + length].tolist()))
+            if norms is None:
+                continue
+            tokens = [doc[j] for j in range(a, a + length)]
+            if any(token.whitespace_ for token in tokens[:-1]):
+                continue
+            for token, norm in zip(tokens, norms, strict=True):
+                if norm is not None:
+                    token.norm_ = norm
+            break
+
+
 class TextKeepingTokenizer:
     """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
 
     spaCy's tokenisation is non-destructive (``doc.text == text``), but ``Doc.text`` rebuilds the
     string from every token on each access; keeping the input saves that walk for every component.
+    ``fixes``: ``norm_fixes`` of the special cases moved to the infix search, whose NORMs it writes back.
     """
 
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, fixes=None):
         self.tokenizer = tokenizer
+        self.fixes = fixes
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        if self.fixes is not None:
+            restore_norms(doc, self.fixes)  # (before the glued split, which resets the NORM of what it splits)
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
@@ -1186,7 +1255,8 @@ def build_pipeline(model: str | None = None) -> Language:
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
     add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved))
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
     nlp.add_pipe("migraph_lemmatizer", name="lemmatizer")
