@@ -1,0 +1,118 @@
+"""Round 29's output-identical speed-ups (T2e): each fast path gives what the general one gave, on text written here.
+
+- the policy anchor index is cut to a document testing each distinct requirement set once (``_Met``);
+- flows find "that country", "those countries" from the nouns the document has (``_anaphor_positions``);
+- the trigger Matchers run without their lemma-annotation check (the pipeline always sets lemmas).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def _reference_document_index(words: set[str], backoff: bool = True) -> dict:
+    """Round 28's cut of the anchor index: every requirement set tested again for every pattern that has it."""
+    from extractors.policies import _anchor_index, _anchor_words
+
+    full = _anchor_index(backoff)
+    return {h: kept for h in _anchor_words(backoff) & words
+            if (kept := [(e, reqs) for e, reqs in full[h] if not any(map(words.isdisjoint, reqs))])}
+
+
+WORD_SETS = [
+    set(),
+    {"the", "a", "of"},
+    {"stop", "halt", "deportation", "deportations", "of", "to", "refugees", "the"},
+    {"government", "suspend", "suspended", "visa", "visas", "for", "citizens", "ban", "entry", "border", "close"},
+    {"grant", "granted", "asylum", "offer", "protection", "send", "back", "return", "deport", "expel", "them"},
+]
+
+
+@pytest.mark.parametrize("backoff", [True, False])
+@pytest.mark.parametrize("words", WORD_SETS)
+def test_document_index_is_the_per_pattern_test(words, backoff):
+    from extractors.policies import _document_index
+
+    assert _document_index(set(words), backoff) == _reference_document_index(set(words), backoff)
+
+
+def test_document_index_on_every_anchor_word():
+    """A document holding every anchor and some of each requirement: many patterns kept, none added or lost."""
+    from extractors.policies import _anchor_words, _document_index, pattern_requirements
+
+    words = set(_anchor_words(True))
+    for patterns in pattern_requirements().values():
+        for reqs in patterns[::2]:
+            for req in reqs:
+                words.add(min(req).lower())
+    assert _document_index(words) == _reference_document_index(words)
+    assert _document_index(words)
+
+
+def test_met_tests_a_set_once():
+    from extractors.policies import _Met
+
+    met = _Met({"stop", "the"})
+    a, b = frozenset({"stop", "halt"}), frozenset({"visa"})
+    assert met[a] is True and met[b] is False and met[frozenset()] is False
+    assert set(met) == {a, b, frozenset()}
+
+
+ANAPHOR_TEXTS = [
+    "Many fled Sudan. People from that country reached Chad, and those countries that border it took more.",
+    "That country. These nations, those nations and that nation: these countries and this country.",
+    "That was all. Those who left said these were hard days.",
+    "country that",
+    "that",
+    "",
+    "They said that countries like these took in those who fled, and that nation's people.",
+]
+
+
+@pytest.mark.parametrize("text", ANAPHOR_TEXTS)
+def test_anaphor_positions_from_the_nouns_are_the_scan(nlp, text):
+    from extractors.doccache import doc_lowers
+    from extractors.flows import _anaphor_positions
+
+    W = doc_lowers(nlp(text))
+    expected = _anaphor_positions(W)
+    assert _anaphor_positions(W, set(W)) == expected
+    assert _anaphor_positions(W, set(W) | {"country", "nations", "refugee"}) == expected  # a superset: the same
+
+
+def test_anaphor_positions_found():
+    from extractors.flows import _anaphor_positions
+
+    W = ["that", "country", ",", "those", "countries", "these", "nation", "this", "country", "those", "nations"]
+    assert _anaphor_positions(W, set(W)) == [0, 3, 9]
+    assert _anaphor_positions(W) == [0, 3, 9]
+
+
+TRIGGER_TEXTS = [
+    "The government said on Monday it would halt the deportation of asylum seekers to the war zone.",
+    "Officials suspended visas for citizens of the two countries and closed the southern border.",
+    "The minister vowed to stop the boats. Police detained 40 of them near the coast on Friday.",
+    "Nothing here is about borders at all, said the baker.",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_windows_find_the_whole_sentence_matches(nlp, text):
+    from extractors.policies import find_triggers
+
+    doc = nlp(text)
+    assert find_triggers(doc) == find_triggers(doc, windows=False)
+
+
+def test_trigger_matches_found(nlp):
+    from extractors.policies import find_triggers
+
+    found = find_triggers(nlp(TRIGGER_TEXTS[0]))
+    assert found and all(isinstance(e, str) and s < end for e, s, end in found)
