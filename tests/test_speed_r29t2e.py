@@ -116,3 +116,46 @@ def test_trigger_matches_found(nlp):
 
     found = find_triggers(nlp(TRIGGER_TEXTS[0]))
     assert found and all(isinstance(e, str) and s < end for e, s, end in found)
+
+
+def _events_and_quantities_read(nlp, text):
+    from extractors.entities import extract_entities
+    from extractors.events import extract_events
+    from extractors.quantities import extract_quantities
+
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.deferred_quantities = lambda: extract_quantities(doc)
+    events = extract_events(doc, assertions)
+    return [(e.event_type, e.trigger) for e in events], assertions.deferred_quantities is None
+
+
+EXODUS_TEXTS = [
+    # (text, an Exodus is found, the quantities are read)
+    ("Families fled the fighting in the north after the bridge fell.", False, False),
+    ("More than 20,000 people fled the fighting in the north last week.", True, True),
+    ("Tens of thousands of people fled the fighting in the north.", True, True),
+    ("Twelve people fled the village, and a dozen more escaped at night.", False, False),
+    ("Ninety-nine families fled the town in 2023.", False, True),  # a digit (the year): read, as before
+    ("Half a million people have fled the region since spring.", True, True),
+]
+
+
+@pytest.mark.parametrize(("text", "exodus", "read"), EXODUS_TEXTS)
+def test_exodus_reads_quantities_only_where_a_count_may_be(nlp, text, exodus, read):
+    events, was_read = _events_and_quantities_read(nlp, text)
+    assert ("Exodus" in {t for t, _ in events}) is exodus
+    assert was_read is read
+
+
+def test_hundreds_pattern_finds_every_large_count(nlp):
+    """Every quantity of 100 or more in these sentences holds what ``_HUNDREDS_RE`` looks for."""
+    from extractors.events import _HUNDREDS_RE
+    from extractors.quantities import extract_quantities
+
+    text = ("Some 300 migrants, hundreds of children, two thousand men, half a million people, a dozen boys, "
+            "ninety-nine women, tens of thousands of families, 1.5 million refugees and 2m people moved.")
+    quantities = extract_quantities(nlp(text))
+    assert len([q for q in quantities if q.value >= 100]) >= 6
+    for q in quantities:
+        assert (q.value >= 100) <= bool(_HUNDREDS_RE.search(q.text)), q
