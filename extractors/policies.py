@@ -442,27 +442,10 @@ def _anchor_words(backoff: bool = True) -> frozenset[str]:
 
 def _document_index(words: set[str], backoff: bool = True) -> dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]:
     """The anchor index cut to a document: the anchors it has, with the patterns whose every required token
-    occurs somewhere in it (a sentence can only match those).
-
-    Patterns share their requirement sets (557 distinct sets in some 5,800 places): each set is tested against the
-    document once (``_met``), not once per pattern that has it (r29)."""
-    full, met = _anchor_index(backoff), _Met(words)
-    return {h: kept for h in _anchor_words(backoff) & words  # "all(map(...))": every requirement met
-            if (kept := [(e, reqs) for e, reqs in full[h] if all(map(met.__getitem__, reqs))])}
-
-
-class _Met(dict):
-    """Requirement set -> whether the document's words meet it (share a word with it), computed on first ask."""
-
-    __slots__ = ("words",)
-
-    def __init__(self, words: set[str]) -> None:
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, req: frozenset[str]) -> bool:
-        found = self[req] = not self.words.isdisjoint(req)
-        return found
+    occurs somewhere in it (a sentence can only match those)."""
+    full = _anchor_index(backoff)
+    return {h: kept for h in _anchor_words(backoff) & words  # "not any(map(...))": every requirement met, tested in C
+            if (kept := [(e, reqs) for e, reqs in full[h] if not any(map(words.isdisjoint, reqs))])}
 
 
 def _feasible_entries(words: set[str], index: dict | None = None) -> list[str]:
@@ -574,10 +557,7 @@ def find_triggers(doc: Doc, sents: list[Span] | None = None, windows: bool = Tru
                     or_, map(required.__contains__, row_lowers), map(required.__contains__, row_lemmas))))  # in C
                 lo, hi = max(0, hits[0] - length + 1), min(sent.end - sent.start, hits[-1] + length)
                 span, offset = doc[sent.start + lo:sent.start + hi], sent.start + lo
-            # (allow_missing: no check that the Doc has lemmas, which the pipeline always sets; the check cost a
-            # tenth of a call)
-            raw.extend((entry_id, offset + s, offset + e)
-                       for _mid, s, e in matchers[entry_id](span, allow_missing=True))
+            raw.extend((entry_id, offset + s, offset + e) for _mid, s, e in matchers[entry_id](span))
     return raw
 
 
