@@ -126,7 +126,7 @@ EXODUS_TEXTS = [
     # (text, an Exodus is found, the quantities are read)
     ("Families fled the fighting in the north after the bridge fell.", False, False),
     ("More than 20,000 people fled the fighting in the north last week.", True, True),
-    ("Tens of thousands of people fled the fighting in the north.", True, True),
+    ("Tens of thousands of people, most of them farmers, fled the valley.", True, True),
     ("Twelve people fled the village, and a dozen more escaped at night.", False, False),
     ("Ninety-nine families fled the town in 2023.", False, True),  # a digit (the year): read, as before
     ("Half a million people have fled the region since spring.", True, True),
