@@ -18,6 +18,7 @@ event of its type per sentence; its roles come from what the other extractors al
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
@@ -28,7 +29,7 @@ from spacy.attrs import IS_TITLE, LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
-from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_texts, word_class
+from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_text, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
 from extractors.gazetteer import load_json
 from extractors.names import lookup_lemma
@@ -263,6 +264,13 @@ def _match(words: _Words, i: int, trigger: Trigger, first: str) -> int | None:
     return j
 
 
+_HUNDREDS_RE = re.compile(r"(?i)\d|hundred|thousand|million|billion|trillion")
+"""What the text of every quantity worth 100 or more holds (``extractors.quantities``): a digit, or a scale word
+("half a million", "hundreds of", "two thousand"; number words below "hundred" make at most 99, and a dozen 12).
+A sentence without one has no such count of people, so a trigger that needs one is dropped there without reading the
+document's quantities, which cost about as much as the events of a document themselves (r29)."""
+
+
 def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = True) -> list[Event]:
     """Typed events of ``doc``, one per (type, sentence), roles filled from ``assertions``.
 
@@ -327,6 +335,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             if trigger.context_any_2 and not (trigger.context_any_2 & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
             sent_start, sent_end = sent.start_char, sent.end_char
+            if trigger.needs_people and _HUNDREDS_RE.search(doc_text(doc), sent_start, sent_end) is None:
+                continue  # no count of 100 people or more can be read here: the quantities are not read (r29)
             quantities = assertions.quantities_between(sent_start, sent_end)
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
                 continue
