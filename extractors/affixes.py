@@ -22,6 +22,7 @@ anchor) is searched for every word, so the answer is always the full regex's. Th
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants as sre_constants
 from re import _parser as sre_parser
@@ -206,14 +207,31 @@ _WIDE = 64  # an alternative that can match more characters than this is searche
 def _tail_plan(sub: re.Pattern) -> tuple:
     """(``sub.search``, how many characters from the end a match of its bounded alternatives can start, the search of
     the others or None). Bounded: the alternative ends with ``$`` and matches at most ``_WIDE`` characters."""
-    bounded, unbounded = [], []
-    for part in split_alternatives(sub.pattern):
-        items = sre_parser.parse(part, sub.flags & ~re.UNICODE)
-        width = items.getwidth()[1]
-        (bounded if width <= _WIDE and _anchored(items, True) else unbounded).append((part, width))
-    reach = max((width for _part, width in bounded), default=0)
-    wide = re.compile("|".join(part for part, _width in unbounded), sub.flags).search if unbounded else None
+    reach, wide = _tail_shape(sub.pattern, sub.flags)
     return sub.search, reach, wide
+
+
+@functools.cache
+def _tail_shape(pattern: str, flags: int) -> tuple:
+    """``_tail_plan``'s reach and wide search for a sub-regex's pattern. Cached: the sub-regexes of the characters
+    of one large class share their pattern, and splitting it again for each made construction seconds slower."""
+    bounded, unbounded = [], []
+    for part in split_alternatives(pattern):
+        width, anchored = _alternative_shape(part, flags)
+        (bounded if width <= _WIDE and anchored else unbounded).append((part, width))
+    reach = max((width for _part, width in bounded), default=0)
+    wide = re.compile("|".join(part for part, _width in unbounded), flags).search if unbounded else None
+    return reach, wide
+
+
+@functools.cache
+def _alternative_shape(part: str, flags: int) -> tuple[int, bool]:
+    """(the most characters a match of the alternative PART can take, whether it ends with ``$``). Cached: the
+    per-character sub-regexes repeat the same alternatives (one whose last item is a class of thousands of
+    characters sits in the sub-regex of each of them), and parsing them again made a pipeline's construction
+    4-5 s slower."""
+    items = sre_parser.parse(part, flags & ~re.UNICODE)
+    return items.getwidth()[1], _anchored(items, True)
 
 
 def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None):

@@ -217,3 +217,20 @@ def test_sentencizer_reads_the_orths_the_tokenizer_kept():
         again = component(again)
     del again.user_data[TOKEN_ORTHS_KEY]  # the general path: the sentencizer reads the ORTH column itself
     assert [s.text for s in news_sentencizer(again).sents] == [s.text for s in doc.sents]
+
+
+def test_suffix_plans_parse_each_alternative_once():
+    """The per-character sub-regexes of the English suffix rules repeat the same alternatives and the same patterns:
+    building the fast search parses each distinct one once (parsing them again cost 4-5 s per pipeline)."""
+    from extractors.affixes import _alternative_shape, _tail_shape
+
+    _alternative_shape.cache_clear()
+    _tail_shape.cache_clear()
+    suffix = spacy.blank("en").tokenizer.suffix_search.__self__
+    _EdgeSearch(suffix, last=True)
+    parsed, plans = _alternative_shape.cache_info(), _tail_shape.cache_info()
+    assert plans.hits > 10 * plans.misses  # thousands of characters, a few dozen distinct sub-regexes
+    assert parsed.misses < 200
+    fast = _EdgeSearch(suffix, last=True)  # built again from the caches: the same answers
+    for word in WORDS:
+        assert _span(fast.search(word)) == _span(suffix.search(word)), word
