@@ -31,6 +31,13 @@ def _settings() -> tuple[bool, tuple[str, ...]]:
     return bool(data.get("enabled", True)), tuple(word.lower() for word in data["migration_words"])
 
 
+@cache
+def _long_document() -> tuple[int, int]:
+    """(words from which a document is long, occurrences of the word parts a long document needs)."""
+    data = load_json("topic.json")
+    return int(data.get("long_words", 0)), int(data.get("long_hits", 1))
+
+
 def gate_enabled() -> bool:
     """The gate's switch: "enabled" in topic.json, overridden by MIGRAPH_TOPIC_GATE=0/1."""
     env = os.environ.get("MIGRAPH_TOPIC_GATE", "").strip().lower()
@@ -38,9 +45,21 @@ def gate_enabled() -> bool:
 
 
 def is_migration_text(text: str) -> bool:
-    """Whether ``text`` holds one of topic.json's migration word parts (case-blind, anywhere in a word)."""
+    """Whether ``text`` holds one of topic.json's migration word parts (case-blind, anywhere in a word), or, in a
+    long document (``long_words`` words or more), ``long_hits`` occurrences of them: a long article that names
+    migration once, in passing, is about something else."""
     lowered = lower_text(text)
-    return any(word in lowered for word in _settings()[1])
+    words = _settings()[1]
+    long_words, long_hits = _long_document()
+    if long_hits <= 1 or len(text.split()) < long_words:
+        return any(word in lowered for word in words)
+    found = 0
+    for word in words:
+        if word in lowered:
+            found += lowered.count(word)
+            if found >= long_hits:
+                return True
+    return False
 
 
 def on_topic(doc: Doc) -> bool:

@@ -64,3 +64,20 @@ def test_the_gate_is_on_by_default(monkeypatch):
 
     monkeypatch.delenv("MIGRAPH_TOPIC_GATE", raising=False)
     assert gate_enabled()
+
+
+LONG_FILLER = " ".join(["The committee met again on Tuesday to discuss the city budget and the new library."] * 25)
+
+
+def test_a_long_document_needs_two_occurrences():
+    once = LONG_FILLER + " A former refugee now runs the bakery on the corner."
+    twice = once + " She says refugees from the war still write to her."
+    assert len(once.split()) >= 300
+    assert not is_migration_text(once)  # long, and migration named once in passing
+    assert is_migration_text(twice)
+    assert is_migration_text("A former refugee now runs the bakery on the corner.")  # short: one is enough
+
+
+def test_occurrences_of_different_parts_add_up():
+    text = LONG_FILLER + " The border town hosts a small museum. Its deportation archive opened in May."
+    assert is_migration_text(text)
