@@ -2291,6 +2291,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _state_sends_people(b, sentences)
     _state_flies_people(b, sentences)
     _hosts_of_refugees(b, sentences, main)
+    _returned_to(b, sentences, lex)
+    _caravan_legs(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -4687,7 +4689,8 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 v -= 1
             more = r29 is not None and W[v] in r29.arrivals and any(  # "migrants come from A and B" (round 29)
                 w in lo.people or w in {"they", "who"} for w in W[max(start, v - 3):v])  # not "a truck come from"
-            if not (W[v] in lo.people or W[v] in lo.arrivals or more):
+            copula = _copula_list(W, v, start)  # "the asylum-seekers are primarily from A, B and C" (round 30)
+            if not (W[v] in lo.people or W[v] in lo.arrivals or more or copula):
                 continue
             origins, k = _from_list(W, j, end, by_start, lo)
             if not origins:
@@ -4701,11 +4704,13 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
             influx = r29 is not None and W[v] in lo.people and not r29.influx.isdisjoint(W[max(start, v - 3):v])
-            if dest is None and (W[v] in lo.arrivals or more or influx):
+            if dest is None and (W[v] in lo.arrivals or more or influx or copula):
                 dest = story  # "an influx of people from A, B and C" (round 29): arrivals, as "came from"
                 if dest is None and r29 is not None:
                     dest = _document_authority(doc, lex)  # the one state whose border agencies the story names
-                if dest is not None and (more or influx or v != j - 1 or _LIST_EXTENDED[0]) \
+                if dest is None and copula:
+                    dest = _dateline_state(b.doc, sentences)  # "CITY, Country — ... The migrants are from A and B"
+                if dest is not None and (more or influx or copula or v != j - 1 or _LIST_EXTENDED[0]) \
                         and dest == _main_origin(sentences, lex) and not any(f.destination == dest for f in b.flows):
                     dest = None  # round 29's lists: not to the state the story's people leave and no one reaches
                     # ("come from other countries: A, B" in a story set in the country most of its refugees flee)
@@ -5336,3 +5341,185 @@ def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None
                     b.add(s.span, origin, m.iso, [m.start, i], trigger=i)
                     known.add((origin, m.iso))
             break
+
+
+@dataclass(frozen=True)
+class _CaravanLegs:
+    """Lexicons of ``_caravan_legs`` (flows.json "caravan_legs_r30")."""
+
+    crossing: frozenset[str]
+    convoys: frozenset[str]
+    subjects: frozenset[str]
+    subject_window: int
+    max_origins: int
+    hedges: frozenset[str]
+    other_groups: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _caravan_legs_lex() -> _CaravanLegs | None:
+    data = load_json("flows.json").get("caravan_legs_r30")
+    if not data:
+        return None
+    return _CaravanLegs(crossing=frozenset(data["crossing_lemmas"]), convoys=frozenset(data["convoy_nouns"]),
+                        subjects=frozenset(data["subjects"]), subject_window=int(data["subject_window"]),
+                        max_origins=int(data["max_origins"]), hedges=frozenset(data["hedges"]),
+                        other_groups=frozenset(data["other_groups"]))
+
+
+def _journey_origins(b: _Builder, crossed: str) -> list[str]:
+    """The origins of the flows found so far towards the document's one leading destination (named as a
+    destination more often than any other), when that is not ``crossed``; empty when no destination leads."""
+    ranked = Counter(f.destination for f in b.flows if f.origin and f.destination).most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1] or ranked[0][0] == crossed:
+        return []
+    goal = ranked[0][0]
+    return list(dict.fromkeys(f.origin for f in b.flows if f.destination == goal and f.origin
+                              and f.origin != crossed))
+
+
+def _caravan_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"The caravan grew to 7,000 as it crossed into Mexico", "the migrants began crossing into southern Mexico",
+    "a caravan travelling through Mexico": the document's travellers on a leg of their journey, with no origin
+    in the sentence. Each origin of the flows found so far towards the document's leading destination goes to the
+    country crossed into (or, for a caravan or convoy, travelled through). Only when the crossing's subject is
+    the travellers (a convoy noun, a migrant noun or "it"/"they" shortly before the movement word), the sentence
+    names no other country or nationality, holds no hedge, deportation or army, and the origins are few (a story
+    of one journey, round 30)."""
+    cl = _caravan_legs_lex()
+    if cl is None:
+        return
+    W, L, T = doc_lowers(b.doc), doc_lemmas(b.doc), doc_texts(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or not s.has_group or s.military or s.deport:
+            continue
+        start, end = s.span.start, s.span.end
+        if _hedge_words_in(W, T, start, end, cl.hedges):
+            continue
+        isos = {m.iso for m in s.mentions}
+        if any(m.role in {"NAT", "SRC"} or m.kind == "demonym" for m in s.mentions) or s.ethnic:
+            continue
+        convoy = not cl.convoys.isdisjoint(W[start:end])
+        if convoy and any(W[k] in cl.convoys and (W[k - 1] in cl.other_groups or W[k + 1:k + 2] == ["of"] and
+                                                  T[k + 2:k + 3] and T[k + 2][:1].isupper())
+                          for k in range(start + 1, end - 2)):
+            continue  # "an earlier caravan", "a caravan of Central Americans": another group, or its own origin
+        for m in s.mentions:
+            if m.kind not in {"name", "place"} or m.trigger is None:
+                continue
+            t = m.trigger
+            if not (m.role == "DST" and (L[t] in cl.crossing or W[t] in cl.crossing)
+                    or m.role == "VIA" and convoy):
+                continue
+            if not any(W[k] in cl.subjects or W[k] in cl.convoys for k in range(max(start, t - cl.subject_window), t)):
+                continue
+            origins = _journey_origins(b, m.iso)
+            if not origins or len(origins) > cl.max_origins or len(isos - {m.iso} - set(origins)) > 1:
+                continue
+            for o in origins:
+                if (o, m.iso) not in known:
+                    b.add(s.span, o, m.iso, [t, m.start], trigger=t)
+                    known.add((o, m.iso))
+
+
+@lru_cache(maxsize=1)
+def _returned_to_lex() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]] | None:
+    data = load_json("flows.json").get("returned_to_r30")
+    if not data:
+        return None
+    return frozenset(data["return_words"]), frozenset(data["send_words"]), int(data["window"]), \
+        frozenset(data["hedges"])
+
+
+def _returned_to(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Migrants at the border are returned to Mexico until their hearing in U.S. immigration court", "the policy
+    of sending asylum seekers back to Mexico while their cases are processed in the US": people sent to a country
+    named after "to", by the one other country the sentence names by name (where their cases are heard), no
+    origin given with "from" (``_return_flows`` reads those). Not under a hedge ("threatened to return them"),
+    not of armies, and only of people (a group noun or pronoun in the sentence, round 30)."""
+    rt = _returned_to_lex()
+    if rt is None:
+        return
+    returns, sends, window, hedges = rt
+    doc = b.doc
+    W, T = doc_lowers(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military or not s.has_group:
+            continue
+        start, end = s.span.start, s.span.end
+        if "from" in W[start:end] or any(m.kind == "demonym" and m.role == "NAT" for m in s.mentions):
+            continue
+        for i in range(start, end):
+            if not (W[i] in returns or W[i] in sends and "back" in W[i + 1:i + 4]):
+                continue
+            if W[i] in returns and (W[i + 1:i + 2] in (["to"], ["home"]) and W[i - 1] not in BE_FORMS):
+                continue  # "X returns home to Y", "who returned to Y": people going back themselves, not sent
+            if _hedge_words_in(W, T, max(start, i - BLOCK_WINDOW), i, hedges) \
+                    or not lex.deport_hedges.isdisjoint(W[max(start, i - BLOCK_WINDOW):i]):
+                continue
+            to = next((m for m in s.mentions if i < m.start <= i + window and m.kind == "name"
+                       and (W[m.start - 1] == "to" or W[m.start - 1] == "the" and W[m.start - 2] == "to")), None)
+            if to is None:
+                continue
+            others = {m.iso for m in s.mentions if m.kind == "name" and m.iso != to.iso}
+            if len(others) != 1:
+                continue
+            sender = next(iter(others))
+            if (sender, to.iso) not in known:
+                b.add(s.span, sender, to.iso, [i, to.start], trigger=i)
+                known.add((sender, to.iso))
+            break
+
+
+@lru_cache(maxsize=1)
+def _copula_list_lex() -> tuple[frozenset[str], frozenset[str], int] | None:
+    data = load_json("flows.json").get("copula_lists_r30")
+    if not data:
+        return None
+    return frozenset(data["copulas"]), frozenset(data["people"]), int(data["people_window"])
+
+
+def _copula_list(W: list[str], v: int, start: int) -> bool:
+    """Whether token ``v`` (before "from", past an adverb) is a copula whose subject is a people noun: "the
+    asylum-seekers are primarily from A, B and C", "most of the families were from A" (round 30; off without
+    flows.json "copula_lists_r30")."""
+    cl = _copula_list_lex()
+    if cl is None or W[v] not in cl[0]:
+        return False
+    return any(w in cl[1] for w in W[max(start, v - cl[2]):v])
+
+
+def _dateline_state(doc: Doc, sentences: list[_Sentence]) -> str | None:
+    """The country of a wire story's dateline ("CITY, Country (Agency) -", "CITY, Country —"): a place or country
+    in capitals opening one of the document's first sentences, a dash or a parenthesis right after it."""
+    lex = _dateline_people_lex()
+    if lex is None:
+        return None
+    window = lex[1]
+    T = doc_texts(doc)
+    for s in sentences[:4]:
+        start, end = s.span.start, s.span.end
+        while start < end and not T[start].strip():
+            start += 1
+        first = next((m for m in s.mentions if m.start == start and m.kind in {"name", "place"}), None)
+        if first is None:  # a town the gazetteer does not know, in capitals, before ", Country"
+            k = start
+            while k < min(end, start + 4) and T[k].isupper() and T[k].isalpha():
+                k += 1
+            first = next((m for m in s.mentions if k > start and T[k:k + 1] == [","] and m.start == k + 1
+                          and m.kind == "name"), None)
+            if first is None:
+                continue
+        elif not all(T[k].isupper() for k in range(first.start, first.end)):
+            continue
+        after = first.end
+        country = first.iso
+        if after + 1 < end and T[after] == ",":
+            nxt = next((m for m in s.mentions if m.start == after + 1 and m.kind == "name"), None)
+            if nxt is not None:
+                country, after = nxt.iso, nxt.end
+        if any(T[k] in DASHES or T[k] == "(" for k in range(after, min(end, after + window))):
+            return country
+    return None
