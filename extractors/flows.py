@@ -3088,10 +3088,11 @@ def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
     def to_country(j: int) -> bool:
         return W[j] in {"to", "into"} and (j + 1 in countries or j + 2 in countries and W[j + 1] == "the")
 
+    demonyms = {k for m in s.mentions if m.kind == "demonym" for k in range(m.start, m.end)}
     if i + 1 < end and to_country(i + 1):  # passive: "asylum seekers were sent to Guatemala"
         return i - 1 >= start and W[i - 1] in BE_FORMS and any(
-            _is_group_lower(w) or w in {"they", "who"} for w in W[max(start, i - 5):i - 1])
-    demonyms = {k for m in s.mentions if m.kind == "demonym" for k in range(m.start, m.end)}
+            _is_group_lower(w) or w in {"they", "who"} or _sent_plural_demonym(W, k, demonyms)
+            for k, w in enumerate(W[max(start, i - 5):i - 1], start=max(start, i - 5)))
     people = False
     for j in range(i + 1, min(end - 1, i + 9)):
         w = W[j]
@@ -3099,6 +3100,8 @@ def _people_sent_to(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
             return people and to_country(j)
         if w == "them" or _is_group_lower(w) or j in demonyms and w.endswith("s"):  # not "sent him to school in X"
             people = True
+        elif people and w in {"and", ","} and _sent_people_lists():
+            continue  # "sent 300 Hondurans and Salvadorans to Guatemala" (round 30)
         elif not (w in {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost", "of",
                         "hundreds", "thousands", "dozens", "those", "these", "their", "its"}
                   or doc[j].like_num or w in lex.fillers or _group_modifier(W, j, end, lex)):
@@ -5523,3 +5526,15 @@ def _dateline_state(doc: Doc, sentences: list[_Sentence]) -> str | None:
         if any(T[k] in DASHES or T[k] == "(" for k in range(after, min(end, after + window))):
             return country
     return None
+
+
+@lru_cache(maxsize=1)
+def _sent_people_lists() -> bool:
+    """Whether ``_people_sent_to`` reads coordinated people ("sent Hondurans and Salvadorans to X") and a plural
+    demonym as the subject of a passive ("Hondurans were sent to X"): flows.json "sent_people_lists_r30"."""
+    return bool(load_json("flows.json").get("sent_people_lists_r30"))
+
+
+def _sent_plural_demonym(W: list[str], k: int, demonyms: set[int]) -> bool:
+    """A plural demonym at ``k`` ("Hondurans"), read as people sent when ``_sent_people_lists`` is on (round 30)."""
+    return k in demonyms and W[k].endswith("s") and _sent_people_lists()

@@ -6,7 +6,9 @@
 - people returned or sent back "to X" by the one other state the sentence names ("returned to X until their
   hearing in Y immigration court");
 - a people noun with a copula before an origin list ("the asylum-seekers are primarily from A, B and C"), with the
-  arrival verbs' destinations and, last, the country of the wire dateline ("CITY, Country —").
+  arrival verbs' destinations and, last, the country of the wire dateline ("CITY, Country —");
+- people sent to a country as a list ("sent 300 Hondurans and Salvadorans to X") or as a plural demonym subject
+  of a passive ("40 Hondurans were sent to X").
 
 All sentences are invented for these tests.
 """
@@ -136,3 +138,30 @@ def test_copula_list_goes_to_the_country_of_an_unknown_dateline_town(nlp):
     text = "ZORBOVILLE, Canada — Tents line the river bank. The migrants here are mostly from Nicaragua and " \
            "Haiti. Asylum seekers said the wait was long."
     assert {("NI", "CA"), ("HT", "CA")} <= pairs(nlp, text)
+
+
+# ----------------------------------------------------------------------------------------- people sent to
+
+US_STORY = "Migrants wait in the United States. Officials in the United States said the program grew, and the " \
+           "United States plans more. "
+
+
+def test_a_list_of_demonyms_sent_to_a_country(nlp):
+    text = MIGRANT_STORY + "The United States has sent 300 Hondurans and Salvadorans to Guatemala since November."
+    assert ("US", "GT") in pairs(nlp, text)
+
+
+def test_plural_demonym_as_subject_of_were_sent_to(nlp):
+    text = US_STORY + "Last month 40 Hondurans were sent to Guatemala."
+    assert ("US", "GT") in pairs(nlp, text)
+
+
+def test_aid_sent_to_a_country_is_no_flow(nlp):
+    text = MIGRANT_STORY + "The United States sent aid and doctors to Guatemala since November."
+    assert ("US", "GT") not in pairs(nlp, text)
+
+
+def test_future_return_is_no_flow(nlp):
+    text = MIGRANT_STORY + "Officials said immigrants claiming asylum will be returned to Chile while their " \
+                           "cases are processed in Argentina."
+    assert ("AR", "CL") not in pairs(nlp, text)
