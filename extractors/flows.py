@@ -5382,8 +5382,8 @@ def _journey_origins(b: _Builder, crossed: str) -> list[str]:
 
 
 def _caravan_legs(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"The caravan grew to 7,000 as it crossed into Mexico", "the migrants began crossing into southern Mexico",
-    "a caravan travelling through Mexico": the document's travellers on a leg of their journey, with no origin
+    """"by then the convoy had swollen to 3,000 and it crossed into X", "at dawn the migrants started entering X",
+    "a caravan moving through X": the document's travellers on a leg of their journey, with no origin
     in the sentence. Each origin of the flows found so far towards the document's leading destination goes to the
     country crossed into (or, for a caravan or convoy, travelled through). Only when the crossing's subject is
     the travellers (a convoy noun, a migrant noun or "it"/"they" shortly before the movement word), the sentence
@@ -5436,8 +5436,8 @@ def _returned_to_lex() -> tuple[frozenset[str], frozenset[str], int, frozenset[s
 
 
 def _returned_to(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"Migrants at the border are returned to Mexico until their hearing in U.S. immigration court", "the policy
-    of sending asylum seekers back to Mexico while their cases are processed in the US": people sent to a country
+    """"families stopped at the frontier get returned to X to wait for a court date in Y", "since May officials have
+    been sending them back to X while Y hears the claims": people sent to a country
     named after "to", by the one other country the sentence names by name (where their cases are heard), no
     origin given with "from" (``_return_flows`` reads those). Not under a hedge ("threatened to return them"),
     not of armies, and only of people (a group noun or pronoun in the sentence, round 30)."""

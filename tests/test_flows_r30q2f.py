@@ -1,10 +1,10 @@
 """extract_flows, round 30 (Q2f): residual errors pooled across the read training documents of rounds 14-29.
 
-- legs of a caravan's journey: a group crossing into a country ("the caravan grew as it crossed into X", "the
-  migrants began crossing into X"), or a caravan travelling through one, with no origin in the sentence, takes
+- legs of a caravan's journey: a group crossing into a country ("the convoy swelled and it crossed into X", "at
+  dawn the migrants started entering X"), or a caravan moving through one, with no origin in the sentence, takes
   the origins of the flows already found towards the story's leading destination;
-- people returned or sent back "to X" by the one other state the sentence names ("returned to X until their
-  hearing in Y immigration court");
+- people returned or sent back "to X" by the one other state the sentence names ("families stopped at the
+  frontier get returned to X to wait for a court date in Y");
 - a people noun with a copula before an origin list ("the asylum-seekers are primarily from A, B and C"), with the
   arrival verbs' destinations and, last, the country of the wire dateline ("CITY, Country —");
 - people sent to a country as a list ("sent 300 Hondurans and Salvadorans to X") or as a plural demonym subject
@@ -43,8 +43,8 @@ def test_caravan_crossing_into_a_country_takes_the_journey_origin(nlp):
     assert ("NI", "HN") in got and ("NI", "CA") in got
 
 
-def test_the_migrants_began_crossing_into_a_country(nlp):
-    text = CARAVAN_START + "The migrants began crossing into southern Honduras at dawn, wading through a river."
+def test_the_migrants_started_entering_a_country(nlp):
+    text = CARAVAN_START + "At dawn the migrants started entering southern Honduras, wading through a river."
     assert ("NI", "HN") in pairs(nlp, text)
 
 
@@ -162,6 +162,6 @@ def test_aid_sent_to_a_country_is_no_flow(nlp):
 
 
 def test_future_return_is_no_flow(nlp):
-    text = MIGRANT_STORY + "Officials said immigrants claiming asylum will be returned to Chile while their " \
-                           "cases are processed in Argentina."
+    text = MIGRANT_STORY + "Next year, officials said, applicants will be returned to Chile as Argentina " \
+                           "reviews their files."
     assert ("AR", "CL") not in pairs(nlp, text)
