@@ -2925,7 +2925,7 @@ def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
         if doc[i].lower_ != "than":
             continue
         k = i + 1
-        while k < sent.end and doc[k].lower_ in {"the", "a"}:
+        while k < sent.end and doc[k].lower_ in {"the", "a"} | NEIGHBOUR_WORDS:
             k += 1
         m = ctx.mention_at.get(k)
         if m is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
@@ -2934,8 +2934,28 @@ def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
         last = group[-1].end if group else m.end
         if last < sent.end and doc[last].lower_ in {"does", "did", "do", "has", "have", "had"}:
             return [g.actor for g in group if g.actor]
+        if _compared_alone(doc, i, last, sent):
+            return [g.actor for g in group if g.actor]
         return []
     return []
+
+
+NEIGHBOUR_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "fellow"})
+COMPARATIVE_WORDS = frozenset({"more", "fewer", "less", "greater", "higher", "larger", "bigger", "lower", "smaller"})
+
+
+def _compared_alone(doc: Doc, than: int, last: int, sent: Span) -> bool:
+    """"gave more than Kuwait and Oman combined", "took in 9,000 fewer than neighbouring Canada, which ...": a state
+    compared after a comparative word and "than", closing its clause (or with "combined"/"together"), took the same
+    measure in a smaller or larger amount; "rather than Italy" or "more than Italy's" compares nothing of the kind."""
+    if not any(doc[j].lower_ in COMPARATIVE_WORDS for j in range(max(sent.start, than - 5), than)):
+        return False
+    if last >= sent.end:
+        return True
+    nxt = doc[last].lower_
+    if nxt in {"combined", "together", "put"}:
+        return True
+    return nxt in {",", ".", ";", ":", "!", "?", "—", "–"} or (last == sent.end - 1 and doc[last].is_punct)
 
 
 def _expand_regions(ctx: _Context, actors: list[Actor]) -> list[Actor]:
