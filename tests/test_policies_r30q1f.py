@@ -1,0 +1,93 @@
+"""Round 30 policy mechanisms (helper Q1f), from the errors left on all documents already annotated and read.
+
+Money a state commits, requests or spends "to help" or "to deal with" is aid; a state compared after a comparative
+and "than" that closes its clause took the same measure; deportations named with their scale ("mass deportations",
+"a rise in deportations") are the acting state's; a state protection programme named as a programme ("the DACA
+program") is that state's protection. All sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> (actor, type) pairs."""
+
+    def _run(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)
+        assertions = extract_entities(doc)
+        return {(p.actor_key, p.policy_type) for p in extract_policies(doc, assertions)}
+
+    return _run
+
+
+US_STORY = ("Immigrant families in the U.S. fear migration raids. Migrants hide, and migrant children miss school. "
+            "Immigration lawyers say the migrants need help. ")
+CAMPS = "Refugees from the war fill the camps. The refugees need food and shelter, and more refugees arrive daily. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CAMPS + "The U.S. is committing billions of dollars to help Jordan shelter the refugees.", {("US", "Aid")}),
+    (US_STORY + "President Barack Obama requested $2 billion to deal with the surge of migrant children.",
+     {("US", "Aid")}),
+    (CAMPS + "Canada will spend 300 million dollars to help the refugee camps in the region.", {("CA", "Aid")}),
+])
+def test_money_to_help_is_aid(run, text, expected):
+    assert {p for p in run(text) if p[1] == "Aid"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    US_STORY + "The U.S. requested $5 billion to help build the wall on the border with Mexico.",
+    US_STORY + "The U.S. will spend $2 billion in new funding to help hire more border agents.",
+])
+def test_money_for_walls_or_agents_is_no_aid(run, text):
+    assert {p for p in run(text) if p[1] == "Aid"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CAMPS + "Norway has donated more to the refugees than Kuwait, Bahrain and Oman combined.",
+     {("NO", "Aid"), ("KW", "Aid"), ("BH", "Aid"), ("OM", "Aid")}),
+    (CAMPS + "Last year Britain took in 20,000 refugees, 4,000 fewer than neighbouring Ireland, which is far "
+             "smaller.", {("GB", "Admission"), ("IE", "Admission")}),
+    (CAMPS + "Sweden admitted more refugees last year than Denmark.", {("SE", "Admission"), ("DK", "Admission")}),
+    # no comparative before "than", or the compared state's possessive: no second actor
+    ("Migrants arrive by boat every week. Italy sent the migrants back to Libya rather than Tunisia.",
+     {("IT", "Deportation")}),
+    ("Migrants arrive by boat every week. Greece deported more migrants than Italy's coast guard rescued.",
+     {("GR", "Deportation")}),
+])
+def test_compared_state_takes_the_same_measure(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (US_STORY + "President Donald Trump spoke of mass deportations during his campaign.", {("US", "Deportation")}),
+    (US_STORY + "President Donald Trump said he would create a deportation force.", {("US", "Deportation")}),
+    (US_STORY + "Under the new rules the U.S. saw a sharp rise in deportations of farm workers.",
+     {("US", "Deportation")}),
+    # feared ones are none
+    (US_STORY + "The migrants fear mass deportations.", set()),
+])
+def test_deportations_named_with_their_scale(run, text, expected):
+    assert {p for p in run(text) if p[1] == "Deportation"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (US_STORY + "The Deferred Action for Childhood Arrivals program began in 2012.", {("US", "AsylumOffer")}),
+    (US_STORY + "A judge ruled that the Obama-era DACA program is lawful.", {("US", "AsylumOffer")}),
+    # a recipient, or a programme only proposed, is no protection offered
+    (US_STORY + "She is a DACA recipient and works as a nurse.", set()),
+    (US_STORY + "Lawmakers proposed a new DACA program for older immigrants.", set()),
+])
+def test_protection_programme_named(run, text, expected):
+    assert {p for p in run(text) if p[1] == "AsylumOffer"} == expected
