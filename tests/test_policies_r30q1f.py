@@ -91,3 +91,15 @@ def test_deportations_named_with_their_scale(run, text, expected):
 ])
 def test_protection_programme_named(run, text, expected):
     assert {p for p in run(text) if p[1] == "AsylumOffer"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (US_STORY + "He defended the U.S. government's \"zero tolerance\" policy at the border.", {("US", "Detention")}),
+    (US_STORY + "Thousands of children were taken from their parents under the Trump administration's "
+                "zero-tolerance policy.", {("US", "Detention")}),
+    # ended, or a school's rule on another matter: none
+    (US_STORY + "The president ended the zero-tolerance policy in June.", set()),
+    (US_STORY + "The school has a zero tolerance policy on bullying.", set()),
+])
+def test_zero_tolerance_policy_is_detention(run, text, expected):
+    assert {p for p in run(text) if p[1] == "Detention"} == expected
