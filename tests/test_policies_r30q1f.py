@@ -103,3 +103,11 @@ def test_protection_programme_named(run, text, expected):
 ])
 def test_zero_tolerance_policy_is_detention(run, text, expected):
     assert {p for p in run(text) if p[1] == "Detention"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    US_STORY + "Mass deportation would be impossible and morally wrong.",
+    US_STORY + "Most conservatives now agree that mass deportations and arrests are not possible.",
+])
+def test_deportations_judged_are_no_measure(run, text):
+    assert {p for p in run(text) if p[1] == "Deportation"} == set()
