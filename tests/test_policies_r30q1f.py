@@ -41,6 +41,8 @@ CAMPS = "Refugees from the war fill the camps. The refugees need food and shelte
     (US_STORY + "President Barack Obama requested $2 billion to deal with the surge of migrant children.",
      {("US", "Aid")}),
     (CAMPS + "Canada will spend 300 million dollars to help the refugee camps in the region.", {("CA", "Aid")}),
+    # a story on migration, with few words of help: the purpose says it
+    (US_STORY + "President Barack Obama requested $3 billion to deal with the crisis.", {("US", "Aid")}),
 ])
 def test_money_to_help_is_aid(run, text, expected):
     assert {p for p in run(text) if p[1] == "Aid"} == expected
