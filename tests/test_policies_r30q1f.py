@@ -113,3 +113,28 @@ def test_zero_tolerance_policy_is_detention(run, text, expected):
 ])
 def test_deportations_judged_are_no_measure(run, text):
     assert {p for p in run(text) if p[1] == "Deportation"} == set()
+
+
+BALKANS = "Migrants crowd the border crossings on the Balkan route. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three states closed by a dash: the "and" is in the aside, whose state closes the list
+    (BALKANS + "Slovenia, Croatia, Austria – and even Norway – have all started building fences to keep migrants "
+               "out.", {("SI", "BorderBarrier"), ("HR", "BorderBarrier"), ("AT", "BorderBarrier"),
+                        ("NO", "BorderBarrier")}),
+])
+def test_list_closed_in_an_aside(run, text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (BALKANS + "Many praise the generous aid Austria provides to refugees.", {("AT", "Aid")}),
+    (BALKANS + "The new fence that Hungary has built along the border stopped the migrants.",
+     {("HU", "BorderBarrier")}),
+    (BALKANS + "The detention centres Slovenia runs are full of migrants.", {("SI", "Detention")}),
+    # a verb that neither gives nor builds it
+    (BALKANS + "The wall Mexico refuses to pay for is still a plan.", set()),
+])
+def test_relative_clause_owner(run, text, expected):
+    assert run(text) == expected
