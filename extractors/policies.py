@@ -1273,6 +1273,20 @@ class _Context:
             cur, has_conj = found
             conj = conj or has_conj
             out.append(cur)
+        if not conj and len(out) == 1 and m.end < len(doc) and doc[m.end].text in DASHES:
+            j = m.start - 1
+            while j > 0 and m.start - j < 5 and (doc[j].lower_ in LIST_ASIDE_OPENERS or doc[j].text == ","):
+                j -= 1
+            before = self.mention_at.get(j - 1) if j > 0 and j < m.start - 1 and doc[j].text in DASHES else None
+            if before is not None and before.kind == "actor" and before.end == j:
+                listed = [before]
+                while True:  # "Hungary, Bulgaria, Spain – why, even Norway – have all ...": the aside closes the list
+                    found = neighbour(listed[0].start - 1, -1)
+                    if found is None or found[1]:
+                        break
+                    listed.insert(0, found[0])
+                if len(listed) >= 3:
+                    return listed + [m]
         if not conj and len(out) >= 3 and out[-1].end < len(doc) and doc[out[-1].end].text in DASHES:
             # "Hungary, Bulgaria, Greece – and even Norway – have all ...": the "and" is in the aside, whose
             # states close the list

@@ -138,3 +138,17 @@ def test_list_closed_in_an_aside(run, text, expected):
 ])
 def test_relative_clause_owner(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nearest state is the one in the aside: the list before the dash is its own
+    (BALKANS + "Even proud Europeans agree: Slovenia, Croatia, Austria, Italy – why, even Norway — have all started "
+               "building border fences to stem the tide of refugees.",
+     {("SI", "BorderBarrier"), ("HR", "BorderBarrier"), ("AT", "BorderBarrier"), ("IT", "BorderBarrier"),
+      ("NO", "BorderBarrier")}),
+    # an aside left open: no list
+    (BALKANS + "The migrants came from Syria, Iraq, Afghanistan – and Germany deported many of them.",
+     {("DE", "Deportation")}),
+])
+def test_list_before_an_aside(run, text, expected):
+    assert run(text) == expected
