@@ -152,3 +152,15 @@ def test_relative_clause_owner(run, text, expected):
 ])
 def test_list_before_an_aside(run, text, expected):
     assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (US_STORY + "Meanwhile, the president is willing to allow a shutdown until Congress gives up the money needed "
+                "for the border wall.", {("US", "BorderBarrier")}),
+    (US_STORY + "The U.S. will fund the wall with money from the military.", {("US", "BorderBarrier")}),
+    # refused or never given: none
+    (US_STORY + "Democrats refused to fund the wall.", set()),
+    (US_STORY + "Mexico's president said his country would never fund the wall.", set()),
+])
+def test_wall_funding(run, text, expected):
+    assert {p for p in run(text) if p[1] == "BorderBarrier"} == expected
