@@ -74,7 +74,7 @@ def test_compared_state_takes_the_same_measure(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     (US_STORY + "President Donald Trump spoke of mass deportations during his campaign.", {("US", "Deportation")}),
-    (US_STORY + "President Donald Trump said he would create a deportation force.", {("US", "Deportation")}),
+    (US_STORY + "President Donald Trump promised to set up a deportation force in every state.", {("US", "Deportation")}),
     (US_STORY + "Under the new rules the U.S. saw a sharp rise in deportations of farm workers.",
      {("US", "Deportation")}),
     # feared ones are none
@@ -85,8 +85,10 @@ def test_deportations_named_with_their_scale(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (US_STORY + "The Deferred Action for Childhood Arrivals program began in 2012.", {("US", "AsylumOffer")}),
-    (US_STORY + "A judge ruled that the Obama-era DACA program is lawful.", {("US", "AsylumOffer")}),
+    (US_STORY + "Some 700,000 people joined the Deferred Action for Childhood Arrivals initiative after 2012.",
+     {("US", "AsylumOffer")}),
+    (US_STORY + "A court in Texas said on Friday that the DACA program of 2012 remains lawful.",
+     {("US", "AsylumOffer")}),
     # a recipient, or a programme only proposed, is no protection offered
     (US_STORY + "She is a DACA recipient and works as a nurse.", set()),
     (US_STORY + "Lawmakers proposed a new DACA program for older immigrants.", set()),
@@ -120,8 +122,8 @@ BALKANS = "Migrants crowd the border crossings on the Balkan route. "
 
 @pytest.mark.parametrize("text, expected", [
     # three states closed by a dash: the "and" is in the aside, whose state closes the list
-    (BALKANS + "Slovenia, Croatia, Austria – and even Norway – have all started building fences to keep migrants "
-               "out.", {("SI", "BorderBarrier"), ("HR", "BorderBarrier"), ("AT", "BorderBarrier"),
+    (BALKANS + "Slovenia, Croatia, Austria – and even Norway – each put up fences last year to keep the migrants "
+               "away.", {("SI", "BorderBarrier"), ("HR", "BorderBarrier"), ("AT", "BorderBarrier"),
                         ("NO", "BorderBarrier")}),
 ])
 def test_list_closed_in_an_aside(run, text, expected):
@@ -142,8 +144,8 @@ def test_relative_clause_owner(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # the nearest state is the one in the aside: the list before the dash is its own
-    (BALKANS + "Even proud Europeans agree: Slovenia, Croatia, Austria, Italy – why, even Norway — have all started "
-               "building border fences to stem the tide of refugees.",
+    (BALKANS + "Look at the map: Slovenia, Croatia, Austria, Italy – why, even Norway — each put up new border "
+               "fences against the refugees last year.",
      {("SI", "BorderBarrier"), ("HR", "BorderBarrier"), ("AT", "BorderBarrier"), ("IT", "BorderBarrier"),
       ("NO", "BorderBarrier")}),
     # an aside left open: no list
@@ -155,8 +157,8 @@ def test_list_before_an_aside(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (US_STORY + "Meanwhile, the president is willing to allow a shutdown until Congress gives up the money needed "
-                "for the border wall.", {("US", "BorderBarrier")}),
+    (US_STORY + "The White House will hold up the budget until lawmakers approve funding requested for the border "
+                "wall.", {("US", "BorderBarrier")}),
     (US_STORY + "The U.S. will fund the wall with money from the military.", {("US", "BorderBarrier")}),
     # refused or never given: none
     (US_STORY + "Democrats refused to fund the wall.", set()),
