@@ -3014,6 +3014,8 @@ def _compared_alone(doc: Doc, than: int, last: int, sent: Span) -> bool:
     nxt = doc[last].lower_
     if nxt in {"combined", "together", "put"}:
         return True
+    if nxt == "," and last + 1 < sent.end and doc[last + 1].lower_ == "where":
+        return False  # "more migrants than Italy, where courts are slow": a place compared, not its measure
     return nxt in {",", ".", ";", ":", "!", "?", "—", "–"} or (last == sent.end - 1 and doc[last].is_punct)
 
 
