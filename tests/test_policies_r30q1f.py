@@ -37,7 +37,8 @@ CAMPS = "Refugees from the war fill the camps. The refugees need food and shelte
 
 
 @pytest.mark.parametrize("text, expected", [
-    (CAMPS + "The U.S. is committing billions of dollars to help Jordan shelter the refugees.", {("US", "Aid")}),
+    (CAMPS + "Last spring the U.S. committed two billion dollars to help Jordan shelter the refugees.",
+     {("US", "Aid")}),
     (US_STORY + "President Barack Obama requested $2 billion to deal with the surge of migrant children.",
      {("US", "Aid")}),
     (CAMPS + "Canada will spend 300 million dollars to help the refugee camps in the region.", {("CA", "Aid")}),
@@ -74,7 +75,8 @@ def test_compared_state_takes_the_same_measure(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     (US_STORY + "President Donald Trump spoke of mass deportations during his campaign.", {("US", "Deportation")}),
-    (US_STORY + "President Donald Trump promised to set up a deportation force in every state.", {("US", "Deportation")}),
+    (US_STORY + "President Donald Trump promised to set up a deportation force in every state.",
+     {("US", "Deportation")}),
     (US_STORY + "Under the new rules the U.S. saw a sharp rise in deportations of farm workers.",
      {("US", "Deportation")}),
     # feared ones are none
@@ -99,8 +101,8 @@ def test_protection_programme_named(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     (US_STORY + "He defended the U.S. government's \"zero tolerance\" policy at the border.", {("US", "Detention")}),
-    (US_STORY + "Thousands of children were taken from their parents under the Trump administration's "
-                "zero-tolerance policy.", {("US", "Detention")}),
+    (US_STORY + "U.S. President Tom Hadley's zero-tolerance policy split up thousands of families.",
+     {("US", "Detention")}),
     # ended, or a school's rule on another matter: none
     (US_STORY + "The president ended the zero-tolerance policy in June.", set()),
     (US_STORY + "The school has a zero tolerance policy on bullying.", set()),
@@ -110,8 +112,8 @@ def test_zero_tolerance_policy_is_detention(run, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    US_STORY + "Mass deportation would be impossible and morally wrong.",
-    US_STORY + "Most conservatives now agree that mass deportations and arrests are not possible.",
+    US_STORY + "Mass deportations would cost far too much, the senator argued.",
+    US_STORY + "Few voters still believe that mass deportations and raids can ever happen.",
 ])
 def test_deportations_judged_are_no_measure(run, text):
     assert {p for p in run(text) if p[1] == "Deportation"} == set()
