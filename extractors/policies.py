@@ -1235,7 +1235,8 @@ class _Context:
     def coordinated(self, m: Mention, limit: int) -> list[Mention]:
         """The mention with its coordinated neighbours: "Latvia, Lithuania, Estonia and Poland".
 
-        Needs at least one "and"/"or" link, so "in Europe, Moldova" is no list."""
+        Needs at least one "and"/"or" link, so "in Europe, Moldova" is no list; three or more closed by a dash
+        opening an aside that holds the last one ("Latvia, Lithuania, Estonia – and even Poland –") are one."""
         doc = self.doc
         gap_ok = self.sets["coord_gap"]
 
@@ -1272,6 +1273,34 @@ class _Context:
             cur, has_conj = found
             conj = conj or has_conj
             out.append(cur)
+        if not conj and len(out) == 1 and m.end < len(doc) and doc[m.end].text in DASHES:
+            j = m.start - 1
+            while j > 0 and m.start - j < 5 and (doc[j].lower_ in LIST_ASIDE_OPENERS or doc[j].text == ","):
+                j -= 1
+            before = self.mention_at.get(j - 1) if j > 0 and j < m.start - 1 and doc[j].text in DASHES else None
+            if before is not None and before.kind == "actor" and before.end == j:
+                listed = [before]
+                while True:  # "Hungary, Bulgaria, Spain – why, even Norway – have all ...": the aside closes the list
+                    found = neighbour(listed[0].start - 1, -1)
+                    if found is None or found[1]:
+                        break
+                    listed.insert(0, found[0])
+                if len(listed) >= 3:
+                    return listed + [m]
+        if not conj and len(out) >= 3 and out[-1].end < len(doc) and doc[out[-1].end].text in DASHES:
+            # "Hungary, Bulgaria, Greece – and even Norway – have all ...": the "and" is in the aside, whose
+            # states close the list
+            d = out[-1].end + 1
+            if d < len(doc) and doc[d].lower_ in LIST_ASIDE_OPENERS:
+                aside = []
+                for j in range(d, min(len(doc), d + 8)):
+                    if doc[j].text in DASHES:
+                        out.extend(aside)
+                        break
+                    other = self.mention_at.get(j)
+                    if other is not None and other.kind == "actor" and other.start == j and other.end <= limit:
+                        aside.append(other)
+            return out
         return out if conj else [m]
 
 
@@ -1697,6 +1726,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
 
 
 DASHES = frozenset({"–", "—", "--"})
+LIST_ASIDE_OPENERS = frozenset({"and", "or", "even", "why", "plus", "also", "now"})
 
 
 def _dash_asides(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -2057,6 +2087,35 @@ def _under_owner_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor]
             return [m.actor], m
         return [], None
     return [], None
+
+
+OWNER_CLAUSE_VERBS = frozenset({"provide", "give", "send", "offer", "build", "erect", "construct", "impose", "order",
+                                "announce", "introduce", "adopt", "run", "operate", "fund", "finance", "deliver",
+                                "pledge", "enforce", "deploy", "donate", "grant", "extend", "set", "put"})
+OWNER_CLAUSE_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "now", "already", "recently",
+                                      "then", "also", "just", "once"})
+
+
+def _relative_clause_owner(ctx: _Context, end: int, sent: Span) -> Mention | None:
+    """"the generous aid Germany provides to refugees", "the fence Hungary has built", "the ban that the U.S.
+    imposed": a noun trigger followed by a relative clause whose subject is a state and whose verb provides, builds
+    or imposes it is that state's measure (OWNER_CLAUSE_VERBS; "the wall Mexico refuses to pay for" names none)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    i = end
+    if i < sent.end and lowers[i] in {"that", "which"}:
+        i += 1
+    if i < sent.end and lowers[i] == "the":
+        i += 1
+    m = ctx.mention_at.get(i)
+    if m is None or m.start != i or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+        return None
+    k = m.end
+    while k < sent.end and k - m.end < 2 and lowers[k] in OWNER_CLAUSE_AUXILIARIES:
+        k += 1
+    if k >= sent.end or not doc[k].is_lower or doc[k].lemma_.lower() not in OWNER_CLAUSE_VERBS:
+        return None
+    return m
 
 
 def _plan_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
@@ -2925,7 +2984,7 @@ def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
         if doc[i].lower_ != "than":
             continue
         k = i + 1
-        while k < sent.end and doc[k].lower_ in {"the", "a"}:
+        while k < sent.end and doc[k].lower_ in {"the", "a"} | NEIGHBOUR_WORDS:
             k += 1
         m = ctx.mention_at.get(k)
         if m is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
@@ -2934,8 +2993,30 @@ def _compared_actors(ctx: _Context, end: int, sent: Span) -> list[Actor]:
         last = group[-1].end if group else m.end
         if last < sent.end and doc[last].lower_ in {"does", "did", "do", "has", "have", "had"}:
             return [g.actor for g in group if g.actor]
+        if _compared_alone(doc, i, last, sent):
+            return [g.actor for g in group if g.actor]
         return []
     return []
+
+
+NEIGHBOUR_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "fellow"})
+COMPARATIVE_WORDS = frozenset({"more", "fewer", "less", "greater", "higher", "larger", "bigger", "lower", "smaller"})
+
+
+def _compared_alone(doc: Doc, than: int, last: int, sent: Span) -> bool:
+    """"gave more than Kuwait and Oman combined", "took in 9,000 fewer than neighbouring Canada, which ...": a state
+    compared after a comparative word and "than", closing its clause (or with "combined"/"together"), took the same
+    measure in a smaller or larger amount; "rather than Italy" or "more than Italy's" compares nothing of the kind."""
+    if not any(doc[j].lower_ in COMPARATIVE_WORDS for j in range(max(sent.start, than - 5), than)):
+        return False
+    if last >= sent.end:
+        return True
+    nxt = doc[last].lower_
+    if nxt in {"combined", "together", "put"}:
+        return True
+    if nxt == "," and last + 1 < sent.end and doc[last + 1].lower_ == "where":
+        return False  # "more migrants than Italy, where courts are slow": a place compared, not its measure
+    return nxt in {",", ".", ";", ":", "!", "?", "—", "–"} or (last == sent.end - 1 and doc[last].is_punct)
 
 
 def _expand_regions(ctx: _Context, actors: list[Actor]) -> list[Actor]:
@@ -3554,6 +3635,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 else _pronoun_owner(ctx, start, sent)
             if owners:
                 actors, at = owners, None  # "to justify his travel ban": the leader's state
+            elif not ok and _relative_clause_owner(ctx, end, sent) is not None:
+                at = _relative_clause_owner(ctx, end, sent)  # "the aid Germany provides", "the fence it built"
+                actors = [at.actor]
             elif not ok and entry.get("source_after"):
                 actors, at = [], None
                 if doc[start].lower_ not in set(entry.get("source_not") or ()):  # "pushback from lawmakers"
