@@ -148,3 +148,33 @@ def _rule_pairs(nlp, text: str, rule: str) -> list[tuple[str, str]]:
 ])
 def test_rules_give_the_flows_they_gave(nlp, rule, text, expected):
     assert _rule_pairs(nlp, text, rule) == expected
+
+
+@pytest.mark.parametrize("text, words, need", [
+    ("", ("refugee", "asylum"), 1),
+    ("refugees and asylum seekers at the border", ("refugee", "asylum", "border"), 2),
+    ("refugees and asylum seekers at the border", ("refugee", "asylum", "border"), 3),
+    ("refugees and asylum seekers at the border", ("refugee", "asylum", "border"), 4),
+    ("a refugee, another refugee", ("refugee",), 2),
+    ("nothing of the kind", ("refugee", "asylum"), 0),
+    ("nothing of the kind", (), 0),
+])
+def test_count_up_to_answers_the_threshold_as_the_full_sum(text, words, need):
+    from extractors.policies import _count_up_to
+    full = sum(text.count(word) for word in words)
+    got = _count_up_to(text, words, need)
+    assert (got >= need) == (full >= need)
+    assert got <= full
+
+
+def test_count_up_to_stops_at_the_threshold():
+    from extractors.policies import _count_up_to
+    scanned = []
+
+    class Text(str):
+        def count(self, word, *args):
+            scanned.append(word)
+            return super().count(word, *args)
+
+    assert _count_up_to(Text("migrants and refugees, migrants again"), ("migra", "refugee", "asylum"), 2) == 2
+    assert scanned == ["migra"]  # two occurrences of the first word are enough: the others are not read
