@@ -109,7 +109,7 @@ GC_YOUNG_THRESHOLD = 10_000
 makes and drops hundreds of thousands of lists, tuples, sets and dicts, freed by their reference counts; a collection
 every 700 walked the young ones alive at that moment and moved the survivors on, to be walked again among the older
 ones. Collections took 1.9% of the instructions of the bench's measured loop (callgrind, 60 articles with RDF); with
-10,000 the loop ran 1.3% fewer (20 articles; r30). Cyclic garbage waits a few more allocations: no output changes."""
+10,000 it ran 0.7% fewer (1.3% on 20 articles; r30). Cyclic garbage waits a few more allocations: no output change."""
 
 
 def _init_worker(model: str | None, mention_spans: bool = False) -> None:
