@@ -3919,12 +3919,6 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
         lemmas = L[start:end]
         if not movers_out.isdisjoint(words) or not movers_out.isdisjoint(lemmas):
             continue
-        hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
-        if hedges is None:
-            continue  # hedged, and hedges are read sentence-wide
-        if deport_scoped and (s.deport or not bo.non_migrants.isdisjoint(words)
-                              or not bo.non_migrants.isdisjoint(lemmas)):
-            hedges = sorted(hedges + _deport_positions(words, lemmas, start))  # a removal voids its own clause
         if not bo.aim_verbs.isdisjoint(words) and any(
                 w in bo.aim_verbs and nxt == "to" for w, nxt in zip(words, words[1:], strict=False)):
             continue  # "is seeking to resettle refugees in X": an aim, not a move
@@ -3942,6 +3936,13 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             people = True
         if not cues or not people and not any(m.kind == "demonym" for m in s.mentions):
             continue
+        # the hedges after the tests above, which read nothing of them and skip most sentences (r30)
+        hedges = _scoped_hedges(words, lemmas, bo, doc_texts(doc)[start:end], start)
+        if hedges is None:
+            continue  # hedged, and hedges are read sentence-wide
+        if deport_scoped and (s.deport or not bo.non_migrants.isdisjoint(words)
+                              or not bo.non_migrants.isdisjoint(lemmas)):
+            hedges = sorted(hedges + _deport_positions(words, lemmas, start))  # a removal voids its own clause
         origins = _coordinated(s, W, _coordinated(s, W, _backoff_origins(doc, s, bo), False), True)
         dests = _coordinated(s, W, _backoff_destinations(doc, s, bo, cues), False)
         if not origins:
@@ -4683,9 +4684,7 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
                 or not lo.reversals.isdisjoint(W[start:end]):
             continue
         by_start = {m.start: m for m in s.mentions}
-        for j in range(start + 1, end):
-            if W[j] != "from":
-                continue
+        for j in compress(range(start + 1, end), map("from".__eq__, W[start + 1:end])):  # (the "from"s, found in C)
             r29 = _listed_origins_r29_lex()
             v = j - 1  # the people noun or arrival verb: "came mainly from" (round 29) as "came from"
             if r29 is not None and v > start and W[v] in lo.openers and W[v].endswith("ly"):
@@ -4931,7 +4930,7 @@ def _entered_at_border(b: _Builder, sentences: list[_Sentence]) -> None:
             continue
         start, end = s.span.start, s.span.end
         by_start = {m.start: m for m in s.mentions}
-        for i in range(start + 1, end - 3):
+        for i in compress(range(start + 1, end - 3), map(eb.verbs.__contains__, W[start + 1:end - 3])):  # (in C; r30)
             if W[i] not in eb.verbs or people.isdisjoint(W[start:i]) or _hedge_words_in(W, T, start, i, tp.hedges):
                 continue
             k, dest, said = i + 1, None, False

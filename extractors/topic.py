@@ -51,15 +51,19 @@ def is_migration_text(text: str) -> bool:
     lowered = lower_text(text)
     words = _settings()[1]
     long_words, long_hits = _long_document()
-    if long_hits <= 1 or len(text.split()) < long_words:
+    if long_hits <= 1:
         return any(word in lowered for word in words)
+    # The occurrences are counted first, up to long_hits (enough at any length): the words are counted only for a
+    # document with some but too few, the only one whose length decides (a list of words per document cost a
+    # third of the gate; r30)
     found = 0
+    count = lowered.count
     for word in words:
         if word in lowered:
-            found += lowered.count(word)
+            found += count(word)
             if found >= long_hits:
                 return True
-    return False
+    return found > 0 and len(text.split()) < long_words
 
 
 def on_topic(doc: Doc) -> bool:
