@@ -964,6 +964,10 @@ class _Context:
             self.__dict__.setdefault("_stateless_officials", set()).add(key)
         if evidence is not None:
             return evidence or None
+        if self._main_country_contested():
+            self.__dict__.setdefault("_stateless_officials", set()).add(key)
+            return None  # r30: "President X's travel ban" in a story naming Italy in places but the US as a people
+            # more often: the guess from place names alone is no evidence of X's state
         return self._person_country_from_context(entity)
 
     def _sentence_of_char(self, char: int) -> int:
@@ -1110,6 +1114,24 @@ class _Context:
 
     def _ent_at(self, i: int) -> Span | None:
         return self.ent_by_token.get(i)
+
+    def _main_country_contested(self) -> bool:
+        """Whether the state the document names most as a place (``_person_country_from_context``) is not the one
+        it names most counting every country word, its people and adjectives too ("Americans", "U.S. officials"):
+        then the place count is no evidence of which state an official of unstated state serves (r30 audit: a
+        travel-ban protest in Rome, a virus story naming China, an essay citing France, each about a US leader)."""
+        if "_contested" not in self.__dict__:
+            main = self._person_country_from_context(None)
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for ent, label, iso in self.ent_info():
+                if iso in self.gaz.countries and label in {"GPE", "NORP", "LOC", "ORG"}:
+                    counts[iso] = counts.get(iso, 0) + 1
+                    first.setdefault(iso, ent.start)
+            ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+            self._contested = bool(main and ranked and ranked[0] != main[1]
+                                   and counts[ranked[0]] > counts.get(main[1], 0))
+        return self._contested
 
     def _person_country_from_context(self, entity: Entity | None) -> Actor | None:
         """An official whose country is not stated ("President Joe Biden"): the country the document
@@ -3618,7 +3640,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # to the EU", "Ukrainians can enter Moldova without a visa": the state whose border they cross lets them in
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
-            main = ctx._person_country_from_context(None)
+            main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
         if not actors and entry.get("organization_fallback"):
