@@ -709,7 +709,7 @@ class _Context:
         doc = self.doc
         wanted, boilerplate = self.wanted, self.boilerplate
         for ent in self.ents:  # labels and extensions are read only for entities near a trigger
-            if not wanted[ent.start] or boilerplate[ent.start]:
+            if not wanted[ent.start] or boilerplate[ent.start] or _bracketed_acronym(doc, ent.start, ent.end):
                 continue
             self._add(self._entity_mention(ent, ent.label_, span_extension(doc, ent.start_char, ent.end_char, "iso")))
         sets = self.sets
@@ -1899,6 +1899,31 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
 CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
 
 
+BORDER_PLURALS = frozenset({"borders", "frontiers"})
+BORDER_OWNER_WORDS = frozenset({"the", "its", "their", "our", "his", "her", "both", "these", "those", "that", "this"})
+
+
+def _bare_plural_borders(ctx: _Context, start: int, sent: Span) -> bool:
+    """"borders are shut and no planes are flying", quoted from a speaker who speaks for no state: plural borders with
+    no article, possessive or state before them (a few lower-case modifiers skipped: "land borders") are borders in
+    general, no one state's; the story's state is not read for them (r30 audit: a worker abroad speaking of the
+    world's closures). "Its borders", "the borders", "Hungary's borders", and narration, keep their readings."""
+    doc = ctx.doc
+    if doc[start].lower_ not in BORDER_PLURALS:
+        return False
+    char = doc[start].idx
+    if not any(a <= char < b and speaker is None for a, b, speaker in ctx.quotes):
+        return False  # narration: "land borders were closed" in a story on one state is still most likely its own
+    j = start - 1
+    while j >= sent.start and j >= start - 2 and doc[j].is_alpha and doc[j].is_lower \
+            and doc[j].lower_ not in BORDER_OWNER_WORDS and doc[j].lower_ not in ctx.sets["prepositions"]:
+        j -= 1
+    if j < sent.start:
+        return True
+    return not (doc[j].lower_ in BORDER_OWNER_WORDS or doc[j].lower_ in {"'s", "’s"} or j in ctx.mention_at
+                or doc[j].is_title)
+
+
 def _catching(doc: Doc, start: int) -> bool:
     """A trigger that catches people where they are ("were detained crossing into the US"): a "to"/"into" after it
     is where they were going, not where they are sent."""
@@ -1932,7 +1957,8 @@ def _acting_state(ctx: _Context) -> Actor | None:
             found = ctx.a.token_entities.get(m.start)
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.followed_by_modifier(m) \
                     and not (found and found[0] == "Person") and not ctx.is_prepositional(m) \
-                    and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper):
+                    and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper) \
+                    and not _in_parentheses(ctx, m.start):  # "come from Asia (especially China)": an aside (r30)
                 # a leader's state may itself be a guess from the context; "we" in a quotation is its speaker's
                 # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
@@ -1941,6 +1967,38 @@ def _acting_state(ctx: _Context) -> Actor | None:
                                                                             if m.actor == a)))
         ctx._acting = ranked[0] if ranked else (main or False)
     return ctx._acting or None
+
+
+def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
+    """"the Deferred Action for Childhood Arrivals (Daca) programme": a one-word name in parentheses right after a
+    run of capitalised words whose initials it spells is that name's acronym, not the place it may also spell (r30
+    audit: an old spelling of a capital read as its state, acting in a story on another)."""
+    if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    word = doc[start].text
+    if not word.isalpha() or len(word) < 2:
+        return False
+    initials = []
+    j = start - 2
+    while j >= 0 and len(initials) < 12 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {
+            "for", "of", "and", "the", "on", "in", "to"}):
+        if doc[j].is_title or doc[j].is_upper:
+            initials.append(doc[j].text[0].upper())
+        j -= 1
+    return "".join(reversed(initials)).endswith(word.upper())
+
+
+def _in_parentheses(ctx: _Context, i: int) -> bool:
+    """Whether token i stands inside an opened parenthesis of its sentence ("from Asia (especially China and
+    India)"): a country named in an aside is not one the story shows acting."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[i]]
+    for j in range(i - 1, sent.start - 1, -1):
+        if doc[j].text == ")":
+            return False
+        if doc[j].text == "(":
+            return True
+    return False
 
 
 def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
@@ -3623,7 +3681,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
-        if not actors and entry.get("agentless_clause"):
+        if not actors and entry.get("agentless_clause") and not _bare_plural_borders(ctx, start, sent):
             actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("between_builders"):
@@ -3653,6 +3711,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
+        if at is not None and target is not None and (at.end == target[0] or target[0] <= at.start < target[1]):
+            continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):

@@ -6,6 +6,14 @@
   students", "U.S. officials"), that guess is no evidence: the official acts for no state (a blocker, as an
   official of another state), and an agentless "travel ban" gets no actor from the document either (better none
   than the wrong state). A story whose places and people point to the same state keeps its reading.
+- A state naming the group affected ("UK travellers will not need a visa") is not the measure's actor.
+- "borders are shut", quoted from a speaker who speaks for no state: bare plural borders are no one state's, so the
+  story's state is not read for them ("its borders", "the borders" and narration keep their readings).
+- A country named in parentheses ("from Asia (especially China and India)") is an aside, not a state the story
+  shows acting.
+- A one-word name in parentheses spelling the initials of the capitalised words before it ("the Legal Immigration
+  and Migrant Access (Lima) programme") is an acronym, not the place it also spells.
+- "removes the ban on refugees": a measure removed, nobody deported.
 
 All sentences are invented for these tests.
 """
@@ -17,6 +25,7 @@ import pytest
 from extractors.entities import extract_entities
 from extractors.pipeline import build_pipeline
 from extractors.policies import extract_policies
+from extractors.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +36,13 @@ def nlp():
 def policies(nlp, text: str) -> set[tuple[str, str]]:
     doc = nlp(text)
     return {(p.actor_key, p.policy_type) for p in extract_policies(doc, extract_entities(doc))}
+
+
+def policies_with_quotes(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.quotations = extract_quotes(doc, assertions)  # as graph.build does: quotations are read first
+    return {(p.actor_key, p.policy_type) for p in extract_policies(doc, assertions)}
 
 
 # ---- an official of unstated state in a story naming another state as a place but his own people more often
@@ -48,3 +64,62 @@ def test_uncontested_main_state_still_read(nlp):
             "waiting in camps were stranded. Lawyers in the United States said the United States had acted "
             "in haste, and American students protested.")
     assert ("US", "EntryBan") in policies(nlp, text)
+
+
+# ---- the group's own state is not the actor
+
+def test_state_naming_the_group_is_not_the_actor(nlp):
+    text = ("Brussels said on Monday that UK travellers will not need a visa for short trips after the split. "
+            "Migrants and refugees face other rules.")
+    assert ("GB", "VisaFree") not in policies(nlp, text)
+
+
+# ---- bare plural borders in a private speaker's quotation
+
+def test_quoted_bare_borders_have_no_story_state(nlp):
+    text = ('"I would leave if I could, but borders are shut and no planes are flying," said a nurse from Manila '
+            "who works in London. Migrant workers and refugees in Britain are struggling, Britain said.")
+    assert ("GB", "EntryBan") not in policies_with_quotes(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary has taken a hard line on migrants. Its borders were closed on Tuesday, and refugees waited in Serbia. "
+    "Hungary said it would not yield.",
+    "Hungary has taken a hard line on migrants. On Tuesday, land borders were closed and refugees waited in Serbia. "
+    "Hungary said it would not yield.",
+])
+def test_owned_or_narrated_borders_keep_story_state(nlp, text):
+    assert ("HU", "EntryBan") in policies_with_quotes(nlp, text)
+
+
+# ---- a country in parentheses does not make the story's acting state
+
+def test_parenthesised_country_is_no_acting_state(nlp):
+    text = ("Deportations climbed sharply in 2012. These days, undocumented migrants are most likely to come from "
+            "Asia (especially China and India) and to enter the country with visas, then stay after the visas "
+            "expire, and few are detained. Many stay in the United States for years, and some travel within the "
+            "United States.")
+    found = policies(nlp, text)
+    assert ("CN", "Deportation") not in found
+    assert ("US", "Deportation") in found
+
+
+# ---- an acronym in parentheses is not a place
+
+def test_bracketed_acronym_is_not_a_capital(nlp):
+    text = ("The Legal Immigration and Migrant Access (Lima) programme lets some 20,000 migrants stay in Canada. "
+            "Officials in Canada created it for migrants and refugees.")
+    assert ("PE", "Admission") not in policies(nlp, text)
+
+
+# ---- a measure removed is no removal of people
+
+def test_removing_a_ban_is_no_deportation(nlp):
+    text = ("The new order leaves out Sudan and removes the blanket ban on Yemeni refugees, officials in Washington "
+            "said. Migrants and refugees had waited for months.")
+    assert not any(kind == "Deportation" for _actor, kind in policies(nlp, text))
+
+
+def test_removing_migrants_is_still_a_deportation(nlp):
+    text = "Canada removes hundreds of migrants every week, officials said. Refugees and asylum seekers are held first."
+    assert ("CA", "Deportation") in policies(nlp, text)
