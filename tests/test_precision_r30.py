@@ -14,6 +14,10 @@
 - A one-word name in parentheses spelling the initials of the capitalised words before it ("the Legal Immigration
   and Migrant Access (Lima) programme") is an acronym, not the place it also spells.
 - "removes the ban on refugees": a measure removed, nobody deported.
+- "grants from sanctuary cities", "the sanctuary law": sanctuary as a modifier of a city, law or policy is no asylum
+  offered; "granted sanctuary to 300 refugees" still is.
+- "released ... criminal aliens onto the streets": a release from detention, no admission ("released families into
+  the United States" still is one).
 
 All sentences are invented for these tests.
 """
@@ -123,3 +127,31 @@ def test_removing_a_ban_is_no_deportation(nlp):
 def test_removing_migrants_is_still_a_deportation(nlp):
     text = "Canada removes hundreds of migrants every week, officials said. Refugees and asylum seekers are held first."
     assert ("CA", "Deportation") in policies(nlp, text)
+
+
+# ---- sanctuary cities and laws are no asylum offer
+
+def test_sanctuary_city_grants_are_no_asylum_offer(nlp):
+    text = ("The White House also dropped a plan to take away grants from sanctuary cities that refuse to share data "
+            "with federal immigration officers. Migrants and asylum seekers in the United States were relieved.")
+    assert ("US", "AsylumOffer") not in policies(nlp, text)
+
+
+def test_granted_sanctuary_to_refugees_is_still_an_offer(nlp):
+    text = "Canada granted sanctuary to 300 refugees last year. Migrants and asylum seekers are welcome there."
+    assert ("CA", "AsylumOffer") in policies(nlp, text)
+
+
+# ---- a release onto the streets is no admission
+
+def test_release_onto_streets_is_no_admission(nlp):
+    text = ("Last year a study from the Institute for Border Research showed the Obama administration released "
+            "30,000 criminal illegal aliens onto the streets of the United States. Immigration officials detained "
+            "migrants in the United States anyway.")
+    assert ("US", "Admission") not in policies(nlp, text)
+
+
+def test_release_into_the_country_is_still_an_admission(nlp):
+    text = ("The agency released 5,000 migrant families into the United States last year. Migrants and asylum "
+            "seekers are held first.")
+    assert ("US", "Admission") in policies(nlp, text)
