@@ -2479,6 +2479,29 @@ def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tup
     return hit[1] >= anchor["document_min"]
 
 
+CRIMINAL_CHARGE_LEMMAS = frozenset({"accuse", "indict", "charge", "convict"})
+DRUG_WORDS = frozenset({"drug", "drugs", "heroin", "cocaine", "methamphetamine", "meth", "marijuana", "fentanyl",
+                        "narcotics", "opioids"})
+
+
+def _criminal_arrest(ctx: _Context, sent: Span, end: int, target: tuple[int, int] | None) -> bool:
+    """An arrest of suspects, not a detention of migrants: the group read after a criminal charge is what the
+    arrested moved ("two guards were arrested and charged with driving migrants north": the migrants were not who
+    was arrested), and people not named as migrants in a sentence stating a charge or drugs ("three men were
+    arrested picking up bags of heroin") are suspects. A group named as migrants ("migrants were arrested and
+    charged with illegal entry") stays a detention."""
+    if target is None:
+        return False
+    lemmas_all = doc_lemmas(ctx.doc)
+    if target[0] > end and not CRIMINAL_CHARGE_LEMMAS.isdisjoint(lemmas_all[end:target[0]]):
+        return True
+    if not ctx.sets["migrant_words"].isdisjoint(lemmas_all[target[0]:target[1]]):
+        return False
+    lemmas = lemmas_all[sent.start:sent.end]
+    lowers = doc_lowers(ctx.doc)[sent.start:sent.end]
+    return not CRIMINAL_CHARGE_LEMMAS.isdisjoint(lemmas) or not DRUG_WORDS.isdisjoint(lowers)
+
+
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
     """The token range of a group of people (of the kind: migrants, conscripts, anyone) starting at token i."""
     doc = ctx.doc
@@ -3757,6 +3780,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "accepted a hot meal", "welcomed the decision to admit ...": a thing is taken, not people
         if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
+        if policy_type == "Detention" and t_nat is None and _criminal_arrest(ctx, sent, end, target):
+            continue  # "two men were arrested and charged with smuggling migrants": a criminal arrest (r30)
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
         evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)

@@ -16,6 +16,9 @@
 - "removes the ban on refugees": a measure removed, nobody deported.
 - "grants from sanctuary cities", "the sanctuary law": sanctuary as a modifier of a city, law or policy is no asylum
   offered; "granted sanctuary to 300 refugees" still is.
+- An arrest of suspects is no detention of migrants: the group read after a criminal charge is what the arrested
+  moved ("were arrested and charged with moving illegal immigrants"), and people not named as migrants in a
+  sentence stating a charge or drugs are suspects. Migrants arrested and charged with illegal entry stay detained.
 - "released ... criminal aliens onto the streets": a release from detention, no admission ("released families into
   the United States" still is one).
 
@@ -155,3 +158,25 @@ def test_release_into_the_country_is_still_an_admission(nlp):
     text = ("The agency released 5,000 migrant families into the United States last year. Migrants and asylum "
             "seekers are held first.")
     assert ("US", "Admission") in policies(nlp, text)
+
+
+# ---- criminal arrests are no detention of migrants
+
+@pytest.mark.parametrize("text", [
+    "Last month, two Army sergeants were arrested and charged with moving illegal immigrants north for cash, a "
+    "federal complaint said. Border Patrol agents said smuggling was rising along the border with Mexico.",
+    "Border Patrol agents arrested two men carrying 40 pounds of heroin near the border with Mexico on Sunday. "
+    "Migrants and asylum seekers cross there daily, and many migrants are deported.",
+])
+def test_criminal_arrest_is_no_detention(nlp, text):
+    assert ("US", "Detention") not in policies(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of migrants were arrested and charged with illegal entry near the border with Mexico, the Border "
+    "Patrol said. Refugees and asylum seekers wait in Mexico.",
+    "Border Patrol agents arrested two men near the border with Mexico on Sunday. Migrants and asylum seekers "
+    "cross there daily, and many migrants are deported.",
+])
+def test_migrant_arrests_stay_detentions(nlp, text):
+    assert ("US", "Detention") in policies(nlp, text)
