@@ -19,6 +19,9 @@
 - An arrest of suspects is no detention of migrants: the group read after a criminal charge is what the arrested
   moved ("were arrested and charged with moving illegal immigrants"), and people not named as migrants in a
   sentence stating a charge or drugs are suspects. Migrants arrested and charged with illegal entry stay detained.
+- Entry barred to a building ("barred from entering a church"), an admission to hospital ("admitted to the
+  intensive care unit"), and closing a border agency's stations ("shut down seven Border Patrol stations") are no
+  migration measures.
 - "released ... criminal aliens onto the streets": a release from detention, no admission ("released families into
   the United States" still is one).
 
@@ -180,3 +183,36 @@ def test_criminal_arrest_is_no_detention(nlp, text):
 ])
 def test_migrant_arrests_stay_detentions(nlp, text):
     assert ("US", "Detention") in policies(nlp, text)
+
+
+# ---- buildings, hospitals and border agencies
+
+def test_entry_to_a_building_is_no_entry_ban(nlp):
+    text = ("The family said that in 1965 they were barred from entering St Mary's Church in Leeds because of their "
+            "accent. Later, Britain admitted many refugees and migrants.")
+    assert ("GB", "EntryBan") not in policies(nlp, text)
+
+
+def test_entry_to_a_country_is_still_an_entry_ban(nlp):
+    text = "Hungary barred the migrants from entering the country on Monday, and refugees waited in Serbia."
+    assert ("HU", "EntryBan") in policies(nlp, text)
+
+
+def test_admission_to_hospital_is_no_admission(nlp):
+    text = ("During visits to a Border Patrol station in Texas, our doctors found four sick babies who were admitted "
+            "to the pediatric intensive care unit of a city hospital. Migrants and asylum seekers in the United "
+            "States wait for months.")
+    assert ("US", "Admission") not in policies(nlp, text)
+
+
+def test_admission_to_a_country_is_still_an_admission(nlp):
+    text = ("Refugees were admitted to the United States last year, officials said. Migrants and asylum seekers in "
+            "the United States wait for months.")
+    assert ("US", "Admission") in policies(nlp, text)
+
+
+def test_closing_border_agency_stations_is_no_entry_ban(nlp):
+    text = ("Only weeks after President Obama signed an order for young illegal immigrants, his administration is "
+            "now planning to shut down seven Border Patrol stations, something ranchers in border states are angry "
+            "about. Migrants cross the border there every night.")
+    assert ("US", "EntryBan") not in policies(nlp, text)
