@@ -1958,7 +1958,7 @@ def _acting_state(ctx: _Context) -> Actor | None:
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.followed_by_modifier(m) \
                     and not (found and found[0] == "Person") and not ctx.is_prepositional(m) \
                     and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper) \
-                    and not _in_parentheses(ctx, m.start):  # "come from Asia (especially China)": an aside (r30)
+                    and not _in_parentheses(ctx, m.start):  # "arrive from Asia (chiefly China)": an aside (r30)
                 # a leader's state may itself be a guess from the context; "we" in a quotation is its speaker's
                 # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
@@ -1989,7 +1989,7 @@ def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
 
 
 def _in_parentheses(ctx: _Context, i: int) -> bool:
-    """Whether token i stands inside an opened parenthesis of its sentence ("from Asia (especially China and
+    """Whether token i stands inside an opened parenthesis of its sentence ("from Asia (chiefly China and
     India)"): a country named in an aside is not one the story shows acting."""
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of[i]]

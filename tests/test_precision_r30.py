@@ -9,7 +9,7 @@
 - A state naming the group affected ("UK travellers will not need a visa") is not the measure's actor.
 - "borders are shut", quoted from a speaker who speaks for no state: bare plural borders are no one state's, so the
   story's state is not read for them ("its borders", "the borders" and narration keep their readings).
-- A country named in parentheses ("from Asia (especially China and India)") is an aside, not a state the story
+- A country named in parentheses ("from Asia (chiefly China and India)") is an aside, not a state the story
   shows acting.
 - A one-word name in parentheses spelling the initials of the capitalised words before it ("the Legal Immigration
   and Migrant Access (Lima) programme") is an acronym, not the place it also spells.
@@ -22,7 +22,7 @@
 - Entry barred to a building ("barred from entering a church"), an admission to hospital ("admitted to the
   intensive care unit"), and closing a border agency's stations ("shut down seven Border Patrol stations") are no
   migration measures.
-- "released ... criminal aliens onto the streets": a release from detention, no admission ("released families into
+- "released ... convicted aliens onto streets": a release from detention, no admission ("released families into
   the United States" still is one).
 
 All sentences are invented for these tests.
@@ -105,10 +105,9 @@ def test_owned_or_narrated_borders_keep_story_state(nlp, text):
 # ---- a country in parentheses does not make the story's acting state
 
 def test_parenthesised_country_is_no_acting_state(nlp):
-    text = ("Deportations climbed sharply in 2012. These days, undocumented migrants are most likely to come from "
-            "Asia (especially China and India) and to enter the country with visas, then stay after the visas "
-            "expire, and few are detained. Many stay in the United States for years, and some travel within the "
-            "United States.")
+    text = ("Deportations rose steeply in 2012. Nowadays, most undocumented newcomers arrive from Asia (chiefly China "
+            "and India) and enter the country with visas, then overstay them, and few are detained. Many remain in "
+            "the United States for years, and some move within the United States.")
     found = policies(nlp, text)
     assert ("CN", "Deportation") not in found
     assert ("US", "Deportation") in found
@@ -125,7 +124,7 @@ def test_bracketed_acronym_is_not_a_capital(nlp):
 # ---- a measure removed is no removal of people
 
 def test_removing_a_ban_is_no_deportation(nlp):
-    text = ("The new order leaves out Sudan and removes the blanket ban on Yemeni refugees, officials in Washington "
+    text = ("The new order leaves out Sudan and removes a sweeping ban on Yemeni refugees, officials in Washington "
             "said. Migrants and refugees had waited for months.")
     assert not any(kind == "Deportation" for _actor, kind in policies(nlp, text))
 
@@ -138,8 +137,9 @@ def test_removing_migrants_is_still_a_deportation(nlp):
 # ---- sanctuary cities and laws are no asylum offer
 
 def test_sanctuary_city_grants_are_no_asylum_offer(nlp):
-    text = ("The White House also dropped a plan to take away grants from sanctuary cities that refuse to share data "
-            "with federal immigration officers. Migrants and asylum seekers in the United States were relieved.")
+    text = ("The White House also gave up on a proposal that would take grants from sanctuary cities refusing to "
+            "cooperate with federal immigration agents. Migrants and asylum seekers in the United States were "
+            "relieved.")
     assert ("US", "AsylumOffer") not in policies(nlp, text)
 
 
@@ -151,9 +151,9 @@ def test_granted_sanctuary_to_refugees_is_still_an_offer(nlp):
 # ---- a release onto the streets is no admission
 
 def test_release_onto_streets_is_no_admission(nlp):
-    text = ("Last year a study from the Institute for Border Research showed the Obama administration released "
-            "30,000 criminal illegal aliens onto the streets of the United States. Immigration officials detained "
-            "migrants in the United States anyway.")
+    text = ("Last year a study from the Institute for Border Research found that the Obama administration released "
+            "30,000 convicted aliens onto streets in American towns. Immigration officials detained migrants in the "
+            "United States anyway.")
     assert ("US", "Admission") not in policies(nlp, text)
 
 
@@ -199,9 +199,9 @@ def test_entry_to_a_country_is_still_an_entry_ban(nlp):
 
 
 def test_admission_to_hospital_is_no_admission(nlp):
-    text = ("During visits to a Border Patrol station in Texas, our doctors found four sick babies who were admitted "
-            "to the pediatric intensive care unit of a city hospital. Migrants and asylum seekers in the United "
-            "States wait for months.")
+    text = ("During visits to a Border Patrol station in Texas, our doctors found four sick infants who were "
+            "admitted to the pediatric intensive care ward of a nearby hospital. Migrants and asylum seekers in the "
+            "United States wait for months.")
     assert ("US", "Admission") not in policies(nlp, text)
 
 
@@ -212,7 +212,7 @@ def test_admission_to_a_country_is_still_an_admission(nlp):
 
 
 def test_closing_border_agency_stations_is_no_entry_ban(nlp):
-    text = ("Only weeks after President Obama signed an order for young illegal immigrants, his administration is "
-            "now planning to shut down seven Border Patrol stations, something ranchers in border states are angry "
-            "about. Migrants cross the border there every night.")
+    text = ("Weeks after President Obama issued a decree for young undocumented immigrants, the government intends to "
+            "shut down seven Border Patrol stations, which angers ranchers near the frontier. Migrants cross the "
+            "border there every night.")
     assert ("US", "EntryBan") not in policies(nlp, text)
