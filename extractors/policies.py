@@ -709,8 +709,10 @@ class _Context:
         doc = self.doc
         wanted, boilerplate = self.wanted, self.boilerplate
         for ent in self.ents:  # labels and extensions are read only for entities near a trigger
-            if not wanted[ent.start] or boilerplate[ent.start] or _bracketed_acronym(doc, ent.start, ent.end):
+            if not wanted[ent.start] or boilerplate[ent.start]:
                 continue
+            if _bracketed_acronym(doc, ent.start, ent.end) and not self._same_state_before(ent):
+                continue  # "(Daca)" after the programme's name; "the United Arab Emirates (UAE)" is the state
             self._add(self._entity_mention(ent, ent.label_, span_extension(doc, ent.start_char, ent.end_char, "iso")))
         sets = self.sets
         n = len(doc)
@@ -817,6 +819,15 @@ class _Context:
             if start <= char < end:
                 return speaker
         return None
+
+    def _same_state_before(self, ent: Span) -> bool:
+        """Whether the entity just before the parenthesis around ``ent`` names the same country (its own acronym)."""
+        prev = self.ent_by_token.get(ent.start - 2)
+        if prev is None:
+            return False
+        doc = self.doc
+        iso = span_extension(doc, ent.start_char, ent.end_char, "iso")
+        return iso is not None and iso == span_extension(doc, prev.start_char, prev.end_char, "iso")
 
     def _entity_mention(self, ent: Span, label: str, iso: str | None) -> Mention:
         """The mention an entity makes (``label``, ``iso``: its ``label_`` and ``_.iso``)."""
@@ -1996,8 +2007,9 @@ def _in_parentheses(ctx: _Context, i: int) -> bool:
     for j in range(i - 1, sent.start - 1, -1):
         if doc[j].text == ")":
             return False
-        if doc[j].text == "(":
-            return True
+        if doc[j].text == "(":  # an aside of examples, opened by a lower-case word ("(chiefly China"); a state named
+            # in parentheses on its own ("(UAE)", "(Hungary and Poland)") still counts
+            return j + 1 < i and doc[j + 1].is_alpha and doc[j + 1].is_lower
     return False
 
 

@@ -9,10 +9,11 @@
 - A state naming the group affected ("UK travellers will not need a visa") is not the measure's actor.
 - "borders are shut", quoted from a speaker who speaks for no state: bare plural borders are no one state's, so the
   story's state is not read for them ("its borders", "the borders" and narration keep their readings).
-- A country named in parentheses ("from Asia (chiefly China and India)") is an aside, not a state the story
-  shows acting.
+- A country named in an aside of examples ("from Asia (chiefly China and India)") is not a state the story shows
+  acting; a state in parentheses on its own ("(UAE)") still is.
 - A one-word name in parentheses spelling the initials of the capitalised words before it ("the Legal Immigration
-  and Migrant Access (Lima) programme") is an acronym, not the place it also spells.
+  and Migrant Access (Lima) programme") is an acronym, not the place it also spells; a country's own acronym
+  after its name ("the United Arab Emirates (UAE)") is still the country.
 - "removes the ban on refugees": a measure removed, nobody deported.
 - "grants from sanctuary cities", "the sanctuary law": sanctuary as a modifier of a city, law or policy is no asylum
   offered; "granted sanctuary to 300 refugees" still is.
@@ -216,3 +217,9 @@ def test_closing_border_agency_stations_is_no_entry_ban(nlp):
             "shut down seven Border Patrol stations, which angers ranchers near the frontier. Migrants cross the "
             "border there every night.")
     assert ("US", "EntryBan") not in policies(nlp, text)
+
+
+def test_country_acronym_after_its_name_is_still_the_state(nlp):
+    text = ("Last year the United Arab Emirates (UAE) expelled 300 migrants, and refugees and asylum seekers wait in "
+            "camps.")
+    assert ("AE", "Deportation") in policies(nlp, text)
