@@ -1981,7 +1981,7 @@ def _acting_state(ctx: _Context) -> Actor | None:
 
 
 def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
-    """"the Deferred Action for Childhood Arrivals (Daca) programme": a one-word name in parentheses right after a
+    """"the Legal Immigration and Migrant Access (Lima) programme": a one-word name in parentheses right after a
     run of capitalised words whose initials it spells is that name's acronym, not the place it may also spell (r30
     audit: an old spelling of a capital read as its state, acting in a story on another)."""
     if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":

@@ -20,8 +20,8 @@
 - An arrest of suspects is no detention of migrants: the group read after a criminal charge is what the arrested
   moved ("were arrested and charged with moving illegal immigrants"), and people not named as migrants in a
   sentence stating a charge or drugs are suspects. Migrants arrested and charged with illegal entry stay detained.
-- Entry barred to a building ("barred from entering a church"), an admission to hospital ("admitted to the
-  intensive care unit"), and closing a border agency's stations ("shut down seven Border Patrol stations") are no
+- Entry barred to a building ("barred from entering a church"), an admission to hospital ("admitted to a
+  children's ward"), and closing a border agency's stations ("shut down seven Border Patrol stations") are no
   migration measures.
 - "released ... convicted aliens onto streets": a release from detention, no admission ("released families into
   the United States" still is one).
@@ -107,8 +107,8 @@ def test_owned_or_narrated_borders_keep_story_state(nlp, text):
 
 def test_parenthesised_country_is_no_acting_state(nlp):
     text = ("Deportations rose steeply in 2012. Nowadays, most undocumented newcomers arrive from Asia (chiefly China "
-            "and India) and enter the country with visas, then overstay them, and few are detained. Many remain in "
-            "the United States for years, and some move within the United States.")
+            "and India) and enter the country with visas, then overstay them, and few are detained. Many live on in "
+            "the United States for a decade, and some move within the United States.")
     found = policies(nlp, text)
     assert ("CN", "Deportation") not in found
     assert ("US", "Deportation") in found
