@@ -1910,6 +1910,9 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
 CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
 
 
+GROUP_MOVES_TYPES = frozenset({"VisaFree", "VisaRestriction", "EntryBan", "Admission", "AsylumOffer",
+                               "AsylumRestriction", "Deportation", "Detention"})  # the group is who moves or stays,
+# not who acts ("Chilean soldiers deployed to the border" are the state's own)
 BORDER_PLURALS = frozenset({"borders", "frontiers"})
 BORDER_OWNER_WORDS = frozenset({"the", "its", "their", "our", "his", "her", "both", "these", "those", "that", "this"})
 
@@ -3746,7 +3749,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
-        if at is not None and target is not None and (at.end == target[0] or target[0] <= at.start < target[1]):
+        if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES \
+                and (at.end == target[0] or target[0] <= at.start < target[1]):
             continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
