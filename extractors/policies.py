@@ -3749,8 +3749,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
-        if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES \
-                and (at.end == target[0] or target[0] <= at.start < target[1]):
+        if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES and at.kind == "actor" \
+                and at.end == target[0] and not entry.get("nominal"):
             continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
