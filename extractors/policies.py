@@ -711,6 +711,8 @@ class _Context:
         for ent in self.ents:  # labels and extensions are read only for entities near a trigger
             if not wanted[ent.start] or boilerplate[ent.start]:
                 continue
+            if _bracketed_acronym(doc, ent.start, ent.end) and not self._same_state_before(ent):
+                continue  # "(Daca)" after the programme's name; "the United Arab Emirates (UAE)" is the state
             self._add(self._entity_mention(ent, ent.label_, span_extension(doc, ent.start_char, ent.end_char, "iso")))
         sets = self.sets
         n = len(doc)
@@ -817,6 +819,15 @@ class _Context:
             if start <= char < end:
                 return speaker
         return None
+
+    def _same_state_before(self, ent: Span) -> bool:
+        """Whether the entity just before the parenthesis around ``ent`` names the same country (its own acronym)."""
+        prev = self.ent_by_token.get(ent.start - 2)
+        if prev is None:
+            return False
+        doc = self.doc
+        iso = span_extension(doc, ent.start_char, ent.end_char, "iso")
+        return iso is not None and iso == span_extension(doc, prev.start_char, prev.end_char, "iso")
 
     def _entity_mention(self, ent: Span, label: str, iso: str | None) -> Mention:
         """The mention an entity makes (``label``, ``iso``: its ``label_`` and ``_.iso``)."""
@@ -964,6 +975,10 @@ class _Context:
             self.__dict__.setdefault("_stateless_officials", set()).add(key)
         if evidence is not None:
             return evidence or None
+        if self._main_country_contested():
+            self.__dict__.setdefault("_stateless_officials", set()).add(key)
+            return None  # r30: "President X's travel ban" in a story naming Italy in places but the US as a people
+            # more often: the guess from place names alone is no evidence of X's state
         return self._person_country_from_context(entity)
 
     def _sentence_of_char(self, char: int) -> int:
@@ -1110,6 +1125,24 @@ class _Context:
 
     def _ent_at(self, i: int) -> Span | None:
         return self.ent_by_token.get(i)
+
+    def _main_country_contested(self) -> bool:
+        """Whether the state the document names most as a place (``_person_country_from_context``) is not the one
+        it names most counting every country word, its people and adjectives too ("Americans", "U.S. officials"):
+        then the place count is no evidence of which state an official of unstated state serves (r30 audit: a
+        travel-ban protest in Rome, a virus story naming China, an essay citing France, each about a US leader)."""
+        if "_contested" not in self.__dict__:
+            main = self._person_country_from_context(None)
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for ent, label, iso in self.ent_info():
+                if iso in self.gaz.countries and label in {"GPE", "NORP", "LOC", "ORG"}:
+                    counts[iso] = counts.get(iso, 0) + 1
+                    first.setdefault(iso, ent.start)
+            ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+            self._contested = bool(main and ranked and ranked[0] != main[1]
+                                   and counts[ranked[0]] > counts.get(main[1], 0))
+        return self._contested
 
     def _person_country_from_context(self, entity: Entity | None) -> Actor | None:
         """An official whose country is not stated ("President Joe Biden"): the country the document
@@ -1907,6 +1940,34 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
 CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
 
 
+GROUP_MOVES_TYPES = frozenset({"VisaFree", "VisaRestriction", "EntryBan", "Admission", "AsylumOffer",
+                               "AsylumRestriction", "Deportation", "Detention"})  # the group is who moves or stays,
+# not who acts ("Chilean soldiers deployed to the border" are the state's own)
+BORDER_PLURALS = frozenset({"borders", "frontiers"})
+BORDER_OWNER_WORDS = frozenset({"the", "its", "their", "our", "his", "her", "both", "these", "those", "that", "this"})
+
+
+def _bare_plural_borders(ctx: _Context, start: int, sent: Span) -> bool:
+    """"borders are shut and no planes are flying", quoted from a speaker who speaks for no state: plural borders with
+    no article, possessive or state before them (a few lower-case modifiers skipped: "land borders") are borders in
+    general, no one state's; the story's state is not read for them (r30 audit: a worker abroad speaking of the
+    world's closures). "Its borders", "the borders", "Hungary's borders", and narration, keep their readings."""
+    doc = ctx.doc
+    if doc[start].lower_ not in BORDER_PLURALS:
+        return False
+    char = doc[start].idx
+    if not any(a <= char < b and speaker is None for a, b, speaker in ctx.quotes):
+        return False  # narration: "land borders were closed" in a story on one state is still most likely its own
+    j = start - 1
+    while j >= sent.start and j >= start - 2 and doc[j].is_alpha and doc[j].is_lower \
+            and doc[j].lower_ not in BORDER_OWNER_WORDS and doc[j].lower_ not in ctx.sets["prepositions"]:
+        j -= 1
+    if j < sent.start:
+        return True
+    return not (doc[j].lower_ in BORDER_OWNER_WORDS or doc[j].lower_ in {"'s", "’s"} or j in ctx.mention_at
+                or doc[j].is_title)
+
+
 def _catching(doc: Doc, start: int) -> bool:
     """A trigger that catches people where they are ("were detained crossing into the US"): a "to"/"into" after it
     is where they were going, not where they are sent."""
@@ -1940,7 +2001,8 @@ def _acting_state(ctx: _Context) -> Actor | None:
             found = ctx.a.token_entities.get(m.start)
             if m.kind == "actor" and m.actor and m.actor[0] == "Country" and not ctx.followed_by_modifier(m) \
                     and not (found and found[0] == "Person") and not ctx.is_prepositional(m) \
-                    and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper):
+                    and not (ctx.doc[m.start].lower_ in ctx.sets["quote_we"] and not ctx.doc[m.start].is_upper) \
+                    and not _in_parentheses(ctx, m.start):  # "arrive from Asia (chiefly China)": an aside (r30)
                 # a leader's state may itself be a guess from the context; "we" in a quotation is its speaker's
                 # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
@@ -1949,6 +2011,39 @@ def _acting_state(ctx: _Context) -> Actor | None:
                                                                             if m.actor == a)))
         ctx._acting = ranked[0] if ranked else (main or False)
     return ctx._acting or None
+
+
+def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
+    """"the Legal Immigration and Migrant Access (Lima) programme": a one-word name in parentheses right after a
+    run of capitalised words whose initials it spells is that name's acronym, not the place it may also spell (r30
+    audit: an old spelling of a capital read as its state, acting in a story on another)."""
+    if end - start != 1 or start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    word = doc[start].text
+    if not word.isalpha() or len(word) < 2:
+        return False
+    initials = []
+    j = start - 2
+    while j >= 0 and len(initials) < 12 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {
+            "for", "of", "and", "the", "on", "in", "to"}):
+        if doc[j].is_title or doc[j].is_upper:
+            initials.append(doc[j].text[0].upper())
+        j -= 1
+    return "".join(reversed(initials)).endswith(word.upper())
+
+
+def _in_parentheses(ctx: _Context, i: int) -> bool:
+    """Whether token i stands inside an opened parenthesis of its sentence ("from Asia (chiefly China and
+    India)"): a country named in an aside is not one the story shows acting."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of[i]]
+    for j in range(i - 1, sent.start - 1, -1):
+        if doc[j].text == ")":
+            return False
+        if doc[j].text == "(":  # an aside of examples, opened by a lower-case word ("(chiefly China"); a state named
+            # in parentheses on its own ("(UAE)", "(Hungary and Poland)") still counts
+            return j + 1 < i and doc[j + 1].is_alpha and doc[j + 1].is_lower
+    return False
 
 
 def _located_actors(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
@@ -2467,6 +2562,29 @@ def _migration_anchored(ctx: _Context, sent: Span, policy_type: str, target: tup
             _ANCHOR_COUNTS.clear()
         hit = _ANCHOR_COUNTS[id(ctx.doc)] = (ctx.doc, _count_up_to(text, anchor["document"], anchor["document_min"]))
     return hit[1] >= anchor["document_min"]
+
+
+CRIMINAL_CHARGE_LEMMAS = frozenset({"accuse", "indict", "charge", "convict"})
+DRUG_WORDS = frozenset({"drug", "drugs", "heroin", "cocaine", "methamphetamine", "meth", "marijuana", "fentanyl",
+                        "narcotics", "opioids"})
+
+
+def _criminal_arrest(ctx: _Context, sent: Span, end: int, target: tuple[int, int] | None) -> bool:
+    """An arrest of suspects, not a detention of migrants: the group read after a criminal charge is what the
+    arrested moved ("two guards were arrested and charged with driving migrants north": the migrants were not who
+    was arrested), and people not named as migrants in a sentence stating a charge or drugs ("three men were
+    arrested picking up bags of heroin") are suspects. A group named as migrants ("migrants were arrested and
+    charged with illegal entry") stays a detention."""
+    if target is None:
+        return False
+    lemmas_all = doc_lemmas(ctx.doc)
+    if target[0] > end and not CRIMINAL_CHARGE_LEMMAS.isdisjoint(lemmas_all[end:target[0]]):
+        return True
+    if not ctx.sets["migrant_words"].isdisjoint(lemmas_all[target[0]:target[1]]):
+        return False
+    lemmas = lemmas_all[sent.start:sent.end]
+    lowers = doc_lowers(ctx.doc)[sent.start:sent.end]
+    return not CRIMINAL_CHARGE_LEMMAS.isdisjoint(lemmas) or not DRUG_WORDS.isdisjoint(lowers)
 
 
 def _is_people(ctx: _Context, i: int, kind: str | None) -> tuple[int, int] | None:
@@ -3696,7 +3814,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
-        if not actors and entry.get("agentless_clause"):
+        if not actors and entry.get("agentless_clause") and not _bare_plural_borders(ctx, start, sent):
             actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "troops were sent to
             # the border": a passive clause with no agent is the story's acting state's
         if not actors and entry.get("between_builders"):
@@ -3713,7 +3831,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # to the EU", "Ukrainians can enter Moldova without a visa": the state whose border they cross lets them in
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
-            main = ctx._person_country_from_context(None)
+            main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
         if not actors and entry.get("organization_fallback"):
@@ -3726,6 +3844,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
+        if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES and at.kind == "actor" \
+                and at.end == target[0] and not entry.get("nominal"):
+            continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
         actor_start = at.start if at is not None and at.start < start else None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
@@ -3770,6 +3891,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "accepted a hot meal", "welcomed the decision to admit ...": a thing is taken, not people
         if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
+        if policy_type == "Detention" and t_nat is None and _criminal_arrest(ctx, sent, end, target):
+            continue  # "two men were arrested and charged with smuggling migrants": a criminal arrest (r30)
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
         evidence = evidence_for(doc, doc[ev_start].idx, doc[ev_end - 1].idx + len(doc[ev_end - 1]), EXTRACTOR)
