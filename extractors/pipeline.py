@@ -52,6 +52,7 @@ from extractors.affixes import (
     drop_redundant_special_cases,
     speed_up_affixes,
     split_contractions,
+    unsplit_abbreviations,
 )
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
@@ -1108,7 +1109,34 @@ TOKEN_ORTHS_KEY = "migraph.token_orths"
 same: the glued-name split after it adds tokens)."""
 
 
-def restore_norms(doc: Doc, fixes) -> None:
+def merged_sequences(vocab, sequences: list[tuple[str, ...]]):
+    """What ``holds_merged_sequence`` looks for: the sorted hashes of the sequences' first tokens, and per such hash the
+    sequences (as hashes) opening with it."""
+    by_first: dict[int, set[tuple[int, ...]]] = {}
+    for sequence in sequences:
+        seq = tuple(vocab.strings.add(text) for text in sequence)
+        by_first.setdefault(seq[0], set()).add(seq)
+    return (numpy.array(sorted(by_first), dtype="uint64"),
+            {orth: sorted(found, key=lambda seq: (-len(seq), seq)) for orth, found in by_first.items()})
+
+
+def holds_merged_sequence(orth: numpy.ndarray, merged) -> bool:
+    """Whether the tokens (``doc.to_array(ORTH)``) hold one of the ``merged_sequences`` (whatever the spaces between
+    them): spaCy's special-case matcher would have matched it, as the tokenizer stands without the moved special cases
+    it does not (``affixes.unsplit_abbreviations``)."""
+    ids, by_first = merged
+    if not len(orth) or not len(ids):
+        return False
+    at = ids.searchsorted(orth)
+    at[at == len(ids)] = 0
+    for i in (ids[at] == orth).nonzero()[0].tolist():
+        for seq in by_first[int(orth[i])]:
+            if tuple(orth[i:i + len(seq)].tolist()) == seq:
+                return True
+    return False
+
+
+def restore_norms(doc: Doc, fixes, orth: numpy.ndarray | None = None) -> None:
     """Give the tokens of the special cases ``affixes.split_contractions`` moved to the infix search the NORM the
     special case gave them ("did" + "n't" of "didn't": "do", "not"): the infix search cuts the same tokens but leaves
     each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); one of
@@ -1116,7 +1144,8 @@ def restore_norms(doc: Doc, fixes) -> None:
     ids, by_orth, norms_by_seq = fixes
     if not len(doc) or not len(ids):
         return
-    orth = doc.to_array(ORTH)
+    if orth is None:  # (``orth``: ``doc.to_array(ORTH)`` as the caller read it)
+        orth = doc.to_array(ORTH)
     doc.user_data[TOKEN_ORTHS_KEY] = orth  # the sentencizer reads them again (while the token count is the same)
     at = ids.searchsorted(orth)
     at[at == len(ids)] = 0
@@ -1145,16 +1174,28 @@ class TextKeepingTokenizer:
     spaCy's tokenisation is non-destructive (``doc.text == text``), but ``Doc.text`` rebuilds the
     string from every token on each access; keeping the input saves that walk for every component.
     ``fixes``: ``norm_fixes`` of the special cases moved to the infix search, whose NORMs it writes back.
+    ``merged``: (``merged_sequences``, a function making a tokenizer with all special cases) of the special cases
+    ``affixes.unsplit_abbreviations`` moved: a text holding such a sequence is tokenised by that tokenizer (made once).
     """
 
-    def __init__(self, tokenizer, fixes=None):
+    def __init__(self, tokenizer, fixes=None, merged=None):
         self.tokenizer = tokenizer
         self.fixes = fixes
+        self.merged = merged
+        self.full_tokenizer = None
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
+        orth = None
+        if self.merged is not None and len(doc):
+            orth = doc.to_array(ORTH)
+            if holds_merged_sequence(orth, self.merged[0]):  # ("Mr.Smith": "Mr", ".", "Smith" that spaCy merged)
+                if self.full_tokenizer is None:
+                    self.full_tokenizer = self.merged[1]()
+                doc = self.full_tokenizer(text)
+                orth = doc.to_array(ORTH)
         if self.fixes is not None:
-            restore_norms(doc, self.fixes)  # (before the glued split, which resets the NORM of what it splits)
+            restore_norms(doc, self.fixes, orth)  # (before the glued split, which resets the NORM of what it splits)
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
@@ -1256,7 +1297,12 @@ def build_pipeline(model: str | None = None) -> Language:
     add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved))
+    unsplit = unsplit_abbreviations(nlp.tokenizer)  # same tokens ("Sen.", "Sept."), cached after an abbreviation too
+    merged = None
+    if unsplit is not None:
+        moved.update(unsplit[0])
+        merged = (merged_sequences(nlp.vocab, unsplit[1]), unsplit[2])
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved), merged)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
     nlp.add_pipe("migraph_lemmatizer", name="lemmatizer")
