@@ -316,9 +316,6 @@ class _InfixFinditer:
         _parts, chars = _alternative_chars(regex, None)
         self.starts = None if any(found is None for found in chars) else frozenset().union(*chars)
         self.exact: dict[str, list[re.Match]] = {}  # whole strings split at fixed places (``split_contractions``)
-        # the characters a match can start with, as one class: its matches are the places to try the regex at
-        self.start_finditer = None if not self.starts else re.compile(
-            "[" + "".join(re.escape(char) for char in sorted(self.starts)) + "]").finditer
 
     def finditer(self, string: str):
         found = self.exact.get(string)
@@ -335,17 +332,15 @@ class _InfixFinditer:
         consumes a first character from ``starts`` (no empty match), so ``finditer`` finds nothing elsewhere; ``match``
         at a position reads the characters before it in look-behinds, as the scan does. The scan tried each of the
         regex's alternatives at every character (about 17k instructions per word)."""
-        match = self.regex.match
+        match, starts = self.regex.match, self.starts
         found = []
         done = 0
-        for candidate in self.start_finditer(string):
-            at = candidate.start()
-            if at < done:
-                continue
-            m = match(string, at)
-            if m is not None:
-                found.append(m)
-                done = m.end()
+        for at, char in enumerate(string):
+            if at >= done and char in starts:
+                m = match(string, at)
+                if m is not None:
+                    found.append(m)
+                    done = m.end()
         return found
 
 

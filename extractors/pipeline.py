@@ -1109,30 +1109,32 @@ TOKEN_ORTHS_KEY = "migraph.token_orths"
 same: the glued-name split after it adds tokens)."""
 
 
-def merged_sequences(vocab, sequences: list[tuple[str, ...]]):
-    """What ``holds_merged_sequence`` looks for: the sorted hashes of the sequences' first tokens, and per such hash the
-    sequences (as hashes) opening with it."""
-    by_first: dict[int, set[tuple[int, ...]]] = {}
+def merged_sequences(vocab, sequences: list[tuple[str, ...]]) -> dict[int, dict[tuple[int, ...], None]]:
+    """What ``holds_merged_sequence`` looks for: per hash of a sequence's last token (nearly all are "."), the sequences
+    (as hashes) ending with it."""
+    by_last: dict[int, dict[tuple[int, ...], None]] = {}
     for sequence in sequences:
         seq = tuple(vocab.strings.add(text) for text in sequence)
-        by_first.setdefault(seq[0], set()).add(seq)
-    return (numpy.array(sorted(by_first), dtype="uint64"),
-            {orth: sorted(found, key=lambda seq: (-len(seq), seq)) for orth, found in by_first.items()})
+        by_last.setdefault(seq[-1], {})[seq] = None
+    return by_last
 
 
-def holds_merged_sequence(orth: numpy.ndarray, merged) -> bool:
+def holds_merged_sequence(orth: numpy.ndarray, merged: dict[int, dict[tuple[int, ...], None]]) -> bool:
     """Whether the tokens (``doc.to_array(ORTH)``) hold one of the ``merged_sequences`` (whatever the spaces between
     them): spaCy's special-case matcher would have matched it, as the tokenizer stands without the moved special cases
-    it does not (``affixes.unsplit_abbreviations``)."""
-    ids, by_first = merged
-    if not len(orth) or not len(ids):
-        return False
-    at = ids.searchsorted(orth)
-    at[at == len(ids)] = 0
-    for i in (ids[at] == orth).nonzero()[0].tolist():
-        for seq in by_first[int(orth[i])]:
-            if tuple(orth[i:i + len(seq)].tolist()) == seq:
-                return True
+    it does not (``affixes.unsplit_abbreviations``). Looked for from the places of each last token ("."), a comparison
+    per token in C (a binary search of every token among the sequences' first tokens cost several times more)."""
+    lengths = None
+    for last, sequences in merged.items():
+        ends = (orth == last).nonzero()[0].tolist()
+        if not ends:
+            continue
+        if lengths is None:
+            lengths = sorted({len(seq) for found in merged.values() for seq in found})
+        for end in ends:
+            for length in lengths:
+                if end + 1 >= length and tuple(orth[end + 1 - length:end + 1].tolist()) in sequences:
+                    return True
     return False
 
 
@@ -1270,6 +1272,13 @@ def lexical_attribute_getters(nlp: Language) -> dict:
     }
 
 
+TOKENIZER_CACHE_SIZE = 200_000
+"""Chunks the tokenizer caches (spaCy's default: 10,000). spaCy stops caching new chunks once its cache holds that many,
+which the distinct chunks of about a hundred news articles fill: a worker's later articles were tokenised without the
+cache's help for their new chunks (the bench's 400 articles: 15% of the tokenizer's instructions). An entry is a
+pointer per token of the chunk; 200,000 of them take some 20 MB."""
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default rule pipeline, or an installed trained pipeline with migraph's rules added."""
     if model:
@@ -1297,7 +1306,8 @@ def build_pipeline(model: str | None = None) -> Language:
     add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
-    unsplit = unsplit_abbreviations(nlp.tokenizer)  # same tokens ("Sen.", "Sept."), cached after an abbreviation too
+    unsplit = unsplit_abbreviations(nlp.tokenizer)  # same tokens ("Sen.", "Mr."), cached after an abbreviation too
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     merged = None
     if unsplit is not None:
         moved.update(unsplit[0])
