@@ -1187,6 +1187,15 @@ class TextKeepingTokenizer:
         self.full_tokenizer = None
 
     def __call__(self, text: str) -> Doc:
+        doc = self.tokens(text)
+        positions = glued_positions(text)
+        if positions:
+            _split_glued(doc, text, positions)
+        remember_text(doc, text)
+        return doc
+
+    def tokens(self, text: str) -> Doc:
+        """The tokens spaCy's tokenizer with all its special cases gives (NORMs too), before the glued-name split."""
         doc = self.tokenizer(text)
         orth = None
         if self.merged is not None and len(doc):
@@ -1198,10 +1207,6 @@ class TextKeepingTokenizer:
                 orth = doc.to_array(ORTH)
         if self.fixes is not None:
             restore_norms(doc, self.fixes, orth)  # (before the glued split, which resets the NORM of what it splits)
-        positions = glued_positions(text)
-        if positions:
-            _split_glued(doc, text, positions)
-        remember_text(doc, text)
         return doc
 
     def __getattr__(self, name: str):
