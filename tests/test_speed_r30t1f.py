@@ -17,10 +17,19 @@ def _tokens(doc):
     return [(t.text, t.whitespace_, t.norm_, t.norm, t.idx) for t in doc]
 
 
+def _unsplit_pipeline():
+    from extractors.pipeline import build_pipeline, unsplit_period_abbreviations
+
+    nlp = build_pipeline()
+    unsplit_period_abbreviations(nlp)
+    return nlp
+
+
 def test_abbreviations_leave_the_special_cases():
     from extractors.pipeline import TOKENIZER_CACHE_SIZE, build_pipeline
 
-    tokenizer = build_pipeline().tokenizer
+    assert "Sen." in build_pipeline().tokenizer.tokenizer.rules  # not done by default (see build_pipeline)
+    tokenizer = _unsplit_pipeline().tokenizer
     for string in ("Sen.", "Rep.", "Mr.", "Gov.", "p.m.", "Lt."):
         assert string not in tokenizer.tokenizer.rules, string  # no special case: the chunks after it are cached
     for string in ("Calif.", "Sept."):  # a NORM of their own ("California"): still special cases
@@ -29,9 +38,7 @@ def test_abbreviations_leave_the_special_cases():
 
 
 def test_tokens_as_with_all_special_cases():
-    from extractors.pipeline import build_pipeline
-
-    nlp = build_pipeline()
+    nlp = _unsplit_pipeline()
     full = nlp.tokenizer.merged[1]()  # the tokenizer with every special case, as before the move
 
     def reference(text):
@@ -52,9 +59,9 @@ def test_tokens_as_with_all_special_cases():
 def test_glued_abbreviation_goes_to_the_full_tokenizer():
     from spacy.attrs import ORTH
 
-    from extractors.pipeline import build_pipeline, holds_merged_sequence
+    from extractors.pipeline import holds_merged_sequence
 
-    nlp = build_pipeline()
+    nlp = _unsplit_pipeline()
     merged = nlp.tokenizer.merged[0]
     bare = nlp.tokenizer.tokenizer("Mr.Okafor said so. Rep . Vale")  # "Mr", ".", "Okafor" cut by the infix search
     assert holds_merged_sequence(bare.to_array(ORTH), merged)
@@ -64,9 +71,7 @@ def test_glued_abbreviation_goes_to_the_full_tokenizer():
 
 
 def test_serialised_suffix_search_keeps_the_abbreviations_whole():
-    from extractors.pipeline import build_pipeline
-
-    tokenizer = build_pipeline().tokenizer.tokenizer
+    tokenizer = _unsplit_pipeline().tokenizer.tokenizer
     pattern = re.compile(tokenizer.suffix_search.__self__.pattern)
     assert pattern.search("Sen.") is None and pattern.search("Mr.") is None  # (spaCy searches what follows a prefix)
     assert pattern.search("Senate.").group() == "." and pattern.search("Sen.,").group() == ","
