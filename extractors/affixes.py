@@ -176,11 +176,12 @@ class _EdgeSearch:
 
         self.by_char = {char: sub_regex(indices) for char, indices in by_char.items()}
         self.otherwise = sub_regex([])
+        self.exempt: set[str] = set()  # whole strings the suffix search finds no suffix in (``unsplit_abbreviations``)
         # The search, with what it reads bound in a closure: it runs for every chunk the tokenizer splits (several
         # hundred per article), and reading the attributes was a fair part of its cost. Still a bound method: spaCy
         # serialises ``prefix_search.__self__.pattern``.
         if last:
-            self.search = MethodType(_tail_search(regex, self.by_char, self.otherwise), self)
+            self.search = MethodType(_tail_search(regex, self.by_char, self.otherwise, self.exempt), self)
         else:
             self.search = MethodType(_edge_search(regex, self.by_char, self.otherwise, self.at), self)
 
@@ -234,7 +235,8 @@ def _alternative_shape(part: str, flags: int) -> tuple[int, bool]:
     return items.getwidth()[1], _anchored(items, True)
 
 
-def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None):
+def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], otherwise: re.Pattern | None,
+                 exempt: set[str] = frozenset()):
     """The suffix ``_EdgeSearch.search``: the sub-regex of the string's last character, tried only from where a match
     can start.
 
@@ -245,7 +247,8 @@ def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], other
     "year." searched from ``len - reach`` on. Look-behinds still see the characters before that position, and the
     earliest position where some alternative matches is the same, so the match is the same (its span: ``pos``
     aside). The alternatives with no such bound ("\\.\\.+$", or one without ``$``) are searched first over the whole
-    string; where one matches, the whole sub-regex is searched as before."""
+    string; where one matches, the whole sub-regex is searched as before. A string in ``exempt`` (filled later, by
+    ``unsplit_abbreviations``) has no suffix."""
     full_search = regex.search
     plans = {char: _tail_plan(sub) for char, sub in by_char.items() if sub is not None}
     default = _tail_plan(otherwise) if otherwise is not None else None
@@ -254,7 +257,7 @@ def _tail_search(regex: re.Pattern, by_char: dict[str, re.Pattern | None], other
         if not string or string[-1] == "\n":
             return full_search(string)
         plan = plans.get(string[-1], default)
-        if plan is None:
+        if plan is None or string in exempt:
             return None
         find, reach, wide = plan
         if wide is not None and wide(string) is not None:
@@ -318,9 +321,27 @@ class _InfixFinditer:
         found = self.exact.get(string)
         if found is not None:
             return found
-        if self.starts is not None and self.starts.isdisjoint(string):
+        if self.starts is None:
+            return self.regex.finditer(string)
+        if self.starts.isdisjoint(string):
             return []
-        return self.regex.finditer(string)
+        return self._matches_at_starts(string)
+
+    def _matches_at_starts(self, string: str) -> list[re.Match]:
+        """``list(self.regex.finditer(string))``, the regex tried only where a match can start: every alternative
+        consumes a first character from ``starts`` (no empty match), so ``finditer`` finds nothing elsewhere; ``match``
+        at a position reads the characters before it in look-behinds, as the scan does. The scan tried each of the
+        regex's alternatives at every character (about 17k instructions per word)."""
+        match, starts = self.regex.match, self.starts
+        found = []
+        done = 0
+        for at, char in enumerate(string):
+            if at >= done and char in starts:
+                m = match(string, at)
+                if m is not None:
+                    found.append(m)
+                    done = m.end()
+        return found
 
 
 def speed_up_affixes(tokenizer) -> None:
@@ -520,3 +541,80 @@ def split_contractions(tokenizer) -> dict[str, list[tuple[str, str | None]]]:
         owner.pattern = "|".join([owner.regex.pattern] + [_cut_pattern(s, cuts) for s, (cuts, _n) in moved.items()])
     return {string: [(token[ORTH], norm) for token, norm in zip(rules[string], norms, strict=True)]
             for string, (_cuts, norms) in moved.items()}
+
+
+def _exempting_pattern(pattern: str, strings: list[str]) -> str:
+    """``pattern`` led by a negative look-ahead that fails at every position of each of ``strings`` taken whole, so the
+    regex finds no match in those strings and the same matches in all others."""
+    places = [f"(?<=\\A{re.escape(string[:k])}){re.escape(string[k:])}\\Z"
+              for string in strings for k in range(len(string))]
+    return "(?!" + "|".join(places) + f")(?:{pattern})" if places else pattern
+
+
+def unsplit_abbreviations(tokenizer):
+    """Replace the special cases that keep a chunk one token against the suffix rules ("Mr.", "Sen.", "p.m.") by an
+    exemption in the suffix search: the same tokens, and the chunks after them cached.
+
+    spaCy stops caching a text's chunks once a special case has been used in it (``drop_redundant_special_cases``), and
+    a title such as "Sen." or "Mr." early in an article switched the cache off for the rest of it (about 60% of the
+    chunks of 400 corpus articles came after one). A moved string S is a single token with the word's own NORM, starts
+    with a letter no prefix can start with, and is no ``token_match``, URL or infix match; the suffix search finds no
+    suffix in S taken whole. spaCy's affix loop then leaves S whole wherever the special case stopped it (S alone,
+    after a prefix, before suffixes) and makes it one token, as the special case did. (Those with a NORM of their own,
+    "Calif.", stay special cases: an infix piece "Calif." of "R-Calif." has the word's NORM, which could not be told
+    apart afterwards.) One thing differs: spaCy's special-case matcher, after the affix loop, merges the tokens the
+    affix rules cut S into ("Mr", ".") where other splits give them ("Mr.Smith", cut by an infix); a text holding such
+    a sequence is tokenised again by a tokenizer with all the special cases (``pipeline.TextKeepingTokenizer``). Each
+    moved string is checked to tokenise as its special case did. Call it after the other changes to the rules.
+
+    Returns (per moved string its [(text, None)], as ``split_contractions`` gives NORMs; the token sequences the matcher
+    merged; a function making the tokenizer with all special cases), or None when the affix functions are not this
+    module's (or nothing moves). The suffix search's serialised ``pattern`` finds no suffix in the moved strings
+    either, so a tokenizer loaded from spaCy's bytes keeps them whole too (without the matcher's merges)."""
+    from spacy.attrs import NORM, ORTH
+    from spacy.tokenizer import Tokenizer
+
+    prefix_owner = getattr(tokenizer.prefix_search, "__self__", None)
+    suffix_owner = getattr(tokenizer.suffix_search, "__self__", None)
+    if not (isinstance(prefix_owner, _EdgeSearch) and isinstance(suffix_owner, _EdgeSearch) and suffix_owner.at == -1):
+        return None
+    rules = dict(tokenizer.rules)
+    vocab = tokenizer.vocab
+    token_match, url_match = tokenizer.token_match, tokenizer.url_match
+    settings = {"prefix_search": tokenizer.prefix_search, "infix_finditer": tokenizer.infix_finditer,
+                "token_match": token_match, "url_match": url_match, "faster_heuristics": tokenizer.faster_heuristics}
+    plain_suffix = MethodType(_tail_search(suffix_owner.regex, suffix_owner.by_char, suffix_owner.otherwise),
+                              suffix_owner)  # the same search with no exemption, for the full tokenizer
+    moved: dict[str, str | None] = {}
+    for string, tokens in rules.items():
+        if len(tokens) != 1 or set(tokens[0]) - {ORTH, NORM} or tokens[0][ORTH] != string or not string[0].isalpha():
+            continue  # (emoticons such as "8)": "8" and ")" glued are frequent, and each would be tokenised twice)
+        if any(char.isspace() for char in string) or (token_match and token_match(string)) or (
+                url_match and url_match(string)) or tokenizer.find_infix(string) or tokenizer.find_prefix(string):
+            continue
+        if prefix_owner.by_char.get(string[0], prefix_owner.otherwise) is not None:
+            continue  # a prefix may start with its first character: spaCy then takes S with what follows differently
+        norm = tokens[0].get(NORM)
+        if norm is not None and vocab[string].norm_ != norm:
+            continue  # ("Calif.": "California") an infix piece "Calif." ("R-Calif.") has the word's NORM: kept
+        moved[string] = None
+    if not moved:
+        return None
+    # the matcher's sequences: S as the affix rules cut it without special cases
+    bare = Tokenizer(vocab, rules={}, suffix_search=plain_suffix, **settings)
+    merged = {string: tuple(t.text for t in bare(string)) for string in moved}
+    suffix_owner.exempt.update(moved)
+    tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    wrong = [string for string in moved if [t.text for t in tokenizer(string)] != [string]]
+    for string in wrong:
+        del moved[string]
+        suffix_owner.exempt.discard(string)
+    if wrong:
+        tokenizer.rules = {string: tokens for string, tokens in rules.items() if string not in moved}
+    suffix_owner.pattern = _exempting_pattern(suffix_owner.regex.pattern, sorted(moved))  # what spaCy serialises
+
+    def full_tokenizer() -> Tokenizer:
+        return Tokenizer(vocab, rules=rules, suffix_search=plain_suffix, **settings)
+
+    sequences = [merged[string] for string in moved if len(merged[string]) > 1]
+    return {string: [(string, norm)] for string, norm in moved.items()}, sequences, full_tokenizer

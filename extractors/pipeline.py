@@ -52,6 +52,7 @@ from extractors.affixes import (
     drop_redundant_special_cases,
     speed_up_affixes,
     split_contractions,
+    unsplit_abbreviations,
 )
 from extractors.doccache import (
     BOILERPLATE_TOKENS_KEY,
@@ -1108,7 +1109,46 @@ TOKEN_ORTHS_KEY = "migraph.token_orths"
 same: the glued-name split after it adds tokens)."""
 
 
-def restore_norms(doc: Doc, fixes) -> None:
+def unsplit_period_abbreviations(nlp: Language) -> None:
+    """Give the default pipeline's tokenizer ``affixes.unsplit_abbreviations`` (not done by ``build_pipeline``): the
+    abbreviations leave the special cases, and a text where spaCy's special-case matcher would have merged one goes to
+    a tokenizer with all special cases. Same tokens and NORMs."""
+    keeper = nlp.tokenizer
+    unsplit = unsplit_abbreviations(keeper.tokenizer)
+    if unsplit is not None:
+        keeper.merged = (merged_sequences(nlp.vocab, unsplit[1]), unsplit[2])
+
+
+def merged_sequences(vocab, sequences: list[tuple[str, ...]]) -> dict[int, dict[tuple[int, ...], None]]:
+    """What ``holds_merged_sequence`` looks for: per hash of a sequence's last token (nearly all are "."), the sequences
+    (as hashes) ending with it."""
+    by_last: dict[int, dict[tuple[int, ...], None]] = {}
+    for sequence in sequences:
+        seq = tuple(vocab.strings.add(text) for text in sequence)
+        by_last.setdefault(seq[-1], {})[seq] = None
+    return by_last
+
+
+def holds_merged_sequence(orth: numpy.ndarray, merged: dict[int, dict[tuple[int, ...], None]]) -> bool:
+    """Whether the tokens (``doc.to_array(ORTH)``) hold one of the ``merged_sequences`` (whatever the spaces between
+    them): spaCy's special-case matcher would have matched it, as the tokenizer stands without the moved special cases
+    it does not (``affixes.unsplit_abbreviations``). Looked for from the places of each last token ("."), a comparison
+    per token in C (a binary search of every token among the sequences' first tokens cost several times more)."""
+    lengths = None
+    for last, sequences in merged.items():
+        ends = (orth == last).nonzero()[0].tolist()
+        if not ends:
+            continue
+        if lengths is None:
+            lengths = sorted({len(seq) for found in merged.values() for seq in found})
+        for end in ends:
+            for length in lengths:
+                if end + 1 >= length and tuple(orth[end + 1 - length:end + 1].tolist()) in sequences:
+                    return True
+    return False
+
+
+def restore_norms(doc: Doc, fixes, orth: numpy.ndarray | None = None) -> None:
     """Give the tokens of the special cases ``affixes.split_contractions`` moved to the infix search the NORM the
     special case gave them ("did" + "n't" of "didn't": "do", "not"): the infix search cuts the same tokens but leaves
     each its word's NORM. Such tokens follow each other with no space between them (one chunk of the text); one of
@@ -1116,7 +1156,8 @@ def restore_norms(doc: Doc, fixes) -> None:
     ids, by_orth, norms_by_seq = fixes
     if not len(doc) or not len(ids):
         return
-    orth = doc.to_array(ORTH)
+    if orth is None:  # (``orth``: ``doc.to_array(ORTH)`` as the caller read it)
+        orth = doc.to_array(ORTH)
     doc.user_data[TOKEN_ORTHS_KEY] = orth  # the sentencizer reads them again (while the token count is the same)
     at = ids.searchsorted(orth)
     at[at == len(ids)] = 0
@@ -1145,20 +1186,37 @@ class TextKeepingTokenizer:
     spaCy's tokenisation is non-destructive (``doc.text == text``), but ``Doc.text`` rebuilds the
     string from every token on each access; keeping the input saves that walk for every component.
     ``fixes``: ``norm_fixes`` of the special cases moved to the infix search, whose NORMs it writes back.
+    ``merged``: (``merged_sequences``, a function making a tokenizer with all special cases) of the special cases
+    ``affixes.unsplit_abbreviations`` moved: a text holding such a sequence is tokenised by that tokenizer (made once).
     """
 
-    def __init__(self, tokenizer, fixes=None):
+    def __init__(self, tokenizer, fixes=None, merged=None):
         self.tokenizer = tokenizer
         self.fixes = fixes
+        self.merged = merged
+        self.full_tokenizer = None
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
-        if self.fixes is not None:
-            restore_norms(doc, self.fixes)  # (before the glued split, which resets the NORM of what it splits)
+        doc = self.tokens(text)
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
         remember_text(doc, text)
+        return doc
+
+    def tokens(self, text: str) -> Doc:
+        """The tokens spaCy's tokenizer with all its special cases gives (NORMs too), before the glued-name split."""
+        doc = self.tokenizer(text)
+        orth = None
+        if self.merged is not None and len(doc):
+            orth = doc.to_array(ORTH)
+            if holds_merged_sequence(orth, self.merged[0]):  # ("Mr.Smith": "Mr", ".", "Smith" that spaCy merged)
+                if self.full_tokenizer is None:
+                    self.full_tokenizer = self.merged[1]()
+                doc = self.full_tokenizer(text)
+                orth = doc.to_array(ORTH)
+        if self.fixes is not None:
+            restore_norms(doc, self.fixes, orth)  # (before the glued split, which resets the NORM of what it splits)
         return doc
 
     def __getattr__(self, name: str):
@@ -1229,6 +1287,13 @@ def lexical_attribute_getters(nlp: Language) -> dict:
     }
 
 
+TOKENIZER_CACHE_SIZE = 200_000
+"""Chunks the tokenizer caches (spaCy's default: 10,000). spaCy stops caching new chunks once its cache holds that many,
+which the distinct chunks of about a hundred news articles fill: a worker's later articles were tokenised without the
+cache's help for their new chunks (the bench's 400 articles: 15% of the tokenizer's instructions). An entry is a
+pointer per token of the chunk; 200,000 of them take some 20 MB."""
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """The default rule pipeline, or an installed trained pipeline with migraph's rules added."""
     if model:
@@ -1257,10 +1322,14 @@ def build_pipeline(model: str | None = None) -> Language:
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved))
+    # (not ``unsplit_period_abbreviations``: same tokens and more chunks cached, but the 3% of articles it tokenises
+    # twice cost more than that saved - 200 articles: +0.07% instructions against -0.6% without it)
     nlp.add_pipe("migraph_boilerplate")
     nlp.add_pipe("migraph_sentencizer")
     nlp.add_pipe("migraph_lemmatizer", name="lemmatizer")
     nlp.add_pipe("migraph_gazetteer")
     nlp.add_pipe("migraph_person_rules")
     nlp.initialize()
+    # (set after the gazetteer tokenised its ~50k surfaces: caching them all, to be emptied then, cost 0.2-0.3 s)
+    nlp.tokenizer.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     return nlp
