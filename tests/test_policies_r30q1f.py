@@ -172,8 +172,8 @@ def test_wall_funding(run, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a programme named only as the thing ended is no offer in that sentence (the ending is the restriction)
-    (US_STORY + "The government scrapped the DACA program in a memo issued late on a Friday.", {("US", "AsylumRestriction")}),
-    (US_STORY + "The new cabinet moved to terminate the TPS program for several countries.", {("US", "AsylumRestriction")}),
+    (US_STORY + "The government scrapped the DACA program in a late memo.", {("US", "AsylumRestriction")}),
+    (US_STORY + "The new cabinet moved to terminate the TPS program.", {("US", "AsylumRestriction")}),
 ])
 def test_named_programme_ended(run, text, expected):
     assert run(text) == expected
