@@ -104,14 +104,6 @@ _WORKER_NLP = None
 _WORKER_MENTION_SPANS = False
 
 
-GC_YOUNG_THRESHOLD = 10_000
-"""Container allocations between two collections of a worker's youngest objects (Python's default: 700). A document
-makes and drops hundreds of thousands of lists, tuples, sets and dicts, freed by their reference counts; a collection
-every 700 walked the young ones alive at that moment and moved the survivors on, to be walked again among the older
-ones. Collections took 1.9% of the instructions of the bench's measured loop (callgrind, 60 articles with RDF); with
-10,000 it ran 0.7% fewer (1.3% on 20 articles; r30). Cyclic garbage waits a few more allocations: no output change."""
-
-
 def _init_worker(model: str | None, mention_spans: bool = False) -> None:
     """Load the pipeline once per worker process and warm its lazy resources on a short text.
 
@@ -135,7 +127,6 @@ def _init_worker(model: str | None, mention_spans: bool = False) -> None:
     _lemma_table()
     gc.collect()
     gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _work(document: Document) -> Extracted | Failed:

@@ -178,19 +178,3 @@ def test_count_up_to_stops_at_the_threshold():
 
     assert _count_up_to(Text("migrants and refugees, migrants again"), ("migra", "refugee", "asylum"), 2) == 2
     assert scanned == ["migra"]  # two occurrences of the first word are enough: the others are not read
-
-
-def test_worker_collects_young_objects_less_often():
-    import gc
-
-    import graph.ingest as ingest
-
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, *before[1:])  # Python's default; an earlier test's worker may have raised it
-        ingest._init_worker(None)
-        assert gc.get_threshold() == (ingest.GC_YOUNG_THRESHOLD,) + before[1:]
-        assert ingest.GC_YOUNG_THRESHOLD > 700
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
