@@ -2293,6 +2293,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _hosts_of_refugees(b, sentences, main)
     _returned_to(b, sentences, lex)
     _caravan_legs(b, sentences)
+    _country_anaphora(b, sentences, lex)
+    _adjective_border_crossing(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3749,6 +3751,8 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
 def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str]) -> bool:
     """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation" (a reason for leaving, not
     a move avoided), "fled a threat of violence" (what was fled), the month May and "closing in on" a number."""
+    if any(lem == "call" and nxt in {"on", "upon"} for lem, nxt in zip(lemmas, words[1:])):
+        return True  # r31: "residents called on the government to take in refugees from X": a demand
     hits = bo.hedges.intersection(words) | bo.hedges.intersection(lemmas)
     if not hits:
         return False
@@ -5537,3 +5541,123 @@ def _sent_people_lists() -> bool:
 def _sent_plural_demonym(W: list[str], k: int, demonyms: set[int]) -> bool:
     """A plural demonym at ``k`` ("Hondurans"), read as people sent when ``_sent_people_lists`` is on (round 30)."""
     return k in demonyms and W[k].endswith("s") and _sent_people_lists()
+
+
+# ------------------------------------------------------------------------------------------------- round 31 (Q2g)
+
+@dataclass(frozen=True)
+class _R31:
+    """Lexicons of the round-31 rules (flows.json "anaphora_border_r31")."""
+
+    anaphors: tuple[tuple[str, ...], ...]  # "the country", "its territory": a country named earlier in the sentence
+    anaphor_preps: frozenset[str]  # the word right before the anaphor ("to the country", "on its territory")
+    people: frozenset[str]
+    movement: frozenset[str]  # lemmas or words of a journey for "to the country from X"
+    side_nouns: frozenset[str]  # "the Serbian border", "the Serbian town of": the side a crossing leaves
+    crossing: frozenset[str]  # words or lemmas of crossing a border
+    entry_words: frozenset[str]  # "into X", "enter X", "through X": the side a crossing reaches
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _r31_lex() -> _R31 | None:
+    data = load_json("flows.json").get("anaphora_border_r31")
+    if not data:
+        return None
+    return _R31(anaphors=tuple(tuple(p.split()) for p in data["anaphors"]),
+                anaphor_preps=frozenset(data["anaphor_preps"]), people=frozenset(data["people"]),
+                movement=frozenset(data["movement"]), side_nouns=frozenset(data["side_nouns"]),
+                crossing=frozenset(data["crossing"]), entry_words=frozenset(data["entry_words"]),
+                hedges=frozenset(data["hedges"]))
+
+
+def _r31_hedged(W: list[str], L: list[str], a: int, c: int, lex: _Lex, r: _R31) -> bool:
+    """A blocking word (flows.json "block") or a demand ("called on", "calls for") between a and c."""
+    for k in range(a, c):
+        if W[k] in lex.block or L[k] in lex.block or W[k] in r.hedges or L[k] in r.hedges:
+            return True
+        if L[k] == "call" and k + 1 < c and W[k + 1] in {"on", "upon", "for"}:
+            return True
+    return False
+
+
+def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Migrants sat in a bus in Passau, Germany, after making their way to the country from Austria", "aid to help
+    Turkey cope with 3 million Syrian refugees on its territory": "the country" / "its territory" after a preposition
+    is the one country the sentence named by name before it (not an origin: not after "from", not a demonym). People
+    arriving there "from X" (a journey word in the sentence) or a demonym on a people noun before the anaphor give
+    origin -> that country. Not under a hedge before the anaphor, not in sentences of deportation or troops
+    (round 31)."""
+    r = _r31_lex()
+    if r is None:
+        return
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if r.people.isdisjoint(W[start:end]):
+            continue
+        for k in range(start + 1, end):
+            phrase = next((p for p in r.anaphors if tuple(W[k:k + len(p)]) == p), None)
+            if phrase is None or W[k - 1] not in r.anaphor_preps:
+                continue
+            after = k + len(phrase)
+            if after < end and W[after] in {"'s", "’s"}:
+                continue
+            before = [m for m in s.mentions if m.end <= k]
+            origins: dict[str, int] = {}
+            for m in s.mentions:
+                if m.kind == "demonym" and m.end < k and m.end < end and (
+                        W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people):
+                    origins.setdefault(m.iso, m.start)
+                elif m.kind == "name" and after <= m.start <= after + 2 and W[m.start - 1] == "from" and any(
+                        W[x] in r.movement or L[x] in r.movement for x in range(start, k)):
+                    origins.setdefault(m.iso, m.start)
+            hosts = {m.iso for m in before if m.kind == "name" and m.iso not in origins
+                     and not (m.start > start and W[m.start - 1] == "from")}
+            if len(hosts) != 1 or not origins or len(origins) > 2:
+                continue
+            if _r31_hedged(W, L, start, k, lex, r):
+                continue
+            host = next(iter(hosts))
+            anchor = next(m.start for m in before if m.iso == host)
+            for o, at in origins.items():
+                if o != host and (o, host) not in known:
+                    b.add(s.span, o, host, [anchor, at, k])
+                    known.add((o, host))
+            break
+
+
+def _adjective_border_crossing(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"continued their journey through Croatia after crossing the Bosnian border", "walked past the Serbian town of
+    X to cross the border and enter Hungary": a crossing whose side of departure is a country adjective on a border
+    or place noun ("the Serbian border", "the Serbian town of"), and whose side of arrival is the one country named
+    after "into", "enter" or "through", goes from the first to the second. The sentence needs a crossing word and
+    no hedge, deportation or troops (round 31)."""
+    r = _r31_lex()
+    if r is None:
+        return
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        cross = [k for k in range(start, end) if W[k] in r.crossing or L[k] in r.crossing]
+        if not cross:
+            continue
+        sides = [m for m in s.mentions if m.kind in {"demonym", "place"} and m.end < end and W[m.end] in r.side_nouns
+                 and m.start > start and W[m.start - 1] == "the"]
+        entries = {m.iso: m for m in s.mentions if m.kind == "name" and m.start > start
+                   and (W[m.start - 1] in r.entry_words or L[m.start - 1] in r.entry_words)}
+        if len(sides) != 1 or len(entries) != 1:
+            continue
+        side, (dest, dm) = sides[0], next(iter(entries.items()))
+        if side.iso == dest or (side.iso, dest) in known:
+            continue
+        if _r31_hedged(W, L, start, max(side.end, dm.end), lex, r):
+            continue
+        b.add(s.span, side.iso, dest, [side.start, dm.start], trigger=cross[0])
+        known.add((side.iso, dest))
