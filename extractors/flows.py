@@ -3751,7 +3751,7 @@ def _hosting_subject(W: list[str], L: list[str], m: _Mention, end: int, s: _Sent
 def _backoff_hedged(words: list[str], lemmas: list[str], bo: _Backoff, texts: list[str]) -> bool:
     """A hedge word in the sentence, except "to avoid the draft" / "avoid mobilisation" (a reason for leaving, not
     a move avoided), "fled a threat of violence" (what was fled), the month May and "closing in on" a number."""
-    if any(lem == "call" and nxt in {"on", "upon"} for lem, nxt in zip(lemmas, words[1:])):
+    if any(lem == "call" and nxt in {"on", "upon"} for lem, nxt in zip(lemmas, words[1:], strict=False)):
         return True  # r31: "residents called on the government to take in refugees from X": a demand
     hits = bo.hedges.intersection(words) | bo.hedges.intersection(lemmas)
     if not hits:
@@ -5310,9 +5310,10 @@ def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None
     origin: str | None | bool = False  # computed on first need
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
-        if not s.mentions or s.military or s.deport or any(m.kind == "demonym" or m.role in {"NAT", "SRC"}
-                                                          for m in s.mentions):
-            continue
+        if not s.mentions or s.military or s.deport or any(
+                (m.kind == "demonym" or m.role in {"NAT", "SRC"}) and not _host_phrase_after(W, m, hr)
+                for m in s.mentions):
+            continue  # r31: "has left Lebanon straining under the weight of refugees" is no departure from Lebanon
         start, end = s.span.start, s.span.end
         if hr.refugees.isdisjoint(W[start:end]):
             continue
@@ -5338,14 +5339,16 @@ def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None
                 if prev is None or prev in hosts:
                     break
                 hosts.append(prev)
-            if origin is False:
+            war = _war_origin(W, s, {m.iso for m in hosts})  # r31: "X's civil war ... left Y straining under"
+            if origin is False and war is None:
                 origin = main or _refugee_nationality(W, sentences, hr)
-            if not origin:
+            if not (war or origin):
                 return
+            src = war or origin
             for m in hosts:
-                if m.iso != origin and (origin, m.iso) not in known:
-                    b.add(s.span, origin, m.iso, [m.start, i], trigger=i)
-                    known.add((origin, m.iso))
+                if m.iso != src and (src, m.iso) not in known:
+                    b.add(s.span, src, m.iso, [m.start, i], trigger=i)
+                    known.add((src, m.iso))
             break
 
 
@@ -5557,6 +5560,7 @@ class _R31:
     crossing: frozenset[str]  # words or lemmas of crossing a border
     entry_words: frozenset[str]  # "into X", "enter X", "through X": the side a crossing reaches
     hedges: frozenset[str]
+    war_words: frozenset[str]  # "X's civil war": where the refugees a host country holds came from
 
 
 @lru_cache(maxsize=1)
@@ -5568,7 +5572,7 @@ def _r31_lex() -> _R31 | None:
                 anaphor_preps=frozenset(data["anaphor_preps"]), people=frozenset(data["people"]),
                 movement=frozenset(data["movement"]), side_nouns=frozenset(data["side_nouns"]),
                 crossing=frozenset(data["crossing"]), entry_words=frozenset(data["entry_words"]),
-                hedges=frozenset(data["hedges"]))
+                hedges=frozenset(data["hedges"]), war_words=frozenset(data["war_words"]))
 
 
 def _r31_hedged(W: list[str], L: list[str], a: int, c: int, lex: _Lex, r: _R31) -> bool:
@@ -5661,3 +5665,22 @@ def _adjective_border_crossing(b: _Builder, sentences: list[_Sentence], lex: _Le
             continue
         b.add(s.span, side.iso, dest, [side.start, dm.start], trigger=cross[0])
         known.add((side.iso, dest))
+
+
+def _war_origin(W: list[str], s: _Sentence, hosts: set[str]) -> str | None:
+    """The one country whose war the sentence names ("spilled over from X's three-year civil war, which has left Y
+    straining under 800,000 refugees"): a country name with "'s" and a war word (flows.json anaphora_border_r31
+    "war_words") at most five tokens on; not a host. None when there is none or several (round 31)."""
+    r = _r31_lex()
+    if r is None:
+        return None
+    end = s.span.end
+    found = {m.iso for m in s.mentions if m.kind == "name" and m.iso not in hosts and m.end + 1 < end
+             and W[m.end] in {"'s", "’s"} and any(w in r.war_words for w in W[m.end + 1:min(end, m.end + 7)])}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _host_phrase_after(W: list[str], m: _Mention, hr: _HostsOfRefugees) -> bool:
+    """A host phrase of ``_hosts_of_refugees`` starts right after the country name ``m`` ("has left Lebanon straining
+    under the weight of refugees"): the country is the host the phrase speaks of, not an origin (round 31)."""
+    return m.kind == "name" and any(tuple(W[m.end:m.end + len(p)]) == p for p in hr.phrases)
