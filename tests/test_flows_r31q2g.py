@@ -111,3 +111,17 @@ def test_called_on_to_accept_refugees_is_a_demand(nlp):
 
 def test_took_in_refugees_is_still_read(nlp):
     assert ("ER", "NO") in pairs(nlp, "Norway took in more refugees from Eritrea last year.")
+
+
+# ------------------------------------------------------------------------------- one person of a nationality
+
+def test_a_doctor_of_a_nationality_fled(nlp):
+    assert ("SY", "JO") in pairs(nlp, "A Syrian doctor fled to Jordan with his family.")
+
+
+def test_an_apposition_nurse_moved(nlp):
+    assert ("VE", "CO") in pairs(nlp, "Maria, a Venezuelan nurse, moved to Colombia in 2018.")
+
+
+def test_a_nurse_who_could_not_move(nlp):
+    assert ("VE", "CO") not in pairs(nlp, "Maria, a Venezuelan nurse, could not move to Colombia in 2018.")
