@@ -2295,6 +2295,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _caravan_legs(b, sentences)
     _country_anaphora(b, sentences, lex)
     _adjective_border_crossing(b, sentences, lex)
+    _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -5684,3 +5685,24 @@ def _host_phrase_after(W: list[str], m: _Mention, hr: _HostsOfRefugees) -> bool:
     """A host phrase of ``_hosts_of_refugees`` starts right after the country name ``m`` ("has left Lebanon straining
     under the weight of refugees"): the country is the host the phrase speaks of, not an origin (round 31)."""
     return m.kind == "name" and any(tuple(W[m.end:m.end + len(p)]) == p for p in hr.phrases)
+
+
+def _territory_legs(b: _Builder) -> None:
+    """"fled from the U.S. to Hong Kong ... then flew on from Hong Kong to Moscow": a territory that is no sovereign
+    state (flows.json backoff_lexicon "territories"; GUIDELINES: subnational places are no countries) is no end of a
+    flow. A leg into a territory and a leg out of it join into one flow (origin of the first -> destination of the
+    second, the second leg's evidence); then every flow from or to a territory is dropped (round 31)."""
+    territories = _backoff_lex().territories
+    if not any(f.origin in territories or f.destination in territories for f in b.flows):
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    joined = []
+    for into in b.flows:
+        if into.destination not in territories or into.origin in territories:
+            continue
+        for out in b.flows:
+            if out.origin == into.destination and out.destination not in territories \
+                    and out.destination != into.origin and (into.origin, out.destination) not in known:
+                joined.append(replace(out, origin=into.origin))
+                known.add((into.origin, out.destination))
+    b.flows = [f for f in b.flows + joined if f.origin not in territories and f.destination not in territories]

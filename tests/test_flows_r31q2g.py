@@ -125,3 +125,22 @@ def test_an_apposition_nurse_moved(nlp):
 
 def test_a_nurse_who_could_not_move(nlp):
     assert ("VE", "CO") not in pairs(nlp, "Maria, a Venezuelan nurse, could not move to Colombia in 2018.")
+
+
+# ------------------------------------------------------------------------------ territories are no countries
+
+def test_no_flow_from_a_territory(nlp):
+    found = pairs(nlp, "The leaker flew from Hong Kong to Moscow after weeks in hiding.")
+    assert not any("HK" in p for p in found)
+
+
+def test_legs_through_a_territory_join(nlp):
+    found = pairs(nlp, "The contractor fled the United States for Hong Kong in May, and in June he flew from Hong "
+                       "Kong to Moscow.")
+    assert ("US", "RU") in found and not any("HK" in p for p in found)
+
+
+def test_migration_through_a_territory(nlp):
+    found = pairs(nlp, "Her grandfather migrated from Spain to Puerto Rico, then to New York, where he opened a "
+                       "bakery.")
+    assert ("ES", "US") in found and not any("PR" in p for p in found)
