@@ -5314,7 +5314,7 @@ def _hosts_of_refugees(b: _Builder, sentences: list[_Sentence], main: str | None
         if not s.mentions or s.military or s.deport or any(
                 (m.kind == "demonym" or m.role in {"NAT", "SRC"}) and not _host_phrase_after(W, m, hr)
                 for m in s.mentions):
-            continue  # r31: "has left Lebanon straining under the weight of refugees" is no departure from Lebanon
+            continue  # r31: a host phrase right after the host ("left <host> straining under ...") is no departure
         start, end = s.span.start, s.span.end
         if hr.refugees.isdisjoint(W[start:end]):
             continue
@@ -5587,7 +5587,7 @@ def _r31_hedged(W: list[str], L: list[str], a: int, c: int, lex: _Lex, r: _R31) 
 
 
 def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"Migrants sat in a bus in Passau, Germany, after making their way to the country from Austria", "aid to help
+    """"Migrants rested at a station in Passau, Germany, having come into the country from Austria", "aid to help
     Turkey cope with 3 million Syrian refugees on its territory": "the country" / "its territory" after a preposition
     is the one country the sentence named by name before it (not an origin: not after "from", not a demonym). People
     arriving there "from X" (a journey word in the sentence) or a demonym on a people noun before the anaphor give
@@ -5682,8 +5682,8 @@ def _war_origin(W: list[str], s: _Sentence, hosts: set[str]) -> str | None:
 
 
 def _host_phrase_after(W: list[str], m: _Mention, hr: _HostsOfRefugees) -> bool:
-    """A host phrase of ``_hosts_of_refugees`` starts right after the country name ``m`` ("has left Lebanon straining
-    under the weight of refugees"): the country is the host the phrase speaks of, not an origin (round 31)."""
+    """A host phrase of ``_hosts_of_refugees`` starts right after the country name ``m`` (a war "has left <host>
+    struggling to cope with" refugees): the country is the host the phrase speaks of, not an origin (round 31)."""
     return m.kind == "name" and any(tuple(W[m.end:m.end + len(p)]) == p for p in hr.phrases)
 
 

@@ -35,7 +35,7 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------------------------------- the country
 
 def test_the_country_after_to_is_the_country_named_before(nlp):
-    text = "Migrants sat in a bus in Passau, Germany, after they made their way to the country from Austria."
+    text = "Migrants rested at a station in Passau, Germany, having come into the country from Austria."
     assert ("AT", "DE") in pairs(nlp, text)
 
 
@@ -92,7 +92,7 @@ def test_adjective_border_without_a_crossing(nlp):
 
 def test_host_left_straining_by_a_war(nlp):
     text = ("The clashes spilled over from Iraq's long war, which has left Jordan straining under the weight of "
-            "more than 600,000 refugees.")
+            "some 600,000 refugees.")
     found = pairs(nlp, text)
     assert ("IQ", "JO") in found
 
@@ -105,7 +105,7 @@ def test_host_left_straining_needs_an_origin(nlp):
 # ------------------------------------------------------------------------------------------- demands
 
 def test_called_on_to_accept_refugees_is_a_demand(nlp):
-    text = "In Oslo, Norwegians called on the government to accept more refugees from Eritrea."
+    text = "In Oslo, Norwegians called on their leaders to admit extra refugees from Eritrea."
     assert ("ER", "NO") not in pairs(nlp, text)
 
 
