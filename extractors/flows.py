@@ -2295,6 +2295,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _caravan_legs(b, sentences)
     _country_anaphora(b, sentences, lex)
     _adjective_border_crossing(b, sentences, lex)
+    _hoped_asylum(b, sentences, lex)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -5562,6 +5563,8 @@ class _R31:
     entry_words: frozenset[str]  # "into X", "enter X", "through X": the side a crossing reaches
     hedges: frozenset[str]
     war_words: frozenset[str]  # "X's civil war": where the refugees a host country holds came from
+    hope_words: frozenset[str]  # "fled A and B in the hope of receiving asylum in X"
+    asylum_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -5573,7 +5576,8 @@ def _r31_lex() -> _R31 | None:
                 anaphor_preps=frozenset(data["anaphor_preps"]), people=frozenset(data["people"]),
                 movement=frozenset(data["movement"]), side_nouns=frozenset(data["side_nouns"]),
                 crossing=frozenset(data["crossing"]), entry_words=frozenset(data["entry_words"]),
-                hedges=frozenset(data["hedges"]), war_words=frozenset(data["war_words"]))
+                hedges=frozenset(data["hedges"]), war_words=frozenset(data["war_words"]),
+                hope_words=frozenset(data["hope_words"]), asylum_nouns=frozenset(data["asylum_nouns"]))
 
 
 def _r31_hedged(W: list[str], L: list[str], a: int, c: int, lex: _Lex, r: _R31) -> bool:
@@ -5636,9 +5640,9 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
 
 
 def _adjective_border_crossing(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"continued their journey through Croatia after crossing the Bosnian border", "walked past the Serbian town of
-    X to cross the border and enter Hungary": a crossing whose side of departure is a country adjective on a border
-    or place noun ("the Serbian border", "the Serbian town of"), and whose side of arrival is the one country named
+    """"continued their journey through Croatia after crossing the Bosnian border", "waited near the Slovak town of
+    X, then crossed the frontier and entered Hungary": a crossing whose side of departure is a country adjective on a
+    border or place noun ("the Serbian border", "the Serbian town of"), and whose side of arrival is the one country named
     after "into", "enter" or "through", goes from the first to the second. The sentence needs a crossing word and
     no hedge, deportation or troops (round 31)."""
     r = _r31_lex()
@@ -5706,3 +5710,45 @@ def _territory_legs(b: _Builder) -> None:
                 joined.append(replace(out, origin=into.origin))
                 known.add((into.origin, out.destination))
     b.flows = [f for f in b.flows + joined if f.origin not in territories and f.destination not in territories]
+
+
+def _hoped_asylum(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Many who fled their homes in A, B and C cling to the hope of receiving asylum in X", "thousands fled A hoping
+    to obtain refugee status in X": people who left the countries named as left (SRC) go towards the one country
+    named after a hope word and an asylum noun ("asylum in X"), as annotators mark. Only when the sentence names no
+    other destination (a stop on the way would be where they are), the hope comes after the origins, and no
+    blocking word stands before the origins (round 31)."""
+    r = _r31_lex()
+    if r is None:
+        return
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if r.hope_words.isdisjoint(W[start:end]) or r.asylum_nouns.isdisjoint(W[start:end]):
+            continue
+        srcs = [m for m in s.mentions if m.role == "SRC" and m.kind == "name"]
+        if not srcs:
+            continue
+        targets = []
+        for m in s.mentions:
+            k = m.start - 1 - (m.start - 1 > start and W[m.start - 1] == "the")  # "asylum in the United States"
+            if m.kind != "name" or m.role == "SRC" or k <= start or W[k] != "in":
+                continue
+            near = range(max(start, k - 5), k)
+            hope = [k for k in range(max(start, m.start - 12), m.start) if W[k] in r.hope_words]
+            if any(W[k] in r.asylum_nouns for k in near) and hope and hope[0] >= max(x.end for x in srcs):
+                targets.append(m)
+        if len({m.iso for m in targets}) != 1:
+            continue
+        dest = targets[0]
+        if any(m.role == "DST" and m.iso != dest.iso for m in s.mentions):
+            continue
+        if _r31_hedged(W, L, start, min(x.start for x in srcs), lex, r):
+            continue
+        for m in srcs:
+            if m.iso != dest.iso and (m.iso, dest.iso) not in known:
+                b.add(s.span, m.iso, dest.iso, [m.start, dest.start], trigger=m.trigger)
+                known.add((m.iso, dest.iso))

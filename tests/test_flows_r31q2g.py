@@ -68,8 +68,7 @@ def test_journey_through_a_country_after_crossing_an_adjective_border(nlp):
 
 
 def test_town_of_a_country_then_entering_another(nlp):
-    text = ("Eritrean refugees walk along the road next to the Sudanese town of Kassala to cross the border and "
-            "enter Ethiopia.")
+    text = "Eritrean refugees waited near the Sudanese town of Kassala, then crossed the frontier and entered Ethiopia."
     assert ("SD", "ET") in pairs(nlp, text)
 
 
@@ -144,3 +143,26 @@ def test_migration_through_a_territory(nlp):
     found = pairs(nlp, "In 1950 her great-uncle emigrated from Portugal to Puerto Rico, and in 1962 he moved on "
                        "from Puerto Rico to Canada.")
     assert ("PT", "CA") in found and not any("PR" in p for p in found)
+
+
+# --------------------------------------------------------------------------------- in the hope of asylum
+
+def test_fled_countries_in_the_hope_of_asylum(nlp):
+    text = "Many who fled their homes in Eritrea and Sudan have clung to the hope of getting asylum in Israel."
+    found = pairs(nlp, text)
+    assert ("ER", "IL") in found and ("SD", "IL") in found
+
+
+def test_fled_hoping_for_refugee_status_in_the_country(nlp):
+    text = "Thousands fled Venezuela hoping to obtain refugee status in the United Kingdom."
+    assert ("VE", "GB") in pairs(nlp, text)
+
+
+def test_hope_of_asylum_beyond_a_stop_on_the_way(nlp):
+    # they reached Turkey; Germany is only hoped for
+    found = pairs(nlp, "Families fleeing Syria crossed into Turkey in the hope of receiving asylum in Germany.")
+    assert ("SY", "TR") in found and ("SY", "DE") not in found
+
+
+def test_hope_before_leaving(nlp):
+    assert ("HT", "CA") not in pairs(nlp, "They hope to win asylum in Canada after leaving Haiti.")
