@@ -5642,8 +5642,8 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
 def _adjective_border_crossing(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
     """"continued their journey through Croatia after crossing the Bosnian border", "waited near the Slovak town of
     X, then crossed the frontier and entered Hungary": a crossing whose side of departure is a country adjective on a
-    border or place noun ("the Serbian border", "the Serbian town of"), and whose side of arrival is the one country named
-    after "into", "enter" or "through", goes from the first to the second. The sentence needs a crossing word and
+    border or place noun ("the Serbian border", "the Serbian town of"), and whose side of arrival is the one country
+    named after "into", "enter" or "through", goes from the first to the second. The sentence needs a crossing word and
     no hedge, deportation or troops (round 31)."""
     r = _r31_lex()
     if r is None:
