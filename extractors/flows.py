@@ -5713,8 +5713,8 @@ def _territory_legs(b: _Builder) -> None:
 
 
 def _hoped_asylum(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"Many who fled their homes in A, B and C cling to the hope of receiving asylum in X", "thousands fled A hoping
-    to obtain refugee status in X": people who left the countries named as left (SRC) go towards the one country
+    """"those who ran from A, B and C, hoping they would be granted asylum in X", "thousands fled A hoping to obtain
+    refugee status in X": people who left the countries named as left (SRC) go towards the one country
     named after a hope word and an asylum noun ("asylum in X"), as annotators mark. Only when the sentence names no
     other destination (a stop on the way would be where they are), the hope comes after the origins, and no
     blocking word stands before the origins (round 31)."""
