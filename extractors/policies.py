@@ -1730,7 +1730,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
-        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
+        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
@@ -1756,6 +1756,28 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
         # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
+
+
+GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", "despite", "amid", "with", "without",
+                                  "following", "upon"})
+
+
+def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
+    """"fumed over Russia granting asylum to him", "angry about Hungary closing its border": a state named right
+    before a gerund trigger, after a preposition that takes a clause, is the gerund's subject, not the
+    preposition's object (r31)."""
+    doc = ctx.doc
+    return m.kind == "actor" and m.end == start and m.start > 0 and doc[start].lower_.endswith("ing") \
+        and doc[m.start - 1].lower_ in GERUND_CLAUSE_PREPS and m.actor is not None and m.actor[0] == "Country"
+
+
+def _leader_modifier(ctx: _Context, m: Mention, start: int) -> bool:
+    """"the Trump asylum ban", "an Obama deportation programme": a person's name (no possessive) right before a
+    noun trigger, resolved to the state that person leads, names the measure's owner (r31)."""
+    if m.end != start or m.kind != "actor" or m.actor is None or m.actor[0] != "Country":
+        return False
+    ent = ctx._ent_at(m.start)
+    return ent is not None and ent.label_ == "PERSON" and ctx.doc[m.end - 1].is_title
 
 
 DASHES = frozenset({"–", "—", "--"})
@@ -3002,6 +3024,8 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
         if m is not None:
             if possessor_ok and ctx.possessor_of(m, start):
                 return True, start
+            if possessor_ok and _leader_modifier(ctx, m, start):
+                return True, start  # "the Trump asylum ban": a leader's name before the noun owns it (r31)
             break
         if tok.lower_ in {"on", "for"} and j - 1 >= sent.start and doc[j - 1].lemma_.lower() in DOCUMENT_NOUNS:
             j -= 2  # "signed a decree on partial mobilization": the measure a legal act is about
