@@ -143,7 +143,7 @@ OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"
 # "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
 # "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
 OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
-                   "harbors"}
+                   "harbors", "door", "doors"}  # "threw open Germany's doors to refugees" (r31)
 AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
                    "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
