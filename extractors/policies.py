@@ -1883,6 +1883,11 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     return iso if iso in ctx.gaz.countries else None
 
 
+HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers", "facility",
+                            "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base", "bases",
+                            "tent", "tents", "warehouse", "warehouses", "compound", "compounds", "cells"})
+
+
 def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
     """A passive stated as done: "were deported", "have been detained", "are being held", "after being
     arrested", or a reduced relative ("20,000 people sent back"); not under a modal or "to" ("could be
@@ -1904,6 +1909,8 @@ def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
     for k in range(j - 1, max(sent.start, j - (30 if present else 8)) - 1, -1):
         if lowers[k] in {";", ":", "—"}:
             break
+        if lowers[k] == "where" and k > sent.start and lowers[k - 1] in HOLDING_PLACES:
+            break  # "the shelters where the children are detained": a relative clause on the place, a fact (r31)
         if lowers[k] in words["conditional"] and (present or lowers[k] == "once"):
             return False  # "if a parent is deported", "once they had been deported": a case, not an event
     k = j - 1  # the verb group before the auxiliary: "could have been", "want them to be"
