@@ -143,7 +143,7 @@ OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"
 # "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
 # "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
 OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
-                   "harbors", "door", "doors"}  # "threw open Germany's doors to refugees" (r31)
+                   "harbors", "door", "doors"}  # "threw open Sweden's doors to refugees" (r31)
 AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
                    "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
@@ -1763,7 +1763,7 @@ GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", 
 
 
 def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
-    """"fumed over Russia granting asylum to him", "angry about Hungary closing its border": a state named right
+    """"fumed over Norway granting asylum to the defector", "angry about Hungary closing its border": a state named right
     before a gerund trigger, after a preposition that takes a clause, is the gerund's subject, not the
     preposition's object (r31)."""
     doc = ctx.doc
@@ -2928,6 +2928,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
+            if lemma == "accuse" and _accused_person(lows, idx):
+                continue  # "a driver accused of the theft had been deported": a description of the person (r31)
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
@@ -2953,6 +2955,23 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] in {"have", "'ve", "’ve"}:
             return True  # counterfactual: "it would have deported people", "it would've gotten him his wall"
     return False
+
+
+PASSIVE_MAIN_AUX = frozenset({"been", "was", "were", "is", "are"})
+NOT_A_PERSON_NOUN = frozenset({"who", "that", "which", "he", "she", "they", "it", "we", "i", "you", "has", "have",
+                               "had", "was", "were", "is", "are", "be", "been", "being", "not", "never"})
+
+
+def _accused_person(lows: list[str], idx: int) -> bool:
+    """"A driver accused of the theft had been deported twice": "accused of" after a plain noun is a reduced
+    relative naming the person, and the passive's own auxiliary after it opens the main clause; not "Trump accused
+    Mexico of ..." nor "were accused of deporting ..." (r31)."""
+    if idx == 0 or idx + 2 >= len(lows) or lows[idx + 1] != "of" or lows[idx + 2].endswith("ing"):
+        return False
+    prev = lows[idx - 1]
+    if not prev.isalpha() or prev in NOT_A_PERSON_NOUN:
+        return False
+    return any(low in PASSIVE_MAIN_AUX for low in lows[idx + 3:])
 
 
 def _own_intent(ctx: _Context, sent: Span, idx: int, actor_start: int | None) -> bool:

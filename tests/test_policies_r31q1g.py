@@ -4,7 +4,8 @@ A state right before a gerund trigger, after a preposition that takes a clause, 
 leader's name right before a noun trigger owns it; a ban on asylum restricts asylum; doors thrown open are the
 named state's; refugees brought from one place to another are admitted; forces used to stop migrants are a
 barrier deployment; custody named with a bracketed acronym; the phaseout of an "Obama-era" programme; a passive
-in a relative clause on a holding place is a fact. All sentences are invented."""
+in a relative clause on a holding place is a fact; "a man accused of a theft had been deported" describes the
+person, it accuses no one of the measure. All sentences are invented."""
 
 from __future__ import annotations
 
@@ -51,23 +52,25 @@ REFUGEES = "Refugees from the war keep arriving, and the refugees need shelter. 
     (US_BORDER + "Trump signed a proclamation that barred anyone who entered the country between official "
                  "crossing points from seeking asylum.", {("US", "AsylumRestriction")}),
     # the state whose doors are thrown open, for a subject that names none
-    (REFUGEES + "Last year the government threw open Germany's doors to a crowd of refugees.",
-     {("DE", "Admission")}),
+    (REFUGEES + "Last year the government has thrown open Sweden's doors to hundreds of refugees.",
+     {("SE", "Admission")}),
     # refugees brought from somewhere to somewhere
     (REFUGEES + "Canada will bring 300 refugees from camps in Jordan to Toronto next year.", {("CA", "Admission")}),
     # forces used to stop migrants, no border named
-    ("Migrants walk north in a long caravan. Mexico agreed to use its national guard to keep migrants from "
-     "heading north.", {("MX", "BorderBarrier")}),
+    ("Migrants walk north in a long caravan. Guatemala will deploy soldiers to stop the migrants at its "
+     "southern edge.", {("GT", "BorderBarrier")}),
     ("Small boats carry migrants across the sea each week. Britain will deploy the navy to stop the boats, "
      "the minister said.", {("GB", "BorderBarrier")}),
     # custody named with a bracketed acronym
-    (US_BORDER + "Three immigrants have died in US Immigration and Customs Enforcement (ICE) custody this year.",
+    (US_BORDER + "Two asylum seekers fell ill while in Customs and Border Protection (CBP) custody.",
      {("US", "Detention")}),
     # the phaseout of an era-named programme
-    (US_BORDER + "Trump announced a phaseout of the Obama-era Deferred Action for Childhood Arrivals amnesty.",
+    (US_BORDER + "The president ordered a phaseout of the Bush-era Deferred Action rules.",
      {("US", "AsylumRestriction")}),
     # a passive in a relative clause on a holding place
     (US_BORDER + "Reporters visited the shelters where many of the migrants are detained.", {("US", "Detention")}),
+    # "accused of" after a plain noun describes the person; the passive after it is stated as done
+    (US_BORDER + "The man accused of the robbery had been deported three times.", {("US", "Deportation")}),
 ])
 def test_r31_mechanisms(run, text, expected):
     assert run(text) == expected
@@ -78,6 +81,8 @@ def test_r31_mechanisms(run, text, expected):
     (CAMPS + "Refugees in Germany seeking asylum were sent on to Italy.", ("DE", "AsylumOffer")),
     # an embedded question with "where" is no holding place
     (US_BORDER + "Nobody would say where the migrants are detained.", ("US", "Detention")),
+    # an accusation of the measure itself stays an accusation
+    (US_BORDER + "The agency was accused of wrongly deporting the migrants.", ("US", "Deportation")),
 ])
 def test_r31_near_misses(run, text, absent):
     assert absent not in run(text)
