@@ -1763,9 +1763,9 @@ GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", 
 
 
 def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
-    """"fumed over Norway granting asylum to the defector", "angry about Hungary closing its border": a state named right
-    before a gerund trigger, after a preposition that takes a clause, is the gerund's subject, not the
-    preposition's object (r31)."""
+    """"fumed over Norway granting asylum to the defector", "angry about Hungary closing its border": a state
+    named right before a gerund trigger, after a preposition that takes a clause, is the gerund's subject, not
+    the preposition's object (r31)."""
     doc = ctx.doc
     return m.kind == "actor" and m.end == start and m.start > 0 and doc[start].lower_.endswith("ing") \
         and doc[m.start - 1].lower_ in GERUND_CLAUSE_PREPS and m.actor is not None and m.actor[0] == "Country"
@@ -1883,8 +1883,8 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     return iso if iso in ctx.gaz.countries else None
 
 
-HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers", "facility",
-                            "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base", "bases",
+HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers",
+                            "facility", "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base", "bases",
                             "tent", "tents", "warehouse", "warehouses", "compound", "compounds", "cells"})
 
 
