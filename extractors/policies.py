@@ -1884,8 +1884,8 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
 
 
 HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers",
-                            "facility", "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base", "bases",
-                            "tent", "tents", "warehouse", "warehouses", "compound", "compounds", "cells"})
+                            "facility", "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base",
+                            "bases", "tent", "tents", "warehouse", "warehouses", "compound", "compounds", "cells"})
 
 
 def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
