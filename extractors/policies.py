@@ -2408,13 +2408,28 @@ def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
     if m.kind == "actor" and m.end < len(doc) and doc[m.end].lower_ in AGENT_GERUNDS and _after_by(ctx, m) \
             and (start == m.end or start - m.end == 2 and doc[start - 1].lower_ == "to"):
         return True  # "an effort by Brazil seeking to extradite ...": the agent of the effort acts (round 28)
-    if m.kind != "actor" or (start - m.end > 1 and not _intent_infinitive(ctx, m.end, start)) \
+    if m.kind != "actor" or (start - m.end > 1 and not _intent_infinitive(ctx, m.end, start)
+                             and not _own_plan_gap(doc, m.end, start)) \
             or any(t.is_punct for t in doc[m.end:start]):
         return False
     j = m.start - 1
     while j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
         j -= 1
     return j >= 0 and doc[j].lower_ in {"after", "before", "since", "until", "as", "once", "when"}
+
+
+OWN_PLAN_NOUNS = frozenset({"policy", "plan", "pledge", "promise", "decision", "commitment", "effort", "efforts",
+                            "programme", "program", "bid", "goal", "push", "drive", "campaign"})
+
+
+def _own_plan_gap(doc: Doc, a: int, b: int) -> bool:
+    """"as Germany presses ahead with its plan to deport ...", "as the White House sticks to its policy to admit
+    ...": between a clause's subject and the trigger, a verb phrase ending in the subject's own plan (a possessive
+    pronoun, the plan noun, "to") (r31)."""
+    gap = doc_lowers(doc)[a:b]
+    if not 4 <= len(gap) <= 8 or gap[-1] != "to" or gap[-2] not in OWN_PLAN_NOUNS:
+        return False
+    return any(w in {"its", "their"} for w in gap[-4:-2])
 
 
 INTENT_VERBS = frozenset({"decide", "agree", "vow", "plan", "move", "promise", "pledge", "threaten", "choose",

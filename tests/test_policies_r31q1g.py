@@ -5,7 +5,8 @@ leader's name right before a noun trigger owns it; a ban on asylum restricts asy
 named state's; refugees brought from one place to another are admitted; forces used to stop migrants are a
 barrier deployment; custody named with a bracketed acronym; the phaseout of an "Obama-era" programme; a passive
 in a relative clause on a holding place is a fact; "a man accused of a theft had been deported" describes the
-person, it accuses no one of the measure. All sentences are invented."""
+person, it accuses no one of the measure; the subject of an "as" clause carries out "its plan to" V. All
+sentences are invented."""
 
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ REFUGEES = "Refugees from the war keep arriving, and the refugees need shelter. 
     (US_BORDER + "Reporters visited the shelters where many of the migrants are detained.", {("US", "Detention")}),
     # "accused of" after a plain noun describes the person; the passive after it is stated as done
     (US_BORDER + "The man accused of the robbery had been deported three times.", {("US", "Deportation")}),
+    # "as X <verb> its plan to V": the subject of the "as" clause carries out its own plan
+    ("Refugees keep arriving in Europe. The argument continues as Germany sticks to its policy to admit the "
+     "refugees.", {("DE", "Admission")}),
+    (US_BORDER + "The argument continues as the White House sticks to its policy to admit the refugees.",
+     {("US", "Admission")}),
 ])
 def test_r31_mechanisms(run, text, expected):
     assert run(text) == expected
@@ -83,6 +89,9 @@ def test_r31_mechanisms(run, text, expected):
     (US_BORDER + "Nobody would say where the migrants are detained.", ("US", "Detention")),
     # an accusation of the measure itself stays an accusation
     (US_BORDER + "The agency was accused of wrongly deporting the migrants.", ("US", "Deportation")),
+    # another state's plan criticised in the "as" clause is not the subject's own
+    ("Refugees keep arriving in Europe. Critics spoke up as Germany criticised the Austrian plan to deport the "
+     "migrants.", ("DE", "Deportation")),
 ])
 def test_r31_near_misses(run, text, absent):
     assert absent not in run(text)
