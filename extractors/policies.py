@@ -143,7 +143,7 @@ OWNER_MODIFIERS = {"humanitarian", "financial", "emergency", "refugee", "asylum"
 # "the U.S. refugee cap": a kind word between a state's adjective and the noun it owns
 # "sealed Hungary's border", "closed Italy's ports": the possessor is the state closing it
 OWNED_FRONTIERS = {"border", "borders", "frontier", "frontiers", "port", "ports", "harbour", "harbours", "harbor",
-                   "harbors"}
+                   "harbors", "door", "doors"}  # "threw open Sweden's doors to refugees" (r31)
 AGREEMENT_NOUNS = {"agreement", "agreements", "deal", "deals", "arrangement", "accord", "pact", "treaty",
                    "partnership"}
 SENT_PUNCT = {".", ",", ";", ":", "!", "?"}
@@ -1730,7 +1730,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
-        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start)
+        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
@@ -1756,6 +1756,28 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return [speaker], None  # "we will also ... deport": the speaker's state; a quotation without a first
         # person may speak of another state's measure ("decisions to build walls are silly")
     return [], None
+
+
+GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", "despite", "amid", "with", "without",
+                                  "following", "upon"})
+
+
+def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
+    """"fumed over Norway granting asylum to the defector", "angry about Hungary closing its border": a state
+    named right before a gerund trigger, after a preposition that takes a clause, is the gerund's subject, not
+    the preposition's object (r31)."""
+    doc = ctx.doc
+    return m.kind == "actor" and m.end == start and m.start > 0 and doc[start].lower_.endswith("ing") \
+        and doc[m.start - 1].lower_ in GERUND_CLAUSE_PREPS and m.actor is not None and m.actor[0] == "Country"
+
+
+def _leader_modifier(ctx: _Context, m: Mention, start: int) -> bool:
+    """"the Trump asylum ban", "an Obama deportation programme": a person's name (no possessive) right before a
+    noun trigger, resolved to the state that person leads, names the measure's owner (r31)."""
+    if m.end != start or m.kind != "actor" or m.actor is None or m.actor[0] != "Country":
+        return False
+    ent = ctx._ent_at(m.start)
+    return ent is not None and ent.label_ == "PERSON" and ctx.doc[m.end - 1].is_title
 
 
 DASHES = frozenset({"–", "—", "--"})
@@ -1861,6 +1883,11 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     return iso if iso in ctx.gaz.countries else None
 
 
+HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers",
+                            "facility", "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base",
+                            "bases", "tent", "tents", "warehouse", "warehouses", "compound", "compounds", "cells"})
+
+
 def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
     """A passive stated as done: "were deported", "have been detained", "are being held", "after being
     arrested", or a reduced relative ("20,000 people sent back"); not under a modal or "to" ("could be
@@ -1882,6 +1909,8 @@ def _realis_passive(ctx: _Context, start: int, sent: Span) -> bool:
     for k in range(j - 1, max(sent.start, j - (30 if present else 8)) - 1, -1):
         if lowers[k] in {";", ":", "—"}:
             break
+        if lowers[k] == "where" and k > sent.start and lowers[k - 1] in HOLDING_PLACES:
+            break  # "the shelters where the children are detained": a relative clause on the place, a fact (r31)
         if lowers[k] in words["conditional"] and (present or lowers[k] == "once"):
             return False  # "if a parent is deported", "once they had been deported": a case, not an event
     k = j - 1  # the verb group before the auxiliary: "could have been", "want them to be"
@@ -2379,13 +2408,28 @@ def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
     if m.kind == "actor" and m.end < len(doc) and doc[m.end].lower_ in AGENT_GERUNDS and _after_by(ctx, m) \
             and (start == m.end or start - m.end == 2 and doc[start - 1].lower_ == "to"):
         return True  # "an effort by Brazil seeking to extradite ...": the agent of the effort acts (round 28)
-    if m.kind != "actor" or (start - m.end > 1 and not _intent_infinitive(ctx, m.end, start)) \
+    if m.kind != "actor" or (start - m.end > 1 and not _intent_infinitive(ctx, m.end, start)
+                             and not _own_plan_gap(doc, m.end, start)) \
             or any(t.is_punct for t in doc[m.end:start]):
         return False
     j = m.start - 1
     while j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
         j -= 1
     return j >= 0 and doc[j].lower_ in {"after", "before", "since", "until", "as", "once", "when"}
+
+
+OWN_PLAN_NOUNS = frozenset({"policy", "plan", "pledge", "promise", "decision", "commitment", "effort", "efforts",
+                            "programme", "program", "bid", "goal", "push", "drive", "campaign"})
+
+
+def _own_plan_gap(doc: Doc, a: int, b: int) -> bool:
+    """"as Germany presses ahead with its plan to deport ...", "as the White House sticks to its policy to admit
+    ...": between a clause's subject and the trigger, a verb phrase ending in the subject's own plan (a possessive
+    pronoun, the plan noun, "to") (r31)."""
+    gap = doc_lowers(doc)[a:b]
+    if not 4 <= len(gap) <= 8 or gap[-1] != "to" or gap[-2] not in OWN_PLAN_NOUNS:
+        return False
+    return any(w in {"its", "their"} for w in gap[-4:-2])
 
 
 INTENT_VERBS = frozenset({"decide", "agree", "vow", "plan", "move", "promise", "pledge", "threaten", "choose",
@@ -2899,6 +2943,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
+            if lemma == "accuse" and _accused_person(lows, idx):
+                continue  # "a driver accused of the theft had been deported": a description of the person (r31)
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
@@ -2924,6 +2970,23 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if low in {"would", "could", "might"} and idx + 1 < len(lows) and lows[idx + 1] in {"have", "'ve", "’ve"}:
             return True  # counterfactual: "it would have deported people", "it would've gotten him his wall"
     return False
+
+
+PASSIVE_MAIN_AUX = frozenset({"been", "was", "were", "is", "are"})
+NOT_A_PERSON_NOUN = frozenset({"who", "that", "which", "he", "she", "they", "it", "we", "i", "you", "has", "have",
+                               "had", "was", "were", "is", "are", "be", "been", "being", "not", "never"})
+
+
+def _accused_person(lows: list[str], idx: int) -> bool:
+    """"A driver accused of the theft had been deported twice": "accused of" after a plain noun is a reduced
+    relative naming the person, and the passive's own auxiliary after it opens the main clause; not "Trump accused
+    Mexico of ..." nor "were accused of deporting ..." (r31)."""
+    if idx == 0 or idx + 2 >= len(lows) or lows[idx + 1] != "of" or lows[idx + 2].endswith("ing"):
+        return False
+    prev = lows[idx - 1]
+    if not prev.isalpha() or prev in NOT_A_PERSON_NOUN:
+        return False
+    return any(low in PASSIVE_MAIN_AUX for low in lows[idx + 3:])
 
 
 def _own_intent(ctx: _Context, sent: Span, idx: int, actor_start: int | None) -> bool:
@@ -3002,6 +3065,8 @@ def _nominal_ok(ctx: _Context, start: int, end: int, possessor_ok: bool = True) 
         if m is not None:
             if possessor_ok and ctx.possessor_of(m, start):
                 return True, start
+            if possessor_ok and _leader_modifier(ctx, m, start):
+                return True, start  # "the Trump asylum ban": a leader's name before the noun owns it (r31)
             break
         if tok.lower_ in {"on", "for"} and j - 1 >= sent.start and doc[j - 1].lemma_.lower() in DOCUMENT_NOUNS:
             j -= 2  # "signed a decree on partial mobilization": the measure a legal act is about
