@@ -184,6 +184,7 @@ def lexicon() -> dict:
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
+    data["endorsed_things"] = frozenset(data.get("endorsed_things", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
     data["_agencies"] = _state_agencies()
@@ -3271,6 +3272,19 @@ def _reduced_relative(ctx: _Context, start: int, entry: dict) -> bool:
             and prev.lower_ not in BACKOFF_VERB_LEFT)
 
 
+def _endorsement(lowers: list[str], end: int, sent_end: int, entry: dict) -> bool:
+    """A match ending in a word the entry lists under ``endorsement_words`` ("support") followed, within six words,
+    by "for"/"to"/"behind" and a measure or plan ("gave half-hearted support to the Senate bill", "offered new
+    support for the freeze"): political backing, not aid to people."""
+    words = entry.get("endorsement_words")
+    if not words or lowers[end - 1] not in words:
+        return False
+    after = lowers[end:min(sent_end, end + 6)]
+    if not after or after[0] not in {"for", "to", "behind"}:
+        return False
+    return not set(after).isdisjoint(lexicon()["endorsed_things"])
+
+
 def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Backoff matches that pass the checks needing no mentions (the entry's excluded words, ``_backoff_ok``), so
     the others cost no mention building."""
@@ -3286,7 +3300,8 @@ def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int,
                     entry["exclude_prev"])) or (
                 entry.get("exclude_after") and not set(lowers[end:min(sent.end, end + 6)]).isdisjoint(
                     entry["exclude_after"])) or (
-                entry.get("exclude_inside") and not set(lowers[start:end]).isdisjoint(entry["exclude_inside"])):
+                entry.get("exclude_inside") and not set(lowers[start:end]).isdisjoint(entry["exclude_inside"])) or \
+                _endorsement(lowers, end, sent.end, entry):
             continue
         if _backoff_ok(doc, lex, start, sent, entry):
             out.append((entry_id, start, end))
@@ -3709,6 +3724,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
                 entry["exclude_after"]):
             continue  # "committed $2 billion to border security": money for another purpose
+        if _endorsement(doc_lowers(doc), end, sent.end, entry):
+            continue  # "offered broad support for the bill": backing a measure, no aid given (r31)
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
