@@ -460,6 +460,12 @@ PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "
 FEELING_NEXT = {"move": frozenset({"by"})}
 
 
+MEASURE_HEADS = frozenset({"ban", "bans", "restriction", "restrictions", "advisory", "advisories", "curbs", "warning",
+                           "warnings", "document", "documents", "industry", "insurance"})
+"""Nouns a movement word modifies when it names a measure or a trade, not people moving ("the travel ban on
+nationals of A", "travel documents", "the travel industry")."""
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -502,6 +508,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         following = set(W[i + 1:min(i + 3, end)])
         return "depart" if following & {"off", "out", "sail"} else None
     nxt_word = W[i + 1] if i + 1 < end else ""
+    if nxt_word in MEASURE_HEADS and i + 1 < end and not doc_texts(doc)[i + 1][:1].isupper():
+        return None  # "the travel ban to the US", "entry restrictions": the word names a measure (r31 audit)
     if lemma == "come" and nxt_word == "down":
         return None  # "it comes down to nicety"
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
