@@ -3726,6 +3726,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "committed $2 billion to border security": money for another purpose
         if _endorsement(doc_lowers(doc), end, sent.end, entry):
             continue  # "offered broad support for the bill": backing a measure, no aid given (r31)
+        if entry.get("left_from") and end + 1 < sent.end and doc[end].lower_ == "from" and not set(
+                doc_lowers(doc)[end + 1:min(sent.end, end + 4)]).isdisjoint(entry["left_from"]):
+            continue  # "Iraq's removal from the list", "its expulsion from the bloc": taken off something (r31)
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support

@@ -167,3 +167,22 @@ def test_arrivals_hall_is_a_room(nlp):
             "two flights, one from Istanbul and one from London.\n\n"
             "Critics in the United States said the ban was unfair to refugees.")
     assert not flows(nlp, text) & {("TR", "US"), ("GB", "US")}
+
+
+# ---- a state taken off a list is deported nowhere
+
+REMOVAL_DOC = ("The United States signed a new travel ban on Monday that keeps refugees and visa holders from six "
+               "countries out. {sentence} Refugees and migrants already holding a visa may still travel, and asylum "
+               "claims filed at the border will be heard, but refugees from the other countries will wait.")
+
+
+def test_removal_from_a_list_is_no_deportation(nlp):
+    text = REMOVAL_DOC.format(sentence="Iraq's removal from the list came after a long review of how Iraqi citizens "
+                                       "are vetted, the State Department said.")
+    assert ("IQ", "Deportation") not in doc_policies(nlp, text)
+
+
+def test_removal_from_a_country_still_deports(nlp):
+    text = REMOVAL_DOC.format(sentence="Officials said the expulsion from the United States of 500 migrants to "
+                                       "Honduras began on Tuesday.")
+    assert ("US", "Deportation") in doc_policies(nlp, text)
