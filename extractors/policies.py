@@ -1621,7 +1621,7 @@ TELLING_LEMMAS = frozenset({"tell", "warn", "assure", "inform", "remind"})
 
 
 def _addressee_teller(ctx: _Context, person: Mention, m: Mention) -> Mention | None:
-    """"A told B (over the phone) that he might send troops": the person right before the pronoun is the one told;
+    """"A warned B by telephone that he could deploy soldiers": the person right before the pronoun is the one told;
     the pronoun opening what was told is the teller, A (r31 audit: a president's threat read as the other
     president's). The teller's mention, when the sentence names one before the verb; else None."""
     doc = ctx.doc
@@ -1954,7 +1954,7 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     main = _acting_state(ctx)
     source = _according_to_state(ctx, sent)
     if source is not None and source != main:
-        main = source  # "..., according to U.S. Customs and Border Protection": the figures' own state (r31)
+        main = source  # "..., according to the U.S. border agency": the figures' own state (r31)
     elif main and _named_once(ctx, main) and main != ctx._person_country_from_context(None):
         return []  # a state the whole story names once, and not its people's, is no evidence of whose measure
         # it is (r31)
@@ -1983,8 +1983,8 @@ def _named_once(ctx: _Context, actor: Actor) -> bool:
 
 
 def _according_to_state(ctx: _Context, sent: Span) -> Actor | None:
-    """The state whose body the sentence cites as its source ("according to U.S. Customs and Border Protection",
-    "according to Greek police"): a count of people caught or sent back is that state's own record, whatever
+    """The state whose body the sentence cites as its source ("according to the U.S. border agency", "according
+    to Greek police"): a count of people caught or sent back is that state's own record, whatever
     state the story names most. International organisations and others only report (None)."""
     lowers = doc_lowers(ctx.doc)
     for i in range(sent.start, sent.end - 2):

@@ -5,9 +5,9 @@
   programme: it is no place, so Dreamers stories are not read as about Bangladesh (actor or destination).
 - An agentless measure ("border apprehensions spiked") is not given a state the whole story names once when the
   story's people serve another state: better no actor than a passing foreign state.
-- "..., according to U.S. Customs and Border Protection": a count of people caught, cited from a state's body, is
+- A count of people caught that the sentence cites from a state's body ("according to the U.S. border agency") is
   that state's record, whichever state the story names most.
-- "A told B (over the phone) that he might send troops": the pronoun opening what was told is the teller, not
+- "A warned B by telephone that he could deploy soldiers": the pronoun opening what was told is the teller, not
   the person told.
 - "offered broad support for the bill", "gave support to the Senate bill": backing a measure is no aid.
 - Flows: a movement word naming a measure or a room ("the travel ban to the U.S.", "the arrivals hall") is no
@@ -56,9 +56,9 @@ def flows(nlp, text: str) -> set[tuple[str, str]]:
 
 # ---- "Daca" is the programme, not Dhaka
 
-DACA_TEXT = ("Lina was twelve when her parents brought her from South Korea to the United States. Daca gave her "
-             "temporary protection from deportation and a work permit. When the Trump administration ended the Daca "
-             "program, thousands of Dreamers feared they would be deported.")
+DACA_TEXT = ("Lina was twelve when her parents brought her from South Korea to the United States. Daca shielded "
+             "her from removal and let her hold a job. Once the Trump administration ended Daca last "
+             "year, thousands of Dreamers feared they would be deported.")
 
 
 def test_daca_is_no_place(nlp):
@@ -94,8 +94,8 @@ def test_state_named_often_keeps_agentless_actor(nlp):
 
 def test_according_to_state_body(nlp):
     text = ("Mexico agreed last week to send troops to its southern frontier and to take back asylum seekers. Mexico "
-            "also promised to register migrants, and Mexico said it would do more. In March, more than 90,000 people "
-            "were apprehended at the southern border, according to U.S. Customs and Border Protection.")
+            "also promised to register migrants, and Mexico said it would do more. Some 90,000 migrants were detained "
+            "at the southern frontier in March, according to U.S. Customs and Border Protection figures.")
     found = policies(nlp, text)
     assert ("US", "Detention") in found and ("MX", "Detention") not in found
 
@@ -109,8 +109,9 @@ def test_according_to_own_state_police(nlp):
 # ---- "A told B that he ..."
 
 def test_teller_not_addressee(nlp):
-    text = ("President Donald Trump of the United States spoke to Mexican President Enrique Pena Nieto on Friday. "
-            "Trump told Mexican President Enrique Pena Nieto over the phone that he might send troops to the border.")
+    text = ("President Donald Trump of the United States met Mexican President Enrique Pena Nieto on Friday. "
+            "Trump warned Mexican President Enrique Pena Nieto by telephone that he could send troops to the "
+            "border.")
     found = policies(nlp, text)
     assert ("US", "BorderBarrier") in found and ("MX", "BorderBarrier") not in found
 
@@ -141,8 +142,8 @@ def test_support_for_refugees_is_aid(nlp):
 
 TRAVEL_BAN_DOC = ("The Supreme Court of the United States let the administration keep most of its limits on refugees "
                   "while the case goes on. Lawyers for the United States said the ruling was a clear win.\n\n"
-                  "Mr. Smith ordered the travel ban as part of an anti-crime effort, {verb} refugees and travelers "
-                  "from Iran, Libya and Yemen because those countries lack proper screening.\n\n"
+                  "Mr. Smith issued a travel ban last spring to fight crime, {verb} refugees and travelers "
+                  "whose home was Iran, Libya or Yemen because screening there is thin.\n\n"
                   "Critics in the United States said the ban was unfair to refugees.")
 
 
@@ -152,8 +153,8 @@ def test_travel_ban_targets_move_nowhere(nlp, verb):
 
 
 def test_out_of_the_travel_ban_is_no_trip(nlp):
-    assert ("IQ", "US") not in flows(nlp, "The foreign ministry welcomed the order, which leaves Iraqis out of the "
-                                          "travel ban to the United States.")
+    assert ("IQ", "US") not in flows(nlp, "The foreign ministry in Baghdad praised the decree, which spares Iraqis "
+                                          "from the travel ban to America.")
 
 
 def test_travel_still_moves(nlp):
@@ -163,8 +164,8 @@ def test_travel_still_moves(nlp):
 def test_arrivals_hall_is_a_room(nlp):
     text = ("The Supreme Court of the United States let the administration keep most of its limits on refugees while "
             "the case goes on. Lawyers for the United States said the ruling was a clear win.\n\n"
-            "A few volunteers sat at a coffee stand in the arrivals hall of terminal two, waiting for passengers off "
-            "two flights, one from Istanbul and one from London.\n\n"
+            "A few volunteers sat by a coffee stand inside the arrivals hall at terminal two, waiting for passengers "
+            "off two flights, one from Istanbul and one from London.\n\n"
             "Critics in the United States said the ban was unfair to refugees.")
     assert not flows(nlp, text) & {("TR", "US"), ("GB", "US")}
 
@@ -177,8 +178,8 @@ REMOVAL_DOC = ("The United States signed a new travel ban on Monday that keeps r
 
 
 def test_removal_from_a_list_is_no_deportation(nlp):
-    text = REMOVAL_DOC.format(sentence="Iraq's removal from the list came after a long review of how Iraqi citizens "
-                                       "are vetted, the State Department said.")
+    text = REMOVAL_DOC.format(sentence="The State Department said Iraq's removal from the list followed months of "
+                                       "talks on how Iraqi citizens are screened.")
     assert ("IQ", "Deportation") not in doc_policies(nlp, text)
 
 
