@@ -142,8 +142,8 @@ def test_support_for_refugees_is_aid(nlp):
 
 TRAVEL_BAN_DOC = ("The Supreme Court of the United States let the administration keep most of its limits on refugees "
                   "while the case goes on. Lawyers for the United States said the ruling was a clear win.\n\n"
-                  "Mr. Smith issued a travel ban last spring to fight crime, {verb} refugees and travelers "
-                  "whose home was Iran, Libya or Yemen because screening there is thin.\n\n"
+                  "The travel ban, which Mr. Smith signed last spring, is {verb} refugees and travelers from Yemen, "
+                  "Libya and Iran, where screening is thin.\n\n"
                   "Critics in the United States said the ban was unfair to refugees.")
 
 
