@@ -3274,7 +3274,7 @@ def _reduced_relative(ctx: _Context, start: int, entry: dict) -> bool:
 
 def _endorsement(lowers: list[str], end: int, sent_end: int, entry: dict) -> bool:
     """A match ending in a word the entry lists under ``endorsement_words`` ("support") followed, within six words,
-    by "for"/"to"/"behind" and a measure or plan ("gave half-hearted support to the Senate bill", "offered new
+    by "for"/"to"/"behind" and a measure or plan ("lent lukewarm support to a Senate bill", "offered new
     support for the freeze"): political backing, not aid to people."""
     words = entry.get("endorsement_words")
     if not words or lowers[end - 1] not in words:

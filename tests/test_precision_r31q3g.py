@@ -79,7 +79,7 @@ def test_dhaka_still_a_place(nlp):
 
 def test_state_named_once_gives_no_agentless_actor(nlp):
     text = ("President Donald Trump of the United States repeated many false claims this year. Ukraine was at the "
-            "heart of the impeachment inquiry that followed. In the summer, border apprehensions of migrants spiked "
+            "centre of the impeachment case that came next. In the summer, border apprehensions of migrants spiked "
             "sharply, and the numbers kept rising.")
     assert "UA" not in {a for a, t in doc_policies(nlp, text) if t == "Detention"}
 
@@ -95,7 +95,7 @@ def test_state_named_often_keeps_agentless_actor(nlp):
 def test_according_to_state_body(nlp):
     text = ("Mexico agreed last week to send troops to its southern frontier and to take back asylum seekers. Mexico "
             "also promised to register migrants, and Mexico said it would do more. Some 90,000 migrants were detained "
-            "at the southern frontier in March, according to U.S. Customs and Border Protection figures.")
+            "at the southern frontier in March, according to the U.S. Border Patrol.")
     found = policies(nlp, text)
     assert ("US", "Detention") in found and ("MX", "Detention") not in found
 
@@ -125,7 +125,7 @@ def test_he_after_person_without_telling(nlp):
 # ---- support for a bill is no aid
 
 @pytest.mark.parametrize("text", [
-    "The White House sent an aide to Congress, who offered broad support for the bill that would give legal status "
+    "The White House sent an aide to Congress, who offered broad support for the bill that would grant papers "
     "to undocumented immigrants.",
     "Mexico's interior minister offered fresh support for the new plan on asylum claims agreed with Washington.",
 ])
@@ -140,11 +140,11 @@ def test_support_for_refugees_is_aid(nlp):
 
 # ---- flows: measures and rooms named by movement words
 
-TRAVEL_BAN_DOC = ("The Supreme Court of the United States let the administration keep most of its limits on refugees "
+TRAVEL_BAN_DOC = ("The top court of the United States let the administration keep most of its limits on refugees "
                   "while the case goes on. Lawyers for the United States said the ruling was a clear win.\n\n"
                   "The travel ban, which Mr. Smith signed last spring, is {verb} refugees and travelers from Yemen, "
                   "Libya and Iran, where screening is thin.\n\n"
-                  "Critics in the United States said the ban was unfair to refugees.")
+                  "Critics across the United States called the ban unfair to refugees.")
 
 
 @pytest.mark.parametrize("verb", ["targeting", "aimed at"])
@@ -162,11 +162,11 @@ def test_travel_still_moves(nlp):
 
 
 def test_arrivals_hall_is_a_room(nlp):
-    text = ("The Supreme Court of the United States let the administration keep most of its limits on refugees while "
+    text = ("The top court of the United States let the administration keep most of its limits on refugees while "
             "the case goes on. Lawyers for the United States said the ruling was a clear win.\n\n"
             "A few volunteers sat by a coffee stand inside the arrivals hall at terminal two, waiting for passengers "
             "off two flights, one from Istanbul and one from London.\n\n"
-            "Critics in the United States said the ban was unfair to refugees.")
+            "Critics across the United States called the ban unfair to refugees.")
     assert not flows(nlp, text) & {("TR", "US"), ("GB", "US")}
 
 
