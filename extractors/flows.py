@@ -460,6 +460,16 @@ PROTECTION_OBJECTS = frozenset({"asylum", "protection", "refuge", "sanctuary", "
 FEELING_NEXT = {"move": frozenset({"by"})}
 
 
+TARGETING_WORDS = frozenset({"targeting", "targeted", "targets", "targetting"})
+"""Words before a people noun of movement ("travelers", "visitors") that make the people a measure's object (r31)."""
+
+MEASURE_HEADS = frozenset({"ban", "bans", "restriction", "restrictions", "advisory", "advisories", "curbs", "warning",
+                           "warnings", "document", "documents", "industry", "insurance", "hall", "halls", "lounge",
+                           "lounges", "terminal", "terminals"})
+"""Nouns a movement word modifies when it names a measure, a trade or a room, not people moving ("the travel ban on
+nationals of A", "travel documents", "the travel industry", "the arrivals hall": passengers of any flight)."""
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -502,6 +512,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         following = set(W[i + 1:min(i + 3, end)])
         return "depart" if following & {"off", "out", "sail"} else None
     nxt_word = W[i + 1] if i + 1 < end else ""
+    if nxt_word in MEASURE_HEADS and i + 1 < end and not doc_texts(doc)[i + 1][:1].isupper():
+        return None  # "the travel ban to the US", "entry restrictions": the word names a measure (r31 audit)
     if lemma == "come" and nxt_word == "down":
         return None  # "it comes down to nicety"
     if lemma == "pass" and nxt_word not in {"through", "via", "into", "across", "over"}:
@@ -559,6 +571,9 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             if _stops_a_flow(W, j, i):
                 break  # "failed to halt the surge of refugees arriving in X": the arrivals happen
             return True
+        elif word in TARGETING_WORDS and W[i].endswith(("ers", "ors")):
+            return True  # "a ban targeting refugees and travelers from A and B": a measure's object, not movers
+
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
         if j == i - 1 and word == "be" and j - 1 >= start and W[j - 1] == "to":
@@ -3930,6 +3945,8 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
             continue  # "is seeking to resettle refugees in X": an aim, not a move
         cues = list(compress(range(start, end), map(or_, map(bo.cues.__contains__, words),
                                                     map(bo.cues.__contains__, lemmas))))  # W or L a cue, in C
+        cues = [c for c in cues if c + 1 >= end or W[c + 1] not in MEASURE_HEADS]  # "the travel ban", "the
+        # arrivals hall": a measure or a room, no one moving (r31)
         if "asylum" in words:
             cues = sorted(cues + [j for j in (_asylum_state(W, m, s, bo) for m in s.mentions) if j is not None])
         # "those rescued", "many now live", not "they are"

@@ -267,6 +267,7 @@ def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
         country_names.update(country.names)
         country_names.update(country.demonyms)
     cities = sorted(geo.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    not_city_names = frozenset(load_json("places.json").get("not_city_names", ()))
     for city in cities:
         place = Place(city["name"], city["countrycode"], city["geonameid"], city["population"])
         forms = [city["name"]]
@@ -277,7 +278,7 @@ def _load_places(geo, countries: dict[str, Country]) -> dict[str, Place]:
                 and alt.replace(" ", "").replace("-", "").isalpha()
             ]
         for form in forms:
-            if form in surfaces or form in country_names:
+            if form in surfaces or form in country_names or form in not_city_names:
                 continue
             if city["population"] < 100_000 and is_common_word(form, -13.5):
                 continue

@@ -184,6 +184,7 @@ def lexicon() -> dict:
     data["_entries"] = {entry["id"]: entry for entry in data["triggers"]}
     data["_backoff_to_governors"] = frozenset(data.get("backoff_to_governors", ()))
     data["_member_nouns"] = frozenset(data.get("member_nouns", ()))
+    data["endorsed_things"] = frozenset(data.get("endorsed_things", ()))
     data["_stat_verbs"] = frozenset(data["stat_verbs"]["verbs"])
     data["_flight_verbs"] = frozenset(data["stat_verbs"]["flight_verbs"])
     data["_agencies"] = _state_agencies()
@@ -1609,8 +1610,37 @@ def _person_antecedent(ctx: _Context, m: Mention) -> list[Actor]:
         if other.kind == "title":
             return _resolve_reference(ctx, other)
         if found is not None and found[0] == "Person":
+            teller = _addressee_teller(ctx, other, m)
+            if teller is not None:
+                return [teller.actor] if teller.kind == "actor" and teller.actor else []
             return [other.actor] if other.kind == "actor" and other.actor else []
     return []
+
+
+TELLING_LEMMAS = frozenset({"tell", "warn", "assure", "inform", "remind"})
+
+
+def _addressee_teller(ctx: _Context, person: Mention, m: Mention) -> Mention | None:
+    """"A warned B by telephone that he could deploy soldiers": the person right before the pronoun is the one told;
+    the pronoun opening what was told is the teller, A (r31 audit: a president's threat read as the other
+    president's). The teller's mention, when the sentence names one before the verb; else None."""
+    doc = ctx.doc
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
+    sent = ctx.sents[ctx.sent_of[m.start]]
+    if person.start < sent.start or m.start - person.end > 5 or any(
+            lowers[i] in SENT_PUNCT or i in ctx.mention_at for i in range(person.end, m.start)):
+        return None
+    k = person.start - 1
+    while k > sent.start and (k in ctx.mention_at or doc[k].is_title) and lemmas[k] not in TELLING_LEMMAS:
+        k -= 1  # "told Mexican President X": the addressee's title and state
+    if k <= sent.start or lemmas[k] not in TELLING_LEMMAS:
+        return None
+    for other in reversed(ctx.by_end):
+        if sent.start <= other.start and other.end <= k:
+            found = ctx.a.token_entities.get(other.start)
+            if found is not None and found[0] == "Person":
+                return other
+    return None
 
 
 def _group_from_context(ctx: _Context, m: Mention) -> list[Actor]:
@@ -1951,6 +1981,12 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     names no other state or organisation outside a prepositional phrase, and (``group_needed``) a group of
     people is affected."""
     main = _acting_state(ctx)
+    source = _according_to_state(ctx, sent)
+    if source is not None and source != main:
+        main = source  # "..., according to the U.S. border agency": the figures' own state (r31)
+    elif main and _named_once(ctx, main) and main != ctx._person_country_from_context(None):
+        return []  # a state the whole story names once, and not its people's, is no evidence of whose measure
+        # it is (r31)
     if not main or _has_actor_mention(ctx, sent, main, start):
         return []
     lowers = doc_lowers(ctx.doc)
@@ -1964,6 +2000,34 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
         or _relative_antecedent(ctx, start, sent, None) or _pronoun_subject(ctx, start, sent)
     return [main] if group else []
+
+
+def _named_once(ctx: _Context, actor: Actor) -> bool:
+    """The document names the state once at most (name, adjective or people together): an impeachment story's
+    foreign state, a country in one aside. Its being the only state named as a subject is no sign that an
+    agentless measure elsewhere in the story is its own (r31 audit: "border apprehensions spiked" read as
+    Ukraine's in a story on a president's claims). The caller keeps a state the story's officials serve."""
+    entity = ctx.a.entities.get(actor)
+    return actor[0] == "Country" and (entity is None or len(entity.mentions) < 2)
+
+
+def _according_to_state(ctx: _Context, sent: Span) -> Actor | None:
+    """The state whose body the sentence cites as its source ("according to the U.S. border agency", "according
+    to Greek police"): a count of people caught or sent back is that state's own record, whatever
+    state the story names most. International organisations and others only report (None)."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(sent.start, sent.end - 2):
+        if lowers[i] != "according" or lowers[i + 1] != "to":
+            continue
+        j = i + 2 + (lowers[i + 2] == "the")
+        m = ctx.mention_at.get(j)
+        if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return m.actor
+        if m is not None and m.kind in {"body", "title"}:
+            resolved = [a for a in _resolve_reference(ctx, m) if a[0] == "Country"]
+            if len(resolved) == 1:
+                return resolved[0]
+    return None
 
 
 CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
@@ -3273,6 +3337,19 @@ def _reduced_relative(ctx: _Context, start: int, entry: dict) -> bool:
             and prev.lower_ not in BACKOFF_VERB_LEFT)
 
 
+def _endorsement(lowers: list[str], end: int, sent_end: int, entry: dict) -> bool:
+    """A match ending in a word the entry lists under ``endorsement_words`` ("support") followed, within six words,
+    by "for"/"to"/"behind" and a measure or plan ("lent lukewarm support to a Senate bill", "offered new
+    support for the freeze"): political backing, not aid to people."""
+    words = entry.get("endorsement_words")
+    if not words or lowers[end - 1] not in words:
+        return False
+    after = lowers[end:min(sent_end, end + 6)]
+    if not after or after[0] not in {"for", "to", "behind"}:
+        return False
+    return not set(after).isdisjoint(lexicon()["endorsed_things"])
+
+
 def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Backoff matches that pass the checks needing no mentions (the entry's excluded words, ``_backoff_ok``), so
     the others cost no mention building."""
@@ -3288,7 +3365,8 @@ def _backoff_candidates(doc: Doc, sents: list[Span], tier2: list[tuple[str, int,
                     entry["exclude_prev"])) or (
                 entry.get("exclude_after") and not set(lowers[end:min(sent.end, end + 6)]).isdisjoint(
                     entry["exclude_after"])) or (
-                entry.get("exclude_inside") and not set(lowers[start:end]).isdisjoint(entry["exclude_inside"])):
+                entry.get("exclude_inside") and not set(lowers[start:end]).isdisjoint(entry["exclude_inside"])) or \
+                _endorsement(lowers, end, sent.end, entry):
             continue
         if _backoff_ok(doc, lex, start, sent, entry):
             out.append((entry_id, start, end))
@@ -3711,6 +3789,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
                 entry["exclude_after"]):
             continue  # "committed $2 billion to border security": money for another purpose
+        if _endorsement(doc_lowers(doc), end, sent.end, entry):
+            continue  # "offered broad support for the bill": backing a measure, no aid given (r31)
+        if entry.get("left_from") and end + 1 < sent.end and doc[end].lower_ == "from" and not set(
+                doc_lowers(doc)[end + 1:min(sent.end, end + 4)]).isdisjoint(entry["left_from"]):
+            continue  # "Iraq's removal from the list", "its expulsion from the bloc": taken off something (r31)
         before = doc[max(sent.start, start - 3):start]
         if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
