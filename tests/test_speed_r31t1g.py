@@ -65,3 +65,30 @@ def test_dates_read_after_the_release_are_the_same(nlp):
     assert [(t.text, t.start) for t in late.times] == [(t.text, t.start) for t in early.times]
     assert [(q.value, q.start) for q in late.quantities] == [(q.value, q.start) for q in early.quantities]
     assert [t.text for t in late.times] == ["on Tuesday"]
+
+
+def test_the_collector_is_paused_during_a_document_and_restored_after(monkeypatch):
+    import graph.ingest as ingest
+
+    seen = []
+
+    def fake(nlp, document, *, mention_spans=False):
+        seen.append(gc.isenabled())
+        if document.name == "bad":
+            raise ValueError("broken")
+        return "done"
+
+    monkeypatch.setattr(ingest, "extract_ntriples", fake)
+    enabled = gc.isenabled()
+    try:
+        gc.enable()
+        assert ingest._work(document("One sentence.")) == "done"
+        assert gc.isenabled()
+        failed = ingest._work(make_document("bad", "Another one.", Path("bad")))
+        assert isinstance(failed, ingest.Failed) and gc.isenabled()
+        gc.disable()  # a caller that switched it off keeps it off
+        ingest._work(document("One sentence."))
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if enabled else gc.disable)()
+    assert seen == [False, False, False]
