@@ -90,7 +90,7 @@ def extract_document(nlp, document: Document, *, all_times: bool = False):
 
 def document_kinds(assertions, quotations) -> dict[str, int]:
     """How many of each kind of thing one document yielded (report.json ``per_document``)."""
-    kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
+    kinds = Counter(kind for (kind, _), entity in assertions.entities.items() if entity.mentions)
     kinds["Quotation"] = len(quotations)
     kinds["Sentence"] = len(assertions.sentences)
     kinds["Policy"] = len(assertions.policies)

@@ -92,3 +92,29 @@ def test_the_collector_is_paused_during_a_document_and_restored_after(monkeypatc
     finally:
         (gc.enable if enabled else gc.disable)()
     assert seen == [False, False, False]
+
+
+def test_the_shipped_document_is_the_document_without_its_text():
+    from dataclasses import fields, replace
+
+    from graph.ingest import _without_text
+
+    full = make_document("a.txt", "Refugees crossed the river at night.", Path("a.txt"), title="A crossing",
+                         published=dt.date(2023, 3, 14))
+    kept = _without_text(full)
+    assert kept == replace(full, text="") and hash(kept) == hash(replace(full, text=""))
+    assert kept.text == "" and full.text and kept.doc_id == full.doc_id
+    assert {f.name for f in fields(kept)} == set(vars(kept))  # every field copied, nothing else
+
+
+def test_document_kinds_counts_entities_with_mentions(nlp):
+    from graph.build import document_kinds
+
+    assertions, quotations = extract_document(nlp, document(TEXT))
+    kinds = document_kinds(assertions, quotations)
+    expected = {}
+    for (kind, _), entity in assertions.entities.items():
+        if entity.mentions:
+            expected[kind] = expected.get(kind, 0) + 1
+    assert {k: v for k, v in kinds.items() if k in expected} == expected
+    assert kinds["Quotation"] == len(quotations) == 1
