@@ -183,6 +183,16 @@ def forget_entities(doc: Doc) -> None:
     doc.user_data.pop(ENTITIES_KEY, None)
 
 
+def release_spans(doc: Doc) -> None:
+    """Drop the Spans kept in ``doc.user_data`` (the entities of ``remember_entities``) once the extractors are done.
+
+    Each Span points back to its Doc, so a Doc holding them is a reference cycle: the Doc, its arrays and every value
+    in ``user_data`` then wait for the cyclic garbage collector instead of being freed when the last reference goes,
+    and the collector's passes over the young objects carried them into the older generations (about 160 objects per
+    corpus article). Later readers of ``doc_entities`` get ``doc.ents`` (equal Spans, built on each read)."""
+    forget_entities(doc)
+
+
 def kept_entities(doc: Doc) -> tuple[Span, ...] | None:
     """The spans ``remember_entities`` kept for this Doc (None: none kept, or for other tokens)."""
     kept = doc.user_data.get(ENTITIES_KEY)

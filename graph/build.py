@@ -63,6 +63,7 @@ def extract_document(nlp, document: Document, *, all_times: bool = False):
     Dates and numbers are read only when a policy, flow or event first asks for those of its sentence
     (``DocumentAssertions.deferred_times``); ``all_times`` reads them in every document, so that
     ``assertions.times`` and ``assertions.quantities`` list all of them."""
+    from extractors.doccache import release_spans
     from extractors.entities import extract_entities
     from extractors.events import extract_events
     from extractors.flows import extract_flows
@@ -83,12 +84,13 @@ def extract_document(nlp, document: Document, *, all_times: bool = False):
     assertions.policies = extract_policies(doc, assertions)
     assertions.flows = extract_flows(doc, assertions)
     assertions.events = extract_events(doc, assertions)
+    release_spans(doc)  # no Span left in the Doc pointing back to it: freed without the cyclic collector
     return assertions, quotations
 
 
 def document_kinds(assertions, quotations) -> dict[str, int]:
     """How many of each kind of thing one document yielded (report.json ``per_document``)."""
-    kinds = Counter(kind for kind, _ in assertions.entities if assertions.entities[(kind, _)].mentions)
+    kinds = Counter(kind for (kind, _), entity in assertions.entities.items() if entity.mentions)
     kinds["Quotation"] = len(quotations)
     kinds["Sentence"] = len(assertions.sentences)
     kinds["Policy"] = len(assertions.policies)
