@@ -3040,11 +3040,14 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
     start, end = s.span.start, s.span.end
     out = []
     # a token whose form and lemma are in none of the three lists is skipped below: test only the others (in C)
-    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves | RETURNING).__contains__
+    turned = _turned_back_words()
+    wanted = (lex.deport_back | lex.deport_back_object | lex.deport_moves | RETURNING | turned).__contains__
     for i in compress(range(start, end), map(or_, map(wanted, W[start:end]), map(wanted, L[start:end]))):
         back = (W[i] in lex.deport_back or L[i] in lex.deport_back) and i + 1 < end and W[i + 1] == "back" and (
             any(w in BE_FORMS or _is_group_lower(w) for w in W[max(start, i - 3):i]) or any(
                 w in {"them", "him", "her"} or _is_group_lower(w) for w in W[i + 2:min(end, i + 5)]))
+        if not back and W[i] in turned:
+            back = _turned_back_to(W, i, start, end)
         # "were sent back", "sent them back", not "sent back this information"
         if not back and (W[i] in lex.deport_back_object or L[i] in lex.deport_back_object) \
                 and W[i - 1] not in {"by", "to", "of", "for", "from"}:  # not a means or aim: "by sending him back"
@@ -3065,6 +3068,21 @@ def _deport_words(doc: Doc, s: _Sentence, lex: _Lex) -> list[int]:
         if not hedged:
             out.append(i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _turned_back_words() -> frozenset[str]:
+    data = load_json("flows.json").get("turned_back_r32")
+    return frozenset(data["words"]) if data else frozenset()
+
+
+def _turned_back_to(W: list[str], i: int, start: int, end: int) -> bool:
+    """"were turned back to X", "have been turned back to X": people a state returned to a country (round 32). Only
+    the passive with "back to" right after the verb: "a boat turned back to port" (intransitive) and "turned back
+    300 migrants at the border" (a pushback, read as policy) are no return."""
+    if i + 2 >= end or W[i + 1] != "back" or W[i + 2] != "to":
+        return False
+    return W[i - 1] in BE_FORMS and i - 1 >= start or W[i - 2] in BE_FORMS and i - 2 >= start and W[i - 1].endswith("ly")
 
 
 def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
@@ -4575,6 +4593,10 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
         _LIST_EXTENDED[0] = k != j + 1
     while k < end and W[k] in lo.openers:
         k += 1
+    n = _past_region_members(W, k, end, by_start)
+    if n != k:
+        _LIST_EXTENDED[0] = True
+        k = n
     out: list[_Mention] = []
     while k < end:
         m = by_start.get(k)
@@ -4715,6 +4737,7 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             more = r29 is not None and W[v] in r29.arrivals and any(  # "migrants come from A and B" (round 29)
                 w in lo.people or w in {"they", "who"} for w in W[max(start, v - 3):v])  # not "a truck come from"
             copula = _copula_list(W, v, start)  # "the asylum-seekers are primarily from A, B and C" (round 30)
+            copula = copula or _copula_list_r32(W, v, start)
             if not (W[v] in lo.people or W[v] in lo.arrivals or more or copula):
                 continue
             origins, k = _from_list(W, j, end, by_start, lo)
@@ -5517,6 +5540,50 @@ def _copula_list(W: list[str], v: int, start: int) -> bool:
     if cl is None or W[v] not in cl[0]:
         return False
     return any(w in cl[1] for w in W[max(start, v - cl[2]):v])
+
+
+@lru_cache(maxsize=1)
+def _lists_r32_lex() -> tuple[frozenset[str], frozenset[str], frozenset[str], int, tuple[tuple[str, ...], ...]] | None:
+    data = load_json("flows.json").get("copula_lists_r32")
+    if not data:
+        return None
+    return frozenset(data["subjects"]), frozenset(data["partitives"]), frozenset(data["people"]), \
+        int(data["region_window"]), tuple(tuple(x.split()) for x in data["members"])
+
+
+def _copula_list_r32(W: list[str], v: int, start: int) -> bool:
+    """Whether the copula at ``v`` before "from" has people as its subject in the ways round 30 missed: "those"
+    with the words saying who they are ("70 percent of those arrested at the border are from A, B and C"), and a
+    partitive taking up people the sentence counted before it ("N people were stopped, and of these, N were from
+    A and B"). Round 32; off without flows.json "copula_lists_r32"."""
+    cl, r32 = _copula_list_lex(), _lists_r32_lex()
+    if cl is None or r32 is None or W[v] not in cl[0]:
+        return False
+    subjects, partitives, people, _, _ = r32
+    window = W[max(start, v - cl[2] - 3):v]
+    if any(w in subjects for w in window):
+        return True
+    return any(window[k] == "of" and window[k + 1] in partitives for k in range(len(window) - 1)) \
+        and any(w in people for w in W[start:max(start, v - 5)])
+
+
+def _past_region_members(W: list[str], k: int, end: int, by_start: dict[int, _Mention]) -> int:
+    """The first member's token after a region named before its members ("from the Northern Triangle, which
+    includes A, B and C", "from Central America, including A and B"); ``k`` when no such phrase starts there: up to
+    region_window words, quotation marks or commas naming no country, then a members phrase right before a country
+    named by name (round 32)."""
+    r32 = _lists_r32_lex()
+    if r32 is None or k in by_start:
+        return k
+    window, members = r32[3], r32[4]
+    for n in range(k, min(k + window + 1, end)):
+        for phrase in members:
+            if tuple(W[n:n + len(phrase)]) == phrase:
+                m = by_start.get(n + len(phrase))
+                return n + len(phrase) if n > k and m is not None and m.kind == "name" else k
+        if n in by_start or not (W[n].isalpha() or W[n] in {",", '"', "“", "”", "'", "’", "‘"}):
+            return k
+    return k
 
 
 def _dateline_state(doc: Doc, sentences: list[_Sentence]) -> str | None:
