@@ -576,6 +576,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
 
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
+        if word == "without" and _without_before(W, j, i):
+            return True  # r32: "arrive without having sought asylum in X": a move that did not happen
         if j == i - 1 and word == "be" and j - 1 >= start and W[j - 1] == "to":
             return True  # r28: "a decision to allow 500 refugees to be brought to X": a passive infinitive, not done
         if j == i - 1 and word == "to" and i >= 2 and not (
@@ -586,6 +588,20 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
+
+
+@lru_cache(maxsize=1)
+def _without_skips() -> frozenset[str] | None:
+    data = load_json("flows.json").get("without_r32")
+    return frozenset(data["skips"]) if data else None
+
+
+def _without_before(W: list[str], j: int, i: int) -> bool:
+    """Whether "without" at ``j`` negates the movement word at ``i``: right before it or with only auxiliaries and
+    adverbs between ("without having first sought asylum in X", "without applying for asylum in X"); round 32, off
+    without flows.json "without_r32"."""
+    skips = _without_skips()
+    return skips is not None and all(W[k] in skips for k in range(j + 1, i))
 
 
 @lru_cache(maxsize=1)
@@ -3712,6 +3728,8 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
         elif prep in {"in", "at", "inside", "near"}:
             if prep == "in" and m.kind == "name" and _fled_danger_in(W, m, start, bo):
                 continue  # "fled the fighting in Sudan": where the danger was, not where people went
+            if prep == "in" and _without_asylum(W, k, start, bo):
+                continue  # r32: "without having sought asylum in X": X is where no one sought it
             head = W[k - 1] if k > start else ""
             if head in bo.people or head in bo.cues or L[k - 1] in bo.cues or any(
                     c >= k - 4 and W[c] not in bo.people for c in before):  # "refugees in X", "landed on Sunday in X"
@@ -3730,6 +3748,20 @@ def _backoff_destinations(doc: Doc, s: _Sentence, bo: _Backoff, cues: list[int])
             if iso in countries and _hosting_subject(W, L, _Mention(ent.start, ent.end, iso, "name"), end, s, bo):
                 out.append((ent.start, iso))
     return out
+
+
+def _without_asylum(W: list[str], k: int, start: int, bo: _Backoff) -> bool:
+    """Whether "in" at ``k`` closes a negated asylum request ("without having first sought asylum in", "without
+    applying for asylum in"): "without", only skips, an asylum verb, then "for"/"asylum" (round 32)."""
+    for x in range(k - 1, max(start, k - 7) - 1, -1):
+        if W[x] != "without":
+            continue
+        v = x + 1
+        while v < k and _without_before(W, x, v + 1) and W[v] not in bo.asylum_verbs:
+            v += 1
+        return v < k and W[v] in bo.asylum_verbs and all(w in {"for", "asylum", "refuge", "protection"}
+                                                         for w in W[v + 1:k])
+    return False
 
 
 def _border_entered(W: list[str], m: _Mention, s: _Sentence, bo: _Backoff) -> bool:
@@ -4457,6 +4489,9 @@ def _people_placed(b: _Builder, sentences: list[_Sentence]) -> None:
                 _placed_at(W, m, start, pp) or migrants and _placed_after_town(W, T, m, start, pp)
                 for m in s.mentions if m.iso == place):
             continue
+        if any(W[m.start - 1] == "in" and _without_asylum(W, m.start - 1, start, bo)
+               for m in s.mentions if m.iso == place):
+            continue  # r32: "arrive without having sought asylum in X": not placed in X
         for o, m in origins.items():
             if (o, place) not in known:
                 b.add(s.span, o, place, [m.start] + [x.start for x in s.mentions if x.iso == place])
