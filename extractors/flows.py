@@ -3098,7 +3098,8 @@ def _turned_back_to(W: list[str], i: int, start: int, end: int) -> bool:
     300 migrants at the border" (a pushback, read as policy) are no return."""
     if i + 2 >= end or W[i + 1] != "back" or W[i + 2] != "to":
         return False
-    return W[i - 1] in BE_FORMS and i - 1 >= start or W[i - 2] in BE_FORMS and i - 2 >= start and W[i - 1].endswith("ly")
+    return W[i - 1] in BE_FORMS and i - 1 >= start \
+        or W[i - 2] in BE_FORMS and i - 2 >= start and W[i - 1].endswith("ly")
 
 
 def _object_sent_back(doc: Doc, s: _Sentence, i: int, lex: _Lex) -> bool:
