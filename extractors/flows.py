@@ -2167,6 +2167,8 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
                 owner, owned = m.iso, True
             elif j >= sent.start and T[j] in {"'s", "’s"} and (m := by_end.get(j)):
                 owner, owned = m.iso, True
+            elif j >= sent.start and (m := _place_ending(s, j + 1)) is not None:
+                owner, owned = m.iso, True  # r32: "the Texas border with Mexico": a state's part owns the border
             if owner is None:
                 rest = {m.iso for m in ms if m not in others and m.start < i}
                 if len(rest) == 1:
@@ -2176,6 +2178,14 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
             for o in others:
                 pairs.append((owner, o.iso, i, owned) if owner else (o.iso, None, i, False))
     return [p for p in pairs if p[1] is not None and p[0] != p[1]]
+
+
+def _place_ending(s: _Sentence, end: int) -> _Mention | None:
+    """A subnational place of the sentence ending at token ``end`` ("Texas" in "the Texas border with X"), when
+    flows.json "border_owner_places_r32" is on (round 32)."""
+    if not load_json("flows.json").get("border_owner_places_r32"):
+        return None
+    return next((m for m in s.mentions if m.kind == "place" and m.end == end and m.iso), None)
 
 
 def _compound_pair(tok: Token) -> tuple[str, str] | None:
