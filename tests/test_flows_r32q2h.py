@@ -5,7 +5,9 @@
   these, N were from A and B", and a region named before its members ("from the Andean region, which includes A,
   B and C");
 - "without (first) having sought asylum in X": X is no destination (the trigger, the backoff tier and the
-  people-placed rule).
+  people-placed rule);
+- a frequency adverb between a host state and its admission verb ("X routinely takes in refugees from Y"); a
+  subnational place owns "the <place> border with X"; people approaching a two-state border cross it.
 
 All sentences are invented for these tests.
 """
@@ -110,3 +112,23 @@ def test_asylum_sought_in_a_country_still_counts(nlp):
 
 def test_without_papers_is_no_negation(nlp):
     assert ("HN", "MX") in pairs(nlp, "Hondurans crossed without papers into Mexico.")
+
+
+# ------------------------------------------------------------------------------------------- hosts, borders
+
+def test_frequency_adverb_between_host_and_admission_verb(nlp):
+    assert ("ER", "CA") in pairs(nlp, "Canada routinely takes in refugees from Eritrea.")
+
+
+def test_subnational_place_owns_the_border_with_a_country(nlp):
+    text = "Guides helped a group of migrants climb over the fence on the Arizona border with Mexico at night."
+    assert ("MX", "US") in pairs(nlp, text)
+
+
+def test_people_approaching_a_two_state_border(nlp):
+    assert ("MX", "US") in pairs(nlp, "Hundreds of families approached the U.S.-Mexico border on Sunday.")
+
+
+def test_a_policy_approach_is_no_crossing(nlp):
+    text = "Lawmakers debated a new approach to families at the U.S.-Mexico border on Sunday."
+    assert ("MX", "US") not in pairs(nlp, text)
