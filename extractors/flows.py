@@ -2207,7 +2207,7 @@ def _compound_text(text: str) -> tuple[str, str] | None:
 
 def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     words = doc_lowers(doc)[s.span.start:s.span.end]
-    people = not lex.border_people.isdisjoint(words)
+    people = not lex.border_people.isdisjoint(words) or _crossings_of_border(words, lex)
     crisis = "crisis" in words and any(  # (the word test in C first: most sentences have no "crisis")
         w == "crisis" and k > 0 and words[k - 1] in lex.crisis_words for k, w in enumerate(words))
     context = not lex.border_context.isdisjoint(words)
@@ -2217,6 +2217,17 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     if people and context and not crisis:
         context = _context_word_in_prose(doc, s, lex)
     return crisis or (people and context)
+
+
+def _crossings_of_border(words: list[str], lex: _Lex) -> bool:
+    """"illegal crossings of the X-Y border have risen": a plural crossing noun with "of the" and a border word
+    within three tokens names people crossing it, as a people noun does (round 32; flows.json
+    "crossings_of_border_r32", off when absent)."""
+    nouns = load_json("flows.json").get("crossings_of_border_r32")
+    if not nouns or "of" not in words:
+        return False
+    return any(w in nouns and words[k + 1:k + 3] == ["of", "the"]
+               and not lex.border_words.isdisjoint(words[k + 3:k + 6]) for k, w in enumerate(words))
 
 
 MASS_NEXT = frozenset({"at", "on", "along", "near", "by", "outside", "in", "there", "again"})

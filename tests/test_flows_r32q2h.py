@@ -7,7 +7,8 @@
 - "without (first) having sought asylum in X": X is no destination (the trigger, the backoff tier and the
   people-placed rule);
 - a frequency adverb between a host state and its admission verb ("X routinely takes in refugees from Y"); a
-  subnational place owns "the <place> border with X"; people approaching a two-state border cross it.
+  subnational place owns "the <place> border with X"; people approaching a two-state border cross it, and so do
+  "crossings of the X-Y border".
 
 All sentences are invented for these tests.
 """
@@ -132,3 +133,12 @@ def test_people_approaching_a_two_state_border(nlp):
 def test_a_policy_approach_is_no_crossing(nlp):
     text = "Lawmakers debated a new approach to families at the U.S.-Mexico border on Sunday."
     assert ("MX", "US") not in pairs(nlp, text)
+
+
+def test_crossings_of_a_two_state_border(nlp):
+    assert ("MX", "US") in pairs(nlp, "Unlawful crossings of the U.S.-Mexico border rose sharply this spring.")
+
+
+def test_crossings_of_a_border_with_no_direction(nlp):
+    # no side the document's people go to: a pair of facilities, no flow
+    assert pairs(nlp, "Officials opened new crossings of the Serbia-Hungary border.") == set()
