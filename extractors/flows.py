@@ -210,6 +210,11 @@ Round 25 (classes of misses on 30 articles annotated before the extractor ran; t
   sentence is about rules on it or a debate over it; "immigrated", "sneaked" need no people noun;
 - immigrants, children and caravans at a two-country border are a crowd there, travelling to or breaching it is
   context, a capitalised program name ("Childhood Arrivals") is not.
+Round 32 (20 fresh U.S. border and caravan articles; tests/test_flows_r32q2h.py): "were turned back to X" returns
+people; origin lists after "those detained ... are from", "of these, N were from" and a region named before its
+members ("from the Andean region, which includes A and B"); "without having sought asylum in X" is no move to X;
+a frequency adverb between a host and its admission verb; "the <place> border with X" is the place's country's;
+people approaching, and "crossings of", a two-state border cross it.
 """
 
 from __future__ import annotations
