@@ -1110,6 +1110,11 @@ def _past_apposition(W: list[str], j: int, end: int, mentions: list[_Mention], t
     return j
 
 
+@lru_cache(maxsize=1)
+def _admit_adverbs() -> frozenset[str]:
+    return frozenset(load_json("flows.json").get("admit_adverbs_r32", ()))
+
+
 def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[int, str], lex: _Lex) -> None:
     """A country as the subject of an admission verb is the destination: "the U.S. admitted 427 Ukrainians"."""
     W = doc_lowers(doc)
@@ -1119,7 +1124,10 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
         if m.role is not None or m.kind != "name":
             continue
         j = _past_apposition(W, m.end, sent.end, mentions, triggers)
-        while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES):
+        adverb = False
+        while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES
+                                or W[j] in _admit_adverbs()):
+            adverb = adverb or W[j] in _admit_adverbs()
             j += 1  # "Kenya is hosting", "Chad, which is home to"
         if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
                 w in lex.refugee_groups for w in W[j + 2:min(j + 10, sent.end)]):
@@ -1138,6 +1146,8 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
             hosting = W[j] in {"hosting", "host", "hosts", "hosted"} and any(
                 x.role == "NAT" and x.end < m.start and W[x.end:x.end + 1] and _is_group_lower(W[x.end])
                 for x in mentions)  # "Ukrainian refugees ..., with Poland and Germany hosting the most"
+            if adverb and not after and not any(x.start > j and x.start - j <= 8 for x in mentions):
+                continue  # r32: "X regularly admitted 50,000 refugees": a habit, not the document's refugees
             if after or refugees or hosting:  # "Poland has taken in 1.5 million refugees": the document's refugees
                 m.role, m.trigger = "DST", j
                 k = mentions.index(m)

@@ -142,3 +142,8 @@ def test_crossings_of_a_two_state_border(nlp):
 def test_crossings_of_a_border_with_no_direction(nlp):
     # no side the document's people go to: a pair of facilities, no flow
     assert pairs(nlp, "Officials opened new crossings of the Serbia-Hungary border.") == set()
+
+
+def test_frequency_adverb_needs_the_admitted_peoples_origin(nlp):
+    text = "Syrians keep arriving in Greece. In the 1990s, the United States routinely resettled under 40,000 refugees."
+    assert ("SY", "US") not in pairs(nlp, text)
