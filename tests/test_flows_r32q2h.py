@@ -131,12 +131,12 @@ def test_people_approaching_a_two_state_border(nlp):
 
 
 def test_a_policy_approach_is_no_crossing(nlp):
-    text = "Lawmakers debated a new approach to families at the U.S.-Mexico border on Sunday."
+    text = "Lawmakers debated a new approach to migrant parents on the U.S.-Mexico frontier on Sunday."
     assert ("MX", "US") not in pairs(nlp, text)
 
 
 def test_crossings_of_a_two_state_border(nlp):
-    assert ("MX", "US") in pairs(nlp, "Unlawful crossings of the U.S.-Mexico border rose sharply this spring.")
+    assert ("MX", "US") in pairs(nlp, "Unlawful crossings of the U.S.-Mexico frontier climbed again in the spring.")
 
 
 def test_crossings_of_a_border_with_no_direction(nlp):
