@@ -3555,6 +3555,8 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
     while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
         relatives += lowers[j] in {"that", "which"}
         j -= 1
+    if relatives == 1 and j > sent.start and doc[j].lemma_.lower() not in nouns:
+        j = _document_on_topic(doc, lowers, j, sent, nouns)  # "an order on illegal immigration that allows ..."
     if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
         return None
     k = j
@@ -3562,6 +3564,19 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
             and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the", "that", "which", "and", "or"}:
         k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban", "a U.S. bill"
     return k, j
+
+
+def _document_on_topic(doc: Doc, lowers: list[str], j: int, sent: Span, nouns: frozenset[str]) -> int:
+    """"Obama's executive order on illegal immigration that allows ...": the document noun before a short "on"
+    phrase of lower-case words ending at token j, whose relative clause holds the trigger (r32); else j."""
+    for p in range(j, max(sent.start, j - 4), -1):
+        if lowers[p] == "on":
+            if p - 1 >= sent.start and doc[p - 1].lemma_.lower() in nouns and doc[p - 1].is_lower and p < j:
+                return p - 1
+            return j
+        if not doc[p].is_alpha or not doc[p].is_lower:
+            return j
+    return j
 
 
 def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:

@@ -4,8 +4,9 @@ Protection from deportation worded as leave to avoid it, as sparing it or as lif
 "under" a named state protection programme is that programme's state's; the expiry or lapse of such a programme
 ends it; "The program protects ..." right after such a programme was named; a detention facility for migrants
 is its owner's or place's state's, else the story's, never a state merely named in the clause; asylum seekers
-kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject. All
-sentences are invented."""
+kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
+"Gov." is a state office; "an order on X that allows ..." is the order's; "the end of the program" right after a
+named programme ends it. All sentences are invented."""
 
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
     # a rule from X that would ...: X's, not the subject's who backs it
     (BORDER + "Mexico's new government agreed to back a rule from the White House that would require asylum "
               "seekers to stay in Mexico while their cases are heard.", {("US", "AsylumRestriction")}),
+    # "Gov." is the governor's title: a state office
+    ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will send 400 National Guard troops to the "
+     "border.", {("US", "BorderBarrier")}),
+    # a document noun with a short "on" phrase before its relative clause
+    (US + "Critics attacked President Obama's executive order on illegal immigration that lets some applicants "
+          "avoid deportation.", {("US", "AsylumOffer")}),
+    # "the end of the program" right after a named programme
+    (US + "Ten state officials threatened to sue over DACA last year. The outcome was the end of the program "
+          "after a six-month delay.", {("US", "AsylumRestriction")}),
 ])
 def test_r32_mechanisms(run, text, expected):
     assert run(text) == expected
@@ -79,6 +89,8 @@ def test_r32_mechanisms(run, text, expected):
     # "immigration detention centers" left to the older entry: no story-state fallback for a funding list
     (US + "Democrats vowed that no deal will include money for the wall or for immigration detention centers.",
      ("US", "Detention")),
+    (US + "Officials would not talk about the budget. The outcome was the end of the program after a delay.",
+     ("US", "AsylumRestriction")),
 ])
 def test_r32_near_misses(run, text, absent):
     assert absent not in run(text)
