@@ -3606,6 +3606,8 @@ def _document_from_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Ac
     if m is None or m.kind != "actor" or not m.actor:
         return None
     i = m.start - 1
+    while i > sent.start and m.start - i <= 2 and doc[i].is_title and lowers[i] not in {"from", "the"}:
+        i -= 1  # "from the Trump White House": a leader's name before the body
     while i > sent.start and lowers[i] in {"the", "a", "an"}:
         i -= 1
     if i - 1 < sent.start or lowers[i] != "from" or doc[i - 1].lemma_.lower() not in nouns or not doc[i - 1].is_lower:

@@ -66,6 +66,8 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
     # a rule from X that would ...: X's, not the subject's who backs it
     (BORDER + "Mexico's new government agreed to back a rule from the White House that would require asylum "
               "seekers to stay in Mexico while their cases are heard.", {("US", "AsylumRestriction")}),
+    (BORDER + "The incoming government in Mexico City agreed to back a rule from the Biden White House that would "
+              "require migrants to wait in Mexico for their asylum hearings.", {("US", "AsylumRestriction")}),
     # "Gov." is the governor's title: a state office
     ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will send 400 National Guard troops to the "
      "border.", {("US", "BorderBarrier")}),
