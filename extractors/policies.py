@@ -3706,6 +3706,9 @@ def _programme_before(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor
     return [], None
 
 
+# a measure named after these and "on" is a stated priority, done: "agents will focus on deporting criminals" (r32)
+FOCUS_WORDS = frozenset({"focus", "focused", "concentrate", "concentrated"})
+
 SCHEME_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "such", "'s", "’s"})
 
 
@@ -3934,7 +3937,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "raising the possibility of holding families indefinitely": a prospect, not a measure
         counted = entry.get("count_of_ok") and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
             and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted and (
+        focused = start - 2 >= sent.start and doc[start - 1].lower_ == "on" and doc[start].lower_.endswith("ing") \
+            and doc[start - 2].lemma_.lower() in FOCUS_WORDS  # "ICE will focus on deporting criminals" (r32)
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted \
+                and not focused and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":

@@ -6,7 +6,7 @@ ends it; "The program protects ..." right after such a programme was named; a de
 is its owner's or place's state's, else the story's, never a state merely named in the clause; asylum seekers
 kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
 "Gov." is a state office; "an order on X that allows ..." is the order's; "the end of the program" right after a
-named programme ends it. All sentences are invented."""
+named programme ends it; "focus on deporting" states a priority, done. All sentences are invented."""
 
 from __future__ import annotations
 
@@ -68,6 +68,9 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
               "seekers to stay in Mexico while their cases are heard.", {("US", "AsylumRestriction")}),
     (BORDER + "The incoming government in Mexico City agreed to back a rule from the Biden White House that would "
               "require migrants to wait in Mexico for their asylum hearings.", {("US", "AsylumRestriction")}),
+    # a stated priority: "focus on deporting"
+    (US + "U.S. immigration agents will focus on deporting convicted criminals, officials said.",
+     {("US", "Deportation")}),
     # "Gov." is the governor's title: a state office
     ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will send 400 National Guard troops to the "
      "border.", {("US", "BorderBarrier")}),
@@ -91,6 +94,7 @@ def test_r32_mechanisms(run, text, expected):
     # "immigration detention centers" left to the older entry: no story-state fallback for a funding list
     (US + "Democrats vowed that no deal will include money for the wall or for immigration detention centers.",
      ("US", "Detention")),
+    (US + "U.S. lawmakers argued on deporting criminals for hours.", ("US", "Deportation")),
     (US + "Officials would not talk about the budget. The outcome was the end of the program after a delay.",
      ("US", "AsylumRestriction")),
 ])
