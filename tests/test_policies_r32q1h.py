@@ -6,7 +6,8 @@ ends it; "The program protects ..." right after such a programme was named; a de
 is its owner's or place's state's, else the story's, never a state merely named in the clause; asylum seekers
 kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
 "Gov." is a state office; "an order on X that allows ..." is the order's; "the end of the program" right after a
-named programme ends it; "focus on deporting" states a priority, done. All sentences are invented."""
+named programme ends it; "focus on deporting" states a priority, done; "admitted there is" concedes, it admits nobody. All sentences
+are invented."""
 
 from __future__ import annotations
 
@@ -95,6 +96,9 @@ def test_r32_mechanisms(run, text, expected):
     (US + "Democrats vowed that no deal will include money for the wall or for immigration detention centers.",
      ("US", "Detention")),
     (US + "U.S. lawmakers argued on deporting criminals for hours.", ("US", "Deportation")),
+    # "admitted there is ...": a concession, nobody let in
+    ("Migrants crossed into Poland from Belarus. The Polish government admitted there is a problem at the border "
+     "with the migrants.", ("PL", "Admission")),
     (US + "Officials would not talk about the budget. The outcome was the end of the program after a delay.",
      ("US", "AsylumRestriction")),
 ])
