@@ -6,8 +6,8 @@ ends it; "The program protects ..." right after such a programme was named; a de
 is its owner's or place's state's, else the story's, never a state merely named in the clause; asylum seekers
 kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
 "Gov." is a state office; "an order on X that allows ..." is the order's; "the end of the program" right after a
-named programme ends it; "focus on deporting" states a priority, done; "admitted there is" concedes, it admits nobody. All sentences
-are invented."""
+named programme ends it; "focus on deporting" states a priority, done; "admitted there is" concedes, it admits
+nobody. All sentences are invented."""
 
 from __future__ import annotations
 
