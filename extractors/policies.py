@@ -3556,7 +3556,7 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
         relatives += lowers[j] in {"that", "which"}
         j -= 1
     if relatives == 1 and j > sent.start and doc[j].lemma_.lower() not in nouns:
-        j = _document_on_topic(doc, lowers, j, sent, nouns)  # "an order on illegal immigration that allows ..."
+        j = _document_on_topic(doc, lowers, j, sent, nouns)  # "a decree on border enforcement which lets ..."
     if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
         return None
     k = j
@@ -3567,7 +3567,7 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
 
 
 def _document_on_topic(doc: Doc, lowers: list[str], j: int, sent: Span, nouns: frozenset[str]) -> int:
-    """"Obama's executive order on illegal immigration that allows ...": the document noun before a short "on"
+    """"the president's decree on border enforcement which lets ...": the document noun before a short "on"
     phrase of lower-case words ending at token j, whose relative clause holds the trigger (r32); else j."""
     for p in range(j, max(sent.start, j - 4), -1):
         if lowers[p] == "on":

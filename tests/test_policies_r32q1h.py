@@ -5,7 +5,7 @@ Protection from deportation worded as leave to avoid it, as sparing it or as lif
 ends it; "The program protects ..." right after such a programme was named; a detention facility for migrants
 is its owner's or place's state's, else the story's, never a state merely named in the clause; asylum seekers
 kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
-"Gov." is a state office; "an order on X that allows ..." is the order's; "the end of the program" right after a
+"Gov." is a state office; "a decree on X which lets ..." is the decree's; "the end of the program" right after a
 named programme ends it; "focus on deporting" states a priority, done; "admitted there is" concedes, it admits
 nobody. All sentences are invented."""
 
@@ -44,7 +44,7 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
     (US + "The United States allows some young immigrants to avoid deportation.", {("US", "AsylumOffer")}),
     (US + "President Obama's executive order lets certain young immigrants escape removal.",
      {("US", "AsylumOffer")}),
-    (US + "The U.S. order lifted the threat of deportation from millions of undocumented immigrants.",
+    (US + "The U.S. order lifted for now the threat of removal hanging over undocumented immigrants.",
      {("US", "AsylumOffer")}),
     # a passive grant under a named programme: the programme's state
     (US + "Some 700,000 young undocumented immigrants were given lawful status and work permits under TPS.",
@@ -66,17 +66,17 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
      {("US", "AsylumRestriction"), ("US", "Deportation")}),
     # a rule from X that would ...: X's, not the subject's who backs it
     (BORDER + "Mexico's new government agreed to back a rule from the White House that would require asylum "
-              "seekers to stay in Mexico while their cases are heard.", {("US", "AsylumRestriction")}),
+              "seekers to remain in Mexico until a judge rules on their claims.", {("US", "AsylumRestriction")}),
     (BORDER + "The incoming government in Mexico City agreed to back a rule from the Biden White House that would "
               "require migrants to wait in Mexico for their asylum hearings.", {("US", "AsylumRestriction")}),
     # a stated priority: "focus on deporting"
     (US + "U.S. immigration agents will focus on deporting convicted criminals, officials said.",
      {("US", "Deportation")}),
     # "Gov." is the governor's title: a state office
-    ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will send 400 National Guard troops to the "
-     "border.", {("US", "BorderBarrier")}),
+    ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will deploy 400 Guard soldiers at "
+     "the border.", {("US", "BorderBarrier")}),
     # a document noun with a short "on" phrase before its relative clause
-    (US + "Critics attacked President Obama's executive order on illegal immigration that lets some applicants "
+    (US + "Critics attacked the president's executive order on unlawful migration that lets some applicants "
           "avoid deportation.", {("US", "AsylumOffer")}),
     # "the end of the program" right after a named programme
     (US + "Ten state officials threatened to sue over DACA last year. The outcome was the end of the program "
