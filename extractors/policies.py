@@ -2436,8 +2436,8 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught"}):
         return False
     before = start - 1
-    if before > sent.start and doc[before].lower_.endswith("ly"):
-        before -= 1
+    if before > sent.start and (doc[before].lower_.endswith("ly") or doc[before].lower_ in PASSIVE_ADVERBS):
+        before -= 1  # "were quickly deported", "parents already deported" (r32)
     if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
         before -= 2
     if before < sent.start:
@@ -3705,6 +3705,9 @@ def _programme_before(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor
             return [m.actor], m
     return [], None
 
+
+# adverbs without "-ly" between a passive participle and its auxiliary or group: "parents already deported" (r32)
+PASSIVE_ADVERBS = frozenset({"already", "just", "once", "later", "since", "also", "soon"})
 
 # a measure named after these and "on" is a stated priority, done: "agents will focus on deporting criminals" (r32)
 FOCUS_WORDS = frozenset({"focus", "focused", "concentrate", "concentrated"})

@@ -7,7 +7,7 @@ is its owner's or place's state's, else the story's, never a state merely named 
 kept from lodging a claim; "a rule from X that would ..." is X's measure, not that of the clause's subject;
 "Gov." is a state office; "a decree on X which lets ..." is the decree's; "the end of the program" right after a
 named programme ends it; "focus on deporting" states a priority, done; "admitted there is" concedes, it admits
-nobody. All sentences are invented."""
+nobody; "already" and like adverbs inside a passive ("parents already deported"). All sentences are invented."""
 
 from __future__ import annotations
 
@@ -72,6 +72,11 @@ BORDER = "Migrants sleep in shelters in U.S. border towns. "
     # a stated priority: "focus on deporting"
     (US + "U.S. immigration agents will focus on deporting convicted criminals, officials said.",
      {("US", "Deportation")}),
+    # an adverb without "-ly" inside a passive or a reduced relative
+    ("Migrants cross into the U.S. every day. Lawyers say some of the mothers already deported without their "
+     "sons may come back.", {("US", "Deportation")}),
+    ("Migrants cross into the U.S. every day. Hundreds of families were already detained near the border in May.",
+     {("US", "Detention")}),
     # "Gov." is the governor's title: a state office
     ("Migrants cross into the U.S. every day. Arizona Gov. Jane Roe will deploy 400 Guard soldiers at "
      "the border.", {("US", "BorderBarrier")}),
