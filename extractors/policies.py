@@ -2262,6 +2262,8 @@ def _under_owner_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor]
         m = ctx.mention_at.get(k)
         if m is None or m.kind not in {"actor", "demonym"} or not m.actor or m.actor[0] != "Country":
             return [], None
+        if m.kind == "actor" and tuple(lowers[m.start:m.end]) in ctx.lex["_programmes"]:
+            return [m.actor], m  # "were granted work permits under TPS": the programme acts for its state (r32)
         j = m.end
         if j < sent.end and lowers[j] in {"'s", "’s"}:
             j += 1
@@ -2434,8 +2436,8 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught"}):
         return False
     before = start - 1
-    if before > sent.start and doc[before].lower_.endswith("ly"):
-        before -= 1
+    if before > sent.start and (doc[before].lower_.endswith("ly") or doc[before].lower_ in PASSIVE_ADVERBS):
+        before -= 1  # "were quickly deported", "parents already deported" (r32)
     if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
         before -= 2
     if before < sent.start:
@@ -3553,6 +3555,8 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
     while j > sent.start and (lowers[j] in between or (lowers[j].endswith("ly") and doc[j].is_alpha)):
         relatives += lowers[j] in {"that", "which"}
         j -= 1
+    if relatives == 1 and j > sent.start and doc[j].lemma_.lower() not in nouns:
+        j = _document_on_topic(doc, lowers, j, sent, nouns)  # "a decree on border enforcement which lets ..."
     if relatives > 1 or j < sent.start or doc[j].lemma_.lower() not in nouns or not doc[j].is_lower:
         return None
     k = j
@@ -3560,6 +3564,19 @@ def _document_phrase(ctx: _Context, start: int, sent: Span, nouns: frozenset[str
             and lowers[k - 1] not in ctx.sets["prepositions"] | {"a", "an", "the", "that", "which", "and", "or"}:
         k -= 1  # "Trump's new executive order", "the March 6 order", "his travel ban", "a U.S. bill"
     return k, j
+
+
+def _document_on_topic(doc: Doc, lowers: list[str], j: int, sent: Span, nouns: frozenset[str]) -> int:
+    """"the president's decree on border enforcement which lets ...": the document noun before a short "on"
+    phrase of lower-case words ending at token j, whose relative clause holds the trigger (r32); else j."""
+    for p in range(j, max(sent.start, j - 4), -1):
+        if lowers[p] == "on":
+            if p - 1 >= sent.start and doc[p - 1].lemma_.lower() in nouns and doc[p - 1].is_lower and p < j:
+                return p - 1
+            return j
+        if not doc[p].is_alpha or not doc[p].is_lower:
+            return j
+    return j
 
 
 def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:
@@ -3571,11 +3588,41 @@ def _phrase_state(ctx: _Context, k: int, j: int) -> Mention | None:
     return None
 
 
+def _document_from_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention] | None:
+    """"Mexico agreed to back a policy from the White House that would require ...": a measure document followed by
+    "from" and a state or state body, then the relative clause whose verb is the trigger, is that actor's measure,
+    not the subject's around it (r32). None: no such phrase."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    nouns, between, _courts = _document_agent_words()
+    j = start - 1
+    relatives = 0
+    while j > sent.start and lowers[j] in between:
+        relatives += lowers[j] in {"that", "which"}
+        j -= 1
+    if relatives != 1:
+        return None
+    m = next((x for x in ctx.by_end if x.end == j + 1 and x.start >= sent.start), None)
+    if m is None or m.kind != "actor" or not m.actor:
+        return None
+    i = m.start - 1
+    while i > sent.start and m.start - i <= 2 and doc[i].is_title and lowers[i] not in {"from", "the"}:
+        i -= 1  # "from the Trump White House": a leader's name before the body
+    while i > sent.start and lowers[i] in {"the", "a", "an"}:
+        i -= 1
+    if i - 1 < sent.start or lowers[i] != "from" or doc[i - 1].lemma_.lower() not in nouns or not doc[i - 1].is_lower:
+        return None
+    return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
+
+
 def _drafted_document_owner(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None] | None:
     """"Mexico criticised a U.S. bill that would tighten border security": a measure whose subject is a document
     (a bill or plan too) is the state the document's phrase names, not the subject of the clause around it; with no
     state named and a verb before it that opposes it ("criticised the bill that would ..."), no state's.
     None: no document subject, read the actor as usual."""
+    owned = _document_from_owner(ctx, start, sent)
+    if owned is not None:
+        return owned  # "a policy from the White House that would ..." (r32)
     data = lexicon()["document_agents"]
     nouns = _document_agent_words()[0] | frozenset(data["draft_nouns"])
     found = _document_phrase(ctx, start, sent, nouns)
@@ -3641,6 +3688,29 @@ def _programme_owner(ctx: _Context, start: int, end: int) -> tuple[list[Actor], 
             return [m.actor], m
     return [], None
 
+
+def _programme_before(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"... DACA, which shields minors. The program protects ...": the state of the protection programme
+    (programme_states) named last before ``start`` in the same or the previous sentence; none when no such name
+    is that close (r32)."""
+    lowers = doc_lowers(ctx.doc)
+    k = ctx.sent_of[start]
+    for m in reversed(ctx.by_end):
+        if m.end > start:
+            continue
+        if ctx.sent_of[m.start] < k - 1:
+            break
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country" \
+                and tuple(lowers[m.start:m.end]) in ctx.lex["_programmes"]:
+            return [m.actor], m
+    return [], None
+
+
+# adverbs without "-ly" between a passive participle and its auxiliary or group: "parents already deported" (r32)
+PASSIVE_ADVERBS = frozenset({"already", "just", "once", "later", "since", "also", "soon"})
+
+# a measure named after these and "on" is a stated priority, done: "agents will focus on deporting criminals" (r32)
+FOCUS_WORDS = frozenset({"focus", "focused", "concentrate", "concentrated"})
 
 SCHEME_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "such", "'s", "’s"})
 
@@ -3870,7 +3940,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "raising the possibility of holding families indefinitely": a prospect, not a measure
         counted = entry.get("count_of_ok") and start - 2 >= sent.start and doc[start - 1].lower_ == "of" \
             and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
-        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted and (
+        focused = start - 2 >= sent.start and doc[start - 1].lower_ == "on" and doc[start].lower_.endswith("ing") \
+            and doc[start - 2].lemma_.lower() in FOCUS_WORDS  # "ICE will focus on deporting criminals" (r32)
+        if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted \
+                and not focused and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
@@ -3949,6 +4022,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     actors, at = _by_agent(ctx, end)
                 if not actors and where < start:
                     actors, at = _document_agent(ctx, where, end, sent)  # "the order offers relief from deportation"
+        elif entry.get("story_state_only"):
+            actors, at = _located_actors(ctx, start, end, sent) if entry.get("located") else ([], None)
+            # "migrant detention centres in Libya"; else no state named in the clause: "a lawmaker whose district
+            # borders X visited migrant detention centres" (main_country_fallback below; r32)
         else:
             drafted = None if passive else _drafted_document_owner(ctx, start, sent)
             actors, at = drafted if drafted is not None else find_actors(ctx, start, end, entry)
@@ -3959,6 +4036,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     # "The travel ban bars ... from entering": the match began on the document noun ("ban bars
                     # ... from entering"), so the document is the subject of the verb after it
                     actors, at = _document_agent(ctx, start + 1, end, sent)
+        if entry.get("programme_before"):
+            actors, at = _programme_before(ctx, start, sent)  # "The program protects ...": the one named before
         if not actors and entry_id == "mobilization_noun" and _sentence_has(ctx, sent, "military"):
             actors = _mobilization_fallback(ctx, start)
             at = None
