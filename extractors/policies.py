@@ -116,6 +116,7 @@ CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
                 "strict", "tough", "tougher", "further", "sweeping", "his", "her", "military", "general", "first",
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
+APPOSITION_DASHES = frozenset({"-", "–", "—", ":", "("})  # a list in apposition to the group noun before it
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
 DOCUMENT_NOUNS = {"decree", "order", "law", "bill", "resolution", "directive", "regulation", "ordinance", "ukase"}
@@ -1196,6 +1197,8 @@ class _Context:
                     steps += 1
                     continue
                 return True
+            if low in {":", "(", "—"} and j > sent_start and doc[j - 1].lower_ in sets["group_ref_nouns"]:
+                return self._appositive_of_object(j - 1)  # "from six nations: A, B and C"
             if low in {",", ";", ":", "(", "“", "\"", "—"}:
                 return False
             if low in {"and", "or"}:
@@ -1216,7 +1219,25 @@ class _Context:
                 j -= 1
                 steps += 1
                 continue
+            if low in sets["group_ref_nouns"] and j + 1 < len(doc) and doc[j + 1].lower_ in APPOSITION_DASHES:
+                return self._appositive_of_object(j)  # "from seven countries - A, B and C - ..."
             return False
+        return False
+
+    def _appositive_of_object(self, noun: int) -> bool:
+        """Whether the group noun ("countries", "nations") that a dash, colon or bracket list of states stands in
+        apposition to is itself a preposition's object: "barred people from six mostly Muslim nations - A, B and
+        C - from entering" names the ban's targets, not states that act (r32 audit: a travel ban's target
+        states read as the actors of the next sentence's "It also halted ..."). Walks left over the noun's
+        modifiers (numbers, words, hyphens) for at most five tokens."""
+        doc = self.doc
+        sent_start = self.sents[self.sent_of[noun]].start
+        for j in range(noun - 1, max(sent_start - 1, noun - 6), -1):
+            low = doc[j].lower_
+            if low in self.sets["prepositions"]:
+                return True
+            if not (doc[j].is_alpha or doc[j].like_num or low in {"-", "–"}):
+                return False
         return False
 
     def _listed_by(self, j: int) -> int | None:
