@@ -7,6 +7,7 @@
 - "to stop the deportations of", "a plan to delay deportation", "the deportation halt": a deportation noun after a
   stopping or delaying verb, or before "halt"/"moratorium", is no deportation.
 - "give deportation relief to N immigrants": relief from removal is no aid.
+- "pushed back against criticism" is resisting an argument, no pushback of people.
 - Flows: "those on the left", "the far left" is the political side, not people who left; "do not come across the
   A-B border" is no crossing; nationals "evacuated from" a country are not moving into it.
 
@@ -129,3 +130,18 @@ def test_evacuated_nationals_do_not_move_into_the_country(nlp):
 def test_migrants_from_transit_country_keep_their_leg(nlp):
     text = "Refugees and migrants. Hundreds of Afghans from Belarus crossed into Poland last week."
     assert ("AF", "PL") in flows(nlp, text)
+
+
+# ---- "pushed back against criticism" resists an argument, it returns no one
+
+def test_pushed_back_against_criticism_is_no_deportation(nlp):
+    text = ("Migrants and refugees came to Canada. The Canadian government on Thursday also pushed back against "
+            "criticism it had gone soft on asylum, saying a fence is already being built. Asylum seekers and "
+            "deportation.")
+    assert ("CA", "Deportation") not in policies(nlp, text)
+
+
+def test_pushed_back_migrants_is_deportation(nlp):
+    text = ("Migrants and refugees came. Canadian border guards pushed back dozens of migrants at the crossing on "
+            "Thursday. Asylum seekers.")
+    assert ("CA", "Deportation") in policies(nlp, text)
