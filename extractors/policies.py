@@ -2907,6 +2907,31 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     return None
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
+
+
+LIMITING_LEMMAS = frozenset({"limit", "cut", "cap", "reduce", "slash", "lower", "curb", "restrict", "halve", "shrink",
+                             "decrease", "trim"})
+
+
+def _limited_number(ctx: _Context, sent: Span, start: int) -> bool:
+    """"limit the number of workers allowed into X", "capped the number of refugees admitted to X at 30,000": the
+    admission word describes a count that the sentence's verb lowers or caps (a limiting verb a word or two before
+    "the number of", the admission word at most six words after it)."""
+    lows, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
+    for j in range(start - 2, max(sent.start, start - 8) - 1, -1):
+        if lows[j] in {"number", "numbers"} and lows[j + 1] == "of":
+            k = j - 1
+            while k > sent.start and lows[k] in {"the", "a", "sharply", "drastically", "further", "significantly"}:
+                k -= 1
+            return k >= sent.start and (lemmas[k] in LIMITING_LEMMAS or lows[k] in LIMITING_LEMMAS or
+                                        lows[k].rstrip("s") in LIMITING_LEMMAS or lows[k][:-2] in LIMITING_LEMMAS)
+        if lows[j] in {",", ";", ".", "and", "but"}:
+            return False
+    return False
+
+
 def _past_record(ctx: _Context, start: int) -> bool:
     """The trigger states a record ("has not taken in", "never accepted"), not a refusal or a pledge for the
     future ("refused to accept", "will not accept": an entry ban)."""
@@ -4041,6 +4066,13 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             policy_type = entry["negated_refugees"]  # "has not taken in a single refugee": protection refused
         if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
             policy_type = None
+        if policy_type == "Admission" and start + 2 < sent.end and doc_lemmas(doc)[start] == "take" and \
+                doc_lowers(doc)[start + 1] == "in" and _is_year(doc_lowers(doc)[start + 2]):
+            continue  # "the line it took in 2011": "in" opens a time, nothing is taken in (r32 audit)
+        if policy_type == "Admission" and not negated and _limited_number(ctx, sent, start):
+            policy_type = "AsylumRestriction" if target is not None and any(  # "capped the number of refugees
+                lemma in {"refugee", "asylum"} for lemma in doc_lemmas(doc)[target[0]:target[1]]) else "EntryBan"
+            # admitted": a ceiling on arrivals, not an admission (r32 audit)
         if not policy_type:
             continue
         ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None

@@ -7,6 +7,8 @@
 - "to stop the deportations of", "a plan to delay deportation", "the deportation halt": a deportation noun after a
   stopping or delaying verb, or before "halt"/"moratorium", is no deportation.
 - "give deportation relief to N immigrants": relief from removal is no aid.
+- "limit the number of workers allowed into X", "capped the number of refugees admitted": a ceiling on arrivals
+  is an entry ban or asylum restriction, not an admission; "the line it took in 2011" takes nobody in.
 - "pushed back against criticism" is resisting an argument, no pushback of people.
 - Flows: "those on the left", "the far left" is the political side, not people who left; "do not come across the
   A-B border" is no crossing; nationals "evacuated from" a country are not moving into it.
@@ -145,3 +147,39 @@ def test_pushed_back_migrants_is_deportation(nlp):
     text = ("Migrants and refugees came. Canadian border guards pushed back dozens of migrants at the crossing on "
             "Thursday. Asylum seekers.")
     assert ("CA", "Deportation") in policies(nlp, text)
+
+
+# ---- a limited count of people let in is a restriction, not an admission
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Migrants and refugees came. President Trump will sign an order that will sharply limit the number of foreign "
+     "workers allowed into the United States for the next 60 days. Asylum seekers.", ("US", "EntryBan")),
+    ("Migrants and refugees came. The new rule cuts the number of refugees allowed into the United States to 18,000. "
+     "Asylum seekers.", ("US", "AsylumRestriction")),
+    ("Migrants and refugees came. The administration capped the number of refugees admitted to the United States at "
+     "30,000. Asylum seekers.", ("US", "AsylumRestriction")),
+])
+def test_limited_number_admitted_is_restriction(nlp, text, expected):
+    found = policies(nlp, text)
+    assert expected in found
+    assert ("US", "Admission") not in found
+
+
+def test_increased_number_admitted_is_admission(nlp):
+    text = ("Migrants and refugees came. The United States will increase the number of refugees allowed into the "
+            "country. Asylum seekers.")
+    assert ("US", "Admission") in policies(nlp, text)
+
+
+# ---- "the position it took in 2015": a year after "took in" is a time, nothing is taken in
+
+def test_took_in_a_year_is_no_admission(nlp):
+    text = ("Migrants and refugees came. The Canadian government took the same position it took in 2015 on migrants. "
+            "Asylum seekers and deportation.")
+    assert ("CA", "Admission") not in policies(nlp, text)
+
+
+def test_took_in_migrants_is_admission(nlp):
+    text = ("Migrants and refugees came. The Canadian government took in 2,000 migrants last year. Asylum seekers and "
+            "deportation.")
+    assert ("CA", "Admission") in policies(nlp, text)
