@@ -293,6 +293,7 @@ COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "reco
 BORDER_ACTIONS = {"closed", "shut", "sealed", "fortified", "reinforced", "tightened", "closes", "shuts", "seals"}
 BORDER_NEGATORS = frozenset({"not", "n't", "n’t", "never"})  # "do not come across the A-B border" (r32 audit)
 EVACUATION_LEMMAS = {"evacuate", "evacuated", "airlift", "airlifted", "repatriate", "repatriated"}
+ADVISED_AGAINST = {"avoid", "reconsider", "against", "non-essential", "nonessential", "unnecessary"}
 LEFT_AS_NOUN = {"the", "far", "hard", "radical", "political", "populist"}  # "left" after these is no verb (r32 audit)
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
@@ -480,6 +481,12 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
+    if lemma == "travel" and i > 0:
+        k = i - 1
+        while k > 0 and W[k] in {'"', "“", "”", "'", "’", "‘"}:
+            k -= 1
+        if W[k] in ADVISED_AGAINST:
+            return None  # "told citizens to reconsider travel to X", "advised against travel": an advisory (r32 audit)
     if word == "left" and i > 0 and W[i - 1] in LEFT_AS_NOUN:
         return None  # "voters on the left", "the far left": the political side, nobody left anywhere (r32 audit)
     if lemma in PROTECTION_GRANTS or word in PROTECTION_GRANTS:

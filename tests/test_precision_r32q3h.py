@@ -11,7 +11,8 @@
   is an entry ban or asylum restriction, not an admission; "the line it took in 2011" takes nobody in.
 - "pushed back against criticism" is resisting an argument, no pushback of people.
 - Flows: "those on the left", "the far left" is the political side, not people who left; "do not come across the
-  A-B border" is no crossing; nationals "evacuated from" a country are not moving into it.
+  A-B border" is no crossing; "told citizens to reconsider (avoid) travel to X" is an advisory; nationals
+  "evacuated from" a country are not moving into it.
 
 All sentences are invented for these tests.
 """
@@ -183,3 +184,19 @@ def test_took_in_migrants_is_admission(nlp):
     text = ("Migrants and refugees came. The Canadian government took in 2,000 migrants last year. Asylum seekers and "
             "deportation.")
     assert ("CA", "Admission") in policies(nlp, text)
+
+
+# ---- a travel advisory moves no one
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Migrants and refugees. The State Department issued its highest warning, having earlier told Americans to "
+     "\"reconsider\" travel to Peru, and said any citizens in Peru should leave.", ("US", "PE")),
+    ("Migrants and refugees. The State Department has advised Americans to avoid travel to Peru.", ("US", "PE")),
+    ("Migrants and refugees. Italians have been told to reconsider travel to Peru.", ("IT", "PE")),
+])
+def test_travel_advisory_is_no_flow(nlp, text, pair):
+    assert pair not in flows(nlp, text)
+
+
+def test_people_who_travel_still_flow(nlp):
+    assert ("VE", "PE") in flows(nlp, "Migrants and refugees. Thousands of Venezuelans travel to Peru every month.")
