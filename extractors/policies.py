@@ -116,6 +116,8 @@ CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
                 "strict", "tough", "tougher", "further", "sweeping", "his", "her", "military", "general", "first",
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
+PARTITIVE_HEADS = frozenset({"some", "several", "many", "most", "all", "both", "few", "none", "each", "one", "two",
+                             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens"})
 APPOSITION_DASHES = frozenset({"-", "–", "—", ":", "("})  # a list in apposition to the group noun before it
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
@@ -1235,7 +1237,10 @@ class _Context:
         for j in range(noun - 1, max(sent_start - 1, noun - 6), -1):
             low = doc[j].lower_
             if low in self.sets["prepositions"]:
-                return True
+                # "several of the nations - A and B - have taken in ...", "among the states - A, B -": a partitive
+                # or "among" picks states out, they may still act
+                return low != "among" and not (low == "of" and j > sent_start and (
+                    doc[j - 1].like_num or doc[j - 1].lower_ in PARTITIVE_HEADS))
             if not (doc[j].is_alpha or doc[j].like_num or low in {"-", "–"}):
                 return False
         return False
