@@ -76,7 +76,7 @@ def test_appositive_list_as_subject_still_acts(nlp):
 @pytest.mark.parametrize("text", [
     "Migrants and refugees came. The president signed an order last year to stop the deportations of some young "
     "immigrants in the United States. Asylum seekers.",
-    "Migrants and refugees came. The White House weighs a plan to delay deportation for millions of parents. "
+    "Migrants and refugees came. The White House unveiled a plan to delay deportation of parents of citizens. "
     "Asylum seekers.",
     "Migrants and refugees came. Officials in the United States have begun granting papers under the president's "
     "deportation halt for students. Asylum seekers.",
@@ -92,8 +92,8 @@ def test_sped_up_deportation_is_deportation(nlp):
 
 
 def test_deportation_relief_is_no_aid(nlp):
-    text = ("Refugees and migrants. Lawmakers condemned the president's plan to give deportation relief to as many "
-            "as 4 million undocumented immigrants in the United States.")
+    text = ("Refugees and migrants. Lawmakers condemned the president's plan to give deportation relief to some 4 "
+            "million undocumented immigrants in the United States.")
     assert ("US", "Aid") not in policies(nlp, text)
 
 
@@ -114,8 +114,8 @@ def test_political_left_is_no_movement_word(nlp):
 
 
 def test_negated_border_crossing_is_no_flow(nlp):
-    text = ("Migrants and refugees came to America. Officials say that many of the migrants do not come across the "
-            "U.S.-Mexico border but arrive by air as tourists and stay. Asylum seekers.")
+    text = ("Migrants and refugees came to America. Officials say that half of the migrants never come across the "
+            "U.S.-Mexico border, arriving as tourists who stay. Asylum seekers.")
     assert ("MX", "US") not in flows(nlp, text)
 
 
@@ -126,7 +126,7 @@ def test_border_crossing_still_flows(nlp):
 
 
 def test_evacuated_nationals_do_not_move_into_the_country(nlp):
-    text = "Migrants and refugees came. About 300 Italian nationals have been evacuated from Wuhan on two flights."
+    text = "Migrants and refugees came. Two planes carried 300 Italian nationals, who were evacuated from Wuhan."
     assert ("IT", "CN") not in flows(nlp, text)
 
 
@@ -138,9 +138,8 @@ def test_migrants_from_transit_country_keep_their_leg(nlp):
 # ---- "pushed back against criticism" resists an argument, it returns no one
 
 def test_pushed_back_against_criticism_is_no_deportation(nlp):
-    text = ("Migrants and refugees came to Canada. The Canadian government on Thursday also pushed back against "
-            "criticism it had gone soft on asylum, saying a fence is already being built. Asylum seekers and "
-            "deportation.")
+    text = ("Migrants and refugees came to Canada. The Canadian cabinet pushed back against claims that it was lax "
+            "about asylum, saying a new fence is going up. Asylum seekers and deportation.")
     assert ("CA", "Deportation") not in policies(nlp, text)
 
 
@@ -153,8 +152,8 @@ def test_pushed_back_migrants_is_deportation(nlp):
 # ---- a limited count of people let in is a restriction, not an admission
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Migrants and refugees came. President Trump will sign an order that will sharply limit the number of foreign "
-     "workers allowed into the United States for the next 60 days. Asylum seekers.", ("US", "EntryBan")),
+    ("Migrants and refugees came. The president's decree will sharply limit the number of foreign workers allowed "
+     "into the United States this summer. Asylum seekers.", ("US", "EntryBan")),
     ("Migrants and refugees came. The new rule cuts the number of refugees allowed into the United States to 18,000. "
      "Asylum seekers.", ("US", "AsylumRestriction")),
     ("Migrants and refugees came. The administration capped the number of refugees admitted to the United States at "
