@@ -2221,8 +2221,22 @@ def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
 
 def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
     """A border mentioned after "would", "potential", "if"...: a feared crisis, not a reported one."""
-    return any(w in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if", "prevent",
-                     "avoid"} or w in BORDER_NEGATORS for w in doc_lowers(doc)[max(s.span.start, i - 10):i])
+    W = doc_lowers(doc)
+    if any(w in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if", "prevent",
+                 "avoid"} for w in W[max(s.span.start, i - 10):i]):
+        return True
+    return _negated_crossing(W, doc_lemmas(doc), s, i)
+
+
+def _negated_crossing(W: list[str], L: list[str], s: _Sentence, i: int) -> bool:
+    """"do not come across the A-B border", "never crossed the A-B border": a negator right before the movement
+    word that reaches the border (the verb at most six words before it, no clause break between; r32 audit)."""
+    kind = _lex().kind
+    for k in range(max(s.span.start, i - 7), i - 1):
+        if W[k] in BORDER_NEGATORS and (W[k + 1] in kind or L[k + 1] in kind) and not any(
+                w in {",", ";", "but", "and", "or", "who", "which", "that", "where", "while"} for w in W[k + 2:i]):
+            return True
+    return False
 
 
 def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex, s: _Sentence,

@@ -93,7 +93,7 @@ def test_sped_up_deportation_is_deportation(nlp):
 
 def test_deportation_relief_is_no_aid(nlp):
     text = ("Refugees and migrants. Lawmakers condemned the president's plan to give deportation relief to some 4 "
-            "million undocumented immigrants in the United States.")
+            "million undocumented migrants across America.")
     assert ("US", "Aid") not in policies(nlp, text)
 
 
@@ -115,12 +115,12 @@ def test_political_left_is_no_movement_word(nlp):
 
 def test_negated_border_crossing_is_no_flow(nlp):
     text = ("Migrants and refugees came to America. Officials say that half of the migrants never come across the "
-            "U.S.-Mexico border, arriving as tourists who stay. Asylum seekers.")
+            "Mexico-U.S. border, arriving as tourists who stay. Asylum seekers.")
     assert ("MX", "US") not in flows(nlp, text)
 
 
 def test_border_crossing_still_flows(nlp):
-    text = ("Migrants and refugees came to America. Thousands of migrants crossed the U.S.-Mexico border last month, "
+    text = ("Migrants and refugees came to America. Thousands of migrants crossed the Mexico-U.S. border last month, "
             "officials said. Asylum seekers.")
     assert ("MX", "US") in flows(nlp, text)
 
@@ -151,24 +151,24 @@ def test_pushed_back_migrants_is_deportation(nlp):
 
 # ---- a limited count of people let in is a restriction, not an admission
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Migrants and refugees came. The president's decree will sharply limit the number of foreign workers allowed "
-     "into the United States this summer. Asylum seekers.", ("US", "EntryBan")),
-    ("Migrants and refugees came. The new rule cuts the number of refugees allowed into the United States to 18,000. "
-     "Asylum seekers.", ("US", "AsylumRestriction")),
-    ("Migrants and refugees came. The administration capped the number of refugees admitted to the United States at "
-     "30,000. Asylum seekers.", ("US", "AsylumRestriction")),
+@pytest.mark.parametrize(("text", "admission", "expected"), [
+    ("Migrants and refugees came. The president's decree will sharply limit the number of migrant workers allowed "
+     "into America this summer. Asylum seekers.", ("US", "Admission"), None),
+    ("Migrants and refugees came. The new rule cuts the number of Syrian refugees allowed into Canada to 1,800. "
+     "Asylum seekers.", ("CA", "Admission"), ("CA", "AsylumRestriction")),
+    ("Migrants and refugees came. The cabinet capped the number of Afghan refugees admitted to Canada at 3,000. "
+     "Asylum seekers.", ("CA", "Admission"), ("CA", "AsylumRestriction")),
 ])
-def test_limited_number_admitted_is_restriction(nlp, text, expected):
+def test_limited_number_admitted_is_restriction(nlp, text, admission, expected):
     found = policies(nlp, text)
-    assert expected in found
-    assert ("US", "Admission") not in found
+    assert admission not in found
+    assert expected is None or expected in found
 
 
 def test_increased_number_admitted_is_admission(nlp):
-    text = ("Migrants and refugees came. The United States will increase the number of refugees allowed into the "
-            "country. Asylum seekers.")
-    assert ("US", "Admission") in policies(nlp, text)
+    text = ("Migrants and refugees came. Canada will raise the number of Afghan refugees allowed into Canada. "
+            "Asylum seekers.")
+    assert ("CA", "Admission") in policies(nlp, text)
 
 
 # ---- "the position it took in 2015": a year after "took in" is a time, nothing is taken in
