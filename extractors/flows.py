@@ -296,6 +296,10 @@ DEMONYM_PLACES = {"coast", "coasts", "coastline", "shore", "shores", "beach", "b
                   "city", "town", "village", "countryside", "enclave", "enclaves", "exclave", "province", "region"}
 COUNT_VERBS = {"registered", "recorded", "counted", "logged", "registers", "records", "counts", "logs"}
 BORDER_ACTIONS = {"closed", "shut", "sealed", "fortified", "reinforced", "tightened", "closes", "shuts", "seals"}
+BORDER_NEGATORS = frozenset({"not", "n't", "n’t", "never"})  # "do not come across the A-B border" (r32 audit)
+EVACUATION_LEMMAS = {"evacuate", "evacuated", "airlift", "airlifted", "repatriate", "repatriated"}
+ADVISED_AGAINST = {"avoid", "reconsider", "against", "non-essential", "nonessential", "unnecessary"}
+LEFT_AS_NOUN = {"the", "far", "hard", "radical", "political", "populist"}  # "left" after these is no verb (r32 audit)
 HOME_NOUNS = {"country", "countries", "nation", "nations", "homeland", "homelands", "land", "lands"}
 BORDER_OBJECTS = {"fence", "fences", "wall", "walls", "crossing", "crossings", "line", "area", "region", "zone",
                   "river", "strip", "checkpoint", "checkpoints", "gate", "gates", "bridge", "bridges", "post",
@@ -482,6 +486,14 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     kind = lex.kind.get(word) or lex.kind.get(lemma)
     if kind is None:
         return None
+    if lemma == "travel" and i > 0:
+        k = i - 1
+        while k > 0 and W[k] in {'"', "“", "”", "'", "’", "‘"}:
+            k -= 1
+        if W[k] in ADVISED_AGAINST:
+            return None  # "told citizens to reconsider travel to X", "advised against travel": an advisory (r32 audit)
+    if word == "left" and i > 0 and W[i - 1] in LEFT_AS_NOUN:
+        return None  # "voters on the left", "the far left": the political side, nobody left anywhere (r32 audit)
     if lemma in PROTECTION_GRANTS or word in PROTECTION_GRANTS:
         # "Germany granted asylum to 5,000 Syrians": a state giving protection admits the group; not money or time
         return "admit" if any(w in PROTECTION_OBJECTS for w in W[i + 1:min(i + 4, end)]) else None
@@ -1894,6 +1906,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         return
     for o in origins:
         for d in departure:
+            if trig is not None and L[trig] in EVACUATION_LEMMAS:
+                continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
     # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
     # (not alternatives: "through Austria or Switzerland")
@@ -2259,8 +2273,22 @@ def _context_word_in_prose(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
 
 def _hedged_before(doc: Doc, s: _Sentence, i: int) -> bool:
     """A border mentioned after "would", "potential", "if"...: a feared crisis, not a reported one."""
-    return any(w in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if", "prevent",
-                     "avoid"} for w in doc_lowers(doc)[max(s.span.start, i - 10):i])
+    W = doc_lowers(doc)
+    if any(w in {"would", "could", "might", "may", "potential", "possible", "will", "should", "if", "prevent",
+                 "avoid"} for w in W[max(s.span.start, i - 10):i]):
+        return True
+    return _negated_crossing(W, doc_lemmas(doc), s, i)
+
+
+def _negated_crossing(W: list[str], L: list[str], s: _Sentence, i: int) -> bool:
+    """"do not come across the A-B border", "never crossed the A-B border": a negator right before the movement
+    word that reaches the border (the verb at most six words before it, no clause break between; r32 audit)."""
+    kind = _lex().kind
+    for k in range(max(s.span.start, i - 7), i - 1):
+        if W[k] in BORDER_NEGATORS and (W[k + 1] in kind or L[k + 1] in kind) and not any(
+                w in {",", ";", "but", "and", "or", "who", "which", "that", "where", "while"} for w in W[k + 2:i]):
+            return True
+    return False
 
 
 def _orient(a: str, b: str, explicit: set[tuple[str, str]], main: str | None, lex: _Lex, s: _Sentence,
@@ -4034,6 +4062,7 @@ def _backoff_flows(b: _Builder, sentences: list[_Sentence], main: str | None) ->
                                                     map(bo.cues.__contains__, lemmas))))  # W or L a cue, in C
         cues = [c for c in cues if c + 1 >= end or W[c + 1] not in MEASURE_HEADS]  # "the travel ban", "the
         # arrivals hall": a measure or a room, no one moving (r31)
+        cues = [c for c in cues if W[c] != "left" or c == start or W[c - 1] not in LEFT_AS_NOUN]  # "on the left"
         if "asylum" in words:
             cues = sorted(cues + [j for j in (_asylum_state(W, m, s, bo) for m in s.mentions) if j is not None])
         # "those rescued", "many now live", not "they are"

@@ -116,6 +116,9 @@ CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 NOMINAL_SKIP = {"to", "a", "an", "the", "its", "their", "new", "partial", "full", "temporary", "more", "additional",
                 "strict", "tough", "tougher", "further", "sweeping", "his", "her", "military", "general", "first",
                 "second", "latest", "fresh", "also", "now", "and", "of", "humanitarian", "mass"}
+PARTITIVE_HEADS = frozenset({"some", "several", "many", "most", "all", "both", "few", "none", "each", "one", "two",
+                             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens"})
+APPOSITION_DASHES = frozenset({"-", "–", "—", ":", "("})  # a list in apposition to the group noun before it
 CONTEXT_SENTENCES = 5  # how far back "the government", "it", "the countries" are resolved
 MAX_LEFT = 30  # tokens searched left of a trigger for its actor
 DOCUMENT_NOUNS = {"decree", "order", "law", "bill", "resolution", "directive", "regulation", "ordinance", "ukase"}
@@ -1196,6 +1199,8 @@ class _Context:
                     steps += 1
                     continue
                 return True
+            if low in {":", "(", "—"} and j > sent_start and doc[j - 1].lower_ in sets["group_ref_nouns"]:
+                return self._appositive_of_object(j - 1)  # "from six nations: A, B and C"
             if low in {",", ";", ":", "(", "“", "\"", "—"}:
                 return False
             if low in {"and", "or"}:
@@ -1216,7 +1221,28 @@ class _Context:
                 j -= 1
                 steps += 1
                 continue
+            if low in sets["group_ref_nouns"] and j + 1 < len(doc) and doc[j + 1].lower_ in APPOSITION_DASHES:
+                return self._appositive_of_object(j)  # "from seven countries - A, B and C - ..."
             return False
+        return False
+
+    def _appositive_of_object(self, noun: int) -> bool:
+        """Whether the group noun ("countries", "nations") that a dash, colon or bracket list of states stands in
+        apposition to is itself a preposition's object: "barred people from six mostly Muslim nations - A, B and
+        C - from entering" names the ban's targets, not states that act (r32 audit: a travel ban's target
+        states read as the actors of the next sentence's "It also halted ..."). Walks left over the noun's
+        modifiers (numbers, words, hyphens) for at most five tokens."""
+        doc = self.doc
+        sent_start = self.sents[self.sent_of[noun]].start
+        for j in range(noun - 1, max(sent_start - 1, noun - 6), -1):
+            low = doc[j].lower_
+            if low in self.sets["prepositions"]:
+                # "several of the nations - A and B - have taken in ...", "among the states - A, B -": a partitive
+                # or "among" picks states out, they may still act
+                return low != "among" and not (low == "of" and j > sent_start and (
+                    doc[j - 1].like_num or doc[j - 1].lower_ in PARTITIVE_HEADS))
+            if not (doc[j].is_alpha or doc[j].like_num or low in {"-", "–"}):
+                return False
         return False
 
     def _listed_by(self, j: int) -> int | None:
@@ -2888,6 +2914,31 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     return None
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
+
+
+LIMITING_LEMMAS = frozenset({"limit", "cut", "cap", "reduce", "slash", "lower", "curb", "restrict", "halve", "shrink",
+                             "decrease", "trim"})
+
+
+def _limited_number(ctx: _Context, sent: Span, start: int) -> bool:
+    """"limit the number of workers allowed into X", "capped the number of refugees admitted to X at 30,000": the
+    admission word describes a count that the sentence's verb lowers or caps (a limiting verb a word or two before
+    "the number of", the admission word at most six words after it)."""
+    lows, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
+    for j in range(start - 2, max(sent.start, start - 8) - 1, -1):
+        if lows[j] in {"number", "numbers"} and lows[j + 1] == "of":
+            k = j - 1
+            while k > sent.start and lows[k] in {"the", "a", "sharply", "drastically", "further", "significantly"}:
+                k -= 1
+            return k >= sent.start and (lemmas[k] in LIMITING_LEMMAS or lows[k] in LIMITING_LEMMAS or
+                                        lows[k].rstrip("s") in LIMITING_LEMMAS or lows[k][:-2] in LIMITING_LEMMAS)
+        if lows[j] in {",", ";", ".", "and", "but"}:
+            return False
+    return False
+
+
 def _past_record(ctx: _Context, start: int) -> bool:
     """The trigger states a record ("has not taken in", "never accepted"), not a refusal or a pledge for the
     future ("refused to accept", "will not accept": an entry ban)."""
@@ -4099,6 +4150,13 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             policy_type = entry["negated_refugees"]  # "has not taken in a single refugee": protection refused
         if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
             policy_type = None
+        if policy_type == "Admission" and start + 2 < sent.end and doc_lemmas(doc)[start] == "take" and \
+                doc_lowers(doc)[start + 1] == "in" and _is_year(doc_lowers(doc)[start + 2]):
+            continue  # "the line it took in 2011": "in" opens a time, nothing is taken in (r32 audit)
+        if policy_type == "Admission" and not negated and _limited_number(ctx, sent, start):
+            policy_type = "AsylumRestriction" if target is not None and any(  # "capped the number of refugees
+                lemma in {"refugee", "asylum"} for lemma in doc_lemmas(doc)[target[0]:target[1]]) else "EntryBan"
+            # admitted": a ceiling on arrivals, not an admission (r32 audit)
         if not policy_type:
             continue
         ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None
