@@ -64,3 +64,24 @@ def test_merge_is_filter_spans_sorted(nlp):
             expected = sorted(filter_spans(spans), key=lambda s: s.start)
             got = _merge(doc, spans)
             assert [id(s) for s in got] == [id(s) for s in expected], combo
+
+
+def test_doc_index_trimmed_sentences(nlp):
+    """The index's sentence ranges are each sentence's text stripped of white space at both ends, whether or not
+    there is any to strip (the ranges without any are taken without copying the text)."""
+    from extractors.doccache import doc_text
+    from extractors.entities import doc_index
+
+    text = ("The ferry left at dawn.  \n\n  Crews checked every cabin twice.\n\nNo one was missing. \n"
+            "   \n\nA second boat waited offshore")
+    doc = nlp(text)
+    index = doc_index(doc)
+    full = doc_text(doc)
+    expected = []
+    for sent in doc.sents:
+        raw = full[sent.start_char:sent.end_char]
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        expected.append((start, start + len(raw.strip())))
+    assert index.sent_trimmed == expected
+    assert any(full[a:b] != full[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+               for (a, b), (s, e) in zip(index.sent_trimmed, index.sent_tokens, strict=True))  # some were trimmed
