@@ -920,7 +920,7 @@ def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
     reads them from the Span some six times per span, in its sort keys and its loop): the same spans in the same
     order."""
     bounds = [(span.start, span.end) for span in spans]
-    # filter_spans's order: longest first, then the later start; a sort in reverse keeps equal keys in their order
+    # filter_spans's order: longest first, then the earlier start; a sort in reverse keeps equal keys in their order
     keys = [(end - start, -start) for start, end in bounds]
     seen: set[int] = set()
     kept = []
