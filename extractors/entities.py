@@ -117,7 +117,11 @@ def doc_index(doc: Doc) -> DocIndex:
     sent_trimmed = []
     for a, b in sent_tokens:
         end = ends[b - 1]
-        text = full[starts[a]:end].lstrip()  # sent.text without its leading white space
+        begin = starts[a]
+        if begin < end and not full[begin].isspace() and not full[end - 1].isspace():
+            sent_trimmed.append((begin, end))  # nothing to strip (most sentences): no copy of the sentence's text
+            continue
+        text = full[begin:end].lstrip()  # sent.text without its leading white space
         s_start = end - len(text)
         sent_trimmed.append((s_start, s_start + len(text.rstrip())))
     index = DocIndex(starts, ends, boilerplate, has_sents, sent_of, sent_tokens, sent_trimmed, len(full))

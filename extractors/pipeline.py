@@ -44,7 +44,6 @@ from spacy.lang.en import lex_attrs as english_lex_attrs
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from extractors import names
 from extractors.affixes import (
@@ -557,7 +556,14 @@ class LookupLemmatizer(EnglishLemmatizer):
             lemma = strings.add(found) if found is not None else orth
             # LOWER is a property of the word (its lexeme), read here for new words only: not a column per token
             text, lower_form = strings[orth], vocab[orth].lower_
-            return lemma, text, lower_form, strings[lemma].lower(), classify_word(text, lower_form)
+            lemma_lower = strings[lemma].lower()
+            # equal strings as one object: a token's three list entries then point to one string (most words are
+            # lower case and their own lemma), and gathering them per token touches one object, not three
+            if lower_form == text:
+                lower_form = text
+            if lemma_lower == lower_form:
+                lemma_lower = lower_form
+            return lemma, text, lower_form, lemma_lower, classify_word(text, lower_form)
 
         kept = sentence_columns(doc)  # the token hashes as the sentencizer read them
         orths, lemmas = doc.to_array([ORTH, LEMMA]).T if kept is None else (kept[0], doc.to_array(LEMMA))
@@ -908,9 +914,23 @@ def find_persons(doc: Doc) -> Doc:
 
 
 def _merge(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Non-overlapping entities: longest wins, then gazetteer over model, then earliest."""
-    keep = filter_spans(spans)
-    return sorted(keep, key=lambda s: s.start)
+    """Non-overlapping entities: longest wins, then gazetteer over model, then earliest.
+
+    ``sorted(filter_spans(spans), key=start)``, with each span's start and end read once (spaCy's ``filter_spans``
+    reads them from the Span some six times per span, in its sort keys and its loop): the same spans in the same
+    order."""
+    bounds = [(span.start, span.end) for span in spans]
+    # filter_spans's order: longest first, then the earlier start; a sort in reverse keeps equal keys in their order
+    keys = [(end - start, -start) for start, end in bounds]
+    seen: set[int] = set()
+    kept = []
+    for i in sorted(range(len(spans)), key=keys.__getitem__, reverse=True):
+        start, end = bounds[i]
+        if start not in seen and end - 1 not in seen:  # (filter_spans tests the two ends)
+            kept.append(i)
+            seen.update(range(start, end))
+    kept.sort(key=[start for start, _ in bounds].__getitem__)
+    return [spans[i] for i in kept]
 
 
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
