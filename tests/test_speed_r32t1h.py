@@ -1,4 +1,4 @@
-"""Session 32, T1h (quotes stage, output-identical): fast paths give what the general paths give.
+"""Session 32, T1h (quotes stage and tokenizer, output-identical): fast paths give what the general paths give.
 
 All sentences are invented for these tests.
 """
@@ -6,10 +6,13 @@ All sentences are invented for these tests.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+import spacy
 
 import extractors.quotes as quotes
+from extractors.affixes import _CharacterSet, add_word_match, alpha_word_match, speed_up_affixes
 from extractors.doccache import class_positions
 from extractors.entities import extract_entities
 from extractors.pipeline import build_pipeline
@@ -70,3 +73,79 @@ def test_phrase_starts_same_with_and_without_word_classes(nlp, monkeypatch):
         assert fast == general
         determiners = {i for i, low in enumerate(quotes.doc_lowers(doc)) if low in quotes.cues()["determiners"]}
         assert determiners & set(fast)  # the sentences do exercise the determiner rule
+
+
+# --------------------------------------------------------------------------- token_match of letters of any script
+
+LETTER_TEXT = (
+    "Officials in Zürich and Kraków said the café near the Øresund crossing had closed. Erdoğan's adviser, "
+    "Ayşe Kılıç, told the Δελτίο paper (in Greek) that Москва had not replied; «Nein», said Jürgen. "
+    "The ½-price tickets, the ²nd round and 10km walks: 'Señora' Núñez called it «très» odd—ça va.\n\nÉtat"
+)
+
+
+def _tokens(tokenizer, text):
+    return [(t.text, t.whitespace_, t.norm_, t.idx) for t in tokenizer(text)]
+
+
+def test_alpha_word_match_on_english_rules():
+    tokenizer = spacy.blank("en").tokenizer
+    speed_up_affixes(tokenizer)
+    match = alpha_word_match(tokenizer)
+    assert match is not None
+    for word in ("Refugees", "x", "café", "Erdoğan", "Москва", "Δελτίο", "ß"):
+        assert match(word), word
+    for word in ("2016", "10km", "it's", "word.", "a\n", "state-run", "A1", "½", "²", "Señora,"):
+        assert not match(word), word
+
+
+def test_alpha_pattern_matches_what_isalpha_accepts():
+    match = alpha_word_match(spacy.blank("en").tokenizer)
+    regex = re.compile(match.__self__.pattern)  # what a tokenizer loaded from its bytes matches with
+    for code in list(range(0, 0x3000)) + list(range(0x3000, 0x110000, 97)):
+        char = chr(code)
+        assert bool(regex.match(char)) == char.isalpha(), hex(code)
+    for word in ("café", "Erdoğan", "a²", "x_y", "Москва", "abc1"):
+        assert bool(regex.match(word)) == word.isalpha(), word
+
+
+def test_same_tokens_with_letters_of_any_script():
+    plain = spacy.blank("en")
+    fast = spacy.blank("en")
+    speed_up_affixes(fast.tokenizer)
+    assert add_word_match(fast.tokenizer)
+    assert fast.tokenizer.token_match("Kraków")  # the widened test, not the ASCII one
+    assert _tokens(fast.tokenizer, LETTER_TEXT) == _tokens(plain.tokenizer, LETTER_TEXT)
+    rng = random.Random(3202)
+    alphabet = list("aZéßøЖΩ019.,-—'’\"()%$#/:;!?+½² \n") + ["can", "not", "gon", "na", "km", "s", "ç", "ñ"]
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        assert _tokens(fast.tokenizer, text) == _tokens(plain.tokenizer, text), text
+    assert _tokens(fast.tokenizer, LETTER_TEXT) == _tokens(plain.tokenizer, LETTER_TEXT)  # again, from the cache
+
+
+def test_serialised_alpha_match_tokenises_the_same():
+    nlp = spacy.blank("en")
+    speed_up_affixes(nlp.tokenizer)
+    add_word_match(nlp.tokenizer)
+    loaded = spacy.blank("en")
+    loaded.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    assert loaded.tokenizer.token_match("Kraków") and not loaded.tokenizer.token_match("Kraków.")
+    assert _tokens(loaded.tokenizer, LETTER_TEXT) == _tokens(nlp.tokenizer, LETTER_TEXT)
+
+
+def test_a_rule_splitting_some_letters_keeps_the_ascii_match():
+    nlp = spacy.blank("en")
+    nlp.tokenizer.suffix_search = re.compile(r"(?<=[0-9])km$|é$").search  # "é" can be split off letters
+    assert alpha_word_match(nlp.tokenizer) is None
+    assert add_word_match(nlp.tokenizer)
+    assert isinstance(nlp.tokenizer.token_match.__self__, _CharacterSet)  # ASCII letters alone: still one token
+    other = spacy.blank("en")
+    other.tokenizer.infix_finditer = re.compile(r"(?<=[a-zа-я])(?=[A-ZА-Я])").finditer
+    assert alpha_word_match(other.tokenizer) is None and not add_word_match(other.tokenizer)
+
+
+def test_pipeline_uses_the_alpha_match():
+    nlp = build_pipeline()
+    match = nlp.tokenizer.tokenizer.token_match
+    assert match("Kraków") and match("migrants") and not match("migrants,")
