@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors import names
 from extractors.affixes import (
     add_plain_word_match,
+    add_word_match,
     drop_redundant_special_cases,
     speed_up_affixes,
     split_contractions,
@@ -1338,7 +1339,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp.vocab.lex_attr_getters = lexical_attribute_getters(nlp)  # before the gazetteer's ~50k surfaces make words
     _keep_title_abbreviations(nlp)
     speed_up_affixes(nlp.tokenizer)  # same tokens, fewer regex alternatives tried per word
-    add_plain_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of ASCII letters alone
+    add_word_match(nlp.tokenizer)  # same tokens, no affix search for chunks of letters alone (one C call per chunk)
     drop_redundant_special_cases(nlp.tokenizer)  # same tokens, most chunks cached
     moved = split_contractions(nlp.tokenizer)  # same tokens ("didn't": "did", "n't"), cached after a contraction too
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer, norm_fixes(nlp.vocab, moved))

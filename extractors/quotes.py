@@ -531,6 +531,25 @@ def _is_speech_verb(i: int, lowers: list[str], lemmas: list[str], texts: list[st
     return low != lemma or low in {"say", "tell", "add", "write"} or low.endswith(("ed", "ing", "s"))
 
 
+_DETERMINER_WORD = word_class(lambda text, lower: lower in cues()["determiners"])  # where a description may open
+
+
+def _determiners_before_heads(determiners: list[int], heads: list[int]) -> list[int]:
+    """The positions in ``determiners`` with a position of ``heads`` one to six tokens after them (both ascending):
+    the determiners among the six tokens before some head, found in one walk over both lists rather than by reading
+    the six tokens before each head (a slice, a map and a set update per head word, 6% of the quotes stage)."""
+    found: list[int] = []
+    j, count = 0, len(heads)
+    for d in determiners:
+        while j < count and heads[j] <= d:
+            j += 1
+        if j == count:
+            break  # no head after this determiner, nor after the later ones
+        if heads[j] - d <= 6:
+            found.append(d)
+    return found
+
+
 class _Context:
     """Per-document state: token arrays, token map, quote membership, speaker history."""
 
@@ -580,10 +599,15 @@ class _Context:
         determiners, plural_or_org = c["determiners"], c["plural_person_nouns"] | c["org_nouns"]
         phrase_starts = set(self.entity_positions)
         phrase_starts.update(i for i in found if lowers[i] in PRONOUNS)
-        is_determiner = determiners.__contains__
+        determiner_positions = class_positions(doc, _DETERMINER_WORD)
+        if determiner_positions is None:  # (no word classes: each head's six tokens before it read)
+            is_determiner = determiners.__contains__
+            for h in self.head_positions:
+                before = max(0, h - 6)
+                phrase_starts.update(compress(range(before, h), map(is_determiner, lowers[before:h])))
+        else:
+            phrase_starts.update(_determiners_before_heads(determiner_positions, self.head_positions))
         for h in self.head_positions:
-            before = max(0, h - 6)
-            phrase_starts.update(compress(range(before, h), map(is_determiner, lowers[before:h])))
             if lowers[h] in plural_or_org:
                 phrase_starts.update(range(max(0, h - 5), h + 1))
         self.phrase_starts = sorted(phrase_starts)
