@@ -479,6 +479,25 @@ MEASURE_HEADS = frozenset({"ban", "bans", "restriction", "restrictions", "adviso
 nationals of A", "travel documents", "the travel industry", "the arrivals hall": passengers of any flight)."""
 
 
+TITLE_CASE_SHARE = 0.8
+"""Share of a line's longer words (four letters or more) capitalised in a headline written in title case."""
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Whether token i stands in a headline written in title case ("Syrians Seek Refuge In Jordan And Lebanon"),
+    where a capitalised verb is no part of a name (r32 pages pilot). The line is the sentence of token i cut at line
+    breaks; it needs three or more longer words besides its first, nearly all capitalised."""
+    texts = doc_texts(doc)
+    sent = doc[i].sent
+    start, end = i, i + 1
+    while start > sent.start and "\n" not in doc[start - 1].whitespace_ and "\n" not in texts[start - 1]:
+        start -= 1
+    while end < sent.end and "\n" not in doc[end - 1].whitespace_ and "\n" not in texts[end]:
+        end += 1
+    longer = [t for t in texts[start + 1:end] if len(t) >= 4 and t[:1].isalpha()]
+    return len(longer) >= 3 and sum(t[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
 def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     """The movement kind of token i, if it is a movement word in this use."""
     W, L = doc_lowers(doc), doc_lemmas(doc)
@@ -499,7 +518,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return "admit" if any(w in PROTECTION_OBJECTS for w in W[i + 1:min(i + 4, end)]) else None
     if word in (life := _new_life()) and (i == 0 or W[i - 1] not in life[word]):
         return None  # "life in Syria is hard"; "a new life in Canada" is where people went
-    if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct:
+    if doc_texts(doc)[i][:1].isupper() and i > 0 and not doc[i - 1].is_sent_start and not doc[i - 1].is_punct and (
+            not _title_case_line(doc, i)):
         return None  # "Land Rover", "Welcome Centre": part of a name
     k = i - 1
     while k >= 0 and W[k] in AUXILIARIES:
