@@ -2229,10 +2229,16 @@ def _border_pairs(doc: Doc, s: _Sentence, main: str | None, lex: _Lex) -> list[t
     return [p for p in pairs if p[1] is not None and p[0] != p[1]]
 
 
+@lru_cache(maxsize=1)
+def _border_owner_places() -> bool:
+    """Whether flows.json "border_owner_places_r32" is on (read once: the file is parsed per call otherwise)."""
+    return bool(load_json("flows.json").get("border_owner_places_r32"))
+
+
 def _place_ending(s: _Sentence, end: int) -> _Mention | None:
     """A subnational place of the sentence ending at token ``end`` ("Texas" in "the Texas border with X"), when
     flows.json "border_owner_places_r32" is on (round 32)."""
-    if not load_json("flows.json").get("border_owner_places_r32"):
+    if not _border_owner_places():
         return None
     return next((m for m in s.mentions if m.kind == "place" and m.end == end and m.iso), None)
 
@@ -2268,11 +2274,17 @@ def _border_context(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     return crisis or (people and context)
 
 
+@lru_cache(maxsize=1)
+def _crossing_nouns() -> frozenset[str]:
+    """flows.json "crossings_of_border_r32" (read once: the file is parsed per call otherwise)."""
+    return frozenset(load_json("flows.json").get("crossings_of_border_r32") or ())
+
+
 def _crossings_of_border(words: list[str], lex: _Lex) -> bool:
     """"illegal crossings of the X-Y border have risen": a plural crossing noun with "of the" and a border word
     within three tokens names people crossing it, as a people noun does (round 32; flows.json
     "crossings_of_border_r32", off when absent)."""
-    nouns = load_json("flows.json").get("crossings_of_border_r32")
+    nouns = _crossing_nouns()
     if not nouns or "of" not in words:
         return False
     return any(w in nouns and words[k + 1:k + 3] == ["of", "the"]
