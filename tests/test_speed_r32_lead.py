@@ -20,7 +20,7 @@ from graph.documents import make_document
 TEXT = (
     "Border crossings rise again\n\n"
     "Illegal crossings of the Texas border with Mexico rose sharply last month, officials in Washington said on "
-    "Tuesday. Hundreds of migrants approaching the border between Mexico and the United States were turned back "
+    "Tuesday. Hundreds of migrants nearing the U.S.-Mexico frontier last week were turned back "
     "to Guatemala, and those arrested at the crossing are from Honduras and El Salvador. Poland regularly accepts "
     "asylum seekers from Belarus, the ministry said. Canada pledged protection to the Afghans fleeing the Taliban "
     "and took the same measures for Syrians. \"We will not issue visas to these men,\" the Latvian foreign "
