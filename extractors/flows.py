@@ -823,6 +823,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         if m.kind == "demonym" and m.end < end and (W[m.end] in DEMONYM_PLACES or W[m.end] == "border" and W[
                 m.end + 1:m.end + 2] and W[m.end + 1] in BORDER_PLACES) and not _surface(doc, m).endswith("s"):
             m.kind = "place"  # "from the Libyan coast", "through a Greek island": a place in the country
+        elif m.kind == "demonym" and _demonym_place_list(doc, m, mentions, end):
+            m.kind = "place"  # "landed on Greek, Italian and Maltese soil": each adjective of the list (r33)
         elif m.kind == "demonym" and _demonym_camp(doc, m.end, end):
             m.kind = "place"  # "two years in a Kenyan refugee camp": the camp is in Kenya
         if m.kind == "demonym":
@@ -1064,6 +1066,36 @@ def _counted_demonyms(doc: Doc, o: _Mention, lex: _Lex) -> bool:
         return True  # "2 million Ukrainians", "the number of Venezuelans in Peru"
     digits = W[k].replace(",", "")
     return digits.isdigit() and int(digits) >= 100  # "500,000 Syrians", not "two Syrians in Germany were arrested"
+
+
+def _demonym_place_list(doc: Doc, m: _Mention, mentions: list[_Mention], end: int) -> bool:
+    """Whether demonym ``m`` opens or continues a list of singular demonyms ("A-ian, B-ian and C-ian") whose last
+    item is followed by a place noun ("soil", "territory", "waters", "shores"): each adjective names a place in its
+    country, as a single one before the noun does (round 33). Plural demonyms are people, no list item."""
+    W = doc_lowers(doc)
+    by_start = {o.start: o for o in mentions if o.kind == "demonym"}
+    cur = m
+    for _ in range(8):
+        if _surface(doc, cur).endswith("s"):
+            return False
+        k = cur.end
+        if k >= end:
+            return False
+        if W[k] in DEMONYM_PLACES:
+            return cur is not m
+        if W[k] == ",":
+            k += 1
+            if k < end and W[k] in {"and", "or"}:
+                k += 1
+        elif W[k] in {"and", "or"}:
+            k += 1
+        else:
+            return False
+        nxt = by_start.get(k)
+        if nxt is None:
+            return False
+        cur = nxt
+    return False
 
 
 def _demonym_camp(doc: Doc, i: int, end: int) -> bool:
@@ -4755,6 +4787,45 @@ def _from_list(W: list[str], j: int, end: int, by_start: dict[int, _Mention], lo
 _LIST_EXTENDED = [False]  # whether the last ``_from_list`` read past a description or an aside (round 29)
 
 
+LIST_DASHES = frozenset({"-", "–", "—"})
+
+
+@dataclass(frozen=True)
+class _ShareOfArrivals:
+    """Lexicons of ``_share_of_arrivals`` (flows.json "share_of_arrivals_r33")."""
+
+    verbs: tuple[tuple[str, ...], ...]
+    counted: frozenset[str]
+    verb_window: int
+    noun_window: int
+
+
+@lru_cache(maxsize=1)
+def _share_lex() -> _ShareOfArrivals | None:
+    data = load_json("flows.json").get("share_of_arrivals_r33")
+    if not data:
+        return None
+    return _ShareOfArrivals(verbs=tuple(tuple(v.split()) for v in data["verbs"]), counted=frozenset(data["counted"]),
+                            verb_window=int(data["verb_window"]), noun_window=int(data["noun_window"]))
+
+
+def _share_of_arrivals(W: list[str], k: int, end: int) -> bool:
+    """Whether the words after a list of origins ending at ``k`` say the listed people make up a share of those
+    caught or arriving ("... – A, B and C – make up the majority of apprehensions", "account for most arrivals"):
+    a count of arrivals, so they came where it is kept (round 33; off without flows.json "share_of_arrivals_r33")."""
+    sh = _share_lex()
+    if sh is None:
+        return False
+    for v in range(k, min(end, k + sh.verb_window + 1)):
+        for verb in sh.verbs:
+            if tuple(W[v:v + len(verb)]) == verb:
+                after = v + len(verb)
+                return not sh.counted.isdisjoint(W[after:min(end, after + sh.noun_window)])
+        if W[v] not in LIST_DASHES and W[v] not in {",", "now", "still", "together", "also"}:
+            return False
+    return False
+
+
 @dataclass(frozen=True)
 class _ListedOrigins29:
     """Lexicons of the round-29 additions to ``_listed_origins`` (flows.json "listed_origins_r29")."""
@@ -4788,11 +4859,12 @@ def _past_list_description(W: list[str], k: int, end: int, by_start: dict[int, _
             if n == k:
                 return k  # "countries such as": the list openers read it
             n += 1
-            if n < end and W[n] in {":", ","}:
-                n += 1
+            if n < end and (W[n] in {":", ","} or W[n] in LIST_DASHES and _share_lex() is not None):
+                n += 1  # "three countries – A, B and C –" (round 33: a dash opens the list too)
             return n
         m = by_start.get(n)
-        if m is not None and m.kind == "name" or not (W[n].isalnum() or W[n] == "-"):
+        if m is not None and m.kind == "name" or not (W[n].isalnum() or W[n] == "-" or (
+                W[n] in {"'s", "’s"} and _share_lex() is not None)):  # "the region's three countries" (round 33)
             return k
     return k
 
@@ -4870,7 +4942,7 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             more = r29 is not None and W[v] in r29.arrivals and any(  # "migrants come from A and B" (round 29)
                 w in lo.people or w in {"they", "who"} for w in W[max(start, v - 3):v])  # not "a truck come from"
             copula = _copula_list(W, v, start)  # "the asylum-seekers are primarily from A, B and C" (round 30)
-            copula = copula or _copula_list_r32(W, v, start)
+            copula = copula or _copula_list_r32(W, v, start) or _copula_quantifier(W, v, start)
             if not (W[v] in lo.people or W[v] in lo.arrivals or more or copula):
                 continue
             origins, k = _from_list(W, j, end, by_start, lo)
@@ -4885,6 +4957,12 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
             influx = r29 is not None and W[v] in lo.people and not r29.influx.isdisjoint(W[max(start, v - 3):v])
+            share = dest is None and W[v] in lo.people and _share_of_arrivals(W, k, end)  # "make up most of
+            # those caught" (round 33): the people counted arrived where the count is kept, the state of the border
+            # agencies the story names before its most named one
+            if share:
+                dest = _document_authority(doc, lex)
+                influx = influx or dest is None
             if dest is None and (W[v] in lo.arrivals or more or influx or copula):
                 dest = story  # "an influx of people from A, B and C" (round 29): arrivals, as "came from"
                 if dest is None and r29 is not None:
@@ -5698,6 +5776,29 @@ def _copula_list_r32(W: list[str], v: int, start: int) -> bool:
         return True
     return any(window[k] == "of" and window[k + 1] in partitives for k in range(len(window) - 1)) \
         and any(w in people for w in W[start:max(start, v - 5)])
+
+
+@lru_cache(maxsize=1)
+def _copula_quantifier_lex() -> tuple[frozenset[str], frozenset[str]] | None:
+    data = load_json("flows.json").get("copula_quantifiers_r33")
+    if not data:
+        return None
+    return frozenset(data["quantifiers"]), frozenset(data["people"])
+
+
+def _copula_quantifier(W: list[str], v: int, start: int) -> bool:
+    """Whether the copula at ``v`` before "from" has a bare quantifier as its subject ("some were from A", "others
+    are from B") taking up people the sentence named before it ("Most of the migrants were from A, and some were
+    from B"): the quantifier stands for those people (round 33; off without flows.json "copula_quantifiers_r33")."""
+    cl, lex = _copula_list_lex(), _copula_quantifier_lex()
+    if cl is None or lex is None or W[v] not in cl[0] or v - 1 <= start:
+        return False
+    quantifiers, people = lex
+    q = v - 1
+    if W[q] not in quantifiers or (W[q - 1] not in {",", "and", "while", "but", ";"} and not (
+            W[q] == "rest" and W[q - 1] == "the")):
+        return False
+    return any(w in people for w in W[start:q])
 
 
 def _past_region_members(W: list[str], k: int, end: int, by_start: dict[int, _Mention]) -> int:
