@@ -4792,7 +4792,7 @@ LIST_DASHES = frozenset({"-", "–", "—"})
 
 @dataclass(frozen=True)
 class _ShareOfArrivals:
-    """Lexicons of ``_share_of_arrivals`` (flows.json "share_of_arrivals_r33")."""
+    """Lexicons of ``_listed_share_r33`` (flows.json "share_of_arrivals_r33")."""
 
     verbs: tuple[tuple[str, ...], ...]
     counted: frozenset[str]
@@ -4809,7 +4809,7 @@ def _share_lex() -> _ShareOfArrivals | None:
                             verb_window=int(data["verb_window"]), noun_window=int(data["noun_window"]))
 
 
-def _share_of_arrivals(W: list[str], k: int, end: int) -> bool:
+def _listed_share_r33(W: list[str], k: int, end: int) -> bool:
     """Whether the words after a list of origins ending at ``k`` say the listed people make up a share of those
     caught or arriving ("... – A, B and C – make up the majority of apprehensions", "account for most arrivals"):
     a count of arrivals, so they came where it is kept (round 33; off without flows.json "share_of_arrivals_r33")."""
@@ -4957,7 +4957,7 @@ def _listed_origins(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             if dest is None and start > 0:
                 dest = _authority_in(doc, doc[start - 1].sent.start, start, lex)  # the sentence before
             influx = r29 is not None and W[v] in lo.people and not r29.influx.isdisjoint(W[max(start, v - 3):v])
-            share = dest is None and W[v] in lo.people and _share_of_arrivals(W, k, end)  # "make up most of
+            share = dest is None and W[v] in lo.people and _listed_share_r33(W, k, end)  # "make up most of
             # those caught" (round 33): the people counted arrived where the count is kept, the state of the border
             # agencies the story names before its most named one
             if share:

@@ -2472,7 +2472,7 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if lemma in {"be", "been", "being", "get"}:
         return True
     group_word = lemma in ctx.sets["migrant_words"] or doc[before].lower_.rstrip("s") in ctx.sets["migrant_words"]
-    group_word = group_word or _people_reduced_relative(ctx, start, before)
+    group_word = group_word or _people_reduced_relative(ctx, start, before) or _group_reduced_relative(ctx, start, before)
     if not (group_word or doc[before].lower_ in {"deportees", "detainees", "nationals"}):
         return False
     k = before - 1
@@ -2486,6 +2486,57 @@ def _people_reduced_relative(ctx: _Context, start: int, before: int) -> bool:
     after a plain noun for people, is a reduced relative clause on that group (not the group acting)."""
     lex = ctx.lex["people_reduced_relative"]
     return ctx.doc[start].lemma_.lower() in lex["verbs"] and ctx.doc[before].lower_ in lex["nouns"]
+
+
+RETURNED_FROM_VERBS = frozenset({"accept", "receive", "take", "admit", "welcome", "house", "shelter", "host",
+                                 "process", "screen", "register"})
+
+
+def _group_reduced_relative(ctx: _Context, start: int, before: int) -> bool:
+    """"accepting Salvadorans deported from the US", "Central Americans returned from the US": a participle of a
+    verb only people undergo right after a named group of people (a Group mention such as a plural demonym ending
+    right before it) is a reduced relative on that group. "Returned" reads so only after a verb taking the group in
+    ("accepting Hondurans returned from ..."): "Syrians returned from Turkey" may be their own going home (r33)."""
+    doc = ctx.doc
+    lemma = doc[start].lemma_.lower()
+    low = doc[start].lower_
+    if lemma not in ctx.lex["people_reduced_relative"]["verbs"] and low != "returned":
+        return False
+    m = ctx.mention_at.get(before)
+    if m is None or m.kind != "demonym" or m.end != before + 1 or not doc[before].lower_.endswith("s"):
+        return False
+    if low != "returned":
+        return True
+    return _taken_group(ctx, m.start)
+
+
+def _taken_group(ctx: _Context, group_start: int) -> bool:
+    """Whether a verb taking people in stands right before the group starting at ``group_start`` ("accepting
+    (some) Central Americans"): a capitalised region word and determiners or counts may stand between."""
+    doc = ctx.doc
+    k = group_start - 1
+    while k >= 0 and (doc[k].lower_ in {"the", "some", "many", "thousands", "of", "hundreds", "more", "than"}
+                      or doc[k].is_title and k == group_start - 1 or doc[k].like_num):
+        k -= 1
+    return k >= 0 and doc[k].lemma_.lower() in RETURNED_FROM_VERBS
+
+
+def _returned_passive(ctx: _Context, start: int, sent: Span) -> bool:
+    """"were returned from X", or a group taken in right before "returned" ("accepting migrants returned from X"):
+    a passive return; "migrants returned from X" alone may be their own going home (r33)."""
+    doc = ctx.doc
+    k = start - 1
+    while k > sent.start and (doc[k].lower_.endswith("ly") or doc[k].lower_ in PASSIVE_ADVERBS):
+        k -= 1
+    if k < sent.start:
+        return False
+    if doc[k].lemma_.lower() in {"be", "been", "being", "get"}:
+        return True
+    j = k
+    while j > sent.start and not doc[j - 1].is_punct and doc[j - 1].lower_ not in ctx.lex["verb_openers"] \
+            and k - j < 3 and doc[j - 1].lemma_.lower() not in RETURNED_FROM_VERBS:
+        j -= 1  # the group's first word: "accepting Central Americans returned"
+    return _taken_group(ctx, j)
 
 
 def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -3916,7 +3967,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 doc_lowers(doc)[end + 1:min(sent.end, end + 4)]).isdisjoint(entry["left_from"]):
             continue  # "Iraq's removal from the list", "its expulsion from the bloc": taken off something (r31)
         before = doc[max(sent.start, start - 3):start]
-        if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] for t in before):
+        if entry.get("exclude_prev") and any(t.lower_ in entry["exclude_prev"] and not _wanted_adjective(doc, t.i)
+                                             for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
         if entry.get("require_prev") and set(doc_lowers(doc)[max(sent.start, start - 5):start]).isdisjoint(
                 entry["require_prev"]):
@@ -3939,6 +3991,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         passive = _is_passive(ctx, start, sent)
         if entry.get("passive_only") and not passive:
             continue  # "refugees returned to Syria": they went back, nobody sent them
+        if entry.get("returned_passive") and not _returned_passive(ctx, start, sent):
+            continue  # "migrants returned from Libya": their own return, unless taken in or "were returned" (r33)
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
         if target is None and passive and not entry.get("actor_after"):
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
@@ -4388,6 +4442,8 @@ def _same_measures(ctx: _Context, spans: list[tuple[int, int]], placed: list[tup
         before = [(s, p) for s, p in placed if s < start and ctx.sent_of[s] >= k - back
                   and (p.actor_kind, p.actor_key) not in actors]  # what another actor did
         if not before:
+            before = _same_measure_far(ctx, k, start, placed, actors)  # a few sentences back (r33)
+        if not before:
             continue
         if _suppressed(ctx, sent, start, at.start) or _reported_opinion(ctx, sent, start, at, actors):
             continue
@@ -4412,3 +4468,30 @@ def _same_measures(ctx: _Context, spans: list[tuple[int, int]], placed: list[tup
                     time=None, quantities=[],
                 ))
     return out
+
+
+def _same_measure_far(ctx: _Context, k: int, start: int, placed: list[tuple[int, Policy]],
+                      actors: list[Actor]) -> list[tuple[int, Policy]]:
+    """The measures another actor took a few sentences before a same-measure phrase with none in the phrase's own
+    or previous sentence ("Finland will close its border to Russian tourists. <two sentences of figures> Earlier,
+    the Baltic states took the same measures"): the last sentence before that holds a measure, within
+    ``sentences_back_far`` sentences (policies.json "same_measure"), when every measure of that sentence is one
+    actor's own type; a sentence holding several types leaves "the same" unclear (round 33)."""
+    far = ctx.lex["same_measure"].get("sentences_back_far", 0)
+    if not far:
+        return []
+    before = [(s, p) for s, p in placed if s < start and k - far <= ctx.sent_of[s] < k
+              and (p.actor_kind, p.actor_key) not in actors]
+    if not before:
+        return []
+    last_sent = max(ctx.sent_of[s] for s, _p in before)
+    there = [(s, p) for s, p in before if ctx.sent_of[s] == last_sent]
+    if len({p.policy_type for _s, p in there}) != 1:
+        return []
+    return there
+
+
+def _wanted_adjective(doc: Doc, i: int) -> bool:
+    """"deserters who are wanted must be extradited": "wanted" after a form of "be" describes the people (sought by
+    the police), it is no demand for the measure ("wanted him extradited") (r33)."""
+    return doc[i].lower_ == "wanted" and i > 0 and doc[i - 1].lower_ in {"is", "are", "was", "were", "be", "been"}
