@@ -3113,6 +3113,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
             if lemma == "accuse" and _accused_person(lows, idx):
                 continue  # "a driver accused of the theft had been deported": a description of the person (r31)
+            if _wanted_adjective(doc, sent.start + idx):
+                continue  # "deserters who are wanted will be extradited": sought by the police, no demand (r33)
             if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
                 continue  # "authorised guards to use force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
