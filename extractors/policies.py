@@ -807,7 +807,7 @@ class _Context:
         words = self.lex["number_words"]
         while j >= max(0, i - 3):
             low = doc[j].lower_
-            if low in words:
+            if low in words and low != "both":  # "both" starts the reference ("Both countries will ...", r33)
                 count = words[low]
             elif doc[j].like_num and doc[j].text.isdigit():
                 count = int(doc[j].text)
@@ -2472,7 +2472,8 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if lemma in {"be", "been", "being", "get"}:
         return True
     group_word = lemma in ctx.sets["migrant_words"] or doc[before].lower_.rstrip("s") in ctx.sets["migrant_words"]
-    group_word = group_word or _people_reduced_relative(ctx, start, before) or _group_reduced_relative(ctx, start, before)
+    group_word = group_word or _people_reduced_relative(ctx, start, before) \
+        or _group_reduced_relative(ctx, start, before)  # "accepting Hondurans deported from X" (r33)
     if not (group_word or doc[before].lower_ in {"deportees", "detainees", "nationals"}):
         return False
     k = before - 1

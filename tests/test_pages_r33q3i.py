@@ -123,3 +123,9 @@ def test_quantifier_without_migrants_before_it(nlp):
                        "in, and Spain's mayors asked for help. The players were from a local club, and some were "
                        "from Gambia.")
     assert ("GM", "ES") not in found
+
+
+def test_both_countries_at_the_start_of_a_sentence(nlp):
+    found = policies(nlp, "Chile and Peru signed an accord on Tuesday. Both countries will deport migrants who cross "
+                          "the desert border without papers.")
+    assert {("CL", "Deportation"), ("PE", "Deportation")} <= found
