@@ -47,7 +47,7 @@ def test_same_measures_far_back_needs_one_type(nlp):
 
 def test_allow_people_with_a_long_modifier_to_enter(nlp):
     found = policies(nlp, "Norway, Sweden and Denmark met on Friday. From now on, all three countries will no longer "
-                          "allow Russians with visas granting them travel across the whole zone to enter.")
+                          "permit Belarusians with permits letting them move across the whole zone to enter.")
     assert {("NO", "EntryBan"), ("SE", "EntryBan"), ("DK", "EntryBan")} <= found
 
 
@@ -55,8 +55,8 @@ def test_allow_people_with_a_long_modifier_to_enter(nlp):
 
 
 def test_visas_would_be_restricted_by_the_speaking_body(nlp):
-    found = policies(nlp, "Norway will bar Russian tourists, its minister said. The cabinet also decided that new "
-                          "tourist visas would be restricted.")
+    found = policies(nlp, "Norway will bar Russian tourists, its minister said. The cabinet also decided that fresh "
+                          "holiday visas would be restricted.")
     assert ("NO", "VisaRestriction") in found
 
 
