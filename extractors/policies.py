@@ -4501,7 +4501,8 @@ def _same_measures(ctx: _Context, spans: list[tuple[int, int]], placed: list[tup
         if not actors or at is None or at.end > start:
             continue
         before = [(s, p) for s, p in placed if s < start and ctx.sent_of[s] >= k - back
-                  and (p.actor_kind, p.actor_key) not in actors]  # what another actor did
+                  and (p.actor_kind, p.actor_key) not in actors  # what another actor did
+                  and p.policy_type != "Mobilization"]  # a call-up of its own men is no measure others copy (r33)
         if not before:
             continue
         if _suppressed(ctx, sent, start, at.start) or _reported_opinion(ctx, sent, start, at, actors):

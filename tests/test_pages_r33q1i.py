@@ -102,3 +102,11 @@ def test_landmarks_and_reasons_are_no_measures(nlp, text, wrong):
     if wrong:
         assert wrong not in found
     assert not {p for p in found if p[1] == "EntryBan"}
+
+
+def test_same_measures_do_not_copy_a_call_up(nlp):
+    found = policies(nlp, "Estonia closed its border to Russian tourists in August. After last week's mobilisation "
+                          "announcement, many Russians tried to leave for fear of the draft. Earlier this month "
+                          "Latvia and Lithuania took the same measures.")
+    assert ("RU", "Mobilization") in found
+    assert not {p for p in found if p[1] == "Mobilization" and p[0] in {"LV", "LT", "EE"}}
