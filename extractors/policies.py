@@ -2625,11 +2625,14 @@ PLEDGE_WORDS = frozenset({"would", "will", "wo", "'ll", "shall", "promise", "pro
 
 def _refuge_pledge(ctx: _Context, sent: Span, start: int) -> bool:
     """A state saying it will not send back people who fled ("would not deport those dodging the draft",
-    "promised not to send them back" in a sentence on men fleeing a call-up): a pledge of protection. Needs the
-    flight in its sentence and a pledge (a future or a promise) in the few words before the negated verb."""
+    "promised not to send them back" in a story on men fleeing a call-up): a pledge of protection. Needs a
+    pledge (a future or a promise) in the few words before the negated verb and the flight in its sentence (or,
+    for "them", in the story)."""
     lowers = doc_lowers(ctx.doc)
     if PLEDGE_WORDS.isdisjoint(lowers[max(sent.start, start - 5):start]):
         return False
+    if "them" in lowers[start:min(sent.end, start + 3)] and _document_has(ctx.doc, "refuge_flight"):
+        return True  # "promised not to send them back" in a story on men fleeing a call-up
     return _sentence_has(ctx, sent, "refuge_flight")
 
 

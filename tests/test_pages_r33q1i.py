@@ -110,3 +110,10 @@ def test_same_measures_do_not_copy_a_call_up(nlp):
                           "Latvia and Lithuania took the same measures.")
     assert ("RU", "Mobilization") in found
     assert not {p for p in found if p[1] == "Mobilization" and p[0] in {"LV", "LT", "EE"}}
+
+
+def test_pledge_for_them_in_a_story_of_flight(nlp):
+    story = ("Thousands of men fled the draft this week. Those fleeing the call-up crossed on foot. Many fled with "
+             "only a bag, and others fled by train to escape conscription. Families fled too. The men who fled "
+             "slept in the station. ")
+    assert ("KZ", "AsylumOffer") in policies(nlp, story + "Kazakhstan has promised not to send them back.")
