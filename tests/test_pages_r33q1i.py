@@ -117,3 +117,16 @@ def test_pledge_for_them_in_a_story_of_flight(nlp):
              "only a bag, and others fled by train to escape conscription. Families fled too. The men who fled "
              "slept in the station. ")
     assert ("KZ", "AsylumOffer") in policies(nlp, story + "Kazakhstan has promised not to send them back.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarusian guards shoved the migrants back.", ("BY", "Deportation")),
+    ("Polish soldiers shoved them back across the wire.", ("PL", "Deportation")),
+    ("Malaysian patrol boats turned away the refugees.", ("MY", "EntryBan")),
+])
+def test_shoved_back_and_patrol_boats(nlp, text, expected):
+    assert expected in policies(nlp, text)
+
+
+def test_patrol_car_takes_no_measure(nlp):
+    assert not policies(nlp, "The Mexican patrol car stopped near the shelter where migrants slept.")
