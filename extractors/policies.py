@@ -4220,7 +4220,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = [main], None
         if not actors and entry.get("organization_fallback"):
             actors, at = _organization_fallback(ctx, entry), None
-        if entry["type"] == "Mobilization" and (not actors or _placed_state(ctx, actors, at, sent)):
+        if entry["type"] == "Mobilization" and ((not actors and entry.get("nominal"))
+                                                or _placed_state(ctx, actors, at, sent)):
             actors, at = _called_up_state(ctx, start, sent, actors, at)  # "Russians crossed into X since the
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
         if at is not None and _bordered_landmark(ctx, at):
