@@ -26,11 +26,12 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, expected, wrong", [
-    ("Last week President Ivan Petrov ordered the call-up of 50,000 reservists for the conflict in Ukraine, setting "
-     "off a rush among Russian men for the frontier.", ("RU", "Mobilization"), ("UA", "Mobilization")),
-    ("Some 40,000 Russians have crossed into Kazakhstan since President Ivan Petrov declared a partial mobilisation "
-     "of reservists.", ("RU", "Mobilization"), ("KZ", "Mobilization")),
-    ("Young Russians at the Georgia border flee Petrov's call-up.", ("RU", "Mobilization"), ("GE", "Mobilization")),
+    ("Last week President Ivan Petrov ordered the call-up of 50,000 reservists to fight in Ukraine, and young "
+     "Russian men rushed for the frontier.", ("RU", "Mobilization"), ("UA", "Mobilization")),
+    ("Some 40,000 Russians have crossed into Kazakhstan by road since President Ivan Petrov declared a partial "
+     "mobilisation.", ("RU", "Mobilization"), ("KZ", "Mobilization")),
+    ("Young Russians queue at the Georgia border to flee Petrov's call-up.", ("RU", "Mobilization"),
+     ("GE", "Mobilization")),
 ])
 def test_call_up_state_from_the_people_called_up(nlp, text, expected, wrong):
     found = policies(nlp, text)
@@ -80,7 +81,7 @@ def test_pushed_into_a_neighbours_territory(nlp, text, expected, wrong):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ankara has often condemned Greece's illegal practice of pushing back asylum-seekers.", ("GR", "Deportation")),
+    ("Ankara has often criticised Greece's unlawful practice of pushing back refugees.", ("GR", "Deportation")),
     ("The Greek policy of detaining migrants on the islands goes on.", ("GR", "Detention")),
 ])
 def test_a_states_practice_of_a_measure(nlp, text, expected):
@@ -92,9 +93,9 @@ def test_idea_of_a_measure_still_no_measure(nlp):
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("He said that countries bordering Russia can take measures to restrict entry into the European Union.",
+    ("He said that countries bordering Russia can take steps of their own to restrict entry to the bloc.",
      ("RU", "EntryBan")),
-    ("Armenia's Foreign Minister Anna Hakobyan said her Government saw no reason to close the border despite the "
+    ("Armenia's Foreign Minister Anna Hakobyan said her cabinet saw no reason to shut the frontier despite the "
      "arrival of Russian men.", None),
 ])
 def test_landmarks_and_reasons_are_no_measures(nlp, text, wrong):
