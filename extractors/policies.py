@@ -2626,6 +2626,106 @@ _RANGE_WORDS_KEY = "migraph.policies.range_words"
 """``doc.user_data`` key of ``_range_has``'s answers and of the lower-cased ranges they were read in."""
 
 
+def _placed_state(ctx: _Context, actors: list[Actor], at: Mention | None, sent: Span) -> bool:
+    """True when the one state found for a call-up is named in its sentence only after a preposition ("the war in
+    X", "crossed into X"), or only where a rule reached past the clause: a place, not the state calling men up."""
+    if len(actors) != 1 or actors[0] is None or actors[0][0] != "Country":
+        return False
+    if at is not None and at.kind == "actor" and ctx.is_prepositional(at):
+        return True
+    if at is not None and not _unplaced_person(ctx, at):
+        return False
+    named = [m for m in ctx.mentions if sent.start <= m.start < sent.end and m.actor == actors[0] and m is not at]
+    return bool(named) and all(m.kind == "actor" and ctx.is_prepositional(m) for m in named)
+
+
+def _unplaced_person(ctx: _Context, at: Mention) -> bool:
+    """A person's mention with no nation word in it ("President X", not "X's president"): the state it acts for
+    was inferred from the story, so a state of its sentence named only as a place may be where it was read."""
+    found = ctx.a.token_entities.get(at.end - 1)
+    return found is not None and found[0] == "Person" \
+        and not any(i in ctx.nation_tokens for i in range(at.start, at.end))
+
+
+def _called_up_state(ctx: _Context, start: int, sent: Span, actors: list[Actor], at: Mention | None
+                     ) -> tuple[list[Actor], Mention | None]:
+    """The state of a call-up whose actor is unstated or only a place ("the leader's call-up", "a partial
+    mobilisation for the war in X"): the nationality of the people its sentence shows called up or fleeing it
+    ("Russians flee the leader's call-up", "a rush among Russian men for the borders"), the nearest such group
+    (mobilisations concern a state's own citizens); else what was found."""
+    if not (_sentence_has(ctx, sent, "military") or _sentence_has(ctx, sent, "fleeing_people")):
+        return actors, at
+    best = None
+    lemmas = doc_lemmas(ctx.doc)
+    for m in ctx.mentions:
+        if not (sent.start <= m.start < sent.end) or m.kind != "demonym" or not m.actor \
+                or m.actor[0] != "Country" or m.actor in actors:
+            continue
+        people = _is_people(ctx, m.start, None)
+        if people is None or not ARMED_NOUNS.isdisjoint(lemmas[m.end:people[1]]):
+            continue  # "as Russian troops advanced": an army in the field, not the men called up
+        distance = abs(m.start - start)
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return ([best[1].actor], best[1]) if best else (actors, at)
+
+
+PLEDGE_WORDS = frozenset({"would", "will", "wo", "'ll", "shall", "promise", "promised", "promises", "pledge", "pledged",
+                          "pledges", "vow", "vowed", "vows", "guarantee", "guaranteed", "guarantees", "assure",
+                          "assured"})
+
+
+def _refuge_pledge(ctx: _Context, sent: Span, start: int) -> bool:
+    """A state saying it will not send back people who fled ("would not deport those dodging the draft",
+    "promised not to send them back" in a story on men fleeing a call-up): a pledge of protection. Needs a
+    pledge (a future or a promise) in the few words before the negated verb and the flight in its sentence (or,
+    for "them", in the story)."""
+    lowers = doc_lowers(ctx.doc)
+    if PLEDGE_WORDS.isdisjoint(lowers[max(sent.start, start - 5):start]):
+        return False
+    if "them" in lowers[start:min(sent.end, start + 3)] and _document_has(ctx.doc, "refuge_flight"):
+        return True  # "promised not to send them back" in a story on men fleeing a call-up
+    return _sentence_has(ctx, sent, "refuge_flight")
+
+
+PRACTICE_NOUNS = frozenset({"practice", "practices", "policy", "policies", "habit", "tactic", "tactics"})
+
+
+def _practice_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """"Turkey condemned Greece's illegal practice of pushing back asylum seekers", "the Greek policy of detaining
+    migrants": a state's practice or policy of doing something is a measure it takes, the possessor's (not an
+    idea discussed, as "the idea of building a wall" is)."""
+    doc = ctx.doc
+    if start - 3 < sent.start or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in PRACTICE_NOUNS:
+        return None
+    j = start - 3
+    while j > sent.start and start - 3 - j < 2 and doc[j].is_lower and doc[j].is_alpha:
+        j -= 1  # "illegal", "long-standing": adjectives before the noun
+    if doc[j].lower_ in {"'s", "’s"}:
+        j -= 1
+    m = ctx.mention_at.get(j)
+    if m is None or m.end != j + 1 or m.kind not in {"actor", "demonym"} or not m.actor or m.actor[0] != "Country":
+        return None
+    return m
+
+
+ARMED_NOUNS = frozenset({"troop", "troops", "soldier", "force", "forces", "army", "guard", "guards", "officer",
+                         "official", "officials", "police", "diplomat", "leader", "authority", "authorities"})
+BORDERING_WORDS = frozenset({"bordering", "border", "borders", "neighbouring", "neighboring", "adjoining"})
+BORDERING_HEADS = frozenset({"countries", "states", "nations", "members", "neighbours", "neighbors", "that", "which",
+                             "those"})
+
+
+def _bordered_landmark(ctx: _Context, at: Mention) -> bool:
+    """"countries bordering X", "states that border X": X is named as what they lie next to, not as an actor."""
+    doc = ctx.doc
+    sent_start = ctx.sents[ctx.sent_of[at.start]].start
+    j = at.start - 1
+    if j - 1 < sent_start or doc[j].lower_ not in BORDERING_WORDS:
+        return False
+    return doc[j - 1].lower_ in BORDERING_HEADS
+
+
 def _range_has(doc: Doc, start_char: int, end_char: int, name: str, words: Iterable[str]) -> bool:
     """``any(word in doc_text(doc)[start_char:end_char].lower() for word in words)``, the word list named ``name`` (a
     list of the policy data, fixed per process: "refugees", a context's name), answered once per document, range and
@@ -4050,8 +4150,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
         focused = start - 2 >= sent.start and doc[start - 1].lower_ == "on" and doc[start].lower_.endswith("ing") \
             and doc[start - 2].lemma_.lower() in FOCUS_WORDS  # "ICE will focus on deporting criminals" (r32)
+        practice = _practice_owner(ctx, start, sent)  # "X's practice of pushing back asylum seekers" (r33)
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted \
-                and not focused and (
+                and not focused and practice is None and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
@@ -4082,6 +4183,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 continue
         elif criticised is not None:
             actors, at = [x.actor for x in ctx.coordinated(criticised, start) if x.actor], criticised
+        elif practice is not None:
+            actors, at = [practice.actor], practice
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
         elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
@@ -4119,6 +4222,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 # "plans for the relocation of 40,000 migrants" in a story on the EU: its relocation scheme
                 if not actors:
                     continue
+            elif not ok and entry["type"] == "Mobilization" and start - 1 > sent.start \
+                    and doc[start - 1].lower_ in {"'s", "’s"}:
+                actors, at = [], None  # "flee the leader's call-up": the people fleeing it tell its state (r33)
             elif not ok:
                 continue
             elif where == -1:
@@ -4171,6 +4277,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = [main], None
         if not actors and entry.get("organization_fallback"):
             actors, at = _organization_fallback(ctx, entry), None
+        if entry["type"] == "Mobilization" and ((not actors and entry.get("nominal"))
+                                                or _placed_state(ctx, actors, at, sent)):
+            actors, at = _called_up_state(ctx, start, sent, actors, at)  # "Russians crossed into X since the
+            # leader announced a call-up": the people called up are the state's, X is a place (r33)
+        if at is not None and _bordered_landmark(ctx, at):
+            continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
@@ -4207,6 +4319,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             policy_type = entry["negated_refugees"]  # "has not taken in a single refugee": protection refused
         if negated and entry.get("negated") and not _sentence_has(ctx, sent, entry.get("negated_context")):
             policy_type = None
+        if negated and not policy_type and entry["type"] == "Deportation" and _refuge_pledge(ctx, sent, search_from):
+            policy_type = "AsylumOffer"  # "said it would not repatriate men who fled the draft": protection (r33)
         if policy_type == "Admission" and start + 2 < sent.end and doc_lemmas(doc)[start] == "take" and \
                 doc_lowers(doc)[start + 1] == "in" and _is_year(doc_lowers(doc)[start + 2]):
             continue  # "the line it took in 2011": "in" opens a time, nothing is taken in (r32 audit)
@@ -4246,6 +4360,11 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
+        if entry.get("of_after_not_actor") and end + 1 < sent.end and doc[end].lower_ == "of" \
+                and (end + 1) in ctx.mention_at:  # "pushed them into the territory of X, Y and Z": the land
+            landed = ctx.mention_at[end + 1]
+            destinations.update(m.actor for m in ctx.coordinated(landed, sent.end) or [landed] if m.actor)
+            # they were pushed into is not the pusher's (r33)
         destinations |= _agreement_partners(ctx, start, end, sent)  # "unveiled a safe third country agreement
         # with Paraguay": the partner named after "with" is not who announced it
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
@@ -4299,7 +4418,7 @@ def _campaign_pledge(doc: Doc, start: int, sent: Span) -> bool:
     return False
 
 
-NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits"})
+NEED_NOUNS = frozenset({"need", "necessity", "wisdom", "merits", "reason"})
 DOUBT_WORDS = frozenset({"question", "questioned", "questions", "questioning", "doubt", "doubted", "doubts",
                          "doubting", "no", "not", "debate", "debated", "debating", "challenge", "challenged",
                          "challenging", "dispute", "disputed", "disputing", "deny", "denied", "denies", "denying",
@@ -4443,7 +4562,8 @@ def _same_measures(ctx: _Context, spans: list[tuple[int, int]], placed: list[tup
         if not actors or at is None or at.end > start:
             continue
         before = [(s, p) for s, p in placed if s < start and ctx.sent_of[s] >= k - back
-                  and (p.actor_kind, p.actor_key) not in actors]  # what another actor did
+                  and (p.actor_kind, p.actor_key) not in actors  # what another actor did
+                  and p.policy_type != "Mobilization"]  # a call-up of its own men is no measure others copy (r33)
         if not before:
             before = _same_measure_far(ctx, k, start, placed, actors)  # a few sentences back (r33)
         if not before:
