@@ -4604,7 +4604,8 @@ def _same_measure_far(ctx: _Context, k: int, start: int, placed: list[tuple[int,
     if not far:
         return []
     before = [(s, p) for s, p in placed if s < start and k - far <= ctx.sent_of[s] < k
-              and (p.actor_kind, p.actor_key) not in actors]
+              and (p.actor_kind, p.actor_key) not in actors
+              and p.policy_type != "Mobilization"]  # as in _same_measures: no one copies a call-up
     if not before:
         return []
     last_sent = max(ctx.sent_of[s] for s, _p in before)

@@ -131,3 +131,11 @@ def test_shoved_back_and_patrol_boats(nlp, text, expected):
 
 def test_patrol_car_takes_no_measure(nlp):
     assert not policies(nlp, "The Mexican patrol car stopped near the shelter where migrants slept.")
+
+
+def test_same_measures_skip_a_call_up_and_reach_the_measure_before(nlp):
+    """Merge of Q1i and Q3i (lead): the far look-back must skip a call-up too, and then finds the border closure."""
+    found = policies(nlp, "Estonia closed its border to Russian tourists in August. After last week's mobilisation "
+                          "announcement, many Russians tried to leave for fear of the draft. Earlier this month "
+                          "Latvia and Lithuania took the same measures.")
+    assert {("LV", "EntryBan"), ("LT", "EntryBan")} <= found
