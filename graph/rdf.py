@@ -255,7 +255,7 @@ _INTEGER_SUFFIX = f'"^^<{XSD_INTEGER}>'
 
 
 def _integer_nt(n: int) -> str:
-    """N-Triples of ``integer(n)`` without an rdflib literal: offsets are mostly distinct, so a cache seldom helps."""
+    """N-Triples of ``integer(n)`` without an rdflib literal (made on each call, see ``_NTriplesTerms``)."""
     return f'"{int(n)}{_INTEGER_SUFFIX}'
 
 
@@ -276,9 +276,13 @@ class _NTriplesTerms:
     """The same vocabulary as N-Triples text, for :class:`NTriplesLines`: no rdflib term is built per triple."""
 
     iri = None  # set below: "<" + text + ">"
-    plain = staticmethod(lru_cache(maxsize=65536)(_literal_nt))  # what rdflib writes for Literal(text)
-    text = staticmethod(_literal_nt)  # ``plain`` uncached, for sentence and quotation texts (seldom seen twice)
-    integer = staticmethod(lru_cache(maxsize=65536)(_integer_nt))
+    # ``plain`` and ``integer`` are made anew on each call, not looked up in an LRU cache (they were, 65,536 entries
+    # each): formatting a short literal costs less than a hit in a table of megabytes that an extraction has just
+    # pushed out of the CPU caches (each hit also relinks the entry's node). In place, after each document's
+    # extraction, writing 400 corpus articles' lines took about 14% less CPU time.
+    plain = staticmethod(_literal_nt)  # what rdflib writes for Literal(text)
+    text = staticmethod(_literal_nt)  # the same, for sentence and quotation texts
+    integer = staticmethod(_integer_nt)
     date = _nt_cached(_date_literal, 4096)
     decimal = _nt_cached(_decimal_literal, 4096)
     entity = _nt_cached(_entity)
@@ -332,6 +336,15 @@ if list(_SENTENCE_ORDER) != sorted(_SENTENCE_ORDER):  # (a vocabulary change mus
     raise AssertionError(f"sentence predicates out of order: {_SENTENCE_ORDER}")
 
 
+def _gathered_block(lines: list[str]) -> str:
+    """The gathered lines of one subject as a block: sorted, each once (a block is one item, so the repeats
+    ``NTriplesLines.ntriples`` drops next to each other would not be seen inside it)."""
+    lines.sort()
+    if any(map(eq, lines, islice(lines, 1, None))):
+        lines = list(dict.fromkeys(lines))
+    return "".join(lines)
+
+
 def _block_lines(block: str) -> list[str]:
     """The lines of a block, each with its line break (a line holds no other: N-Triples escapes them in literals)."""
     return [line + "\n" for line in block.split("\n")[:-1]]
@@ -358,6 +371,11 @@ class NTriplesLines(list):
         """The lines typing an entity (``DocumentWriter._has_entity_type`` asks them)."""
         self.nodes: dict[str, str] = {}
         """Subjects written as a block: subject -> its block, or "" once written line by line."""
+        self.gathered: dict[str, list[str]] = {}
+        """Entities whose lines are gathered here (``DocumentWriter.write_entity``, and any line written later with
+        the entity as subject), to be sorted into one block by ``ntriples``."""
+        self.loose: set[str] = set()
+        """Subjects of the lines written one by one (not gathered, not a block)."""
 
     def ntriples(self) -> bytes:
         """Sorted N-Triples without repeats, deterministic for a document.
@@ -368,7 +386,8 @@ class NTriplesLines(list):
         themselves sort by memcmp (list.sort's one-byte string comparison, with no call per pair) and their join is
         the same bytes. A repeated line is then next to itself: one pass of C comparisons tells whether there is
         any (most documents have none), and ``dict.fromkeys`` drops them keeping the order."""
-        lines: list = sorted(self) if all(map(str.isascii, self)) else sorted(map(str.encode, self))  # (UTF-8)
+        items = [*self, *map(_gathered_block, self.gathered.values())] if self.gathered else self
+        lines: list = sorted(items) if all(map(str.isascii, items)) else sorted(map(str.encode, items))  # (UTF-8)
         if any(map(eq, lines, islice(lines, 1, None))):
             lines = list(dict.fromkeys(lines))
         if lines and isinstance(lines[0], bytes):
@@ -390,11 +409,28 @@ class DocumentWriter:
         if isinstance(graph, NTriplesLines):
             self.t = t = _NTRIPLES_TERMS
             append, extend, entity_types = graph.append, graph.extend, graph.entity_types
-            self._add3 = lambda s, p, o: append(f"{s} {p} {o} .\n")
+            gathered, loose, note_loose = graph.gathered, graph.loose, graph.loose.add
+
+            # A line goes to its subject's gathered lines if it has some (an entity), else to the list as itself.
+            def add3(s: str, p: str, o: str) -> None:
+                own = gathered.get(s)
+                if own is None:
+                    note_loose(s)
+                    append(f"{s} {p} {o} .\n")
+                else:
+                    own.append(f"{s} {p} {o} .\n")
+
             # one subject with many predicates and objects, or one predicate with many objects: the lines made in
             # one comprehension, not a call each
-            self._add_pairs = lambda s, pairs: extend([f"{s} {p} {o} .\n" for p, o in pairs])
-            self._add_objects = lambda s, p, objects: extend([f"{s} {p} {o} .\n" for o in objects])
+            def add_pairs(s: str, pairs) -> None:
+                own = gathered.get(s)
+                if own is None:
+                    note_loose(s)
+                    own = graph
+                own.extend([f"{s} {p} {o} .\n" for p, o in pairs])
+
+            self._add3, self._add_pairs = add3, add_pairs
+            self._add_objects = lambda s, p, objects: add_pairs(s, [(p, o) for o in objects])
             nodes = graph.nodes
 
             def add_block(s: str, block: str) -> None:
@@ -432,9 +468,21 @@ class DocumentWriter:
             def add_entity_type(iri: str, cls: str) -> None:
                 line = f"{iri} {a} {cls} .\n"
                 entity_types.add(line)
-                append(line)
+                add3(iri, a, cls)
 
-            self._add_entity_type = add_entity_type
+            def add_entity(iri: str, cls: str, pairs: list) -> None:
+                """An entity's type line and PAIRS, gathered (see ``NTriplesLines.gathered``): sorted with any later
+                line of the entity into one block. Not if lines of it were already written one by one."""
+                line = f"{iri} {a} {cls} .\n"
+                entity_types.add(line)
+                if iri in loose or iri in gathered:
+                    add3(iri, a, cls)
+                    add_pairs(iri, pairs)
+                else:
+                    own = gathered[iri] = [f"{iri} {p} {o} .\n" for p, o in pairs]
+                    own.append(line)
+
+            self._add_entity_type, self._add_entity = add_entity_type, add_entity
             self._has_entity_type = lambda iri, cls: f"{iri} {a} {cls} .\n" in entity_types
             iri_start = "<" + prefix
             self._iri = lambda local: f"{iri_start}{local}>"  # (the same text as ``t.iri(prefix + local)``)
@@ -445,6 +493,7 @@ class DocumentWriter:
             self._add_pairs = self._add_node = lambda s, pairs: [add_triple((s, p, o)) for p, o in pairs]
             self._add_objects = lambda s, p, objects: [add_triple((s, p, o)) for o in objects]
             self._add_entity_type = lambda iri, cls: add_triple((iri, A, cls))
+            self._add_entity = lambda iri, cls, pairs: [add_triple((iri, A, cls)), *self._add_pairs(iri, pairs)]
             self._has_entity_type = lambda iri, cls: (iri, A, cls) in graph
             self._add_sentence = None
             self.doc = t.term(document_iri(document))
@@ -539,7 +588,6 @@ class DocumentWriter:
         in ``NTriplesLines.ntriples``, and an rdflib graph is a set.)"""
         t, kind = self.t, entity.kind
         iri = t.entity(kind, entity.key)
-        self._add_entity_type(iri, t.entity_class(kind))
         plain = t.plain
         pairs = [(t.LABEL, plain(entity.name))]  # (predicate, object): written in one call
         if entity.aliases:
@@ -567,7 +615,7 @@ class DocumentWriter:
         in_sentence = t.P_MENTIONED_IN_SENTENCE
         pairs += [(in_sentence, written.get(key) or sentence(*key))
                   for key in {(e.sentence_start, e.sentence_end) for e in mentions}]
-        self._add_pairs(iri, pairs)
+        self._add_entity(iri, t.entity_class(kind), pairs)  # (its type line and PAIRS)
         return iri
 
     def _country_identity(self, iri, iso: str) -> None:
@@ -599,22 +647,23 @@ class DocumentWriter:
             self.assertion(s, t.mig(relation.predicate), o, relation.evidence)
 
     def write_quotation(self, quote: Quotation):
-        add, t = self._add3, self.t
+        t = self.t
         ev = quote.evidence
         iri = self._iri(f"quote/{ev.start}-{ev.end}")
         # The quotation node is its own evidence (document, sentence, span, extractor), as policies and flows are:
         # a reified assertion of its text would repeat all of it (8 more triples a quotation).
-        self._add_pairs(iri, ((t.A, t.QUOTATION), (t.A, t.SCHEMA_QUOTATION), (t.P_QUOTED_TEXT, t.text(quote.text)),
-                              (t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind)))))
-        self._provenance(iri, ev)
+        pairs = [(t.A, t.QUOTATION), (t.A, t.SCHEMA_QUOTATION), (t.P_QUOTED_TEXT, t.text(quote.text)),
+                 (t.P_QUOTE_KIND, t.mig(_kind_term(quote.kind))), *self._provenance_pairs(ev)]
         if quote.speaker_key and quote.speaker_kind in ENTITY_CLASSES:
             # The quotation's provenance is the attribution's too (same span, sentence and extractor): a reified
             # assertion of mig:speaker would repeat it in 9 more triples, ~15% of a news article's triples.
-            add(iri, t.P_SPEAKER, t.entity(quote.speaker_kind, quote.speaker_key))
+            pairs.append((t.P_SPEAKER, t.entity(quote.speaker_kind, quote.speaker_key)))
         if quote.speaker_description:
-            add(iri, t.P_SPEAKER_DESCRIPTION, t.plain(quote.speaker_description))
+            pairs.append((t.P_SPEAKER_DESCRIPTION, t.plain(quote.speaker_description)))
         if quote.cue:
-            add(iri, t.P_ATTRIBUTION_CUE, t.plain(quote.cue))
+            pairs.append((t.P_ATTRIBUTION_CUE, t.plain(quote.cue)))
+        # every line of the node in one call: with N-Triples one block, sorted among the other items as a whole
+        self._add_node(iri, pairs)
         return iri
 
     # --- policies, flows, events, with their times and quantities ---------------------------------
@@ -626,11 +675,14 @@ class DocumentWriter:
 
     def _provenance(self, node, evidence: Evidence) -> None:
         """The fact node's own evidence: document, sentence, span and extractor."""
+        self._add_pairs(node, self._provenance_pairs(evidence))
+
+    def _provenance_pairs(self, evidence: Evidence) -> tuple:
+        """(predicate, object) of ``_provenance``'s triples."""
         t = self.t
-        self._add_pairs(node, ((t.P_DOCUMENT, self.doc),
-                               (t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)),
-                               (t.P_START_OFFSET, t.integer(evidence.start)), (t.P_END_OFFSET, t.integer(evidence.end)),
-                               (t.ATTRIBUTED_TO, self._agent(evidence.extractor))))
+        return ((t.P_DOCUMENT, self.doc), (t.P_SENTENCE, self.sentence(evidence.sentence_start, evidence.sentence_end)),
+                (t.P_START_OFFSET, t.integer(evidence.start)), (t.P_END_OFFSET, t.integer(evidence.end)),
+                (t.ATTRIBUTED_TO, self._agent(evidence.extractor)))
 
     def _ensure_entity(self, kind: str, key: str):
         """An entity referenced by a fact is typed even when it has no mention of its own."""
