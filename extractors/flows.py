@@ -2426,6 +2426,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _onward_legs(b, sentences)
     _host_reported_arrivals(b, sentences, main)
     _facing_inflow(b, sentences)
+    _their_countries(b, sentences)
     _departed_near_landing(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
@@ -5985,6 +5986,7 @@ STOPOVER_LEMMAS = frozenset({"stop", "dock", "anchor", "refuel", "moor"})
 HEADING_CUES = (("on", "its", "way", "to"), ("on", "their", "way", "to"), ("on", "the", "way", "to"),
                 ("heading", "to"), ("heading", "for"), ("headed", "to"), ("headed", "for"), ("bound", "for"))
 BOAT_WORDS = frozenset({"boat", "boats", "vessel", "vessels", "dinghy", "dinghies", "trawler", "trawlers"})
+CLAUSE_AFTER = frozenset({"where", "which", "after", "following", "when", "as"})
 DEPARTED_SUBJECTS = frozenset({"they", "he", "she", "we", "most", "many", "some", "others", "all", "them"})
 
 
@@ -6078,7 +6080,11 @@ def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
         if s.deport or s.military or not s.mentions:
             continue
         srcs = [m for m in s.mentions if m.role == "SRC" and m.kind in {"name", "place"}]
-        if len(s.mentions) != len(srcs) or len({m.iso for m in srcs}) != 1:
+        if len({m.iso for m in srcs}) != 1:
+            continue
+        clause = next((k for k in range(srcs[0].end, s.span.end - 1) if W[k] == "," and W[k + 1] in CLAUSE_AFTER),
+                      s.span.end)  # "left camps in A, where 700,000 had fled a crackdown in B": B is no mover's
+        if any(m.role != "SRC" and m.start < clause for m in s.mentions):
             continue
         trig = srcs[0].trigger
         if trig is None or s.triggers.get(trig) not in {"depart", "move"}:
@@ -6160,3 +6166,38 @@ def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
             for m in s.mentions:
                 if m.iso != host.iso and m.start > verb and (m.role == "VIA" or m.role == "NAT" and m.start < noun):
                     b.add(s.span, m.iso, host.iso, [host.start, m.start, noun], trigger=noun)
+
+
+THEIR_TERRITORY = (("into", "their", "countries"), ("into", "their", "territory"), ("into", "their", "territories"),
+                   ("to", "their", "countries"), ("in", "their", "countries"), ("across", "their", "borders"))
+REPORTING_VERBS = frozenset({"said", "say", "says", "reported", "report", "reports", "announced", "stated", "warned",
+                             "complained"})
+
+
+def _their_countries(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Poland and Lithuania said thousands of Iraqis had flooded into their countries": the states listed as the
+    subject of a reporting verb are where "their countries/territory" points; the nationalities named after the
+    verb (NAT) move there, when a movement word stands within three words before the phrase (round 33)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 3 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        verb = next((k for k in range(start, end) if W[k] in REPORTING_VERBS), None)
+        if verb is None:
+            continue
+        hosts = [m for m in s.mentions if m.end <= verb]
+        if len(hosts) < 2 or any(m.kind != "name" or m.role not in {None, "LOC"} for m in hosts) \
+                or hosts[0].start > start + 1:
+            continue
+        between = [w for m0, m1 in zip(hosts, hosts[1:], strict=False) for w in W[m0.end:m1.start]]
+        if any(w not in {",", "and", "the"} for w in between) or hosts[-1].end != verb:
+            continue
+        at = next((k for k in range(verb, end - 2) if tuple(W[k:k + 3]) in THEIR_TERRITORY), None)
+        if at is None or not any(at - 3 <= t < at for t in s.triggers):
+            continue
+        movers = [m for m in s.mentions if m.role == "NAT" and verb < m.start < at]
+        for m in movers:
+            for h in hosts:
+                b.add(s.span, m.iso, h.iso, [h.start, m.start, at], trigger=at)
