@@ -5982,11 +5982,12 @@ ONWARD_LEMMAS = frozenset({"continue", "move", "travel", "go", "head", "press", 
 ONWARD_ADVERBS = frozenset({"westwards", "westward", "eastwards", "eastward", "northwards", "northward",
                             "southwards", "southward", "further", "farther", "later", "then", "again", "west", "east",
                             "north", "south", "overland"})
-STOPOVER_LEMMAS = frozenset({"stop", "dock", "anchor", "refuel", "moor"})
+STOPOVER_LEMMAS = frozenset({"stop", "dock", "anchor", "refuel", "moor", "halt", "pause"})
 HEADING_CUES = (("on", "its", "way", "to"), ("on", "their", "way", "to"), ("on", "the", "way", "to"),
                 ("heading", "to"), ("heading", "for"), ("headed", "to"), ("headed", "for"), ("bound", "for"))
 BOAT_WORDS = frozenset({"boat", "boats", "vessel", "vessels", "dinghy", "dinghies", "trawler", "trawlers"})
 CLAUSE_AFTER = frozenset({"where", "which", "after", "following", "when", "as"})
+GOAL_WORDS = frozenset({"to", "into", "towards", "toward", "for"})
 DEPARTED_SUBJECTS = frozenset({"they", "he", "she", "we", "most", "many", "some", "others", "all", "them"})
 
 
@@ -6089,6 +6090,8 @@ def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
         trig = srcs[0].trigger
         if trig is None or s.triggers.get(trig) not in {"depart", "move"}:
             continue
+        if not GOAL_WORDS.isdisjoint(W[trig + 1:clause]):
+            continue  # "he left Syria behind before swimming his way to Europe": the sentence has its own goal
         k = trig - 1
         while k >= s.span.start and W[k] in {"had", "have", "has", "reportedly", "all", "first", "originally"}:
             k -= 1
