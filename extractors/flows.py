@@ -6035,9 +6035,9 @@ def _onward_legs(b: _Builder, sentences: list[_Sentence]) -> None:
             stops = [x for x in s.mentions if x.end <= cue and x.kind == "name" and x.iso != m.iso
                      and any(f.destination == x.iso for f in here)]
             if not stops:
-                stops = [x for x in s.mentions if x.end <= cue and x.kind == "name" and x.iso != m.iso
-                         and x.role in {"LOC", None, "VIA"}
-                         and any(L[k] in STOPOVER_LEMMAS for k in range(max(start, x.start - 8), x.start))]
+                stops = [x for x in s.mentions if x.end <= cue and x.kind == "name" and x.iso != m.iso and (
+                    x.role == "DST" and x.trigger is not None or x.role in {"LOC", None, "VIA"}
+                    and any(L[k] in STOPOVER_LEMMAS for k in range(max(start, x.start - 8), x.start)))]
             if len({x.iso for x in stops}) != 1:
                 continue
             stop = stops[-1]

@@ -144,3 +144,9 @@ def test_departure_with_its_own_goal_is_no_origin_of_the_landing(nlp):
     text = ("Karim was 19 when he left Iraq behind and set out on foot for Europe. "
             "Today he helps families who arrive in Bulgaria from the east.")
     assert ("IQ", "BG") not in pairs(nlp, text)
+
+
+def test_onward_leg_from_a_destination_reached(nlp):
+    text = ("Tens of thousands of Eritreans have fled the army this year. Large numbers have walked to neighbouring "
+            "Ethiopia in recent months, with some crossing it and continuing southwards on to Kenya.")
+    assert ("ET", "KE") in pairs(nlp, text)
