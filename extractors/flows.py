@@ -6012,8 +6012,8 @@ def _onward_target(W: list[str], L: list[str], start: int, m: _Mention) -> int |
 
 
 def _onward_legs(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"Many fled to Iran, with some passing through it and continuing on to Turkey"; "the boat had stopped in
-    Thailand ... before being sent on its way to Malaysia": a country named after an onward cue ("on to",
+    """"Crowds walked to Niger, and a few of them went on to Algeria"; "the trawler anchored off Cyprus and was then
+    let go on its way to Greece": a country named after an onward cue ("on to",
     "onwards to", "on their way to", "heading for", "bound for") is the next leg from the stop the sentence names
     before it: a destination reached (a flow of this sentence ends there), or a country where the boat or people
     stopped ("stopped/docked/anchored in X"). The stop gets the leg stop -> next, and the people who reached the
@@ -6067,8 +6067,8 @@ def _landing_place(doc: Doc, s: _Sentence) -> _Mention | None:
 
 
 def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"They had departed from Libya on a small boat. ... 18 survivors landed at Lampedusa"; "Two boats arrived
-    in Indonesia. One survivor said they left their camp in Bangladesh": a sentence whose people (a pronoun or
+    """"They set off from Egypt in a rubber dinghy. ... Days later 30 people came ashore on Crete"; "A boat
+    reached Sri Lanka. Some on board said they had quit a camp in India": a sentence whose people (a pronoun or
     quantifier right before the departure word, or a group word) left one country (SRC of a departure word) and name
     no destination, next to a sentence (up to three sentences before or after; the nearest) whose people arrived
     or landed in one other country: the departure country -> the landing country (round 33)."""
@@ -6084,14 +6084,14 @@ def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
         if len({m.iso for m in srcs}) != 1:
             continue
         clause = next((k for k in range(srcs[0].end, s.span.end - 1) if W[k] == "," and W[k + 1] in CLAUSE_AFTER),
-                      s.span.end)  # "left camps in A, where 700,000 had fled a crackdown in B": B is no mover's
+                      s.span.end)  # "quit camps in A, where many once sought safety from B": B is no mover's
         if any(m.role != "SRC" and m.start < clause for m in s.mentions):
             continue
         trig = srcs[0].trigger
         if trig is None or s.triggers.get(trig) not in {"depart", "move"}:
             continue
         if not GOAL_WORDS.isdisjoint(W[trig + 1:clause]):
-            continue  # "he left Syria behind before swimming his way to Europe": the sentence has its own goal
+            continue  # "she quit Iran and set out for Europe": the sentence has its own goal
         k = trig - 1
         while k >= s.span.start and W[k] in {"had", "have", "has", "reportedly", "all", "first", "originally"}:
             k -= 1
@@ -6112,7 +6112,7 @@ HOST_VOIDS = frozenset({"deported", "returned", "expelled", "troops", "soldiers"
 
 
 def _host_reported_arrivals(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
-    """"The Hungarian government said 530,000 refugees had arrived since the war began": a sentence that opens
+    """"The Czech interior ministry says many refugees have arrived this month": a sentence that opens
     with the authority of a state (an organisation whose country is known, ending in an authority word), names
     no other country, and says that people (a group word) arrived or entered after it: the document's
     emigrants (``main``) -> that state. The sentence names no country of its own, so the flow stages skip it
@@ -6147,7 +6147,7 @@ INFLOW_NOUNS = frozenset({"wave", "waves", "influx", "inflow", "inflows", "surge
 
 
 def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"Turkey is facing an intensifying Afghan migration wave coming via Iran": a country that faces, sees or
+    """"Chad faces a new Sudanese refugee surge that comes through Libya": a country that faces, sees or
     receives an influx, wave or surge (the noun within eight words of the verb, the verb within three words after
     the country) is where the people of that influx go: its nationalities named after the verb (NAT) and the
     countries it comes through (VIA) -> the country (round 33)."""
@@ -6178,7 +6178,7 @@ REPORTING_VERBS = frozenset({"said", "say", "says", "reported", "report", "repor
 
 
 def _their_countries(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"Poland and Lithuania said thousands of Iraqis had flooded into their countries": the states listed as the
+    """"Latvia and Estonia reported that many Syrians had come into their countries": the states listed as the
     subject of a reporting verb are where "their countries/territory" points; the nationalities named after the
     verb (NAT) move there, when a movement word stands within three words before the phrase (round 33)."""
     doc = b.doc
