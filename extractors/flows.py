@@ -5988,6 +5988,8 @@ HEADING_CUES = (("on", "its", "way", "to"), ("on", "their", "way", "to"), ("on",
 BOAT_WORDS = frozenset({"boat", "boats", "vessel", "vessels", "dinghy", "dinghies", "trawler", "trawlers"})
 CLAUSE_AFTER = frozenset({"where", "which", "after", "following", "when", "as"})
 GOAL_WORDS = frozenset({"to", "into", "towards", "toward", "for"})
+LANDING_LEMMAS = frozenset({"arrive", "land", "reach", "disembark", "dock", "enter", "come"})
+DEPARTURE_LEMMAS = frozenset({"leave", "depart", "embark", "sail", "set"})
 DEPARTED_SUBJECTS = frozenset({"they", "he", "she", "we", "most", "many", "some", "others", "all", "them"})
 
 
@@ -6055,10 +6057,10 @@ def _onward_legs(b: _Builder, sentences: list[_Sentence]) -> None:
 def _landing_place(doc: Doc, s: _Sentence) -> _Mention | None:
     """The one country a sentence's people arrived or landed in: a destination (DST) of an arrival word, or a
     place right after "at"/"on"/"in" that follows an arrival word ("landed at Lampedusa")."""
-    W = doc_lowers(doc)
-    arrivals = [t for t, k in s.triggers.items() if k == "arrive"]
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    arrivals = [t for t, k in s.triggers.items() if k == "arrive" and L[t] in LANDING_LEMMAS]
     if not arrivals:
-        return None
+        return None  # (not "settled in X": a new home, told of anyone)
     found = [m for m in s.mentions if m.role == "DST" and m.kind in {"name", "place"}]
     if not found:
         found = [m for m in s.mentions if m.role is None and m.kind in {"name", "place"} and m.start - 1 >= s.span.start
@@ -6088,8 +6090,9 @@ def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
         if any(m.role != "SRC" and m.start < clause for m in s.mentions):
             continue
         trig = srcs[0].trigger
-        if trig is None or s.triggers.get(trig) not in {"depart", "move"}:
-            continue
+        if trig is None or s.triggers.get(trig) not in {"depart", "move"} or doc_lemmas(doc)[trig] not in \
+                DEPARTURE_LEMMAS or W[trig].endswith("ing"):
+            continue  # "left", "departed", "set sail"; not "fled" or "fleeing" (a danger fled, told of anyone)
         if not GOAL_WORDS.isdisjoint(W[trig + 1:clause]):
             continue  # "she quit Iran and set out for Europe": the sentence has its own goal
         k = trig - 1
