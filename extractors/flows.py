@@ -2455,6 +2455,11 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _country_anaphora(b, sentences, lex)
     _adjective_border_crossing(b, sentences, lex)
     _hoped_asylum(b, sentences, lex)
+    _onward_legs(b, sentences)
+    _host_reported_arrivals(b, sentences, main)
+    _facing_inflow(b, sentences)
+    _their_countries(b, sentences)
+    _departed_near_landing(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6070,3 +6075,236 @@ def _hoped_asylum(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             if m.iso != dest.iso and (m.iso, dest.iso) not in known:
                 b.add(s.span, m.iso, dest.iso, [m.start, dest.start], trigger=m.trigger)
                 known.add((m.iso, dest.iso))
+
+
+# round 33 (Q2i): onward legs, stop-overs and a departure told next to the landing
+ONWARD_LEMMAS = frozenset({"continue", "move", "travel", "go", "head", "press", "push", "journey", "sail", "carry",
+                           "make", "be", "set"})
+ONWARD_ADVERBS = frozenset({"westwards", "westward", "eastwards", "eastward", "northwards", "northward",
+                            "southwards", "southward", "further", "farther", "later", "then", "again", "west", "east",
+                            "north", "south", "overland"})
+STOPOVER_LEMMAS = frozenset({"stop", "dock", "anchor", "refuel", "moor", "halt", "pause"})
+HEADING_CUES = (("on", "its", "way", "to"), ("on", "their", "way", "to"), ("on", "the", "way", "to"),
+                ("heading", "to"), ("heading", "for"), ("headed", "to"), ("headed", "for"), ("bound", "for"))
+BOAT_WORDS = frozenset({"boat", "boats", "vessel", "vessels", "dinghy", "dinghies", "trawler", "trawlers"})
+CLAUSE_AFTER = frozenset({"where", "which", "after", "following", "when", "as"})
+GOAL_WORDS = frozenset({"to", "into", "towards", "toward", "for"})
+LANDING_LEMMAS = frozenset({"arrive", "land", "reach", "disembark", "dock", "enter", "come"})
+DEPARTURE_LEMMAS = frozenset({"leave", "depart", "embark", "sail", "set"})
+DEPARTED_SUBJECTS = frozenset({"they", "he", "she", "we", "most", "many", "some", "others", "all", "them"})
+
+
+def _onward_target(W: list[str], L: list[str], start: int, m: _Mention) -> int | None:
+    """The token where the onward cue before the country mention ``m`` begins: "(continuing westwards) on to X",
+    "onwards to X", "on its/their way to X", "heading/bound for X"; None when there is none."""
+    k = m.start - 1 - (m.start - 1 > start and W[m.start - 1] == "the")
+    if k - 1 >= start and W[k] == "to" and W[k - 1] in {"on", "onward", "onwards"}:
+        j = k - 2
+        while j >= start and W[j] in ONWARD_ADVERBS:
+            j -= 1
+        if W[k - 1] != "on" or (j >= start and L[j] in ONWARD_LEMMAS):
+            return j + 1
+        return None
+    if k >= start and W[k] == "onto" and k - 1 >= start and L[k - 1] in ONWARD_LEMMAS:
+        return k - 1
+    for cue in HEADING_CUES:
+        n = len(cue)
+        if k - n + 1 >= start and tuple(W[k - n + 1:k + 1]) == cue:
+            return k - n + 1
+    return None
+
+
+def _onward_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Crowds walked to Niger, and a few of them went on to Algeria"; "the trawler anchored off Cyprus and was then
+    let go on its way to Greece": a country named after an onward cue ("on to",
+    "onwards to", "on their way to", "heading for", "bound for") is the next leg from the stop the sentence names
+    before it: a destination reached (a flow of this sentence ends there), or a country where the boat or people
+    stopped ("stopped/docked/anchored in X"). The stop gets the leg stop -> next, and the people who reached the
+    stop (the origins of this sentence's flows into it) go on to the next country too (round 33)."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue  # (a deportation word may be "sent on its way to X"; the cue has no "back")
+        start = s.span.start
+        for m in s.mentions:
+            if m.kind != "name" or m.role not in {None, "DST"}:
+                continue
+            cue = _onward_target(W, L, start, m)
+            if cue is None:
+                continue
+            here = [f for f in b.flows if s.span.start_char <= f.evidence.start < s.span.end_char
+                    and f.destination != m.iso]
+            stops = [x for x in s.mentions if x.end <= cue and x.kind == "name" and x.iso != m.iso
+                     and any(f.destination == x.iso for f in here)]
+            if not stops:
+                stops = [x for x in s.mentions if x.end <= cue and x.kind == "name" and x.iso != m.iso and (
+                    x.role == "DST" and x.trigger is not None or x.role in {"LOC", None, "VIA"}
+                    and any(L[k] in STOPOVER_LEMMAS for k in range(max(start, x.start - 8), x.start)))]
+            if len({x.iso for x in stops}) != 1:
+                continue
+            stop = stops[-1]
+            if not (s.has_group or any(f.destination == stop.iso for f in here)
+                    or stop.role == "DST" and stop.trigger is not None
+                    or stop.role != "DST" and not BOAT_WORDS.isdisjoint(W[start:stop.start])):
+                continue
+            b.add(s.span, stop.iso, m.iso, [stop.start, m.start], trigger=cue)
+            movers = [f.origin for f in here if f.destination == stop.iso] + [
+                x.iso for x in s.mentions if x.role == "NAT" and x.end <= stop.start]
+            for o in dict.fromkeys(movers):
+                b.add(s.span, o, m.iso, [stop.start, m.start], trigger=cue)
+
+
+def _landing_place(doc: Doc, s: _Sentence) -> _Mention | None:
+    """The one country a sentence's people arrived or landed in: a destination (DST) of an arrival word, or a
+    place right after "at"/"on"/"in" that follows an arrival word ("landed at Lampedusa")."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    arrivals = [t for t, k in s.triggers.items() if k == "arrive" and L[t] in LANDING_LEMMAS]
+    if not arrivals:
+        return None  # (not "settled in X": a new home, told of anyone)
+    found = [m for m in s.mentions if m.role == "DST" and m.kind in {"name", "place"}]
+    if not found:
+        found = [m for m in s.mentions if m.role is None and m.kind in {"name", "place"} and m.start - 1 >= s.span.start
+                 and W[m.start - 1] in {"at", "on", "in"} and any(0 < m.start - t <= 4 for t in arrivals)]
+    return found[0] if len({m.iso for m in found}) == 1 else None
+
+
+def _departed_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"They set off from Egypt in a rubber dinghy. ... Days later 30 people came ashore on Crete"; "A boat
+    reached Sri Lanka. Some on board said they had quit a camp in India": a sentence whose people (a pronoun or
+    quantifier right before the departure word, or a group word) left one country (SRC of a departure word) and name
+    no destination, next to a sentence (up to three sentences before or after; the nearest) whose people arrived
+    or landed in one other country: the departure country -> the landing country (round 33)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    landings = [(n, p) for n, s in enumerate(sentences) if (p := _landing_place(doc, s)) is not None]
+    if not landings:
+        return
+    for n, s in enumerate(sentences):
+        if s.deport or s.military or not s.mentions:
+            continue
+        srcs = [m for m in s.mentions if m.role == "SRC" and m.kind in {"name", "place"}]
+        if len({m.iso for m in srcs}) != 1:
+            continue
+        clause = next((k for k in range(srcs[0].end, s.span.end - 1) if W[k] == "," and W[k + 1] in CLAUSE_AFTER),
+                      s.span.end)  # "quit camps in A, where many once sought safety from B": B is no mover's
+        if any(m.role != "SRC" and m.start < clause for m in s.mentions):
+            continue
+        trig = srcs[0].trigger
+        if trig is None or s.triggers.get(trig) not in {"depart", "move"} or doc_lemmas(doc)[trig] not in \
+                DEPARTURE_LEMMAS or W[trig].endswith("ing"):
+            continue  # "left", "departed", "set sail"; not "fled" or "fleeing" (a danger fled, told of anyone)
+        if not GOAL_WORDS.isdisjoint(W[trig + 1:clause]):
+            continue  # "she quit Iran and set out for Europe": the sentence has its own goal
+        k = trig - 1
+        while k >= s.span.start and W[k] in {"had", "have", "has", "reportedly", "all", "first", "originally"}:
+            k -= 1
+        if not (k >= s.span.start and W[k] in DEPARTED_SUBJECTS or s.has_group):
+            continue
+        near = sorted((abs(n - j), j, p) for j, p in landings if j != n and abs(n - j) <= 3)
+        if not near or len(near) > 1 and near[0][0] == near[1][0] and near[0][2].iso != near[1][2].iso:
+            continue
+        dest = near[0][2]
+        if dest.iso != srcs[0].iso:
+            b.add(s.span, srcs[0].iso, dest.iso, [srcs[0].start, trig], trigger=trig)
+
+
+HOST_SPEAKERS = frozenset({"government", "authorities", "officials", "ministry", "police", "guard", "guards",
+                           "coastguard", "service", "agency", "office", "army", "navy"})
+HOST_ARRIVALS = frozenset({"arrived", "arrive", "arrives", "arriving", "entered", "enter", "entering"})
+HOST_VOIDS = frozenset({"deported", "returned", "expelled", "troops", "soldiers", "tourists", "students", "not", "no"})
+
+
+def _host_reported_arrivals(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """"The Czech interior ministry says many refugees have arrived this month": a sentence that opens
+    with the authority of a state (an organisation whose country is known, ending in an authority word), names
+    no other country, and says that people (a group word) arrived or entered after it: the document's
+    emigrants (``main``) -> that state. The sentence names no country of its own, so the flow stages skip it
+    (round 33)."""
+    if not main:
+        return
+    doc = b.doc
+    W = doc_lowers(doc)
+    starts, sentence = _sentence_starts(doc)
+    for ent in doc_entities(doc):
+        if ent.label_ != "ORG" or W[ent.end - 1] not in HOST_SPEAKERS:
+            continue
+        iso = span_extension(doc, ent.start_char, ent.end_char, "iso")
+        if not iso or iso == main:
+            continue
+        k = bisect_right(starts, ent.start) - 1
+        sent = sentence(k)
+        if ent.start != sent.start + (W[sent.start] == "the"):
+            continue
+        words = W[ent.end:sent.end]
+        arrive = next((n for n, w in enumerate(words) if w in HOST_ARRIVALS), None)
+        if arrive is None or not HOST_VOIDS.isdisjoint(words) or not any(map(_is_group_lower, words[:arrive])):
+            continue
+        if any(e is not ent and span_extension(doc, e.start_char, e.end_char, "iso")
+               for e in doc_entities(doc) if sent.start <= e.start < sent.end):
+            continue
+        b.add(sent, main, iso, [ent.start, ent.end + arrive], trigger=ent.end + arrive)
+
+
+FACING_LEMMAS = frozenset({"face", "see", "experience", "witness", "absorb", "receive", "brace"})
+INFLOW_NOUNS = frozenset({"wave", "waves", "influx", "inflow", "inflows", "surge", "flood", "stream", "exodus"})
+
+
+def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Chad faces a new Sudanese refugee surge that comes through Libya": a country that faces, sees or
+    receives an influx, wave or surge (the noun within eight words of the verb, the verb within three words after
+    the country) is where the people of that influx go: its nationalities named after the verb (NAT) and the
+    countries it comes through (VIA) -> the country (round 33)."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        end = s.span.end
+        for host in s.mentions:
+            if host.kind != "name" or host.role not in {None, "LOC"}:
+                continue
+            verb = next((k for k in range(host.end, min(host.end + 3, end)) if L[k] in FACING_LEMMAS), None)
+            if verb is None:
+                continue
+            noun = next((k for k in range(verb + 1, min(verb + 9, end)) if W[k] in INFLOW_NOUNS), None)
+            if noun is None:
+                continue
+            for m in s.mentions:
+                if m.iso != host.iso and m.start > verb and (m.role == "VIA" or m.role == "NAT" and m.start < noun):
+                    b.add(s.span, m.iso, host.iso, [host.start, m.start, noun], trigger=noun)
+
+
+THEIR_TERRITORY = (("into", "their", "countries"), ("into", "their", "territory"), ("into", "their", "territories"),
+                   ("to", "their", "countries"), ("in", "their", "countries"), ("across", "their", "borders"))
+REPORTING_VERBS = frozenset({"said", "say", "says", "reported", "report", "reports", "announced", "stated", "warned",
+                             "complained"})
+
+
+def _their_countries(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Latvia and Estonia reported that many Syrians had come into their countries": the states listed as the
+    subject of a reporting verb are where "their countries/territory" points; the nationalities named after the
+    verb (NAT) move there, when a movement word stands within three words before the phrase (round 33)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 3 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        verb = next((k for k in range(start, end) if W[k] in REPORTING_VERBS), None)
+        if verb is None:
+            continue
+        hosts = [m for m in s.mentions if m.end <= verb]
+        if len(hosts) < 2 or any(m.kind != "name" or m.role not in {None, "LOC"} for m in hosts) \
+                or hosts[0].start > start + 1:
+            continue
+        between = [w for m0, m1 in zip(hosts, hosts[1:], strict=False) for w in W[m0.end:m1.start]]
+        if any(w not in {",", "and", "the"} for w in between) or hosts[-1].end != verb:
+            continue
+        at = next((k for k in range(verb, end - 2) if tuple(W[k:k + 3]) in THEIR_TERRITORY), None)
+        if at is None or not any(at - 3 <= t < at for t in s.triggers):
+            continue
+        movers = [m for m in s.mentions if m.role == "NAT" and verb < m.start < at]
+        for m in movers:
+            for h in hosts:
+                b.add(s.span, m.iso, h.iso, [h.start, m.start, at], trigger=at)
