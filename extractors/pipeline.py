@@ -620,6 +620,7 @@ class GazetteerMatcher:
             for surface, pattern in zip(surfaces, patterns, strict=True):
                 self.surface_by_tokens.setdefault((label, tuple(t.text for t in pattern)), surface)
             self.matcher.add(label, patterns)
+        self.label_names = {nlp.vocab.strings.add(label): label for label in labels}  # match id -> label (r33)
         _flush_tokenizer_cache(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -636,7 +637,7 @@ class GazetteerMatcher:
         for match_id, start, end in self.matcher(doc):
             if boilerplate and not boilerplate.isdisjoint(range(start, end)):
                 continue
-            label = strings[match_id]
+            label = self.label_names.get(match_id) or strings[match_id]  # (no decoding of the label per match)
             surface = self.surface_by_tokens.get((label, tuple(texts[start:end])))
             if surface is None:
                 surface = Span(doc, start, end).text

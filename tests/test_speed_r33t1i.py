@@ -85,3 +85,30 @@ def test_set_entities_overlap_and_non_span_still_raise():
         pipeline.set_entities(doc, [Span(doc, 0, 2, label="ORG"), Span(doc, 1, 3, label="ORG")])
     with pytest.raises((ValueError, AttributeError)):  # set_ents's own error for a non-Span
         pipeline.set_entities(doc, [Span(doc, 0, 2, label="ORG"), (1, 2)])
+
+
+def test_label_hashes_name_the_labels():
+    from spacy.tokens import Span
+
+    from extractors import entities
+
+    doc = _before_persons(TEXTS[0])
+    strings = doc.vocab.strings
+    for label_id, name in entities._LABEL_NAMES.items():
+        assert strings.add(name) == label_id and Span(doc, 0, 1, label=name).label == label_id
+    assert strings[names._LOC_ID] == "LOC" and strings[names._PERSON_ID] == "PERSON"
+    gazetteer = _nlp().get_pipe("migraph_gazetteer")
+    assert all(strings[k] == v for k, v in gazetteer.label_names.items())
+    assert sorted(gazetteer.label_names.values()) == sorted(pipeline.GAZETTEER_LABELS)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_entities_same_with_decoded_labels(text, monkeypatch):
+    from extractors import entities
+
+    doc = _nlp()(text)
+    fast = entities.extract_entities(doc)
+    monkeypatch.setattr(entities, "_LABEL_NAMES", {})  # every label decoded from the StringStore
+    slow_doc = _nlp()(text)
+    slow = entities.extract_entities(slow_doc)
+    assert fast == slow
