@@ -16,6 +16,7 @@ from itertools import compress
 
 import numpy
 from spacy.attrs import IDX, SENT_START, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from extractors.assertions import DocumentAssertions, Entity, Evidence, Relation
@@ -75,6 +76,9 @@ class DocIndex:
             return -1
         return bisect_right(self.starts, char) - 1
 
+
+_LABEL_NAMES = {get_string_id(name): name for name in ("PERSON", "PER", "GPE", "NORP", "LOC", "FAC", "ORG")}
+"""Labels by their hashes (r33): ``ent.label_`` decodes the string from the StringStore on every read."""
 
 _INDEX_KEY = "migraph.entities.index"
 _BOILERPLATE_KEY = ("._.", "boilerplate", None, None)  # where spaCy keeps ``doc._.boilerplate``
@@ -200,7 +204,7 @@ def extract_entities(doc: Doc) -> DocumentAssertions:
     for ent in doc_entities(doc):  # (doc.ents builds every Span again)
         if has_boilerplate and any(index.boilerplate[ent.start:ent.end]):
             continue
-        label = ent.label_
+        label = _LABEL_NAMES.get(ent.label) or ent.label_  # (the label's string, decoded only for other labels)
         start_char, end_char = index.starts[ent.start], index.ends[ent.end - 1]
         if bylines and label in {"PERSON", "PER"} and _in_ranges(start_char, bylines):
             continue  # contributors and photographers are not actors of the story

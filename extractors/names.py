@@ -27,6 +27,7 @@ from itertools import compress
 from operator import itemgetter
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from extractors.doccache import (
@@ -489,6 +490,9 @@ def _taken(ents: tuple[Span, ...]) -> set[int]:
         taken.update(range(ent.start, ent.end))
     return taken
 
+
+_LOC_ID = get_string_id("LOC")  # a label's hash names one string: comparing hashes compares the labels (r33)
+_PERSON_ID = get_string_id("PERSON")
 
 _RUN_LINKS = HYPHENS | {"("}  # tokens not name-like that a run may go on over
 
@@ -1132,7 +1136,7 @@ def _hyphen_glued_places(view: TokenView, ents: tuple[Span, ...], held: set[int]
     free = set()
     for ent in ents:
         i = ent.start
-        if ent.label_ != "LOC" or ent.end - i != 1:
+        if ent.label != _LOC_ID or ent.end - i != 1:  # (== ``ent.label_ != "LOC"``, without decoding the label)
             continue
         before = i >= 2 and text[i - 1] in HYPHENS and not space[i - 2] and not space[i - 1]
         if before and i - 2 in run_ok and i - 2 not in held and len(text[i - 2]) > 1:  # not "R-Texas", "D-Alaska"
@@ -1150,7 +1154,7 @@ def _surname_mentions(view: TokenView, persons: list[Span], ents: tuple[Span, ..
     doc = view.doc
     forms: set[str] = set()
     for span in [*persons, *ents]:
-        if span.label_ != "PERSON":
+        if span.label != _PERSON_ID:  # (== ``span.label_ != "PERSON"``, without decoding the label)
             continue  # "Roszke, Hungary" is a place found on the way: its later mentions are no persons
         form = view.span_text(span.start, span.end)  # == span.text
         forms.add(name_key(form))

@@ -620,6 +620,7 @@ class GazetteerMatcher:
             for surface, pattern in zip(surfaces, patterns, strict=True):
                 self.surface_by_tokens.setdefault((label, tuple(t.text for t in pattern)), surface)
             self.matcher.add(label, patterns)
+        self.label_names = {nlp.vocab.strings.add(label): label for label in labels}  # match id -> label (r33)
         _flush_tokenizer_cache(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -636,7 +637,7 @@ class GazetteerMatcher:
         for match_id, start, end in self.matcher(doc):
             if boilerplate and not boilerplate.isdisjoint(range(start, end)):
                 continue
-            label = strings[match_id]
+            label = self.label_names.get(match_id) or strings[match_id]  # (no decoding of the label per match)
             surface = self.surface_by_tokens.get((label, tuple(texts[start:end])))
             if surface is None:
                 surface = Span(doc, start, end).text
@@ -676,7 +677,7 @@ class GazetteerMatcher:
             if label == "LOC" and one_word and names.surname_not_town(view, start, end, place.population,
                                                                       _surname_in_doc):
                 continue  # "Graham fired back" after "Lindsey Graham": the senator, not the town
-            spans.append(Span(doc, start, end, label=label))  # made only for the matches kept
+            spans.append(Span(doc, start, end, label=match_id))  # made only for the matches kept (the label's hash)
         if self.datelines:
             spans += dateline_spans(doc)
         spans += names.organization_spans(doc)
@@ -948,23 +949,47 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
     spans out of order, not Spans) goes to set_ents, which raises its errors. ``checked``: the entities kept when
     they were written (``kept_entities``), whose tokens held no ids then and still do not. ``written``: the ENT_IOB
     and ENT_TYPE rows the Doc holds (``kept_entity_columns``); only the tokens whose values differ are written then."""
-    if not all(isinstance(span, Span) for span in spans):
-        forget_entities(doc)
-        doc.set_ents(spans, default="outside")
-        return
-    ents = [span for span in spans if span.label > 0]  # set_ents ignores spans without a label
+    # one pass over the spans (r33): the labelled ones in order and apart, the empty ones left out, their bounds and
+    # labels read once; a non-Span or an overlap goes to set_ents, which raises its errors
+    ents: list[Span] = []
+    bounds_start: list[int] = []
+    bounds_end: list[int] = []
+    labels: list[int] = []
+    span_ids = False
     end = 0
-    for span in ents:
-        if span.start < end:
+    for span in spans:
+        if not isinstance(span, Span):
             forget_entities(doc)
             doc.set_ents(spans, default="outside")
             return
-        end = span.end
-    ents = [span for span in ents if span.start < span.end]  # (an empty span sets no token)
-    ids_clear = not any(span.kb_id or span.id for span in ents) and _no_ids_under(doc, ents, checked)
+        label = span.label
+        if label > 0:  # set_ents ignores spans without a label
+            start, stop = span.start, span.end
+            if start < end:
+                forget_entities(doc)
+                doc.set_ents(spans, default="outside")
+                return
+            end = stop
+            if start < stop:  # (an empty span sets no token)
+                ents.append(span)
+                bounds_start.append(start)
+                bounds_end.append(stop)
+                labels.append(label)
+                if not span_ids and (span.kb_id or span.id):
+                    span_ids = True
+    ids_clear = not span_ids and _no_ids_under(doc, ents, checked)
     n = len(doc)
-    starts = numpy.array([span.start for span in ents], dtype="int64")
-    ends = numpy.array([span.end for span in ents], dtype="int64")
+    if ids_clear and written is not None and written.shape == (2, n) and _keeps_checked(ents, checked):
+        # the person rules' call (r33): the Doc holds ``written``, made from ``checked``, and every checked span is
+        # still an entity; the other spans lie where ``written`` has O, so exactly their tokens change
+        # (``_write_changed_tokens`` would find the same tokens from the two columns)
+        if len(ents) > len(checked):
+            kept_ids = {id(span) for span in checked}
+            doc.set_ents([span for span in ents if id(span) not in kept_ids], default="unmodified")
+        remember_entities(doc, ents)  # (no columns kept: a later call writes every token, the same values)
+        return
+    starts = numpy.array(bounds_start, dtype="int64")
+    ends = numpy.array(bounds_end, dtype="int64")
     # the spans' tokens, in order (the spans are sorted and apart): +1 at each start, -1 at each end, summed
     edges = numpy.zeros(n + 1, dtype="int64")
     edges[starts] = 1  # (the starts differ from each other, and so do the ends)
@@ -974,7 +999,7 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
     columns[0] = 2
     columns[0, inside] = 1
     columns[0, starts] = 3
-    columns[1, inside] = numpy.array([span.label for span in ents], dtype="uint64").repeat(ends - starts)
+    columns[1, inside] = numpy.array(labels, dtype="uint64").repeat(ends - starts)
     if not ids_clear:
         # knowledge-base ids or span ids to write or keep (a trained pipeline's): the kept columns as they are, then
         # the spans'
@@ -993,6 +1018,14 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
     else:
         _write_changed_tokens(doc, ents, starts, columns, written)
     remember_entities(doc, ents, columns)  # what doc.ents now builds: the first tokens hold no ids
+
+
+def _keeps_checked(ents: list[Span], checked: tuple[Span, ...]) -> bool:
+    """Whether every span of ``checked`` is among ``ents`` (the same objects; ``ents`` holds each span once)."""
+    if not checked:
+        return True
+    kept_ids = {id(span) for span in checked}
+    return sum(id(span) in kept_ids for span in ents) == len(kept_ids)
 
 
 def _write_changed_tokens(doc: Doc, ents: list[Span], starts: numpy.ndarray, columns: numpy.ndarray,
