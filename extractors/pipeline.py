@@ -979,7 +979,7 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
                     span_ids = True
     ids_clear = not span_ids and _no_ids_under(doc, ents, checked)
     n = len(doc)
-    if ids_clear and written is not None and written.shape == (2, n) and _keeps_checked(ents, checked):
+    if ids_clear and written is not None and written.shape == (2, n) and _keeps_checked(ents, checked, written):
         # the person rules' call (r33): the Doc holds ``written``, made from ``checked``, and every checked span is
         # still an entity; the other spans lie where ``written`` has O, so exactly their tokens change
         # (``_write_changed_tokens`` would find the same tokens from the two columns)
@@ -1020,8 +1020,12 @@ def set_entities(doc: Doc, spans: list[Span], checked: tuple[Span, ...] = (),
     remember_entities(doc, ents, columns)  # what doc.ents now builds: the first tokens hold no ids
 
 
-def _keeps_checked(ents: list[Span], checked: tuple[Span, ...]) -> bool:
-    """Whether every span of ``checked`` is among ``ents`` (the same objects; ``ents`` holds each span once)."""
+def _keeps_checked(ents: list[Span], checked: tuple[Span, ...], written: numpy.ndarray) -> bool:
+    """Whether ``written`` holds just the ``checked`` entities (as many entity starts) and every span of ``checked``
+    is among ``ents`` (the same objects; ``ents`` holds each span once). A caller's ``written`` with entities that
+    ``checked`` does not list takes the general path, which drops them where ``ents`` does."""
+    if int(numpy.count_nonzero(written[0] == 3)) != len(checked):  # ENT_IOB 3: an entity's first token
+        return False
     if not checked:
         return True
     kept_ids = {id(span) for span in checked}
