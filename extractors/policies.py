@@ -2650,8 +2650,8 @@ def _unplaced_person(ctx: _Context, at: Mention) -> bool:
 def _called_up_state(ctx: _Context, start: int, sent: Span, actors: list[Actor], at: Mention | None
                      ) -> tuple[list[Actor], Mention | None]:
     """The state of a call-up whose actor is unstated or only a place ("the leader's call-up", "a partial
-    mobilisation for the war in X"): the nationality of the people its sentence shows called up or fleeing it
-    ("Russians flee the leader's call-up", "a rush among Russian men for the borders"), the nearest such group
+    call-up to fight in X"): the nationality of the people its sentence shows called up or fleeing it
+    ("Xs flee the leader's call-up", "X men hurried to the frontier crossings"), the nearest such group
     (mobilisations concern a state's own citizens); else what was found."""
     if not (_sentence_has(ctx, sent, "military") or _sentence_has(ctx, sent, "fleeing_people")):
         return actors, at
@@ -2677,14 +2677,14 @@ PLEDGE_WORDS = frozenset({"would", "will", "wo", "'ll", "shall", "promise", "pro
 
 def _refuge_pledge(ctx: _Context, sent: Span, start: int) -> bool:
     """A state saying it will not send back people who fled ("would not deport those dodging the draft",
-    "promised not to send them back" in a story on men fleeing a call-up): a pledge of protection. Needs a
+    "vowed it would not send them home" in a story on men fleeing a call-up): a pledge of protection. Needs a
     pledge (a future or a promise) in the few words before the negated verb and the flight in its sentence (or,
     for "them", in the story)."""
     lowers = doc_lowers(ctx.doc)
     if PLEDGE_WORDS.isdisjoint(lowers[max(sent.start, start - 5):start]):
         return False
     if "them" in lowers[start:min(sent.end, start + 3)] and _document_has(ctx.doc, "refuge_flight"):
-        return True  # "promised not to send them back" in a story on men fleeing a call-up
+        return True  # "vowed it would not send them home" in a story on men fleeing a call-up
     return _sentence_has(ctx, sent, "refuge_flight")
 
 
@@ -2692,7 +2692,7 @@ PRACTICE_NOUNS = frozenset({"practice", "practices", "policy", "policies", "habi
 
 
 def _practice_owner(ctx: _Context, start: int, sent: Span) -> Mention | None:
-    """"Turkey condemned Greece's illegal practice of pushing back asylum seekers", "the Greek policy of detaining
+    """"A criticised B's unlawful practice of pushing migrants back", "the Greek policy of detaining
     migrants": a state's practice or policy of doing something is a measure it takes, the possessor's (not an
     idea discussed, as "the idea of building a wall" is)."""
     doc = ctx.doc
@@ -4150,7 +4150,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             and doc[start - 2].lower_ in QUANTITY_HEADS  # "carried out thousands of pushbacks": a count, no idea
         focused = start - 2 >= sent.start and doc[start - 1].lower_ == "on" and doc[start].lower_.endswith("ing") \
             and doc[start - 2].lemma_.lower() in FOCUS_WORDS  # "ICE will focus on deporting criminals" (r32)
-        practice = _practice_owner(ctx, start, sent)  # "X's practice of pushing back asylum seekers" (r33)
+        practice = _practice_owner(ctx, start, sent)  # "X's practice of pushing migrants back" (r33)
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted \
                 and not focused and practice is None and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):

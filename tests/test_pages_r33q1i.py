@@ -41,7 +41,7 @@ def test_call_up_state_from_the_people_called_up(nlp, text, expected, wrong):
 
 @pytest.mark.parametrize("text, expected", [
     ("Ukraine declared a general mobilisation as Russian troops crossed the frontier.", ("UA", "Mobilization")),
-    ("Russia announced a partial mobilisation for the war in Ukraine, and many Ukrainians fled west.",
+    ("Russia ordered a partial mobilisation to fight in Ukraine, and many Ukrainians fled west.",
      ("RU", "Mobilization")),
 ])
 def test_named_mobilising_state_kept(nlp, text, expected):
@@ -117,7 +117,7 @@ def test_pledge_for_them_in_a_story_of_flight(nlp):
     story = ("Thousands of men fled the draft this week. Those fleeing the call-up crossed on foot. Many fled with "
              "only a bag, and others fled by train to escape conscription. Families fled too. The men who fled "
              "slept in the station. ")
-    assert ("KZ", "AsylumOffer") in policies(nlp, story + "Kazakhstan has promised not to send them back.")
+    assert ("KZ", "AsylumOffer") in policies(nlp, story + "Kazakhstan has promised it will not send them back.")
 
 
 @pytest.mark.parametrize("text, expected", [
