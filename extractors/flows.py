@@ -559,6 +559,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         return None  # "in March", "a march against the war": a walk only when it goes somewhere
     if lemma == "head" and nxt_word not in HEAD_NEXT:
         return None  # "heads of state", "head of the agency"
+    if lemma == "continue" and not _continues_onward(W, i, end):
+        return None  # r34: "prices continued to rise", "talks continue on Monday": no journey
     if lemma == "move" and nxt_word == "to" and i + 2 < end and doc_texts(doc)[i + 2].islower() \
             and W[i + 2] not in lex.fillers:
         return None  # "moved to end foreign aid": took steps, nobody went anywhere
@@ -611,6 +613,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
         elif word in TARGETING_WORDS and W[i].endswith(("ers", "ors")):
             return True  # "a ban targeting refugees and travelers from A and B": a measure's object, not movers
 
+        if word in RELATIVE_WHO and _completed_relative(W, j, i):
+            break  # r34: "police stopped migrants who had crossed from A into B": the crossing was done
         if j == i - 1 and word == "from":
             return True  # "banned people from coming", "stop them from entering"
         if word == "without" and _without_before(W, j, i):
@@ -625,6 +629,37 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # "is seeking to resettle": the government's aim, not people moving
         j -= 1
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
+
+
+CONTINUE_NEXT = frozenset({"through", "onward", "onwards", "northward", "northwards", "north", "across"})
+CONTINUE_ON_NEXT = frozenset({"through", "to", "into", "toward", "towards", "north", "northward", "across"})
+CONTINUE_JOURNEY = frozenset({"journey", "journeys", "trek", "trip", "travels"})
+
+
+def _continues_onward(W: list[str], i: int, end: int) -> bool:
+    """r34: "continue" is a leg of a journey only as "continue through/onward/north", "continue on through/to/into"
+    or "continue their journey through/to" ("then they continue on through A and B into C")."""
+    nxt = W[i + 1] if i + 1 < end else ""
+    after = W[i + 2] if i + 2 < end else ""
+    if nxt in CONTINUE_NEXT:
+        return True
+    if nxt == "on":
+        return after in CONTINUE_ON_NEXT
+    return nxt in {"their", "his", "her", "the"} and after in CONTINUE_JOURNEY
+
+
+RELATIVE_WHO = frozenset({"who", "that"})
+COMPLETED_FILLERS = frozenset({"had", "have", "has", "already", "just", "recently", "earlier", "illegally",
+                               "irregularly", "reportedly", "allegedly", "apparently", "previously"})
+
+
+def _completed_relative(W: list[str], j: int, i: int) -> bool:
+    """r34: "(stopped) migrants who had crossed", "a train carrying people that had entered": a relative clause
+    whose movement word is in the perfect, only adverbs between, reports a done move; a blocker before the
+    relative pronoun belongs to the main clause. Not "who had hoped to cross" (the nearer hedge blocks first)."""
+    between = W[j + 1:i]
+    return bool(between) and all(w in COMPLETED_FILLERS for w in between) \
+        and any(w in {"had", "have", "has"} for w in between)
 
 
 @lru_cache(maxsize=1)
@@ -675,9 +710,9 @@ def _journey_before(doc: Doc, i: int, start: int, lex: _Lex) -> bool:
         text, word, lemma = T[j], W[j], L[j]
         if text in CLAUSE_BREAKS or word in lex.block or lemma in lex.block:
             return False
-        if (lex.kind.get(word) or lex.kind.get(lemma)) in {"move", "depart"} \
-                and word not in lex.weak and lemma not in lex.weak and text[:1].islower():
-            return True
+        if (lex.kind.get(word) or lex.kind.get(lemma)) in {"move", "depart"} and text[:1].islower() and (
+                word not in lex.weak and lemma not in lex.weak or W[j + 1] == "from" and lemma in {"come", "go"}):
+            return True  # r34: a weak word with its origin ("had come from A or B to reach C") is a journey
     return False
 
 
