@@ -541,6 +541,9 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         following = set(W[i + 1:min(i + 4, end)])
         if following & lex.seek_objects:
             return "arrive"
+        k = i + 2 if i + 1 < end and W[i + 1] in WORK_FILLERS else i + 1
+        if k + 1 < end and W[k] in WORK_OBJECTS and W[k + 1] == "in":
+            return "arrive"  # r34: "left A to find work in B", "seeking jobs in B" (not "finding work for people")
         if word == "found" and i >= 2 and W[i - 1] in BE_FORMS and any(
                 w in lex.refugee_groups for w in W[max(i - 10, 0):i]):
             return "arrive"  # "the bodies of 12 migrants from Eritrea were found in a truck in Libya": they got there
@@ -631,6 +634,8 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
     return i + 1 < len(doc) and W[i + 1] in {"not", "n't", "n’t", "never"}
 
 
+WORK_OBJECTS = frozenset({"work", "jobs", "employment"})
+WORK_FILLERS = frozenset({"better", "new", "seasonal", "paid", "casual"})
 CONTINUE_NEXT = frozenset({"through", "onward", "onwards", "northward", "northwards", "north", "across"})
 CONTINUE_ON_NEXT = frozenset({"through", "to", "into", "toward", "towards", "north", "northward", "across"})
 CONTINUE_JOURNEY = frozenset({"journey", "journeys", "trek", "trip", "travels"})
@@ -2493,6 +2498,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _onward_legs(b, sentences)
     _host_reported_arrivals(b, sentences, main)
     _facing_inflow(b, sentences)
+    _inflow_elsewhere(b, sentences)
     _their_countries(b, sentences)
     _departed_near_landing(b, sentences)
     _territory_legs(b)
@@ -6308,6 +6314,56 @@ def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
             for m in s.mentions:
                 if m.iso != host.iso and m.start > verb and (m.role == "VIA" or m.role == "NAT" and m.start < noun):
                     b.add(s.span, m.iso, host.iso, [host.start, m.start, noun], trigger=noun)
+
+
+SEEN_WORDS = frozenset({"seen", "felt", "reported", "recorded", "witnessed", "observed", "registered", "mirrored"})
+ELSEWHERE = (("elsewhere",), ("in", "other", "countries"), ("in", "neighbouring", "countries"),
+             ("in", "neighboring", "countries"), ("across", "the", "region"))
+ELSEWHERE_OPENERS = frozenset({",", "including", "such", "as", "like", "notably", "in", "especially", "from", "to"})
+ELSEWHERE_JOINERS = frozenset({",", "and", "in", "as", "well"})
+
+
+def _inflow_elsewhere(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r34: "The surge has been seen elsewhere, including A, B and C, as Xs refuse to fight": an influx, wave or
+    surge seen or felt "elsewhere" or "in other countries" and the countries listed right after are where the
+    people of the wave went: the nationalities of the sentence (NAT), or else those of the sentence before, go to
+    each listed country."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for n, s in enumerate(sentences):
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        noun = next((k for k in range(start, end) if W[k] in INFLOW_NOUNS), None)
+        if noun is None:
+            continue
+        seen = next((k for k in range(noun + 1, min(noun + 5, end)) if W[k] in SEEN_WORDS), None)
+        if seen is None:
+            continue
+        k = seen + 1
+        phrase = next((p for p in ELSEWHERE if tuple(W[k:k + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        k += len(phrase)
+        while k < end and W[k] in ELSEWHERE_OPENERS:
+            k += 1
+        by_start = {m.start: m for m in s.mentions}
+        hosts: list[_Mention] = []
+        while k < end and (m := by_start.get(k)) is not None and m.kind == "name":
+            hosts.append(m)
+            k = m.end
+            while k < end and W[k] in ELSEWHERE_JOINERS:
+                k += 1
+        if not hosts:
+            continue
+        listed = {h.iso for h in hosts}
+        movers = [m for m in s.mentions if m.role == "NAT" and m.iso not in listed]
+        if not movers and n > 0 and 0 <= s.span.start - sentences[n - 1].span.end <= 3:  # the one before
+            movers = [m for m in sentences[n - 1].mentions if m.role in {"NAT", "SRC"} and m.iso not in listed]
+        origins = {m.iso for m in movers}
+        for iso in sorted(origins):
+            for h in hosts:
+                b.add(s.span, iso, h.iso, [noun, h.start], trigger=noun)
 
 
 THEIR_TERRITORY = (("into", "their", "countries"), ("into", "their", "territory"), ("into", "their", "territories"),
