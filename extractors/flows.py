@@ -2499,6 +2499,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _host_reported_arrivals(b, sentences, main)
     _facing_inflow(b, sentences)
     _inflow_elsewhere(b, sentences)
+    _return_flight(b, sentences)
     _their_countries(b, sentences)
     _departed_near_landing(b, sentences)
     _territory_legs(b)
@@ -6364,6 +6365,47 @@ def _inflow_elsewhere(b: _Builder, sentences: list[_Sentence]) -> None:
         for iso in sorted(origins):
             for h in hosts:
                 b.add(s.span, iso, h.iso, [noun, h.start], trigger=noun)
+
+
+FLIGHT_NOUNS = frozenset({"flight", "flights", "plane", "planes", "charter", "charters", "airlift"})
+RETURN_FLIGHT_MARKS = frozenset({"repatriation", "evacuation", "return", "deportation", "removal", "rescue"})
+RETURN_FLIGHT_HEDGES = frozenset({"will", "would", "could", "may", "might", "planned", "plans", "scheduled", "due",
+                                  "cancelled", "canceled", "postponed", "not", "never", "if", "proposed"})
+RETURN_FLIGHT_VERBS = frozenset({"repatriate", "repatriating", "evacuate", "evacuating", "deport", "deporting",
+                                 "return", "returning", "bring", "fly"})
+STRANDED_WORDS = frozenset({"stranded", "trapped", "stuck", "camped", "living", "held", "detained", "waiting"})
+
+
+def _return_flight(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r34: "A repatriation flight to A took off from <city of B>", "the first evacuation flight to A brought home
+    migrants stranded in B": a return, evacuation or deportation flight to A (the flight noun right after the mark
+    word, or a purpose "to repatriate/evacuate/deport/return/bring/fly" after it; "to A" right after the noun)
+    carries its people from the country it leaves ("from", "left", "departed" before it) or where they were
+    stranded ("stranded/trapped ... in B"): B -> A. Not when planned, cancelled or negated."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        for f in range(start + 1, end - 2):
+            if W[f] not in FLIGHT_NOUNS or W[f + 1] != "to" or W[f - 1] not in RETURN_FLIGHT_MARKS and \
+                    RETURN_FLIGHT_VERBS.isdisjoint(W[f + 2:end]):
+                continue  # "a flight to A took off from B to repatriate migrants": the purpose marks it too
+            dst = by_start.get(f + 3 if W[f + 2] == "the" else f + 2)
+            if dst is None:
+                continue
+            for m in s.mentions:
+                if m.start < dst.end or m.iso == dst.iso or m.kind not in {"name", "place"}:
+                    continue
+                if not RETURN_FLIGHT_HEDGES.isdisjoint(W[start:m.start]):
+                    break  # "a repatriation flight to A will leave from B", "was cancelled": not flown
+                prev = W[m.start - 1]
+                if prev in {"from", "left", "departed"} or prev == "in" and not STRANDED_WORDS.isdisjoint(
+                        W[max(dst.end, m.start - 8):m.start]):
+                    b.add(s.span, m.iso, dst.iso, [f, dst.start, m.start], trigger=f)
+                    break
 
 
 THEIR_TERRITORY = (("into", "their", "countries"), ("into", "their", "territory"), ("into", "their", "territories"),

@@ -74,7 +74,8 @@ def test_relative_clause_of_an_attempt_stays_blocked(nlp, sentence):
 # ------------------------------------------------------------------------------------------- destination lists
 
 def test_foreign_destinations_list(nlp):
-    text = "Dozens of packed flights out of Iran took Iranian men to foreign destinations such as Oman, Qatar and Jordan."
+    text = ("Dozens of packed flights out of Iran took Iranian men to foreign destinations such as Oman, Qatar "
+            "and Jordan.")
     assert {("IR", "OM"), ("IR", "QA"), ("IR", "JO")} <= pairs(nlp, text)
 
 
@@ -112,3 +113,23 @@ def test_influx_felt_in_other_countries_takes_the_sentence_before(nlp):
 
 def test_wave_seen_elsewhere_without_a_list(nlp):
     assert not pairs(nlp, "The wave was seen elsewhere, and prices rose in Oman.")
+
+
+# ------------------------------------------------------------------------------------------- return flights
+
+@pytest.mark.parametrize("sentence", [
+    "A repatriation flight to Ghana took off from Tripoli on Friday with 150 migrants aboard.",
+    "The first evacuation flight to Nigeria brought home 120 migrants who had been stranded for months in Libya.",
+    "A flight to Ghana took off from Tripoli on Friday to repatriate 150 migrants.",
+])
+def test_return_flight_from_where_it_left(nlp, sentence):
+    found = pairs(nlp, sentence)
+    assert ("LY", "GH") in found or ("LY", "NG") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "A repatriation flight to Ghana will leave from Tripoli next week with 150 migrants aboard.",
+    "A flight to Ghana took off from Tripoli on Friday with tourists.",
+])
+def test_planned_or_plain_flight_is_no_return(nlp, sentence):
+    assert ("LY", "GH") not in pairs(nlp, sentence)
