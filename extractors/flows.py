@@ -815,11 +815,23 @@ def _governing(doc: Doc, i: int, start: int, triggers: dict[int, str], lex: _Lex
         if word in GOV_STOPS or j in blocked:
             return None  # "sailed to Cuba, hoping to be granted entry to the US": the hoped-for entry governs
         if j in triggers:
-            if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2:
+            if (word in lex.weak or lemma in lex.weak) and i - j > WEAK_WINDOW + 2 and not _weak_from_phrase(W, j, i):
                 return None
             return j
         j -= 1
     return None
+
+
+FROM_PHRASE_STOPS = frozenset({",", ";", "to", "into", "toward", "towards", "and", "but", "who", "which", "that"})
+
+
+def _weak_from_phrase(W: list[str], j: int, i: int) -> bool:
+    """r34: "a boat carrying 46 migrants from the Libyan port of Zuwara to the island of Lampedusa": a weak
+    movement word reaches a preposition past its short window when its own "from" phrase (within the window) runs
+    up to it: a place phrase of at most eight words with no clause break or other goal between."""
+    k = next((k for k in range(j + 1, min(i, j + WEAK_WINDOW + 3)) if W[k] == "from"), None)
+    return k is not None and i - k <= 8 and FROM_PHRASE_STOPS.isdisjoint(W[k + 1:i]) \
+        and GOV_STOPS.isdisjoint(W[k + 1:i])
 
 
 def _following_trigger(doc: Doc, i: int, end: int, triggers: dict[int, str]) -> int | None:

@@ -8,7 +8,10 @@ the Belarus route, the U.S. southern border, the Balkan route of 2015, returns).
 - "foreign" between "to" and a destination list ("to foreign destinations such as A and B");
 - "come/go from A or B to reach C": the purpose "to reach" is where people went when the verb names an origin;
 - "left their homes in A to find work in B", "seeking jobs in B": work sought in a country is a destination;
-- "the surge has been seen elsewhere, including A, B and C": the wave's nationalities go to the listed countries.
+- "the surge has been seen elsewhere, including A, B and C": the wave's nationalities go to the listed countries;
+- a repatriation or evacuation flight "to A" that took off from B or carried people stranded in B: B -> A;
+- "a boat carrying N migrants from the (north)western A-ian port of X to the B-ian island of Y": a weak movement
+  word ("carry") reaches "to" past its short window through its own "from" place phrase.
 
 All sentences are invented for these tests.
 """
@@ -133,3 +136,15 @@ def test_return_flight_from_where_it_left(nlp, sentence):
 ])
 def test_planned_or_plain_flight_is_no_return(nlp, sentence):
     assert ("LY", "GH") not in pairs(nlp, sentence)
+
+
+# ------------------------------------------------------------------------------------------- carriers
+
+@pytest.mark.parametrize("sentence", [
+    "A dinghy carrying 30 migrants from the Libyan port of Zuwara to the Italian island of Lampedusa capsized.",
+    "Two men died when a boat carrying 40 migrants from the northwestern Libyan port of Qasrbuk to the Italian "
+    "island of Linosa sank.",
+])
+def test_carrier_from_a_port_to_an_island(nlp, sentence):
+    assert ("LY", "IT") in pairs(nlp, sentence)
+
