@@ -626,7 +626,7 @@ def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> boo
             return True  # r28: "a decision to allow 500 refugees to be brought to X": a passive infinitive, not done
         if j == i - 1 and word == "to" and i >= 2 and not (
                 W[i - 2] in ATTEMPT_VERBS or L[i - 2] in ATTEMPT_VERBS) and not (
-                kind == "arrive" and _journey_before(doc, i - 1, start, lex)):
+                kind == "arrive" and _journey_before(doc, i - 1, start, lex)) and not _caused_move(W, T, j, start):
             return True  # "the hardest route for an outsider to enter", "a visa to enter": purpose, not a report
         if kind == "admit" and (word in ADMIT_HEDGES or lemma in ADMIT_HEDGES):
             return True  # "is seeking to resettle": the government's aim, not people moving
@@ -651,6 +651,26 @@ def _continues_onward(W: list[str], i: int, end: int) -> bool:
     if nxt == "on":
         return after in CONTINUE_ON_NEXT
     return nxt in {"their", "his", "her", "the"} and after in CONTINUE_JOURNEY
+
+
+CAUSE_VERBS = frozenset({"forced", "forcing", "pushed", "pushing", "prompted", "prompting", "drove", "driven",
+                         "driving", "compelled", "compelling", "spurred", "spurring"})
+CAUSED_PEOPLE = frozenset({"thousands", "hundreds", "millions", "tens", "people", "men", "women", "children",
+                           "families", "them", "many"})
+
+
+def _caused_move(W: list[str], T: list[str], j: int, start: int) -> bool:
+    """r34: "the fighting forced thousands of Syrians to flee to A", "fear pushed men of military age to cross into
+    A": a cause verb with people as its object (no clause break between) makes the "to"-infinitive at ``j`` a move
+    that happened, not a purpose; a modal or hedge before the cause verb still blocks (the walk goes on)."""
+    for k in range(j - 1, max(start, j - 10) - 1, -1):
+        if T[k] in CLAUSE_BREAKS or W[k] in CLAUSE_BREAKS:
+            return False
+        if W[k] in CAUSE_VERBS:
+            obj = W[k + 1:j]
+            return any(w in CAUSED_PEOPLE or _is_group_lower(w) for w in obj) or any(
+                t.endswith("s") and t in gazetteer().demonym_by_surface for t in T[k + 1:j])
+    return False
 
 
 RELATIVE_WHO = frozenset({"who", "that"})

@@ -11,7 +11,9 @@ the Belarus route, the U.S. southern border, the Balkan route of 2015, returns).
 - "the surge has been seen elsewhere, including A, B and C": the wave's nationalities go to the listed countries;
 - a repatriation or evacuation flight "to A" that took off from B or carried people stranded in B: B -> A;
 - "a boat carrying N migrants from the (north)western A-ian port of X to the B-ian island of Y": a weak movement
-  word ("carry") reaches "to" past its short window through its own "from" place phrase.
+  word ("carry") reaches "to" past its short window through its own "from" place phrase;
+- "the fighting forced thousands of Xs to flee to A": a cause verb with people as its object makes the
+  infinitive a move that happened (a modal before the cause verb still blocks it).
 
 All sentences are invented for these tests.
 """
@@ -148,3 +150,21 @@ def test_planned_or_plain_flight_is_no_return(nlp, sentence):
 def test_carrier_from_a_port_to_an_island(nlp, sentence):
     assert ("LY", "IT") in pairs(nlp, sentence)
 
+
+
+# ------------------------------------------------------------------------------------------- caused moves
+
+@pytest.mark.parametrize("sentence", [
+    "The fighting forced thousands of Syrians to flee to Turkey.",
+    "Fear of the draft pushed thousands of Iranian men of military age to cross into Turkey via the mountain pass.",
+])
+def test_caused_move(nlp, sentence):
+    assert pairs(nlp, sentence) & {("SY", "TR"), ("IR", "TR")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fighting could force thousands of Syrians to flee to Turkey.",
+    "The storm forced the plane to land in Turkey.",
+])
+def test_caused_move_hedged_or_without_people(nlp, sentence):
+    assert not pairs(nlp, sentence)
