@@ -660,7 +660,7 @@ CAUSED_PEOPLE = frozenset({"thousands", "hundreds", "millions", "tens", "people"
 
 
 def _caused_move(W: list[str], T: list[str], j: int, start: int) -> bool:
-    """r34: "the fighting forced thousands of Syrians to flee to A", "fear pushed men of military age to cross into
+    """r34: "the fighting forced thousands of Syrians to flee to A", "fear pushed draft-age men to cross into
     A": a cause verb with people as its object (no clause break between) makes the "to"-infinitive at ``j`` a move
     that happened, not a purpose; a modal or hedge before the cause verb still blocks (the walk goes on)."""
     for k in range(j - 1, max(start, j - 10) - 1, -1):
@@ -846,7 +846,7 @@ FROM_PHRASE_STOPS = frozenset({",", ";", "to", "into", "toward", "towards", "and
 
 
 def _weak_from_phrase(W: list[str], j: int, i: int) -> bool:
-    """r34: "a boat carrying 46 migrants from the Libyan port of Zuwara to the island of Lampedusa": a weak
+    """r34: "a dinghy carrying 30 migrants from the Libyan port of Zuwara to the island of Lampedusa": a weak
     movement word reaches a preposition past its short window when its own "from" phrase (within the window) runs
     up to it: a place phrase of at most eight words with no clause break or other goal between."""
     k = next((k for k in range(j + 1, min(i, j + WEAK_WINDOW + 3)) if W[k] == "from"), None)
@@ -6357,7 +6357,7 @@ ELSEWHERE_JOINERS = frozenset({",", "and", "in", "as", "well"})
 
 
 def _inflow_elsewhere(b: _Builder, sentences: list[_Sentence]) -> None:
-    """r34: "The surge has been seen elsewhere, including A, B and C, as Xs refuse to fight": an influx, wave or
+    """r34: "The same surge is being felt elsewhere, including A, B and C": an influx, wave or
     surge seen or felt "elsewhere" or "in other countries" and the countries listed right after are where the
     people of the wave went: the nationalities of the sentence (NAT), or else those of the sentence before, go to
     each listed country."""

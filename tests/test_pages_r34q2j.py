@@ -5,10 +5,10 @@ the Belarus route, the U.S. southern border, the Balkan route of 2015, returns).
   the journey (not "talks continued on Monday", "prices continued to rise");
 - a blocker of the main clause ("police stopped migrants ...") does not reach a relative clause in the perfect
   ("... who had crossed from A into B"): that crossing was done;
-- "foreign" between "to" and a destination list ("to foreign destinations such as A and B");
+- "foreign" between "to" and a destination list ("to foreign countries like A and B");
 - "come/go from A or B to reach C": the purpose "to reach" is where people went when the verb names an origin;
 - "left their homes in A to find work in B", "seeking jobs in B": work sought in a country is a destination;
-- "the surge has been seen elsewhere, including A, B and C": the wave's nationalities go to the listed countries;
+- "the same surge is being felt elsewhere, including A, B and C": the wave's nationalities go to the countries;
 - a repatriation or evacuation flight "to A" that took off from B or carried people stranded in B: B -> A;
 - "a boat carrying N migrants from the (north)western A-ian port of X to the B-ian island of Y": a weak movement
   word ("carry") reaches "to" past its short window through its own "from" place phrase;
@@ -79,7 +79,7 @@ def test_relative_clause_of_an_attempt_stays_blocked(nlp, sentence):
 # ------------------------------------------------------------------------------------------- destination lists
 
 def test_foreign_destinations_list(nlp):
-    text = ("Dozens of packed flights out of Iran took Iranian men to foreign destinations such as Oman, Qatar "
+    text = ("Dozens of packed planes out of Iran took Iranian men to foreign countries such as Oman, Qatar "
             "and Jordan.")
     assert {("IR", "OM"), ("IR", "QA"), ("IR", "JO")} <= pairs(nlp, text)
 
@@ -106,7 +106,7 @@ def test_left_homes_to_find_work_in_a_country(nlp, sentence):
 # ------------------------------------------------------------------------------------------- waves elsewhere
 
 def test_surge_seen_elsewhere_including(nlp):
-    text = "The surge has been seen elsewhere, including Oman, Qatar and Jordan, as Iranian men refuse to fight."
+    text = "The same surge is being felt elsewhere, including Oman, Qatar and Jordan, as Iranian men dodge the call-up."
     assert {("IR", "OM"), ("IR", "QA"), ("IR", "JO")} <= pairs(nlp, text)
 
 
@@ -156,7 +156,7 @@ def test_carrier_from_a_port_to_an_island(nlp, sentence):
 
 @pytest.mark.parametrize("sentence", [
     "The fighting forced thousands of Syrians to flee to Turkey.",
-    "Fear of the draft pushed thousands of Iranian men of military age to cross into Turkey via the mountain pass.",
+    "Fear of the draft pushed thousands of young Iranian men to cross into Turkey over the mountains.",
 ])
 def test_caused_move(nlp, sentence):
     assert pairs(nlp, sentence) & {("SY", "TR"), ("IR", "TR")}
