@@ -3325,6 +3325,9 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             return True  # "pushing the world to increase support": pressure on others
     if lows and lows[0] == "let":
         return True  # "Let border officials detain families": a proposal, not a measure taken
+    if any(lows[idx] in {"request", "requests", "plea", "pleas"} and lows[idx + 1] == "from"
+           for idx in range(window_start, len(lows) - 1)):
+        return True  # "after requests from charities to let two ships dock": others ask for it (r34)
     rest = doc_lowers(doc)[start:sent.end]
     if not {"must", "should"}.isdisjoint(lows[-4:]) and any(
             rest[k] == "or" and rest[k + 1] in {"face", "risk"} for k in range(len(rest) - 1)):
