@@ -1795,7 +1795,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
-        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start)
+        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
+            or _for_gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
@@ -1913,6 +1914,18 @@ def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
     doc = ctx.doc
     return m.kind == "actor" and m.end == start and m.start > 0 and doc[start].lower_.endswith("ing") \
         and doc[m.start - 1].lower_ in GERUND_CLAUSE_PREPS and m.actor is not None and m.actor[0] == "Country"
+
+
+def _for_gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
+    """"in return for the EU taking in 5,000 refugees", "paid for Jordan hosting them": a state or organisation
+    right after "for" (and "the") and right before a gerund trigger is the gerund's subject, not the preposition's
+    object (r34)."""
+    doc = ctx.doc
+    k = m.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return m.kind == "actor" and m.end == start and k >= 0 and doc[k].lower_ == "for" \
+        and doc[start].lower_.endswith("ing") and m.actor is not None
 
 
 def _leader_modifier(ctx: _Context, m: Mention, start: int) -> bool:

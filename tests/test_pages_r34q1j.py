@@ -110,3 +110,12 @@ def test_boats_turned_away_at_sea_are_pushed_back(nlp, text):
 def test_a_car_turned_around_is_no_pushback(nlp):
     found = policies(nlp, "The Thai driver turned the car around near the camp for refugees.")
     assert ("TH", "Deportation") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara agreed to take back rejected migrants, in return for the EU taking in 20,000 Syrians from its camps.",
+     ("european-union", "Admission")),
+    ("The new fund pays for Jordan hosting Syrian refugees in its northern towns.", ("JO", "Admission")),
+])
+def test_state_after_for_is_the_gerund_subject(nlp, text, expected):
+    assert expected in policies(nlp, text)
