@@ -1917,7 +1917,7 @@ def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
 
 
 def _for_gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
-    """"in return for the EU taking in 5,000 refugees", "paid for Jordan hosting them": a state or organisation
+    """"in exchange for the EU taking in 5,000 refugees", "paid for Jordan hosting them": a state or organisation
     right after "for" (and "the") and right before a gerund trigger is the gerund's subject, not the preposition's
     object (r34)."""
     doc = ctx.doc

@@ -113,7 +113,7 @@ def test_a_car_turned_around_is_no_pushback(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ankara agreed to take back rejected migrants, in return for the EU taking in 20,000 Syrians from its camps.",
+    ("Ankara agreed to take back rejected migrants, in exchange for the EU taking in 20,000 Syrians from its camps.",
      ("european-union", "Admission")),
     ("The new fund pays for Jordan hosting Syrian refugees in its northern towns.", ("JO", "Admission")),
 ])
