@@ -119,3 +119,9 @@ def test_a_car_turned_around_is_no_pushback(nlp):
 ])
 def test_state_after_for_is_the_gerund_subject(nlp, text, expected):
     assert expected in policies(nlp, text)
+
+
+def test_myanmarese_is_a_demonym(nlp):
+    text = ("Myanmar's army is fighting in Rakhine. Myanmar has denied abuses, and Myanmar's generals met on Monday. "
+            "Ten Myanmarese nationals were deported last week.")
+    assert ("MM", "Deportation") not in policies(nlp, text)
