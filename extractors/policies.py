@@ -1723,6 +1723,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             if low in {";", ":", "—"}:
                 break
             if low in agent_words:
+                if low == "to" and low not in after and "by" in doc_lowers(doc)[
+                        i + 1:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
+                    continue  # "were denied entry to A by B's guards": the "by" agent acts (r34)
                 k = i + 1
                 while k < sent.end and doc[k].lower_ in {"the", "a"} | COMPASS_WORDS:
                     k += 1  # "held in camps across northern Greece"
@@ -1755,6 +1758,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
                 and _announced_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
+            if not found[0] and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
+                found = _under_instrument_state(ctx, start, end, sent)  # "Under the new act, those who come
+                # by boat will be held and removed": the act's state, else the story's (r34)
         if not found[0]:
             found = _under_owner_after(ctx, end, sent)  # "immigrants granted amnesty under Canada's programme"
         return found
@@ -1775,6 +1781,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     owner = _relative_policy_owner(ctx, start, sent)
     if owner is not None:
         return [owner.actor], owner  # "Norway's family law, which admits ...": the law's state
+    listed = _of_which_states(ctx, start, sent)
+    if listed[0]:
+        return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
     asides = _clause_asides(ctx, sent.start, start)
@@ -1786,14 +1795,18 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
-        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start)
+        possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
+            or _for_gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
             return [], None
         if m.kind == "actor":
-            return [x.actor for x in ctx.coordinated(m, start) if x.actor], m
+            subject = [x.actor for x in ctx.coordinated(m, start) if x.actor]
+            return subject + [a for a in _along_with_states(ctx, m, start) if a not in subject], m
         resolved = _resolve_reference(ctx, m)
+        if resolved:  # "Both nations, along with A and B, have shut ...": the states joined to the subject (r34)
+            resolved = resolved + [a for a in _along_with_states(ctx, m, start) if a not in resolved]
         return resolved, m if resolved else None
     # 5. to the right: "is Finland" after a relative clause, or ", X said"
     for i in range(end, sent.end - 1):
@@ -1814,6 +1827,82 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     return [], None
 
 
+INSTRUMENT_NOUNS_R34 = frozenset({"bill", "bills", "legislation", "act", "law", "laws", "statute"})
+ALONG_WITH_R34 = (("along", "with"), ("together", "with"), ("as", "well", "as"))
+WHOLE_OF_WHICH_R34 = frozenset({"all", "both", "each"})
+
+
+def _under_instrument_state(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"Under the new act, people who come by boat will be held and removed", "Under the A-B pact, all arrivals
+    would be sent back": an announced agentless passive in a sentence opened by "Under" and a law, bill, deal or
+    plan noun before a comma is the measure of the first state or organisation named in that opener, else (no
+    owner named) of the state of the story's leaders, else of the story's acting state; "Under pressure from A,
+    ..." names no instrument (r34)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    if lowers[sent.start] != "under":
+        return [], None
+    comma = next((k for k in range(sent.start + 1, min(start, sent.start + 12)) if lowers[k] == ","), None)
+    nouns = INSTRUMENT_NOUNS_R34 | set(ctx.lex["named_policies"]["nouns"])
+    if comma is None or not any(lowers[k] in nouns for k in range(sent.start + 1, comma)):
+        return [], None
+    for k in range(sent.start + 1, comma):
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind in {"actor", "demonym"} and m.actor:
+            return [m.actor], m
+    main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
+    return ([main] if main else _story_state(ctx, sent, start, end)), None  # the lawmakers' state first
+
+
+def _of_which_states(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"The move set off the same steps in A, B and C, all of which have now shut their borders": a relative
+    "all/both/each of which" right after a list of states makes the listed states the subject of the verb that
+    follows it ("some of which" names only part of them: none) (r34)."""
+    lowers = doc_lowers(ctx.doc)
+    for w in range(max(sent.start + 3, start - 5), start):
+        if lowers[w] != "which" or lowers[w - 1] != "of" or lowers[w - 2] not in WHOLE_OF_WHICH_R34 \
+                or lowers[w - 3] != ",":
+            continue
+        if any(not ctx.doc[k].is_alpha for k in range(w + 1, start)):
+            return [], None  # "all of which, officials say, ...": not the clause's own verb
+        last = next((m for m in ctx.by_end if m.end == w - 3 and m.kind == "actor"), None)
+        if last is None:
+            return [], None
+        group = ctx.coordinated(last, w)
+        if len(group) < 2:
+            return [], None
+        return [m.actor for m in group if m.actor], last
+    return [], None
+
+
+def _along_with_states(ctx: _Context, m: Mention, start: int) -> list[Actor]:
+    """"A, along with B and C, has shut its border", "Both nations, together with B, have ...": states joined to
+    the subject by "along with", "together with" or "as well as" between commas act with it, when the verb
+    follows the closing comma closely (r34)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    i = ctx.coordinated(m, start)[-1].end if m.kind == "actor" else m.end
+    if i >= start or lowers[i] != ",":
+        return []
+    j = i + 1
+    for words in ALONG_WITH_R34:
+        if tuple(lowers[j:j + len(words)]) == words:
+            j += len(words)
+            break
+    else:
+        return []
+    if j < start and lowers[j] == "the":
+        j += 1
+    first = ctx.mention_at.get(j)
+    if first is None or first.kind != "actor" or not first.actor:
+        return []
+    group = ctx.coordinated(first, start)
+    k = group[-1].end
+    if k >= start or lowers[k] != "," or start - k > 6 or any(not doc[x].is_alpha for x in range(k + 1, start)):
+        return []
+    return [x.actor for x in group if x.actor]
+
+
 GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", "despite", "amid", "with", "without",
                                   "following", "upon"})
 
@@ -1825,6 +1914,18 @@ def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
     doc = ctx.doc
     return m.kind == "actor" and m.end == start and m.start > 0 and doc[start].lower_.endswith("ing") \
         and doc[m.start - 1].lower_ in GERUND_CLAUSE_PREPS and m.actor is not None and m.actor[0] == "Country"
+
+
+def _for_gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
+    """"in exchange for the EU taking in 5,000 refugees", "paid for Jordan hosting them": a state or organisation
+    right after "for" (and "the") and right before a gerund trigger is the gerund's subject, not the preposition's
+    object (r34)."""
+    doc = ctx.doc
+    k = m.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return m.kind == "actor" and m.end == start and k >= 0 and doc[k].lower_ == "for" \
+        and doc[start].lower_.endswith("ing") and m.actor is not None
 
 
 def _leader_modifier(ctx: _Context, m: Mention, start: int) -> bool:
@@ -1992,6 +2093,9 @@ def _announced_passive(ctx: _Context, start: int, sent: Span) -> bool:
     while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"] or (
             lowers[j] in {"and", "or"} and lowers[j - 1].endswith(("ed", "en")))):
         j -= 2 if lowers[j] in {"and", "or"} else 1  # "will be detained and removed", "will be quickly removed"
+    if j > sent.start and lowers[j] in {"and", "or"}:  # "will be sent back home or removed" (r34)
+        j = next((k for k in range(j - 1, max(sent.start, j - 6), -1) if lowers[k] == "be"
+                  or not ctx.doc[k].is_alpha), j)
     if j <= sent.start or lowers[j] != "be":
         return False
     j -= 1
@@ -2466,6 +2570,9 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
         before -= 1  # "were quickly deported", "parents already deported" (r32)
     if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
         before -= 2
+    elif before - 2 >= sent.start and doc[before].lower_ in {"and", "or"}:  # "will be sent back home or removed"
+        before = next((k for k in range(before - 1, max(sent.start, before - 6), -1) if doc[k].lower_ == "be"
+                       or not doc[k].is_alpha), before)  # (r34)
     if before < sent.start:
         return False
     lemma = doc[before].lemma_.lower()
@@ -3231,6 +3338,13 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             return True  # "pushing the world to increase support": pressure on others
     if lows and lows[0] == "let":
         return True  # "Let border officials detain families": a proposal, not a measure taken
+    if any(lows[idx] in {"request", "requests", "plea", "pleas"} and lows[idx + 1] == "from"
+           for idx in range(window_start, len(lows) - 1)):
+        return True  # "after requests from charities to let two ships dock": others ask for it (r34)
+    rest = doc_lowers(doc)[start:sent.end]
+    if not {"must", "should"}.isdisjoint(lows[-4:]) and any(
+            rest[k] == "or" and rest[k + 1] in {"face", "risk"} for k in range(len(rest) - 1)):
+        return True  # "set a date by which A and B must take in refugees or face fines": an ultimatum (r34)
     # hypothetical: inside an if-clause, or "if X were to"
     for idx, low in enumerate(lows):
         if low in {"if", "whether", "unless"}:
@@ -4367,6 +4481,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # they were pushed into is not the pusher's (r33)
         destinations |= _agreement_partners(ctx, start, end, sent)  # "unveiled a safe third country agreement
         # with Paraguay": the partner named after "with" is not who announced it
+        if passive and at is not None and at.start >= end and "to" in (entry.get("passive_agent") or ()) \
+                and doc_lowers(doc)[at.start - 1] in {"to", "the"}:
+            destinations -= set(actors)  # "were denied entry to A and B": the states entered refuse it (r34)
         if t_nat and policy_type in {"Deportation", "VisaRestriction", "VisaFree"}:
             destinations.add(("Country", t_nat))  # nobody deports, or needs a visa for, its own nationals
         for actor in dict.fromkeys(actors):

@@ -73,7 +73,8 @@ def keys(policies) -> set[tuple[str, str]]:
     ("Bangladesh plans to relocate 100,000 Rohingya refugees to a remote island.", {("BD", "Relocation")}),
     ("Under the new rules, Russians will be barred from entering Finland.", {("FI", "EntryBan")}),
     ("Ukraine has banned men aged 18 to 60 from leaving the country.", {("UA", "EntryBan")}),
-    ("Malaysia's navy turned away boats carrying Rohingya.", {("MY", "EntryBan")}),
+    ("Malaysia's navy turned away boats carrying Rohingya.", {("MY", "EntryBan"), ("MY", "Deportation")}),
+    # r34: boats turned away at sea are also pushed back, as "pushed the boats back" is (the pages' gold)
     ("Authorities in Lithuania have detained 200 migrants since June.", {("LT", "Detention")}),
     ("The bloc said it would stop renewing short-term visas held by Russians.",
      {("european-union", "VisaRestriction")}),
