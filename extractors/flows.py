@@ -6340,6 +6340,9 @@ def _list_after(W: list[str], k: int, end: int, by_start: dict[int, _Mention], k
             break
         out.append(m)
         k = m.end
+        q = by_start.get(k)
+        if q is not None and q.kind == "place" and q.iso == m.iso:
+            k = q.end  # "Guinea Conakry": a country qualified by its capital
         if k + 1 < end and W[k] == "," and W[k + 1] in {"and", "or"}:
             k += 2
         elif k < end and W[k] in {",", "and", "or"}:
@@ -6375,7 +6378,7 @@ def _origin_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
     """"Eighteen survivors landed on <island of C>. ... They said they came from A, B and D"; "a group of eleven
     was taken to <port of C>. The group said they were nationals of A, B and D": a list of two or more origins with
     no motion verb to a destination, in a sentence naming no other country, after a landing (or a transfer to a
-    place) in one country in that sentence or up to three sentences before: each listed country -> the landing's
+    place) in one country in that sentence or up to four sentences before: each listed country -> the landing's
     country (round 34). Not under a hedge or negation, nor in sentences of people sent back or of troops."""
     doc = b.doc
     W = doc_lowers(doc)
@@ -6392,7 +6395,7 @@ def _origin_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
             continue
         origins, trig = got
         isos = {m.iso for m in origins}
-        near = sorted((n - j, p) for j, p in landings if 0 <= n - j <= 3)
+        near = sorted((n - j, p) for j, p in landings if 0 <= n - j <= 4)
         if not near:
             continue
         dest = near[0][1]
