@@ -2461,6 +2461,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _their_countries(b, sentences)
     _departed_near_landing(b, sentences)
     _origin_lists_near_landing(b, sentences)
+    _returnees_from(b, sentences, main)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6405,3 +6406,33 @@ def _origin_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
             if (m.iso, dest.iso) not in known:
                 b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
                 known.add((m.iso, dest.iso))
+
+
+RETURNEE_NOUNS = frozenset({"returnees", "returnee"})
+RETURNEE_VERBS = frozenset({"come", "comes", "came", "coming", "arrive", "arrives", "arrived", "arriving"})
+
+
+def _returnees_from(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """"Most returnees come from neighbouring A": people going home (returnees) come from the country named after
+    "from" (by name) back to the document's emigrants' country (``main``), when the sentence names no other country
+    after "from" and A is not that country (round 34). Not under a hedge or negation."""
+    if not main:
+        return
+    doc = b.doc
+    W = doc_lowers(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        if s.military or not s.mentions or not LIST_HEDGES.isdisjoint(W[start:end]):
+            continue
+        for j in range(start + 1, end - 1):
+            if W[j] not in RETURNEE_NOUNS or W[j + 1] not in RETURNEE_VERBS or j + 2 >= end or W[j + 2] != "from":
+                continue
+            k = j + 3
+            while k < end and W[k] in {"neighbouring", "neighboring", "nearby", "mostly", "mainly", "the"}:
+                k += 1
+            by_start = {m.start: m for m in s.mentions}
+            for m in _list_after(W, k, end, by_start, {"name"}):
+                if m.iso != main and (m.iso, main) not in known:
+                    b.add(s.span, m.iso, main, [j, m.start], trigger=j + 1)
+                    known.add((m.iso, main))

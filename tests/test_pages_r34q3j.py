@@ -131,3 +131,24 @@ def test_hedged_origin_list_gives_nothing(nlp):
     found = flows(nlp, "Some 16 people were taken to Dover on Friday. Officials could not say whether they were "
                        "nationals of Iran or Kuwait.")
     assert ("KW", "GB") not in found
+
+
+def test_interception_with_custody_is_also_detention(nlp):
+    found = policies(nlp, "The Libyan coast guard intercepted 90 migrants and took them to a detention centre in "
+                          "Tripoli.")
+    assert {("LY", "BorderBarrier"), ("LY", "Detention")} <= found
+
+
+# 4. returnees coming from a host
+
+
+def test_returnees_come_from_a_host(nlp):
+    found = flows(nlp, "Millions of Syrians fled the war to Jordan and Lebanon, and many Syrians fled to Turkey.\n\n"
+                       "Now many Syrians are going home. Most returnees come from neighbouring Jordan, officials said.")
+    assert ("JO", "SY") in found
+
+
+def test_hedged_returnees_give_nothing(nlp):
+    found = flows(nlp, "Millions of Syrians fled the war.\n\nAid groups said returnees might come from Jordan next "
+                       "year.")
+    assert ("JO", "SY") not in found
