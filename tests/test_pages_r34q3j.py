@@ -59,7 +59,7 @@ def test_intercepting_smugglers_is_no_border_measure(nlp):
 
 @pytest.mark.parametrize("text", [
     "Tunisia has stepped up enforcement, using its new guard to patrol both its eastern and western borders.",
-    "The Tunisian coast guard was ready, with its patrol boats near the sea border.",
+    "The Tunisian coast guard stood by, its patrol vessels along the maritime border.",
     "A ministry spokesman said surveillance units were deployed along Tunisia's coast where migrant boats set off.",
     "Tunisia's army says it has sealed all irregular crossings from Libya.",
 ])
@@ -87,8 +87,8 @@ def test_patrol_near_misses(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "Tunisian authorities on Friday turned back two boats carrying hundreds of migrants from Libya, officials said.",
-    "Tunisia began turning back migrants this week after 4,000 people crossed from Libya.",
-    "The army said it had towed a migrant boat out of Tunisian waters on Monday.",
+    "Tunisia started turning back migrants on Monday, after thousands crossed from Libya.",
+    "On Monday the army reported towing a refugee boat out of Tunisian waters.",
 ])
 def test_turning_back_is_a_pushback(nlp, text):
     found = policies(nlp, text)
@@ -112,7 +112,7 @@ def test_came_from_list_after_a_landing_on_an_island(nlp):
 
 def test_nationals_of_list_after_a_transfer_to_a_port(nlp):
     found = flows(nlp, "A cutter stopped a dinghy and a group of nine men was taken to Dover.\n\nThe group said "
-                       "they were nationals of Iran, Guinea, Kuwait, and the Ivory Coast.")
+                       "they were nationals of Kuwait, Iran, the Ivory Coast and Guinea.")
     assert {("IR", "GB"), ("GN", "GB"), ("KW", "GB"), ("CI", "GB")} <= found
 
 
