@@ -6420,6 +6420,8 @@ def _returnees_from(b: _Builder, sentences: list[_Sentence], main: str | None) -
         return
     doc = b.doc
     W = doc_lowers(doc)
+    if RETURNEE_NOUNS.isdisjoint(W):
+        return
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
         start, end = s.span.start, s.span.end
