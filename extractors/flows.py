@@ -6320,6 +6320,7 @@ LIST_SUBJECTS = frozenset({"they", "who", "all", "most", "many", "some", "others
 LIST_NATIONALS = frozenset({"nationals", "citizens"})
 LIST_HEDGES = frozenset({"not", "no", "never", "would", "could", "might", "may", "if", "whether"})
 TAKEN_TO = frozenset({"taken", "brought", "escorted", "towed", "transferred"})
+LIST_PIVOTS = frozenset({"from", "of", "were", "are"})
 
 
 def _taken_to_place(doc: Doc, s: _Sentence) -> _Mention | None:
@@ -6359,7 +6360,7 @@ def _origin_list_r34(W: list[str], s: _Sentence) -> tuple[list[_Mention], int] |
     that states it."""
     start, end = s.span.start, s.span.end
     by_start = {m.start: m for m in s.mentions}
-    for j in range(start + 2, end - 1):
+    for j in compress(range(start + 2, end - 1), map(LIST_PIVOTS.__contains__, W[start + 2:end - 1])):
         w = W[j]
         if w == "from" and W[j - 1] in LIST_COPULAS and not LIST_SUBJECTS.isdisjoint(W[max(start, j - 4):j - 1]):
             found = _list_after(W, j + 1, end, by_start, {"name"})
@@ -6383,17 +6384,18 @@ def _origin_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
     country (round 34). Not under a hedge or negation, nor in sentences of people sent back or of troops."""
     doc = b.doc
     W = doc_lowers(doc)
+    lists = [(n, got) for n, s in enumerate(sentences)
+             if not (s.deport or s.military or len(s.mentions) < 2)
+             and LIST_HEDGES.isdisjoint(W[s.span.start:s.span.end]) and (got := _origin_list_r34(W, s)) is not None]
+    if not lists:
+        return
     landings = [(n, p) for n, s in enumerate(sentences)
                 if (p := _landing_place(doc, s) or _taken_to_place(doc, s)) is not None]
     if not landings:
         return
     known = {(f.origin, f.destination) for f in b.flows}
-    for n, s in enumerate(sentences):
-        if s.deport or s.military or len(s.mentions) < 2 or not LIST_HEDGES.isdisjoint(W[s.span.start:s.span.end]):
-            continue
-        got = _origin_list_r34(W, s)
-        if got is None:
-            continue
+    for n, got in lists:
+        s = sentences[n]
         origins, trig = got
         isos = {m.iso for m in origins}
         near = sorted((n - j, p) for j, p in landings if 0 <= n - j <= 4)
