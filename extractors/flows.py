@@ -2534,6 +2534,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _return_flight(b, sentences)
     _their_countries(b, sentences)
     _departed_near_landing(b, sentences)
+    _origin_lists_near_landing(b, sentences)
+    _returnees_from(b, sentences, main)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6473,3 +6475,133 @@ def _their_countries(b: _Builder, sentences: list[_Sentence]) -> None:
         for m in movers:
             for h in hosts:
                 b.add(s.span, m.iso, h.iso, [h.start, m.start, at], trigger=at)
+
+
+# ------------------------------------------------------------------------------------------------- round 34 (Q3j)
+
+LIST_COPULAS = frozenset({"were", "are", "was", "is", "came", "come", "comes", "hailed", "hail"})
+LIST_SUBJECTS = frozenset({"they", "who", "all", "most", "many", "some", "others", "them", "passengers", "migrants",
+                           "refugees", "survivors", "people", "men", "women", "group"})
+LIST_NATIONALS = frozenset({"nationals", "citizens"})
+LIST_HEDGES = frozenset({"not", "no", "never", "would", "could", "might", "may", "if", "whether"})
+TAKEN_TO = frozenset({"taken", "brought", "escorted", "towed", "transferred"})
+LIST_PIVOTS = frozenset({"from", "of", "were", "are"})
+
+
+def _taken_to_place(doc: Doc, s: _Sentence) -> _Mention | None:
+    """The one country a sentence's people were taken or brought to ("a group of 11 was taken to <port>")."""
+    W = doc_lowers(doc)
+    found = [m for m in s.mentions if m.kind in {"name", "place"} and m.start - 2 >= s.span.start
+             and W[m.start - 1] == "to" and W[m.start - 2] in TAKEN_TO]
+    return found[0] if len({m.iso for m in found}) == 1 else None
+
+
+def _list_after(W: list[str], k: int, end: int, by_start: dict[int, _Mention], kinds: set[str]) -> list[_Mention]:
+    """Countries (of the kinds) listed from token ``k`` on: "A, B, and the C", "A-ian and B-ian"."""
+    out: list[_Mention] = []
+    while k < end:
+        if W[k] == "the":
+            k += 1
+        m = by_start.get(k)
+        if m is None or m.kind not in kinds:
+            break
+        out.append(m)
+        k = m.end
+        q = by_start.get(k)
+        if q is not None and q.kind == "place" and q.iso == m.iso:
+            k = q.end  # "Guinea Conakry": a country qualified by its capital
+        if k + 1 < end and W[k] == "," and W[k + 1] in {"and", "or"}:
+            k += 2
+        elif k < end and W[k] in {",", "and", "or"}:
+            k += 1
+        else:
+            break
+    return out
+
+
+def _origin_list_r34(W: list[str], s: _Sentence) -> tuple[list[_Mention], int] | None:
+    """A list of two or more origins stated without a motion verb or a destination: "(they said) they came from A,
+    B and C", "they were nationals of A, B and the C", "who said they were A-ian and B-ian"; the list and the token
+    that states it."""
+    start, end = s.span.start, s.span.end
+    by_start = {m.start: m for m in s.mentions}
+    for j in compress(range(start + 2, end - 1), map(LIST_PIVOTS.__contains__, W[start + 2:end - 1])):
+        w = W[j]
+        if w == "from" and W[j - 1] in LIST_COPULAS and not LIST_SUBJECTS.isdisjoint(W[max(start, j - 4):j - 1]):
+            found = _list_after(W, j + 1, end, by_start, {"name"})
+        elif w == "of" and W[j - 1] in LIST_NATIONALS and W[j - 2] in {"were", "are", "as"}:
+            found = _list_after(W, j + 1, end, by_start, {"name"})
+        elif w in {"were", "are"} and W[j - 1] in {"they", "who"} and j - 2 >= start and W[j - 2] in {
+                "said", "say", "says", "told", "claimed", "reported"}:
+            found = _list_after(W, j + 1, end, by_start, {"demonym", "name"})
+        else:
+            continue
+        if len({m.iso for m in found}) >= 2:
+            return found, j
+    return None
+
+
+def _origin_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Eighteen survivors landed on <island of C>. ... They said they came from A, B and D"; "a group of eleven
+    was taken to <port of C>. The group said they were nationals of A, B and D": a list of two or more origins with
+    no motion verb to a destination, in a sentence naming no other country, after a landing (or a transfer to a
+    place) in one country in that sentence or up to four sentences before: each listed country -> the landing's
+    country (round 34). Not under a hedge or negation, nor in sentences of people sent back or of troops."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    lists = [(n, got) for n, s in enumerate(sentences)
+             if not (s.deport or s.military or len(s.mentions) < 2)
+             and LIST_HEDGES.isdisjoint(W[s.span.start:s.span.end]) and (got := _origin_list_r34(W, s)) is not None]
+    if not lists:
+        return
+    landings = [(n, p) for n, s in enumerate(sentences)
+                if (p := _landing_place(doc, s) or _taken_to_place(doc, s)) is not None]
+    if not landings:
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, got in lists:
+        s = sentences[n]
+        origins, trig = got
+        isos = {m.iso for m in origins}
+        near = sorted((n - j, p) for j, p in landings if 0 <= n - j <= 4)
+        if not near:
+            continue
+        dest = near[0][1]
+        if dest.iso in isos or any(m.iso not in isos and m.iso != dest.iso for m in s.mentions):
+            continue
+        for m in origins:
+            if (m.iso, dest.iso) not in known:
+                b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
+                known.add((m.iso, dest.iso))
+
+
+RETURNEE_NOUNS = frozenset({"returnees", "returnee"})
+RETURNEE_VERBS = frozenset({"come", "comes", "came", "coming", "arrive", "arrives", "arrived", "arriving"})
+
+
+def _returnees_from(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """"Most returnees come from neighbouring A": people going home (returnees) come from the country named after
+    "from" (by name) back to the document's emigrants' country (``main``), when the sentence names no other country
+    after "from" and A is not that country (round 34). Not under a hedge or negation."""
+    if not main:
+        return
+    doc = b.doc
+    W = doc_lowers(doc)
+    if RETURNEE_NOUNS.isdisjoint(W):
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        if s.military or not s.mentions or not LIST_HEDGES.isdisjoint(W[start:end]):
+            continue
+        for j in range(start + 1, end - 1):
+            if W[j] not in RETURNEE_NOUNS or W[j + 1] not in RETURNEE_VERBS or j + 2 >= end or W[j + 2] != "from":
+                continue
+            k = j + 3
+            while k < end and W[k] in {"neighbouring", "neighboring", "nearby", "mostly", "mainly", "the"}:
+                k += 1
+            by_start = {m.start: m for m in s.mentions}
+            for m in _list_after(W, k, end, by_start, {"name"}):
+                if m.iso != main and (m.iso, main) not in known:
+                    b.add(s.span, m.iso, main, [j, m.start], trigger=j + 1)
+                    known.add((m.iso, main))

@@ -149,7 +149,7 @@ def test_where_clause_names_the_countries(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Norwegian border guards turned back 40 migrants on Tuesday.", {("NO", "EntryBan")}),
+    ("Norwegian border guards turned back 40 migrants on Tuesday.", {("NO", "Deportation")}),
     ("Madrid has deployed extra police officers to the border.", {("ES", "BorderBarrier")}),
     ("The Council of the European Union approved new rules to deport asylum seekers faster.",
      {("european-union", "Deportation")}),
@@ -427,7 +427,7 @@ def test_other_outlets_rules_do_not_overreach(run, text):
     ("Slovakia refused to take in refugees under the quota.", {("SK", "EntryBan")}),
     ("Croatian police pushed the migrants back into Bosnia.", {("HR", "Deportation")}),
     ("Spain's government barred charity rescue ships from its ports.", {("ES", "EntryBan")}),
-    ("Turkish coastguards intercepted a boat carrying 30 migrants.", {("TR", "Detention")}),
+    ("Turkish coastguards intercepted a boat carrying 30 migrants.", {("TR", "BorderBarrier")}),
     ("The Dutch government housed asylum seekers on a cruise ship.", {("NL", "Aid")}),
 ])
 def test_refusals_pushbacks_ports_shelter(run, text, expected):
@@ -507,7 +507,7 @@ def test_named_bans_owned_by_a_leader(run):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Estonia authorised border guards to use force to turn back migrants.", {("EE", "EntryBan")}),
+    ("Estonia authorised border guards to use force to turn back migrants.", {("EE", "Deportation")}),
     ("The Maltese coast guard rescued 60 migrants off Lampedusa.", {("MT", "Aid")}),
     ("Slovakia offered free rail travel to Ukrainian refugees.", {("SK", "Aid")}),
 ])
@@ -700,7 +700,7 @@ def test_a_multiword_trigger_before_to_and_a_participle_stays(run):
     ("Mongolia's president offered refuge to Russians fleeing mobilization.", {("MN", "AsylumOffer")}),
     ("Russia's president signed a decree on partial mobilization.", {("RU", "Mobilization")}),
     ("Indonesia allowed a boat carrying 100 Rohingya refugees to land in Aceh.", {("ID", "Admission")}),
-    ("Border Force intercepted a small boat carrying 40 people in the Channel.", {("GB", "Detention")}),
+    ("Border Force intercepted a small boat carrying 40 people in the Channel.", {("GB", "BorderBarrier")}),
     ("Migrants are held in overcrowded detention centres in Libya.", {("LY", "Detention")}),
     ("Hungary has refused to take part in the EU relocation scheme.", {("HU", "AsylumRestriction")}),
     ("More than 500 Afghans were forcibly expelled from Iran last week.", {("IR", "Deportation")}),
