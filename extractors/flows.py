@@ -6645,7 +6645,7 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
     nationality of its movers or a "from A"/"fled A" departure. The nearest sentence naming a country decides (a
     sentence naming none is passed over): a country named only as a place or actor, another group, or an origin
     that is the destination stops the search."""
-    doc, lex = b.doc, _lex()
+    doc, lex, W = b.doc, _lex(), doc_lowers(b.doc)
     starts = _sentence_starts(doc)[0]
     for k, s in enumerate(sentences):
         dests = [m for m in s.mentions if m.role == "DST" and m.kind in {"name", "place"}]
@@ -6658,7 +6658,8 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
             p = sentences[j]
             if first - bisect_left(starts, p.span.start) > CROSS_BACK or not _same_paragraph(doc, p, s):
                 break
-            origins = [m for m in p.mentions if m.role in {"NAT", "SRC"}]
+            origins = [m for m in p.mentions if m.role in {"NAT", "SRC"} and not (  # "mainly ethnic Xs": not where
+                m.kind == "demonym" and m.start > p.span.start and W[m.start - 1] == "ethnic")]  # they came from
             if not origins and not p.ethnic:
                 break  # a country named only as a place or actor, or a movement of people of no stated origin
             if p.deport or p.military or not (p.has_group or any(m.kind == "demonym" for m in origins)):

@@ -57,6 +57,9 @@ def test_origin_from_sentence_before(nlp, text, pair):
     # three sentences back is too far
     (OTHER + "Dozens of Sri Lankans set out in a fishing trawler in March. The boat was lost for weeks. The sea "
      "was rough. They finally landed in Australia in May.", ("LK", "AU")),
+    # an ethnicity inside the group is not its origin
+    (OTHER + "Some 5,000 Moldovans, mostly ethnic Romanians, have gone to Italy. Others are moving to Spain.",
+     ("RO", "ES")),
     # a sentence without an anaphoric or definite subject
     (OTHER + "Several hundred Haitians boarded a boat last week. A cargo ship landed in Cuba on Sunday.",
      ("HT", "CU")),
