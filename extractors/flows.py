@@ -6618,10 +6618,12 @@ def _same_paragraph(doc: Doc, a: _Sentence, b: _Sentence) -> bool:
     return "\n" not in doc.text[a.span.start_char + len(a.span.text.rstrip()):b.span.start_char]
 
 
-def _anaphoric_subject(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
+def _anaphoric_subject(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     """The sentence opens (after "then", a short time phrase and its comma) with a pronoun or quantifier subject
     ("They", "Most", "Some of them") or a definite group ("The migrants", "These refugees"): the people are the
-    ones the text has already introduced."""
+    ones the text has already introduced ("" is returned). "The N" with another noun returns N: the subject is
+    the one introduced only if the sentence before has that noun beside the origin ("One survivor, a Malian, ...
+    The survivor was flown to X"). None: no such subject."""
     W = doc_lowers(doc)
     k, end = s.span.start, s.span.end
     if k < end and W[k] in CROSS_OPENERS:
@@ -6630,10 +6632,18 @@ def _anaphoric_subject(doc: Doc, s: _Sentence, lex: _Lex) -> bool:
     while k < end and W[k] in JOURNEY_ADVERBS:
         k += 1
     if k >= end:
-        return False
+        return None
     if W[k] in CROSS_SUBJECTS:
-        return True
-    return W[k] in {"the", "these", "those"} and _group_after(doc, k + 1, end, lex, skip=1) is not None
+        return ""
+    if W[k] not in {"the", "these", "those"}:
+        return None
+    if _group_after(doc, k + 1, end, lex, skip=1) is not None:
+        return ""
+    noun = W[k + 1] if k + 1 < end else ""
+    return noun if noun.isalpha() and len(noun) > 3 and W[k] == "the" else None
+
+
+CROSS_NOUN_WINDOW = 8  # tokens between the repeated noun and the origin in the sentence before
 
 
 def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
@@ -6651,7 +6661,10 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
         dests = [m for m in s.mentions if m.role == "DST" and m.kind in {"name", "place"}]
         if not dests or s.deport or s.military or s.region_origin or s.ethnic:
             continue
-        if any(m.role in {"NAT", "SRC"} for m in s.mentions) or not _anaphoric_subject(doc, s, lex):
+        if any(m.role in {"NAT", "SRC"} for m in s.mentions):
+            continue
+        noun = _anaphoric_subject(doc, s, lex)
+        if noun is None:
             continue
         first = bisect_left(starts, s.span.start)  # the sentence's place among all of the document's sentences
         for j in range(k - 1, -1, -1):
@@ -6664,6 +6677,9 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
                 break  # a country named only as a place or actor, or a movement of people of no stated origin
             if p.deport or p.military or not (p.has_group or any(m.kind == "demonym" for m in origins)):
                 break
+            if noun and not any(W[i] == noun and any(abs(i - m.start) <= CROSS_NOUN_WINDOW for m in origins)
+                                for i in range(p.span.start, p.span.end)):
+                break  # "The boat reached X": not the people of the sentence before
             isos = list(dict.fromkeys([m.iso for m in origins] + [iso for _, iso in p.ethnic]))
             if len(isos) > 3 or any(d.iso in isos for d in dests):
                 break

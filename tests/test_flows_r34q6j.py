@@ -37,6 +37,8 @@ OTHER = "Afghan families keep coming to Iran. "  # a second group: no single mai
      ("HT", "CU")),
     (OTHER + "Dozens of Sri Lankans set out in a fishing trawler in March. The boat was lost for weeks. They "
      "finally landed in Australia in May.", ("LK", "AU")),
+    (OTHER + "One passenger, a young Gambian, told the crew he had paid the smugglers. The passenger was flown "
+     "to Malta for treatment.", ("GM", "MT")),
 ])
 def test_origin_from_sentence_before(nlp, text, pair):
     assert pair in pairs(nlp, text)
@@ -60,6 +62,9 @@ def test_origin_from_sentence_before(nlp, text, pair):
     # an ethnicity inside the group is not its origin
     (OTHER + "Some 5,000 Moldovans, mostly ethnic Romanians, have gone to Italy. Others are moving to Spain.",
      ("RO", "ES")),
+    # "the N" whose noun the sentence before does not have beside the origin
+    (OTHER + "One passenger, a young Gambian, told the crew he had paid the smugglers. The vessel was towed "
+     "to Malta for repairs.", ("GM", "MT")),
     # a sentence without an anaphoric or definite subject
     (OTHER + "Several hundred Haitians boarded a boat last week. A cargo ship landed in Cuba on Sunday.",
      ("HT", "CU")),
