@@ -6643,7 +6643,7 @@ def _anaphoric_subject(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
     return noun if noun.isalpha() and len(noun) > 3 and W[k] == "the" else None
 
 
-CROSS_NOUN_WINDOW = 8  # tokens between the repeated noun and the origin in the sentence before
+CROSS_NOUN_WINDOW = 12  # tokens from the repeated noun to the origin before it ("a 30-year-old X" is 6)
 
 
 def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:

@@ -39,6 +39,8 @@ OTHER = "Afghan families keep coming to Iran. "  # a second group: no single mai
      "finally landed in Australia in May.", ("LK", "AU")),
     (OTHER + "One passenger, a young Gambian, told the crew he had paid the smugglers. The passenger was flown "
      "to Malta for treatment.", ("GM", "MT")),
+    (OTHER + "One passenger, described as a 27-year-old Gambian, has told the crew he paid the smugglers. The "
+     "passenger was flown on Monday by helicopter to Malta, where doctors treated him.", ("GM", "MT")),
 ])
 def test_origin_from_sentence_before(nlp, text, pair):
     assert pair in pairs(nlp, text)
