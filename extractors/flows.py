@@ -2536,6 +2536,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _departed_near_landing(b, sentences)
     _origin_lists_near_landing(b, sentences)
     _returnees_from(b, sentences, main)
+    _origin_sentences_before(b, sentences, main)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6605,3 +6606,86 @@ def _returnees_from(b: _Builder, sentences: list[_Sentence], main: str | None) -
                 if m.iso != main and (m.iso, main) not in known:
                     b.add(s.span, m.iso, main, [j, m.start], trigger=j + 1)
                     known.add((m.iso, main))
+
+
+CROSS_SUBJECTS = frozenset({"they", "he", "she", "most", "many", "some", "others", "several", "all"})
+CROSS_OPENERS = frozenset({"on", "in", "by", "after", "last", "within", "earlier", "since", "then", "later"})
+CROSS_BACK = 2  # sentences looked back for the group's origin
+
+
+def _same_paragraph(doc: Doc, a: _Sentence, b: _Sentence) -> bool:
+    """No line break between the end of sentence a's words and the start of sentence b (a later one)."""
+    return "\n" not in doc.text[a.span.start_char + len(a.span.text.rstrip()):b.span.start_char]
+
+
+def _anaphoric_subject(doc: Doc, s: _Sentence, lex: _Lex) -> str | None:
+    """The sentence opens (after "then", a short time phrase and its comma) with a pronoun or quantifier subject
+    ("They", "Most", "Some of them") or a definite group ("The migrants", "These refugees"): the people are the
+    ones the text has already introduced ("" is returned). "The N" with another noun returns N: the subject is
+    the one introduced only if the sentence before has that noun beside the origin ("One survivor, a Malian, ...
+    The survivor was flown to X"). None: no such subject."""
+    W = doc_lowers(doc)
+    k, end = s.span.start, s.span.end
+    if k < end and W[k] in CROSS_OPENERS:
+        comma = next((j for j in range(k + 1, min(k + 7, end)) if W[j] == ","), None)
+        k = comma + 1 if comma is not None else k + 1 if W[k] in JOURNEY_ADVERBS else k
+    while k < end and W[k] in JOURNEY_ADVERBS:
+        k += 1
+    if k >= end:
+        return None
+    if W[k] in CROSS_SUBJECTS:
+        return ""
+    if W[k] not in {"the", "these", "those"}:
+        return None
+    if _group_after(doc, k + 1, end, lex, skip=1) is not None:
+        return ""
+    noun = W[k + 1] if k + 1 < end else ""
+    return noun if noun.isalpha() and len(noun) > 3 and W[k] == "the" else None
+
+
+CROSS_NOUN_WINDOW = 12  # tokens from the repeated noun to the origin before it ("a 30-year-old X" is 6)
+
+
+def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """Origin and destination told in neighbouring sentences about one group (round 34): "Thousands of Syrians
+    have fled since the spring. Most crossed into Turkey.", "The migrants, mostly from A and C, waited for days.
+    They reached B on Monday." A sentence with a destination whose subject is an anaphor or a definite group and
+    which states no origin of its own (no nationality, "from A", departure or ethnic group) takes the origins of
+    the nearest sentence before it, up to two back in the same paragraph, that names a group's origin: a
+    nationality of its movers or a "from A"/"fled A" departure. The nearest sentence naming a country decides (a
+    sentence naming none is passed over): a country named only as a place or actor, another group, or an origin
+    that is the destination stops the search."""
+    doc, lex, W = b.doc, _lex(), doc_lowers(b.doc)
+    starts = _sentence_starts(doc)[0]
+    for k, s in enumerate(sentences):
+        dests = [m for m in s.mentions if m.role == "DST" and m.kind in {"name", "place"}]
+        if not dests or s.deport or s.military or s.region_origin or s.ethnic:
+            continue
+        if any(m.role in {"NAT", "SRC"} for m in s.mentions):
+            continue
+        noun = _anaphoric_subject(doc, s, lex)
+        if noun is None:
+            continue
+        first = bisect_left(starts, s.span.start)  # the sentence's place among all of the document's sentences
+        for j in range(k - 1, -1, -1):
+            p = sentences[j]
+            if first - bisect_left(starts, p.span.start) > CROSS_BACK or not _same_paragraph(doc, p, s):
+                break
+            origins = [m for m in p.mentions if m.role in {"NAT", "SRC"} and not (  # "mainly ethnic Xs": not where
+                m.kind == "demonym" and m.start > p.span.start and W[m.start - 1] == "ethnic")]  # they came from
+            if not origins and not p.ethnic:
+                break  # a country named only as a place or actor, or a movement of people of no stated origin
+            if p.deport or p.military or not (p.has_group or any(m.kind == "demonym" for m in origins)):
+                break
+            if noun and not any(W[i] == noun and any(abs(i - m.start) <= CROSS_NOUN_WINDOW for m in origins)
+                                for i in range(p.span.start, p.span.end)):
+                break  # "The boat reached X": not the people of the sentence before
+            isos = list(dict.fromkeys([m.iso for m in origins] + [iso for _, iso in p.ethnic]))
+            if len(isos) > 3 or any(d.iso in isos for d in dests):
+                break
+            for d in dests:
+                for o in isos:
+                    at = [m.start for m in origins if m.iso == o] or [i for i, iso in p.ethnic if iso == o]
+                    b.add(s.span, o, d.iso, at + [d.start] + ([d.trigger] if d.trigger is not None else []),
+                          trigger=d.trigger)
+            break
