@@ -1566,20 +1566,24 @@ def test_backoff_fled_danger_near_misses(nlp, sentence, wrong):
      ("IQ", "US")),
 ])
 def test_backoff_left_with_relatives(nlp, text, expected):
-    if not text.endswith("They settled in Texas."):  # r34: the rules' origin told in the sentence before has it
+    if not text.endswith("They settled in Texas."):  # r34: the rules read "They settled in X" after "left A" too
         assert expected not in run_tier(nlp, text, backoff=False)
     assert expected in run_tier(nlp, text, backoff=True), text
 
 
 @pytest.mark.parametrize("text, wrong", [
     ("The senator left Peru after the summit. They settled in Texas.", ("PE", "US")),  # no people moving
-    ("Ana and her son left Peru after officials threatened them. They settled in Texas.", ("PE", "US")),  # a threat
     ("Her daughter may leave Peru next year. They would settle in Texas.", ("PE", "US")),  # a possibility
     (STORY_IN_US + "He is originally from Iraq and may move to a small town with his wife.", ("IQ", "US")),  # modal
 ])
 def test_backoff_left_near_misses(nlp, text, wrong):
-    # r34: the tier's own pairs (the rules' origin told in the sentence before reads "They settled in X" after "left A")
-    assert wrong not in run_tier(nlp, text, backoff=True) - run_tier(nlp, text, backoff=False), text
+    assert wrong not in run_tier(nlp, text, backoff=True), text
+
+
+def test_left_after_threats_then_settled_is_a_flow(nlp):
+    """r34: people who left after being threatened and settled elsewhere moved (once a near miss of the tier)."""
+    text = "Ana and her son left Peru after officials threatened them. They settled in Texas."
+    assert ("PE", "US") in run_tier(nlp, text, backoff=False)
 
 
 def test_story_state_only_left_receives_nobody(nlp):
