@@ -6652,9 +6652,10 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
     They reached B on Monday." A sentence with a destination whose subject is an anaphor or a definite group and
     which states no origin of its own (no nationality, "from A", departure or ethnic group) takes the origins of
     the nearest sentence before it, up to two back in the same paragraph, that names a group's origin: a
-    nationality of its movers or a "from A"/"fled A" departure. The nearest sentence naming a country decides (a
-    sentence naming none is passed over): a country named only as a place or actor, another group, or an origin
-    that is the destination stops the search."""
+    nationality of its movers or a "from A"/"fled A" departure; not when that sentence already brings them
+    somewhere (the journey goes on from there: the onward-leg rules read it). The nearest sentence naming a
+    country decides (a sentence naming none is passed over): a country named only as a place or actor, another
+    group, or an origin that is the destination stops the search."""
     doc, lex, W = b.doc, _lex(), doc_lowers(b.doc)
     starts = _sentence_starts(doc)[0]
     for k, s in enumerate(sentences):
@@ -6677,6 +6678,8 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
                 break  # a country named only as a place or actor, or a movement of people of no stated origin
             if p.deport or p.military or not (p.has_group or any(m.kind == "demonym" for m in origins)):
                 break
+            if any(m.role == "DST" for m in p.mentions):
+                break  # they had already arrived somewhere: the next move is an onward leg from there
             if noun and not any(W[i] == noun and any(abs(i - m.start) <= CROSS_NOUN_WINDOW for m in origins)
                                 for i in range(p.span.start, p.span.end)):
                 break  # "The boat reached X": not the people of the sentence before
