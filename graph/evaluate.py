@@ -41,6 +41,9 @@ QUOTE_OVERLAP_THRESHOLD = 0.6
 
 METRICS = ("quotes", "quote_speaker", "persons", "countries", "policies", "flows")
 ACCURACY_METRICS = ("speaker_accuracy",)
+# Scored only for gold documents that have an "events" list (see _score_events).
+EVENT_METRICS = ("events",)
+EVENT_ACCURACY_METRICS = ("event_dates", "event_quantities", "event_distinct")
 
 ALIAS_FILE = Path(__file__).parent / "data" / "country_aliases.json"
 
@@ -433,9 +436,78 @@ def _score_flows(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> Count
     return _set_counts(keys(predicted), keys(gold))
 
 
+def _event_type_key(event_type: str | None) -> str:
+    folded = fold(event_type).replace(" ", "")
+    return folded[: -len("event")] if folded.endswith("event") else folded
+
+
+def _event_place_keys(place: Any) -> set[str]:
+    """Gold places are a list of accepted countries (either side of a border, a deportation's two
+    ends); a predicted place is one name."""
+    names = place if isinstance(place, list) else [place]
+    return {country_key(n) for n in names if isinstance(n, str) and fold(n)}
+
+
+def _same_quantity(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> bool:
+    try:
+        value, wanted = float(gold.get("value")), float(predicted.get("value"))
+    except (TypeError, ValueError):
+        return False
+    if abs(value - wanted) > 1e-6 * max(1.0, abs(value)):
+        return False
+    unit = fold(gold.get("unit"))
+    if not unit or unit == fold(predicted.get("unit")):
+        return True
+    counted = fold(predicted.get("counted")).split()
+    return bool(counted) and counted[-1] in {unit, unit + "s", unit + "es"}
+
+
+def _score_events(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
+    """Events are matched on (type, place): every distinct (type, place) the graph reports is one
+    prediction (repeats of it are counted by "event_distinct": distinct keys out of event nodes), and a
+    gold event matches a prediction of its type whose place is one of its accepted places (maximum
+    bipartite matching; two gold events of one key share one prediction, so the second is a miss).
+    On matched gold events, a date (ISO, at the gold's
+    precision) is right when one of the key's events resolves to it, and a gold null date when none of
+    them has a resolved date; quantities likewise (value, and unit or counted noun)."""
+    nodes = [e for e in _items(predicted, "events") if isinstance(e, Mapping)]
+    by_key: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for event in nodes:
+        places = _event_place_keys(event.get("place"))
+        key = (_event_type_key(event.get("type")), places.pop() if places else "")
+        by_key.setdefault(key, []).append(event)
+    keys = sorted(by_key)
+    real = [e for e in _items(gold, "events") if isinstance(e, Mapping)]
+    candidates = [
+        [j for j, (kind, place) in enumerate(keys)
+         if kind == _event_type_key(g.get("type")) and place and place in _event_place_keys(g.get("place"))]
+        for g in real
+    ]
+    matching = _max_bipartite(candidates, len(keys))
+    dates = quantities = Accuracy()
+    for i, j in sorted(matching.items()):
+        wanted, found = real[i], by_key[keys[j]]
+        date = wanted.get("date")
+        right = (date in {e.get("date") for e in found}) if date else not any(e.get("date") for e in found)
+        dates = dates + Accuracy(int(right), 1)
+        quantity = wanted.get("quantity")
+        found_quantities = [q for e in found for q in e.get("quantities") or [] if isinstance(q, Mapping)]
+        right = (any(_same_quantity(quantity, q) for q in found_quantities) if isinstance(quantity, Mapping)
+                 else not found_quantities)
+        quantities = quantities + Accuracy(int(right), 1)
+    tp = len(matching)
+    return {
+        "events": Counts(tp=tp, fp=len(keys) - tp, fn=len(real) - tp),
+        "event_dates": dates,
+        "event_quantities": quantities,
+        "event_distinct": Accuracy(len(keys), len(nodes)),
+    }
+
+
 def score_document(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
     """Counts per metric for one document: Counts for METRICS, Accuracy for
-    "speaker_accuracy". Counts rather than ratios are returned so they can be summed."""
+    "speaker_accuracy". Counts rather than ratios are returned so they can be summed. A gold
+    document with an "events" list also gets EVENT_METRICS and EVENT_ACCURACY_METRICS."""
     result: dict[str, Score] = {}
     quotes = _score_quotes(predicted, gold)
     result["quotes"] = quotes["quotes"]
@@ -445,6 +517,8 @@ def score_document(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dic
     result["policies"] = _score_policies(predicted, gold)
     result["flows"] = _score_flows(predicted, gold)
     result["speaker_accuracy"] = quotes["speaker_accuracy"]
+    if isinstance((gold or {}).get("events"), list):
+        result.update(_score_events(predicted, gold))
     return result
 
 
@@ -463,7 +537,7 @@ def score_corpus(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -
     for i, (predicted, gold) in enumerate(pairs):
         scores = score_document(predicted, gold)
         for name, score in scores.items():
-            total[name] = total[name] + score
+            total[name] = total.get(name, Counts() if name in EVENT_METRICS else Accuracy()) + score
         name = (gold or {}).get("document") or (predicted or {}).get("document") or f"#{i}"
         documents.append({"document": name, "metrics": _to_plain(scores)})
     return {"total": _to_plain(total), "documents": documents}

@@ -14,10 +14,44 @@ from graph.query import resolve_query, rows_as_dicts, run_query
 from graph.vocab import MIG
 
 
+# Events with what eval compares: type, place, resolved date, quantities (one row per quantity).
+EVENTS_SPARQL = """
+PREFIX mig: <https://w3id.org/migraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?event ?eventType ?document ?place ?date ?quantity ?value ?unit ?counted
+WHERE {
+  ?event a mig:Event ; a ?class ; mig:document/mig:fileName ?document .
+  FILTER(?class != mig:Event && STRSTARTS(STR(?class), STR(mig:)) && STRENDS(STR(?class), "Event"))
+  BIND(STRAFTER(STR(?class), "#") AS ?eventType)
+  OPTIONAL { ?event mig:place/rdfs:label ?place . }
+  OPTIONAL { ?event mig:time/mig:resolvedValue ?date . }
+  OPTIONAL {
+    ?event mig:quantity ?quantity . ?quantity mig:numericValue ?value .
+    OPTIONAL { ?quantity mig:unit ?unit . }
+    OPTIONAL { ?quantity mig:countedNoun ?counted . }
+  }
+}
+ORDER BY ?document ?event ?quantity
+"""
+
+
+def _events_from_graph(graph: Graph, out: dict[str, dict]) -> None:
+    """Adds "events": [{"type", "place", "date", "quantities": [{"value", "unit", "counted"}]}]."""
+    events: dict[tuple[str, str], dict] = {}
+    for row in rows_as_dicts(run_query(graph, EVENTS_SPARQL)):
+        key = (row["document"], row["event"])
+        if key not in events:
+            events[key] = {"type": row["eventType"], "place": row["place"], "date": row["date"], "quantities": []}
+            out[row["document"]]["events"].append(events[key])
+        if row["value"] is not None:
+            events[key]["quantities"].append(
+                {"value": float(row["value"]), "unit": row["unit"], "counted": row["counted"]})
+
+
 def predictions_from_graph(graph: Graph) -> dict[str, dict]:
-    """Per document file name: {"quotes", "persons", "countries", "policies", "flows": [...]}."""
+    """Per document file name: {"quotes", "persons", "countries", "policies", "flows", "events": [...]}."""
     out: dict[str, dict] = defaultdict(
-        lambda: {"quotes": [], "persons": [], "countries": [], "policies": [], "flows": []})
+        lambda: {"quotes": [], "persons": [], "countries": [], "policies": [], "flows": [], "events": []})
     for row in rows_as_dicts(run_query(graph, resolve_query("quotes", window=0))):
         out[row["document"]]["quotes"].append({
             "speaker": row["speaker"],
@@ -44,6 +78,7 @@ def predictions_from_graph(graph: Graph) -> dict[str, dict]:
             "origin": row["origin"], "destination": row["destination"], "group": row["group"],
             "evidence": row["sentence"],
         })
+    _events_from_graph(graph, out)
     for name, prediction in out.items():
         prediction["document"] = name
     return dict(out)
