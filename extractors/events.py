@@ -430,7 +430,7 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         affected=affected,
         affected_key=affected_key,
         time=attached_time(doc, assertions.times_between(sent.start_char, sent.end_char), span.start, span.end,
-                           _verbal(span)),
+                           _verbal(span) or _object_of_carrying_out(doc, span)),
         quantities=_fitting(quantities, spec.get("quantity_units")),
     )
 
@@ -657,7 +657,30 @@ def _verbal(span: Span) -> bool:
     return word in IRREGULAR_VERB_FORMS or word.endswith(VERB_ENDINGS) and word not in {"shipwreck", "sinking"}
 
 
+# Verbs whose object a nominal trigger can be ("Putin announced a partial mobilization", "they staged a
+# protest"): the trigger is dated like the verb, by the nearest time of the clause before it (r35).
+CARRYING_OUT_VERBS = frozenset({"announced", "announces", "announcing", "ordered", "orders", "ordering", "declared",
+                                "declares", "declaring", "launched", "launches", "launching", "began", "begun",
+                                "begins", "started", "starts", "staged", "stages", "held", "holds", "conducted",
+                                "carried", "organised", "organized"})
+CARRYING_OUT_GAP = 4  # "announced the 'partial mobilization'": an article, an adjective, quote marks
+
+
+def _object_of_carrying_out(doc: Doc, span: Span) -> bool:
+    """Whether a nominal trigger is the object of a verb of announcing or carrying out."""
+    sent_start = span.sent.start
+    W = doc_lowers(doc)
+    for k in range(span.start - 1, max(sent_start, span.start - 1 - CARRYING_OUT_GAP) - 1, -1):
+        if W[k] in CARRYING_OUT_VERBS:
+            return True
+        if _is_boundary(doc, k) or W[k] in {",", "."}:
+            return False
+    return False
+
+
 def _fitting(quantities: list[Quantity], units: list[str] | None) -> list[Quantity]:
+    # "thousands of reservists", "several hundred people": an unspecified multiple, no number of the event (r35)
+    quantities = [q for q in quantities if q.qualifier != "several"]
     if units is None:
         return list(quantities)
     allowed = set(units)

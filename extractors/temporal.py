@@ -92,7 +92,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(rf"{_starts('olntsbuafmw')}"
                            rf"\b(?:((?i:on|last|next|this|since|by|until|before|after|from))\s+)?({_WEEKDAY})(?!s\b)\b"
                            r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Star|Night\s+Live|"
-                           r"School|Service|Prayer|Bloody)\b)(?:\s+(?:morning|afternoon|evening|night))?")),
+                           r"School|Service|Prayer|Bloody)\b)(?:,?\s+(?:of\s+)?(last|next)\s+week\b)?"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?")),
     ("day_rel", re.compile(rf"(?i){_starts('tdy')}\b(?:(?:the\s+)?day\s+before\s+)?(yesterday|today|tomorrow|tonight)"
                            r"\b"
                            r"(?:\s+(?:morning|afternoon|evening|night))?")),
@@ -617,6 +618,10 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
     if kind == "weekday":
         prep, name = (m.group(1) or "").lower(), m.group(2)
         wd = _RD_WEEKDAY[name]
+        if m.group(3):  # "on Wednesday last week": that day of the previous (next) ISO week
+            step = -7 if m.group(3).lower() == "last" else 7
+            monday = pub - dt.timedelta(days=pub.weekday())
+            return (monday + dt.timedelta(days=step + WEEKDAYS.index(name))).isoformat(), "day"
         if prep == "last":
             day = pub - dt.timedelta(days=1) + relativedelta(weekday=wd(-1))
         elif prep == "next":

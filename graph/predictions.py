@@ -18,12 +18,13 @@ from graph.vocab import MIG
 EVENTS_SPARQL = """
 PREFIX mig: <https://w3id.org/migraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?event ?eventType ?document ?place ?date ?quantity ?value ?unit ?counted
+SELECT ?event ?eventType ?document ?place ?placeCountry ?date ?quantity ?value ?unit ?counted
 WHERE {
   ?event a mig:Event ; a ?class ; mig:document/mig:fileName ?document .
   FILTER(?class != mig:Event && STRSTARTS(STR(?class), STR(mig:)) && STRENDS(STR(?class), "Event"))
   BIND(STRAFTER(STR(?class), "#") AS ?eventType)
   OPTIONAL { ?event mig:place/rdfs:label ?place . }
+  OPTIONAL { ?event mig:place/mig:locatedIn/rdfs:label ?placeCountry . }
   OPTIONAL { ?event mig:time/mig:resolvedValue ?date . }
   OPTIONAL {
     ?event mig:quantity ?quantity . ?quantity mig:numericValue ?value .
@@ -36,12 +37,14 @@ ORDER BY ?document ?event ?quantity
 
 
 def _events_from_graph(graph: Graph, out: dict[str, dict]) -> None:
-    """Adds "events": [{"type", "place", "date", "quantities": [{"value", "unit", "counted"}]}]."""
+    """Adds "events": [{"type", "place", "date", "quantities": [{"value", "unit", "counted"}]}]; a place
+    below the country level ("Lesbos") is given as the country it lies in (mig:locatedIn), as gold has it."""
     events: dict[tuple[str, str], dict] = {}
     for row in rows_as_dicts(run_query(graph, EVENTS_SPARQL)):
         key = (row["document"], row["event"])
         if key not in events:
-            events[key] = {"type": row["eventType"], "place": row["place"], "date": row["date"], "quantities": []}
+            events[key] = {"type": row["eventType"], "place": row["placeCountry"] or row["place"], "date": row["date"],
+                           "quantities": []}
             out[row["document"]]["events"].append(events[key])
         if row["value"] is not None:
             events[key]["quantities"].append(
