@@ -56,6 +56,8 @@ class Trigger:
     lowercase_only: bool
     needs_people: bool
     context_window: int | None
+    people_leaving: bool = False  # r35: people (a plural) before it, a country left after it
+
 
 
 @cache
@@ -75,7 +77,7 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
                                   frozenset(group.get("context_any_2", ())), frozenset(group.get("not_next", ())),
                                   frozenset(group.get("not_prev", ())),
                                   bool(group.get("lowercase_only")), bool(group.get("needs_people")),
-                                  group.get("context_window"))
+                                  group.get("context_window"), bool(group.get("people_leaving")))
                 by_first.setdefault(words[0], []).append(trigger)
     for triggers in by_first.values():
         triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
@@ -340,6 +342,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             quantities = assertions.quantities_between(sent_start, sent_end)
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
                 continue
+            if trigger.people_leaving and not _people_leaving(doc, assertions, i, end, sent):
+                continue
             spec = settings[trigger.event_type]
             if spec.get("needs_place_entity") and not any(
                     (f := assertions.token_entities.get(j)) and f[0] in PLACE_KINDS
@@ -417,7 +421,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
     if place is None and affected_nationality and trigger.event_type in {"Exodus", "DeportationEvent"}:
         if ("Country", affected_nationality) in assertions.entities and trigger.event_type == "Exodus":
             place = ("Country", affected_nationality)
-    if place is None and agent and agent[0] == "Country" and trigger.event_type in {"Mobilization", "Referendum"}:
+    if place is None and agent and agent[0] == "Country" and trigger.event_type in {"Mobilization", "Referendum",
+                                                                                    "DeportationEvent"}:
         place = agent
     if agent and place == agent and trigger.event_type in {"Invasion"}:
         place = None
@@ -655,6 +660,35 @@ def _verbal(span: Span) -> bool:
     """Whether a trigger is used as a verb (no tagger: its form tells)."""
     word = span[0].lower_
     return word in IRREGULAR_VERB_FORMS or word.endswith(VERB_ENDINGS) and word not in {"shipwreck", "sinking"}
+
+
+# "Men have been fleeing by road from Ruritania", "refugees are leaving Freedonia": people in the plural leave a
+# named country; no count is needed (r35). The subject is looked for in the trigger's clause before it.
+PEOPLE_PLURALS = frozenset({"men", "women", "people", "refugees", "migrants", "families", "residents", "citizens",
+                            "civilians", "thousands", "hundreds", "millions", "nationals", "reservists", "youths"})
+LEAVING_SUBJECT_WINDOW = 8
+LEAVING_PLACE_WINDOW = 8
+
+
+def _people_leaving(doc: Doc, assertions: DocumentAssertions, i: int, end: int, sent) -> bool:
+    W = doc_lowers(doc)
+    subject = False
+    for k in range(i - 1, max(sent.start - 1, i - 1 - LEAVING_SUBJECT_WINDOW), -1):
+        if _is_boundary(doc, k) or W[k] in {",", "."}:
+            break
+        found = _entity(assertions, k)
+        if W[k] in PEOPLE_PLURALS or (found and found[0] == "Group" and W[k].endswith("s")):
+            subject = True
+            break
+    if not subject:
+        return False
+    for j in range(end, min(sent.end, end + LEAVING_PLACE_WINDOW)):
+        if _is_boundary(doc, j):
+            return False
+        found = _entity(assertions, j)
+        if found and found[0] == "Country" and (j == end or W[j - 1] in {"from", "the", "neighbouring", "neighboring"}):
+            return True
+    return False
 
 
 # Verbs whose object a nominal trigger can be ("Putin announced a partial mobilization", "they staged a
