@@ -421,8 +421,9 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
     if place is None and affected_nationality and trigger.event_type in {"Exodus", "DeportationEvent"}:
         if ("Country", affected_nationality) in assertions.entities and trigger.event_type == "Exodus":
             place = ("Country", affected_nationality)
-    if place is None and agent and agent[0] == "Country" and trigger.event_type in {"Mobilization", "Referendum",
-                                                                                    "DeportationEvent"}:
+    if place is None and agent and agent[0] == "Country" and (
+            trigger.event_type in {"Mobilization", "Referendum"}
+            or trigger.event_type == "DeportationEvent" and _verbal(span)):  # "Chile deported 40 men" (r35)
         place = agent
     if agent and place == agent and trigger.event_type in {"Invasion"}:
         place = None
@@ -653,7 +654,9 @@ IRREGULAR_VERB_FORMS = frozenset({"fled", "flees", "flee", "sank", "sunk", "sink
                                   "mobilizes", "mobilises", "invade", "invades", "deport", "deports", "expel",
                                   "expels", "capsize", "capsizes", "drown", "drowns", "escape", "escapes", "emigrate",
                                   "emigrates", "rose", "rise", "rises", "soar", "soars", "jump", "jumps", "surge",
-                                  "surges", "conscript", "conscripts", "summon", "summons"})
+                                  "surges", "conscript", "conscripts", "summon", "summons",
+                                  # phrasal triggers ("turn back", "push back", "sent back"): always verbs (r35)
+                                  "turn", "turns", "push", "pushes", "send", "sends", "sent", "tow", "tows"})
 
 
 def _verbal(span: Span) -> bool:
