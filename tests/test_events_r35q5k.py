@@ -1,0 +1,158 @@
+"""Round 35 (Q5k): events audit on dated web pages — dates, numbers and the events missed or mis-typed.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.events import extract_events
+from extractors.pipeline import build_pipeline
+from extractors.quantities import extract_quantities
+from extractors.temporal import extract_times
+from graph.evaluate import format_table, score_corpus, score_document
+
+PUBLISHED = dt.date(2022, 9, 27)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def events(nlp, text: str, published: dt.date | None = PUBLISHED):
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.times = extract_times(doc, published)
+    assertions.quantities = extract_quantities(doc)
+    return extract_events(doc, assertions)
+
+
+def of_type(found, event_type: str):
+    return [e for e in found if e.event_type == event_type]
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+def test_weekday_of_last_week_resolves_to_that_day(nlp):
+    doc = nlp("On Thursday last week the army of Chile began a partial mobilization of its reserves.")
+    (time,) = extract_times(doc, PUBLISHED)
+    assert time.value == "2022-09-22" and time.granularity == "day"
+    doc = nlp("The vote is set for Monday of next week, officials in Peru said.")
+    assert [t.value for t in extract_times(doc, PUBLISHED)] == ["2022-10-03"]
+
+
+def test_a_nominal_trigger_announced_is_dated_like_its_verb(nlp):
+    (event,) = of_type(events(nlp, "On Friday, Chile announced a general mobilization of reservists."), "Mobilization")
+    assert event.time is not None and event.time.value == "2022-09-23"
+    # without a verb of announcing or carrying out, a time before a nominal trigger is not its own
+    found = of_type(events(nlp, "On Friday, Chile said that the mobilization of reservists had been a mistake."),
+                    "Mobilization")
+    assert all(e.time is None for e in found)
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+
+def test_a_vague_multiple_is_no_number_of_the_event(nlp):
+    (event,) = of_type(events(nlp, "Chile called up thousands of reservists for the war on Friday."), "Mobilization")
+    assert event.quantities == []
+    (event,) = of_type(events(nlp, "Chile called up 4,500 reservists for the war on Friday."), "Mobilization")
+    assert [q.value for q in event.quantities] == [4500.0]
+
+
+# --- what is no happening ------------------------------------------------------------------------------
+
+
+def test_a_chance_of_conscription_is_no_event_but_the_announced_one_is(nlp):
+    found = of_type(events(nlp, "He feared a chance of conscription after Chile announced a mobilization of "
+                                "20,000 men on Sept. 21."), "Mobilization")
+    assert len(found) == 1 and found[0].trigger == "mobilization"
+    assert found[0].time is not None and found[0].time.value == "2022-09-21"
+    assert not of_type(events(nlp, "Soldiers liable to be called up in Chile hid in the hills."), "Mobilization")
+
+
+# --- Exodus: people leaving a named country -------------------------------------------------------------
+
+
+def test_people_fleeing_a_named_country_are_an_exodus_without_a_count(nlp):
+    (event,) = of_type(events(nlp, "Families have been fleeing by road and by sea from Sudan since the coup."),
+                       "Exodus")
+    assert event.place == ("Country", "SD")
+    (event,) = of_type(events(nlp, "Young men are leaving Chile in droves because of the war."), "Exodus")
+    assert event.place == ("Country", "CL")
+
+
+def test_one_person_or_an_ordinary_departure_is_no_exodus(nlp):
+    assert not of_type(events(nlp, "The singer fled from Sudan in a truck last year."), "Exodus")
+    assert not of_type(events(nlp, "Tourists are leaving Chile after the summer season."), "Exodus")
+    assert not of_type(events(nlp, "Many families fled after the storm, officials in Chile said."), "Exodus")
+
+
+# --- pushbacks -----------------------------------------------------------------------------------------
+
+
+def test_turning_back_a_boat_is_a_deportation_event(nlp):
+    (event,) = of_type(events(nlp, "The navy of Chile turned back a boat carrying 80 migrants on Friday."),
+                       "DeportationEvent")
+    assert event.time is not None and event.time.value == "2022-09-23"
+    assert [q.value for q in event.quantities] == [80.0]
+
+
+def test_a_future_or_permitted_pushback_is_no_event(nlp):
+    assert not of_type(events(nlp, "Chile will turn back boats carrying migrants, the minister said."),
+                       "DeportationEvent")
+    assert not of_type(events(nlp, "The deal with Peru allows Chile to turn back migrants at the border."),
+                       "DeportationEvent")
+
+
+def test_a_deportation_without_a_place_is_placed_in_the_deporting_country(nlp):
+    (event,) = of_type(events(nlp, "Chile deported 40 migrants on Friday."), "DeportationEvent")
+    assert event.agent == ("Country", "CL") and event.place == ("Country", "CL")
+    (event,) = of_type(events(nlp, "Chile deported 40 migrants to Peru on Friday."), "DeportationEvent")
+    assert event.place == ("Country", "PE")
+
+
+# --- eval: events matched on (type, place) with date and quantity accuracy ------------------------------
+
+
+GOLD = {"document": "a.txt", "events": [
+    {"type": "DeportationEvent", "place": ["CL", "PE"], "date": "2022-09-23",
+     "quantity": {"value": 40, "unit": "person"}},
+    {"type": "Exodus", "place": ["SD"], "date": None, "quantity": None},
+    {"type": "Protest", "place": ["CL"], "date": "2022-09", "quantity": None},
+]}
+
+
+def test_events_are_matched_on_type_and_an_accepted_place():
+    predicted = {"document": "a.txt", "events": [
+        {"type": "DeportationEvent", "place": "Peru", "date": "2022-09-23",
+         "quantities": [{"value": 40.0, "unit": "person", "counted": "migrants"}]},
+        {"type": "DeportationEvent", "place": "Peru", "date": None, "quantities": []},
+        {"type": "ExodusEvent", "place": "Sudan", "date": "2022-09-20", "quantities": []},
+        {"type": "ProtestEvent", "place": "Peru", "date": "2022-09", "quantities": []},
+    ]}
+    scores = score_document(predicted, GOLD)
+    assert scores["events"].to_dict()["tp"] == 2
+    assert (scores["events"].fp, scores["events"].fn) == (1, 1)  # the protest is in the wrong country
+    assert (scores["event_dates"].correct, scores["event_dates"].total) == (1, 2)  # the exodus has no date in gold
+    assert (scores["event_quantities"].correct, scores["event_quantities"].total) == (2, 2)
+    assert (scores["event_distinct"].correct, scores["event_distinct"].total) == (3, 4)
+
+
+def test_a_quantity_matches_on_its_counted_noun_and_documents_without_events_keep_the_old_table():
+    gold = {"document": "b.txt", "events": [
+        {"type": "BorderQueue", "place": ["KZ"], "date": None, "quantity": {"value": 500, "unit": "car"}}]}
+    predicted = {"document": "b.txt", "events": [
+        {"type": "BorderQueueEvent", "place": "Kazakhstan", "date": None,
+         "quantities": [{"value": 500.0, "unit": None, "counted": "cars"}]}]}
+    assert score_document(predicted, gold)["event_quantities"].correct == 1
+    plain = score_corpus([({"document": "c.txt"}, {"document": "c.txt", "policies": []})])
+    assert "events" not in plain["total"] and "events" not in format_table(plain)
+    both = score_corpus([(predicted, gold), ({"document": "c.txt"}, {"document": "c.txt"})])
+    assert both["total"]["events"]["tp"] == 1 and "event_dates" in format_table(both)
