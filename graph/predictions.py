@@ -13,7 +13,6 @@ from rdflib import Graph, URIRef
 from graph.query import resolve_query, rows_as_dicts, run_query
 from graph.vocab import MIG
 
-
 # Events with what eval compares: type, place, resolved date, quantities (one row per quantity).
 EVENTS_SPARQL = """
 PREFIX mig: <https://w3id.org/migraph/ontology#>
