@@ -519,7 +519,7 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
         if found and found[0] in kinds_ok:
             return found
     if spec.get("place_at_border"):
-        return _border_place(doc, assertions, sent)
+        return _border_place(doc, assertions, sent) or _border_place_before(doc, assertions, sent)
     best, best_distance = None, None
     preps = frozenset(spec.get("place_preps", LOCATIVE))
     for j in range(sent.start, sent.end):
@@ -570,6 +570,31 @@ def _border_place(doc: Doc, assertions: DocumentAssertions, sent: Span) -> tuple
         found = _entity(assertions, k) if k >= sent.start else None
         if found and found[0] in PLACE_KINDS:
             return found  # "the Polish border", "Russia's border"
+        if k >= sent.start and doc[k].lower_ in {"its", "their"}:  # "Chile reports queues at its border" (r35)
+            for m in range(k - 1, sent.start - 1, -1):
+                found = _entity(assertions, m)
+                if found and found[0] == "Country":
+                    return found
+    return None
+
+
+BORDER_PLACE_SENTENCES_BEFORE = 2
+
+
+def _border_place_before(doc: Doc, assertions: DocumentAssertions, sent: Span) -> tuple[str, str] | None:
+    """A queue 'at the checkpoint' with no country named: the border named in one of the two sentences before
+    ("drove to the border with Chile. Some 300 cars were in line at the checkpoint.") (r35)."""
+    if not any(doc[j].lower_ in BORDER_WORDS for j in range(sent.start, sent.end)):
+        return None
+    start = sent.start
+    for _ in range(BORDER_PLACE_SENTENCES_BEFORE):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        found = _border_place(doc, assertions, before)
+        if found:
+            return found
+        start = before.start
     return None
 
 

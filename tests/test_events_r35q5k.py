@@ -156,3 +156,21 @@ def test_a_quantity_matches_on_its_counted_noun_and_documents_without_events_kee
     assert "events" not in plain["total"] and "events" not in format_table(plain)
     both = score_corpus([(predicted, gold), ({"document": "c.txt"}, {"document": "c.txt"})])
     assert both["total"]["events"]["tp"] == 1 and "event_dates" in format_table(both)
+
+
+# --- queues: the border named with 'its', or in the sentences before -----------------------------------
+
+
+def test_a_queue_at_its_border_is_at_the_country_that_owns_it(nlp):
+    (event,) = of_type(events(nlp, "Chile reports long queues of cars at its border."), "BorderQueue")
+    assert event.place == ("Country", "CL")
+
+
+def test_a_queue_at_the_checkpoint_takes_the_border_named_just_before(nlp):
+    found = events(nlp, "On Monday she drove along the road to the border with Bolivia. "
+                        "Around 300 cars were already waiting in a queue at the checkpoint.")
+    (event,) = of_type(found, "BorderQueue")
+    assert event.place == ("Country", "BO")
+    # no border word in the queue's sentence: nothing is borrowed
+    found = events(nlp, "She drove to the border with Bolivia. Days later, a queue of 300 cars formed in Lima.")
+    assert all(e.place != ("Country", "BO") for e in of_type(found, "BorderQueue"))
