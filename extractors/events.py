@@ -518,6 +518,12 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
         found = _entity(assertions, j) if j < sent.end else None
         if found and found[0] in kinds_ok:
             return found
+        if j < sent.end and doc[j].lower_ == "country" and j > span.end and doc[j - 1].lower_ == "the":
+            # "when Chile invaded the country": the country named last before it, not the agent (r35)
+            for k in range(span.start - 1, sent.start - 1, -1):
+                found = _entity(assertions, k)
+                if found and found[0] == "Country" and found != agent:
+                    return found
     if spec.get("place_at_border"):
         return _border_place(doc, assertions, sent) or _border_place_before(doc, assertions, sent)
     best, best_distance = None, None
@@ -665,13 +671,25 @@ def attached_time(doc: Doc, times: list[TimeExpression], start: int, end: int,
                 best_after = (t_start, t)
         elif t_end < start:
             gap = range(t_end + 1, start)
-            if not verbal and len(gap) > NOMINAL_BEFORE_WINDOW or any(_is_boundary(doc, k) for k in gap):
+            if _when_clause_of(doc, t_end, start):
+                pass  # "since Thursday, when Chile invaded": the clause dates the time named before it (r35)
+            elif not verbal and len(gap) > NOMINAL_BEFORE_WINDOW or any(_is_boundary(doc, k) for k in gap):
                 continue
             if best_before is None or t_end > best_before[0]:
                 best_before = (t_end, t)
     if best_after is not None:
         return best_after[1]
     return best_before[1] if best_before is not None else None
+
+
+def _when_clause_of(doc: Doc, t_end: int, start: int) -> bool:
+    """Whether the trigger at ``start`` is in a 'when' clause right after the time ending at ``t_end``."""
+    k = t_end + 1
+    if k < start and doc[k].text == ",":
+        k += 1
+    if k >= start or doc[k].lower_ != "when":
+        return False
+    return not any(_is_boundary(doc, n) or doc[n].text == "," for n in range(k + 1, start))
 
 
 VERB_ENDINGS = ("ed", "ing")

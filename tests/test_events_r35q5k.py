@@ -174,3 +174,17 @@ def test_a_queue_at_the_checkpoint_takes_the_border_named_just_before(nlp):
     # no border word in the queue's sentence: nothing is borrowed
     found = events(nlp, "She drove to the border with Bolivia. Days later, a queue of 300 cars formed in Lima.")
     assert all(e.place != ("Country", "BO") for e in of_type(found, "BorderQueue"))
+
+
+# --- 'invaded the country', 'since Thursday, when ...' -------------------------------------------------
+
+
+def test_invading_the_country_is_the_country_named_before_and_dated_by_the_when_clause(nlp):
+    found = events(nlp, "Officials said 2,000 people had crossed into Peru since Thursday, when Chile invaded the "
+                        "country.")
+    (event,) = of_type(found, "Invasion")
+    assert event.agent == ("Country", "CL") and event.place == ("Country", "PE")
+    assert event.time is not None and event.time.value == "2022-09-22"
+    # a time after a comma but outside a 'when' clause still dates nothing across the boundary
+    (event,) = of_type(events(nlp, "On Thursday, Peru said that Chile invaded Bolivia."), "Invasion")
+    assert event.time is None and event.place == ("Country", "BO")
