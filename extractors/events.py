@@ -437,7 +437,7 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         affected_key=affected_key,
         time=attached_time(doc, assertions.times_between(sent.start_char, sent.end_char), span.start, span.end,
                            _verbal(span) or _object_of_carrying_out(doc, span)),
-        quantities=_fitting(quantities, spec.get("quantity_units")),
+        quantities=_same_clause(doc, _fitting(quantities, spec.get("quantity_units")), span),
     )
 
 
@@ -680,6 +680,23 @@ def attached_time(doc: Doc, times: list[TimeExpression], start: int, end: int,
     if best_after is not None:
         return best_after[1]
     return best_before[1] if best_before is not None else None
+
+
+def _same_clause(doc: Doc, quantities: list[Quantity], span: Span) -> list[Quantity]:
+    """The quantities not cut off from the trigger by a clause boundary: in "261,000 men had left since the
+    mobilization was declared" the men are the leaving's, not the mobilization's (r35)."""
+    if not quantities:
+        return quantities
+    out = []
+    for q in quantities:
+        words = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if words is None:
+            out.append(q)
+            continue
+        gap = range(words.end, span.start) if words.end <= span.start else range(span.end, words.start)
+        if not any(_is_boundary(doc, k) for k in gap):
+            out.append(q)
+    return out
 
 
 def _when_clause_of(doc: Doc, t_end: int, start: int) -> bool:

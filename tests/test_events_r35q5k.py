@@ -188,3 +188,11 @@ def test_invading_the_country_is_the_country_named_before_and_dated_by_the_when_
     # a time after a comma but outside a 'when' clause still dates nothing across the boundary
     (event,) = of_type(events(nlp, "On Thursday, Peru said that Chile invaded Bolivia."), "Invasion")
     assert event.time is None and event.place == ("Country", "BO")
+
+
+def test_a_count_across_a_clause_boundary_is_not_the_events(nlp):
+    (event,) = of_type(events(nlp, "Some 26,000 men have left Chile since the mobilization was declared on Friday."),
+                       "Mobilization")
+    assert event.quantities == []
+    (event,) = of_type(events(nlp, "Chile mobilized 26,000 reservists on Friday."), "Mobilization")
+    assert [q.value for q in event.quantities] == [26000.0]
