@@ -196,3 +196,18 @@ def test_a_count_across_a_clause_boundary_is_not_the_events(nlp):
     assert event.quantities == []
     (event,) = of_type(events(nlp, "Chile mobilized 26,000 reservists on Friday."), "Mobilization")
     assert [q.value for q in event.quantities] == [26000.0]
+
+
+def test_eval_reads_events_from_the_graph_with_a_place_given_as_its_country(tmp_path):
+    from graph.build import build
+    from graph.predictions import predictions_from_graph
+
+    (tmp_path / "a.txt").write_text("Chile deported 40 migrants to Peru on Friday.\n\n"
+                                    "On Saturday about 300 people held a protest in Lesbos against the camps.\n")
+    (tmp_path / "a.meta.json").write_text('{"published": "2022-09-27"}')
+    predicted = predictions_from_graph(build([str(tmp_path)], progress=False).graph)["a.txt"]["events"]
+    by_type = {e["type"]: e for e in predicted}
+    deportation = by_type["DeportationEvent"]
+    assert deportation["place"] == "Peru" and deportation["date"] == "2022-09-23"
+    assert [(q["value"], q["unit"]) for q in deportation["quantities"]] == [(40.0, "person")]
+    assert by_type["ProtestEvent"]["place"] == "Greece" and by_type["ProtestEvent"]["date"] == "2022-09-24"
