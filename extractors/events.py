@@ -309,6 +309,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if (trigger.event_type, sent.start) in seen:
                 break
+            if trigger.people_leaving and not _people_leaving(doc, assertions, i, end, sent):
+                continue  # checked first: "leave" is a common word (r35)
             if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
                                    or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
                 continue
@@ -341,8 +343,6 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue  # no count of 100 people or more can be read here: the quantities are not read (r29)
             quantities = assertions.quantities_between(sent_start, sent_end)
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
-                continue
-            if trigger.people_leaving and not _people_leaving(doc, assertions, i, end, sent):
                 continue
             spec = settings[trigger.event_type]
             if spec.get("needs_place_entity") and not any(
