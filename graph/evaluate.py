@@ -441,10 +441,14 @@ def _event_type_key(event_type: str | None) -> str:
     return folded[: -len("event")] if folded.endswith("event") else folded
 
 
-def _event_place_keys(place: Any) -> set[str]:
+def _event_place_keys(event: Mapping[str, Any]) -> set[str]:
     """Gold places are a list of accepted countries (either side of a border, a deportation's two
-    ends); a predicted place is one name."""
+    ends); a predicted place is one name. Older gold (the seed's) names the country in "country" or
+    "origin" when "place" is missing or is not a country."""
+    place = event.get("place")
     names = place if isinstance(place, list) else [place]
+    if not isinstance(place, list) and (event.get("country") or event.get("origin")):
+        names = [event.get("country") or event.get("origin")]
     return {country_key(n) for n in names if isinstance(n, str) and fold(n)}
 
 
@@ -466,27 +470,29 @@ def _score_events(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict
     """Events are matched on (type, place): every distinct (type, place) the graph reports is one
     prediction (repeats of it are counted by "event_distinct": distinct keys out of event nodes), and a
     gold event matches a prediction of its type whose place is one of its accepted places (maximum
-    bipartite matching; two gold events of one key share one prediction, so the second is a miss).
-    On matched gold events, a date (ISO, at the gold's
+    bipartite matching; a key reported n times can match up to n gold events of that key, and a key
+    that matches none is one false positive). On matched gold events, a date (ISO, at the gold's
     precision) is right when one of the key's events resolves to it, and a gold null date when none of
     them has a resolved date; quantities likewise (value, and unit or counted noun)."""
     nodes = [e for e in _items(predicted, "events") if isinstance(e, Mapping)]
     by_key: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for event in nodes:
-        places = _event_place_keys(event.get("place"))
-        key = (_event_type_key(event.get("type")), places.pop() if places else "")
+        places = _event_place_keys(event)
+        key = (_event_type_key(event.get("type")), min(places) if places else "")
         by_key.setdefault(key, []).append(event)
     keys = sorted(by_key)
+    slots = [key for key in keys for _ in by_key[key]]  # a key reported n times can stand for n gold events
     real = [e for e in _items(gold, "events") if isinstance(e, Mapping)]
     candidates = [
-        [j for j, (kind, place) in enumerate(keys)
-         if kind == _event_type_key(g.get("type")) and place and place in _event_place_keys(g.get("place"))]
+        [j for j, (kind, place) in enumerate(slots)
+         if kind == _event_type_key(g.get("type")) and (place in _event_place_keys(g) if place
+                                                        else not _event_place_keys(g))]
         for g in real
     ]
-    matching = _max_bipartite(candidates, len(keys))
+    matching = _max_bipartite(candidates, len(slots))
     dates = quantities = Accuracy()
     for i, j in sorted(matching.items()):
-        wanted, found = real[i], by_key[keys[j]]
+        wanted, found = real[i], by_key[slots[j]]
         date = wanted.get("date")
         right = (date in {e.get("date") for e in found}) if date else not any(e.get("date") for e in found)
         dates = dates + Accuracy(int(right), 1)
@@ -496,8 +502,9 @@ def _score_events(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict
                  else not found_quantities)
         quantities = quantities + Accuracy(int(right), 1)
     tp = len(matching)
+    unmatched_keys = len(set(keys) - {slots[j] for j in matching.values()})
     return {
-        "events": Counts(tp=tp, fp=len(keys) - tp, fn=len(real) - tp),
+        "events": Counts(tp=tp, fp=unmatched_keys, fn=len(real) - tp),
         "event_dates": dates,
         "event_quantities": quantities,
         "event_distinct": Accuracy(len(keys), len(nodes)),

@@ -340,7 +340,7 @@ def test_real_gold_scores_perfectly_against_itself(split: str) -> None:
         for name, row in doc["metrics"].items():
             if "tp" in row:
                 assert row["fp"] == row["fn"] == 0, (doc["document"], name)
-            else:
+            elif name != "event_distinct":  # how often a (type, place) repeats: the seed has two queues in Russia
                 assert row["correct"] == row["total"], (doc["document"], name)
     for name, row in result["total"].items():
         if "tp" in row and row["support"]:

@@ -211,3 +211,18 @@ def test_eval_reads_events_from_the_graph_with_a_place_given_as_its_country(tmp_
     assert deportation["place"] == "Peru" and deportation["date"] == "2022-09-23"
     assert [(q["value"], q["unit"]) for q in deportation["quantities"]] == [(40.0, "person")]
     assert by_type["ProtestEvent"]["place"] == "Greece" and by_type["ProtestEvent"]["date"] == "2022-09-24"
+
+
+def test_a_key_reported_twice_can_match_two_gold_events_and_older_gold_places_are_read():
+    gold = {"document": "d.txt", "events": [
+        {"type": "DeportationEvent", "place": ["TH"], "date": "2022-09-23", "quantity": None},
+        {"type": "DeportationEvent", "place": ["TH"], "date": "2022-09-19", "quantity": None},
+        {"type": "Mobilization", "country": "Russia", "date": "2022-09-21"}]}
+    once = {"type": "DeportationEvent", "place": "Thailand", "date": "2022-09-23", "quantities": []}
+    scores = score_document({"events": [once]}, gold)
+    assert (scores["events"].tp, scores["events"].fp, scores["events"].fn) == (1, 0, 2)
+    twice = {"type": "DeportationEvent", "place": "Thailand", "date": "2022-09-19", "quantities": []}
+    mobilization = {"type": "MobilizationEvent", "place": "Russia", "date": "2022-09-21", "quantities": []}
+    scores = score_document({"events": [once, twice, mobilization]}, gold)
+    assert (scores["events"].tp, scores["events"].fp, scores["events"].fn) == (3, 0, 0)
+    assert scores["event_dates"].correct == 3
