@@ -4542,7 +4542,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         times = assertions.times_between(sent.start_char, sent.end_char)
         time = attached_time(doc, times, start, end, verbal=not entry.get("nominal"))  # its own clause's time only
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
-        destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
+        destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES and not entry.get(
+            "own_people_ok") else set()  # own_people_ok: "passports to Russians" names the travellers, no place
         if entry.get("place_not_actor"):  # "makes asylum seekers wait in Mexico": not Mexico's rule
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:

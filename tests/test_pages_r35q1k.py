@@ -87,3 +87,13 @@ def test_camps_hosting_migrants_admit_none(nlp):
 def test_persuading_a_state_is_no_measure_of_it(nlp):
     found = policies(nlp, "He has been trying to persuade Norway to join the pact and close its borders to migrants.")
     assert ("NO", "EntryBan") not in found
+
+
+def test_passports_withheld_from_conscripts(nlp):
+    found = policies(nlp, "The draft goes on, and Moscow will not issue passports to Russians called up for it, "
+                          "a ministry portal said.")
+    assert ("RU", "EntryBan") in found
+
+
+def test_a_refused_passport_photo_is_no_ban(nlp):
+    assert not policies(nlp, "The clerk refused the passport photo because it was blurred.")
