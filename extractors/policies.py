@@ -906,12 +906,12 @@ class _Context:
             if iso and capitals().get(name) == iso:
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))
             if label == "LOC" and iso in self.gaz.countries and ent.end < len(self.doc) and \
-                    doc_lowers(self.doc)[ent.end] in PLACE_STATE_BODIES:
+                    doc_lowers(self.doc)[ent.end] in PLACE_STATE_BODIES and self._state_named(iso):
                 return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))  # "Bavaria police": a region's
                 # police or authorities act for the state the region lies in (r35)
             if label == "LOC" and iso in self.gaz.countries and ent.end < len(self.doc) and \
                     doc_lowers(self.doc)[ent.end] in PLACE_SUBJECT_NEXT and \
-                    self.sents[self.sent_of[ent.start]].start == ent.start:
+                    self.sents[self.sent_of[ent.start]].start == ent.start and self._state_named(iso):
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Sicily is using its powers to
                 # close the port": a region opening its sentence as the subject acts for its state (r35)
             return Mention(ent.start, ent.end, "place")
@@ -948,6 +948,16 @@ class _Context:
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
+
+    def _state_named(self, iso: str) -> bool:
+        """Whether the document names the state ``iso`` itself (a country name or its adjective), so a region's
+        name read as that state's is no homonym of a region elsewhere ("Virginia police" in a story naming no
+        South Africa; r35)."""
+        named = self.__dict__.get("_r35_named")
+        if named is None:
+            named = self._r35_named = frozenset(i for _ent, label, i in self.ent_info()
+                                                if label in {"GPE", "NORP"} and i in self.gaz.countries)
+        return iso in named
 
     def _name_not_adjective(self, ent: Span, iso: str) -> bool:
         """A country name that is also its adjective ("Myanmar agreed" / "Myanmar refugees") names the state
@@ -2102,7 +2112,7 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
     return iso if iso in ctx.gaz.countries else None
 
 
-PLACE_STATE_BODIES = frozenset({"police", "authorities", "troopers", "governor", "government"})
+PLACE_STATE_BODIES = frozenset({"police", "authorities", "troopers"})
 """Words after a region's name that make it a body of its state ("Bavaria police", "Sicily authorities"; r35)."""
 
 PLACE_SUBJECT_NEXT = frozenset({"is", "has", "will", "was", "had", "would", "plans", "began", "started", "also"})

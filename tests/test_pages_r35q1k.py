@@ -28,7 +28,8 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kenya barred Yemeni travellers from catching flights to Minsk, shutting a route used by migrants.",
+    ("Kenya barred Somali, Eritrean and Sudanese travellers from catching flights to Minsk, shutting a route "
+     "used by migrants.",
      ("KE", "FlightBan")),
     ("Kenya Airways will halt one-way ticket sales to Minsk for the migrants.", ("KE", "FlightBan")),
     ("Ghana Airways said that it will never resume flights into Minsk while migrants gather at the border.",
@@ -50,10 +51,12 @@ def test_a_trip_not_taken_is_no_flight_ban(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Twelve Afghan men have been deported to Afghanistan, Bavaria police confirmed on Friday.",
-     ("DE", "Deportation")),
-    ("Sicily authorities said they had detained 40 migrants near the port.", ("IT", "Detention")),
-    ("Texas has used emergency powers to build a fence along the border with Mexico.",
+    ("German trains carry fewer migrants now. Twelve Afghan men have been deported to Afghanistan, Bavaria "
+     "police confirmed on Friday.", ("DE", "Deportation")),
+    ("Boats still leave Libya for Italy. Sicily authorities said they had detained 40 migrants near the port.",
+     ("IT", "Detention")),
+    ("Migrants keep crossing into the United States. Texas has used emergency powers to build a fence along the "
+     "border with Mexico.",
      ("US", "BorderBarrier")),
 ])
 def test_regions_act_for_their_state(nlp, text, expected):
@@ -97,3 +100,24 @@ def test_passports_withheld_from_conscripts(nlp):
 
 def test_a_refused_passport_photo_is_no_ban(nlp):
     assert not policies(nlp, "The clerk refused the passport photo because it was blurred.")
+
+
+def test_allowing_in_a_list_of_options_is_no_admission(nlp):
+    found = policies(nlp, "The government says it is weighing ways to help, including allowing more refugees into "
+                          "Canada.")
+    assert ("CA", "Admission") not in found
+
+
+def test_a_region_of_a_state_the_story_never_names_acts_for_none(nlp):
+    found = policies(nlp, "A Virginia police officer was suspended for detaining an immigrant after a crash.")
+    assert ("ZA", "Detention") not in found
+
+
+def test_cannot_allow_is_no_ban(nlp):
+    found = policies(nlp, "We simply cannot allow people to pour into Canada unchecked, the senator said.")
+    assert ("CA", "EntryBan") not in found
+
+
+def test_letting_migrants_through_to_another_state_admits_none(nlp):
+    found = policies(nlp, "Serbia decided to allow migrants to cross into Hungary in response to the new tariffs.")
+    assert ("RS", "Admission") not in found
