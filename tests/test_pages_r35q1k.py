@@ -114,10 +114,10 @@ def test_a_region_of_a_state_the_story_never_names_acts_for_none(nlp):
 
 
 def test_cannot_allow_is_no_ban(nlp):
-    found = policies(nlp, "We simply cannot allow people to pour into Canada unchecked, the senator said.")
+    found = policies(nlp, "We just can't allow folks to stream into Canada unchecked, the senator said.")
     assert ("CA", "EntryBan") not in found
 
 
 def test_letting_migrants_through_to_another_state_admits_none(nlp):
-    found = policies(nlp, "Serbia decided to allow migrants to cross into Hungary in response to the new tariffs.")
+    found = policies(nlp, "Serbia chose to allow the migrants to walk into Hungary after the new tariffs.")
     assert ("RS", "Admission") not in found
