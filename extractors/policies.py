@@ -905,12 +905,23 @@ class _Context:
             name = span_extension(self.doc, ent.start_char, ent.end_char, "canonical") or text  # ent._.canonical
             if iso and capitals().get(name) == iso:
                 return Mention(ent.start, ent.end, "actor", ("Country", iso))
+            if label == "LOC" and iso in self.gaz.countries and ent.end < len(self.doc) and \
+                    doc_lowers(self.doc)[ent.end] in PLACE_STATE_BODIES and self._state_named(iso):
+                return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))  # "Bavaria police": a region's
+                # police or authorities act for the state the region lies in (r35)
+            if label == "LOC" and iso in self.gaz.countries and ent.end < len(self.doc) and \
+                    doc_lowers(self.doc)[ent.end] in PLACE_SUBJECT_NEXT and \
+                    self.sents[self.sent_of[ent.start]].start == ent.start and self._state_named(iso):
+                return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Sicily is using its powers to
+                # close the port": a region opening its sentence as the subject acts for its state (r35)
             return Mention(ent.start, ent.end, "place")
         if label == "ORG":
             first = ent.start + 1 if doc_lowers(self.doc)[ent.start] == "the" else ent.start
             agency = self._agency_at(first) if doc_lowers(self.doc)[first] in self.lex["_agency_first"] else None
             if agency is not None and agency[0] == ent.end:
                 return Mention(ent.start, ent.end, "actor", ("Country", agency[1]))  # "Office of Refugee Resettlement"
+            if iso in self.gaz.countries and doc_lowers(self.doc)[ent.end - 1] in NATIONAL_CARRIER_HEADS:
+                return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Kenya Airways": its state's (r35)
             if found and found[0] == "Organization":
                 actor = self._entity_actor("Organization", found[1], ent)
                 if actor:
@@ -937,6 +948,16 @@ class _Context:
                     return Mention(ent.start, end, "actor" if actor else "body", actor)
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
+
+    def _state_named(self, iso: str) -> bool:
+        """Whether the document names the state ``iso`` itself (a country name or its adjective), so a region's
+        name read as that state's is no homonym of a region elsewhere ("Virginia police" in a story naming no
+        South Africa; r35)."""
+        named = self.__dict__.get("_r35_named")
+        if named is None:
+            named = self._r35_named = frozenset(i for _ent, label, i in self.ent_info()
+                                                if label in {"GPE", "NORP"} and i in self.gaz.countries)
+        return iso in named
 
     def _name_not_adjective(self, ent: Span, iso: str) -> bool:
         """A country name that is also its adjective ("Myanmar agreed" / "Myanmar refugees") names the state
@@ -2090,6 +2111,17 @@ def _place_country(ctx: _Context, m: Mention) -> str | None:
         return None  # "Nogales, Ariz.": a town name several states have, placed by the words after it
     return iso if iso in ctx.gaz.countries else None
 
+
+PLACE_STATE_BODIES = frozenset({"police", "authorities", "troopers"})
+"""Words after a region's name that make it a body of its state ("Bavaria police", "Sicily authorities"; r35)."""
+
+PLACE_SUBJECT_NEXT = frozenset({"is", "has", "will", "was", "had", "would", "plans", "began", "started", "also"})
+"""Words after a region's name opening a sentence that make the region its subject ("Sicily is ...", "Bavaria has
+begun ..."; r35)."""
+
+NATIONAL_CARRIER_HEADS = frozenset({"airlines", "airways"})
+"""Last words of an airline named for its state ("Kenya Airways", "Ghanaian Airlines"): the state's carrier, whose
+suspended flights and ticket sales are the state's flight ban (r35)."""
 
 HOLDING_PLACES = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers",
                             "facility", "facilities", "prison", "prisons", "jail", "jails", "site", "sites", "base",
@@ -4520,7 +4552,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         times = assertions.times_between(sent.start_char, sent.end_char)
         time = attached_time(doc, times, start, end, verbal=not entry.get("nominal"))  # its own clause's time only
         quantities = assertions.quantities_between(sent.start_char, sent.end_char)
-        destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES else set()
+        destinations = _destinations(ctx, end, sent) if policy_type in AIMED_TYPES and not entry.get(
+            "own_people_ok") else set()  # own_people_ok: "passports to Russians" names the travellers, no place
         if entry.get("place_not_actor"):  # "makes asylum seekers wait in Mexico": not Mexico's rule
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
