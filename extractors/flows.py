@@ -1782,6 +1782,7 @@ class _Builder:
         self.seen: set[tuple] = set()
         self.groups = self._group_index()
         self._migration_words: int | None = None
+        self.departures_r35: frozenset[str] = frozenset()  # countries left "from" (not "off"): set by extract_flows
 
     def migration_word_count(self) -> int:
         """How many of the document's words are migration words (``people_in.migration_words``): four rules act
@@ -2085,8 +2086,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         for d in departure:
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
-            if all(_off_coast_r35(W, m, sent.start) for m in ms if m.role == "SRC" and m.iso == d):
-                continue  # "migrants from A were rescued off the coast of X": at sea, not in X (r35)
+            if d in b.departures_r35 and all(_off_coast_r35(W, m, sent.start) for m in ms
+                                             if m.role == "SRC" and m.iso == d):
+                continue  # "migrants from A were rescued off the coast of X" after "set out from X": at sea (r35)
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
     # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
     # (not alternatives: "through Austria or Switzerland")
@@ -2119,6 +2121,14 @@ def _off_coast_r35(W: list[str], m: _Mention, start: int) -> bool:
     while k >= start and m.start - k <= 5 and W[k] in OFF_COAST_WORDS:
         k -= 1
     return k >= start and W[k] == "off"
+
+
+def _departures_r35(doc: Doc, sentences: list[_Sentence]) -> frozenset[str]:
+    """r35: the countries the document's people left by a departure word or "from" (not "off X", a place at sea):
+    boats "set out from Libya" and were "rescued off the coast of Libya" were never in Libya for the rescue."""
+    W = doc_lowers(doc)
+    return frozenset(m.iso for s in sentences for m in s.mentions if m.role == "SRC" and m.kind == "name"
+                     and not _off_coast_r35(W, m, s.span.start))
 
 
 def _list_heads_join(W: list[str], ms: list[_Mention], nat: list[_Mention], lex: _Lex) -> None:
@@ -2537,6 +2547,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)
     b = _Builder(doc, assertions)
+    b.departures_r35 = _departures_r35(doc, sentences)
     for s in sentences:
         if s.mentions:
             _sentence_flows(b, s, main, lex)
@@ -6818,7 +6829,7 @@ def _over_adjective_border(b: _Builder, sentences: list[_Sentence]) -> None:
                     or W[side.end] not in OVER_BORDER_NOUNS:
                 continue
             movers = [m for m in s.mentions if m.role == "NAT" and m.iso != side.iso and m.start < k]
-            if W[k - 1] == "to" or any(m is not side and m not in movers for m in s.mentions) \
+            if W[k - 1] == "to" or any(m.iso != side.iso and m not in movers for m in s.mentions) \
                     or _demonym_authority(doc, s, lex) or _national_authority(doc, s, lex) or any(
                     e.label_ == "ORG" and doc_texts(doc)[e.start] in gazetteer().demonym_by_surface for e in s.ents):
                 continue  # "tried to cross over the A-ian border"; "B-ian police ... the A-ian border" (B's side)
