@@ -2088,7 +2088,7 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
             if d in b.departures_r35 and all(_off_coast_r35(W, m, sent.start) for m in ms
                                              if m.role == "SRC" and m.iso == d):
-                continue  # "migrants from A were rescued off the coast of X" after "set out from X": at sea (r35)
+                continue  # "people from A rescued at sea off the coast of X" after "set out from X" (r35)
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
     # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
     # (not alternatives: "through Austria or Switzerland")
@@ -2125,7 +2125,7 @@ def _off_coast_r35(W: list[str], m: _Mention, start: int) -> bool:
 
 def _departures_r35(doc: Doc, sentences: list[_Sentence]) -> frozenset[str]:
     """r35: the countries the document's people left by a departure word or "from" (not "off X", a place at sea):
-    boats "set out from Libya" and were "rescued off the coast of Libya" were never in Libya for the rescue."""
+    boats that "set out from X" and got "rescued off the coast of X" were at sea, not in X, for the rescue."""
     W = doc_lowers(doc)
     return frozenset(m.iso for s in sentences for m in s.mentions if m.role == "SRC" and m.kind == "name"
                      and not _off_coast_r35(W, m, s.span.start))
@@ -2261,7 +2261,7 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                 nat = [m.iso for m in s.mentions if m.role == "NAT"]
                 for o in dict.fromkeys(nat + [iso for _, iso in s.ethnic]):
                     b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
-                for m in s.mentions:  # r35: "crossed the Channel from A and B": each coast left, not only the near one
+                for m in s.mentions:  # r35: "sailed across the Channel from A and B": each coast left, not the near one only
                     if m.role == "SRC" and m.kind == "name" and m.trigger == trig and m.iso not in {near, far}:
                         b.add(sent, m.iso, far, [trig, m.start], trigger=trig)
                 return

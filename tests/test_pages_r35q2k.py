@@ -7,7 +7,7 @@
 - "fled to neighbouring countries in the west/region, including A and B": the region aside is passed;
 - "brought/taken to (immigration) officials in <place of B>": the officials are in B;
 - a participle coordinated with an earlier passive ("were taken off the boats and brought to B") moves people;
-- "crossed the Channel from A and B": each coast left goes to the far side;
+- "went across the Channel from A and B": each coast left goes to the far side;
 - "Xs fled over/across the A-ian border": into A (not when attempted, nor when another state's police speak).
 
 All sentences are invented for these tests.
@@ -57,13 +57,13 @@ def test_also_from_needs_the_fragment_opening(nlp):
 # ---------------------------------------------------------------------------------------- off the coast
 
 def test_rescued_off_the_coast_of_the_departure_country(nlp):
-    found = pairs(nlp, "Nine migrants, from Chad and Mali, were rescued off the coast of Libya last week. "
+    found = pairs(nlp, "Nine migrants, from Chad and Mali, got rescued off the coast of Libya last week. "
                        "Their dinghy had set out from Libya four days earlier.")
     assert ("TD", "LY") not in found and ("ML", "LY") not in found
 
 
 def test_rescued_off_a_landing_country_keeps_the_leg(nlp):
-    found = pairs(nlp, "Two boats with 500 Rohingya migrants were rescued off the coasts of Indonesia on Friday.")
+    found = pairs(nlp, "Two boats with 500 Rohingya were picked up and rescued off the coasts of Indonesia on Friday.")
     assert ("MM", "ID") in found
 
 
@@ -101,7 +101,7 @@ def test_coordinated_active_is_no_passive(nlp):
 # ----------------------------------------------------------------------------------- Channel, borders
 
 def test_channel_from_two_coasts(nlp):
-    found = pairs(nlp, "Scores of migrants crossed the Channel from France and Belgium in rubber boats.")
+    found = pairs(nlp, "Scores of asylum seekers have sailed the Channel from France and Belgium in rubber boats.")
     assert {("FR", "GB"), ("BE", "GB")} <= found
 
 
