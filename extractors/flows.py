@@ -942,7 +942,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         while j >= start and m.start - j <= 6 and W[j] != "of" and (
                 W[j] in lex.fillers or T[j] == "," and W[j + 1] in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
-        j = _past_region_aside_r35(W, T, j, start, m.start, lex)
+        if j >= start and W[j] in REGION_ASIDES:
+            j = _past_region_aside_r35(W, T, j, start, m.start, lex)
         j = _past_small_place(doc, j, start, lex, mentioned)
         head_of = False  # "reached the coast of the Italian island": the verb's object is a place in the country
         if j >= start and W[j] == "of":
@@ -1048,7 +1049,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                                                                       for o in mentions):
                     m.role = "REFIN"  # "migrants camped on the Belarusian side of the border", "held in a camp on X"
             continue
-        if cue == "in" and (handed := _handed_to_officials_r35(doc, j, start, triggers, lex, blocked)) is not None:
+        if cue == "in" and W[j - 1] in HANDED_OFFICIALS \
+                and (handed := _handed_to_officials_r35(doc, j, start, triggers, lex, blocked)) is not None:
             m.role, m.trigger = "DST", handed  # "brought to immigration officials in Dover" (r35)
             continue
         if cue == "in":
@@ -1782,7 +1784,8 @@ class _Builder:
         self.seen: set[tuple] = set()
         self.groups = self._group_index()
         self._migration_words: int | None = None
-        self.departures_r35: frozenset[str] = frozenset()  # countries left "from" (not "off"): set by extract_flows
+        self.departures_r35: frozenset[str] | None = None  # countries left "from" (not "off"): read when needed
+        self.sentences_r35: list = []  # the document's sentences (set by extract_flows) for ``departures_r35``
 
     def migration_word_count(self) -> int:
         """How many of the document's words are migration words (``people_in.migration_words``): four rules act
@@ -2086,8 +2089,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         for d in departure:
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
-            if d in b.departures_r35 and all(_off_coast_r35(W, m, sent.start) for m in ms
-                                             if m.role == "SRC" and m.iso == d):
+            if all(_off_coast_r35(W, m, sent.start) for m in ms if m.role == "SRC" and m.iso == d) \
+                    and d in _departures_r35(b):
                 continue  # "people from A rescued at sea off the coast of X" after "set out from X" (r35)
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
     # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
@@ -2123,12 +2126,15 @@ def _off_coast_r35(W: list[str], m: _Mention, start: int) -> bool:
     return k >= start and W[k] == "off"
 
 
-def _departures_r35(doc: Doc, sentences: list[_Sentence]) -> frozenset[str]:
+def _departures_r35(b: _Builder) -> frozenset[str]:
     """r35: the countries the document's people left by a departure word or "from" (not "off X", a place at sea):
-    boats that "set out from X" and got "rescued off the coast of X" were at sea, not in X, for the rescue."""
-    W = doc_lowers(doc)
-    return frozenset(m.iso for s in sentences for m in s.mentions if m.role == "SRC" and m.kind == "name"
-                     and not _off_coast_r35(W, m, s.span.start))
+    boats that "set out from X" and got "rescued off the coast of X" were at sea, not in X, for the rescue. Found
+    once per document, when first needed."""
+    if b.departures_r35 is None:
+        W = doc_lowers(b.doc)
+        b.departures_r35 = frozenset(m.iso for s in b.sentences_r35 for m in s.mentions if m.role == "SRC"
+                                     and m.kind == "name" and not _off_coast_r35(W, m, s.span.start))
+    return b.departures_r35
 
 
 def _list_heads_join(W: list[str], ms: list[_Mention], nat: list[_Mention], lex: _Lex) -> None:
@@ -2261,7 +2267,7 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                 nat = [m.iso for m in s.mentions if m.role == "NAT"]
                 for o in dict.fromkeys(nat + [iso for _, iso in s.ethnic]):
                     b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
-                for m in s.mentions:  # r35: "sailed across the Channel from A and B": each coast left, not the near one only
+                for m in s.mentions:  # r35: "sailed the Channel from A and B": each coast left
                     if m.role == "SRC" and m.kind == "name" and m.trigger == trig and m.iso not in {near, far}:
                         b.add(sent, m.iso, far, [trig, m.start], trigger=trig)
                 return
@@ -2547,7 +2553,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)
     b = _Builder(doc, assertions)
-    b.departures_r35 = _departures_r35(doc, sentences)
+    b.sentences_r35 = sentences
     for s in sentences:
         if s.mentions:
             _sentence_flows(b, s, main, lex)
@@ -3062,7 +3068,8 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
-        came += _also_from_r35(words, sent.start)  # "But also from A and B." after "they come from C and D"
+        if "from" in words[1:3]:
+            came += _also_from_r35(words, sent.start)  # "But also from A and B." after "they come from C and D"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
         origins = _listed_on_r35(W, origins, s.mentions, dest)  # "from A, B, C D, E F": the list past the window
