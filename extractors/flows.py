@@ -576,7 +576,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
         # "brought to the US as children", "smuggled into Italy": people are carried, not drugs or goods
         nxt = W[i + 1:min(i + 4, end)]
         passive = any(w in BE_FORMS for w in W[max(i - 3, 0):i]) or (
-            lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"}
+            lemma == "fly" or word in {"flew", "flown"}) and nxt_word in {"to", "into", "from", "out", "in", "back"} \
+            or _coordinated_passive_r35(W, i)  # "were taken off three boats and brought to X"
         people = any(w in {"them", "him", "her", "us", "people"} or w in lex.flow_groups for w in nxt) or any(
             t.endswith("s") and t in gazetteer().demonym_by_surface for t in doc_texts(doc)[i + 1:min(i + 4, end)])
         return kind if passive or people else None  # "smugglers ferried Eritreans to Yemen"
@@ -592,6 +593,19 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
                 "house", "land", "host"}:
             return None
     return kind
+
+
+def _coordinated_passive_r35(W: list[str], i: int) -> bool:
+    """r35: a participle joined by "and" to a passive before it in the same clause: "were taken off the boats
+    and brought to X", "were rescued at sea and flown to Y" (a form of "be" up to ten words back, no break)."""
+    if i < 3 or W[i - 1] != "and":
+        return False
+    for k in range(i - 2, max(i - 11, -1), -1):
+        if W[k] in CLAUSE_BREAKS or W[k] in {".", "and", "who", "which", "that"}:
+            return False
+        if W[k] in {"was", "were", "been", "being"}:
+            return W[k + 1].endswith("ed") or W[k + 1] in {"taken", "found", "picked", "caught", "seen", "spotted"}
+    return False
 
 
 def _blocked(doc: Doc, i: int, start: int, lex: _Lex, kind: str = "move") -> bool:
@@ -928,6 +942,8 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         while j >= start and m.start - j <= 6 and W[j] != "of" and (
                 W[j] in lex.fillers or T[j] == "," and W[j + 1] in LIST_OPENERS):
             j -= 1  # "to neighbouring countries, including Finland"
+        if j >= start and W[j] in REGION_ASIDES:
+            j = _past_region_aside_r35(W, T, j, start, m.start, lex)
         j = _past_small_place(doc, j, start, lex, mentioned)
         head_of = False  # "reached the coast of the Italian island": the verb's object is a place in the country
         if j >= start and W[j] == "of":
@@ -1033,6 +1049,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
                                                                       for o in mentions):
                     m.role = "REFIN"  # "migrants camped on the Belarusian side of the border", "held in a camp on X"
             continue
+        if cue == "in" and W[j - 1] in HANDED_OFFICIALS \
+                and (handed := _handed_to_officials_r35(doc, j, start, triggers, lex, blocked)) is not None:
+            m.role, m.trigger = "DST", handed  # "brought to immigration officials in Dover" (r35)
+            continue
         if cue == "in":
             gov = _governing(doc, j, start, triggers, lex, window=4, blocked=blocked)
             k = j - 1
@@ -1089,6 +1109,41 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+HANDED_OFFICIALS = frozenset({"authorities", "officials", "officers", "police", "agents", "guards"})
+HANDED_MODIFIERS = frozenset({"the", "immigration", "border", "local", "asylum", "migration", "coast"})
+
+
+def _handed_to_officials_r35(doc: Doc, j: int, start: int, triggers: dict[int, str], lex: _Lex,
+                             blocked: frozenset[int]) -> int | None:
+    """r35: "taken/brought to (the) immigration officials in <place of B>": the officials are in B, where the
+    movement word (not a departure) took the people: that word, or None."""
+    W = doc_lowers(doc)
+    if j - 2 < start or W[j - 1] not in HANDED_OFFICIALS:
+        return None
+    k = j - 2
+    while k >= start and j - k <= 4 and W[k] in HANDED_MODIFIERS:
+        k -= 1
+    if k < start or W[k] != "to":
+        return None
+    gov = _governing(doc, k, start, triggers, lex, blocked=blocked)
+    return gov if gov is not None and triggers[gov] != "depart" else None
+
+
+REGION_ASIDES = frozenset({"west", "east", "north", "south", "region", "area", "neighbourhood", "neighborhood"})
+
+
+def _past_region_aside_r35(W: list[str], T: list[str], j: int, start: int, m_start: int, lex: _Lex) -> int:
+    """r35: "fled to neighbouring countries in the west, including A and B": a region aside ("in the west/region")
+    between the countries and ", including" is passed, and the fillers before it too, up to the cue word."""
+    if not (j - 2 >= start and W[j] in REGION_ASIDES and W[j - 1] == "the" and W[j - 2] == "in"
+            and T[j + 1] == "," and j + 2 < m_start and W[j + 2] in LIST_OPENERS):
+        return j
+    k = j - 3
+    while k >= start and j - k <= 5 and W[k] != "of" and W[k] in lex.fillers:
+        k -= 1
+    return k if k < j - 3 else j  # only after plural fillers ("countries"): not "arrived in the west, including"
 
 
 def _surface(doc: Doc, m: _Mention) -> str:
@@ -1729,6 +1784,8 @@ class _Builder:
         self.seen: set[tuple] = set()
         self.groups = self._group_index()
         self._migration_words: int | None = None
+        self.departures_r35: frozenset[str] | None = None  # countries left "from" (not "off"): read when needed
+        self.sentences_r35: list = []  # the document's sentences (set by extract_flows) for ``departures_r35``
 
     def migration_word_count(self) -> int:
         """How many of the document's words are migration words (``people_in.migration_words``): four rules act
@@ -2032,6 +2089,9 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         for d in departure:
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
+            if all(_off_coast_r35(W, m, sent.start) for m in ms if m.role == "SRC" and m.iso == d) \
+                    and d in _departures_r35(b):
+                continue  # "people from A rescued at sea off the coast of X" after "set out from X" (r35)
             b.add(sent, o, d, tok, trigger=trig)  # Afghans ... from Belarus: they were in Belarus
     # "through Lebanon, Greece and France to Britain": a journey in stages, each leg from the previous country
     # (not alternatives: "through Austria or Switzerland")
@@ -2053,6 +2113,28 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         if chain:
             for x, y in zip(via, via[1:], strict=False):
                 b.add(sent, x, y, tok, trigger=trig)
+
+
+OFF_COAST_WORDS = frozenset({"the", "coast", "coasts", "shore", "shores", "of", "waters", "coastline"})
+
+
+def _off_coast_r35(W: list[str], m: _Mention, start: int) -> bool:
+    """r35: a country named after "off" ("off Libya", "off the coast of Libya"): a place at sea near it."""
+    k = m.start - 1
+    while k >= start and m.start - k <= 5 and W[k] in OFF_COAST_WORDS:
+        k -= 1
+    return k >= start and W[k] == "off"
+
+
+def _departures_r35(b: _Builder) -> frozenset[str]:
+    """r35: the countries the document's people left by a departure word or "from" (not "off X", a place at sea):
+    boats that "set out from X" and got "rescued off the coast of X" were at sea, not in X, for the rescue. Found
+    once per document, when first needed."""
+    if b.departures_r35 is None:
+        W = doc_lowers(b.doc)
+        b.departures_r35 = frozenset(m.iso for s in b.sentences_r35 for m in s.mentions if m.role == "SRC"
+                                     and m.kind == "name" and not _off_coast_r35(W, m, s.span.start))
+    return b.departures_r35
 
 
 def _list_heads_join(W: list[str], ms: list[_Mention], nat: list[_Mention], lex: _Lex) -> None:
@@ -2185,6 +2267,9 @@ def _waterway_flows(b: _Builder, s: _Sentence, lex: _Lex) -> None:
                 nat = [m.iso for m in s.mentions if m.role == "NAT"]
                 for o in dict.fromkeys(nat + [iso for _, iso in s.ethnic]):
                     b.add(sent, o, far, [trig, i + n - 1], via=(near,), trigger=trig)
+                for m in s.mentions:  # r35: "sailed the Channel from A and B": each coast left
+                    if m.role == "SRC" and m.kind == "name" and m.trigger == trig and m.iso not in {near, far}:
+                        b.add(sent, m.iso, far, [trig, m.start], trigger=trig)
                 return
 
 
@@ -2468,6 +2553,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     sentences = _sentences(doc, assertions, lex, prefilter)
     main = _main_origin(sentences, lex)
     b = _Builder(doc, assertions)
+    b.sentences_r35 = sentences
     for s in sentences:
         if s.mentions:
             _sentence_flows(b, s, main, lex)
@@ -2537,6 +2623,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _origin_lists_near_landing(b, sentences)
     _returnees_from(b, sentences, main)
     _origin_sentences_before(b, sentences, main)
+    _over_adjective_border(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -2981,8 +3068,11 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
+        if "from" in words[1:3]:
+            came += _also_from_r35(words, sent.start)  # "But also from A and B." after "they come from C and D"
         origins = [m for m in s.mentions if m.kind == "name" and m.iso != dest and not s.deport
                    and any(0 < m.start - f <= 5 for f in came)]  # "most arrivals came from Africa, chiefly Eritrea"
+        origins = _listed_on_r35(W, origins, s.mentions, dest)  # "from A, B, C D, E F": the list past the window
         for f in came:  # "coming from Central America — Guatemala, Honduras and El Salvador": the region's list
             dash = next((k for k in range(f + 1, min(f + 8, sent.end)) if W[k] in {"—", "–", "(", ":"}), None)
             after = [m for m in s.mentions if dash is not None and m.start > dash and m.kind == "name"]
@@ -3038,6 +3128,36 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
 
 
 CAME_SUBJECTS = {"they", "those", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
+
+
+ALSO_FROM_OPENERS = frozenset({"but", "and"})
+ALSO_FROM_WORDS = frozenset({"also"})
+
+
+def _also_from_r35(words: list[str], start: int) -> list[int]:
+    """r35: the "from" of a verbless fragment that goes on with the origins of the sentence before: "But also from
+    A, B and C.", "Also from A." (opening the sentence, after an optional "but"/"and")."""
+    k = 1 if words[:1] and words[0] in ALSO_FROM_OPENERS else 0
+    if len(words) > k + 2 and words[k] in ALSO_FROM_WORDS and words[k + 1] == "from":
+        return [start + k + 1]
+    return []
+
+
+def _listed_on_r35(W: list[str], origins: list[_Mention], mentions: list[_Mention], dest: str | None) -> list[_Mention]:
+    """r35: a list of origins goes on past the window after "from": a country name joined to the last one found by
+    a comma or "and"/"or" only ("from A, B, C D, E F" with a long fourth name) is one more origin."""
+    if not origins:
+        return origins
+    out = list(origins)
+    for m in sorted(mentions, key=lambda x: x.start):
+        last = out[-1]
+        if m.start <= last.start or m in out:
+            continue
+        if m.kind != "name" or m.iso == dest or m.start - last.end > 2 or not all(
+                w in {",", "and", "or"} for w in W[last.end:m.start]):
+            break
+        out.append(m)
+    return out
 
 
 SHARE_VERBS = (("accounted", "for"), ("account", "for"), ("accounts", "for"), ("made", "up"), ("make", "up"),
@@ -6692,3 +6812,33 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
                     b.add(s.span, o, d.iso, at + [d.start] + ([d.trigger] if d.trigger is not None else []),
                           trigger=d.trigger)
             break
+
+
+OVER_BORDER_PREPS = frozenset({"across", "over"})
+OVER_BORDER_NOUNS = frozenset({"border", "frontier"})
+
+
+def _over_adjective_border(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r35: "Some 20,000 Xs have fled over the A-ian border", "refugees from X streamed across the A-ian frontier":
+    an unblocked movement word right before "across/over the <adjective of A> border" takes the sentence's
+    nationals (another country than A) into A. Not in sentences of deportation or troops."""
+    doc, lex = b.doc, _lex()
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for k in s.triggers:
+            if k + 4 >= s.span.end or W[k + 1] not in OVER_BORDER_PREPS or W[k + 2] != "the":
+                continue
+            side = by_start.get(k + 3)
+            if side is None or side.kind not in {"demonym", "place"} or side.end >= s.span.end \
+                    or W[side.end] not in OVER_BORDER_NOUNS:
+                continue
+            movers = [m for m in s.mentions if m.role == "NAT" and m.iso != side.iso and m.start < k]
+            if W[k - 1] == "to" or any(m.iso != side.iso and m not in movers for m in s.mentions) \
+                    or _demonym_authority(doc, s, lex) or _national_authority(doc, s, lex) or any(
+                    e.label_ == "ORG" and doc_texts(doc)[e.start] in gazetteer().demonym_by_surface for e in s.ents):
+                continue  # "tried to cross over the A-ian border"; "B-ian police ... the A-ian border" (B's side)
+            for m in movers:
+                b.add(s.span, m.iso, side.iso, [m.start, k, side.start], trigger=k)
