@@ -2537,6 +2537,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _origin_lists_near_landing(b, sentences)
     _returnees_from(b, sentences, main)
     _origin_sentences_before(b, sentences, main)
+    _pushed_into(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6691,4 +6692,95 @@ def _origin_sentences_before(b: _Builder, sentences: list[_Sentence], main: str 
                     at = [m.start for m in origins if m.iso == o] or [i for i, iso in p.ethnic if iso == o]
                     b.add(s.span, o, d.iso, at + [d.start] + ([d.trigger] if d.trigger is not None else []),
                           trigger=d.trigger)
+            break
+
+
+# ------------------------------------------------------------------------------------------------- round 35 (Q4k)
+
+PUSH_VERBS = frozenset({"push", "pushes", "pushed", "pushing", "force", "forced", "forcing", "let", "lets",
+                        "letting", "allow", "allows", "allowed", "allowing", "usher", "ushered", "ushering",
+                        "channel", "channels", "channelled", "channeled", "channelling", "channeling"})
+PUSH_PERMITS = frozenset({"let", "lets", "letting", "allow", "allows", "allowed", "allowing"})
+PUSH_PEOPLE = frozenset({"people", "migrants", "refugees", "asylum-seekers", "seekers", "them", "crossers",
+                         "thousands", "hundreds", "dozens", "families", "men", "him", "her"})
+PUSH_MOVES = frozenset({"cross", "enter", "go", "move", "pass", "walk", "head"})
+PUSH_INTO = frozenset({"into", "onto"})
+PUSH_FILLERS = frozenset({"the", "territory", "territories", "of", "eu", "member", "members", "neighbouring",
+                          "neighboring", "states", "state", "countries", "nations", "nation", "country"})
+PUSH_SUBJECT_FILLERS = frozenset({"decided", "to", "has", "have", "had", "also", "reportedly", "allegedly", "been",
+                                  "began", "begun", "started", "is", "was", "were", "are", "then", "now", "openly",
+                                  "deliberately", "continued", "continues", "tried", "sought", "chose", "and", ","})
+PUSH_HEDGES = frozenset({"not", "n't", "never", "no", "would", "could", "might", "may", "if", "unless", "threatened",
+                         "threatens", "threaten", "threatening", "plan", "plans", "planned", "refused", "refuses",
+                         "refuse", "wants", "want", "warned", "stop", "stopped", "prevent", "prevented"})
+PUSH_OBJECT_WINDOW = 9  # tokens from the verb to its people noun ("push dozens of migrants, mostly women and ...")
+PUSH_INTO_WINDOW = 12  # tokens from the verb to "into" ("push people - mostly from A - into")
+
+
+def _pushed_into(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"The regime decided to bring people mainly from A to B and to push them into the territory of C, D and E",
+    "A let thousands of migrants cross into B", "guards caught him and pushed him back into A" (round 35): a state
+    pushing, forcing or letting people (a people noun or "them" within a few words of the verb) into countries
+    listed after "into" (past "the territory of", "EU member") moves them there: from the origins the sentence gives
+    them before "into" (a "from A" or a nationality), from the country the sentence brought them to before the verb
+    (a transit), or from the state that is the verb's subject (named right before it, past "decided to" and the
+    like). "pushed back into A" is a pushback from the country they had reached. Not under a hedge or negation
+    before the verb, nor in sentences of troops (but for pushbacks)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2:
+            continue
+        start, end = s.span.start, s.span.end
+        verbs = _at(W, start + 1, end - 2, PUSH_VERBS)
+        if not verbs:
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for v in verbs:
+            if not PUSH_HEDGES.isdisjoint(W[start:v]):
+                break
+            obj = v if W[v + 1] == "back" else next(
+                (j for j in range(v + 1, min(end, v + 1 + PUSH_OBJECT_WINDOW)) if W[j] in PUSH_PEOPLE), None)
+            if obj is None:
+                continue
+            into = next((j for j in range(obj + 1, min(end, v + 1 + PUSH_INTO_WINDOW)) if W[j] in PUSH_INTO), None)
+            if into is None:
+                continue
+            between = W[obj + 1:into]
+            back = "back" in W[v + 1:into]
+            if s.military and not back:
+                continue  # troops pushing forward; guards pushing people back is a pushback
+            if W[v] in PUSH_PERMITS and not (into >= 2 and W[into - 1] in PUSH_MOVES and W[into - 2] == "to"):
+                continue  # "allowed migrants to cross into B"; "allowed them into B" is an admission
+            if any(w in {".", ";", "but", "while", "who", "which", "that"} for w in between):
+                continue
+            k = into + 1
+            while k < end and W[k] in PUSH_FILLERS:
+                k += 1
+            dests = _list_after(W, k, end, by_start, {"name", "place"})
+            if not dests:
+                continue
+            dest_isos = list(dict.fromkeys(m.iso for m in dests))
+            sources: list[_Mention] = []
+            if back:  # a pushback: from the country they had reached earlier in the sentence
+                sources = [m for m in s.mentions if m.end <= v and m.iso not in dest_isos and m.kind == "name" and (
+                    m.role == "DST" or m.start > start and W[m.start - 1] == "into")][-1:]
+            else:
+                sources = [m for m in s.mentions if m.start < into and m.iso not in dest_isos and (
+                    m.role in {"NAT", "SRC"} or m.start > start and W[m.start - 1] == "from")]
+                sources += [m for m in s.mentions if m.role == "DST" and m.end <= v and m.iso not in dest_isos][-1:]
+                k = v
+                while k > start and W[k - 1] in PUSH_SUBJECT_FILLERS:
+                    k -= 1
+                subj = by_end.get(k)
+                if subj is not None and subj.iso not in dest_isos:
+                    sources.append(subj)
+            for o in dict.fromkeys(m.iso for m in sources):
+                for d in dests:
+                    if o != d.iso and (o, d.iso) not in known:
+                        at = next(m.start for m in sources if m.iso == o)
+                        b.add(s.span, o, d.iso, [at, v, d.start], trigger=v)
+                        known.add((o, d.iso))
             break

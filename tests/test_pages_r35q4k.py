@@ -1,0 +1,49 @@
+"""extract_flows, round 35 (Q4k): flow classes left open on the read web pages.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.flows import extract_flows
+from extractors.pipeline import build_pipeline
+
+STORY = "Migrants and refugees keep coming, and many migrants wait months for a hearing on asylum. \n\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def pairs(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(STORY + text)
+    return {(f.origin, f.destination) for f in extract_flows(doc, extract_entities(doc))}
+
+
+# ------------------------------------------------------------------ a state pushing or letting people into others
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister said the dictator had decided to push people, mostly from Syria, into the territories of Poland, "
+     "Lithuania and Latvia.", {("SY", "PL"), ("SY", "LT"), ("SY", "LV")}),
+    ("He said the regime chose to bring people mainly from Yemen to Belarus and then to push these people into the "
+     "territory of Poland and Latvia.", {("YE", "PL"), ("YE", "LV"), ("BY", "PL"), ("BY", "LV")}),
+    ("Last month Belarus decided to allow migrants to cross into EU member Latvia after the sanctions.",
+     {("BY", "LV")}),
+    ("She tried four times to walk from Serbia into Hungary, and each time Hungarian police caught her and pushed "
+     "her back into Serbia.", {("HU", "RS")}),
+])
+def test_pushed_into(nlp, text, expected):
+    assert expected <= pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Turkey threatened to push refugees into Greece if the money did not come.", ("TR", "GR")),
+    ("Belarus did not allow migrants to cross into Latvia last week.", ("BY", "LV")),
+    ("Greece allowed the refugees into the country on Monday after talks with Turkey.", ("TR", "GR")),
+])
+def test_pushed_into_near_misses(nlp, text, pair):
+    assert pair not in pairs(nlp, text)
