@@ -6417,7 +6417,8 @@ def _return_flight(b: _Builder, sentences: list[_Sentence]) -> None:
     migrants stranded in B": a return, evacuation or deportation flight to A (the flight noun right after the mark
     word, or a purpose "to repatriate/evacuate/deport/return/bring/fly" after it; "to A" right after the noun)
     carries its people from the country it leaves ("from", "left", "departed" before it) or where they were
-    stranded ("stranded/trapped ... in B"): B -> A. Not when planned, cancelled or negated."""
+    stranded ("stranded/trapped ... in B"): B -> A; and A -> B, the way the people flown home had come (round 35).
+    Not when planned, cancelled or negated."""
     doc = b.doc
     W = doc_lowers(doc)
     for s in sentences:
@@ -6441,6 +6442,7 @@ def _return_flight(b: _Builder, sentences: list[_Sentence]) -> None:
                 if prev in {"from", "left", "departed"} or prev == "in" and not STRANDED_WORDS.isdisjoint(
                         W[max(dst.end, m.start - 8):m.start]):
                     b.add(s.span, m.iso, dst.iso, [f, dst.start, m.start], trigger=f)
+                    b.add(s.span, dst.iso, m.iso, [f, dst.start, m.start], trigger=f)  # r35: they had come from A
                     break
 
 

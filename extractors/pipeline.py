@@ -1238,6 +1238,36 @@ def restore_norms(doc: Doc, fixes, orth: numpy.ndarray | None = None) -> None:
             break
 
 
+GLUED_STOP_RE = re.compile(r"(?<=[0-9])\.(?=[A-Z][a-z])")
+"""A full stop glued between a number and the capitalised word opening the next sentence ("on March 3.Hundreds
+fled", "some 300,000.Some left"): spaCy's infix rules split it after a lower-case letter but not after a digit. A
+decimal ("2.5"), a version ("3.X") or an initial ("J.R.") has no digit-stop-capital-lower-case run (round 35)."""
+
+
+def _split_glued_stops(doc: Doc, stops: list[int]) -> None:
+    """Split the tokens holding a ``GLUED_STOP_RE`` full stop (character offsets ``stops``) into the number, the
+    stop and the word, so the sentencizer can end the sentence at the stop."""
+    token_starts = doc.to_array([IDX]).tolist()
+    cuts: dict[int, list[int]] = {}
+    for p in stops:
+        i = bisect.bisect_right(token_starts, p) - 1
+        if i >= 0 and token_starts[i] < p < token_starts[i] + len(doc[i].text) - 1:
+            cuts.setdefault(i, []).append(p - token_starts[i])
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in cuts.items():
+            token = doc[i]
+            text, parts, last = token.text, [], 0
+            for k in offsets:
+                parts += [text[last:k], "."]
+                last = k + 1
+            parts.append(text[last:])
+            parts = [part for part in parts if part]
+            if len(parts) > 1:
+                retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+
+
 class TextKeepingTokenizer:
     """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
 
@@ -1259,6 +1289,10 @@ class TextKeepingTokenizer:
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
+        if "." in text:
+            stops = [m.start() for m in GLUED_STOP_RE.finditer(text)]
+            if stops:
+                _split_glued_stops(doc, stops)
         remember_text(doc, text)
         return doc
 

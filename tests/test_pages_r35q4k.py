@@ -47,3 +47,37 @@ def test_pushed_into(nlp, text, expected):
 ])
 def test_pushed_into_near_misses(nlp, text, pair):
     assert pair not in pairs(nlp, text)
+
+
+# ------------------------------------------------------------------ return flights: the way home was the way out
+
+def test_return_flight_gives_the_way_out(nlp):
+    got = pairs(nlp, "The first repatriation flight to Iraq brought home hundreds of migrants who had been stuck "
+                     "for weeks in Belarus, unable to reach the European Union.")
+    assert {("BY", "IQ"), ("IQ", "BY")} <= got
+
+
+def test_planned_return_flight_gives_nothing(nlp):
+    assert ("IQ", "BY") not in pairs(nlp, "A repatriation flight to Iraq will leave from Minsk next week.")
+
+
+# ------------------------------------------------------------------ a full stop glued between a number and a word
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Prices rose after the decree of Oct. 3.Thousands of men left by car.",
+     ["Prices rose after the decree of Oct. 3.", "Thousands of men left by car."]),
+    ("The count reached 40,000.Many more waited at the border.",
+     ["The count reached 40,000.", "Many more waited at the border."]),
+    ("Growth was 2.5 percent and version 3.X shipped.", ["Growth was 2.5 percent and version 3.X shipped."]),
+])
+def test_glued_full_stop_after_a_number(nlp, text, sentences):
+    doc = nlp(text)
+    assert doc.text == text
+    assert [s.text for s in doc.sents] == sentences
+
+
+def test_glued_sentence_keeps_its_own_flow(nlp):
+    text = ("Drivers abandoned their cars at the frontier, as some Ukrainians had done after their country was invaded "
+            "on March 3.Dozens of planes out of Russia took men to destinations like Turkey and Armenia.")
+    got = pairs(nlp, text)
+    assert ("UA", "TR") not in got and ("UA", "AM") not in got  # the nationality of the sentence before
