@@ -81,3 +81,12 @@ def test_glued_sentence_keeps_its_own_flow(nlp):
             "on March 3.Dozens of planes out of Russia took men to destinations like Turkey and Armenia.")
     got = pairs(nlp, text)
     assert ("UA", "TR") not in got and ("UA", "AM") not in got  # the nationality of the sentence before
+
+
+# ------------------------------------------------------------------ "Island" in a name is no alias of Iceland
+
+def test_capitalised_island_is_not_iceland(nlp):
+    got = pairs(nlp, "Forty migrants sent back from the Greek Island of Chios were taken by ferry to the Turkish "
+                     "port of Cesme on Friday.")
+    assert ("GR", "TR") in got
+    assert not any("IS" in pair for pair in got)
