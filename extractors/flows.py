@@ -2538,6 +2538,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _returnees_from(b, sentences, main)
     _origin_sentences_before(b, sentences, main)
     _pushed_into(b, sentences)
+    _migrant_flights(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6786,3 +6787,43 @@ def _pushed_into(b: _Builder, sentences: list[_Sentence]) -> None:
                         b.add(s.span, o, d.iso, [at, v, d.start], trigger=v)
                         known.add((o, d.iso))
             break
+
+
+FLIGHT_ROUTE_NOUNS = frozenset({"flight", "flights"})
+FLIGHT_ROUTE_PEOPLE = frozenset({"migrants", "migrant", "refugees", "refugee", "asylum-seekers", "seekers",
+                                 "asylum", "smuggling", "smugglers"})
+FLIGHT_ROUTE_FILLERS = frozenset({"direct", "daily", "weekly", "regular", "charter", "chartered", "cheap", "new",
+                                  "more", "extra", "additional", "scheduled", "commercial", "the", "of", "number"})
+FLIGHT_ROUTE_HEDGES = frozenset({"not", "n't", "never", "no", "would", "could", "might", "may", "if", "unless",
+                                 "suspended", "suspend", "suspends", "halted", "halt", "cancelled", "canceled",
+                                 "banned", "ban", "stopped", "stop", "cut", "plan", "plans", "planned", "will"})
+
+
+def _migrant_flights(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Many were lured from A by a rise in direct flights from <city of A> to <capital of B>" (round 35): flights
+    "from A to B" (countries or places in them, of two countries) in a sentence about migrants, refugees or their
+    smuggling carry them: A -> B. Not when the flights are suspended, banned, planned or negated, nor in sentences
+    of deportation (the return flights' rule reads those) or troops."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        nouns = _at(W, start, end - 3, FLIGHT_ROUTE_NOUNS)
+        if not nouns or FLIGHT_ROUTE_PEOPLE.isdisjoint(W[start:end]) or not FLIGHT_ROUTE_HEDGES.isdisjoint(
+                W[start:end]):
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        for f in nouns:
+            if W[f + 1] != "from":
+                continue
+            src = by_start.get(f + 2)
+            if src is None or src.end >= end or W[src.end] != "to":
+                continue
+            dst = by_start.get(src.end + 1)
+            if dst is None or dst.iso == src.iso or (src.iso, dst.iso) in known:
+                continue
+            b.add(s.span, src.iso, dst.iso, [f, src.start, dst.start], trigger=f)
+            known.add((src.iso, dst.iso))

@@ -92,3 +92,20 @@ def test_capitalised_island_is_not_iceland(nlp):
     doc = nlp("Two ferries left the Greek Island of Lesbos for the Turkish coast.")
     assert "IS" not in {m.iso for m in doc.ents if hasattr(m, "iso")}
     assert "Iceland" not in {ent.kb_id_ for ent in doc.ents} | {ent.text for ent in doc.ents}
+
+
+# ------------------------------------------------------------------ flights from A to B carrying the story's migrants
+
+def test_migrant_flights(nlp):
+    got = pairs(nlp, "Officials say many migrants were lured from Syria by a sharp rise in direct flights from "
+                     "Damascus to Minsk.")
+    assert ("SY", "BY") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The airline suspended flights from Damascus to Minsk after pressure over migrants.",
+    "Tourists took flights from London to Paris for the weekend.",
+])
+def test_migrant_flights_near_misses(nlp, text):
+    got = pairs(nlp, text)
+    assert ("SY", "BY") not in got and ("GB", "FR") not in got
