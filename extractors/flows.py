@@ -2539,6 +2539,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _origin_sentences_before(b, sentences, main)
     _pushed_into(b, sentences)
     _migrant_flights(b, sentences)
+    _other_way_around(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6827,3 +6828,26 @@ def _migrant_flights(b: _Builder, sentences: list[_Sentence]) -> None:
                 continue
             b.add(s.span, src.iso, dst.iso, [f, src.start, dst.start], trigger=f)
             known.add((src.iso, dst.iso))
+
+
+OTHER_WAY = (("the", "other", "way", "around"), ("the", "other", "way", "round"), ("the", "other", "direction"),
+             ("the", "opposite", "direction"))
+
+
+def _other_way_around(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"More people crossed from A into B than the other way around" (round 35): a comparison with the other way
+    (around, round, direction) after a crossing A -> B read in the same sentence states the crossing B -> A too."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "other" not in W and "opposite" not in W:
+        return
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        at = next((k for k in range(start + 1, end - 2) if W[k - 1] in {"than", "as"} and any(
+            tuple(W[k:k + len(p)]) == p for p in OTHER_WAY)), None)
+        if at is None:
+            continue
+        here = [f for f in b.flows if s.span.start_char <= f.evidence.start and f.evidence.end <= s.span.end_char
+                and f.evidence.end <= doc[at].idx]
+        for f in here:
+            b.add(s.span, f.destination, f.origin, [at, at + 3], trigger=at + 1)

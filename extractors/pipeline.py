@@ -1238,15 +1238,17 @@ def restore_norms(doc: Doc, fixes, orth: numpy.ndarray | None = None) -> None:
             break
 
 
-GLUED_STOP_RE = re.compile(r"(?<=[0-9])\.(?=[A-Z][a-z])")
+GLUED_STOP_RE = re.compile(r"(?<=[0-9])\.(?=[A-Z][a-z])|(?<=[a-z])\((?=[0-9])")
 """A full stop glued between a number and the capitalised word opening the next sentence ("on March 3.Hundreds
 fled", "some 300,000.Some left"): spaCy's infix rules split it after a lower-case letter but not after a digit. A
-decimal ("2.5"), a version ("3.X") or an initial ("J.R.") has no digit-stop-capital-lower-case run (round 35)."""
+decimal ("2.5"), a version ("3.X") or an initial ("J.R.") has no digit-stop-capital-lower-case run. Also an opening
+bracket glued between a word and a number ("more people(5,100) crossed"), which kept the word from being read
+(round 35)."""
 
 
 def _split_glued_stops(doc: Doc, stops: list[int]) -> None:
-    """Split the tokens holding a ``GLUED_STOP_RE`` full stop (character offsets ``stops``) into the number, the
-    stop and the word, so the sentencizer can end the sentence at the stop."""
+    """Split the tokens holding a ``GLUED_STOP_RE`` mark (character offsets ``stops``) into what stands before it, the
+    mark and what follows, so the sentencizer can end the sentence at a full stop."""
     token_starts = doc.to_array([IDX]).tolist()
     cuts: dict[int, list[int]] = {}
     for p in stops:
@@ -1260,7 +1262,7 @@ def _split_glued_stops(doc: Doc, stops: list[int]) -> None:
             token = doc[i]
             text, parts, last = token.text, [], 0
             for k in offsets:
-                parts += [text[last:k], "."]
+                parts += [text[last:k], text[k]]
                 last = k + 1
             parts.append(text[last:])
             parts = [part for part in parts if part]
@@ -1289,7 +1291,7 @@ class TextKeepingTokenizer:
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
-        if "." in text:
+        if "." in text or "(" in text:
             stops = [m.start() for m in GLUED_STOP_RE.finditer(text)]
             if stops:
                 _split_glued_stops(doc, stops)

@@ -109,3 +109,24 @@ def test_migrant_flights(nlp):
 def test_migrant_flights_near_misses(nlp, text):
     got = pairs(nlp, text)
     assert ("SY", "BY") not in got and ("GB", "FR") not in got
+
+
+# ------------------------------------------------------------------ "than the other way around"; a glued bracket
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Friday, border police said more people(5,100) crossed the border from Hungary into Serbia than the other "
+     "way around(4,300).", {("HU", "RS"), ("RS", "HU")}),
+    ("Fewer migrants crossed from Greece into Turkey last month than the other way round.",
+     {("GR", "TR"), ("TR", "GR")}),
+])
+def test_other_way_around(nlp, text, expected):
+    assert expected <= pairs(nlp, text)
+
+
+def test_no_reverse_without_the_comparison(nlp):
+    assert ("TR", "GR") not in pairs(nlp, "Fewer migrants crossed from Greece into Turkey last month.")
+
+
+def test_glued_bracket_before_a_number(nlp):
+    doc = nlp("More people(5,100) crossed.")
+    assert [t.text for t in doc] == ["More", "people", "(", "5,100", ")", "crossed", "."]
