@@ -2540,6 +2540,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _pushed_into(b, sentences)
     _migrant_flights(b, sentences)
     _other_way_around(b, sentences)
+    _coast_facing(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6851,3 +6852,40 @@ def _other_way_around(b: _Builder, sentences: list[_Sentence]) -> None:
                 and f.evidence.end <= doc[at].idx]
         for f in here:
             b.add(s.span, f.destination, f.origin, [at, at + 3], trigger=at + 1)
+
+
+FACING_COASTS = frozenset({"coast", "coastline", "coasts", "shore", "shores", "shoreline", "beaches", "side"})
+FACING_PEOPLE = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "boats", "dinghies", "dinghy"})
+FACING_ARRIVALS = frozenset({"arrived", "arrive", "arrives", "arriving", "landed", "land", "lands", "landing",
+                             "landings", "reached", "reach", "reaching", "arrivals", "ashore", "entry"})
+
+
+def _coast_facing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Boats land all along <island of B>'s long coastline facing A" (round 35): in a document about migrants or
+    boats arriving, a coast (coastline, shore, beaches) of a place or country B named before it in the sentence,
+    "facing" country A, is where the crossings from A come ashore: A -> B. Once per pair; not in sentences of
+    deportation, troops or under a hedge."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "facing" not in W or FACING_PEOPLE.isdisjoint(W) or FACING_ARRIVALS.isdisjoint(W):
+        return
+    lex = _lex()
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in _at(W, start + 2, end - 1, frozenset({"facing"})):
+            if W[k - 1] not in FACING_COASTS or not lex.block.isdisjoint(W[start:k]):
+                continue
+            faced = next((m for m in s.mentions if m.start == k + 1 + (W[k + 1] == "the") and m.kind == "name"),
+                         None)
+            if faced is None:
+                continue
+            hosts = [m for m in s.mentions if m.end <= k - 1 and m.kind in {"name", "place"} and m.iso != faced.iso]
+            if not hosts or len({m.iso for m in hosts}) != 1:
+                continue
+            host = hosts[-1]
+            if (faced.iso, host.iso) not in known:
+                b.add(s.span, faced.iso, host.iso, [host.start, k, faced.start], trigger=k)
+                known.add((faced.iso, host.iso))

@@ -130,3 +130,16 @@ def test_no_reverse_without_the_comparison(nlp):
 def test_glued_bracket_before_a_number(nlp):
     doc = nlp("More people(5,100) crossed.")
     assert [t.text for t in doc] == ["More", "people", "(", "5,100", ")", "crossed", "."]
+
+
+# ------------------------------------------------------------------ a coast of B facing A, where boats land
+
+def test_coast_facing(nlp):
+    got = pairs(nlp, "Dinghies packed with migrants arrived again on Sunday. It happens most nights on the beaches "
+                     "of Lesbos' rocky shore facing Turkey.")
+    assert ("TR", "GR") in got
+
+
+def test_coast_facing_needs_a_host(nlp):
+    got = pairs(nlp, "Dinghies packed with migrants arrived again on Sunday. Hotels line the coast facing Turkey.")
+    assert not any(o == "TR" for o, _ in got)
