@@ -2541,6 +2541,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _migrant_flights(b, sentences)
     _other_way_around(b, sentences)
     _coast_facing(b, sentences)
+    _work_abroad_legs(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6889,3 +6890,40 @@ def _coast_facing(b: _Builder, sentences: list[_Sentence]) -> None:
             if (faced.iso, host.iso) not in known:
                 b.add(s.span, faced.iso, host.iso, [host.start, k, faced.start], trigger=k)
                 known.add((faced.iso, host.iso))
+
+
+WORK_SEEK = frozenset({"find", "seek", "look", "get"})
+WORK_LEAVE = frozenset({"leaving", "left", "leave", "leaves", "quit", "quitting"})
+
+
+def _work_abroad_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Workers for decades left their homes in places like A, B and C to find work in <city of D>" (round 35): the
+    countries left (origins after a leaving word) go to the place where the work is sought: A, B, C -> D. When D's
+    country is also the nationality of the sentence's other people ("Ds seeking refuge abroad reverse the old
+    pattern, with workers leaving A ..."), the pairs D -> A read from the same sentence are that misreading and are
+    dropped."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if WORK_OBJECTS.isdisjoint(W):
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in _at(W, start + 2, end - 3, WORK_SEEK):
+            j = k + 1 + (W[k + 1] == "for")
+            if W[k - 1] != "to" or j + 1 >= end or W[j] not in WORK_OBJECTS or W[j + 1] != "in":
+                continue
+            at = j + 2 + (W[j + 2] == "the")
+            dst = next((m for m in s.mentions if m.start == at and m.kind in {"name", "place"}), None)
+            leave = next((i for i in range(k - 2, start - 1, -1) if W[i] in WORK_LEAVE), None)
+            if dst is None or leave is None:
+                continue
+            origins = [m for m in s.mentions if leave < m.start < k and m.kind == "name" and m.iso != dst.iso]
+            if not origins or not LIST_HEDGES.isdisjoint(W[start:leave]):
+                continue
+            isos = {m.iso for m in origins}
+            b.flows = [f for f in b.flows if not (f.origin == dst.iso and f.destination in isos
+                                                  and f.evidence.sentence_start == s.span.start_char)]
+            for m in origins:
+                b.add(s.span, m.iso, dst.iso, [leave, m.start, k, dst.start], trigger=leave)

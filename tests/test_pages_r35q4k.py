@@ -143,3 +143,18 @@ def test_coast_facing(nlp):
 def test_coast_facing_needs_a_host(nlp):
     got = pairs(nlp, "Dinghies packed with migrants arrived again on Sunday. Hotels line the coast facing Turkey.")
     assert not any(o == "TR" for o, _ in got)
+
+
+# ------------------------------------------------------------------ labour migrants leaving A and B to find work in D
+
+def test_work_abroad_legs(nlp):
+    got = pairs(nlp, "Syrians seeking shelter in a neighbouring state reverse an old pattern, with workers for decades "
+                     "leaving their homes in places like Lebanon and Jordan to find jobs in Damascus.")
+    assert {("LB", "SY"), ("JO", "SY")} <= got
+    assert ("SY", "LB") not in got and ("SY", "JO") not in got
+
+
+def test_work_abroad_legs_list(nlp):
+    got = pairs(nlp, "For years, migrants have been leaving their homes in countries like Nepal, Bangladesh and "
+                     "Pakistan to find work in Qatar.")
+    assert {("NP", "QA"), ("BD", "QA"), ("PK", "QA")} <= got
