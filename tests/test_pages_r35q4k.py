@@ -27,11 +27,11 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------ a state pushing or letting people into others
 
 @pytest.mark.parametrize("text, expected", [
-    ("The minister said the dictator had decided to push people, mostly from Syria, into the territories of Poland, "
-     "Lithuania and Latvia.", {("SY", "PL"), ("SY", "LT"), ("SY", "LV")}),
-    ("He said the regime chose to bring people mainly from Yemen to Belarus and then to push these people into the "
-     "territory of Poland and Latvia.", {("YE", "PL"), ("YE", "LV"), ("BY", "PL"), ("BY", "LV")}),
-    ("Last month Belarus decided to allow migrants to cross into EU member Latvia after the sanctions.",
+    ("The minister said the dictator had decided to push people, mostly from Syria, into the territories of Estonia, "
+     "Finland and Latvia.", {("SY", "EE"), ("SY", "FI"), ("SY", "LV")}),
+    ("He said the regime chose to bring people mainly from Yemen to Belarus and then to push those people into "
+     "the territory of Estonia and Latvia.", {("YE", "EE"), ("YE", "LV"), ("BY", "EE"), ("BY", "LV")}),
+    ("In June Belarus started allowing asylum seekers to walk into EU member state Latvia after the sanctions.",
      {("BY", "LV")}),
     ("She tried four times to walk from Serbia into Hungary, and each time Hungarian police caught her and pushed "
      "her back into Serbia.", {("HU", "RS")}),
@@ -52,8 +52,8 @@ def test_pushed_into_near_misses(nlp, text, pair):
 # ------------------------------------------------------------------ return flights: the way home was the way out
 
 def test_return_flight_gives_the_way_out(nlp):
-    got = pairs(nlp, "The first repatriation flight to Iraq brought home hundreds of migrants who had been stuck "
-                     "for weeks in Belarus, unable to reach the European Union.")
+    got = pairs(nlp, "A first repatriation flight to Iraq carried back 300 people who were stranded for weeks in "
+                     "Belarus with no way into the European Union.")
     assert {("BY", "IQ"), ("IQ", "BY")} <= got
 
 
@@ -148,8 +148,8 @@ def test_coast_facing_needs_a_host(nlp):
 # ------------------------------------------------------------------ labour migrants leaving A and B to find work in D
 
 def test_work_abroad_legs(nlp):
-    got = pairs(nlp, "Syrians seeking shelter in a neighbouring state reverse an old pattern, with workers for decades "
-                     "leaving their homes in places like Lebanon and Jordan to find jobs in Damascus.")
+    got = pairs(nlp, "Syrians seeking shelter in a neighbouring state reverse an old pattern, with labourers over many "
+                     "years quitting their villages in states such as Lebanon and Jordan to find jobs in Damascus.")
     assert {("LB", "SY"), ("JO", "SY")} <= got
     assert ("SY", "LB") not in got and ("SY", "JO") not in got
 
