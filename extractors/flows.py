@@ -6733,6 +6733,9 @@ def _pushed_into(b: _Builder, sentences: list[_Sentence]) -> None:
     like). "pushed back into A" is a pushback from the country they had reached. Not under a hedge or negation
     before the verb, nor in sentences of troops (but for pushbacks)."""
     doc = b.doc
+    words = doc_word_set(doc)
+    if PUSH_VERBS.isdisjoint(words) or PUSH_INTO.isdisjoint(words):
+        return
     W = doc_lowers(doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
@@ -6808,6 +6811,9 @@ def _migrant_flights(b: _Builder, sentences: list[_Sentence]) -> None:
     smuggling carry them: A -> B. Not when the flights are suspended, banned, planned or negated, nor in sentences
     of deportation (the return flights' rule reads those) or troops."""
     doc = b.doc
+    words = doc_word_set(doc)
+    if FLIGHT_ROUTE_NOUNS.isdisjoint(words) or FLIGHT_ROUTE_PEOPLE.isdisjoint(words):
+        return
     W = doc_lowers(doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
@@ -6840,13 +6846,15 @@ def _other_way_around(b: _Builder, sentences: list[_Sentence]) -> None:
     """"More people crossed from A into B than the other way around" (round 35): a comparison with the other way
     (around, round, direction) after a crossing A -> B read in the same sentence states the crossing B -> A too."""
     doc = b.doc
-    W = doc_lowers(doc)
-    if "other" not in W and "opposite" not in W:
+    words = doc_word_set(doc)
+    if "other" not in words and "opposite" not in words or "way" not in words and "direction" not in words:
         return
+    W = doc_lowers(doc)
     for s in sentences:
         start, end = s.span.start, s.span.end
-        at = next((k for k in range(start + 1, end - 2) if W[k - 1] in {"than", "as"} and any(
-            tuple(W[k:k + len(p)]) == p for p in OTHER_WAY)), None)
+        at = next((k - 1 for k in _at(W, start + 2, end - 1, frozenset({"other", "opposite"}))
+                   if W[k - 2] in {"than", "as"} and any(tuple(W[k - 1:k - 1 + len(p)]) == p for p in OTHER_WAY)),
+                  None)
         if at is None:
             continue
         here = [f for f in b.flows if s.span.start_char <= f.evidence.start and f.evidence.end <= s.span.end_char
@@ -6867,9 +6875,10 @@ def _coast_facing(b: _Builder, sentences: list[_Sentence]) -> None:
     "facing" country A, is where the crossings from A come ashore: A -> B. Once per pair; not in sentences of
     deportation, troops or under a hedge."""
     doc = b.doc
-    W = doc_lowers(doc)
-    if "facing" not in W or FACING_PEOPLE.isdisjoint(W) or FACING_ARRIVALS.isdisjoint(W):
+    words = doc_word_set(doc)
+    if "facing" not in words or FACING_PEOPLE.isdisjoint(words) or FACING_ARRIVALS.isdisjoint(words):
         return
+    W = doc_lowers(doc)
     lex = _lex()
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
@@ -6903,9 +6912,10 @@ def _work_abroad_legs(b: _Builder, sentences: list[_Sentence]) -> None:
     pattern, with workers leaving A ..."), the pairs D -> A read from the same sentence are that misreading and are
     dropped."""
     doc = b.doc
-    W = doc_lowers(doc)
-    if WORK_OBJECTS.isdisjoint(W):
+    words = doc_word_set(doc)
+    if WORK_OBJECTS.isdisjoint(words) or WORK_LEAVE.isdisjoint(words):
         return
+    W = doc_lowers(doc)
     for s in sentences:
         if len(s.mentions) < 2 or s.deport or s.military:
             continue
