@@ -2624,6 +2624,11 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _returnees_from(b, sentences, main)
     _origin_sentences_before(b, sentences, main)
     _over_adjective_border(b, sentences)
+    _pushed_into(b, sentences)
+    _migrant_flights(b, sentences)
+    _other_way_around(b, sentences)
+    _coast_facing(b, sentences)
+    _work_abroad_legs(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6536,7 +6541,8 @@ def _return_flight(b: _Builder, sentences: list[_Sentence]) -> None:
     migrants stranded in B": a return, evacuation or deportation flight to A (the flight noun right after the mark
     word, or a purpose "to repatriate/evacuate/deport/return/bring/fly" after it; "to A" right after the noun)
     carries its people from the country it leaves ("from", "left", "departed" before it) or where they were
-    stranded ("stranded/trapped ... in B"): B -> A. Not when planned, cancelled or negated."""
+    stranded ("stranded/trapped ... in B"): B -> A; and A -> B, the way the people flown home had come (round 35).
+    Not when planned, cancelled or negated."""
     doc = b.doc
     W = doc_lowers(doc)
     for s in sentences:
@@ -6560,6 +6566,7 @@ def _return_flight(b: _Builder, sentences: list[_Sentence]) -> None:
                 if prev in {"from", "left", "departed"} or prev == "in" and not STRANDED_WORDS.isdisjoint(
                         W[max(dst.end, m.start - 8):m.start]):
                     b.add(s.span, m.iso, dst.iso, [f, dst.start, m.start], trigger=f)
+                    b.add(s.span, dst.iso, m.iso, [f, dst.start, m.start], trigger=f)  # r35: they had come from A
                     break
 
 
@@ -6842,3 +6849,241 @@ def _over_adjective_border(b: _Builder, sentences: list[_Sentence]) -> None:
                 continue  # "tried to cross over the A-ian border"; "B-ian police ... the A-ian border" (B's side)
             for m in movers:
                 b.add(s.span, m.iso, side.iso, [m.start, k, side.start], trigger=k)
+
+
+# ------------------------------------------------------------------------------------------------- round 35 (Q4k)
+
+PUSH_VERBS = frozenset({"push", "pushes", "pushed", "pushing", "force", "forced", "forcing", "let", "lets",
+                        "letting", "allow", "allows", "allowed", "allowing", "usher", "ushered", "ushering",
+                        "channel", "channels", "channelled", "channeled", "channelling", "channeling"})
+PUSH_PERMITS = frozenset({"let", "lets", "letting", "allow", "allows", "allowed", "allowing"})
+PUSH_PEOPLE = frozenset({"people", "migrants", "refugees", "asylum-seekers", "seekers", "them", "crossers",
+                         "thousands", "hundreds", "dozens", "families", "men", "him", "her"})
+PUSH_MOVES = frozenset({"cross", "enter", "go", "move", "pass", "walk", "head"})
+PUSH_INTO = frozenset({"into", "onto"})
+PUSH_FILLERS = frozenset({"the", "territory", "territories", "of", "eu", "member", "members", "neighbouring",
+                          "neighboring", "states", "state", "countries", "nations", "nation", "country"})
+PUSH_SUBJECT_FILLERS = frozenset({"decided", "to", "has", "have", "had", "also", "reportedly", "allegedly", "been",
+                                  "began", "begun", "started", "is", "was", "were", "are", "then", "now", "openly",
+                                  "deliberately", "continued", "continues", "tried", "sought", "chose", "and", ","})
+PUSH_HEDGES = frozenset({"not", "n't", "never", "no", "would", "could", "might", "may", "if", "unless", "threatened",
+                         "threatens", "threaten", "threatening", "plan", "plans", "planned", "refused", "refuses",
+                         "refuse", "wants", "want", "warned", "stop", "stopped", "prevent", "prevented"})
+PUSH_OBJECT_WINDOW = 9  # tokens from the verb to its people noun ("push dozens of migrants, mostly women and ...")
+PUSH_INTO_WINDOW = 12  # tokens from the verb to "into" ("push people - mostly from A - into")
+
+
+def _pushed_into(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"The regime decided to bring people mainly from A to B and to push them into the territory of C, D and E",
+    "A let thousands of migrants cross into B", "guards caught him and pushed him back into A" (round 35): a state
+    pushing, forcing or letting people (a people noun or "them" within a few words of the verb) into countries
+    listed after "into" (past "the territory of", "EU member") moves them there: from the origins the sentence gives
+    them before "into" (a "from A" or a nationality), from the country the sentence brought them to before the verb
+    (a transit), or from the state that is the verb's subject (named right before it, past "decided to" and the
+    like). "pushed back into A" is a pushback from the country they had reached. Not under a hedge or negation
+    before the verb, nor in sentences of troops (but for pushbacks)."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if PUSH_VERBS.isdisjoint(words) or PUSH_INTO.isdisjoint(words):
+        return
+    W = doc_lowers(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2:
+            continue
+        start, end = s.span.start, s.span.end
+        verbs = _at(W, start + 1, end - 2, PUSH_VERBS)
+        if not verbs:
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        by_end = {m.end: m for m in s.mentions if m.kind == "name"}
+        for v in verbs:
+            if not PUSH_HEDGES.isdisjoint(W[start:v]):
+                break
+            obj = v if W[v + 1] == "back" else next(
+                (j for j in range(v + 1, min(end, v + 1 + PUSH_OBJECT_WINDOW)) if W[j] in PUSH_PEOPLE), None)
+            if obj is None:
+                continue
+            into = next((j for j in range(obj + 1, min(end, v + 1 + PUSH_INTO_WINDOW)) if W[j] in PUSH_INTO), None)
+            if into is None:
+                continue
+            between = W[obj + 1:into]
+            back = "back" in W[v + 1:into]
+            if s.military and not back:
+                continue  # troops pushing forward; guards pushing people back is a pushback
+            if W[v] in PUSH_PERMITS and not (into >= 2 and W[into - 1] in PUSH_MOVES and W[into - 2] == "to"):
+                continue  # "allowed migrants to cross into B"; "allowed them into B" is an admission
+            if any(w in {".", ";", "but", "while", "who", "which", "that"} for w in between):
+                continue
+            k = into + 1
+            while k < end and W[k] in PUSH_FILLERS:
+                k += 1
+            dests = _list_after(W, k, end, by_start, {"name", "place"})
+            if not dests:
+                continue
+            dest_isos = list(dict.fromkeys(m.iso for m in dests))
+            sources: list[_Mention] = []
+            if back:  # a pushback: from the country they had reached earlier in the sentence
+                sources = [m for m in s.mentions if m.end <= v and m.iso not in dest_isos and m.kind == "name" and (
+                    m.role == "DST" or m.start > start and W[m.start - 1] == "into")][-1:]
+            else:
+                sources = [m for m in s.mentions if m.start < into and m.iso not in dest_isos and (
+                    m.role in {"NAT", "SRC"} or m.start > start and W[m.start - 1] == "from")]
+                sources += [m for m in s.mentions if m.role == "DST" and m.end <= v and m.iso not in dest_isos][-1:]
+                k = v
+                while k > start and W[k - 1] in PUSH_SUBJECT_FILLERS:
+                    k -= 1
+                subj = by_end.get(k)
+                if subj is not None and subj.iso not in dest_isos:
+                    sources.append(subj)
+            for o in dict.fromkeys(m.iso for m in sources):
+                for d in dests:
+                    if o != d.iso and (o, d.iso) not in known:
+                        at = next(m.start for m in sources if m.iso == o)
+                        b.add(s.span, o, d.iso, [at, v, d.start], trigger=v)
+                        known.add((o, d.iso))
+            break
+
+
+FLIGHT_ROUTE_NOUNS = frozenset({"flight", "flights"})
+FLIGHT_ROUTE_PEOPLE = frozenset({"migrants", "migrant", "refugees", "refugee", "asylum-seekers", "seekers",
+                                 "asylum", "smuggling", "smugglers"})
+FLIGHT_ROUTE_FILLERS = frozenset({"direct", "daily", "weekly", "regular", "charter", "chartered", "cheap", "new",
+                                  "more", "extra", "additional", "scheduled", "commercial", "the", "of", "number"})
+FLIGHT_ROUTE_HEDGES = frozenset({"not", "n't", "never", "no", "would", "could", "might", "may", "if", "unless",
+                                 "suspended", "suspend", "suspends", "halted", "halt", "cancelled", "canceled",
+                                 "banned", "ban", "stopped", "stop", "cut", "plan", "plans", "planned", "will"})
+
+
+def _migrant_flights(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Many were lured from A by a rise in direct flights from <city of A> to <capital of B>" (round 35): flights
+    "from A to B" (countries or places in them, of two countries) in a sentence about migrants, refugees or their
+    smuggling carry them: A -> B. Not when the flights are suspended, banned, planned or negated, nor in sentences
+    of deportation (the return flights' rule reads those) or troops."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if FLIGHT_ROUTE_NOUNS.isdisjoint(words) or FLIGHT_ROUTE_PEOPLE.isdisjoint(words):
+        return
+    W = doc_lowers(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        nouns = _at(W, start, end - 3, FLIGHT_ROUTE_NOUNS)
+        if not nouns or FLIGHT_ROUTE_PEOPLE.isdisjoint(W[start:end]) or not FLIGHT_ROUTE_HEDGES.isdisjoint(
+                W[start:end]):
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        for f in nouns:
+            if W[f + 1] != "from":
+                continue
+            src = by_start.get(f + 2)
+            if src is None or src.end >= end or W[src.end] != "to":
+                continue
+            dst = by_start.get(src.end + 1)
+            if dst is None or dst.iso == src.iso or (src.iso, dst.iso) in known:
+                continue
+            b.add(s.span, src.iso, dst.iso, [f, src.start, dst.start], trigger=f)
+            known.add((src.iso, dst.iso))
+
+
+OTHER_WAY = (("the", "other", "way", "around"), ("the", "other", "way", "round"), ("the", "other", "direction"),
+             ("the", "opposite", "direction"))
+
+
+def _other_way_around(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"More people crossed from A into B than the other way around" (round 35): a comparison with the other way
+    (around, round, direction) after a crossing A -> B read in the same sentence states the crossing B -> A too."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if "other" not in words and "opposite" not in words or "way" not in words and "direction" not in words:
+        return
+    W = doc_lowers(doc)
+    for s in sentences:
+        start, end = s.span.start, s.span.end
+        at = next((k - 1 for k in _at(W, start + 2, end - 1, frozenset({"other", "opposite"}))
+                   if W[k - 2] in {"than", "as"} and any(tuple(W[k - 1:k - 1 + len(p)]) == p for p in OTHER_WAY)),
+                  None)
+        if at is None:
+            continue
+        here = [f for f in b.flows if s.span.start_char <= f.evidence.start and f.evidence.end <= s.span.end_char
+                and f.evidence.end <= doc[at].idx]
+        for f in here:
+            b.add(s.span, f.destination, f.origin, [at, at + 3], trigger=at + 1)
+
+
+FACING_COASTS = frozenset({"coast", "coastline", "coasts", "shore", "shores", "shoreline", "beaches", "side"})
+FACING_PEOPLE = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "boats", "dinghies", "dinghy"})
+FACING_ARRIVALS = frozenset({"arrived", "arrive", "arrives", "arriving", "landed", "land", "lands", "landing",
+                             "landings", "reached", "reach", "reaching", "arrivals", "ashore", "entry"})
+
+
+def _coast_facing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Boats land all along <island of B>'s long coastline facing A" (round 35): in a document about migrants or
+    boats arriving, a coast (coastline, shore, beaches) of a place or country B named before it in the sentence,
+    "facing" country A, is where the crossings from A come ashore: A -> B. Once per pair; not in sentences of
+    deportation, troops or under a hedge."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if "facing" not in words or FACING_PEOPLE.isdisjoint(words) or FACING_ARRIVALS.isdisjoint(words):
+        return
+    W = doc_lowers(doc)
+    lex = _lex()
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in _at(W, start + 2, end - 1, frozenset({"facing"})):
+            if W[k - 1] not in FACING_COASTS or not lex.block.isdisjoint(W[start:k]):
+                continue
+            faced = next((m for m in s.mentions if m.start == k + 1 + (W[k + 1] == "the") and m.kind == "name"),
+                         None)
+            if faced is None:
+                continue
+            hosts = [m for m in s.mentions if m.end <= k - 1 and m.kind in {"name", "place"} and m.iso != faced.iso]
+            if not hosts or len({m.iso for m in hosts}) != 1:
+                continue
+            host = hosts[-1]
+            if (faced.iso, host.iso) not in known:
+                b.add(s.span, faced.iso, host.iso, [host.start, k, faced.start], trigger=k)
+                known.add((faced.iso, host.iso))
+
+
+WORK_SEEK = frozenset({"find", "seek", "look", "get"})
+WORK_LEAVE = frozenset({"leaving", "left", "leave", "leaves", "quit", "quitting"})
+
+
+def _work_abroad_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Workers for decades left their homes in places like A, B and C to find work in <city of D>" (round 35): the
+    countries left (origins after a leaving word) go to the place where the work is sought: A, B, C -> D. When D's
+    country is also the nationality of the sentence's other people ("Ds seeking refuge abroad reverse the old
+    pattern, with workers leaving A ..."), the pairs D -> A read from the same sentence are that misreading and are
+    dropped."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if WORK_OBJECTS.isdisjoint(words) or WORK_LEAVE.isdisjoint(words):
+        return
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in _at(W, start + 2, end - 3, WORK_SEEK):
+            j = k + 1 + (W[k + 1] == "for")
+            if W[k - 1] != "to" or j + 1 >= end or W[j] not in WORK_OBJECTS or W[j + 1] != "in":
+                continue
+            at = j + 2 + (W[j + 2] == "the")
+            dst = next((m for m in s.mentions if m.start == at and m.kind in {"name", "place"}), None)
+            leave = next((i for i in range(k - 2, start - 1, -1) if W[i] in WORK_LEAVE), None)
+            if dst is None or leave is None:
+                continue
+            origins = [m for m in s.mentions if leave < m.start < k and m.kind == "name" and m.iso != dst.iso]
+            if not origins or not LIST_HEDGES.isdisjoint(W[start:leave]):
+                continue
+            isos = {m.iso for m in origins}
+            b.flows = [f for f in b.flows if not (f.origin == dst.iso and f.destination in isos
+                                                  and f.evidence.sentence_start == s.span.start_char)]
+            for m in origins:
+                b.add(s.span, m.iso, dst.iso, [leave, m.start, k, dst.start], trigger=leave)

@@ -1238,6 +1238,41 @@ def restore_norms(doc: Doc, fixes, orth: numpy.ndarray | None = None) -> None:
             break
 
 
+GLUED_STOP_RE = re.compile(r"\.(?=[A-Z][a-z])")
+"""With a digit right before it: a full stop glued between a number and the capitalised word opening the next
+sentence ("on March 3.Hundreds fled", "some 300,000.Some left"); spaCy's infix rules split it after a lower-case letter
+but not after a digit. A decimal ("2.5"), a version ("3.X") or an initial ("J.R.") has no such run. The pattern opens
+with its literal, so the search skips to each full stop at C speed (round 35)."""
+
+GLUED_BRACKET_RE = re.compile(r"\((?=[0-9])")
+"""With a lower-case letter right before it: an opening bracket glued between a word and a number ("more
+people(5,100) crossed"), which kept the word from being read (round 35)."""
+
+
+def _split_glued_stops(doc: Doc, stops: list[int]) -> None:
+    """Split the tokens holding a ``GLUED_STOP_RE`` mark (character offsets ``stops``) into what stands before it, the
+    mark and what follows, so the sentencizer can end the sentence at a full stop."""
+    token_starts = doc.to_array([IDX]).tolist()
+    cuts: dict[int, list[int]] = {}
+    for p in stops:
+        i = bisect.bisect_right(token_starts, p) - 1
+        if i >= 0 and token_starts[i] < p < token_starts[i] + len(doc[i].text) - 1:
+            cuts.setdefault(i, []).append(p - token_starts[i])
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in cuts.items():
+            token = doc[i]
+            text, parts, last = token.text, [], 0
+            for k in offsets:
+                parts += [text[last:k], text[k]]
+                last = k + 1
+            parts.append(text[last:])
+            parts = [part for part in parts if part]
+            if len(parts) > 1:
+                retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+
+
 class TextKeepingTokenizer:
     """The pipeline's tokenizer, also remembering the input string for ``doccache.doc_text``.
 
@@ -1259,6 +1294,11 @@ class TextKeepingTokenizer:
         positions = glued_positions(text)
         if positions:
             _split_glued(doc, text, positions)
+        stops = [p for m in GLUED_STOP_RE.finditer(text) if (p := m.start()) and text[p - 1].isdigit()]
+        if "(" in text:
+            stops += [p for m in GLUED_BRACKET_RE.finditer(text) if (p := m.start()) and "a" <= text[p - 1] <= "z"]
+        if stops:
+            _split_glued_stops(doc, sorted(stops))
         remember_text(doc, text)
         return doc
 
