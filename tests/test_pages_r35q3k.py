@@ -1,0 +1,79 @@
+"""Round 35, helper Q3k: round 34's open policy classes on the read pages. Provisions of a bill, deal or plan with
+no state subject take the instrument's owner; nominal and idiomatic measures ("confirmed for removal", "deemed
+inadmissible", "preparations for introducing border checks", a ban on re-entry, "no longer able to claim asylum");
+verbs not read before ("clamped down its borders", "limit the number of migrants crossing", "admit N through the
+relocation scheme"); actor resolution ("sent back from the A island of X" is A's; "follow A's lead" names A as the
+model, not the actor). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.pipeline import build_pipeline
+from extractors.policies import extract_policies
+
+STORY = "Migrants and refugees keep coming, and many migrants wait months for a hearing on asylum. \n\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def policies(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(STORY + text)
+    return {(p.actor_key, p.policy_type) for p in extract_policies(doc, extract_entities(doc))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # provisions of an instrument: its owner's
+    ("Denmark's new asylum law was passed on Friday after a long debate. Powers would be granted to detain "
+     "migrants for six weeks.", ("DK", "Detention")),
+    ("Under the Spain-Morocco readmission deal, signed last week, all migrants who reach the enclaves would be "
+     "returned.", ("ES", "Deportation")),
+    ("The Japan-Brazil pact was signed in May after two years of talks. Also part of the pact is visa-free travel "
+     "for students.", ("JP", "VisaFree")),
+    # the state where asylum would be claimed, the state re-entered
+    ("Britain's government published its new asylum bill on Monday. People arriving by small boat would no longer "
+     "be able to claim asylum in Britain.", ("GB", "AsylumRestriction")),
+    ("Canada's cabinet unveiled its plan on Tuesday. Those removed would be banned from ever re-entering Canada.",
+     ("CA", "EntryBan")),
+    # nominal and idiomatic measures
+    ("Norway's immigration office has begun issuing notices to rejected asylum seekers. Dozens of them have been "
+     "confirmed for removal this month.", ("NO", "Deportation")),
+    ("Norway said asylum seekers who crossed from Sweden would be deemed inadmissible.",
+     ("NO", "AsylumRestriction")),
+    ("Italy announced preparations for introducing border checks along its frontier with Slovenia to stop "
+     "migrants.", ("IT", "BorderBarrier")),
+    # verbs not read before
+    ("Hungary clamped down on its borders to migrants on Monday.", ("HU", "EntryBan")),
+    ("Croatia said it would follow Hungary's lead and limit the number of migrants crossing its borders.",
+     ("HR", "EntryBan")),
+    ("Portugal will admit 30 asylum seekers a month through the relocation scheme.", ("PT", "Relocation")),
+    # a return named by where it starts
+    ("Migrants sent back from the Italian island of Lampedusa arrived in Tunisia on Monday.", ("IT", "Deportation")),
+])
+def test_open_classes_read(nlp, text, expected):
+    assert expected in policies(nlp, text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a demand, warning or condition is no provision
+    ("Britain's new asylum bill was published on Tuesday. Rights groups warned migrants would be detained for "
+     "months.", ("GB", "Detention")),
+    ("Britain's new asylum bill was published on Tuesday. If it passes, migrants could be detained for months.",
+     ("GB", "Detention")),
+    # a member's bill in a legislature
+    ("US senators debated the immigration bill all week. Migrants arriving without papers would be detained for "
+     "a month.", ("US", "Detention")),
+    # no migration: nothing returned, no re-entry ban by a state
+    ("Under the Spain-Morocco trade deal, signed last week, the deposits would be returned.", ("ES", "Deportation")),
+    ("Fans who rioted in Madrid were banned from ever re-entering the stadium.", ("ES", "EntryBan")),
+    # the model followed is not the actor; the place of a return is not its actor when a "by" agent acts
+    ("Croatia said it would follow Hungary's lead and limit the number of migrants crossing its borders.",
+     ("HU", "EntryBan")),
+    ("Migrants sent back from the Italian island of Lampedusa arrived in Tunisia on Monday.", ("TN", "Deportation")),
+])
+def test_open_classes_near_misses(nlp, text, wrong):
+    assert wrong not in policies(nlp, text)
