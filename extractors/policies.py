@@ -4357,6 +4357,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
                 entry["exclude_after"]):
             continue  # "committed $2 billion to border security": money for another purpose
+        if entry.get("require_after") and set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
+                entry["require_after"]):
+            continue  # "admit 40 a month through <the relocation scheme>": a word the reading needs after (r35)
         if _endorsement(doc_lowers(doc), end, sent.end, entry):
             continue  # "offered broad support for the bill": backing a measure, no aid given (r31)
         if entry.get("left_from") and end + 1 < sent.end and doc[end].lower_ == "from" and not set(

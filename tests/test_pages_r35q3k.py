@@ -77,3 +77,33 @@ def test_open_classes_read(nlp, text, expected):
 ])
 def test_open_classes_near_misses(nlp, text, wrong):
     assert wrong not in policies(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # stopping departures from a coast is border enforcement, not an exit ban
+    ("French police stopped 900 migrants from leaving the beaches near Calais this year.",
+     ("FR", "BorderBarrier"), ("FR", "EntryBan")),
+    # a state of emergency along a border shuts it
+    ("Estonia on Monday declared a state of emergency along its border with Russia as migrants massed there.",
+     ("EE", "EntryBan"), None),
+    # a fence in a relative clause: the state named builds it
+    ("The migrants were stopped by a new fence Bulgaria erected on its frontier last year.",
+     ("BG", "BorderBarrier"), None),
+    # the deported people's state is not the story's acting state
+    ("Cambodia receives nine workers deported from Thailand\n\nThailand on Friday deported nine Cambodian "
+     "nationals who had overstayed their visas. Thailand said more would follow. Cambodia said it had received "
+     "them, and Cambodia sent officials to meet the men at the crossing. The nine migrants had been detained in "
+     "March after a raid.",
+     ("TH", "Detention"), ("KH", "Detention")),
+])
+def test_exit_emergency_fence_deportees(nlp, text, expected, wrong):
+    found = policies(nlp, text)
+    assert expected in found
+    if wrong is not None:
+        assert wrong not in found
+
+
+def test_relocation_scheme_keeps_the_scheme_reading(nlp):
+    found = policies(nlp, "Portugal will admit 30 asylum seekers a month through the EU relocation scheme.")
+    assert ("PT", "Relocation") in found
+
