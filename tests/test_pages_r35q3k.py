@@ -107,3 +107,9 @@ def test_relocation_scheme_keeps_the_scheme_reading(nlp):
     found = policies(nlp, "Portugal will admit 30 asylum seekers a month through the EU relocation scheme.")
     assert ("PT", "Relocation") in found
 
+
+def test_emergency_not_along_a_border_is_no_entry_ban(nlp):
+    found = policies(nlp, "After the bombings in its capital, Belgium declared a state of emergency and tightened "
+                          "border checks with its neighbours.")
+    assert ("BE", "EntryBan") not in found
+
