@@ -113,3 +113,9 @@ def test_emergency_not_along_a_border_is_no_entry_ban(nlp):
                           "border checks with its neighbours.")
     assert ("BE", "EntryBan") not in found
 
+
+def test_an_effort_to_limit_crossings_is_no_entry_ban(nlp):
+    found = policies(nlp, "The step is part of Chile's efforts to reduce the number of migrants crossing its "
+                          "northern border.")
+    assert ("CL", "EntryBan") not in found
+
