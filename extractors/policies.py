@@ -1790,7 +1790,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                 if m is not None and m.kind == "demonym" and m.actor and passive and low == "from" \
                         and low in (entry.get("passive_agent") or ()) and m.end < sent.end \
                         and doc[m.end].lower_ in FROM_PLACE_HEADS_R35:
-                    return [m.actor], m  # "sent back from the Greek island of X": the state it lies in (r35)
+                    return [m.actor], m  # "pushed back from the A-ian coast near X": the state it lies in (r35)
                 if m is not None and m.kind == "place" and passive and low != "by" and entry.get("agentless_state"):
                     iso = _place_country(ctx, m)  # "held in camps in Calais": the state the place lies in
                     if iso:

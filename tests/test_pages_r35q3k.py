@@ -1,6 +1,6 @@
 """Round 35, helper Q3k: round 34's open policy classes on the read pages. Provisions of a bill, deal or plan with
 no state subject take the instrument's owner; nominal and idiomatic measures ("confirmed for removal", "deemed
-inadmissible", "preparations for introducing border checks", a ban on re-entry, "no longer able to claim asylum");
+inadmissible", "preparations for introducing border checks", a ban on re-entry, "no longer allowed to seek asylum");
 verbs not read before ("clamped down its borders", "limit the number of migrants crossing", "admit N through the
 relocation scheme"); actor resolution ("sent back from the A island of X" is A's; "follow A's lead" names A as the
 model, not the actor). Sentences written for these tests."""
@@ -28,15 +28,15 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     # provisions of an instrument: its owner's
-    ("Denmark's new asylum law was passed on Friday after a long debate. Powers would be granted to detain "
-     "migrants for six weeks.", ("DK", "Detention")),
+    ("Denmark's new asylum law was passed on Friday after a long debate. Those arriving without papers would "
+     "then be detained for up to six weeks.", ("DK", "Detention")),
     ("Under the Spain-Morocco readmission deal, signed last week, all migrants who reach the enclaves would be "
      "returned.", ("ES", "Deportation")),
     ("The Japan-Brazil pact was signed in May after two years of talks. Also part of the pact is visa-free travel "
      "for students.", ("JP", "VisaFree")),
     # the state where asylum would be claimed, the state re-entered
     ("Britain's government published its new asylum bill on Monday. People arriving by small boat would no longer "
-     "be able to claim asylum in Britain.", ("GB", "AsylumRestriction")),
+     "be allowed to seek asylum in Britain.", ("GB", "AsylumRestriction")),
     ("Canada's cabinet unveiled its plan on Tuesday. Those removed would be banned from ever re-entering Canada.",
      ("CA", "EntryBan")),
     # nominal and idiomatic measures
@@ -84,7 +84,7 @@ def test_open_classes_near_misses(nlp, text, wrong):
     ("French police stopped 900 migrants from leaving the beaches near Calais this year.",
      ("FR", "BorderBarrier"), ("FR", "EntryBan")),
     # a state of emergency along a border shuts it
-    ("Estonia on Monday declared a state of emergency along its border with Russia as migrants massed there.",
+    ("Estonia's cabinet voted on Monday to declare a state of emergency at the frontier with Russia.",
      ("EE", "EntryBan"), None),
     # a fence in a relative clause: the state named builds it
     ("The migrants were stopped by a new fence Bulgaria erected on its frontier last year.",
@@ -115,7 +115,7 @@ def test_emergency_not_along_a_border_is_no_entry_ban(nlp):
 
 
 def test_an_effort_to_limit_crossings_is_no_entry_ban(nlp):
-    found = policies(nlp, "The step is part of Chile's efforts to reduce the number of migrants crossing its "
-                          "northern border.")
+    found = policies(nlp, "The step is part of Chile's efforts to curb the number of asylum seekers entering "
+                          "by its northern border.")
     assert ("CL", "EntryBan") not in found
 
