@@ -4569,14 +4569,14 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if not actors and entry.get("destination_after"):
             actors, at = _destination_actor(ctx, start, end, sent, entry["destination_after"])  # "visa-free travel
             # to the EU", "Ukrainians can enter Moldova without a visa": the state whose border they cross lets them in
-        if not actors and not entry.get("organization_fallback"):
-            actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
-            # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
         if not actors and entry.get("main_country_fallback"):
             # "asylum seekers who ... will be ineligible for asylum": an agentless rule is the story's state's
             main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
+        if not actors and not entry.get("organization_fallback"):
+            actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
+            # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
         if not actors and entry.get("organization_fallback"):
             actors, at = _organization_fallback(ctx, entry), None
         if entry["type"] == "Mobilization" and ((not actors and entry.get("nominal"))
