@@ -1927,9 +1927,12 @@ PROVISION_OTHERS_R35 = frozenset({"wants", "want", "wanted", "demanded", "demand
                                   "called", "asked", "proposed", "suggested", "feared", "fear", "fears", "warned",
                                   "warns", "claimed", "alleged", "hoped", "hopes", "say", "argue", "argued", "'d",
                                   "’d", "think", "believe", "better", "solution", "option", "idea", "critics",
-                                  "opponents"})
+                                  "opponents", "draft"})
 PROVISION_LEGISLATORS_R35 = frozenset({"senator", "senators", "sen.", "congressman", "congresswoman", "congressional",
                                        "congress", "republicans", "democrats", "bipartisan", "gop", "opposition"})
+PROVISION_GAP_R35 = frozenset({"be", "also", "then", "not", "no", "longer", "only", "now", "automatically",
+                               "immediately", "able", "allowed", "permitted", "granted", "given", "to", "have", "been",
+                               "get", "receive", "face", "instead", "still", "quickly", "swiftly"})
 PROVISION_PART_R35 = frozenset({"in", "of", "under", "by"})  # "included in the deal", "part of the pact"
 PROVISION_DETS_R35 = frozenset({"the", "a", "an", "this", "that", "its", "their", "her", "his"})
 
@@ -1961,7 +1964,8 @@ def _provision_owner_r35(ctx: _Context, start: int, end: int, sent: Span) -> tup
     instrument's owner's. A provision is either stated with "will"/"would" in its own clause (no subject named
     before the modal, no condition, other modal, demand, fear or argument in the sentence) with an instrument
     noun in the sentence, up to five sentences back or in the headline; or has "in/of/under/by the <instrument>"
-    in its own sentence ("included in the pact is ..."). The owner is the state named with the nearest owned
+    in its own sentence ("included in the pact is ..."); the modal governs the measure (only "be", "able
+    to", "granted to", adverbs between them), and a draft is no provision. The owner is the state named with the nearest owned
     instrument (this sentence first, then back); an unowned bill, law or act is the lawmakers' (the story's
     main state). Bills of legislators ("senators", "the opposition") are members' proposals, not the state's."""
     doc = ctx.doc
@@ -1973,6 +1977,8 @@ def _provision_owner_r35(ctx: _Context, start: int, end: int, sent: Span) -> tup
             modal = k
             break
         k -= 1
+    if modal is not None and not PROVISION_GAP_R35.issuperset(lowers[modal + 1:start]):
+        modal = None  # "would cut off grants for cities that shelter migrants": the modal governs another verb
     part = any(lowers[x] in PROVISION_NOUNS_R35 and lowers[x - 1] in {"the", "this"}
                and lowers[x - 2] in PROVISION_PART_R35 for x in range(sent.start + 2, sent.end))
     if modal is None and not part:
