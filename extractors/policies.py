@@ -1965,9 +1965,10 @@ def _provision_owner_r35(ctx: _Context, start: int, end: int, sent: Span) -> tup
     before the modal, no condition, other modal, demand, fear or argument in the sentence) with an instrument
     noun in the sentence, up to five sentences back or in the headline; or has "in/of/under/by the <instrument>"
     in its own sentence ("included in the pact is ..."); the modal governs the measure (only "be", "able
-    to", "granted to", adverbs between them), and a draft is no provision. The owner is the state named with the nearest owned
-    instrument (this sentence first, then back); an unowned bill, law or act is the lawmakers' (the story's
-    main state). Bills of legislators ("senators", "the opposition") are members' proposals, not the state's."""
+    to", "granted to", adverbs between them), and a draft is no provision. The owner is the state named with
+    the nearest owned instrument (this sentence first, then back); an unowned bill, law or act is the
+    lawmakers' (the story's main state). Bills of legislators ("senators", "the opposition") are members'
+    proposals, not the state's."""
     doc = ctx.doc
     lowers = doc_lowers(doc)
     k = start - 1
