@@ -1795,9 +1795,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             if low in {";", ":", "—"}:
                 break
             if low in agent_words:
-                if low == "to" and low not in after and "by" in doc_lowers(doc)[
+                if low in {"to", "from"} and low not in after and "by" in doc_lowers(doc)[
                         i + 1:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
-                    continue  # "were denied entry to A by B's guards": the "by" agent acts (r34)
+                    continue  # "were denied entry to A by B's guards", "pushed back from A by B": "by" acts (r34, r35)
                 k = i + 1
                 while k < sent.end and doc[k].lower_ in {"the", "a"} | COMPASS_WORDS:
                     k += 1  # "held in camps across northern Greece"
@@ -1808,6 +1808,10 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                     resolved = _resolve_reference(ctx, m)  # "detained by immigration authorities"
                     if resolved:
                         return resolved, m
+                if m is not None and m.kind == "demonym" and m.actor and passive and low == "from" \
+                        and low in (entry.get("passive_agent") or ()) and m.end < sent.end \
+                        and doc[m.end].lower_ in FROM_PLACE_HEADS_R35:
+                    return [m.actor], m  # "pushed back from the A-ian coast near X": the state it lies in (r35)
                 if m is not None and m.kind == "place" and passive and low != "by" and entry.get("agentless_state"):
                     iso = _place_country(ctx, m)  # "held in camps in Calais": the state the place lies in
                     if iso:
@@ -1865,6 +1869,10 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
     for m in reversed(candidates):
         if m.kind in {"demonym", "place"}:
             continue
+        if m.end < start and doc[m.end].lower_ in {"'s", "’s"} and m.end + 1 < start \
+                and doc[m.end + 1].lower_ in {"lead", "example"} and m.start - 1 >= sent.start \
+                and doc[m.start - 1].lemma_.lower() == "follow":
+            continue  # "it would follow A's lead and limit ...": A is the model, not who acts (r35)
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
@@ -1914,8 +1922,10 @@ def _under_instrument_state(ctx: _Context, start: int, end: int, sent: Span) -> 
     lowers = doc_lowers(doc)
     if lowers[sent.start] != "under":
         return [], None
-    comma = next((k for k in range(sent.start + 1, min(start, sent.start + 12)) if lowers[k] == ","), None)
     nouns = INSTRUMENT_NOUNS_R34 | set(ctx.lex["named_policies"]["nouns"])
+    noun = next((k for k in range(sent.start + 1, min(start, sent.start + 14)) if lowers[k] in nouns), sent.start)
+    comma = next((k for k in range(max(noun, sent.start + 1), min(start, sent.start + 15)) if lowers[k] == ","), None)
+    # r35: the comma after the instrument noun ends the opener ("Under the A-B one-in, one-out deal, ...")
     if comma is None or not any(lowers[k] in nouns for k in range(sent.start + 1, comma)):
         return [], None
     for k in range(sent.start + 1, comma):
@@ -1924,6 +1934,107 @@ def _under_instrument_state(ctx: _Context, start: int, end: int, sent: Span) -> 
             return [m.actor], m
     main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
     return ([main] if main else _story_state(ctx, sent, start, end)), None  # the lawmakers' state first
+
+
+FROM_PLACE_HEADS_R35 = frozenset({"island", "islands", "coast", "coasts", "port", "ports", "border", "mainland",
+                                  "territory", "waters", "shores", "side"})
+PREPARATION_WORDS_R35 = frozenset({"preparations", "preparation", "preparing", "prepare", "prepared"})
+PROVISION_BACK_R35 = 5  # sentences back an instrument noun is looked for (and the headline)
+PROVISION_MODALS_R35 = frozenset({"will", "would", "shall", "'ll", "’ll"})
+PROVISION_DOMESTIC_R35 = frozenset({"bill", "legislation", "act", "law"})  # the lawmakers' state when unowned
+PROVISION_NOUNS_R35 = PROVISION_DOMESTIC_R35 | {"deal", "agreement", "pact", "accord", "plan", "scheme"}
+PROVISION_UNREAL_R35 = frozenset({"if", "unless", "whether", "could", "might", "may", "should", "must", "can"})
+PROVISION_OTHERS_R35 = frozenset({"wants", "want", "wanted", "demanded", "demand", "demands", "urged", "urge",
+                                  "called", "asked", "proposed", "suggested", "feared", "fear", "fears", "warned",
+                                  "warns", "claimed", "alleged", "hoped", "hopes", "say", "argue", "argued", "'d",
+                                  "’d", "think", "believe", "better", "solution", "option", "idea", "critics",
+                                  "opponents", "draft"})
+PROVISION_LEGISLATORS_R35 = frozenset({"senator", "senators", "sen.", "congressman", "congresswoman", "congressional",
+                                       "congress", "republicans", "democrats", "bipartisan", "gop", "opposition"})
+PROVISION_GAP_R35 = frozenset({"be", "also", "then", "not", "no", "longer", "only", "now", "automatically",
+                               "immediately", "able", "allowed", "permitted", "granted", "given", "to", "have", "been",
+                               "get", "receive", "face", "instead", "still", "quickly", "swiftly"})
+PROVISION_PART_R35 = frozenset({"in", "of", "under", "by"})  # "included in the deal", "part of the pact"
+PROVISION_DETS_R35 = frozenset({"the", "a", "an", "this", "that", "its", "their", "her", "his"})
+
+
+def _instrument_owner_r35(ctx: _Context, i: int, floor: int) -> Actor | None:
+    """The state or union owning the instrument noun at ``i``: the first one named between its determiner and
+    it ("the A-B deal", "the A-B one-in, one-out deal": the first party; "the British bill") or before a
+    possessive right before it ("A's new bill")."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    d = next((k for k in range(i - 1, max(floor, i - 11) - 1, -1) if lowers[k] in PROVISION_DETS_R35
+              or lowers[k] in {"'s", "’s"} or lowers[k] in {".", ";", ":"}), None)
+    if d is None or lowers[d] in {".", ";", ":"}:
+        return None
+    if lowers[d] in {"'s", "’s"}:
+        m = next((ctx.mention_at[k] for k in range(max(floor, d - 4), d) if k in ctx.mention_at
+                  and ctx.mention_at[k].end == d), None)
+        return m.actor if m is not None and m.kind == "actor" and m.actor else None
+    for k in range(d + 1, i):
+        m = ctx.mention_at.get(k)
+        if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.end <= i:
+            return m.actor
+    return None
+
+
+def _provision_owner_r35(ctx: _Context, start: int, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"A's new bill was published. ... Arrivals would be held for a month", "Also part of the deal is visa-free
+    travel": a measure with no state subject that is a provision of a bill, law, deal, pact, plan or scheme is that
+    instrument's owner's. A provision is either stated with "will"/"would" in its own clause (no subject named
+    before the modal, no condition, other modal, demand, fear or argument in the sentence) with an instrument
+    noun in the sentence, up to five sentences back or in the headline; or has "in/of/under/by the <instrument>"
+    in its own sentence ("included in the pact is ..."); the modal governs the measure (only "be", "able
+    to", "granted to", adverbs between them), and a draft is no provision. The owner is the state named with
+    the nearest owned instrument (this sentence first, then back); an unowned bill, law or act is the
+    lawmakers' (the story's main state). Bills of legislators ("senators", "the opposition") are members'
+    proposals, not the state's."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    k = start - 1
+    modal = None
+    while k >= sent.start and k >= start - 8 and lowers[k] not in {",", ";", ":", "–", "—"}:
+        if lowers[k] in PROVISION_MODALS_R35:
+            modal = k
+            break
+        k -= 1
+    if modal is not None and not PROVISION_GAP_R35.issuperset(lowers[modal + 1:start]):
+        modal = None  # "would cut off grants for cities that shelter migrants": the modal governs another verb
+    part = any(lowers[x] in PROVISION_NOUNS_R35 and lowers[x - 1] in {"the", "this"}
+               and lowers[x - 2] in PROVISION_PART_R35 for x in range(sent.start + 2, sent.end))
+    if modal is None and not part:
+        return [], None
+    if not PROVISION_UNREAL_R35.isdisjoint(lowers[sent.start:start]) \
+            or not PROVISION_OTHERS_R35.isdisjoint(lowers[sent.start:sent.end]):
+        return [], None
+    upto = modal if modal is not None else start
+    if any(ctx.mention_at.get(i) is not None and ctx.mention_at[i].kind not in {"place", "demonym"}
+           and not ctx.is_prepositional(ctx.mention_at[i]) for i in range(sent.start, upto)):
+        return [], None  # a subject named before the modal ("she would protect ..."): its own measure or none
+    if any(doc[i].is_title and i not in ctx.mention_at and lowers[i - 1] not in {"the", "this"}
+           for i in range(sent.start + 1, upto)):
+        return [], None  # "The Aid Network will ...", "Mr. Smith's bill would ...": a named other subject
+    n = ctx.sent_of[start]
+    window = [*range(n, max(-1, n - PROVISION_BACK_R35 - 1), -1), *([0] if n > PROVISION_BACK_R35 else [])]
+    if not PROVISION_LEGISLATORS_R35.isdisjoint(lowers[ctx.sents[window[-1]].start:sent.end]):
+        return [], None  # lawmakers' bills in a legislature's debate: proposals of members, not the state's plan
+    domestic = False
+    for s in window:
+        span = ctx.sents[s]
+        nouns = [i for i in range(span.start, span.end) if lowers[i] in PROVISION_NOUNS_R35
+                 and not (doc[i].text == "act" and lowers[i - 1] not in {"the", "this", "new"})
+                 and not (i + 1 < span.end and lowers[i + 1] in {"to", "with", "on"})]  # "plan to", "deal with"
+        for i in reversed(nouns):
+            owner = _instrument_owner_r35(ctx, i, span.start)
+            if owner is not None:
+                return [owner], None
+            if lowers[i] in PROVISION_DOMESTIC_R35:
+                domestic = True  # "the bill", "the minister's new Bill": the lawmakers' state
+    if domestic and not ctx._main_country_contested():
+        main = ctx._person_country_from_context(None)
+        return ([main] if main else []), None
+    return [], None
 
 
 def _of_which_states(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
@@ -2313,10 +2424,34 @@ def _acting_state(ctx: _Context) -> Actor | None:
                 # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
         main = ctx._person_country_from_context(None)
-        ranked = sorted(counts, key=lambda a: (-counts[a], a != main, min(m.start for m in ctx.mentions
-                                                                            if m.actor == a)))
+        deportees = _deportee_states_r35(ctx) if len(counts) > 1 else set()
+        ranked = sorted(counts, key=lambda a: (a in deportees, -counts[a], a != main,
+                                               min(m.start for m in ctx.mentions if m.actor == a)))
         ctx._acting = ranked[0] if ranked else (main or False)
     return ctx._acting or None
+
+
+DEPORTEE_NOUNS_R35 = frozenset({"nationals", "citizens", "immigrants", "migrants", "refugees", "asylum", "men",
+                                "women", "people", "workers", "deportees", "returnees", "detainees", "prisoners"})
+DEPORTEE_VERBS_R35 = frozenset({"deported", "expelled", "repatriated", "detained", "returned", "removed",
+                                "deporting", "expelling", "repatriating", "detaining", "deport", "expel", "repatriate"})
+
+
+def _deportee_states_r35(ctx: _Context) -> set[Actor]:
+    """The states whose people the story shows deported, expelled, repatriated or detained ("seven A-ian nationals
+    have been deported", "deported 40 A-ian migrants"): a demonym right before a group noun with such a verb within
+    six words before or after it. Their state is where the people come from, not the one acting: it goes last
+    when the story's acting state is ranked (r35)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    found: set[Actor] = set()
+    for m in ctx.mentions:
+        if m.kind != "demonym" or not m.actor or m.end >= len(doc) or lowers[m.end] not in DEPORTEE_NOUNS_R35:
+            continue
+        sent = ctx.sents[ctx.sent_of[m.start]]
+        if not DEPORTEE_VERBS_R35.isdisjoint(lowers[max(sent.start, m.start - 6):min(sent.end, m.end + 7)]):
+            found.add(m.actor)
+    return found
 
 
 def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:
@@ -4261,6 +4396,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if entry.get("exclude_after") and not set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
                 entry["exclude_after"]):
             continue  # "committed $2 billion to border security": money for another purpose
+        if entry.get("require_after") and set(doc_lowers(doc)[end:min(sent.end, end + 6)]).isdisjoint(
+                entry["require_after"]):
+            continue  # "admit 40 a month through <the relocation scheme>": a word the reading needs after (r35)
         if _endorsement(doc_lowers(doc), end, sent.end, entry):
             continue  # "offered broad support for the bill": backing a measure, no aid given (r31)
         if entry.get("left_from") and end + 1 < sent.end and doc[end].lower_ == "from" and not set(
@@ -4348,14 +4486,17 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         focused = start - 2 >= sent.start and doc[start - 1].lower_ == "on" and doc[start].lower_.endswith("ing") \
             and doc[start - 2].lemma_.lower() in FOCUS_WORDS  # "ICE will focus on deporting criminals" (r32)
         practice = _practice_owner(ctx, start, sent)  # "X's practice of pushing migrants back" (r33)
+        prepared = start - 2 >= sent.start and doc[start - 2].lower_ in PREPARATION_WORDS_R35  # "preparations for
+        # introducing border controls": steps under way toward the measure (r35)
         if start > sent.start and doc[start - 1].lower_ in GERUND_PREPS and not legal_act and not counted \
-                and not focused and practice is None and (
+                and not focused and practice is None and not prepared and (
                 doc[start].lower_.endswith("ing") or entry.get("nominal") or doc[start - 1].lower_ == "behind"):
             continue  # "the idea of building a wall", "the use of humanitarian corridors": not stated as done
         if doc[start].lower_ == "welcome" and start > sent.start and doc[start - 1].lemma_.lower() == "be":
             continue  # "legal immigrants are welcome": an attitude, not an admission
         criticised = None
-        if start - 2 >= sent.start and doc[start - 1].lower_ == "for" and doc[start].lower_.endswith("ing"):
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "for" and doc[start].lower_.endswith("ing") \
+                and not prepared:
             criticised = ctx.mention_at.get(start - 2)  # "blasted Germany for admitting ...": Germany's measure
             if criticised is None or criticised.kind != "actor" or not criticised.actor:
                 continue
@@ -4472,6 +4613,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
+        if not actors and not entry.get("organization_fallback"):
+            actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
+            # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
         if not actors and entry.get("organization_fallback"):
             actors, at = _organization_fallback(ctx, entry), None
         if entry["type"] == "Mobilization" and ((not actors and entry.get("nominal"))
