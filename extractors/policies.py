@@ -2424,34 +2424,10 @@ def _acting_state(ctx: _Context) -> Actor | None:
                 # state, not the story's
                 counts[m.actor] = counts.get(m.actor, 0) + 1
         main = ctx._person_country_from_context(None)
-        deportees = _deportee_states_r35(ctx) if len(counts) > 1 else set()
-        ranked = sorted(counts, key=lambda a: (a in deportees, -counts[a], a != main,
-                                               min(m.start for m in ctx.mentions if m.actor == a)))
+        ranked = sorted(counts, key=lambda a: (-counts[a], a != main, min(m.start for m in ctx.mentions
+                                                                            if m.actor == a)))
         ctx._acting = ranked[0] if ranked else (main or False)
     return ctx._acting or None
-
-
-DEPORTEE_NOUNS_R35 = frozenset({"nationals", "citizens", "immigrants", "migrants", "refugees", "asylum", "men",
-                                "women", "people", "workers", "deportees", "returnees", "detainees", "prisoners"})
-DEPORTEE_VERBS_R35 = frozenset({"deported", "expelled", "repatriated", "detained", "returned", "removed",
-                                "deporting", "expelling", "repatriating", "detaining", "deport", "expel", "repatriate"})
-
-
-def _deportee_states_r35(ctx: _Context) -> set[Actor]:
-    """The states whose people the story shows deported, expelled, repatriated or detained ("seven A-ian nationals
-    have been deported", "deported 40 A-ian migrants"): a demonym right before a group noun with such a verb within
-    six words before or after it. Their state is where the people come from, not the one acting: it goes last
-    when the story's acting state is ranked (r35)."""
-    doc = ctx.doc
-    lowers = doc_lowers(doc)
-    found: set[Actor] = set()
-    for m in ctx.mentions:
-        if m.kind != "demonym" or not m.actor or m.end >= len(doc) or lowers[m.end] not in DEPORTEE_NOUNS_R35:
-            continue
-        sent = ctx.sents[ctx.sent_of[m.start]]
-        if not DEPORTEE_VERBS_R35.isdisjoint(lowers[max(sent.start, m.start - 6):min(sent.end, m.end + 7)]):
-            found.add(m.actor)
-    return found
 
 
 def _bracketed_acronym(doc: Doc, start: int, end: int) -> bool:

@@ -89,14 +89,8 @@ def test_open_classes_near_misses(nlp, text, wrong):
     # a fence in a relative clause: the state named builds it
     ("The migrants were stopped by a new fence Bulgaria erected on its frontier last year.",
      ("BG", "BorderBarrier"), None),
-    # the deported people's state is not the story's acting state
-    ("Cambodia receives nine workers deported from Thailand\n\nThailand on Friday deported nine Cambodian "
-     "nationals who had overstayed their visas. Thailand said more would follow. Cambodia said it had received "
-     "them, and Cambodia sent officials to meet the men at the crossing. The nine migrants had been detained in "
-     "March after a raid.",
-     ("TH", "Detention"), ("KH", "Detention")),
 ])
-def test_exit_emergency_fence_deportees(nlp, text, expected, wrong):
+def test_exit_emergency_fence(nlp, text, expected, wrong):
     found = policies(nlp, text)
     assert expected in found
     if wrong is not None:
