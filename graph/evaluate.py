@@ -436,20 +436,62 @@ def _score_flows(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> Count
     return _set_counts(keys(predicted), keys(gold))
 
 
+# The seed's gold (written before the event model settled) names two types by their older names.
+OLDER_EVENT_TYPES = {"emigration": "exodus", "bordercrossingincrease": "bordercrossingchange",
+                     "bordercrossingdecrease": "bordercrossingchange"}
+
+
 def _event_type_key(event_type: str | None) -> str:
     folded = fold(event_type).replace(" ", "")
-    return folded[: -len("event")] if folded.endswith("event") else folded
+    folded = folded[: -len("event")] if folded.endswith("event") else folded
+    return OLDER_EVENT_TYPES.get(folded, folded)
+
+
+def _countries_named_in(phrase: str) -> list[str]:
+    """Countries named inside a place phrase of the seed's gold ("border with Georgia", "occupied regions of
+    Ukraine"): every run of up to three words that is a country name."""
+    words = phrase.split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)
+            if country_code(" ".join(words[i:j]))]
 
 
 def _event_place_keys(event: Mapping[str, Any]) -> set[str]:
     """Gold places are a list of accepted countries (either side of a border, a deportation's two
-    ends); a predicted place is one name. Older gold (the seed's) names the country in "country" or
-    "origin" when "place" is missing or is not a country."""
+    ends); a predicted place is one name. Older gold (the seed's) gives one place phrase and names
+    countries in "country", "origin" (the country left) or "target" (the country invaded): all of them
+    are accepted, and so are the countries named inside the phrase ("border with Georgia")."""
     place = event.get("place")
-    names = place if isinstance(place, list) else [place]
-    if not isinstance(place, list) and (event.get("country") or event.get("origin")):
-        names = [event.get("country") or event.get("origin")]
+    if isinstance(place, list):
+        names = place
+    else:
+        names = [event.get(field) for field in ("country", "origin", "target")]
+        if isinstance(place, str):
+            inside = [] if country_code(place) else _countries_named_in(place)
+            names += inside or [place]
     return {country_key(n) for n in names if isinstance(n, str) and fold(n)}
+
+
+def _gold_quantity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """A gold event's quantity as {"value", "unit"}; the seed's gold writes a bare number with "unit",
+    or "length_km" (a queue) or "percent" (a change)."""
+    quantity = event.get("quantity")
+    if isinstance(quantity, Mapping):
+        return quantity
+    if isinstance(quantity, (int, float)) and not isinstance(quantity, bool):
+        return {"value": quantity, "unit": event.get("unit")}
+    for field, unit in (("length_km", "km"), ("percent", "percent")):
+        if isinstance(event.get(field), (int, float)):
+            return {"value": event[field], "unit": unit}
+    return None
+
+
+def _date_found(date: str, found: list[Mapping[str, Any]]) -> bool:
+    """A gold date (YYYY-MM-DD or YYYY-MM, or the seed's yearless MM-DD) is found when one of the
+    predicted events resolves to it."""
+    dates = {e.get("date") for e in found if isinstance(e.get("date"), str)}
+    if len(date) == 5:  # "02-24": the year is not in the text
+        return any(d == date or d.endswith("-" + date) for d in dates)
+    return date in dates
 
 
 def _same_quantity(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> bool:
@@ -494,10 +536,13 @@ def _score_events(predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> dict
     for i, j in sorted(matching.items()):
         wanted, found = real[i], by_key[slots[j]]
         date = wanted.get("date")
-        right = (date in {e.get("date") for e in found}) if date else not any(e.get("date") for e in found)
+        right = _date_found(date, found) if date else not any(e.get("date") for e in found)
         dates = dates + Accuracy(int(right), 1)
-        quantity = wanted.get("quantity")
-        found_quantities = [q for e in found for q in e.get("quantities") or [] if isinstance(q, Mapping)]
+        quantity = _gold_quantity(wanted)
+        # (a gold file scored as a prediction has no "quantities": its own quantity stands for them)
+        found_quantities = [q for e in found
+                            for q in (e["quantities"] or [] if "quantities" in e else [_gold_quantity(e)])
+                            if isinstance(q, Mapping)]
         right = (any(_same_quantity(quantity, q) for q in found_quantities) if isinstance(quantity, Mapping)
                  else not found_quantities)
         quantities = quantities + Accuracy(int(right), 1)
