@@ -3672,9 +3672,29 @@ def _subject_of(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
     W = doc_lowers(doc)
     j = m.end
     while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"'s", "’s", "also"}
-                     or W[j] in PHASE_VERBS):
+                     or W[j] in PHASE_VERBS or _subject_time_word(W, j)):
         j += 1
     return j == d and m.start >= start
+
+
+WEEKDAY_AND_MONTH_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+    "aug.", "sept.", "oct.", "nov.", "dec."})
+
+
+def _subject_time_word(W: list[str], j: int) -> bool:
+    """A time phrase between a state and its verb ("Malaysia on Thursday deported", "A on March 3 expelled",
+    "A yesterday deported"; r35): "on" before a weekday or month, the name itself, a day number after a month,
+    and the one-word days ("this" and "earlier" before the subject fillers' "week")."""
+    word = W[j]
+    if word == "on":
+        return j + 1 < len(W) and W[j + 1] in WEEKDAY_AND_MONTH_NAMES
+    if word in WEEKDAY_AND_MONTH_NAMES:
+        return W[j - 1] in {"on", "last", "this", "next"} or W[j - 1] in WEEKDAY_AND_MONTH_NAMES
+    if word.isdigit() and len(word) <= 2:
+        return W[j - 1] in WEEKDAY_AND_MONTH_NAMES
+    return word in {"yesterday", "today", "earlier", "this"}
 
 
 __all__ = ["extract_flows", "Flow", "TimeExpression"]
