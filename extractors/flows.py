@@ -1317,7 +1317,7 @@ def _admitters(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict[in
         j = _past_apposition(W, m.end, sent.end, mentions, triggers)
         adverb = False
         while j < sent.end and (W[j] in lex.subject_fillers or W[j] in HOST_FILLERS or W[j] in AUXILIARIES
-                                or W[j] in _admit_adverbs()):
+                                or W[j] in _admit_adverbs() or _subject_time_word(W, j)):
             adverb = adverb or W[j] in _admit_adverbs()
             j += 1  # "Kenya is hosting", "Chad, which is home to"
         if j + 1 < sent.end and W[j] == "home" and W[j + 1] == "to" and j not in triggers and any(
@@ -3241,7 +3241,7 @@ def _application_flows(b: _Builder, sentences: list[_Sentence], main: str | None
             # "Hungary and Austria have received 19,000 applications": the country receiving them
             j = m.end
             while j < end and (W[j] in lex.subject_fillers or W[j] in AUXILIARIES or W[j] in {"and", ",", "also"}
-                               or j in by_start):
+                               or j in by_start or _subject_time_word(W, j)):
                 j = by_start[j].end if j in by_start else j + 1
             if j < end and W[j] in lex.application_receivers and any(
                     w in lex.application_nouns for w in W[j + 1:min(j + 7, end)]) and not _blocked(doc, j, start, lex):
@@ -3639,7 +3639,7 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 continue
             j = m.end
             while j < end and (W[j] in lex.subject_fillers or W[j] in AUXILIARIES or W[j] in {"and", ","}
-                               or any(o.start == j for o in s.mentions)):
+                               or any(o.start == j for o in s.mentions) or _subject_time_word(W, j)):
                 o = next((o for o in s.mentions if o.start == j), None)
                 j = o.end if o is not None else j + 1
             if j < end and W[j] in lex.deport_receivers and any(0 < n - j <= 8 for n in nouns) \
@@ -3658,7 +3658,8 @@ def _takes_back(doc: Doc, m: _Mention, d: int, lex: _Lex) -> bool:
     take back migrants who were expelled from the US")."""
     W = doc_lowers(doc)
     j = m.end
-    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"agreed", "to", "also"}):
+    while j < d and (W[j] in AUXILIARIES or W[j] in lex.subject_fillers or W[j] in {"agreed", "to", "also"}
+                     or _subject_time_word(W, j)):
         j += 1
     return j < d and W[j] in lex.deport_receivers and W[j + 1:j + 2] == ["back"]
 

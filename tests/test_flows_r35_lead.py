@@ -1,4 +1,5 @@
-"""A time phrase between a deporting state and its verb (lead, r35). Sentences written for this test."""
+"""A time phrase between a deporting, admitting or receiving state and its verb (lead, r35).
+Sentences written for this test."""
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,14 @@ def flows(nlp, text: str) -> set[tuple[str, str]]:
     ("Norway yesterday deported a family of five to Afghanistan despite protests.", ("NO", "AF")),
 ])
 def test_time_phrase_between_state_and_deportation(nlp, text, expected):
+    assert expected in flows(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada on Friday admitted 1,200 Syrian refugees, the immigration minister said.", ("SY", "CA")),
+    ("Sweden on Tuesday received 4,000 asylum applications from Syrians, officials said.", ("SY", "SE")),
+])
+def test_time_phrase_between_host_and_its_verb(nlp, text, expected):
     assert expected in flows(nlp, text)
 
 
