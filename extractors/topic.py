@@ -66,6 +66,15 @@ def is_migration_text(text: str) -> bool:
     return found > 0 and len(text.split()) < long_words
 
 
+def migration_density(text: str) -> float:
+    """Occurrences of topic.json's migration word parts per 100 words of ``text``: how much of a document is about
+    people's movement (a migration story: 2–5; a political or crime story that names a border or a visa once: under
+    1). The learned flow scorer reads only documents dense enough (``extractors.flow_scorer``)."""
+    lowered = lower_text(text)
+    hits = sum(lowered.count(word) for word in _settings()[1] if word in lowered)
+    return 100.0 * hits / max(1, len(text.split()))
+
+
 def on_topic(doc: Doc) -> bool:
     """Whether policies and flows are read in ``doc``: always when the gate is off, else ``is_migration_text``."""
     if not gate_enabled():
