@@ -347,9 +347,9 @@ def add_scored_flows(b: _Builder, sentences: list[_Sentence], main: str | None) 
     cands = candidates(b.doc, b.assertions, sentences, main, b.flows)
     added = 0
     for cand in cands:
+        if all(sup.features.get("neg") or sup.features.get("hedge") for sup in cand.support):
+            continue  # stated only negated or hedged ("did not cross into", "might move to"): no flow, as the rules
         features = cand.features()
-        if features.get("all:neg"):  # every supporting sentence negated: "did not cross into", as the rules read it
-            continue
         value = score(features, cfg)
         if value < cfg.threshold:
             continue

@@ -1,0 +1,84 @@
+"""The flow scorer's document gates (session 36): it reads articles about migration only. Switched on by default, it
+must not pair the countries of a snippet (its document-level features describe whole articles) or of a story that
+names migration only in passing. Invented texts."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors import flow_scorer
+from extractors.entities import extract_entities
+from extractors.flows import extract_flows
+from extractors.pipeline import build_pipeline
+from extractors.topic import migration_density
+
+ROOT = Path(__file__).resolve().parents[1]
+
+HEAD = ("Remittances under pressure\n\nThousands of Nepali migrants crossed into India this year, officials said. "
+        "Nepali families in Qatar sent home less money, the bank said. Nepali families in Qatar often borrow to pay "
+        "recruiters. Many Nepali families in Qatar said wages were late. Officials in Qatar said the families were "
+        "paid.")
+ON_TOPIC = (" Work visas in the Gulf run for two years, and most workers renew them twice. Recruiters charge high "
+            "fees, and many workers borrow from relatives before they apply for a visa. Labour groups say the "
+            "workers spend long hours in the heat. Banks say the transfers fell for a second year, and families at "
+            "home have cut spending on food and rent. A visa costs more than a month's wage, the groups say.")
+OFF_TOPIC = (" The central bank kept its main rate unchanged on Thursday and said inflation would ease next year. "
+             "Shares in the largest lenders rose after the decision, and the currency held steady against the "
+             "dollar. Economists had expected a cut, citing weak factory output and slower retail sales. The "
+             "finance ministry said the budget gap would narrow as tax receipts recover, and a new bond sale is "
+             "planned for the spring to refinance older debt.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def _pairs(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    return {(f.origin, f.destination) for f in extract_flows(doc, extract_entities(doc), scorer=True)}
+
+
+def _with(monkeypatch, **changes) -> None:
+    config = dataclasses.replace(flow_scorer._config(), **changes)
+    monkeypatch.setattr(flow_scorer, "_config", lambda: config)
+
+
+def test_switched_on_by_default(monkeypatch):
+    monkeypatch.delenv("MIGRAPH_FLOW_SCORER", raising=False)
+    data = json.loads((ROOT / "extractors" / "data" / "flow_scorer.json").read_text(encoding="utf-8"))
+    assert data["enabled"] is True and flow_scorer.enabled()
+    assert data["min_words"] >= 50 and data["min_topic_density"] > 0
+
+
+def test_an_article_about_migration_gets_the_scored_pair(nlp):
+    assert len((HEAD + ON_TOPIC).split()) >= flow_scorer._config().min_words
+    assert migration_density(HEAD + ON_TOPIC) >= flow_scorer._config().min_density
+    assert ("NP", "QA") in _pairs(nlp, HEAD + ON_TOPIC)
+
+
+def test_a_snippet_is_not_scored(nlp, monkeypatch):
+    assert ("NP", "QA") not in _pairs(nlp, HEAD)
+    _with(monkeypatch, min_words=0)
+    assert ("NP", "QA") in _pairs(nlp, HEAD)  # the gate, not the score, kept it out
+
+
+def test_a_story_naming_migration_in_passing_is_not_scored(nlp, monkeypatch):
+    text = HEAD + OFF_TOPIC + OFF_TOPIC
+    assert migration_density(text) < flow_scorer._config().min_density
+    assert ("NP", "QA") not in _pairs(nlp, text)
+    _with(monkeypatch, min_density=0.0)
+    assert ("NP", "QA") in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Refugees fled across the border; asylum claims rose.", 100.0 * 4 / 8),  # refugee, fled, border, asylum
+    ("The bank kept its rate unchanged.", 0.0),
+    ("", 0.0),
+])
+def test_migration_density_counts_word_parts_per_100_words(text, expected):
+    assert migration_density(text) == pytest.approx(expected)
