@@ -2,8 +2,8 @@
 noun each act ("the German and French governments"); "barred its borders to" closes them; "joined the
 restrictions/ban" copies the measure just stated; a passive exit ban names the state left; people "not allowed to
 fly from A" or "to buy tickets" face A's flight ban; "closed its ports" needs no "to" after; people who "will/would
-receive temporary protection" are granted it; a press or news agency is no state body. Sentences written for these
-tests."""
+receive temporary protection" are granted it; free travel offered in a refugee story is aid; a press or news
+agency is no state body. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -122,3 +122,16 @@ def test_press_agency_is_no_state_body(nlp):
                           "Agency PAP, large groups of migrants in Minsk were detained in various places on "
                           "Thursday and taken to the airport.")
     assert ("PL", "Detention") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Norway has offered free travel for Ukrainians on its trains.",
+    "Norway has provided free travel for Ukrainian nationals crossing Europe.",
+])
+def test_free_travel_is_aid(nlp, text):
+    assert ("NO", "Aid") in policies(nlp, text)
+
+
+def test_visa_free_travel_is_no_aid(nlp):
+    found = policies(nlp, "The deal offers visa-free travel to Chileans for 90 days.")
+    assert not {p for p in found if p[1] == "Aid"}
