@@ -80,9 +80,9 @@ def test_no_exit_ban_without_a_state(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Citizens of Peru would not be allowed to fly from Norway to Chile, the Norwegian aviation authority said, "
-     "as migrants gather at the border.", ("NO", "FlightBan")),
-    ("Migrants from Peru will not be allowed to buy tickets to Minsk, Norway's aviation authority said.",
+    ("Peruvians will not be allowed to fly from Norway to Chile for now, the Norwegian aviation authority "
+     "said, as migrants gather at the border.", ("NO", "FlightBan")),
+    ("Migrants from Peru would not be allowed to buy any tickets to Minsk, Norway's aviation authority said.",
      ("NO", "FlightBan")),
 ])
 def test_not_allowed_to_fly(nlp, text, expected):
@@ -90,8 +90,8 @@ def test_not_allowed_to_fly(nlp, text, expected):
 
 
 def test_aircraft_not_allowed_to_fly_is_no_flight_ban(nlp):
-    found = policies(nlp, "During the game other aircrafts are not allowed to fly nearby, as border agents "
-                          "watch for migrants.")
+    found = policies(nlp, "Private planes are not allowed to fly near the stadium during the match, as border "
+                          "agents watch for migrants.")
     assert not {p for p in found if p[1] == "FlightBan"}
 
 
@@ -101,8 +101,8 @@ def test_closed_ports_without_to(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "On Thursday night, the Norwegian government adopted a decree according to which refugees from Chile would "
-    "receive temporary protection.",
+    "Late on Monday the Norwegian cabinet passed an order saying that those fleeing Chile would receive temporary "
+    "protection.",
     "Refugees from Chile would receive temporary protection in Norway, the minister said.",
 ])
 def test_would_receive_protection(nlp, text):
@@ -119,14 +119,13 @@ def test_conditional_receipt_is_no_grant(nlp):
 
 def test_press_agency_is_no_state_body(nlp):
     found = policies(nlp, "Two planes flew to Minsk to take stranded Iraqis home. According to the Polish Press "
-                          "Agency PAP, large groups of migrants in Minsk were detained in various places on "
-                          "Thursday and taken to the airport.")
+                          "Agency, dozens of migrants sleeping in Minsk were detained and driven to the airport.")
     assert ("PL", "Detention") not in found
 
 
 @pytest.mark.parametrize("text", [
     "Norway has offered free travel for Ukrainians on its trains.",
-    "Norway has provided free travel for Ukrainian nationals crossing Europe.",
+    "Norway has provided free travel for Ukrainian nationals on their way west.",
 ])
 def test_free_travel_is_aid(nlp, text):
     assert ("NO", "Aid") in policies(nlp, text)
