@@ -96,7 +96,7 @@ def test_aircraft_not_allowed_to_fly_is_no_flight_ban(nlp):
 
 
 def test_closed_ports_without_to(nlp):
-    assert ("MT", "EntryBan") in policies(nlp, "Malta closed its ports due to the virus, leaving 150 migrants "
+    assert ("MT", "EntryBan") in policies(nlp, "Malta closed its ports because of the virus, leaving 150 migrants "
                                                "stranded at sea.")
 
 
