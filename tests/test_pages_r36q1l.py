@@ -1,7 +1,7 @@
 """Round 36, helper Q1l (web pages 211-240 on the held-out topics, policies): demonyms listed before a state body
 noun each act ("the German and French governments"); "barred its borders to" closes them; "joined the
 restrictions/ban" copies the measure just stated; a passive exit ban names the state left; people "not allowed to
-fly from A" or "to buy tickets" face A's flight ban; "closed its ports" needs no "to" after; people who "will/would
+fly from A" or "to buy tickets" face A's flight ban; people who "will/would
 receive temporary protection" are granted it; free travel offered in a refugee story is aid; a press or news
 agency is no state body. Sentences written for these tests."""
 
@@ -93,11 +93,6 @@ def test_aircraft_not_allowed_to_fly_is_no_flight_ban(nlp):
     found = policies(nlp, "Private planes are not allowed to fly near the stadium during the match, as border "
                           "agents watch for migrants.")
     assert not {p for p in found if p[1] == "FlightBan"}
-
-
-def test_closed_ports_without_to(nlp):
-    assert ("MT", "EntryBan") in policies(nlp, "Malta closed its ports because of the virus, leaving 150 migrants "
-                                               "stranded at sea.")
 
 
 @pytest.mark.parametrize("text", [
