@@ -899,6 +899,9 @@ class _Context:
                     return Mention(ent.start, ent.end + 1, "actor", ("Country", iso))
                 if nxt is not None and nxt in {"'s", "’s"} and label != "NORP":
                     return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "Myanmar's army"
+                if nxt in {",", "and", "or"} and self._shares_body_head_r36(ent.end):
+                    return Mention(ent.start, ent.end, "actor", ("Country", iso))  # "the German and French
+                    # governments": each listed demonym shares the state body noun of the last (r36)
                 return Mention(ent.start, ent.end, "demonym", ("Country", iso))
             return Mention(ent.start, ent.end, "actor", ("Country", iso))
         if label in {"LOC", "GPE", "FAC"}:
@@ -949,6 +952,27 @@ class _Context:
             return Mention(ent.start, ent.end, "blocker")
         return Mention(ent.start, ent.end, "place")
 
+    def _shares_body_head_r36(self, i: int) -> bool:
+        """Whether token i opens the rest of a list of state demonyms whose last one heads a state body: ", French
+        and Dutch governments" after "German" (r36). Only commas and one "and"/"or" may join them."""
+        lows, n = doc_lowers(self.doc), len(self.doc)
+        heads = self.sets["state_org_heads"]
+        links = 0
+        while i < n and lows[i] in {",", "and", "or"}:
+            links += lows[i] != ","
+            i += 1
+            if i < n and lows[i] in {"and", "or"}:
+                links += 1
+                i += 1
+            nxt = self._ent_at(i)
+            if nxt is None or links > 1 or not (nxt.label_ == "NORP" or (
+                    nxt.label_ == "GPE" and nxt.text in self.gaz.demonym_by_surface)):
+                return False
+            i = nxt.end
+            if i < n and lows[i] in heads:
+                return links == 1
+        return False
+
     def _state_named(self, iso: str) -> bool:
         """Whether the document names the state ``iso`` itself (a country name or its adjective), so a region's
         name read as that state's is no homonym of a region elsewhere ("Virginia police" in a story naming no
@@ -978,6 +1002,8 @@ class _Context:
         """A state body by its key or name: "Interior Ministry", "Border Guard", or an agency whose name
         (or canonical key) has a word of state immigration work ("Immigration and Customs Enforcement")."""
         last = text.split()[-1].lower() if text.split() else ""
+        if not NEWS_ORG_WORDS_R36.isdisjoint(w.lower() for w in text.split()):
+            return False  # "the Polish Press Agency": a news source that reports, not a state body (r36)
         return key in self.sets["state_org_names"] or last in self.sets["state_org_heads"] or any(
             w.lower() in {"ministry", "government", "authorities", "guard", "guards", "police"} for w in text.split()
         ) or not self.sets["state_agency_words"].isdisjoint(key.split("-"))
@@ -1818,6 +1844,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                         return [("Country", iso)], m
                 if not passive or low in after:
                     break  # "welcomed in X" names the actor or nothing; "deported by boat by X" may go on
+        if entry.get("actor_after_only"):
+            return [], None  # "not allowed to leave A": the state left or none (r36)
     if passive and not after and not entry.get("passive_ok"):
         # "X was deported": the subject of a passive is the group affected, not the actor; but a state that
         # reports it speaks of its own measure ("Kazakhstan said Russians would be allowed to stay")
@@ -2352,6 +2380,10 @@ def _according_to_state(ctx: _Context, sent: Span) -> Actor | None:
             if len(resolved) == 1:
                 return resolved[0]
     return None
+
+
+NEWS_ORG_WORDS_R36 = frozenset({"press", "news", "newspaper", "media", "broadcaster", "broadcasting", "television",
+                                "radio", "wire"})
 
 
 CATCHING_LEMMAS = frozenset({"detain", "arrest", "apprehend", "catch", "intercept", "jail", "imprison"})
