@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # flows imports this module lazily; the types only
     from extractors.assertions import DocumentAssertions, Flow
     from extractors.flows import _Builder, _Mention, _Sentence
 
+EXTRACTOR = "migraph.flow_scorer"  # the provenance of a learned pair: prov:wasAttributedTo in the graph
 PREP_WINDOW = 3  # tokens before a mention searched for the preposition that links it
 SKIPPABLE = {"the", "a", "an", "its", "their", "neighbouring", "neighboring", "nearby", "southern", "northern",
              "eastern", "western", "central", "war-torn", "mainland"}
@@ -357,7 +358,10 @@ def add_scored_flows(b: _Builder, sentences: list[_Sentence], main: str | None) 
         before = len(b.flows)
         b.add(sentences[sup.sentence].span, cand.origin, cand.destination, sup.tokens, trigger=sup.trigger)
         if len(b.flows) > before:
-            b.flows[-1].confidence = round(1.0 / (1.0 + math.exp(-value)), 3)
+            flow = b.flows[-1]
+            flow.confidence = round(1.0 / (1.0 + math.exp(-value)), 3)
+            # the graph tells a learned pair from a rule's: prov:wasAttributedTo the scorer, with mig:confidence
+            flow.evidence = replace(flow.evidence, extractor=EXTRACTOR)
             added += 1
     return added
 

@@ -91,6 +91,7 @@ XSD_INTEGER, XSD_DATE, XSD_DECIMAL, XSD_ANY_URI = XSD.integer, XSD.date, XSD.dec
     MIG.qualifier, MIG.quantity, MIG.quoteKind, MIG.quotedText, MIG.resolvedValue, MIG.role, MIG.sentence,
     MIG.sha256, MIG.speaker, MIG.speakerDescription, MIG.startOffset, MIG.status, MIG.surfaceForm, MIG.target,
     MIG.targetDescription, MIG.targetNationality, MIG.text, MIG.time, MIG.trigger, MIG.unit, MIG.via)
+P_CONFIDENCE = MIG.confidence
 _ID = str(ID)
 
 
@@ -197,7 +198,7 @@ class _RdflibTerms:
                                                                     P_GRANULARITY, P_GROUP)
     P_GROUP_DESCRIPTION, P_IS_CHANGE, P_LATEST_DATE, P_MENTIONED_IN = (P_GROUP_DESCRIPTION, P_IS_CHANGE,
                                                                       P_LATEST_DATE, P_MENTIONED_IN)
-    P_MENTIONED_IN_SENTENCE = P_MENTIONED_IN_SENTENCE
+    P_MENTIONED_IN_SENTENCE, P_CONFIDENCE = P_MENTIONED_IN_SENTENCE, P_CONFIDENCE
     P_NAME_GENDER, P_NUMERIC_VALUE, P_ORIGIN, P_PLACE, P_POLICY_TYPE = (P_NAME_GENDER, P_NUMERIC_VALUE, P_ORIGIN,
                                                                        P_PLACE, P_POLICY_TYPE)
     P_QUALIFIER, P_QUANTITY, P_QUOTE_KIND, P_QUOTED_TEXT, P_RESOLVED_VALUE = (P_QUALIFIER, P_QUANTITY, P_QUOTE_KIND,
@@ -768,6 +769,8 @@ class DocumentWriter:
             self.add(node, t.P_TARGET_NATIONALITY, self._ensure_entity("Country", policy.target_nationality))
         if policy.condition:
             self.add(node, t.P_CONDITION, t.plain(policy.condition))
+        if policy.confidence is not None:
+            self.add(node, t.P_CONFIDENCE, t.decimal(_decimal(policy.confidence)))
         self._context(node, policy.time, policy.quantities, policy.trigger)
         self._provenance(node, ev)
         return node
@@ -791,6 +794,8 @@ class DocumentWriter:
             self.add(node, t.P_GROUP_DESCRIPTION, t.plain(flow.group))
         if flow.group_key:
             self.add(node, t.P_GROUP, self._ensure_entity("Group", flow.group_key))
+        if flow.confidence is not None:
+            self.add(node, t.P_CONFIDENCE, t.decimal(_decimal(flow.confidence)))
         self._context(node, flow.time, flow.quantities, flow.trigger)
         self._provenance(node, ev)
         return node

@@ -82,3 +82,32 @@ def test_a_story_naming_migration_in_passing_is_not_scored(nlp, monkeypatch):
 ])
 def test_migration_density_counts_word_parts_per_100_words(text, expected):
     assert migration_density(text) == pytest.approx(expected)
+
+
+def test_a_scored_flow_reaches_the_graph_with_its_confidence_and_scorer(nlp, tmp_path):
+    """Users must tell a learned pair from a rule's: mig:confidence and prov:wasAttributedTo the scorer, and the
+    flows query's ?confidence column (unbound for the rules' flows)."""
+    import hashlib
+
+    from graph.documents import Document
+    from graph.query import resolve_query, rows_as_dicts, run_query
+    from graph.rdf import DocumentWriter, extractor_iri, new_graph
+    from graph.vocab import MIG
+
+    text = HEAD + ON_TOPIC
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.flows = extract_flows(doc, assertions, scorer=True)
+    scored = [f for f in assertions.flows if (f.origin, f.destination) == ("NP", "QA")]
+    assert len(scored) == 1 and scored[0].evidence.extractor == flow_scorer.EXTRACTOR
+    assert all(f.evidence.extractor != flow_scorer.EXTRACTOR for f in assertions.flows if f.confidence is None)
+    document = Document(path=tmp_path / "remit.txt", name="remit.txt", text=text,
+                        sha256=hashlib.sha256(text.encode()).hexdigest(), published=None)
+    graph = new_graph()
+    DocumentWriter(graph, document).write_all(assertions, [])
+    rows = {(r["originIso"], r["destinationIso"]): r for r in rows_as_dicts(run_query(graph, resolve_query("flows")))}
+    assert float(rows[("NP", "QA")]["confidence"]) == pytest.approx(scored[0].confidence)
+    assert rows[("NP", "IN")]["confidence"] is None
+    node = next(iter(graph.subjects(MIG.confidence, None)))
+    from rdflib.namespace import PROV
+    assert (node, PROV.wasAttributedTo, extractor_iri(flow_scorer.EXTRACTOR)) in graph
