@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,9 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
                         help="report and skip bad files instead of failing the run")
     parser.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                         help="publication date for sources without a .meta.json sidecar")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="only the hand-written rules: no flow the learned scorer adds (those carry "
+                             "mig:confidence; same as MIGRAPH_FLOW_SCORER=0)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -203,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     from graph.query import QueryError
     from graph.store import StoreError
 
+    if getattr(args, "rules_only", False):  # before any extraction; worker processes inherit the environment
+        os.environ["MIGRAPH_FLOW_SCORER"] = os.environ["MIGRAPH_POLICY_SCORER"] = "0"
     try:
         handler = COMMANDS.get(args.command) or args.func
         return handler(args)

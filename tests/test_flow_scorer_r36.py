@@ -111,3 +111,16 @@ def test_a_scored_flow_reaches_the_graph_with_its_confidence_and_scorer(nlp, tmp
     node = next(iter(graph.subjects(MIG.confidence, None)))
     from rdflib.namespace import PROV
     assert (node, PROV.wasAttributedTo, extractor_iri(flow_scorer.EXTRACTOR)) in graph
+
+
+def test_rules_only_option_leaves_the_scorer_out(tmp_path, monkeypatch):
+    from build_graph import main
+
+    monkeypatch.delenv("MIGRAPH_FLOW_SCORER", raising=False)
+    monkeypatch.delenv("MIGRAPH_POLICY_SCORER", raising=False)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "remit.txt").write_text(HEAD + ON_TOPIC, encoding="utf-8")
+    assert main(["build", str(tmp_path / "src"), "--out", str(tmp_path / "all"), "--quiet"]) == 0
+    assert "mig:confidence" in (tmp_path / "all" / "graph.ttl").read_text(encoding="utf-8")
+    assert main(["build", str(tmp_path / "src"), "--out", str(tmp_path / "rules"), "--quiet", "--rules-only"]) == 0
+    assert "mig:confidence" not in (tmp_path / "rules" / "graph.ttl").read_text(encoding="utf-8")
