@@ -4594,7 +4594,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = [main], None
         if not actors and passive and entry.get("place_state_r36") and _realis_passive(ctx, start, sent) \
                 and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
-            actors, at = _aid_place_state_r36(ctx, sent, start, end), None  # "landed in A. They were given food": A (r36)
+            actors, at = _aid_place_state_r36(ctx, sent, start, end), None  # "landed in A. They were given food" (r36)
         if actors and entry.get("place_state_r36"):
             actors = [x for x in actors if x not in _origin_states_r36(ctx, sent)]  # "migrants who fled A were
             # given food": not A's aid (r36)
