@@ -4592,12 +4592,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
-        if not actors and passive and entry.get("place_state_r36") and _realis_passive(ctx, start, sent) \
-                and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
-            actors, at = _aid_place_state_r36(ctx, sent, start, end), None  # "landed in A. They were given food" (r36)
-        if actors and entry.get("place_state_r36"):
-            actors = [x for x in actors if x not in _origin_states_r36(ctx, sent)]  # "migrants who fled A were
-            # given food": not A's aid (r36)
+        if passive and entry.get("place_state_r36"):
+            actors = _place_state_actors_r36(ctx, actors, sent)  # a story state named once and not here: none
+            if not actors and _realis_passive(ctx, start, sent) \
+                    and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
+                actors, at = _place_state_actors_r36(ctx, _aid_place_state_r36(ctx, sent, start, end), sent), None
+                # "landed in A. They were given food", "was intercepted on its way to A" (r36)
         if not actors and not entry.get("organization_fallback"):
             actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
             # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
@@ -5014,6 +5014,16 @@ def _origin_states_r36(ctx: _Context, sent: Span) -> set[Actor]:
             if lowers[k] in AID_PLACE_NOT_R36:
                 out.add(m.actor)
     return out
+
+
+def _place_state_actors_r36(ctx: _Context, actors: list[Actor], sent: Span) -> list[Actor]:
+    """Actors of an agentless passive kept: not a state the sentence names as where people came from ("migrants who
+    fled A were given food"), nor a state the whole story names once unless the sentence or the one before names it
+    (a story state picked from one aside is no evidence; r36)."""
+    before = _sentence_before(ctx, sent)
+    near = _states_named_r36(ctx, before.start if before is not None else sent.start, sent.end)
+    origins = _origin_states_r36(ctx, sent)
+    return [x for x in actors if x not in origins and (x in near or not _named_once(ctx, x))]
 
 
 def _aid_place_state_r36(ctx: _Context, sent: Span, start: int, end: int) -> list[Actor]:

@@ -1,7 +1,8 @@
 """Round 36, helper Q4l: round 35's open policy classes on the read pages. Aid in agentless passives ("they were
 given food and water"): the state the sentence names, else the story's acting state, else the one state the sentence
-before names as where the people are; not a state they fled, not inside a "where" clause on a shelter. Sentences
-written for these tests."""
+before names as where the people are; not a state they fled, not inside a "where" clause on a shelter. Agentless
+interceptions ("a boat with 40 migrants was intercepted") the same way, as BorderBarrier. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
     ("About 300 migrants from Libya reached Italy on Sunday, and were given food and water.", ("IT", "Aid")),
     ("Malaysia's navy stopped a boat with 200 Rohingya refugees. Malaysia said the refugees would stay. The navy "
      "chief said that all of the refugees were safe but hungry, and were given food and water.", ("MY", "Aid")),
+    # agentless interceptions
+    ("Spain has seen more boats arriving this week. Spain said arrivals doubled. A boat with 58 migrants was "
+     "intercepted on its way to the islands.", ("ES", "BorderBarrier")),
+    ("Britain has seen more small boats this spring. Britain said crossings doubled. On Sunday another four boats "
+     "carrying a total of 72 migrants were intercepted.", ("GB", "BorderBarrier")),
 ])
 def test_new_readings(nlp, text, expected):
     assert expected in policies(nlp, text)
@@ -41,6 +47,10 @@ def test_new_readings(nlp, text, expected):
 @pytest.mark.parametrize("text, unexpected", [
     ("Migrants who fled Syria were given food and shelter.", ("SY", "Aid")),
     ("The Border Patrol dropped migrants at a shelter in Texas where they were given food.", ("US", "Aid")),
+    # a story state named once, in an aside far from the sentence, acts for no interception
+    ("Some of the men had worked in Iraq for years before they set out. Crossings to the islands doubled this "
+     "spring, officials said. Many boats reached the beaches on their own. A boat with 58 migrants was intercepted "
+     "on its way to the islands.", ("IQ", "BorderBarrier")),
     ("About 300 refugees reached a beach in Indonesia on Sunday. They will be given food and water if they stay.",
      ("ID", "Aid")),
 ])
