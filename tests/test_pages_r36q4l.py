@@ -47,6 +47,8 @@ def test_new_readings(nlp, text, expected):
 @pytest.mark.parametrize("text, unexpected", [
     ("Migrants who fled Syria were given food and shelter.", ("SY", "Aid")),
     ("The Border Patrol dropped migrants at a shelter in Texas where they were given food.", ("US", "Aid")),
+    ("Britain has seen more small boats this spring. The migrants are given a medical check and entered into "
+     "databases, officials said.", ("GB", "Aid")),
     # a story state named once, in an aside far from the sentence, acts for no interception
     ("Some of the men had worked in Iraq for years before they set out. Crossings to the islands doubled this "
      "spring, officials said. Many boats reached the beaches on their own. A boat with 58 migrants was intercepted "
