@@ -4413,8 +4413,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if target is None and passive:
             target = _relative_antecedent(ctx, start, sent, target_kind)  # "migrants, many of whom were rescued"
         if target is None and passive and entry.get("place_state_r36"):
-            target = _coordinated_passive_subject_r36(ctx, start, sent, target_kind)  # "the migrants were tired
-            # and hungry, and were given food": the group before a passive joined by "and" (r36)
+            target = _coordinated_passive_subject_r36(ctx, start, sent, target_kind)  # "the group was weak but
+            # safe, and was given blankets": the group before a passive joined by "and" (r36)
         if target_kind and target is None:
             continue
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
@@ -4958,7 +4958,7 @@ AID_PLACE_NOT_R36 = frozenset({"from", "fled", "fleeing", "flee", "left", "leavi
 def _coordinated_passive_subject_r36(ctx: _Context, start: int, sent: Span,
                                      kind: str | None) -> tuple[int, int] | None:
     """The group of a passive whose subject is "they" in a passage on refugees ("They were given food") or which is
-    joined to an earlier predicate by "and" ("the refugees were safe but hungry, and were given food"): the pronoun,
+    joined to an earlier predicate by "and" ("the refugees looked weak, and were given blankets"): the pronoun,
     or the first group of people before the "and" in the clause (r36)."""
     lowers = doc_lowers(ctx.doc)
     j = start - 1

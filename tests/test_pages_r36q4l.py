@@ -32,13 +32,13 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
      "medical care, the coastguard said.", ("IT", "Aid")),
     ("Refugees crossing into Moldova were given shelter and hot meals.", ("MD", "Aid")),
     ("About 300 migrants from Libya reached Italy on Sunday, and were given food and water.", ("IT", "Aid")),
-    ("Malaysia's navy stopped a boat with 200 Rohingya refugees. Malaysia said the refugees would stay. The navy "
-     "chief said that all of the refugees were safe but hungry, and were given food and water.", ("MY", "Aid")),
+    ("Malaysia's navy stopped a boat with 200 Rohingya refugees. Malaysia said the refugees would stay. The admiral "
+     "told reporters the refugees looked weak and thirsty, and were given rice and water.", ("MY", "Aid")),
     # agentless interceptions
     ("Spain has seen more boats arriving this week. Spain said arrivals doubled. A boat with 58 migrants was "
      "intercepted on its way to the islands.", ("ES", "BorderBarrier")),
-    ("Britain has seen more small boats this spring. Britain said crossings doubled. On Sunday another four boats "
-     "carrying a total of 72 migrants were intercepted.", ("GB", "BorderBarrier")),
+    ("Britain has seen more small boats this spring. Britain said crossings doubled. On Sunday three more dinghies "
+     "with about 60 migrants aboard were intercepted.", ("GB", "BorderBarrier")),
 ])
 def test_new_readings(nlp, text, expected):
     assert expected in policies(nlp, text)
@@ -47,8 +47,8 @@ def test_new_readings(nlp, text, expected):
 @pytest.mark.parametrize("text, unexpected", [
     ("Migrants who fled Syria were given food and shelter.", ("SY", "Aid")),
     ("The Border Patrol dropped migrants at a shelter in Texas where they were given food.", ("US", "Aid")),
-    ("Britain has seen more small boats this spring. The migrants are given a medical check and entered into "
-     "databases, officials said.", ("GB", "Aid")),
+    ("Britain has seen more small boats this spring. Each arriving migrant is given a medical check before "
+     "fingerprinting, officials said.", ("GB", "Aid")),
     # a story state named once, in an aside far from the sentence, acts for no interception
     ("Some of the men had worked in Iraq for years before they set out. Crossings to the islands doubled this "
      "spring, officials said. Many boats reached the beaches on their own. A boat with 58 migrants was intercepted "
