@@ -4444,6 +4444,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
         if target is None and passive:
             target = _relative_antecedent(ctx, start, sent, target_kind)  # "migrants, many of whom were rescued"
+        if target is None and passive and entry.get("place_state_r36"):
+            target = _coordinated_passive_subject_r36(ctx, start, sent, target_kind)  # "the group was weak but
+            # safe, and was given blankets": the group before a passive joined by "and" (r36)
         if target_kind and target is None:
             continue
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
@@ -4621,6 +4624,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             main = ctx._person_country_from_context(None) if not ctx._main_country_contested() else None
             if main and not _has_actor_mention(ctx, sent, main, start):
                 actors, at = [main], None
+        if passive and entry.get("place_state_r36"):
+            actors = _place_state_actors_r36(ctx, actors, sent)  # a story state named once and not here: none
+            if not actors and _realis_passive(ctx, start, sent) \
+                    and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
+                actors, at = _place_state_actors_r36(ctx, _aid_place_state_r36(ctx, sent, start, end), sent), None
+                # "landed in A. They were given food", "was intercepted on its way to A" (r36)
         if not actors and not entry.get("organization_fallback"):
             actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
             # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
@@ -4972,3 +4981,94 @@ def _wanted_adjective(doc: Doc, i: int) -> bool:
     """"deserters who are wanted must be extradited": "wanted" after a form of "be" describes the people (sought by
     the police), it is no demand for the measure ("wanted him extradited") (r33)."""
     return doc[i].lower_ == "wanted" and i > 0 and doc[i - 1].lower_ in {"is", "are", "was", "were", "be", "been"}
+
+
+AID_PLACE_NOT_R36 = frozenset({"from", "fled", "fleeing", "flee", "left", "leaving", "escaped", "escaping", "of"})
+"""Words before a state that make it no place the people are in: where they came from ("fled A", "from A") (r36)."""
+
+
+def _coordinated_passive_subject_r36(ctx: _Context, start: int, sent: Span,
+                                     kind: str | None) -> tuple[int, int] | None:
+    """The group of a passive whose subject is "they" in a passage on refugees ("They were given food") or which is
+    joined to an earlier predicate by "and" ("the refugees looked weak, and were given blankets"): the pronoun,
+    or the first group of people before the "and" in the clause (r36)."""
+    lowers = doc_lowers(ctx.doc)
+    j = start - 1
+    while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in ctx.lex["agentless"]["adverbs"]
+                              or lowers[j] in {"been", "being", "have", "has", "had"}):
+        j -= 1
+    if j <= sent.start or lowers[j] not in ctx.lex["agentless"]["auxiliaries"]:
+        return None
+    if lowers[j - 1] == "they" and _pronoun_group(ctx, j - 1):
+        return j - 1, j
+    if lowers[j - 1] != "and":
+        return None
+    for i in range(j - 2, max(sent.start, j - 20) - 1, -1):
+        if lowers[i] in {";", ":", "—"}:
+            break
+        found = _is_people(ctx, i, kind)
+        if found:
+            return found
+    return None
+
+
+def _states_named_r36(ctx: _Context, lo: int, hi: int) -> set[Actor]:
+    """The states named from token ``lo`` to ``hi`` as a place or actor, not as where people came from (r36)."""
+    lowers = doc_lowers(ctx.doc)
+    found: set[Actor] = set()
+    for m in ctx.by_end:
+        if m.start < lo or m.end > hi:
+            continue
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            actor = m.actor
+        elif m.kind == "place":
+            iso = _place_country(ctx, m)
+            actor = ("Country", iso) if iso else None
+        else:
+            continue  # a demonym names the group ("Syrian refugees"), not where they are
+        if actor is None:
+            continue
+        k = m.start - 1 - (m.start - 1 > lo and lowers[m.start - 1] == "the")
+        if k >= lo and lowers[k] in AID_PLACE_NOT_R36:
+            continue
+        found.add(actor)
+    return found
+
+
+def _origin_states_r36(ctx: _Context, sent: Span) -> set[Actor]:
+    """The states the sentence names right after "from", "fled", "left" ...: where people came from (r36)."""
+    lowers = doc_lowers(ctx.doc)
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if sent.start < m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country" \
+                and m.kind in {"actor", "place"}:
+            k = m.start - 1 - (m.start - 1 > sent.start and lowers[m.start - 1] == "the")
+            if lowers[k] in AID_PLACE_NOT_R36:
+                out.add(m.actor)
+    return out
+
+
+def _place_state_actors_r36(ctx: _Context, actors: list[Actor], sent: Span) -> list[Actor]:
+    """Actors of an agentless passive kept: not a state the sentence names as where people came from ("migrants who
+    fled A were given food"), nor a state the whole story names once unless the sentence or the one before names it
+    (a story state picked from one aside is no evidence; r36)."""
+    before = _sentence_before(ctx, sent)
+    near = _states_named_r36(ctx, before.start if before is not None else sent.start, sent.end)
+    origins = _origin_states_r36(ctx, sent)
+    return [x for x in actors if x not in origins and (x in near or not _named_once(ctx, x))]
+
+
+def _aid_place_state_r36(ctx: _Context, sent: Span, start: int, end: int) -> list[Actor]:
+    """The state people given food or shelter in an agentless passive are in: the one state the sentence names as a
+    place or actor ("were given blankets in Lampedusa, Italy"), else the story's acting state, else the one state the
+    sentence before names so ("200 Rohingya landed in A on Sunday. They were given food and water": A); never a
+    state they came from ("from A", "fled A"), nothing when two states are named (r36)."""
+    here = _states_named_r36(ctx, sent.start, sent.end)
+    if here:
+        return sorted(here) if len(here) == 1 else []
+    story = _story_state(ctx, sent, start, end, group_needed=False)
+    if story:
+        return story
+    before = _sentence_before(ctx, sent)
+    there = _states_named_r36(ctx, before.start, before.end) if before is not None else set()
+    return sorted(there) if len(there) == 1 else []
