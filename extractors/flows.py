@@ -1357,8 +1357,8 @@ def _coordinate(doc: Doc, mentions: list[_Mention], lex: _Lex) -> None:
         if m.kind == "demonym" or prev.kind == "demonym" and prev.role == "NAT":
             continue
         gap = W[prev.end:m.start]
-        if len(gap) > 6 or not all(w in lex.joiners for w in gap):
-            continue
+        if len(gap) - gap.count(",") > 6 or not all(w in lex.joiners for w in gap):
+            continue  # commas do not count: "into Spain, France and, more recently, Italy" (r36)
         if not gap and not (m.kind == prev.kind == "name" and prev.role in {"SRC", "DST", "VIA"}):
             continue  # "mostly Turkey Jordan and Lebanon": a list missing its comma
         if m.end < len(doc) and L[m.end] in {"say", "tell", "report", "announce", "claim"}:
@@ -2629,6 +2629,13 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _other_way_around(b, sentences)
     _coast_facing(b, sentences)
     _work_abroad_legs(b, sentences)
+    _gapped_destinations_r36(b, sentences, main)
+    _listed_hosts_report_r36(b, sentences)
+    _origins_said_after_arrival_r36(b, sentences)
+    _lived_then_moved_r36(b, sentences)
+    _gapped_hosts_r36(b, sentences)
+    _nationals_came_from_r36(b, sentences)
+    _onward_carrier_r36(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -7108,3 +7115,357 @@ def _work_abroad_legs(b: _Builder, sentences: list[_Sentence]) -> None:
                                                   and f.evidence.sentence_start == s.span.start_char)]
             for m in origins:
                 b.add(s.span, m.iso, dst.iso, [leave, m.start, k, dst.start], trigger=leave)
+
+
+GAP_NUMBERS_R36 = frozenset({"million", "millions", "thousand", "thousands", "hundred", "hundreds", "half", "%",
+                             "percent", "per", "cent"})
+GAP_HEDGES_R36 = frozenset({"more", "than", "over", "about", "around", "some", "nearly", "almost", "roughly",
+                            "approximately", "just", "under", "another", "a", "further", "up", "to", "close",
+                            "each", "of", "them", "those", "the", "rest"})
+GAP_PREPS_R36 = frozenset({"to", "into", "in"})
+
+
+def _gapped_count(doc: Doc, W: list[str], a: int, b: int) -> bool:
+    """Whether tokens [a, b) are a bare count ("600,000", "more than 400,000 each", "about 12 percent", "the rest"),
+    the subject of a movement verb left out because the clause before it has it."""
+    if a >= b:
+        return False
+    words = W[a:b]
+    counted = any(doc[k].like_num or W[k] in GAP_NUMBERS_R36 for k in range(a, b)) or words[-2:] == ["the", "rest"]
+    return counted and all(doc[k].like_num or w in GAP_NUMBERS_R36 or w in GAP_HEDGES_R36
+                           for k, w in zip(range(a, b), words, strict=True))
+
+
+def _count_before_prep(doc: Doc, W: list[str], k: int) -> bool:
+    """Whether "to" or "into" before token ``k`` follows a count word ("600,000 to", "each to", "the rest to")."""
+    return W[k - 1] in GAP_PREPS_R36 and (doc[k - 2].like_num or W[k - 2] in GAP_NUMBERS_R36 or
+                                          W[k - 2] in {"each", "rest"})
+
+
+def _gapped_destinations_r36(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r36: a statistic that names one destination with its movement verb and the others by count alone ("1.2
+    million went to Chad, 300,000 to Egypt and about 90,000 each to Libya and Ethiopia", "60 percent went into
+    Germany and 20 percent into Austria"): each country after ", <count> to" (and any country joined to it by
+    "and") takes the origins this sentence already sends to the first country named after "to" or "into"; when the
+    first clause names no origin ("1.2 million people went to Chad"), the story's main origin if the story
+    already sends it to that first country, or else the one origin the story sends there. The verb is the first
+    clause's (a movement word right before "to"), so its sense (a move, not a deportation) is already vetted."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        names = [m for m in s.mentions if m.kind == "name"]
+        if len(names) < 2 or not any(_count_before_prep(doc, W, m.start - (W[m.start - 1] == "the"))
+                                     for m in names[1:]):
+            continue  # no ", <count> to B" in the sentence
+        lo, hi = s.span.start_char, s.span.end_char
+        sent_flows = [f for f in b.flows if lo <= f.evidence.start < hi]
+        origins: set[str] = set()
+        prev: _Mention | None = None
+        gapped = False  # the country before came by a count ("400,000 each to Hungary and Moldova")
+        for m in names:
+            k = m.start - (1 if W[m.start - 1] == "the" else 0)
+            prep = k - 1 >= s.span.start and W[k - 1] in GAP_PREPS_R36
+            if prev is not None and origins and prep:
+                gap = prev.end
+                while gap < k - 1 and W[gap] in {",", "and", ";"}:
+                    gap += 1
+                if gap > prev.end and W[prev.end] in {",", ";", "and"} and _gapped_count(doc, W, gap, k - 1):
+                    for o in sorted(origins - {m.iso}):
+                        b.add(s.span, o, m.iso, [gap, m.start], trigger=k - 1)
+                    prev, gapped = m, True
+                    continue
+            if gapped and prev is not None and origins and W[prev.end:k] in (["and"], [","], [",", "and"]):
+                joined = k == prev.end + 1 or W[prev.end:k] == [",", "and"]
+                if joined and not prep:  # "400,000 each to Hungary and Moldova": the second shares the count
+                    for o in sorted(origins - {m.iso}):
+                        b.add(s.span, o, m.iso, [m.start], trigger=None)
+                    prev = m
+                    continue
+            gapped = False
+            origins = {f.origin for f in sent_flows if f.destination == m.iso} if prep and W[k - 1] != "in" else set()
+            if prep and not origins and W[k - 1] != "in" and s.triggers.get(k - 2) in {"move", "depart", "arrive"}:
+                went = {f.origin for f in b.flows if f.destination == m.iso}  # "1.2 million people went to Chad"
+                origins = {main} if main in went else went if len(went) == 1 else set()
+            prev = m
+
+
+REPORTED_RISE_R36 = frozenset({"reported", "recorded", "registered", "seen", "noted", "observed", "saw", "report",
+                               "reporting", "recording"})
+RISE_NOUNS_R36 = frozenset({"increase", "rise", "surge", "jump", "spike", "uptick", "influx", "wave", "number",
+                            "numbers", "growth"})
+ARRIVAL_NOUNS_R36 = frozenset({"arrivals", "arrival", "entries", "crossings", "asylum", "asylum-seekers", "refugees",
+                               "migrants", "visitors", "travellers", "travelers"})
+HOST_LIST_WORDS_R36 = frozenset({",", "and", "have", "has", "had", "also", "both", "all", "like", "as", "well",
+                                 "the", "too", "similarly", "already"})
+
+
+def _listed_hosts_report_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "Spain and Greece have, as has Italy, recorded a jump in Libyan arrivals": states listed
+    as the subject of a verb of reporting or seeing (nothing but the list, "have", "like", "as well as" before the
+    verb), whose object is a rise or a number of arrivals of a nationality (the demonym right before the arrival
+    noun, a rise noun within the three words after the verb): that nationality -> each listed state, the one of an
+    aside ("like X") too."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if doc_word_set(doc).isdisjoint(REPORTED_RISE_R36):
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military or s.mentions[0].start - s.span.start > 2:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        k, hosts = start, []
+        while k < end:
+            m = by_start.get(k)
+            if m is not None and m.kind == "name":
+                hosts.append(m)
+                k = m.end
+            elif W[k] in HOST_LIST_WORDS_R36:
+                k += 1
+            else:
+                break
+        if not hosts or k >= end or W[k] not in REPORTED_RISE_R36:
+            continue
+        verb = k
+        rise = next((j for j in range(verb + 1, min(verb + 4, end)) if W[j] in RISE_NOUNS_R36), None)
+        if rise is None:
+            continue
+        for j in range(rise + 1, min(rise + 8, end)):
+            if W[j] not in ARRIVAL_NOUNS_R36:
+                continue
+            nat = next((m for m in s.mentions if m.end == j and m.kind == "demonym"), None)
+            if nat is None:
+                break
+            for h in hosts:
+                b.add(s.span, nat.iso, h.iso, [h.start, verb, nat.start], trigger=verb)
+            break
+
+
+SAID_FROM_SUBJECTS_R36 = frozenset({"many", "most", "some", "others", "they", "all", "several", "majority", "of",
+                                    "them", "those", "the", "nearly", "almost", "about", "half", "few", "a",
+                                    "said", "say", "says", "told", "reporters", "and", "but", "while"})
+SAID_FROM_VERBS_R36 = frozenset({"were", "are", "was", "is", "came", "come", "hailed", "hail"})
+SAID_FROM_ADVERBS_R36 = frozenset({"originally", "mostly", "mainly", "largely", "chiefly", "primarily", "all",
+                                   "also"})
+SAID_FROM_JOINERS_R36 = frozenset({",", ";", "and", "or", "while", "others", "other", "some", "were", "are", "from",
+                                   "the", "rest", "many", "came", "as", "well"})
+
+
+def _origins_said_after_arrival_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "Some 300 asylum seekers reached Austria overnight. Most said they were from Eritrea; others
+    were from Sudan.": a sentence whose subject is only a quantifier or pronoun taking up people
+    ("Many", "Most of them", "Some said they") and whose verb is a copula or "came" before "from" and a list of
+    countries gives the origins of the people (a group word, or "those who arrived") the sentence right before
+    brought to one country (a destination or place of that sentence after "in", "to" or "at", with an arrival or
+    movement word): each listed country -> that country."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for n in range(1, len(sentences)):
+        s, before = sentences[n], sentences[n - 1]
+        if not s.mentions or s.deport or s.military or before.deport or before.military:
+            continue
+        start, end = s.span.start, s.span.end
+        k = start
+        while k < end and W[k] in SAID_FROM_SUBJECTS_R36:
+            k += 1
+        if k == start or k >= end or W[k] not in SAID_FROM_VERBS_R36 or not {"many", "most", "some", "they",
+                                                                                  "all", "several", "majority",
+                                                                                  "half", "few"} & set(W[start:k]):
+            continue
+        k += 1
+        while k < end and W[k] in SAID_FROM_ADVERBS_R36:
+            k += 1
+        if k >= end or W[k] != "from":
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        origins: list[_Mention] = []
+        j = k + 1
+        while j < end:
+            m = by_start.get(j) or by_start.get(j + 1) if W[j] == "the" else by_start.get(j)
+            if m is not None and m.kind == "name":
+                origins.append(m)
+                j = m.end
+            elif W[j] in SAID_FROM_JOINERS_R36:
+                j += 1
+            else:
+                break
+        moves = [t for t, kind in before.triggers.items() if kind in {"arrive", "move"}]
+        if not origins or not moves or not (before.has_group or any(W[t - 1] == "who" for t in moves)):
+            continue
+        dests = {m.iso for m in before.mentions if m.kind in {"name", "place"} and (
+            m.role in {"DST", "LOC"} or m.role is None and W[m.start - 1 - (W[m.start - 1] == "the")] in {
+                "in", "to", "into", "around", "at"})}
+        if len(dests) != 1:
+            continue
+        dest = next(iter(dests))
+        for m in origins:
+            b.add(s.span, m.iso, dest, [k, m.start], trigger=k)
+
+
+LIVED_IN_R36 = (("had", "been", "living", "in"), ("had", "lived", "in"), ("were", "living", "in"),
+                ("was", "living", "in"), ("have", "been", "living", "in"), ("has", "been", "living", "in"))
+LIVED_HEDGES_R36 = frozenset({"not", "never", "wanted", "want", "hope", "hoped", "hopes", "plan", "plans",
+                              "planned", "if", "would", "could", "might", "may", "refused", "tried", "considering"})
+
+
+def _lived_then_moved_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "the couple had been living in Peru since 2018 and then moved on to Canada", "many who had lived in
+    Ecuador for a decade travelled to Mexico", "she had been living in Iran before she left for Turkey": people
+    who had been living in one country and then went to another (a movement word of kind move, arrive or depart
+    later in the sentence, the second country right after its "to" or "for") left from the first one: first ->
+    second. No hedge or negation between the two ("wanted to come", "never left for")."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "living" not in (present := doc_word_set(doc)) and "lived" not in present:
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for i in range(start, end - 3):
+            if W[i] not in {"had", "were", "was", "have", "has"}:
+                continue
+            phrase = next((p for p in LIVED_IN_R36 if tuple(W[i:i + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            k = i + len(phrase)
+            home = by_start.get(k + 1 if W[k] == "the" else k)
+            if home is None or home.kind != "name":
+                continue
+            for t in sorted(j for j in s.triggers if home.end < j < min(end, home.end + 16)):
+                if s.triggers[t] not in {"move", "arrive", "depart"} or \
+                        not LIVED_HEDGES_R36.isdisjoint(W[home.end:t]):
+                    continue
+                j = t + 1
+                while j < end and W[j] in {"back", "north", "south", "on"}:
+                    j += 1
+                if j >= end or W[j] not in {"to", "for", "into"}:
+                    continue
+                dest = by_start.get(j + 2 if j + 1 < end and W[j + 1] == "the" else j + 1)
+                if dest is not None and dest.kind == "name" and dest.iso != home.iso:
+                    b.add(s.span, home.iso, dest.iso, [home.start, t, dest.start], trigger=t)
+                break
+
+
+GAPPED_HOST_JOINERS_R36 = ((",",), ("and",), (",", "and"), (";",), (";", "and"))
+
+
+def _gapped_hosts_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "Chad hosts 700,000 Sudanese refugees, Egypt 450,000 and Libya about 80,000", "Colombia has
+    taken in 2.5 million Venezuelans, Peru 1.5 million and Ecuador 500,000": a host that opens the sentence with
+    people sent to it, and other countries after it each followed by a bare count only (the verb and the people
+    left out): the origins this sentence sends to the first host -> each of them."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military or s.mentions[0].role != "DST":
+            continue
+        names = [m for m in s.mentions if m.kind == "name"]
+        if len(names) < 2:
+            continue
+        start, end = s.span.start, s.span.end
+        host = names[0]
+        if host.role != "DST" or host.start - start > 2:
+            continue
+        lo, hi = s.span.start_char, s.span.end_char
+        origins = {f.origin for f in b.flows if lo <= f.evidence.start < hi and f.destination == host.iso}
+        if not origins:
+            continue
+        for m in names[1:]:
+            if m.role not in {None, "LOC"} or not any(tuple(W[m.start - len(j):m.start]) == j
+                                                       for j in GAPPED_HOST_JOINERS_R36):
+                continue
+            k = m.end
+            while k < end and (doc[k].like_num or W[k] in GAP_NUMBERS_R36 or W[k] in GAP_HEDGES_R36):
+                k += 1
+            if k == m.end or not any(doc[j].like_num for j in range(m.end, k)) or \
+                    k < end and W[k] not in {",", "and", ";", ".", ")"}:
+                continue
+            for o in sorted(origins - {m.iso}):
+                b.add(s.span, o, m.iso, [host.start, m.start], trigger=None)
+
+
+CAME_FROM_VERBS_R36 = frozenset({"came", "come", "comes", "coming", "arrived", "arriving", "arrive", "arrives",
+                                 "travelled", "traveled", "crossed", "entered"})
+
+
+def _nationals_came_from_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "police said most of the Syrians had come from Lebanon", "most of the Afghans who reached
+    Austria came from Iran": nationals of one country (the nearest demonym before the verb, one the sentence already
+    sends to a destination) who "came from" another country left from there: that country -> the same destination,
+    a transit leg beside the nationals' own flow."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military or not any(
+                m.kind == "name" and W[m.start - 1] == "from" and W[m.start - 2] in CAME_FROM_VERBS_R36
+                for m in s.mentions):
+            continue
+        lo, hi = s.span.start_char, s.span.end_char
+        sent_flows = [f for f in b.flows if lo <= f.evidence.start < hi]
+        if not sent_flows:
+            continue
+        demonyms = [m for m in s.mentions if m.kind == "demonym"]
+        for m in s.mentions:
+            if m.kind != "name" or m.start - 2 < s.span.start or W[m.start - 1] != "from" or \
+                    W[m.start - 2] not in CAME_FROM_VERBS_R36:
+                continue
+            nat = next((d for d in reversed(demonyms) if d.end <= m.start - 2), None)
+            if nat is None or nat.iso == m.iso:
+                continue
+            for f in sent_flows:
+                if f.origin == nat.iso and f.destination != m.iso:
+                    b.add(s.span, m.iso, f.destination, [nat.start, m.start], trigger=m.start - 2)
+
+
+CARRIER_VERBS_R36 = frozenset({"catch", "take", "board", "get", "hop"})
+CARRIER_NOUNS_R36 = frozenset({"flight", "flights", "train", "trains", "bus", "buses", "plane", "ferry", "ferries",
+                               "boat", "ship", "coach"})
+CARRIER_HEDGES_R36 = frozenset({"not", "never", "no", "unable", "refused", "banned", "barred", "stopped", "denied",
+                                "cancelled", "canceled", "suspended"})
+
+
+def _onward_carrier_r36(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r36: "she drove to Norway to take a plane to Canada", "Syrians go to Istanbul to board a ferry to
+    Greece", "in Serbia, many wait to board a train for Hungary": a country reached (the nearest
+    country before, at most twelve words back, where the sentence sends people or that follows "inside", "in" or
+    "to") and then left by a carrier boarded "to" or "for" another country: the first -> the second, and the
+    origins the sentence sends to the first -> the second too."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    present = doc_word_set(doc)
+    if present.isdisjoint(CARRIER_NOUNS_R36) or present.isdisjoint(CARRIER_VERBS_R36):
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        lo, hi = s.span.start_char, s.span.end_char
+        for i in range(start + 1, end - 3):
+            if W[i] != "to" or W[i + 1] not in CARRIER_VERBS_R36:
+                continue
+            k = i + 2
+            while k < end and W[k] in {"a", "an", "the", "connecting", "direct", "onward", "another", "special"}:
+                k += 1
+            if k >= end or W[k] not in CARRIER_NOUNS_R36:
+                continue
+            k += 1
+            if k < end and W[k] == "bound":
+                k += 1
+            if k >= end or W[k] not in {"to", "for"}:
+                continue
+            dest = by_start.get(k + 1 + (k + 1 < end and W[k + 1] == "the"))
+            if dest is None or dest.kind not in {"name", "place"} or not CARRIER_HEDGES_R36.isdisjoint(W[start:i]):
+                continue
+            first = next((m for m in reversed(s.mentions) if m.end <= i and i - m.end <= 12 and m.kind in {
+                "name", "place"} and (m.role == "DST" or W[m.start - 1] in {"inside", "in", "to", "into"})), None)
+            if first is None or first.iso == dest.iso:
+                continue
+            b.add(s.span, first.iso, dest.iso, [first.start, i + 1, dest.start], trigger=i + 1)
+            for f in [f for f in b.flows if lo <= f.evidence.start < hi and f.destination == first.iso]:
+                if f.origin != dest.iso:
+                    b.add(s.span, f.origin, dest.iso, [first.start, i + 1, dest.start], trigger=i + 1)
