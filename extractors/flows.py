@@ -2629,6 +2629,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _other_way_around(b, sentences)
     _coast_facing(b, sentences)
     _work_abroad_legs(b, sentences)
+    _country_anaphora_before_r36(b, sentences, lex)
+    _rescued_lists_near_landing(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -7108,3 +7110,141 @@ def _work_abroad_legs(b: _Builder, sentences: list[_Sentence]) -> None:
                                                   and f.evidence.sentence_start == s.span.start_char)]
             for m in origins:
                 b.add(s.span, m.iso, dst.iso, [leave, m.start, k, dst.start], trigger=leave)
+
+
+# ------------------------------------------------------------------------------------------------- round 36 (Q3l)
+
+ANAPHOR_ENTRY_R36 = frozenset({"entered", "entering", "enter", "enters", "into", "reached", "reach", "reaching"})
+ANAPHOR_ARRIVE_R36 = frozenset({"arrived", "arriving", "arrive", "arrives", "came", "come", "coming", "comes"})
+ANAPHOR_LIST_FILLERS_R36 = frozenset({",", "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
+                                      "many", "most", "including", "illegally", "unlawfully", "irregularly"})
+COMPOSITION_ADVERBS_R36 = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+
+
+def _anaphor_host_r36(sentences: list[_Sentence], n: int) -> str | None:
+    """The country "the country" of sentence n stands for when that sentence names none before it: the country named
+    (by name or a place in it) most often in the sentences before, at least twice and more often than any other."""
+    counts = Counter(m.iso for s in sentences[:n] for m in s.mentions if m.kind in {"name", "place"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Since May, around 900 asylum seekers have entered the country, mainly from A, B and C" in a story about D
+    (round 36): "the country" entered, reached or arrived in, when the sentence names no country before it, is the
+    country the sentences before named most often (``_anaphor_host_r36``); the countries listed after "from" right
+    after the anaphor (", mainly from"), or a demonym on the people noun before it, go there. The sentence needs a
+    people word, no hedge, deportation or troops, and names no other country than its origins."""
+    r = _r31_lex()
+    if r is None or "country" not in doc_word_set(b.doc):
+        return
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, s in enumerate(sentences):
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if r.people.isdisjoint(W[start:end]):
+            continue
+        for k in range(start + 1, end - 1):
+            if W[k] != "the" or W[k + 1] != "country":
+                continue
+            prev = W[k - 1]
+            if not (prev in ANAPHOR_ENTRY_R36 or prev in {"in", "to"} and k - 2 >= start
+                    and W[k - 2] in ANAPHOR_ARRIVE_R36):
+                continue
+            if any(m.start < k and m.kind in {"name", "place"} for m in s.mentions):
+                break  # a country named before it: round 31's _country_anaphora reads that one
+            after = k + 2
+            j = after
+            while j < end and j - after < 3 and W[j] in ANAPHOR_LIST_FILLERS_R36:
+                j += 1
+            if j >= end or W[j] != "from":  # "entering the country illegally at night, mostly from A and B"
+                j = next((x for x in range(after + 1, min(end, after + 9)) if W[x] == "from"
+                          and W[x - 1] in COMPOSITION_ADVERBS_R36), end)
+            by_start = {m.start: m for m in s.mentions}
+            origins = _list_after(W, j + 1, end, by_start, {"name"}) if j < end and W[j] == "from" else []
+            origins += [m for m in s.mentions if m.kind == "demonym" and m.end < k and (
+                W[m.end] in r.people or m.end + 1 < k and W[m.end + 1] in r.people)]
+            if not origins or any(m not in origins for m in s.mentions if m.kind != "demonym"):
+                break
+            if _r31_hedged(W, L, start, k, lex, r) or not LIST_HEDGES.isdisjoint(W[start:k]):
+                break
+            host = _anaphor_host_r36(sentences, n)
+            if host is None or host in {m.iso for m in origins}:
+                break
+            for m in origins:
+                if (m.iso, host) not in known:
+                    b.add(s.span, m.iso, host, [k, m.start], trigger=k - 1)
+                    known.add((m.iso, host))
+            break
+
+
+RESCUE_WORDS_R36 = frozenset({"rescued", "saved", "plucked", "picked"})
+RESCUE_PEOPLE_R36 = frozenset({"migrants", "refugees", "people", "asylum-seekers", "seekers", "survivors",
+                               "passengers", "men", "women", "children"})
+TAKEN_IN_R36 = (("taken", "in", "by"), ("taken", "in", "by", "the"), ("taken", "in", "in"))
+
+
+def _taken_in_by(doc: Doc, s: _Sentence) -> _Mention | None:
+    """The one country a sentence's people "have been taken in by" (a state agreeing to receive rescued people)."""
+    W = doc_lowers(doc)
+    found = [m for m in s.mentions if m.kind in {"name", "place"} and any(
+        m.start - len(p) >= s.span.start and tuple(W[m.start - len(p):m.start]) == p for p in TAKEN_IN_R36)]
+    return found[0] if len({m.iso for m in found}) == 1 else None
+
+
+def _rescued_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Twelve migrants, from A, B and C, were rescued off the coast of X", "a ship picked up 500 migrants from A and
+    B" (round 36): people rescued or picked up whose countries are listed after "from" right after the people noun
+    go to the country where the document's rescued people landed or were taken (a landing, "taken to <place>" or
+    "taken in by <state>") in the nearest sentence up to four before or three after. The sentence names no country
+    as a destination, no hedge or negation, no deportation or troops; "off the coast of X" is the sea, not an
+    origin."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if RESCUE_WORDS_R36.isdisjoint(words):
+        return
+    W, T = doc_lowers(doc), doc_texts(doc)
+    lists = []
+    for n, s in enumerate(sentences):
+        if s.deport or not s.mentions:
+            continue  # (troops and goods are no bar: "a cargo ship picked up 300 migrants from A")
+        start, end = s.span.start, s.span.end
+        rescue = [k for k in _at(W, start, end, RESCUE_WORDS_R36) if W[k] != "picked" or "up" in W[k + 1:k + 5]]
+        if not rescue or any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+            continue  # (not the month "May")
+        by_start = {m.start: m for m in s.mentions}
+        for j in _at(W, start + 1, end - 1, FROM):
+            p = j - 1 - (W[j - 1] == ",")
+            if p < start or W[p] not in RESCUE_PEOPLE_R36:
+                continue
+            found = _list_after(W, j + 1, end, by_start, {"name"})
+            if found:
+                lists.append((n, found, rescue[0]))
+                break
+    if not lists:
+        return
+    landings = [(n, p) for n, s in enumerate(sentences)
+                if (p := _landing_place(doc, s) or _taken_to_place(doc, s) or _taken_in_by(doc, s)) is not None]
+    if not landings:
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, origins, trig in lists:
+        s = sentences[n]
+        near = sorted((abs(n - j), j > n, p) for j, p in landings if -3 <= n - j <= 4 and j != n)
+        if not near:
+            continue
+        dest = near[0][2]
+        isos = {m.iso for m in origins}
+        if dest.iso in isos or any(m.role == "DST" and m.iso != dest.iso for m in s.mentions):
+            continue
+        sea = {m.iso for m in s.mentions if m.start - 2 >= s.span.start and W[m.start - 2:m.start] == ["coast", "of"]}
+        b.flows = [f for f in b.flows if not (f.destination in sea and f.origin in isos  # rescued at sea off X
+                                              and f.evidence.sentence_start == s.span.start_char)]
+        for m in origins:
+            if (m.iso, dest.iso) not in known:
+                b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
+                known.add((m.iso, dest.iso))
