@@ -2631,6 +2631,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _work_abroad_legs(b, sentences)
     _country_anaphora_before_r36(b, sentences, lex)
     _rescued_lists_near_landing(b, sentences)
+    _composition_near_host(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6154,7 +6155,7 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]):
+        if r.people.isdisjoint(W[start:end]) and not any(_people_demonym_r36(b.doc, m, end) for m in s.mentions):
             continue
         for k in range(start + 1, end):
             phrase = next((p for p in r.anaphors if tuple(W[k:k + len(p)]) == p), None)
@@ -6167,7 +6168,8 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
             origins: dict[str, int] = {}
             for m in s.mentions:
                 if m.kind == "demonym" and m.end < k and m.end < end and (
-                        W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people):
+                        W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people
+                        or _people_demonym_r36(b.doc, m, k)):  # "10,000 Russians ... were entering the country"
                     origins.setdefault(m.iso, m.start)
                 elif m.kind == "name" and after <= m.start <= after + 2 and W[m.start - 1] == "from" and any(
                         W[x] in r.movement or L[x] in r.movement for x in range(start, k)):
@@ -7119,6 +7121,20 @@ ANAPHOR_ARRIVE_R36 = frozenset({"arrived", "arriving", "arrive", "arrives", "cam
 ANAPHOR_LIST_FILLERS_R36 = frozenset({",", "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
                                       "many", "most", "including", "illegally", "unlawfully", "irregularly"})
 COMPOSITION_ADVERBS_R36 = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+PEOPLE_AFTER_DEMONYM_R36 = frozenset({"citizens", "nationals", "men", "women"})
+
+
+def _people_demonym_r36(doc: Doc, m: _Mention, limit: int) -> bool:
+    """A demonym naming people before token ``limit``: a plural noun ("10,000 Russians", "Afghans") or the demonym of
+    "citizens"/"nationals" ("Russian citizens"), not an adjective on anything else ("Russian goods")."""
+    if m.kind != "demonym" or m.end >= limit:
+        return False
+    W, T = doc_lowers(doc), doc_texts(doc)
+    text = T[m.end - 1]
+    if W[m.end] in PEOPLE_AFTER_DEMONYM_R36:
+        return True
+    return m.end - m.start == 1 and text[:1].isupper() and text.endswith("s") and not text.endswith("ss") \
+        and W[m.end] not in {"'", "’", "'s", "’s"}
 
 
 def _anaphor_host_r36(sentences: list[_Sentence], n: int) -> str | None:
@@ -7138,7 +7154,7 @@ def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _
     after the anaphor (", mainly from"), or a demonym on the people noun before it, go there. The sentence needs a
     people word, no hedge, deportation or troops, and names no other country than its origins."""
     r = _r31_lex()
-    if r is None or "country" not in doc_word_set(b.doc):
+    if r is None or doc_word_set(b.doc).isdisjoint({"country", "nation"}):
         return
     W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     known = {(f.origin, f.destination) for f in b.flows}
@@ -7146,10 +7162,10 @@ def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]):
+        if r.people.isdisjoint(W[start:end]) and not any(_people_demonym_r36(b.doc, m, end) for m in s.mentions):
             continue
         for k in range(start + 1, end - 1):
-            if W[k] != "the" or W[k + 1] != "country":
+            if W[k] != "the" or W[k + 1] not in {"country", "nation"}:
                 continue
             prev = W[k - 1]
             if not (prev in ANAPHOR_ENTRY_R36 or prev in {"in", "to"} and k - 2 >= start
@@ -7167,7 +7183,7 @@ def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _
             by_start = {m.start: m for m in s.mentions}
             origins = _list_after(W, j + 1, end, by_start, {"name"}) if j < end and W[j] == "from" else []
             origins += [m for m in s.mentions if m.kind == "demonym" and m.end < k and (
-                W[m.end] in r.people or m.end + 1 < k and W[m.end + 1] in r.people)]
+                W[m.end] in r.people or m.end + 1 < k and W[m.end + 1] in r.people or _people_demonym_r36(b.doc, m, k))]
             if not origins or any(m not in origins for m in s.mentions if m.kind != "demonym"):
                 break
             if _r31_hedged(W, L, start, k, lex, r) or not LIST_HEDGES.isdisjoint(W[start:k]):
@@ -7244,6 +7260,115 @@ def _rescued_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None
         sea = {m.iso for m in s.mentions if m.start - 2 >= s.span.start and W[m.start - 2:m.start] == ["coast", "of"]}
         b.flows = [f for f in b.flows if not (f.destination in sea and f.origin in isos  # rescued at sea off X
                                               and f.evidence.sentence_start == s.span.start_char)]
+        for m in origins:
+            if (m.iso, dest.iso) not in known:
+                b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
+                known.add((m.iso, dest.iso))
+
+
+HOST_COUNT_VERBS_R36 = frozenset({"received", "registered", "recorded", "admitted", "counted", "accepted", "welcomed",
+                                  "receives", "registers", "records", "admits", "counts", "accepts", "welcomes"})
+HOST_SAY_VERBS_R36 = frozenset({"says", "said", "reports", "reported", "announced"})
+HOST_AUX_R36 = frozenset({"has", "have", "had", "'s", "’s", "alone", "also", "already"})
+HOST_PEOPLE_R36 = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "people", "arrivals", "immigrants",
+                             "applicants", "entrants", "newcomers", "evacuees"})
+COMPOSITION_SUBJECTS_R36 = frozenset({"most", "many", "some", "all", "the", "majority", "of", "them", "those", "these",
+                                      "half", "nearly", "almost", "about", "around", "a", "third", "quarter",
+                                      "large", "vast", "great", "number", "migrants", "refugees", "people",
+                                      "arrivals", "passengers", "new", "newcomers"})
+COMPOSITION_QUANTIFIERS_R36 = frozenset({"most", "many", "some", "all", "majority", "half", "third", "quarter"})
+COMPOSITION_BOUNDARIES_R36 = frozenset({",", "that", "and", "while", "but", ";", "—", "–", "said", "says", "say",
+                                        "added", "noted"})
+
+
+def _host_count_r36(doc: Doc, s: _Sentence) -> _Mention | None:
+    """"Italy has received 80,000 migrants this year", "Hungary says 3,000 migrants arrived on Monday": a country
+    named at the opening of the sentence (by name) that received, registered or admitted people, or says that people
+    arrived, entered or crossed; the sentence names no other country."""
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    start, end = s.span.start, s.span.end
+    names = [m for m in s.mentions if m.kind in {"name", "place"}]
+    if len({m.iso for m in names}) != 1 or names[0].start != start + (W[start] == "the") \
+            or names[0].kind != "name" or HOST_PEOPLE_R36.isdisjoint(W[start:end]):
+        return None
+    m = names[0]
+    k = m.end
+    while k < end and k - m.end < 2 and W[k] in HOST_AUX_R36:
+        k += 1
+    if k >= end:
+        return None
+    if W[k] in HOST_COUNT_VERBS_R36 or W[k] in {"took", "taken", "takes"} and W[k + 1:k + 2] == ["in"]:
+        return m
+    if W[k] in HOST_SAY_VERBS_R36 and any(L[x] in LANDING_LEMMAS or L[x] == "cross" for x in range(k + 1, end)):
+        return m
+    return None
+
+
+def _composition_list_r36(W: list[str], s: _Sentence) -> tuple[list[_Mention], int] | None:
+    """"Most were from A, B and C", "many of them were A-ians and B-ians", "(police said) most of them came from A":
+    a quantified subject (the clause holds only quantifier and group words) stating the group's make-up; the
+    countries listed (names after "from", or demonyms) and the token that states it."""
+    start, end = s.span.start, s.span.end
+    by_start = {m.start: m for m in s.mentions}
+    for j in range(start + 1, end - 1):
+        if W[j] not in {"were", "are", "came", "come"}:
+            continue
+        i = j - 1
+        while i >= start and W[i] in COMPOSITION_SUBJECTS_R36:
+            i -= 1
+        if i >= start and W[i] not in COMPOSITION_BOUNDARIES_R36 or COMPOSITION_QUANTIFIERS_R36.isdisjoint(W[i + 1:j]):
+            continue
+        k = j + 1
+        while k < end and W[k] in COMPOSITION_ADVERBS_R36:
+            k += 1
+        if k < end and W[k] == "from":
+            found = _list_after(W, k + 1, end, by_start, {"name"})
+        elif W[j] in {"were", "are"}:
+            found = [m for m in _list_after(W, k, end, by_start, {"demonym"}) if m.kind == "demonym"]
+        else:
+            found = []
+        if found:
+            return found, j
+    return None
+
+
+def _composition_near_host(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Italy has received 80,000 migrants this year. Most were from A, B and C", "3,000 migrants reached Greece last
+    week. Many of them were A-ians and B-ians" (round 36): the make-up of a group (``_composition_list_r36``) stated
+    in the sentence of a landing or host count (``_landing_place``, ``_host_count_r36``) or up to two sentences after
+    it: each listed country -> the landing or host country. The list's sentence names no other country, no hedge or
+    negation, no deportation or troops."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if COMPOSITION_QUANTIFIERS_R36.isdisjoint(words):
+        return
+    W, T = doc_lowers(doc), doc_texts(doc)
+    lists = []
+    for n, s in enumerate(sentences):
+        if s.deport or s.military or not s.mentions:
+            continue
+        start, end = s.span.start, s.span.end
+        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+            continue
+        got = _composition_list_r36(W, s)
+        if got is not None:
+            lists.append((n, got))
+    if not lists:
+        return
+    hosts = [(n, p) for n, s in enumerate(sentences)
+             if not (s.deport or s.military) and (p := _landing_place(doc, s) or _host_count_r36(doc, s)) is not None]
+    if not hosts:
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, (origins, trig) in lists:
+        s = sentences[n]
+        near = sorted((n - j, p) for j, p in hosts if 0 <= n - j <= 2 and (j < n or p.start < trig))
+        if not near:
+            continue
+        dest = near[0][1]
+        isos = {m.iso for m in origins}
+        if dest.iso in isos or any(m.iso not in isos and m.iso != dest.iso and m.role != "ADJ" for m in s.mentions):
+            continue
         for m in origins:
             if (m.iso, dest.iso) not in known:
                 b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)

@@ -88,3 +88,49 @@ def test_rescued_at_sea_off_a_coast_is_not_the_landing(nlp):
                      "charity. Fourteen migrants, from Ghana, Mali and Chad, were rescued off the coast of Egypt on "
                      "May 3.")
     assert ("GH", "GR") in got and ("GH", "EG") not in got
+
+
+# ------------------------------------------------------------ a group's make-up told after a landing or a host count
+
+@pytest.mark.parametrize("text, expected", [
+    ("Portugal has received 9,000 migrants this year. Most were from Angola, Guinea and Brazil.",
+     {("AO", "PT"), ("GN", "PT"), ("BR", "PT")}),
+    ("Croatia says 2,500 migrants arrived on Sunday. Most of them were from Syria and Iraq.",
+     {("SY", "HR"), ("IQ", "HR")}),
+    ("Some 1,200 migrants reached Malta last month, the agency said. Many of them were Sudanese and Eritreans.",
+     {("SD", "MT"), ("ER", "MT")}),
+    ("A record 7,000 migrants entered Slovenia on Friday, officials said. The police said most of them were "
+     "Afghans and Iraqis.", {("AF", "SI"), ("IQ", "SI")}),
+])
+def test_composition_near_host(nlp, text, expected):
+    assert expected <= pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a hedge in the list's sentence
+    ("Portugal has received 9,000 migrants this year. Most might be from Angola and Guinea.", ("AO", "PT")),
+    # the list's subject is no quantified group ("the leaders were from")
+    ("Portugal has received 9,000 migrants this year. The smugglers who were caught were from Angola.",
+     ("AO", "PT")),
+])
+def test_composition_near_host_not(nlp, text, absent):
+    assert absent not in pairs(nlp, text)
+
+
+# ------------------------------------------------------------- a plural demonym or "X citizens" entering the country
+
+@pytest.mark.parametrize("text, expected", [
+    ("These are three of the 5,000 Russians that Armenia's interior minister said on Monday were entering the "
+     "country every day.", ("RU", "AM")),
+    ("Chile has tightened checks at its airports. Officials in Chile say the numbers keep growing. About 2,000 "
+     "Haitians arrived in the nation last month.", ("HT", "CL")),
+    ("Uzbekistan said 40,000 Russian citizens had come into the country since the call-up began.", ("RU", "UZ")),
+])
+def test_people_demonym_entering_the_country(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_demonym_on_goods_is_no_people(nlp):
+    got = pairs(nlp, "Chile has tightened checks at its airports. Officials in Chile say Russian goods flooded "
+                     "into the country last month.")
+    assert ("RU", "CL") not in got
