@@ -2632,6 +2632,8 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _country_anaphora_before_r36(b, sentences, lex)
     _rescued_lists_near_landing(b, sentences)
     _composition_near_host(b, sentences)
+    _from_there_legs(b, sentences)
+    _carrier_legs(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -7373,3 +7375,79 @@ def _composition_near_host(b: _Builder, sentences: list[_Sentence]) -> None:
             if (m.iso, dest.iso) not in known:
                 b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
                 known.add((m.iso, dest.iso))
+
+
+FROM_THERE_TO_R36 = frozenset({"to", "into", "reach", "reached", "reaching"})
+FROM_THERE_MOVES_R36 = frozenset({"cross", "walk", "travel", "head", "continue", "go", "take", "drive", "sail", "fly",
+                                  "trek", "hike", "move", "enter", "reach", "make"})
+
+
+def _from_there_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Many took a bus up to A. From there they crossed the border into B" (round 36): a sentence opening with "From
+    there" goes on from the one country the sentence right before took its people to (named after "to", "into" or
+    "reach"), even when that sentence gave no flow (round 28's ``_journey_on`` needs one): A -> the one country the
+    sentence names after "to"/"into"/"reach", with a movement word and no hedge, deportation or troops, naming no
+    other country."""
+    doc = b.doc
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        start, end = s.span.start, s.span.end
+        if prev.span.end != start or W[start:start + 2] != ["from", "there"] or s.deport or s.military:
+            continue
+        if len({m.iso for m in s.mentions}) != 1 or not any(L[k] in FROM_THERE_MOVES_R36 for k in range(start, end)):
+            continue
+        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+            continue
+        dst = next((m for m in s.mentions if m.kind in {"name", "place"} and m.start - 1 >= start
+                    and W[m.start - 1] in FROM_THERE_TO_R36), None)
+        ps = prev.span.start
+        stops = {m.iso for m in prev.mentions if m.kind in {"name", "place"} and m.start - 1 >= ps
+                 and W[m.start - 1] in FROM_THERE_TO_R36}
+        if dst is None or len(stops) != 1 or prev.deport or prev.military:
+            continue
+        stop = next(iter(stops))
+        if stop != dst.iso and (stop, dst.iso) not in known:
+            b.add(s.span, stop, dst.iso, [start, dst.start], trigger=dst.start - 1)
+            known.add((stop, dst.iso))
+
+
+CARRIER_NOUNS_R36 = frozenset({"buses", "bus", "trains", "train", "trucks", "lorries", "coaches", "vans", "ferries"})
+CARRIER_VERBS_R36 = frozenset({"carried", "took", "transported", "brought", "ferried", "drove", "shuttled", "moved",
+                               "carry", "take", "transport", "bring", "ferry", "carrying", "taking", "transporting",
+                               "bringing", "ferrying"})
+CARRIER_PEOPLE_R36 = frozenset({"migrants", "refugees", "people", "asylum-seekers", "seekers", "passengers",
+                                "families", "evacuees"})
+
+
+def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"A-ian buses carried hundreds of people to a crossing in B" (round 36): buses, trains or lorries of a state
+    (its demonym right before the vehicle noun) carrying people (a group word within five words of the verb) to a
+    place in another country (the first country named after the people within eight words) move them from the
+    vehicle's state to that country. Not under a hedge, in sentences of deportation or troops."""
+    doc = b.doc
+    if CARRIER_NOUNS_R36.isdisjoint(doc_word_set(doc)):
+        return
+    W, T = doc_lowers(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+            continue
+        for m in s.mentions:
+            v = m.end
+            if m.kind != "demonym" or v + 1 >= end or W[v] not in CARRIER_NOUNS_R36 \
+                    or W[v + 1] not in CARRIER_VERBS_R36:
+                continue
+            p = next((x for x in range(v + 2, min(end, v + 7)) if W[x] in CARRIER_PEOPLE_R36), None)
+            if p is None:
+                continue
+            dst = next((d for d in sorted(s.mentions, key=lambda d: d.start) if p < d.start <= p + 8
+                        and d.kind in {"name", "place"}), None)
+            if dst is None or dst.iso == m.iso or "to" not in W[p:dst.start]:
+                continue
+            if (m.iso, dst.iso) not in known:
+                b.add(s.span, m.iso, dst.iso, [m.start, v + 1, dst.start], trigger=v + 1)
+                known.add((m.iso, dst.iso))

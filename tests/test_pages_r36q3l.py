@@ -134,3 +134,28 @@ def test_demonym_on_goods_is_no_people(nlp):
     got = pairs(nlp, "Chile has tightened checks at its airports. Officials in Chile say Russian goods flooded "
                      "into the country last month.")
     assert ("RU", "CL") not in got
+
+
+# ------------------------------------------------------------------------------- route chains and vehicles as carriers
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many took a bus up to Colombia. From there they crossed the border into Panama on foot.", ("CO", "PA")),
+    ("For most the trip begins with a flight to somewhere in South America and a long bus ride up to Ecuador. "
+     "From there they walk for days to cross the border into Peru.", ("EC", "PE")),
+    ("Slovak buses carried hundreds of migrants to a crossing in Austria on Saturday.", ("SK", "AT")),
+    ("Serbian trains transported the migrants to the border with Croatia.", ("RS", "HR")),
+])
+def test_from_there_and_carriers(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the sentence before is no leg to a country ("in A" is where they wait)
+    ("Many waited for weeks in Colombia. From there they crossed the border into Panama on foot.", ("CO", "PA")),
+    # a hedge
+    ("Many took a bus up to Colombia. From there they may try to cross the border into Panama.", ("CO", "PA")),
+    # the vehicle carries goods, not people
+    ("Slovak trucks carried tonnes of aid to a depot in Austria on Saturday.", ("SK", "AT")),
+])
+def test_from_there_and_carriers_not(nlp, text, absent):
+    assert absent not in pairs(nlp, text)
