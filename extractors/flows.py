@@ -2631,7 +2631,6 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _work_abroad_legs(b, sentences)
     _country_anaphora_before_r36(b, sentences, lex)
     _rescued_lists_near_landing(b, sentences)
-    _composition_near_host(b, sentences)
     _from_there_legs(b, sentences)
     _carrier_legs(b, sentences)
     _territory_legs(b)
@@ -7262,115 +7261,6 @@ def _rescued_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None
         sea = {m.iso for m in s.mentions if m.start - 2 >= s.span.start and W[m.start - 2:m.start] == ["coast", "of"]}
         b.flows = [f for f in b.flows if not (f.destination in sea and f.origin in isos  # rescued at sea off X
                                               and f.evidence.sentence_start == s.span.start_char)]
-        for m in origins:
-            if (m.iso, dest.iso) not in known:
-                b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
-                known.add((m.iso, dest.iso))
-
-
-HOST_COUNT_VERBS_R36 = frozenset({"received", "registered", "recorded", "admitted", "counted", "accepted", "welcomed",
-                                  "receives", "registers", "records", "admits", "counts", "accepts", "welcomes"})
-HOST_SAY_VERBS_R36 = frozenset({"says", "said", "reports", "reported", "announced"})
-HOST_AUX_R36 = frozenset({"has", "have", "had", "'s", "’s", "alone", "also", "already"})
-HOST_PEOPLE_R36 = frozenset({"migrants", "refugees", "asylum-seekers", "seekers", "people", "arrivals", "immigrants",
-                             "applicants", "entrants", "newcomers", "evacuees"})
-COMPOSITION_SUBJECTS_R36 = frozenset({"most", "many", "some", "all", "the", "majority", "of", "them", "those", "these",
-                                      "half", "nearly", "almost", "about", "around", "a", "third", "quarter",
-                                      "large", "vast", "great", "number", "migrants", "refugees", "people",
-                                      "arrivals", "passengers", "new", "newcomers"})
-COMPOSITION_QUANTIFIERS_R36 = frozenset({"most", "many", "some", "all", "majority", "half", "third", "quarter"})
-COMPOSITION_BOUNDARIES_R36 = frozenset({",", "that", "and", "while", "but", ";", "—", "–", "said", "says", "say",
-                                        "added", "noted"})
-
-
-def _host_count_r36(doc: Doc, s: _Sentence) -> _Mention | None:
-    """"Italy has received 80,000 migrants this year", "Hungary says 3,000 migrants arrived on Monday": a country
-    named at the opening of the sentence (by name) that received, registered or admitted people, or says that people
-    arrived, entered or crossed; the sentence names no other country."""
-    W, L = doc_lowers(doc), doc_lemmas(doc)
-    start, end = s.span.start, s.span.end
-    names = [m for m in s.mentions if m.kind in {"name", "place"}]
-    if len({m.iso for m in names}) != 1 or names[0].start != start + (W[start] == "the") \
-            or names[0].kind != "name" or HOST_PEOPLE_R36.isdisjoint(W[start:end]):
-        return None
-    m = names[0]
-    k = m.end
-    while k < end and k - m.end < 2 and W[k] in HOST_AUX_R36:
-        k += 1
-    if k >= end:
-        return None
-    if W[k] in HOST_COUNT_VERBS_R36 or W[k] in {"took", "taken", "takes"} and W[k + 1:k + 2] == ["in"]:
-        return m
-    if W[k] in HOST_SAY_VERBS_R36 and any(L[x] in LANDING_LEMMAS or L[x] == "cross" for x in range(k + 1, end)):
-        return m
-    return None
-
-
-def _composition_list_r36(W: list[str], s: _Sentence) -> tuple[list[_Mention], int] | None:
-    """"Most were from A, B and C", "many of them were A-ians and B-ians", "(police said) most of them came from A":
-    a quantified subject (the clause holds only quantifier and group words) stating the group's make-up; the
-    countries listed (names after "from", or demonyms) and the token that states it."""
-    start, end = s.span.start, s.span.end
-    by_start = {m.start: m for m in s.mentions}
-    for j in range(start + 1, end - 1):
-        if W[j] not in {"were", "are", "came", "come"}:
-            continue
-        i = j - 1
-        while i >= start and W[i] in COMPOSITION_SUBJECTS_R36:
-            i -= 1
-        if i >= start and W[i] not in COMPOSITION_BOUNDARIES_R36 or COMPOSITION_QUANTIFIERS_R36.isdisjoint(W[i + 1:j]):
-            continue
-        k = j + 1
-        while k < end and W[k] in COMPOSITION_ADVERBS_R36:
-            k += 1
-        if k < end and W[k] == "from":
-            found = _list_after(W, k + 1, end, by_start, {"name"})
-        elif W[j] in {"were", "are"}:
-            found = [m for m in _list_after(W, k, end, by_start, {"demonym"}) if m.kind == "demonym"]
-        else:
-            found = []
-        if found:
-            return found, j
-    return None
-
-
-def _composition_near_host(b: _Builder, sentences: list[_Sentence]) -> None:
-    """"Italy has received 80,000 migrants this year. Most were from A, B and C", "3,000 migrants reached Greece last
-    week. Many of them were A-ians and B-ians" (round 36): the make-up of a group (``_composition_list_r36``) stated
-    in the sentence of a landing or host count (``_landing_place``, ``_host_count_r36``) or up to two sentences after
-    it: each listed country -> the landing or host country. The list's sentence names no other country, no hedge or
-    negation, no deportation or troops."""
-    doc = b.doc
-    words = doc_word_set(doc)
-    if COMPOSITION_QUANTIFIERS_R36.isdisjoint(words):
-        return
-    W, T = doc_lowers(doc), doc_texts(doc)
-    lists = []
-    for n, s in enumerate(sentences):
-        if s.deport or s.military or not s.mentions:
-            continue
-        start, end = s.span.start, s.span.end
-        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
-            continue
-        got = _composition_list_r36(W, s)
-        if got is not None:
-            lists.append((n, got))
-    if not lists:
-        return
-    hosts = [(n, p) for n, s in enumerate(sentences)
-             if not (s.deport or s.military) and (p := _landing_place(doc, s) or _host_count_r36(doc, s)) is not None]
-    if not hosts:
-        return
-    known = {(f.origin, f.destination) for f in b.flows}
-    for n, (origins, trig) in lists:
-        s = sentences[n]
-        near = sorted((n - j, p) for j, p in hosts if 0 <= n - j <= 2 and (j < n or p.start < trig))
-        if not near:
-            continue
-        dest = near[0][1]
-        isos = {m.iso for m in origins}
-        if dest.iso in isos or any(m.iso not in isos and m.iso != dest.iso and m.role != "ADJ" for m in s.mentions):
-            continue
         for m in origins:
             if (m.iso, dest.iso) not in known:
                 b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
