@@ -7149,7 +7149,7 @@ def _anaphor_host_r36(sentences: list[_Sentence], n: int) -> str | None:
 
 
 def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
-    """"Since May, around 900 asylum seekers have entered the country, mainly from A, B and C" in a story about D
+    """"Some 700 migrants came into the country last month, mostly from A, B and C" in a story about D
     (round 36): "the country" entered, reached or arrived in, when the sentence names no country before it, is the
     country the sentences before named most often (``_anaphor_host_r36``); the countries listed after "from" right
     after the anaphor (", mainly from"), or a demonym on the people noun before it, go there. The sentence needs a

@@ -28,7 +28,7 @@ def pairs(nlp, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     ("Norway said on Monday it would shut its last crossing point with Sweden next week. Norway blames smugglers "
-     "for the rise. Since March, some 600 asylum seekers have entered the country, mainly from Chad, Mali and "
+     "for the rise. Since March, about 600 migrants came into the country, mostly from Chad, Mali and "
      "Peru.", {("TD", "NO"), ("ML", "NO"), ("PE", "NO")}),
     ("Chile has tightened checks at its airports. Officials in Chile say the numbers keep growing. About 2,000 "
      "migrants arrived in the country last month, mostly from Haiti and Cuba.", {("HT", "CL"), ("CU", "CL")}),
@@ -49,8 +49,8 @@ def test_country_anaphor_from_earlier_sentences(nlp, text, expected):
      "for the rise. Officials fear 600 asylum seekers could enter the country, mainly from Chad and Mali.",
      ("TD", "NO")),
     # two states named as often: no host
-    ("Norway and Sweden share a long border. Norway and Sweden argue about it. Since March, some 600 asylum seekers "
-     "have entered the country, mainly from Chad and Mali.", ("TD", "NO")),
+    ("Norway and Sweden share a long border. Norway and Sweden argue about it. Since March, about 600 migrants came "
+     "into the country, mostly from Chad and Mali.", ("TD", "NO")),
 ])
 def test_country_anaphor_not(nlp, text, absent):
     assert absent not in pairs(nlp, text)
