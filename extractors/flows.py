@@ -6156,7 +6156,8 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]) and not any(_people_demonym_r36(b.doc, m, end) for m in s.mentions):
+        if r.people.isdisjoint(W[start:end]) and not any(
+                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym"):
             continue
         for k in range(start + 1, end):
             phrase = next((p for p in r.anaphors if tuple(W[k:k + len(p)]) == p), None)
@@ -7121,6 +7122,7 @@ ANAPHOR_ENTRY_R36 = frozenset({"entered", "entering", "enter", "enters", "into",
 ANAPHOR_ARRIVE_R36 = frozenset({"arrived", "arriving", "arrive", "arrives", "came", "come", "coming", "comes"})
 ANAPHOR_LIST_FILLERS_R36 = frozenset({",", "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
                                       "many", "most", "including", "illegally", "unlawfully", "irregularly"})
+ANAPHOR_NOUNS_R36 = frozenset({"country", "nation"})
 COMPOSITION_ADVERBS_R36 = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
 PEOPLE_AFTER_DEMONYM_R36 = frozenset({"citizens", "nationals", "men", "women"})
 
@@ -7155,7 +7157,7 @@ def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _
     after the anaphor (", mainly from"), or a demonym on the people noun before it, go there. The sentence needs a
     people word, no hedge, deportation or troops, and names no other country than its origins."""
     r = _r31_lex()
-    if r is None or doc_word_set(b.doc).isdisjoint({"country", "nation"}):
+    if r is None or doc_word_set(b.doc).isdisjoint(ANAPHOR_NOUNS_R36):
         return
     W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
     known = {(f.origin, f.destination) for f in b.flows}
@@ -7163,10 +7165,12 @@ def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]) and not any(_people_demonym_r36(b.doc, m, end) for m in s.mentions):
+        heads = _at(W, start + 2, end, ANAPHOR_NOUNS_R36)
+        if not heads or r.people.isdisjoint(W[start:end]) and not any(
+                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym"):
             continue
-        for k in range(start + 1, end - 1):
-            if W[k] != "the" or W[k + 1] not in {"country", "nation"}:
+        for k in (h - 1 for h in heads):
+            if W[k] != "the":
                 continue
             prev = W[k - 1]
             if not (prev in ANAPHOR_ENTRY_R36 or prev in {"in", "to"} and k - 2 >= start
@@ -7279,6 +7283,8 @@ def _from_there_legs(b: _Builder, sentences: list[_Sentence]) -> None:
     sentence names after "to"/"into"/"reach", with a movement word and no hedge, deportation or troops, naming no
     other country."""
     doc = b.doc
+    if "there" not in doc_word_set(doc):
+        return
     W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
     known = {(f.origin, f.destination) for f in b.flows}
     for prev, s in zip(sentences, sentences[1:], strict=False):
