@@ -6156,8 +6156,8 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]) and not any(
-                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym"):
+        if r.people.isdisjoint(W[start:end]) and not (_at(W, start, end, R31_ANAPHOR_HEADS_R36) and any(
+                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym")):
             continue
         for k in range(start + 1, end):
             phrase = next((p for p in r.anaphors if tuple(W[k:k + len(p)]) == p), None)
@@ -7123,6 +7123,7 @@ ANAPHOR_ARRIVE_R36 = frozenset({"arrived", "arriving", "arrive", "arrives", "cam
 ANAPHOR_LIST_FILLERS_R36 = frozenset({",", "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
                                       "many", "most", "including", "illegally", "unlawfully", "irregularly"})
 ANAPHOR_NOUNS_R36 = frozenset({"country", "nation"})
+R31_ANAPHOR_HEADS_R36 = frozenset({"country", "territory", "soil"})  # last words of anaphora_border_r31 "anaphors"
 COMPOSITION_ADVERBS_R36 = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
 PEOPLE_AFTER_DEMONYM_R36 = frozenset({"citizens", "nationals", "men", "women"})
 
@@ -7235,17 +7236,19 @@ def _rescued_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None
             continue  # (troops and goods are no bar: "a cargo ship picked up 300 migrants from A")
         start, end = s.span.start, s.span.end
         rescue = [k for k in _at(W, start, end, RESCUE_WORDS_R36) if W[k] != "picked" or "up" in W[k + 1:k + 5]]
-        if not rescue or any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
-            continue  # (not the month "May")
+        if not rescue:
+            continue
         by_start = {m.start: m for m in s.mentions}
         for j in _at(W, start + 1, end - 1, FROM):
             p = j - 1 - (W[j - 1] == ",")
             if p < start or W[p] not in RESCUE_PEOPLE_R36:
                 continue
             found = _list_after(W, j + 1, end, by_start, {"name"})
-            if found:
-                lists.append((n, found, rescue[0]))
-                break
+            if not found:
+                continue
+            if not any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+                lists.append((n, found, rescue[0]))  # (not under a hedge; the month "May" is none)
+            break
     if not lists:
         return
     landings = [(n, p) for n, s in enumerate(sentences)
@@ -7330,8 +7333,6 @@ def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
         if len(s.mentions) < 2 or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
-            continue
         for m in s.mentions:
             v = m.end
             if m.kind != "demonym" or v + 1 >= end or W[v] not in CARRIER_NOUNS_R36 \
@@ -7344,6 +7345,8 @@ def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
                         and d.kind in {"name", "place"}), None)
             if dst is None or dst.iso == m.iso or "to" not in W[p:dst.start]:
                 continue
+            if any(W[x] in LIST_HEDGES and T[x] != "May" for x in range(start, end)):
+                break
             if (m.iso, dst.iso) not in known:
                 b.add(s.span, m.iso, dst.iso, [m.start, v + 1, dst.start], trigger=v + 1)
                 known.add((m.iso, dst.iso))
