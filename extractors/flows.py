@@ -6171,7 +6171,9 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
             for m in s.mentions:
                 if m.kind == "demonym" and m.end < k and m.end < end and (
                         W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people
-                        or _people_demonym_r36(b.doc, m, k)):  # "10,000 Russians ... were entering the country"
+                        or _people_demonym_r36(b.doc, m, k) and any(  # "10,000 Xs ... were entering the country"
+                            W[x] in r.crossing or L[x] in r.crossing or W[x] in r.movement or L[x] in r.movement
+                            for x in range(m.end, k))):  # (not "Xs visited museums in the country")
                     origins.setdefault(m.iso, m.start)
                 elif m.kind == "name" and after <= m.start <= after + 2 and W[m.start - 1] == "from" and any(
                         W[x] in r.movement or L[x] in r.movement for x in range(start, k)):
