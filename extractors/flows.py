@@ -2636,6 +2636,10 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _gapped_hosts_r36(b, sentences)
     _nationals_came_from_r36(b, sentences)
     _onward_carrier_r36(b, sentences)
+    _country_anaphora_before_r36(b, sentences, lex)
+    _rescued_lists_near_landing(b, sentences)
+    _from_there_legs(b, sentences)
+    _carrier_legs(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -6159,7 +6163,8 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
-        if r.people.isdisjoint(W[start:end]):
+        if r.people.isdisjoint(W[start:end]) and not (_at(W, start, end, R31_ANAPHOR_HEADS_R36) and any(
+                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym")):
             continue
         for k in range(start + 1, end):
             phrase = next((p for p in r.anaphors if tuple(W[k:k + len(p)]) == p), None)
@@ -6172,7 +6177,10 @@ def _country_anaphora(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> Non
             origins: dict[str, int] = {}
             for m in s.mentions:
                 if m.kind == "demonym" and m.end < k and m.end < end and (
-                        W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people):
+                        W[m.end] in r.people or m.end + 1 < end and W[m.end + 1] in r.people
+                        or _people_demonym_r36(b.doc, m, k) and any(  # "10,000 Xs ... were entering the country"
+                            W[x] in r.crossing or L[x] in r.crossing or W[x] in r.movement or L[x] in r.movement
+                            for x in range(m.end, k))):  # (not "Xs visited museums in the country")
                     origins.setdefault(m.iso, m.start)
                 elif m.kind == "name" and after <= m.start <= after + 2 and W[m.start - 1] == "from" and any(
                         W[x] in r.movement or L[x] in r.movement for x in range(start, k)):
@@ -7469,3 +7477,240 @@ def _onward_carrier_r36(b: _Builder, sentences: list[_Sentence]) -> None:
             for f in [f for f in b.flows if lo <= f.evidence.start < hi and f.destination == first.iso]:
                 if f.origin != dest.iso:
                     b.add(s.span, f.origin, dest.iso, [first.start, i + 1, dest.start], trigger=i + 1)
+
+
+# ------------------------------------------------------------------------------------------------- round 36 (Q3l)
+
+ANAPHOR_ENTRY_R36 = frozenset({"entered", "entering", "enter", "enters", "into", "reached", "reach", "reaching"})
+ANAPHOR_ARRIVE_R36 = frozenset({"arrived", "arriving", "arrive", "arrives", "came", "come", "coming", "comes"})
+ANAPHOR_LIST_FILLERS_R36 = frozenset({",", "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly",
+                                      "many", "most", "including", "illegally", "unlawfully", "irregularly"})
+ANAPHOR_NOUNS_R36 = frozenset({"country", "nation"})
+R31_ANAPHOR_HEADS_R36 = frozenset({"country", "territory", "soil"})  # last words of anaphora_border_r31 "anaphors"
+COMPOSITION_ADVERBS_R36 = frozenset({"mainly", "mostly", "largely", "chiefly", "primarily", "predominantly"})
+PEOPLE_AFTER_DEMONYM_R36 = frozenset({"citizens", "nationals", "men", "women"})
+
+
+def _people_demonym_r36(doc: Doc, m: _Mention, limit: int) -> bool:
+    """A demonym naming people before token ``limit``: a plural noun ("10,000 Russians", "Afghans") or the demonym of
+    "citizens"/"nationals" ("Russian citizens"), not an adjective on anything else ("Russian goods")."""
+    if m.kind != "demonym" or m.end >= limit:
+        return False
+    W, T = doc_lowers(doc), doc_texts(doc)
+    text = T[m.end - 1]
+    if W[m.end] in PEOPLE_AFTER_DEMONYM_R36:
+        return True
+    return m.end - m.start == 1 and text[:1].isupper() and text.endswith("s") and not text.endswith("ss") \
+        and W[m.end] not in {"'", "’", "'s", "’s"}
+
+
+def _anaphor_host_r36(sentences: list[_Sentence], n: int) -> str | None:
+    """The country "the country" of sentence n stands for when that sentence names none before it: the country named
+    (by name or a place in it) most often in the sentences before, at least twice and more often than any other."""
+    counts = Counter(m.iso for s in sentences[:n] for m in s.mentions if m.kind in {"name", "place"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _country_anaphora_before_r36(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """"Some 700 migrants came into the country last month, mostly from A, B and C" in a story about D
+    (round 36): "the country" entered, reached or arrived in, when the sentence names no country before it, is the
+    country the sentences before named most often (``_anaphor_host_r36``); the countries listed after "from" right
+    after the anaphor (", mainly from"), or a demonym on the people noun before it, go there. The sentence needs a
+    people word, no hedge, deportation or troops, and names no other country than its origins."""
+    r = _r31_lex()
+    if r is None or doc_word_set(b.doc).isdisjoint(ANAPHOR_NOUNS_R36):
+        return
+    W, L = doc_lowers(b.doc), doc_lemmas(b.doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, s in enumerate(sentences):
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        heads = _at(W, start + 2, end, ANAPHOR_NOUNS_R36)
+        if not heads or r.people.isdisjoint(W[start:end]) and not any(
+                _people_demonym_r36(b.doc, m, end) for m in s.mentions if m.kind == "demonym"):
+            continue
+        for k in (h - 1 for h in heads):
+            if W[k] != "the":
+                continue
+            prev = W[k - 1]
+            if not (prev in ANAPHOR_ENTRY_R36 or prev in {"in", "to"} and k - 2 >= start
+                    and W[k - 2] in ANAPHOR_ARRIVE_R36):
+                continue
+            if any(m.start < k and m.kind in {"name", "place"} for m in s.mentions):
+                break  # a country named before it: round 31's _country_anaphora reads that one
+            after = k + 2
+            j = after
+            while j < end and j - after < 3 and W[j] in ANAPHOR_LIST_FILLERS_R36:
+                j += 1
+            if j >= end or W[j] != "from":  # "entering the country illegally at night, mostly from A and B"
+                j = next((x for x in range(after + 1, min(end, after + 9)) if W[x] == "from"
+                          and W[x - 1] in COMPOSITION_ADVERBS_R36), end)
+            by_start = {m.start: m for m in s.mentions}
+            origins = _list_after(W, j + 1, end, by_start, {"name"}) if j < end and W[j] == "from" else []
+            origins += [m for m in s.mentions if m.kind == "demonym" and m.end < k and (
+                W[m.end] in r.people or m.end + 1 < k and W[m.end + 1] in r.people or _people_demonym_r36(b.doc, m, k))]
+            if not origins or any(m not in origins for m in s.mentions if m.kind != "demonym"):
+                break
+            if _r31_hedged(W, L, start, k, lex, r) or not LIST_HEDGES.isdisjoint(W[start:k]):
+                break
+            host = _anaphor_host_r36(sentences, n)
+            if host is None or host in {m.iso for m in origins}:
+                break
+            for m in origins:
+                if (m.iso, host) not in known:
+                    b.add(s.span, m.iso, host, [k, m.start], trigger=k - 1)
+                    known.add((m.iso, host))
+            break
+
+
+RESCUE_WORDS_R36 = frozenset({"rescued", "saved", "plucked", "picked"})
+RESCUE_PEOPLE_R36 = frozenset({"migrants", "refugees", "people", "asylum-seekers", "seekers", "survivors",
+                               "passengers", "men", "women", "children"})
+TAKEN_IN_R36 = (("taken", "in", "by"), ("taken", "in", "by", "the"), ("taken", "in", "in"))
+
+
+def _taken_in_by(doc: Doc, s: _Sentence) -> _Mention | None:
+    """The one country a sentence's people "have been taken in by" (a state agreeing to receive rescued people)."""
+    W = doc_lowers(doc)
+    found = [m for m in s.mentions if m.kind in {"name", "place"} and any(
+        m.start - len(p) >= s.span.start and tuple(W[m.start - len(p):m.start]) == p for p in TAKEN_IN_R36)]
+    return found[0] if len({m.iso for m in found}) == 1 else None
+
+
+def _rescued_lists_near_landing(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Twelve migrants, from A, B and C, were rescued off the coast of X", "a ship picked up 500 migrants from A and
+    B" (round 36): people rescued or picked up whose countries are listed after "from" right after the people noun
+    go to the country where the document's rescued people landed or were taken (a landing, "taken to <place>" or
+    "taken in by <state>") in the nearest sentence up to four before or three after. The sentence names no country
+    as a destination, no hedge or negation, no deportation or troops; "off the coast of X" is the sea, not an
+    origin."""
+    doc = b.doc
+    words = doc_word_set(doc)
+    if RESCUE_WORDS_R36.isdisjoint(words):
+        return
+    W, T = doc_lowers(doc), doc_texts(doc)
+    lists = []
+    for n, s in enumerate(sentences):
+        if s.deport or not s.mentions:
+            continue  # (troops and goods are no bar: "a cargo ship picked up 300 migrants from A")
+        start, end = s.span.start, s.span.end
+        rescue = [k for k in _at(W, start, end, RESCUE_WORDS_R36) if W[k] != "picked" or "up" in W[k + 1:k + 5]]
+        if not rescue:
+            continue
+        by_start = {m.start: m for m in s.mentions}
+        for j in _at(W, start + 1, end - 1, FROM):
+            p = j - 1 - (W[j - 1] == ",")
+            if p < start or W[p] not in RESCUE_PEOPLE_R36:
+                continue
+            found = _list_after(W, j + 1, end, by_start, {"name"})
+            if not found:
+                continue
+            if not any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+                lists.append((n, found, rescue[0]))  # (not under a hedge; the month "May" is none)
+            break
+    if not lists:
+        return
+    landings = [(n, p) for n, s in enumerate(sentences)
+                if (p := _landing_place(doc, s) or _taken_to_place(doc, s) or _taken_in_by(doc, s)) is not None]
+    if not landings:
+        return
+    known = {(f.origin, f.destination) for f in b.flows}
+    for n, origins, trig in lists:
+        s = sentences[n]
+        near = sorted((abs(n - j), j > n, p) for j, p in landings if -3 <= n - j <= 4 and j != n)
+        if not near:
+            continue
+        dest = near[0][2]
+        isos = {m.iso for m in origins}
+        if dest.iso in isos or any(m.role == "DST" and m.iso != dest.iso for m in s.mentions):
+            continue
+        sea = {m.iso for m in s.mentions if m.start - 2 >= s.span.start and W[m.start - 2:m.start] == ["coast", "of"]}
+        b.flows = [f for f in b.flows if not (f.destination in sea and f.origin in isos  # rescued at sea off X
+                                              and f.evidence.sentence_start == s.span.start_char)]
+        for m in origins:
+            if (m.iso, dest.iso) not in known:
+                b.add(s.span, m.iso, dest.iso, [m.start, trig], trigger=trig)
+                known.add((m.iso, dest.iso))
+
+
+FROM_THERE_TO_R36 = frozenset({"to", "into", "reach", "reached", "reaching"})
+FROM_THERE_MOVES_R36 = frozenset({"cross", "walk", "travel", "head", "continue", "go", "take", "drive", "sail", "fly",
+                                  "trek", "hike", "move", "enter", "reach", "make"})
+
+
+def _from_there_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"Many took a bus up to A. From there they crossed the border into B" (round 36): a sentence opening with "From
+    there" goes on from the one country the sentence right before took its people to (named after "to", "into" or
+    "reach"), even when that sentence gave no flow (round 28's ``_journey_on`` needs one): A -> the one country the
+    sentence names after "to"/"into"/"reach", with a movement word and no hedge, deportation or troops, naming no
+    other country."""
+    doc = b.doc
+    if "there" not in doc_word_set(doc):
+        return
+    W, L, T = doc_lowers(doc), doc_lemmas(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        start, end = s.span.start, s.span.end
+        if prev.span.end != start or W[start:start + 2] != ["from", "there"] or s.deport or s.military:
+            continue
+        if len({m.iso for m in s.mentions}) != 1 or not any(L[k] in FROM_THERE_MOVES_R36 for k in range(start, end)):
+            continue
+        if any(W[k] in LIST_HEDGES and T[k] != "May" for k in range(start, end)):
+            continue
+        dst = next((m for m in s.mentions if m.kind in {"name", "place"} and m.start - 1 >= start
+                    and W[m.start - 1] in FROM_THERE_TO_R36), None)
+        ps = prev.span.start
+        stops = {m.iso for m in prev.mentions if m.kind in {"name", "place"} and m.start - 1 >= ps
+                 and W[m.start - 1] in FROM_THERE_TO_R36}
+        if dst is None or len(stops) != 1 or prev.deport or prev.military:
+            continue
+        stop = next(iter(stops))
+        if stop != dst.iso and (stop, dst.iso) not in known:
+            b.add(s.span, stop, dst.iso, [start, dst.start], trigger=dst.start - 1)
+            known.add((stop, dst.iso))
+
+
+CARRIER_LEG_NOUNS_R36 = frozenset({"buses", "bus", "trains", "train", "trucks", "lorries", "coaches", "vans",
+                                   "ferries"})
+CARRIER_LEG_VERBS_R36 = frozenset({"carried", "took", "transported", "brought", "ferried", "drove", "shuttled",
+                                   "moved", "carry", "take", "transport", "bring", "ferry", "carrying", "taking",
+                                   "transporting", "bringing", "ferrying"})
+CARRIER_PEOPLE_R36 = frozenset({"migrants", "refugees", "people", "asylum-seekers", "seekers", "passengers",
+                                "families", "evacuees"})
+
+
+def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
+    """"A-ian buses carried hundreds of people to a crossing in B" (round 36): buses, trains or lorries of a state
+    (its demonym right before the vehicle noun) carrying people (a group word within five words of the verb) to a
+    place in another country (the first country named after the people within eight words) move them from the
+    vehicle's state to that country. Not under a hedge, in sentences of deportation or troops."""
+    doc = b.doc
+    if CARRIER_LEG_NOUNS_R36.isdisjoint(doc_word_set(doc)):
+        return
+    W, T = doc_lowers(doc), doc_texts(doc)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for m in s.mentions:
+            v = m.end
+            if m.kind != "demonym" or v + 1 >= end or W[v] not in CARRIER_LEG_NOUNS_R36 \
+                    or W[v + 1] not in CARRIER_LEG_VERBS_R36:
+                continue
+            p = next((x for x in range(v + 2, min(end, v + 7)) if W[x] in CARRIER_PEOPLE_R36), None)
+            if p is None:
+                continue
+            dst = next((d for d in sorted(s.mentions, key=lambda d: d.start) if p < d.start <= p + 8
+                        and d.kind in {"name", "place"}), None)
+            if dst is None or dst.iso == m.iso or "to" not in W[p:dst.start]:
+                continue
+            if any(W[x] in LIST_HEDGES and T[x] != "May" for x in range(start, end)):
+                break
+            if (m.iso, dst.iso) not in known:
+                b.add(s.span, m.iso, dst.iso, [m.start, v + 1, dst.start], trigger=v + 1)
+                known.add((m.iso, dst.iso))
