@@ -57,10 +57,11 @@ def assertions() -> tuple[Document, DocumentAssertions]:
     last_week = TimeExpression("last week", *_span("last week"), "2022-09-19/2022-09-25", "interval")
     men = Quantity("More than 2,000", *_span("More than 2,000"), 2000, qualifier="more than", counted="men")
     queue = Quantity("10 kilometers", *_span("10 kilometers"), 10, unit="km")
-    for iso in ("EE", "LV"):
+    for iso, confidence in (("EE", None), ("LV", 0.62)):  # Latvia's as if a learned scorer had added it
         result.policies.append(Policy("Country", iso, "EntryBan", _evidence("barred Russian tourists", sentence1),
                                       target="Russian tourists", target_key="russian-tourists",
-                                      target_nationality="RU", trigger="barred", time=friday))
+                                      target_nationality="RU", trigger="barred", time=friday,
+                                      confidence=confidence))
     result.flows.append(Flow("RU", "GE", _evidence("crossed into Georgia", sentence2), group="Russian men",
                              trigger="crossed into", time=last_week, quantities=[men]))
     result.events.append(Event("BorderQueue", _evidence("Queues stretched", sentence3), trigger="Queues",
@@ -119,6 +120,7 @@ def test_policies_query_gives_one_row_per_coordinated_actor(graph):
     assert rows[0]["date"] == "2022-09-23"
     assert rows[0]["sentence"].startswith("Estonia and Latvia barred")
     assert rows[0]["document"] == "semantics.txt"
+    assert (rows[0]["confidence"], rows[1]["confidence"]) == (None, "0.62")  # only the scored one carries it
 
 
 def test_direct_policy_triple_reads_like_the_design(graph):
