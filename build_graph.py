@@ -49,8 +49,8 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                         help="publication date for sources without a .meta.json sidecar")
     parser.add_argument("--rules-only", action="store_true",
-                        help="only the hand-written rules: no flow the learned scorer adds (those carry "
-                             "mig:confidence; same as MIGRAPH_FLOW_SCORER=0)")
+                        help="only the hand-written rules: no flow or policy the learned scorers add (those "
+                             "carry mig:confidence; same as MIGRAPH_FLOW_SCORER=0 MIGRAPH_POLICY_SCORER=0)")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -47,6 +47,9 @@ PEOPLE = {"migrant", "refugee", "asylum", "seeker", "immigrant", "people", "citi
           "child", "man", "woman", "worker", "student", "tourist", "traveler", "traveller", "resident", "alien",
           "foreigner", "reservist", "conscript", "deserter", "minor", "person"}
 PUNCT_BREAK = {";", ":", "(", ")"}
+LIST_JOINERS = {",", "and", "or"}  # an actor in a list of states is often the measure's target ("bans on A, B and C")
+TARGET_PREPOSITIONS = {"on", "from", "against", "of", "for", "to", "into"}  # cue, preposition, then the actor:
+# "restrictions on travellers from A" names whom the measure targets, not who takes it
 SUBJECT_GAP = {"has", "have", "had", "will", "would", "is", "are", "was", "were", "be", "been", "also", "now",
                "already", "then", "later", "just", "recently", "again", "still", "formally", "officially",
                "quickly", "to", "began", "begun", "started", "decided", "agreed", "plans", "planned", "moved", "said",
@@ -57,6 +60,9 @@ SUBJECT_GAP = {"has", "have", "had", "will", "would", "is", "are", "was", "were"
 def model() -> dict:
     """The scorer's data file (weights, feature names, threshold, cue lemmas), read once per process."""
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    exclusions = data.get("cue_exclusions") or {}
+    data["_exclusion_forms"] = frozenset(exclusions.get("forms", ()))
+    data["_exclusion_next"] = {lemma: frozenset(words) for lemma, words in exclusions.get("next", {}).items()}
     data["_cue_types"] = {}
     for ptype, lemmas in sorted(data["cues"].items()):
         for lemma in lemmas:
@@ -64,9 +70,9 @@ def model() -> dict:
     return data
 
 
-@cache
 def scorer_enabled() -> bool:
-    """The scorer's switch: "enabled" in policy_scorer.json, overridden by MIGRAPH_POLICY_SCORER=0/1."""
+    """The scorer's switch: "enabled" in policy_scorer.json, overridden by MIGRAPH_POLICY_SCORER=0/1 (read at each
+    call, so ``migraph build --rules-only`` takes effect in a process that has already extracted)."""
     env = os.environ.get("MIGRAPH_POLICY_SCORER", "").strip().lower()
     return bool(model().get("enabled", False)) if env == "" else env not in {"0", "false", "no", "off"}
 
@@ -157,6 +163,10 @@ def _instance_flags(ctx: _Context, sent_start: int, sent_end: int, m: Mention, c
     flags["break_between"] = float(not between_low.isdisjoint(PUNCT_BREAK))
     flags["prepositional"] = float(ctx.is_prepositional(m))
     flags["modifier"] = float(ctx.followed_by_modifier(m))
+    flags["actor_in_list"] = float(any(0 < m.start - o <= 4 or 0 < o - m.end < 3 for o in others) and (
+        (m.start > sent_start and lowers[m.start - 1] in LIST_JOINERS)
+        or (m.end < sent_end and lowers[m.end] in LIST_JOINERS)))
+    flags["target_prep"] = float(not before and not between_low.isdisjoint(TARGET_PREPOSITIONS))
     flags["by_agent"] = float(not before and m.start > 0 and lowers[m.start - 1] == "by")
     flags["possessor"] = float(before and m.end < len(doc) and lowers[m.end] in {"'s", "’s"} and gap <= 4)
     flags["negated"] = float(not near_before.isdisjoint(NEGATORS) or (before and not between_low.isdisjoint(NEGATORS)))
@@ -195,6 +205,20 @@ def _instance_flags(ctx: _Context, sent_start: int, sent_end: int, m: Mention, c
     return flags, rank
 
 
+def _everyday_sense(lemmas: list[str], lowers: list[str], i: int, end: int) -> bool:
+    """Whether token ``i`` is a cue word in an everyday sense the data file lists (``cue_exclusions``): a form
+    never used for a measure ("closer", "closest") or a lemma before one of its listed next words ("close ties",
+    "pushed for", "held talks"); general news is full of them, and the model cannot tell them from the measure."""
+    data = model()
+    if lowers[i] in data["_exclusion_forms"]:
+        return True
+    nexts = data["_exclusion_next"].get(lemmas[i])
+    if not nexts or i + 1 >= end:
+        return False
+    one = lowers[i + 1]
+    return one in nexts or (i + 2 < end and f"{one} {lowers[i + 2]}" in nexts)
+
+
 def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[Actor, str]]) -> list[Candidate]:
     """Every (actor, type) pair of the document with its features, sorted; the pairs of the rules' ``policies``
     (``backoff_pairs``: those the backoff tier gave) included."""
@@ -222,8 +246,8 @@ def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[A
     instances: dict[tuple[Actor, str], list[_Instance]] = {}
     for k in sorted(by_sent):
         sent = ctx.sents[k]
-        cues = [(i, t) for i in range(sent.start, sent.end) if not ctx.boilerplate[i]
-                for t in cue_types.get(lemmas[i], cue_types.get(lowers[i], ()))]
+        cues = [(i, t) for i in range(sent.start, sent.end) if not ctx.boilerplate[i] and not _everyday_sense(
+                    lemmas, lowers, i, sent.end) for t in cue_types.get(lemmas[i], cue_types.get(lowers[i], ()))]
         if not cues:
             continue
         starts = [m.start for m, _a, _f in by_sent[k]]
@@ -290,10 +314,43 @@ def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[A
             f["share_negated"] = sum(x.flags["negated"] for x in found) / len(found)
             f["share_quote"] = sum(x.flags["in_quote"] for x in found) / len(found)
             f["any_headline"] = float(any(x.flags["headline"] for x in found))
+            f.update(_lexical(ctx, best))
             best_pos = (best.m_start, best.m_end, best.cue, best.cue + 1)
         else:
             best_pos = None
         out.append(Candidate(actor=actor, policy_type=ptype, features=f, best=best_pos))
+    return out
+
+
+LEXICAL_BETWEEN = 8  # words between actor and cue read one by one when the gap is no longer
+LEXICAL_AFTER = 4  # words after the cue: the measure's object ("entry to", "the border with", "asylum seekers")
+
+
+def _lexical(ctx: _Context, best: _Instance) -> dict[str, float]:
+    """The words around the best instance as features: lemmas between actor and cue, just before the cue and just
+    after it. They let the model learn the wordings that state a measure ("has begun to", "will no longer") and
+    those that only mention one, which the flags above miss; the model keeps only those frequent in training."""
+    lemmas = doc_lemmas(ctx.doc)
+    sent = ctx.sents[best.sent]
+
+    def word(i: int) -> str | None:
+        token = ctx.doc[i]
+        if token.is_punct or token.is_space or not token.text[:1].islower() and not token.like_num:
+            return None  # capitalised words are mostly names (states, people, places): the model learns wording
+        return "#" if token.like_num else lemmas[i].lower()
+
+    out: dict[str, float] = {}
+    lo, hi = (best.m_end, best.cue) if best.m_end <= best.cue else (best.cue + 1, best.m_start)
+    if hi - lo <= LEXICAL_BETWEEN:
+        for i in range(lo, hi):
+            if (w := word(i)) is not None:
+                out[f"lex_between={w}"] = 1.0
+    for i in range(max(sent.start, best.cue - 2), best.cue):
+        if (w := word(i)) is not None:
+            out[f"lex_before={w}"] = 1.0
+    for i in range(best.cue + 1, min(sent.end, best.cue + 1 + LEXICAL_AFTER)):
+        if (w := word(i)) is not None:
+            out[f"lex_after={w}"] = 1.0
     return out
 
 
@@ -303,6 +360,19 @@ def score(features: dict[str, float]) -> float:
     weights = data["weights"]
     z = data.get("intercept", 0.0) + sum(weights.get(name, 0.0) * value for name, value in sorted(features.items()))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def document_passes(text: str) -> bool:
+    """Whether the scorer reads a document: at least ``min_words`` words and ``min_topic_density`` migration word
+    parts per 100 words (the data file's gates). Trained and judged on migration stories, it would pair the states
+    and cue words of a politics or crime story that names a border or a visa in passing, as the flow scorer did;
+    its document-level features (main state, shares of mentions) also need a real article, not a sentence."""
+    from extractors.topic import migration_density
+
+    data = model()
+    if len(text.split()) < int(data.get("min_words", 0)):
+        return False
+    return not data.get("min_topic_density") or migration_density(text) >= float(data["min_topic_density"])
 
 
 def full_context(doc, assertions) -> _Context:
@@ -318,11 +388,14 @@ def added_policies(doc, assertions, policies: list[Policy], backoff_pairs: set[t
     """Policies for the pairs the rules did not give whose score reaches the threshold, in text order, each
     with the best-supporting sentence as evidence and its score as ``confidence``."""
     from extractors.assertions import Policy as PolicyRecord
+    from extractors.doccache import doc_text
     from extractors.entities import evidence_for
     from extractors.policies import _ensure_entity, _status, _target_nationality, find_target
 
     data = model()
     threshold = float(data["threshold"])
+    if not document_passes(doc_text(doc)):
+        return []
     ctx = full_context(doc, assertions)
     rule_pairs = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
     added = []

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pycountry
 import pytest
 
 from extractors.entities import extract_entities
@@ -28,17 +29,22 @@ from extractors.policy_scorer import (
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Sentences of a migration story that name no state and state no measure: they lift a text past the scorer's
+# document gates (100 words, 1 migration word part per 100 words) without giving it a pair of its own.
+PAD = ("Aid groups said many of the migrants had walked for weeks before they reached the frontier, and that families "
+       "with children were among the asylum seekers who waited in the cold. The refugees told reporters they had "
+       "hoped to find work and safety in the north.")
 # The actor is named more than 30 tokens before the measure (beyond the rules' actor search); the story names it
 # as the acting state again and again.
 CLEAR = ("Estonia, a small country of just over a million people whose capital sits on the northern coast and whose "
          "economy has grown quickly since it joined the bloc two decades ago, after long debate among the parties in "
          "its parliament and among its many advisers, refused entry to thousands of travellers this year. Estonia said "
          "the checks would continue through the winter. Officials in Estonia added that the checks had stopped dozens "
-         "of migrants.")
+         "of migrants. " + PAD)
 # The same measure only negated, advised, demanded and in a condition: no stated instance, nothing to add.
 IRREALIS = ("Estonia would never patrol its eastern frontier with soldiers, the minister said. Estonia should patrol "
             "the frontier with troops, an opposition leader demanded. Activists urged Estonia to patrol the frontier. "
-            "If Estonia patrolled the frontier, migrants would go elsewhere.")
+            "If Estonia patrolled the frontier, migrants would go elsewhere. " + PAD + " " + PAD)
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +93,7 @@ def test_adds_nothing_for_negated_demanded_conditional_or_advised(nlp):
     "Could Norway take in the refugees from the camp?",
 ])
 def test_single_irrealis_sentences_add_nothing(nlp, text):
+    text = f"{text} {PAD} {PAD} {PAD}"  # past the document gates: the sentence itself must keep the pair out
     _doc, _a, off = _read(nlp, text, scorer=False)
     _doc, _a, on = _read(nlp, text, scorer=True)
     assert [p for p in on if p.evidence.extractor == EXTRACTOR] == []
@@ -151,6 +158,7 @@ def test_data_file_holds_general_features_only():
     data = json.loads((ROOT / "extractors" / "data" / "policy_scorer.json").read_text(encoding="utf-8"))
     types = set(data["cues"])
     forms = {"country", "demonym", "organization", "org", "person", "reference", "region"}
+    country_names = {c.name.lower() for c in pycountry.countries}
     for name in data["weights"]:
         if name.startswith("cue="):
             ptype, lemma = name[4:].split(":", 1)
@@ -159,6 +167,9 @@ def test_data_file_holds_general_features_only():
             assert name[5:] in types, name
         elif name.startswith("form="):
             assert name[5:] in forms, name
+        elif name.startswith("lex_"):  # a word near the cue: lower-case, never a name (capitalised words are skipped)
+            assert re.fullmatch(r"lex_(between|before|after)=[a-z#][a-z0-9'’.-]*", name), name
+            assert name.split("=", 1)[1] not in country_names, name
         else:
             assert re.fullmatch(r"[a-z0-9_]+", name), name
     assert 0.0 < data["threshold"] < 1.0

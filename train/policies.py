@@ -41,6 +41,7 @@ REPEATS = 5  # grouped 10-fold cross-validation repeated with five document shuf
 C_VALUES = (0.1, 0.3, 1.0)
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 TOLERANCE = 0.015  # see judge_main
+MIN_LEXICAL = 5  # a word feature enters the model when at least this many training candidates carry it
 JUDGE_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 # The rules were written on these very documents (their precision here is 0.96, on unseen sets about 0.67): flags
 # saying a rule or the backoff tier gave a pair are far more trustworthy here than on new text, so the model is
@@ -183,7 +184,9 @@ def _features(nlp, name: str, text: str, published, gold_of) -> dict:
     rows = [{"key": [eval_key(assertions, c.actor), fold(c.policy_type)], "features": c.features,
              "has_instance": c.best is not None}
             for c in candidates(full_context(doc, assertions), policies, backoff_pairs)]
-    return {"document": name, "gold": sorted(gold_of(assertions)),
+    from extractors.policy_scorer import document_passes
+
+    return {"document": name, "gold": sorted(gold_of(assertions)), "passes": document_passes(text),
             "rules": sorted({(eval_key(assertions, a), fold(t)) for a, t in rule_pairs}), "candidates": rows}
 
 
@@ -202,10 +205,16 @@ def score_sets(golds: list[set], predicted: list[set]) -> dict:
     return {"P": round(p, 4), "R": round(r, 4), "F1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def feature_names(docs: list[dict]) -> list[str]:
-    """Every feature the candidates carry but the bias (the intercept) and the rule flags (see EXCLUDED)."""
-    return sorted({name for doc in docs for cand in doc["candidates"] for name in cand["features"]}
-                  - EXCLUDED - {"bias"})
+def feature_names(docs: list[dict], lexical: bool = True) -> list[str]:
+    """Every feature the candidates carry but the bias (the intercept) and the rule flags (see EXCLUDED); of the
+    words around a cue (``lex_*``) only those of at least MIN_LEXICAL training candidates (rarer ones fit noise)."""
+    from collections import Counter
+
+    seen = Counter(name for doc in docs for cand in doc["candidates"] if cand["has_instance"]
+                   for name in cand["features"])
+    return sorted(name for name, n in seen.items()
+                  if name not in EXCLUDED and name != "bias"
+                  and (not name.startswith("lex_") or (lexical and n >= MIN_LEXICAL)))
 
 
 def matrix(docs: list[dict], names: list[str]):
@@ -249,11 +258,12 @@ def out_of_fold(x, y, groups, c: float, docs: list[dict], seed: int, folds: int 
     return probs
 
 
-def with_added(base: list[set], probs, groups, meta, threshold: float) -> list[set]:
-    """The base pairs of each document plus every candidate not among them scored at least ``threshold``."""
+def with_added(base: list[set], probs, groups, meta, threshold: float, docs: list[dict] | None = None) -> list[set]:
+    """The base pairs of each document plus every candidate not among them scored at least ``threshold`` (none in a
+    document the scorer's gates leave out, ``"passes"`` false, when ``docs`` are given)."""
     out = [set(b) for b in base]
     for prob, d, (key, _ruled) in zip(probs, groups, meta, strict=True):
-        if prob >= threshold:
+        if prob >= threshold and (docs is None or docs[d].get("passes", True)):
             out[d].add(key)
     return out
 
@@ -302,7 +312,8 @@ def judge(train: list[dict], judged: list[dict], names: list[str]) -> tuple[dict
         probs = LogisticRegression(C=c, max_iter=5000, random_state=SEED).fit(x, y).predict_proba(xj)[:, 1]
         for threshold in JUDGE_THRESHOLDS:
             results.append({"C": c, "threshold": threshold,
-                            "judged": score_sets(golds, with_added(rules, probs, groups, meta, threshold))})
+                            "judged": score_sets(golds, with_added(rules, probs, groups, meta, threshold,
+                                                                   judged))})
     return score_sets(golds, rules), results
 
 
@@ -324,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", action="store_true",
                         help="also train on the rules' invented test sentences (never scored in the CV)")
     parser.add_argument("--write", action="store_true", help="write the chosen model to the data file")
+    parser.add_argument("--no-lexical", action="store_true",
+                        help="leave the words around the cue (lex_* features) out of the model, for comparison")
     parser.add_argument("--enable", action="store_true", help="with --write: switch the scorer on")
     parser.add_argument("--pages", type=Path, action="append", default=[], metavar="DIR",
                         help="also train on an evaluation folder (gold/ and src/, e.g. the read web-page excerpts)")
@@ -346,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     if judged:
         return judge_main(args, docs, judged)
     r13 = json.loads(R13_RULES.read_text(encoding="utf-8"))["pairs"]
-    names = feature_names(docs)
+    names = feature_names(docs, lexical=not args.no_lexical)
     real = [d for d in docs if not d.get("extra")]
     covered = sum(len({tuple(c["key"]) for c in d["candidates"]} & {tuple(g) for g in d["gold"]}) for d in real)
     print(f"test sentences {len([d for d in docs if d.get('extra')])} (training only)")
@@ -404,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
 def judge_main(args: argparse.Namespace, docs: list[dict], judged: list[dict]) -> int:
     """Pick C and the threshold by F1 on the judged documents; write (and with ``--enable`` switch on) the model fitted
     on the training documents when it beats the rules there."""
-    names = feature_names(docs)
+    names = feature_names(docs, lexical=not args.no_lexical)
     base, results = judge(docs, judged, names)
     docs_n = len([d for d in docs if not d.get("extra")])
 
