@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from extractors.doccache import doc_lemmas, doc_lowers, doc_text
 from extractors.gazetteer import load_json
-from extractors.topic import migration_density
+from extractors.topic import doc_migration_density
 
 if TYPE_CHECKING:  # flows imports this module lazily; the types only
     from spacy.tokens import Doc
@@ -343,7 +343,7 @@ def add_scored_flows(b: _Builder, sentences: list[_Sentence], main: str | None) 
     # (under ~1 topic word per 100), it paired the countries of politics, trade and crime (r36: 23 of 36 pairs it
     # added to 200 corpus articles, all wrong, against 1 right pair of 22 on the judged migration documents)
     text = doc_text(b.doc)
-    if len(text.split()) < cfg.min_words or (cfg.min_density and migration_density(text) < cfg.min_density):
+    if len(text.split()) < cfg.min_words or (cfg.min_density and doc_migration_density(b.doc) < cfg.min_density):
         return 0
     cands = candidates(b.doc, b.assertions, sentences, main, b.flows)
     added = 0

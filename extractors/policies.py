@@ -4290,9 +4290,12 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
 
     if not on_topic(doc):
         return []  # nothing about people's movement or status (extractors.topic)
-    policies, backoff_pairs = rule_policies(doc, assertions, backoff)
+    triggers: list[tuple[str, int, int]] = []
+    policies, backoff_pairs = rule_policies(doc, assertions, backoff, triggers)
     if scorer_enabled() if scorer is None else scorer:
-        policies = policies + added_policies(doc, assertions, policies, backoff_pairs)
+        # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
+        reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
+        policies = policies + added_policies(doc, assertions, policies, backoff_pairs, reuse)
     return policies
 
 
@@ -4328,14 +4331,17 @@ def _sentence_bounds(sents: Sequence[Span]) -> list[tuple[int, int]]:
     return sents.bounds if isinstance(sents, _Sentences) else [(sent.start, sent.end) for sent in sents]
 
 
-def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None
-                  ) -> tuple[list[Policy], set[tuple[Actor, str]]]:
-    """The rules' policies (see ``extract_policies``) and the (actor, type) pairs the backoff tier gave."""
+def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None = None,
+                  triggers_out: list | None = None) -> tuple[list[Policy], set[tuple[Actor, str]]]:
+    """The rules' policies (see ``extract_policies``) and the (actor, type) pairs the backoff tier gave;
+    ``triggers_out`` receives the trigger matches (the learned scorer reads them too)."""
     lex = lexicon()
     entries = lex["_entries"]
     sents = _document_sentences(doc)
     tier2_pairs: set[tuple[Actor, str]] = set()
     raw = find_triggers(doc, sents, backoff=backoff_enabled() if backoff is None else backoff)
+    if triggers_out is not None:
+        triggers_out.extend(raw)
     if not raw:
         return [], tier2_pairs
     tier2 = sorted((x for x in raw if entries[x[0]].get("backoff")), key=lambda x: (x[1], x[2]))

@@ -219,9 +219,11 @@ def _everyday_sense(lemmas: list[str], lowers: list[str], i: int, end: int) -> b
     return one in nexts or (i + 2 < end and f"{one} {lowers[i + 2]}" in nexts)
 
 
-def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[Actor, str]]) -> list[Candidate]:
+def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[Actor, str]],
+               triggers: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every (actor, type) pair of the document with its features, sorted; the pairs of the rules' ``policies``
-    (``backoff_pairs``: those the backoff tier gave) included."""
+    (``backoff_pairs``: those the backoff tier gave) included. ``triggers``: the rules' trigger matches over the
+    whole document when the caller has them (``find_triggers``), else found again."""
     rule_pairs = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
     ruled_here: dict[tuple[int, str], set[Actor]] = {}  # (sentence, type) -> actors the rules gave there
     for p in policies:
@@ -234,7 +236,7 @@ def candidates(ctx: _Context, policies: list[Policy], backoff_pairs: set[tuple[A
     lemmas, lowers = doc_lemmas(ctx.doc), doc_lowers(ctx.doc)
     entries = lexicon()["_entries"]
     triggered: set[tuple[int, str]] = set()  # (sentence, type) where a rule or backoff pattern matched
-    for entry_id, start, _end in find_triggers(ctx.doc, ctx.sents):
+    for entry_id, start, _end in find_triggers(ctx.doc, ctx.sents) if triggers is None else triggers:
         for ptype in (entries[entry_id].get("type"), entries[entry_id].get("negated")):
             if ptype:
                 triggered.add((ctx.sent_of[start], ptype))
@@ -362,7 +364,7 @@ def score(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def document_passes(text: str) -> bool:
+def document_passes(text: str, density: float | None = None) -> bool:
     """Whether the scorer reads a document: at least ``min_words`` words and ``min_topic_density`` migration word
     parts per 100 words (the data file's gates). Trained and judged on migration stories, it would pair the states
     and cue words of a politics or crime story that names a border or a visa in passing, as the flow scorer did;
@@ -372,7 +374,9 @@ def document_passes(text: str) -> bool:
     data = model()
     if len(text.split()) < int(data.get("min_words", 0)):
         return False
-    return not data.get("min_topic_density") or migration_density(text) >= float(data["min_topic_density"])
+    if not data.get("min_topic_density"):
+        return True
+    return (migration_density(text) if density is None else density) >= float(data["min_topic_density"])
 
 
 def full_context(doc, assertions) -> _Context:
@@ -383,23 +387,24 @@ def full_context(doc, assertions) -> _Context:
     return _Context(doc, assertions, None, doc_sentences(doc))
 
 
-def added_policies(doc, assertions, policies: list[Policy], backoff_pairs: set[tuple[Actor, str]]
-                   ) -> list[Policy]:
+def added_policies(doc, assertions, policies: list[Policy], backoff_pairs: set[tuple[Actor, str]],
+                   triggers: list[tuple[str, int, int]] | None = None) -> list[Policy]:
     """Policies for the pairs the rules did not give whose score reaches the threshold, in text order, each
     with the best-supporting sentence as evidence and its score as ``confidence``."""
     from extractors.assertions import Policy as PolicyRecord
     from extractors.doccache import doc_text
     from extractors.entities import evidence_for
     from extractors.policies import _ensure_entity, _status, _target_nationality, find_target
+    from extractors.topic import doc_migration_density
 
     data = model()
     threshold = float(data["threshold"])
-    if not document_passes(doc_text(doc)):
+    if not document_passes(doc_text(doc), doc_migration_density(doc)):
         return []
     ctx = full_context(doc, assertions)
     rule_pairs = {((p.actor_kind, p.actor_key), p.policy_type) for p in policies}
     added = []
-    for cand in candidates(ctx, policies, backoff_pairs):
+    for cand in candidates(ctx, policies, backoff_pairs, triggers):
         if (cand.actor, cand.policy_type) in rule_pairs or cand.best is None:
             continue
         cand.score = score(cand.features)

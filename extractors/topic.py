@@ -22,6 +22,7 @@ from extractors.doccache import doc_text, lower_text
 from extractors.gazetteer import load_json
 
 _ON_TOPIC_KEY = "migraph.on_topic"
+_DENSITY_KEY = "migraph.topic_density"
 """``doc.user_data`` key of the gate's answer: policies and flows both ask."""
 
 
@@ -73,6 +74,14 @@ def migration_density(text: str) -> float:
     lowered = lower_text(text)
     hits = sum(lowered.count(word) for word in _settings()[1] if word in lowered)
     return 100.0 * hits / max(1, len(text.split()))
+
+
+def doc_migration_density(doc: Doc) -> float:
+    """``migration_density`` of the document's text, computed once per document (both learned scorers gate on it)."""
+    value = doc.user_data.get(_DENSITY_KEY)
+    if value is None:
+        value = doc.user_data[_DENSITY_KEY] = migration_density(doc_text(doc))
+    return value
 
 
 def on_topic(doc: Doc) -> bool:
