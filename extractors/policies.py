@@ -814,6 +814,8 @@ class _Context:
                     continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
                 self._add(Mention(i, i + 1, "body"))
             elif low in {"it", "they", "he", "she"}:
+                if low == "it" and _expletive_it_r37(W, i):
+                    continue  # "it has become difficult to deport them": no one acts through "it" (r37)
                 self._add(Mention(i, i + 1, "pronoun"))
             elif i > 0 and W[i - 1] == "the" and self._title_end(i):
                 self._add(Mention(i - 1, self._title_end(i), "title"))  # "the prime minister pledged"
@@ -1966,6 +1968,28 @@ def _under_instrument_state(ctx: _Context, start: int, end: int, sent: Span) -> 
 
 FROM_PLACE_HEADS_R35 = frozenset({"island", "islands", "coast", "coasts", "port", "ports", "border", "mainland",
                                   "territory", "waters", "shores", "side"})
+EXPLETIVE_ADJECTIVES_R37 = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "possible",
+                                      "necessary", "likely", "unlikely", "unclear", "clear", "important", "illegal",
+                                      "legal", "unlawful", "dangerous", "safe", "costly", "expensive", "cheaper"})
+EXPLETIVE_LINKS_R37 = frozenset({"is", "was", "has", "had", "have", "become", "became", "becomes", "becoming", "been",
+                                 "be", "will", "would", "remains", "remained", "seems", "seemed", "proved", "'s", "’s",
+                                 "increasingly", "very", "more", "less", "too", "so", "much", "still", "now", "also",
+                                 "not", "n't", "n’t", "even", "ever", "extremely"})
+
+
+def _expletive_it_r37(lowers: list[str], i: int) -> bool:
+    """"it has become increasingly difficult to deport ...", "it is impossible to return them": an expletive "it"
+    (linking words, then an adjective of ease or likelihood, then "to" or "that") refers to no state (r37)."""
+    k = i + 1
+    while k < len(lowers) and k <= i + 6 and lowers[k] in EXPLETIVE_LINKS_R37:
+        k += 1
+    return k > i + 1 and k + 1 < len(lowers) and lowers[k] in EXPLETIVE_ADJECTIVES_R37 \
+        and lowers[k + 1] in {"to", "that", "for"}
+
+
+LEADER_HEADS_R37 = frozenset({"president", "prime", "premier", "chancellor", "leader", "leadership", "government",
+                              "authorities", "regime", "king", "dictator", "ministry", "minister", "military",
+                              "army", "kremlin", "cabinet", "parliament"})  # "by the A-ian president": A acts
 PREPARATION_WORDS_R35 = frozenset({"preparations", "preparation", "preparing", "prepare", "prepared"})
 PROVISION_BACK_R35 = 5  # sentences back an instrument noun is looked for (and the headline)
 PROVISION_MODALS_R35 = frozenset({"will", "would", "shall", "'ll", "’ll"})
@@ -3946,6 +3970,9 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
                 resolved = _resolve_reference(ctx, m)
                 return resolved, (m if resolved else None)
+            if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country" and low == "by" \
+                    and m.end < sent.end and doc[m.end].lower_ in LEADER_HEADS_R37:
+                return [m.actor], m  # "the announcement of a mobilization by the A-ian president" (r37)
             if m is not None and m.kind == "place" and group and low == "from" and _place_country(ctx, m):
                 return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break
@@ -4641,6 +4668,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
         if at is not None and _bordered_landmark(ctx, at):
             continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
+        if entry["type"] in {"Aid", "Admission"} and at is not None and at.kind in {"title", "body", "pronoun"}:
+            origins = _origin_states_r36(ctx, sent)
+            actors = [a for a in actors if a not in origins]  # "the prime minister ... citizens helping refugees
+            # from A": a leader resolved to the refugees' state of origin helps none (r37)
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
