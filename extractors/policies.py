@@ -4584,6 +4584,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
                 if not actors and entry.get("stat_subject") and _stat_subject(ctx, start, end, sent):
                     actors, at = _stat_actors(ctx, start, end, sent)  # "deportations rose 20 percent, ICE said"
+                if not actors and entry["type"] == "Mobilization":
+                    actors, at = _called_up_state(ctx, start, sent, [], None)  # "after the announcement of a
+                    # call-up, thousands of A-ian men fled": the men's state (r37)
                 if not actors:
                     continue
             elif not ok and entry.get("located"):

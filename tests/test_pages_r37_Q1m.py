@@ -1,7 +1,7 @@
 """Round 37, helper Q1m (web pages 271-300 on the held-out topics, policies): visas denied or their number
 slashed are visa restrictions; people "prevented from entering A" are refused by A; forces "patrolling the coast"
 guard it; a state that will "pay A 8m" under a migration deal gives aid; "a mobilization by the A-ian president" is
-A's; and five readings that took no measure (a vehicle's capacity, a rescue "taken on board", guards "opening
+A's, and so is a call-up the A-ian men flee; and five readings that took no measure (a vehicle's capacity, a rescue "taken on board", guards "opening
 fences", an expletive "it", a leader resolved to the refugees' state of origin). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -68,6 +68,17 @@ def test_paying_for_a_wall_is_no_aid(nlp):
 ])
 def test_mobilization_announced_by_a_state_leader(nlp, text, expected):
     assert expected in policies(nlp, text)
+
+
+def test_call_up_announced_with_the_men_fleeing_it(nlp):
+    found = policies(nlp, "After the announcement of a partial call-up of reservists in May, tens of thousands of "
+                          "Chilean men of military age have fled abroad.")
+    assert ("CL", "Mobilization") in found
+
+
+def test_call_up_announced_with_only_officials_counting(nlp):
+    found = policies(nlp, "Since the announcement of the call-up, Peruvian border guards have counted long queues.")
+    assert ("PE", "Mobilization") not in found
 
 
 def test_a_vehicle_capacity_is_no_detention(nlp):
