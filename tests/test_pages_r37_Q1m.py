@@ -1,8 +1,9 @@
 """Round 37, helper Q1m (web pages 271-300 on the held-out topics, policies): visas denied or their number
 slashed are visa restrictions; people "prevented from entering A" are refused by A; forces "patrolling the coast"
 guard it; a state that will "pay A 8m" under a migration deal gives aid; "a mobilization by the A-ian president" is
-A's, and so is a call-up the A-ian men flee; and five readings that took no measure (a vehicle's capacity, a rescue "taken on board", guards "opening
-fences", an expletive "it", a leader resolved to the refugees' state of origin). Sentences written for these tests."""
+A's, and so is a call-up the A-ian men flee; and five readings that took no measure (a vehicle's capacity, a rescue
+"taken on board", guards "opening fences", an expletive "it", a leader resolved to the refugees' state of origin).
+Sentences written for these tests."""
 
 from __future__ import annotations
 
