@@ -1892,7 +1892,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
-    asides = _clause_asides(ctx, sent.start, start)
+    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start)
     if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
         candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
@@ -2203,6 +2203,37 @@ def _clause_asides(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]
         if any(k not in covered and lowers[k] not in LIST_WORDS for k in range(a + 1, b)):
             clauses.append((a, b))
     return clauses
+
+
+ANNOUNCEMENT_NOUNS_R37 = frozenset({"announcement", "declaration", "proclamation", "start", "launch"})
+
+
+def _announced_noun_r37(ctx: _Context, start: int, sent: Span) -> bool:
+    """"the announcement of a partial call-up", "the declaration of the mobilization": the measure is stated as
+    announced (not only "fleeing mobilization"; r37)."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, max(sent.start, start - 5) - 1, -1):
+        if lowers[k] == "of":
+            return k - 1 >= sent.start and lowers[k - 1] in ANNOUNCEMENT_NOUNS_R37
+    return False
+
+
+def _relative_asides_r37(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-restrictive relative clauses between start and end (", which borders A," / ", who met B,", closed by
+    a comma before end): a state named inside describes the subject before it and acts for none ("A, which has
+    B's longest border, decided to stop issuing visas": A decides; r37)."""
+    lowers = doc_lowers(ctx.doc)
+    out = []
+    k = start
+    while k < end - 2:
+        if lowers[k] == "," and lowers[k + 1] in {"which", "who"}:
+            close = next((j for j in range(k + 2, end) if lowers[j] in {",", ";", ":", "—", "–"}), None)
+            if close is None or lowers[close] != ",":
+                break
+            out.append((k, close))
+            k = close
+        k += 1
+    return out
 
 
 def _verb_object(ctx: _Context, m: Mention) -> bool:
@@ -4584,11 +4615,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
                 if not actors and entry.get("stat_subject") and _stat_subject(ctx, start, end, sent):
                     actors, at = _stat_actors(ctx, start, end, sent)  # "deportations rose 20 percent, ICE said"
-                if not actors and entry["type"] == "Mobilization":
+                if not actors and entry["type"] == "Mobilization" and _announced_noun_r37(ctx, start, sent):
                     actors, at = _called_up_state(ctx, start, sent, [], None)  # "after the announcement of a
                     # call-up, thousands of A-ian men fled": the men's state (r37)
-                if not actors:
-                    continue
+                if not actors and not (entry["type"] == "Mobilization" and start - 1 > sent.start
+                                       and doc[start - 1].lower_ in {"'s", "’s"}):
+                    continue  # "flee the leader's call-up" goes on to the people fleeing it, as below (r33)
             elif not ok and entry.get("located"):
                 actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
                 if not actors:

@@ -1,9 +1,9 @@
 """Round 37, helper Q1m (web pages 271-300 on the held-out topics, policies): visas denied or their number
 slashed are visa restrictions; people "prevented from entering A" are refused by A; forces "patrolling the coast"
 guard it; a state that will "pay A 8m" under a migration deal gives aid; "a mobilization by the A-ian president" is
-A's, and so is a call-up the A-ian men flee; and five readings that took no measure (a vehicle's capacity, a rescue
-"taken on board", guards "opening fences", an expletive "it", a leader resolved to the refugees' state of origin).
-Sentences written for these tests."""
+A's, and so is an announced call-up the A-ian men flee; a state before ", which ...," acts; and five readings that
+took no measure (a vehicle's capacity, a rescue "taken on board", guards "opening fences", an expletive "it", a
+leader resolved to the refugees' state of origin). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -108,3 +108,19 @@ def test_a_leader_is_not_the_refugees_state_of_origin(nlp):
     found = policies(nlp, "The prime minister signed a decree paying cash benefits to families helping refugees "
                           "from Eritrea.")
     assert ("ER", "Aid") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway, which borders Sweden, decided to stop issuing visas to Chileans.", ("NO", "VisaRestriction")),
+    ("Norway, which has Europe's longest coast, decided to stop issuing visas to Chileans.",
+     ("NO", "VisaRestriction")),
+])
+def test_state_before_a_relative_clause_acts(nlp, text, expected):
+    found = policies(nlp, text)
+    assert expected in found
+    assert ("european-union", "VisaRestriction") not in found
+
+
+def test_fleeing_a_call_up_names_no_new_actor(nlp):
+    found = policies(nlp, "Norway will not offer asylum to Chileans fleeing mobilization.")
+    assert ("CL", "Mobilization") not in found
