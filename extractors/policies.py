@@ -4703,10 +4703,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
         if at is not None and _bordered_landmark(ctx, at):
             continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
-        if entry["type"] in {"Aid", "Admission"} and at is not None and at.kind in {"title", "body", "pronoun"}:
+        if entry["type"] in {"Aid", "Admission"} and actors:
             origins = _origin_states_r36(ctx, sent)
             actors = [a for a in actors if a not in origins]  # "the prime minister ... citizens helping refugees
-            # from A": a leader resolved to the refugees' state of origin helps none (r37)
+            # from A": an actor resolved to the refugees' state of origin (a leader, a pronoun) helps none (r37)
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
