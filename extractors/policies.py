@@ -1978,7 +1978,7 @@ EXPLETIVE_LINKS_R37 = frozenset({"is", "was", "has", "had", "have", "become", "b
 
 
 def _expletive_it_r37(lowers: list[str], i: int) -> bool:
-    """"it has become increasingly difficult to deport ...", "it is impossible to return them": an expletive "it"
+    """"it is now hard to send them back", "it is impossible to return them": an expletive "it"
     (linking words, then an adjective of ease or likelihood, then "to" or "that") refers to no state (r37)."""
     k = i + 1
     while k < len(lowers) and k <= i + 6 and lowers[k] in EXPLETIVE_LINKS_R37:
@@ -2209,7 +2209,7 @@ ANNOUNCEMENT_NOUNS_R37 = frozenset({"announcement", "declaration", "proclamation
 
 
 def _announced_noun_r37(ctx: _Context, start: int, sent: Span) -> bool:
-    """"the announcement of a partial call-up", "the declaration of the mobilization": the measure is stated as
+    """"the announcement of the general call-up", "the declaration of the mobilization": the measure is stated as
     announced (not only "fleeing mobilization"; r37)."""
     lowers = doc_lowers(ctx.doc)
     for k in range(start - 1, max(sent.start, start - 5) - 1, -1):
@@ -4003,7 +4003,7 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
                 return resolved, (m if resolved else None)
             if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country" and low == "by" \
                     and m.end < sent.end and doc[m.end].lower_ in LEADER_HEADS_R37:
-                return [m.actor], m  # "the announcement of a mobilization by the A-ian president" (r37)
+                return [m.actor], m  # "news of a mobilization by the A-ian president" (r37)
             if m is not None and m.kind == "place" and group and low == "from" and _place_country(ctx, m):
                 return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break

@@ -64,7 +64,7 @@ def test_paying_for_a_wall_is_no_aid(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Thousands of men left after the announcement of a partial mobilization by the Chilean president.",
      ("CL", "Mobilization")),
-    ("Arrivals doubled since the announcement of a mobilization by the Peruvian government last week.",
+    ("Arrivals doubled after news of a mobilization by the Peruvian government last week.",
      ("PE", "Mobilization")),
 ])
 def test_mobilization_announced_by_a_state_leader(nlp, text, expected):
@@ -72,7 +72,7 @@ def test_mobilization_announced_by_a_state_leader(nlp, text, expected):
 
 
 def test_call_up_announced_with_the_men_fleeing_it(nlp):
-    found = policies(nlp, "After the announcement of a partial call-up of reservists in May, tens of thousands of "
+    found = policies(nlp, "Following the announcement of the general call-up of reservists in May, thousands of "
                           "Chilean men of military age have fled abroad.")
     assert ("CL", "Mobilization") in found
 
@@ -100,7 +100,7 @@ def test_guards_opening_fences_build_nothing(nlp):
 
 def test_expletive_it_names_no_actor(nlp):
     found = policies(nlp, "The Chilean government has been refusing its citizens back for weeks. Since then it has "
-                          "become increasingly difficult to deport the new arrivals, according to the police.")
+                          "become very hard to deport the new arrivals, according to the police.")
     assert ("CL", "Deportation") not in found
 
 
