@@ -2205,6 +2205,8 @@ def _clause_asides(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]
     return clauses
 
 
+FORCE_ADJECTIVES_R37 = frozenset({"physical", "reasonable", "excessive", "lethal", "deadly", "necessary", "minimal",
+                                  "brute", "proportionate", "disproportionate", "military", "armed", "coercive"})
 ANNOUNCEMENT_NOUNS_R37 = frozenset({"announcement", "declaration", "proclamation", "start", "launch"})
 
 
@@ -2216,6 +2218,14 @@ def _announced_noun_r37(ctx: _Context, start: int, sent: Span) -> bool:
         if lowers[k] == "of":
             return k - 1 >= sent.start and lowers[k - 1] in ANNOUNCEMENT_NOUNS_R37
     return False
+
+
+def _resolved_not_named_r37(ctx: _Context, at: Mention | None) -> bool:
+    """The actor was not named as a state where it was found: no mention, a title, body or pronoun, or a person's
+    name read as the state of the person (r37)."""
+    if at is None or at.kind in {"title", "body", "pronoun"}:
+        return True
+    return any(e.label_ == "PERSON" and e.start <= at.start and at.end <= e.end for e in ctx.doc.ents)
 
 
 def _relative_asides_r37(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -3604,8 +3614,10 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
                 continue  # "a driver accused of the theft had been deported": a description of the person (r31)
             if _wanted_adjective(doc, sent.start + idx):
                 continue  # "deserters who are wanted will be extradited": sought by the police, no demand (r33)
-            if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
-                continue  # "authorised guards to use force": force as a means, not pressure on someone
+            means = {"use", "with", "by", "of"}
+            if lemma == "force" and idx > 0 and (lemmas[idx - 1] in means or (
+                    idx > 1 and lows[idx - 1] in FORCE_ADJECTIVES_R37 and lemmas[idx - 2] in means)):
+                continue  # "authorised guards to use (physical) force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
                     lows[idx - 1] in {"the", "to", "of", "this", "that"} and (
                     idx + 1 >= len(lows) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
@@ -4703,7 +4715,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
         if at is not None and _bordered_landmark(ctx, at):
             continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
-        if entry["type"] in {"Aid", "Admission"} and actors:
+        if entry["type"] in {"Aid", "Admission"} and actors and _resolved_not_named_r37(ctx, at):
             origins = _origin_states_r36(ctx, sent)
             actors = [a for a in actors if a not in origins]  # "the prime minister ... citizens helping refugees
             # from A": an actor resolved to the refugees' state of origin (a leader, a pronoun) helps none (r37)

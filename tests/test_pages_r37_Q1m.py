@@ -124,3 +124,19 @@ def test_state_before_a_relative_clause_acts(nlp, text, expected):
 def test_fleeing_a_call_up_names_no_new_actor(nlp):
     found = policies(nlp, "Norway will not offer asylum to Chileans fleeing mobilization.")
     assert ("CL", "Mobilization") not in found
+
+
+def test_guards_authorised_to_use_physical_force_to_return_migrants(nlp):
+    found = policies(nlp, "Estonia declared an emergency on Monday, authorising its guards and the police to use "
+                          "physical force to return irregular migrants.")
+    assert ("EE", "Deportation") in found
+
+
+def test_forcing_a_state_to_return_migrants_is_a_demand(nlp):
+    assert ("EE", "Deportation") not in policies(nlp, "Rights groups want to force Estonia to return the migrants.")
+
+
+def test_a_state_named_as_actor_keeps_its_admission_beside_an_origin(nlp):
+    found = policies(nlp, "Under the pact, Norway will take back all migrants who reach Sweden, in return for the "
+                          "bloc resettling refugees directly from Norway.")
+    assert ("NO", "Admission") in found
