@@ -2947,6 +2947,10 @@ def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
             and doc[m.end + 1].lower_ in {"which", "who"} and not any(t.is_punct for t in doc[m.end + 2:start]) \
             and not any(i in ctx.mention_at for i in range(m.end + 2, start)):
         return True  # "the pace set by Germany, which last weekend welcomed ...": the relative clause's subject
+    if m.kind == "actor" and m.actor and m.actor[0] == "Country" and m.end + 1 < start <= m.end + 9 \
+            and doc[m.end].lower_ == "which" and not any(t.is_punct for t in doc[m.end + 1:start]) \
+            and not any(i in ctx.mention_at for i in range(m.end + 1, start)):
+        return True  # "a crisis in A which is also building a fence": a state's relative clause without its comma (r37)
     if m.kind == "actor" and m.end < len(doc) and doc[m.end].lower_ in AGENT_GERUNDS and _after_by(ctx, m) \
             and (start == m.end or start - m.end == 2 and doc[start - 1].lower_ == "to"):
         return True  # "an effort by Brazil seeking to extradite ...": the agent of the effort acts (round 28)

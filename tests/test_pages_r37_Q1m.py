@@ -140,3 +140,13 @@ def test_a_state_named_as_actor_keeps_its_admission_beside_an_origin(nlp):
     found = policies(nlp, "Under the pact, Norway will take back all migrants who reach Sweden, in return for the "
                           "bloc resettling refugees directly from Norway.")
     assert ("NO", "Admission") in found
+
+
+def test_a_state_before_which_without_its_comma_acts(nlp):
+    found = policies(nlp, "Tension is high in Estonia which is also building a fence along its frontier with Russia.")
+    assert ("EE", "BorderBarrier") in found
+
+
+def test_which_after_a_state_with_another_subject_is_not_the_state(nlp):
+    found = policies(nlp, "Migrants take the road through Turkey which smugglers use, and many are detained in Greece.")
+    assert ("TR", "Detention") not in found
