@@ -814,6 +814,8 @@ class _Context:
                     continue  # "Polish government" is an entity; "Finland's parliament" resolves via Finland
                 self._add(Mention(i, i + 1, "body"))
             elif low in {"it", "they", "he", "she"}:
+                if low == "it" and _expletive_it_r37(W, i):
+                    continue  # "it has become difficult to deport them": no one acts through "it" (r37)
                 self._add(Mention(i, i + 1, "pronoun"))
             elif i > 0 and W[i - 1] == "the" and self._title_end(i):
                 self._add(Mention(i - 1, self._title_end(i), "title"))  # "the prime minister pledged"
@@ -1890,7 +1892,7 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
-    asides = _clause_asides(ctx, sent.start, start)
+    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start)
     if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
         candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
@@ -1966,6 +1968,28 @@ def _under_instrument_state(ctx: _Context, start: int, end: int, sent: Span) -> 
 
 FROM_PLACE_HEADS_R35 = frozenset({"island", "islands", "coast", "coasts", "port", "ports", "border", "mainland",
                                   "territory", "waters", "shores", "side"})
+EXPLETIVE_ADJECTIVES_R37 = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "possible",
+                                      "necessary", "likely", "unlikely", "unclear", "clear", "important", "illegal",
+                                      "legal", "unlawful", "dangerous", "safe", "costly", "expensive", "cheaper"})
+EXPLETIVE_LINKS_R37 = frozenset({"is", "was", "has", "had", "have", "become", "became", "becomes", "becoming", "been",
+                                 "be", "will", "would", "remains", "remained", "seems", "seemed", "proved", "'s", "’s",
+                                 "increasingly", "very", "more", "less", "too", "so", "much", "still", "now", "also",
+                                 "not", "n't", "n’t", "even", "ever", "extremely"})
+
+
+def _expletive_it_r37(lowers: list[str], i: int) -> bool:
+    """"it is now hard to send them back", "it is impossible to return them": an expletive "it"
+    (linking words, then an adjective of ease or likelihood, then "to" or "that") refers to no state (r37)."""
+    k = i + 1
+    while k < len(lowers) and k <= i + 6 and lowers[k] in EXPLETIVE_LINKS_R37:
+        k += 1
+    return k > i + 1 and k + 1 < len(lowers) and lowers[k] in EXPLETIVE_ADJECTIVES_R37 \
+        and lowers[k + 1] in {"to", "that", "for"}
+
+
+LEADER_HEADS_R37 = frozenset({"president", "prime", "premier", "chancellor", "leader", "leadership", "government",
+                              "authorities", "regime", "king", "dictator", "ministry", "minister", "military",
+                              "army", "kremlin", "cabinet", "parliament"})  # "by the A-ian president": A acts
 PREPARATION_WORDS_R35 = frozenset({"preparations", "preparation", "preparing", "prepare", "prepared"})
 PROVISION_BACK_R35 = 5  # sentences back an instrument noun is looked for (and the headline)
 PROVISION_MODALS_R35 = frozenset({"will", "would", "shall", "'ll", "’ll"})
@@ -2179,6 +2203,47 @@ def _clause_asides(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]
         if any(k not in covered and lowers[k] not in LIST_WORDS for k in range(a + 1, b)):
             clauses.append((a, b))
     return clauses
+
+
+FORCE_ADJECTIVES_R37 = frozenset({"physical", "reasonable", "excessive", "lethal", "deadly", "necessary", "minimal",
+                                  "brute", "proportionate", "disproportionate", "military", "armed", "coercive"})
+ANNOUNCEMENT_NOUNS_R37 = frozenset({"announcement", "declaration", "proclamation", "start", "launch"})
+
+
+def _announced_noun_r37(ctx: _Context, start: int, sent: Span) -> bool:
+    """"the announcement of the general call-up", "the declaration of the mobilization": the measure is stated as
+    announced (not only "fleeing mobilization"; r37)."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, max(sent.start, start - 5) - 1, -1):
+        if lowers[k] == "of":
+            return k - 1 >= sent.start and lowers[k - 1] in ANNOUNCEMENT_NOUNS_R37
+    return False
+
+
+def _resolved_not_named_r37(ctx: _Context, at: Mention | None) -> bool:
+    """The actor was not named as a state where it was found: no mention, a title, body or pronoun, or a person's
+    name read as the state of the person (r37)."""
+    if at is None or at.kind in {"title", "body", "pronoun"}:
+        return True
+    return any(e.label_ == "PERSON" and e.start <= at.start and at.end <= e.end for e in ctx.doc.ents)
+
+
+def _relative_asides_r37(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-restrictive relative clauses between start and end (", which borders A," / ", who met B,", closed by
+    a comma before end): a state named inside describes the subject before it and acts for none ("A, which has
+    B's longest border, decided to stop issuing visas": A decides; r37)."""
+    lowers = doc_lowers(ctx.doc)
+    out = []
+    k = start
+    while k < end - 2:
+        if lowers[k] == "," and lowers[k + 1] in {"which", "who"}:
+            close = next((j for j in range(k + 2, end) if lowers[j] in {",", ";", ":", "—", "–"}), None)
+            if close is None or lowers[close] != ",":
+                break
+            out.append((k, close))
+            k = close
+        k += 1
+    return out
 
 
 def _verb_object(ctx: _Context, m: Mention) -> bool:
@@ -2882,6 +2947,10 @@ def _clause_subject(ctx: _Context, m: Mention, start: int) -> bool:
             and doc[m.end + 1].lower_ in {"which", "who"} and not any(t.is_punct for t in doc[m.end + 2:start]) \
             and not any(i in ctx.mention_at for i in range(m.end + 2, start)):
         return True  # "the pace set by Germany, which last weekend welcomed ...": the relative clause's subject
+    if m.kind == "actor" and m.actor and m.actor[0] == "Country" and m.end + 1 < start <= m.end + 9 \
+            and doc[m.end].lower_ == "which" and not any(t.is_punct for t in doc[m.end + 1:start]) \
+            and not any(i in ctx.mention_at for i in range(m.end + 1, start)):
+        return True  # "a crisis in A which is also building a fence": a state's relative clause without its comma (r37)
     if m.kind == "actor" and m.end < len(doc) and doc[m.end].lower_ in AGENT_GERUNDS and _after_by(ctx, m) \
             and (start == m.end or start - m.end == 2 and doc[start - 1].lower_ == "to"):
         return True  # "an effort by Brazil seeking to extradite ...": the agent of the effort acts (round 28)
@@ -3549,8 +3618,10 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
                 continue  # "a driver accused of the theft had been deported": a description of the person (r31)
             if _wanted_adjective(doc, sent.start + idx):
                 continue  # "deserters who are wanted will be extradited": sought by the police, no demand (r33)
-            if lemma == "force" and idx > 0 and lemmas[idx - 1] in {"use", "with", "by", "of"}:
-                continue  # "authorised guards to use force": force as a means, not pressure on someone
+            means = {"use", "with", "by", "of"}
+            if lemma == "force" and idx > 0 and (lemmas[idx - 1] in means or (
+                    idx > 1 and lows[idx - 1] in FORCE_ADJECTIVES_R37 and lemmas[idx - 2] in means)):
+                continue  # "authorised guards to use (physical) force": force as a means, not pressure on someone
             if lemma == "pressure" and idx > 0 and (lows[idx - 1] == "under" or (
                     lows[idx - 1] in {"the", "to", "of", "this", "that"} and (
                     idx + 1 >= len(lows) or lows[idx + 1] not in {"on", "upon", "from", "to"}))):
@@ -3946,6 +4017,9 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             if m is not None and m.kind == "body" and (low == "by" or not group):  # not "removal from the country"
                 resolved = _resolve_reference(ctx, m)
                 return resolved, (m if resolved else None)
+            if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country" and low == "by" \
+                    and m.end < sent.end and doc[m.end].lower_ in LEADER_HEADS_R37:
+                return [m.actor], m  # "news of a mobilization by the A-ian president" (r37)
             if m is not None and m.kind == "place" and group and low == "from" and _place_country(ctx, m):
                 return [("Country", _place_country(ctx, m))], m  # "deportation flights from <a town>"
             break
@@ -4563,8 +4637,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     actors, at = _located_actors(ctx, start, end, sent)  # "detention of 900 migrants in Libya"
                 if not actors and entry.get("stat_subject") and _stat_subject(ctx, start, end, sent):
                     actors, at = _stat_actors(ctx, start, end, sent)  # "deportations rose 20 percent, ICE said"
-                if not actors:
-                    continue
+                if not actors and entry["type"] == "Mobilization" and _announced_noun_r37(ctx, start, sent):
+                    actors, at = _called_up_state(ctx, start, sent, [], None)  # "after the announcement of a
+                    # call-up, thousands of A-ian men fled": the men's state (r37)
+                if not actors and not (entry["type"] == "Mobilization" and start - 1 > sent.start
+                                       and doc[start - 1].lower_ in {"'s", "’s"}):
+                    continue  # "flee the leader's call-up" goes on to the people fleeing it, as below (r33)
             elif not ok and entry.get("located"):
                 actors, at = _located_actors(ctx, start, end, sent)  # "detention centres in Libya"
                 if not actors:
@@ -4647,6 +4725,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
         if at is not None and _bordered_landmark(ctx, at):
             continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
+        if entry["type"] in {"Aid", "Admission"} and actors and _resolved_not_named_r37(ctx, at):
+            origins = _origin_states_r36(ctx, sent)
+            actors = [a for a in actors if a not in origins]  # "the prime minister ... citizens helping refugees
+            # from A": an actor resolved to the refugees' state of origin (a leader, a pronoun) helps none (r37)
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
