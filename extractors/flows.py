@@ -1648,6 +1648,9 @@ def _resolve_anaphors(W: list[str], anaphors: list[int], mentions: list[_Mention
             if last is not None:
                 out.append(_Mention(i, i + 2, last.iso, "name"))
             continue
+        if i > 0 and W[i - 1] == "from" and (origin_run := _origin_run_r37(W, names, lex)):
+            out.extend(_Mention(i, i + 2, iso, "name") for iso in origin_run)
+            continue  # r37: "refugees from these countries": the list that came after "from" before
         for ms in reversed(names):
             run = ms[-1:]
             for m in reversed(ms[:-1]):
@@ -1660,6 +1663,23 @@ def _resolve_anaphors(W: list[str], anaphors: list[int], mentions: list[_Mention
                 out.extend(_Mention(i, i + 2, iso, "name") for iso in isos)
                 break
     return sorted(out, key=lambda m: m.start)
+
+
+def _origin_run_r37(W: list[str], names: list[list[_Mention]], lex: _Lex) -> list[str]:
+    """r37: the countries of the last list of two or more (in the sentences given, latest first) that hangs from
+    "from" (up to two words between: "from impoverished A and B"), for an anaphor itself after "from"."""
+    for ms in reversed(names):
+        runs: list[list[_Mention]] = []
+        for m in ms:
+            if runs and all(w in lex.joiners or w in {",", "and", "or"} for w in W[runs[-1][-1].end:m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in reversed(runs):
+            isos = list(dict.fromkeys(m.iso for m in run))
+            if len(isos) >= 2 and "from" in W[max(0, run[0].start - 3):run[0].start]:
+                return isos
+    return []
 
 
 SERVICE_VERBS = {"worked", "served", "fought", "helped", "assisted", "interpreted", "translated"}

@@ -138,3 +138,16 @@ def test_destination_lists_limits(nlp, text):
 def test_country_name_before_refugees(nlp):
     assert ("SY", "TR") in flows(nlp, "Syria refugees went to Turkey in large numbers.")
     assert ("TR", "GR") not in flows(nlp, "Aid workers in Turkey refugees camps said many had gone to Greece.")
+
+
+def test_from_these_countries_takes_the_origin_list(nlp):
+    got = flows(nlp, "Numbers of refugees from poor Chad and Niger drifting on boats to Italy and Spain rose last "
+                     "month. Police say 60 refugees from these countries have arrived in southern Greece since Monday.")
+    assert {("TD", "GR"), ("NE", "GR")} <= got
+    assert ("IT", "GR") not in got and ("ES", "GR") not in got
+
+
+def test_those_countries_without_from_unchanged(nlp):
+    got = flows(nlp, "Honduras, El Salvador and Guatemala are violent. Many people fleeing those countries "
+                     "reached Mexico.")
+    assert {("HN", "MX"), ("SV", "MX"), ("GT", "MX")} <= got
