@@ -513,6 +513,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
             return None  # "told citizens to reconsider travel to X", "advised against travel": an advisory (r32 audit)
     if word == "left" and i > 0 and W[i - 1] in LEFT_AS_NOUN:
         return None  # "voters on the left", "the far left": the political side, nobody left anywhere (r32 audit)
+    if word == "left" and _passive_left_r37(W, i):
+        return None  # r37: "500 more were also left in A", "had been left stranded": put or kept there, not gone
     if lemma in PROTECTION_GRANTS or word in PROTECTION_GRANTS:
         # "Germany granted asylum to 5,000 Syrians": a state giving protection admits the group; not money or time
         return "admit" if any(w in PROTECTION_OBJECTS for w in W[i + 1:min(i + 4, end)]) else None
@@ -593,6 +595,17 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
                 "house", "land", "host"}:
             return None
     return kind
+
+
+PASSIVE_LEFT_ADVERBS_R37 = frozenset({"also", "just", "then", "simply", "reportedly", "apparently", "all", "later"})
+
+
+def _passive_left_r37(W: list[str], i: int) -> bool:
+    """r37: "left" after a form of "be" (adverbs between): people were left somewhere, they did not leave it."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and W[k] in PASSIVE_LEFT_ADVERBS_R37:
+        k -= 1
+    return k >= 0 and W[k] in BE_FORMS
 
 
 def _coordinated_passive_r35(W: list[str], i: int) -> bool:
@@ -933,6 +946,10 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
         if m.kind == "name" and whose and _whose_people(W, m, mentions, end):
             m.role = "NAT"  # "Honduras and Guatemala, whose citizens make up most of those crossing"
             continue
+        if m.kind == "name" and m.end < end and W[m.end] == "refugees" and T[m.start][:1].isupper() and (
+                m.start == start or W[m.start - 1] not in LOCATIVE_BEFORE_R37):
+            m.role = "NAT"  # r37: "Ukraine refugees move on" (a country name used as the noun's modifier)
+            continue
         if m.kind == "name" and m.end + 1 < end and T[m.end] in {"'s", "’s", "'"} \
                 and _group_after(doc, m.end + 1, end, lex, skip=1) is not None:
             m.role = "NAT"
@@ -1109,6 +1126,9 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
     _admitters(doc, sent, mentions, triggers, lex)
     _coordinate(doc, mentions, lex)
     _border_compounds(doc, sent, mentions, lex)
+
+
+LOCATIVE_BEFORE_R37 = frozenset({"in", "to", "into", "at", "across", "through", "via", "for", "from", "on", "near"})
 
 
 HANDED_OFFICIALS = frozenset({"authorities", "officials", "officers", "police", "agents", "guards"})
@@ -1628,6 +1648,9 @@ def _resolve_anaphors(W: list[str], anaphors: list[int], mentions: list[_Mention
             if last is not None:
                 out.append(_Mention(i, i + 2, last.iso, "name"))
             continue
+        if i > 0 and W[i - 1] == "from" and (origin_run := _origin_run_r37(W, names, lex)):
+            out.extend(_Mention(i, i + 2, iso, "name") for iso in origin_run)
+            continue  # r37: "refugees from these countries": the list that came after "from" before
         for ms in reversed(names):
             run = ms[-1:]
             for m in reversed(ms[:-1]):
@@ -1640,6 +1663,23 @@ def _resolve_anaphors(W: list[str], anaphors: list[int], mentions: list[_Mention
                 out.extend(_Mention(i, i + 2, iso, "name") for iso in isos)
                 break
     return sorted(out, key=lambda m: m.start)
+
+
+def _origin_run_r37(W: list[str], names: list[list[_Mention]], lex: _Lex) -> list[str]:
+    """r37: the countries of the last list of two or more (in the sentences given, latest first) that hangs from
+    "from" (up to two words between: "from impoverished A and B"), for an anaphor itself after "from"."""
+    for ms in reversed(names):
+        runs: list[list[_Mention]] = []
+        for m in ms:
+            if runs and all(w in lex.joiners or w in {",", "and", "or"} for w in W[runs[-1][-1].end:m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in reversed(runs):
+            isos = list(dict.fromkeys(m.iso for m in run))
+            if len(isos) >= 2 and "from" in W[max(0, run[0].start - 3):run[0].start]:
+                return isos
+    return []
 
 
 SERVICE_VERBS = {"worked", "served", "fought", "helped", "assisted", "interpreted", "translated"}
@@ -2080,6 +2120,11 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         return
     origins = nat_isos or src
     departure = src if nat_isos else []
+    if departure and nat and not s.ethnic and all(_came_from_nat_r37(doc, m, ms, sent.start, lex) for m in nat) \
+            and all(_sibling_origin_r37(W, m, sent.start) for m in ms if m.role == "SRC"):
+        # r37: "they came from A as well as from B", "many came from A, but others left B": A is where some of the
+        # people came from, not a nationality whose holders were in B; every country is an origin of the group
+        origins, departure = list(dict.fromkeys(nat_isos + src)), []
     if not origins and dests and main and main not in dests and main not in via \
             and _may_take_main_origin(s, main, dests, dst_m):
         origins = [main]
@@ -2113,6 +2158,43 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         if chain:
             for x, y in zip(via, via[1:], strict=False):
                 b.add(sent, x, y, tok, trigger=trig)
+
+
+CAME_VERBS_R37 = frozenset({"come", "came", "comes", "coming"})
+CAME_ADVERBS_R37 = frozenset({"originally", "mostly", "mainly", "largely", "chiefly", "primarily",
+                              "predominantly", "overwhelmingly", "all", "also"})
+
+
+SIBLING_SUBJECTS_R37 = frozenset({"others", "some", "many", "most", "rest", "several"})
+
+
+def _sibling_origin_r37(W: list[str], m: _Mention, start: int) -> bool:
+    """r37: a departure country that is another origin of the same people: its verb is "come" itself ("came from
+    A as well as from B") or a departure whose subject is a quantifier ("but others left B")."""
+    t = m.trigger
+    if t is None:
+        return False
+    if W[t] in CAME_VERBS_R37:
+        return True
+    k = t - 1
+    while k >= start and W[k] in {"had", "have", "has", "also"}:
+        k -= 1
+    return k >= start and W[k] in SIBLING_SUBJECTS_R37
+
+
+def _came_from_nat_r37(doc: Doc, m: _Mention, ms: list[_Mention], start: int, lex: _Lex) -> bool:
+    """r37: a country named after "came from" (or a list hanging from it), adverbs allowed between ("came mostly
+    from A, B and C"): the place some of the people came from, not a nationality."""
+    if m.kind != "name":
+        return False
+    W = doc_lowers(doc)
+    c = _cue_before(doc, m, ms, start, lex)
+    if c is None or W[c] != "from":
+        return False
+    k = c - 1
+    while k >= start and W[k] in CAME_ADVERBS_R37:
+        k -= 1
+    return k >= start and W[k] in CAME_VERBS_R37
 
 
 OFF_COAST_WORDS = frozenset({"the", "coast", "coasts", "shore", "shores", "of", "waters", "coastline"})
@@ -2639,6 +2721,9 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _country_anaphora_before_r36(b, sentences, lex)
     _rescued_lists_near_landing(b, sentences)
     _from_there_legs(b, sentences)
+    _their_territory_r37(b, sentences, main)
+    _inflow_opener_r37(b, sentences)
+    _destination_list_r37(b, sentences, main)
     _carrier_legs(b, sentences)
     _territory_legs(b)
     if flow_scorer.enabled(scorer):
@@ -3083,6 +3168,7 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                     or w in {"are", "were"} and k > 0 and words[k - 1] in {"them", "board"})  # "those on board were"
                 and nxt == "from" and not (lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS).isdisjoint(
                     W[max(sent.start, sent.start + k - 4):sent.start + k])]  # "others come from", "many of them are"
+        came += _came_adverb_froms_r37(words, sent.start, lex)  # "came primarily from A", "others left B"
         came += _composition_froms(words, sent.start, lex)  # "the migrants, who are mostly from Senegal"
         if "from" in words[1:3]:
             came += _also_from_r35(words, sent.start)  # "But also from A and B." after "they come from C and D"
@@ -3141,6 +3227,31 @@ def _resident_origins(b: _Builder, sentences: list[_Sentence], went: Counter[str
                 origins.append(m)  # "an undocumented immigrant from Haiti", "immigrants from Peru, Chile and Bolivia"
         for m in origins:
             b.add(sent, m.iso, dest, [m.start])
+
+
+SIBLING_DEPARTURES_R37 = frozenset({"left", "fled", "escaped", "quit"})
+
+
+def _came_adverb_froms_r37(words: list[str], start: int, lex: _Lex) -> list[int]:
+    """r37: more heads of an origin list for ``_resident_origins``: "came" and "from" with adverbs between ("the
+    people came primarily from A"), and a departure verb whose subject is a quantifier ("but others left B and
+    C"), each after a people word or quantifier in the four words before."""
+    out = []
+    subjects = lex.refugee_groups | QUANTIFIED | CAME_SUBJECTS
+    for k, w in enumerate(words):
+        if w in CAME_VERBS_R37:
+            j = k + 1
+            while j < len(words) and words[j] in CAME_ADVERBS_R37:
+                j += 1
+            if j == k + 1 or j >= len(words) or words[j] != "from":
+                continue  # (a "came from" with nothing between is the caller's own)
+        elif w in SIBLING_DEPARTURES_R37 and k > 0 and words[k - 1] in SIBLING_SUBJECTS_R37:
+            j = k
+        else:
+            continue
+        if not subjects.isdisjoint(words[max(0, k - 4):k]):
+            out.append(start + j)
+    return out
 
 
 CAME_SUBJECTS = {"they", "those", "people", "families", "who"}  # "they came from A, B and C" in a document of arrivals
@@ -6488,6 +6599,17 @@ FACING_LEMMAS = frozenset({"face", "see", "experience", "witness", "absorb", "re
 INFLOW_NOUNS = frozenset({"wave", "waves", "influx", "inflow", "inflows", "surge", "flood", "stream", "exodus"})
 
 
+def _surge_from_r37(W: list[str], m: _Mention, noun: int, end: int) -> bool:
+    """r37: the origin of the surge's people after it: "sees a surge in crossings with 10,000 migrants, primarily
+    from A" (a country name after "from", with only adverbs between, within fifteen words of the noun)."""
+    if m.kind != "name" or m.role not in {"SRC", "NAT"} or not 0 < m.start - noun <= 15:
+        return False
+    k = m.start - 1
+    while k > noun and W[k] in CAME_ADVERBS_R37:
+        k -= 1
+    return W[k] == "from" and not any(w in {"to", "into", "for"} for w in W[noun:k])
+
+
 def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
     """"Chad faces a new Sudanese refugee surge that comes through Libya": a country that faces, sees or
     receives an influx, wave or surge (the noun within eight words of the verb, the verb within three words after
@@ -6500,8 +6622,8 @@ def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
             continue
         end = s.span.end
         for host in s.mentions:
-            if host.kind != "name" or host.role not in {None, "LOC"}:
-                continue
+            if host.kind not in {"name", "place"} or host.role not in {None, "LOC"}:
+                continue  # r37: a place in the country too ("a border town in A sees a surge")
             verb = next((k for k in range(host.end, min(host.end + 3, end)) if L[k] in FACING_LEMMAS), None)
             if verb is None:
                 continue
@@ -6509,7 +6631,8 @@ def _facing_inflow(b: _Builder, sentences: list[_Sentence]) -> None:
             if noun is None:
                 continue
             for m in s.mentions:
-                if m.iso != host.iso and m.start > verb and (m.role == "VIA" or m.role == "NAT" and m.start < noun):
+                if m.iso != host.iso and m.start > verb and (m.role == "VIA" or m.role == "NAT" and m.start < noun
+                                                             or _surge_from_r37(W, m, noun, end)):
                     b.add(s.span, m.iso, host.iso, [host.start, m.start, noun], trigger=noun)
 
 
@@ -7261,6 +7384,32 @@ SAID_FROM_JOINERS_R36 = frozenset({",", ";", "and", "or", "while", "others", "ot
                                    "the", "rest", "many", "came", "as", "well"})
 
 
+COPULA_DEMONYMS_R37 = frozenset({"are", "were"})
+COPULA_DEMONYM_JOINERS_R37 = frozenset({",", "and", "or", "the", "mostly", "mainly", "largely", "chiefly",
+                                       "primarily"})
+
+
+def _copula_demonyms_r37(doc: Doc, W: list[str], k: int, end: int, by_start: dict[int, _Mention]) -> list[_Mention]:
+    """r37: the plural demonyms right after "most are" / "they were" ("mostly Iraqis and Syrians"): who the people
+    are, in a list joined by commas and "and"/"or" (a trailing "including Kurds" or clause ends it)."""
+    out: list[_Mention] = []
+    j = k
+    while j < end:
+        m = by_start.get(j)
+        if m is not None and m.kind == "demonym":
+            if not _plural_demonym(_surface(doc, m), _people_in_lex()):
+                return []  # "most are Iraqi citizens": a noun after it, left to the other rules
+            if m.end < end and W[m.end] not in COPULA_DEMONYM_JOINERS_R37 and not doc[m.end].is_punct:
+                return []
+            out.append(m)
+            j = m.end
+        elif W[j] in COPULA_DEMONYM_JOINERS_R37:
+            j += 1
+        else:
+            break
+    return out
+
+
 def _origins_said_after_arrival_r36(b: _Builder, sentences: list[_Sentence]) -> None:
     """r36: "Some 300 asylum seekers reached Austria overnight. Most said they were from Eritrea; others
     were from Sudan.": a sentence whose subject is only a quantifier or pronoun taking up people
@@ -7285,11 +7434,14 @@ def _origins_said_after_arrival_r36(b: _Builder, sentences: list[_Sentence]) -> 
         k += 1
         while k < end and W[k] in SAID_FROM_ADVERBS_R36:
             k += 1
-        if k >= end or W[k] != "from":
-            continue
         by_start = {m.start: m for m in s.mentions}
         origins: list[_Mention] = []
         j = k + 1
+        if k < end and W[k] != "from" and W[k - 1] in COPULA_DEMONYMS_R37:
+            origins = _copula_demonyms_r37(doc, W, k, end, by_start)  # r37: "Most are Iraqis and Syrians."
+            k, j = k - 1, end
+        elif k >= end or W[k] != "from":
+            continue
         while j < end:
             m = by_start.get(j) or by_start.get(j + 1) if W[j] == "the" else by_start.get(j)
             if m is not None and m.kind == "name":
@@ -7310,6 +7462,11 @@ def _origins_said_after_arrival_r36(b: _Builder, sentences: list[_Sentence]) -> 
         dest = next(iter(dests))
         for m in origins:
             b.add(s.span, m.iso, dest, [k, m.start], trigger=k)
+        vias = [m for m in s.mentions if m.role == "VIA" and m.kind == "name" and m.start > origins[-1].start
+                and m.iso != dest and m.iso not in {o.iso for o in origins}]
+        if vias and W[vias[0].start - 1] == "via" and not {"or", "either", "like", "such"} & set(
+                W[vias[0].start:vias[-1].start]):  # r37: "they come from A via B and C": the last leg C -> there
+            b.add(s.span, vias[-1].iso, dest, [k, vias[-1].start], trigger=k)
 
 
 LIVED_IN_R36 = (("had", "been", "living", "in"), ("had", "lived", "in"), ("were", "living", "in"),
@@ -7714,3 +7871,152 @@ def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
             if (m.iso, dst.iso) not in known:
                 b.add(s.span, m.iso, dst.iso, [m.start, v + 1, dst.start], trigger=v + 1)
                 known.add((m.iso, dst.iso))
+
+
+# ------------------------------------------------------------------------------------------------- round 37 (Q2m)
+
+TERRITORY_ENTRY_R37 = (("entered", "their", "territory"), ("entered", "their", "country"),
+                       ("entered", "its", "territory"), ("into", "their", "territory"), ("into", "its", "territory"),
+                       ("into", "their", "country"), ("in", "their", "territory"), ("arrived", "on", "their"))
+TERRITORY_SPEAKER_HEADS_R37 = frozenset({"officials", "authorities", "government", "ministry", "police", "guards",
+                                         "guard", "service", "agency", "office", "spokesman", "spokeswoman",
+                                         "spokesperson", "interior", "border", "officers"})
+TERRITORY_HEDGES_R37 = frozenset({"not", "no", "never", "would", "could", "might", "may", "if", "whether", "tried",
+                                  "trying", "attempted", "attempting"})
+
+
+def _their_territory_r37(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r37: "A-ian border officials reported that 5,000 people have entered their territory", "the A border service
+    says N Ys came into its territory": one state speaking (a demonym before an authority word, or a country name, right
+    before a reporting verb) and an entry into "their/its territory" after the verb: the nationalities named
+    between the verb and the phrase, else the document's emigrants (``main``) -> that state."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for at in range(start, end - 2):
+            if tuple(W[at:at + 3]) not in TERRITORY_ENTRY_R37:
+                continue
+            if W[at] in {"into", "in", "arrived"} and not any(at - 3 <= t <= at for t in s.triggers):
+                continue
+            verb = next((k for k in range(at - 1, start - 1, -1) if W[k] in REPORTING_VERBS), None)
+            if verb is None or at - verb > 12 or not TERRITORY_HEDGES_R37.isdisjoint(W[verb:at]):
+                continue
+            k = verb - 1
+            while k >= start and verb - k <= 3 and W[k] in TERRITORY_SPEAKER_HEADS_R37:
+                k -= 1
+            host = next((m for m in s.mentions if m.end == k + 1 and (
+                m.kind == "demonym" and k + 1 < verb or m.kind == "name")), None)
+            if host is None:
+                continue
+            movers = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT" and verb < m.start < at))
+            if not movers and main and any(_is_group_lower(w) or w in {"people", "persons"} for w in W[verb:at]) \
+                    and not any(verb < m.start < at for m in s.mentions):
+                movers = [main]
+            for o in movers:
+                if o != host.iso:
+                    b.add(s.span, o, host.iso, [host.start, verb, at], trigger=at)
+
+
+INFLOW_OPENERS_R37 = (("due", "to"), ("because", "of"), ("amid",), ("following",), ("in", "response", "to"),
+                      ("faced", "with"), ("facing",), ("after",))
+INFLOW_NOUNS_R37 = INFLOW_NOUNS | {"arrivals", "influxes"}
+SUBJECT_VERB_STARTS_R37 = frozenset({"has", "have", "had", "is", "was", "will", "would", "declared", "introduced",
+                                     "closed", "imposed", "announced", "decided", "sent", "deployed", "built",
+                                     "began", "started", "tightened", "reinforced", "asked", "called"})
+
+
+def _inflow_opener_r37(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r37: "Due to the influx of refugees from A and the crisis at the border, B has declared an emergency",
+    "Amid a surge of X-ian arrivals, B closed its border": an opening phrase on an influx (an inflow noun in it),
+    with the people's origin after "from" (SRC) or their nationality (NAT) and no destination of its own, ended by
+    a comma and the main clause's subject, a country name right before its verb: origin -> that country."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        k = start
+        while k < end and (doc[k].is_punct or W[k] in {"but", "and", "yet"}):
+            k += 1
+        opener = next((o for o in INFLOW_OPENERS_R37 if tuple(W[k:k + len(o)]) == o), None)
+        if opener is None:
+            continue
+        host = next((m for m in s.mentions if m.kind == "name" and m.start > k + 1 and (W[m.start - 1] == "," or (
+                     W[m.start - 1] == "the" and W[m.start - 2] == ","))
+                     and m.end < end and W[m.end] in SUBJECT_VERB_STARTS_R37), None)
+        if host is None or not any(w in INFLOW_NOUNS_R37 for w in W[k:host.start]) \
+                or not any(w.rstrip("s") + "s" in _lex().refugee_groups for w in W[k:host.start]):
+            continue  # (refugees, migrants, asylum seekers: not "an influx of tourists")
+        inside = [m for m in s.mentions if k < m.start < host.start]
+        if any(m.role in {"DST", "REFIN"} or m.iso == host.iso for m in inside):
+            continue
+        for m in inside:
+            if m.role == "SRC" and W[m.start - 1 - (W[m.start - 1] == "the")] == "from" or m.role == "NAT":
+                b.add(s.span, m.iso, host.iso, [m.start, host.start], trigger=m.trigger)
+
+
+DESTINATION_NOUNS_R37 = frozenset({"destinations", "destination"})
+DESTINATION_COPULAS_R37 = frozenset({"are", "were", "remain", "remained", "became", "become", "included", "include",
+                                     "is", "was"})
+DESTINATION_FILLERS_R37 = frozenset({"the", "most", "common", "popular", "main", "top", "biggest", "largest",
+                                     "preferred", "favoured", "favored", "favourite", "favorite", "subsequent", "key",
+                                     "leading", "primary", "new", "three", "two", "four", "five", "their", "its",
+                                     "onward", "final", "chief", "principal"})
+DESTINATION_HEDGES_R37 = frozenset({"not", "no", "would", "could", "might", "may", "if", "whether", "planned", "hope",
+                                    "hoped", "want", "wanted", "tourist", "tourists", "holiday", "travel", "investment",
+                                    "export", "exports", "trade"})
+
+
+def _destination_list_r37(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r37: "A, B and C were the favourite destinations of those travelling on", "the top destinations for X-ian
+    refugees were A, B and C": a list of countries joined to "destinations" by a copula names where the people
+    went: the sentence's nationalities (NAT, outside the list), else the document's emigrants (``main``) -> each
+    listed country. Not for tourists, trade or a hedged or planned move."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if not DESTINATION_HEDGES_R37.isdisjoint(W[start:end]):
+            continue
+        d = next((k for k in range(start, end) if W[k] in DESTINATION_NOUNS_R37), None)
+        if d is None:
+            continue
+        names = sorted((m for m in s.mentions if m.kind == "name"), key=lambda m: m.start)
+        listed: list[_Mention] = []
+        c = next((k for k in range(start, d) if W[k] in DESTINATION_COPULAS_R37), None)
+        if c is not None and names and names[0].start <= start + 1 and all(
+                w in DESTINATION_FILLERS_R37 for w in W[c + 1:d]):
+            listed = [names[0]]  # "A, B and C are the most common destinations"
+            for m in names[1:]:
+                if m.start >= c or not all(w in {",", "and", "the"} for w in W[listed[-1].end:m.start]):
+                    break
+                listed.append(m)
+            if listed[-1].end != c:
+                listed = []
+        if not listed:
+            c = next((k for k in range(d + 1, min(d + 8, end)) if W[k] in DESTINATION_COPULAS_R37), None)
+            after = [m for m in names if c is not None and m.start > c]
+            if after and all(w in DESTINATION_FILLERS_R37 for w in W[start:d] if w not in {","}) \
+                    and after[0].start <= c + 2:
+                listed = [after[0]]  # "the top destinations ... were A, B and C"
+                for m in after[1:]:
+                    if not all(w in {",", "and", "the"} for w in W[listed[-1].end:m.start]):
+                        break
+                    listed.append(m)
+        if not listed:
+            continue
+        inside = {id(m) for m in listed}
+        origins = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT" and id(m) not in inside))
+        if not origins and main and any(_is_group_lower(w) or w in {"people", "those"} for w in W[start:end]):
+            origins = [main]
+        for o in origins:
+            for m in listed:
+                if m.iso != o:
+                    b.add(s.span, o, m.iso, [m.start, d], trigger=None)
+
