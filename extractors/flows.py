@@ -7875,9 +7875,11 @@ def _carrier_legs(b: _Builder, sentences: list[_Sentence]) -> None:
 
 # ------------------------------------------------------------------------------------------------- round 37 (Q2m)
 
-TERRITORY_ENTRY_R37 = (("entered", "their", "territory"), ("entered", "their", "country"),
-                       ("entered", "its", "territory"), ("into", "their", "territory"), ("into", "its", "territory"),
-                       ("into", "their", "country"), ("in", "their", "territory"), ("arrived", "on", "their"))
+TERRITORY_ENTRY_R37 = frozenset({("entered", "their", "territory"), ("entered", "their", "country"),
+                                  ("entered", "its", "territory"), ("into", "their", "territory"),
+                                  ("into", "its", "territory"), ("into", "their", "country"),
+                                  ("in", "their", "territory"), ("arrived", "on", "their")})
+TERRITORY_MIDDLE_R37 = frozenset(middle for _first, middle, _last in TERRITORY_ENTRY_R37)  # a cheap first test
 TERRITORY_SPEAKER_HEADS_R37 = frozenset({"officials", "authorities", "government", "ministry", "police", "guards",
                                          "guard", "service", "agency", "office", "spokesman", "spokeswoman",
                                          "spokesperson", "interior", "border", "officers"})
@@ -7897,7 +7899,7 @@ def _their_territory_r37(b: _Builder, sentences: list[_Sentence], main: str | No
             continue
         start, end = s.span.start, s.span.end
         for at in range(start, end - 2):
-            if tuple(W[at:at + 3]) not in TERRITORY_ENTRY_R37:
+            if W[at + 1] not in TERRITORY_MIDDLE_R37 or (W[at], W[at + 1], W[at + 2]) not in TERRITORY_ENTRY_R37:
                 continue
             if W[at] in {"into", "in", "arrived"} and not any(at - 3 <= t <= at for t in s.triggers):
                 continue
