@@ -19,7 +19,7 @@ event of its type per sentence; its roles come from what the other extractors al
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import compress
 from operator import or_
@@ -309,7 +309,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if (trigger.event_type, sent.start) in seen:
                 break
-            if trigger.people_leaving and not _people_leaving(doc, assertions, i, end, sent):
+            if trigger.people_leaving and not (_people_leaving(doc, assertions, i, end, sent)
+                                               or _leaving_demonym(doc, assertions, i, end, sent)):
                 continue  # checked first: "leave" is a common word (r35)
             if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
                                    or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
@@ -427,6 +428,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         place = agent
     if agent and place == agent and trigger.event_type in {"Invasion"}:
         place = None
+    if place is None:
+        place = _place_r38(doc, assertions, trigger, span, sent, agent, quantities)
     return Event(
         event_type=trigger.event_type,
         evidence=evidence_for(doc, span.start_char, span.end_char, EXTRACTOR),
@@ -536,7 +539,8 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
             continue  # not the first token of the mention
         k = j - 1
         while k >= sent.start and doc[k].lower_ in {"the", "a", "border", "of", "northern", "southern", "eastern",
-                                                     "western", "central"} and doc[k].lower_ not in LOCATIVE:
+                                                     "western", "central", "neighbouring", "neighboring"} \
+                and doc[k].lower_ not in LOCATIVE:
             k -= 1
         if k < sent.start or doc[k].lower_ not in preps:
             continue
@@ -787,3 +791,165 @@ def _fitting(quantities: list[Quantity], units: list[str] | None) -> list[Quanti
                 q.is_change and "change" in allowed):
             out.append(q)
     return out
+
+
+# --- round 38 (V38): places from demonyms and border towns, document-level places of events ---
+
+def _demonym_country(doc: Doc, assertions: DocumentAssertions, k: int) -> tuple[str, str] | None:
+    """The country of a plural demonym at token ``k`` ("Chileans"), or None (a country's name is no demonym)."""
+    found = _entity(assertions, k)
+    if not found or found[0] != "Country":
+        return None
+    text = doc_texts(doc)[k]
+    from extractors.gazetteer import gazetteer  # noqa: PLC0415 - cached
+
+    return found if text.endswith("s") and text in gazetteer().demonym_by_surface else None
+
+
+POSSESSIVE_HOMES = frozenset({"country", "homeland", "land"})
+
+
+def _their_country(doc: Doc, assertions: DocumentAssertions, span: Span, sent,
+                   agent: tuple[str, str] | None) -> tuple[str, str] | None:
+    """'Peru invaded their country', 'Chileans left their country': the people named by a plural demonym before
+    the trigger in its sentence own the country (r38)."""
+    W = doc_lowers(doc)
+    j = span.end
+    if j + 1 >= sent.end or W[j] not in {"their", "the"} or W[j + 1] not in POSSESSIVE_HOMES:
+        return None
+    for k in range(span.start - 1, sent.start - 1, -1):
+        found = _demonym_country(doc, assertions, k)
+        if found and found != agent:
+            return found
+    return None
+
+
+QUEUE_TOWARDS = frozenset({"to", "leave", "enter", "cross", "into", "out", "of", "for"})
+QUEUE_TOWARDS_WINDOW = 4  # "the queue to leave Chile", "a queue to cross into Peru"
+APPOSITION_OPENERS = frozenset({"one", "the", "a", "its", "their"})  # "At Tacna, one of the busiest crossings"
+
+
+def _queue_place_r38(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
+    """A queue's place when no country is named with a border word (r38): the country it is 'to leave' or 'to
+    enter'; the border town it is at ("At Tacna, one of the busiest crossing points, the queue ..."); the first
+    of two countries a border runs 'between'."""
+    W = doc_lowers(doc)
+    if W[span.end:span.end + 1] == ["to"] or W[span.end:span.end + 1] == ["into"]:
+        for j in range(span.end, min(sent.end, span.end + QUEUE_TOWARDS_WINDOW + 1)):
+            found = _entity(assertions, j)
+            if found and found[0] in PLACE_KINDS:
+                return found
+            if W[j] not in QUEUE_TOWARDS:
+                break
+    for j in range(sent.start, sent.end - 2):
+        found = _entity(assertions, j)
+        if not found or found[0] != "Place" or j == sent.start or W[j - 1] not in {"at", "near", "in"}:
+            continue
+        k = j + 1
+        while k < sent.end and _entity(assertions, k) == found:
+            k += 1
+        if k + 1 < sent.end and W[k] == "," and W[k + 1] in APPOSITION_OPENERS and any(
+                W[m] in BORDER_WORDS for m in range(k + 1, min(sent.end, k + 8))):
+            return found
+    for j in range(sent.start, sent.end - 3):
+        if W[j] == "between" and W[j + 2] == "and":
+            found = _entity(assertions, j + 1)
+            if found and found[0] == "Country" and _entity(assertions, j + 3):
+                return found
+    return None
+
+
+def _exodus_place_r38(doc: Doc, assertions: DocumentAssertions, span: Span, sent,
+                      quantities: list[Quantity]) -> tuple[str, str] | None:
+    """People leaving named by a plural demonym ("4 million Chileans have fled", "Chileans began to flee the
+    country"): the demonym's country, in the trigger's clause before it (r38)."""
+    W = doc_lowers(doc)
+    for k in range(span.start - 1, max(sent.start - 1, span.start - 1 - LEAVING_SUBJECT_WINDOW), -1):
+        if _is_boundary(doc, k) or W[k] in {",", ".", "and"}:
+            return None
+        found = _demonym_country(doc, assertions, k)
+        if found:
+            return found
+    return None
+
+
+def _place_r38(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Span, sent, agent,
+               quantities: list[Quantity]) -> tuple[str, str] | None:
+    """The r38 fallbacks for an event the sentence gave no place."""
+    kind = trigger.event_type
+    if kind == "Invasion":
+        return _their_country(doc, assertions, span, sent, agent)
+    if kind == "Exodus":
+        return _their_country(doc, assertions, span, sent, agent) or _exodus_place_r38(
+            doc, assertions, span, sent, quantities)
+    if kind == "BorderQueue":
+        return _queue_place_r38(doc, assertions, span, sent)
+    return None
+
+
+def _leaving_demonym(doc: Doc, assertions: DocumentAssertions, i: int, end: int, sent) -> bool:
+    """'Chileans left their country', 'Chileans began to flee the country': a plural demonym leaves its own
+    country (r38; ``_people_leaving`` wants the country named)."""
+    W = doc_lowers(doc)
+    if end + 1 >= sent.end or W[end] not in {"their", "the"} or W[end + 1] not in {"country", "homeland"}:
+        return False
+    for k in range(i - 1, max(sent.start - 1, i - 1 - LEAVING_SUBJECT_WINDOW), -1):
+        if _is_boundary(doc, k) or W[k] in {",", "."}:
+            return False
+        if _demonym_country(doc, assertions, k):
+            return True
+    return False
+
+
+def settle_places(doc: Doc, assertions: DocumentAssertions, events: list[Event]) -> list[Event]:
+    """Document-level places (r38), for the graph: an event its sentence gave no place is dropped (nothing
+    anchors it; a happening told again with its place is kept there). Deportations whose ends (place, agent
+    country, a country it goes to or from) overlap name one pair of countries and take the country most of them
+    share: one happening told from either end reads alike."""
+    return _settle_deportations(doc, assertions, [e for e in events if e.place is not None])
+
+
+DEPORTATION_END_WINDOW = 10  # "sent back from the island of X began arriving in Y"
+
+
+def _deportation_ends(doc: Doc, assertions: DocumentAssertions, e: Event) -> set[tuple[str, str]]:
+    ends = {e.place}
+    if e.agent and e.agent[0] == "Country":
+        ends.add(e.agent)
+    W = doc_lowers(doc)
+    start = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+    if start is None:
+        return ends
+    sent_end = index_sent_end(doc, start.end - 1)
+    for j in range(start.end, min(sent_end, start.end + DEPORTATION_END_WINDOW)):
+        if _is_boundary(doc, j):
+            break
+        found = _entity(assertions, j)
+        if found and found[0] == "Country" and W[j - 1] in {"to", "into", "in", "from"}:
+            ends.add(found)
+    return ends
+
+
+def index_sent_end(doc: Doc, i: int) -> int:
+    index = doc_index(doc)
+    return index.sent_range(i)[1] if index.has_sents else doc[i].sent.end
+
+
+def _settle_deportations(doc: Doc, assertions: DocumentAssertions, events: list[Event]) -> list[Event]:
+    deportations = [e for e in events if e.event_type == "DeportationEvent" and e.place and e.place[0] == "Country"]
+    if len(deportations) < 2:
+        return events
+    ends = [_deportation_ends(doc, assertions, e) for e in deportations]
+    counts: dict[tuple[str, str], int] = {}
+    order: dict[tuple[str, str], int] = {}
+    for n, group in enumerate(ends):
+        for country in group:
+            counts[country] = counts.get(country, 0) + 1
+            order.setdefault(country, n)
+    changed = {}
+    for e, group in zip(deportations, ends, strict=True):
+        if len(group) > 1:
+            best = max(group, key=lambda c: (counts[c], c == e.place, -order[c]))
+            if best != e.place and counts[best] > 1:
+                changed[id(e)] = best
+    return [replace(e, place=changed[id(e)]) if id(e) in changed else e for e in events]

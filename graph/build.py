@@ -65,7 +65,7 @@ def extract_document(nlp, document: Document, *, all_times: bool = False):
     ``assertions.times`` and ``assertions.quantities`` list all of them."""
     from extractors.doccache import release_spans
     from extractors.entities import extract_entities
-    from extractors.events import extract_events
+    from extractors.events import extract_events, settle_places
     from extractors.flows import extract_flows
     from extractors.policies import extract_policies
     from extractors.quantities import extract_quantities
@@ -83,7 +83,7 @@ def extract_document(nlp, document: Document, *, all_times: bool = False):
         assertions.resolve_deferred()
     assertions.policies = extract_policies(doc, assertions)
     assertions.flows = extract_flows(doc, assertions)
-    assertions.events = extract_events(doc, assertions)
+    assertions.events = settle_places(doc, assertions, extract_events(doc, assertions))
     release_spans(doc)  # no Span left in the Doc pointing back to it: freed without the cyclic collector
     return assertions, quotations
 
