@@ -328,7 +328,7 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             not_objects = _not_objects(trigger.event_type)
             if not_objects and any(words.lemma(k) in not_objects for k in range(end, min(sent.end, end + 4))):
                 continue
-            if _simile(doc, i, sent.start, prefilter):
+            if _simile(doc, i, sent.start, prefilter) and not _subject_with_agent(doc, assertions, end, sent.end):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
             if trigger.context_window:
                 near = words.forms(max(sent.start, i - trigger.context_window),
@@ -528,7 +528,8 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
                 if found and found[0] == "Country" and found != agent:
                     return found
     if spec.get("place_at_border"):
-        return _border_place(doc, assertions, sent) or _border_place_before(doc, assertions, sent)
+        return (_border_place(doc, assertions, sent) or _queue_place_r38(doc, assertions, span, sent)
+                or _border_place_before(doc, assertions, sent))
     best, best_distance = None, None
     preps = frozenset(spec.get("place_preps", LOCATIVE))
     for j in range(sent.start, sent.end):
@@ -538,9 +539,9 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
         if j > sent.start and _entity(assertions, j - 1) == found:
             continue  # not the first token of the mention
         k = j - 1
-        while k >= sent.start and doc[k].lower_ in {"the", "a", "border", "of", "northern", "southern", "eastern",
-                                                     "western", "central", "neighbouring", "neighboring"} \
-                and doc[k].lower_ not in LOCATIVE:
+        while k >= sent.start and (doc[k].lower_ in {"the", "a", "border", "of", "northern", "southern", "eastern",
+                                                      "western", "central", "neighbouring", "neighboring"}
+                                   or doc[k].lower_ in PLACE_PART_WORDS) and doc[k].lower_ not in LOCATIVE:
             k -= 1
         if k < sent.start or doc[k].lower_ not in preps:
             continue
@@ -832,7 +833,7 @@ APPOSITION_OPENERS = frozenset({"one", "the", "a", "its", "their"})  # "At Tacna
 def _queue_place_r38(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
     """A queue's place when no country is named with a border word (r38): the country it is 'to leave' or 'to
     enter'; the border town it is at ("At Tacna, one of the busiest crossing points, the queue ..."); the first
-    of two countries a border runs 'between'."""
+    of two countries a border runs 'between'; the country of a border authority that reports it."""
     W = doc_lowers(doc)
     if W[span.end:span.end + 1] == ["to"] or W[span.end:span.end + 1] == ["into"]:
         for j in range(span.end, min(sent.end, span.end + QUEUE_TOWARDS_WINDOW + 1)):
@@ -856,6 +857,23 @@ def _queue_place_r38(doc: Doc, assertions: DocumentAssertions, span: Span, sent)
             found = _entity(assertions, j + 1)
             if found and found[0] == "Country" and _entity(assertions, j + 3):
                 return found
+    return _border_authority_country(assertions, sent)
+
+
+BORDER_AUTHORITY_WORDS = ("border", "customs", "frontier")
+
+
+def _border_authority_country(assertions: DocumentAssertions, sent) -> tuple[str, str] | None:
+    """The country of a border authority named in the sentence ("..., the Chilean border guard said"): the queue
+    it reports is on its side (r38)."""
+    for j in range(sent.start, sent.end):
+        found = _entity(assertions, j)
+        if found and found[0] == "Organization":
+            entity = assertions.entities.get(found)
+            country = entity.attributes.get("country") if entity else None
+            if isinstance(country, str) and any(w in entity.name.lower() for w in BORDER_AUTHORITY_WORDS) \
+                    and ("Country", country) in assertions.entities:
+                return ("Country", country)
     return None
 
 
@@ -882,8 +900,6 @@ def _place_r38(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span:
     if kind == "Exodus":
         return _their_country(doc, assertions, span, sent, agent) or _exodus_place_r38(
             doc, assertions, span, sent, quantities)
-    if kind == "BorderQueue":
-        return _queue_place_r38(doc, assertions, span, sent)
     return None
 
 
@@ -953,3 +969,25 @@ def _settle_deportations(doc: Doc, assertions: DocumentAssertions, events: list[
             if best != e.place and counts[best] > 1:
                 changed[id(e)] = best
     return [replace(e, place=changed[id(e)]) if id(e) in changed else e for e in events]
+
+
+# "in the occupied regions of Chile", "in parts of Peru": the country the part belongs to is the place (r38)
+PLACE_PART_WORDS = frozenset({"occupied", "annexed", "region", "regions", "territory", "territories", "part", "parts",
+                              "area", "areas", "province", "provinces"})
+CLAUSE_VERBS = frozenset({"began", "begun", "started", "was", "were", "took", "ended", "opened", "closed", "had",
+                          "has", "is", "saw", "drew", "passed"})
+
+
+def _subject_with_agent(doc: Doc, assertions: DocumentAssertions, end: int, sent_end: int) -> bool:
+    """'... like a referendum orchestrated by Chile began ...': the trigger's phrase has an agent ('<verb>ed by X')
+    and is the subject of a verb after it, so the comparison marker before it belongs to another clause (r38)."""
+    W = doc_lowers(doc)
+    if end + 2 >= sent_end or not W[end].endswith("ed") or W[end + 1] != "by":
+        return False
+    j = end + 2 + (W[end + 2] == "the")
+    found = _entity(assertions, j) if j < sent_end else None
+    if not found or found[0] not in AGENT_KINDS:
+        return False
+    while j < sent_end and _entity(assertions, j) == found:
+        j += 1
+    return j < sent_end and W[j] in CLAUSE_VERBS
