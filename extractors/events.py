@@ -57,6 +57,7 @@ class Trigger:
     needs_people: bool
     context_window: int | None
     people_leaving: bool = False  # r35: people (a plural) before it, a country left after it
+    change_after: bool = False  # r38: a change ("of 10 percent") right after it
 
 
 
@@ -77,7 +78,8 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
                                   frozenset(group.get("context_any_2", ())), frozenset(group.get("not_next", ())),
                                   frozenset(group.get("not_prev", ())),
                                   bool(group.get("lowercase_only")), bool(group.get("needs_people")),
-                                  group.get("context_window"), bool(group.get("people_leaving")))
+                                  group.get("context_window"), bool(group.get("people_leaving")),
+                                  bool(group.get("change_after")))
                 by_first.setdefault(words[0], []).append(trigger)
     for triggers in by_first.values():
         triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
@@ -309,8 +311,9 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if (trigger.event_type, sent.start) in seen:
                 break
-            if trigger.people_leaving and not (_people_leaving(doc, assertions, i, end, sent)
-                                               or _leaving_demonym(doc, assertions, i, end, sent)):
+            if trigger.people_leaving and (not (_people_leaving(doc, assertions, i, end, sent)
+                                                or _leaving_demonym(doc, assertions, i, end, sent))
+                                           or _returning_after(doc, end, sent.end)):
                 continue  # checked first: "leave" is a common word (r35)
             if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
                                    or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
@@ -344,6 +347,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue  # no count of 100 people or more can be read here: the quantities are not read (r29)
             quantities = assertions.quantities_between(sent_start, sent_end)
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
+                continue
+            if trigger.change_after and not _change_after(doc, quantities, end):
                 continue
             spec = settings[trigger.event_type]
             if spec.get("needs_place_entity") and not any(
@@ -969,6 +974,27 @@ def _settle_deportations(doc: Doc, assertions: DocumentAssertions, events: list[
             if best != e.place and counts[best] > 1:
                 changed[id(e)] = best
     return [replace(e, place=changed[id(e)]) if id(e) in changed else e for e in events]
+
+
+RETURN_WORDS = frozenset({"return", "returns", "returned", "returning", "back", "home"})
+RETURN_WINDOW = 6  # "people leaving Chile and returning to Peru": they go home, no exodus
+
+
+def _returning_after(doc: Doc, end: int, sent_end: int) -> bool:
+    """Whether the leavers are said to go back or home within a few words (r38)."""
+    return not RETURN_WORDS.isdisjoint(doc_lowers(doc)[end:min(sent_end, end + RETURN_WINDOW)])
+
+
+CHANGE_AFTER_WINDOW = 3  # "a decrease of 10 percent", "an increase of nearly 40%"
+
+
+def _change_after(doc: Doc, quantities: list[Quantity], end: int) -> bool:
+    """Whether a change quantity (percent, times) begins within a few tokens after a nominal trigger (r38)."""
+    if end >= len(doc) or doc_lowers(doc)[end] != "of":
+        return False
+    limit = doc[min(len(doc) - 1, end + CHANGE_AFTER_WINDOW)].idx
+    start = doc[end].idx
+    return any(start <= q.start <= limit and (q.is_change or q.unit in {"percent", "times"}) for q in quantities)
 
 
 # "in the occupied regions of Chile", "in parts of Peru": the country the part belongs to is the place (r38)
