@@ -58,6 +58,7 @@ class Trigger:
     context_window: int | None
     people_leaving: bool = False  # r35: people (a plural) before it, a country left after it
     change_after: bool = False  # r38: a change ("of 10 percent") right after it
+    demonym_leaving: bool = False  # r38: a plural demonym before it is who leaves (its country is the place)
 
 
 
@@ -79,7 +80,7 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
                                   frozenset(group.get("not_prev", ())),
                                   bool(group.get("lowercase_only")), bool(group.get("needs_people")),
                                   group.get("context_window"), bool(group.get("people_leaving")),
-                                  bool(group.get("change_after")))
+                                  bool(group.get("change_after")), bool(group.get("demonym_leaving")))
                 by_first.setdefault(words[0], []).append(trigger)
     for triggers in by_first.values():
         triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
@@ -350,6 +351,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if trigger.change_after and not _change_after(doc, quantities, end):
                 continue
+            if trigger.demonym_leaving and not _exodus_place_r38(doc, assertions, doc[i:end], sent, quantities):
+                continue
             spec = settings[trigger.event_type]
             if spec.get("needs_place_entity") and not any(
                     (f := assertions.token_entities.get(j)) and f[0] in PLACE_KINDS
@@ -419,7 +422,9 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
     kinds = frozenset(spec.get("agent_kinds", AGENT_KINDS))
     agent = _agent(doc, assertions, span, sent, kinds, group_mentions) if spec.get("agent") else None
     home = _home_country(assertions, agent)
-    if spec.get("place_from_agent") and home:
+    if trigger.demonym_leaving:  # "200,000 Chileans have travelled to Peru since the draft": Chile is left (r38)
+        place = _exodus_place_r38(doc, assertions, span, sent, quantities)
+    elif spec.get("place_from_agent") and home:
         place = home
     else:
         place = _place(doc, assertions, span, sent, spec, agent)
@@ -506,6 +511,8 @@ def _agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span,
         k = j
         while k > sent.start and _entity(assertions, k - 1) == found:
             k -= 1
+        if k > sent.start + 1 and doc[k - 1].lower_ in {"neighbouring", "neighboring"}:
+            k -= 1  # "fled to neighbouring Chile": a place all the same (r38)
         if k > sent.start and (doc[k - 1].lower_ in LOCATIVE | {"of", "for", "against", "than"}
                                or doc[k - 1].text == "-"):
             continue
@@ -806,10 +813,14 @@ def _demonym_country(doc: Doc, assertions: DocumentAssertions, k: int) -> tuple[
     found = _entity(assertions, k)
     if not found or found[0] != "Country":
         return None
-    text = doc_texts(doc)[k]
+    texts = doc_texts(doc)
     from extractors.gazetteer import gazetteer  # noqa: PLC0415 - cached
 
-    return found if text.endswith("s") and text in gazetteer().demonym_by_surface else None
+    if texts[k] not in gazetteer().demonym_by_surface:
+        return None
+    if texts[k].endswith("s") or k + 1 < len(texts) and texts[k + 1] in PEOPLE_PLURALS:
+        return found  # "Chileans", "Chilean citizens"
+    return None
 
 
 POSSESSIVE_HOMES = frozenset({"country", "homeland", "land"})
@@ -903,8 +914,45 @@ def _place_r38(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span:
     if kind == "Invasion":
         return _their_country(doc, assertions, span, sent, agent)
     if kind == "Exodus":
-        return _their_country(doc, assertions, span, sent, agent) or _exodus_place_r38(
-            doc, assertions, span, sent, quantities)
+        return (_their_country(doc, assertions, span, sent, agent)
+                or _exodus_place_r38(doc, assertions, span, sent, quantities)
+                or _cause_place(doc, assertions, span, sent))
+    return None
+
+
+CAUSE_NOUNS = frozenset({"crackdown", "violence", "war", "fighting", "persecution", "campaign", "conflict",
+                         "offensive", "bombing", "bombardment", "repression", "assault"})
+CAUSE_WINDOW = 16  # "fled to Chile since May to escape a brutal campaign of violence by Peru's army"
+CAUSE_PLACE_WINDOW = 7
+CAUSE_SKIP = frozenset({"the", "a", "an", "north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "of", "part", "parts", "region", "regions"})
+
+
+def _cause_place(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
+    """People fleeing 'a crackdown in X' or 'violence by X's army': the country of the cause is the one left
+    (r38). The cause noun is looked for in the trigger's clause after it."""
+    W = doc_lowers(doc)
+    for j in range(span.end, min(sent.end, span.end + CAUSE_WINDOW)):
+        if _is_boundary(doc, j) and W[j] not in {"since", "after"}:
+            return None
+        if W[j] not in CAUSE_NOUNS:
+            continue
+        for k in range(j + 1, min(sent.end, j + 1 + CAUSE_PLACE_WINDOW)):
+            if W[k] not in {"in", "by"}:
+                continue
+            m = k + 1
+            while m < sent.end and W[m] in CAUSE_SKIP:
+                m += 1
+            found = _entity(assertions, m) if m < sent.end else None
+            if found and found[0] in PLACE_KINDS:
+                return found
+            if found and found[0] == "Organization":
+                entity = assertions.entities.get(found)
+                country = entity.attributes.get("country") if entity else None
+                if isinstance(country, str):
+                    return ("Country", country)
+            return None
+        return None
     return None
 
 
