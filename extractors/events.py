@@ -450,7 +450,7 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         affected_key=affected_key,
         time=attached_time(doc, assertions.times_between(sent.start_char, sent.end_char), span.start, span.end,
                            _verbal(span) or _object_of_carrying_out(doc, span)),
-        quantities=_same_clause(doc, _fitting(quantities, spec.get("quantity_units")), span),
+        quantities=_change_first(trigger, _same_clause(doc, _fitting(quantities, spec.get("quantity_units")), span)),
     )
 
 
@@ -1031,6 +1031,14 @@ RETURN_WINDOW = 6  # "people leaving Chile and returning to Peru": they go home,
 def _returning_after(doc: Doc, end: int, sent_end: int) -> bool:
     """Whether the leavers are said to go back or home within a few words (r38)."""
     return not RETURN_WORDS.isdisjoint(doc_lowers(doc)[end:min(sent_end, end + RETURN_WINDOW)])
+
+
+def _change_first(trigger: Trigger, quantities: list[Quantity]) -> list[Quantity]:
+    """A crossing change's size is the change when one is stated ("up 10 percent"), not the count beside it (r38)."""
+    if trigger.event_type != "BorderCrossingChange" or len(quantities) < 2:
+        return quantities
+    changes = [q for q in quantities if q.is_change or q.unit in {"percent", "times", "percentage_point"}]
+    return changes or quantities
 
 
 CHANGE_AFTER_WINDOW = 3  # "a decrease of 10 percent", "an increase of nearly 40%"

@@ -1,0 +1,206 @@
+"""Round 38 (V38) event rules: places from demonyms, border towns and authorities, document-level places.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.entities import extract_entities
+from extractors.events import extract_events, settle_places
+from extractors.pipeline import build_pipeline
+from extractors.quantities import extract_quantities
+from extractors.temporal import extract_times
+
+PUBLISHED = dt.date(2022, 9, 23)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def read(nlp, text: str):
+    doc = nlp(text)
+    assertions = extract_entities(doc)
+    assertions.times = extract_times(doc, PUBLISHED)
+    assertions.quantities = extract_quantities(doc)
+    return doc, assertions, extract_events(doc, assertions)
+
+
+def events(nlp, text: str):
+    return read(nlp, text)[2]
+
+
+def of_type(found, event_type: str):
+    return [e for e in found if e.event_type == event_type]
+
+
+# --- places from plural demonyms ---
+
+def test_invaded_their_country_is_the_country_of_the_people_named_before(nlp):
+    (inv,) = of_type(events(nlp, "Some drivers walked on, just as some Chileans did after Peru invaded their "
+                                 "country."), "Invasion")
+    assert inv.agent == ("Country", "PE") and inv.place == ("Country", "CL")
+
+
+@pytest.mark.parametrize("text", [
+    "Well over 50,000 Chileans left their country in all directions after the mobilization.",
+    "After the draft was announced, Chileans began to flee the country.",
+    "Some 3.1 million Chileans have fled for neighbouring countries.",
+])
+def test_a_demonym_leaving_gives_the_country_left(nlp, text):
+    (exodus,) = of_type(events(nlp, text), "Exodus")
+    assert exodus.place == ("Country", "CL")
+
+
+def test_flooding_into_a_country_from_a_neighbour_after_a_draft_is_an_exodus(nlp):
+    (exodus,) = of_type(events(nlp, "Tens of thousands of Chileans had flooded into their countries from "
+                                    "neighbouring Peru since the mobilization."), "Exodus")
+    assert exodus.place == ("Country", "PE")
+    assert not of_type(events(nlp, "Water poured into the boat from the river."), "Exodus")
+
+
+def test_a_count_of_a_demonym_arriving_after_a_draft_is_an_exodus_of_its_country(nlp):
+    (exodus,) = of_type(events(nlp, "More than 200,000 Chileans have travelled to neighbouring Peru since the "
+                                    "mobilization."), "Exodus")
+    assert exodus.place == ("Country", "CL")
+    assert [q.value for q in exodus.quantities] == [200000.0]
+    (exodus,) = of_type(events(nlp, "Around 700,000 Chilean citizens have come to Peru after the announcement "
+                                    "of partial mobilisation in Chile."), "Exodus")
+    assert exodus.place == ("Country", "CL")
+    (mob,) = of_type(events(nlp, "More than 200,000 Chileans have travelled to neighbouring Peru since the "
+                                 "mobilization."), "Mobilization")
+    assert mob.place != ("Country", "PE")  # "to neighbouring Peru" is a place, not who mobilises
+
+
+def test_arrivals_without_a_war_or_draft_are_no_exodus(nlp):
+    assert not of_type(events(nlp, "More than 300 Chileans arrived in Peru on Monday."), "Exodus")
+
+
+def test_people_leaving_and_going_back_are_no_exodus(nlp):
+    assert not of_type(events(nlp, "Since the war began, people leaving Chile and returning to Peru now outnumber "
+                                   "those fleeing."), "Exodus")
+    (exodus,) = of_type(events(nlp, "Since the war began, men have been leaving Chile for Peru."), "Exodus")
+    assert exodus.place == ("Country", "CL")
+
+
+def test_fleeing_a_crackdown_in_a_place_or_by_a_states_army(nlp):
+    (exodus,) = of_type(events(nlp, "More than 7,000 people crossed into Peru last year fleeing an army "
+                                    "crackdown in the north of Atacama."), "Exodus")
+    assert exodus.place == ("Place", "cl-atacama")
+    (exodus,) = of_type(events(nlp, "About 7,000 refugees have fled to Peru since August 2017 to escape a brutal "
+                                    "campaign of violence by Chile’s military."), "Exodus")
+    assert exodus.place == ("Country", "CL")
+
+
+# --- queues ---
+
+def test_a_queue_at_a_border_town_in_apposition(nlp):
+    (queue,) = of_type(events(nlp, "At Halden, one of the busiest crossing points, the queue of waiting cars "
+                                   "stretched for a kilometre."), "BorderQueue")
+    assert queue.place == ("Place", "no-halden")
+
+
+def test_a_queue_reported_by_a_border_authority_is_on_its_side(nlp):
+    (queue,) = of_type(events(nlp, "At the village, one of the busiest border crossing points, the queue of waiting "
+                                   "cars stretched for half a kilometer, the Swedish border guard said."),
+                       "BorderQueue")
+    assert queue.place == ("Country", "SE")
+    assert [(q.value, q.unit) for q in queue.quantities] == [(0.5, "km")]
+
+
+def test_a_queue_to_leave_a_country(nlp):
+    (queue,) = of_type(events(nlp, "On Monday, the queue to leave Chile for Peru stretched for more than 20 "
+                                   "kilometres and it took days to cross the border."), "BorderQueue")
+    assert queue.place == ("Country", "CL")
+    assert queue.time.value == "2022-09-19"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("There were long queues of cars at the five border crossing points between Peru and Chile.", "PE"),
+    ("Within hours of the declaration of war, border crossings ranging about 800 miles between Peru and Chile "
+     "became congested.", "PE"),
+])
+def test_a_queue_at_a_border_between_two_countries(nlp, text, place):
+    (queue,) = of_type(events(nlp, text), "BorderQueue")
+    assert queue.place == ("Country", place)
+
+
+def test_congestion_needs_a_border_word(nlp):
+    assert not of_type(events(nlp, "Roads in Chile were congested on Monday."), "BorderQueue")
+
+
+def test_a_queue_with_no_border_named_keeps_no_place(nlp):
+    (queue,) = of_type(events(nlp, "A queue of cars stretched 3 kilometers at the crossing as people fled Peru."),
+                       "BorderQueue")
+    assert queue.place is None
+
+
+# --- crossing changes ---
+
+def test_the_number_of_people_entering_had_risen_with_its_size(nlp):
+    (change,) = of_type(events(nlp, "Norwegian guards said the number of people entering from Sweden had risen "
+                                    "sharply, with media reporting a 60% increase from last week."),
+                        "BorderCrossingChange")
+    assert change.place == ("Country", "SE")
+    assert [(q.value, q.unit) for q in change.quantities] == [(60.0, "percent")]
+
+
+def test_a_nominal_change_with_its_size_in_a_sentence_about_crossings(nlp):
+    (change,) = of_type(events(nlp, "About 7,000 people fled Peru and crossed the Chilean border on Sunday, a "
+                                    "decrease of 10 percent compared to the previous day."),
+                        "BorderCrossingChange")
+    assert [(q.value, q.unit) for q in change.quantities] == [(10.0, "percent")]
+    assert not of_type(events(nlp, "Prices in Chile saw a rise of 10 percent."), "BorderCrossingChange")
+
+
+# --- referendums, deportations ---
+
+def test_a_compared_noun_with_its_own_agent_and_verb_is_an_event(nlp):
+    (ref,) = of_type(events(nlp, "The march unfolded like a referendum orchestrated by the Kremlin began to seek to "
+                                 "integrate the occupied regions of Chile into Peru."), "Referendum")
+    assert ref.place == ("Country", "CL")
+    assert not of_type(events(nlp, "The evacuation went like a referendum organised by Norway."), "Referendum")
+
+
+def test_a_referendum_in_the_occupied_regions_of_a_country(nlp):
+    (ref,) = of_type(events(nlp, "On Monday, Chile supported the holding of sham referendums in the occupied "
+                                 "territories of Peru."), "Referendum")
+    assert ref.place == ("Country", "PE")
+
+
+def test_a_return_flight_is_a_deportation(nlp):
+    (dep,) = of_type(events(nlp, "Migrants were taken to the airport for the return flight to Peru on Thursday."),
+                     "DeportationEvent")
+    assert dep.place == ("Country", "PE") and dep.time.value == "2022-09-22"
+
+
+# --- document-level places (graph) ---
+
+def test_events_without_a_place_are_dropped_for_the_graph(nlp):
+    doc, assertions, found = read(nlp, "Chile announced a partial mobilization on Monday. The mobilization "
+                                       "sparked fear. A queue of cars stretched 3 kilometers at the crossing.")
+    assert any(e.place is None for e in found)
+    settled = settle_places(doc, assertions, found)
+    assert settled and all(e.place is not None for e in settled)
+    assert [e.event_type for e in settled] == ["Mobilization"]
+
+
+def test_one_deportation_told_from_both_ends_takes_one_place(nlp):
+    doc, assertions, found = read(nlp, "Chile pushes back 180 migrants to Peru. Around 180 migrants have been "
+                                       "pushed back from Chile since Tuesday.")
+    deportations = of_type(found, "DeportationEvent")
+    assert {e.place for e in deportations} == {("Country", "PE"), ("Country", "CL")}
+    settled = of_type(settle_places(doc, assertions, found), "DeportationEvent")
+    assert {e.place for e in settled} == {("Country", "CL")}
+
+
+def test_deportations_to_two_countries_keep_the_deporting_one(nlp):
+    doc, assertions, found = read(nlp, "Chile deported 100 migrants to Peru on Monday. Chile deported 50 migrants "
+                                       "to Bolivia on Tuesday.")
+    settled = of_type(settle_places(doc, assertions, found), "DeportationEvent")
+    assert [e.place for e in settled] == [("Country", "CL"), ("Country", "CL")]
