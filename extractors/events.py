@@ -316,6 +316,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                                                 or _leaving_demonym(doc, assertions, i, end, sent))
                                            or _returning_after(doc, end, sent.end)):
                 continue  # checked first: "leave" is a common word (r35)
+            if trigger.demonym_leaving and not _exodus_place_r38(doc, assertions, doc[i:end], sent, ()):
+                continue  # checked first: "come" and "enter" are common words (r38)
             if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
                                    or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
                 continue
@@ -350,8 +352,6 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             if trigger.needs_people and not any(q.unit == "person" and q.value >= 100 for q in quantities):
                 continue
             if trigger.change_after and not _change_after(doc, quantities, end):
-                continue
-            if trigger.demonym_leaving and not _exodus_place_r38(doc, assertions, doc[i:end], sent, quantities):
                 continue
             spec = settings[trigger.event_type]
             if spec.get("needs_place_entity") and not any(
