@@ -528,7 +528,7 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
     if spec.get("place_after_trigger"):  # "invaded Ukraine", "invasion of Ukraine", "fled from Syria"
         j = span.end
         skip = frozenset(spec.get("place_after_words", ("of", "from", "the", "neighbouring", "neighboring")))
-        while j < sent.end and doc[j].lower_ in skip:
+        while j < sent.end and (doc[j].lower_ in skip or doc[j].text in CLOSING_QUOTES):
             j += 1
         found = _entity(assertions, j) if j < sent.end else None
         if found and found[0] in kinds_ok:
@@ -573,7 +573,8 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
 BORDER_WORDS = frozenset({"border", "borders", "crossing", "crossings", "checkpoint", "checkpoints", "frontier",
                           "crossing-point", "crossing-points"})
 BORDER_LINKS = frozenset({"with", "of", "into", "to", "the", "crossing", "crossings", "point", "points", "checkpoint",
-                          "post", "posts", "-", "'s", "’s"})
+                          "post", "posts", "-", "'s", "’s",
+                          "in"})  # "the checkpoint in Tacna" (r38)
 
 
 def _border_place(doc: Doc, assertions: DocumentAssertions, sent: Span) -> tuple[str, str] | None:
@@ -911,6 +912,12 @@ def _place_r38(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span:
                quantities: list[Quantity]) -> tuple[str, str] | None:
     """The r38 fallbacks for an event the sentence gave no place."""
     kind = trigger.event_type
+    if kind == "Mobilization":  # "Chileans fled the president's call-up": the people it calls are the country's
+        for k in range(span.start - 1, sent.start - 1, -1):
+            found = _demonym_country(doc, assertions, k)
+            if found:
+                return found
+        return None
     if kind == "Invasion":
         return _their_country(doc, assertions, span, sent, agent)
     if kind == "Exodus":
@@ -1052,6 +1059,8 @@ def _change_after(doc: Doc, quantities: list[Quantity], end: int) -> bool:
     start = doc[end].idx
     return any(start <= q.start <= limit and (q.is_change or q.unit in {"percent", "times"}) for q in quantities)
 
+
+CLOSING_QUOTES = frozenset({"\u201d", "\u2019", '"', "'"})  # 'the "partial mobilization" in Chile' (r38)
 
 # "in the occupied regions of Chile", "in parts of Peru": the country the part belongs to is the place (r38)
 PLACE_PART_WORDS = frozenset({"occupied", "annexed", "region", "regions", "territory", "territories", "part", "parts",

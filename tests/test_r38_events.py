@@ -204,3 +204,21 @@ def test_deportations_to_two_countries_keep_the_deporting_one(nlp):
                                        "to Bolivia on Tuesday.")
     settled = of_type(settle_places(doc, assertions, found), "DeportationEvent")
     assert [e.place for e in settled] == [("Country", "CL"), ("Country", "CL")]
+
+
+def test_a_mobilization_without_a_country_is_that_of_the_people_it_calls(nlp):
+    (mob,) = of_type(events(nlp, "The number of Chileans crossing the border increased following President Juan "
+                                 "Soto’s call-up of 300,000 military reservists."), "Mobilization")
+    assert mob.agent == ("Person", "juan-soto") and mob.place == ("Country", "CL")
+
+
+def test_a_quoted_trigger_before_its_country(nlp):
+    (mob,) = of_type(events(nlp, "Officials reported long delays after the announcement of “partial "
+                                 "mobilisation” in Chile."), "Mobilization")
+    assert mob.place == ("Country", "CL")
+
+
+def test_people_standing_in_a_line_at_the_checkpoint_in_a_town(nlp):
+    (queue,) = of_type(events(nlp, "At the checkpoint in Halden, many were standing in a line early on Sunday to "
+                                   "cross into Sweden."), "BorderQueue")
+    assert queue.place == ("Place", "no-halden") and queue.time.value == "2022-09-18"
