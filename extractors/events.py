@@ -448,8 +448,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         place=place,
         affected=affected,
         affected_key=affected_key,
-        time=attached_time(doc, assertions.times_between(sent.start_char, sent.end_char), span.start, span.end,
-                           _verbal(span) or _object_of_carrying_out(doc, span)),
+        time=attached_time(doc, _not_baselines(doc, trigger, assertions.times_between(sent.start_char, sent.end_char)),
+                           span.start, span.end, _verbal(span) or _object_of_carrying_out(doc, span)),
         quantities=_change_first(trigger, _same_clause(doc, _fitting(quantities, spec.get("quantity_units")), span)),
     )
 
@@ -1046,6 +1046,24 @@ def _change_first(trigger: Trigger, quantities: list[Quantity]) -> list[Quantity
         return quantities
     changes = [q for q in quantities if q.is_change or q.unit in {"percent", "times", "percentage_point"}]
     return changes or quantities
+
+
+BASELINE_WORDS = frozenset({"from", "than", "compared", "over"})
+
+
+def _not_baselines(doc: Doc, trigger: Trigger, times: list[TimeExpression]) -> list[TimeExpression]:
+    """A crossing change's times without its baseline ("up 40% from last week", "compared with 2020", "than last
+    year"): that time is what the change is measured against, not when it happened (r38)."""
+    if trigger.event_type != "BorderCrossingChange" or not times:
+        return times
+    text = doc_text(doc)
+    out = []
+    for t in times:
+        before = text[max(0, t.start - 16):t.start].split()
+        if before and (before[-1].lower() in BASELINE_WORDS or len(before) > 1 and before[-2].lower() == "compared"):
+            continue
+        out.append(t)
+    return out
 
 
 CHANGE_AFTER_WINDOW = 3  # "a decrease of 10 percent", "an increase of nearly 40%"

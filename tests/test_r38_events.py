@@ -222,3 +222,13 @@ def test_people_standing_in_a_line_at_the_checkpoint_in_a_town(nlp):
     (queue,) = of_type(events(nlp, "At the checkpoint in Halden, many were standing in a line early on Sunday to "
                                    "cross into Sweden."), "BorderQueue")
     assert queue.place == ("Place", "no-halden") and queue.time.value == "2022-09-18"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Crossings into Norway from Sweden rose 40% compared with last week.", None),
+    ("Guards said crossings into Norway from Sweden had risen, a 40% increase from last week.", None),
+    ("Crossings into Norway from Sweden rose 40% last week compared with 2020.", "2022-09-12/2022-09-18"),
+])
+def test_a_changes_baseline_is_not_its_date(nlp, text, date):
+    (change,) = of_type(events(nlp, text), "BorderCrossingChange")
+    assert (change.time.value if change.time else None) == date
