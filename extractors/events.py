@@ -450,7 +450,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         affected_key=affected_key,
         time=attached_time(doc, _not_baselines(doc, trigger, assertions.times_between(sent.start_char, sent.end_char)),
                            span.start, span.end, _verbal(span) or _object_of_carrying_out(doc, span)),
-        quantities=_change_first(trigger, _same_clause(doc, _fitting(quantities, spec.get("quantity_units")), span)),
+        quantities=_change_first(trigger, _same_clause(doc, _not_populations(doc, _fitting(
+            quantities, spec.get("quantity_units"))), span)),
     )
 
 
@@ -1063,6 +1064,24 @@ def _not_baselines(doc: Doc, trigger: Trigger, times: list[TimeExpression]) -> l
         if before and (before[-1].lower() in BASELINE_WORDS or len(before) > 1 and before[-2].lower() == "compared"):
             continue
         out.append(t)
+    return out
+
+
+POPULATION_CUES = (("nation", "of"), ("country", "of"), ("population", "of"), ("home", "to"), ("city", "of"))
+
+
+def _not_populations(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """Without the size of a population ("a nation of 44 million people", "home to 2 million"): the people who
+    live there, not those an event happens to (r38)."""
+    if not quantities:
+        return quantities
+    text = doc_text(doc)
+    out = []
+    for q in quantities:
+        before = tuple(w.lower() for w in text[max(0, q.start - 24):q.start].split()[-2:])
+        if q.unit == "person" and before in POPULATION_CUES:
+            continue
+        out.append(q)
     return out
 
 

@@ -232,3 +232,10 @@ def test_people_standing_in_a_line_at_the_checkpoint_in_a_town(nlp):
 def test_a_changes_baseline_is_not_its_date(nlp, text, date):
     (change,) = of_type(events(nlp, text), "BorderCrossingChange")
     assert (change.time.value if change.time else None) == date
+
+
+def test_the_size_of_a_population_is_no_count_of_the_event(nlp):
+    (exodus,) = of_type(events(nlp, "Refugees kept fleeing Peru, a nation of 30 million people."), "Exodus")
+    assert exodus.quantities == []
+    (exodus,) = of_type(events(nlp, "More than 2 million people have fled Peru since May."), "Exodus")
+    assert [q.value for q in exodus.quantities] == [2000000.0]
