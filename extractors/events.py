@@ -930,7 +930,7 @@ def _place_r38(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span:
 
 CAUSE_NOUNS = frozenset({"crackdown", "violence", "war", "fighting", "persecution", "campaign", "conflict",
                          "offensive", "bombing", "bombardment", "repression", "assault"})
-CAUSE_WINDOW = 16  # "fled to Chile since May to escape a brutal campaign of violence by Peru's army"
+CAUSE_WINDOW = 16  # "went to Chile in May, fleeing years of violence by Peru's army"
 CAUSE_PLACE_WINDOW = 7
 CAUSE_SKIP = frozenset({"the", "a", "an", "north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "of", "part", "parts", "region", "regions"})
@@ -1085,7 +1085,7 @@ def _not_populations(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-CHANGE_AFTER_WINDOW = 3  # "a decrease of 10 percent", "an increase of nearly 40%"
+CHANGE_AFTER_WINDOW = 3  # "a drop of 12 percent", "an increase of nearly 40%"
 
 
 def _change_after(doc: Doc, quantities: list[Quantity], end: int) -> bool:
