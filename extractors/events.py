@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from extractors.assertions import DocumentAssertions, Event, Quantity, TimeExpression
 from extractors.doccache import class_positions, doc_lemmas, doc_lowers, doc_text, doc_texts, word_class
 from extractors.entities import DocIndex, doc_index, evidence_for
-from extractors.gazetteer import load_json
+from extractors.gazetteer import gazetteer, load_json
 from extractors.names import lookup_lemma
 
 EXTRACTOR = "migraph.events"
@@ -316,7 +316,9 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                                                 or _leaving_demonym(doc, assertions, i, end, sent))
                                            or _returning_after(doc, end, sent.end)):
                 continue  # checked first: "leave" is a common word (r35)
-            if trigger.demonym_leaving and not _exodus_place_r38(doc, assertions, doc[i:end], sent, ()):
+            if trigger.demonym_leaving and (
+                    _HUNDREDS_RE.search(doc_text(doc), sent.start_char, sent.end_char) is None
+                    or not _exodus_place_r38(doc, assertions, doc[i:end], sent, ())):
                 continue  # checked first: "come" and "enter" are common words (r38)
             if end < len(doc) and (words.lemma(end) in trigger.not_next or W[end] in trigger.not_next
                                    or W[end] == "-" and not doc[end].whitespace_ and not tok.whitespace_):
@@ -816,8 +818,6 @@ def _demonym_country(doc: Doc, assertions: DocumentAssertions, k: int) -> tuple[
     if not found or found[0] != "Country":
         return None
     texts = doc_texts(doc)
-    from extractors.gazetteer import gazetteer  # noqa: PLC0415 - cached
-
     if texts[k] not in gazetteer().demonym_by_surface:
         return None
     if texts[k].endswith("s") or k + 1 < len(texts) and texts[k + 1] in PEOPLE_PLURALS:
