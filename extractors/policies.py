@@ -179,6 +179,8 @@ def lexicon() -> dict:
         for alias in aliases:
             org_map[alias] = key
     data["_org_map"] = org_map
+    for key in sorted(k for k in data if k.startswith("triggers_r")):  # a round's own entries, kept in a key of
+        data["triggers"].extend(entry for entry in data[key] if isinstance(entry, dict))  # their own (r38)
     for entry in data.get("backoff_triggers", ()):  # the broad second tier, read only where the rules gave nothing
         entry["backoff"] = True
         data["triggers"].append(entry)
@@ -4515,6 +4517,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "closed highways leading in from X": a road closure is a measure only towards a country
         target_kind = entry.get("target")
         passive = _is_passive(ctx, start, sent)
+        if entry_id == "shelter_open_r38" and not _facility_kind_r38(doc_lowers(doc), end - 1, start):
+            continue  # "opened a command centre", "set up camp": not a shelter for people (r38)
+        if entry.get("facility_subject_r38"):
+            if not _facility_passive_r38(ctx, start, sent, entry["facility_subject_r38"]):
+                continue  # "the town set up a camp" is read by the active entries; here only "a camp was set up"
+            passive = True  # "set up" is no -ed participle, but "centres are being set up" is a passive (r38)
         if entry.get("passive_only") and not passive:
             continue  # "refugees returned to Syria": they went back, nobody sent them
         if entry.get("returned_passive") and not _returned_passive(ctx, start, sent):
@@ -4530,6 +4538,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if target_kind and target is None:
             continue
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
+        if entry.get("recipient_r38") and not _supplies_recipient_r38(ctx, start, end, sent):
+            continue  # "provided A with fuel": supplies to a state, not to people (r38)
         if entry.get("target_inside") and target is not None and not start < target[0] < end:
             continue  # "prevent guns from coming into the hands of individuals": the group is who is kept out
         if entry.get("target_foreign") and (target is None or _target_nationality(ctx, target[0], target[1]) is None):
@@ -4714,6 +4724,36 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                     and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
                 actors, at = _place_state_actors_r36(ctx, _aid_place_state_r36(ctx, sent, start, end), sent), None
                 # "landed in A. They were given food", "was intercepted on its way to A" (r36)
+            if not actors and entry.get("facility_subject_r38") and _realis_passive(ctx, start, sent) \
+                    and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)] \
+                    and not _states_named_r36(ctx, sent.start, sent.end):
+                actors, at = _recent_state_r38(ctx, sent), None  # "... crossed the A-ian border. Reception centres
+                # are being set up": the state named in the two sentences before (r38)
+        if entry.get("transport_r38") and entry_id == "carried_by_transport_r38":
+            actors, at = [], None  # only a state's buses or trains carry people as its aid, not "a boat carrying"
+        if not actors and entry_id == "housed_passive_r38" and _realis_passive(ctx, start, sent) \
+                and "by" not in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]:
+            here = _places_r38(ctx, sent)  # "accommodated in reception centres in the eastern state of A" (r38)
+            actors, at = (list(here), next(iter(here.values()))) if len(here) == 1 else ([], None)
+        if not actors and entry_id in GENERIC_SUBJECT_ENTRIES_R38 and _generic_state_subject_r38(ctx, start, sent):
+            actors, at = _story_state(ctx, sent, start, end, group_needed=False), None  # "The state keeps paying
+            # for their housing": the story's acting state (r38)
+        if not actors and entry_id == "shelters_run_by_r38":
+            actors, at = _local_body_after_by_r38(ctx, end, sent)  # "shelters organised by the local government"
+        if not actors and entry["type"] == "Aid" and (entry.get("transport_r38") or entry_id in TRANSPORT_ENTRIES_R38):
+            actors, at = _transport_operator_state_r38(
+                ctx, start + 1 if entry_id == "carried_by_transport_r38" else start, sent), None
+            # "A-ian railways have offered free onward travel", "A-ian buses carried hundreds to the crossing": the
+            # state's transport (r38)
+        if not actors and entry.get("local_subject_r38"):
+            actors, at = _local_subject_state_r38(ctx, start, sent), None  # "border towns have set up halls as
+            # reception centres": the towns' state (r38)
+        if not actors and entry.get("recipient_r38"):
+            actors, at = _local_subject_state_r38(ctx, start, sent, FORCE_SUBJECTS_R38), None  # "200 migrants
+            # reached A. The security forces provided the group with food": the forces of the state named (r38)
+            if not actors:
+                actors, at = _force_named_before_r38(ctx, start, sent)  # "the A-ian navy confirmed it had
+                # escorted the dinghy away after handing it fuel": the navy's state (r38)
         if not actors and not entry.get("organization_fallback"):
             actors, at = _provision_owner_r35(ctx, start, end, sent)  # "The bill was published. ... Migrants would
             # be held for a month", "Also part of the deal is visa-free travel": the instrument's owner's (r35)
@@ -4723,6 +4763,15 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                                                 or _placed_state(ctx, actors, at, sent)):
             actors, at = _called_up_state(ctx, start, sent, actors, at)  # "Russians crossed into X since the
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
+        if entry["type"] == "Aid" and actors and _not_states_aid_r38(ctx, start, end, sent, at):
+            continue  # "a church said it would house them", "support to the opposition": no state's aid (r38)
+        if entry.get("own_people_r38") and actors:
+            if _resolved_not_named_r37(ctx, at):
+                named = {m.actor for m in ctx.by_end if sent.start <= m.start and m.end <= sent.end and m.actor}
+                actors = [a for a in actors if a in named]
+            actors = _own_people_flight_r38(ctx, sent, actors)
+            # a rescue flight for its own people, by a state named as such ("an autonomous government organised
+            # a rescue flight" is no state's) (r38)
         if at is not None and _bordered_landmark(ctx, at):
             continue  # "countries bordering X can restrict entry": X names where they lie, it acts for none (r33)
         if entry["type"] in {"Aid", "Admission"} and actors and _resolved_not_named_r37(ctx, at):
@@ -5160,3 +5209,283 @@ def _aid_place_state_r36(ctx: _Context, sent: Span, start: int, end: int) -> lis
     before = _sentence_before(ctx, sent)
     there = _states_named_r36(ctx, before.start, before.end) if before is not None else set()
     return sorted(there) if len(there) == 1 else []
+
+
+# --- round 38 (A38, Aid): shelters set up in agentless passives; repatriation flights a state organises for its
+# own people; a state's transport, rail or bus operators carrying refugees; forces handing people food or fuel ---
+
+FACILITY_SKIP_R38 = frozenset({"are", "is", "was", "were", "been", "being", "have", "has", "had", "also", "already",
+                               "now", "hastily", "quickly", "swiftly", "recently", "since", "just", "newly"})
+FACILITY_STOP_R38 = frozenset({",", ";", ":", "—", "–", "(", "which", "that", "while", "but", "and", "as"})
+
+
+def _facility_passive_r38(ctx: _Context, start: int, sent: Span, nouns: Iterable[str]) -> bool:
+    """"nine reception centres are being set up", "a tent village has been set up", "where emergency shelters
+    were opened": a passive setting up of a facility, its subject (up to six words before the auxiliary, to a
+    comma, "where", "which" ...) holding one of ``nouns``. "were set up to house" and "could be set up" are
+    left to the realis test of the caller (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    j = start - 1
+    aux = False
+    while j >= sent.start and lowers[j] in FACILITY_SKIP_R38:
+        aux = aux or lowers[j] in {"are", "is", "was", "were", "been", "being"}
+        j -= 1
+    if not aux:
+        return False
+    wanted = set(nouns)
+    for k in range(j, max(sent.start - 1, j - 6), -1):
+        if lowers[k] in FACILITY_STOP_R38 or lowers[k] == "where":
+            break
+        if lowers[k] in wanted and _facility_kind_r38(lowers, k, sent.start):
+            return True
+    return False
+
+
+FACILITY_BARE_R38 = frozenset({"shelter", "shelters", "tent", "tents", "hostel", "hostels", "dormitories", "kitchens"})
+FACILITY_KINDS_R38 = frozenset({"reception", "refugee", "refugees", "transit", "emergency", "temporary", "welcome",
+                                "welcoming", "accommodation", "humanitarian", "tent", "asylum", "relief", "aid",
+                                "medical", "evacuation", "evacuee", "evacuees", "migrant", "migrants", "housing"})
+
+
+def _facility_kind_r38(lowers: list[str], k: int, floor: int) -> bool:
+    """A shelter, tent or hostel is one as it stands; a centre, camp, village or facility only with a word of its
+    kind in the two words before ("reception centres", "a temporary welcome centre", "a tent village", "medical
+    facilities"; not "a command centre", "a camp") (r38)."""
+    if lowers[k] in FACILITY_BARE_R38:
+        return True
+    return not FACILITY_KINDS_R38.isdisjoint(lowers[max(floor, k - 2):k])
+
+
+def _recent_state_r38(ctx: _Context, sent: Span, back: int = 2) -> list[Actor]:
+    """The one state the nearest of the ``back`` sentences before names as a place or actor ("- A - Some 9,000
+    people crossed the A-ian border. On Friday alone 500 came. ... nine reception centres are being set up": A),
+    not as where people came from; nothing when that sentence names two (r38)."""
+    k = ctx.sent_of[sent.start]
+    for j in range(k - 1, max(-1, k - 1 - back), -1):
+        s = ctx.sents[j]
+        here = _states_named_r36(ctx, s.start, s.end) - _origin_states_r36(ctx, s)
+        if here:
+            return sorted(here) if len(here) == 1 else []
+    return []
+
+
+LOCAL_SUBJECTS_R38 = frozenset({"town", "towns", "city", "cities", "municipality", "municipalities", "village",
+                                "villages", "region", "regions", "province", "provinces", "council", "councils",
+                                "district", "districts", "county", "counties", "mayor", "mayors", "communities"})
+
+
+FORCE_SUBJECTS_R38 = frozenset({"forces", "navy", "police", "officers", "guards", "coastguard", "coastguards", "guard",
+                                "authorities", "officials", "soldiers", "troops", "military", "army", "agency",
+                                "sailors", "marines", "personnel"})
+
+
+def _local_subject_state_r38(ctx: _Context, start: int, sent: Span,
+                             nouns: frozenset[str] = LOCAL_SUBJECTS_R38) -> list[Actor]:
+    """"Border towns in A have set up halls as reception centres", "the city opened shelters": a town, city or
+    region before the trigger in its clause acts for the state it lies in: the one state the sentence names as a
+    place or actor, else the one the two sentences before name (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, max(sent.start - 1, start - 9), -1):
+        if lowers[k] in FACILITY_STOP_R38 and lowers[k] != "as":  # "towns such as X have set up ..."
+            return []
+        if lowers[k] in nouns:
+            break
+    else:
+        return []
+    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent)
+    if here:
+        return sorted(here) if len(here) == 1 else []
+    return _recent_state_r38(ctx, sent)
+
+
+OWN_PEOPLE_CUES_R38 = frozenset({"rescue", "evacuation", "evacuate", "evacuating", "evacuated", "voluntary",
+                                 "voluntarily", "stranded", "stuck", "citizens", "nationals", "compatriots",
+                                 "returnees", "home"})
+DEPORTATION_CUES_R38 = frozenset({"deport", "deported", "deporting", "deportation", "deportations", "deportees",
+                                  "expel", "expelled", "expelling", "expulsion", "removal", "removals", "removed",
+                                  "rejected", "failed", "forcibly", "forced", "criminals", "convicted"})
+
+
+def _own_people_flight_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[Actor]:
+    """The actors of a rescue or repatriation flight that flies their own people: the sentence holds a cue that the
+    people are the organiser's ("its citizens", "stranded", "voluntary", "bring home", "wishing to return") or
+    names them by its demonym ("flights organised by the A-ian authorities took 300 A-ians home"), and no word of a
+    deportation ("rejected asylum seekers", "deportees": a host's removal flight); none otherwise (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    words = set(lowers[sent.start:sent.end])
+    if not words.isdisjoint(DEPORTATION_CUES_R38):
+        return []
+    cued = not words.isdisjoint(OWN_PEOPLE_CUES_R38) or any(
+        lowers[k] in {"wanting", "wishing", "wanted", "wished", "willing"} and lowers[k + 1] == "to"
+        and lowers[k + 2] in {"return", "go"} for k in range(sent.start, sent.end - 2))
+    if cued:
+        return actors
+    demonyms = {m.actor for m in ctx.by_end if sent.start <= m.start and m.end <= sent.end and m.kind == "demonym"
+                and m.actor}
+    return [a for a in actors if a in demonyms]
+
+
+TRANSPORT_ENTRIES_R38 = frozenset({"free_travel_r36", "aid"})  # older Aid entries whose actor may be a transport
+TRANSPORT_OPERATORS_R38 = frozenset({"railways", "railway", "rail", "railroads", "trains", "train", "buses", "bus",
+                                     "coaches", "ferries", "operators", "operator", "carriers", "carrier"})
+TRANSPORT_MODIFIERS_R38 = frozenset({"state", "national", "state-owned", "public", "special", "rail", "railway",
+                                     "train", "bus", "army", "military", "government", "the"})
+
+
+def _transport_operator_state_r38(ctx: _Context, start: int, sent: Span) -> list[Actor]:
+    """The states whose transport gives a ride: demonyms right before a rail, train or bus noun in the sentence
+    before the trigger ("A-ian railways have offered free travel", "A-ian buses carried hundreds", "The A-ian,
+    B-ian and C-ian state rail operators, as well as a private line, have provided free travel"): each listed
+    demonym's state (r38). The last such noun phrase before the trigger is read."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, sent.start, -1):
+        if lowers[k] not in TRANSPORT_OPERATORS_R38 or lowers[k] in {"rail", "train", "bus"} and \
+                lowers[k + 1] in TRANSPORT_OPERATORS_R38:
+            continue
+        j = k - 1
+        while j > sent.start and lowers[j] in TRANSPORT_MODIFIERS_R38 and lowers[j] != "the":
+            j -= 1
+        found: list[Actor] = []
+        while j >= sent.start:
+            m = next((x for x in ctx.by_end if x.start <= j < x.end and x.kind in {"demonym", "actor"} and x.actor
+                      and x.actor[0] == "Country" and x.start > sent.start - 1), None)  # "Czech state" may be one
+            if m is not None:
+                found.append(m.actor)
+                j = m.start - 1
+            elif lowers[j] in {",", "and"} and found:
+                j -= 1
+            else:
+                break
+        if found:
+            return sorted(set(found))
+    return []
+
+
+RECIPIENT_WORDS_R38 = frozenset({"them", "it", "him", "her", "those", "boat", "boats", "vessel", "vessels", "ship",
+                                 "dinghy", "group", "passengers", "survivors"})
+
+
+def _supplies_recipient_r38(ctx: _Context, start: int, end: int, sent: Span) -> bool:
+    """"gave the dinghy fuel", "giving them provisions", "handed food to the migrants": the words between
+    the verb and the supplies (or the few after a "to") name people, a pronoun for them or their boat, and no
+    state ("provided A with fuel" is aid between states) (r38)."""
+    lowers, lemmas = doc_lowers(ctx.doc), doc_lemmas(ctx.doc)
+    inner = range(start + 1, end - 1)
+    if any(k in ctx.mention_at and ctx.mention_at[k].actor and ctx.mention_at[k].actor[0] == "Country"
+           and ctx.mention_at[k].kind in {"actor", "place"} for k in inner):
+        return False
+    people = ctx.sets["people_words"] | ctx.sets["migrant_words"]
+    if any(lowers[k] in RECIPIENT_WORDS_R38 or lemmas[k] in people for k in inner):
+        return True
+    if end + 1 < sent.end and lowers[end] == "to":
+        return any(lowers[k] in RECIPIENT_WORDS_R38 or lemmas[k] in people
+                   for k in range(end + 1, min(sent.end, end + 5)))
+    return False
+
+
+def _force_named_before_r38(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """The state of the last force or authority named with its state before the trigger in the sentence ("the A-ian
+    navy said it escorted the dinghy away after handing it fuel") (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    for m in reversed(ctx.by_end):
+        if m.end > start or m.start < sent.start:
+            continue
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country" and lowers[m.end - 1] in FORCE_SUBJECTS_R38:
+            return [m.actor], m
+    return [], None
+
+
+NON_STATE_SPEAKERS_R38 = frozenset({"church", "churches", "charity", "charities", "group", "groups", "organisation",
+                                    "organisations", "organization", "organizations", "ngo", "ngos", "diocese",
+                                    "parish", "foundation", "association", "company", "firm", "mosque", "community",
+                                    "network", "volunteers", "archdiocese", "bishop", "bishops", "priest", "union"})
+POLITICAL_OBJECTS_R38 = frozenset({"opposition", "regime", "movement", "party", "parties", "candidate", "candidacy",
+                                   "protests", "protesters", "protestors", "dissidents", "cause", "uprising",
+                                   "democracy", "bid", "war", "invasion", "sovereignty", "independence"})
+
+
+def _not_states_aid_r38(ctx: _Context, start: int, end: int, sent: Span, at: Mention | None) -> bool:
+    """Aid read where no state gives any: "an A-ian church said it would house them" (the pronoun is the church's,
+    r38), "gave firm backing and support to the B-ian opposition" (support to a political side, r38)."""
+    lowers = doc_lowers(ctx.doc)
+    if at is not None and at.kind == "pronoun" and at.start - 2 >= sent.start \
+            and ctx.doc[at.start - 1].lemma_.lower() in {"say", "announce", "pledge", "promise", "offer", "vow"} \
+            and lowers[at.start - 2] in NON_STATE_SPEAKERS_R38:
+        return True
+    if at is not None and at.end < sent.end and "opposition" in lowers[at.start:at.end + 1]:
+        return True  # "an A-ian opposition lawmaker tried to deliver aid": no state acts
+    if lowers[start] == "rescued" and start - 1 > sent.start and end < sent.end and (
+            lowers[start - 1] in {"of", "the", "those", "these", "some", "many", "all"} or ctx.doc[start - 1].like_num):
+        return True  # "thousands of rescued migrants": a participle describing them, no rescue told here
+    if lowers[end - 1] == "support" or "support" in lowers[start:end]:
+        return not POLITICAL_OBJECTS_R38.isdisjoint(lowers[end:min(sent.end, end + 6)])
+    return False
+
+
+LOCAL_MODIFIERS_R38 = frozenset({"the", "local", "regional", "municipal", "city", "town", "federal", "provincial",
+                                 "national", "central", "state"})
+
+
+def _local_body_after_by_r38(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"shelters organised by the local government", "camps run by the regional authorities": the state body after
+    "by" and a few lower-case modifiers, resolved to its state (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    k = end
+    while k < sent.end and k < end + 4 and lowers[k] in LOCAL_MODIFIERS_R38:
+        k += 1
+    if not {"local", "regional", "municipal", "city", "town", "provincial"}.isdisjoint(lowers[end:k]):
+        here = _places_r38(ctx, sent)  # "the local government" of the town the sentence names: its state
+        if len(here) == 1:
+            return list(here), next(iter(here.values()))
+    m = ctx.mention_at.get(k)
+    if m is None:
+        m = next((x for x in ctx.by_end if x.start < k < x.end), None)
+    if m is not None and m.kind in {"body", "title"}:
+        return _resolve_reference(ctx, m), m
+    if m is not None and m.kind == "actor" and m.actor:
+        return [m.actor], m
+    return [], None
+
+
+PLACE_OF_HEADS_R38 = frozenset({"state", "region", "province", "city", "town", "island", "islands", "county",
+                                "district", "enclave", "port", "village", "capital"})
+
+
+def _places_r38(ctx: _Context, sent: Span) -> dict[Actor, Mention]:
+    """The states of the places the sentence names after "in"/"at"/"near" or "the <region noun> of" ("in Ceuta", "in
+    the eastern state of B"; a place's own state for a town): where people are, not a demonym (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    out: dict[Actor, Mention] = {}
+    for m in ctx.by_end:
+        if m.start <= sent.start or m.end > sent.end or m.kind not in {"place", "actor"}:
+            continue
+        k = m.start - 1
+        ok = lowers[k] in {"in", "at", "near"} or (
+            lowers[k] == "of" and k - 1 > sent.start and lowers[k - 1] in PLACE_OF_HEADS_R38)
+        if not ok:
+            continue
+        if m.kind == "place":
+            iso = _place_country(ctx, m)
+            if iso:
+                out.setdefault(("Country", iso), m)
+        elif m.actor and m.actor[0] == "Country":
+            out.setdefault(m.actor, m)
+    return out
+
+
+GENERIC_SUBJECT_ENTRIES_R38 = frozenset({"cover_costs_r38", "shelter_open_r38", "organise_transport_r38"})
+GENERIC_STATE_NOUNS_R38 = frozenset({"state", "government", "authorities", "country"})
+GENERIC_SUBJECT_GAP_R38 = frozenset({"will", "would", "shall", "continue", "continues", "continued", "to", "also",
+                                     "has", "have", "had", "is", "are", "was", "were", "now", "already", "still",
+                                     "then", "quickly", "swiftly", "agreed", "decided", "plans", "began", "started"})
+
+
+def _generic_state_subject_r38(ctx: _Context, start: int, sent: Span) -> bool:
+    """"The state keeps paying for their housing", "the government has agreed to lay on buses": the subject is
+    "the state", "the government" or "the authorities" with no state named (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    k = start - 1
+    while k > sent.start and lowers[k] in GENERIC_SUBJECT_GAP_R38:
+        k -= 1
+    return k > sent.start and lowers[k] in GENERIC_STATE_NOUNS_R38 and lowers[k - 1] == "the" \
+        and (k - 1 == sent.start or lowers[k - 2] in {",", "and", "but", "so", "\n"})

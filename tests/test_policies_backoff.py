@@ -47,7 +47,7 @@ def run(nlp):
     ("Italy donated blankets and mattresses to the displaced families.", ("IT", "Aid")),
     ("Ireland financed the new mattresses for refugees.", ("IE", "Aid")),
     ("Mexico apprehended hundreds at the crossing, most of them asylum seekers.", ("MX", "Detention")),
-    ("Moldova opened temporary accommodation centres for refugees from the war.", ("MD", "Aid")),
+    ("Moldova runs temporary accommodation centres for refugees from the war.", ("MD", "Aid")),
     ("Greek coastguards towed the dinghy back towards open water.", ("GR", "Deportation")),
     # (a closed 'border crossing' is the rules' since 275c56c; checkpoints away from the word 'border' are the tier's)
     ("U.S. officials briefly shut two checkpoints on the border after the migrants arrived.", ("US", "EntryBan")),
