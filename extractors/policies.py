@@ -179,6 +179,8 @@ def lexicon() -> dict:
         for alias in aliases:
             org_map[alias] = key
     data["_org_map"] = org_map
+    # --- round 38 (E38): entry bans, barriers and asylum; the entries are in their own data key ---
+    data["triggers"].extend(data.get("triggers_r38_entry", ()))
     for entry in data.get("backoff_triggers", ()):  # the broad second tier, read only where the rules gave nothing
         entry["backoff"] = True
         data["triggers"].append(entry)
@@ -2139,7 +2141,8 @@ def _along_with_states(ctx: _Context, m: Mention, start: int) -> list[Actor]:
 
 
 GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", "despite", "amid", "with", "without",
-                                  "following", "upon"})
+                                  "following", "upon"}) | {"of", "by"}  # r38 (E38): "a result of A closing
+# its border", "caused by A closing its border"
 
 
 def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -3019,6 +3022,19 @@ def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
             if best is None or distance < best[0]:
                 best = (distance, m.actor)
     return [best[1]] if best else []
+
+
+# --- round 38 (E38): entry bans, barriers and asylum ---
+
+def _inside_states_r38(ctx: _Context, start: int, end: int) -> set[Actor]:
+    """States named strictly inside a match ("declared A a safe third country", "added A to its list of safe
+    countries"): the state judged safe, never the one acting (entry key inside_not_actor_r38)."""
+    out: set[Actor] = set()
+    for i in range(start + 1, end):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.actor:
+            out.add(m.actor)
+    return out
 
 
 # --------------------------------------------------------------------------- trigger checks
@@ -4807,6 +4823,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
+        if entry.get("inside_not_actor_r38"):  # r38: "declared A a safe country": the state named inside
+            destinations.update(_inside_states_r38(ctx, start, end))  # the match is the one judged, not the actor
         if entry.get("of_after_not_actor") and end + 1 < sent.end and doc[end].lower_ == "of" \
                 and (end + 1) in ctx.mention_at:  # "pushed them into the territory of X, Y and Z": the land
             landed = ctx.mention_at[end + 1]
