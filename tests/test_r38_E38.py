@@ -66,6 +66,11 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Hungary only accepts asylum requests at its embassy abroad.", ("HU", "AsylumRestriction")),
     ("Poland's new law lets guards ignore asylum requests.", ("PL", "AsylumRestriction")),
     ("Almost all Syrians received protection in Germany.", ("DE", "AsylumOffer")),
+    ("Turkey has kept its border with Syria closed.", ("TR", "EntryBan")),
+    ("Finland will restrict traffic at its border with Russia.", ("FI", "EntryBan")),
+    ("Denmark deemed Damascus safe for return.", ("DK", "AsylumRestriction")),
+    ("Denmark declared parts of Syria safe.", ("DK", "AsylumRestriction")),
+    ("Kazakhstan said it would protect the Russians who fled.", ("KZ", "AsylumOffer")),
 ])
 def test_fires(run, text, pair):
     assert pair in run(STORY + text)
@@ -74,6 +79,7 @@ def test_fires(run, text, pair):
 @pytest.mark.parametrize("text, pair", [
     ("Norway declared Albania a safe third country for asylum seekers.", ("AL", "AsylumRestriction")),
     ("Germany added Albania and Kosovo to its list of safe countries of origin.", ("AL", "AsylumRestriction")),
+    ("Denmark declared parts of Syria safe.", ("SY", "AsylumRestriction")),
 ])
 def test_named_state_is_not_actor(run, text, pair):
     assert pair not in run(STORY + text)
@@ -94,6 +100,9 @@ def test_named_state_is_not_actor(run, text, pair):
     "Migrants who received protection in the camp were moved on.",  # no state after "in"
     "The judge declared the evidence inadmissible.",  # no asylum in the sentence
     "Italy restored humanitarian protection last year.",  # restored, not abolished
+    "Rights groups urged Kazakhstan to protect those who fled.",  # a demand
+    "The army will protect villagers who fled the floods.",  # no state
+    "The city kept the park closed for repairs.",  # everyday sense
 ])
 def test_does_not_fire(run, text):
     types = {t for _, t in run(STORY + text)}
