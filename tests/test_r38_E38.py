@@ -72,12 +72,6 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Denmark declared parts of Syria safe.", ("DK", "AsylumRestriction")),
     ("Kazakhstan said it would protect the Russians who fled.", ("KZ", "AsylumOffer")),
     ("The Thai navy turned the boat around and sent it back to sea.", ("TH", "EntryBan")),
-    ("Norway has taken in many people fleeing the war this year. Over 5,000 of them have been granted asylum.",
-     ("NO", "AsylumOffer")),
-    ("Poland has welcomed many refugees since the invasion. They were granted temporary protection.",
-     ("PL", "AsylumOffer")),
-    ("Hungary has received thousands of claims. Most asylum applications were rejected.",
-     ("HU", "AsylumRestriction")),
 ])
 def test_fires(run, text, pair):
     assert pair in run(STORY + text)
@@ -112,9 +106,8 @@ def test_named_state_is_not_actor(run, text, pair):
     "The city kept the park closed for repairs.",  # everyday sense
     "The team turned the game around.",  # everyday sense
     "The Danish navy will not turn the boats around.",  # negation
-    "The migrants hope they will be granted asylum.",  # a hope, not stated as done
-    "If they are granted asylum, they may stay in the country.",  # a condition
-    "Hungary has received thousands of claims. If asylum applications are rejected, people appeal.",  # condition
+    "Critics said Ecuador isn't considering the exile's asylum request just to please voters.",  # one request, a motive
+    "Lawyers said the order reverses the country's commitment to protect those fleeing danger.",  # no measure
 ])
 def test_does_not_fire(run, text):
     types = {t for _, t in run(STORY + text)}
