@@ -4,8 +4,9 @@ A state naming another a safe (third) country or adding it to its list of safe c
 accepting or considering asylum claims; pausing or freezing asylum; making asylum harder to get; faster
 rejections of asylum claims; a cap set in numbers of refugees; offshore processing and asylum processing moved
 abroad (AsylumRestriction); recognising people as refugees (AsylumOffer); police checks stepped up along a
-border (BorderBarrier); a closed port of entry and a state's closing of its border after "of"/"by" (EntryBan).
-All sentences are invented."""
+border (BorderBarrier); a closed port of entry and a state's closing of its border after "of"/"by" (EntryBan);
+no entry ban from a closure feared with a modal ("fears that A may close the border") or from keeping people
+from reaching another state. All sentences are invented."""
 
 from __future__ import annotations
 
@@ -72,6 +73,9 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Denmark declared parts of Syria safe.", ("DK", "AsylumRestriction")),
     ("Kazakhstan said it would protect the Russians who fled.", ("KZ", "AsylumOffer")),
     ("The Thai navy turned the boat around and sent it back to sea.", ("TH", "EntryBan")),
+    ("Finland, concerned that migrants could flood in, closed its border.", ("FI", "EntryBan")),
+    ("Italy stopped the migrants from reaching its shores.", ("IT", "EntryBan")),
+    ("Poland prevented 300 migrants from entering Poland from Belarus.", ("PL", "EntryBan")),
 ])
 def test_fires(run, text, pair):
     assert pair in run(STORY + text)
@@ -105,6 +109,8 @@ def test_named_state_is_not_actor(run, text, pair):
     "The army will protect villagers who fled the floods.",  # no state
     "The city kept the park closed for repairs.",  # everyday sense
     "The team turned the game around.",  # everyday sense
+    "Fears that Russia may close the borders have pushed many men to flee.",  # a feared prospect
+    "Amid rumours that Moscow could soon shut the border, thousands left.",  # a rumoured prospect
     "The Danish navy will not turn the boats around.",  # negation
     "Critics said Ecuador isn't considering the exile's asylum request just to please voters.",  # one request, a motive
     "Lawyers said the order reverses the country's commitment to protect those fleeing danger.",  # no measure
@@ -124,3 +130,11 @@ def test_port_of_entry_will_close(run):
     text = ("Thousands of migrants camped under a bridge in Texas, and U.S. officials struggled to process them. "
             "U.S. officials said the Riverton port of entry will temporarily close.")
     assert ("US", "EntryBan") in run(STORY + text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Turkey prevented 500 migrants from crossing into Greece.", ("TR", "EntryBan")),
+    ("Libya's coast guard stopped the migrants from reaching Italy.", ("LY", "EntryBan")),
+])
+def test_entry_into_another_state_is_no_entry_ban(run, text, pair):
+    assert pair not in run(STORY + text)
