@@ -74,6 +74,14 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Kazakhstan said it would protect the Russians who fled.", ("KZ", "AsylumOffer")),
     ("The Thai navy turned the boat around and sent it back to sea.", ("TH", "EntryBan")),
     ("Finland, concerned that migrants could flood in, closed its border.", ("FI", "EntryBan")),
+    ("Under the new rules, people who cross irregularly cannot claim asylum in Poland.", ("PL", "AsylumRestriction")),
+    ("Migrants who cross illegally will be barred from asylum in Greece.", ("GR", "AsylumRestriction")),
+    ("Austria will only allow 80 asylum applications a day.", ("AT", "AsylumRestriction")),
+    ("Ukrainians are entitled to temporary protection in Poland.", ("PL", "AsylumOffer")),
+    ("Finland will shut all but one of its crossing points.", ("FI", "EntryBan")),
+    ("Georgia introduced restrictions on Russians entering the country.", ("GE", "EntryBan")),
+    ("Greece says police units have been sent to the border.", ("GR", "BorderBarrier")),
+    ("Bulgaria uses drones and thermal cameras to monitor its border with Turkey.", ("BG", "BorderBarrier")),
     ("Italy stopped the migrants from reaching its shores.", ("IT", "EntryBan")),
     ("Poland prevented 300 migrants from entering Poland from Belarus.", ("PL", "EntryBan")),
 ])
@@ -110,6 +118,9 @@ def test_named_state_is_not_actor(run, text, pair):
     "The city kept the park closed for repairs.",  # everyday sense
     "The team turned the game around.",  # everyday sense
     "Fears that Russia may close the borders have pushed many men to flee.",  # a feared prospect
+    "If people cannot claim asylum, they go underground.",  # a condition
+    "The company uses drones to monitor the pipeline.",  # no border
+    "Ukrainians are entitled to temporary protection.",  # no state named
     "Amid rumours that Moscow could soon shut the border, thousands left.",  # a rumoured prospect
     "The Danish navy will not turn the boats around.",  # negation
     "Critics said Ecuador isn't considering the exile's asylum request just to please voters.",  # one request, a motive
