@@ -3038,8 +3038,7 @@ def _inside_states_r38(ctx: _Context, start: int, end: int) -> set[Actor]:
 
 
 FEAR_NOUNS_R38 = frozenset({"fear", "fears", "feared", "fearing", "rumour", "rumours", "rumor", "rumors",
-                            "speculation", "worry", "worries", "worried", "concern", "concerns", "concerned",
-                            "prospect", "possibility"})
+                            "speculation", "worry", "worries", "worried", "concern", "concerns", "concerned"})
 PROSPECT_MODALS_R38 = frozenset({"may", "might", "could", "would"})
 ENTERED_VERBS_R38 = frozenset({"entering", "crossing", "reaching", "arriving", "getting", "going"})
 
@@ -3050,8 +3049,8 @@ def _feared_prospect_r38(ctx: _Context, sent: Span, start: int) -> bool:
     lows = doc_lowers(ctx.doc)
     lo = max(sent.start, start - 10)
     for f in range(start - 2, lo - 1, -1):
-        if lows[f] in {";", "."}:
-            return False
+        if lows[f] in {";", ".", ",", "(", ")", "—", "–"}:
+            return False  # another clause: "(... look into the prospect), the policy would bar them"
         if lows[f] in FEAR_NOUNS_R38:
             near = range(max(f + 1, start - 3), start)  # "may close", "could soon shut": the trigger's own modal
             return any(lows[k] in PROSPECT_MODALS_R38 and "," not in lows[k:start] for k in near)

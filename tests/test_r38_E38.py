@@ -121,6 +121,7 @@ def test_named_state_is_not_actor(run, text, pair):
     "If people cannot claim asylum, they go underground.",  # a condition
     "The company uses drones to monitor the pipeline.",  # no border
     "Ukrainians are entitled to temporary protection.",  # no state named
+    "Finding work there could make it much harder for them to get asylum in the United States.",  # no grant
     "Amid rumours that Moscow could soon shut the border, thousands left.",  # a rumoured prospect
     "The Danish navy will not turn the boats around.",  # negation
     "Critics said Ecuador isn't considering the exile's asylum request just to please voters.",  # one request, a motive
@@ -129,6 +130,12 @@ def test_named_state_is_not_actor(run, text, pair):
 def test_does_not_fire(run, text):
     types = {t for _, t in run(STORY + text)}
     assert not types & {"AsylumRestriction", "AsylumOffer", "EntryBan", "BorderBarrier"}
+
+
+def test_prospect_in_an_aside_does_not_suppress(run):
+    text = ("Planned for months amid fears, Canada's policy would bar asylum seekers from entering Canada until "
+            "their claims were approved.")
+    assert ("CA", "EntryBan") in run(STORY + text)
 
 
 def test_port_of_entry_closed(run):
