@@ -3050,7 +3050,7 @@ def _feared_prospect_r38(ctx: _Context, sent: Span, start: int) -> bool:
     lo = max(sent.start, start - 10)
     for f in range(start - 2, lo - 1, -1):
         if lows[f] in {";", ".", ",", "(", ")", "—", "–"}:
-            return False  # another clause: "(... look into the prospect), the policy would bar them"
+            return False  # another clause: "(as a study of the option advised), A would shut it"
         if lows[f] in FEAR_NOUNS_R38:
             near = range(max(f + 1, start - 3), start)  # "may close", "could soon shut": the trigger's own modal
             return any(lows[k] in PROSPECT_MODALS_R38 and "," not in lows[k:start] for k in near)

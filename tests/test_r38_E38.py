@@ -38,7 +38,7 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Norway declared Albania a safe third country for asylum seekers.", ("NO", "AsylumRestriction")),
+    ("Norway declared Albania a safe third country.", ("NO", "AsylumRestriction")),
     ("Austria has designated Serbia as a safe country of origin.", ("AT", "AsylumRestriction")),
     ("Germany added Albania and Kosovo to its list of safe countries of origin.", ("DE", "AsylumRestriction")),
     ("Finland will no longer accept asylum applications at its eastern crossings.", ("FI", "AsylumRestriction")),
@@ -54,7 +54,7 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Denmark plans to move its asylum processing to a third country.", ("DK", "AsylumRestriction")),
     ("Brazil recognised 20,000 Venezuelans as refugees.", ("BR", "AsylumOffer")),
     ("Germany stepped up police checks along its border with Poland.", ("DE", "BorderBarrier")),
-    ("Thousands were stranded as a result of Hungary closing its border with Serbia.", ("HU", "EntryBan")),
+    ("Queues grew for days as a result of Austria closing its frontier crossings.", ("AT", "EntryBan")),
     ("The crossings jammed, caused by Croatia closing the border.", ("HR", "EntryBan")),
     ("Poland will not let Russian tourists in.", ("PL", "EntryBan")),
     ("Poland refused to let the migrants cross the border.", ("PL", "EntryBan")),
@@ -90,7 +90,7 @@ def test_fires(run, text, pair):
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Norway declared Albania a safe third country for asylum seekers.", ("AL", "AsylumRestriction")),
+    ("Norway declared Albania a safe third country.", ("AL", "AsylumRestriction")),
     ("Germany added Albania and Kosovo to its list of safe countries of origin.", ("AL", "AsylumRestriction")),
     ("Denmark declared parts of Syria safe.", ("SY", "AsylumRestriction")),
 ])
@@ -99,14 +99,14 @@ def test_named_state_is_not_actor(run, text, pair):
 
 
 @pytest.mark.parametrize("text", [
-    "Critics say Turkey is not a safe country for refugees.",  # an opinion, no designation
+    "Critics say Turkey is hardly safe for people who flee.",  # an opinion, no designation
     "If Poland does not accept asylum claims, the court may step in.",  # a condition
     "Asylum seekers paused at the fence before crossing into Hungary.",  # everyday sense
     "The war made it harder for families to seek asylum.",  # no state acting
     "Canada raised its cap on refugees to 50,000.",  # a cap raised, not set low
     "Greece does not recognise the newcomers as refugees.",  # negation
     "France recognizes the importance of its border with Spain.",  # everyday sense
-    "The president of Hungary closing the meeting said little.",  # no border
+    "The president of Austria closing the meeting said little.",  # no border
     "Rights groups urged Italy to speed up the processing of asylum claims.",  # no rejection, a demand
     "If Poland does not let the migrants in, they will freeze.",  # a condition
     "The sailing club sent boats to patrol the lake during the regatta.",  # no state
@@ -121,7 +121,7 @@ def test_named_state_is_not_actor(run, text, pair):
     "If people cannot claim asylum, they go underground.",  # a condition
     "The company uses drones to monitor the pipeline.",  # no border
     "Ukrainians are entitled to temporary protection.",  # no state named
-    "Finding work there could make it much harder for them to get asylum in the United States.",  # no grant
+    "Taking a job abroad may leave them less able to get asylum in the United States later.",  # no grant
     "Amid rumours that Moscow could soon shut the border, thousands left.",  # a rumoured prospect
     "The Danish navy will not turn the boats around.",  # negation
     "Critics said Ecuador isn't considering the exile's asylum request just to please voters.",  # one request, a motive
@@ -133,14 +133,14 @@ def test_does_not_fire(run, text):
 
 
 def test_prospect_in_an_aside_does_not_suppress(run):
-    text = ("Planned for months amid fears, Canada's policy would bar asylum seekers from entering Canada until "
-            "their claims were approved.")
+    text = ("Planned for months amid fears, Canada's rule would bar migrants from entering Canada until "
+            "their cases were settled.")
     assert ("CA", "EntryBan") in run(STORY + text)
 
 
 def test_port_of_entry_closed(run):
     text = ("Thousands of migrants camped under a bridge in Texas. U.S. Customs and Border Protection closed the "
-            "Riverton Port of Entry and re-routed traffic to another crossing.")
+            "Riverton Port of Entry, sending lorries to a bridge further east.")
     assert ("US", "EntryBan") in run(STORY + text)
 
 
