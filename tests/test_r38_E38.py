@@ -82,6 +82,9 @@ STORY = ("Migrants and refugees keep coming, and many migrants wait months at th
     ("Georgia introduced restrictions on Russians entering the country.", ("GE", "EntryBan")),
     ("Greece says police units have been sent to the border.", ("GR", "BorderBarrier")),
     ("Bulgaria uses drones and thermal cameras to monitor its border with Turkey.", ("BG", "BorderBarrier")),
+    ("Greece stepped up patrols in the Aegean Sea.", ("GR", "BorderBarrier")),
+    ("The Malaysian navy is patrolling the strait to keep boats out.", ("MY", "BorderBarrier")),
+    ("France will deploy more police officers on its northern coast to stop migrant boats.", ("FR", "BorderBarrier")),
     ("Italy stopped the migrants from reaching its shores.", ("IT", "EntryBan")),
     ("Poland prevented 300 migrants from entering Poland from Belarus.", ("PL", "EntryBan")),
 ])
@@ -120,6 +123,9 @@ def test_named_state_is_not_actor(run, text, pair):
     "Fears that Russia may close the borders have pushed many men to flee.",  # a feared prospect
     "If people cannot claim asylum, they go underground.",  # a condition
     "The company uses drones to monitor the pipeline.",  # no border
+    "The city sent police officers to the beaches during the heatwave.",  # no migration
+    "Police stepped up patrols in the city centre.",  # no sea
+    "Rescuers patrolled the coast for hours to find the boat.",  # a search, no state
     "Ukrainians are entitled to temporary protection.",  # no state named
     "Taking a job abroad may leave them less able to get asylum in the United States later.",  # no grant
     "Amid rumours that Moscow could soon shut the border, thousands left.",  # a rumoured prospect
