@@ -2141,7 +2141,8 @@ def _along_with_states(ctx: _Context, m: Mention, start: int) -> list[Actor]:
 
 
 GERUND_CLAUSE_PREPS = frozenset({"over", "about", "after", "before", "against", "despite", "amid", "with", "without",
-                                  "following", "upon"})
+                                  "following", "upon"}) | {"of", "by"}  # r38 (E38): "a result of A closing
+# its border", "caused by A closing its border"
 
 
 def _gerund_subject(ctx: _Context, m: Mention, start: int) -> bool:
@@ -3021,6 +3022,55 @@ def _mobilization_fallback(ctx: _Context, start: int) -> list[Actor]:
             if best is None or distance < best[0]:
                 best = (distance, m.actor)
     return [best[1]] if best else []
+
+
+# --- round 38 (E38): entry bans, barriers and asylum ---
+
+def _inside_states_r38(ctx: _Context, start: int, end: int) -> set[Actor]:
+    """States named strictly inside a match ("declared A a safe third country", "added A to its list of safe
+    countries"): the state judged safe, never the one acting (entry key inside_not_actor_r38)."""
+    out: set[Actor] = set()
+    for i in range(start + 1, end):
+        m = ctx.mention_at.get(i)
+        if m is not None and m.actor:
+            out.add(m.actor)
+    return out
+
+
+FEAR_NOUNS_R38 = frozenset({"fear", "fears", "feared", "fearing", "rumour", "rumours", "rumor", "rumors",
+                            "speculation", "worry", "worries", "worried", "concern", "concerns", "concerned"})
+PROSPECT_MODALS_R38 = frozenset({"may", "might", "could", "would"})
+ENTERED_VERBS_R38 = frozenset({"entering", "crossing", "reaching", "arriving", "getting", "going"})
+
+
+def _feared_prospect_r38(ctx: _Context, sent: Span, start: int) -> bool:
+    """"Fears that A may close the borders drove many to leave", "amid rumours that A could shut the border": a
+    measure feared or rumoured with a modal is a prospect others dread, no measure taken (r38)."""
+    lows = doc_lowers(ctx.doc)
+    lo = max(sent.start, start - 10)
+    for f in range(start - 2, lo - 1, -1):
+        if lows[f] in {";", ".", ",", "(", ")", "—", "–"}:
+            return False  # another clause: "(as a study of the option advised), A would shut it"
+        if lows[f] in FEAR_NOUNS_R38:
+            near = range(max(f + 1, start - 3), start)  # "may close", "could soon shut": the trigger's own modal
+            return any(lows[k] in PROSPECT_MODALS_R38 and "," not in lows[k:start] for k in near)
+    return False
+
+
+def _entered_elsewhere_r38(ctx: _Context, end: int, sent: Span, actor: Actor) -> bool:
+    """"A prevented migrants from crossing into B", "stopped them from reaching B": the state whose border they
+    would cross is another, so A bars no entry of its own (an EntryBan match ending in such a verb; r38)."""
+    doc = ctx.doc
+    lows = doc_lowers(doc)
+    k = end - 1
+    if lows[k] not in ENTERED_VERBS_R38 or k == 0 or lows[k - 1] != "from":
+        return False
+    j = end
+    while j < sent.end and j < end + 3 and lows[j] in {"into", "in", "to", "the", "at"}:
+        j += 1
+    m = ctx.mention_at.get(j)
+    return m is not None and m.actor is not None and m.actor[0] == "Country" and m.actor != actor \
+        and m.kind in {"actor", "place"}
 
 
 # --------------------------------------------------------------------------- trigger checks
@@ -4793,6 +4843,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
+        if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
+            continue  # r38: "fears that A may close the border" is no measure
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
@@ -4856,6 +4908,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             place = ctx.mention_at.get(end + 1 if end < sent.end and doc[end].lower_ == "the" else end)
             if place is not None and place.actor:
                 destinations.add(place.actor)
+        if entry.get("inside_not_actor_r38"):  # r38: "declared A a safe country": the state named inside
+            destinations.update(_inside_states_r38(ctx, start, end))  # the match is the one judged, not the actor
         if entry.get("of_after_not_actor") and end + 1 < sent.end and doc[end].lower_ == "of" \
                 and (end + 1) in ctx.mention_at:  # "pushed them into the territory of X, Y and Z": the land
             landed = ctx.mention_at[end + 1]
@@ -4871,6 +4925,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         for actor in dict.fromkeys(actors):
             if actor is None or actor in destinations:
                 continue  # no state deports people to itself, or bans travel from itself ("travel bans on China")
+            if policy_type == "EntryBan" and not passive and at is not None and at.start < start \
+                    and _entered_elsewhere_r38(ctx, end, sent, actor):
+                continue  # r38: "A stopped migrants from reaching B" bars no entry into A
             key = (actor, policy_type, (t_text or "").lower(), status)
             if key in seen or (in_tier2 and (actor, policy_type) in ruled):
                 continue
