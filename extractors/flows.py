@@ -2130,6 +2130,8 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         origins = [main]
     if not origins and not via and len(legs) < 2:
         return
+    if departure and not s.ethnic and trig is not None and L[trig] in ENTRY_LEMMAS_R38:
+        departure = [d for d in departure if not _entered_from_r38(W, ms, d, trig, sent.start)]
     for o in origins:
         for d in departure:
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
@@ -2726,6 +2728,9 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _destination_list_r37(b, sentences, main)
     _carrier_legs(b, sentences)
     _territory_legs(b)
+    _facing_inflow_r38(b, sentences)
+    _where_many_went_r38(b, sentences, main)
+    _followed_by_r38(b, sentences, main)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8022,3 +8027,196 @@ def _destination_list_r37(b: _Builder, sentences: list[_Sentence], main: str | N
                 if m.iso != o:
                     b.add(s.span, o, m.iso, [m.start, d], trigger=None)
 
+
+# --- round 38 (F38): flows: more origins, direction ---
+ENTRY_LEMMAS_R38 = frozenset({"enter", "come", "arrive", "cross", "pour", "stream", "flow", "influx", "arrival",
+                              "entry", "crossing", "inflow"})
+ENTRY_FILLERS_R38 = frozenset({"in", "into", "directly", "mainly", "mostly", "illegally", "the", "neighbouring",
+                               "neighboring", "nearby"})
+
+
+def _entered_from_r38(W: list[str], ms: list[_Mention], iso: str, trig: int, start: int) -> bool:
+    """r38: "Poland sees X-ian migrants trying to enter from B", "an influx of Xs coming in from B": a country
+    right after "from" that follows an entry or arrival word (within five words, fillers "in", "illegally" allowed)
+    is the side the people entered from, not a country the nationality's holders were living in: NAT -> B is no
+    leg that the story states (B -> the destination stays). True when every SRC mention of the country is such."""
+    found = False
+    for m in ms:
+        if m.iso != iso or m.role != "SRC":
+            continue
+        if m.start <= trig or m.start - trig > 5:
+            return False
+        k = m.start - 1
+        while k > trig and W[k] in ENTRY_FILLERS_R38:
+            k -= 1
+        if W[k] != "from":
+            return False
+        k -= 1
+        while k > trig and W[k] in ENTRY_FILLERS_R38:
+            k -= 1
+        if k != trig:
+            return False
+        found = True
+    return found
+
+
+CO_HOST_CUES_R38 = frozenset({"like", "as", "after"})
+CO_HOST_FILLERS_R38 = frozenset({"neighbouring", "neighboring", "nearby", "fellow", "its", "neighbour", "neighbor"})
+INFLOW_OF_QUALIFIERS_R38 = CAME_ADVERBS_R37 | {"the", "thousands", "hundreds", "of"}
+
+
+def _facing_inflow_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: "A has faced an influx of mostly X-ian migrants", "A, like neighbouring B, has seen a wave of Xs coming
+    in from C": the nationality right after "<inflow noun> of" (only adverbs between) goes to the country facing
+    the influx, and a co-host set off by commas ("like", "as") faces it too, with the countries the people come
+    from or through (``_facing_inflow`` reads a nationality before the noun and one host)."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        end = s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for host in s.mentions:
+            if host.kind != "name" or host.role not in {None, "LOC"}:
+                continue
+            hosts, k = [host], host.end
+            if W[k:k + 1] == [","] and k + 1 < end and W[k + 1] in CO_HOST_CUES_R38:
+                j = k + 2
+                while j < end and W[j] in CO_HOST_FILLERS_R38:
+                    j += 1
+                co = by_start.get(j)
+                if co is None or co.kind != "name" or W[co.end:co.end + 1] != [","]:
+                    continue
+                hosts.append(co)
+                k = co.end + 1
+            verb = next((t for t in range(k, min(k + 3, end)) if L[t] in FACING_LEMMAS), None)
+            if verb is None:
+                continue
+            noun = next((t for t in range(verb + 1, min(verb + 9, end)) if W[t] in INFLOW_NOUNS), None)
+            if noun is None:
+                continue
+            movers = []
+            for m in s.mentions:
+                if m.start <= noun or any(m.iso == h.iso for h in hosts):
+                    continue
+                if m.role == "NAT" and W[noun + 1:noun + 2] == ["of"] and m.start - noun <= 4 and all(
+                        w in INFLOW_OF_QUALIFIERS_R38 for w in W[noun + 1:m.start]):
+                    movers.append(m)
+                elif len(hosts) > 1 and (m.role == "VIA" or _surge_from_r37(W, m, noun, end)):
+                    movers.append(m)
+            for m in movers:
+                for h in hosts:
+                    b.add(s.span, m.iso, h.iso, [h.start, m.start, noun], trigger=noun)
+
+
+WHERE_SUBJECTS_R38 = frozenset({"many", "most", "some", "thousands", "hundreds", "millions", "tens", "people",
+                                "refugees", "migrants", "they", "others", "numbers", "scores"})
+WHERE_SUBJECT_FILLERS_R38 = frozenset({"of", "them", "more", "large", "huge", "great", "so", "already", "now",
+                                       "since", "have", "has", "had", "also", "recently", "reportedly"})
+WHERE_VERBS_R38 = frozenset({"fled", "gone", "went", "moved", "escaped", "relocated", "sought", "arrived", "headed",
+                             "travelled", "traveled", "emigrated", "crossed", "settled", "poured", "flocked",
+                             "found"})
+WHERE_LIST_GAP_R38 = frozenset({"—", "–", "-", ",", "("})
+
+
+def _where_many_went_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: "Xs can go to A, B and C — where many have fled since the call-up", "A and B, where thousands of
+    people sought refuge": a list of country names closed right before "where" with a plural or quantifier
+    subject and a past movement verb after it: the sentence's nationalities before the list, else the
+    document's emigrants (``main``) -> each listed country. No modal verb may stand between ("where many could
+    flee"), nor a negation."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in range(start + 1, end - 2):
+            if W[k] != "where":
+                continue
+            j = k + 1
+            if W[j] not in WHERE_SUBJECTS_R38 and not doc[j].like_num:
+                continue
+            j += 1
+            while j < end and (W[j] in WHERE_SUBJECT_FILLERS_R38 or W[j] in WHERE_SUBJECTS_R38 or doc[j].like_num):
+                j += 1
+            if j >= end or W[j] not in WHERE_VERBS_R38:
+                continue
+            by_end = {m.end: m for m in s.mentions}
+            e = k
+            while e > start and e not in by_end and W[e - 1] in WHERE_LIST_GAP_R38:
+                e -= 1
+            listed: list[_Mention] = []
+            while (m := by_end.get(e)) is not None and m.kind == "name" and m.role not in {"NAT", "SRC"}:
+                listed.append(m)
+                e = m.start
+                while e > start and W[e - 1] in {",", "and", "or"}:
+                    e -= 1
+            if not listed:
+                continue
+            isos = {m.iso for m in listed}
+            first = min(m.start for m in listed)
+            movers = list(dict.fromkeys(m.iso for m in s.mentions if m.start < first and m.role == "NAT"
+                                        and m.iso not in isos))
+            movers += [iso for _, iso in s.ethnic if iso not in isos and iso not in movers]
+            if not movers and main and main not in isos:
+                movers = [main]
+            for o in movers:
+                for m in listed:
+                    b.add(s.span, o, m.iso, [m.start, k, j], trigger=j)
+
+
+HOST_RANK_CUES_R38 = frozenset({"host", "hosts", "destination", "destinations", "affected", "recipient",
+                                "receiving", "hosting"})
+
+
+def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: rankings "most came from A, followed by B and C", "A is the main host, followed by B, C and D": the
+    countries listed after "followed by" take A's place in A's flows — in the sentence's own flows first, else in
+    the document's, when A is there the destination of one origin only (or the origin of one destination only)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for k in range(start + 1, end - 2):
+            if W[k] != "followed" or W[k + 1] != "by":
+                continue
+            before = [m for m in s.mentions if m.end <= k and k - m.end <= 12]
+            if not before:
+                continue
+            a = before[-1]
+            by_start = {m.start: m for m in s.mentions}
+            listed: list[_Mention] = []
+            e = k + 2
+            while (m := by_start.get(e)) is not None and (m.kind == "name") == (a.kind == "name"):
+                listed.append(m)
+                e = m.end
+                while e < end and W[e] in {",", "and", "then"}:
+                    e += 1
+            isos = [m.iso for m in listed if m.iso != a.iso]
+            if not isos:
+                continue
+            here = [f for f in b.flows if s.span.start_char <= f.evidence.start < s.span.end_char]
+            into = {f.origin for f in here if f.destination == a.iso}
+            out = {f.destination for f in here if f.origin == a.iso}
+            if not into and not out:
+                into = {f.origin for f in b.flows if f.destination == a.iso}
+                out = {f.destination for f in b.flows if f.origin == a.iso}
+                if not into and not out and main and a.kind == "name" and a.role in {None, "LOC", "DST"} \
+                        and main != a.iso and not HOST_RANK_CUES_R38.isdisjoint(W[a.end:k]):
+                    into = {main}  # "A is the main host country, followed by B and C" in a story of one exodus
+                    b.add(s.span, main, a.iso, [a.start, k], trigger=k)
+                if len(into) + len(out) != 1:
+                    continue
+            for x in isos:
+                for o in sorted(into - {x}):
+                    b.add(s.span, o, x, [a.start, k, by_start_of(listed, x)], trigger=k)
+                for d in sorted(out - {x}):
+                    b.add(s.span, x, d, [a.start, k, by_start_of(listed, x)], trigger=k)
+
+
+def by_start_of(listed: list[_Mention], iso: str) -> int:
+    return next(m.start for m in listed if m.iso == iso)
