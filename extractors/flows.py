@@ -1050,6 +1050,11 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.after_break = any(w in SEQUENCE_BREAKS for w in W[gov + 1:j])
             continue
         if cue == "far" and j - 1 >= start and W[j - 1] == "as":
+            if j - 2 >= start and W[j - 2] == "from":  # r38: "some coming from as far as Y": where they started
+                gov = _governing(doc, j - 2, start, triggers, lex, blocked=blocked)
+                if gov is not None:
+                    m.role, m.trigger = "SRC", gov
+                continue
             gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
             if gov is not None:  # "fled X and got as far as Y": how far they went is where they are
                 m.role, m.trigger = "DST", gov
@@ -2130,10 +2135,12 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         origins = [main]
     if not origins and not via and len(legs) < 2:
         return
-    if departure and not s.ethnic and trig is not None and L[trig] in ENTRY_LEMMAS_R38:
-        departure = [d for d in departure if not _entered_from_r38(W, ms, d, trig, sent.start)]
+    sides = {d for d in departure if _entered_from_r38(W, ms, d, trig, sent.start)} if departure and not s.ethnic \
+        and trig is not None and L[trig] in ENTRY_LEMMAS_R38 else set()  # r38: "Xs trying to enter from B"
     for o in origins:
         for d in departure:
+            if d in sides:
+                continue
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
             if all(_off_coast_r35(W, m, sent.start) for m in ms if m.role == "SRC" and m.iso == d) \
@@ -3679,6 +3686,10 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             if m.kind != "name" and m.start < words[0] and _authority_after(doc, m, lex):
                 deporters.append(m)  # "Polish border guards pushed the migrants back", "Greek coast guards towed"
                 continue
+            if m.kind == "place" and m.role is None and m.start < words[0] and _capital_deporter_r38(
+                    doc, m, words[0], start, lex):
+                deporters.append(m)  # r38: "Rome has been accused of pushing migrants back to A"
+                continue
             if m.kind == "place" and m.role is None and not (
                     m.end < s.span.end and W[m.end] in DEMONYM_PLACES and m.start > words[0]
                     and W[m.start - 1] in {"to", "into"}):  # "back into Turkish waters"
@@ -3697,7 +3708,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 deporters.append(m)  # "deported from the United States", "deportation flights from A"
             elif cue is not None and W[cue] in {"to", "into"} and after:
                 dests.append(m)  # "deported to Guatemala"
-            elif m.kind == "name" and not after and _subject_of(doc, m, min(near), start, lex):
+            elif m.kind == "name" and not after and (_subject_of(doc, m, min(near), start, lex)
+                                                     or _subject_of_alleged_r38(doc, m, min(near), start, lex)):
                 deporters.append(m)  # "Mexico deported 500 Guatemalans", "Germany's deportations of ..."
             elif m.kind == "name" and not after and _takes_back(doc, m, min(near), lex):
                 dests.append(m)  # "Mexico has agreed to take back migrants expelled from the US"
@@ -8220,3 +8232,37 @@ def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) 
 
 def by_start_of(listed: list[_Mention], iso: str) -> int:
     return next(m.start for m in listed if m.iso == iso)
+
+
+ALLEGED_R38 = (("been", "accused", "of"), ("accused", "of"), ("alleged", "to", "have"), ("said", "to", "have"),
+               ("reported", "to", "have"), ("been", "blamed", "for"))
+
+
+def _subject_of_alleged_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
+    """r38: a state that "has been accused of pushing back" migrants, "is said to have deported" them, or that
+    someone "accused ... of pushing back": the state doing the deportation word across an allegation
+    (``_subject_of`` allows auxiliaries only)."""
+    W = doc_lowers(doc)
+    if m.start > start and W[m.start - 1] in {"accused", "accuse", "accuses", "accusing", "blamed", "blame",
+                                              "blames"} and W[m.end:m.end + 1] in (["of"], ["for"]):
+        return m.end + 1 == d  # "rights groups accused A of pushing migrants back"
+    j = m.end
+    while j < d and (W[j] in AUXILIARIES or W[j] in {"'s", "’s", "also", "repeatedly", "widely"}):
+        if W[j] == "been" and tuple(W[j:j + 3]) in ALLEGED_R38:
+            break
+        j += 1
+    phrase = next((p for p in ALLEGED_R38 if tuple(W[j:j + len(p)]) == p), None)
+    if phrase is None:
+        return False
+    j += len(phrase)
+    return j == d and m.start >= start
+
+
+def _capital_deporter_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
+    """r38: a capital standing for its government as the subject of a deportation word ("Rome deported 40
+    migrants to A", "Rome has been accused of pushing back migrants to A")."""
+    from extractors.policies import capitals
+
+    if capitals().get(doc[m.start:m.end].text) != m.iso:
+        return False
+    return _subject_of(doc, m, d, start, lex) or _subject_of_alleged_r38(doc, m, d, start, lex)

@@ -91,3 +91,40 @@ def test_followed_by_without_movement(nlp):
     got = flows(nlp, "More than a million Sudanese refugees have fled the war since April. Chad won the most "
                      "medals, followed by Egypt and Libya.")
     assert not {("SD", "EG"), ("SD", "LY")} & got
+
+
+def test_entered_from_keeps_the_side_to_the_host(nlp):
+    got = flows(nlp, "Latvian border guards said 90 Syrians tried to cross from Russia.")
+    assert {("RU", "LV"), ("SY", "LV")} <= got
+    assert ("SY", "RU") not in got
+
+
+# direction: "some coming from as far as <city>" is where they started, not where they went
+def test_from_as_far_as_is_an_origin(nlp):
+    got = flows(nlp, "Hundreds of refugees fled into Romania via the northern crossings, some coming from as far as "
+                     "Kharkiv, a witness said.")
+    assert ("UA", "RO") in got
+    assert ("RO", "UA") not in got
+
+
+def test_got_as_far_as_stays_a_destination(nlp):
+    assert ("SY", "AT") in flows(nlp, "The Syrian family fled Syria and got as far as Austria.")
+
+
+# the state pushing people back: a capital for its government, and across "accused of"
+@pytest.mark.parametrize("text", [
+    "In some cases, Madrid has been accused of pushing back migrants to Morocco, rights groups say.",
+    "Rights groups accused Spain of pushing back migrants to Morocco.",
+    "Spain has been accused of pushing back migrants to Morocco.",
+])
+def test_pushback_by_a_state_across_an_allegation(nlp, text):
+    got = flows(nlp, "Thousands of Guinean migrants reached Italy by boat this year. " + text)
+    assert ("ES", "MA") in got
+    assert ("IT", "MA") not in got
+
+
+def test_capital_as_a_place_is_no_deporter(nlp):
+    # the capital where something happens is no state sending people back
+    got = flows(nlp, "Thousands of Guinean migrants reached Italy by boat this year. In Madrid, officials said the "
+                     "migrants were pushed back to Morocco.")
+    assert ("ES", "MA") not in got
