@@ -2738,6 +2738,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _facing_inflow_r38(b, sentences)
     _where_many_went_r38(b, sentences, main)
     _followed_by_r38(b, sentences, main)
+    _pickup_flight_r38(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8266,3 +8267,44 @@ def _capital_deporter_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) 
     if capitals().get(doc[m.start:m.end].text) != m.iso:
         return False
     return _subject_of(doc, m, d, start, lex) or _subject_of_alleged_r38(doc, m, d, start, lex)
+
+
+PLANE_NOUNS_R38 = FLIGHT_NOUNS | {"airplanes", "airplane", "aircraft", "jets", "jet", "airliner", "airliners"}
+PICKUP_VERBS_R38 = frozenset({"take", "pick", "collect", "fetch", "bring", "repatriate", "evacuate", "return",
+                              "retrieve", "carry", "fly"})
+OUT_EMPTY_R38 = frozenset({"empty", "empty-handed"})
+
+
+def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: "Two planes took off from A to B to take home 600 Xs stuck in B", "the planes arrived empty from A to
+    B": the aircraft's way out from A to B carries no one; its purpose after it (pick up, bring back, repatriate
+    people stranded in B, or "empty") says the people go B -> A. The A -> B pair of that sentence (and a
+    nationality of A sent to B) is dropped, and B -> A added when people are picked up."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        plane = next((k for k in range(start, end) if W[k] in PLANE_NOUNS_R38), None)
+        if plane is None:
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        for k in range(plane + 1, end - 3):
+            if W[k] != "from" or (a := by_start.get(k + 1)) is None:
+                continue
+            t = a.end
+            if W[t:t + 1] != ["to"] or (d := by_start.get(t + 1)) is None or d.iso == a.iso:
+                continue
+            empty = not OUT_EMPTY_R38.isdisjoint(W[plane:k])
+            purpose = next((j for j in range(d.end, min(d.end + 8, end - 1)) if W[j] == "to" and L[j + 1]
+                            in PICKUP_VERBS_R38), None)
+            if not empty and (purpose is None or not RETURN_FLIGHT_HEDGES.isdisjoint(W[start:purpose])
+                              or STRANDED_WORDS.isdisjoint(W[purpose:end]) and "home" not in W[purpose:end]
+                              and "back" not in W[purpose:end]):
+                continue
+            lo, hi = s.span.start_char, s.span.end_char
+            b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and f.destination == d.iso
+                                                  and f.origin == a.iso)]
+            if not empty:
+                b.add(s.span, d.iso, a.iso, [plane, a.start, d.start, purpose], trigger=purpose)

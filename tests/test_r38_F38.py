@@ -128,3 +128,29 @@ def test_capital_as_a_place_is_no_deporter(nlp):
     got = flows(nlp, "Thousands of Guinean migrants reached Italy by boat this year. In Madrid, officials said the "
                      "migrants were pushed back to Morocco.")
     assert ("ES", "MA") not in got
+
+
+# an aircraft's way out to pick people up carries no one: the people go the other way
+def test_pickup_flight_reversed(nlp):
+    got = flows(nlp, "Two planes took off from Senegal to Morocco on Friday to bring home 300 Senegalese stranded "
+                     "in Morocco, the ministry said.")
+    assert ("MA", "SN") in got
+    assert ("SN", "MA") not in got
+
+
+def test_empty_planes_carry_no_one(nlp):
+    got = flows(nlp, "Thousands of migrants flew to Serbia this year. The planes arrived empty from Kenya to Serbia "
+                     "and took 80 passengers back.")
+    assert ("KE", "RS") not in got
+
+
+def test_flight_carrying_migrants_keeps_its_direction(nlp):
+    got = flows(nlp, "Two planes carrying 300 Senegalese migrants flew from Senegal to Morocco on Friday.")
+    assert ("SN", "MA") in got
+    assert ("MA", "SN") not in got
+
+
+def test_planned_pickup_flight_is_no_flow(nlp):
+    got = flows(nlp, "A plane will fly from Senegal to Morocco next week to bring home 300 Senegalese stranded in "
+                     "Morocco.")
+    assert ("MA", "SN") not in got
