@@ -533,6 +533,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = W[i + 1:min(i + 4, end)]
+        if lemma == "take" and following[:1] and following[0] in TAKE_REFUGE_R38:
+            return "arrive"  # r38: "have taken refuge in A", like "sought refuge in A"
         if following[:1] == [particle] or (following[1:2] == [particle] and (
                 following[0] in {"them", "him", "her", "us"} or following[0] in lex.flow_groups)):
             return "admit"  # "took in 3,000 refugees", "let them in"; not "took place in"
@@ -8042,6 +8044,7 @@ def _destination_list_r37(b: _Builder, sentences: list[_Sentence], main: str | N
 
 
 # --- round 38 (F38): flows: more origins, direction ---
+TAKE_REFUGE_R38 = frozenset({"refuge", "sanctuary"})  # "took refuge in A" (not "took shelter": a storm, a cellar)
 ENTRY_LEMMAS_R38 = frozenset({"enter", "come", "arrive", "cross", "pour", "stream", "flow", "influx", "arrival",
                               "entry", "crossing", "inflow"})
 ENTRY_FILLERS_R38 = frozenset({"in", "into", "directly", "mainly", "mostly", "illegally", "the", "neighbouring",

@@ -154,3 +154,18 @@ def test_planned_pickup_flight_is_no_flow(nlp):
     got = flows(nlp, "A plane will fly from Senegal to Morocco next week to bring home 300 Senegalese stranded in "
                      "Morocco.")
     assert ("MA", "SN") not in got
+
+
+# "have taken refuge in A" moves people like "sought refuge in A"
+@pytest.mark.parametrize("text, expected", [
+    ("Some 20,000 Syrians have taken refuge in parts of Jordan.", ("SY", "JO")),
+    ("Thousands of Sudanese took refuge in neighbouring Chad last year.", ("SD", "TD")),
+])
+def test_taken_refuge(nlp, text, expected):
+    assert expected in flows(nlp, text)
+
+
+def test_taken_part_or_shelter_is_no_move(nlp):
+    assert not flows(nlp, "Some 20,000 Syrians took part in the talks in Jordan.")
+    assert ("SY", "JO") not in flows(nlp, "Some Syrian residents took shelter in a basement during the storm in "
+                                          "Jordan.")
