@@ -2741,6 +2741,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _where_many_went_r38(b, sentences, main)
     _followed_by_r38(b, sentences, main)
     _pickup_flight_r38(b, sentences)
+    _went_back_r38(b, sentences, lex)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8144,6 +8145,8 @@ def _where_many_went_r38(b: _Builder, sentences: list[_Sentence], main: str | No
     flee"), nor a negation."""
     doc = b.doc
     W = doc_lowers(doc)
+    if "where" not in set(W):
+        return
     for s in sentences:
         if not s.mentions or s.deport or s.military:
             continue
@@ -8193,6 +8196,8 @@ def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) 
     the document's, when A is there the destination of one origin only (or the origin of one destination only)."""
     doc = b.doc
     W = doc_lowers(doc)
+    if "followed" not in set(W):
+        return
     for s in sentences:
         if len(s.mentions) < 2 or s.deport or s.military:
             continue
@@ -8285,6 +8290,8 @@ def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
     nationality of A sent to B) is dropped, and B -> A added when people are picked up."""
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
+    if PLANE_NOUNS_R38.isdisjoint(W):
+        return
     for s in sentences:
         if len(s.mentions) < 2 or s.military:
             continue
@@ -8311,3 +8318,51 @@ def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
                                                   and f.origin == a.iso)]
             if not empty:
                 b.add(s.span, d.iso, a.iso, [plane, a.start, d.start, purpose], trigger=purpose)
+
+
+GO_BACK_VERBS_R38 = frozenset({"went", "gone", "go", "going", "goes", "headed", "heading", "head", "heads", "came",
+                               "come", "coming", "comes", "fled", "fleeing", "moved", "moving", "travelled",
+                               "traveled", "travelling", "traveling", "flocked", "streamed", "streaming", "trekked"})
+GO_BACK_HEDGES_R38 = frozenset({"want", "wants", "wanted", "hope", "hopes", "hoping", "plan", "plans", "planning",
+                                "afraid", "refuse", "refused", "unable", "cannot", "can't", "dream", "dreams",
+                                "forced", "urged", "told", "asked", "encouraged", "ready", "reluctant", "wish"})
+STAYED_ROLES_R38 = frozenset({"DST", "REFIN", "LOC"})
+
+
+def _went_back_r38(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """r38: "Xs who fled to B have gone back to X", "X-ian refugees in B went back home", "are now heading back
+    home": people going back (a movement verb + "back"/"home") leave the country the sentence put them in (a
+    destination they had fled to, "refugees in B", or "from B" after the verb) for the country after "back to",
+    else, for "home", the group's one nationality: B -> X. Not when negated, hoped for, planned or urged."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    words = set(W)
+    if "back" not in words and "home" not in words:
+        return
+    for s in sentences:
+        if not s.mentions or s.military or s.deport:
+            continue
+        start, end = s.span.start, s.span.end
+        nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
+        for i in range(start, end - 1):
+            if W[i] not in GO_BACK_VERBS_R38 or W[i + 1] not in {"back", "home"}:
+                continue
+            if not (s.has_group or nats) or _blocked(doc, i, start, lex) \
+                    or not GO_BACK_HEDGES_R38.isdisjoint(W[max(start, i - BLOCK_WINDOW):i]):
+                continue
+            k = i + 1
+            while k < end and W[k] in {"back", "home"}:
+                k += 1
+            home = next((m.iso for m in s.mentions if m.kind == "name" and k < m.start <= k + 2
+                         and W[k] in {"to", "into"}), None)
+            if home is None and "home" in W[i + 1:k] and len(nats) == 1:
+                home = nats[0]
+            if home is None:
+                continue
+            left = [m.iso for m in s.mentions if m.kind == "name" and k < m.start <= k + 8 and W[m.start - 1] == "from"]
+            if not left:
+                left = [m.iso for m in s.mentions if m.start < i and m.kind in {"name", "place"}
+                        and m.role in STAYED_ROLES_R38 and m.iso != home]
+            left = list(dict.fromkeys(iso for iso in left if iso != home))
+            if len(left) == 1:
+                b.add(s.span, left[0], home, [i, k], trigger=i)

@@ -169,3 +169,27 @@ def test_taken_part_or_shelter_is_no_move(nlp):
     assert not flows(nlp, "Some 20,000 Syrians took part in the talks in Jordan.")
     assert ("SY", "JO") not in flows(nlp, "Some Syrian residents took shelter in a basement during the storm in "
                                           "Jordan.")
+
+
+# going back: "Xs who fled to B have gone back to X", "X-ian refugees in B went back home"
+@pytest.mark.parametrize("text, expected", [
+    ("Many Ukrainians who fled to Poland have gone back to Ukraine.", ("PL", "UA")),
+    ("Russians who fled to Georgia have started going back to Russia.", ("GE", "RU")),
+    ("Thousands of Syrian refugees in Lebanon went back to Syria last year.", ("LB", "SY")),
+    ("Ukrainians who had fled to Poland are now heading home.", ("PL", "UA")),
+    ("Venezuelan migrants came back home from Peru this month.", ("PE", "VE")),
+])
+def test_went_back(nlp, text, expected):
+    assert expected in flows(nlp, text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("Many Syrians in Turkey do not want to go back to Syria.", ("TR", "SY")),
+    ("Syrian refugees in Lebanon say they will never go back home.", ("LB", "SY")),
+    ("Officials urged Syrians in Jordan to go back home.", ("JO", "SY")),
+    ("Syrian refugees in Lebanon could go back to Syria next year.", ("LB", "SY")),
+    ("Ukrainian refugees who fled to Poland are afraid to go back home.", ("PL", "UA")),
+    ("The Polish president went back home from Ukraine on Friday.", ("UA", "PL")),
+])
+def test_went_back_not_when_hedged_or_no_migrants(nlp, text, unexpected):
+    assert unexpected not in flows(nlp, text)
