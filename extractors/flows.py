@@ -2739,6 +2739,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _territory_legs(b)
     _facing_inflow_r38(b, sentences)
     _where_many_went_r38(b, sentences, main)
+    _makeup_after_arrival_r38(b, sentences)
     _followed_by_r38(b, sentences, main)
     _pickup_flight_r38(b, sentences)
     _went_back_r38(b, sentences, lex)
@@ -8366,3 +8367,76 @@ def _went_back_r38(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             left = list(dict.fromkeys(iso for iso in left if iso != home))
             if len(left) == 1:
                 b.add(s.span, left[0], home, [i, k], trigger=i)
+
+
+MAKEUP_OPENERS_R38 = (("among", "them"), ("among", "those"), ("among", "the", "arrivals"), ("the", "largest", "group"),
+                      ("the", "biggest", "group"), ("the", "largest", "number"), ("the", "largest", "share"),
+                      ("the", "biggest", "share"), ("the", "largest", "contingent"), ("the", "second", "largest"),
+                      ("the", "second-largest"))
+MAKEUP_VERBS_R38 = (("made", "up"), ("make", "up"), ("makes", "up"), ("accounted", "for"), ("account", "for"),
+                    ("accounts", "for"), ("formed",), ("form",), ("were", "the", "largest"), ("was", "the", "largest"),
+                    ("were", "the", "biggest"), ("was", "the", "biggest"), ("were", "the", "most"))
+MAKEUP_OF_R38 = frozenset({"them", "those", "arrivals", "newcomers", "people", "persons", "all", "total"})
+MAKEUP_SHARES_R38 = frozenset({"largest", "biggest", "most", "majority", "half", "share", "third", "quarter",
+                               "group", "contingent", "number", "bulk"})
+
+
+def _makeup_after_arrival_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: the make-up of the people the sentence before brought to one country: "N migrants landed in A. Among
+    them were Xs and Ys.", "The largest group were Xs, followed by Ys.", "Xs made up the majority, ahead of Ys and
+    Zs.": each nationality (a plural demonym) or country named after "from" in the sentence -> that country (found
+    as in ``_origins_said_after_arrival_r36``). The sentence may name no destination of its own."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    for n in range(1, len(sentences)):
+        s, before = sentences[n], sentences[n - 1]
+        if not s.mentions or s.deport or s.military or before.deport or before.military:
+            continue
+        start, end = s.span.start, s.span.end
+        opener = any(tuple(W[start:start + len(o)]) == o for o in MAKEUP_OPENERS_R38)
+        verb = None
+        if not opener:
+            verb = next((k for k in range(start, min(start + 8, end)) for v in MAKEUP_VERBS_R38
+                         if tuple(W[k:k + len(v)]) == v), None)
+            if verb is None or MAKEUP_SHARES_R38.isdisjoint(W[verb:min(verb + 6, end)]):
+                continue
+        if any(m.role in {"DST", "REFIN"} for m in s.mentions):
+            continue
+        if verb is not None:
+            of = next((k for k in range(verb + 1, min(verb + 6, end - 1)) if W[k] == "of"), None)
+            noun = W[of + 2] if of is not None and W[of + 1] == "the" and of + 2 < end else W[of + 1] \
+                if of is not None else ""
+            if of is not None and noun not in MAKEUP_OF_R38 and noun.rstrip("s") + "s" not in _lex().refugee_groups:
+                continue  # "Xs made up the largest share of tourists": not the people who arrived
+        pl = _people_in_lex()
+        origins = [m for m in s.mentions if m.kind == "demonym" and (
+            _plural_demonym(_surface(doc, m), pl) or _demonyms_before_people_r38(W, m, s.mentions, end))
+                   or m.kind == "name" and W[m.start - 1 - (W[m.start - 1] == "the")] == "from"]
+        if verb is not None:  # "Xs made up the majority": the subject before the verb is the first origin
+            origins = [m for m in origins if m.start > verb or m.end <= verb and m.start <= start + 3]
+        moves = [t for t, kind in before.triggers.items() if kind in {"arrive", "move", "admit"}]
+        if not origins or not moves or not before.has_group:
+            continue
+        dests = {m.iso for m in before.mentions if m.kind in {"name", "place"} and (
+            m.role in {"DST", "LOC"} or m.role is None and W[m.start - 1 - (W[m.start - 1] == "the")] in {
+                "in", "to", "into", "at"})}
+        if len(dests) != 1:
+            continue
+        dest = next(iter(dests))
+        for m in origins:
+            if m.iso != dest:
+                b.add(s.span, m.iso, dest, [start, m.start], trigger=start)
+
+
+def _demonyms_before_people_r38(W: list[str], m: _Mention, ms: list[_Mention], end: int) -> bool:
+    """r38: a demonym in a list that a people noun closes ("Eritrean and Sudanese children")."""
+    by_start = {o.start: o for o in ms}
+    j = m.end
+    while j < end:
+        if j in by_start and by_start[j].kind == "demonym":
+            j = by_start[j].end
+        elif W[j] in {",", "and", "or"}:
+            j += 1
+        else:
+            break
+    return j < end and _is_group_lower(W[j])

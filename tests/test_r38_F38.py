@@ -193,3 +193,31 @@ def test_went_back(nlp, text, expected):
 ])
 def test_went_back_not_when_hedged_or_no_migrants(nlp, text, unexpected):
     assert unexpected not in flows(nlp, text)
+
+
+# the make-up of the people the sentence before brought to one country
+@pytest.mark.parametrize("text, expected", [
+    ("About 400 migrants landed in Malta on Sunday. Among them were Eritreans and Sudanese.",
+     {("ER", "MT"), ("SD", "MT")}),
+    ("About 400 migrants landed in Malta on Sunday. Among them were Eritrean and Sudanese children.",
+     {("ER", "MT"), ("SD", "MT")}),
+    ("About 400 migrants landed in Malta on Sunday. The largest group were Eritreans, followed by Sudanese.",
+     {("ER", "MT"), ("SD", "MT")}),
+    ("Some 2,000 people crossed into Greece last week. Syrians made up the largest group, followed by Afghans.",
+     {("SY", "GR"), ("AF", "GR")}),
+    ("Greece received 5,000 asylum seekers last month. Afghans accounted for the most, ahead of Syrians and Iraqis.",
+     {("AF", "GR"), ("SY", "GR"), ("IQ", "GR")}),
+])
+def test_makeup_after_arrival(nlp, text, expected):
+    assert expected <= flows(nlp, text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("The minister arrived in Malta on Sunday. Among them were Eritreans and Sudanese.", {("ER", "MT")}),
+    ("About 400 migrants landed in Malta on Sunday. Italians made up the largest share of tourists last year.",
+     {("IT", "MT")}),
+    ("About 400 migrants landed in Malta on Sunday. Maltese officials made up the largest group at the port.",
+     {("MT", "MT")}),
+])
+def test_makeup_needs_migrants_on_both_sides(nlp, text, unexpected):
+    assert not unexpected & flows(nlp, text)
