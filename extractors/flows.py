@@ -2743,6 +2743,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _followed_by_r38(b, sentences, main)
     _pickup_flight_r38(b, sentences)
     _went_back_r38(b, sentences, lex)
+    _their_country_via_r38(b, sentences, main)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8440,3 +8441,57 @@ def _demonyms_before_people_r38(W: list[str], m: _Mention, ms: list[_Mention], e
         else:
             break
     return j < end and _is_group_lower(W[j])
+
+
+THEIR_COUNTRY_R38 = frozenset({("to", "their", "country"), ("to", "its", "territory"), ("to", "their", "territory"),
+                               ("into", "their", "country"), ("into", "their", "territory"),
+                               ("into", "its", "territory"), ("entered", "their", "country"),
+                               ("entered", "their", "territory"), ("entered", "its", "territory")})
+
+
+def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: "A-ian authorities say the number of migrants coming to their country via B and C has risen": one
+    state speaking (as in ``_their_territory_r37``: a demonym before an authority word, or a country name, right
+    before a reporting verb) and a movement "to/into their country" (a movement word right before "to") with the
+    countries after "via"/"through" right after it: each such country, and the nationalities between the verb and
+    the phrase (else the document's emigrants), -> that state."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "their" not in doc_word_set(doc) and "its" not in doc_word_set(doc):
+        return
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        for at in range(start + 1, end - 2):
+            if W[at + 1] not in {"their", "its"} or (W[at], W[at + 1], W[at + 2]) not in THEIR_COUNTRY_R38:
+                continue
+            if W[at] != "entered" and not any(at - 2 <= t < at for t in s.triggers):
+                continue
+            verb = next((k for k in range(at - 1, start - 1, -1) if W[k] in REPORTING_VERBS), None)
+            if verb is None or at - verb > 12 or not TERRITORY_HEDGES_R37.isdisjoint(W[verb:at]):
+                continue
+            k = verb - 1
+            while k >= start and verb - k <= 3 and W[k] in TERRITORY_SPEAKER_HEADS_R37:
+                k -= 1
+            host = next((m.iso for m in s.mentions if m.end == k + 1 and (
+                m.kind == "demonym" and k + 1 < verb or m.kind == "name")), None)
+            if host is None and start <= k < verb - 1:  # "German authorities say": the demonym is no mention here
+                host = gazetteer().demonym_by_surface.get(doc_texts(doc)[k])
+            if host is None:
+                continue
+            vias: list[str] = []
+            if at + 3 < end and W[at + 3] in {"via", "through"}:
+                by_start = {m.start: m for m in s.mentions}
+                j = at + 4
+                while (m := by_start.get(j)) is not None and m.kind == "name":
+                    vias.append(m.iso)
+                    j = m.end
+                    while j < end and W[j] in {",", "and"}:
+                        j += 1
+            movers = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT" and verb < m.start < at))
+            if not movers and main and not any(verb < m.start < at for m in s.mentions):
+                movers = [main]
+            for o in list(dict.fromkeys(vias + movers)):
+                if o != host:
+                    b.add(s.span, o, host, [k, verb, at], trigger=at)

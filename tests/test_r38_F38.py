@@ -221,3 +221,21 @@ def test_makeup_after_arrival(nlp, text, expected):
 ])
 def test_makeup_needs_migrants_on_both_sides(nlp, text, unexpected):
     assert not unexpected & flows(nlp, text)
+
+
+# "A-ian authorities say ... coming to their country via B and C": the speaking state is where they come
+@pytest.mark.parametrize("text, expected", [
+    ("Austrian authorities say the number of migrants coming to their country via Slovenia and Italy has increased.",
+     {("SI", "AT"), ("IT", "AT")}),
+    ("Austrian authorities say the number of Afghan migrants coming to their country has doubled.", {("AF", "AT")}),
+])
+def test_their_country_via(nlp, text, expected):
+    assert expected <= flows(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Austrian authorities say migrants could try coming to their country via Slovenia.",
+    "The Austrian minister says the students love their country.",
+])
+def test_their_country_not_hedged_or_idle(nlp, text):
+    assert not {("SI", "AT"), ("AT", "AT")} & flows(nlp, text)
