@@ -8250,7 +8250,7 @@ ALLEGED_R38 = (("been", "accused", "of"), ("accused", "of"), ("alleged", "to", "
 
 
 def _subject_of_alleged_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
-    """r38: a state that "has been accused of pushing back" migrants, "is said to have deported" them, or that
+    """r38: a state that "has been accused of pushing back" asylum seekers, "is said to have deported" them, or that
     someone "accused ... of pushing back": the state doing the deportation word across an allegation
     (``_subject_of`` allows auxiliaries only)."""
     W = doc_lowers(doc)
@@ -8271,7 +8271,7 @@ def _subject_of_alleged_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex
 
 def _capital_deporter_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
     """r38: a capital standing for its government as the subject of a deportation word ("Rome deported 40
-    migrants to A", "Rome has been accused of pushing back migrants to A")."""
+    migrants to A", "Rome stands accused of pushing back boat people to A")."""
     from extractors.policies import capitals
 
     if capitals().get(doc[m.start:m.end].text) != m.iso:
@@ -8450,7 +8450,7 @@ THEIR_COUNTRY_R38 = frozenset({("to", "their", "country"), ("to", "its", "territ
 
 
 def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
-    """r38: "A-ian authorities say the number of migrants coming to their country via B and C has risen": one
+    """r38: "A-ian officials report more people coming to their country via B and C than last year": one
     state speaking (as in ``_their_territory_r37``: a demonym before an authority word, or a country name, right
     before a reporting verb) and a movement "to/into their country" (a movement word right before "to") with the
     countries after "via"/"through" right after it: each such country, and the nationalities between the verb and

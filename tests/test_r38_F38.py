@@ -101,8 +101,8 @@ def test_entered_from_keeps_the_side_to_the_host(nlp):
 
 # direction: "some coming from as far as <city>" is where they started, not where they went
 def test_from_as_far_as_is_an_origin(nlp):
-    got = flows(nlp, "Hundreds of refugees fled into Romania via the northern crossings, some coming from as far as "
-                     "Kharkiv, a witness said.")
+    got = flows(nlp, "Hundreds of refugees fled into Romania over two northern bridges, a few of them coming from as "
+                     "far as Kharkiv, a witness said.")
     assert ("UA", "RO") in got
     assert ("RO", "UA") not in got
 
@@ -113,9 +113,9 @@ def test_got_as_far_as_stays_a_destination(nlp):
 
 # the state pushing people back: a capital for its government, and across "accused of"
 @pytest.mark.parametrize("text", [
-    "In some cases, Madrid has been accused of pushing back migrants to Morocco, rights groups say.",
+    "In some cases, Madrid has been accused of pushing back asylum seekers to Morocco, rights groups say.",
     "Rights groups accused Spain of pushing back migrants to Morocco.",
-    "Spain has been accused of pushing back migrants to Morocco.",
+    "Spain has been accused of pushing back boat people to Morocco.",
 ])
 def test_pushback_by_a_state_across_an_allegation(nlp, text):
     got = flows(nlp, "Thousands of Guinean migrants reached Italy by boat this year. " + text)
@@ -225,7 +225,7 @@ def test_makeup_needs_migrants_on_both_sides(nlp, text, unexpected):
 
 # "A-ian authorities say ... coming to their country via B and C": the speaking state is where they come
 @pytest.mark.parametrize("text, expected", [
-    ("Austrian authorities say the number of migrants coming to their country via Slovenia and Italy has increased.",
+    ("Austrian officials report more migrants coming to their country via Slovenia and Italy than last year.",
      {("SI", "AT"), ("IT", "AT")}),
     ("Austrian authorities say the number of Afghan migrants coming to their country has doubled.", {("AF", "AT")}),
 ])
