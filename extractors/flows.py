@@ -2744,6 +2744,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _pickup_flight_r38(b, sentences)
     _went_back_r38(b, sentences, lex)
     _their_country_via_r38(b, sentences, main)
+    _sibling_origin_lists_r38(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8495,3 +8496,67 @@ def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | 
             for o in list(dict.fromkeys(vias + movers)):
                 if o != host:
                     b.add(s.span, o, host, [k, verb, at], trigger=at)
+
+
+SIBLING_LINKS_R38 = frozenset({"rest", "others", "other", "some", "also", "along", "well", "number", "plus",
+                               "dozens", "hundreds", "thousands", "handful", "smaller", "fewer", "remainder"})
+SIBLING_STOPS_R38 = frozenset({"turned", "stopped", "blocked", "denied", "refused", "stayed", "remained", "not",
+                               "never", "deported", "rejected", "held", "detained", "stuck", "stranded", "waiting",
+                               "returned", "sent", "failed"})
+SIBLING_FILLERS_R38 = SIBLING_LINKS_R38 | frozenset({",", "and", "but", "while", "as", "the", "a", "an", "of", "with",
+                                                     "many", "few", "more", "mostly", "mainly", "largely", "from"})
+
+
+def _sibling_origin_lists_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: a second origin list after the first one of a movement: "N migrants reached A, the majority from B and
+    the rest from C and D", "mostly from B but also from C", "Xs crossed into A, along with dozens of Ys", "some 500
+    Xs and a smaller number of Ys": the countries after the link (only link words, numbers and "from" between the
+    first origin and them, one of "rest", "others", "also", "along", "number", ...) go where the first origin goes
+    in the sentence's flows; a pair between the two origin lists is dropped."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if SIBLING_LINKS_R38.isdisjoint(doc_word_set(doc)):
+        return
+    pl = _people_in_lex()
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military or SIBLING_LINKS_R38.isdisjoint(W[s.span.start:s.span.end]):
+            continue
+        lo, hi = s.span.start_char, s.span.end_char
+        here = [f for f in b.flows if lo <= f.evidence.start < hi]
+        if not here:
+            continue
+        ms = sorted(s.mentions, key=lambda m: m.start)
+        for a in ms:
+            dests = sorted({f.destination for f in here if f.origin == a.iso} - {a.iso})
+            if not dests or a.kind not in {"name", "demonym"}:
+                continue
+            j = a.end
+            while j < s.span.end and W[j] in {",", "and", "or"} and (nxt := next((m for m in ms if m.start == j + 1),
+                                                                                  None)) is not None:
+                j = nxt.end  # the rest of the first list ("from A and B")
+            k = j
+            while k < s.span.end and (W[k] in SIBLING_FILLERS_R38 or doc[k].like_num) and k - j <= 8:
+                k += 1
+            if k == j or SIBLING_LINKS_R38.isdisjoint(W[j:k]):
+                continue
+            first = next((m for m in ms if m.start == k), None)
+            if first is None or first.iso in dests or not (
+                    first.kind == "name" and W[k - 1] == "from"
+                    or first.kind == "demonym" and _plural_demonym(_surface(doc, first), pl)):
+                continue
+            siblings = [first]
+            e = first.end
+            for m in ms:
+                if m.start >= e and all(w in {",", "and", "or"} for w in W[e:m.start]) and m.kind == first.kind:
+                    siblings.append(m)
+                    e = m.end
+            if not SIBLING_STOPS_R38.isdisjoint(W[e:min(e + 5, s.span.end)]):
+                continue  # "while others from C were turned back": not the same movement
+            firsts = {f.origin for f in here if f.destination in dests}
+            for m in siblings:
+                if m.iso in dests:
+                    continue
+                b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and (
+                    f.origin == m.iso and f.destination in firsts or f.destination == m.iso and f.origin in firsts))]
+                for d in dests:
+                    b.add(s.span, m.iso, d, [a.start, m.start], trigger=m.start)

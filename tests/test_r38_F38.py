@@ -239,3 +239,24 @@ def test_their_country_via(nlp, text, expected):
 ])
 def test_their_country_not_hedged_or_idle(nlp, text):
     assert not {("SI", "AT"), ("AT", "AT")} & flows(nlp, text)
+
+
+# a second origin list after the first one of the same movement
+@pytest.mark.parametrize("text", [
+    "More than 3,000 migrants reached Italy this week, the majority from Tunisia and the rest from Egypt and "
+    "Bangladesh.",
+    "More than 3,000 migrants reached Italy this week, most from Tunisia and others from Egypt and Bangladesh.",
+    "More than 3,000 migrants reached Italy this week, mostly from Tunisia but also from Egypt and Bangladesh.",
+])
+def test_sibling_origin_lists(nlp, text):
+    got = flows(nlp, text)
+    assert {("TN", "IT"), ("EG", "IT"), ("BD", "IT")} <= got
+    assert not {("EG", "TN"), ("BD", "TN")} & got
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    ("Refugees from Syria reached Jordan, while some others from Lebanon were turned back.", ("LB", "JO")),
+    ("Thousands of Syrians reached Turkey, and others from the same town stayed home.", ("SY", "SY")),
+])
+def test_sibling_origin_not_another_fate(nlp, text, unexpected):
+    assert unexpected not in flows(nlp, text)
