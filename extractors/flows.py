@@ -8148,7 +8148,7 @@ def _where_many_went_r38(b: _Builder, sentences: list[_Sentence], main: str | No
     flee"), nor a negation."""
     doc = b.doc
     W = doc_lowers(doc)
-    if "where" not in set(W):
+    if "where" not in doc_word_set(doc):
         return
     for s in sentences:
         if not s.mentions or s.deport or s.military:
@@ -8199,7 +8199,7 @@ def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) 
     the document's, when A is there the destination of one origin only (or the origin of one destination only)."""
     doc = b.doc
     W = doc_lowers(doc)
-    if "followed" not in set(W):
+    if "followed" not in doc_word_set(doc):
         return
     for s in sentences:
         if len(s.mentions) < 2 or s.deport or s.military:
@@ -8293,7 +8293,7 @@ def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
     nationality of A sent to B) is dropped, and B -> A added when people are picked up."""
     doc = b.doc
     W, L = doc_lowers(doc), doc_lemmas(doc)
-    if PLANE_NOUNS_R38.isdisjoint(W):
+    if PLANE_NOUNS_R38.isdisjoint(doc_word_set(doc)):
         return
     for s in sentences:
         if len(s.mentions) < 2 or s.military:
@@ -8339,14 +8339,16 @@ def _went_back_r38(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
     else, for "home", the group's one nationality: B -> X. Not when negated, hoped for, planned or urged."""
     doc = b.doc
     W = doc_lowers(doc)
-    words = set(W)
-    if "back" not in words and "home" not in words:
+    words = doc_word_set(doc)
+    if "back" not in words and "home" not in words or GO_BACK_VERBS_R38.isdisjoint(words):
         return
     for s in sentences:
         if not s.mentions or s.military or s.deport:
             continue
         start, end = s.span.start, s.span.end
         nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
+        if not (s.has_group or nats):
+            continue
         for i in range(start, end - 1):
             if W[i] not in GO_BACK_VERBS_R38 or W[i + 1] not in {"back", "home"}:
                 continue
@@ -8378,6 +8380,10 @@ MAKEUP_OPENERS_R38 = (("among", "them"), ("among", "those"), ("among", "the", "a
 MAKEUP_VERBS_R38 = (("made", "up"), ("make", "up"), ("makes", "up"), ("accounted", "for"), ("account", "for"),
                     ("accounts", "for"), ("formed",), ("form",), ("were", "the", "largest"), ("was", "the", "largest"),
                     ("were", "the", "biggest"), ("was", "the", "biggest"), ("were", "the", "most"))
+MAKEUP_VERB_FIRSTS_R38 = frozenset({"made", "make", "makes", "accounted", "account", "accounts", "formed", "form",
+                                    "were", "was"})
+MAKEUP_CUES_R38 = frozenset({"among", "largest", "biggest", "second-largest"}) | MAKEUP_VERB_FIRSTS_R38 - {"were",
+                                                                                                             "was"}
 MAKEUP_OF_R38 = frozenset({"them", "those", "arrivals", "newcomers", "people", "persons", "all", "total"})
 MAKEUP_SHARES_R38 = frozenset({"largest", "biggest", "most", "majority", "half", "share", "third", "quarter",
                                "group", "contingent", "number", "bulk"})
@@ -8390,16 +8396,18 @@ def _makeup_after_arrival_r38(b: _Builder, sentences: list[_Sentence]) -> None:
     as in ``_origins_said_after_arrival_r36``). The sentence may name no destination of its own."""
     doc = b.doc
     W = doc_lowers(doc)
+    if MAKEUP_CUES_R38.isdisjoint(doc_word_set(doc)):
+        return
     for n in range(1, len(sentences)):
         s, before = sentences[n], sentences[n - 1]
-        if not s.mentions or s.deport or s.military or before.deport or before.military:
+        if not s.mentions or s.deport or s.military or before.deport or before.military or not before.has_group:
             continue
         start, end = s.span.start, s.span.end
-        opener = any(tuple(W[start:start + len(o)]) == o for o in MAKEUP_OPENERS_R38)
+        opener = W[start] in {"among", "the"} and any(tuple(W[start:start + len(o)]) == o for o in MAKEUP_OPENERS_R38)
         verb = None
         if not opener:
-            verb = next((k for k in range(start, min(start + 8, end)) for v in MAKEUP_VERBS_R38
-                         if tuple(W[k:k + len(v)]) == v), None)
+            verb = next((k for k in range(start, min(start + 8, end)) if W[k] in MAKEUP_VERB_FIRSTS_R38
+                         for v in MAKEUP_VERBS_R38 if tuple(W[k:k + len(v)]) == v), None)
             if verb is None or MAKEUP_SHARES_R38.isdisjoint(W[verb:min(verb + 6, end)]):
                 continue
         if any(m.role in {"DST", "REFIN"} for m in s.mentions):
@@ -8458,7 +8466,8 @@ def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | 
     the phrase (else the document's emigrants), -> that state."""
     doc = b.doc
     W = doc_lowers(doc)
-    if "their" not in doc_word_set(doc) and "its" not in doc_word_set(doc):
+    words = doc_word_set(doc)
+    if "their" not in words and "its" not in words or "country" not in words and "territory" not in words:
         return
     for s in sentences:
         if not s.mentions or s.deport or s.military:
