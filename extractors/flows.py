@@ -8154,6 +8154,8 @@ def _where_many_went_r38(b: _Builder, sentences: list[_Sentence], main: str | No
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
+        if "where" not in W[start:end]:
+            continue
         for k in range(start + 1, end - 2):
             if W[k] != "where":
                 continue
@@ -8205,6 +8207,8 @@ def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) 
         if len(s.mentions) < 2 or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
+        if "followed" not in W[start:end]:
+            continue
         for k in range(start + 1, end - 2):
             if W[k] != "followed" or W[k + 1] != "by":
                 continue
@@ -8299,6 +8303,8 @@ def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
         if len(s.mentions) < 2 or s.military:
             continue
         start, end = s.span.start, s.span.end
+        if PLANE_NOUNS_R38.isdisjoint(W[start:end]):
+            continue
         plane = next((k for k in range(start, end) if W[k] in PLANE_NOUNS_R38), None)
         if plane is None:
             continue
@@ -8347,7 +8353,8 @@ def _went_back_r38(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
             continue
         start, end = s.span.start, s.span.end
         nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
-        if not (s.has_group or nats):
+        segment = W[start:end]
+        if not (s.has_group or nats) or "back" not in segment and "home" not in segment:
             continue
         for i in range(start, end - 1):
             if W[i] not in GO_BACK_VERBS_R38 or W[i + 1] not in {"back", "home"}:
@@ -8473,6 +8480,9 @@ def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | 
         if not s.mentions or s.deport or s.military:
             continue
         start, end = s.span.start, s.span.end
+        segment = W[start:end]
+        if "their" not in segment and "its" not in segment:
+            continue
         for at in range(start + 1, end - 2):
             if W[at + 1] not in {"their", "its"} or (W[at], W[at + 1], W[at + 2]) not in THEIR_COUNTRY_R38:
                 continue
