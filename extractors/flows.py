@@ -533,6 +533,8 @@ def _trigger_kind(doc: Doc, i: int, end: int, lex: _Lex) -> str | None:
     particle = lex.particles.get(word) or lex.particles.get(lemma)
     if particle:  # "take in", "let in"
         following = W[i + 1:min(i + 4, end)]
+        if lemma == "take" and following[:1] and following[0] in TAKE_REFUGE_R38:
+            return "arrive"  # r38: "have taken refuge in A", like "sought refuge in A"
         if following[:1] == [particle] or (following[1:2] == [particle] and (
                 following[0] in {"them", "him", "her", "us"} or following[0] in lex.flow_groups)):
             return "admit"  # "took in 3,000 refugees", "let them in"; not "took place in"
@@ -1050,6 +1052,11 @@ def _assign_roles(doc: Doc, sent: Span, mentions: list[_Mention], triggers: dict
             m.after_break = any(w in SEQUENCE_BREAKS for w in W[gov + 1:j])
             continue
         if cue == "far" and j - 1 >= start and W[j - 1] == "as":
+            if j - 2 >= start and W[j - 2] == "from":  # r38: "some coming from as far as Y": where they started
+                gov = _governing(doc, j - 2, start, triggers, lex, blocked=blocked)
+                if gov is not None:
+                    m.role, m.trigger = "SRC", gov
+                continue
             gov = _governing(doc, j - 1, start, triggers, lex, blocked=blocked)
             if gov is not None:  # "fled X and got as far as Y": how far they went is where they are
                 m.role, m.trigger = "DST", gov
@@ -2130,8 +2137,12 @@ def _sentence_flows(b: _Builder, s: _Sentence, main: str | None, lex: _Lex) -> N
         origins = [main]
     if not origins and not via and len(legs) < 2:
         return
+    sides = {d for d in departure if _entered_from_r38(W, ms, d, trig, sent.start)} if departure and not s.ethnic \
+        and trig is not None and L[trig] in ENTRY_LEMMAS_R38 else set()  # r38: "Xs trying to enter from B"
     for o in origins:
         for d in departure:
+            if d in sides:
+                continue
             if trig is not None and L[trig] in EVACUATION_LEMMAS:
                 continue  # "French citizens were evacuated from X": people taken home from X, not into it (r32 audit)
             if all(_off_coast_r35(W, m, sent.start) for m in ms if m.role == "SRC" and m.iso == d) \
@@ -2726,6 +2737,14 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _destination_list_r37(b, sentences, main)
     _carrier_legs(b, sentences)
     _territory_legs(b)
+    _facing_inflow_r38(b, sentences)
+    _where_many_went_r38(b, sentences, main)
+    _makeup_after_arrival_r38(b, sentences)
+    _followed_by_r38(b, sentences, main)
+    _pickup_flight_r38(b, sentences)
+    _went_back_r38(b, sentences, lex)
+    _their_country_via_r38(b, sentences, main)
+    _sibling_origin_lists_r38(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -3674,6 +3693,10 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
             if m.kind != "name" and m.start < words[0] and _authority_after(doc, m, lex):
                 deporters.append(m)  # "Polish border guards pushed the migrants back", "Greek coast guards towed"
                 continue
+            if m.kind == "place" and m.role is None and m.start < words[0] and _capital_deporter_r38(
+                    doc, m, words[0], start, lex):
+                deporters.append(m)  # r38: "Rome has been accused of pushing migrants back to A"
+                continue
             if m.kind == "place" and m.role is None and not (
                     m.end < s.span.end and W[m.end] in DEMONYM_PLACES and m.start > words[0]
                     and W[m.start - 1] in {"to", "into"}):  # "back into Turkish waters"
@@ -3692,7 +3715,8 @@ def _deportation_flows(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> No
                 deporters.append(m)  # "deported from the United States", "deportation flights from A"
             elif cue is not None and W[cue] in {"to", "into"} and after:
                 dests.append(m)  # "deported to Guatemala"
-            elif m.kind == "name" and not after and _subject_of(doc, m, min(near), start, lex):
+            elif m.kind == "name" and not after and (_subject_of(doc, m, min(near), start, lex)
+                                                     or _subject_of_alleged_r38(doc, m, min(near), start, lex)):
                 deporters.append(m)  # "Mexico deported 500 Guatemalans", "Germany's deportations of ..."
             elif m.kind == "name" and not after and _takes_back(doc, m, min(near), lex):
                 dests.append(m)  # "Mexico has agreed to take back migrants expelled from the US"
@@ -8022,3 +8046,536 @@ def _destination_list_r37(b: _Builder, sentences: list[_Sentence], main: str | N
                 if m.iso != o:
                     b.add(s.span, o, m.iso, [m.start, d], trigger=None)
 
+
+# --- round 38 (F38): flows: more origins, direction ---
+TAKE_REFUGE_R38 = frozenset({"refuge", "sanctuary"})  # "took refuge in A" (not "took shelter": a storm, a cellar)
+ENTRY_LEMMAS_R38 = frozenset({"enter", "come", "arrive", "cross", "pour", "stream", "flow", "influx", "arrival",
+                              "entry", "crossing", "inflow"})
+ENTRY_FILLERS_R38 = frozenset({"in", "into", "directly", "mainly", "mostly", "illegally", "the", "neighbouring",
+                               "neighboring", "nearby"})
+
+
+def _entered_from_r38(W: list[str], ms: list[_Mention], iso: str, trig: int, start: int) -> bool:
+    """r38: "Poland sees X-ian migrants trying to enter from B", "an influx of Xs coming in from B": a country
+    right after "from" that follows an entry or arrival word (within five words, fillers "in", "illegally" allowed)
+    is the side the people entered from, not a country the nationality's holders were living in: NAT -> B is no
+    leg that the story states (B -> the destination stays). True when every SRC mention of the country is such."""
+    found = False
+    for m in ms:
+        if m.iso != iso or m.role != "SRC":
+            continue
+        if m.start <= trig or m.start - trig > 5:
+            return False
+        k = m.start - 1
+        while k > trig and W[k] in ENTRY_FILLERS_R38:
+            k -= 1
+        if W[k] != "from":
+            return False
+        k -= 1
+        while k > trig and W[k] in ENTRY_FILLERS_R38:
+            k -= 1
+        if k != trig:
+            return False
+        found = True
+    return found
+
+
+CO_HOST_CUES_R38 = frozenset({"like", "as", "after"})
+CO_HOST_FILLERS_R38 = frozenset({"neighbouring", "neighboring", "nearby", "fellow", "its", "neighbour", "neighbor"})
+INFLOW_OF_QUALIFIERS_R38 = CAME_ADVERBS_R37 | {"the", "thousands", "hundreds", "of"}
+
+
+def _facing_inflow_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: "A has faced an influx of mostly X-ian migrants", "A, like neighbouring B, has seen a wave of Xs coming
+    in from C": the nationality right after "<inflow noun> of" (only adverbs between) goes to the country facing
+    the influx, and a co-host set off by commas ("like", "as") faces it too, with the countries the people come
+    from or through (``_facing_inflow`` reads a nationality before the noun and one host)."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        end = s.span.end
+        by_start = {m.start: m for m in s.mentions}
+        for host in s.mentions:
+            if host.kind != "name" or host.role not in {None, "LOC"}:
+                continue
+            hosts, k = [host], host.end
+            if W[k:k + 1] == [","] and k + 1 < end and W[k + 1] in CO_HOST_CUES_R38:
+                j = k + 2
+                while j < end and W[j] in CO_HOST_FILLERS_R38:
+                    j += 1
+                co = by_start.get(j)
+                if co is None or co.kind != "name" or W[co.end:co.end + 1] != [","]:
+                    continue
+                hosts.append(co)
+                k = co.end + 1
+            verb = next((t for t in range(k, min(k + 3, end)) if L[t] in FACING_LEMMAS), None)
+            if verb is None:
+                continue
+            noun = next((t for t in range(verb + 1, min(verb + 9, end)) if W[t] in INFLOW_NOUNS), None)
+            if noun is None:
+                continue
+            movers = []
+            for m in s.mentions:
+                if m.start <= noun or any(m.iso == h.iso for h in hosts):
+                    continue
+                if m.role == "NAT" and W[noun + 1:noun + 2] == ["of"] and m.start - noun <= 4 and all(
+                        w in INFLOW_OF_QUALIFIERS_R38 for w in W[noun + 1:m.start]):
+                    movers.append(m)
+                elif len(hosts) > 1 and (m.role == "VIA" or _surge_from_r37(W, m, noun, end)):
+                    movers.append(m)
+            for m in movers:
+                for h in hosts:
+                    b.add(s.span, m.iso, h.iso, [h.start, m.start, noun], trigger=noun)
+
+
+WHERE_SUBJECTS_R38 = frozenset({"many", "most", "some", "thousands", "hundreds", "millions", "tens", "people",
+                                "refugees", "migrants", "they", "others", "numbers", "scores"})
+WHERE_SUBJECT_FILLERS_R38 = frozenset({"of", "them", "more", "large", "huge", "great", "so", "already", "now",
+                                       "since", "have", "has", "had", "also", "recently", "reportedly"})
+WHERE_VERBS_R38 = frozenset({"fled", "gone", "went", "moved", "escaped", "relocated", "sought", "arrived", "headed",
+                             "travelled", "traveled", "emigrated", "crossed", "settled", "poured", "flocked",
+                             "found"})
+WHERE_LIST_GAP_R38 = frozenset({"—", "–", "-", ",", "("})
+
+
+def _where_many_went_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: "Xs can go to A, B and C — where many have fled since the call-up", "A and B, where thousands of
+    people sought refuge": a list of country names closed right before "where" with a plural or quantifier
+    subject and a past movement verb after it: the sentence's nationalities before the list, else the
+    document's emigrants (``main``) -> each listed country. No modal verb may stand between ("where many could
+    flee"), nor a negation."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "where" not in doc_word_set(doc):
+        return
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if "where" not in W[start:end]:
+            continue
+        for k in range(start + 1, end - 2):
+            if W[k] != "where":
+                continue
+            j = k + 1
+            if W[j] not in WHERE_SUBJECTS_R38 and not doc[j].like_num:
+                continue
+            j += 1
+            while j < end and (W[j] in WHERE_SUBJECT_FILLERS_R38 or W[j] in WHERE_SUBJECTS_R38 or doc[j].like_num):
+                j += 1
+            if j >= end or W[j] not in WHERE_VERBS_R38:
+                continue
+            by_end = {m.end: m for m in s.mentions}
+            e = k
+            while e > start and e not in by_end and W[e - 1] in WHERE_LIST_GAP_R38:
+                e -= 1
+            listed: list[_Mention] = []
+            while (m := by_end.get(e)) is not None and m.kind == "name" and m.role not in {"NAT", "SRC"}:
+                listed.append(m)
+                e = m.start
+                while e > start and W[e - 1] in {",", "and", "or"}:
+                    e -= 1
+            if not listed:
+                continue
+            isos = {m.iso for m in listed}
+            first = min(m.start for m in listed)
+            movers = list(dict.fromkeys(m.iso for m in s.mentions if m.start < first and m.role == "NAT"
+                                        and m.iso not in isos))
+            movers += [iso for _, iso in s.ethnic if iso not in isos and iso not in movers]
+            if not movers and main and main not in isos:
+                movers = [main]
+            for o in movers:
+                for m in listed:
+                    b.add(s.span, o, m.iso, [m.start, k, j], trigger=j)
+
+
+HOST_RANK_CUES_R38 = frozenset({"host", "hosts", "destination", "destinations", "affected", "recipient",
+                                "receiving", "hosting"})
+
+
+def _followed_by_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: rankings "most came from A, followed by B and C", "A is the main host, followed by B, C and D": the
+    countries listed after "followed by" take A's place in A's flows — in the sentence's own flows first, else in
+    the document's, when A is there the destination of one origin only (or the origin of one destination only)."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if "followed" not in doc_word_set(doc):
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if "followed" not in W[start:end]:
+            continue
+        for k in range(start + 1, end - 2):
+            if W[k] != "followed" or W[k + 1] != "by":
+                continue
+            before = [m for m in s.mentions if m.end <= k and k - m.end <= 12]
+            if not before:
+                continue
+            a = before[-1]
+            by_start = {m.start: m for m in s.mentions}
+            listed: list[_Mention] = []
+            e = k + 2
+            while (m := by_start.get(e)) is not None and (m.kind == "name") == (a.kind == "name"):
+                listed.append(m)
+                e = m.end
+                while e < end and W[e] in {",", "and", "then"}:
+                    e += 1
+            isos = [m.iso for m in listed if m.iso != a.iso]
+            if not isos:
+                continue
+            here = [f for f in b.flows if s.span.start_char <= f.evidence.start < s.span.end_char]
+            into = {f.origin for f in here if f.destination == a.iso}
+            out = {f.destination for f in here if f.origin == a.iso}
+            if not into and not out:
+                into = {f.origin for f in b.flows if f.destination == a.iso}
+                out = {f.destination for f in b.flows if f.origin == a.iso}
+                if not into and not out and main and a.kind == "name" and a.role in {None, "LOC", "DST"} \
+                        and main != a.iso and not HOST_RANK_CUES_R38.isdisjoint(W[a.end:k]):
+                    into = {main}  # "A is the main host country, followed by B and C" in a story of one exodus
+                    b.add(s.span, main, a.iso, [a.start, k], trigger=k)
+                if len(into) + len(out) != 1:
+                    continue
+            for x in isos:
+                for o in sorted(into - {x}):
+                    b.add(s.span, o, x, [a.start, k, by_start_of(listed, x)], trigger=k)
+                for d in sorted(out - {x}):
+                    b.add(s.span, x, d, [a.start, k, by_start_of(listed, x)], trigger=k)
+
+
+def by_start_of(listed: list[_Mention], iso: str) -> int:
+    return next(m.start for m in listed if m.iso == iso)
+
+
+ALLEGED_R38 = (("been", "accused", "of"), ("accused", "of"), ("alleged", "to", "have"), ("said", "to", "have"),
+               ("reported", "to", "have"), ("been", "blamed", "for"))
+
+
+def _subject_of_alleged_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
+    """r38: a state that "has been accused of pushing back" asylum seekers, "is said to have deported" them, or that
+    someone "accused ... of pushing back": the state doing the deportation word across an allegation
+    (``_subject_of`` allows auxiliaries only)."""
+    W = doc_lowers(doc)
+    if m.start > start and W[m.start - 1] in {"accused", "accuse", "accuses", "accusing", "blamed", "blame",
+                                              "blames"} and W[m.end:m.end + 1] in (["of"], ["for"]):
+        return m.end + 1 == d  # "rights groups accused A of pushing migrants back"
+    j = m.end
+    while j < d and (W[j] in AUXILIARIES or W[j] in {"'s", "’s", "also", "repeatedly", "widely"}):
+        if W[j] == "been" and tuple(W[j:j + 3]) in ALLEGED_R38:
+            break
+        j += 1
+    phrase = next((p for p in ALLEGED_R38 if tuple(W[j:j + len(p)]) == p), None)
+    if phrase is None:
+        return False
+    j += len(phrase)
+    return j == d and m.start >= start
+
+
+def _capital_deporter_r38(doc: Doc, m: _Mention, d: int, start: int, lex: _Lex) -> bool:
+    """r38: a capital standing for its government as the subject of a deportation word ("Rome deported 40
+    migrants to A", "Rome stands accused of pushing back boat people to A")."""
+    from extractors.policies import capitals
+
+    if capitals().get(doc[m.start:m.end].text) != m.iso:
+        return False
+    return _subject_of(doc, m, d, start, lex) or _subject_of_alleged_r38(doc, m, d, start, lex)
+
+
+PLANE_NOUNS_R38 = FLIGHT_NOUNS | {"airplanes", "airplane", "aircraft", "jets", "jet", "airliner", "airliners"}
+PICKUP_VERBS_R38 = frozenset({"take", "pick", "collect", "fetch", "bring", "repatriate", "evacuate", "return",
+                              "retrieve", "carry", "fly"})
+OUT_EMPTY_R38 = frozenset({"empty", "empty-handed"})
+
+
+def _pickup_flight_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: "Two planes took off from A to B to take home 600 Xs stuck in B", "the planes arrived empty from A to
+    B": the aircraft's way out from A to B carries no one; its purpose after it (pick up, bring back, repatriate
+    people stranded in B, or "empty") says the people go B -> A. The A -> B pair of that sentence (and a
+    nationality of A sent to B) is dropped, and B -> A added when people are picked up."""
+    doc = b.doc
+    W, L = doc_lowers(doc), doc_lemmas(doc)
+    if PLANE_NOUNS_R38.isdisjoint(doc_word_set(doc)):
+        return
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        if PLANE_NOUNS_R38.isdisjoint(W[start:end]):
+            continue
+        plane = next((k for k in range(start, end) if W[k] in PLANE_NOUNS_R38), None)
+        if plane is None:
+            continue
+        by_start = {m.start: m for m in s.mentions if m.kind in {"name", "place"}}
+        for k in range(plane + 1, end - 3):
+            if W[k] != "from" or (a := by_start.get(k + 1)) is None:
+                continue
+            t = a.end
+            if W[t:t + 1] != ["to"] or (d := by_start.get(t + 1)) is None or d.iso == a.iso:
+                continue
+            empty = not OUT_EMPTY_R38.isdisjoint(W[plane:k])
+            purpose = next((j for j in range(d.end, min(d.end + 8, end - 1)) if W[j] == "to" and L[j + 1]
+                            in PICKUP_VERBS_R38), None)
+            if not empty and (purpose is None or not RETURN_FLIGHT_HEDGES.isdisjoint(W[start:purpose])
+                              or STRANDED_WORDS.isdisjoint(W[purpose:end]) and "home" not in W[purpose:end]
+                              and "back" not in W[purpose:end]):
+                continue
+            lo, hi = s.span.start_char, s.span.end_char
+            b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and f.destination == d.iso
+                                                  and f.origin == a.iso)]
+            if not empty:
+                b.add(s.span, d.iso, a.iso, [plane, a.start, d.start, purpose], trigger=purpose)
+
+
+GO_BACK_VERBS_R38 = frozenset({"went", "gone", "go", "going", "goes", "headed", "heading", "head", "heads", "came",
+                               "come", "coming", "comes", "fled", "fleeing", "moved", "moving", "travelled",
+                               "traveled", "travelling", "traveling", "flocked", "streamed", "streaming", "trekked"})
+GO_BACK_HEDGES_R38 = frozenset({"want", "wants", "wanted", "hope", "hopes", "hoping", "plan", "plans", "planning",
+                                "afraid", "refuse", "refused", "unable", "cannot", "can't", "dream", "dreams",
+                                "forced", "urged", "told", "asked", "encouraged", "ready", "reluctant", "wish"})
+STAYED_ROLES_R38 = frozenset({"DST", "REFIN", "LOC"})
+
+
+def _went_back_r38(b: _Builder, sentences: list[_Sentence], lex: _Lex) -> None:
+    """r38: "Xs who fled to B have gone back to X", "X-ian refugees in B went back home", "are now heading back
+    home": people going back (a movement verb + "back"/"home") leave the country the sentence put them in (a
+    destination they had fled to, "refugees in B", or "from B" after the verb) for the country after "back to",
+    else, for "home", the group's one nationality: B -> X. Not when negated, hoped for, planned or urged."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    words = doc_word_set(doc)
+    if "back" not in words and "home" not in words or GO_BACK_VERBS_R38.isdisjoint(words):
+        return
+    for s in sentences:
+        if not s.mentions or s.military or s.deport:
+            continue
+        start, end = s.span.start, s.span.end
+        nats = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT"))
+        segment = W[start:end]
+        if not (s.has_group or nats) or "back" not in segment and "home" not in segment:
+            continue
+        for i in range(start, end - 1):
+            if W[i] not in GO_BACK_VERBS_R38 or W[i + 1] not in {"back", "home"}:
+                continue
+            if not (s.has_group or nats) or _blocked(doc, i, start, lex) \
+                    or not GO_BACK_HEDGES_R38.isdisjoint(W[max(start, i - BLOCK_WINDOW):i]):
+                continue
+            k = i + 1
+            while k < end and W[k] in {"back", "home"}:
+                k += 1
+            home = next((m.iso for m in s.mentions if m.kind == "name" and k < m.start <= k + 2
+                         and W[k] in {"to", "into"}), None)
+            if home is None and "home" in W[i + 1:k] and len(nats) == 1:
+                home = nats[0]
+            if home is None:
+                continue
+            left = [m.iso for m in s.mentions if m.kind == "name" and k < m.start <= k + 8 and W[m.start - 1] == "from"]
+            if not left:
+                left = [m.iso for m in s.mentions if m.start < i and m.kind in {"name", "place"}
+                        and m.role in STAYED_ROLES_R38 and m.iso != home]
+            left = list(dict.fromkeys(iso for iso in left if iso != home))
+            if len(left) == 1:
+                b.add(s.span, left[0], home, [i, k], trigger=i)
+
+
+MAKEUP_OPENERS_R38 = (("among", "them"), ("among", "those"), ("among", "the", "arrivals"), ("the", "largest", "group"),
+                      ("the", "biggest", "group"), ("the", "largest", "number"), ("the", "largest", "share"),
+                      ("the", "biggest", "share"), ("the", "largest", "contingent"), ("the", "second", "largest"),
+                      ("the", "second-largest"))
+MAKEUP_VERBS_R38 = (("made", "up"), ("make", "up"), ("makes", "up"), ("accounted", "for"), ("account", "for"),
+                    ("accounts", "for"), ("formed",), ("form",), ("were", "the", "largest"), ("was", "the", "largest"),
+                    ("were", "the", "biggest"), ("was", "the", "biggest"), ("were", "the", "most"))
+MAKEUP_VERB_FIRSTS_R38 = frozenset({"made", "make", "makes", "accounted", "account", "accounts", "formed", "form",
+                                    "were", "was"})
+MAKEUP_CUES_R38 = frozenset({"among", "largest", "biggest", "second-largest"}) | MAKEUP_VERB_FIRSTS_R38 - {"were",
+                                                                                                             "was"}
+MAKEUP_OF_R38 = frozenset({"them", "those", "arrivals", "newcomers", "people", "persons", "all", "total"})
+MAKEUP_SHARES_R38 = frozenset({"largest", "biggest", "most", "majority", "half", "share", "third", "quarter",
+                               "group", "contingent", "number", "bulk"})
+
+
+def _makeup_after_arrival_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: the make-up of the people the sentence before brought to one country: "N migrants landed in A. Among
+    them were Xs and Ys.", "The largest group were Xs, followed by Ys.", "Xs made up the majority, ahead of Ys and
+    Zs.": each nationality (a plural demonym) or country named after "from" in the sentence -> that country (found
+    as in ``_origins_said_after_arrival_r36``). The sentence may name no destination of its own."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if MAKEUP_CUES_R38.isdisjoint(doc_word_set(doc)):
+        return
+    for n in range(1, len(sentences)):
+        s, before = sentences[n], sentences[n - 1]
+        if not s.mentions or s.deport or s.military or before.deport or before.military or not before.has_group:
+            continue
+        start, end = s.span.start, s.span.end
+        opener = W[start] in {"among", "the"} and any(tuple(W[start:start + len(o)]) == o for o in MAKEUP_OPENERS_R38)
+        verb = None
+        if not opener:
+            verb = next((k for k in range(start, min(start + 8, end)) if W[k] in MAKEUP_VERB_FIRSTS_R38
+                         for v in MAKEUP_VERBS_R38 if tuple(W[k:k + len(v)]) == v), None)
+            if verb is None or MAKEUP_SHARES_R38.isdisjoint(W[verb:min(verb + 6, end)]):
+                continue
+        if any(m.role in {"DST", "REFIN"} for m in s.mentions):
+            continue
+        if verb is not None:
+            of = next((k for k in range(verb + 1, min(verb + 6, end - 1)) if W[k] == "of"), None)
+            noun = W[of + 2] if of is not None and W[of + 1] == "the" and of + 2 < end else W[of + 1] \
+                if of is not None else ""
+            if of is not None and noun not in MAKEUP_OF_R38 and noun.rstrip("s") + "s" not in _lex().refugee_groups:
+                continue  # "Xs made up the largest share of tourists": not the people who arrived
+        pl = _people_in_lex()
+        origins = [m for m in s.mentions if m.kind == "demonym" and (
+            _plural_demonym(_surface(doc, m), pl) or _demonyms_before_people_r38(W, m, s.mentions, end))
+                   or m.kind == "name" and W[m.start - 1 - (W[m.start - 1] == "the")] == "from"]
+        if verb is not None:  # "Xs made up the majority": the subject before the verb is the first origin
+            origins = [m for m in origins if m.start > verb or m.end <= verb and m.start <= start + 3]
+        moves = [t for t, kind in before.triggers.items() if kind in {"arrive", "move", "admit"}]
+        if not origins or not moves or not before.has_group:
+            continue
+        dests = {m.iso for m in before.mentions if m.kind in {"name", "place"} and (
+            m.role in {"DST", "LOC"} or m.role is None and W[m.start - 1 - (W[m.start - 1] == "the")] in {
+                "in", "to", "into", "at"})}
+        if len(dests) != 1:
+            continue
+        dest = next(iter(dests))
+        for m in origins:
+            if m.iso != dest:
+                b.add(s.span, m.iso, dest, [start, m.start], trigger=start)
+
+
+def _demonyms_before_people_r38(W: list[str], m: _Mention, ms: list[_Mention], end: int) -> bool:
+    """r38: a demonym in a list that a people noun closes ("Eritrean and Sudanese children")."""
+    by_start = {o.start: o for o in ms}
+    j = m.end
+    while j < end:
+        if j in by_start and by_start[j].kind == "demonym":
+            j = by_start[j].end
+        elif W[j] in {",", "and", "or"}:
+            j += 1
+        else:
+            break
+    return j < end and _is_group_lower(W[j])
+
+
+THEIR_COUNTRY_R38 = frozenset({("to", "their", "country"), ("to", "its", "territory"), ("to", "their", "territory"),
+                               ("into", "their", "country"), ("into", "their", "territory"),
+                               ("into", "its", "territory"), ("entered", "their", "country"),
+                               ("entered", "their", "territory"), ("entered", "its", "territory")})
+
+
+def _their_country_via_r38(b: _Builder, sentences: list[_Sentence], main: str | None) -> None:
+    """r38: "A-ian officials report more people coming to their country via B and C than last year": one
+    state speaking (as in ``_their_territory_r37``: a demonym before an authority word, or a country name, right
+    before a reporting verb) and a movement "to/into their country" (a movement word right before "to") with the
+    countries after "via"/"through" right after it: each such country, and the nationalities between the verb and
+    the phrase (else the document's emigrants), -> that state."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    words = doc_word_set(doc)
+    if "their" not in words and "its" not in words or "country" not in words and "territory" not in words:
+        return
+    for s in sentences:
+        if not s.mentions or s.deport or s.military:
+            continue
+        start, end = s.span.start, s.span.end
+        segment = W[start:end]
+        if "their" not in segment and "its" not in segment:
+            continue
+        for at in range(start + 1, end - 2):
+            if W[at + 1] not in {"their", "its"} or (W[at], W[at + 1], W[at + 2]) not in THEIR_COUNTRY_R38:
+                continue
+            if W[at] != "entered" and not any(at - 2 <= t < at for t in s.triggers):
+                continue
+            verb = next((k for k in range(at - 1, start - 1, -1) if W[k] in REPORTING_VERBS), None)
+            if verb is None or at - verb > 12 or not TERRITORY_HEDGES_R37.isdisjoint(W[verb:at]):
+                continue
+            k = verb - 1
+            while k >= start and verb - k <= 3 and W[k] in TERRITORY_SPEAKER_HEADS_R37:
+                k -= 1
+            host = next((m.iso for m in s.mentions if m.end == k + 1 and (
+                m.kind == "demonym" and k + 1 < verb or m.kind == "name")), None)
+            if host is None and start <= k < verb - 1:  # "German authorities say": the demonym is no mention here
+                host = gazetteer().demonym_by_surface.get(doc_texts(doc)[k])
+            if host is None:
+                continue
+            vias: list[str] = []
+            if at + 3 < end and W[at + 3] in {"via", "through"}:
+                by_start = {m.start: m for m in s.mentions}
+                j = at + 4
+                while (m := by_start.get(j)) is not None and m.kind == "name":
+                    vias.append(m.iso)
+                    j = m.end
+                    while j < end and W[j] in {",", "and"}:
+                        j += 1
+            movers = list(dict.fromkeys(m.iso for m in s.mentions if m.role == "NAT" and verb < m.start < at))
+            if not movers and main and not any(verb < m.start < at for m in s.mentions):
+                movers = [main]
+            for o in list(dict.fromkeys(vias + movers)):
+                if o != host:
+                    b.add(s.span, o, host, [k, verb, at], trigger=at)
+
+
+SIBLING_LINKS_R38 = frozenset({"rest", "others", "other", "some", "also", "along", "well", "number", "plus",
+                               "dozens", "hundreds", "thousands", "handful", "smaller", "fewer", "remainder"})
+SIBLING_STOPS_R38 = frozenset({"turned", "stopped", "blocked", "denied", "refused", "stayed", "remained", "not",
+                               "never", "deported", "rejected", "held", "detained", "stuck", "stranded", "waiting",
+                               "returned", "sent", "failed"})
+SIBLING_FILLERS_R38 = SIBLING_LINKS_R38 | frozenset({",", "and", "but", "while", "as", "the", "a", "an", "of", "with",
+                                                     "many", "few", "more", "mostly", "mainly", "largely", "from"})
+
+
+def _sibling_origin_lists_r38(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r38: a second origin list after the first one of a movement: "N migrants reached A, the majority from B and
+    the rest from C and D", "mostly from B but also from C", "Xs crossed into A, along with dozens of Ys", "some 500
+    Xs and a smaller number of Ys": the countries after the link (only link words, numbers and "from" between the
+    first origin and them, one of "rest", "others", "also", "along", "number", ...) go where the first origin goes
+    in the sentence's flows; a pair between the two origin lists is dropped."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    if SIBLING_LINKS_R38.isdisjoint(doc_word_set(doc)):
+        return
+    pl = _people_in_lex()
+    for s in sentences:
+        if len(s.mentions) < 2 or s.deport or s.military or SIBLING_LINKS_R38.isdisjoint(W[s.span.start:s.span.end]):
+            continue
+        lo, hi = s.span.start_char, s.span.end_char
+        here = [f for f in b.flows if lo <= f.evidence.start < hi]
+        if not here:
+            continue
+        ms = sorted(s.mentions, key=lambda m: m.start)
+        for a in ms:
+            dests = sorted({f.destination for f in here if f.origin == a.iso} - {a.iso})
+            if not dests or a.kind not in {"name", "demonym"}:
+                continue
+            j = a.end
+            while j < s.span.end and W[j] in {",", "and", "or"} and (nxt := next((m for m in ms if m.start == j + 1),
+                                                                                  None)) is not None:
+                j = nxt.end  # the rest of the first list ("from A and B")
+            k = j
+            while k < s.span.end and (W[k] in SIBLING_FILLERS_R38 or doc[k].like_num) and k - j <= 8:
+                k += 1
+            if k == j or SIBLING_LINKS_R38.isdisjoint(W[j:k]):
+                continue
+            first = next((m for m in ms if m.start == k), None)
+            if first is None or first.iso in dests or not (
+                    first.kind == "name" and W[k - 1] == "from"
+                    or first.kind == "demonym" and _plural_demonym(_surface(doc, first), pl)):
+                continue
+            siblings = [first]
+            e = first.end
+            for m in ms:
+                if m.start >= e and all(w in {",", "and", "or"} for w in W[e:m.start]) and m.kind == first.kind:
+                    siblings.append(m)
+                    e = m.end
+            if not SIBLING_STOPS_R38.isdisjoint(W[e:min(e + 5, s.span.end)]):
+                continue  # "while others from C were turned back": not the same movement
+            firsts = {f.origin for f in here if f.destination in dests}
+            for m in siblings:
+                if m.iso in dests:
+                    continue
+                b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and (
+                    f.origin == m.iso and f.destination in firsts or f.destination == m.iso and f.origin in firsts))]
+                for d in dests:
+                    b.add(s.span, m.iso, d, [a.start, m.start], trigger=m.start)
