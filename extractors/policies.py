@@ -4534,6 +4534,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "refugees returned to Syria": they went back, nobody sent them
         if entry.get("returned_passive") and not _returned_passive(ctx, start, sent):
             continue  # "migrants returned from Libya": their own return, unless taken in or "were returned" (r33)
+        if entry.get("returned_finite_r38") and not _returned_passive(ctx, start, sent) \
+                and not _finite_after_r38(ctx, end, sent):
+            continue  # "1,800 migrants returned to A on five flights": their going back (r38)
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
         if target is None and passive and not entry.get("actor_after"):
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
@@ -4547,6 +4550,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # and were taken into custody", "they will be transferred to detention centres" (r38)
         if target_kind and target is None:
             continue
+        if entry.get("group_needed_r38") and passive and target is None and not _they_group_r38(ctx, start, sent):
+            continue  # "a fugitive was taken into custody": no group of people held (r38)
         if entry.get("target_before_r38") and (target is None or target[0] >= start):
             continue  # "talks were held in a conference centre on the migrant crisis": no one held (r38)
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
@@ -5320,3 +5325,20 @@ def _conditional_opener_r38(lowers: list[str], start: int, sent: Span) -> bool:
     lo = max(sent.start, start - 6)
     return not CONDITIONAL_OPENERS_R38.isdisjoint(lowers[lo:start]) or (
         sent.start >= lo and lowers[sent.start] == "when")
+
+
+FINITE_AFTER_R38 = frozenset({"were", "was", "are", "is", "have", "has", "had", "will", "would", "can", "could",
+                              "say", "said", "says", "told", "filed", "remain", "remained", "remains", "face", "faced",
+                              "wait", "waited", "described", "reported", "complained"})
+
+
+def _finite_after_r38(ctx: _Context, end: int, sent: Span) -> bool:
+    """"asylum seekers returned to A filed a suit": a verb of the group's own after the participle's phrase, before
+    a comma, makes "returned" a reduced relative (a return); with none it is the group's own verb (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(end, sent.end):
+        if lowers[i] in {",", ";", ":", "—", "–"}:
+            return False
+        if lowers[i] in FINITE_AFTER_R38:
+            return True
+    return False

@@ -34,7 +34,7 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
      "built for 2,000.", ("NO", "Detention")),
     ("Norway is tightening checks. Norway says more are coming. The migrants are being kept in a camp under a "
      "bridge.", ("NO", "Detention")),
-    ("Chile says it is overwhelmed. More than 900 people have landed in Chile in two days and they will be "
+    ("Chile says it is overwhelmed. More than 900 migrants have landed in Chile in two days and they will be "
      "transferred to detention centres, officials said.", ("CL", "Detention")),
     ("Peru checks papers. Peru is strict. The people did not have papers to stay in Chile and were taken into "
      "custody.", ("CL", "Detention")),
@@ -130,3 +130,17 @@ def test_no_admission(nlp, text):
 ])
 def test_hosting_decided_still_admits(nlp, text):
     assert ("CL", "Admission") in policies(nlp, text)
+
+
+def test_returned_group_with_its_own_verb_after_is_a_return(nlp):
+    found = policies(nlp, "Norway says the policy works. Norway sent them back. Several of the first asylum seekers "
+                          "returned to Sweden filed a lawsuit in February.")
+    assert ("NO", "Deportation") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Norway is busy. The fugitive was taken into custody by Norwegian police.",
+    "Norway is busy. Norwegian officials took reporters to a detention facility on the border.",
+])
+def test_custody_of_no_group_is_no_new_detention(nlp, text):
+    assert ("NO", "Detention") not in policies(nlp, text)
