@@ -1867,6 +1867,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
                                                       and _state_after_to_r38(ctx, end, sent)):
                 found = _story_state(ctx, sent, start, end), None  # "detained by militias": an agent that is no
                 # state; "admitted to A": the state entered, not the story's (r38)
+            if entry["type"] == "Admission" and found[1] is None and not by_agent:
+                found = _entered_state_r38(ctx, sent, found[0]), None  # "barred from entering A, while others
+                # are admitted": the state entered (r38)
         elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
                 and _announced_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
@@ -5287,8 +5290,25 @@ def _sentence_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[
     """An agentless detention read as the story's state, in a sentence that names one other state as a place or
     actor and none as where people came from ("had no papers to stay in A and were taken into custody"): people
     are held where they are, A (r38)."""
-    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent)
+    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent)
     return sorted(here) if len(here) == 1 and not here & set(actors) else actors  # none found: the one state named
+
+
+AIMED_WORDS_R38 = frozenset({"to", "into", "towards", "toward", "for", "reach", "reaching", "enter", "entering"})
+
+
+def _aimed_states_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """The states the sentence names right after "to", "into", "for", "reach" ...: where people were going ("held on
+    their way to A"), not where they are (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if sent.start < m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country" \
+                and m.kind in {"actor", "place"}:
+            k = m.start - 1 - (m.start - 1 > sent.start and lowers[m.start - 1] == "the")
+            if lowers[k] in AIMED_WORDS_R38:
+                out.add(m.actor)
+    return out
 
 
 def _they_group_r38(ctx: _Context, start: int, sent: Span) -> bool:
@@ -5342,3 +5362,11 @@ def _finite_after_r38(ctx: _Context, end: int, sent: Span) -> bool:
         if lowers[i] in FINITE_AFTER_R38:
             return True
     return False
+
+
+def _entered_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[Actor]:
+    """An agentless admission with no state or the story's: the one state the sentence names as where people go
+    ("barred from entering A, while others are admitted", "those heading to A were admitted"), else ``actors``
+    (r38)."""
+    aimed = _aimed_states_r38(ctx, sent)
+    return sorted(aimed) if len(aimed) == 1 else actors

@@ -144,3 +144,29 @@ def test_returned_group_with_its_own_verb_after_is_a_return(nlp):
 ])
 def test_custody_of_no_group_is_no_new_detention(nlp, text):
     assert ("NO", "Detention") not in policies(nlp, text)
+
+
+def test_lodged_in_a_jail_in_a_region(nlp):
+    found = policies(nlp, "Peru is busy. Peru says more came. The illegal immigrants were detained in 2012 and since "
+                          "then they were lodged in the central jail in Bavaria's capital.")
+    assert ("DE", "Detention") in found
+    assert ("PE", "Detention") not in found
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("Hungary is busy. Hungary says more came. Hungary is tough. The migrants were detained near Vienna.",
+     ("AT", "Detention"), ("HU", "Detention")),
+    ("Hungary is busy. Hungary says more came. Hungary is tough. The migrants were detained on their way to "
+     "Austria.", ("HU", "Detention"), ("AT", "Detention")),
+])
+def test_agentless_detention_where_people_are(nlp, text, expected, not_expected):
+    found = policies(nlp, text)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_admitted_beside_a_state_entered(nlp):
+    found = policies(nlp, "Mexico is busy. Mexico says more came. Chileans at the Mexico border barred from entering "
+                          "U.S., while Peruvians are admitted.")
+    assert ("US", "Admission") in found
+    assert ("MX", "Admission") not in found
