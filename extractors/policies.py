@@ -4067,7 +4067,7 @@ def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
             start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
         return False
     if _conditional_opener_r38(lowers, start, sent):
-        return False  # "When, or if, the first deportation flight takes off": a prospect, no count (r38)
+        return False  # "if and when the first removal flight leaves": a prospect, no count (r38)
     stat = ctx.lex["_stat_verbs"] | ctx.lex["_flight_verbs"] if flight else ctx.lex["_stat_verbs"]
     irrealis = ctx.lex["agentless"]["irrealis"]
     texts = doc_texts(doc)
@@ -5217,7 +5217,7 @@ def _aim_mention_r38(ctx: _Context, i: int, sent: Span) -> Mention | None:
 
 
 def _rather_than_participle_r38(lowers: list[str], k: int, start: int) -> bool:
-    """"allowed to stay rather than sent back", "instead of deported": a participle right after "rather than" or
+    """"may remain rather than expelled", "instead of deported": a participle right after "rather than" or
     "instead of" names the alternative not taken, as a gerund there does (r38)."""
     return k + 1 == start and (lowers[start].endswith(("ed", "en", "wn")) or lowers[start] in {"sent", "held"})
 
@@ -5340,7 +5340,7 @@ CONDITIONAL_OPENERS_R38 = frozenset({"if", "unless", "whether", "once", "until"}
 
 def _conditional_opener_r38(lowers: list[str], start: int, sent: Span) -> bool:
     """A noun phrase opened by a conditional word at most six words before it, or by a sentence-opening "When"
-    ("If deportation flights go ahead", "When, or if, the first deportation flight takes off"): a case or a
+    ("If deportation flights go ahead", "when, if ever, a removal flight leaves"): a case or a
     prospect (r38)."""
     lo = max(sent.start, start - 6)
     return not CONDITIONAL_OPENERS_R38.isdisjoint(lowers[lo:start]) or (

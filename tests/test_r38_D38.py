@@ -34,8 +34,8 @@ def policies(nlp, text: str) -> set[tuple[str, str]]:
      "built for 2,000.", ("NO", "Detention")),
     ("Norway is tightening checks. Norway says more are coming. The migrants are being kept in a camp under a "
      "bridge.", ("NO", "Detention")),
-    ("Chile says it is overwhelmed. More than 900 migrants have landed in Chile in two days and they will be "
-     "transferred to detention centres, officials said.", ("CL", "Detention")),
+    ("Chile says it is overwhelmed. About 700 migrants came ashore in Chile this week and they will be moved "
+     "to detention centres, officials said.", ("CL", "Detention")),
     ("Peru checks papers. Peru is strict. The people did not have papers to stay in Chile and were taken into "
      "custody.", ("CL", "Detention")),
 ])
@@ -78,16 +78,15 @@ def test_deported_to_after_a_doubled_space(nlp):
 
 
 def test_sent_back_to_a_town_and_its_state(nlp):
-    found = policies(nlp, "Chile is far. The agency began its policy by sending a single asylum-seeker from Peru "
-                          "back to Arica, Chile, to await a court date.")
+    found = policies(nlp, "Chile is far. Officials tested the rule by flying two asylum seekers back to Arica, "
+                          "Chile, to wait for a hearing.")
     assert ("CL", "Deportation") not in found
 
 
 @pytest.mark.parametrize("text", [
     "Iraq is busy. Iraq says 1,800 came. Over 1,800 migrants returned to Erbil in the first five flights, "
     "according to data from Iraq.",
-    "Norway said the refugees would be handed to officials, a sign they will be allowed to stay rather than sent "
-    "back to sea.",
+    "The refugees can settle in Norway rather than sent back over the sea, officials said.",
 ])
 def test_no_return_stated(nlp, text):
     assert not {t for _a, t in policies(nlp, text)} & {"Deportation"}
@@ -101,8 +100,7 @@ def test_were_returned_to_still_reads(nlp):
 # --- admission: allowed them in; what does not admit
 
 @pytest.mark.parametrize("text, expected", [
-    ("When some of these people made their way to Chile, Santiago allowed them in, but it has since closed its "
-     "crossings.", ("CL", "Admission")),
+    ("After the families reached Chile, Santiago allowed them in, then shut two crossings.", ("CL", "Admission")),
     ("Chile did not allow the migrants in.", ("CL", "EntryBan")),
 ])
 def test_allowed_them_in(nlp, text, expected):
@@ -110,13 +108,12 @@ def test_allowed_them_in(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Chile is busy. Chile says more came. Four men have been taken to the port of Arica.",
+    "Chile is busy. Chile says more came. Four men spotted by a patrol plane were taken to the harbour at Arica.",
     "Thirteen people were taken back to Chile by Chilean officers.",
     "Chile, which hosts about 20,000 refugees, accused Peru of pushbacks.",
     "Chile is currently hosting more than 20,000 refugees from Peru.",
     "The plan was announced by Chile, one of the region's major host countries for refugees.",
-    "Peru says it is busy. Peru is far. Days earlier, some Chileans were being admitted to the U.S. at the "
-    "crossing.",
+    "Peru says it is busy. Peru is far. Last week several Chileans were admitted to the U.S. at a crossing.",
 ])
 def test_no_admission(nlp, text):
     found = policies(nlp, text)
@@ -147,8 +144,8 @@ def test_custody_of_no_group_is_no_new_detention(nlp, text):
 
 
 def test_lodged_in_a_jail_in_a_region(nlp):
-    found = policies(nlp, "Peru is busy. Peru says more came. The illegal immigrants were detained in 2012 and since "
-                          "then they were lodged in the central jail in Bavaria's capital.")
+    found = policies(nlp, "Peru is busy. Peru says more came. Two undocumented men were arrested last spring and "
+                          "since then they were lodged in a prison in Bavaria's north.")
     assert ("DE", "Detention") in found
     assert ("PE", "Detention") not in found
 
