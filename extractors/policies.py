@@ -5290,8 +5290,24 @@ def _sentence_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[
     """An agentless detention read as the story's state, in a sentence that names one other state as a place or
     actor and none as where people came from ("had no papers to stay in A and were taken into custody"): people
     are held where they are, A (r38)."""
-    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent)
+    if actors and _according_to_state(ctx, sent) in actors:
+        return actors  # "..., according to the A-ian border agency": the figures' own state (r31)
+    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent) \
+        - _border_namers_r38(ctx, sent)
     return sorted(here) if len(here) == 1 and not here & set(actors) else actors  # none found: the one state named
+
+
+def _border_namers_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """States naming a border or a pair ("the A-B border", "the A border", "A-B relations"): a frontier's name, not
+    where people are held (r38)."""
+    doc = ctx.doc
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if sent.start <= m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country" and (
+                (m.end < sent.end and doc[m.end].text in {"-", "–"} | OWNED_FRONTIERS)
+                or (m.start > sent.start and doc[m.start - 1].text in {"-", "–"})):
+            out.add(m.actor)
+    return out
 
 
 AIMED_WORDS_R38 = frozenset({"to", "into", "towards", "toward", "for", "reach", "reaching", "enter", "entering"})

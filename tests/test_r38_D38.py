@@ -167,3 +167,13 @@ def test_admitted_beside_a_state_entered(nlp):
                           "U.S., while Peruvians are admitted.")
     assert ("US", "Admission") in found
     assert ("MX", "Admission") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is busy. Chile says more came. About 9,000 people were arrested crossing the Peru-Chile border in May, "
+    "according to Peruvian police.",
+    "Chile is busy. Chile says more came. Dozens of migrants were detained at the Peru border on Friday, according "
+    "to Peruvian police.",
+])
+def test_a_border_named_by_states_is_no_place_held(nlp, text):
+    assert ("CL", "Detention") not in policies(nlp, text)
