@@ -5301,12 +5301,18 @@ def _border_namers_r38(ctx: _Context, sent: Span) -> set[Actor]:
     """States naming a border or a pair ("the A-B border", "the A border", "A-B relations"): a frontier's name, not
     where people are held (r38)."""
     doc = ctx.doc
+    heads = ctx.sets["state_org_heads"]
     out: set[Actor] = set()
     for m in ctx.by_end:
-        if sent.start <= m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country" and (
-                (m.end < sent.end and doc[m.end].text in {"-", "–"} | OWNED_FRONTIERS)
-                or (m.start > sent.start and doc[m.start - 1].text in {"-", "–"})):
-            out.add(m.actor)
+        if not (sent.start <= m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country"):
+            continue
+        nxt = doc[m.end].lower_ if m.end < sent.end else ""
+        if nxt in OWNED_FRONTIERS and m.end + 1 < sent.end and doc[m.end + 1].lower_ in heads:
+            continue  # "A border officials", "A border police": A's own body
+        if nxt in {"-", "–"} or nxt in OWNED_FRONTIERS or (m.start > sent.start and doc[m.start - 1].text in {
+                "-", "–"}) or (m.start - 2 >= sent.start and doc[m.start - 1].lower_ == "with"
+                               and doc[m.start - 2].lower_ in OWNED_FRONTIERS):
+            out.add(m.actor)  # "the A-B border", "the A border", "the border with A"
     return out
 
 
