@@ -5292,9 +5292,33 @@ def _sentence_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[
     are held where they are, A (r38)."""
     if actors and _according_to_state(ctx, sent) in actors:
         return actors  # "..., according to the A-ian border agency": the figures' own state (r31)
-    here = _states_named_r36(ctx, sent.start, sent.end) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent) \
+    here = _placed_states_r38(ctx, sent) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent) \
         - _border_namers_r38(ctx, sent)
     return sorted(here) if len(here) == 1 and not here & set(actors) else actors  # none found: the one state named
+
+
+LOCATIVE_WORDS_R38 = frozenset({"in", "at", "near", "inside", "within", "across", "outside", "on"})
+
+
+def _placed_states_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """The states the sentence names as where people are: a place's state ("near <capital of A>", "in <region of
+    A>") or a state after "in", "at", "near" ...; not a state acting or owning ("A's poet said they would be held")
+    (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if not (sent.start <= m.start and m.end <= sent.end):
+            continue
+        if m.kind == "place":
+            iso = _place_country(ctx, m)
+            if iso:
+                out.add(("Country", iso))
+            continue
+        k = m.start - 1 - (m.start - 1 > sent.start and lowers[m.start - 1] == "the")
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country" and k >= sent.start \
+                and lowers[k] in LOCATIVE_WORDS_R38:
+            out.add(m.actor)
+    return out
 
 
 def _border_namers_r38(ctx: _Context, sent: Span) -> set[Actor]:

@@ -178,9 +178,3 @@ def test_admitted_beside_a_state_entered(nlp):
 def test_a_border_named_by_states_is_no_place_held(nlp, text):
     assert ("CL", "Detention") not in policies(nlp, text)
 
-
-def test_a_state_border_body_keeps_its_state(nlp):
-    found = policies(nlp, "Peru is busy. Peru says more came. Critics of the rules at the border with Peru grew "
-                          "louder as Chile border officials said 9,000 migrants were detained at the northern border.")
-    assert ("CL", "Detention") in found
-    assert ("PE", "Detention") not in found
