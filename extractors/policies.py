@@ -174,6 +174,7 @@ def lexicon() -> dict:
                      "excluded_targets", "quote_we", "conscript_words", "state_agency_words",
                      "non_state_role_words", "opinion_modals", "state_titles", "own_intent_cues", "own_intent_gap")
     }
+    data["_sets"]["state_org_heads"] |= frozenset(w.lower() for w in data.get("state_org_heads_r38", ()))
     org_map = {}
     for key, aliases in data["international_orgs"].items():
         for alias in aliases:
@@ -1292,6 +1293,9 @@ class _Context:
                 j = other.start - 1
                 steps += 1
                 continue
+            if tok.is_space:
+                j -= 1  # "deported to  A": a doubled space in a web page is a token of its own (r38)
+                continue
             if low in sets["prepositions"]:
                 if low == "of" and j > sent_start and doc[j - 1].lower_ in sets["body_of_heads"]:
                     return False  # "the Council of the European Union", "the government of Poland"
@@ -1861,8 +1865,13 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             by_agent = "by" in doc_lowers(doc)[end:min(sent.end, end + PASSIVE_AGENT_WINDOW)]
             if not found[0] and not by_agent:
                 found = _under_policy_owner(ctx, start, sent)  # "Under a U.S. policy ..., 900 were sent back"
-            if not found[0] and not by_agent:  # "detained by militias": an agent that is no state
-                found = _story_state(ctx, sent, start, end), None
+            if not found[0] and not by_agent and not (entry["type"] == "Admission"
+                                                      and _state_after_to_r38(ctx, end, sent)):
+                found = _story_state(ctx, sent, start, end), None  # "detained by militias": an agent that is no
+                # state; "admitted to A": the state entered, not the story's (r38)
+            if entry["type"] == "Admission" and found[1] is None and not by_agent:
+                found = _entered_state_r38(ctx, sent, found[0]), None  # "barred from entering A, while others
+                # are admitted": the state entered (r38)
         elif not found[0] and forms and (forms is True or doc[start].lower_ in forms) \
                 and _announced_passive(ctx, start, sent):
             found = _speaker_after(ctx, end, sent)  # "... will be detained and removed, the minister said"
@@ -2392,7 +2401,9 @@ def _announced_passive(ctx: _Context, start: int, sent: Span) -> bool:
     while j > sent.start and (lowers[j].endswith("ly") or lowers[j] in words["adverbs"]):
         j -= 1
     if lowers[j] not in {"will", "would", "shall", "'ll", "’ll"}:
-        return False
+        j = _to_be_announced_r38(lowers, j, sent.start)  # "are to be admitted", "will continue to be held" (r38)
+        if j < 0:
+            return False
     return words["conditional"].isdisjoint(lowers[sent.start:j])
 
 
@@ -2418,7 +2429,8 @@ def _story_state(ctx: _Context, sent: Span, start: int, end: int, group_needed: 
     if not group_needed:
         return [main]
     group = find_target(ctx, start, end, None, before=True) or find_target(ctx, start, end, None) \
-        or _relative_antecedent(ctx, start, sent, None) or _pronoun_subject(ctx, start, sent)
+        or _relative_antecedent(ctx, start, sent, None) or _pronoun_subject(ctx, start, sent) \
+        or _coordinated_passive_subject_r36(ctx, start, sent, None)  # "the people had no papers and were held" (r38)
     return [main] if group else []
 
 
@@ -2857,9 +2869,11 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if doc[start].lower_.endswith("ly") and start + 1 < sent.end:
         start += 1  # the match may start with its adverb: "were forcibly expelled"
     low = doc[start].lower_
-    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught"}):
+    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught", "kept"}):
         return False
     before = start - 1
+    if before > sent.start and doc[before].text in QUOTE_MARKS:
+        before -= 1  # "300 migrants 'pushed back by A-ian units'": a partial quotation opening on the participle (r38)
     if before > sent.start and (doc[before].lower_.endswith("ly") or doc[before].lower_ in PASSIVE_ADVERBS):
         before -= 1  # "were quickly deported", "parents already deported" (r32)
     if before - 2 >= sent.start and doc[before].lower_ in {"and", "or"} and doc[before - 1].lower_.endswith("ed"):
@@ -3874,7 +3888,7 @@ def _destinations(ctx: _Context, end: int, sent: Span) -> set[Actor]:
     doc = ctx.doc
     for i in range(max(sent.start, end - 1), min(sent.end - 1, end + 8)):  # a match may end in "back to"
         if doc[i].lower_ in {"to", "into", "on", "against"}:
-            m = ctx.mention_at.get(i + 1)
+            m = _aim_mention_r38(ctx, i, sent)  # past a blank token, a town's country (r38)
             if m is not None and m.actor:
                 found.add(m.actor)
     return found
@@ -4104,6 +4118,8 @@ def _stat_subject(ctx: _Context, start: int, end: int, sent: Span) -> bool:
     if not (flight or lowers[end - 1].endswith("s")) or (
             start > sent.start and lowers[start - 1] in ctx.sets["prepositions"]):
         return False
+    if _conditional_opener_r38(lowers, start, sent):
+        return False  # "if and when the first removal flight leaves": a prospect, no count (r38)
     stat = ctx.lex["_stat_verbs"] | ctx.lex["_flight_verbs"] if flight else ctx.lex["_stat_verbs"]
     irrealis = ctx.lex["agentless"]["irrealis"]
     texts = doc_texts(doc)
@@ -4529,6 +4545,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].lower_.endswith("ing"):
             continue  # "admitted to posing as ...": a confession, not an admission
+        if entry["type"] == "Admission" and _taken_back_to_r38(ctx, start, end, sent):
+            continue  # "were taken back to A": moved back, no one taken in (r38)
         if entry.get("exclude_inside") and not set(doc_lowers(doc)[start:end]).isdisjoint(entry["exclude_inside"]):
             continue  # "extend his moratorium on travel": the match spans another measure
         if _verb_at_end(doc, start, end, entry):
@@ -4577,6 +4595,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "refugees returned to Syria": they went back, nobody sent them
         if entry.get("returned_passive") and not _returned_passive(ctx, start, sent):
             continue  # "migrants returned from Libya": their own return, unless taken in or "were returned" (r33)
+        if entry.get("returned_finite_r38") and not _returned_passive(ctx, start, sent) \
+                and not _finite_after_r38(ctx, end, sent):
+            continue  # "1,800 migrants returned to A on five flights": their going back (r38)
         target = find_target(ctx, start, end, target_kind, before=bool(entry.get("actor_after")) or passive)
         if target is None and passive and not entry.get("actor_after"):
             target = find_target(ctx, start, end, target_kind)  # "were detained ..., 200 migrants"
@@ -4585,8 +4606,15 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if target is None and passive and entry.get("place_state_r36"):
             target = _coordinated_passive_subject_r36(ctx, start, sent, target_kind)  # "the group was weak but
             # safe, and was given blankets": the group before a passive joined by "and" (r36)
+        if target is None and passive and entry.get("coordinated_subject_r38"):
+            target = _coordinated_passive_subject_r36(ctx, start, sent, target_kind)  # "the people had no papers
+            # and were taken into custody", "they will be transferred to detention centres" (r38)
         if target_kind and target is None:
             continue
+        if entry.get("group_needed_r38") and passive and target is None and not _they_group_r38(ctx, start, sent):
+            continue  # "a fugitive was taken into custody": no group of people held (r38)
+        if entry.get("target_before_r38") and (target is None or target[0] >= start):
+            continue  # "talks were held in a conference centre on the migrant crisis": no one held (r38)
         ctx.build()  # the checks above read no mention table unless it may hold a demonym (``nation_tokens``)
         if entry.get("recipient_r38") and not _supplies_recipient_r38(ctx, start, end, sent):
             continue  # "provided A with fuel": supplies to a state, not to people (r38)
@@ -4597,6 +4625,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         skip = set(entry.get("skip_between") or ())
         if skip and target is not None and any(t.lower_ in skip for t in doc[end:target[0]]):
             continue  # "received the brunt of the migrants": arrivals, not an admission
+        if entry.get("hosted_count_r38") and _hosted_count_r38(ctx, sent, start, target):
+            continue  # "A, which hosts 4 million refugees": a count of people present, no admission (r38)
         if target is None and not entry.get("actor_after"):
             # "where Russians do not need a visa", "Russians will be barred from entering"
             before = find_target(ctx, start, end, None, before=True)
@@ -4828,6 +4858,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             origins = _origin_states_r36(ctx, sent)
             actors = [a for a in actors if a not in origins]  # "the prime minister ... citizens helping refugees
             # from A": an actor resolved to the refugees' state of origin (a leader, a pronoun) helps none (r37)
+        if entry.get("place_inside_r38") and passive:
+            actors, at = _place_inside_r38(ctx, start, end, actors, at)  # "held in <town> in a facility" (r38)
+        if entry.get("sentence_state_r38") and passive and at is None and (actors or (
+                (target is not None or _they_group_r38(ctx, start, sent))
+                and (_realis_passive(ctx, start, sent) or _announced_passive(ctx, start, sent)))):
+            actors = _sentence_state_r38(ctx, sent, actors)  # "had no papers to stay in A and were held" (r38)
         actors = _expand_regions(ctx, actors)
         if not actors:
             continue
@@ -5039,7 +5075,7 @@ def _alternative_or_doubted(doc: Doc, start: int, sent: Span) -> bool:
     k = start - 1
     while k > lo and W[k] not in CLAUSE_MARKS:
         if ((W[k] == "than" and W[k - 1] == "rather") or (W[k] == "of" and W[k - 1] == "instead")) \
-                and (W[start].endswith("ing") or "being" in W[k + 1:start]):
+                and (W[start].endswith("ing") or "being" in W[k + 1:start] or _rather_than_participle_r38(W, k, start)):
             return True  # a gerund only: "instead of the wall" names the plan another would replace, and "fled
             # rather than be conscripted" a measure the state takes
         if W[k] == "need" and W[k - 1] == "the" and k - 2 >= sent.start and W[k - 2] in DOUBT_VERBS:
@@ -5546,3 +5582,223 @@ def _generic_state_subject_r38(ctx: _Context, start: int, sent: Span) -> bool:
         k -= 1
     return k > sent.start and lowers[k] in GENERIC_STATE_NOUNS_R38 and lowers[k - 1] == "the" \
         and (k - 1 == sent.start or lowers[k - 2] in {",", "and", "but", "so", "\n"})
+
+
+# --- round 38 (D38): deportation, detention and admission wordings ---
+
+def _aim_mention_r38(ctx: _Context, i: int, sent: Span) -> Mention | None:
+    """The mention a "to"/"into" at ``i`` leads to, past blank tokens (a doubled space in a web page's text
+    tokenizes as a token of its own: "deported to  A"), and for a town followed by its country ("back to <town>, A")
+    that country's: the state a measure aims at (r38)."""
+    doc = ctx.doc
+    k = i + 1
+    while k < sent.end and doc[k].is_space:
+        k += 1
+    m = ctx.mention_at.get(k)
+    if m is not None and m.kind == "place" and m.end + 1 < sent.end and doc[m.end].text == ",":
+        nxt = ctx.mention_at.get(m.end + 1)
+        if nxt is not None and nxt.kind == "actor" and nxt.actor and nxt.actor[0] == "Country":
+            return nxt
+    return m
+
+
+def _rather_than_participle_r38(lowers: list[str], k: int, start: int) -> bool:
+    """"may remain rather than expelled", "instead of deported": a participle right after "rather than" or
+    "instead of" names the alternative not taken, as a gerund there does (r38)."""
+    return k + 1 == start and (lowers[start].endswith(("ed", "en", "wn")) or lowers[start] in {"sent", "held"})
+
+
+HOSTED_COUNT_CUES_R38 = frozenset({"will", "would", "agreed", "agree", "agrees", "offered", "offer", "offers", "to",
+                                   "pledged", "pledge", "promised", "promise", "plans", "planned", "decided", "ready",
+                                   "prepared", "willing", "'ll", "’ll", "shall"})
+"""Words before "host" that make hosting a decision ("agreed to host 500 refugees"), not a count of people present."""
+
+
+def _hosted_count_r38(ctx: _Context, sent: Span, start: int, target: tuple[int, int] | None) -> bool:
+    """"A, which hosts about 4 million refugees", "B is hosting more than 20,000 refugees": a number of people a
+    state has present describes it, as "received 5,000 migrants" counts arrivals; no admission is stated unless a
+    decision word stands before ("agreed to host 500 refugees") (r38)."""
+    if target is None or target[0] <= start:
+        return False
+    doc = ctx.doc
+    if not any(t.like_num or t.lower_ in {"million", "millions", "thousands", "hundreds", "dozens"}
+               for t in doc[start + 1:target[0] + 1]):
+        return False
+    return HOSTED_COUNT_CUES_R38.isdisjoint(doc_lowers(doc)[max(sent.start, start - 5):start])
+
+
+def _taken_back_to_r38(ctx: _Context, start: int, end: int, sent: Span) -> bool:
+    """"were taken back to A", "took them back across the border": "take back" with a place of return after it moves
+    people back, it takes no one in (r38)."""
+    doc = ctx.doc
+    if doc[start].lemma_.lower() != "take":
+        return False
+    for i in range(start + 1, min(sent.end - 1, end + 4)):
+        if doc[i].lower_ == "back":
+            return doc[i + 1].lower_ in {"to", "into", "across", "over", "out"}
+    return False
+
+
+def _state_after_to_r38(ctx: _Context, end: int, sent: Span) -> bool:
+    """A state named right after "to"/"into" after an agentless admission ("were admitted to A"): the state entered
+    admits them, not the story's state (r38)."""
+    doc = ctx.doc
+    for i in range(end - 1, min(sent.end - 1, end + 3)):
+        if doc[i].lower_ in {"to", "into"}:
+            m = _aim_mention_r38(ctx, i + (doc[i + 1].lower_ == "the"), sent)
+            return m is not None and m.kind == "actor" and bool(m.actor) and m.actor[0] == "Country"
+    return False
+
+
+def _place_inside_r38(ctx: _Context, start: int, end: int, actors: list[Actor], at: Mention | None
+                      ) -> tuple[list[Actor], Mention | None]:
+    """"were being held in <town> in a facility": a place after "in" inside the match is where people are held, the
+    measure of the state it lies in, before any state the story names (r38); an agent found after the match stays."""
+    if at is not None and at.start >= end:
+        return actors, at
+    doc = ctx.doc
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ not in {"in", "at", "on"}:
+            continue
+        m = ctx.mention_at.get(i + 1 + (doc[i + 1].lower_ == "the"))
+        if m is None:
+            continue
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        if m.kind == "place":
+            iso = _place_country(ctx, m)
+            if iso:
+                return [("Country", iso)], m
+    return actors, at
+
+
+def _sentence_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[Actor]:
+    """An agentless detention read as the story's state, in a sentence that names one other state as a place or
+    actor and none as where people came from ("had no papers to stay in A and were taken into custody"): people
+    are held where they are, A (r38)."""
+    if actors and _according_to_state(ctx, sent) in actors:
+        return actors  # "..., according to the A-ian border agency": the figures' own state (r31)
+    here = _placed_states_r38(ctx, sent) - _origin_states_r36(ctx, sent) - _aimed_states_r38(ctx, sent) \
+        - _border_namers_r38(ctx, sent)
+    return sorted(here) if len(here) == 1 and not here & set(actors) else actors  # none found: the one state named
+
+
+LOCATIVE_WORDS_R38 = frozenset({"in", "at", "near", "inside", "within", "across", "outside", "on"})
+
+
+def _placed_states_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """The states the sentence names as where people are: a place's state ("near <capital of A>", "in <region of
+    A>") or a state after "in", "at", "near" ...; not a state acting or owning ("A's poet said they would be held")
+    (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if not (sent.start <= m.start and m.end <= sent.end):
+            continue
+        if m.kind == "place":
+            iso = _place_country(ctx, m)
+            if iso:
+                out.add(("Country", iso))
+            continue
+        k = m.start - 1 - (m.start - 1 > sent.start and lowers[m.start - 1] == "the")
+        if m.kind == "actor" and m.actor and m.actor[0] == "Country" and k >= sent.start \
+                and lowers[k] in LOCATIVE_WORDS_R38:
+            out.add(m.actor)
+    return out
+
+
+def _border_namers_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """States naming a border or a pair ("the A-B border", "the A border", "A-B relations"): a frontier's name, not
+    where people are held (r38)."""
+    doc = ctx.doc
+    heads = ctx.sets["state_org_heads"]
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if not (sent.start <= m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country"):
+            continue
+        nxt = doc[m.end].lower_ if m.end < sent.end else ""
+        if nxt in OWNED_FRONTIERS and m.end + 1 < sent.end and doc[m.end + 1].lower_ in heads:
+            continue  # "A border officials", "A border police": A's own body
+        if nxt in {"-", "–"} or nxt in OWNED_FRONTIERS or (m.start > sent.start and doc[m.start - 1].text in {
+                "-", "–"}) or (m.start - 2 >= sent.start and doc[m.start - 1].lower_ == "with"
+                               and doc[m.start - 2].lower_ in OWNED_FRONTIERS):
+            out.add(m.actor)  # "the A-B border", "the A border", "the border with A"
+    return out
+
+
+AIMED_WORDS_R38 = frozenset({"to", "into", "towards", "toward", "for", "reach", "reaching", "enter", "entering"})
+
+
+def _aimed_states_r38(ctx: _Context, sent: Span) -> set[Actor]:
+    """The states the sentence names right after "to", "into", "for", "reach" ...: where people were going ("held on
+    their way to A"), not where they are (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    out: set[Actor] = set()
+    for m in ctx.by_end:
+        if sent.start < m.start and m.end <= sent.end and m.actor and m.actor[0] == "Country" \
+                and m.kind in {"actor", "place"}:
+            k = m.start - 1 - (m.start - 1 > sent.start and lowers[m.start - 1] == "the")
+            if lowers[k] in AIMED_WORDS_R38:
+                out.add(m.actor)
+    return out
+
+
+def _they_group_r38(ctx: _Context, start: int, sent: Span) -> bool:
+    """"they will be transferred", "they were later held": "they" as the subject of the passive, past auxiliaries,
+    modals and adverbs, in a sentence (or after one) on migrants or refugees (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    words = ctx.lex["agentless"]
+    j = start - 1
+    while j > sent.start and (lowers[j] in words["auxiliaries"] or lowers[j] in words["adverbs"] or lowers[j] in {
+            "will", "would", "have", "has", "had", "be"} or lowers[j].endswith("ly")):
+        j -= 1
+    return j < start - 1 and lowers[j] == "they" and _pronoun_group(ctx, j)
+
+
+def _to_be_announced_r38(lowers: list[str], j: int, lo: int) -> int:
+    """"N people are to be admitted", "refugees will continue to be admitted": "is/are to be" and "will/would
+    continue to be" announce a measure as "will be" does; the index of "is/are/will", else -1 (r38)."""
+    if lowers[j] != "to" or j - 1 <= lo:
+        return -1
+    if lowers[j - 1] in {"is", "are"}:
+        return j - 1
+    if lowers[j - 1] == "continue" and lowers[j - 2] in {"will", "would", "shall"}:
+        return j - 2
+    return -1
+
+
+CONDITIONAL_OPENERS_R38 = frozenset({"if", "unless", "whether", "once", "until"})
+
+
+def _conditional_opener_r38(lowers: list[str], start: int, sent: Span) -> bool:
+    """A noun phrase opened by a conditional word at most six words before it, or by a sentence-opening "When"
+    ("If deportation flights go ahead", "when, if ever, a removal flight leaves"): a case or a
+    prospect (r38)."""
+    lo = max(sent.start, start - 6)
+    return not CONDITIONAL_OPENERS_R38.isdisjoint(lowers[lo:start]) or (
+        sent.start >= lo and lowers[sent.start] == "when")
+
+
+FINITE_AFTER_R38 = frozenset({"were", "was", "are", "is", "have", "has", "had", "will", "would", "can", "could",
+                              "say", "said", "says", "told", "filed", "remain", "remained", "remains", "face", "faced",
+                              "wait", "waited", "described", "reported", "complained"})
+
+
+def _finite_after_r38(ctx: _Context, end: int, sent: Span) -> bool:
+    """"asylum seekers returned to A filed a suit": a verb of the group's own after the participle's phrase, before
+    a comma, makes "returned" a reduced relative (a return); with none it is the group's own verb (r38)."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(end, sent.end):
+        if lowers[i] in {",", ";", ":", "—", "–"}:
+            return False
+        if lowers[i] in FINITE_AFTER_R38:
+            return True
+    return False
+
+
+def _entered_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[Actor]:
+    """An agentless admission with no state or the story's: the one state the sentence names as where people go
+    ("barred from entering A, while others are admitted", "those heading to A were admitted"), else ``actors``
+    (r38)."""
+    aimed = _aimed_states_r38(ctx, sent)
+    return sorted(aimed) if len(aimed) == 1 else actors

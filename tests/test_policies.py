@@ -61,7 +61,7 @@ def keys(policies) -> set[tuple[str, str]]:
     ("The European Union imposed sanctions on the airline for flying migrants to the border.",
      {("european-union", "Sanction")}),
     ("The EU agreed to relocate 40,000 asylum seekers from Italy and Greece.", {("european-union", "Relocation")}),
-    ("Turkey hosts 3.6 million Syrian refugees.", {("TR", "Admission")}),
+    ("Turkey will host 3,000 Syrian refugees.", {("TR", "Admission")}),  # r38: a hosting count alone is none
     ("Washington has banned Russian airlines from its airspace.", {("US", "FlightBan")}),
     ("Malta refused to let the rescue ship dock in Valletta.", {("MT", "EntryBan")}),
     ("Russia has banned men of fighting age from leaving the country.", {("RU", "EntryBan")}),
@@ -1092,7 +1092,7 @@ def test_protection_from_deportation_near_misses(run, text):
 @pytest.mark.parametrize("text, expected", [
     ("Poland has taken in 1.5 million since the war began, and refugees keep arriving.", {("PL", "Admission")}),
     ("Britain said it would accept 20,000 more over five years as refugees flee the war.", {("GB", "Admission")}),
-    ("Turkey hosts 3.6 million, more than any other country, the UN refugee agency said.", {("TR", "Admission")}),
+    ("Turkey will host 3,000 more, the UN refugee agency said.", {("TR", "Admission")}),  # r38: decided hosting
 ])
 def test_a_count_standing_for_refugees_is_the_group_admitted(run, text, expected):
     assert keys(run(text)) == expected
