@@ -130,14 +130,14 @@ def test_hosting_decided_still_admits(nlp, text):
 
 
 def test_returned_group_with_its_own_verb_after_is_a_return(nlp):
-    found = policies(nlp, "Norway says the policy works. Norway sent them back. Several of the first asylum seekers "
+    found = policies(nlp, "Norway says the policy works. Norway sent them back. Several of the asylum seekers "
                           "returned to Sweden filed a lawsuit in February.")
     assert ("NO", "Deportation") in found
 
 
 @pytest.mark.parametrize("text", [
     "Norway is busy. The fugitive was taken into custody by Norwegian police.",
-    "Norway is busy. Norwegian officials took reporters to a detention facility on the border.",
+    "Norway is busy. Norwegian officials took journalists to a detention facility near the coast.",
 ])
 def test_custody_of_no_group_is_no_new_detention(nlp, text):
     assert ("NO", "Detention") not in policies(nlp, text)
