@@ -59,6 +59,8 @@ class Trigger:
     people_leaving: bool = False  # r35: people (a plural) before it, a country left after it
     change_after: bool = False  # r38: a change ("of 10 percent") right after it
     demonym_leaving: bool = False  # r38: a plural demonym before it is who leaves (its country is the place)
+    r39: str = ""  # r39: a check of the round-39 block ("size_next", "split_back", "text_context")
+    context_text: tuple[str, ...] = ()  # r39: "text_context": one of these in the sentence's lower-cased text
 
 
 
@@ -68,19 +70,23 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, dict]]:
     data = load_json("events.json")
     by_first: dict[str, list[Trigger]] = {}
     settings = {}
+    r39_groups = data.get("_r39_groups", {})
     for event_type, spec in data.items():
         if event_type.startswith("_") or not isinstance(spec, dict):
             continue
         settings[event_type] = spec
-        for group in spec["groups"]:
+        not_prev = frozenset(data.get("_r39_not_prev", {}).get(event_type, ()))
+        for group in spec["groups"] + r39_groups.get(event_type, []):
             for phrase in group["triggers"]:
                 words = tuple(w for part in phrase.lower().split() for w in _split_hyphen(part))
                 trigger = Trigger(event_type, words, frozenset(group.get("context_any", ())),
-                                  frozenset(group.get("context_any_2", ())), frozenset(group.get("not_next", ())),
-                                  frozenset(group.get("not_prev", ())),
+                                  frozenset(group.get("context_any_2", ())),
+                                  frozenset(group.get("not_next", ())),
+                                  frozenset(group.get("not_prev", ())) | not_prev,
                                   bool(group.get("lowercase_only")), bool(group.get("needs_people")),
                                   group.get("context_window"), bool(group.get("people_leaving")),
-                                  bool(group.get("change_after")), bool(group.get("demonym_leaving")))
+                                  bool(group.get("change_after")), bool(group.get("demonym_leaving")),
+                                  group.get("r39", ""), tuple(group.get("context_text", ())))
                 by_first.setdefault(words[0], []).append(trigger)
     for triggers in by_first.values():
         triggers.sort(key=lambda t: -len(t.words))  # longest phrase first
@@ -99,7 +105,9 @@ def _split_hyphen(word: str) -> list[str]:
 def _blockers(event_type: str) -> frozenset[str]:
     """Words before a trigger that make it no event: the shared ones and the type's own."""
     data = load_json("events.json")
-    return frozenset(data.get("blockers_before", ())) | frozenset(data[event_type].get("blockers_before", ()))
+    r39 = data.get("_r39_blockers_before", {})
+    return (frozenset(data.get("blockers_before", ())) | frozenset(data[event_type].get("blockers_before", ()))
+            | frozenset(r39.get("_all", ())) | frozenset(r39.get(event_type, ())))
 
 
 @cache
@@ -111,13 +119,16 @@ def _glued_prefixes() -> frozenset[str]:
 @cache
 def _blockers_after() -> frozenset[str]:
     """Words right after a nominal trigger that make it hypothetical ("an invasion would unleash")."""
-    return frozenset(load_json("events.json").get("blockers_after", ()))
+    data = load_json("events.json")
+    return frozenset(data.get("blockers_after", ())) | frozenset(data.get("_r39_blockers_after", ()))
 
 
 @cache
 def _not_objects(event_type: str) -> frozenset[str]:
     """Lemmas after a trigger naming who is acted on that take the event out of migration ("expelled diplomats")."""
-    return frozenset(load_json("events.json")[event_type].get("not_objects", ()))
+    data = load_json("events.json")
+    return frozenset(data[event_type].get("not_objects", ())) | frozenset(
+        data.get("_r39_not_objects", {}).get(event_type, ()))
 
 
 @cache
@@ -307,6 +318,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             end = _match(words, i, trigger, first)
             if end is None:
                 continue
+            if trigger.r39 and (end := _r39_check(doc, assertions, trigger, i, end)) is None:
+                continue
             sent = _Sentence(*index.sent_range(i), index) if fast else tok.sent
             if trigger.lowercase_only and not tok.text.islower() and (i != sent.start or tok.text in MONTHS):
                 continue
@@ -329,7 +342,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                     and W[i - 2] in _glued_prefixes():
                 continue  # "self-deportation", "anti-deportation protests": a modifier, no happening
             blockers = _blockers(trigger.event_type)
-            if any(words.lemma(k) in blockers or W[k] in blockers for k in range(max(sent.start, i - 4), i)):
+            if any((words.lemma(k) in blockers or W[k] in blockers) and W[k] not in R39_NOT_BLOCKERS
+                   for k in range(max(sent.start, i - 4), i)) or _r39_expected_to(W, i, sent.start):
                 continue  # "to avoid deportation", "fear of deportations", "would not have to invade"
             if any(W[k] in _blockers_after() for k in range(end, min(sent.end, end + 2))):
                 continue  # "a Turkish invasion would unleash", "deportations could follow": not (yet) a happening
@@ -341,7 +355,9 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             if trigger.context_window:
                 near = words.forms(max(sent.start, i - trigger.context_window),
                                    min(sent.end, end + trigger.context_window))
-                if not (trigger.context_any & near):
+                if not (trigger.context_any & near) and not (
+                        trigger.event_type == "BorderCrossingChange"
+                        and _r39_crossing_subject(doc, words, trigger, i, sent.start)):
                     continue
             elif trigger.context_any and not (trigger.context_any & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
@@ -365,6 +381,8 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
             event = _event(doc, assertions, trigger, doc[i:end], spec, quantities, group_mentions)
             if not (event.agent or event.place or event.affected or event.time or event.quantities):
                 continue  # a topic ("deportation is a legitimate tool"), not a happening
+            if _r39_future(event) or _r39_figurative(doc, trigger, end, sent.end):
+                continue
             events.append(event)
             seen.add((trigger.event_type, sent.start))
             break
@@ -442,6 +460,9 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         place = None
     if place is None:
         place = _place_r38(doc, assertions, trigger, span, sent, agent, quantities)
+    place = _r39_deporting_side(doc, assertions, trigger, sent, agent, place)
+    if place is None or _r39_placeless(assertions, place):
+        place = _place_r39(doc, assertions, trigger, span, sent, agent) or place
     return Event(
         event_type=trigger.event_type,
         evidence=evidence_for(doc, span.start_char, span.end_char, EXTRACTOR),
@@ -450,10 +471,12 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         place=place,
         affected=affected,
         affected_key=affected_key,
-        time=attached_time(doc, _not_baselines(doc, trigger, assertions.times_between(sent.start_char, sent.end_char)),
+        time=attached_time(doc, _r39_not_reports(doc, _not_baselines(
+            doc, trigger, assertions.times_between(sent.start_char, sent.end_char))),
                            span.start, span.end, _verbal(span) or _object_of_carrying_out(doc, span)),
-        quantities=_change_first(trigger, _same_clause(doc, _not_populations(doc, _fitting(
-            quantities, spec.get("quantity_units"))), span)),
+        quantities=_r39_quantities(doc, trigger, span, sent, _fitting(quantities, spec.get("quantity_units")),
+                                   _change_first(trigger, _same_clause(doc, _not_populations(doc, _fitting(
+                                       quantities, spec.get("quantity_units"))), span))),
     )
 
 
@@ -592,8 +615,8 @@ def _border_place(doc: Doc, assertions: DocumentAssertions, sent: Span) -> tuple
         if found and found[0] in PLACE_KINDS:
             return found
         k = j - 1
-        while k >= sent.start and doc[k].lower_ in {"'s", "’s", "-"}:
-            k -= 1
+        while k >= sent.start and (doc[k].lower_ in {"'s", "’s", "-"} or doc[k].lower_ in R39_BORDER_SIDES):
+            k -= 1  # "Russia's eastern border", "its northern crossings" (r39)
         found = _entity(assertions, k) if k >= sent.start else None
         if found and found[0] in PLACE_KINDS:
             return found  # "the Polish border", "Russia's border"
@@ -1063,6 +1086,8 @@ def _not_baselines(doc: Doc, trigger: Trigger, times: list[TimeExpression]) -> l
         before = text[max(0, t.start - 16):t.start].split()
         if before and (before[-1].lower() in BASELINE_WORDS or len(before) > 1 and before[-2].lower() == "compared"):
             continue
+        if before and before[-1].lower() == "on" and t.text.lower().startswith(R39_BASELINE_STARTS):
+            continue  # "up 40% on last year", "on the previous week" (r39)
         out.append(t)
     return out
 
@@ -1119,3 +1144,294 @@ def _subject_with_agent(doc: Doc, assertions: DocumentAssertions, end: int, sent
     while j < sent_end and _entity(assertions, j) == found:
         j += 1
     return j < sent_end and W[j] in CLAUSE_VERBS
+
+
+# --- round 39 (V39): the paraphrase matrix of events (tests/data/matrix_events.jsonl) ---
+# Wordings the earlier rounds did not read, found by invented paraphrases of each family: "crossings up 40%",
+# "the highest level in five years", the crossing noun far before its verb; drivers "waited" or traffic "backed
+# up" at a crossing; a boat that "overturned" or "went down"; "sent 250 Chileans back"; a capital or a police force
+# standing for its state; a coast guard's country for a wreck at sea; a happening dated "next week" (a plan).
+
+R39_BORDER_SIDES = frozenset({"eastern", "western", "northern", "southern", "north-eastern", "north-western",
+                              "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+                              "southwestern", "external", "outer", "land", "main"})
+R39_SIZE_WORDS = frozenset({"%", "percent", "per", "pc", "times", "fold"})
+R39_BACK_WINDOW = 5  # "pushed a dinghy with 35 people back"
+R39_BACK_OBJECTS = frozenset({"boat", "boats", "dinghy", "dinghies", "vessel", "vessels", "raft", "rafts"})
+R39_SUBJECT_WINDOW = 16  # "Crossings into Canada from the United States declined"
+
+
+def _r39_check(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, i: int, end: int) -> int | None:
+    """A round-39 trigger's own condition; the trigger's end (moved past 'back' for "split_back"), or None."""
+    W = doc_lowers(doc)
+    n = len(W)
+    if trigger.r39 == "size_next":  # "up 40%", "down 12 percent", "up by 3 times"
+        j = end + (end < n and W[end] == "by")
+        if j >= n or not W[j][:1].isdigit():
+            return None
+        return end if W[j].endswith("%") or j + 1 < n and W[j + 1] in R39_SIZE_WORDS else None
+    if trigger.r39 == "size_before":  # "a 70% increase", "a 40 percent drop"
+        j = i - 1
+        if j > 0 and W[j] in R39_SIZE_WORDS:
+            j -= 1
+        return end if j >= 0 and W[j][:1].isdigit() and (W[j].endswith("%") or j < i - 1) else None
+    if trigger.r39 == "split_back":  # "sent 250 Chileans back", "pushed the boats back"
+        people = False
+        for j in range(end, min(n, end + R39_BACK_WINDOW + 1)):
+            if W[j] == "back":
+                return j + 1 if people and j > end else None
+            if _is_boundary(doc, j) or W[j] in {",", ".", "to", "from", "into"}:
+                return None
+            found = _entity(assertions, j)
+            if W[j] in PEOPLE_PLURALS or W[j] in R39_BACK_OBJECTS or found and found[0] in {"Group", "Country"}:
+                people = True
+        return None
+    if trigger.r39 == "text_context":  # "since the call-up": a hyphenated cue is three tokens
+        start, stop = doc_index(doc).sent_range(i) if doc_index(doc).has_sents else (doc[i].sent.start,
+                                                                                       doc[i].sent.end)
+        text = doc_text(doc)[doc[start].idx:doc[stop - 1].idx + len(doc[stop - 1])].lower()
+        return end if any(cue in text for cue in trigger.context_text) else None
+    return end
+
+
+def _r39_crossing_subject(doc: Doc, words: _Words, trigger: Trigger, i: int, sent_start: int) -> bool:
+    """A crossing noun heading the trigger's clause beyond the context window: "Crossings into Canada from the
+    United States declined" (r39). Read back to a clause boundary or a comma."""
+    W = doc_lowers(doc)
+    for k in range(i - 1, max(sent_start, i - R39_SUBJECT_WINDOW) - 1, -1):
+        if W[k] in {",", ";", ":"} or W[k] in R39_QUEUE_HEADS or _is_boundary(doc, k):
+            return False  # "the wait to cross ... had fallen": the waiting time changes, not the crossings
+        if W[k] in trigger.context_any or words.lemma(k) in trigger.context_any:
+            return R39_QUEUE_HEADS.isdisjoint(W[max(sent_start, k - 3):k])  # "the wait to cross ... had fallen"
+    return False
+
+
+R39_FUTURE_WORDS = frozenset({"next", "tomorrow", "coming", "upcoming"})
+R39_NOT_BLOCKERS = frozenset({"authorities"})  # "the authority to deport" blocks; "Chilean authorities deported" not
+R39_BASELINE_STARTS = ("last", "the previous", "previous", "the same")
+R39_QUEUE_HEADS = frozenset({"wait", "waiting", "queue", "queues", "line", "lines"})
+R39_EXPECTING = frozenset({"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
+                           "predicted", "projected", "likely", "unlikely", "set", "due", "poised"})
+R39_EXPECTING_WINDOW = 8  # "The government expects crossings into Chile to double"
+
+
+def _r39_expected_to(W: list[str], i: int, sent_start: int) -> bool:
+    """An infinitive trigger after a word of expecting: "expects crossings to double", "is set to call up" (r39)."""
+    return i > sent_start and W[i - 1] == "to" and not R39_EXPECTING.isdisjoint(
+        W[max(sent_start, i - R39_EXPECTING_WINDOW):i - 1])
+
+
+def _r39_placeless(assertions: DocumentAssertions, place: tuple[str, str]) -> bool:
+    """A place no country can be given for ("the Aegean", "the Channel"): no key of the event can match (r39)."""
+    if place[0] != "Place":
+        return False
+    entity = assertions.entities.get(place)
+    return not (entity and isinstance(entity.attributes.get("country"), str))
+
+
+def _r39_future(event: Event) -> bool:
+    """An event dated "next week", "tomorrow": planned or expected, not (yet) a happening (r39)."""
+    return event.time is not None and not R39_FUTURE_WORDS.isdisjoint(event.time.text.lower().split())
+
+
+def _r39_figurative(doc: Doc, trigger: Trigger, end: int, sent_end: int) -> bool:
+    """'Shares sank 8%', 'the number of boats went down by 20%': a number right after a wreck verb is a
+    falling figure, no wreck (r39)."""
+    if trigger.event_type != "Shipwreck" or end >= sent_end:
+        return False
+    W = doc_lowers(doc)
+    j = end + (W[end] == "by")
+    return j < sent_end and W[j][:1].isdigit()
+
+
+R39_CLAUSE_AGENT_VERBS = frozenset({"announced", "ordered", "declared", "launched", "began", "started",
+                                   "carried", "conducted", "held", "staged", "organised", "organized"})
+R39_COAST_GUARD_HEADS = frozenset({"coast", "coastguard", "navy", "maritime", "naval"})
+R39_PRONOUNS = frozenset({"it", "its"})
+
+
+def _place_r39(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Span, sent,
+               agent: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The r39 fallbacks for an event still without a place."""
+    kind = trigger.event_type
+    if kind in {"DeportationEvent", "Mobilization"}:
+        if agent and agent[0] == "Organization":  # "Croatian police turned back 60 migrants"
+            home = _home_country(assertions, agent)
+            if home:
+                return home
+        return (_r39_capital_agent(doc, assertions, span, sent) or _r39_clause_agent(doc, assertions, span, sent)
+                or _r39_pronoun_country(doc, assertions, span, sent))
+    if kind == "Shipwreck":  # "went down in the Channel off Chile": the country, not the sea
+        W = doc_lowers(doc)
+        for j in range(span.end, sent.end):
+            found = _entity(assertions, j)
+            if found and found[0] == "Country" and W[j - 1] in {"off", "near", "of"}:
+                return found
+        return _r39_coast_guard_country(doc, assertions, sent)
+    if kind == "BorderQueue":  # "the wait to cross into the country from Chile"
+        W = doc_lowers(doc)
+        best = None
+        for j in range(sent.start + 1, sent.end):
+            found = _entity(assertions, j)
+            if found and found[0] in PLACE_KINDS and W[j - 1] in {"from", "into", "to"} and (
+                    best is None or abs(j - span.start) < abs(best[0] - span.start)):
+                best = (j, found)
+        return best[1] if best else None
+    return None
+
+
+def _r39_capital_agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
+    """A capital before the trigger standing for its state ("Lima began calling up reservists"), not after a
+    preposition ("in Lima")."""
+    from extractors.policies import capitals  # noqa: PLC0415 - the table policies use
+
+    W = doc_lowers(doc)
+    for j in range(span.start - 1, max(sent.start, span.start - AGENT_WINDOW) - 1, -1):
+        if _is_boundary(doc, j):
+            return None
+        found = _entity(assertions, j)
+        if not found or found[0] != "Place":
+            continue
+        k = j
+        while k > sent.start and _entity(assertions, k - 1) == found:
+            k -= 1
+        if k > sent.start and (W[k - 1] in LOCATIVE or W[k - 1] in {"of", "for"}):
+            return None
+        entity = assertions.entities.get(found)
+        country = entity.attributes.get("country") if entity else None
+        if isinstance(country, str) and capitals().get(doc[k:j + 1].text) == country \
+                and ("Country", country) in assertions.entities:
+            return ("Country", country)
+        return None
+    return None
+
+
+def _r39_clause_agent(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
+    """'The call-up, which Chile announced on Sunday, ...': the country of a relative clause right after a
+    nominal trigger that carries it out."""
+    W = doc_lowers(doc)
+    j = span.end + (span.end < sent.end and W[span.end] == ",")
+    if j + 2 >= sent.end or W[j] not in {"which", "that"}:
+        return None
+    found = _entity(assertions, j + 1)
+    if not found or found[0] != "Country":
+        return None
+    k = j + 1
+    while k < sent.end and _entity(assertions, k) == found:
+        k += 1
+    return found if k < sent.end and W[k] in R39_CLAUSE_AGENT_VERBS else None
+
+
+def _r39_pronoun_country(doc: Doc, assertions: DocumentAssertions, span: Span, sent) -> tuple[str, str] | None:
+    """'Chile took a hard line. It deported 300 Peruvians on Friday': "it" right before a verb trigger is the state
+    the sentence before names first (when this one names no country before the trigger)."""
+    if span.start == 0 or doc_lowers(doc)[span.start - 1] != "it" or not _verbal(span):
+        return None
+    if any((f := _entity(assertions, j)) and f[0] == "Country" for j in range(sent.start, span.start)):
+        return None
+    return _r39_first_country_before(doc, assertions, sent)
+
+
+def _r39_first_country_before(doc: Doc, assertions: DocumentAssertions, sent) -> tuple[str, str] | None:
+    if sent.start == 0:
+        return None
+    start, _ = doc_index(doc).sent_range(sent.start - 1) if doc_index(doc).has_sents else (
+        doc[sent.start - 1].sent.start, sent.start)
+    for j in range(start, sent.start):
+        found = _entity(assertions, j)
+        if found and found[0] == "Country":
+            return found
+        if found and found[0] == "Organization":  # "Chile's government took a hard line. It deported ..."
+            entity = assertions.entities.get(found)
+            country = entity.attributes.get("country") if entity else None
+            if isinstance(country, str) and ("Country", country) in assertions.entities:
+                return ("Country", country)
+    return None
+
+
+def _r39_coast_guard_country(doc: Doc, assertions: DocumentAssertions, sent) -> tuple[str, str] | None:
+    """A wreck at sea with no coast named: the country of the coast guard or navy that reports it ("Italy's
+    coast guard said a boat capsized", "the Turkish coast guard said"; "its coast guard": the country the
+    sentence before names)."""
+    W = doc_lowers(doc)
+    for j in range(sent.start, sent.end):
+        if W[j] not in R39_COAST_GUARD_HEADS:
+            continue
+        if W[j] == "coast" and (j + 1 >= sent.end or W[j + 1] not in {"guard", "guards"}):
+            continue
+        found = _entity(assertions, j)
+        if found and found[0] == "Organization":
+            home = _home_country(assertions, found)
+            entity = assertions.entities.get(found)
+            country = entity.attributes.get("country") if entity else None
+            if home:
+                return home
+            if isinstance(country, str) and ("Country", country) in assertions.entities:
+                return ("Country", country)
+        k = j - 1
+        while k >= sent.start and W[k] in {"'s", "’s", "the"}:
+            k -= 1
+        found = _entity(assertions, k) if k >= sent.start else None
+        if found and found[0] == "Country":
+            return found
+        if k >= sent.start and W[k] in R39_PRONOUNS:
+            return _r39_first_country_before(doc, assertions, sent)
+    return None
+
+
+R39_REPORT_VERBS = frozenset({"said", "says", "told", "reported", "stated", "added", "announced"})
+
+
+def _r39_not_reports(doc: Doc, times: list[TimeExpression]) -> list[TimeExpression]:
+    """Without the date of a report ("..., officials said on Monday"): when it was said, not when it happened
+    (r39; ``train/events/README.md``)."""
+    if not times:
+        return times
+    text = doc_text(doc)
+    out = []
+    for t in times:
+        before = text[max(0, t.start - 12):t.start].split()
+        if before and before[-1].lower() in R39_REPORT_VERBS:
+            continue
+        out.append(t)
+    return out
+
+
+R39_DEATH_WORDS = frozenset({"died", "dead", "drowned", "killed", "perished", "missing", "bodies", "lost"})
+
+
+def _r39_quantities(doc: Doc, trigger: Trigger, span: Span, sent, fitting: list[Quantity],
+                    chosen: list[Quantity]) -> list[Quantity]:
+    """A wreck's dead told in the clause before it ("Eleven people died after a boat went down", "15 were
+    missing after a dinghy sank"); a change stated as "halved" or "fell by half" (50 percent) (r39)."""
+    kind = trigger.event_type
+    if kind == "Shipwreck" and not chosen and fitting:
+        text = doc_text(doc)
+        for q in fitting:
+            if q.unit == "person" and q.end <= span.start_char and not R39_DEATH_WORDS.isdisjoint(
+                    text[q.end:span.start_char].lower().split()):
+                return [q]
+        return chosen
+    if kind == "BorderCrossingChange" and not any(q.is_change or q.unit in {"percent", "times"} for q in chosen):
+        W = doc_lowers(doc)
+        if W[span.start].startswith("halv") or W[span.end:span.end + 2] == ["by", "half"]:
+            return [Quantity(text=span.text, start=span.start_char, end=span.end_char, value=50.0, unit="percent",
+                             is_change=True)]
+    return chosen
+
+
+def _r39_deporting_side(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, sent, agent,
+                        place: tuple[str, str] | None) -> tuple[str, str] | None:
+    """'Chilean authorities turned back boats carrying migrants from Peru': the people's origin after "from" is no
+    end of the pushback when a state body of another country does it; its country is (r39)."""
+    if trigger.event_type != "DeportationEvent" or not agent or agent[0] != "Organization" or not place \
+            or place[0] != "Country":
+        return place
+    home = _home_country(assertions, agent)
+    if home is None or home == place:
+        return place
+    W = doc_lowers(doc)
+    for j in range(sent.start + 1, sent.end):
+        if _entity(assertions, j) == place and _entity(assertions, j - 1) != place:
+            return home if W[j - 1] == "from" else place
+    return place
