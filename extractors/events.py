@@ -352,16 +352,19 @@ def extract_events(doc: Doc, assertions: DocumentAssertions, prefilter: bool = T
                 continue
             if _simile(doc, i, sent.start, prefilter) and not _subject_with_agent(doc, assertions, end, sent.end):
                 continue  # "unfolded like a referendum", "as if it were an invasion": a comparison
+            subject_r39 = False  # r39: a crossing noun or "people coming" heading the clause, far before the verb
             if trigger.context_window:
                 near = words.forms(max(sent.start, i - trigger.context_window),
                                    min(sent.end, end + trigger.context_window))
-                if not (trigger.context_any & near) and not (
-                        trigger.event_type == "BorderCrossingChange"
-                        and _r39_crossing_subject(doc, words, trigger, i, sent.start)):
-                    continue
+                if not (trigger.context_any & near):
+                    subject_r39 = trigger.event_type == "BorderCrossingChange" and _r39_crossing_subject(
+                        doc, words, trigger, i, sent.start)
+                    if not subject_r39:
+                        continue
             elif trigger.context_any and not (trigger.context_any & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
-            if trigger.context_any_2 and not (trigger.context_any_2 & _sentence_lemmas(words, sent, sentence_cache)):
+            if trigger.context_any_2 and not subject_r39 and not (
+                    trigger.context_any_2 & _sentence_lemmas(words, sent, sentence_cache)):
                 continue
             sent_start, sent_end = sent.start_char, sent.end_char
             if trigger.needs_people and _HUNDREDS_RE.search(doc_text(doc), sent_start, sent_end) is None:
@@ -1158,7 +1161,11 @@ R39_BORDER_SIDES = frozenset({"eastern", "western", "northern", "southern", "nor
 R39_SIZE_WORDS = frozenset({"%", "percent", "per", "pc", "times", "fold"})
 R39_BACK_WINDOW = 5  # "pushed a dinghy with 35 people back"
 R39_BACK_OBJECTS = frozenset({"boat", "boats", "dinghy", "dinghies", "vessel", "vessels", "raft", "rafts"})
-R39_SUBJECT_WINDOW = 16  # "Crossings into Canada from the United States declined"
+R39_SUBJECT_WINDOW = 16
+R39_MOVING = frozenset({"coming", "arriving", "reaching", "heading", "travelling", "traveling", "moving"})
+R39_COUNT_HEADS = frozenset({"number", "numbers", "flow", "flows", "stream"})
+R39_MOVERS = frozenset({"seekers", "asylum-seekers", "migrants", "refugees", "people", "travellers", "travelers",
+                        "vehicles", "cars", "crossers"})  # "Crossings into Canada from the United States declined"
 
 
 def _r39_check(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, i: int, end: int) -> int | None:
@@ -1203,6 +1210,9 @@ def _r39_crossing_subject(doc: Doc, words: _Words, trigger: Trigger, i: int, sen
             return False  # "the wait to cross ... had fallen": the waiting time changes, not the crossings
         if W[k] in trigger.context_any or words.lemma(k) in trigger.context_any:
             return R39_QUEUE_HEADS.isdisjoint(W[max(sent_start, k - 3):k])  # "the wait to cross ... had fallen"
+        if W[k] in R39_MOVING and k > sent_start and (W[k - 1] in PEOPLE_PLURALS or W[k - 1] in R39_MOVERS) \
+                and not R39_COUNT_HEADS.isdisjoint(W[max(sent_start, k - 5):k - 1]):
+            return True  # "the number of migrants coming to Chile via Peru has increased"
     return False
 
 
