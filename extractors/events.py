@@ -1162,6 +1162,8 @@ R39_SIZE_WORDS = frozenset({"%", "percent", "per", "pc", "times", "fold"})
 R39_BACK_WINDOW = 5  # "pushed a dinghy with 35 people back"
 R39_BACK_OBJECTS = frozenset({"boat", "boats", "dinghy", "dinghies", "vessel", "vessels", "raft", "rafts"})
 R39_SUBJECT_WINDOW = 16
+R39_WAIT_FOR = frozenset({"hours", "days", "up", "more", "several", "many", "over", "nearly", "almost", "about",
+                          "around", "some", "at", "two", "three", "four", "five", "six", "ten", "twelve"})
 R39_MOVING = frozenset({"coming", "arriving", "reaching", "heading", "travelling", "traveling", "moving"})
 R39_COUNT_HEADS = frozenset({"number", "numbers", "flow", "flows", "stream"})
 R39_MOVERS = frozenset({"seekers", "asylum-seekers", "migrants", "refugees", "people", "travellers", "travelers",
@@ -1193,6 +1195,12 @@ def _r39_check(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, i: in
             if W[j] in PEOPLE_PLURALS or W[j] in R39_BACK_OBJECTS or found and found[0] in {"Group", "Country"}:
                 people = True
         return None
+    if trigger.r39 == "wait":  # "waited for 9 hours", not "waited for a bus", "waiting on lists", "waiting for asylum"
+        if end + 1 < n and W[end] in {"for", "on"} and not (
+                W[end + 1][:1].isdigit() or W[end + 1] in R39_WAIT_FOR
+                or W[end + 1] == "a" and end + 2 < n and W[end + 2] in {"day", "week", "night", "whole", "full"}):
+            return None
+        return end
     if trigger.r39 == "text_context":  # "since the call-up": a hyphenated cue is three tokens
         start, stop = doc_index(doc).sent_range(i) if doc_index(doc).has_sents else (doc[i].sent.start,
                                                                                        doc[i].sent.end)
@@ -1265,12 +1273,14 @@ def _place_r39(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span:
     """The r39 fallbacks for an event still without a place."""
     kind = trigger.event_type
     if kind in {"DeportationEvent", "Mobilization"}:
+        clause = _r39_clause_agent(doc, assertions, span, sent)  # "the call-up, which Chile announced, ..."
+        if clause or not _r39_done(doc, span):
+            return clause  # "ICE is set to deport families", "the deportation numbers": no happening to place
         if agent and agent[0] == "Organization":  # "Croatian police turned back 60 migrants"
             home = _home_country(assertions, agent)
             if home:
                 return home
-        return (_r39_capital_agent(doc, assertions, span, sent) or _r39_clause_agent(doc, assertions, span, sent)
-                or _r39_pronoun_country(doc, assertions, span, sent))
+        return _r39_capital_agent(doc, assertions, span, sent) or _r39_pronoun_country(doc, assertions, span, sent)
     if kind == "Shipwreck":  # "went down in the Channel off Chile": the country, not the sea
         W = doc_lowers(doc)
         for j in range(span.end, sent.end):
@@ -1445,3 +1455,15 @@ def _r39_deporting_side(doc: Doc, assertions: DocumentAssertions, trigger: Trigg
         if _entity(assertions, j) == place and _entity(assertions, j - 1) != place:
             return home if W[j - 1] == "from" else place
     return place
+
+
+R39_PAST_FORMS = frozenset({"sent", "began", "begun"})
+
+
+def _r39_done(doc: Doc, span: Span) -> bool:
+    """Whether a trigger is a verb in the past ("deported", "turned back", "sent ... back", "began calling up"):
+    a state body's or a capital's action placed by the r39 fallbacks must be told as done."""
+    W = doc_lowers(doc)
+    if any(W[k].endswith("ed") or W[k] in R39_PAST_FORMS for k in range(span.start, span.end)):
+        return True
+    return span.start > 0 and W[span.start - 1] in R39_PAST_FORMS | {"started"}  # "began calling up"
