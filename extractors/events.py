@@ -572,7 +572,7 @@ def _place(doc: Doc, assertions: DocumentAssertions, span: Span, sent: Span, spe
         return (_border_place(doc, assertions, sent) or _queue_place_r38(doc, assertions, span, sent)
                 or _border_place_before(doc, assertions, sent))
     best, best_distance = None, None
-    preps = frozenset(spec.get("place_preps", LOCATIVE))
+    preps = frozenset(spec.get("place_preps", LOCATIVE | {"via"}))  # "via": r39
     for j in range(sent.start, sent.end):
         found = _entity(assertions, j)
         if not found or found[0] not in PLACE_KINDS or found == agent:
