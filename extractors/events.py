@@ -476,7 +476,8 @@ def _event(doc: Doc, assertions: DocumentAssertions, trigger: Trigger, span: Spa
         affected_key=affected_key,
         time=attached_time(doc, _r39_not_reports(doc, _not_baselines(
             doc, trigger, assertions.times_between(sent.start_char, sent.end_char))),
-                           span.start, span.end, _verbal(span) or _object_of_carrying_out(doc, span)),
+                           span.start, span.end, _verbal(span) or _object_of_carrying_out(doc, span)
+                           or trigger.words[0] in R39_SUPERLATIVES),
         quantities=_r39_quantities(doc, trigger, span, sent, _fitting(quantities, spec.get("quantity_units")),
                                    _change_first(trigger, _same_clause(doc, _not_populations(doc, _fitting(
                                        quantities, spec.get("quantity_units"))), span))),
@@ -1224,6 +1225,7 @@ def _r39_crossing_subject(doc: Doc, words: _Words, trigger: Trigger, i: int, sen
     return False
 
 
+R39_SUPERLATIVES = frozenset({"highest", "lowest", "record", "all"})  # "reached their highest level": dated as a verb
 R39_FUTURE_WORDS = frozenset({"next", "tomorrow", "coming", "upcoming"})
 R39_NOT_BLOCKERS = frozenset({"authorities"})  # "the authority to deport" blocks; "Chilean authorities deported" not
 R39_BASELINE_STARTS = ("last", "the previous", "previous", "the same")
