@@ -2745,6 +2745,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _went_back_r38(b, sentences, lex)
     _their_country_via_r38(b, sentences, main)
     _sibling_origin_lists_r38(b, sentences)
+    _matrix_flows_r39(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8579,3 +8580,391 @@ def _sibling_origin_lists_r38(b: _Builder, sentences: list[_Sentence]) -> None:
                     f.origin == m.iso and f.destination in firsts or f.destination == m.iso and f.origin in firsts))]
                 for d in dests:
                     b.add(s.span, m.iso, d, [a.start, m.start], trigger=m.start)
+
+
+# --- round 39 (F39): wordings of an invented paraphrase matrix (tests/data/matrix_flows.jsonl) ---
+
+FLEE_WORDS_R39 = frozenset({"flee", "flees", "fled", "fleeing", "escape", "escaped", "escaping"})
+RETURN_WORDS_R39 = frozenset({"returned", "gone", "went", "come", "came", "returning"})
+
+
+@dataclass(frozen=True)
+class _Matrix39:
+    vessels: frozenset[str]
+    movement: frozenset[str]
+    of_nouns: frozenset[str]
+    from_preps: frozenset[str]
+    to_preps: frozenset[str]
+    depart_verbs: frozenset[str]
+    land_verbs: frozenset[str]
+    reach_verbs: frozenset[str]
+    dets: frozenset[str]
+    hedges: frozenset[str]
+    void_before: frozenset[str]
+    border_words: frozenset[str]
+    applications: frozenset[str]
+    dangers: frozenset[str]
+    return_home: tuple[tuple[str, ...], ...]
+    back_from: tuple[tuple[str, ...], ...]
+    non_migrants: frozenset[str]
+    vessel_blockers: frozenset[str]
+    heading: frozenset[str]
+    host_verbs: frozenset[str]
+    reporters: frozenset[str]
+    quantifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _matrix_r39_lex() -> _Matrix39 | None:
+    data = load_json("flows.json").get("matrix_r39")
+    if not data:
+        return None
+    fs = {k: frozenset(v) for k, v in data.items() if k not in {"return_home", "back_from"}}
+    return _Matrix39(
+        fs["vessels"], fs["movement_nouns"], fs["of_nouns"], fs["from_preps"], fs["to_preps"], fs["depart_verbs"],
+        fs["land_verbs"], fs["reach_verbs"], fs["determiners"], fs["hedges"], fs["void_before"], fs["border_words"],
+        fs["application_nouns"], fs["danger_nouns"], tuple(tuple(x) for x in data["return_home"]),
+        tuple(tuple(x) for x in data["back_from"]), fs["non_migrants"], fs["vessel_blockers"], fs["heading_words"],
+        fs["host_verbs"], fs["reporters"], fs["anaphor_quantifiers"])
+
+
+def _word_before_r39(W: list[str], start: int, k: int, dets: frozenset[str]) -> int:
+    """The word before token ``k`` past one determiner ("to the United Kingdom", "from a French beach")."""
+    k -= 1
+    if k > start and W[k] in dets:
+        k -= 1
+    return k
+
+
+def _movers_from_to_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Small boats crossed from A to B", "Departures from A to B rose", "The flight of Xs to B", "boats departed A
+    for B", "people picked up off the coast of A and landed in B": a boat or a movement noun moves people as much as
+    a group word does. One origin (after from/off or a departure verb, or the demonym after "flight of") and one
+    destination (after to/into/for, "landed in", "reached") after the mover; no hedge or negation in the sentence,
+    no curbing verb just before the mover. A sentence with people but no such mover reads only "off (the coast of)
+    A"."""
+    start, end = s.span.start, s.span.end
+    mover = next((k for k in range(start, end) if (W[k] in lx.vessels or W[k] in lx.movement)
+                  and (W[k] != "flight" or W[k + 1:k + 2] == ["of"])), None)
+    if mover is not None and W[mover] in lx.vessels and any(
+            W[j] in lx.vessel_blockers for j in range(max(start, mover - 2), mover)):
+        return  # "fishing boats", "patrol boats": not the migrants' boats
+    only_off = mover is None
+    if only_off:
+        if not s.has_group or "off" not in W[start:end] and FLEE_WORDS_R39.isdisjoint(W[start:end]):
+            return
+        mover = start
+    elif any(W[j] in lx.void_before for j in range(max(start, mover - 3), mover)):
+        return
+    if _hedge_words_in(W, T, start, end, lx.hedges):
+        return
+    origins, dests, toks = set(), set(), [mover]
+    if not only_off and W[mover] in lx.of_nouns and W[mover + 1:mover + 2] == ["of"]:
+        for m in s.mentions:
+            if m.kind == "demonym" and mover + 1 < m.start <= mover + 5:
+                origins.add(m.iso)
+                toks.append(m.start)
+                break
+    for m in s.mentions:
+        if m.start <= mover and not only_off:
+            continue
+        k = _word_before_r39(W, start, m.start, lx.dets)
+        if k < start:
+            continue
+        w = W[k]
+        if w == "of" and k - 1 > start and W[k - 1] in {"coast", "coasts", "shore", "shores"}:
+            k2 = _word_before_r39(W, start, k - 1, lx.dets)
+            if k2 >= start and W[k2] == "off":
+                origins.add(m.iso)
+                toks.append(m.start)
+        elif only_off:
+            if w == "off" or w in FLEE_WORDS_R39:
+                origins.add(m.iso)
+                toks.append(m.start)
+            elif w in lx.to_preps and k > start and W[k - 1] in lx.heading or w in lx.reach_verbs \
+                    or w in {"in", "on"} and k > start and W[k - 1] in lx.land_verbs:
+                dests.add(m.iso)
+                toks.append(m.start)
+        elif w in lx.from_preps or w in lx.depart_verbs:
+            origins.add(m.iso)
+            toks.append(m.start)
+        elif w in lx.to_preps or w in lx.reach_verbs or w in {"in", "on"} and k > start and W[k - 1] in lx.land_verbs:
+            dests.add(m.iso)
+            toks.append(m.start)
+    for prev, m in zip(s.mentions, s.mentions[1:], strict=False):  # "into A and B": a list shares the preposition
+        if prev.iso in dests and m.start > mover and all(w in {",", "and", "or"} for w in W[prev.end:m.start]):
+            dests.add(m.iso)
+            toks.append(m.start)
+    if len(origins) == 1 and dests and len(dests) <= 4 and not origins & dests:
+        o = next(iter(origins))
+        for d in sorted(dests):
+            if (o, d) not in known:
+                b.add(s.span, o, d, toks, trigger=mover)
+                known.add((o, d))
+
+
+def _border_side_group_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Russians fleeing the draft queued at the A-B border", "Thousands of Rohingya crossed the A-B border", "the
+    A-B border saw crossings into B": of the two countries of a hyphenated border, the people go from their own
+    side (a demonym or ethnic group outside the compound, with a movement word) or into the side named as the
+    destination. No hedge or negation in the sentence."""
+    ms = s.mentions
+    for a, c in zip(ms, ms[1:], strict=False):
+        if not (c.start == a.end + 1 and T[a.end] in {"-", "–", "—"} and c.end < s.span.end
+                and W[c.end] in lx.border_words) or a.iso == c.iso:
+            continue
+        if _hedge_words_in(W, T, s.span.start, s.span.end, lx.hedges):
+            return
+        sides = (a.iso, c.iso)
+        others = [m for m in ms if m is not a and m is not c]
+        dst = {m.iso for m in others if m.role == "DST" and m.iso in sides}
+        own = {m.iso for m in others if m.kind == "demonym" and m.role == "NAT" and m.iso in sides}
+        own |= {iso for _, iso in s.ethnic if iso in sides}
+        if len(dst) == 1:
+            d = dst.pop()
+            o = sides[0] if d == sides[1] else sides[1]
+        elif len(own) == 1 and s.triggers:
+            o = own.pop()
+            d = sides[0] if o == sides[1] else sides[1]
+        else:
+            continue
+        if (o, d) not in known:
+            b.add(s.span, o, d, [a.start, c.start], trigger=c.end)
+            known.add((o, d))
+
+
+def _asylum_by_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Venezuelan asylum requests in Spain", "asylum applications were filed in Lithuania by Belarusians": the
+    applicants' nationality (the adjective before "asylum", or a demonym after "by"/"from") and the one country
+    "in" which they applied. No hedge or negation in the sentence."""
+    start, end = s.span.start, s.span.end
+    for k in range(start + 1, end):
+        if W[k] not in lx.applications or W[k - 1] != "asylum":
+            continue
+        nats = {m.iso for m in s.mentions if m.kind == "demonym" and (
+            m.end == k - 1 or m.start > k and W[m.start - 1] in {"by", "from"})}
+        hosts = {m.iso for m in s.mentions if m.kind != "demonym" and m.start > start and W[m.start - 1] == "in"}
+        if len(nats) != 1 or len(hosts) != 1 or nats == hosts or _hedge_words_in(W, T, start, end, lx.hedges):
+            return
+        o, d = nats.pop(), hosts.pop()
+        if (o, d) not in known:
+            b.add(s.span, o, d, [k] + [m.start for m in s.mentions if m.iso in {o, d}], trigger=k)
+            known.add((o, d))
+        return
+
+
+def _fled_danger_in_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Fleeing the violence in A, families sought refuge in B": the country of the danger fled is the origin of
+    the sentence's destinations, when no other origin is named. No hedge or negation in the sentence."""
+    if any(m.role == "SRC" for m in s.mentions):
+        return
+    dests = [m for m in s.mentions if m.role == "DST"]
+    if not dests:
+        return
+    start, end = s.span.start, s.span.end
+    by_start = {m.start: m for m in s.mentions}
+    for i in range(start, end - 3):
+        if W[i] not in FLEE_WORDS_R39:
+            continue
+        for j in range(i + 1, min(end - 2, i + 5)):
+            if W[j] in lx.dangers and W[j + 1] in {"in", "of"}:
+                m = by_start.get(j + 2)
+                if m is None or m.kind == "demonym" or _hedge_words_in(W, T, start, end, lx.hedges):
+                    return
+                for d in dests:
+                    if d.iso != m.iso and (m.iso, d.iso) not in known:
+                        b.add(s.span, m.iso, d.iso, [i, m.start, d.start], trigger=i)
+                        known.add((m.iso, d.iso))
+                return
+
+
+def _returned_home_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Russians who fled to B ... have since returned home": the one nationality goes back from the one destination
+    named before the return; "Xs who went back from B": from B to the nationality's country, and not into B. No
+    hedge or negation in the sentence."""
+    start, end = s.span.start, s.span.end
+    nats = {m.iso for m in s.mentions if m.kind == "demonym" and m.role == "NAT"}
+    if len(nats) != 1:
+        return
+    nat = next(iter(nats))
+    for i in range(start + 1, end - 1):
+        if W[i] not in RETURN_WORDS_R39:
+            continue
+        back = next((p for p in lx.back_from if tuple(W[i:i + len(p)]) == p), None)
+        if back is not None:
+            host = next((m for m in s.mentions if m.start == i + len(back) and m.kind != "demonym"), None)
+            if host is None or host.iso == nat or _hedge_words_in(W, T, start, i, lx.hedges):
+                return
+            lo, hi = s.span.start_char, s.span.end_char
+            b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and f.origin == nat
+                                                  and f.destination == host.iso)]
+            b.seen = {k for k in b.seen if not (k[0] == nat and k[1] == host.iso and lo <= k[2] < hi)}
+            known.discard((nat, host.iso))
+            if (host.iso, nat) not in known:
+                b.add(s.span, host.iso, nat, [i, host.start], trigger=i)
+                known.add((host.iso, nat))
+            return
+        if any(tuple(W[i:i + len(p)]) == p for p in lx.return_home):
+            hosts = {m.iso for m in s.mentions if m.role == "DST" and m.end <= i and m.iso != nat}
+            if len(hosts) != 1 or _hedge_words_in(W, T, start, i, lx.hedges):
+                return
+            host = hosts.pop()
+            if (host, nat) not in known:
+                b.add(s.span, host, nat, [i] + [m.start for m in s.mentions if m.iso == host], trigger=i)
+                known.add((host, nat))
+            return
+
+
+def _non_migrant_origins_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str]) -> None:
+    """"Russian tourists flocked to B", "The A-ian president visited refugee camps in B": a demonym on a word for
+    visitors, leaders or firms is no origin of migrants. The sentence's flows from that country go, unless the
+    country is named otherwise in the sentence or the sentence has a flight word ("fled")."""
+    if any(kind == "depart" for kind in s.triggers.values()):
+        return
+    end = s.span.end
+    if any(_is_group_lower(W[k]) and W[k] not in lx.non_migrants and not (k + 1 < end and W[k + 1] in {"camp", "camps"})
+           for k in range(s.span.start, end)):
+        return  # "As the Syrian president clings to power, Jordan has absorbed 460,000 refugees": migrants too
+    bad = {m.iso for m in s.mentions if m.kind == "demonym" and m.end < s.span.end and W[m.end] in lx.non_migrants}
+    if not bad:
+        return
+    bad -= {m.iso for m in s.mentions if not (m.kind == "demonym" and m.end < s.span.end
+                                              and W[m.end] in lx.non_migrants)}
+    if bad:
+        lo, hi = s.span.start_char, s.span.end_char
+        b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and f.origin in bad)]
+
+
+def _bare_host_count_r39(b: _Builder, s: _Sentence, previous: _Sentence | None, lx: _Matrix39, W: list[str],
+                         T: list[str], known: set) -> None:
+    """"Poland has taken in a million Ukrainian refugees. Neighbouring Slovakia is hosting about 80,000.": a country
+    hosting a bare number right after a sentence whose flows all come from one origin hosts people of that origin.
+    The country is named before the verb; a number follows it with no noun of its own; no hedge or negation."""
+    if previous is None:
+        return
+    m = s.mentions[0]
+    start, end = s.span.start, s.span.end
+    v = next((k for k in range(m.end, min(end, m.end + 4)) if W[k] in lx.host_verbs), None)
+    if v is None or m.kind == "demonym":
+        return
+    n = next((k for k in range(v + 1, min(end, v + 5)) if b.doc[k].like_num), None)
+    if n is None or n + 1 < end and T[n + 1][:1].isalpha() and W[n + 1] not in {"more", "people", "others"}:
+        return
+    lo, hi = previous.span.start_char, previous.span.end_char
+    origins = {f.origin for f in b.flows if lo <= f.evidence.start < hi}
+    if len(origins) != 1 or _hedge_words_in(W, T, start, end, lx.hedges):
+        return
+    o = origins.pop()
+    if o != m.iso and (o, m.iso) not in known:
+        b.add(s.span, o, m.iso, [m.start, v, n], trigger=v)
+        known.add((o, m.iso))
+
+
+def _reported_in_host_r39(b: _Builder, s: _Sentence, lx: _Matrix39, W: list[str], T: list[str], known: set) -> None:
+    """"Officials in B, a country of 2.6 million, said 300,000 people had crossed from A": people come from the one
+    origin named (after "from", with no destination named) into the country whose officials report them. No hedge
+    or negation in the sentence."""
+    if not s.triggers or any(m.role == "DST" for m in s.mentions):
+        return
+    src = {m.iso for m in s.mentions if m.role == "SRC"}
+    start, end = s.span.start, s.span.end
+    hosts = {m.iso for m in s.mentions if m.kind == "name" and m.start > start + 1 and W[m.start - 1] == "in"
+             and W[m.start - 2] in lx.reporters}
+    if len(src) != 1 or len(hosts) != 1 or src == hosts or _hedge_words_in(W, T, start, end, lx.hedges):
+        return
+    o, d = src.pop(), hosts.pop()
+    if (o, d) not in known:
+        b.add(s.span, o, d, [m.start for m in s.mentions if m.iso in {o, d}], trigger=min(s.triggers))
+        known.add((o, d))
+
+
+def _anaphor_subject_r39(W: list[str], T: list[str], start: int, end: int, lx: _Matrix39) -> int | None:
+    """Where a sentence's subject refers back to people ("they", "their boat", "many of them"), past an opening
+    phrase up to its comma ("By Friday, many of them", "In B, they"); None if it does not."""
+    k = start
+    while k < end and not T[k].strip():
+        k += 1
+    comma = next((j for j in range(k, min(end, k + 6)) if T[j] == ","), None)
+    for j in (k, comma + 1 if comma is not None else None):
+        if j is None or j + 2 >= end:
+            continue
+        if W[j] == "they" or W[j] == "their" and (W[j + 1] in lx.vessels or _is_group_lower(W[j + 1])):
+            return j
+        if W[j] in lx.quantifiers and W[j + 1:j + 3] == ["of", "them"]:
+            return j
+    return None
+
+
+def _anaphor_destination_r39(b: _Builder, sentences: list[_Sentence], lx: _Matrix39, W: list[str], T: list[str],
+                             known: set) -> None:
+    """"Venezuelan migrants walked for days across the Andes. In Chile, they were given permits.", "The Rohingya
+    refugees had spent weeks at sea. Their boat finally landed in B.": people of one nationality in a sentence that
+    names no destination, and the sentence right after it, whose subject refers back to them ("they", "their
+    boat", "many of them"), naming one country where they arrived or are ("reached B", "were in B", an opening "In
+    B,"). A movement word in one of the two sentences; no hedge in the second ("They hope to reach B")."""
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        if not s.mentions or prev.military or s.military or not prev.has_group \
+                or any(t.strip() for t in T[prev.span.end:s.span.start]):
+            continue
+        nats = {m.iso for m in prev.mentions if m.role == "NAT" and m.kind == "demonym"} | {i for _, i in prev.ethnic}
+        if len(nats) != 1 or any(m.role in {"DST", "REFIN", "SRC"} for m in prev.mentions):
+            continue
+        start, end = s.span.start, s.span.end
+        subj = _anaphor_subject_r39(W, T, start, end, lx)
+        if subj is None or any(m.kind == "demonym" or m.role == "SRC" for m in s.mentions):
+            continue
+        places = {m.iso for m in s.mentions}
+        if len(places) != 1 or places == nats or not (prev.triggers or s.triggers):
+            continue
+        m = s.mentions[0]
+        fronted = W[start:m.start][-1:] == ["in"] and m.start < subj
+        if not (fronted or m.role == "DST" or m.start > subj and W[m.start - 1] == "in") \
+                or _hedge_words_in(W, T, start, end, lx.hedges):
+            continue
+        o, d = next(iter(nats)), m.iso
+        if (o, d) not in known:
+            b.add(s.span, o, d, [subj, m.start], trigger=min(s.triggers) if s.triggers else subj)
+            known.add((o, d))
+
+
+def _matrix_flows_r39(b: _Builder, sentences: list[_Sentence]) -> None:
+    """Round 39's rules (above), after all earlier rules and before the learned scorer."""
+    lx = _matrix_r39_lex()
+    if lx is None:
+        return
+    W, T = doc_lowers(b.doc), doc_texts(b.doc)
+    words = doc_word_set(b.doc)  # each rule's cue words looked up once per document, not per token
+    movers = not (lx.vessels.isdisjoint(words) and lx.movement.isdisjoint(words)
+                  and "off" not in words and FLEE_WORDS_R39.isdisjoint(words))
+    asylum = "asylum" in words
+    danger = not FLEE_WORDS_R39.isdisjoint(words)
+    reported = not lx.reporters.isdisjoint(words)
+    hosting = not lx.host_verbs.isdisjoint(words)
+    returns = not RETURN_WORDS_R39.isdisjoint(words)
+    visitors = not lx.non_migrants.isdisjoint(words)
+    known = {(f.origin, f.destination) for f in b.flows}
+    previous = None
+    for s in sentences:
+        if s.military and reported and s.has_group and len(s.mentions) >= 2 and not s.deport:
+            _reported_in_host_r39(b, s, lx, W, T, known)  # "... had crossed from A since the invasion"
+        if not s.mentions or s.military:
+            previous = s
+            continue
+        if hosting and len(s.mentions) == 1 and not s.deport:
+            _bare_host_count_r39(b, s, previous, lx, W, T, known)
+        previous = s
+        if len(s.mentions) >= 2 and not s.deport:
+            if movers:
+                _movers_from_to_r39(b, s, lx, W, T, known)
+            _border_side_group_r39(b, s, lx, W, T, known)
+            if asylum:
+                _asylum_by_r39(b, s, lx, W, T, known)
+            if danger:
+                _fled_danger_in_r39(b, s, lx, W, T, known)
+            if reported:
+                _reported_in_host_r39(b, s, lx, W, T, known)
+        if returns and len(s.mentions) >= 2:
+            _returned_home_r39(b, s, lx, W, T, known)
+        if visitors:
+            _non_migrant_origins_r39(b, s, lx, W)
+    _anaphor_destination_r39(b, sentences, lx, W, T, known)
