@@ -4718,6 +4718,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             elif not ok and _relative_clause_owner(ctx, end, sent) is not None:
                 at = _relative_clause_owner(ctx, end, sent)  # "the aid Germany provides", "the fence it built"
                 actors = [at.actor]
+            elif not ok and _later_relative_owner_r39(ctx, end, sent) is not None:
+                at = _later_relative_owner_r39(ctx, end, sent)  # "a ban on visas for A-ians, which B introduced" (r39)
+                actors = [at.actor]
             elif not ok and entry.get("source_after"):
                 actors, at = [], None
                 if doc[start].lower_ not in set(entry.get("source_not") or ()):  # "pushback from lawmakers"
@@ -5802,3 +5805,38 @@ def _entered_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[A
     (r38)."""
     aimed = _aimed_states_r38(ctx, sent)
     return sorted(aimed) if len(aimed) == 1 else actors
+
+
+# --- round 39 (B39): admission, aid, relocation and visa wordings ---
+
+R39_CLAUSE_BREAKS = frozenset({"which", "that", "who", ";", ":", "and", "but", "was", "were", "is", "are", "has",
+                               "have", "had", "will", "would"})
+R39_OWNER_VERBS = OWNER_CLAUSE_VERBS | {"launch", "unveil", "approve", "agree", "sign", "establish", "create", "open"}
+
+
+def _later_relative_owner_r39(ctx: _Context, end: int, sent: Span) -> Mention | None:
+    """"a ban on visas for A-ians, which B introduced in May", "the waiver for C-ians, which D signed": a noun
+    trigger, its group (a few words, no clause), then a relative clause whose subject is a state and whose verb
+    introduces or provides the measure: that state's measure (r39)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    stop = min(sent.end - 3, end + 7)
+    i = end
+    while i < stop and lowers[i] != ",":
+        if lowers[i] in R39_CLAUSE_BREAKS:
+            return None  # another clause before the relative one
+        i += 1
+    if i >= stop or lowers[i] != "," or lowers[i + 1] not in {"which", "that"}:
+        return None
+    k = i + 2
+    if lowers[k] == "the":
+        k += 1
+    m = ctx.mention_at.get(k)
+    if m is None or m.start != k or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+        return None
+    k = m.end
+    while k < sent.end and k - m.end < 2 and lowers[k] in OWNER_CLAUSE_AUXILIARIES:
+        k += 1
+    if k >= sent.end or not doc[k].is_lower or doc[k].lemma_.lower() not in R39_OWNER_VERBS:
+        return None
+    return m
