@@ -3518,6 +3518,8 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
+                if _no_plan_before_r39(doc, i, sent_start):
+                    return None  # "has no plans to stop issuing visas": the stop is negated, the issuing goes on
                 return "not"  # "stop letting in Russians", "stop issuing visas"
     for i in range(max(lower_bound, start - 5), start):
         low = doc[i].lower_
@@ -3526,7 +3528,7 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
         if low in ctx.sets["negators"] and low != "without":
             if low == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only":
                 continue
-            if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer"):
+            if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer") and not _no_plan_r39(doc, i):
                 continue
             if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]):
                 continue
@@ -4160,7 +4162,7 @@ def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: l
         if m is not None and m.kind == "actor" and m.actor and not ctx.followed_by_modifier(m) and not (
                 m.end < sent.end and doc[m.end].lower_ in {"'s", "’s"}):
             return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-        if i >= end:
+        if i >= end and not _to_enter_r39(doc, i):
             break
     return [], None
 
@@ -5840,3 +5842,26 @@ def _later_relative_owner_r39(ctx: _Context, end: int, sent: Span) -> Mention | 
     if k >= sent.end or not doc[k].is_lower or doc[k].lemma_.lower() not in R39_OWNER_VERBS:
         return None
     return m
+
+
+R39_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intentions"})
+R39_ENTRY_VERBS = frozenset({"enter", "visit", "travel"})
+
+
+def _no_plan_r39(doc: Doc, i: int) -> bool:
+    """"has no plans to stop issuing visas", "no immediate plans to": "no" before a plan noun and "to" negates the
+    measure as "no longer" does (r39)."""
+    k = i + 1
+    if k < len(doc) and doc[k].lower_ in {"immediate", "current", "further"}:
+        k += 1
+    return k + 1 < len(doc) and doc[k].lower_ in R39_PLAN_NOUNS and doc[k + 1].lower_ == "to"
+
+
+def _to_enter_r39(doc: Doc, i: int) -> bool:
+    """"do not need a visa to enter A": the state after "to enter" is the one letting them in (r39)."""
+    return doc[i].lower_ == "to" and i + 1 < len(doc) and doc[i + 1].lower_ in R39_ENTRY_VERBS
+
+
+def _no_plan_before_r39(doc: Doc, i: int, lo: int) -> bool:
+    """"no plans to <stop>" just before the word at ``i`` (r39)."""
+    return any(doc[k].lower_ == "no" and _no_plan_r39(doc, k) for k in range(max(lo, i - 4), i - 1))
