@@ -175,6 +175,7 @@ def lexicon() -> dict:
                      "non_state_role_words", "opinion_modals", "state_titles", "own_intent_cues", "own_intent_gap")
     }
     data["_sets"]["state_org_heads"] |= frozenset(w.lower() for w in data.get("state_org_heads_r38", ()))
+    data["_sets"]["people_words"] |= frozenset(w.lower() for w in data.get("people_words_r39", ()))  # (r39)
     org_map = {}
     for key, aliases in data["international_orgs"].items():
         for alias in aliases:
