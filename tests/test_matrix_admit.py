@@ -27,6 +27,7 @@ XFAIL = {
     "adm-04": "a scheme named before a relative clause ('Under the scheme, which A launched') gives no owner",
     "adm-17": "an evacuation to a capital is not read as the state taking the group in",
     "adm-27": "a national refugee quota is read as a relocation quota, and the UN-less actor is lost",
+    "adm-58": "'One A-ian family from a camp in B will be resettled in C': the group is too far before the passive",
     "adm-46": "'under the UN quota system' is read as a UN relocation scheme",
     "aid-02": "the state helped to house refugees is also read as giving aid",
     "aid-08": "'to help resettle Afghans' is also read as the donor's admission",
