@@ -175,6 +175,7 @@ def lexicon() -> dict:
                      "non_state_role_words", "opinion_modals", "state_titles", "own_intent_cues", "own_intent_gap")
     }
     data["_sets"]["state_org_heads"] |= frozenset(w.lower() for w in data.get("state_org_heads_r38", ()))
+    data["_sets"]["people_words"] |= frozenset(w.lower() for w in data.get("people_words_r39", ()))  # (r39)
     org_map = {}
     for key, aliases in data["international_orgs"].items():
         for alias in aliases:
@@ -3518,6 +3519,8 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
     if doc[start].lower_.endswith("ing"):
         for i in range(max(lower_bound, start - 2), start):
             if doc[i].lemma_.lower() in {"stop", "halt", "cease", "end", "suspend", "quit"}:
+                if _no_plan_before_r39(doc, i, sent_start):
+                    return None  # "has no plans to stop issuing visas": the stop is negated, the issuing goes on
                 return "not"  # "stop letting in Russians", "stop issuing visas"
     for i in range(max(lower_bound, start - 5), start):
         low = doc[i].lower_
@@ -3526,7 +3529,7 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
         if low in ctx.sets["negators"] and low != "without":
             if low == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only":
                 continue
-            if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer"):
+            if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer") and not _no_plan_r39(doc, i):
                 continue
             if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]):
                 continue
@@ -4160,7 +4163,7 @@ def _destination_actor(ctx: _Context, start: int, end: int, sent: Span, words: l
         if m is not None and m.kind == "actor" and m.actor and not ctx.followed_by_modifier(m) and not (
                 m.end < sent.end and doc[m.end].lower_ in {"'s", "’s"}):
             return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
-        if i >= end:
+        if i >= end and not _to_enter_r39(doc, i):
             break
     return [], None
 
@@ -4717,6 +4720,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 actors, at = owners, None  # "to justify his travel ban": the leader's state
             elif not ok and _relative_clause_owner(ctx, end, sent) is not None:
                 at = _relative_clause_owner(ctx, end, sent)  # "the aid Germany provides", "the fence it built"
+                actors = [at.actor]
+            elif not ok and _later_relative_owner_r39(ctx, end, sent) is not None:
+                at = _later_relative_owner_r39(ctx, end, sent)  # "a ban on visas for A-ians, which B introduced" (r39)
                 actors = [at.actor]
             elif not ok and entry.get("source_after"):
                 actors, at = [], None
@@ -5802,3 +5808,61 @@ def _entered_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[A
     (r38)."""
     aimed = _aimed_states_r38(ctx, sent)
     return sorted(aimed) if len(aimed) == 1 else actors
+
+
+# --- round 39 (B39): admission, aid, relocation and visa wordings ---
+
+R39_CLAUSE_BREAKS = frozenset({"which", "that", "who", ";", ":", "and", "but", "was", "were", "is", "are", "has",
+                               "have", "had", "will", "would"})
+R39_OWNER_VERBS = OWNER_CLAUSE_VERBS | {"launch", "unveil", "approve", "agree", "sign", "establish", "create", "open"}
+
+
+def _later_relative_owner_r39(ctx: _Context, end: int, sent: Span) -> Mention | None:
+    """"a ban on visas for A-ians, which B introduced in May", "the waiver for C-ians, which D signed": a noun
+    trigger, its group (a few words, no clause), then a relative clause whose subject is a state and whose verb
+    introduces or provides the measure: that state's measure (r39)."""
+    doc = ctx.doc
+    lowers = doc_lowers(doc)
+    stop = min(sent.end - 3, end + 7)
+    i = end
+    while i < stop and lowers[i] != ",":
+        if lowers[i] in R39_CLAUSE_BREAKS:
+            return None  # another clause before the relative one
+        i += 1
+    if i >= stop or lowers[i] != "," or lowers[i + 1] not in {"which", "that"}:
+        return None
+    k = i + 2
+    if lowers[k] == "the":
+        k += 1
+    m = ctx.mention_at.get(k)
+    if m is None or m.start != k or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+        return None
+    k = m.end
+    while k < sent.end and k - m.end < 2 and lowers[k] in OWNER_CLAUSE_AUXILIARIES:
+        k += 1
+    if k >= sent.end or not doc[k].is_lower or doc[k].lemma_.lower() not in R39_OWNER_VERBS:
+        return None
+    return m
+
+
+R39_PLAN_NOUNS = frozenset({"plan", "plans", "intention", "intentions"})
+R39_ENTRY_VERBS = frozenset({"enter", "visit", "travel"})
+
+
+def _no_plan_r39(doc: Doc, i: int) -> bool:
+    """"has no plans to stop issuing visas", "no immediate plans to": "no" before a plan noun and "to" negates the
+    measure as "no longer" does (r39)."""
+    k = i + 1
+    if k < len(doc) and doc[k].lower_ in {"immediate", "current", "further"}:
+        k += 1
+    return k + 1 < len(doc) and doc[k].lower_ in R39_PLAN_NOUNS and doc[k + 1].lower_ == "to"
+
+
+def _to_enter_r39(doc: Doc, i: int) -> bool:
+    """"do not need a visa to enter A": the state after "to enter" is the one letting them in (r39)."""
+    return doc[i].lower_ == "to" and i + 1 < len(doc) and doc[i + 1].lower_ in R39_ENTRY_VERBS
+
+
+def _no_plan_before_r39(doc: Doc, i: int, lo: int) -> bool:
+    """"no plans to <stop>" just before the word at ``i`` (r39)."""
+    return any(doc[k].lower_ == "no" and _no_plan_r39(doc, k) for k in range(max(lo, i - 4), i - 1))

@@ -141,7 +141,8 @@ def test_document_subject(run, text, expected):
     ("The United States is divided. Republicans oppose any amnesty for illegal immigrants.", set()),
     # a visa scheme ended
     ("Canada's government will end the visa lottery for migrants from 20 countries.", {("CA", "VisaRestriction")}),
-    ("Canada's government will end visa-free travel for migrants from Mexico.", set()),
+    # r39: ending visa-free travel brings a visa requirement in, as "reintroduced visas" does (visa_tighten)
+    ("Canada's government will end visa-free travel for migrants from Mexico.", {("CA", "VisaRestriction")}),
 ])
 def test_amnesty_and_visa_end(run, text, expected):
     assert run(text) == expected
