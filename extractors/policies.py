@@ -2869,7 +2869,7 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if doc[start].lower_.endswith("ly") and start + 1 < sent.end:
         start += 1  # the match may start with its adverb: "were forcibly expelled"
     low = doc[start].lower_
-    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught", "kept"}):
+    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught", "kept", "laid"}):
         return False
     before = start - 1
     if before > sent.start and doc[before].text in QUOTE_MARKS:
