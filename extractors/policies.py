@@ -3126,13 +3126,18 @@ def _frontier_after_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor
         if m is None or m.start != j or not m.actor or m.actor[0] != "Country" or m.kind not in {"demonym", "actor"}:
             continue
         k = m.end + 1 if m.kind == "actor" and m.end < sent.end and lowers[m.end] in {"'s", "’s"} else m.end
-        if m.kind == "actor" and k == m.end:
-            continue  # "to A" names a place reached, not a frontier
+        if m.kind == "actor" and k == m.end and not _abbreviated_r39(ctx.doc[m.start:m.end].text):
+            continue  # "to A" names a place reached, not a frontier; "at the U.S. border" is its own
         while k < sent.end and k - m.end < 3 and lowers[k] in FRONTIER_SKIP_R39:
             k += 1
         if k < sent.end and lowers[k] in FRONTIER_WORDS_R39:
             return [m.actor], m
     return [], None
+
+
+def _abbreviated_r39(text: str) -> bool:
+    """"U.S.", "UK": a state's abbreviation, used before a noun as its adjective."""
+    return len(text) <= 4 and text.replace(".", "").isupper()
 
 
 def _demonym_agent_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
@@ -3150,6 +3155,27 @@ def _demonym_agent_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor]
                 and m.end < sent.end and lowers[m.end] in FORCE_WORDS_R39:
             return [m.actor], m
         break
+    return [], None
+
+
+def _demonym_speaker_after_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"..., the A-ian police said", "..., A-ian border guards reported": a state's force or body named by its
+    adjective as the speaker after the measure reports its own measure."""
+    doc, lowers = ctx.doc, doc_lowers(ctx.doc)
+    for i in range(end, sent.end):
+        if lowers[i] != "," or i + 1 >= sent.end:
+            continue
+        j = i + 2 if lowers[i + 1] == "the" else i + 1
+        m = ctx.mention_at.get(j)
+        if m is None or m.start != j or m.kind not in {"demonym", "actor"} or not m.actor \
+                or m.actor[0] != "Country":
+            continue
+        k = m.end
+        while k < sent.end and k - m.end < 3 and lowers[k] in FORCE_WORDS_R39:
+            k += 1
+        named = k > m.end or (m.kind == "actor" and lowers[m.end - 1] in FORCE_WORDS_R39)  # "the A-ian police"
+        if named and k < sent.end and doc[k].lemma_.lower() in ctx.sets["speech_verbs"]:
+            return [m.actor], m
     return [], None
 
 
@@ -3175,6 +3201,23 @@ def _gathering_held_r39(ctx: _Context, start: int, end: int) -> bool:
     return doc[start].lemma_.lower() == "hold" and end + 1 < len(doc) \
         and doc[end].lower_ in {"a", "an"} and doc[end + 1].lower_ not in GATHERING_NEXT_R39
 
+
+
+def _which_antecedent_r39(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"... fled to A, which is going to close the border and build a fence": the state before ", which" is the
+    subject of the relative clause the trigger lies in, though named after a preposition."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, max(sent.start + 1, start - 16), -1):
+        low = lowers[k]
+        if low in {",", ";", ":", "—", "(", ")"} or (k in ctx.mention_at and ctx.mention_at[k].kind == "actor"):
+            return [], None  # another clause, or another state or body between
+        if low != "which" or lowers[k - 1] != ",":
+            continue
+        m = next((x for x in ctx.by_end if x.end == k - 1), None)
+        if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        return [], None
+    return [], None
 
 
 # --------------------------------------------------------------------------- trigger checks
@@ -4875,10 +4918,20 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = _between_builders(ctx, end, sent)  # "walls went up between Austria and Slovenia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if entry.get("demonym_inside_r39"):
+            inside = [m for i in range(start + 1, end) for m in [ctx.mention_at.get(i)]
+                      if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country"]
+            if not inside:
+                continue
+            actors, at = [inside[0].actor], inside[0]  # "surveillance of A-ian beaches": the state whose coast (r39)
+        if not actors and not passive and entry["type"] in ENFORCE_TYPES_R39 and not entry.get("nominal"):
+            actors, at = _which_antecedent_r39(ctx, start, sent)  # "fled to A, which ... built a fence" (r39)
         if not actors and passive and entry["type"] in ENFORCE_TYPES_R39:
             actors, at = _demonym_agent_r39(ctx, end, sent)  # "detained by A-ian police" (r39)
             if not actors:
                 actors, at = _frontier_after_r39(ctx, end, sent)  # "denied entry at the A-ian border" (r39)
+        if not actors and entry["type"] in ENFORCE_TYPES_R39:
+            actors, at = _demonym_speaker_after_r39(ctx, end, sent)  # "..., the A-ian police said" (r39)
         if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
                 and _stated_or_announced(ctx, sent, start):
             actors, at = _story_state(ctx, sent, start, end), None  # "students are exempt from the call-up"
