@@ -3204,7 +3204,7 @@ def _gathering_held_r39(ctx: _Context, start: int, end: int) -> bool:
 
 
 def _which_antecedent_r39(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
-    """"... fled to A, which is going to close the border and build a fence": the state before ", which" is the
+    """"... fled to A, which has since shut its crossings and built a fence": the state before ", which" is the
     subject of the relative clause the trigger lies in, though named after a preposition."""
     lowers = doc_lowers(ctx.doc)
     for k in range(start - 1, max(sent.start + 1, start - 16), -1):
