@@ -4918,6 +4918,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = _between_builders(ctx, end, sent)  # "walls went up between Austria and Slovenia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("by_agent_r39"):
+            actors, at = _by_agent(ctx, end)  # "all flights to A were suspended by B" (r39)
         if entry.get("demonym_inside_r39"):
             inside = [m for i in range(start + 1, end) for m in [ctx.mention_at.get(i)]
                       if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country"]
