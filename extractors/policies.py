@@ -2730,6 +2730,8 @@ def _relative_clause_owner(ctx: _Context, end: int, sent: Span) -> Mention | Non
     doc = ctx.doc
     lowers = doc_lowers(doc)
     i = end
+    if i + 1 < sent.end and lowers[i] == "," and lowers[i + 1] == "which":
+        i += 1  # "the travel ban, which A introduced in May" (r39)
     if i < sent.end and lowers[i] in {"that", "which"}:
         i += 1
     if i < sent.end and lowers[i] == "the":
@@ -2870,7 +2872,7 @@ def _is_passive(ctx: _Context, start: int, sent: Span) -> bool:
     if doc[start].lower_.endswith("ly") and start + 1 < sent.end:
         start += 1  # the match may start with its adverb: "were forcibly expelled"
     low = doc[start].lower_
-    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught", "kept"}):
+    if not (low.endswith(("ed", "en", "wn")) or low in {"sent", "held", "built", "put", "caught", "kept", "laid"}):
         return False
     before = start - 1
     if before > sent.start and doc[before].text in QUOTE_MARKS:
@@ -3086,6 +3088,137 @@ def _entered_elsewhere_r38(ctx: _Context, end: int, sent: Span, actor: Actor) ->
     m = ctx.mention_at.get(j)
     return m is not None and m.actor is not None and m.actor[0] == "Country" and m.actor != actor \
         and m.kind in {"actor", "place"}
+
+
+# --- round 39 (C39): entry bans, barriers, deportation, detention, flight bans, manhunts ---
+
+OWNER_CLAUSE_VERBS = OWNER_CLAUSE_VERBS | {"begin", "start", "launch", "resume", "carry", "issue", "sign", "declare"}
+# "the deportations, which A began in May", "the travel ban, which A signed": a relative clause owner (r39)
+ENFORCE_TYPES_R39 = frozenset({"EntryBan", "BorderBarrier", "Detention", "Deportation"})
+FRONTIER_PREPS_R39 = frozenset({"at", "on", "along", "across", "near", "to", "into"})
+FRONTIER_WORDS_R39 = frozenset({"border", "borders", "frontier", "frontiers", "crossing", "crossings", "checkpoint",
+                                "checkpoints", "coast", "coastline", "waters", "port", "ports"})
+FRONTIER_SKIP_R39 = frozenset({"the", "its", "a", "all", "both", "two", "several", "main", "land", "eastern", "western",
+                               "southern", "northern", "external", "sea"})
+FORCE_WORDS_R39 = frozenset({"police", "authorities", "officials", "officers", "agents", "troops", "soldiers", "forces",
+                             "army", "navy", "military", "coastguard", "guards", "guard", "gendarmes", "gendarmerie",
+                             "border", "coast", "security", "immigration", "interior", "ministry", "government"})
+HYPOTHETICAL_MODALS_R39 = frozenset({"could", "might", "may"})
+CONDITION_WORDS_R39 = frozenset({"if", "unless"})
+WAR_WORDS_R39 = frozenset({"invasion", "invade", "invaded", "war", "offensive", "attack", "drills", "exercises",
+                           "annexation", "shelling"})
+GATHERING_NEXT_R39 = frozenset({"group", "groups", "number", "total"})
+
+
+def _frontier_after_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"were denied entry at the A-ian border", "razor wire was laid along A's land border": in a passive with no
+    agent, the state whose border, crossing or coast the measure is at, named by its adjective or possessive."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(end, min(sent.end - 1, end + 8)):
+        low = lowers[i]
+        if low in {"by", ";", ":", "—", "(", "where", "which", "who"}:
+            break  # an agent, or another clause
+        if low not in FRONTIER_PREPS_R39:
+            continue
+        j = i + 1
+        while j < sent.end and lowers[j] in FRONTIER_SKIP_R39:
+            j += 1
+        m = ctx.mention_at.get(j)
+        if m is None or m.start != j or not m.actor or m.actor[0] != "Country" or m.kind not in {"demonym", "actor"}:
+            continue
+        k = m.end + 1 if m.kind == "actor" and m.end < sent.end and lowers[m.end] in {"'s", "’s"} else m.end
+        if m.kind == "actor" and k == m.end and not _abbreviated_r39(ctx.doc[m.start:m.end].text):
+            continue  # "to A" names a place reached, not a frontier; "at the U.S. border" is its own
+        while k < sent.end and k - m.end < 3 and lowers[k] in FRONTIER_SKIP_R39:
+            k += 1
+        if k < sent.end and lowers[k] in FRONTIER_WORDS_R39:
+            return [m.actor], m
+    return [], None
+
+
+def _abbreviated_r39(text: str) -> bool:
+    """"U.S.", "UK": a state's abbreviation, used before a noun as its adjective."""
+    return len(text) <= 4 and text.replace(".", "").isupper()
+
+
+def _demonym_agent_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"were detained by A-ian police", "were pushed back by A-ian border guards": a passive's agent named by the
+    state's adjective and a force or body noun."""
+    lowers = doc_lowers(ctx.doc)
+    for i in range(end, min(sent.end - 2, end + PASSIVE_AGENT_WINDOW)):
+        if lowers[i] in {";", ":", "—"}:
+            break
+        if lowers[i] != "by":
+            continue
+        j = i + 2 if lowers[i + 1] == "the" else i + 1
+        m = ctx.mention_at.get(j)
+        if m is not None and m.start == j and m.kind == "demonym" and m.actor and m.actor[0] == "Country" \
+                and m.end < sent.end and lowers[m.end] in FORCE_WORDS_R39:
+            return [m.actor], m
+        break
+    return [], None
+
+
+def _demonym_speaker_after_r39(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"..., the A-ian police said", "..., A-ian border guards reported": a state's force or body named by its
+    adjective as the speaker after the measure reports its own measure."""
+    doc, lowers = ctx.doc, doc_lowers(ctx.doc)
+    for i in range(end, sent.end):
+        if lowers[i] != "," or i + 1 >= sent.end:
+            continue
+        j = i + 2 if lowers[i + 1] == "the" else i + 1
+        m = ctx.mention_at.get(j)
+        if m is None or m.start != j or m.kind not in {"demonym", "actor"} or not m.actor \
+                or m.actor[0] != "Country":
+            continue
+        k = m.end
+        while k < sent.end and k - m.end < 3 and lowers[k] in FORCE_WORDS_R39:
+            k += 1
+        named = k > m.end or (m.kind == "actor" and lowers[m.end - 1] in FORCE_WORDS_R39)  # "the A-ian police"
+        if named and k < sent.end and doc[k].lemma_.lower() in ctx.sets["speech_verbs"]:
+            return [m.actor], m
+    return [], None
+
+
+def _hypothetical_r39(ctx: _Context, sent: Span, start: int) -> bool:
+    """"A could expel more migrants if the deal collapses", "if arrivals rise, A might consider shutting its border":
+    a measure under a possibility modal in a sentence with a condition is a hypothetical."""
+    lowers = doc_lowers(ctx.doc)
+    if HYPOTHETICAL_MODALS_R39.isdisjoint(lowers[max(sent.start, start - 3):start]):
+        return False
+    return not CONDITION_WORDS_R39.isdisjoint(lowers[sent.start:sent.end])
+
+
+def _war_deployment_r39(ctx: _Context, sent: Span) -> bool:
+    """"A massed troops along its border with B before the invasion": forces at a border for a war, in a sentence
+    with no word of migration."""
+    lowers = doc_lowers(ctx.doc)[sent.start:sent.end]
+    return not WAR_WORDS_R39.isdisjoint(lowers) and not _sentence_has(ctx, sent, "migrants")
+
+
+def _gathering_held_r39(ctx: _Context, start: int, end: int) -> bool:
+    """"The migrants held a protest": an event the group holds (read as a reduced relative), nobody detained."""
+    doc = ctx.doc
+    return doc[start].lemma_.lower() == "hold" and end + 1 < len(doc) \
+        and doc[end].lower_ in {"a", "an"} and doc[end + 1].lower_ not in GATHERING_NEXT_R39
+
+
+
+def _which_antecedent_r39(ctx: _Context, start: int, sent: Span) -> tuple[list[Actor], Mention | None]:
+    """"... fled to A, which has since shut its crossings and built a fence": the state before ", which" is the
+    subject of the relative clause the trigger lies in, though named after a preposition."""
+    lowers = doc_lowers(ctx.doc)
+    for k in range(start - 1, max(sent.start + 1, start - 16), -1):
+        low = lowers[k]
+        if low in {",", ";", ":", "—", "(", ")"} or (k in ctx.mention_at and ctx.mention_at[k].kind == "actor"):
+            return [], None  # another clause, or another state or body between
+        if low != "which" or lowers[k - 1] != ",":
+            continue
+        m = next((x for x in ctx.by_end if x.end == k - 1), None)
+        if m is not None and m.kind == "actor" and m.actor and m.actor[0] == "Country":
+            return [m.actor], m
+        return [], None
+    return [], None
 
 
 # --------------------------------------------------------------------------- trigger checks
@@ -4791,6 +4924,22 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = _between_builders(ctx, end, sent)  # "walls went up between Austria and Slovenia"
         if not actors and entry.get("border_owner"):
             actors, at = _border_owner(ctx, start, end)  # "he sealed Hungary's border": the state whose border it is
+        if not actors and entry.get("by_agent_r39"):
+            actors, at = _by_agent(ctx, end)  # "all flights to A were suspended by B" (r39)
+        if entry.get("demonym_inside_r39"):
+            inside = [m for i in range(start + 1, end) for m in [ctx.mention_at.get(i)]
+                      if m is not None and m.kind == "demonym" and m.actor and m.actor[0] == "Country"]
+            if not inside:
+                continue
+            actors, at = [inside[0].actor], inside[0]  # "surveillance of A-ian beaches": the state whose coast (r39)
+        if not actors and not passive and entry["type"] in ENFORCE_TYPES_R39 and not entry.get("nominal"):
+            actors, at = _which_antecedent_r39(ctx, start, sent)  # "fled to A, which ... built a fence" (r39)
+        if not actors and passive and entry["type"] in ENFORCE_TYPES_R39:
+            actors, at = _demonym_agent_r39(ctx, end, sent)  # "detained by A-ian police" (r39)
+            if not actors:
+                actors, at = _frontier_after_r39(ctx, end, sent)  # "denied entry at the A-ian border" (r39)
+        if not actors and entry["type"] in ENFORCE_TYPES_R39:
+            actors, at = _demonym_speaker_after_r39(ctx, end, sent)  # "..., the A-ian police said" (r39)
         if not actors and entry.get("story_context") and _sentence_has(ctx, sent, entry["story_context"]) \
                 and _stated_or_announced(ctx, sent, start):
             actors, at = _story_state(ctx, sent, start, end), None  # "students are exempt from the call-up"
@@ -4887,6 +5036,12 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue
         if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
             continue  # r38: "fears that A may close the border" is no measure
+        if entry["type"] in ENFORCE_TYPES_R39 and _hypothetical_r39(ctx, sent, start):
+            continue  # r39: "A could expel more migrants if the deal collapses"
+        if entry["type"] == "BorderBarrier" and _war_deployment_r39(ctx, sent):
+            continue  # r39: troops at a border for a war
+        if entry["type"] == "Detention" and _gathering_held_r39(ctx, start, end):
+            continue  # r39: "the migrants held a protest"
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
@@ -4936,7 +5091,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "accepted a hot meal", "welcomed the decision to admit ...": a thing is taken, not people
         if not _migration_anchored(ctx, sent, policy_type, target, t_nat, entry):
             continue  # "police detained two men", "the expulsion of 23 embassy staff": no migration measure
-        if policy_type == "Detention" and t_nat is None and _criminal_arrest(ctx, sent, end, target):
+        if policy_type == "Detention" and (t_nat is None or entry.get("criminal_check_r39")) \
+                and _criminal_arrest(ctx, sent, end, target):
             continue  # "two men were arrested and charged with smuggling migrants": a criminal arrest (r30)
         ev_start = min(start, actor_start) if actor_start is not None else start
         ev_end = max(end, target[1]) if target is not None and target[1] <= sent.end else end
