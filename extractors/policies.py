@@ -4434,6 +4434,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         return []  # nothing about people's movement or status (extractors.topic)
     triggers: list[tuple[str, int, int]] = []
     policies, backoff_pairs = rule_policies(doc, assertions, backoff, triggers)
+    if policies:
+        policies = policies + _returned_unheard_r39(doc, policies)  # r39: "expelled them without hearing claims"
     if scorer_enabled() if scorer is None else scorer:
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
@@ -4881,6 +4883,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue
         if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
             continue  # r38: "fears that A may close the border" is no measure
+        if entry["type"] in ASYLUM_TYPES_R39 and _asylum_unreal_r39(ctx, sent, start, end):
+            continue  # r39: feared, hoped, lifted, refused, "if ... could", "whose claims were rejected"
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
@@ -5802,3 +5806,96 @@ def _entered_state_r38(ctx: _Context, sent: Span, actors: list[Actor]) -> list[A
     (r38)."""
     aimed = _aimed_states_r38(ctx, sent)
     return sorted(aimed) if len(aimed) == 1 else actors
+
+
+# --- round 39 (A39): asylum restriction and offer, over the paradigm of their wordings ---
+ASYLUM_TYPES_R39 = frozenset({"AsylumRestriction", "AsylumOffer"})
+UNREAL_CUES_R39 = FEAR_NOUNS_R38 | frozenset({"hope", "hopes", "hoped", "hoping"})
+ENDED_BY_R39 = frozenset({"lift", "lifted", "lifts", "lifting", "end", "ended", "ends", "ending", "scrap", "scrapped",
+                          "rescind", "rescinded", "revoke", "revoked", "drop", "dropped", "repeal", "repealed"})
+RESUMED_R39 = frozenset({"resume", "resumes", "resumed", "resuming", "reopen", "reopened", "restore", "restored"})
+REFUSING_LEADS_R39 = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
+                                "declining", "reject", "rejected", "rejects", "rejecting"})
+RESTRICTING_LEMMAS_R39 = frozenset({"suspend", "halt", "stop", "end", "restrict", "limit", "curb", "tighten", "ban",
+                                    "bar", "cap", "scrap", "close", "freeze", "pause", "deny", "reject", "refuse"})
+PROSPECT_OPENERS_R39 = frozenset({"if", "unless", "should"})
+CLAUSE_BREAKS_R39 = CLAUSE_MARKS | {".", "and", "but", "or"}
+
+
+def _asylum_unreal_r39(ctx: _Context, sent: Span, start: int, end: int) -> bool:
+    """An asylum trigger that states no measure taken (r39): one others fear or hope for ("migrants fear A will stop
+    accepting claims", "she hoped A would grant asylum"); a restriction the clause ends ("lifted the one-month
+    freeze", "resumed processing"); a refusal that leads a match holding another verb ("refused to suspend asylum":
+    the inner "suspend asylum" is then read, and negated); a prospect opened by "if" with a modal of chance ("If ...,
+    A could suspend asylum"); the group's own past ("Xs whose asylum claims were rejected")."""
+    lows = doc_lowers(ctx.doc)
+    if start > sent.start and lows[start - 1] == "whose":
+        return True
+    if lows[start] in REFUSING_LEADS_R39 and start + 1 < end and lows[start + 1] == "to" and \
+            not RESTRICTING_LEMMAS_R39.isdisjoint(doc_lemmas(ctx.doc)[start + 2:end]):
+        return True
+    if not RESUMED_R39.isdisjoint(lows[start:end]):
+        return True
+    k = start - 1
+    lo = max(sent.start, start - 10)
+    while k >= lo and lows[k] not in CLAUSE_MARKS:
+        if lows[k] in UNREAL_CUES_R39:
+            return True
+        k -= 1
+    for k in range(start - 1, max(sent.start, start - 7) - 1, -1):
+        if lows[k] in CLAUSE_BREAKS_R39:
+            break
+        if lows[k] in ENDED_BY_R39 and k < start - 1:
+            return True  # "lifted the one-month freeze" ("ended the freeze" is read by the ending governor)
+    if lows[sent.start] in PROSPECT_OPENERS_R39 and "," in lows[sent.start:start] and not \
+            PROSPECT_MODALS_R38.isdisjoint(lows[max(sent.start, start - 2):start]):
+        return True
+    return False
+
+
+UNHEARD_VERBS_R39 = frozenset({"hearing", "considering", "processing", "examining", "assessing", "registering",
+                               "reviewing", "letting", "allowing", "permitting", "giving", "offering", "chance",
+                               "opportunity", "right", "possibility", "access"})
+UNHEARD_DENIALS_R39 = frozenset({"denied", "deny", "denies", "denying", "denial"})
+UNHEARD_CLAIMS_R39 = frozenset({"asylum", "protection"})
+RETURN_TYPES_R39 = frozenset({"Deportation", "EntryBan"})
+
+
+def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
+    """A return or refusal of entry carried out over people's claims ("expelled them to X without hearing their
+    asylum claims", "pushed back and denied the chance to apply for asylum", "turn back migrants, even if they ask
+    for asylum") also restricts asylum: the same actor's AsylumRestriction, from the cue after the return's words
+    in its sentence (r39; the actor of the return is already resolved, so a state named in between, "to Belarus",
+    is not taken for it)."""
+    have = {(p.actor_kind, p.actor_key) for p in policies if p.policy_type == "AsylumRestriction"}
+    out: list[Policy] = []
+    lows = doc_lowers(doc)
+    for p in policies:
+        if p.policy_type not in RETURN_TYPES_R39 or (p.actor_kind, p.actor_key) in have:
+            continue
+        ev = p.evidence
+        tail = doc.char_span(ev.end, ev.sentence_end, alignment_mode="expand")
+        if tail is None or UNHEARD_CLAIMS_R39.isdisjoint(lows[tail.start:tail.end]):
+            continue
+        cue = None
+        for i in range(tail.start, tail.end - 1):
+            w = lows[i]
+            if w == "without" and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 4]):
+                cue = i
+            elif w in UNHEARD_DENIALS_R39 and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 5]):
+                cue = i
+            elif w == "even" and lows[i + 1] in {"if", "when", "though"}:
+                cue = i
+            if cue is not None:
+                if UNHEARD_CLAIMS_R39.isdisjoint(lows[cue + 1:cue + 9]):
+                    cue = None
+                    continue
+                break
+        if cue is None:
+            continue
+        have.add((p.actor_kind, p.actor_key))
+        stop = min(tail.end, cue + 9)
+        evidence = evidence_for(doc, ev.start, doc[stop - 1].idx + len(doc[stop - 1]), EXTRACTOR)
+        out.append(replace(p, policy_type="AsylumRestriction", evidence=evidence, trigger=doc[cue:stop].text,
+                           confidence=None))
+    return out
