@@ -5813,6 +5813,9 @@ ASYLUM_TYPES_R39 = frozenset({"AsylumRestriction", "AsylumOffer"})
 UNREAL_CUES_R39 = FEAR_NOUNS_R38 | frozenset({"hope", "hopes", "hoped", "hoping"})
 ENDED_BY_R39 = frozenset({"lift", "lifted", "lifts", "lifting", "end", "ended", "ends", "ending", "scrap", "scrapped",
                           "rescind", "rescinded", "revoke", "revoked", "drop", "dropped", "repeal", "repealed"})
+FEARED_MODALS_R39 = PROSPECT_MODALS_R38 | {"will", "shall", "'ll", "’ll", "wo"}
+HALT_NOUNS_R39 = frozenset({"freeze", "suspension", "ban", "moratorium", "halt", "pause", "cap", "ceiling", "limit",
+                            "limits", "restriction", "restrictions", "curbs", "curb"})
 RESUMED_R39 = frozenset({"resume", "resumes", "resumed", "resuming", "reopen", "reopened", "restore", "restored"})
 REFUSING_LEADS_R39 = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
                                 "declining", "reject", "rejected", "rejects", "rejecting"})
@@ -5823,11 +5826,11 @@ CLAUSE_BREAKS_R39 = CLAUSE_MARKS | {".", "and", "but", "or"}
 
 
 def _asylum_unreal_r39(ctx: _Context, sent: Span, start: int, end: int) -> bool:
-    """An asylum trigger that states no measure taken (r39): one others fear or hope for ("migrants fear A will stop
-    accepting claims", "she hoped A would grant asylum"); a restriction the clause ends ("lifted the one-month
-    freeze", "resumed processing"); a refusal that leads a match holding another verb ("refused to suspend asylum":
-    the inner "suspend asylum" is then read, and negated); a prospect opened by "if" with a modal of chance ("If ...,
-    A could suspend asylum"); the group's own past ("Xs whose asylum claims were rejected")."""
+    """An asylum trigger that states no measure taken (r39): one others fear or hope for, with a modal ("migrants
+    fear A will stop accepting claims", "she hoped A would grant asylum"); a restriction the clause ends ("lifted
+    the one-month freeze", "resumed processing"); a refusal that leads a match holding another verb ("refused to
+    suspend asylum": the inner "suspend asylum" is then read, and negated); a prospect opened by "if" with a modal of
+    chance ("If ..., A could suspend asylum"); the group's own past ("Xs whose asylum claims were rejected")."""
     lows = doc_lowers(ctx.doc)
     if start > sent.start and lows[start - 1] == "whose":
         return True
@@ -5839,13 +5842,13 @@ def _asylum_unreal_r39(ctx: _Context, sent: Span, start: int, end: int) -> bool:
     k = start - 1
     lo = max(sent.start, start - 10)
     while k >= lo and lows[k] not in CLAUSE_MARKS:
-        if lows[k] in UNREAL_CUES_R39:
-            return True
+        if lows[k] in UNREAL_CUES_R39 and not FEARED_MODALS_R39.isdisjoint(lows[k + 1:start]):
+            return True  # "fear A will stop ...", "hoped A would grant ..." (not "worried about the lapse of")
         k -= 1
     for k in range(start - 1, max(sent.start, start - 7) - 1, -1):
         if lows[k] in CLAUSE_BREAKS_R39:
             break
-        if lows[k] in ENDED_BY_R39 and k < start - 1:
+        if lows[k] in ENDED_BY_R39 and k < start - 1 and lows[start] in HALT_NOUNS_R39:
             return True  # "lifted the one-month freeze" ("ended the freeze" is read by the ending governor)
     if lows[sent.start] in PROSPECT_OPENERS_R39 and "," in lows[sent.start:start] and not \
             PROSPECT_MODALS_R38.isdisjoint(lows[max(sent.start, start - 2):start]):
