@@ -5877,6 +5877,11 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
         if p.policy_type not in RETURN_TYPES_R39 or (p.actor_kind, p.actor_key) in have:
             continue
         ev = p.evidence
+        whole = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+        if whole is not None and _health_order_r39(lows, whole.start, whole.end):
+            have.add((p.actor_kind, p.actor_key))  # "expelled them under a pandemic health rule"
+            out.append(replace(p, policy_type="AsylumRestriction", confidence=None))
+            continue
         tail = doc.char_span(ev.end, ev.sentence_end, alignment_mode="expand")
         if tail is None or UNHEARD_CLAIMS_R39.isdisjoint(lows[tail.start:tail.end]):
             continue
@@ -5902,3 +5907,17 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
         out.append(replace(p, policy_type="AsylumRestriction", evidence=evidence, trigger=doc[cue:stop].text,
                            confidence=None))
     return out
+
+
+HEALTH_WORDS_R39 = frozenset({"pandemic", "health", "covid", "covid-19", "coronavirus", "epidemic"})
+ORDER_WORDS_R39 = frozenset({"rule", "rules", "order", "orders", "policy", "law", "powers", "authority", "measure",
+                             "provision", "emergency"})
+
+
+def _health_order_r39(lows: list[str], lo: int, hi: int) -> bool:
+    """A return sentence naming a public-health order ("under a pandemic health rule", "a public health order lets
+    agents expel them"): such expulsions skip the asylum claim, an AsylumRestriction besides the return (r39)."""
+    for i in range(lo, hi - 1):
+        if lows[i] in HEALTH_WORDS_R39 and not ORDER_WORDS_R39.isdisjoint(lows[i + 1:i + 3]):
+            return True
+    return False
