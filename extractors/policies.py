@@ -5861,6 +5861,10 @@ UNHEARD_VERBS_R39 = frozenset({"hearing", "considering", "processing", "examinin
                                "opportunity", "right", "possibility", "access"})
 UNHEARD_DENIALS_R39 = frozenset({"denied", "deny", "denies", "denying", "denial"})
 UNHEARD_CLAIMS_R39 = frozenset({"asylum", "protection"})
+ASKERS_R39 = frozenset({"they", "he", "she", "people", "migrants", "those", "some", "many"})
+ASKING_R39 = frozenset({"ask", "asks", "asked", "request", "requests", "requested", "apply", "applies", "applied",
+                        "seek", "seeks", "sought", "claim", "claims", "claimed", "want", "wants", "express",
+                        "expresses", "have", "had", "are", "were", "file", "files", "say", "says"})
 RETURN_TYPES_R39 = frozenset({"Deportation", "EntryBan"})
 
 
@@ -5892,8 +5896,9 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
                 cue = i
             elif w in UNHEARD_DENIALS_R39 and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 5]):
                 cue = i
-            elif w == "even" and lows[i + 1] in {"if", "when", "though"}:
-                cue = i
+            elif w == "even" and lows[i + 1] in {"if", "when", "though"} and i + 3 < tail.end and \
+                    lows[i + 2] in ASKERS_R39 and lows[i + 3] in ASKING_R39:
+                cue = i  # "even if they ask for asylum" (not "even if it means asylum seekers face ...")
             if cue is not None:
                 if UNHEARD_CLAIMS_R39.isdisjoint(lows[cue + 1:cue + 9]):
                     cue = None
