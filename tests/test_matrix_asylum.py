@@ -30,7 +30,6 @@ XFAIL = {
     "rinad-08": "'the administration' is resolved to the state named earlier in its sentence, not to the story's",
     "roff-02": "'a deal under which ...': the measure is inside a relative clause of the deal noun",
     "roff-07": "a nominal measure whose actor is only in a relative clause after it",
-    "roff-08": "a headline 'A to send asylum seekers to B' names no processing: Deportation only",
     "rlaw-06": "replacing permanent permits with temporary ones: no general cue read",
     "rrev-04": "passive withdrawal of 'protection' in a sentence with no migration word",
     "rrev-06": "'strip Xs of their residence permits' in a sentence with no migration word",
@@ -45,7 +44,7 @@ XFAIL = {
     "ocount-02": "'the French refugee office': an office with a kind word between is no state body",
     "rmore-06": "a nominal order whose measure is in a relative clause; its Deportation side is not read either",
     "rmore-10": "the Deportation side ('remove anyone who arrives illegally') is not read",
-    "nmore-02": "the older temporary_protection_noun entry reads 'extended temporary protection of its forests'",
+    "nmore-04": "the older temporary_protection_noun entry reads 'extended temporary protection of its forests'",
     "neg-21": "lawmakers' 'should' is read as the state's announcement",
     "neg-22": "'a future government' in an opposition leader's words is read as the state",
 }
