@@ -5865,6 +5865,10 @@ ASKERS_R39 = frozenset({"they", "he", "she", "people", "migrants", "those", "som
 ASKING_R39 = frozenset({"ask", "asks", "asked", "request", "requests", "requested", "apply", "applies", "applied",
                         "seek", "seeks", "sought", "claim", "claims", "claimed", "want", "wants", "express",
                         "expresses", "have", "had", "are", "were", "file", "files", "say", "says"})
+WAITING_WORDS_R39 = frozenset({"while", "until", "pending"})
+CLAIM_NOUNS_R39 = frozenset({"claims", "claim", "cases", "case", "applications", "application", "requests"})
+DECIDED_R39 = frozenset({"processed", "examined", "heard", "decided", "assessed", "considered", "reviewed",
+                         "processing", "review", "decision", "decisions"})
 RETURN_TYPES_R39 = frozenset({"Deportation", "EntryBan"})
 
 
@@ -5881,17 +5885,14 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
         if p.policy_type not in RETURN_TYPES_R39 or (p.actor_kind, p.actor_key) in have:
             continue
         ev = p.evidence
-        if p.policy_type == "Deportation" and _sent_abroad_for_claims_r39(doc, p, lows):
-            have.add((p.actor_kind, p.actor_key))  # "will send asylum seekers to B": B hears their claims
-            out.append(replace(p, policy_type="AsylumRestriction", confidence=None))
-            continue
         whole = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
         if whole is not None and _health_order_r39(lows, whole.start, whole.end):
             have.add((p.actor_kind, p.actor_key))  # "expelled them under a pandemic health rule"
             out.append(replace(p, policy_type="AsylumRestriction", confidence=None))
             continue
         tail = doc.char_span(ev.end, ev.sentence_end, alignment_mode="expand")
-        if tail is None or UNHEARD_CLAIMS_R39.isdisjoint(lows[tail.start:tail.end]):
+        if tail is None or (UNHEARD_CLAIMS_R39.isdisjoint(lows[tail.start:tail.end]) and
+                            WAITING_WORDS_R39.isdisjoint(lows[tail.start:tail.end])):
             continue
         cue = None
         for i in range(tail.start, tail.end - 1):
@@ -5900,6 +5901,10 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
                 cue = i
             elif w in UNHEARD_DENIALS_R39 and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 5]):
                 cue = i
+            elif w in WAITING_WORDS_R39 and not CLAIM_NOUNS_R39.isdisjoint(lows[i + 1:i + 5]) and not \
+                    DECIDED_R39.isdisjoint(lows[i + 2:i + 8]):
+                cue = i  # "sent to B while their claims are examined": they wait there (no "asylum" needed)
+                break
             elif w == "even" and lows[i + 1] in {"if", "when", "though"} and i + 3 < tail.end and \
                     lows[i + 2] in ASKERS_R39 and lows[i + 3] in ASKING_R39:
                 cue = i  # "even if they ask for asylum" (not "even if it means asylum seekers face ...")
@@ -5929,39 +5934,4 @@ def _health_order_r39(lows: list[str], lo: int, hi: int) -> bool:
     for i in range(lo, hi - 1):
         if lows[i] in HEALTH_WORDS_R39 and not ORDER_WORDS_R39.isdisjoint(lows[i + 1:i + 3]):
             return True
-    return False
-
-
-SENDING_VERBS_R39 = frozenset({"send", "sends", "sent", "sending", "fly", "flies", "flew", "flown", "flying",
-                               "transfer", "transfers", "transferred", "transferring", "ship", "ships", "shipped",
-                               "shipping", "relocate", "relocates", "relocated", "relocating"})
-CLAIMANT_WORDS_R39 = frozenset({"seekers", "seeker", "claimants", "applicants", "-"})
-HOMEWARD_WORDS_R39 = frozenset({"back", "home", "homeland", "homelands", "return"})
-
-
-def _sent_abroad_for_claims_r39(doc: Doc, p: Policy, lows: list[str]) -> bool:
-    """A state sending asylum seekers on to a third country ("will send asylum seekers to B", "flew the asylum
-    seekers to B"; not back, not home, not to their own state): their claims are heard or kept waiting there,
-    an AsylumRestriction besides the transfer (r39)."""
-    if not p.trigger or p.trigger.split(" ", 1)[0].lower() not in SENDING_VERBS_R39:
-        return False
-    span = doc.char_span(p.evidence.start, p.evidence.sentence_end, alignment_mode="expand")
-    if span is None:
-        return False
-    words = lows[span.start:span.end]
-    k = next((i for i, w in enumerate(words[:8]) if w == "asylum"), None)
-    if k is None or k + 1 >= len(words) or words[k + 1] not in CLAIMANT_WORDS_R39:
-        return False
-    surfaces = gazetteer().country_by_surface
-    for i in range(k + 2, min(len(words), k + 10)):
-        if words[i] in HOMEWARD_WORDS_R39 or words[i] in {",", ";", "."}:
-            return False
-        if words[i] == "to":
-            j = span.start + i + 1
-            j += doc[j].lower_ == "the" if j < span.end else 0
-            if j >= span.end or doc[j].ent_type_ != "GPE":
-                return False
-            ent = next((e for e in doc.ents if e.start == j), None)
-            iso = surfaces.get(ent.text) if ent is not None else None
-            return iso is not None and iso != p.actor_key and iso != p.target_nationality
     return False
