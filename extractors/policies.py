@@ -5907,7 +5907,7 @@ def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
                 break
             elif w == "even" and lows[i + 1] in {"if", "when", "though"} and i + 3 < tail.end and \
                     lows[i + 2] in ASKERS_R39 and lows[i + 3] in ASKING_R39:
-                cue = i  # "even if they ask for asylum" (not "even if it means asylum seekers face ...")
+                cue = i  # "even if they ask for asylum", not a clause on what a policy costs
             if cue is not None:
                 if UNHEARD_CLAIMS_R39.isdisjoint(lows[cue + 1:cue + 9]):
                     cue = None
