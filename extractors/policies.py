@@ -5874,7 +5874,7 @@ RETURN_TYPES_R39 = frozenset({"Deportation", "EntryBan"})
 
 def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
     """A return or refusal of entry carried out over people's claims ("expelled them to X without hearing their
-    asylum claims", "pushed back and denied the chance to apply for asylum", "turn back migrants, even if they ask
+    asylum claims", "pushed back and denied any chance to seek asylum", "turn back migrants, even if they ask
     for asylum") also restricts asylum: the same actor's AsylumRestriction, from the cue after the return's words
     in its sentence (r39; the actor of the return is already resolved, so a state named in between, "to Belarus",
     is not taken for it)."""
