@@ -4570,6 +4570,8 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         return []  # nothing about people's movement or status (extractors.topic)
     triggers: list[tuple[str, int, int]] = []
     policies, backoff_pairs = rule_policies(doc, assertions, backoff, triggers)
+    if policies:
+        policies = policies + _returned_unheard_r39(doc, policies)  # r39: "expelled them without hearing claims"
     if scorer_enabled() if scorer is None else scorer:
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
@@ -5042,6 +5044,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # r39: troops at a border for a war
         if entry["type"] == "Detention" and _gathering_held_r39(ctx, start, end):
             continue  # r39: "the migrants held a protest"
+        if entry["type"] in ASYLUM_TYPES_R39 and _asylum_unreal_r39(ctx, sent, start, end):
+            continue  # r39: feared, hoped, lifted, refused, "if ... could", "whose claims were rejected"
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
@@ -6022,3 +6026,132 @@ def _to_enter_r39(doc: Doc, i: int) -> bool:
 def _no_plan_before_r39(doc: Doc, i: int, lo: int) -> bool:
     """"no plans to <stop>" just before the word at ``i`` (r39)."""
     return any(doc[k].lower_ == "no" and _no_plan_r39(doc, k) for k in range(max(lo, i - 4), i - 1))
+
+
+# --- round 39 (A39): asylum restriction and offer, over the paradigm of their wordings ---
+ASYLUM_TYPES_R39 = frozenset({"AsylumRestriction", "AsylumOffer"})
+UNREAL_CUES_R39 = FEAR_NOUNS_R38 | frozenset({"hope", "hopes", "hoped", "hoping"})
+ENDED_BY_R39 = frozenset({"lift", "lifted", "lifts", "lifting", "end", "ended", "ends", "ending", "scrap", "scrapped",
+                          "rescind", "rescinded", "revoke", "revoked", "drop", "dropped", "repeal", "repealed"})
+FEARED_MODALS_R39 = PROSPECT_MODALS_R38 | {"will", "shall", "'ll", "’ll", "wo"}
+HALT_NOUNS_R39 = frozenset({"freeze", "suspension", "ban", "moratorium", "halt", "pause", "cap", "ceiling", "limit",
+                            "limits", "restriction", "restrictions", "curbs", "curb"})
+RESUMED_R39 = frozenset({"resume", "resumes", "resumed", "resuming", "reopen", "reopened", "restore", "restored"})
+REFUSING_LEADS_R39 = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines",
+                                "declining", "reject", "rejected", "rejects", "rejecting"})
+RESTRICTING_LEMMAS_R39 = frozenset({"suspend", "halt", "stop", "end", "restrict", "limit", "curb", "tighten", "ban",
+                                    "bar", "cap", "scrap", "close", "freeze", "pause", "deny", "reject", "refuse"})
+PROSPECT_OPENERS_R39 = frozenset({"if", "unless", "should"})
+CLAUSE_BREAKS_R39 = CLAUSE_MARKS | {".", "and", "but", "or"}
+
+
+def _asylum_unreal_r39(ctx: _Context, sent: Span, start: int, end: int) -> bool:
+    """An asylum trigger that states no measure taken (r39): one others fear or hope for, with a modal ("migrants
+    fear A will stop accepting claims", "she hoped A would grant asylum"); a restriction the clause ends ("lifted
+    the one-month freeze", "resumed processing"); a refusal that leads a match holding another verb ("refused to
+    suspend asylum": the inner "suspend asylum" is then read, and negated); a prospect opened by "if" with a modal of
+    chance ("If ..., A could suspend asylum"); the group's own past ("Xs whose asylum claims were rejected")."""
+    lows = doc_lowers(ctx.doc)
+    if start > sent.start and lows[start - 1] == "whose":
+        return True
+    if lows[start] in REFUSING_LEADS_R39 and start + 1 < end and lows[start + 1] == "to" and \
+            not RESTRICTING_LEMMAS_R39.isdisjoint(doc_lemmas(ctx.doc)[start + 2:end]):
+        return True
+    if not RESUMED_R39.isdisjoint(lows[start:end]):
+        return True
+    k = start - 1
+    lo = max(sent.start, start - 10)
+    while k >= lo and lows[k] not in CLAUSE_MARKS:
+        if lows[k] in UNREAL_CUES_R39 and not FEARED_MODALS_R39.isdisjoint(lows[k + 1:start]):
+            return True  # "fear A will stop ...", "hoped A would grant ..." (not "worried about the lapse of")
+        k -= 1
+    for k in range(start - 1, max(sent.start, start - 7) - 1, -1):
+        if lows[k] in CLAUSE_BREAKS_R39:
+            break
+        if lows[k] in ENDED_BY_R39 and k < start - 1 and lows[start] in HALT_NOUNS_R39:
+            return True  # "lifted the one-month freeze" ("ended the freeze" is read by the ending governor)
+    if lows[sent.start] in PROSPECT_OPENERS_R39 and "," in lows[sent.start:start] and not \
+            PROSPECT_MODALS_R38.isdisjoint(lows[max(sent.start, start - 2):start]):
+        return True
+    return False
+
+
+UNHEARD_VERBS_R39 = frozenset({"hearing", "considering", "processing", "examining", "assessing", "registering",
+                               "reviewing", "letting", "allowing", "permitting", "giving", "offering", "chance",
+                               "opportunity", "right", "possibility", "access"})
+UNHEARD_DENIALS_R39 = frozenset({"denied", "deny", "denies", "denying", "denial"})
+UNHEARD_CLAIMS_R39 = frozenset({"asylum", "protection"})
+ASKERS_R39 = frozenset({"they", "he", "she", "people", "migrants", "those", "some", "many"})
+ASKING_R39 = frozenset({"ask", "asks", "asked", "request", "requests", "requested", "apply", "applies", "applied",
+                        "seek", "seeks", "sought", "claim", "claims", "claimed", "want", "wants", "express",
+                        "expresses", "have", "had", "are", "were", "file", "files", "say", "says"})
+WAITING_WORDS_R39 = frozenset({"while", "until", "pending"})
+CLAIM_NOUNS_R39 = frozenset({"claims", "claim", "cases", "case", "applications", "application", "requests"})
+DECIDED_R39 = frozenset({"processed", "examined", "heard", "decided", "assessed", "considered", "reviewed",
+                         "processing", "review", "decision", "decisions"})
+RETURN_TYPES_R39 = frozenset({"Deportation", "EntryBan"})
+
+
+def _returned_unheard_r39(doc: Doc, policies: list[Policy]) -> list[Policy]:
+    """A return or refusal of entry carried out over people's claims ("expelled them to X without hearing their
+    asylum claims", "pushed back and denied any chance to seek asylum", "turn back migrants, even if they ask
+    for asylum") also restricts asylum: the same actor's AsylumRestriction, from the cue after the return's words
+    in its sentence (r39; the actor of the return is already resolved, so a state named in between, "to Belarus",
+    is not taken for it)."""
+    have = {(p.actor_kind, p.actor_key) for p in policies if p.policy_type == "AsylumRestriction"}
+    out: list[Policy] = []
+    lows = doc_lowers(doc)
+    for p in policies:
+        if p.policy_type not in RETURN_TYPES_R39 or (p.actor_kind, p.actor_key) in have:
+            continue
+        ev = p.evidence
+        whole = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+        if whole is not None and _health_order_r39(lows, whole.start, whole.end):
+            have.add((p.actor_kind, p.actor_key))  # "expelled them under a pandemic health rule"
+            out.append(replace(p, policy_type="AsylumRestriction", confidence=None))
+            continue
+        tail = doc.char_span(ev.end, ev.sentence_end, alignment_mode="expand")
+        if tail is None or (UNHEARD_CLAIMS_R39.isdisjoint(lows[tail.start:tail.end]) and
+                            WAITING_WORDS_R39.isdisjoint(lows[tail.start:tail.end])):
+            continue
+        cue = None
+        for i in range(tail.start, tail.end - 1):
+            w = lows[i]
+            if w == "without" and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 4]):
+                cue = i
+            elif w in UNHEARD_DENIALS_R39 and not UNHEARD_VERBS_R39.isdisjoint(lows[i + 1:i + 5]):
+                cue = i
+            elif w in WAITING_WORDS_R39 and not CLAIM_NOUNS_R39.isdisjoint(lows[i + 1:i + 5]) and not \
+                    DECIDED_R39.isdisjoint(lows[i + 2:i + 8]):
+                cue = i  # "sent to B while their claims are examined": they wait there (no "asylum" needed)
+                break
+            elif w == "even" and lows[i + 1] in {"if", "when", "though"} and i + 3 < tail.end and \
+                    lows[i + 2] in ASKERS_R39 and lows[i + 3] in ASKING_R39:
+                cue = i  # "even if they ask for asylum", not a clause on what a policy costs
+            if cue is not None:
+                if UNHEARD_CLAIMS_R39.isdisjoint(lows[cue + 1:cue + 9]):
+                    cue = None
+                    continue
+                break
+        if cue is None:
+            continue
+        have.add((p.actor_kind, p.actor_key))
+        stop = min(tail.end, cue + 9)
+        evidence = evidence_for(doc, ev.start, doc[stop - 1].idx + len(doc[stop - 1]), EXTRACTOR)
+        out.append(replace(p, policy_type="AsylumRestriction", evidence=evidence, trigger=doc[cue:stop].text,
+                           confidence=None))
+    return out
+
+
+HEALTH_WORDS_R39 = frozenset({"pandemic", "health", "covid", "covid-19", "coronavirus", "epidemic"})
+ORDER_WORDS_R39 = frozenset({"rule", "rules", "order", "orders", "policy", "law", "powers", "authority", "measure",
+                             "provision", "emergency"})
+
+
+def _health_order_r39(lows: list[str], lo: int, hi: int) -> bool:
+    """A return sentence naming a public-health order ("under a pandemic health rule", "a public health order lets
+    agents expel them"): such expulsions skip the asylum claim, an AsylumRestriction besides the return (r39)."""
+    for i in range(lo, hi - 1):
+        if lows[i] in HEALTH_WORDS_R39 and not ORDER_WORDS_R39.isdisjoint(lows[i + 1:i + 3]):
+            return True
+    return False
