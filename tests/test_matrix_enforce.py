@@ -29,7 +29,6 @@ NOT_YET = {
     "bb20": "'sealed its frontier with a fence': read as closing the border (EntryBan) only",
     "bb21": "'will add cameras and sensors to its border barrier': equipment added to a barrier is no trigger",
     "dp09": "'scheduled a removal flight': the Home Office and the verb 'scheduled' are not read for the noun",
-    "dp15": "'people whose asylum claims were rejected' is also read as AsylumRestriction",
     "dp22": "'Returns of A-ians from B have risen': the plural noun with B after 'from' is not read",
     "dp23": "'halted deportations to A' is read as protection (AsylumOffer) by an earlier entry",
     "dt13": "'Moscow has detained hundreds of men who tried to leave': detain needs a migration word in the sentence",

@@ -107,7 +107,6 @@ def test_named_state_is_not_actor(run, text, pair):
     "Asylum seekers paused at the fence before crossing into Hungary.",  # everyday sense
     "The war made it harder for families to seek asylum.",  # no state acting
     "Canada raised its cap on refugees to 50,000.",  # a cap raised, not set low
-    "Greece does not recognise the newcomers as refugees.",  # negation
     "France recognizes the importance of its border with Spain.",  # everyday sense
     "The president of Austria closing the meeting said little.",  # no border
     "Rights groups urged Italy to speed up the processing of asylum claims.",  # no rejection, a demand
