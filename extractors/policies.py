@@ -4576,7 +4576,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
         policies = policies + added_policies(doc, assertions, policies, backoff_pairs, reuse)
-    return policies
+    return _story_types_r39b(doc, policies)  # round 39b (U39)
 
 
 class _Sentences(Sequence):
@@ -6153,5 +6153,108 @@ def _health_order_r39(lows: list[str], lo: int, hi: int) -> bool:
     agents expel them"): such expulsions skip the asylum claim, an AsylumRestriction besides the return (r39)."""
     for i in range(lo, hi - 1):
         if lows[i] in HEALTH_WORDS_R39 and not ORDER_WORDS_R39.isdisjoint(lows[i + 1:i + 3]):
+            return True
+    return False
+
+
+# --- round 39b (U39): story types: voluntary returns, third parties' orders and talks, feared closures,
+# hand-overs to a state's own authorities ---
+
+VOLUNTARY_WORDS_R39B = frozenset({"voluntary", "voluntarily"})
+WILLING_WORDS_R39B = frozenset({"wanting", "wishing", "wanted", "wished", "willing", "asked", "asking", "want", "wish",
+                                "chose", "opted"})
+GOING_HOME_R39B = frozenset({"return", "go", "come"})
+RETURN_TRIGGER_WORDS_R39B = ("repatriat", "return", "home")
+INTL_COURT_WORDS_R39B = frozenset({"ecthr", "echr", "european", "international", "rights", "un", "u.n."})
+COURT_NOUNS_R39B = frozenset({"court", "tribunal", "ecthr", "echr"})
+ORDER_VERBS_R39B = frozenset({"ordered", "orders", "order", "told", "instructed", "required", "obliged", "urged"})
+TALKS_NOUNS_R39B = frozenset({"talks", "negotiations", "discussions", "negotiating", "consultations"})
+FEAR_NOUNS_R39B = frozenset({"fears", "fear", "feared", "fearing", "rumours", "rumors", "speculation", "worries",
+                             "worried", "concerns"})
+CLOSURE_TYPES_R39B = frozenset({"EntryBan", "FlightBan", "BorderBarrier"})
+OWN_AUTHORITIES_R39B = frozenset({"authorities", "police", "officials", "officers", "immigration", "custody"})
+
+
+def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
+    """Policies whose sentence says their type is not the actor's measure (round 39b):
+    - a repatriation of people who want to go home ("a plane to repatriate those wishing to return", "a voluntary
+      repatriation flight") is help with transport (Aid), not a removal, when no deportation word is in the sentence;
+    - a measure an international court orders a state to take ("the European court ordered the A-ian authorities
+      to let them stay") or that a state is in talks with others for ("in talks with countries to accept them")
+      is a demand or a prospect, not the state's measure;
+    - a closure under a fear or a rumour ("fears that A may close its borders") or after "no decision" is none;
+    - people handed over to a state's own authorities or police are no manhunt."""
+    if not policies:
+        return policies
+    lows = doc_lowers(doc)
+    out: list[Policy] = []
+    aid = {(p.actor_kind, p.actor_key) for p in policies if p.policy_type == "Aid"}
+    for p in policies:
+        kind = p.policy_type
+        if kind not in {"Deportation", "Admission", "Aid", "Relocation", "Manhunt"} and kind not in CLOSURE_TYPES_R39B:
+            out.append(p)
+            continue
+        ev = p.evidence
+        trig = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        whole = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+        if trig is None or whole is None:
+            out.append(p)
+            continue
+        lo, start, end, hi = whole.start, trig.start, trig.end, whole.end
+        words = (p.trigger or "").lower().split()
+        if words:  # the evidence runs from the actor to the target: find the trigger's words in it
+            at = next((k for k in range(start, end) if lows[k] == words[0]), None)
+            if at is not None:
+                start, end = at, min(end, at + len(words))
+        before = lows[max(lo, start - 12):start]
+        if kind == "Deportation" and any(w in (p.trigger or "").lower() for w in RETURN_TRIGGER_WORDS_R39B) and \
+                DEPORTATION_CUES_R38.isdisjoint(lows[lo:hi]) and _voluntary_return_r39b(lows, lo, hi):
+            if (p.actor_kind, p.actor_key) not in aid:
+                aid.add((p.actor_kind, p.actor_key))
+                out.append(replace(p, policy_type="Aid", confidence=None))
+            continue  # "sent a plane to repatriate those wanting to return": a ride home, no removal
+        if _ordered_by_court_r39b(lows, lo, start) or (
+                kind in {"Admission", "Relocation", "Deportation"} and _in_talks_r39b(before)):
+            continue
+        if kind in CLOSURE_TYPES_R39B and _feared_r39b(before):
+            continue
+        if kind == "Manhunt" and "over" in lows[start:end] and "to" in lows[end:end + 2] and \
+                not OWN_AUTHORITIES_R39B.isdisjoint(lows[end:min(hi, end + 4)]):
+            continue  # "would be handed over to immigration authorities": a transfer inside the state
+        out.append(p)
+    return out
+
+
+def _voluntary_return_r39b(lows: list[str], lo: int, hi: int) -> bool:
+    if not VOLUNTARY_WORDS_R39B.isdisjoint(lows[lo:hi]):
+        return True
+    return any(lows[k] in WILLING_WORDS_R39B and lows[k + 1] == "to" and lows[k + 2] in GOING_HOME_R39B
+               for k in range(lo, hi - 2))
+
+
+def _ordered_by_court_r39b(lows: list[str], lo: int, start: int) -> bool:
+    """An international court's order before the trigger ("the European court ordered A to admit them")."""
+    for k in range(start - 1, max(lo, start - 14) - 1, -1):
+        if lows[k] in ORDER_VERBS_R39B:
+            for c in range(k - 1, max(lo, k - 6) - 1, -1):
+                if lows[c] in COURT_NOUNS_R39B and (lows[c] in {"ecthr", "echr"} or
+                                                    not INTL_COURT_WORDS_R39B.isdisjoint(lows[max(lo, c - 4):c])):
+                    return True
+            return False
+    return False
+
+
+def _in_talks_r39b(before: list[str]) -> bool:
+    """"is in talks with countries in the region to accept": the partners would take the measure, if any."""
+    return any(w in TALKS_NOUNS_R39B and "with" in before[i + 1:i + 3] for i, w in enumerate(before))
+
+
+def _feared_r39b(before: list[str]) -> bool:
+    """"fears that A may close its borders", "rumours that A might shut", "no decision had been taken to shut"."""
+    for i, w in enumerate(before):
+        if w in FEAR_NOUNS_R39B and ("that" in before[i + 1:i + 3] or "of" in before[i + 1:i + 2]) and \
+                not PROSPECT_MODALS_R38.isdisjoint(before[i + 1:]):
+            return True
+        if w == "no" and i + 1 < len(before) and before[i + 1] in {"decision", "decisions", "plan", "plans"}:
             return True
     return False
