@@ -3664,7 +3664,8 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
                 continue
             if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer") and not _no_plan_r39(doc, i):
                 continue
-            if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]):
+            if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]) and \
+                    not _quoted_after_be_r39b(doc, i, start):  # r39b (U39): "would not be, “granting"
                 continue
             return "not"
     return None
@@ -6258,3 +6259,14 @@ def _feared_r39b(before: list[str]) -> bool:
         if w == "no" and i + 1 < len(before) and before[i + 1] in {"decision", "decisions", "plan", "plans"}:
             return True
     return False
+
+
+QUOTE_OPENERS_R39B = frozenset({'"', "“", "‘", "'"})
+
+
+def _quoted_after_be_r39b(doc: Doc, i: int, start: int) -> bool:
+    """"would not be, “granting asylum to ...": the comma only opens a quotation of the negated verb (round 39b):
+    between the negator and the trigger stand just a form of "be", the comma and the opening mark."""
+    between = [t.text for t in doc[i + 1:start]]
+    return len(between) >= 2 and between[-1] in QUOTE_OPENERS_R39B and between[-2] == "," and all(
+        w.lower() in {"be", "been", "being"} for w in between[:-2])
