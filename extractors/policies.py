@@ -5001,6 +5001,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                                                 or _placed_state(ctx, actors, at, sent)):
             actors, at = _called_up_state(ctx, start, sent, actors, at)  # "Russians crossed into X since the
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
+        elif entry["type"] == "Mobilization" and _host_state_r39b(ctx, start, end, sent, actors, at):
+            actors, at = _called_up_group_r39b(ctx, start, sent, actors, at)  # r39b (U39): "Xs arriving in A have
+            # tripled since the leader ordered a call-up, A-ian officials say": A hosts them, the call-up is X's
         if entry["type"] == "Aid" and actors and _not_states_aid_r38(ctx, start, end, sent, at):
             continue  # "a church said it would house them", "support to the opposition": no state's aid (r38)
         if entry.get("own_people_r38") and actors:
@@ -6237,7 +6240,7 @@ def _ordered_by_court_r39b(lows: list[str], lo: int, start: int) -> bool:
     """An international court's order before the trigger ("the European court ordered A to admit them")."""
     for k in range(start - 1, max(lo, start - 14) - 1, -1):
         if lows[k] in ORDER_VERBS_R39B:
-            for c in range(k - 1, max(lo, k - 6) - 1, -1):
+            for c in range(k - 1, lo - 1, -1):
                 if lows[c] in COURT_NOUNS_R39B and (lows[c] in {"ecthr", "echr"} or
                                                     not INTL_COURT_WORDS_R39B.isdisjoint(lows[max(lo, c - 4):c])):
                     return True
@@ -6270,3 +6273,39 @@ def _quoted_after_be_r39b(doc: Doc, i: int, start: int) -> bool:
     between = [t.text for t in doc[i + 1:start]]
     return len(between) >= 2 and between[-1] in QUOTE_OPENERS_R39B and between[-2] == "," and all(
         w.lower() in {"be", "been", "being"} for w in between[:-2])
+
+
+SUBORDINATORS_R39B = frozenset({"since", "after", "following", "when", "as", "before", "until"})
+SPEECH_VERBS_R39B = frozenset({"said", "say", "says", "told", "reported", "reports", "estimated", "estimates"})
+
+
+def _host_state_r39b(ctx: _Context, start: int, end: int, sent: Span, actors: list[Actor],
+                     at: Mention | None) -> bool:
+    """A call-up's one state found is the story's host, not the state calling men up (round 39b): named before a
+    "since"/"after" clause that holds the call-up ("arrivals in A doubled since the leader announced a
+    mobilisation") or as the reporter after it ("..., A-ian officials say", "A's president says")."""
+    if at is None or len(actors) != 1 or actors[0] is None or actors[0][0] != "Country":
+        return False
+    lows = doc_lowers(ctx.doc)
+    if at.end <= start:
+        return not SUBORDINATORS_R39B.isdisjoint(lows[at.end:start])
+    return at.start >= end and not SPEECH_VERBS_R39B.isdisjoint(lows[at.end:min(sent.end, at.end + 5)])
+
+
+def _called_up_group_r39b(ctx: _Context, start: int, sent: Span, actors: list[Actor], at: Mention | None
+                          ) -> tuple[list[Actor], Mention | None]:
+    """The state of the people of another nationality nearest the call-up in its sentence ("Xs ... since the
+    leader announced a call-up"), as ``_called_up_state`` reads them, with no context word needed (the host's
+    clause was found by ``_host_state_r39b``); else what was found."""
+    best = None
+    lemmas = doc_lemmas(ctx.doc)
+    for m in ctx.mentions:
+        if not (sent.start <= m.start < sent.end) or m.kind != "demonym" or not m.actor \
+                or m.actor[0] != "Country" or m.actor in actors:
+            continue
+        people = _is_people(ctx, m.start, None)
+        if people is None or not ARMED_NOUNS.isdisjoint(lemmas[m.end:people[1]]):
+            continue
+        if best is None or abs(m.start - start) < best[0]:
+            best = (abs(m.start - start), m)
+    return ([best[1].actor], best[1]) if best else (actors, at)
