@@ -6181,7 +6181,7 @@ OWN_AUTHORITIES_R39B = frozenset({"authorities", "police", "officials", "officer
 
 def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
     """Policies whose sentence says their type is not the actor's measure (round 39b):
-    - a repatriation of people who want to go home ("a plane to repatriate those wishing to return", "a voluntary
+    - a repatriation of people who want to go home ("flew home those of its citizens wishing to go back", "a voluntary
       repatriation flight") is help with transport (Aid), not a removal, when no deportation word is in the sentence;
     - a measure an international court orders a state to take ("the European court ordered the A-ian authorities
       to let them stay") or that a state is in talks with others for ("in talks with countries to accept them")
@@ -6216,7 +6216,7 @@ def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
             if (p.actor_kind, p.actor_key) not in aid:
                 aid.add((p.actor_kind, p.actor_key))
                 out.append(replace(p, policy_type="Aid", confidence=None))
-            continue  # "sent a plane to repatriate those wanting to return": a ride home, no removal
+            continue  # "chartered a flight home for citizens wishing to go back": a ride, no removal
         if _ordered_by_court_r39b(lows, lo, start) or (
                 kind in {"Admission", "Relocation", "Deportation"} and _in_talks_r39b(before)):
             continue
@@ -6224,7 +6224,7 @@ def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
             continue
         if kind == "Manhunt" and "over" in lows[start:end] and "to" in lows[end:end + 2] and \
                 not OWN_AUTHORITIES_R39B.isdisjoint(lows[end:min(hi, end + 4)]):
-            continue  # "would be handed over to immigration authorities": a transfer inside the state
+            continue  # "were passed, handed over to the border police": a transfer inside the state
         out.append(p)
     return out
 
@@ -6254,7 +6254,7 @@ def _in_talks_r39b(before: list[str]) -> bool:
 
 
 def _feared_r39b(before: list[str]) -> bool:
-    """"fears that A may close its borders", "rumours that A might shut", "no decision had been taken to shut"."""
+    """"fears that A may close its borders", "rumours that A might shut", "no decision yet on closing"."""
     for i, w in enumerate(before):
         if w in FEAR_NOUNS_R39B and ("that" in before[i + 1:i + 3] or "of" in before[i + 1:i + 2]) and \
                 not PROSPECT_MODALS_R38.isdisjoint(before[i + 1:]):
