@@ -6176,6 +6176,8 @@ TALKS_NOUNS_R39B = frozenset({"talks", "negotiations", "discussions", "negotiati
 FEAR_NOUNS_R39B = frozenset({"fears", "fear", "feared", "fearing", "rumours", "rumors", "speculation", "worries",
                              "worried", "concerns"})
 CLOSURE_TYPES_R39B = frozenset({"EntryBan", "FlightBan", "BorderBarrier"})
+SANCTION_MOTIVES_R39B = frozenset({"response", "retaliation", "retaliate", "retaliating", "revenge", "reverse",
+                                   "reversing", "lift", "lifting", "ease", "easing", "scrap", "scrapping"})
 OWN_AUTHORITIES_R39B = frozenset({"authorities", "police", "officials", "officers", "immigration", "custody"})
 
 
@@ -6187,7 +6189,8 @@ def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
       to let them stay") or that a state is in talks with others for ("in talks with countries to accept them")
       is a demand or a prospect, not the state's measure;
     - a closure under a fear or a rumour ("fears that A may close its borders") or after "no decision" is none;
-    - people handed over to a state's own authorities or police are no manhunt."""
+    - people handed over to a state's own authorities or police are no manhunt;
+    - sanctions named as the motive of another state's act ("in retaliation for sanctions") are none."""
     if not policies:
         return policies
     lows = doc_lowers(doc)
@@ -6195,7 +6198,8 @@ def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
     aid = {(p.actor_kind, p.actor_key) for p in policies if p.policy_type == "Aid"}
     for p in policies:
         kind = p.policy_type
-        if kind not in {"Deportation", "Admission", "Aid", "Relocation", "Manhunt"} and kind not in CLOSURE_TYPES_R39B:
+        if kind not in {"Deportation", "Admission", "Aid", "Relocation", "Manhunt", "Sanction"} and \
+                kind not in CLOSURE_TYPES_R39B:
             out.append(p)
             continue
         ev = p.evidence
@@ -6222,6 +6226,9 @@ def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
             continue
         if kind in CLOSURE_TYPES_R39B and _feared_r39b(before):
             continue
+        if kind == "Sanction" and not SANCTION_MOTIVES_R39B.isdisjoint(lows[max(lo, start - 6):start]):
+            continue  # "in retaliation for sanctions", "to press the bloc into lifting its sanctions": the motive
+            # of another state's act, not a measure on migration
         if kind == "Manhunt" and "over" in lows[start:end] and "to" in lows[end:end + 2] and \
                 not OWN_AUTHORITIES_R39B.isdisjoint(lows[end:min(hi, end + 4)]):
             continue  # "were passed, handed over to the border police": a transfer inside the state
