@@ -3664,7 +3664,8 @@ def _negation(ctx: _Context, start: int, lower_bound: int) -> str | None:
                 continue
             if low == "no" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "longer") and not _no_plan_r39(doc, i):
                 continue
-            if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]):
+            if any(t.text in {",", ";", "(", "—"} for t in doc[i + 1:start]) and \
+                    not _quoted_after_be_r39b(doc, i, start):  # r39b (U39): "would not be, “granting"
                 continue
             return "not"
     return None
@@ -4576,7 +4577,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
         policies = policies + added_policies(doc, assertions, policies, backoff_pairs, reuse)
-    return policies
+    return _story_types_r39b(doc, policies)  # round 39b (U39)
 
 
 class _Sentences(Sequence):
@@ -5000,6 +5001,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                                                 or _placed_state(ctx, actors, at, sent)):
             actors, at = _called_up_state(ctx, start, sent, actors, at)  # "Russians crossed into X since the
             # leader announced a call-up": the people called up are the state's, X is a place (r33)
+        elif entry["type"] == "Mobilization" and _host_state_r39b(ctx, start, end, sent, actors, at):
+            actors, at = _called_up_group_r39b(ctx, start, sent, actors, at)  # r39b (U39): "Xs arriving in A have
+            # tripled since the leader ordered a call-up, A-ian officials say": A hosts them, the call-up is X's
         if entry["type"] == "Aid" and actors and _not_states_aid_r38(ctx, start, end, sent, at):
             continue  # "a church said it would house them", "support to the opposition": no state's aid (r38)
         if entry.get("own_people_r38") and actors:
@@ -6155,3 +6159,160 @@ def _health_order_r39(lows: list[str], lo: int, hi: int) -> bool:
         if lows[i] in HEALTH_WORDS_R39 and not ORDER_WORDS_R39.isdisjoint(lows[i + 1:i + 3]):
             return True
     return False
+
+
+# --- round 39b (U39): story types: voluntary returns, third parties' orders and talks, feared closures,
+# hand-overs to a state's own authorities ---
+
+VOLUNTARY_WORDS_R39B = frozenset({"voluntary", "voluntarily"})
+WILLING_WORDS_R39B = frozenset({"wanting", "wishing", "wanted", "wished", "willing", "asked", "asking", "want", "wish",
+                                "chose", "opted"})
+GOING_HOME_R39B = frozenset({"return", "go", "come"})
+RETURN_TRIGGER_WORDS_R39B = ("repatriat", "return", "home")
+INTL_COURT_WORDS_R39B = frozenset({"ecthr", "echr", "european", "international", "rights", "un", "u.n."})
+COURT_NOUNS_R39B = frozenset({"court", "tribunal", "ecthr", "echr"})
+ORDER_VERBS_R39B = frozenset({"ordered", "orders", "order", "told", "instructed", "required", "obliged", "urged"})
+TALKS_NOUNS_R39B = frozenset({"talks", "negotiations", "discussions", "negotiating", "consultations"})
+FEAR_NOUNS_R39B = frozenset({"fears", "fear", "feared", "fearing", "rumours", "rumors", "speculation", "worries",
+                             "worried", "concerns"})
+CLOSURE_TYPES_R39B = frozenset({"EntryBan", "FlightBan", "BorderBarrier"})
+SANCTION_MOTIVES_R39B = frozenset({"response", "retaliation", "retaliate", "retaliating", "revenge", "reverse",
+                                   "reversing", "lift", "lifting", "ease", "easing", "scrap", "scrapping"})
+OWN_AUTHORITIES_R39B = frozenset({"authorities", "police", "officials", "officers", "immigration", "custody"})
+
+
+def _story_types_r39b(doc: Doc, policies: list[Policy]) -> list[Policy]:
+    """Policies whose sentence says their type is not the actor's measure (round 39b):
+    - a repatriation of people who want to go home ("flew home those of its citizens wishing to go back", "a voluntary
+      repatriation flight") is help with transport (Aid), not a removal, when no deportation word is in the sentence;
+    - a measure an international court orders a state to take ("the European court ordered the A-ian authorities
+      to let them stay") or that a state is in talks with others for ("in talks with countries to accept them")
+      is a demand or a prospect, not the state's measure;
+    - a closure under a fear or a rumour ("fears that A may close its borders") or after "no decision" is none;
+    - people handed over to a state's own authorities or police are no manhunt;
+    - sanctions named as the motive of another state's act ("in retaliation for sanctions") are none."""
+    if not policies:
+        return policies
+    lows = doc_lowers(doc)
+    out: list[Policy] = []
+    aid = {(p.actor_kind, p.actor_key) for p in policies if p.policy_type == "Aid"}
+    for p in policies:
+        kind = p.policy_type
+        if kind not in {"Deportation", "Admission", "Aid", "Relocation", "Manhunt", "Sanction"} and \
+                kind not in CLOSURE_TYPES_R39B:
+            out.append(p)
+            continue
+        ev = p.evidence
+        trig = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        whole = doc.char_span(ev.sentence_start, ev.sentence_end, alignment_mode="expand")
+        if trig is None or whole is None:
+            out.append(p)
+            continue
+        lo, start, end, hi = whole.start, trig.start, trig.end, whole.end
+        words = (p.trigger or "").lower().split()
+        if words:  # the evidence runs from the actor to the target: find the trigger's words in it
+            at = next((k for k in range(start, end) if lows[k] == words[0]), None)
+            if at is not None:
+                start, end = at, min(end, at + len(words))
+        before = lows[max(lo, start - 12):start]
+        if kind == "Deportation" and any(w in (p.trigger or "").lower() for w in RETURN_TRIGGER_WORDS_R39B) and \
+                DEPORTATION_CUES_R38.isdisjoint(lows[lo:hi]) and _voluntary_return_r39b(lows, lo, hi):
+            if (p.actor_kind, p.actor_key) not in aid:
+                aid.add((p.actor_kind, p.actor_key))
+                out.append(replace(p, policy_type="Aid", confidence=None))
+            continue  # "chartered a flight home for citizens wishing to go back": a ride, no removal
+        if _ordered_by_court_r39b(lows, lo, start) or (
+                kind in {"Admission", "Relocation", "Deportation"} and _in_talks_r39b(before)):
+            continue
+        if kind in CLOSURE_TYPES_R39B and _feared_r39b(before):
+            continue
+        if kind == "Sanction" and not SANCTION_MOTIVES_R39B.isdisjoint(lows[max(lo, start - 6):start]):
+            continue  # "in retaliation for sanctions", "to press the bloc into lifting its sanctions": the motive
+            # of another state's act, not a measure on migration
+        if kind == "Manhunt" and "over" in lows[start:end] and "to" in lows[end:end + 2] and \
+                not OWN_AUTHORITIES_R39B.isdisjoint(lows[end:min(hi, end + 4)]):
+            continue  # "were passed, handed over to the border police": a transfer inside the state
+        out.append(p)
+    return out
+
+
+def _voluntary_return_r39b(lows: list[str], lo: int, hi: int) -> bool:
+    if not VOLUNTARY_WORDS_R39B.isdisjoint(lows[lo:hi]):
+        return True
+    return any(lows[k] in WILLING_WORDS_R39B and lows[k + 1] == "to" and lows[k + 2] in GOING_HOME_R39B
+               for k in range(lo, hi - 2))
+
+
+def _ordered_by_court_r39b(lows: list[str], lo: int, start: int) -> bool:
+    """An international court's order before the trigger ("the European court ordered A to admit them")."""
+    for k in range(start - 1, max(lo, start - 14) - 1, -1):
+        if lows[k] in ORDER_VERBS_R39B:
+            for c in range(k - 1, lo - 1, -1):
+                if lows[c] in COURT_NOUNS_R39B and (lows[c] in {"ecthr", "echr"} or
+                                                    not INTL_COURT_WORDS_R39B.isdisjoint(lows[max(lo, c - 4):c])):
+                    return True
+            return False
+    return False
+
+
+def _in_talks_r39b(before: list[str]) -> bool:
+    """"is in talks with countries in the region to accept": the partners would take the measure, if any."""
+    return any(w in TALKS_NOUNS_R39B and "with" in before[i + 1:i + 3] for i, w in enumerate(before))
+
+
+def _feared_r39b(before: list[str]) -> bool:
+    """"fears that A may close its borders", "rumours that A might shut", "no decision yet on closing"."""
+    for i, w in enumerate(before):
+        if w in FEAR_NOUNS_R39B and ("that" in before[i + 1:i + 3] or "of" in before[i + 1:i + 2]) and \
+                not PROSPECT_MODALS_R38.isdisjoint(before[i + 1:]):
+            return True
+        if w == "no" and i + 1 < len(before) and before[i + 1] in {"decision", "decisions", "plan", "plans"}:
+            return True
+    return False
+
+
+QUOTE_OPENERS_R39B = frozenset({'"', "“", "‘", "'"})
+
+
+def _quoted_after_be_r39b(doc: Doc, i: int, start: int) -> bool:
+    """"would not be, “granting asylum to ...": the comma only opens a quotation of the negated verb (round 39b):
+    between the negator and the trigger stand just a form of "be", the comma and the opening mark."""
+    between = [t.text for t in doc[i + 1:start]]
+    return len(between) >= 2 and between[-1] in QUOTE_OPENERS_R39B and between[-2] == "," and all(
+        w.lower() in {"be", "been", "being"} for w in between[:-2])
+
+
+SUBORDINATORS_R39B = frozenset({"since", "after", "following", "when", "as", "before", "until"})
+SPEECH_VERBS_R39B = frozenset({"said", "say", "says", "told", "reported", "reports", "estimated", "estimates"})
+
+
+def _host_state_r39b(ctx: _Context, start: int, end: int, sent: Span, actors: list[Actor],
+                     at: Mention | None) -> bool:
+    """A call-up's one state found is the story's host, not the state calling men up (round 39b): named before a
+    "since"/"after" clause that holds the call-up ("arrivals in A doubled since the leader announced a
+    mobilisation") or as the reporter after it ("..., A-ian officials say", "A's president says")."""
+    if at is None or len(actors) != 1 or actors[0] is None or actors[0][0] != "Country":
+        return False
+    lows = doc_lowers(ctx.doc)
+    if at.end <= start:
+        return not SUBORDINATORS_R39B.isdisjoint(lows[at.end:start])
+    return at.start >= end and not SPEECH_VERBS_R39B.isdisjoint(lows[at.end:min(sent.end, at.end + 5)])
+
+
+def _called_up_group_r39b(ctx: _Context, start: int, sent: Span, actors: list[Actor], at: Mention | None
+                          ) -> tuple[list[Actor], Mention | None]:
+    """The state of the people of another nationality nearest the call-up in its sentence ("Xs ... since the
+    leader announced a call-up"), as ``_called_up_state`` reads them, with no context word needed (the host's
+    clause was found by ``_host_state_r39b``); else what was found."""
+    best = None
+    lemmas = doc_lemmas(ctx.doc)
+    for m in ctx.mentions:
+        if not (sent.start <= m.start < sent.end) or m.kind != "demonym" or not m.actor \
+                or m.actor[0] != "Country" or m.actor in actors:
+            continue
+        people = _is_people(ctx, m.start, None)
+        if people is None or not ARMED_NOUNS.isdisjoint(lemmas[m.end:people[1]]):
+            continue
+        if best is None or abs(m.start - start) < best[0]:
+            best = (abs(m.start - start), m)
+    return ([best[1].actor], best[1]) if best else (actors, at)
