@@ -2718,7 +2718,9 @@ def _under_owner_after(ctx: _Context, end: int, sent: Span) -> tuple[list[Actor]
 
 OWNER_CLAUSE_VERBS = frozenset({"provide", "give", "send", "offer", "build", "erect", "construct", "impose", "order",
                                 "announce", "introduce", "adopt", "run", "operate", "fund", "finance", "deliver",
-                                "pledge", "enforce", "deploy", "donate", "grant", "extend", "set", "put"})
+                                "pledge", "enforce", "deploy", "donate", "grant", "extend", "set", "put",
+                                # r39 (C39): "the deportations, which A began in May", "the travel ban, which A signed"
+                                "begin", "start", "launch", "resume", "carry", "issue", "sign", "declare"})
 OWNER_CLAUSE_AUXILIARIES = frozenset({"has", "had", "have", "will", "would", "is", "was", "now", "already", "recently",
                                       "then", "also", "just", "once"})
 
@@ -3092,8 +3094,6 @@ def _entered_elsewhere_r38(ctx: _Context, end: int, sent: Span, actor: Actor) ->
 
 # --- round 39 (C39): entry bans, barriers, deportation, detention, flight bans, manhunts ---
 
-OWNER_CLAUSE_VERBS = OWNER_CLAUSE_VERBS | {"begin", "start", "launch", "resume", "carry", "issue", "sign", "declare"}
-# "the deportations, which A began in May", "the travel ban, which A signed": a relative clause owner (r39)
 ENFORCE_TYPES_R39 = frozenset({"EntryBan", "BorderBarrier", "Detention", "Deportation"})
 FRONTIER_PREPS_R39 = frozenset({"at", "on", "along", "across", "near", "to", "into"})
 FRONTIER_WORDS_R39 = frozenset({"border", "borders", "frontier", "frontiers", "crossing", "crossings", "checkpoint",
