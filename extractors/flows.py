@@ -8985,6 +8985,10 @@ class _StoryGroups40:
     negations: frozenset[str]
     vessels: frozenset[str]
     subgroups: frozenset[str]
+    voids: frozenset[str]
+    from_heads: frozenset[str]
+    makeup_subjects: frozenset[str]
+    attackers: frozenset[str]
     back: int
 
 
@@ -8993,7 +8997,8 @@ def _story_groups_lex40() -> _StoryGroups40:
     d = load_json("flows.json")["story_groups_r40"]
     return _StoryGroups40(*(frozenset(d[k]) for k in ("arrive_cues", "arrive_preps", "group_refs", "group_nouns",
                                                        "non_migrants", "stay_words", "negations", "vessels",
-                                                       "subgroups")),
+                                                       "subgroups", "voids", "from_heads", "makeup_subjects",
+                                                       "attackers")),
                           back=int(d["back"]))
 
 
@@ -9021,7 +9026,8 @@ def _arrival_dests40(doc: Doc, s: _Sentence, W: list[str], lx: _StoryGroups40) -
                 continue
         else:
             continue
-        if lx.negations.isdisjoint(W[lo:m.start]):
+        if lx.negations.isdisjoint(W[lo:m.start]) and lx.voids.isdisjoint(W[lo:m.start]) \
+                and lx.voids.isdisjoint(W[m.end:min(m.end + 4, s.span.end)]):
             out.append(m)
     return out
 
@@ -9037,9 +9043,10 @@ def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40) -
     for m in p.mentions:
         nxt = W[m.end] if m.end < p.span.end else "."
         if m.kind == "demonym" and m.role in {"NAT", "ADJ"}:
-            if nxt in lx.non_migrants or W[m.start - 1] in {"a", "an"}:
-                continue
-            if nxt in lx.group_nouns or W[m.end - 1].endswith("s") or not nxt.isalpha() or nxt in {"and", "or"}:
+            if nxt in lx.non_migrants or W[m.start - 1] in {"a", "an"} or nxt == "-" or not lx.attackers.isdisjoint(
+                    W[m.end:min(m.end + 4, p.span.end)]):
+                continue  # "X officials", "a X national", "Xs started bombing the city": not the people who moved
+            if nxt in lx.group_nouns or m.role == "NAT" and W[m.end - 1].endswith(("s", "ese")):
                 out.append(m)
         elif m.kind == "name" and m.role in {"NAT", "SRC"}:
             k = m.start - 1
@@ -9048,7 +9055,7 @@ def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40) -
                 k -= 1  # "from A, B and C": back over the list to its "from"
             if W[k] == "from":
                 head = W[k - 1] if k > p.span.start else ""
-                if head not in lx.non_migrants:
+                if head in lx.from_heads or head in lx.group_nouns:
                     out.append(m)
             elif m.role == "SRC" and m.trigger is not None and W[m.trigger] in FLEE_WORDS_R39 | {"left", "leave"}:
                 out.append(m)
@@ -9071,6 +9078,7 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         return
     lex = _lex()
     starts = _sentence_starts(doc)[0]
+    _makeup_said_later40(b, sentences, W, lx)
     for k, s in enumerate(sentences):
         if not s.mentions or s.ethnic or any(m.role in {"NAT", "SRC"} for m in s.mentions):
             continue
@@ -9108,3 +9116,35 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
             for d in dests:
                 for o in isos:
                     b.add(s.span, o, d.iso, [d.start] + ([d.trigger] if d.trigger is not None else []))
+
+
+def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], lx: _StoryGroups40) -> None:
+    """r40 (G40): "N people were picked up crossing into B. ... The people came mainly from A, C and D.": a
+    sentence opening on the people already brought (an anaphoric or definite subject, "most of the migrants")
+    and giving their origins, up to two sentences after one that brings people into one country; the arrival
+    sentence may have named some origins already. A sentence between that brings people elsewhere stops it."""
+    doc, lex = b.doc, _lex()
+    starts = _sentence_starts(doc)[0]
+    for k, s in enumerate(sentences):
+        if not s.mentions or s.ethnic:
+            continue
+        dests = _arrival_dests40(doc, s, W, lx)
+        if len({d.iso for d in dests}) != 1:
+            continue
+        here = bisect_left(starts, s.span.start)
+        for p in sentences[k + 1:k + 3]:
+            if bisect_left(starts, p.span.start) - here > 2 or any(m.role == "DST" for m in p.mentions):
+                break
+            noun = _anaphoric_subject(doc, p, lex)
+            opener = W[p.span.start]
+            if noun is None and opener not in lx.makeup_subjects or noun and noun not in lx.makeup_subjects:
+                continue
+            origins = _group_origins40(doc, p, W, lx)
+            if origins is None:
+                break
+            isos = list(dict.fromkeys(m.iso for m in origins))
+            if not isos or len(isos) > 6 or dests[0].iso in isos:
+                break
+            for o in isos:
+                b.add(p.span, o, dests[0].iso, [m.start for m in origins if m.iso == o])
+            break
