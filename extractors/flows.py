@@ -8989,6 +8989,7 @@ class _StoryGroups40:
     from_heads: frozenset[str]
     makeup_subjects: frozenset[str]
     attackers: frozenset[str]
+    bans: frozenset[str]
     back: int
 
 
@@ -8998,7 +8999,7 @@ def _story_groups_lex40() -> _StoryGroups40:
     return _StoryGroups40(*(frozenset(d[k]) for k in ("arrive_cues", "arrive_preps", "group_refs", "group_nouns",
                                                        "non_migrants", "stay_words", "negations", "vessels",
                                                        "subgroups", "voids", "from_heads", "makeup_subjects",
-                                                       "attackers")),
+                                                       "attackers", "bans")),
                           back=int(d["back"]))
 
 
@@ -9032,13 +9033,16 @@ def _arrival_dests40(doc: Doc, s: _Sentence, W: list[str], lx: _StoryGroups40) -
     return out
 
 
-def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40) -> list[_Mention] | None:
+def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40,
+                     fled: bool = True) -> list[_Mention] | None:
     """The origins of the people a sentence introduces: plural nationalities ("most of them are Xs", "X nationals",
     "N Xs") and countries after "from" or a flight word ("families from A", "they came from A", "had fled A").
     Nationalities of officials, tourists, a smuggler and the like are not theirs. None: the sentence tells of a
     group that stayed, or of people already brought somewhere."""
-    if not lx.stay_words.isdisjoint(W[p.span.start:p.span.end]) or any(m.role == "DST" for m in p.mentions):
-        return None
+    words = W[p.span.start:p.span.end]
+    if not lx.stay_words.isdisjoint(words) or not lx.bans.isdisjoint(words) or any(
+            m.role == "DST" for m in p.mentions):
+        return None  # a group that stayed, was kept out, or was already brought somewhere
     out = []
     for m in p.mentions:
         nxt = W[m.end] if m.end < p.span.end else "."
@@ -9057,7 +9061,8 @@ def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40) -
                 head = W[k - 1] if k > p.span.start else ""
                 if head in lx.from_heads or head in lx.group_nouns:
                     out.append(m)
-            elif m.role == "SRC" and m.trigger is not None and W[m.trigger] in FLEE_WORDS_R39 | {"left", "leave"}:
+            elif fled and m.role == "SRC" and m.trigger is not None \
+                    and W[m.trigger] in FLEE_WORDS_R39 | {"left", "leave"}:
                 out.append(m)
     return out
 
@@ -9096,7 +9101,7 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         first = dests[0].start
         noun = _anaphoric_subject(doc, s, lex)
         if noun is None or noun and noun not in lx.group_refs:
-            if lx.group_refs.isdisjoint(W[s.span.start:first]):
+            if lx.group_refs.isdisjoint(W[max(s.span.start, first - 10):first]):
                 continue
         here = bisect_left(starts, s.span.start)
         isos: list[str] = []
@@ -9137,9 +9142,10 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
                 break
             noun = _anaphoric_subject(doc, p, lex)
             opener = W[p.span.start]
-            if noun is None and opener not in lx.makeup_subjects or noun and noun not in lx.makeup_subjects:
+            if noun is None and opener not in lx.makeup_subjects or noun and noun not in lx.makeup_subjects \
+                    or opener in {"he", "she"}:
                 continue
-            origins = _group_origins40(doc, p, W, lx)
+            origins = _group_origins40(doc, p, W, lx, fled=False)  # "he recalled the day he fled A": a flashback
             if origins is None:
                 break
             isos = list(dict.fromkeys(m.iso for m in origins))
