@@ -9043,6 +9043,8 @@ def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40,
     if not lx.stay_words.isdisjoint(words) or not lx.bans.isdisjoint(words) or any(
             m.role == "DST" for m in p.mentions):
         return None  # a group that stayed, was kept out, or was already brought somewhere
+    if not p.has_group:
+        return []  # "The reporter is from A": no people on the move
     out = []
     for m in p.mentions:
         nxt = W[m.end] if m.end < p.span.end else "."
@@ -9148,7 +9150,8 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
             origins = _group_origins40(doc, p, W, lx, fled=False)  # "he recalled the day he fled A": a flashback
             if origins is None:
                 break
-            isos = list(dict.fromkeys(m.iso for m in origins))
+            isos = list(dict.fromkeys(m.iso for m in origins if lx.negations.isdisjoint(
+                W[max(p.span.start, m.start - 6):m.start])))
             if not isos or len(isos) > 6 or dests[0].iso in isos:
                 break
             for o in isos:
