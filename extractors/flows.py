@@ -9103,8 +9103,8 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         first = dests[0].start
         noun = _anaphoric_subject(doc, s, lex)
         if noun is None or noun and noun not in lx.group_refs:
-            if lx.group_refs.isdisjoint(W[max(s.span.start, first - 10):first]):
-                continue
+            if lx.group_refs.isdisjoint(W[max(s.span.start, first - 10):first]) or any(d.kind != "name" for d in dests):
+                continue  # no subject of the people before: they, the passengers, the boat, right before the arrival
         here = bisect_left(starts, s.span.start)
         isos: list[str] = []
         for j in range(k - 1, -1, -1):
