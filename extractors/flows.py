@@ -8991,6 +8991,7 @@ class _StoryGroups40:
     attackers: frozenset[str]
     bans: frozenset[str]
     back: int
+    after: int
 
 
 @lru_cache(maxsize=1)
@@ -9000,7 +9001,7 @@ def _story_groups_lex40() -> _StoryGroups40:
                                                        "non_migrants", "stay_words", "negations", "vessels",
                                                        "subgroups", "voids", "from_heads", "makeup_subjects",
                                                        "attackers", "bans")),
-                          back=int(d["back"]))
+                          back=int(d["back"]), after=int(d["after"]))
 
 
 def _bound_for_vessel40(W: list[str], m: _Mention, lx: _StoryGroups40) -> bool:
@@ -9139,21 +9140,23 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
         if len({d.iso for d in dests}) != 1:
             continue
         here = bisect_left(starts, s.span.start)
-        for p in sentences[k + 1:k + 3]:
-            if bisect_left(starts, p.span.start) - here > 2 or any(m.role == "DST" for m in p.mentions):
+        between: set[str] = set()  # the states named in the sentences passed over
+        for p in sentences[k + 1:k + 1 + lx.after]:
+            if bisect_left(starts, p.span.start) - here > lx.after or any(m.role == "DST" for m in p.mentions):
                 break
             noun = _anaphoric_subject(doc, p, lex)
             opener = W[p.span.start]
             if noun is None and opener not in lx.makeup_subjects or noun and noun not in lx.makeup_subjects \
                     or opener in {"he", "she"}:
+                between.update(m.iso for m in p.mentions)
                 continue
             origins = _group_origins40(doc, p, W, lx, fled=False)  # "he recalled the day he fled A": a flashback
             if origins is None:
                 break
             isos = list(dict.fromkeys(m.iso for m in origins if lx.negations.isdisjoint(
                 W[max(p.span.start, m.start - 6):m.start])))
-            if not isos or len(isos) > 6 or dests[0].iso in isos:
-                break
+            if not isos or len(isos) > 6 or dests[0].iso in isos or between.intersection(isos):
+                break  # an origin named in between: the people there are another story's
             for o in isos:
                 b.add(p.span, o, dests[0].iso, [m.start for m in origins if m.iso == o])
             break

@@ -71,3 +71,15 @@ def test_group_that_stayed_gives_no_origin(nlp):
     text = ("Thousands of Somalis remain in their villages despite the drought, aid workers said. "
             "A boat carrying 60 people docked in Malta on Sunday, and they asked for asylum.")
     assert ("SO", "MT") not in _pairs(nlp, text)
+
+
+def test_makeup_told_after_a_count(nlp):
+    text = ("Police said 300 migrants crossed into Austria over the weekend. By Sunday the shelters were full. "
+            "Volunteers brought soup and blankets. The people came mostly from Iraq as well as from Yemen and Iran.")
+    assert {("IQ", "AT"), ("YE", "AT"), ("IR", "AT")} <= _pairs(nlp, text)
+
+
+def test_makeup_after_another_story_of_the_same_origin(nlp):
+    text = ("A convoy of aid trucks reached Jordan on Monday. Officials worry most about Syria this winter. "
+            "They join Syrian families in crowded camps near the border.")
+    assert ("SY", "JO") not in _pairs(nlp, text)
