@@ -9086,12 +9086,11 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         return
     lex = _lex()
     starts = _sentence_starts(doc)[0]
-    _makeup_said_later40(b, sentences, W, lx)
+    arrivals = [_arrival_dests40(doc, s, W, lx) if s.mentions and not s.ethnic else [] for s in sentences]
+    _makeup_said_later40(b, sentences, W, lx, arrivals)
     for k, s in enumerate(sentences):
-        if not s.mentions or s.ethnic or any(m.role in {"NAT", "SRC"} for m in s.mentions):
-            continue
-        dests = _arrival_dests40(doc, s, W, lx)
-        if not dests:
+        dests = arrivals[k]
+        if not dests or any(m.role in {"NAT", "SRC"} for m in s.mentions):
             continue
         isos_d = {d.iso for d in dests}
         if len(isos_d) != 1:
@@ -9126,7 +9125,8 @@ def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
                     b.add(s.span, o, d.iso, [d.start] + ([d.trigger] if d.trigger is not None else []))
 
 
-def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], lx: _StoryGroups40) -> None:
+def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], lx: _StoryGroups40,
+                         arrivals: list[list[_Mention]]) -> None:
     """r40 (G40): "N people were picked up crossing into B. ... The people came mainly from A, C and D.": a
     sentence opening on the people already brought (an anaphoric or definite subject, "most of the migrants")
     and giving their origins, up to two sentences after one that brings people into one country; the arrival
@@ -9134,9 +9134,7 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
     doc, lex = b.doc, _lex()
     starts = _sentence_starts(doc)[0]
     for k, s in enumerate(sentences):
-        if not s.mentions or s.ethnic:
-            continue
-        dests = _arrival_dests40(doc, s, W, lx)
+        dests = arrivals[k]
         if len({d.iso for d in dests}) != 1:
             continue
         here = bisect_left(starts, s.span.start)
