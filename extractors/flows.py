@@ -2746,6 +2746,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _their_country_via_r38(b, sentences, main)
     _sibling_origin_lists_r38(b, sentences)
     _matrix_flows_r39(b, sentences)
+    _story_groups_r40(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
     return b.flows
@@ -8968,3 +8969,192 @@ def _matrix_flows_r39(b: _Builder, sentences: list[_Sentence]) -> None:
         if visitors:
             _non_migrant_origins_r39(b, s, lx, W)
     _anaphor_destination_r39(b, sentences, lx, W, T, known)
+
+
+# --- round 40 (G40): flows told across sentences: a group's origin in one sentence, its arrival in a later one ---
+
+
+@dataclass(frozen=True)
+class _StoryGroups40:
+    arrive_cues: frozenset[str]
+    arrive_preps: frozenset[str]
+    group_refs: frozenset[str]
+    group_nouns: frozenset[str]
+    non_migrants: frozenset[str]
+    stay_words: frozenset[str]
+    negations: frozenset[str]
+    vessels: frozenset[str]
+    subgroups: frozenset[str]
+    voids: frozenset[str]
+    from_heads: frozenset[str]
+    makeup_subjects: frozenset[str]
+    attackers: frozenset[str]
+    bans: frozenset[str]
+    back: int
+    after: int
+
+
+@lru_cache(maxsize=1)
+def _story_groups_lex40() -> _StoryGroups40:
+    d = load_json("flows.json")["story_groups_r40"]
+    return _StoryGroups40(*(frozenset(d[k]) for k in ("arrive_cues", "arrive_preps", "group_refs", "group_nouns",
+                                                       "non_migrants", "stay_words", "negations", "vessels",
+                                                       "subgroups", "voids", "from_heads", "makeup_subjects",
+                                                       "attackers", "bans")),
+                          back=int(d["back"]), after=int(d["after"]))
+
+
+def _bound_for_vessel40(W: list[str], m: _Mention, lx: _StoryGroups40) -> bool:
+    """"a ship bound for A": where the carrier was going, not where its rescued passengers landed."""
+    k = m.start
+    return k >= 3 and W[k - 1] == "for" and W[k - 2] == "bound" and (
+        W[k - 3] in lx.vessels or k >= 4 and W[k - 4] in lx.vessels)
+
+
+def _arrival_dests40(doc: Doc, s: _Sentence, W: list[str], lx: _StoryGroups40) -> list[_Mention]:
+    """The countries a sentence brings people into: a destination role, or a country right after "in/into/reach"
+    with an arrival word a few tokens before it ("asked for asylum in A", "taken to a centre in A"). None after a
+    negation in that stretch."""
+    out = []
+    for m in s.mentions:
+        if m.kind not in {"name", "place"} or m.start - 1 < s.span.start:
+            continue
+        lo = max(s.span.start, m.start - 8)
+        if m.role == "DST":
+            if _bound_for_vessel40(W, m, lx):
+                continue
+        elif m.role in {None, "LOC"}:
+            if W[m.start - 1] not in lx.arrive_preps or lx.arrive_cues.isdisjoint(W[lo:m.start]):
+                continue
+        else:
+            continue
+        if lx.negations.isdisjoint(W[lo:m.start]) and lx.voids.isdisjoint(W[lo:m.start]) \
+                and lx.voids.isdisjoint(W[m.end:min(m.end + 4, s.span.end)]):
+            out.append(m)
+    return out
+
+
+def _group_origins40(doc: Doc, p: _Sentence, W: list[str], lx: _StoryGroups40,
+                     fled: bool = True) -> list[_Mention] | None:
+    """The origins of the people a sentence introduces: plural nationalities ("most of them are Xs", "X nationals",
+    "N Xs") and countries after "from" or a flight word ("families from A", "they came from A", "had fled A").
+    Nationalities of officials, tourists, a smuggler and the like are not theirs. None: the sentence tells of a
+    group that stayed, or of people already brought somewhere."""
+    words = W[p.span.start:p.span.end]
+    if not lx.stay_words.isdisjoint(words) or not lx.bans.isdisjoint(words) or any(
+            m.role == "DST" for m in p.mentions):
+        return None  # a group that stayed, was kept out, or was already brought somewhere
+    if not p.has_group:
+        return []  # "The reporter is from A": no people on the move
+    out = []
+    for m in p.mentions:
+        nxt = W[m.end] if m.end < p.span.end else "."
+        if m.kind == "demonym" and m.role in {"NAT", "ADJ"}:
+            if nxt in lx.non_migrants or W[m.start - 1] in {"a", "an"} or nxt == "-" or not lx.attackers.isdisjoint(
+                    W[m.end:min(m.end + 4, p.span.end)]):
+                continue  # "X officials", "a X national", "Xs started bombing the city": not the people who moved
+            if nxt in lx.group_nouns or m.role == "NAT" and W[m.end - 1].endswith(("s", "ese")):
+                out.append(m)
+        elif m.kind == "name" and m.role in {"NAT", "SRC"}:
+            k = m.start - 1
+            while k > p.span.start and (W[k] in {",", "and", "or"} or any(
+                    o.end == k + 1 and o.kind == "name" for o in p.mentions)):
+                k -= 1  # "from A, B and C": back over the list to its "from"
+            if W[k] == "from":
+                head = W[k - 1] if k > p.span.start else ""
+                if head in lx.from_heads or head in lx.group_nouns:
+                    out.append(m)
+            elif fled and m.role == "SRC" and m.trigger is not None \
+                    and W[m.trigger] in FLEE_WORDS_R39 | {"left", "leave"}:
+                out.append(m)
+    return out
+
+
+def _story_groups_r40(b: _Builder, sentences: list[_Sentence]) -> None:
+    """r40 (G40): "Most of them are Xs and Ys. ... They were brought ashore in B.", "The passengers, who came from
+    A and C, ... After being rescued, they landed in B.", "The group, made up of Xs, set off at night. ... They
+    hoped to reach B.": a sentence whose people are a group already introduced (an anaphoric or definite subject,
+    or "they", "the passengers" before the destination) and that names no origin of its own takes the origins of
+    the nearest sentence up to three before it (across paragraphs) that introduces a group's origins
+    (``_group_origins40``). Sentences between that name countries only as places or actors are passed over; one
+    that brings people elsewhere or introduces a group that stayed stops the search. Also drops the pairs read
+    into "a ship bound for A" when the sentence lands its people elsewhere."""
+    doc = b.doc
+    W = doc_lowers(doc)
+    lx = _story_groups_lex40()
+    if lx.arrive_cues.isdisjoint(doc_word_set(doc)):
+        return
+    lex = _lex()
+    starts = _sentence_starts(doc)[0]
+    arrivals = [_arrival_dests40(doc, s, W, lx) if s.mentions and not s.ethnic else [] for s in sentences]
+    _makeup_said_later40(b, sentences, W, lx, arrivals)
+    for k, s in enumerate(sentences):
+        dests = arrivals[k]
+        if not dests or any(m.role in {"NAT", "SRC"} for m in s.mentions):
+            continue
+        isos_d = {d.iso for d in dests}
+        if len(isos_d) != 1:
+            continue
+        bound = [m for m in s.mentions if m.role == "DST" and _bound_for_vessel40(W, m, lx)]
+        if bound:  # "rescued by a ship bound for A, they landed in B": A is the ship's, not theirs
+            lo, hi = s.span.start_char, s.span.end_char
+            bad = {m.iso for m in bound} - isos_d
+            b.flows = [f for f in b.flows if not (lo <= f.evidence.start < hi and f.destination in bad)]
+        first = dests[0].start
+        noun = _anaphoric_subject(doc, s, lex)
+        if noun is None or noun and noun not in lx.group_refs:
+            if lx.group_refs.isdisjoint(W[max(s.span.start, first - 10):first]) or any(d.kind != "name" for d in dests):
+                continue  # no subject of the people before: they, the passengers, the boat, right before the arrival
+        here = bisect_left(starts, s.span.start)
+        isos: list[str] = []
+        for j in range(k - 1, -1, -1):
+            p = sentences[j]
+            if here - bisect_left(starts, p.span.start) > lx.back:
+                break
+            origins = _group_origins40(doc, p, W, lx)
+            if origins is None:
+                break
+            if not origins:
+                continue  # states named only as places or actors
+            isos = list(dict.fromkeys(isos + [m.iso for m in origins]))
+            if W[p.span.start] not in lx.subgroups:
+                break  # "Others had left C": the sentence before may name the first part of the group
+        if isos and len(isos) <= 3 and not isos_d & set(isos):
+            for d in dests:
+                for o in isos:
+                    b.add(s.span, o, d.iso, [d.start] + ([d.trigger] if d.trigger is not None else []))
+
+
+def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], lx: _StoryGroups40,
+                         arrivals: list[list[_Mention]]) -> None:
+    """r40 (G40): "N people were picked up crossing into B. ... The people came mainly from A, C and D.": a
+    sentence opening on the people already brought (an anaphoric or definite subject, "most of the migrants")
+    and giving their origins, up to two sentences after one that brings people into one country; the arrival
+    sentence may have named some origins already. A sentence between that brings people elsewhere stops it."""
+    doc, lex = b.doc, _lex()
+    starts = _sentence_starts(doc)[0]
+    for k, s in enumerate(sentences):
+        dests = arrivals[k]
+        if len({d.iso for d in dests}) != 1:
+            continue
+        here = bisect_left(starts, s.span.start)
+        between: set[str] = set()  # the states named in the sentences passed over
+        for p in sentences[k + 1:k + 1 + lx.after]:
+            if bisect_left(starts, p.span.start) - here > lx.after or any(m.role == "DST" for m in p.mentions):
+                break
+            noun = _anaphoric_subject(doc, p, lex)
+            opener = W[p.span.start]
+            if noun is None and opener not in lx.makeup_subjects or noun and noun not in lx.makeup_subjects \
+                    or opener in {"he", "she"}:
+                between.update(m.iso for m in p.mentions)
+                continue
+            origins = _group_origins40(doc, p, W, lx, fled=False)  # "he recalled the day he fled A": a flashback
+            if origins is None:
+                break
+            isos = list(dict.fromkeys(m.iso for m in origins if lx.negations.isdisjoint(
+                W[max(p.span.start, m.start - 6):m.start])))
+            if not isos or len(isos) > 6 or dests[0].iso in isos or between.intersection(isos):
+                break  # an origin named in between: the people there are another story's
+            for o in isos:
+                b.add(p.span, o, dests[0].iso, [m.start for m in origins if m.iso == o])
+            break
