@@ -1904,7 +1904,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
-    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start)
+    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start) \
+        + _subject_asides_r40(ctx, max(sent.start, start - MAX_LEFT), start)  # r40: "A, after talks with B, ..."
     if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
         candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
@@ -1917,6 +1918,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue  # "it would follow A's lead and limit ...": A is the model, not who acts (r35)
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
+        if _new_clause_subject_r40(ctx, m, start):
+            return [m.actor], m  # r40: "..., and A will stop hearing claims": A opens its own clause
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
             or _for_gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
@@ -3812,8 +3815,12 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         if lows[idx] == ";" or (lows[idx - 1] == "," and lows[idx] in {"and", "but", "while", "whereas", "although"}):
             window_start = max(window_start, idx + 1)
             break
+    asides = _subject_asides_r40(ctx, actor_start, start) if actor_start is not None and actor_start >= sent.start \
+        else []  # r40: "A, despite pressure from B, has let in ...": a cue inside an aside on the subject
     for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
+        if asides and _in_aside_r40(asides, sent.start + idx):
+            continue
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
@@ -3839,7 +3846,7 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     if lows and lows[0] == "let":
         return True  # "Let border officials detain families": a proposal, not a measure taken
     if any(lows[idx] in {"request", "requests", "plea", "pleas"} and lows[idx + 1] == "from"
-           for idx in range(window_start, len(lows) - 1)):
+           and not _in_aside_r40(asides, sent.start + idx) for idx in range(window_start, len(lows) - 1)):
         return True  # "after requests from charities to let two ships dock": others ask for it (r34)
     rest = doc_lowers(doc)[start:sent.end]
     if not {"must", "should"}.isdisjoint(lows[-4:]) and any(
@@ -4573,6 +4580,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
     policies, backoff_pairs = rule_policies(doc, assertions, backoff, triggers)
     if policies:
         policies = policies + _returned_unheard_r39(doc, policies)  # r39: "expelled them without hearing claims"
+        policies = _visa_free_over_admission_r40(policies)  # r40: "lets Xs enter without a visa" is one measure
     if scorer_enabled() if scorer is None else scorer:
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
@@ -5033,6 +5041,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
+        if entry["type"] == "Aid" and not passive:
+            actors = actors + [a for a in _gapped_donors_r40(ctx, start, end, sent) if a not in actors]  # r40
         if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES and at.kind == "actor" \
                 and at.end == target[0] and not entry.get("nominal"):
             continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
@@ -6316,3 +6326,129 @@ def _called_up_group_r39b(ctx: _Context, start: int, sent: Span, actors: list[Ac
         if best is None or abs(m.start - start) < best[0]:
             best = (abs(m.start - start), m)
     return ([best[1].actor], best[1]) if best else (actors, at)
+
+
+# --- round 40 (R40): crowded sentences, protection and admission policies: comma asides between a subject state
+# and its verb ("A, despite pressure from B, has let in ...", "A, on Monday, in a decision that angered B,
+# suspended ...") name no actor and carry no demand on the subject ---
+
+ASIDE_OPENERS_R40 = frozenset({
+    "which", "who", "whose", "where", "despite", "after", "before", "following", "amid", "under", "with", "without",
+    "since", "as", "in", "on", "at", "for", "during", "through", "among", "like", "unlike", "once", "already", "long",
+    "one", "still", "itself", "home", "now", "the", "a", "an", "its", "their", "together", "along", "having",
+    "facing", "citing", "backed", "by", "while", "though", "although", "even", "until", "over", "this", "last",
+    "earlier", "later", "too", "also", "meanwhile", "however", "then",
+})
+ASIDE_SUBJECT_KINDS_R40 = frozenset({"actor", "body", "title"})
+
+
+def _subject_asides_r40(ctx: _Context, lo: int, start: int) -> list[tuple[int, int]]:
+    """(opening comma, closing comma) of each aside between lo and start that follows a state, organisation or
+    body named as a subject (or the aside before it) and opens with a relative, a preposition, a time word or a
+    determiner: "A, which shares a border with B, ...", "A, after talks with B and C, ...", "A, on Monday, in a
+    decision that angered B, ...", "UNHCR, the UN refugee agency, ...". A comma followed by a name or "and"/"or"
+    continues a list inside the aside ("which borders B, C and D,"); an aside needs its closing comma before
+    start, and a name right after the closing comma ("A, after talks, B agreed") makes it none (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if "," not in lowers[lo:start]:
+        return []
+    ends = {m.end for m in ctx.by_end if lo <= m.start and m.end < start and m.kind in ASIDE_SUBJECT_KINDS_R40}
+    out: list[tuple[int, int]] = []
+    k = lo
+    while k < start - 2:
+        if lowers[k] != "," or not (k in ends or (out and out[-1][1] == k)) or not (
+                lowers[k + 1] in ASIDE_OPENERS_R40 or (lowers[k + 1].endswith("ing") and len(lowers[k + 1]) > 5)):
+            k += 1
+            continue
+        close = None
+        j = k + 2
+        while j < start:
+            low = lowers[j]
+            if low in {";", ":"} or low in DASHES:
+                break
+            if low == ",":
+                nxt = ctx.mention_at.get(j + 1)
+                if (nxt is not None and nxt.kind == "actor") or lowers[j + 1] in {"and", "or"}:
+                    j += 1  # "which borders B, C and D,": the list goes on inside the aside
+                    continue
+                close = j
+                break
+            j += 1
+        if close is None:
+            k += 1
+            continue
+        out.append((k, close))
+        k = close
+    return out
+
+
+def _in_aside_r40(asides: list[tuple[int, int]], i: int) -> bool:
+    return any(a < i < b for a, b in asides)
+
+
+CLAUSE_JOINERS_R40 = frozenset({"and", "but", "while", "whereas", "yet"})
+CLAUSE_VERB_STARTS_R40 = frozenset({
+    "will", "would", "has", "have", "had", "is", "was", "are", "were", "can", "could", "may", "might", "must",
+    "shall", "should", "also", "plans", "planned", "said", "says", "agreed", "agrees", "announced", "decided",
+    "then", "later", "itself", "too", "now", "already", "recently", "promised", "pledged", "intends", "wants",
+})
+
+
+def _new_clause_subject_r40(ctx: _Context, m: Mention, start: int) -> bool:
+    """"A will extend checks at its borders with B and C, and D will stop hearing claims": a state after a comma
+    and a clause joiner, followed by its verb (an auxiliary, a modal or the trigger itself), opens a new clause and
+    is its subject, not the last name of the list before it (r40)."""
+    doc = ctx.doc
+    if m.kind != "actor" or not m.actor or m.start < 2 or doc[m.start - 1].lower_ not in CLAUSE_JOINERS_R40 \
+            or doc[m.start - 2].text != ",":
+        return False
+    if m.end == start:
+        return True
+    if doc[m.end].lower_ not in CLAUSE_VERB_STARTS_R40 or start - m.end > 8:
+        return False
+    return not any(t.is_punct for t in doc[m.end:start]) and not any(i in ctx.mention_at for i in range(m.end, start))
+
+
+MONEY_WORDS_R40 = frozenset({"million", "billion", "millions", "billions", "bn", "m", "euros", "dollars", "pounds"})
+AMOUNT_SIGNS_R40 = frozenset({"$", "€", "£", "¥", "us$"})
+
+
+def _gapped_donors_r40(ctx: _Context, start: int, end: int, sent: Span) -> list[Actor]:
+    """"A pledged 200 million euros, B 500 million and C 100 million dollars": the donors after a pledge of money
+    whose verb is left out, each a state or organisation right before an amount (after a comma or "and") (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if MONEY_WORDS_R40.isdisjoint(lowers[start:end]) and not any(c.isdigit() for c in ctx.doc[start:end].text):
+        return []
+    out: list[Actor] = []
+    i = end
+    while i < sent.end - 2:
+        low = lowers[i]
+        if low in {";", ":"} or low in DASHES:
+            break
+        if low in {",", "and"}:
+            k = i + 1
+            if k < sent.end and lowers[k] in {"and", "the"}:
+                k += 1
+            if k < sent.end and lowers[k] == "the":
+                k += 1
+            m = ctx.mention_at.get(k)
+            if m is not None and m.kind == "actor" and m.actor and m.end < sent.end and (
+                    ctx.doc[m.end].like_num or lowers[m.end] in AMOUNT_SIGNS_R40
+                    or (lowers[m.end] in {"another", "a", "an"} and m.end + 1 < sent.end
+                        and ctx.doc[m.end + 1].like_num)):
+                out.append(m.actor)
+                i = m.end
+                continue
+        i += 1
+    return out
+
+
+def _visa_free_over_admission_r40(policies: list[Policy]) -> list[Policy]:
+    """"A lets Xs enter without a visa": one measure, the visa-free entry; the Admission the same actor gets from
+    "let ... enter" in the same sentence is dropped (r40)."""
+    free = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "VisaFree"}
+    if not free:
+        return policies
+    return [p for p in policies if not (
+        p.policy_type == "Admission" and (p.actor_kind, p.actor_key, p.evidence.sentence_start) in free
+        and p.trigger is not None and "enter" in p.trigger.lower())]
