@@ -1918,8 +1918,10 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue  # "it would follow A's lead and limit ...": A is the model, not who acts (r35)
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
-        if _new_clause_subject_r40(ctx, m, start):
-            return [m.actor], m  # r40: "..., and A will stop hearing claims": A opens its own clause
+        if m.kind == "actor" and m.start >= 2 and doc[m.start - 1].lower_ in NEW_CLAUSE_LEFT_R40:
+            subjects = _new_clause_subjects_r40(ctx, m, start)
+            if subjects:
+                return subjects, m  # r40: "..., and A will stop hearing claims": A opens its own clause
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
             or _for_gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
@@ -3808,7 +3810,7 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     window_start = 0
     anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:
-        window_start = max(0, actor_start - sent.start - 8)
+        window_start = max(0, _list_first_r40(ctx, actor_start, start) - sent.start - 8)  # r40: a list's first
         anchor = actor_start - sent.start
     # a new clause (", and Iraq suspended flights") is not governed by an earlier "accused"/"urged"
     for idx in range(anchor - 1, 0, -1):
@@ -5050,6 +5052,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
+        if entry["type"] in PROTECTION_TYPES_R40 and _not_a_measure_r40(ctx, sent, start, at):
+            continue  # r40: a plan dropped, a hope on others, a plain noun's relative clause, a count in an aside
         if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
             continue  # r38: "fears that A may close the border" is no measure
         if entry["type"] in ENFORCE_TYPES_R39 and _hypothetical_r39(ctx, sent, start):
@@ -5064,7 +5068,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
             # gerund subject discusses a measure
-        negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        negation = _negation(ctx, search_from, _negation_floor_r40(ctx, actor_start, actor_end, search_from)
+                             if actor_end is not None else sent.start)  # r40: past the subject's asides
         ended_by = search_from if entry.get("nominal") and search_from < start else start - 1
         if ended_by >= sent.start and doc[ended_by].lemma_.lower() in ENDING_GOVERNORS:
             negation = "not" if negation is None else None  # "ended Title 42", "lifted the travel ban"
@@ -5092,6 +5097,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # admitted": a ceiling on arrivals, not an admission (r32 audit)
         if not policy_type:
             continue
+        if policy_type in PROTECTION_TYPES_R40:
+            policy_type = _retyped_r40(ctx, sent, start, end, policy_type)  # r40: "only temporary", relocations
         ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None
         if ended_type and not _ended_antecedent(ctx, start, sent):
             ended_type = None  # "ended the programme, which has protected 800,000 from deportation": the
@@ -6387,6 +6394,7 @@ def _in_aside_r40(asides: list[tuple[int, int]], i: int) -> bool:
 
 
 CLAUSE_JOINERS_R40 = frozenset({"and", "but", "while", "whereas", "yet"})
+NEW_CLAUSE_LEFT_R40 = CLAUSE_JOINERS_R40 | {"as", "or"}
 CLAUSE_VERB_STARTS_R40 = frozenset({
     "will", "would", "has", "have", "had", "is", "was", "are", "were", "can", "could", "may", "might", "must",
     "shall", "should", "also", "plans", "planned", "said", "says", "agreed", "agrees", "announced", "decided",
@@ -6394,21 +6402,33 @@ CLAUSE_VERB_STARTS_R40 = frozenset({
 })
 
 
-def _new_clause_subject_r40(ctx: _Context, m: Mention, start: int) -> bool:
-    """"A will extend checks at its borders with B and C, and D will stop hearing claims": a state after a comma
-    and a clause joiner, followed by its verb (an auxiliary, a modal or the trigger itself), opens a new clause and
-    is its subject, not the last name of the list before it (r40)."""
+def _new_clause_subjects_r40(ctx: _Context, m: Mention, start: int) -> list[Actor]:
+    """"A will extend checks at its borders with B and C, and D will stop hearing claims", "..., as E and F also
+    offered protection": a state (or a list of them) after a comma and a clause joiner, followed by its verb (an
+    auxiliary, a modal or the trigger itself), opens a new clause and is its subject, not the last name of the list
+    before it (r40)."""
     doc = ctx.doc
-    if m.kind != "actor" or not m.actor or m.start < 2 or doc[m.start - 1].lower_ not in CLAUSE_JOINERS_R40 \
-            or doc[m.start - 2].text != ",":
-        return False
-    if m.end == start:
-        return True
-    if doc[m.end].lower_ not in CLAUSE_VERB_STARTS_R40 or start - m.end > 8:
-        return False
-    return not any(t.is_punct for t in doc[m.end:start]) and not any(i in ctx.mention_at for i in range(m.end, start))
+    if m.kind != "actor" or not m.actor:
+        return []
+    if m.end != start and (doc[m.end].lower_ not in CLAUSE_VERB_STARTS_R40 or start - m.end > 8
+                           or any(t.is_punct for t in doc[m.end:start])
+                           or any(i in ctx.mention_at for i in range(m.end, start))):
+        return []
+    first = m
+    if m.start >= 2 and doc[m.start - 1].lower_ in {"and", "or"} and doc[m.start - 2].text != ",":
+        group = [x for x in ctx.coordinated(m, start) if x.start <= m.start]
+        first = group[0] if group else m
+        if any(doc[x.end].text == "," for x in group[:-1]):
+            return []  # "A, B and C": a comma list is read as before
+    else:
+        group = [m]
+    if first.start < 2 or doc[first.start - 2].text != "," or doc[first.start - 1].lower_ not in (
+            CLAUSE_JOINERS_R40 | {"as"}):
+        return []
+    return [x.actor for x in group if x.actor]
 
 
+STAY_WORDS_R40 = frozenset({"enter", "stay", "travel", "come"})
 MONEY_WORDS_R40 = frozenset({"million", "billion", "millions", "billions", "bn", "m", "euros", "dollars", "pounds"})
 AMOUNT_SIGNS_R40 = frozenset({"$", "€", "£", "¥", "us$"})
 
@@ -6445,10 +6465,84 @@ def _gapped_donors_r40(ctx: _Context, start: int, end: int, sent: Span) -> list[
 
 def _visa_free_over_admission_r40(policies: list[Policy]) -> list[Policy]:
     """"A lets Xs enter without a visa": one measure, the visa-free entry; the Admission the same actor gets from
-    "let ... enter" in the same sentence is dropped (r40)."""
+    "let ... enter" in the same sentence is dropped; so is "giving them the right to live and work" beside the same
+    actor's grant of protection in its sentence (r40)."""
     free = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "VisaFree"}
-    if not free:
+    offer = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "AsylumOffer"}
+    if not free and not offer:
         return policies
-    return [p for p in policies if not (
-        p.policy_type == "Admission" and (p.actor_kind, p.actor_key, p.evidence.sentence_start) in free
-        and p.trigger is not None and "enter" in p.trigger.lower())]
+    out = []
+    for p in policies:
+        words = p.trigger.lower().split() if p.policy_type == "Admission" and p.trigger is not None else ()
+        key = (p.actor_kind, p.actor_key, p.evidence.sentence_start)
+        if words and ((key in free and not STAY_WORDS_R40.isdisjoint(words)) or (key in offer and "right" in words)):
+            continue
+        out.append(p)
+    return out
+
+
+PROTECTION_TYPES_R40 = frozenset({"Admission", "Aid", "Relocation", "VisaFree", "AsylumOffer", "AsylumRestriction"})
+PLAN_NOUNS_R40 = frozenset({"plan", "plans", "proposal", "proposals", "idea", "offer", "scheme", "bid"})
+DROPPED_VERBS_R40 = frozenset({"drop", "abandon", "scrap", "shelve", "ditch", "withdraw", "retract", "dropped",
+                               "abandoned", "scrapped", "shelved", "ditched", "withdrew", "retracted"})
+COUNT_VERBS_R40 = frozenset({"receive", "host", "received", "receives", "hosts", "hosted"})
+RELOCATION_CUES_R40 = frozenset({"relocated", "relocating", "relocation", "transferred", "redistributed",
+                                 "redistribution", "mechanism", "pact"})
+
+
+def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None) -> bool:
+    """Crowded sentences where the protection measure found is none (r40): "A dropped its plan to process claims
+    abroad" (a plan given up); "officials said they hoped B, C and D would share the burden" (a hope on others);
+    "to support migrants and the communities that receive them" (a plain noun's relative clause: no state takes
+    them in); "A, which receives most of the boats, ..." (a count told in an aside on the subject)."""
+    doc = ctx.doc
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
+    for k in range(max(sent.start, start - 4), start):
+        if lowers[k] in PLAN_NOUNS_R40 and any(lowers[j] in DROPPED_VERBS_R40 or lemmas[j] in DROPPED_VERBS_R40
+                                                for j in range(max(sent.start, k - 3), k)):
+            return True
+    if at is not None and at.start < start:
+        for k in range(sent.start, at.start):
+            if lemmas[k] == "hope" and lowers[k + 1] != "to":
+                return True
+    if start - 2 >= sent.start and lowers[start - 1] in {"that", "which", "who"} and doc[start - 2].is_alpha \
+            and (start - 2) not in ctx.mention_at and not any(m.end == start - 1 for m in ctx.by_end):
+        return True
+    if lowers[start] in COUNT_VERBS_R40 or (lowers[start] in {"has", "have"} and start + 1 < sent.end
+                                            and lowers[start + 1] in COUNT_VERBS_R40):
+        for a, b in _relative_asides_r37(ctx, sent.start, sent.end):
+            if a < start < b:
+                return True
+    return False
+
+
+def _negation_floor_r40(ctx: _Context, actor_start: int | None, actor_end: int, start: int) -> int:
+    """The lower bound of the negation search: past the asides between the subject and its verb ("A, whose
+    leader refused to join sanctions, granted refugee status": the refusal is the aside's) (r40)."""
+    if actor_start is None:
+        return actor_end
+    asides = _subject_asides_r40(ctx, actor_start, start)
+    return asides[-1][1] + 1 if asides else actor_end
+
+
+def _retyped_r40(ctx: _Context, sent: Span, start: int, end: int, policy_type: str) -> str:
+    """"grant only temporary permits to asylum seekers": a restriction of protection, not an admission; "take in
+    400 of the migrants ... under a voluntary mechanism", "accept asylum seekers transferred from A": a share of
+    people moved between states, a relocation (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if policy_type in {"Admission", "AsylumOffer"}:
+        for k in range(start, end - 1):
+            if lowers[k] == "only" and lowers[k + 1] in {"temporary", "short-term", "limited"}:
+                return "AsylumRestriction"
+    if policy_type == "Admission" and not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]):
+        return "Relocation"
+    return policy_type
+
+
+def _list_first_r40(ctx: _Context, actor_start: int | None, limit: int) -> int | None:
+    """The first name of the list the actor closes ("urged member states, notably A, B and C, to take in": A)."""
+    m = ctx.mention_at.get(actor_start) if actor_start is not None else None
+    if m is None or m.kind != "actor":
+        return actor_start
+    group = ctx.coordinated(m, limit)
+    return group[0].start if group else actor_start
