@@ -2804,6 +2804,10 @@ def _speaker_end(ctx: _Context, verb: int, sent: Span) -> int:
     ("the ministry also said", "Poland has repeatedly stated"); ``verb - 1`` when there are none."""
     lowers = doc_lowers(ctx.doc)
     skip = ctx.lex["agentless"]["adverbs"] | ctx.lex["_speaker_gap"]
+    if verb - 1 > sent.start and lowers[verb - 1] == ",":
+        closed = [a for a, b in _subject_asides_r40(ctx, sent.start, verb) if b == verb - 1]
+        if closed:
+            return closed[0] - 1  # r40: "the A-ian government, which has a deal with B, said": the subject
     j = verb - 1
     while j > sent.start and j not in ctx.mention_at and (lowers[j] in skip or (
             lowers[j].endswith("ly") and ctx.doc[j].is_alpha and ctx.doc[j].is_lower)):
@@ -5052,7 +5056,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
-        if entry["type"] in PROTECTION_TYPES_R40 and _not_a_measure_r40(ctx, sent, start, at):
+        if entry["type"] in PROTECTION_TYPES_R40 and _not_a_measure_r40(ctx, sent, start, at, entry["type"]):
             continue  # r40: a plan dropped, a hope on others, a plain noun's relative clause, a count in an aside
         if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
             continue  # r38: "fears that A may close the border" is no measure
@@ -6482,6 +6486,7 @@ def _visa_free_over_admission_r40(policies: list[Policy]) -> list[Policy]:
 
 
 PROTECTION_TYPES_R40 = frozenset({"Admission", "Aid", "Relocation", "VisaFree", "AsylumOffer", "AsylumRestriction"})
+RELATIVES_R40 = frozenset({"that", "which", "who"})
 PLAN_NOUNS_R40 = frozenset({"plan", "plans", "proposal", "proposals", "idea", "offer", "scheme", "bid"})
 DROPPED_VERBS_R40 = frozenset({"drop", "abandon", "scrap", "shelve", "ditch", "withdraw", "retract", "dropped",
                                "abandoned", "scrapped", "shelved", "ditched", "withdrew", "retracted"})
@@ -6490,11 +6495,11 @@ RELOCATION_CUES_R40 = frozenset({"relocated", "relocating", "relocation", "trans
                                  "redistribution", "mechanism", "pact"})
 
 
-def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None) -> bool:
+def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None, policy_type: str) -> bool:
     """Crowded sentences where the protection measure found is none (r40): "A dropped its plan to process claims
     abroad" (a plan given up); "officials said they hoped B, C and D would share the burden" (a hope on others);
-    "to support migrants and the communities that receive them" (a plain noun's relative clause: no state takes
-    them in); "A, which receives most of the boats, ..." (a count told in an aside on the subject)."""
+    "to support migrants and the communities that receive them" (a plural noun's relative clause: no state takes
+    them in or helps); "A, which receives most of the boats, ..." (a count told in an aside on the subject)."""
     doc = ctx.doc
     lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
     for k in range(max(sent.start, start - 4), start):
@@ -6505,8 +6510,10 @@ def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None
         for k in range(sent.start, at.start):
             if lemmas[k] == "hope" and lowers[k + 1] != "to":
                 return True
-    if start - 2 >= sent.start and lowers[start - 1] in {"that", "which", "who"} and doc[start - 2].is_alpha \
-            and (start - 2) not in ctx.mention_at and not any(m.end == start - 1 for m in ctx.by_end):
+    if policy_type in {"Admission", "Aid"} and start - 2 >= sent.start and lowers[start - 1] in RELATIVES_R40 \
+            and doc[start - 2].is_alpha and lowers[start - 2].endswith("s") and lemmas[start - 2] != lowers[start - 2] \
+            and lemmas[start - 2] not in ctx.sets["speech_verbs"] and (start - 2) not in ctx.mention_at \
+            and not any(m.end == start - 1 for m in ctx.by_end):
         return True
     if lowers[start] in COUNT_VERBS_R40 or (lowers[start] in {"has", "have"} and start + 1 < sent.end
                                             and lowers[start + 1] in COUNT_VERBS_R40):
