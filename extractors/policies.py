@@ -6492,7 +6492,9 @@ DROPPED_VERBS_R40 = frozenset({"drop", "abandon", "scrap", "shelve", "ditch", "w
                                "abandoned", "scrapped", "shelved", "ditched", "withdrew", "retracted"})
 COUNT_VERBS_R40 = frozenset({"receive", "host", "received", "receives", "hosts", "hosted"})
 RELOCATION_CUES_R40 = frozenset({"relocated", "relocating", "relocation", "transferred", "redistributed",
-                                 "redistribution", "mechanism", "pact"})
+                                 "redistribution"})
+SHARING_SCHEMES_R40 = frozenset({"mechanism", "pact", "scheme"})
+SHARING_KINDS_R40 = frozenset({"solidarity", "voluntary", "distribution", "sharing", "burden-sharing"})
 
 
 def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None, policy_type: str) -> bool:
@@ -6541,8 +6543,10 @@ def _retyped_r40(ctx: _Context, sent: Span, start: int, end: int, policy_type: s
         for k in range(start, end - 1):
             if lowers[k] == "only" and lowers[k + 1] in {"temporary", "short-term", "limited"}:
                 return "AsylumRestriction"
-    if policy_type == "Admission" and not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]):
-        return "Relocation"
+    if policy_type == "Admission" and (not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]) or any(
+            lowers[k] in SHARING_SCHEMES_R40 and lowers[k - 1] in SHARING_KINDS_R40
+            for k in range(sent.start + 1, sent.end))):
+        return "Relocation"  # "relocated from", "under a voluntary mechanism", "the solidarity pact"
     return policy_type
 
 
