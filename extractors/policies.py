@@ -6543,11 +6543,28 @@ def _retyped_r40(ctx: _Context, sent: Span, start: int, end: int, policy_type: s
         for k in range(start, end - 1):
             if lowers[k] == "only" and lowers[k + 1] in {"temporary", "short-term", "limited"}:
                 return "AsylumRestriction"
+    if policy_type == "Admission" and _rate_cap_r40(lowers, end, sent.end):
+        return "AsylumRestriction" if any(lemma in {"refugee", "asylum"} for lemma in doc_lemmas(ctx.doc)[
+            sent.start:sent.end]) else "EntryBan"  # "will let in a maximum of 3,200 people a day": a cap, as
+        # ``_limited_number`` reads "capped the number of refugees admitted"
     if policy_type == "Admission" and (not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]) or any(
             lowers[k] in SHARING_SCHEMES_R40 and lowers[k - 1] in SHARING_KINDS_R40
             for k in range(sent.start + 1, sent.end))):
         return "Relocation"  # "relocated from", "under a voluntary mechanism", "the solidarity pact"
     return policy_type
+
+
+CAP_WORDS_R40 = (("a", "maximum", "of"), ("no", "more", "than"), ("at", "most"), ("not", "more", "than"))
+RATE_WORDS_R40 = frozenset({"day", "daily", "week", "weekly"})
+
+
+def _rate_cap_r40(lowers: list[str], end: int, sent_end: int) -> bool:
+    """"let in a maximum of N people per day", "admit no more than N a week": a ceiling on a daily or weekly
+    intake right after the admission word (r40)."""
+    for words in CAP_WORDS_R40:
+        if tuple(lowers[end:end + len(words)]) == words:
+            return not RATE_WORDS_R40.isdisjoint(lowers[end + len(words):min(sent_end, end + len(words) + 6)])
+    return False
 
 
 def _list_first_r40(ctx: _Context, actor_start: int | None, limit: int) -> int | None:
