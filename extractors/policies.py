@@ -6363,11 +6363,10 @@ def _subject_asides_r40(ctx: _Context, lo: int, start: int) -> list[tuple[int, i
     lowers = doc_lowers(ctx.doc)
     if "," not in lowers[lo:start]:
         return []
-    ends = {m.end for m in ctx.by_end if lo <= m.start and m.end < start and m.kind in ASIDE_SUBJECT_KINDS_R40}
     out: list[tuple[int, int]] = []
     k = lo
     while k < start - 2:
-        if lowers[k] != "," or not (k in ends or (out and out[-1][1] == k)) or not (
+        if lowers[k] != "," or not (_subject_end_r40(ctx, lo, k) or (out and out[-1][1] == k)) or not (
                 lowers[k + 1] in ASIDE_OPENERS_R40 or (lowers[k + 1].endswith("ing") and len(lowers[k + 1]) > 5)):
             k += 1
             continue
@@ -6391,6 +6390,12 @@ def _subject_asides_r40(ctx: _Context, lo: int, start: int) -> list[tuple[int, i
         out.append((k, close))
         k = close
     return out
+
+
+def _subject_end_r40(ctx: _Context, lo: int, k: int) -> bool:
+    """A state, organisation, body or title mention (starting at lo or after) ends right before token k."""
+    m = ctx.mention_at.get(k - 1)
+    return m is not None and m.end == k and m.start >= lo and m.kind in ASIDE_SUBJECT_KINDS_R40
 
 
 def _in_aside_r40(asides: list[tuple[int, int]], i: int) -> bool:
@@ -6514,8 +6519,7 @@ def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None
                 return True
     if policy_type in {"Admission", "Aid"} and start - 2 >= sent.start and lowers[start - 1] in RELATIVES_R40 \
             and doc[start - 2].is_alpha and lowers[start - 2].endswith("s") and lemmas[start - 2] != lowers[start - 2] \
-            and lemmas[start - 2] not in ctx.sets["speech_verbs"] and (start - 2) not in ctx.mention_at \
-            and not any(m.end == start - 1 for m in ctx.by_end):
+            and lemmas[start - 2] not in ctx.sets["speech_verbs"] and (start - 2) not in ctx.mention_at:
         return True
     if lowers[start] in COUNT_VERBS_R40 or (lowers[start] in {"has", "have"} and start + 1 < sent.end
                                             and lowers[start + 1] in COUNT_VERBS_R40):
