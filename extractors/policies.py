@@ -6549,7 +6549,7 @@ def _retyped_r40(ctx: _Context, sent: Span, start: int, end: int, policy_type: s
                 return "AsylumRestriction"
     if policy_type == "Admission" and _rate_cap_r40(lowers, end, sent.end):
         return "AsylumRestriction" if any(lemma in {"refugee", "asylum"} for lemma in doc_lemmas(ctx.doc)[
-            sent.start:sent.end]) else "EntryBan"  # "will let in a maximum of 3,200 people a day": a cap, as
+            sent.start:sent.end]) else "EntryBan"  # "will admit a maximum of N people a day": a cap, as
         # ``_limited_number`` reads "capped the number of refugees admitted"
     if policy_type == "Admission" and (not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]) or any(
             lowers[k] in SHARING_SCHEMES_R40 and lowers[k - 1] in SHARING_KINDS_R40
