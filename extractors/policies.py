@@ -1904,7 +1904,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
-    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start)
+    asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start) \
+        + _subject_asides_r40(ctx, max(sent.start, start - MAX_LEFT), start)  # r40: "A, after talks with B, ..."
     if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
         candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
@@ -1917,6 +1918,10 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             continue  # "it would follow A's lead and limit ...": A is the model, not who acts (r35)
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
+        if m.kind == "actor" and m.start >= 2 and doc[m.start - 1].lower_ in NEW_CLAUSE_LEFT_R40:
+            subjects = _new_clause_subjects_r40(ctx, m, start)
+            if subjects:
+                return subjects, m  # r40: "..., and A will stop hearing claims": A opens its own clause
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
             or _for_gerund_subject(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
@@ -2799,6 +2804,10 @@ def _speaker_end(ctx: _Context, verb: int, sent: Span) -> int:
     ("the ministry also said", "Poland has repeatedly stated"); ``verb - 1`` when there are none."""
     lowers = doc_lowers(ctx.doc)
     skip = ctx.lex["agentless"]["adverbs"] | ctx.lex["_speaker_gap"]
+    if verb - 1 > sent.start and lowers[verb - 1] == ",":
+        closed = [a for a, b in _subject_asides_r40(ctx, sent.start, verb) if b == verb - 1]
+        if closed:
+            return closed[0] - 1  # r40: "the A-ian government, which has a deal with B, said": the subject
     j = verb - 1
     while j > sent.start and j not in ctx.mention_at and (lowers[j] in skip or (
             lowers[j].endswith("ly") and ctx.doc[j].is_alpha and ctx.doc[j].is_lower)):
@@ -3805,15 +3814,19 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     window_start = 0
     anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:
-        window_start = max(0, actor_start - sent.start - 8)
+        window_start = max(0, _list_first_r40(ctx, actor_start, start) - sent.start - 8)  # r40: a list's first
         anchor = actor_start - sent.start
     # a new clause (", and Iraq suspended flights") is not governed by an earlier "accused"/"urged"
     for idx in range(anchor - 1, 0, -1):
         if lows[idx] == ";" or (lows[idx - 1] == "," and lows[idx] in {"and", "but", "while", "whereas", "although"}):
             window_start = max(window_start, idx + 1)
             break
+    asides = _subject_asides_r40(ctx, actor_start, start) if actor_start is not None and actor_start >= sent.start \
+        else []  # r40: "A, despite pressure from B, has let in ...": a cue inside an aside on the subject
     for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
+        if asides and _in_aside_r40(asides, sent.start + idx):
+            continue
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
@@ -3839,7 +3852,7 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     if lows and lows[0] == "let":
         return True  # "Let border officials detain families": a proposal, not a measure taken
     if any(lows[idx] in {"request", "requests", "plea", "pleas"} and lows[idx + 1] == "from"
-           for idx in range(window_start, len(lows) - 1)):
+           and not _in_aside_r40(asides, sent.start + idx) for idx in range(window_start, len(lows) - 1)):
         return True  # "after requests from charities to let two ships dock": others ask for it (r34)
     rest = doc_lowers(doc)[start:sent.end]
     if not {"must", "should"}.isdisjoint(lows[-4:]) and any(
@@ -4573,6 +4586,7 @@ def extract_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | N
     policies, backoff_pairs = rule_policies(doc, assertions, backoff, triggers)
     if policies:
         policies = policies + _returned_unheard_r39(doc, policies)  # r39: "expelled them without hearing claims"
+        policies = _visa_free_over_admission_r40(policies)  # r40: "lets Xs enter without a visa" is one measure
     if scorer_enabled() if scorer is None else scorer:
         # the scorer's "triggered" flags read every tier's matches: reuse them only when the backoff tier ran
         reuse = triggers if (backoff_enabled() if backoff is None else backoff) else None
@@ -5033,6 +5047,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # "families apprehended at the border": a backoff passive needs its agent after "by"
         if not passive and not entry.get("nominal"):
             actors = actors + [a for a in _compared_actors(ctx, end, sent) if a not in actors]
+        if entry["type"] == "Aid" and not passive:
+            actors = actors + [a for a in _gapped_donors_r40(ctx, start, end, sent) if a not in actors]  # r40
         if at is not None and target is not None and entry["type"] in GROUP_MOVES_TYPES and at.kind == "actor" \
                 and at.end == target[0] and not entry.get("nominal"):
             continue  # "UK travellers will not need a visa": a state naming the group affected is not the actor (r30)
@@ -5040,6 +5056,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         actor_end = at.end if at is not None and at.end <= start else None
         if _suppressed(ctx, sent, search_from, actor_start) or _reported_opinion(ctx, sent, search_from, at, actors):
             continue
+        if entry["type"] in PROTECTION_TYPES_R40 and _not_a_measure_r40(ctx, sent, start, at, entry["type"]):
+            continue  # r40: a plan dropped, a hope on others, a plain noun's relative clause, a count in an aside
         if entry["type"] == "EntryBan" and _feared_prospect_r38(ctx, sent, start):
             continue  # r38: "fears that A may close the border" is no measure
         if entry["type"] in ENFORCE_TYPES_R39 and _hypothetical_r39(ctx, sent, start):
@@ -5054,7 +5072,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                 "that", "whether", "when", "if", "why", "how"}):
             continue  # "argued that accepting refugees is a threat", "cases when handing over a suspect would": a
             # gerund subject discusses a measure
-        negation = _negation(ctx, search_from, actor_end if actor_end is not None else sent.start)
+        negation = _negation(ctx, search_from, _negation_floor_r40(ctx, actor_start, actor_end, search_from)
+                             if actor_end is not None else sent.start)  # r40: past the subject's asides
         ended_by = search_from if entry.get("nominal") and search_from < start else start - 1
         if ended_by >= sent.start and doc[ended_by].lemma_.lower() in ENDING_GOVERNORS:
             negation = "not" if negation is None else None  # "ended Title 42", "lifted the travel ban"
@@ -5082,6 +5101,8 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             # admitted": a ceiling on arrivals, not an admission (r32 audit)
         if not policy_type:
             continue
+        if policy_type in PROTECTION_TYPES_R40:
+            policy_type = _retyped_r40(ctx, sent, start, end, policy_type)  # r40: "only temporary", relocations
         ended_type = ctx.lex["ended_protection"]["types"].get(policy_type) if not negated else None
         if ended_type and not _ended_antecedent(ctx, start, sent):
             ended_type = None  # "ended the programme, which has protected 800,000 from deportation": the
@@ -6316,3 +6337,244 @@ def _called_up_group_r39b(ctx: _Context, start: int, sent: Span, actors: list[Ac
         if best is None or abs(m.start - start) < best[0]:
             best = (abs(m.start - start), m)
     return ([best[1].actor], best[1]) if best else (actors, at)
+
+
+# --- round 40 (R40): crowded sentences, protection and admission policies: comma asides between a subject state
+# and its verb ("A, despite pressure from B, has let in ...", "A, on Monday, in a decision that angered B,
+# suspended ...") name no actor and carry no demand on the subject ---
+
+ASIDE_OPENERS_R40 = frozenset({
+    "which", "who", "whose", "where", "despite", "after", "before", "following", "amid", "under", "with", "without",
+    "since", "as", "in", "on", "at", "for", "during", "through", "among", "like", "unlike", "once", "already", "long",
+    "one", "still", "itself", "home", "now", "the", "a", "an", "its", "their", "together", "along", "having",
+    "facing", "citing", "backed", "by", "while", "though", "although", "even", "until", "over", "this", "last",
+    "earlier", "later", "too", "also", "meanwhile", "however", "then",
+})
+ASIDE_SUBJECT_KINDS_R40 = frozenset({"actor", "body", "title"})
+
+
+def _subject_asides_r40(ctx: _Context, lo: int, start: int) -> list[tuple[int, int]]:
+    """(opening comma, closing comma) of each aside between lo and start that follows a state, organisation or
+    body named as a subject (or the aside before it) and opens with a relative, a preposition, a time word or a
+    determiner: "A, which shares a border with B, ...", "A, after talks with B and C, ...", "A, on Monday, in a
+    decision that angered B, ...", "UNHCR, the UN refugee agency, ...". A comma followed by a name or "and"/"or"
+    continues a list inside the aside ("which borders B, C and D,"); an aside needs its closing comma before
+    start, and a name right after the closing comma ("A, after talks, B agreed") makes it none (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if "," not in lowers[lo:start]:
+        return []
+    out: list[tuple[int, int]] = []
+    k = lo
+    while k < start - 2:
+        if lowers[k] != "," or not (_subject_end_r40(ctx, lo, k) or (out and out[-1][1] == k)) or not (
+                lowers[k + 1] in ASIDE_OPENERS_R40 or (lowers[k + 1].endswith("ing") and len(lowers[k + 1]) > 5)):
+            k += 1
+            continue
+        close = None
+        j = k + 2
+        while j < start:
+            low = lowers[j]
+            if low in {";", ":"} or low in DASHES:
+                break
+            if low == ",":
+                nxt = ctx.mention_at.get(j + 1)
+                if (nxt is not None and nxt.kind == "actor") or lowers[j + 1] in {"and", "or"}:
+                    j += 1  # "which borders B, C and D,": the list goes on inside the aside
+                    continue
+                close = j
+                break
+            j += 1
+        if close is None:
+            k += 1
+            continue
+        out.append((k, close))
+        k = close
+    return out
+
+
+def _subject_end_r40(ctx: _Context, lo: int, k: int) -> bool:
+    """A state, organisation, body or title mention (starting at lo or after) ends right before token k."""
+    m = ctx.mention_at.get(k - 1)
+    return m is not None and m.end == k and m.start >= lo and m.kind in ASIDE_SUBJECT_KINDS_R40
+
+
+def _in_aside_r40(asides: list[tuple[int, int]], i: int) -> bool:
+    return any(a < i < b for a, b in asides)
+
+
+CLAUSE_JOINERS_R40 = frozenset({"and", "but", "while", "whereas", "yet"})
+NEW_CLAUSE_LEFT_R40 = CLAUSE_JOINERS_R40 | {"as", "or"}
+CLAUSE_VERB_STARTS_R40 = frozenset({
+    "will", "would", "has", "have", "had", "is", "was", "are", "were", "can", "could", "may", "might", "must",
+    "shall", "should", "also", "plans", "planned", "said", "says", "agreed", "agrees", "announced", "decided",
+    "then", "later", "itself", "too", "now", "already", "recently", "promised", "pledged", "intends", "wants",
+})
+
+
+def _new_clause_subjects_r40(ctx: _Context, m: Mention, start: int) -> list[Actor]:
+    """"A will extend checks at its borders with B and C, and D will stop hearing claims", "..., as E and F also
+    offered protection": a state (or a list of them) after a comma and a clause joiner, followed by its verb (an
+    auxiliary, a modal or the trigger itself), opens a new clause and is its subject, not the last name of the list
+    before it (r40)."""
+    doc = ctx.doc
+    if m.kind != "actor" or not m.actor:
+        return []
+    if m.end != start and (doc[m.end].lower_ not in CLAUSE_VERB_STARTS_R40 or start - m.end > 8
+                           or any(t.is_punct for t in doc[m.end:start])
+                           or any(i in ctx.mention_at for i in range(m.end, start))):
+        return []
+    first = m
+    if m.start >= 2 and doc[m.start - 1].lower_ in {"and", "or"} and doc[m.start - 2].text != ",":
+        group = [x for x in ctx.coordinated(m, start) if x.start <= m.start]
+        first = group[0] if group else m
+        if any(doc[x.end].text == "," for x in group[:-1]):
+            return []  # "A, B and C": a comma list is read as before
+    else:
+        group = [m]
+    if first.start < 2 or doc[first.start - 2].text != "," or doc[first.start - 1].lower_ not in (
+            CLAUSE_JOINERS_R40 | {"as"}):
+        return []
+    return [x.actor for x in group if x.actor]
+
+
+STAY_WORDS_R40 = frozenset({"enter", "stay", "travel", "come"})
+MONEY_WORDS_R40 = frozenset({"million", "billion", "millions", "billions", "bn", "m", "euros", "dollars", "pounds"})
+AMOUNT_SIGNS_R40 = frozenset({"$", "€", "£", "¥", "us$"})
+
+
+def _gapped_donors_r40(ctx: _Context, start: int, end: int, sent: Span) -> list[Actor]:
+    """"A pledged 200 million euros, B 500 million and C 100 million dollars": the donors after a pledge of money
+    whose verb is left out, each a state or organisation right before an amount (after a comma or "and") (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if MONEY_WORDS_R40.isdisjoint(lowers[start:end]) and not any(c.isdigit() for c in ctx.doc[start:end].text):
+        return []
+    out: list[Actor] = []
+    i = end
+    while i < sent.end - 2:
+        low = lowers[i]
+        if low in {";", ":"} or low in DASHES:
+            break
+        if low in {",", "and"}:
+            k = i + 1
+            if k < sent.end and lowers[k] in {"and", "the"}:
+                k += 1
+            if k < sent.end and lowers[k] == "the":
+                k += 1
+            m = ctx.mention_at.get(k)
+            if m is not None and m.kind == "actor" and m.actor and m.end < sent.end and (
+                    ctx.doc[m.end].like_num or lowers[m.end] in AMOUNT_SIGNS_R40
+                    or (lowers[m.end] in {"another", "a", "an"} and m.end + 1 < sent.end
+                        and ctx.doc[m.end + 1].like_num)):
+                out.append(m.actor)
+                i = m.end
+                continue
+        i += 1
+    return out
+
+
+def _visa_free_over_admission_r40(policies: list[Policy]) -> list[Policy]:
+    """"A lets Xs enter without a visa": one measure, the visa-free entry; the Admission the same actor gets from
+    "let ... enter" in the same sentence is dropped; so is "giving them the right to live and work" beside the same
+    actor's grant of protection in its sentence (r40)."""
+    free = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "VisaFree"}
+    offer = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "AsylumOffer"}
+    if not free and not offer:
+        return policies
+    out = []
+    for p in policies:
+        words = p.trigger.lower().split() if p.policy_type == "Admission" and p.trigger is not None else ()
+        key = (p.actor_kind, p.actor_key, p.evidence.sentence_start)
+        if words and ((key in free and not STAY_WORDS_R40.isdisjoint(words)) or (key in offer and "right" in words)):
+            continue
+        out.append(p)
+    return out
+
+
+PROTECTION_TYPES_R40 = frozenset({"Admission", "Aid", "Relocation", "VisaFree", "AsylumOffer", "AsylumRestriction"})
+RELATIVES_R40 = frozenset({"that", "which", "who"})
+PLAN_NOUNS_R40 = frozenset({"plan", "plans", "proposal", "proposals", "idea", "offer", "scheme", "bid"})
+DROPPED_VERBS_R40 = frozenset({"drop", "abandon", "scrap", "shelve", "ditch", "withdraw", "retract", "dropped",
+                               "abandoned", "scrapped", "shelved", "ditched", "withdrew", "retracted"})
+COUNT_VERBS_R40 = frozenset({"receive", "host", "received", "receives", "hosts", "hosted"})
+RELOCATION_CUES_R40 = frozenset({"relocated", "relocating", "relocation", "transferred", "redistributed",
+                                 "redistribution"})
+SHARING_SCHEMES_R40 = frozenset({"mechanism", "pact", "scheme"})
+SHARING_KINDS_R40 = frozenset({"solidarity", "voluntary", "distribution", "sharing", "burden-sharing"})
+
+
+def _not_a_measure_r40(ctx: _Context, sent: Span, start: int, at: Mention | None, policy_type: str) -> bool:
+    """Crowded sentences where the protection measure found is none (r40): "A dropped its plan to process claims
+    abroad" (a plan given up); "officials said they hoped B, C and D would share the burden" (a hope on others);
+    "to support migrants and the communities that receive them" (a plural noun's relative clause: no state takes
+    them in or helps); "A, which receives most of the boats, ..." (a count told in an aside on the subject)."""
+    doc = ctx.doc
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
+    for k in range(max(sent.start, start - 4), start):
+        if lowers[k] in PLAN_NOUNS_R40 and any(lowers[j] in DROPPED_VERBS_R40 or lemmas[j] in DROPPED_VERBS_R40
+                                                for j in range(max(sent.start, k - 3), k)):
+            return True
+    if at is not None and at.start < start:
+        for k in range(sent.start, at.start):
+            if lemmas[k] == "hope" and lowers[k + 1] != "to":
+                return True
+    if policy_type in {"Admission", "Aid"} and start - 2 >= sent.start and lowers[start - 1] in RELATIVES_R40 \
+            and doc[start - 2].is_alpha and lowers[start - 2].endswith("s") and lemmas[start - 2] != lowers[start - 2] \
+            and lemmas[start - 2] not in ctx.sets["speech_verbs"] and (start - 2) not in ctx.mention_at:
+        return True
+    if lowers[start] in COUNT_VERBS_R40 or (lowers[start] in {"has", "have"} and start + 1 < sent.end
+                                            and lowers[start + 1] in COUNT_VERBS_R40):
+        for a, b in _relative_asides_r37(ctx, sent.start, sent.end):
+            if a < start < b:
+                return True
+    return False
+
+
+def _negation_floor_r40(ctx: _Context, actor_start: int | None, actor_end: int, start: int) -> int:
+    """The lower bound of the negation search: past the asides between the subject and its verb ("A, whose
+    leader refused to join sanctions, granted refugee status": the refusal is the aside's) (r40)."""
+    if actor_start is None:
+        return actor_end
+    asides = _subject_asides_r40(ctx, actor_start, start)
+    return asides[-1][1] + 1 if asides else actor_end
+
+
+def _retyped_r40(ctx: _Context, sent: Span, start: int, end: int, policy_type: str) -> str:
+    """"grant only temporary permits to asylum seekers": a restriction of protection, not an admission; "take in
+    400 of the migrants ... under a voluntary mechanism", "accept asylum seekers transferred from A": a share of
+    people moved between states, a relocation (r40)."""
+    lowers = doc_lowers(ctx.doc)
+    if policy_type in {"Admission", "AsylumOffer"}:
+        for k in range(start, end - 1):
+            if lowers[k] == "only" and lowers[k + 1] in {"temporary", "short-term", "limited"}:
+                return "AsylumRestriction"
+    if policy_type == "Admission" and _rate_cap_r40(lowers, end, sent.end):
+        return "AsylumRestriction" if any(lemma in {"refugee", "asylum"} for lemma in doc_lemmas(ctx.doc)[
+            sent.start:sent.end]) else "EntryBan"  # "will admit a maximum of N people a day": a cap, as
+        # ``_limited_number`` reads "capped the number of refugees admitted"
+    if policy_type == "Admission" and (not RELOCATION_CUES_R40.isdisjoint(lowers[sent.start:sent.end]) or any(
+            lowers[k] in SHARING_SCHEMES_R40 and lowers[k - 1] in SHARING_KINDS_R40
+            for k in range(sent.start + 1, sent.end))):
+        return "Relocation"  # "relocated from", "under a voluntary mechanism", "the solidarity pact"
+    return policy_type
+
+
+CAP_WORDS_R40 = (("a", "maximum", "of"), ("no", "more", "than"), ("at", "most"), ("not", "more", "than"))
+RATE_WORDS_R40 = frozenset({"day", "daily", "week", "weekly"})
+
+
+def _rate_cap_r40(lowers: list[str], end: int, sent_end: int) -> bool:
+    """"let in a maximum of N people per day", "admit no more than N a week": a ceiling on a daily or weekly
+    intake right after the admission word (r40)."""
+    for words in CAP_WORDS_R40:
+        if tuple(lowers[end:end + len(words)]) == words:
+            return not RATE_WORDS_R40.isdisjoint(lowers[end + len(words):min(sent_end, end + len(words) + 6)])
+    return False
+
+
+def _list_first_r40(ctx: _Context, actor_start: int | None, limit: int) -> int | None:
+    """The first name of the list the actor closes ("urged member states, notably A, B and C, to take in": A)."""
+    m = ctx.mention_at.get(actor_start) if actor_start is not None else None
+    if m is None or m.kind != "actor":
+        return actor_start
+    group = ctx.coordinated(m, limit)
+    return group[0].start if group else actor_start
