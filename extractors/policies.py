@@ -1921,7 +1921,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         if by_gerund and m.end == start - 1 and _verb_object(ctx, m):
             continue  # "Germany surprised the EU by closing its border": the object is not who closes it
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
-            or _for_gerund_subject(ctx, m, start) or _aside_clause_subject_r40(ctx, m, start, subject_asides)
+            or _for_gerund_subject(ctx, m, start) or _aside_clause_subject_r40(ctx, m, start, subject_asides) \
+            or _subordinate_pronoun_r40(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
@@ -3820,6 +3821,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
         lemma = lemmas[idx]
         if aside and aside[0] <= sent.start + idx < aside[1]:
             continue  # "A, which has accused B of ..., began expelling": the aside describes A, no demand (r40)
+        if lows[idx] == "forced" and idx + 1 < len(lows) and lows[idx + 1] in FORCED_NOUNS_R40:
+            continue  # "forced evictions and pushbacks": an adjective, no pressure on anyone (r40)
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
@@ -4853,6 +4856,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = [practice.actor], practice
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
+        elif entry.get("nominal") and _including_owner_r40(ctx, start, sent) is not None:
+            at = _including_owner_r40(ctx, start, sent)  # "A's policy, which includes pushbacks of ..." (r40)
+            actors = [at.actor]
         elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
             at = _named_policy_owner(ctx, start, sent)  # "a Dutch policy called the return rule"
             actors = [at.actor]
@@ -5056,6 +5062,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # r39: troops at a border for a war
         if entry["type"] == "Detention" and _gathering_held_r39(ctx, start, end):
             continue  # r39: "the migrants held a protest"
+        if entry["type"] == "Detention" and _criminal_object_r40(ctx, end, sent):
+            continue  # r40: "arrested three smugglers from A who were driving 40 migrants"
+        if entry["type"] in ENFORCE_TYPES_R40 and _feared_state_r40(ctx, sent, start):
+            continue  # r40: "men in B feared A might announce a call-up"
         if entry["type"] in ASYLUM_TYPES_R39 and _asylum_unreal_r39(ctx, sent, start, end):
             continue  # r39: feared, hoped, lifted, refused, "if ... could", "whose claims were rejected"
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
@@ -6479,3 +6489,97 @@ def _aside_passive_head_r40(doc: Doc, start: int, sent: Span, heads: Iterable[st
     if opening is None or lows[opening] != ",":
         return False
     return not set(lows[max(sent.start, opening - 2):opening]).isdisjoint(heads)
+
+
+SUBORDINATORS_R40 = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
+
+
+def _subordinate_pronoun_r40(ctx: _Context, m: Mention, start: int) -> bool:
+    """"has pushed through plans to fund the B-ian police as he closes ports to ...": a pronoun right after
+    as/while/when... is the subject of the clause whose verb is the trigger, not a prepositional object; the
+    object of the main clause (B) acts for none (round 40)."""
+    if m.kind != "pronoun" or m.start - 1 < 0 or not (m.end == start or (
+            m.end + 1 == start and ctx.doc[m.end].lower_ in {"also", "now", "then", "again", "still"})):
+        return False
+    return doc_lowers(ctx.doc)[m.start - 1] in SUBORDINATORS_R40
+
+
+INCLUDE_VERBS_R40 = frozenset({"includes", "included", "include", "including", "involves", "involved", "involve",
+                               "entails", "entailed", "means", "meant", "combines", "combined", "covers", "covered",
+                               "adds", "added", "introduced", "introduces", "brought", "brings"})
+
+
+def _including_owner_r40(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """"A's policy, which includes forced evictions or pushbacks of migrants ...", "the B-ian plan, which brought in
+    detention of ...": a measure noun listed in a relative clause on a policy noun a state owns is that state's
+    (``_relative_policy_owner`` reads the verb right after "which"; round 40)."""
+    lowers = doc_lowers(ctx.doc)
+    for j in range(start - 1, max(sent.start + 2, start - 8) - 1, -1):
+        if lowers[j] in INCLUDE_VERBS_R40 and lowers[j - 1] in {"which", "that"}:
+            if not all(ctx.doc[k].is_alpha and ctx.doc[k].is_lower or lowers[k] == "," for k in range(j + 1, start)):
+                return None
+            return _relative_policy_owner(ctx, j, sent) or _government_policy_owner_r40(ctx, j - 2, sent)
+        if lowers[j] in {";", ":", "which", "that", "who"}:
+            return None
+    return None
+
+
+GOVERNMENT_NOUNS_R40 = frozenset({"government", "administration", "authorities", "cabinet", "ministry"})
+POLICY_NOUNS_R40 = frozenset({"strategy", "approach", "crackdown", "campaign", "practice", "practices", "response"})
+
+
+def _government_policy_owner_r40(ctx: _Context, comma: int, sent: Span) -> Mention | None:
+    """"The A-ian government's policy, ...": the state of a government owning the policy noun that ends just
+    before ``comma`` (round 40)."""
+    lowers = doc_lowers(ctx.doc)
+    n = comma - 1
+    nouns = set(ctx.lex["named_policies"]["nouns"]) | POLICY_NOUNS_R40
+    if n - 3 < sent.start or lowers[comma] != "," or lowers[n] not in nouns:
+        return None
+    k = n - 1
+    while k > sent.start and n - k <= 2 and ctx.doc[k].is_alpha and ctx.doc[k].is_lower \
+            and lowers[k] not in GOVERNMENT_NOUNS_R40:
+        k -= 1  # "new", "border"
+    if lowers[k] not in {"'s", "’s"} or lowers[k - 1] not in GOVERNMENT_NOUNS_R40:
+        return None
+    m = next((x for x in ctx.by_end if x.end in {k - 1, k} and x.start >= sent.start), None)
+    if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+        return m  # "A-ian" before "government", or "A-ian government" read as one mention
+    return None
+
+
+FORCED_NOUNS_R40 = frozenset({"eviction", "evictions", "return", "returns", "deportation", "deportations",
+                              "expulsion", "expulsions", "removal", "removals", "pushback", "pushbacks"})
+
+
+ENFORCE_TYPES_R40 = frozenset({"EntryBan", "BorderBarrier", "Deportation", "Detention", "FlightBan", "Manhunt",
+                               "Mobilization", "Exemption", "Sanction", "VisaRestriction"})
+CRIMINAL_OBJECTS_R40 = frozenset({"smuggler", "smugglers", "trafficker", "traffickers", "suspect", "suspects",
+                                  "driver", "drivers", "gang", "gangs", "ringleader", "ringleaders", "organisers",
+                                  "organizers", "criminals"})
+FEAR_WORDS_R40 = frozenset({"fear", "fears", "feared", "fearing", "worried", "worry", "worries", "suspect",
+                            "suspected", "speculated", "rumoured", "rumored"})
+PROSPECT_MODALS_R40 = frozenset({"might", "may", "could"})
+
+
+def _criminal_object_r40(ctx: _Context, end: int, sent: Span) -> bool:
+    """"arrested three smugglers from A and B who were driving 40 migrants": the people arrested, named within a
+    few words after the verb, are suspects of a crime, not migrants held (round 40)."""
+    lows = doc_lowers(ctx.doc)
+    for k in range(end, min(sent.end, end + 4)):
+        if lows[k] in CRIMINAL_OBJECTS_R40:
+            return True
+        if lows[k] in {",", ";", "who", "which", "and"}:
+            return False
+    return False
+
+
+def _feared_state_r40(ctx: _Context, sent: Span, start: int) -> bool:
+    """"men in B said they feared A might announce a call-up", "officials fear A could close ...": a measure under a
+    fear word and a might/may/could before it is a prospect others fear, not one announced (round 40)."""
+    lows = doc_lowers(ctx.doc)[sent.start:start]
+    for i, w in enumerate(lows):
+        if w in FEAR_WORDS_R40 and not PROSPECT_MODALS_R40.isdisjoint(lows[i + 1:]) \
+                and not {";", "but", "while"} & set(lows[i + 1:]):
+            return True
+    return False
