@@ -6429,7 +6429,8 @@ DECISION_NOUNS_R40 = frozenset({"decision", "decisions", "move", "moves", "plan"
 
 def _criticised_decision_r40(doc: Doc, start: int, sent: Span) -> bool:
     """"B and C criticised the decision to close the border": the measure is someone else's, and the critics before
-    it take none (round 40); "criticised the decision of A to close" names its owner and is left to the rules."""
+    it take none (round 40); "criticised the decision of A to close" and "slammed its plan to" name its owner and
+    are left to the rules."""
     lows = doc_lowers(doc)
     if start - 3 < sent.start or lows[start - 1] != "to":
         return False
@@ -6437,7 +6438,7 @@ def _criticised_decision_r40(doc: Doc, start: int, sent: Span) -> bool:
     if lows[k] not in DECISION_NOUNS_R40:
         return False
     k -= 1
-    while k > sent.start and lows[k] in {"the", "a", "its", "their", "this", "that", "latest", "recent", "new"}:
+    while k > sent.start and lows[k] in {"the", "a", "this", "that", "latest", "recent", "new"}:
         k -= 1
     return k >= sent.start and (lows[k] in CRITIC_FORMS_R40 or doc[k].lemma_.lower() in CRITIC_LEMMAS_R40)
 
