@@ -6511,7 +6511,7 @@ INCLUDE_VERBS_R40 = frozenset({"includes", "included", "include", "including", "
 
 
 def _including_owner_r40(ctx: _Context, start: int, sent: Span) -> Mention | None:
-    """"A's policy, which includes forced evictions or pushbacks of migrants ...", "the B-ian plan, which brought in
+    """"A's policy, which includes forced returns and pushbacks of migrants ...", "the B-ian plan, which brought in
     detention of ...": a measure noun listed in a relative clause on a policy noun a state owns is that state's
     (``_relative_policy_owner`` reads the verb right after "which"; round 40)."""
     lowers = doc_lowers(ctx.doc)
