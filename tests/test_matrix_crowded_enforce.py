@@ -37,7 +37,6 @@ NOT_YET = {
     "cfb03": "'repatriated hundreds of its citizens stranded in B' is read as Deportation (a return of its own people;"
              " borderline, the r39b Aid reading needs a wish to return)",
     "cmh01": "'put dozens of men who fled to A, B and C ... on its wanted list': the group before the list is too long",
-    "cmh02": "'asked A and B to hand over the activists': 'ask' is a demand cue, the state's own request is suppressed",
     "cmh03": "'A court in <capital> issued arrest warrants': a court in a capital gives no state",
     "cmo02": "'lowered its conscription age': the possessive pronoun before a call-up noun is not resolved",
     "csn02": "'agencies that helped migrants reach B' is read as the sanctioning state's Aid",
