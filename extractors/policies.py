@@ -1440,6 +1440,8 @@ class _Context:
             cur, has_conj = found
             conj = conj or has_conj
             out.append(cur)
+        if conj and len(out) >= 3:
+            out, conj = _closed_list_r40(self, out, m)
         if not conj and len(out) == 1 and m.end < len(doc) and doc[m.end].text in DASHES:
             j = m.start - 1
             while j > 0 and m.start - j < 5 and (doc[j].lower_ in LIST_ASIDE_OPENERS or doc[j].text == ","):
@@ -1904,8 +1906,9 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
         return listed  # "... in A, B and C, all of which have now shut their borders" (r34)
     # 4. nearest subject-like mention on the left
     candidates = [m for m in ctx.by_end if m.end <= start and m.start >= max(sent.start, start - MAX_LEFT)]
+    subject_asides = _subject_asides_p40(ctx, sent.start, start)  # r40 (P40): "A, whose ports face B, has ..."
     asides = _clause_asides(ctx, sent.start, start) + _relative_asides_r37(ctx, sent.start, start) \
-        + _subject_asides_r40(ctx, max(sent.start, start - MAX_LEFT), start)  # r40: "A, after talks with B, ..."
+        + _subject_asides_r40(ctx, max(sent.start, start - MAX_LEFT), start) + subject_asides  # r40 (R40) too
     if asides:  # "The order – Iraq was taken off the list – suspends ...": a state named in an aside acts for none
         candidates = [m for m in candidates if not any(a < m.start and m.end <= b for a, b in asides)]
     by_gerund = start - 1 > sent.start and doc[start - 1].lower_ == "by" and doc[start].lower_.endswith("ing")
@@ -1923,7 +1926,8 @@ def find_actors(ctx: _Context, start: int, end: int, entry: dict) -> tuple[list[
             if subjects:
                 return subjects, m  # r40: "..., and A will stop hearing claims": A opens its own clause
         possessor = ctx.possessor_of(m, start) or _clause_subject(ctx, m, start) or _gerund_subject(ctx, m, start) \
-            or _for_gerund_subject(ctx, m, start)
+            or _for_gerund_subject(ctx, m, start) or _aside_clause_subject_r40(ctx, m, start, subject_asides) \
+            or _subordinate_pronoun_r40(ctx, m, start)
         if not possessor and (ctx.is_prepositional(m) or (ctx.followed_by_modifier(m) and not _members_of(ctx, m))):
             continue
         if m.kind == "blocker":
@@ -3814,7 +3818,8 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
     window_start = 0
     anchor = len(lows)
     if actor_start is not None and actor_start >= sent.start:
-        window_start = max(0, _list_first_r40(ctx, actor_start, start) - sent.start - 8)  # r40: a list's first
+        window_start = max(0, min(_list_first_r40(ctx, actor_start, start), _list_head_r40(ctx, sent, actor_start))
+                           - sent.start - 8)  # r40: a list's first member (R40 and P40 readings)
         anchor = actor_start - sent.start
     # a new clause (", and Iraq suspended flights") is not governed by an earlier "accused"/"urged"
     for idx in range(anchor - 1, 0, -1):
@@ -3823,10 +3828,15 @@ def _suppressed(ctx: _Context, sent: Span, start: int, actor_start: int | None) 
             break
     asides = _subject_asides_r40(ctx, actor_start, start) if actor_start is not None and actor_start >= sent.start \
         else []  # r40: "A, despite pressure from B, has let in ...": a cue inside an aside on the subject
+    aside = _actor_aside_r40(ctx, sent, actor_start, start)
     for idx in range(window_start, len(lows)):
         lemma = lemmas[idx]
         if asides and _in_aside_r40(asides, sent.start + idx):
             continue
+        if aside and aside[0] <= sent.start + idx < aside[1]:
+            continue  # "A, which has accused B of ..., began expelling": the aside describes A, no demand (r40)
+        if lows[idx] == "forced" and idx + 1 < len(lows) and lows[idx + 1] in FORCED_NOUNS_R40:
+            continue  # "forced evictions and pushbacks": an adjective, no pressure on anyone (r40)
         if lemma in ctx.sets["demand_cues"] and _own_intent(ctx, sent, idx, actor_start):
             continue  # "Trump wants to build a wall": the actor's own aim is a plan, not a demand on others
         if lemma in ctx.sets["demand_cues"] and sent.start + idx not in ctx.mention_at:  # not "Border Force"
@@ -4226,7 +4236,8 @@ def _source_actors(ctx: _Context, end: int, sent: Span, preps: list[str], group:
             while k < sent.end and doc[k].lower_ in {"the", "a"}:
                 k += 1
             m = ctx.mention_at.get(k)
-            if group and low == "from" and m is not None and not _expelling_state(ctx, m, held, sent):
+            if group and low == "from" and m is not None and (_origin_list_r40(ctx, m, held, sent)
+                                                               or not _expelling_state(ctx, m, held, sent)):
                 break  # "the deportation of a former slave from Mexico": where the person comes from
             if m is not None and m.kind == "actor" and m.actor:
                 return [x.actor for x in ctx.coordinated(m, sent.end) if x.actor], m
@@ -4720,7 +4731,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
                                              for t in before):
             continue  # "a detention centre used to house asylum seekers": a facility, not support
         if entry.get("require_prev") and set(doc_lowers(doc)[max(sent.start, start - 5):start]).isdisjoint(
-                entry["require_prev"]):
+                entry["require_prev"]) and not _aside_passive_head_r40(doc, start, sent, entry["require_prev"]):
             continue  # "Greece received 5,000 migrants": arrivals, no decision ("agreed to receive" is one)
         if entry.get("exclude_before"):
             k = start - 1
@@ -4808,6 +4819,7 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
         if _campaign_pledge(doc, start, sent):
             continue  # "If elected, the nominee pledged to reinstate DACA": a candidate's promise (r29)
         if _feared_measure(doc, start, sent) or _hyphen_excluded_next(doc, end, entry) \
+                or _criticised_decision_r40(doc, start, sent) \
                 or _alternative_or_doubted(doc, start, sent):
             continue  # "at risk of being deported", "rather than being deported", "questioned the need to admit"
         legal_act = start - 2 >= sent.start and doc[start - 2].lemma_.lower() in DOCUMENT_NOUNS  # "a decree on"
@@ -4859,6 +4871,9 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             actors, at = [practice.actor], practice
         elif owner is not None:
             actors, at = [owner.actor], owner  # "Libyan detention centres", "the Russian mobilization"
+        elif entry.get("nominal") and _including_owner_r40(ctx, start, sent) is not None:
+            at = _including_owner_r40(ctx, start, sent)  # "A's policy, which includes pushbacks of ..." (r40)
+            actors = [at.actor]
         elif entry.get("nominal") and _named_policy_owner(ctx, start, sent) is not None:
             at = _named_policy_owner(ctx, start, sent)  # "a Dutch policy called the return rule"
             actors = [at.actor]
@@ -5066,6 +5081,10 @@ def rule_policies(doc: Doc, assertions: DocumentAssertions, backoff: bool | None
             continue  # r39: troops at a border for a war
         if entry["type"] == "Detention" and _gathering_held_r39(ctx, start, end):
             continue  # r39: "the migrants held a protest"
+        if entry["type"] == "Detention" and _criminal_object_r40(ctx, end, sent):
+            continue  # r40: "arrested three smugglers from A who were driving 40 migrants"
+        if entry["type"] in ENFORCE_TYPES_R40 and _feared_state_r40(ctx, sent, start):
+            continue  # r40: "men in B feared A might announce a call-up"
         if entry["type"] in ASYLUM_TYPES_R39 and _asylum_unreal_r39(ctx, sent, start, end):
             continue  # r39: feared, hoped, lifted, refused, "if ... could", "whose claims were rejected"
         if doc[start].lower_.endswith("ing") and (start == sent.start or doc[start - 1].lower_ in {
@@ -6578,3 +6597,253 @@ def _list_first_r40(ctx: _Context, actor_start: int | None, limit: int) -> int |
         return actor_start
     group = ctx.coordinated(m, limit)
     return group[0].start if group else actor_start
+
+
+# --- round 40 (P40): enforcement policies in long, crowded sentences: asides between a subject and its verb,
+# lists closed by "and" ---
+
+SUBJECT_ASIDE_OPENERS_R40 = frozenset({"whose", "the", "a", "an", "one", "home", "already", "itself", "long",
+                                       "once", "now", "still", "formerly"})
+
+
+def _closed_list_r40(ctx: _Context, out: list[Mention], m: Mention) -> tuple[list[Mention], bool]:
+    """A list of states ends at its "and"/"or" link: in "through A and B, C built a fence" the state after the
+    comma that follows "A and B" starts a new clause, it is no third member (round 40). Returns the part of
+    ``out`` that holds ``m`` and whether that part still has a conjunction."""
+    lows = doc_lowers(ctx.doc)
+    links = [not {"and", "or", "&"}.isdisjoint(lows[a.end:b.start]) for a, b in zip(out, out[1:], strict=False)]
+    cut = None
+    for k, joined in enumerate(links):
+        if joined:
+            cut = k
+        elif cut is not None:  # a comma-only link after an "and" link: the list closed at the "and"
+            i = out.index(m)
+            if i <= k:
+                part, part_links = out[:k + 1], links[:k]
+            else:
+                part, part_links = out[k + 1:], links[k + 1:]
+                rest = next((j for j, x in enumerate(part_links) if not x and any(part_links[:j])), None)
+                if rest is not None:
+                    part, part_links = part[:rest + 1], part_links[:rest]
+            return part, any(part_links)
+    return out, True
+
+
+def _subject_asides_p40(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Asides set off by commas right after a state named before the trigger, closed by a comma before it: a
+    "whose" clause ("A, whose ports face B, has held ...") or a noun phrase in apposition ("A, the first of the
+    three states to face arrivals from B, reinforced ...", "A, home to refugees from B, ..."). A state named
+    inside describes the subject and acts for none (round 40; ", which/who" clauses are ``_relative_asides_r37``'s).
+    """
+    lowers = doc_lowers(ctx.doc)
+    out = []
+    for m in ctx.by_end:
+        if not (start <= m.start and m.end + 2 < end) or m.kind != "actor" or lowers[m.end] != ",":
+            continue
+        if lowers[m.end + 1] not in SUBJECT_ASIDE_OPENERS_R40:
+            continue
+        close = next((j for j in range(m.end + 2, end) if lowers[j] in {",", ";", ":", "—", "–", "(", ")"}), None)
+        if close is None or lowers[close] != ",":
+            continue
+        if lowers[m.end + 1] != "whose" and any(lowers[j] in {"said", "says", "told", "announced"}
+                                                for j in range(m.end + 1, close)):
+            continue  # "A, the interior minister said, ...": a reporting aside, handled elsewhere
+        out.append((m.end, close))
+    return out
+
+
+def _aside_clause_subject_r40(ctx: _Context, m: Mention, start: int, asides: list[tuple[int, int]]) -> bool:
+    """"watched as A, the first of the three states to face arrivals, reinforced ...": the subject of a clause
+    opened by as/after/when..., set off from its verb by an aside (``_subject_asides_p40``), is no prepositional
+    object (round 40)."""
+    if not asides or m.kind != "actor" or not any(a == m.end and start - b <= 3 for a, b in asides):
+        return False
+    lows = doc_lowers(ctx.doc)
+    j = m.start - 1
+    while j >= 0 and lows[j] in {"the", "a", "an"}:
+        j -= 1
+    return j >= 0 and lows[j] in {"after", "before", "since", "until", "as", "once", "when", "while"}
+
+
+def _actor_aside_r40(ctx: _Context, sent: Span, actor_start: int | None, start: int) -> tuple[int, int] | None:
+    """The aside (", which ... ," or one of ``_subject_asides_p40``) right after the actor found at actor_start and
+    closed before the trigger at start, as (first, last) token indices; else None (round 40)."""
+    if actor_start is None or actor_start < sent.start or actor_start >= start:
+        return None
+    m = ctx.mention_at.get(actor_start)
+    if m is None or m.end + 2 >= start or doc_lowers(ctx.doc)[m.end] != ",":
+        return None
+    for a, b in _relative_asides_r37(ctx, m.end, start) + _subject_asides_p40(ctx, m.start, start):
+        if a == m.end:
+            return a, b
+    return None
+
+
+CRITIC_LEMMAS_R40 = frozenset({"criticise", "criticize", "condemn", "denounce", "slam", "decry", "deplore",
+                               "oppose", "reject", "question", "protest", "lament", "regret", "blast"})
+CRITIC_FORMS_R40 = frozenset({"criticised", "criticized", "criticising", "criticizing", "criticises", "criticizes",
+                              "condemned", "condemning", "condemns", "denounced", "denouncing", "denounces",
+                              "slammed", "slamming", "slams", "decried", "decrying", "deplored", "deploring",
+                              "opposed", "opposing", "rejected", "rejecting", "questioned", "questioning",
+                              "protested", "protesting", "lamented", "regretted", "blasted"})
+DECISION_NOUNS_R40 = frozenset({"decision", "decisions", "move", "moves", "plan", "plans", "choice", "order",
+                                "attempt", "attempts", "bid"})
+
+
+def _criticised_decision_r40(doc: Doc, start: int, sent: Span) -> bool:
+    """"B and C criticised the decision to close the border": the measure is someone else's, and the critics before
+    it take none (round 40); "criticised the decision of A to close" and "slammed its plan to" name its owner and
+    are left to the rules."""
+    lows = doc_lowers(doc)
+    if start - 3 < sent.start or lows[start - 1] != "to":
+        return False
+    k = start - 2
+    if lows[k] not in DECISION_NOUNS_R40:
+        return False
+    k -= 1
+    while k > sent.start and lows[k] in {"the", "a", "this", "that", "latest", "recent", "new"}:
+        k -= 1
+    return k >= sent.start and (lows[k] in CRITIC_FORMS_R40 or doc[k].lemma_.lower() in CRITIC_LEMMAS_R40)
+
+
+def _origin_list_r40(ctx: _Context, m: Mention, held: tuple[int, int] | None, sent: Span) -> bool:
+    """"pushbacks of migrants from A and B at the borders of C": two or more states joined after "from" right
+    after the people name where the people come from, not who sends them back (round 40)."""
+    if held is None or m.kind != "actor" or not m.actor or m.actor[0] != "Country":
+        return False
+    return len(ctx.coordinated(m, sent.end)) >= 2
+
+
+def _list_head_r40(ctx: _Context, sent: Span, actor_start: int) -> int:
+    """The first token of the list holding the actor found at actor_start and, for a list introduced by
+    "including"/"such as" after a group noun ("asked other states, including A, B and C, to stop ..."), of that
+    group noun's phrase: where a demand cue governing the list is looked for (round 40)."""
+    m = ctx.mention_at.get(actor_start)
+    if m is None or m.kind != "actor":
+        return actor_start
+    first = ctx.coordinated(m, m.end)[0].start
+    lows = doc_lowers(ctx.doc)
+    k = first - 1
+    intro = set(ctx.lex["list_introducers"]["words"])
+    if k > sent.start and lows[k] == "as" and lows[k - 1] == "such":
+        k -= 1
+    elif k < sent.start or lows[k] not in intro:
+        return first
+    k -= 1
+    if k >= sent.start and lows[k] == ",":
+        k -= 1
+    return max(sent.start, k - 4)
+
+
+PASSIVE_AUX_R40 = frozenset({"was", "were", "is", "are", "been", "be"})
+
+
+def _aside_passive_head_r40(doc: Doc, start: int, sent: Span, heads: Iterable[str]) -> bool:
+    """"A second fence, three metres high and fitted with cameras, was built by A": the subject noun of a passive
+    stands before an aside closed by a comma just before its auxiliary (round 40)."""
+    if start - 1 <= sent.start or doc[start - 1].lower_ not in PASSIVE_AUX_R40:
+        return False
+    lows = doc_lowers(doc)
+    k = start - 1
+    while k > sent.start and lows[k] in PASSIVE_AUX_R40 | {"has", "have", "had", "will", "would", "also", "then"}:
+        k -= 1
+    if lows[k] != ",":
+        return False
+    opening = next((j for j in range(k - 1, max(sent.start, k - 20) - 1, -1) if lows[j] in {",", ";", ":"}), None)
+    if opening is None or lows[opening] != ",":
+        return False
+    return not set(lows[max(sent.start, opening - 2):opening]).isdisjoint(heads)
+
+
+SUBORDINATORS_R40 = frozenset({"after", "before", "since", "until", "as", "once", "when", "while", "because"})
+
+
+def _subordinate_pronoun_r40(ctx: _Context, m: Mention, start: int) -> bool:
+    """"has pushed through plans to fund the B-ian police as he closes ports to ...": a pronoun right after
+    as/while/when... is the subject of the clause whose verb is the trigger, not a prepositional object; the
+    object of the main clause (B) acts for none (round 40)."""
+    if m.kind != "pronoun" or m.start - 1 < 0 or not (m.end == start or (
+            m.end + 1 == start and ctx.doc[m.end].lower_ in {"also", "now", "then", "again", "still"})):
+        return False
+    return doc_lowers(ctx.doc)[m.start - 1] in SUBORDINATORS_R40
+
+
+INCLUDE_VERBS_R40 = frozenset({"includes", "included", "include", "including", "involves", "involved", "involve",
+                               "entails", "entailed", "means", "meant", "combines", "combined", "covers", "covered",
+                               "adds", "added", "introduced", "introduces", "brought", "brings"})
+
+
+def _including_owner_r40(ctx: _Context, start: int, sent: Span) -> Mention | None:
+    """"A's policy, which includes forced returns and pushbacks of migrants ...", "the B-ian plan, which brought in
+    detention of ...": a measure noun listed in a relative clause on a policy noun a state owns is that state's
+    (``_relative_policy_owner`` reads the verb right after "which"; round 40)."""
+    lowers = doc_lowers(ctx.doc)
+    for j in range(start - 1, max(sent.start + 2, start - 8) - 1, -1):
+        if lowers[j] in INCLUDE_VERBS_R40 and lowers[j - 1] in {"which", "that"}:
+            if not all(ctx.doc[k].is_alpha and ctx.doc[k].is_lower or lowers[k] == "," for k in range(j + 1, start)):
+                return None
+            return _relative_policy_owner(ctx, j, sent) or _government_policy_owner_r40(ctx, j - 2, sent)
+        if lowers[j] in {";", ":", "which", "that", "who"}:
+            return None
+    return None
+
+
+GOVERNMENT_NOUNS_R40 = frozenset({"government", "administration", "authorities", "cabinet", "ministry"})
+POLICY_NOUNS_R40 = frozenset({"strategy", "approach", "crackdown", "campaign", "practice", "practices", "response"})
+
+
+def _government_policy_owner_r40(ctx: _Context, comma: int, sent: Span) -> Mention | None:
+    """"The A-ian government's policy, ...": the state of a government owning the policy noun that ends just
+    before ``comma`` (round 40)."""
+    lowers = doc_lowers(ctx.doc)
+    n = comma - 1
+    nouns = set(ctx.lex["named_policies"]["nouns"]) | POLICY_NOUNS_R40
+    if n - 3 < sent.start or lowers[comma] != "," or lowers[n] not in nouns:
+        return None
+    k = n - 1
+    while k > sent.start and n - k <= 2 and ctx.doc[k].is_alpha and ctx.doc[k].is_lower \
+            and lowers[k] not in GOVERNMENT_NOUNS_R40:
+        k -= 1  # "new", "border"
+    if lowers[k] not in {"'s", "’s"} or lowers[k - 1] not in GOVERNMENT_NOUNS_R40:
+        return None
+    m = next((x for x in ctx.by_end if x.end in {k - 1, k} and x.start >= sent.start), None)
+    if m is not None and m.kind in {"actor", "demonym"} and m.actor and m.actor[0] == "Country":
+        return m  # "A-ian" before "government", or "A-ian government" read as one mention
+    return None
+
+
+FORCED_NOUNS_R40 = frozenset({"eviction", "evictions", "return", "returns", "deportation", "deportations",
+                              "expulsion", "expulsions", "removal", "removals", "pushback", "pushbacks"})
+
+
+ENFORCE_TYPES_R40 = frozenset({"EntryBan", "BorderBarrier", "Deportation", "Detention", "FlightBan", "Manhunt",
+                               "Mobilization", "Exemption", "Sanction", "VisaRestriction"})
+CRIMINAL_OBJECTS_R40 = frozenset({"smuggler", "smugglers", "trafficker", "traffickers", "suspect", "suspects",
+                                  "driver", "drivers", "gang", "gangs", "ringleader", "ringleaders", "organisers",
+                                  "organizers", "criminals"})
+FEAR_WORDS_R40 = frozenset({"fear", "fears", "feared", "fearing", "worried", "worry", "worries", "suspect",
+                            "suspected", "speculated", "rumoured", "rumored"})
+PROSPECT_MODALS_R40 = frozenset({"might", "may", "could"})
+
+
+def _criminal_object_r40(ctx: _Context, end: int, sent: Span) -> bool:
+    """"arrested three smugglers from A and B who were driving 40 migrants": the people arrested, named within a
+    few words after the verb, are suspects of a crime, not migrants held (round 40)."""
+    lows = doc_lowers(ctx.doc)
+    for k in range(end, min(sent.end, end + 4)):
+        if lows[k] in CRIMINAL_OBJECTS_R40:
+            return True
+        if lows[k] in {",", ";", "who", "which", "and"}:
+            return False
+    return False
+
+
+def _feared_state_r40(ctx: _Context, sent: Span, start: int) -> bool:
+    """"men in B said they feared A might announce a call-up", "officials fear A could close ...": a measure under a
+    fear word and a might/may/could before it is a prospect others fear, not one announced (round 40)."""
+    lows = doc_lowers(ctx.doc)[sent.start:start]
+    for i, w in enumerate(lows):
+        if w in FEAR_WORDS_R40 and not PROSPECT_MODALS_R40.isdisjoint(lows[i + 1:]) \
+                and not {";", "but", "while"} & set(lows[i + 1:]):
+            return True
+    return False
