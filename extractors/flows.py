@@ -9003,6 +9003,7 @@ def _crowded_r40_lex() -> _Crowded40 | None:
 
 LIST_JOINS_R40 = frozenset({",", "and", "or"})
 RELATIVES_R40 = frozenset({"who", "that", "which"})
+PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
 
 
 def _here_r40(b: _Builder, s: _Sentence) -> list[Flow]:
@@ -9053,7 +9054,7 @@ def _list_subject_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
                 b.add(s.span, m.iso, d.iso, [m.start, d.trigger, d.start], trigger=d.trigger)
 
 
-def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set) -> None:
+def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set, lex: _Lex) -> None:
     """"Of the 30,000 who applied for asylum in B, the largest groups were Xs and Ys", "Xs and Ys made up most of
     the 9,000 people who crossed into B": the nationalities named around a counted arrival in one destination."""
     start, end = s.span.start, s.span.end
@@ -9063,7 +9064,16 @@ def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: 
     if not any(words[i:i + len(c)] == list(c) for c in lx.makeup_cues for i in range(len(words) - len(c) + 1)
                if words[i] == c[0]):
         return
-    dests = {f.destination for f in _here_r40(b, s)} | {m.iso for m in s.mentions if m.role == "DST"}
+    dst = [m for m in s.mentions if m.role == "DST"]
+    if s.deport:  # "detained after crossing into B", "pushed out by poverty": the arrival itself is no deportation
+        if not dst or any(m.trigger is None or s.triggers.get(m.trigger) not in {"move", "arrive"}
+                          or W[m.trigger] in lex.deport for m in dst):
+            return
+    dests = {f.destination for f in _here_r40(b, s)} | {m.iso for m in dst}
+    if not dests:  # "of the 2,300 applications lodged in B", "of the migrants brought to B"
+        dests = {m.iso for m in s.mentions if m.kind == "name" and m.role in {None, "LOC"}
+                 and W[m.start - 1] in PLACE_PREPS_R40 and any(W[i] in lx.makeup_scope and W[i + 1] == "the"
+                                                               for i in range(max(start, m.start - 16), m.start))}
     if len(dests) != 1:
         return
     (dest,) = dests
@@ -9072,7 +9082,7 @@ def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: 
         return
     # the counted arrival: "of/among the N <people> who ... <destination>", or "<people> detained after ... <d>"
     d0 = dm[0].start
-    scope = [i for i in range(max(start, d0 - 16), d0) if W[i] in lx.makeup_scope]
+    scope = [i for i in range(max(start, d0 - 16), d0) if W[i] in lx.makeup_scope and W[i + 1] == "the"]
     if not scope:
         return
     for m in s.mentions:
@@ -9146,7 +9156,8 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
     if not pos:
         return
     after = min(pos)
-    after = next((m.end for m in ms if m.iso == origin and m.role == "NAT" and m.start >= after), after)  # past the hosted group
+    # past the hosted group ("A hosts 3 million Xs, followed by B"), not a state named before it
+    after = next((m.end for m in ms if m.iso == origin and m.role == "NAT" and m.start >= after), after)
     k = 0
     while k < len(ms):
         m = ms[k]
@@ -9177,18 +9188,20 @@ def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
     lx = _crowded_r40_lex()
     if lx is None:
         return
-    W = doc_lowers(b.doc)
+    W, lex = doc_lowers(b.doc), _lex()
     words = doc_word_set(b.doc)
     hosting = not lx.host_verbs.isdisjoint(words) or "home" in words
     makeup = not lx.makeup_scope.isdisjoint(words)
     known = {(f.origin, f.destination) for f in b.flows}
     for s in sentences:
-        if len(s.mentions) < 2 or s.military or s.deport:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        if makeup:
+            _makeup_r40(b, s, lx, W, known, lex)
+        if s.deport:
             continue
         if "," in W[s.span.start:s.span.end]:
             _list_subject_r40(b, s, lx, W, known)
-        if makeup:
-            _makeup_r40(b, s, lx, W, known)
         if hosting:
             _host_subject_r40(b, s, lx, W, known)
         if len(s.mentions) >= 3:
