@@ -9183,6 +9183,20 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
                 b.add(s.span, origin, g.iso, [g.start, a], trigger=a)
 
 
+def _source_as_destination_r40(b: _Builder, s: _Sentence) -> None:
+    """"Asylum seekers, many from Syria, arrived there from Russia": a state named only as where people came from
+    is no destination of the nationalities named beside it (drops X -> Russia told by this sentence alone)."""
+    src = {m.iso for m in s.mentions if m.role == "SRC"}
+    src -= {m.iso for m in s.mentions if m.role != "SRC"}
+    if not src:
+        return
+    nat = {m.iso for m in s.mentions if m.role == "NAT"}
+    nat -= {m.iso for m in s.mentions if m.role != "NAT"}  # "Xs arrive in X's capital from A": their trip out
+    lo, hi = s.span.start_char, s.span.end_char
+    b.flows[:] = [f for f in b.flows if not (f.destination in src and f.origin in nat
+                                            and lo <= f.evidence.start < hi)]
+
+
 def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
     """Round 40's rules (above), after all earlier rules and before the learned scorer."""
     lx = _crowded_r40_lex()
@@ -9196,6 +9210,7 @@ def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
     for s in sentences:
         if len(s.mentions) < 2 or s.military:
             continue
+        _source_as_destination_r40(b, s)
         if makeup:
             _makeup_r40(b, s, lx, W, known, lex)
         if s.deport:
