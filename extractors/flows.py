@@ -9184,10 +9184,12 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
 
 
 def _source_as_destination_r40(b: _Builder, s: _Sentence) -> None:
-    """"Asylum seekers, many from Syria, arrived there from Russia": a state named only as where people came from
-    is no destination of the nationalities named beside it (drops X -> Russia told by this sentence alone)."""
-    src = {m.iso for m in s.mentions if m.role == "SRC"}
-    src -= {m.iso for m in s.mentions if m.role != "SRC"}
+    """"Asylum seekers, many from Syria, arrived there from Russia", "Xs entered B via A": a state named only as
+    where people came from (or passed through, beside a destination) is no destination of the nationalities named
+    beside it (drops X -> A told by this sentence alone)."""
+    gone = {"SRC", "VIA"} if any(m.role == "DST" for m in s.mentions) else {"SRC"}  # "into B via A": A is passed
+    src = {m.iso for m in s.mentions if m.role in gone}
+    src -= {m.iso for m in s.mentions if m.role not in gone}
     if not src:
         return
     nat = {m.iso for m in s.mentions if m.role == "NAT"}
