@@ -9184,10 +9184,12 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
 
 
 def _source_as_destination_r40(b: _Builder, s: _Sentence) -> None:
-    """"Asylum seekers, many from Syria, arrived there from Russia", "Xs entered B via A": a state named only as
-    where people came from (or passed through, beside a destination) is no destination of the nationalities named
-    beside it (drops X -> A told by this sentence alone)."""
-    gone = {"SRC", "VIA"} if any(m.role == "DST" for m in s.mentions) else {"SRC"}  # "into B via A": A is passed
+    """"Xs, many from Syria, arrived in B from A", "Xs entered B via A": beside a destination state, a state named
+    only as where people came from or passed through is no destination of the nationalities named with them
+    (drops X -> A told by this sentence alone)."""
+    if not any(m.role == "DST" for m in s.mentions):
+        return  # "most who tried to enter the EU from A were Xs": with no destination state, X -> A stands
+    gone = {"SRC", "VIA"}
     src = {m.iso for m in s.mentions if m.role in gone}
     src -= {m.iso for m in s.mentions if m.role not in gone}
     if not src:
