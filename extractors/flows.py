@@ -9054,15 +9054,17 @@ def _list_subject_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
                 b.add(s.span, m.iso, d.iso, [m.start, d.trigger, d.start], trigger=d.trigger)
 
 
-def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set, lex: _Lex) -> None:
+def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set, lex: _Lex,
+                ws: set[str]) -> None:
     """"Of the 30,000 who applied for asylum in B, the largest groups were Xs and Ys", "Xs and Ys made up most of
     the 9,000 people who crossed into B": the nationalities named around a counted arrival in one destination."""
     start, end = s.span.start, s.span.end
-    words = W[start:end]
-    if not lx.hedges.isdisjoint(words) or lx.makeup_scope.isdisjoint(words):
+    if not any(m.role == "NAT" for m in s.mentions) or not lx.hedges.isdisjoint(ws) \
+            or lx.makeup_scope.isdisjoint(ws):
         return
-    if not any(words[i:i + len(c)] == list(c) for c in lx.makeup_cues for i in range(len(words) - len(c) + 1)
-               if words[i] == c[0]):
+    words = W[start:end]
+    if not any(ws.issuperset(c) and any(words[i:i + len(c)] == list(c) for i in range(len(words) - len(c) + 1))
+               for c in lx.makeup_cues):
         return
     dst = [m for m in s.mentions if m.role == "DST"]
     if s.deport:  # "detained after crossing into B", "pushed out by poverty": the arrival itself is no deportation
@@ -9215,13 +9217,14 @@ def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         if len(s.mentions) < 2 or s.military:
             continue
         _source_as_destination_r40(b, s)
+        ws = set(W[s.span.start:s.span.end])  # the sentence's words: each rule's cue looked up once
         if makeup:
-            _makeup_r40(b, s, lx, W, known, lex)
+            _makeup_r40(b, s, lx, W, known, lex, ws)
         if s.deport:
             continue
-        if "," in W[s.span.start:s.span.end]:
+        if "," in ws:
             _list_subject_r40(b, s, lx, W, known)
-        if hosting:
+        if hosting and not (lx.host_verbs.isdisjoint(ws) and "home" not in ws):
             _host_subject_r40(b, s, lx, W, known)
         if len(s.mentions) >= 3:
             _ranked_hosts_r40(b, s, lx, W, known)
