@@ -9004,6 +9004,7 @@ def _crowded_r40_lex() -> _Crowded40 | None:
 LIST_JOINS_R40 = frozenset({",", "and", "or"})
 RELATIVES_R40 = frozenset({"who", "that", "which"})
 PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
+REGION_GOALS_R40 = frozenset({"eu", "europe", "european", "west", "western"})
 
 
 def _here_r40(b: _Builder, s: _Sentence) -> list[Flow]:
@@ -9185,13 +9186,17 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
                 b.add(s.span, origin, g.iso, [g.start, a], trigger=a)
 
 
-def _source_as_destination_r40(b: _Builder, s: _Sentence) -> None:
-    """"Xs, many from Syria, arrived in B from A", "Xs entered B via A": beside a destination state, a state named
-    only as where people came from or passed through is no destination of the nationalities named with them
-    (drops X -> A told by this sentence alone)."""
-    if not any(m.role == "DST" for m in s.mentions):
-        return  # "most who tried to enter the EU from A were Xs": with no destination state, X -> A stands
-    gone = {"SRC", "VIA"}
+def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
+    """"Xs, many from D, arrived there from A", "Xs entered B via A": a state named only as where people came from
+    (or passed through, beside a destination state) is no destination of the nationalities named with them (drops
+    X -> A told by this sentence alone). Not when they are bound for a region ("most who tried to enter the EU from
+    A were Xs": X -> A stands, as the gold reads such sentences)."""
+    if any(m.role == "DST" for m in s.mentions):
+        gone = {"SRC", "VIA"}
+    elif REGION_GOALS_R40.isdisjoint(ws):
+        gone = {"SRC"}
+    else:
+        return  # "most who tried to enter the EU from A were Xs": bound for a region, X -> A stands
     src = {m.iso for m in s.mentions if m.role in gone}
     src -= {m.iso for m in s.mentions if m.role not in gone}
     if not src:
@@ -9216,8 +9221,8 @@ def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
     for s in sentences:
         if len(s.mentions) < 2 or s.military:
             continue
-        _source_as_destination_r40(b, s)
         ws = set(W[s.span.start:s.span.end])  # the sentence's words: each rule's cue looked up once
+        _source_as_destination_r40(b, s, ws)
         if makeup:
             _makeup_r40(b, s, lx, W, known, lex, ws)
         if s.deport:
