@@ -9004,6 +9004,7 @@ def _crowded_r40_lex() -> _Crowded40 | None:
 LIST_JOINS_R40 = frozenset({",", "and", "or"})
 RELATIVES_R40 = frozenset({"who", "that", "which"})
 PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
+SOURCE_WORDS_R40 = frozenset({"from", "left", "leaving", "leave", "leaves"})
 REGION_GOALS_R40 = frozenset({"eu", "europe", "european", "west", "western"})
 
 
@@ -9187,18 +9188,23 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
 
 
 def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
-    """"Xs, many from D, arrived there from A", "Xs entered B via A": a state named only as where people came from
-    (or passed through, beside a destination state) is no destination of the nationalities named with them (drops
-    X -> A told by this sentence alone). Not when they are bound for a region ("most who tried to enter the EU from
-    A were Xs": X -> A stands, as the gold reads such sentences)."""
-    if any(m.role == "DST" for m in s.mentions):
-        gone = {"SRC", "VIA"}
-    elif REGION_GOALS_R40.isdisjoint(ws):
-        gone = {"SRC"}
-    else:
+    """"Xs, many from D, arrived there from A": a state named only as where people came from is no destination of
+    the nationalities named with them (drops X -> A told by this sentence alone). Not when they are bound for a
+    region ("most who tried to enter the EU from A were Xs": X -> A stands, as the gold reads such sentences), and
+    a transit state keeps its pairs ("Xs travelled via A to B": X -> A, the convention of tests/test_flows.py)."""
+    if not REGION_GOALS_R40.isdisjoint(ws):
         return  # "most who tried to enter the EU from A were Xs": bound for a region, X -> A stands
-    src = {m.iso for m in s.mentions if m.role in gone}
-    src -= {m.iso for m in s.mentions if m.role not in gone}
+    W = doc_lowers(b.doc)
+    ends = {m.end: m for m in s.mentions}
+
+    def left_from(m: _Mention) -> bool:  # "from A", "from A and C", "left A and C"; not "fled, ... are in Chad"
+        k = m.start - 1
+        while k > s.span.start and (W[k] in LIST_JOINS_R40 or W[k] == "the" or (k + 1) in ends):
+            k = ends[k + 1].start - 1 if (k + 1) in ends and ends[k + 1] is not m else k - 1
+        return W[k] in SOURCE_WORDS_R40 and k >= s.span.start
+
+    src = {m.iso for m in s.mentions if m.role == "SRC" and left_from(m)}
+    src -= {m.iso for m in s.mentions if m.role != "SRC" or not left_from(m)}
     if not src:
         return
     nat = {m.iso for m in s.mentions if m.role == "NAT"}

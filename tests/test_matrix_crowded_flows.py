@@ -33,7 +33,7 @@ XFAIL = {
     "chain-11": "'paying brokers to take them by boat to B and C' after 'fled A for D': a later leg by carriers",
     "rank-04": "'of the Xs living abroad, most are in A and B': residence stated as 'are in'",
     "ofn-03": "extra France -> UK from a Channel crossing whose origin the sentence does not name",
-    "ofn-05": "'almost all had travelled through A' (no destination beside it) pairs the nationalities with A",
+    "ofn-05": "'registered at the reception centre in B' gives no destination for the transit and nationalities",
     "ofn-06": "'Xs who had lived in A' before entering B: A is read as the nationalities' destination",
     "bord-01": "volunteers from third states in the crossing's sentence are paired as origins and destinations",
     "bord-02": "'reached B through the forest along its border with A': the border's other side is not the origin",
