@@ -8988,6 +8988,7 @@ class _Crowded40:
     rank_block: frozenset[str]  # states that fund, criticise or send aid are no ranked hosts
     makeup_cues: tuple[tuple[str, ...], ...]
     makeup_scope: frozenset[str]
+    rank_counts_only: frozenset[str] = frozenset({"about", "some", "nearly", "almost", "around", "roughly"})
 
 
 @lru_cache(maxsize=1)
@@ -9004,6 +9005,7 @@ def _crowded_r40_lex() -> _Crowded40 | None:
 LIST_JOINS_R40 = frozenset({",", "and", "or"})
 RELATIVES_R40 = frozenset({"who", "that", "which"})
 PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
+CAME_R40 = frozenset({"came", "come", "comes", "coming", "arrived", "fled", "moved", "travelled", "traveled"})
 SOURCE_WORDS_R40 = frozenset({"from", "left", "leaving", "leave", "leaves"})
 REGION_GOALS_R40 = frozenset({"eu", "europe", "european", "west", "western"})
 
@@ -9145,6 +9147,26 @@ def _host_subject_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
         return
 
 
+RANK_COUNT_ENDS_R40 = frozenset({",", ".", ";", "and", "while", "each", "more", "refugees", "people", "migrants",
+                                  "others", "of", "in"})
+
+
+def _rank_licence_r40(doc: Doc, W: list[str], z: int, end: int, lx: _Crowded40) -> bool:
+    """After a listed state: a host word ("with", "second", "hosting", "counted"), or a bare count of people
+    ("and B about 40,000", "B 150,000 more"), not a count of other things ("B has 40 ministers")."""
+    j = z
+    while j < end and W[j] == ",":
+        j += 1
+    for k in range(j, min(j + 3, end)):
+        if W[k] in lx.rank_after and not lx.rank_counts_only.__contains__(W[k]):
+            return True
+        if doc[k].like_num:
+            while k < end and (doc[k].like_num or W[k] in {"million", "thousand", "hundred", "000"}):
+                k += 1
+            return k >= end or W[k] in RANK_COUNT_ENDS_R40
+    return False
+
+
 def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set) -> None:
     """"A hosts 3 million Xs, followed by B with 800,000 and C with 650,000", "ahead of B", "while B counted
     150,000", "and B, C and D host tens of thousands more": more hosts of one nationality after the first."""
@@ -9176,8 +9198,7 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
         k += 1
         a, z = group[0].start, group[-1].end
         lead = W[a - 2:a] in (["followed", "by"], ["ahead", "of"])
-        right = [j for j in range(z, min(z + 3, end)) if W[j] != ","]
-        if not lead and not any(W[j] in lx.rank_after or doc[j].like_num for j in right):
+        if not lead and not _rank_licence_r40(doc, W, z, end, lx):
             continue
         if not lx.rank_block.isdisjoint(W[after:min(z + 6, end)]) or not lx.hedges.isdisjoint(W[a - 3:z + 3]):
             continue
@@ -9208,7 +9229,10 @@ def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
     src -= {m.iso for m in s.mentions if m.role != "SRC" or not left_from(m)}
     if not src:
         return
-    nat = {m.iso for m in s.mentions if m.role == "NAT"}
+    # nationalities by demonym or "people from D" ("Afghans who came from Iran fled from Belarus": Iran -> Belarus
+    # is a leg)
+    nat = {m.iso for m in s.mentions if m.role == "NAT" and (
+        m.kind == "demonym" or (W[m.start - 1] == "from" and W[m.start - 2] not in CAME_R40))}
     nat -= {m.iso for m in s.mentions if m.role != "NAT"}  # "Xs arrive in X's capital from A": their trip out
     lo, hi = s.span.start_char, s.span.end_char
     b.flows[:] = [f for f in b.flows if not (f.destination in src and f.origin in nat

@@ -32,6 +32,7 @@ XFAIL = {
     "chain-10": "nominal 'crossing from A into B, and from there into C' (no people noun) is not read",
     "chain-11": "'paying brokers to take them by boat to B and C' after 'fled A for D': a later leg by carriers",
     "rank-04": "'of the Xs living abroad, most are in A and B': residence stated as 'are in'",
+    "ofn-01": "'most came from A and C, while a share set out from D and E towards <islands of B>': A -> D",
     "ofn-03": "extra France -> UK from a Channel crossing whose origin the sentence does not name",
     "ofn-05": "'registered at the reception centre in B' gives no destination for the transit and nationalities",
     "ofn-06": "'Xs who had lived in A' before entering B: A is read as the nationalities' destination",
