@@ -9211,11 +9211,11 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
 def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
     """"Xs, many from D, arrived in B from A": beside a destination state, a state named only as where people came
     from is no destination of the nationalities named with them (drops X -> A told by this sentence alone). Not
-    with no destination state or when they are bound for a region ("most who tried to enter the EU from A were Xs":
+    with no destination state or when they are bound for a region ("most who sought to get into the EU from A were Xs":
     X -> A stands, as the gold reads such sentences), and a transit state keeps its pairs ("Xs travelled via A to
     B": X -> A, the convention of tests/test_flows.py)."""
     if not REGION_GOALS_R40.isdisjoint(ws) or not any(m.role == "DST" for m in s.mentions):
-        return  # "most who tried to enter the EU from A were Xs": with no destination state, X -> A stands
+        return  # "most who sought to get into the EU from A were Xs": with no destination state, X -> A stands
     W = doc_lowers(b.doc)
     ends = {m.end: m for m in s.mentions}
 
