@@ -2746,6 +2746,7 @@ def extract_flows(doc: Doc, assertions: DocumentAssertions, prefilter: bool = Tr
     _their_country_via_r38(b, sentences, main)
     _sibling_origin_lists_r38(b, sentences)
     _matrix_flows_r39(b, sentences)
+    _crowded_flows_r40(b, sentences)  # one crowded sentence (F40), then stories across sentences (G40)
     _story_groups_r40(b, sentences)
     if flow_scorer.enabled(scorer):
         flow_scorer.add_scored_flows(b, sentences, main)
@@ -9158,3 +9159,298 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
             for o in isos:
                 b.add(p.span, o, dests[0].iso, [m.start for m in origins if m.iso == o])
             break
+
+
+# --- round 40 (F40): crowded sentences (tests/data/matrix_crowded_flows.jsonl) ---
+# Long news sentences put the origins far from the movement word: a list of nationalities, then a parenthetical,
+# then the verb; hosts ranked with numbers after the first host; the make-up of a counted arrival told apart from
+# it; a host's subject separated from "has taken in" by an apposition. Data: flows.json "crowded_r40".
+
+
+@dataclass(frozen=True)
+class _Crowded40:
+    aux: frozenset[str]  # words of a verb group skipped back from the verb ("have been", "finally")
+    subject_lead: frozenset[str]  # words before a subject list ("Thousands of", "Refugees from")
+    hedges: frozenset[str]
+    host_verbs: frozenset[str]
+    host_objects: frozenset[str]  # words of a hosted object before its nationality ("more than a million")
+    rank_after: frozenset[str]  # words right after a ranked host ("with", "second", "hosting", "about")
+    rank_block: frozenset[str]  # states that fund, criticise or send aid are no ranked hosts
+    makeup_cues: tuple[tuple[str, ...], ...]
+    makeup_scope: frozenset[str]
+    rank_counts_only: frozenset[str] = frozenset({"about", "some", "nearly", "almost", "around", "roughly"})
+
+
+@lru_cache(maxsize=1)
+def _crowded_r40_lex() -> _Crowded40 | None:
+    data = load_json("flows.json").get("crowded_r40")
+    if not data:
+        return None
+    fs = {k: frozenset(v) for k, v in data.items() if k not in {"_doc", "makeup_cues"}}
+    return _Crowded40(fs["aux"], fs["subject_lead"], fs["hedges"], fs["host_verbs"], fs["host_objects"],
+                      fs["rank_after"], fs["rank_block"], tuple(tuple(c) for c in data["makeup_cues"]),
+                      fs["makeup_scope"])
+
+
+LIST_JOINS_R40 = frozenset({",", "and", "or"})
+RELATIVES_R40 = frozenset({"who", "that", "which"})
+PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
+CAME_R40 = frozenset({"came", "come", "comes", "coming", "arrived", "fled", "moved", "travelled", "traveled"})
+SOURCE_WORDS_R40 = frozenset({"from", "left", "leaving", "leave", "leaves"})
+REGION_GOALS_R40 = frozenset({"eu", "europe", "european", "west", "western"})
+
+
+def _here_r40(b: _Builder, s: _Sentence) -> list[Flow]:
+    return [f for f in b.flows if s.span.start_char <= f.evidence.start < s.span.end_char]
+
+
+def _list_back_r40(W: list[str], ms: list[_Mention], k: int) -> list[_Mention]:
+    """The mentions ``ms[k]`` and those listed right before it ("Syrians, Afghans and Iraqis")."""
+    out = [ms[k]]
+    while k > 0 and ms[k - 1].end < out[0].start and all(w in LIST_JOINS_R40 for w in W[ms[k - 1].end:out[0].start]):
+        k -= 1
+        out.insert(0, ms[k])
+    return out
+
+
+def _list_subject_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set) -> None:
+    """"Syrians, Afghans and Iraqis, most of whom had walked for weeks, reached Germany": a subject list of
+    nationalities, a comma-bounded parenthetical without a country, then the movement verb and its destination."""
+    start = s.span.start
+    here = {f.destination for f in _here_r40(b, s)}
+    for d in s.mentions:
+        if d.role != "DST" or d.trigger is None or d.iso in here or d.trigger >= d.start:
+            continue
+        k = d.trigger - 1
+        while k > start and W[k] in lx.aux:
+            k -= 1
+        if W[k] != "," or not lx.hedges.isdisjoint(W[k + 1:d.trigger + 1]):
+            continue
+        close = k
+        nat = [m for m in s.mentions if m.end <= close]
+        if not nat or nat[-1].role != "NAT" or nat[-1].iso == d.iso:
+            continue
+        members = _list_back_r40(W, nat, len(nat) - 1)
+        if any(m.role != "NAT" for m in members):
+            continue
+        if not all(w in lx.subject_lead or w.isdigit() or w in LIST_JOINS_R40 for w in W[start:members[0].start]):
+            continue
+        last = members[-1].end
+        opening = next((j for j in range(last, min(last + 3, close + 1)) if W[j] == ","), None)
+        if opening is None or opening == close or close - opening > 40 \
+                or not all(w in lx.subject_lead for w in W[last:opening]):
+            continue
+        if any(opening < m.start < close for m in s.mentions):
+            continue
+        for m in members:
+            if (m.iso, d.iso) not in known:
+                known.add((m.iso, d.iso))
+                b.add(s.span, m.iso, d.iso, [m.start, d.trigger, d.start], trigger=d.trigger)
+
+
+def _makeup_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set, lex: _Lex,
+                ws: set[str]) -> None:
+    """"Of the 30,000 who applied for asylum in B, the largest groups were Xs and Ys", "Xs and Ys made up most of
+    the 9,000 people who crossed into B": the nationalities named around a counted arrival in one destination."""
+    start, end = s.span.start, s.span.end
+    if not any(m.role == "NAT" for m in s.mentions) or not lx.hedges.isdisjoint(ws) \
+            or lx.makeup_scope.isdisjoint(ws):
+        return
+    words = W[start:end]
+    if not any(ws.issuperset(c) and any(words[i:i + len(c)] == list(c) for i in range(len(words) - len(c) + 1))
+               for c in lx.makeup_cues):
+        return
+    dst = [m for m in s.mentions if m.role == "DST"]
+    if s.deport:  # "detained after crossing into B", "pushed out by poverty": the arrival itself is no deportation
+        if not dst or any(m.trigger is None or s.triggers.get(m.trigger) not in {"move", "arrive"}
+                          or W[m.trigger] in lex.deport for m in dst):
+            return
+    dests = {f.destination for f in _here_r40(b, s)} | {m.iso for m in dst}
+    if not dests:  # "of the 2,300 applications lodged in B", "of the migrants brought to B"
+        dests = {m.iso for m in s.mentions if m.kind == "name" and m.role in {None, "LOC"}
+                 and W[m.start - 1] in PLACE_PREPS_R40 and any(W[i] in lx.makeup_scope and W[i + 1] == "the"
+                                                               for i in range(max(start, m.start - 16), m.start))}
+    if len(dests) != 1:
+        return
+    (dest,) = dests
+    dm = [m for m in s.mentions if m.iso == dest]
+    if not dm:
+        return
+    # the counted arrival: "of/among the N <people> who ... <destination>", or "<people> detained after ... <d>"
+    d0 = dm[0].start
+    scope = [i for i in range(max(start, d0 - 16), d0) if W[i] in lx.makeup_scope and W[i + 1] == "the"]
+    if not scope:
+        return
+    for m in s.mentions:
+        if m.role == "NAT" and m.iso != dest and (m.iso, dest) not in known:
+            known.add((m.iso, dest))
+            b.add(s.span, m.iso, dest, [m.start, dm[0].start], trigger=scope[0])
+
+
+def _host_subject_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set) -> None:
+    """"A, a country of five million that ..., has absorbed more than a million Syrians", "A is home to some 2.8
+    million Xs": a host verb whose subject is the sentence's first state, past an apposition."""
+    doc, start, end = b.doc, s.span.start, s.span.end
+    ms = s.mentions
+    first = next((m for m in ms if m.kind == "name"), None)
+    if first is None or first.start - start > 4:
+        return
+    for v in range(first.end, end - 1):
+        w = W[v]
+        if w in lx.host_verbs:
+            obj = v + 1
+            if w in {"taken", "took"}:
+                if W[v + 1] != "in":
+                    continue
+                obj = v + 2
+        elif w == "home" and W[v + 1] == "to" and W[v - 1] in {"is", "was", "remains"}:
+            obj = v + 2
+        else:
+            continue
+        if not lx.hedges.isdisjoint(W[max(start, v - 3):v]):
+            continue
+        k = v - 1
+        while k >= first.end and (W[k] in lx.aux or W[k] in {"is", "home"}):
+            k -= 1
+        if k >= first.end and not (W[k] == "," and W[first.end] == "," and k > first.end):
+            continue  # the verb's subject is the first state, right before it or past an apposition
+        if any(first.end < m.start < k and m.kind == "name" and m.role in {"DST", "SRC"} for m in ms):
+            continue
+        origins = []
+        j = obj
+        while j < end and j - obj < 14:
+            m = next((m for m in ms if m.start == j), None)
+            if m is not None:
+                if m.role != "NAT" and W[j - 1] != "from":
+                    break
+                origins.append(m)
+                j = m.end
+                continue
+            if W[j] in lx.host_objects or W[j] in LIST_JOINS_R40 or doc[j].like_num or W[j] == "the":
+                j += 1
+                continue
+            break
+        for m in origins:
+            if m.iso != first.iso and (m.iso, first.iso) not in known:
+                known.add((m.iso, first.iso))
+                b.add(s.span, m.iso, first.iso, [first.start, v, m.start], trigger=v)
+        return
+
+
+RANK_COUNT_ENDS_R40 = frozenset({",", ".", ";", "and", "while", "each", "more", "refugees", "people", "migrants",
+                                  "others", "of", "in"})
+
+
+def _rank_licence_r40(doc: Doc, W: list[str], z: int, end: int, lx: _Crowded40) -> bool:
+    """After a listed state: a host word ("with", "second", "hosting", "counted"), or a bare count of people
+    ("and B about 40,000", "B 150,000 more"), not a count of other things ("B has 40 ministers")."""
+    j = z
+    while j < end and W[j] == ",":
+        j += 1
+    for k in range(j, min(j + 3, end)):
+        if W[k] in lx.rank_after and not lx.rank_counts_only.__contains__(W[k]):
+            return True
+        if doc[k].like_num:
+            while k < end and (doc[k].like_num or W[k] in {"million", "thousand", "hundred", "000"}):
+                k += 1
+            return k >= end or W[k] in RANK_COUNT_ENDS_R40
+    return False
+
+
+def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], known: set) -> None:
+    """"A hosts 3 million Xs, followed by B with 800,000 and C with 650,000", "ahead of B", "while B counted
+    150,000", "and B, C and D host tens of thousands more": more hosts of one nationality after the first."""
+    doc, end = b.doc, s.span.end
+    here = _here_r40(b, s)
+    origins = {f.origin for f in here}
+    if len(origins) != 1:
+        return
+    (origin,) = origins
+    hosts = {f.destination for f in here}
+    ms = s.mentions
+    pos = [m.end for m in ms if m.iso in hosts and m.kind == "name"]
+    if not pos:
+        return
+    after = min(pos)
+    # past the hosted group ("A hosts 3 million Xs, followed by B"), not a state named before it
+    after = next((m.end for m in ms if m.iso == origin and m.role == "NAT" and m.start >= after), after)
+    k = 0
+    while k < len(ms):
+        m = ms[k]
+        if m.start < after or m.kind != "name" or m.iso in hosts or m.iso == origin or m.role in {"SRC", "NAT"}:
+            k += 1
+            continue
+        group = [m]
+        while k + 1 < len(ms) and ms[k + 1].kind == "name" and \
+                all(w in LIST_JOINS_R40 for w in W[group[-1].end:ms[k + 1].start]):
+            k += 1
+            group.append(ms[k])
+        k += 1
+        a, z = group[0].start, group[-1].end
+        lead = W[a - 2:a] in (["followed", "by"], ["ahead", "of"])
+        if not lead and not _rank_licence_r40(doc, W, z, end, lx):
+            continue
+        if not lx.rank_block.isdisjoint(W[after:min(z + 6, end)]) or not lx.hedges.isdisjoint(W[a - 3:z + 3]):
+            continue
+        for g in group:
+            if g.iso not in hosts and g.iso != origin and (origin, g.iso) not in known:
+                known.add((origin, g.iso))
+                b.add(s.span, origin, g.iso, [g.start, a], trigger=a)
+
+
+def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
+    """"Xs, many from D, arrived in B from A": beside a destination state, a state named only as where people came
+    from is no destination of the nationalities named with them (drops X -> A told by this sentence alone). Not
+    with no destination state or when they are bound for a region ("most who sought to get into the EU from A were Xs":
+    X -> A stands, as the gold reads such sentences), and a transit state keeps its pairs ("Xs travelled via A to
+    B": X -> A, the convention of tests/test_flows.py)."""
+    if not REGION_GOALS_R40.isdisjoint(ws) or not any(m.role == "DST" for m in s.mentions):
+        return  # "most who sought to get into the EU from A were Xs": with no destination state, X -> A stands
+    W = doc_lowers(b.doc)
+    ends = {m.end: m for m in s.mentions}
+
+    def left_from(m: _Mention) -> bool:  # "from A", "from A and C", "left A and C"; not "fled, ... are in Chad"
+        k = m.start - 1
+        while k > s.span.start and (W[k] in LIST_JOINS_R40 or W[k] == "the" or (k + 1) in ends):
+            k = ends[k + 1].start - 1 if (k + 1) in ends and ends[k + 1] is not m else k - 1
+        return W[k] in SOURCE_WORDS_R40 and k >= s.span.start
+
+    src = {m.iso for m in s.mentions if m.role == "SRC" and left_from(m)}
+    src -= {m.iso for m in s.mentions if m.role != "SRC" or not left_from(m)}
+    if not src:
+        return
+    # nationalities by demonym or "people from D" ("Afghans who came from Iran fled from Belarus": Iran -> Belarus
+    # is a leg)
+    nat = {m.iso for m in s.mentions if m.role == "NAT" and (
+        m.kind == "demonym" or (W[m.start - 1] == "from" and W[m.start - 2] not in CAME_R40))}
+    nat -= {m.iso for m in s.mentions if m.role != "NAT"}  # "Xs arrive in X's capital from A": their trip out
+    lo, hi = s.span.start_char, s.span.end_char
+    b.flows[:] = [f for f in b.flows if not (f.destination in src and f.origin in nat
+                                            and lo <= f.evidence.start < hi)]
+
+
+def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
+    """Round 40's rules (above), after all earlier rules and before the learned scorer."""
+    lx = _crowded_r40_lex()
+    if lx is None:
+        return
+    W, lex = doc_lowers(b.doc), _lex()
+    words = doc_word_set(b.doc)
+    hosting = not lx.host_verbs.isdisjoint(words) or "home" in words
+    makeup = not lx.makeup_scope.isdisjoint(words)
+    known = {(f.origin, f.destination) for f in b.flows}
+    for s in sentences:
+        if len(s.mentions) < 2 or s.military:
+            continue
+        ws = set(W[s.span.start:s.span.end])  # the sentence's words: each rule's cue looked up once
+        _source_as_destination_r40(b, s, ws)
+        if makeup:
+            _makeup_r40(b, s, lx, W, known, lex, ws)
+        if s.deport:
+            continue
+        if "," in ws:
+            _list_subject_r40(b, s, lx, W, known)
+        if hosting and not (lx.host_verbs.isdisjoint(ws) and "home" not in ws):
+            _host_subject_r40(b, s, lx, W, known)
+        if len(s.mentions) >= 3:
+            _ranked_hosts_r40(b, s, lx, W, known)
