@@ -6843,7 +6843,10 @@ def _feared_state_r40(ctx: _Context, sent: Span, start: int) -> bool:
     fear word and a might/may/could before it is a prospect others fear, not one announced (round 40)."""
     lows = doc_lowers(ctx.doc)[sent.start:start]
     for i, w in enumerate(lows):
-        if w in FEAR_WORDS_R40 and not PROSPECT_MODALS_R40.isdisjoint(lows[i + 1:]) \
-                and not {";", "but", "while"} & set(lows[i + 1:]):
-            return True
+        if w in FEAR_WORDS_R40 and not {";", "but", "while"} & set(lows[i + 1:]):
+            # the modal governs the measure: close before it, no clause break between ("fearing they might be
+            # called up, men left after A announced a call-up" still reports A's call-up)
+            for j in range(max(i + 1, len(lows) - 8), len(lows)):
+                if lows[j] in PROSPECT_MODALS_R40 and not {",", "after", "since", "as", "when"} & set(lows[j + 1:]):
+                    return True
     return False

@@ -77,3 +77,13 @@ def test_matrix_is_well_formed():
 def test_matrix_line(nlp, row):
     expected = {(actor_key(actor), fold(kind)) for actor, kind in row["expect"]}
     assert read_pairs(nlp, row["text"]) == expected, row["note"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fearing they might be sent to the front, thousands of men left after Russia announced a partial mobilisation.",
+    "Many men worried they could be drafted, so they fled when Russia ordered a call-up of reservists last week.",
+])
+def test_fear_of_the_people_leaves_the_states_measure(nlp, text):
+    """The people's fear with its own modal ("they might be sent") does not turn a measure told after a clause
+    break into a feared prospect (merge fix of round 40: a judge page lost a call-up this way)."""
+    assert ("RU", "mobilization") in read_pairs(nlp, text)
