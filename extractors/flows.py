@@ -9136,8 +9136,8 @@ def _makeup_said_later40(b: _Builder, sentences: list[_Sentence], W: list[str], 
     starts = _sentence_starts(doc)[0]
     for k, s in enumerate(sentences):
         dests = arrivals[k]
-        if len({d.iso for d in dests}) != 1:
-            continue
+        if len({d.iso for d in dests}) != 1 or not s.has_group:
+            continue  # "The minister arrived in B. Among them were Xs": no people came for "them" to stand for
         here = bisect_left(starts, s.span.start)
         between: set[str] = set()  # the states named in the sentences passed over
         for p in sentences[k + 1:k + 1 + lx.after]:
@@ -9195,9 +9195,6 @@ def _crowded_r40_lex() -> _Crowded40 | None:
 LIST_JOINS_R40 = frozenset({",", "and", "or"})
 RELATIVES_R40 = frozenset({"who", "that", "which"})
 PLACE_PREPS_R40 = frozenset({"in", "to", "into"})
-CAME_R40 = frozenset({"came", "come", "comes", "coming", "arrived", "fled", "moved", "travelled", "traveled"})
-SOURCE_WORDS_R40 = frozenset({"from", "left", "leaving", "leave", "leaves"})
-REGION_GOALS_R40 = frozenset({"eu", "europe", "european", "west", "western"})
 
 
 def _here_r40(b: _Builder, s: _Sentence) -> list[Flow]:
@@ -9398,37 +9395,6 @@ def _ranked_hosts_r40(b: _Builder, s: _Sentence, lx: _Crowded40, W: list[str], k
                 b.add(s.span, origin, g.iso, [g.start, a], trigger=a)
 
 
-def _source_as_destination_r40(b: _Builder, s: _Sentence, ws: set[str]) -> None:
-    """"Xs, many from D, arrived in B from A": beside a destination state, a state named only as where people came
-    from is no destination of the nationalities named with them (drops X -> A told by this sentence alone). Not
-    with no destination state or when they are bound for a region ("most who sought to get into the EU from A were Xs":
-    X -> A stands, as the gold reads such sentences), and a transit state keeps its pairs ("Xs travelled via A to
-    B": X -> A, the convention of tests/test_flows.py)."""
-    if not REGION_GOALS_R40.isdisjoint(ws) or not any(m.role == "DST" for m in s.mentions):
-        return  # "most who sought to get into the EU from A were Xs": with no destination state, X -> A stands
-    W = doc_lowers(b.doc)
-    ends = {m.end: m for m in s.mentions}
-
-    def left_from(m: _Mention) -> bool:  # "from A", "from A and C", "left A and C"; not "fled, ... are in Chad"
-        k = m.start - 1
-        while k > s.span.start and (W[k] in LIST_JOINS_R40 or W[k] == "the" or (k + 1) in ends):
-            k = ends[k + 1].start - 1 if (k + 1) in ends and ends[k + 1] is not m else k - 1
-        return W[k] in SOURCE_WORDS_R40 and k >= s.span.start
-
-    src = {m.iso for m in s.mentions if m.role == "SRC" and left_from(m)}
-    src -= {m.iso for m in s.mentions if m.role != "SRC" or not left_from(m)}
-    if not src:
-        return
-    # nationalities by demonym or "people from D" ("Afghans who came from Iran fled from Belarus": Iran -> Belarus
-    # is a leg)
-    nat = {m.iso for m in s.mentions if m.role == "NAT" and (
-        m.kind == "demonym" or (W[m.start - 1] == "from" and W[m.start - 2] not in CAME_R40))}
-    nat -= {m.iso for m in s.mentions if m.role != "NAT"}  # "Xs arrive in X's capital from A": their trip out
-    lo, hi = s.span.start_char, s.span.end_char
-    b.flows[:] = [f for f in b.flows if not (f.destination in src and f.origin in nat
-                                            and lo <= f.evidence.start < hi)]
-
-
 def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
     """Round 40's rules (above), after all earlier rules and before the learned scorer."""
     lx = _crowded_r40_lex()
@@ -9443,7 +9409,6 @@ def _crowded_flows_r40(b: _Builder, sentences: list[_Sentence]) -> None:
         if len(s.mentions) < 2 or s.military:
             continue
         ws = set(W[s.span.start:s.span.end])  # the sentence's words: each rule's cue looked up once
-        _source_as_destination_r40(b, s, ws)
         if makeup:
             _makeup_r40(b, s, lx, W, known, lex, ws)
         if s.deport:

@@ -6493,7 +6493,7 @@ def _gapped_donors_r40(ctx: _Context, start: int, end: int, sent: Span) -> list[
 
 def _visa_free_over_admission_r40(policies: list[Policy]) -> list[Policy]:
     """"A lets Xs enter without a visa": one measure, the visa-free entry; the Admission the same actor gets from
-    "let ... enter" in the same sentence is dropped; so is "giving them the right to live and work" beside the same
+    "let ... enter" in the same sentence is dropped; so is a grant of "the right to live and to work" beside the same
     actor's grant of protection in its sentence (r40)."""
     free = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "VisaFree"}
     offer = {(p.actor_kind, p.actor_key, p.evidence.sentence_start) for p in policies if p.policy_type == "AsylumOffer"}

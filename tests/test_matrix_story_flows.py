@@ -38,6 +38,13 @@ def nlp():
     return build_pipeline()
 
 
+@pytest.fixture(autouse=True)
+def _scorer_as_configured(monkeypatch):
+    """The scorer-tier lines depend on the scorer being as flow_scorer.json configures it: an in-process
+    ``migraph build --rules-only`` elsewhere in the suite leaves MIGRAPH_FLOW_SCORER=0 in the environment."""
+    monkeypatch.delenv("MIGRAPH_FLOW_SCORER", raising=False)
+
+
 def _pairs(nlp, text: str) -> set[tuple[str, str]]:
     doc = nlp(STORY + text)
     return {(f.origin, f.destination) for f in extract_flows(doc, extract_entities(doc))}
