@@ -1,5 +1,7 @@
-"""r40 (lead): "A will ban/bar X-ian tourists" — a state banning a group named by its nationality right after the
-verb refuses them entry (EntryBan), as "refuse" and "turn away" already read. Sentences invented for this test."""
+"""r40 (lead): stock sentences of the held-out topics that a probe found unread. "A will ban/bar X-ian tourists": a
+state banning a group named by its nationality right after the verb refuses them entry (EntryBan), as "refuse" and
+"turn away" already read. "A will send migrants who cross the sea to B": a transfer to a named state with a
+relative clause or participle between the group and "to" (Deportation). Sentences invented for this test."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,3 +50,20 @@ def test_ban_of_a_nationality_is_an_entry_ban(nlp, text, expected):
 ])
 def test_other_bans_are_not_entry_bans(nlp, text):
     assert not {p for p in pairs(nlp, text) if p[1] == "EntryBan"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway will send migrants who cross the sea in small boats to Ghana.",
+    "Norway will send asylum seekers who arrive without papers to Ghana, the interior minister said.",
+])
+def test_transfer_past_a_relative_clause(nlp, text):
+    assert ("NO", "Deportation") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Guatemala sends migrants to the United States and receives others passing through.",
+    "Norway sent migrants who wanted to work to Sweden.",
+    "Charities sent people who fled the fighting to Sweden in buses.",
+])
+def test_other_sendings_are_no_deportation(nlp, text):
+    assert not {p for p in pairs(nlp, text) if p[1] == "Deportation"}
